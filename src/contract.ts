@@ -1,0 +1,210 @@
+/**
+ * The data contract, declared once: what an annotated document holds, and what the build publishes
+ * as GeoJSON for the app. The build (`src/build/`) writes these shapes; the app (`src/app/`) reads
+ * them; `src/schema.ts` derives the published JSON Schema from the same field lists.
+ *
+ * Units: distances in kilometres, coordinates `[longitude, latitude]` in degrees (WGS84),
+ * dates ISO 8601 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), text offsets in UTF-16 code units.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+
+/** How a claim is held: attributed report, a party's claim, contested, or not confirmed elsewhere. */
+export const CLAIM_STATUSES = ['reported', 'claimed', 'disputed', 'unverified'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** What a resolved place is. `coordinates` means the annotator gave the point itself. */
+export const PLACE_KINDS = ['coordinates', 'site', 'city', 'region', 'country', 'continent', 'area'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/**
+ * Location precision, in the spirit of ACLED's geo_precision and UCDP's where_prec:
+ * 1 exact point or site, 2 town or city, 3 first-level region (oblast, state),
+ * 4 country, 5 continent or wider area.
+ */
+export type PrecisionLevel = 1 | 2 | 3 | 4 | 5;
+
+/** Granularity of a date as the source states it. */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** Why a range band has the extent it has. */
+export const RANGE_BASES = ['stated', 'class', 'added'] as const;
+export type RangeBasis = (typeof RANGE_BASES)[number];
+
+/** Front matter of one annotated document (`data/documents/*.md`). */
+export interface DocumentMeta {
+  /** Stable id, unique across the corpus; used as `document` in every feature. */
+  id: string;
+  title: string;
+  /** Outlet that published it; null when the source does not say. */
+  publisher: string | null;
+  author: string | null;
+  /** Publication date (ISO 8601); null when unknown. */
+  published: string | null;
+  /** Link to the original; http(s) only. */
+  url: string | null;
+  /** BCP 47 language tag of the text, e.g. `en`. */
+  language: string;
+  notes: string | null;
+}
+
+/** A place as resolved by the gazetteer (or given by the annotator). */
+export interface ResolvedPlace {
+  /** Display name, e.g. "Kursk Oblast". */
+  name: string;
+  kind: PlaceKind;
+  precision: PrecisionLevel;
+  /** [lon, lat] in degrees, 6 decimals. */
+  lonlat: [number, number];
+  /** ISO 3166-1 alpha-2 country code where known. */
+  country: string | null;
+  geonames: number | null;
+  /** Wikidata QID, e.g. "Q1013". */
+  wikidata: string | null;
+  /** Natural Earth admin-1 code (e.g. "RU-KRS") for regions, used to draw the region outline. */
+  admin1: string | null;
+}
+
+/** Something the annotator added that the text does not say, with where it comes from. */
+export interface Addition {
+  /** Which field was added: `date`, `place`, `origin`, `range`, … */
+  field: string;
+  /** The annotator's source note for it. */
+  note: string;
+}
+
+/** One document's statement about an event or a range: the sentence and who stands behind it. */
+export interface Claim {
+  /** Verbatim text of the annotated sentence(s), annotation markup removed. */
+  excerpt: string;
+  /** [start, end) offsets within `excerpt` of the place and weapon mentions it contains. */
+  highlights: Array<[number, number]>;
+  document: string;
+  document_title: string;
+  publisher: string | null;
+  document_date: string | null;
+  url: string | null;
+  /** Who says so, e.g. "the U.S. Department of Defense". */
+  claimant: string;
+  status: ClaimStatus;
+  /** Annotator's note on this claim. */
+  note: string | null;
+  additions: Addition[];
+  /** Values this claim states (may conflict with other claims of the same event or range). */
+  date: string | null;
+  place: string | null;
+  min_km?: number;
+  max_km?: number;
+  /** 1-based line and column of the annotation in its document. */
+  line: number;
+  column: number;
+}
+
+/** Properties of one feature of `events.geojson` (a Point at the event's place). */
+export interface EventProperties {
+  id: string;
+  /** Kind of event, e.g. `missile-strike`, `drone-attack`, `arms-transfer`, `policy`. */
+  type: string;
+  /** One line on what happened, written by the annotator. */
+  summary: string;
+  /** ISO 8601 date, or `start/end` interval; null when no date is known. */
+  date: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  date_precision: DatePrecision | null;
+  /** Display name of the place. */
+  place: string;
+  place_kind: PlaceKind;
+  /** 1 (exact) … 5 (continent); see PrecisionLevel. */
+  precision: PrecisionLevel;
+  /** "exact location", "approximate location: Kursk Oblast", … */
+  precision_label: string;
+  country: string | null;
+  geonames: number | null;
+  wikidata: string | null;
+  admin1: string | null;
+  /** Size of the event where the annotation states one (e.g. 188 for 188 drones). */
+  magnitude: number | null;
+  magnitude_unit: string | null;
+  /** Fields of the first claim, flat, so map expressions and simple readers can use them. */
+  excerpt: string;
+  document: string;
+  document_title: string;
+  publisher: string | null;
+  document_date: string | null;
+  url: string | null;
+  claimant: string;
+  status: ClaimStatus;
+  /** Every claim, the first one included, in document order. */
+  claims: Claim[];
+  /** Number of distinct documents among the claims. */
+  sources: number;
+  /** True when claims state different dates or places. */
+  conflict: boolean;
+  /** Annotator additions of the first claim (dates or places the text does not give). */
+  additions: Addition[];
+}
+
+/** Properties of one feature of `ranges.geojson` (a geodesic band or disk). */
+export interface RangeProperties {
+  id: string;
+  /** Weapon display name(s), e.g. "KN-11/KN-19". */
+  weapon: string;
+  /** Weapon ids, as annotated. */
+  weapons: string[];
+  /** Weapon class where known, e.g. SRBM, IRBM. */
+  weapon_class: string | null;
+  /** Inner radius in km; 0 for a disk. */
+  min_km: number;
+  /** Outer radius in km. */
+  max_km: number;
+  /** The range as written in the source ("600-700 km", "intermediate-range"). */
+  stated_text: string;
+  /** False when derived from a class or added by the annotator. */
+  stated: boolean;
+  basis: RangeBasis;
+  /** [lon, lat] of a point origin; null for an area origin. */
+  origin: [number, number] | null;
+  /** Display name of the origin place or area. */
+  origin_place: string;
+  /** The annotator's note when the origin is not stated by the text. */
+  origin_note: string | null;
+  /** Human label for the map: "KN-11/KN-19: 600–700 km, unverified claim". */
+  label: string;
+  excerpt: string;
+  document: string;
+  document_title: string;
+  publisher: string | null;
+  document_date: string | null;
+  url: string | null;
+  claimant: string;
+  status: ClaimStatus;
+  claims: Claim[];
+  sources: number;
+  /** Ids of other range features for the same weapon whose claims state different values. */
+  conflicts_with: string[];
+  additions: Addition[];
+}
+
+export type EventFeature = Feature<Point, EventProperties>;
+export type RangeFeature = Feature<Polygon | MultiPolygon, RangeProperties>;
+export type EventCollection = FeatureCollection<Point, EventProperties>;
+export type RangeCollection = FeatureCollection<Polygon | MultiPolygon, RangeProperties>;
+
+/** A build diagnostic, located in its source file. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** Path of the file, as given to the build. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  message: string;
+}
+
+/** File names of the published data, relative to the output directory. */
+export const OUTPUT_FILES = {
+  events: 'events.geojson',
+  ranges: 'ranges.geojson',
+} as const;
