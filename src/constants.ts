@@ -1,0 +1,56 @@
+/**
+ * Constants shared by the build and the app. Units live here once; nothing else repeats a factor.
+ */
+
+/** Length units accepted in stated ranges, in kilometres per unit. Keys are lower case. */
+export const KM_PER_UNIT: Readonly<Record<string, number>> = {
+  km: 1,
+  kms: 1,
+  kilometre: 1,
+  kilometres: 1,
+  kilometer: 1,
+  kilometers: 1,
+  m: 0.001,
+  metre: 0.001,
+  metres: 0.001,
+  meter: 0.001,
+  meters: 0.001,
+  mi: 1.609344,
+  mile: 1.609344,
+  miles: 1.609344,
+  nmi: 1.852,
+  'nautical mile': 1.852,
+  'nautical miles': 1.852,
+};
+
+/**
+ * Definitional range bands of missile classes, in km, as used by the U.S. Department of Defense
+ * (Ballistic and Cruise Missile Threat, DIA/NASIC 2020): SRBM < 1,000; MRBM 1,000–3,000;
+ * IRBM 3,000–5,500; ICBM > 5,500 (drawn to 16,000, the longest ranges publicly attributed).
+ * A range written as a class ("intermediate-range") maps to its band and is marked derived.
+ */
+export const RANGE_CLASSES: Readonly<Record<string, { min_km: number; max_km: number; phrases: readonly string[] }>> = {
+  SRBM: { min_km: 0, max_km: 1000, phrases: ['short-range', 'short range'] },
+  MRBM: { min_km: 1000, max_km: 3000, phrases: ['medium-range', 'medium range'] },
+  IRBM: { min_km: 3000, max_km: 5500, phrases: ['intermediate-range', 'intermediate range'] },
+  ICBM: { min_km: 5500, max_km: 16000, phrases: ['intercontinental', 'intercontinental-range'] },
+};
+
+/** A range over this (km) is valid but suspicious: it is more than half the Earth's circumference. */
+export const SUSPICIOUS_RANGE_KM = 20000;
+
+/** Half the WGS84 meridian circumference (km): every point of the Earth lies within it. */
+export const HALF_MERIDIAN_KM = 20003.93;
+
+/** Decimal places of published coordinates (6 ≈ 0.11 m). */
+export const COORDINATE_DECIMALS = 6;
+
+/**
+ * Abbreviations after which a full stop does not end a sentence (excerpt boundaries).
+ * Lower case, with their dots.
+ */
+export const NON_TERMINAL_ABBREVIATIONS: readonly string[] = [
+  'u.s.', 'u.k.', 'u.n.', 'e.u.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'lt.', 'col.', 'maj.',
+  'capt.', 'sgt.', 'adm.', 'sen.', 'rep.', 'gov.', 'pres.', 'no.', 'vs.', 'approx.', 'jan.', 'feb.',
+  'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.', 'jr.', 'sr.', 'inc.',
+];
