@@ -99,11 +99,13 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
 
   const cuts: Array<[number, number]> = [];
   const found: Array<{ node: DirectiveNode; labelStart: number; labelEnd: number; parent: number | null }> = [];
+  const directiveStarts: number[] = [];
   const walk = (node: Node, parent: number | null) => {
     let here = parent;
     if (isDirective(node)) {
       const pos = node.position!;
       const start = pos.start.offset!;
+      directiveStarts.push(start);
       const end = pos.end.offset!;
       if (node.type !== 'textDirective') {
         error(pos.start.line, pos.start.column, `block directive "${src.slice(start, src.indexOf('\n', start) === -1 ? end : src.indexOf('\n', start))}" is not supported; annotations are inline: :${ANNOTATION_KINDS.join('[…]{…}, :')}[…]{…}`);
@@ -111,8 +113,10 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
         error(pos.start.line, pos.start.column, `unknown annotation kind ":${node.name}" in "${src.slice(start, Math.min(end, start + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (write a literal colon before a letter as "\\:")`);
       } else {
         const labelStart = start + 1 + node.name.length + 1;
-        if (src[labelStart - 1] !== '[') {
-          error(pos.start.line, pos.start.column, `annotation ":${node.name}" has no [text]; write :${node.name}[the words of the source]{attributes}`);
+        if (end < labelStart) {
+          error(pos.start.line, pos.start.column, src[labelStart - 1] === '['
+            ? `unterminated annotation "${src.slice(start, Math.min(src.length, start + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${node.name}[the words of the source]{attributes}`
+            : `annotation ":${node.name}" has no [text]; write :${node.name}[the words of the source]{attributes}`);
         } else {
           const last = node.children.at(-1) as (Node & { position?: Position }) | undefined;
           const labelEnd = last?.position?.end.offset ?? labelStart;
@@ -183,7 +187,7 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
     };
   });
 
-  checkStray(src, bodyStart, bodyEnd, found.map((f) => f.node.position!.start.offset!), error);
+  checkStray(src, bodyStart, bodyEnd, directiveStarts, error);
   return { path, frontMatter, frontMatterLines, text, annotations, diagnostics };
 }
 

@@ -13,7 +13,7 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let pendingStart: number | null = null;
   for (const { index, segment } of segmenter.segment(text)) {
-    const start = pendingStart ?? index;
+    const start: number = pendingStart ?? index;
     const endsLine = /\n\s*$/.test(segment);
     if (!endsLine && ABBREVIATION.test(segment)) {
       pendingStart = start;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: everything CI runs, from a fresh clone. Installs what it needs: npm packages (npm ci)
+# when node_modules is missing or stale, and Debian's Chromium when no browser is found.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  echo "test: installing Chromium from Debian for the browser tests"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+export CHROMIUM_PATH
+
+echo "== type check"
+npx tsc --noEmit -p .
+echo "== unit tests"
+npx vitest run
+echo "== data build"
+npm run --silent data
+echo "== browser tests"
+npx playwright test

@@ -1,0 +1,35 @@
+/** areas: an area file (a border, a front line) → the geometry a range is drawn from, checked. */
+import { readFileSync } from 'node:fs';
+import { check } from '@placemarkio/check-geojson';
+import type { AreaFile, AreaGeometry } from './compile.js';
+
+const AREA_TYPES = ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString', 'MultiPoint'];
+
+/** Parses area GeoJSON text: a geometry, a Feature, or a FeatureCollection of one feature. Pure. */
+export function parseArea(text: string): AreaFile {
+  let value: unknown;
+  try {
+    value = check(text);
+  } catch (e) {
+    const issues = (e as { issues?: Array<{ message: string }> }).issues;
+    return { error: `not valid GeoJSON: ${issues?.[0]?.message ?? (e as Error).message}` };
+  }
+  let g = value as { type: string; geometry?: unknown; features?: Array<{ geometry: unknown }> };
+  if (g.type === 'FeatureCollection') {
+    if (g.features?.length !== 1) return { error: `a FeatureCollection area must hold exactly one feature, found ${g.features?.length ?? 0}` };
+    g = g.features[0] as typeof g;
+  }
+  if (g.type === 'Feature') g = g.geometry as typeof g;
+  if (!g || !AREA_TYPES.includes(g.type)) return { error: `the area must be a ${AREA_TYPES.join(', ')}, found ${g?.type ?? 'no geometry'}` };
+  return { geometry: g as unknown as AreaGeometry };
+}
+
+export function readArea(path: string): AreaFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { error: `file not found (${path}); the path is relative to the document` };
+  }
+  return parseArea(text);
+}

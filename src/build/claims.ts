@@ -1,0 +1,75 @@
+/** claims: what one annotation of one document says, with its sentence, source and standing. Pure. */
+import type { Addition, Claim, ClaimStatus, DocumentMeta } from '../contract.js';
+import { CLAIM_STATUSES } from '../contract.js';
+import type { Annotation } from './parse.js';
+import type { Diagnostics } from './diagnostics.js';
+import { attributeAt, short } from './attributes.js';
+
+/** Offsets of the place, weapon and range mentions inside [start, end), relative to start. */
+export function highlightsWithin(annotations: readonly Annotation[], start: number, end: number, self?: Annotation): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const a of annotations) {
+    if (a === self && a.kind !== 'range') continue;
+    if ((a.kind === 'place' || a.kind === 'weapon' || a.kind === 'range') && a.start >= start && a.end <= end) spans.push([a.start - start, a.end - start]);
+  }
+  spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  // Nested mentions (a range class inside a weapon's words) collapse into the outer span.
+  const merged: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && s[0] < last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}
+
+/** The attribution fields every claim needs; reports what is missing or not allowed. */
+export function readStanding(file: string, a: Annotation, diagnostics: Diagnostics): { claimant: string; status: ClaimStatus; note: string | null } | null {
+  const claimant = a.attributes.claimant?.trim();
+  const status = a.attributes.status;
+  let ok = true;
+  if (!claimant) {
+    diagnostics.error({ file, line: a.line, column: a.column }, `:${a.kind}[${short(a.label)}] needs claimant="…": who says so (e.g. claimant="Ukraine's Air Force", claimant="the article (unattributed)")`);
+    ok = false;
+  }
+  if (status === undefined) {
+    diagnostics.error({ file, line: a.line, column: a.column }, `:${a.kind}[${short(a.label)}] needs status=…; allowed: ${CLAIM_STATUSES.join(', ')}`);
+    ok = false;
+  } else if (!(CLAIM_STATUSES as readonly string[]).includes(status)) {
+    diagnostics.error(attributeAt(file, a, 'status'), `unknown status "${status}"; allowed: ${CLAIM_STATUSES.join(', ')}`);
+    ok = false;
+  }
+  if (!ok) return null;
+  return { claimant: claimant!, status: status as ClaimStatus, note: a.attributes.note?.trim() || null };
+}
+
+export function makeClaim(
+  meta: DocumentMeta,
+  text: string,
+  span: [number, number],
+  highlights: Array<[number, number]>,
+  standing: { claimant: string; status: ClaimStatus; note: string | null },
+  a: Annotation,
+  values: { date: string | null; place: string | null; min_km?: number; max_km?: number },
+  additions: Addition[],
+): Claim {
+  return {
+    excerpt: text.slice(span[0], span[1]),
+    highlights,
+    document: meta.id,
+    document_title: meta.title,
+    publisher: meta.publisher,
+    document_date: meta.published,
+    url: meta.url,
+    claimant: standing.claimant,
+    status: standing.status,
+    note: standing.note,
+    additions,
+    date: values.date,
+    place: values.place,
+    ...(values.min_km !== undefined ? { min_km: values.min_km } : {}),
+    ...(values.max_km !== undefined ? { max_km: values.max_km } : {}),
+    line: a.line,
+    column: a.column,
+  };
+}

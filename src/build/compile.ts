@@ -1,0 +1,476 @@
+/**
+ * compile: parsed documents → the events and ranges feature collections, with every problem found
+ * in one pass as located diagnostics. Pure, given a place resolver and the area files it was handed.
+ *
+ * Ids of events, weapons and ranges are global, so a document can add a claim to an event that
+ * another document defines (`of=id`); place ids belong to their document.
+ */
+import { posix } from 'node:path';
+import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
+import type {
+  Addition, Claim, DocumentMeta, EventCollection, EventFeature, EventProperties, RangeBasis, RangeCollection,
+  RangeFeature, RangeProperties,
+} from '../contract.js';
+import { COORDINATE_DECIMALS, SUSPICIOUS_RANGE_KM } from '../constants.js';
+import type { Annotation, ParsedDocument } from './parse.js';
+import { Diagnostics, type Location, sortDiagnostics } from './diagnostics.js';
+import { attributeAt, checkAttributes, short } from './attributes.js';
+import { readMeta } from './documents.js';
+import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, type Resolver, resolveDocumentPlaces } from './places.js';
+import { parseDate, type ParsedDate } from './dates.js';
+import { parseStatedRange } from './stated-range.js';
+import { sentenceAround, sentenceSpans } from './sentences.js';
+import { highlightsWithin, makeClaim, readStanding } from './claims.js';
+import { rangeGeometry, type RangeOrigin } from './ranges.js';
+
+export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
+/** An area file as the shell read it: its geometry, or why it could not be used. */
+export type AreaFile = { geometry: AreaGeometry } | { error: string };
+
+export interface CompileOptions {
+  resolve: Resolver;
+  /** Area files named by `origin-area=`, keyed by areaKey(). */
+  areas: ReadonlyMap<string, AreaFile>;
+}
+
+export interface CompileResult {
+  events: EventCollection;
+  ranges: RangeCollection;
+  diagnostics: ReturnType<typeof sortDiagnostics>;
+}
+
+interface Doc {
+  parsed: ParsedDocument;
+  meta: DocumentMeta;
+  places: DocumentPlaces;
+  /** Indices of annotations whose attributes passed the checks. */
+  valid: Set<number>;
+  order: number;
+}
+
+interface Weapon { name: string; weaponClass: string | null; at: Location }
+
+interface EventDraft {
+  at: Location;
+  type: string;
+  summary: string;
+  magnitude: number | null;
+  unit: string | null;
+  claims: Array<{ claim: Claim; date: ParsedDate | null; place: DocumentPlace | null; order: [number, number] }>;
+}
+
+interface RangeDraft {
+  id: string | null;
+  weapons: string[];
+  min: number;
+  max: number;
+  basis: RangeBasis;
+  statedText: string;
+  origin: RangeOrigin;
+  originKey: string;
+  originPlace: string;
+  originNote: string | null;
+  claim: Claim;
+  order: [number, number];
+  at: Location;
+}
+
+const round = (n: number) => Number(n.toFixed(COORDINATE_DECIMALS));
+
+/** An `origin-area=` path is relative to its document, like a Markdown link; this is the key it is read under. */
+export function areaKey(documentPath: string, written: string): string {
+  return posix.normalize(posix.join(posix.dirname(documentPath.replace(/\\/g, '/')), written));
+}
+
+/** Paths of the area files the documents name, for the shell to read before compiling. */
+export function referencedAreas(parsed: readonly ParsedDocument[]): string[] {
+  const paths = new Set<string>();
+  for (const d of parsed) for (const a of d.annotations) if (a.kind === 'range' && a.attributes['origin-area']) paths.add(areaKey(d.path, a.attributes['origin-area']));
+  return [...paths].sort();
+}
+
+export function compile(parsed: readonly ParsedDocument[], options: CompileOptions): CompileResult {
+  const diagnostics = new Diagnostics();
+  const sorted = [...parsed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const docs: Doc[] = [];
+  const documentIds = new Map<string, Location>();
+
+  sorted.forEach((p, order) => {
+    diagnostics.list.push(...p.diagnostics);
+    if (!p.frontMatter) return;
+    const read = readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics);
+    if (!read) return;
+    const first = documentIds.get(read.meta.id);
+    if (first) {
+      diagnostics.error({ file: p.path, line: p.frontMatterLines.id ?? 2, column: 1 }, `duplicate document id "${read.meta.id}"; also used by ${first.file}:${first.line}:${first.column}`);
+      return;
+    }
+    documentIds.set(read.meta.id, { file: p.path, line: p.frontMatterLines.id ?? 2, column: 1 });
+    const valid = new Set<number>();
+    p.annotations.forEach((a, i) => { if (checkAttributes(p.path, a, diagnostics)) valid.add(i); });
+    const places = resolveDocumentPlaces(p.path, p.annotations, valid, read.places, options.resolve, diagnostics);
+    docs.push({ parsed: p, meta: read.meta, places, valid, order });
+  });
+
+  const weapons = collectWeapons(docs, diagnostics);
+  const events = collectEvents(docs, diagnostics);
+  const ranges = collectRanges(docs, weapons, options.areas, diagnostics);
+  return { events, ranges, diagnostics: sortDiagnostics(diagnostics.list) };
+}
+
+/** Annotations of a document that passed their checks, with their indices. */
+function each(doc: Doc, kind: Annotation['kind']): Array<[Annotation, number]> {
+  return doc.parsed.annotations.flatMap((a, i) => (a.kind === kind && doc.valid.has(i) ? [[a, i] as [Annotation, number]] : []));
+}
+
+const locationOf = (doc: Doc, a: Annotation): Location => ({ file: doc.parsed.path, line: a.line, column: a.column });
+
+function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<string, Weapon> {
+  const weapons = new Map<string, Weapon>();
+  for (const doc of docs) {
+    for (const [a] of each(doc, 'weapon')) {
+      const id = a.attributes.id;
+      if (id === undefined) continue;
+      const first = weapons.get(id);
+      if (first) {
+        diagnostics.error(attributeAt(doc.parsed.path, a, 'id'), `duplicate weapon id "${id}"; first defined at ${first.at.file}:${first.at.line}:${first.at.column} (use of=${id} for another mention)`);
+        continue;
+      }
+      weapons.set(id, { name: a.attributes.name?.trim() || a.label, weaponClass: a.attributes.class?.trim() || null, at: locationOf(doc, a) });
+    }
+  }
+  for (const doc of docs) {
+    for (const [a] of each(doc, 'weapon')) {
+      if (a.attributes.id === undefined && a.attributes.of === undefined) {
+        diagnostics.error(locationOf(doc, a), `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`);
+      } else if (a.attributes.of !== undefined && !weapons.has(a.attributes.of)) {
+        diagnostics.error(attributeAt(doc.parsed.path, a, 'of'), `of=${a.attributes.of} names no weapon; define it with :weapon[…]{#${a.attributes.of}} in any document`);
+      }
+    }
+  }
+  return weapons;
+}
+
+/**
+ * The places an event annotation names: `place=` ids, or else the place mentioned in its words.
+ * A defining annotation must name one; a joining claim may leave it to the event.
+ */
+function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, diagnostics: Diagnostics): DocumentPlace[] | null {
+  const file = doc.parsed.path;
+  if (a.attributes.place !== undefined) {
+    const ids = a.attributes.place.split(/\s+/).filter(Boolean);
+    const found: DocumentPlace[] = [];
+    for (const id of ids) {
+      const p = doc.places.byId.get(id);
+      if (p) found.push(p);
+      else diagnostics.error(attributeAt(file, a, 'place'), `place=${id} names no place of this document; define it with :place[…]{#${id}} or under places: in the front matter`);
+    }
+    return found.length === ids.length && ids.length > 0 ? found : null;
+  }
+  const inner = new Map<string, DocumentPlace>();
+  doc.parsed.annotations.forEach((m, j) => {
+    if (m.kind !== 'place' || !isWithin(doc.parsed.annotations, j, index)) return;
+    const p = doc.places.byAnnotation.get(j);
+    if (p) inner.set(`${p.place.name}|${p.place.lonlat.join(',')}`, p);
+  });
+  if (inner.size === 1) return [...inner.values()];
+  if (inner.size > 1) {
+    diagnostics.error(locationOf(doc, a), `:event[${short(a.label)}] mentions ${inner.size} places (${[...inner.values()].map((p) => p.place.name).join(', ')}); say which with place=id (several ids: the first is drawn)`);
+  } else if (defines) {
+    diagnostics.error(locationOf(doc, a), `event "${a.attributes.id}" has no place: add place=id, or annotate the place in its words with :place[…]`);
+  }
+  return null;
+}
+
+function isWithin(annotations: readonly Annotation[], j: number, ancestor: number): boolean {
+  for (let p = annotations[j].parent; p !== null; p = annotations[p].parent) if (p === ancestor) return true;
+  return false;
+}
+
+function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCollection {
+  const drafts = new Map<string, EventDraft>();
+  // Definitions first, so a claim may join an event defined in a later document.
+  for (const doc of docs) {
+    for (const [a] of each(doc, 'event')) {
+      const id = a.attributes.id;
+      if (id === undefined) continue;
+      const at = locationOf(doc, a);
+      const first = drafts.get(id);
+      if (first) {
+        diagnostics.error(attributeAt(doc.parsed.path, a, 'id'), `duplicate event id "${id}"; first defined at ${first.at.file}:${first.at.line}:${first.at.column} (use of=${id} to add a claim to it)`);
+        continue;
+      }
+      const missing = ['type', 'summary'].filter((k) => !a.attributes[k]?.trim());
+      if (missing.length) diagnostics.error(at, `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`);
+      let magnitude: number | null = null;
+      if (a.attributes.magnitude !== undefined) {
+        magnitude = Number(a.attributes.magnitude.replace(/,/g, ''));
+        if (!Number.isFinite(magnitude) || magnitude <= 0) {
+          diagnostics.error(attributeAt(doc.parsed.path, a, 'magnitude'), `magnitude="${a.attributes.magnitude}" must be a positive number (e.g. magnitude=188 unit=drones)`);
+          magnitude = null;
+        }
+      }
+      drafts.set(id, { at, type: a.attributes.type?.trim() ?? '', summary: a.attributes.summary?.trim() ?? '', magnitude, unit: a.attributes.unit?.trim() || null, claims: [] });
+    }
+  }
+  for (const doc of docs) {
+    for (const [a, index] of each(doc, 'event')) {
+      const file = doc.parsed.path;
+      const defines = a.attributes.id !== undefined;
+      const id = a.attributes.id ?? a.attributes.of;
+      if (id === undefined) {
+        diagnostics.error(locationOf(doc, a), `:event[${short(a.label)}] needs #id to define an event or of=id to add a claim to one`);
+        continue;
+      }
+      const draft = drafts.get(id);
+      if (!draft) {
+        diagnostics.error(attributeAt(file, a, 'of'), `of=${id} names no event; define it with :event[…]{#${id} …} in any document`);
+        continue;
+      }
+      if (defines && draft.at.file !== file) continue; // a duplicate, reported above
+      const standing = readStanding(file, a, diagnostics);
+      let date: ParsedDate | null = null;
+      if (a.attributes.date !== undefined) {
+        const d = parseDate(a.attributes.date);
+        if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
+        else date = d;
+      }
+      const places = eventPlaces(doc, a, index, defines, diagnostics);
+      if (!standing || (defines && !places)) continue;
+      const additions: Addition[] = [];
+      if (a.attributes['date-added']) additions.push({ field: 'date', note: a.attributes['date-added'].trim() });
+      if (a.attributes['place-added']) additions.push({ field: 'place', note: a.attributes['place-added'].trim() });
+      for (const p of places ?? []) if (p.addedNote) additions.push({ field: 'place', note: p.addedNote });
+      const claim = makeClaim(doc.meta, doc.parsed.text, [a.start, a.end], highlightsWithin(doc.parsed.annotations, a.start, a.end, a), standing, a,
+        { date: date?.date ?? null, place: places?.[0]?.place.name ?? null }, additions);
+      draft.claims.push({ claim, date, place: places?.[0] ?? null, order: [defines ? -1 : doc.order, a.line * 1e6 + a.column] });
+    }
+  }
+
+  const features: EventFeature[] = [];
+  for (const [id, draft] of [...drafts.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const claims = draft.claims.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]);
+    const main = claims[0];
+    if (!main || main.order[0] !== -1 || !main.place || !draft.type || !draft.summary) continue;
+    const dated = claims.find((c) => c.date)?.date ?? null;
+    if (!dated) diagnostics.warning(draft.at, `event "${id}" has no date; it is drawn but cannot be placed in time (add date=…, with date-added="source" when the text does not give it)`);
+    const place = main.place.place;
+    const dates = new Set(claims.map((c) => c.date?.date).filter(Boolean));
+    const placeNames = new Set(claims.map((c) => c.place?.place.name).filter(Boolean));
+    const properties: EventProperties = {
+      id,
+      type: draft.type,
+      summary: draft.summary,
+      date: dated?.date ?? null,
+      date_start: dated?.start ?? null,
+      date_end: dated?.end ?? null,
+      date_precision: dated?.precision ?? null,
+      place: place.name,
+      place_kind: place.kind,
+      precision: place.precision,
+      precision_label: precisionLabel(place),
+      country: place.country,
+      geonames: place.geonames,
+      wikidata: place.wikidata,
+      admin1: place.admin1,
+      magnitude: draft.magnitude,
+      magnitude_unit: draft.unit,
+      excerpt: main.claim.excerpt,
+      document: main.claim.document,
+      document_title: main.claim.document_title,
+      publisher: main.claim.publisher,
+      document_date: main.claim.document_date,
+      url: main.claim.url,
+      claimant: main.claim.claimant,
+      status: main.claim.status,
+      claims: claims.map((c) => c.claim),
+      sources: new Set(claims.map((c) => c.claim.document)).size,
+      conflict: dates.size > 1 || placeNames.size > 1,
+      additions: main.claim.additions,
+    };
+    features.push({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [round(place.lonlat[0]), round(place.lonlat[1])] }, properties });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon>, areas: ReadonlyMap<string, AreaFile>, diagnostics: Diagnostics): RangeCollection {
+  const drafts: RangeDraft[] = [];
+  for (const doc of docs) {
+    const file = doc.parsed.path;
+    let spans: Array<[number, number]> | null = null;
+    for (const [a] of each(doc, 'range')) {
+      const at = locationOf(doc, a);
+      const standing = readStanding(file, a, diagnostics);
+      const weaponIds = (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean);
+      if (weaponIds.length === 0) diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
+      const unknown = weaponIds.filter((w) => !weapons.has(w));
+      for (const w of unknown) diagnostics.error(attributeAt(file, a, 'weapon'), `weapon=${w} names no weapon; define it with :weapon[…]{#${w}} in any document`);
+
+      const values = rangeValues(file, a, diagnostics);
+      const origin = rangeOrigin(doc, a, areas, diagnostics);
+      let sentences = 1;
+      if (a.attributes.sentences !== undefined) {
+        sentences = Number(a.attributes.sentences);
+        if (!Number.isInteger(sentences) || sentences < 1 || sentences > 5) {
+          diagnostics.error(attributeAt(file, a, 'sentences'), `sentences="${a.attributes.sentences}" must be a whole number from 1 to 5`);
+          continue;
+        }
+      }
+      if (!standing || !values || !origin || weaponIds.length === 0 || unknown.length) continue;
+      if (values.max > SUSPICIOUS_RANGE_KM) diagnostics.warning(at, `range of ${values.max.toLocaleString('en')} km is more than half the Earth's circumference (≈ 20,004 km): it covers the whole globe`);
+      spans ??= sentenceSpans(doc.parsed.text);
+      const span = sentenceAround(spans, a.start, a.end, sentences - 1);
+      const additions: Addition[] = [];
+      if (values.basis === 'added') additions.push({ field: 'range', note: values.addedNote! });
+      if (origin.note) additions.push({ field: 'origin', note: origin.note });
+      const claim = makeClaim(doc.meta, doc.parsed.text, span, highlightsWithin(doc.parsed.annotations, span[0], span[1]), standing, a,
+        { date: null, place: origin.name, min_km: values.min, max_km: values.max }, additions);
+      drafts.push({
+        id: a.attributes.id ?? null, weapons: weaponIds, min: values.min, max: values.max, basis: values.basis, statedText: values.text,
+        origin: origin.origin, originKey: origin.key, originPlace: origin.name, originNote: origin.note, claim, order: [doc.order, a.line * 1e6 + a.column], at,
+      });
+    }
+  }
+
+  // Claims of the same weapons, values and origin are one band; other values are other bands.
+  const groups = new Map<string, RangeDraft[]>();
+  for (const d of drafts.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1])) {
+    const key = [[...d.weapons].sort().join(' '), d.min, d.max, d.basis, d.originKey].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  const ids = new Map<string, RangeDraft>();
+  const built: Array<{ id: string; group: RangeDraft[] }> = [];
+  for (const group of groups.values()) {
+    const main = group[0];
+    let id = group.find((d) => d.id)?.id ?? slug(`${main.weapons.join('-')}-${fmt(main.min)}-${fmt(main.max)}km`);
+    if (ids.has(id) && !group.some((d) => d.id === id)) {
+      let n = 2;
+      while (ids.has(`${id}-${n}`)) n++;
+      id = `${id}-${n}`;
+    } else if (ids.has(id)) {
+      const first = ids.get(id)!.at;
+      diagnostics.error(main.at, `duplicate range id "${id}" for different values; first used at ${first.file}:${first.line}:${first.column}`);
+      continue;
+    }
+    ids.set(id, main);
+    built.push({ id, group });
+  }
+
+  const features: RangeFeature[] = [];
+  for (const { id, group } of built) {
+    const main = group[0];
+    let geometry: Polygon | MultiPolygon;
+    try {
+      geometry = rangeGeometry(main.origin, main.min, main.max);
+    } catch (e) {
+      diagnostics.error(main.at, `cannot draw the range ${fmt(main.min)}–${fmt(main.max)} km: ${(e as Error).message}`);
+      continue;
+    }
+    const named = main.weapons.map((w) => weapons.get(w)!);
+    const weaponName = named.map((w) => w.name).join('/');
+    const classes = [...new Set(named.map((w) => w.weaponClass).filter(Boolean))];
+    const claims = group.map((d) => d.claim);
+    const properties: RangeProperties = {
+      id,
+      weapon: weaponName,
+      weapons: main.weapons,
+      weapon_class: classes.length ? classes.join('/') : null,
+      min_km: round(main.min),
+      max_km: round(main.max),
+      stated_text: main.statedText,
+      stated: main.basis === 'stated',
+      basis: main.basis,
+      origin: main.origin.kind === 'point' ? [round(main.origin.lonlat[0]), round(main.origin.lonlat[1])] : null,
+      origin_place: main.originPlace,
+      origin_note: main.originNote,
+      label: rangeLabel(weaponName, main.min, main.max, main.basis, main.claim.status),
+      excerpt: main.claim.excerpt,
+      document: main.claim.document,
+      document_title: main.claim.document_title,
+      publisher: main.claim.publisher,
+      document_date: main.claim.document_date,
+      url: main.claim.url,
+      claimant: main.claim.claimant,
+      status: main.claim.status,
+      claims,
+      sources: new Set(claims.map((c) => c.document)).size,
+      conflicts_with: [],
+      additions: main.claim.additions,
+    };
+    features.push({ type: 'Feature', id, geometry, properties });
+  }
+  for (const f of features) {
+    f.properties.conflicts_with = features
+      .filter((g) => g !== f && g.properties.weapons.some((w) => f.properties.weapons.includes(w)) && (g.properties.min_km !== f.properties.min_km || g.properties.max_km !== f.properties.max_km))
+      .map((g) => g.properties.id)
+      .sort();
+  }
+  features.sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1));
+  return { type: 'FeatureCollection', features };
+}
+
+function rangeValues(file: string, a: Annotation, diagnostics: Diagnostics): { min: number; max: number; basis: RangeBasis; text: string; addedNote: string | null } | null {
+  const at = { file, line: a.line, column: a.column };
+  const { min, max, added } = a.attributes;
+  if (min !== undefined || max !== undefined || added !== undefined) {
+    const hi = Number(max);
+    const lo = min === undefined ? 0 : Number(min);
+    let ok = true;
+    if (!added?.trim()) { diagnostics.error(at, `an annotator-added range needs added="…": where the figure comes from (the text does not state it)`); ok = false; }
+    if (max === undefined || !Number.isFinite(hi) || hi <= 0) { diagnostics.error(attributeAt(file, a, 'max'), `max="${max ?? ''}" must be a positive number of km`); ok = false; }
+    if (!Number.isFinite(lo) || lo < 0 || (ok && lo >= hi)) { diagnostics.error(attributeAt(file, a, 'min'), `min="${min}" must be a number of km from 0 up to below max`); ok = false; }
+    return ok ? { min: lo, max: hi, basis: 'added', text: `${lo > 0 ? `${fmt(lo)}–` : 'up to '}${fmt(hi)} km (annotator's figure)`, addedNote: added!.trim() } : null;
+  }
+  const r = parseStatedRange(a.label);
+  if ('error' in r) {
+    diagnostics.error(at, r.error);
+    return null;
+  }
+  return { min: r.min_km, max: r.max_km, basis: r.basis, text: a.label, addedNote: null };
+}
+
+function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFile>, diagnostics: Diagnostics): { origin: RangeOrigin; key: string; name: string; note: string | null } | null {
+  const file = doc.parsed.path;
+  const note = a.attributes['origin-note']?.trim() || null;
+  const area = a.attributes['origin-area'];
+  const needNote = (what: string) => {
+    diagnostics.error(attributeAt(file, a, what), `an origin the text does not state needs origin-note="…": where the annotator has it from`);
+    return null;
+  };
+  if (area !== undefined) {
+    const loaded = areas.get(areaKey(file, area));
+    if (!loaded || 'error' in loaded) {
+      diagnostics.error(attributeAt(file, a, 'origin-area'), `origin-area=${area}: ${loaded && 'error' in loaded ? loaded.error : 'file not found'}`);
+      return null;
+    }
+    if (!note) return needNote('origin-area');
+    return { origin: { kind: 'area', geometry: loaded.geometry }, key: `area:${areaKey(file, area)}`, name: a.attributes['origin-name']?.trim() || area, note };
+  }
+  const origin = a.attributes.origin;
+  if (origin === undefined) {
+    diagnostics.error({ file, line: a.line, column: a.column }, `:range[${short(a.label)}] needs an origin: origin=place-id, origin="lon,lat" or origin-area=file.geojson`);
+    return null;
+  }
+  const point = parseLonLat(origin);
+  if (point) {
+    if (!note) return needNote('origin');
+    return { origin: { kind: 'point', lonlat: point }, key: `point:${point.join(',')}`, name: a.attributes['origin-name']?.trim() || `${point[1]}, ${point[0]}`, note };
+  }
+  const place = doc.places.byId.get(origin);
+  if (!place) {
+    diagnostics.error(attributeAt(file, a, 'origin'), `origin=${origin} is neither a place id of this document nor "lon,lat"`);
+    return null;
+  }
+  return { origin: { kind: 'point', lonlat: place.place.lonlat }, key: `point:${place.place.lonlat.join(',')}`, name: place.place.name, note: note ?? place.addedNote };
+}
+
+/** "KN-11/KN-19: 600–700 km, unverified claim". */
+export function rangeLabel(weapon: string, min: number, max: number, basis: RangeBasis, status: Claim['status']): string {
+  const extent = min > 0 ? `${fmt(min)}–${fmt(max)} km` : `up to ${fmt(max)} km`;
+  const why = basis === 'class' ? ' (by class)' : basis === 'added' ? " (annotator's figure)" : '';
+  const standing = { reported: 'reported', claimed: 'claimed', disputed: 'disputed claim', unverified: 'unverified claim' }[status];
+  return `${weapon}: ${extent}${why}, ${standing}`;
+}
+
+const fmt = (km: number) => (Math.round(km * 10) / 10).toLocaleString('en');
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');

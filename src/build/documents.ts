@@ -1,0 +1,106 @@
+/** documents: front matter → DocumentMeta, checked field by field. Pure. */
+import type { DocumentMeta } from '../contract.js';
+import { parseDate } from './dates.js';
+import type { Diagnostics } from './diagnostics.js';
+import { ID_PATTERN } from './attributes.js';
+
+export const FRONT_MATTER_KEYS = ['id', 'title', 'publisher', 'author', 'published', 'url', 'language', 'notes', 'places'] as const;
+
+/** A front-matter place: one the annotator adds, which the text does not name. */
+export interface FrontPlace {
+  id: string;
+  name: string | null;
+  kind: string | null;
+  at: [number, number] | null;
+  geonames: number | null;
+  wikidata: string | null;
+  note: string;
+  line: number;
+}
+
+export function readMeta(
+  file: string,
+  front: Record<string, unknown>,
+  lines: Record<string, number>,
+  diagnostics: Diagnostics,
+): { meta: DocumentMeta; places: FrontPlace[] } | null {
+  const at = (key: string) => ({ file, line: lines[key] ?? 2, column: 1 });
+  let ok = true;
+  const fail = (key: string, message: string) => {
+    diagnostics.error(at(key), message);
+    ok = false;
+  };
+  for (const key of Object.keys(front)) {
+    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) fail(key, `unknown front-matter key "${key}"; allowed: ${FRONT_MATTER_KEYS.join(', ')}`);
+  }
+  const text = (key: string, required: boolean): string | null => {
+    const v = front[key];
+    if (v === undefined || v === null || v === '') {
+      if (required) fail(key, `front matter needs "${key}"`);
+      return null;
+    }
+    if (typeof v !== 'string' && typeof v !== 'number') {
+      fail(key, `front-matter "${key}" must be text, got ${JSON.stringify(v)}`);
+      return null;
+    }
+    return String(v);
+  };
+  const id = text('id', true);
+  if (id !== null && !ID_PATTERN.test(id)) fail('id', `document id "${id}" must be letters, digits, ".", "_" and "-"`);
+  const title = text('title', true);
+  const published = front.published instanceof Date ? front.published.toISOString().slice(0, 10) : text('published', false);
+  if (published !== null) {
+    const d = parseDate(published);
+    if ('error' in d || d.end !== d.start) fail('published', `front-matter "published": ${'error' in d ? d.error : `"${published}" must be one date`}`);
+  }
+  const url = text('url', false);
+  if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url)) fail('url', `front-matter "url" must be an http or https link, got "${url}"`);
+  const language = text('language', false) ?? 'en';
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) fail('language', `front-matter "language" must be a BCP 47 tag such as "en" or "uk", got "${language}"`);
+
+  const places: FrontPlace[] = [];
+  const raw = front.places;
+  if (raw !== undefined && raw !== null) {
+    if (typeof raw !== 'object' || Array.isArray(raw)) fail('places', 'front-matter "places" must map ids to places (name or at, and note)');
+    else {
+      for (const [pid, value] of Object.entries(raw as Record<string, unknown>)) {
+        const key = `places.${pid}`;
+        const v = (value ?? {}) as Record<string, unknown>;
+        if (!ID_PATTERN.test(pid)) fail(key, `place id "${pid}" must be letters, digits, ".", "_" and "-"`);
+        const atValue = v.at;
+        let point: [number, number] | null = null;
+        if (atValue !== undefined) {
+          if (Array.isArray(atValue) && atValue.length === 2 && atValue.every((n) => typeof n === 'number' && Number.isFinite(n)) && Math.abs(atValue[0]) <= 180 && Math.abs(atValue[1]) <= 90) point = [atValue[0], atValue[1]];
+          else fail(key, `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`);
+        }
+        const name = typeof v.name === 'string' ? v.name : null;
+        if (!name && !point && v.geonames === undefined && v.wikidata === undefined) fail(key, `place "${pid}" needs a name, at: [lon, lat], geonames or wikidata`);
+        if (typeof v.note !== 'string' || v.note.trim() === '') fail(key, `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`);
+        places.push({
+          id: pid,
+          name,
+          kind: typeof v.kind === 'string' ? v.kind : null,
+          at: point,
+          geonames: typeof v.geonames === 'number' ? v.geonames : null,
+          wikidata: typeof v.wikidata === 'string' ? v.wikidata : null,
+          note: typeof v.note === 'string' ? v.note.trim() : '',
+          line: lines[key] ?? 2,
+        });
+      }
+    }
+  }
+  if (!ok || id === null || title === null) return null;
+  return {
+    meta: {
+      id,
+      title,
+      publisher: text('publisher', false),
+      author: text('author', false),
+      published,
+      url,
+      language,
+      notes: text('notes', false),
+    },
+    places,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * places: every place mention and front-matter place of one document → a resolved place, with the
+ * document's own places as context for ambiguous names. Pure, given a resolver.
+ */
+import type { PlaceKind, ResolvedPlace } from '../contract.js';
+import { PLACE_KINDS } from '../contract.js';
+import type { PlaceQuery, Resolution, ResolveContext } from './resolve.js';
+import type { Annotation } from './parse.js';
+import type { FrontPlace } from './documents.js';
+import type { Diagnostics, Location } from './diagnostics.js';
+import { attributeAt, short } from './attributes.js';
+import { COORDINATE_DECIMALS } from '../constants.js';
+
+export type Resolver = (q: PlaceQuery, ctx?: ResolveContext) => Resolution;
+
+export interface DocumentPlace {
+  place: ResolvedPlace;
+  /** The annotator's source note when the text does not name this place. */
+  addedNote: string | null;
+}
+
+export interface DocumentPlaces {
+  /** Place id (`#id` of a mention, or a front-matter key) → place. */
+  byId: Map<string, DocumentPlace>;
+  /** Annotation index → place, for every resolved mention (references included). */
+  byAnnotation: Map<number, DocumentPlace>;
+}
+
+const round = (n: number) => Number(n.toFixed(COORDINATE_DECIMALS));
+
+/** Parses `at="lon,lat"`. */
+export function parseLonLat(value: string): [number, number] | null {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (!m) return null;
+  const lon = Number(m[1]);
+  const lat = Number(m[2]);
+  return Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null;
+}
+
+export function coordinatesPlace(name: string, lonlat: [number, number]): ResolvedPlace {
+  return { name, kind: 'coordinates', precision: 1, lonlat: [round(lonlat[0]), round(lonlat[1])], country: null, geonames: null, wikidata: null, admin1: null };
+}
+
+interface Query { at: Location; query: PlaceQuery | null; point: [number, number] | null; name: string; note: string | null; annotation: number | null; frontId: string | null }
+
+export function resolveDocumentPlaces(
+  file: string,
+  annotations: readonly Annotation[],
+  /** Indices of the annotations whose attributes passed their checks. */
+  valid: ReadonlySet<number>,
+  frontPlaces: readonly FrontPlace[],
+  resolve: Resolver,
+  diagnostics: Diagnostics,
+): DocumentPlaces {
+  const byId = new Map<string, DocumentPlace>();
+  const byAnnotation = new Map<number, DocumentPlace>();
+  const queries: Query[] = [];
+  const definedAt = new Map<string, Location>();
+
+  for (const fp of frontPlaces) {
+    const at = { file, line: fp.line, column: 3 };
+    definedAt.set(fp.id, at);
+    queries.push({
+      at,
+      query: fp.at ? null : { text: fp.name ?? fp.id, ...(fp.kind ? { kind: fp.kind as PlaceKind } : {}), ...(fp.geonames !== null ? { geonames: fp.geonames } : {}), ...(fp.wikidata ? { wikidata: fp.wikidata } : {}) },
+      point: fp.at,
+      name: fp.name ?? fp.id,
+      note: fp.note,
+      annotation: null,
+      frontId: fp.id,
+    });
+  }
+
+  annotations.forEach((a, index) => {
+    if (a.kind !== 'place' || a.attributes.of !== undefined || !valid.has(index)) return;
+    const at = { file, line: a.line, column: a.column };
+    const id = a.attributes.id;
+    if (id !== undefined) {
+      const first = definedAt.get(id);
+      if (first) {
+        diagnostics.error(attributeAt(file, a, 'id'), `duplicate place id "${id}"; first defined at ${first.file}:${first.line}:${first.column} (use of=${id} for another mention)`);
+        return;
+      }
+      definedAt.set(id, at);
+    }
+    const kind = a.attributes.kind;
+    if (kind !== undefined && !(PLACE_KINDS as readonly string[]).includes(kind)) {
+      diagnostics.error(attributeAt(file, a, 'kind'), `unknown place kind "${kind}"; allowed: ${PLACE_KINDS.join(', ')}`);
+      return;
+    }
+    let point: [number, number] | null = null;
+    if (a.attributes.at !== undefined) {
+      point = parseLonLat(a.attributes.at);
+      if (!point) {
+        diagnostics.error(attributeAt(file, a, 'at'), `at="${a.attributes.at}" is not "lon,lat" in degrees (e.g. at="35.04,48.46")`);
+        return;
+      }
+    }
+    let geonames: number | undefined;
+    if (a.attributes.geonames !== undefined) {
+      geonames = Number(a.attributes.geonames);
+      if (!Number.isInteger(geonames) || geonames <= 0) {
+        diagnostics.error(attributeAt(file, a, 'geonames'), `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)`);
+        return;
+      }
+    }
+    const wikidata = a.attributes.wikidata;
+    if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) {
+      diagnostics.error(attributeAt(file, a, 'wikidata'), `wikidata="${wikidata}" is not a Wikidata QID (e.g. wikidata=Q1013)`);
+      return;
+    }
+    queries.push({
+      at,
+      query: point ? null : { text: a.label, ...(a.attributes.name ? { name: a.attributes.name } : {}), ...(kind ? { kind: kind as PlaceKind } : {}), ...(geonames ? { geonames } : {}), ...(wikidata ? { wikidata } : {}) },
+      point,
+      name: a.attributes.name ?? a.label,
+      note: null,
+      annotation: index,
+      frontId: null,
+    });
+  });
+
+  // Two passes: names that resolve without doubt give the document's countries and points, which
+  // then decide the ambiguous ones ("Paris" in a document about Texas).
+  const first = queries.map((q) => (q.query ? resolve(q.query) : null));
+  const countries = new Map<string, number>();
+  const points: Array<[number, number]> = [];
+  first.forEach((r, i) => {
+    const q = queries[i];
+    const p = q.point ? coordinatesPlace(q.name, q.point) : r?.ok && !r.ambiguous ? r.place : null;
+    if (p) {
+      if (p.country) countries.set(p.country, (countries.get(p.country) ?? 0) + 1);
+      points.push(p.lonlat);
+    }
+  });
+  const context: ResolveContext = {
+    countries: [...countries.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c),
+    points,
+  };
+
+  queries.forEach((q, i) => {
+    let place: ResolvedPlace;
+    if (q.point) place = coordinatesPlace(q.name, q.point);
+    else {
+      const r0 = first[i]!;
+      const r = r0.ok && r0.ambiguous ? resolve(q.query!, context) : r0;
+      if (!r.ok) {
+        const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+        diagnostics.error(q.at, `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`);
+        return;
+      }
+      if (r.ambiguous) {
+        const others = r.candidates.filter((c) => c !== r.place).slice(0, 4).map(describe).join('; ');
+        diagnostics.warning(q.at, `ambiguous place "${short(q.query!.name ?? q.query!.text)}": chose ${describe(r.place)}; other candidates: ${others}. Pin it with geonames= or wikidata= to be sure`);
+      }
+      place = r.place;
+    }
+    const dp: DocumentPlace = { place, addedNote: q.note };
+    const id = q.frontId ?? (q.annotation !== null ? annotations[q.annotation].attributes.id : undefined);
+    if (id !== undefined) byId.set(id, dp);
+    if (q.annotation !== null) byAnnotation.set(q.annotation, dp);
+  });
+
+  annotations.forEach((a, index) => {
+    if (a.kind !== 'place' || a.attributes.of === undefined || !valid.has(index)) return;
+    const target = byId.get(a.attributes.of);
+    if (target) byAnnotation.set(index, target);
+    else if (!definedAt.has(a.attributes.of)) {
+      diagnostics.error(attributeAt(file, a, 'of'), `of=${a.attributes.of} names no place of this document; define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`);
+    }
+  });
+  return { byId, byAnnotation };
+}
+
+export function describe(p: ResolvedPlace): string {
+  const ids = [p.geonames ? `geonames=${p.geonames}` : null, p.wikidata ? `wikidata=${p.wikidata}` : null].filter(Boolean).join(' ');
+  return `${p.name}${p.country ? `, ${p.country}` : ''} (${p.kind}${ids ? `, ${ids}` : ''})`;
+}
+
+/** "exact location", "approximate location: Kursk Oblast (region)". */
+export function precisionLabel(p: ResolvedPlace): string {
+  switch (p.precision) {
+    case 1: return `exact location: ${p.name}`;
+    case 2: return `city: ${p.name}`;
+    case 3: return `approximate location: ${p.name} (region)`;
+    case 4: return `approximate location: ${p.name} (country)`;
+    default: return `approximate location: ${p.name} (${p.kind === 'continent' ? 'continent' : 'wide area'})`;
+  }
+}
