@@ -1,4 +1,5 @@
 /** areas: an area file (a border, a front line) → the geometry a range is drawn from, checked. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
 import type { AreaFile, AreaGeometry } from './compile.js';
@@ -21,7 +22,7 @@ export function parseArea(text: string): AreaFile {
   }
   if (g.type === 'Feature') g = g.geometry as typeof g;
   if (!g || !AREA_TYPES.includes(g.type)) return { error: `the area must be a ${AREA_TYPES.join(', ')}, found ${g?.type ?? 'no geometry'}` };
-  return { geometry: g as unknown as AreaGeometry };
+  return { geometry: g as unknown as AreaGeometry, digest: createHash('sha256').update(text).digest('hex').slice(0, 16) };
 }
 
 export function readArea(path: string): AreaFile {

@@ -16,7 +16,7 @@ import type { Annotation, ParsedDocument } from './parse.js';
 import { Diagnostics, type Location, sortDiagnostics } from './diagnostics.js';
 import { attributeAt, checkAttributes, short } from './attributes.js';
 import { readMeta } from './documents.js';
-import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, type Resolver, resolveDocumentPlaces } from './places.js';
+import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, type Resolver, resolveDocumentPlaces } from './document-places.js';
 import { parseDate, type ParsedDate } from './dates.js';
 import { parseStatedRange } from './stated-range.js';
 import { sentenceAround, sentenceSpans } from './sentences.js';
@@ -24,13 +24,18 @@ import { highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
-/** An area file as the shell read it: its geometry, or why it could not be used. */
-export type AreaFile = { geometry: AreaGeometry } | { error: string };
+/** An area file as the shell read it: its geometry and a digest of its content, or why it could not be used. */
+export type AreaFile = { geometry: AreaGeometry; digest: string } | { error: string };
 
 export interface CompileOptions {
   resolve: Resolver;
   /** Area files named by `origin-area=`, keyed by areaKey(). */
   areas: ReadonlyMap<string, AreaFile>;
+  /**
+   * Memo of drawn ranges across builds (dev server, benchmark), keyed by origin and radii. Geometry
+   * is pure, so a hit returns the same polygon a fresh computation would.
+   */
+  geometryCache?: Map<string, Polygon | MultiPolygon>;
 }
 
 export interface CompileResult {
@@ -114,7 +119,7 @@ export function compile(parsed: readonly ParsedDocument[], options: CompileOptio
 
   const weapons = collectWeapons(docs, diagnostics);
   const events = collectEvents(docs, diagnostics);
-  const ranges = collectRanges(docs, weapons, options.areas, diagnostics);
+  const ranges = collectRanges(docs, weapons, options, diagnostics);
   return { events, ranges, diagnostics: sortDiagnostics(diagnostics.list) };
 }
 
@@ -293,7 +298,8 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
   return { type: 'FeatureCollection', features };
 }
 
-function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon>, areas: ReadonlyMap<string, AreaFile>, diagnostics: Diagnostics): RangeCollection {
+function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon>, options: CompileOptions, diagnostics: Diagnostics): RangeCollection {
+  const { areas, geometryCache } = options;
   const drafts: RangeDraft[] = [];
   for (const doc of docs) {
     const file = doc.parsed.path;
@@ -360,8 +366,10 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
   for (const { id, group } of built) {
     const main = group[0];
     let geometry: Polygon | MultiPolygon;
+    const memoKey = `${main.originKey}|${main.min}|${main.max}`;
     try {
-      geometry = rangeGeometry(main.origin, main.min, main.max);
+      geometry = geometryCache?.get(memoKey) ?? rangeGeometry(main.origin, main.min, main.max);
+      geometryCache?.set(memoKey, geometry);
     } catch (e) {
       diagnostics.error(main.at, `cannot draw the range ${fmt(main.min)}–${fmt(main.max)} km: ${(e as Error).message}`);
       continue;
@@ -444,7 +452,7 @@ function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFil
       return null;
     }
     if (!note) return needNote('origin-area');
-    return { origin: { kind: 'area', geometry: loaded.geometry }, key: `area:${areaKey(file, area)}`, name: a.attributes['origin-name']?.trim() || area, note };
+    return { origin: { kind: 'area', geometry: loaded.geometry }, key: `area:${loaded.digest}`, name: a.attributes['origin-name']?.trim() || area, note };
   }
   const origin = a.attributes.origin;
   if (origin === undefined) {

@@ -1,10 +1,13 @@
 /**
  * build-data: reads a directory of annotated documents and the area files they name, runs the pure
- * build, and returns the files to publish (or none, when there are errors). Shared by the CLI,
- * the Vite dev plugin and the benchmark.
+ * build, and returns the files to publish (none when there are errors). A builder keeps what does
+ * not change between runs (the gazetteer, parsed documents by content, drawn ranges), so the dev
+ * server rebuilds after an edit by re-parsing one document. Shared by the CLI, the Vite plugin and
+ * the benchmark.
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve as resolvePath } from 'node:path';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { OUTPUT_FILES, type Diagnostic } from '../contract.js';
 import { parseDocumentText, type ParsedDocument } from '../build/parse.js';
 import { compile, referencedAreas, type AreaFile } from '../build/compile.js';
@@ -12,7 +15,7 @@ import { serializeCollection } from '../build/emit.js';
 import { loadGazetteer } from '../build/gazetteer.js';
 import { resolvePlace } from '../build/resolve.js';
 import { readArea } from '../build/areas.js';
-import { listDocuments } from './data.js';
+import { listDocuments } from './documents.js';
 
 /** Documents larger than this are refused: a news article is tens of kB. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -26,8 +29,6 @@ export interface BuildOutput {
   ranges: number;
 }
 
-let gazetteer: ReturnType<typeof loadGazetteer> | null = null;
-
 /** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. */
 export function decodeDocument(path: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
   const fail = (message: string, line = 1, column = 1): { diagnostic: Diagnostic } => ({ diagnostic: { severity: 'error', file: path, line, column, message } });
@@ -37,40 +38,58 @@ export function decodeDocument(path: string, bytes: Uint8Array): { text: string 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    // Locate the first invalid byte by decoding growing prefixes' valid part.
     const lenient = new TextDecoder('utf-8').decode(bytes);
-    const bad = lenient.indexOf('\uFFFD');
-    const before = lenient.slice(0, Math.max(bad, 0));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return fail('not valid UTF-8 (is it Latin-1 or Windows-1252?); save the document as UTF-8', line, column);
+    const before = lenient.slice(0, Math.max(lenient.indexOf('\uFFFD'), 0));
+    return fail('not valid UTF-8 (is it Latin-1 or Windows-1252?); save the document as UTF-8', before.split('\n').length, before.length - before.lastIndexOf('\n'));
   }
 }
 
-export function buildData(inDir: string, cwd: string): BuildOutput {
-  const paths = listDocuments(inDir);
-  const parsed: ParsedDocument[] = [];
-  const early: Diagnostic[] = [];
-  for (const abs of paths) {
-    const shown = relative(cwd, abs) || abs;
-    const decoded = decodeDocument(shown, readFileSync(abs));
-    if ('diagnostic' in decoded) early.push(decoded.diagnostic);
-    else parsed.push(parseDocumentText(shown, decoded.text));
-  }
-  const areas = new Map<string, AreaFile>();
-  for (const key of referencedAreas(parsed)) areas.set(key, readArea(resolvePath(cwd, key)));
-  gazetteer ??= loadGazetteer();
-  const g = gazetteer;
-  const result = compile(parsed, { resolve: (q, ctx) => resolvePlace(g, q, ctx), areas });
-  const diagnostics = [...early, ...result.diagnostics];
-  if (paths.length === 0) diagnostics.push({ severity: 'error', file: relative(cwd, inDir) || inDir, line: 1, column: 1, message: 'no documents (*.md) in the input directory' });
-  const failed = diagnostics.some((d) => d.severity === 'error');
+export interface DataBuilder {
+  /** Builds from the input directory as it is now. */
+  build(): BuildOutput;
+}
+
+export function createDataBuilder(inDir: string, cwd: string = process.cwd()): DataBuilder {
+  const gazetteer = loadGazetteer();
+  const resolve = (q: Parameters<typeof resolvePlace>[1], ctx?: Parameters<typeof resolvePlace>[2]) => resolvePlace(gazetteer, q, ctx);
+  const parsedCache = new Map<string, { text: string; parsed: ParsedDocument }>();
+  const geometryCache = new Map<string, Polygon | MultiPolygon>();
   return {
-    diagnostics,
-    files: failed ? null : { [OUTPUT_FILES.events]: serializeCollection(result.events), [OUTPUT_FILES.ranges]: serializeCollection(result.ranges) },
-    documents: paths.length,
-    events: result.events.features.length,
-    ranges: result.ranges.features.length,
+    build() {
+      const paths = listDocuments(inDir);
+      const parsed: ParsedDocument[] = [];
+      const early: Diagnostic[] = [];
+      const seen = new Set<string>();
+      for (const abs of paths) {
+        const shown = relative(cwd, abs) || abs;
+        seen.add(shown);
+        const decoded = decodeDocument(shown, readFileSync(abs));
+        if ('diagnostic' in decoded) {
+          early.push(decoded.diagnostic);
+          continue;
+        }
+        const cached = parsedCache.get(shown);
+        if (cached && cached.text === decoded.text) parsed.push(cached.parsed);
+        else {
+          const p = parseDocumentText(shown, decoded.text);
+          parsedCache.set(shown, { text: decoded.text, parsed: p });
+          parsed.push(p);
+        }
+      }
+      for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
+      const areas = new Map<string, AreaFile>();
+      for (const key of referencedAreas(parsed)) areas.set(key, readArea(resolvePath(cwd, key)));
+      const result = compile(parsed, { resolve, areas, geometryCache });
+      const diagnostics = [...early, ...result.diagnostics];
+      if (paths.length === 0) diagnostics.push({ severity: 'error', file: relative(cwd, inDir) || inDir, line: 1, column: 1, message: 'no documents (*.md) in the input directory' });
+      const failed = diagnostics.some((d) => d.severity === 'error');
+      return {
+        diagnostics,
+        files: failed ? null : { [OUTPUT_FILES.events]: serializeCollection(result.events), [OUTPUT_FILES.ranges]: serializeCollection(result.ranges) },
+        documents: paths.length,
+        events: result.events.features.length,
+        ranges: result.ranges.features.length,
+      };
+    },
   };
 }
-

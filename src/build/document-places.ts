@@ -1,5 +1,5 @@
 /**
- * places: every place mention and front-matter place of one document → a resolved place, with the
+ * document-places: every place mention and front-matter place of one document → a resolved place, with the
  * document's own places as context for ambiguous names. Pure, given a resolver.
  */
 import type { PlaceKind, ResolvedPlace } from '../contract.js';
