@@ -1,0 +1,248 @@
+/**
+ * The app: loads the data, draws it, and keeps map, popup, list, layer control and URL in step.
+ * Each concern lives in its own module; this one only wires them together.
+ */
+import { LngLatBounds, Popup, type LngLatLike, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
+import type { EventFeature, RangeFeature } from '../contract';
+import { loadDetailWhenZoomed } from '../basemap/lazy';
+import { currentTheme, type Theme } from '../basemap/palette';
+import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
+import { basemapUrl } from '../basemap/style';
+import { loadData, type AtlasData } from './data';
+import { LayerControl } from './layer-control';
+import { EVENT_LAYERS, RANGE_LAYERS, addDataLayers, addRegionOutlines, applyHidden, applySelected, dataLayers } from './layers';
+import { FeatureList } from './list';
+import { createMap, nextIdle, styleLoaded } from './map';
+import { chooser, eventPopup, rangePopup, type ChoiceItem } from './popup';
+import { colourOfType, registerTypes, typeLabel } from './scales';
+import { Sheet } from './sheet';
+import { UrlState, type AppState } from './url-state';
+import { isEventVisible, isRangeVisible, token } from './visibility';
+import { formatDate } from './format';
+
+export interface Atlas {
+  map: MapLibreMap;
+  /** Resolves once the data is drawn (the first `idle` after adding it). */
+  ready: Promise<void>;
+}
+
+export interface AtlasElements {
+  map: HTMLElement;
+  panel: HTMLElement;
+  panelBody: HTMLElement;
+  sheetHandle: HTMLButtonElement;
+  status: HTMLElement;
+}
+
+type Item = { kind: 'event'; feature: EventFeature } | { kind: 'range'; feature: RangeFeature };
+
+/** Zoom to fly to for an event, by location precision (1 exact … 5 continent). */
+const EVENT_ZOOM: Record<number, number> = { 1: 7, 2: 6, 3: 5, 4: 4, 5: 3 };
+
+function mostCommon(values: Array<string | null>): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+export function startAtlas(el: AtlasElements): Atlas {
+  const base = import.meta.env.BASE_URL;
+  let theme: Theme = currentTheme();
+  const url = new UrlState((state) => restore(state));
+  const initial = url.read();
+  let hidden = new Set(initial.hidden);
+  let selected: string | null = null;
+  const items = new Map<string, Item>();
+  let list: FeatureList | null = null;
+  let control: LayerControl | null = null;
+  const sheet = new Sheet(el.panel, el.sheetHandle);
+
+  const map = createMap(el.map, initial.view, theme);
+  loadDetailWhenZoomed(map, base);
+  const popup = new Popup({ maxWidth: '360px', focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
+  let replacingPopup = false;
+  popup.on('close', () => {
+    if (!replacingPopup && selected) setSelected(null, true);
+  });
+
+  const say = (message: string) => {
+    el.status.textContent = message;
+    el.status.hidden = !message;
+  };
+
+  function state(): AppState {
+    const c = map.getCenter();
+    return { view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected };
+  }
+
+  function isVisible(id: string): boolean {
+    const item = items.get(id);
+    if (!item) return false;
+    return item.kind === 'event' ? isEventVisible(item.feature.properties, hidden) : isRangeVisible(item.feature.properties, hidden);
+  }
+
+  /** Where a feature's popup points: the event's place; a range's origin, or the centre of its area. */
+  function anchorOf(item: Item): [number, number] {
+    if (item.kind === 'event') return item.feature.geometry.coordinates as [number, number];
+    const { origin } = item.feature.properties;
+    if (origin) return origin;
+    const bounds = new LngLatBounds();
+    const g = item.feature.geometry;
+    const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+    for (const ring of rings) for (const p of ring) bounds.extend(p as [number, number]);
+    return bounds.getCenter().toArray() as [number, number];
+  }
+
+  function showPopup(content: HTMLElement, at: LngLatLike): void {
+    replacingPopup = true;
+    popup.remove();
+    replacingPopup = false;
+    content.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        const id = selected;
+        popup.remove();
+        if (id) list?.focus(id);
+      }
+    });
+    popup.setLngLat(at).setDOMContent(content).addTo(map);
+  }
+
+  /** Selects a feature (or none): popup, highlight on the map and in the list, and the URL. */
+  function setSelected(id: string | null, push: boolean, at?: LngLatLike): void {
+    const item = id ? items.get(id) : undefined;
+    selected = item && isVisible(id as string) ? (id as string) : null;
+    applySelected(map, selected);
+    list?.highlight(selected);
+    if (item && selected) {
+      const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties);
+      showPopup(content, at ?? anchorOf(item));
+    } else if (popup.isOpen()) {
+      replacingPopup = true;
+      popup.remove();
+      replacingPopup = false;
+    }
+    if (push) url.push(state());
+  }
+
+  /** From the list: fly to the feature, then open it. */
+  function choose(id: string): void {
+    const item = items.get(id);
+    if (!item) return;
+    if (sheet.isSheet()) sheet.set(false);
+    const center = anchorOf(item);
+    const zoom = item.kind === 'event'
+      ? EVENT_ZOOM[item.feature.properties.precision] ?? 5
+      // Roughly the zoom at which the band's outer edge fits the screen.
+      : Math.min(6, Math.max(1, Math.log2(40_000 / (item.feature.properties.max_km * 6))));
+    map.flyTo({ center, zoom });
+    setSelected(id, true);
+  }
+
+  function chooserItem(id: string): ChoiceItem {
+    const item = items.get(id) as Item;
+    if (item.kind === 'event') {
+      const p = item.feature.properties;
+      return { id, colour: colourOfType(p.type), label: `${typeLabel(p.type)}, ${p.place}, ${formatDate(p.date)}` };
+    }
+    const p = item.feature.properties;
+    return { id, colour: `var(--range-${p.status})`, label: p.label };
+  }
+
+  function onClick(e: MapMouseEvent): void {
+    const pad = 6; // px: a little slack for fingers and small markers
+    const box: [[number, number], [number, number]] = [[e.point.x - pad, e.point.y - pad], [e.point.x + pad, e.point.y + pad]];
+    // Markers win over the (large) bands beneath them; overlapping markers or bands offer a choice.
+    let hits = map.queryRenderedFeatures(box, { layers: EVENT_LAYERS });
+    if (!hits.length) hits = map.queryRenderedFeatures(e.point, { layers: RANGE_LAYERS });
+    const ids = [...new Set(hits.map((f) => f.properties?.id as string))].filter((id) => items.has(id));
+    if (ids.length === 0) {
+      if (selected) setSelected(null, true);
+    } else if (ids.length === 1) {
+      const item = items.get(ids[0]) as Item;
+      setSelected(ids[0], true, item.kind === 'event' ? anchorOf(item) : e.lngLat);
+    } else {
+      showPopup(chooser(ids.map(chooserItem), (id) => {
+        const item = items.get(id) as Item;
+        setSelected(id, true, item.kind === 'event' ? anchorOf(item) : e.lngLat);
+      }), e.lngLat);
+    }
+  }
+
+  function setHidden(next: Set<string>, push: boolean): void {
+    hidden = next;
+    applyHidden(map, hidden);
+    control?.set(hidden);
+    list?.filter(isVisible);
+    if (selected && !isVisible(selected)) setSelected(null, false);
+    if (push) url.push(state());
+  }
+
+  function restore(s: AppState): void {
+    if (!list) return;
+    if (s.view) map.jumpTo({ center: s.view.center, zoom: s.view.zoom });
+    setHidden(new Set(s.hidden), false);
+    if (s.selected !== selected) setSelected(s.selected, false);
+  }
+
+  function fitToData(data: AtlasData): void {
+    const bounds = new LngLatBounds();
+    for (const f of data.events.features) bounds.extend(f.geometry.coordinates as [number, number]);
+    for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
+    if (bounds.isEmpty()) return;
+    const side = sheet.isSheet() ? 0 : 40;
+    map.fitBounds(bounds, { padding: { top: 60, bottom: sheet.isSheet() ? 120 : 60, left: 40 + side, right: 60 }, maxZoom: 6, duration: 0 });
+  }
+
+  function build(data: AtlasData): void {
+    for (const f of data.events.features) items.set(f.properties.id, { kind: 'event', feature: f });
+    for (const f of data.ranges.features) items.set(f.properties.id, { kind: 'range', feature: f });
+    const types = registerTypes(data.events.features.map((f) => f.properties.type));
+    addDataLayers(map, data.events, data.ranges, theme, hidden);
+    applyHidden(map, hidden);
+
+    const counts = new Map<string, number>([['events', data.events.features.length], ['ranges', data.ranges.features.length]]);
+    const bump = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const f of data.events.features) bump(token('type', f.properties.type));
+    control = new LayerControl({
+      types,
+      counts,
+      magnitudes: data.events.features.map((f) => f.properties.magnitude),
+      magnitudeUnit: mostCommon(data.events.features.map((f) => f.properties.magnitude_unit)),
+      onChange: (next) => setHidden(next, true),
+    });
+    control.set(hidden);
+    list = new FeatureList({ events: data.events.features, ranges: data.ranges.features, onChoose: choose });
+    list.filter(isVisible);
+    el.panelBody.replaceChildren(list.element, control.element);
+    el.sheetHandle.querySelector('.count')!.textContent = `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
+
+    map.on('click', onClick);
+    const hoverLayers = [...EVENT_LAYERS, ...RANGE_LAYERS];
+    map.on('mousemove', (e) => {
+      map.getCanvas().style.cursor = map.queryRenderedFeatures(e.point, { layers: hoverLayers }).length ? 'pointer' : '';
+    });
+    map.on('moveend', () => url.replace(state()));
+    watchTheme((next) => {
+      theme = next;
+      applyBasemapTheme(map, theme);
+      repaint(map, dataLayers(theme, hidden));
+    });
+  }
+
+  const ready = (async () => {
+    const [data] = await Promise.all([loadData(base), styleLoaded(map)]);
+    say(data.problems.join(' '));
+    if (data.problems.length) console.warn('Source Atlas data problems:\n' + data.problems.join('\n'));
+    build(data);
+    if (!initial.view) fitToData(data);
+    if (initial.selected) setSelected(initial.selected, false);
+    url.replace(state());
+    await nextIdle(map);
+    addRegionOutlines(map, data.events, basemapUrl('admin1.geojson', base));
+  })().catch((err: Error) => {
+    say(`The map could not start: ${err.message}`);
+    throw err;
+  });
+
+  return { map, ready };
+}

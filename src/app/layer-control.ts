@@ -1,0 +1,102 @@
+/**
+ * Layer switches that double as the legend: a real checkbox for events, ranges and each category within
+ * (event types, range bases, claim statuses), each with the swatch the map uses. Keyboard operable by
+ * construction; the app mirrors the state into the URL.
+ */
+import { CLAIM_STATUSES, RANGE_BASES } from '../contract';
+import { bandSwatch, markerSwatch, sampleMagnitudes, staticLegend } from './legend';
+import { BASIS_STYLE, STATUS_STYLE, colourOfType, typeLabel } from './scales';
+import { token, type Token } from './visibility';
+
+export interface LayerControlOptions {
+  types: string[];
+  counts: Map<string, number>;
+  magnitudes: Array<number | null>;
+  /** Unit shown in the size legend (the data's most common `magnitude_unit`). */
+  magnitudeUnit: string | null;
+  onChange: (hidden: Set<string>) => void;
+}
+
+export class LayerControl {
+  readonly element: HTMLElement;
+  private readonly boxes = new Map<string, HTMLInputElement>();
+  private hidden = new Set<string>();
+
+  constructor(private readonly options: LayerControlOptions) {
+    this.element = document.createElement('section');
+    this.element.className = 'layer-control';
+    this.element.setAttribute('aria-labelledby', 'layers-heading');
+    const heading = document.createElement('h2');
+    heading.id = 'layers-heading';
+    heading.textContent = 'Layers and legend';
+    this.element.append(heading);
+    const n = (t: string) => options.counts.get(t) ?? 0;
+
+    this.group('events', `Events (${n('events')})`, 'Colour: type of event. Fill: claim status.',
+      options.types.map((t) => [token('type', t), `${typeLabel(t)} (${n(token('type', t))})`, markerSwatch({ colour: colourOfType(t) })]));
+    this.group('ranges', `Ranges (${n('ranges')})`, 'Edge: where the range comes from. Colour: claim status.',
+      RANGE_BASES.map((b) => [token('basis', b), `${BASIS_STYLE[b].label} — ${BASIS_STYLE[b].description}`, bandSwatch(null, b)]));
+    this.group(null, 'Claim status', 'Applies to events and ranges.',
+      CLAIM_STATUSES.map((st) => {
+        const both = document.createElement('span');
+        both.className = 'swatch-pair';
+        both.append(markerSwatch({ colour: 'var(--legend-neutral)', status: st }), bandSwatch(st));
+        return [token('status', st), `${STATUS_STYLE[st].label} — ${STATUS_STYLE[st].description}`, both];
+      }));
+    this.element.append(staticLegend(sampleMagnitudes(options.magnitudes), options.magnitudeUnit));
+  }
+
+  /** Reflects a state from elsewhere (the URL) without calling onChange. */
+  set(hidden: Iterable<string>): void {
+    this.hidden = new Set(hidden);
+    for (const [t, box] of this.boxes) box.checked = !this.hidden.has(t);
+    this.updateDisabled();
+  }
+
+  private group(master: Token | null, title: string, note: string, items: Array<[Token, string, Element]>): void {
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    if (master) legend.append(this.checkbox(master, title));
+    else legend.textContent = title;
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.textContent = note;
+    const list = document.createElement('ul');
+    for (const [t, label, swatch] of items) {
+      const li = document.createElement('li');
+      li.append(this.checkbox(t, label, swatch));
+      list.append(li);
+    }
+    fieldset.append(legend, hint, list);
+    if (master) fieldset.dataset.group = master;
+    this.element.append(fieldset);
+  }
+
+  private checkbox(t: string, text: string, swatch?: Element): HTMLLabelElement {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = true;
+    box.dataset.token = t;
+    box.addEventListener('change', () => {
+      if (box.checked) this.hidden.delete(t);
+      else this.hidden.add(t);
+      this.updateDisabled();
+      this.options.onChange(new Set(this.hidden));
+    });
+    this.boxes.set(t, box);
+    const span = document.createElement('span');
+    span.textContent = text;
+    label.append(box);
+    if (swatch) label.append(swatch);
+    label.append(span);
+    return label;
+  }
+
+  /** Categories of a switched-off layer are greyed out (still operable, so the state is kept). */
+  private updateDisabled(): void {
+    for (const fieldset of this.element.querySelectorAll<HTMLFieldSetElement>('fieldset[data-group]')) {
+      fieldset.classList.toggle('off', this.hidden.has(fieldset.dataset.group as string));
+    }
+  }
+}

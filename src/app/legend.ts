@@ -1,0 +1,138 @@
+/**
+ * Legend swatches, drawn from scales.ts so they always match the map, plus the parts of the legend
+ * that are not switches (marker size, location precision, range origin). Theme-dependent colours are
+ * CSS custom properties generated from the scales, so swatches follow prefers-color-scheme by themselves.
+ */
+import { CLAIM_STATUSES, type ClaimStatus, type RangeBasis } from '../contract';
+import { BASIS_STYLE, MARKER_RADIUS, PRECISION_HALO, RANGE_STATUS_COLOUR, STATUS_STYLE, markerRadius } from './scales';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** `--range-<status>` variables for light and dark, from RANGE_STATUS_COLOUR. Call once. */
+export function installLegendColours(): void {
+  const vars = (theme: 'light' | 'dark') => CLAIM_STATUSES.map((s) => `--range-${s}: ${RANGE_STATUS_COLOUR[theme][s]};`).join(' ');
+  const style = document.createElement('style');
+  style.textContent = `:root { ${vars('light')} } @media (prefers-color-scheme: dark) { :root { ${vars('dark')} } }`;
+  document.head.append(style);
+}
+
+function svg(width: number, height: number): SVGSVGElement {
+  const node = document.createElementNS(SVG, 'svg');
+  node.setAttribute('width', String(width));
+  node.setAttribute('height', String(height));
+  node.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  node.setAttribute('aria-hidden', 'true');
+  node.classList.add('swatch');
+  return node;
+}
+
+function shape<K extends 'circle' | 'rect' | 'line'>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+export interface MarkerOptions {
+  colour: string;
+  status?: ClaimStatus;
+  radius?: number;
+  /** Draw as an imprecise place: soft halo, no crisp edge. */
+  soft?: number;
+}
+
+/** An event marker as the map draws it. */
+export function markerSwatch({ colour, status = 'reported', radius = MARKER_RADIUS, soft }: MarkerOptions): SVGSVGElement {
+  const style = STATUS_STYLE[status];
+  const size = Math.max(2 * (soft ?? radius) + 6, 20);
+  const node = svg(size, size);
+  const c = size / 2;
+  if (soft) node.append(shape('circle', { cx: c, cy: c, r: soft, fill: colour, opacity: 0.3, class: 'soft' }));
+  const stroke = style.markerStroke === 'contrast' ? 'var(--marker-contrast)' : style.markerStroke === 'heavy' ? 'var(--marker-heavy)' : colour;
+  node.append(
+    shape('circle', {
+      cx: c,
+      cy: c,
+      r: radius,
+      fill: colour,
+      'fill-opacity': style.markerFill,
+      stroke,
+      'stroke-width': style.markerStroke === 'heavy' ? 2.5 : 1.5,
+      'stroke-opacity': soft ? 0.35 : 1,
+    }),
+  );
+  return node;
+}
+
+/** A range band: translucent fill, with the edge style of its basis. */
+export function bandSwatch(status: ClaimStatus | null, basis: RangeBasis = 'stated'): SVGSVGElement {
+  const node = svg(34, 20);
+  const colour = status ? `var(--range-${status})` : 'var(--range-neutral)';
+  const style = STATUS_STYLE[status ?? 'reported'];
+  const width = 1.8;
+  const [dash, gap] = BASIS_STYLE[basis].dash;
+  node.append(shape('rect', { x: 2, y: 4, width: 30, height: 12, fill: colour, 'fill-opacity': status ? style.bandFill * 2 : 0.15 }));
+  node.append(
+    shape('line', {
+      x1: 2,
+      y1: 4,
+      x2: 32,
+      y2: 4,
+      stroke: colour,
+      'stroke-opacity': status ? style.bandEdge : 1,
+      'stroke-width': width,
+      'stroke-linecap': basis === 'added' ? 'round' : 'butt',
+      'stroke-dasharray': gap ? `${dash * width} ${gap * width}` : 'none',
+    }),
+  );
+  return node;
+}
+
+/** The range origin marker. */
+export function originSwatch(): SVGSVGElement {
+  const node = svg(20, 20);
+  node.append(shape('circle', { cx: 10, cy: 10, r: 4.5, fill: 'var(--marker-contrast)', stroke: 'var(--range-neutral)', 'stroke-width': 2.5 }));
+  return node;
+}
+
+function row(swatch: SVGSVGElement, text: string): HTMLLIElement {
+  const li = document.createElement('li');
+  const label = document.createElement('span');
+  label.textContent = text;
+  li.append(swatch, label);
+  return li;
+}
+
+/** The non-switch part of the legend: size, precision, origin. */
+export function staticLegend(sampleMagnitudes: number[], unit: string | null): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'legend-static';
+  const add = (title: string, rows: HTMLLIElement[]) => {
+    const h = document.createElement('h3');
+    h.textContent = title;
+    const ul = document.createElement('ul');
+    ul.append(...rows);
+    root.append(h, ul);
+  };
+  const neutral = 'var(--legend-neutral)';
+  const mags = sampleMagnitudes.length ? sampleMagnitudes : [50, 200];
+  add('Marker size', [
+    row(markerSwatch({ colour: neutral }), 'no number given'),
+    ...mags.map((m) => row(markerSwatch({ colour: neutral, radius: markerRadius(m) }), `${m.toLocaleString('en-GB')} ${unit ?? '(number stated in the source)'}`)),
+  ]);
+  add('Location precision', [
+    row(markerSwatch({ colour: neutral }), 'exact place, town or city: a crisp marker'),
+    row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[3] / 2 }), 'region: soft marker, dashed region outline'),
+    row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[4] / 2 }), 'country or wider: wider halo'),
+  ]);
+  add('Ranges', [row(originSwatch(), 'launch point (origin); an area origin is named in the label')]);
+  return root;
+}
+
+/** Magnitudes worth showing in the size legend: a round number near the data's largest, and half of it. */
+export function sampleMagnitudes(values: Array<number | null>): number[] {
+  const max = Math.max(0, ...values.filter((v): v is number => v != null && v > 0));
+  if (!max) return [];
+  const step = 10 ** Math.floor(Math.log10(max));
+  const top = Math.round(max / step) * step;
+  return [...new Set([Math.max(1, Math.round(top / 4)), top])];
+}

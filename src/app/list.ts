@@ -1,0 +1,115 @@
+/**
+ * The list beside the map: every event and range as text (date, place, one-line summary), the map's
+ * text alternative. Items are buttons; arrow keys, Home and End move between them. Choosing one calls
+ * `onChoose`; the app highlights the item of whatever is selected on the map.
+ */
+import type { EventFeature, RangeFeature } from '../contract';
+import { formatDate, formatRange } from './format';
+import { colourOfType, typeLabel } from './scales';
+
+export interface ListOptions {
+  events: EventFeature[];
+  ranges: RangeFeature[];
+  onChoose: (id: string) => void;
+}
+
+const byDate = (a: string | null, b: string | null) => (a ?? '9999').localeCompare(b ?? '9999');
+
+export class FeatureList {
+  readonly element: HTMLElement;
+  private readonly items = new Map<string, HTMLButtonElement>();
+  private readonly empty: HTMLParagraphElement;
+
+  constructor(options: ListOptions) {
+    this.element = document.createElement('section');
+    this.element.className = 'feature-list';
+    this.element.setAttribute('aria-labelledby', 'list-heading');
+    const heading = document.createElement('h2');
+    heading.id = 'list-heading';
+    heading.textContent = 'Events and ranges';
+    this.empty = document.createElement('p');
+    this.empty.className = 'hint';
+    this.empty.hidden = true;
+    this.empty.textContent = 'Nothing to show: every layer is switched off.';
+    this.element.append(heading, this.empty);
+
+    const events = [...options.events].sort((a, b) => byDate(a.properties.date_start ?? a.properties.date, b.properties.date_start ?? b.properties.date));
+    const ranges = [...options.ranges].sort((a, b) => byDate(a.properties.document_date, b.properties.document_date));
+    this.section('Events', events.map((f) => {
+      const p = f.properties;
+      return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: `${p.place} · ${typeLabel(p.type)}`, summary: p.summary };
+    }), options.onChoose);
+    this.section('Ranges', ranges.map((f) => {
+      const p = f.properties;
+      return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place: `from ${p.origin_place} · ${formatRange(p.min_km, p.max_km)}`, summary: p.label };
+    }), options.onChoose);
+    this.element.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  private section(title: string, rows: Array<{ id: string; colour: string; date: string; place: string; summary: string }>, onChoose: (id: string) => void): void {
+    if (!rows.length) return;
+    const h = document.createElement('h3');
+    h.textContent = title;
+    const ol = document.createElement('ol');
+    for (const r of rows) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'item';
+      button.dataset.id = r.id;
+      button.style.setProperty('--swatch', r.colour);
+      const line = (cls: string, text: string) => {
+        const span = document.createElement('span');
+        span.className = cls;
+        span.textContent = text;
+        return span;
+      };
+      button.append(line('date', r.date), line('place', r.place), line('summary', r.summary));
+      button.addEventListener('click', () => onChoose(r.id));
+      this.items.set(r.id, button);
+      const li = document.createElement('li');
+      li.append(button);
+      ol.append(li);
+    }
+    this.element.append(h, ol);
+  }
+
+  /** Marks the selected item (aria-current) and scrolls it into view; null clears. */
+  highlight(id: string | null): void {
+    for (const [itemId, button] of this.items) {
+      if (itemId === id) {
+        button.setAttribute('aria-current', 'true');
+        button.scrollIntoView({ block: 'nearest' });
+      } else button.removeAttribute('aria-current');
+    }
+  }
+
+  /** Shows only the items whose features are visible on the map. */
+  filter(isVisible: (id: string) => boolean): void {
+    let shown = 0;
+    for (const [id, button] of this.items) {
+      const visible = isVisible(id);
+      (button.parentElement as HTMLElement).hidden = !visible;
+      if (visible) shown++;
+    }
+    for (const ol of this.element.querySelectorAll('ol')) {
+      const any = [...ol.children].some((li) => !(li as HTMLElement).hidden);
+      ol.hidden = !any;
+      (ol.previousElementSibling as HTMLElement).hidden = !any;
+    }
+    this.empty.hidden = shown > 0;
+  }
+
+  focus(id: string): void {
+    this.items.get(id)?.focus();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const visible = [...this.items.values()].filter((b) => !(b.parentElement as HTMLElement).hidden);
+    const at = visible.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: visible.length - 1 }[e.key];
+    if (next == null) return;
+    e.preventDefault();
+    visible[Math.max(0, Math.min(visible.length - 1, next))].focus();
+  }
+}

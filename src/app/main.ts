@@ -1,0 +1,28 @@
+/** Entry point: styles, then the atlas on the page's elements, exposed as `window.atlas` (see README). */
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
+import './style.css';
+import { installLegendColours } from './legend';
+import { startAtlas, type Atlas } from './atlas';
+
+declare global {
+  interface Window {
+    atlas: Atlas;
+  }
+}
+
+// MapLibre's own CSS as a separate file, so it is cached and measured apart from the app's.
+const link = document.createElement('link');
+link.rel = 'stylesheet';
+link.href = maplibreCss;
+document.head.prepend(link);
+installLegendColours();
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+window.atlas = startAtlas({
+  map: byId('map'),
+  panel: byId('panel'),
+  panelBody: byId('panel-body'),
+  sheetHandle: byId<HTMLButtonElement>('sheet-handle'),
+  status: byId('status'),
+});

@@ -1,0 +1,164 @@
+/**
+ * Popup content, built as DOM with textContent only (never innerHTML with data): the verbatim excerpt
+ * with its place and weapon mentions marked, the source, who says so, how sure, and how precise.
+ * Every claim is shown when there are several. `chooser` lists overlapping features to pick from.
+ */
+import type { Claim, EventProperties, RangeProperties } from '../contract';
+import { formatDate, formatRange } from './format';
+import { BASIS_STYLE, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
+
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * Splits an excerpt at its [start, end) highlight offsets (UTF-16). Offsets out of range are clamped,
+ * overlapping ones merged, so bad offsets never hide or duplicate text.
+ */
+export function highlightSegments(text: string, highlights: ReadonlyArray<readonly [number, number]>): Segment[] {
+  const spans = highlights
+    .map(([a, b]) => [Math.max(0, Math.min(a, text.length)), Math.max(0, Math.min(b, text.length))] as [number, number])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([...s]);
+  }
+  const out: Segment[] = [];
+  let at = 0;
+  for (const [a, b] of merged) {
+    if (a > at) out.push({ text: text.slice(at, a), mark: false });
+    out.push({ text: text.slice(a, b), mark: true });
+    at = b;
+  }
+  if (at < text.length || out.length === 0) out.push({ text: text.slice(at), mark: false });
+  return out;
+}
+
+/** The link to the original, only when it is http(s); anything else (javascript:, data:) is dropped. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function excerpt(claim: Pick<Claim, 'excerpt' | 'highlights'>): HTMLElement {
+  const quote = el('blockquote', 'excerpt');
+  for (const s of highlightSegments(claim.excerpt, claim.highlights ?? [])) {
+    quote.append(s.mark ? el('mark', undefined, s.text) : document.createTextNode(s.text));
+  }
+  return quote;
+}
+
+function statusBadge(status: Claim['status']): HTMLElement {
+  const style = STATUS_STYLE[status] ?? STATUS_STYLE.unverified;
+  const badge = el('span', `status status-${status}`, style.label);
+  badge.title = style.description;
+  return badge;
+}
+
+function claimBlock(claim: Claim): HTMLElement {
+  const block = el('section', 'claim');
+  block.append(excerpt(claim));
+  const who = el('p', 'claimant');
+  who.append(statusBadge(claim.status), document.createTextNode(` ${claim.claimant}`));
+  block.append(who);
+  const source = el('p', 'source');
+  const href = safeHref(claim.url);
+  const title = href ? el('a', undefined, claim.document_title) : el('cite', undefined, claim.document_title);
+  if (href && title instanceof HTMLAnchorElement) {
+    title.href = href;
+    title.target = '_blank';
+    title.rel = 'noopener noreferrer';
+  }
+  source.append(title);
+  const meta = [claim.publisher, claim.document_date ? formatDate(claim.document_date) : null].filter(Boolean).join(', ');
+  if (meta) source.append(document.createTextNode(` — ${meta}`));
+  block.append(source);
+  if (claim.note) block.append(el('p', 'note', `Note: ${claim.note}`));
+  for (const a of claim.additions ?? []) block.append(el('p', 'note', `Added ${a.field}: ${a.note}`));
+  return block;
+}
+
+function claimsList(claims: Claim[]): HTMLElement {
+  const wrap = el('div', 'claims');
+  if (claims.length > 1) wrap.append(el('p', 'claims-count', `${claims.length} claims`));
+  for (const c of claims) wrap.append(claimBlock(c));
+  return wrap;
+}
+
+function fact(list: HTMLElement, term: string, value: string): void {
+  list.append(el('dt', undefined, term), el('dd', undefined, value));
+}
+
+export function eventPopup(p: EventProperties): HTMLElement {
+  const root = el('article', 'popup popup-event');
+  root.dataset.id = p.id;
+  const kind = el('p', 'kind', typeLabel(p.type));
+  kind.style.setProperty('--swatch', colourOfType(p.type));
+  root.append(kind, el('h2', undefined, p.summary));
+  const facts = el('dl', 'facts');
+  fact(facts, 'When', formatDate(p.date));
+  fact(facts, 'Where', p.place);
+  fact(facts, 'Location', p.precision_label || PRECISION_LABEL[p.precision] || '');
+  if (p.magnitude != null) fact(facts, 'Size', `${p.magnitude.toLocaleString('en-GB')}${p.magnitude_unit ? ` ${p.magnitude_unit}` : ''}`);
+  if (p.conflict) fact(facts, 'Conflict', 'sources disagree on date or place');
+  root.append(facts, claimsList(p.claims?.length ? p.claims : [p as unknown as Claim]));
+  return root;
+}
+
+export function rangePopup(p: RangeProperties): HTMLElement {
+  const root = el('article', 'popup popup-range');
+  root.dataset.id = p.id;
+  root.append(el('p', 'kind', `Range${p.weapon_class ? ` · ${p.weapon_class}` : ''}`), el('h2', undefined, p.label));
+  const facts = el('dl', 'facts');
+  fact(facts, 'Weapon', p.weapon);
+  fact(facts, 'Range', `${formatRange(p.min_km, p.max_km)} (source: “${p.stated_text}”)`);
+  const basis = BASIS_STYLE[p.basis];
+  fact(facts, 'Basis', basis ? `${basis.label}: ${basis.description}` : p.basis);
+  fact(facts, 'From', `${p.origin_place}${p.origin ? '' : ' (area)'}`);
+  if (p.origin_note) fact(facts, 'Origin note', p.origin_note);
+  if (p.conflicts_with?.length) fact(facts, 'Conflicts with', p.conflicts_with.join(', '));
+  root.append(facts, claimsList(p.claims?.length ? p.claims : [p as unknown as Claim]));
+  return root;
+}
+
+export interface ChoiceItem {
+  id: string;
+  label: string;
+  colour: string;
+}
+
+/** A short list of buttons, one per overlapping feature; choosing one calls `onChoose` with its id. */
+export function chooser(items: ChoiceItem[], onChoose: (id: string) => void): HTMLElement {
+  const root = el('nav', 'popup chooser');
+  root.setAttribute('aria-label', 'Features here');
+  root.append(el('p', 'kind', `${items.length} features here — choose one`));
+  const list = el('ul');
+  for (const item of items) {
+    const button = el('button', 'choice', item.label);
+    button.type = 'button';
+    button.dataset.id = item.id;
+    button.style.setProperty('--swatch', item.colour);
+    button.addEventListener('click', () => onChoose(item.id));
+    const li = el('li');
+    li.append(button);
+    list.append(li);
+  }
+  root.append(list);
+  return root;
+}

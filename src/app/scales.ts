@@ -1,0 +1,162 @@
+/**
+ * Every visual encoding of the data, in one place: the map layers and the legend both read from here.
+ *
+ *   event type      → marker colour (Okabe–Ito, safe for colour-vision deficiency)
+ *   magnitude       → marker radius (square root: area proportional to the number)
+ *   precision 3–5   → a soft, wide halo instead of a crisp pin
+ *   claim status    → marker fill (solid … hollow); range band colour and strength
+ *   range basis     → band edge (solid / dashed / dotted)
+ */
+import { scaleOrdinal, scaleSqrt } from 'd3-scale';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { CLAIM_STATUSES, RANGE_BASES, type ClaimStatus, type RangeBasis } from '../contract';
+import type { Theme } from '../basemap/palette';
+
+/** Okabe & Ito (2008), minus black and yellow, which vanish on a dark or light basemap. */
+export const OKABE_ITO = ['#D55E00', '#E69F00', '#0072B2', '#009E73', '#CC79A7', '#56B4E9'] as const;
+/** For types beyond the palette: a neutral grey. */
+export const OTHER_COLOUR = '#8c8c8c';
+
+/** Types the build is known to emit, in palette order, so their colours never shift with the data. */
+export const KNOWN_TYPES = ['missile-strike', 'drone-attack', 'arms-transfer', 'policy'] as const;
+
+/** Event type → colour. Types not yet seen take the next palette colour, then grey. */
+export const typeColour = scaleOrdinal<string, string>().domain(KNOWN_TYPES).range(OKABE_ITO);
+
+/** Registers the data's types (sorted, so colours are stable for a given data set); returns them. */
+export function registerTypes(types: Iterable<string>): string[] {
+  const sorted = [...new Set(types)].sort((a, b) => KNOWN_TYPES.indexOf(a as never) - KNOWN_TYPES.indexOf(b as never) || a.localeCompare(b));
+  for (const t of sorted) {
+    // Calling the scale with a new type claims the next colour; once the palette is used up, grey.
+    if (!typeColour.domain().includes(t) && typeColour.domain().length < OKABE_ITO.length) typeColour(t);
+  }
+  return sorted;
+}
+
+export function colourOfType(type: string): string {
+  return typeColour.domain().includes(type) ? typeColour(type) : OTHER_COLOUR;
+}
+
+/** "missile-strike" → "Missile strike". */
+export function typeLabel(type: string): string {
+  const words = type.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Marker radius in px for a magnitude; null magnitude → the plain marker size. */
+export const MARKER_RADIUS = 7;
+export const magnitudeRadius = scaleSqrt().domain([0, 200]).range([0, 22]).clamp(false);
+
+export function markerRadius(magnitude: number | null): number {
+  return magnitude == null || !(magnitude > 0) ? MARKER_RADIUS : Math.max(MARKER_RADIUS, magnitudeRadius(magnitude));
+}
+
+/** Halo radius (px) around imprecise events, by precision level: a wider halo the vaguer the place. */
+export const PRECISION_HALO: Record<number, number> = { 3: 22, 4: 34, 5: 46 };
+/** Precision levels from which an event is drawn as a soft area, not a pin. */
+export const IMPRECISE_FROM = 3;
+
+export const PRECISION_LABEL: Record<number, string> = {
+  1: 'exact place',
+  2: 'town or city',
+  3: 'region (oblast, state)',
+  4: 'country',
+  5: 'continent or wider area',
+};
+
+export interface StatusStyle {
+  label: string;
+  /** What the reader should understand. */
+  description: string;
+  /** Event marker: fill opacity and outline. */
+  markerFill: number;
+  markerStroke: 'contrast' | 'type' | 'heavy';
+  /** Range band: fill and edge opacity. */
+  bandFill: number;
+  bandEdge: number;
+}
+
+export const STATUS_STYLE: Record<ClaimStatus, StatusStyle> = {
+  reported: { label: 'Reported', description: 'attributed report', markerFill: 0.95, markerStroke: 'contrast', bandFill: 0.2, bandEdge: 1 },
+  claimed: { label: 'Claimed', description: "a party's own claim", markerFill: 0.6, markerStroke: 'type', bandFill: 0.16, bandEdge: 0.95 },
+  disputed: { label: 'Disputed', description: 'contested by others', markerFill: 0.6, markerStroke: 'heavy', bandFill: 0.14, bandEdge: 0.95 },
+  unverified: { label: 'Unverified', description: 'not confirmed elsewhere', markerFill: 0.15, markerStroke: 'type', bandFill: 0.08, bandEdge: 0.7 },
+};
+
+/** Range bands are coloured by claim status (muted grey for unverified). */
+export const RANGE_STATUS_COLOUR: Record<Theme, Record<ClaimStatus, string>> = {
+  light: { reported: '#332288', claimed: '#1b7f79', disputed: '#882255', unverified: '#7d7d7d' },
+  dark: { reported: '#9a8cf0', claimed: '#4fc7bb', disputed: '#e27fa8', unverified: '#9a9a9a' },
+};
+
+export interface BasisStyle {
+  label: string;
+  description: string;
+  /** Edge dash pattern in line widths; [1, 0] is solid. */
+  dash: [number, number];
+}
+
+export const BASIS_STYLE: Record<RangeBasis, BasisStyle> = {
+  stated: { label: 'Stated', description: 'range given in the source', dash: [1, 0] },
+  class: { label: 'From weapon class', description: 'typical range of the class the source names', dash: [4, 2] },
+  added: { label: 'Added by annotator', description: 'range the source does not give', dash: [0.6, 1.6] },
+};
+
+/** Outline colours that contrast with the basemap, per theme. */
+export const CONTRAST: Record<Theme, { stroke: string; heavy: string; text: string; halo: string }> = {
+  light: { stroke: '#ffffff', heavy: '#1a1a1a', text: '#1a1a1a', halo: '#ffffff' },
+  dark: { stroke: '#111111', heavy: '#f2f2f2', text: '#f2f2f2', halo: '#111111' },
+};
+
+// ---------- MapLibre expressions built from the scales above ----------
+
+function match<T extends string | number>(key: string, values: Record<string, T>, fallback: T): ExpressionSpecification {
+  const pairs = Object.entries(values).flatMap(([k, v]) => [k, v]);
+  return ['match', ['get', key], ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+export function typeColourExpression(): ExpressionSpecification {
+  const colours = Object.fromEntries(typeColour.domain().map((t) => [t, typeColour(t)]));
+  return match('type', colours, OTHER_COLOUR);
+}
+
+/** Marker radius by magnitude: d3's scaleSqrt sampled at stops, interpolated linearly between them. */
+export function markerRadiusExpression(): ExpressionSpecification {
+  const stops = [0, 10, 25, 50, 100, 200, 400, 800].flatMap((m) => [m, markerRadius(m)]);
+  return ['case', ['==', ['typeof', ['get', 'magnitude']], 'number'], ['interpolate', ['linear'], ['get', 'magnitude'], ...stops], MARKER_RADIUS] as unknown as ExpressionSpecification;
+}
+
+export function haloRadiusExpression(): ExpressionSpecification {
+  const halo = Object.fromEntries(Object.entries(PRECISION_HALO).map(([k, v]) => [k, v]));
+  const pairs = Object.entries(halo).flatMap(([k, v]) => [Number(k), v]);
+  // The halo is never smaller than the marker it surrounds.
+  return ['max', ['match', ['get', 'precision'], ...pairs, 0], ['*', 1.6, markerRadiusExpression()]] as unknown as ExpressionSpecification;
+}
+
+export function statusExpression<K extends keyof StatusStyle>(key: K): ExpressionSpecification {
+  const values = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, STATUS_STYLE[s][key] as never]));
+  return match('status', values, STATUS_STYLE.unverified[key] as never);
+}
+
+export function markerStrokeExpression(theme: Theme): ExpressionSpecification {
+  const c = CONTRAST[theme];
+  return ['match', ['get', 'status'], 'reported', c.stroke, 'disputed', c.heavy, typeColourExpression()] as unknown as ExpressionSpecification;
+}
+
+export function markerStrokeWidthExpression(): ExpressionSpecification {
+  return ['match', ['get', 'status'], 'disputed', 2.5, 1.5] as unknown as ExpressionSpecification;
+}
+
+export function rangeColourExpression(theme: Theme): ExpressionSpecification {
+  return match('status', RANGE_STATUS_COLOUR[theme], RANGE_STATUS_COLOUR[theme].unverified);
+}
+
+/** Dots need round caps; dashes and solid edges keep butt caps. */
+export function basisCapExpression(): ExpressionSpecification {
+  return ['match', ['get', 'basis'], 'added', 'round', 'butt'] as unknown as ExpressionSpecification;
+}
+
+export function basisDashExpression(): ExpressionSpecification {
+  const pairs = RANGE_BASES.flatMap((b) => [b, ['literal', BASIS_STYLE[b].dash]]);
+  return ['match', ['get', 'basis'], ...pairs, ['literal', BASIS_STYLE.added.dash]] as unknown as ExpressionSpecification;
+}
