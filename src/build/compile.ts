@@ -22,6 +22,7 @@ import { parseStatedRange } from './stated-range.js';
 import { sentenceAround, sentenceSpans } from './sentences.js';
 import { highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
+import { RANGE_LIMITS } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
 /** An area file as the shell read it: its geometry and a digest of its content, or why it could not be used. */
@@ -172,6 +173,8 @@ function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, d
     }
     return found.length === ids.length && ids.length > 0 ? found : null;
   }
+  // A claim joining an event states a place only explicitly: its words may mention other places.
+  if (!defines) return null;
   const inner = new Map<string, DocumentPlace>();
   doc.parsed.annotations.forEach((m, j) => {
     if (m.kind !== 'place' || !isWithin(doc.parsed.annotations, j, index)) return;
@@ -348,7 +351,7 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
   const built: Array<{ id: string; group: RangeDraft[] }> = [];
   for (const group of groups.values()) {
     const main = group[0];
-    let id = group.find((d) => d.id)?.id ?? slug(`${main.weapons.join('-')}-${fmt(main.min)}-${fmt(main.max)}km`);
+    let id = group.find((d) => d.id)?.id ?? slug(`${main.weapons.join('-')}-${Math.round(main.min)}-${Math.round(main.max)}km`);
     if (ids.has(id) && !group.some((d) => d.id === id)) {
       let n = 2;
       while (ids.has(`${id}-${n}`)) n++;
@@ -368,7 +371,7 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
     let geometry: Polygon | MultiPolygon;
     const memoKey = `${main.originKey}|${main.min}|${main.max}`;
     try {
-      geometry = geometryCache?.get(memoKey) ?? rangeGeometry(main.origin, main.min, main.max);
+      geometry = geometryCache?.get(memoKey) ?? drawRange(main.origin, main.min, main.max);
       geometryCache?.set(memoKey, geometry);
     } catch (e) {
       diagnostics.error(main.at, `cannot draw the range ${fmt(main.min)}–${fmt(main.max)} km: ${(e as Error).message}`);
@@ -407,11 +410,17 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
     };
     features.push({ type: 'Feature', id, geometry, properties });
   }
+  // Bands of a shared weapon with other values conflict; indexed by weapon, as a corpus has many bands.
+  const byWeapon = new Map<string, RangeFeature[]>();
+  for (const f of features) for (const w of f.properties.weapons) byWeapon.set(w, [...(byWeapon.get(w) ?? []), f]);
   for (const f of features) {
-    f.properties.conflicts_with = features
-      .filter((g) => g !== f && g.properties.weapons.some((w) => f.properties.weapons.includes(w)) && (g.properties.min_km !== f.properties.min_km || g.properties.max_km !== f.properties.max_km))
-      .map((g) => g.properties.id)
-      .sort();
+    const others = new Set<string>();
+    for (const w of f.properties.weapons) {
+      for (const g of byWeapon.get(w)!) {
+        if (g !== f && (g.properties.min_km !== f.properties.min_km || g.properties.max_km !== f.properties.max_km)) others.add(g.properties.id);
+      }
+    }
+    f.properties.conflicts_with = [...others].sort();
   }
   features.sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1));
   return { type: 'FeatureCollection', features };
@@ -470,6 +479,18 @@ function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFil
     return null;
   }
   return { origin: { kind: 'point', lonlat: place.place.lonlat }, key: `point:${place.place.lonlat.join(',')}`, name: place.place.name, note: note ?? place.addedNote };
+}
+
+/**
+ * Past RANGE_LIMITS.maxKm the points out of range form a cap of under 100 km around the antipode:
+ * a disk that large is drawn as the whole globe (edges split as rangeGeometry splits them).
+ */
+function drawRange(origin: RangeOrigin, min: number, max: number): Polygon | MultiPolygon {
+  if (max <= RANGE_LIMITS.maxKm) return rangeGeometry(origin, min, max);
+  if (min > 0) throw new Error(`a band whose outer radius exceeds ${RANGE_LIMITS.maxKm.toLocaleString('en')} km is not drawn; state it as a disk (min 0)`);
+  const south = [-180, -90, 0, 90, 180].map((lon) => [lon, -90]);
+  const north = [180, 90, 0, -90, -180].map((lon) => [lon, 90]);
+  return { type: 'Polygon', coordinates: [[...south, [180, 0], ...north, [-180, 0], [-180, -90]]] };
 }
 
 /** "KN-11/KN-19: 600–700 km, unverified claim". */

@@ -16,6 +16,7 @@ import { loadGazetteer } from '../build/gazetteer.js';
 import { resolvePlace } from '../build/resolve.js';
 import { readArea } from '../build/areas.js';
 import { listDocuments } from './documents.js';
+import { eventsSchema, rangesSchema, SCHEMA_FILES } from '../schema.js';
 
 /** Documents larger than this are refused: a news article is tens of kB. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -44,6 +45,10 @@ export function decodeDocument(path: string, bytes: Uint8Array): { text: string 
   }
 }
 
+/** Drawn ranges, shared by every builder of the process: geometry is pure in its key (origin digest, radii). */
+const sharedGeometry = new Map<string, Polygon | MultiPolygon>();
+const MAX_MEMO_ENTRIES = 50_000;
+
 export interface DataBuilder {
   /** Builds from the input directory as it is now. */
   build(): BuildOutput;
@@ -53,7 +58,7 @@ export function createDataBuilder(inDir: string, cwd: string = process.cwd()): D
   const gazetteer = loadGazetteer();
   const resolve = (q: Parameters<typeof resolvePlace>[1], ctx?: Parameters<typeof resolvePlace>[2]) => resolvePlace(gazetteer, q, ctx);
   const parsedCache = new Map<string, { text: string; parsed: ParsedDocument }>();
-  const geometryCache = new Map<string, Polygon | MultiPolygon>();
+  if (sharedGeometry.size > MAX_MEMO_ENTRIES) sharedGeometry.clear();
   return {
     build() {
       const paths = listDocuments(inDir);
@@ -79,13 +84,18 @@ export function createDataBuilder(inDir: string, cwd: string = process.cwd()): D
       for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
       const areas = new Map<string, AreaFile>();
       for (const key of referencedAreas(parsed)) areas.set(key, readArea(resolvePath(cwd, key)));
-      const result = compile(parsed, { resolve, areas, geometryCache });
+      const result = compile(parsed, { resolve, areas, geometryCache: sharedGeometry });
       const diagnostics = [...early, ...result.diagnostics];
       if (paths.length === 0) diagnostics.push({ severity: 'error', file: relative(cwd, inDir) || inDir, line: 1, column: 1, message: 'no documents (*.md) in the input directory' });
       const failed = diagnostics.some((d) => d.severity === 'error');
       return {
         diagnostics,
-        files: failed ? null : { [OUTPUT_FILES.events]: serializeCollection(result.events), [OUTPUT_FILES.ranges]: serializeCollection(result.ranges) },
+        files: failed ? null : {
+          [OUTPUT_FILES.events]: serializeCollection(result.events),
+          [OUTPUT_FILES.ranges]: serializeCollection(result.ranges),
+          [SCHEMA_FILES.events]: `${JSON.stringify(eventsSchema, null, 2)}\n`,
+          [SCHEMA_FILES.ranges]: `${JSON.stringify(rangesSchema, null, 2)}\n`,
+        },
         documents: paths.length,
         events: result.events.features.length,
         ranges: result.ranges.features.length,

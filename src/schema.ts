@@ -1,0 +1,134 @@
+/**
+ * The JSON Schema of the published features' properties. Each `properties` map is typed as
+ * `Record<keyof …Properties, …>`, so the compiler rejects a field that the contract (contract.ts)
+ * has and the schema lacks, or the reverse. The build publishes these next to the data.
+ */
+import type { Addition, Claim, EventProperties, RangeProperties } from './contract.js';
+import { CLAIM_STATUSES, DATE_PRECISIONS, PLACE_KINDS, RANGE_BASES } from './contract.js';
+
+type Schema = Record<string, unknown>;
+
+const text: Schema = { type: 'string', minLength: 1 };
+const nullableText: Schema = { type: ['string', 'null'] };
+const isoDate = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
+const isoDateOrInterval = '^\\d{4}(-\\d{2}(-\\d{2})?)?(/(\\d{4}(-\\d{2}(-\\d{2})?)?|\\.\\.))?$';
+const httpUrl: Schema = { type: ['string', 'null'], pattern: '^https?://' };
+const lonLat: Schema = { type: 'array', prefixItems: [{ type: 'number', minimum: -180, maximum: 180 }, { type: 'number', minimum: -90, maximum: 90 }], minItems: 2, maxItems: 2 };
+const km: Schema = { type: 'number', minimum: 0 };
+
+const additionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['field', 'note'],
+  properties: { field: text, note: text } satisfies Record<keyof Addition, Schema>,
+};
+
+const claimProperties = {
+  excerpt: { ...text, description: 'Verbatim sentence(s) of the source, annotation markup removed.' },
+  highlights: { type: 'array', items: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 }, description: '[start, end) UTF-16 offsets of place and weapon mentions in the excerpt.' },
+  document: text,
+  document_title: text,
+  publisher: nullableText,
+  document_date: { type: ['string', 'null'], pattern: isoDate },
+  url: httpUrl,
+  claimant: { ...text, description: 'Who says so.' },
+  status: { enum: [...CLAIM_STATUSES] },
+  note: nullableText,
+  additions: { type: 'array', items: additionSchema, description: 'What the annotator added that the text does not say, with its source note.' },
+  date: { type: ['string', 'null'], pattern: isoDateOrInterval },
+  place: nullableText,
+  min_km: km,
+  max_km: km,
+  line: { type: 'integer', minimum: 1 },
+  column: { type: 'integer', minimum: 1 },
+} satisfies Record<keyof Claim, Schema>;
+
+export const claimSchema: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(claimProperties).filter((k) => k !== 'min_km' && k !== 'max_km'),
+  properties: claimProperties,
+};
+
+/** Fields every claim-bearing feature repeats from its first claim. */
+const firstClaim = {
+  excerpt: claimProperties.excerpt,
+  document: text,
+  document_title: text,
+  publisher: nullableText,
+  document_date: claimProperties.document_date,
+  url: httpUrl,
+  claimant: text,
+  status: claimProperties.status,
+  claims: { type: 'array', items: claimSchema, minItems: 1 },
+  sources: { type: 'integer', minimum: 1, description: 'Number of distinct documents among the claims.' },
+  additions: claimProperties.additions,
+};
+
+const eventProperties = {
+  id: text,
+  type: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+  summary: text,
+  date: { type: ['string', 'null'], pattern: isoDateOrInterval },
+  date_start: { type: ['string', 'null'], pattern: isoDate },
+  date_end: { type: ['string', 'null'], pattern: isoDate },
+  date_precision: { enum: [...DATE_PRECISIONS, null] },
+  place: text,
+  place_kind: { enum: [...PLACE_KINDS] },
+  precision: { enum: [1, 2, 3, 4, 5], description: '1 exact point or site, 2 city, 3 region, 4 country, 5 continent or wider.' },
+  precision_label: text,
+  country: { type: ['string', 'null'], pattern: '^[A-Z]{2}$' },
+  geonames: { type: ['integer', 'null'], minimum: 1 },
+  wikidata: { type: ['string', 'null'], pattern: '^Q\\d+$' },
+  admin1: nullableText,
+  magnitude: { type: ['number', 'null'], exclusiveMinimum: 0 },
+  magnitude_unit: nullableText,
+  conflict: { type: 'boolean', description: 'Claims state different dates or places.' },
+  ...firstClaim,
+} satisfies Record<keyof EventProperties, Schema>;
+
+const rangeProperties = {
+  id: text,
+  weapon: text,
+  weapons: { type: 'array', items: text, minItems: 1 },
+  weapon_class: nullableText,
+  min_km: { ...km, description: 'Inner radius in km; 0 for a disk.' },
+  max_km: { type: 'number', exclusiveMinimum: 0, description: 'Outer radius in km.' },
+  stated_text: text,
+  stated: { type: 'boolean' },
+  basis: { enum: [...RANGE_BASES] },
+  origin: { oneOf: [lonLat, { type: 'null' }] },
+  origin_place: text,
+  origin_note: nullableText,
+  label: text,
+  conflicts_with: { type: 'array', items: text },
+  ...firstClaim,
+} satisfies Record<keyof RangeProperties, Schema>;
+
+const featureCollection = (title: string, geometryTypes: string[], properties: Schema): Schema => ({
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title,
+  type: 'object',
+  required: ['type', 'features'],
+  properties: {
+    type: { const: 'FeatureCollection' },
+    features: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['type', 'geometry', 'properties'],
+        properties: {
+          type: { const: 'Feature' },
+          id: text,
+          geometry: { type: 'object', required: ['type', 'coordinates'], properties: { type: { enum: geometryTypes } } },
+          properties: { type: 'object', additionalProperties: false, required: Object.keys(properties.properties as Schema), ...properties },
+        },
+      },
+    },
+  },
+});
+
+export const eventsSchema = featureCollection('Source Atlas events', ['Point'], { properties: eventProperties });
+export const rangesSchema = featureCollection('Source Atlas ranges', ['Polygon', 'MultiPolygon'], { properties: rangeProperties });
+
+export const SCHEMA_FILES = { events: 'events.schema.json', ranges: 'ranges.schema.json' } as const;

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/data.js';
+
+const root = join(import.meta.dirname, '../..');
+const seedsDir = join(root, 'data/documents');
+
+/** Runs the CLI in-process; returns its exit code and what it printed. */
+function run(args: string[]) {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    lines.push(...String(chunk).split('\n').filter(Boolean));
+    return true;
+  });
+  try {
+    return { code: main(args), lines };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+  const docs = join(dir, 'documents');
+  cpSync(seedsDir, docs, { recursive: true });
+  cpSync(join(root, 'data/areas'), join(dir, 'areas'), { recursive: true });
+  return { dir, docs, out: join(dir, 'out') };
+}
+
+const front = (id: string) => `---\nid: ${id}\ntitle: Bad input ${id}\n---\n`;
+const GOOD_EVENT = ':event[Drones struck :place[Kharkiv]{#kh} overnight.]{#bad-ok type=drone-attack summary="x" date=2024-11-01 claimant="officials" status=reported}';
+
+/** Each malformed document, and a piece of the message its error must carry. */
+const MALFORMED: Array<{ name: string; content: string | Buffer; message: string; line?: number }> = [
+  { name: 'unterminated', content: `${front('u')}A strike on :place[Dnipro{#d} was reported.\n`, message: 'unterminated annotation', line: 5 },
+  { name: 'unknown-kind', content: `${front('k')}A :city[Dnipro]{#d} strike.\n`, message: 'unknown annotation kind ":city"', line: 5 },
+  { name: 'bad-date', content: `${front('d')}:event[Drones struck :place[Kharkiv]{#kh}.]{#bd type=drone-attack summary="x" date=2024-02-30 claimant="officials" status=reported}\n`, message: '2024-02 has no day 30', line: 5 },
+  { name: 'range-no-number', content: `${front('r')}:weapon[X-1]{#x1} has :range[a long range]{weapon=x1 origin="30,50" origin-note="n" claimant="c" status=claimed}.\n`, message: 'states no number', line: 5 },
+  { name: 'unknown-unit', content: `${front('uu')}:weapon[X-2]{#x2} has :range[600 leagues]{weapon=x2 origin="30,50" origin-note="n" claimant="c" status=claimed}.\n`, message: 'unknown unit "leagues"', line: 5 },
+  { name: 'unknown-place', content: `${front('up')}:event[Shelling hit :place[Zzyzxqville]{#z}.]{#up type=shelling summary="x" date=2024 claimant="c" status=claimed}\n`, message: 'Zzyzxqville', line: 5 },
+  { name: 'duplicate-id', content: `${front('dup')}:event[Russia struck :place[Dnipro]{#d} again.]{#dnipro-irbm-strike type=missile-strike summary="x" date=2024 claimant="c" status=claimed}\n`, message: 'duplicate event id "dnipro-irbm-strike"', line: 5 },
+  { name: 'missing-ref', content: `${front('mr')}:event[It was confirmed.]{of=no-such-event claimant="c" status=reported}\n`, message: 'of=no-such-event names no event', line: 5 },
+  { name: 'bad-yaml', content: '---\nid: y\ntitle: [unclosed\n---\nText.\n', message: 'invalid YAML front matter', line: 3 },
+  { name: 'binary', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), message: 'NUL bytes', line: 1 },
+  { name: 'empty', content: '', message: 'empty document', line: 1 },
+  { name: 'huge', content: `${front('h')}${'Words of a very long document. '.repeat(170_000)}\n`, message: 'the limit is 2 MB', line: 1 },
+  { name: 'latin1', content: Buffer.concat([Buffer.from(`${front('l')}Caf`), Buffer.from([0xe9]), Buffer.from(' in Kyiv.\n')]), message: 'not valid UTF-8', line: 5 },
+  { name: 'utf16', content: Buffer.from(`\ufeff${front('w')}Text.\n`, 'utf16le'), message: 'UTF-16', line: 1 },
+  { name: 'no-claimant', content: `${front('nc')}${GOOD_EVENT.replace(' claimant="officials"', '')}\n`, message: 'needs claimant=', line: 5 },
+];
+
+describe('npm run data', () => {
+  let good: ReturnType<typeof workspace>;
+  beforeAll(() => {
+    good = workspace();
+    expect(run(['--in', good.docs, '--out', good.out]).code).toBe(0);
+  });
+
+  it('builds the seeds into events, ranges and their schemas', () => {
+    expect(readdirSync(good.out).sort()).toEqual(['events.geojson', 'events.schema.json', 'ranges.geojson', 'ranges.schema.json']);
+  });
+
+  it('gives byte-identical output for the same input', () => {
+    const out2 = join(good.dir, 'out2');
+    expect(run(['--in', good.docs, '--out', out2]).code).toBe(0);
+    expect(snapshot(out2)).toEqual(snapshot(good.out));
+  });
+
+  for (const c of MALFORMED) {
+    it(`reports a ${c.name} document at its line, exits 1 and leaves the previous output byte-identical`, () => {
+      const before = snapshot(good.out);
+      const bad = join(good.docs, `zz-${c.name}.md`);
+      writeFileSync(bad, c.content);
+      try {
+        const { code, lines } = run(['--in', good.docs, '--out', good.out]);
+        expect(code).toBe(1);
+        const errors = lines.filter((l) => /^[^:]+:\d+:\d+: error: /.test(l));
+        const mine = errors.filter((l) => l.includes(`zz-${c.name}.md`) && l.includes(c.message));
+        expect(mine, lines.join('\n')).not.toHaveLength(0);
+        if (c.line !== undefined) expect(mine[0]).toMatch(new RegExp(`zz-${c.name}\\.md:${c.line}:\\d+: error: `));
+        expect(lines.at(-1)).toContain('nothing written');
+        expect(snapshot(good.out)).toEqual(before);
+      } finally {
+        rmQuiet(bad);
+      }
+    });
+  }
+
+  it('reports every problem of a run, not just the first', () => {
+    writeFileSync(join(good.docs, 'zz-a.md'), MALFORMED[0].content);
+    writeFileSync(join(good.docs, 'zz-b.md'), MALFORMED[2].content);
+    try {
+      const { code, lines } = run(['--in', good.docs, '--out', good.out]);
+      expect(code).toBe(1);
+      expect(lines.some((l) => l.includes('zz-a.md:5:'))).toBe(true);
+      expect(lines.some((l) => l.includes('zz-b.md:5:'))).toBe(true);
+    } finally {
+      rmQuiet(join(good.docs, 'zz-a.md'));
+      rmQuiet(join(good.docs, 'zz-b.md'));
+    }
+  });
+
+  it('exits 2 with usage for a missing input directory', () => {
+    expect(run(['--in', join(good.dir, 'nope')]).code).toBe(2);
+  });
+});
+
+describe('concurrent builds into one output directory', () => {
+  afterEach(() => vi.restoreAllMocks());
+  it('leave one complete output, never a mix of two', async () => {
+    const a = workspace();
+    const b = workspace();
+    // b's corpus differs: one document fewer, so its events file differs from a's.
+    rmQuiet(join(b.docs, '002_dbc3ea045d314c19.md'));
+    const out = join(a.dir, 'shared-out');
+    const cli = join(root, 'src/cli/data.ts');
+    const tsx = join(root, 'node_modules/.bin/tsx');
+    const exits = await Promise.all([a, b, a, b].map((w) => new Promise<number>((resolve) => {
+      spawn(tsx, [cli, '--in', w.docs, '--out', out], { stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1));
+    })));
+    expect(exits).toEqual([0, 0, 0, 0]);
+    const events = readFileSync(join(out, 'events.geojson'), 'utf8');
+    const ranges = readFileSync(join(out, 'ranges.geojson'), 'utf8');
+    const fromB = !events.includes('002_dbc3ea045d314c19');
+    // Each corpus's pair, built alone, is the reference.
+    const ref = join(a.dir, fromB ? 'ref-b' : 'ref-a');
+    expect(run(['--in', (fromB ? b : a).docs, '--out', ref]).code).toBe(0);
+    expect(events).toBe(readFileSync(join(ref, 'events.geojson'), 'utf8'));
+    expect(ranges).toBe(readFileSync(join(ref, 'ranges.geojson'), 'utf8'));
+    expect(readdirSync(a.dir).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
+  }, 60_000);
+});
+
+function rmQuiet(path: string) {
+  rmSync(path, { force: true });
+}
