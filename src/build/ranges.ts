@@ -1,0 +1,631 @@
+/**
+ * Exact geodesic range geometry: the points whose geodesic distance on the WGS84 ellipsoid to an origin
+ * (a point, or any point of an area, a line or a set of points) lies in [minKm, maxKm], as RFC 7946
+ * polygons that MapLibre draws as they are meant on Mercator and on the globe.
+ *
+ * How:
+ * - A disk's boundary is traced with the direct geodesic problem at decreasing azimuths (disk on the left),
+ *   bisecting azimuth intervals until points along each drawn edge, interpolated as MapLibre does
+ *   (linearly in lon/lat, and linearly in Mercator), lie within tolerance of the radius.
+ * - The traced ring is unwrapped (continuous longitude) and placed on the lon/lat rectangle
+ *   [-180, 180] × [-90, 90], which is a faithful chart of the sphere: a ring enclosing no pole is a plain
+ *   polygon; one enclosing a pole is closed through that pole (up the meridian to lat ±90, along it, back
+ *   down); one enclosing both poles is the rectangle minus the far cap. Whatever crosses ±180 is cut there.
+ * - Set operations then happen in that rectangle with polygon-clipping: band = disk(max) − disk(min);
+ *   an area's buffer = the area ∪ disks around points of its boundary.
+ */
+import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
+import polygonClipping from 'polygon-clipping';
+import {
+  COORDINATE_DECIMALS,
+  GEODESIC_MASK,
+  MERCATOR_MAX_LAT,
+  M_PER_KM,
+  RANGE_LIMITS,
+  ROUNDING_M,
+  WGS84,
+  WGS84_A,
+  WGS84_F,
+} from '../earth.js';
+
+export type RangeOrigin =
+  | { kind: 'point'; lonlat: [number, number] }
+  | { kind: 'area'; geometry: Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint };
+
+export interface RangeGeometryOptions {
+  /** max deviation of the drawn boundary from the true geodesic distance, as a fraction of the radius; default 0.001 */
+  tolerance?: number;
+}
+
+const DEFAULTS: Required<RangeGeometryOptions> = {
+  tolerance: RANGE_LIMITS.tolerance, // fraction of each boundary's own radius (minKm for the inner one)
+};
+
+/** [longitude, latitude] in degrees; longitudes may leave [-180, 180] while a ring is unwrapped. */
+type XY = [number, number];
+type Ring = XY[];
+type AreaGeometry = Extract<RangeOrigin, { kind: 'area' }>['geometry'];
+type Poly = Ring[];
+type MultiPoly = Poly[];
+
+const WORLD: Poly = [
+  [
+    [-180, -90],
+    [180, -90],
+    [180, 90],
+    [-180, 90],
+    [-180, -90],
+  ],
+];
+
+/**
+ * Points whose geodesic (WGS84 ellipsoid) distance to the origin lies in [minKm, maxKm]; minKm = 0 gives a disk.
+ * Radii up to RANGE_LIMITS.maxKm (19,900 km). Output: counter-clockwise exteriors, clockwise holes, cut at ±180,
+ * closed through a pole it encloses, coordinates rounded to 6 decimals.
+ */
+export function rangeGeometry(
+  origin: RangeOrigin,
+  minKm: number,
+  maxKm: number,
+  options: RangeGeometryOptions = {},
+): Polygon | MultiPolygon {
+  checkInput(origin, minKm, maxKm, options);
+  const tolerance = options.tolerance ?? DEFAULTS.tolerance;
+  const region = (km: number): MultiPoly =>
+    origin.kind === 'point'
+      ? pointRegion(origin.lonlat, km * M_PER_KM, tolerance)
+      : areaRegion(origin.geometry, km * M_PER_KM, tolerance);
+  const outer = region(maxKm);
+  // Also when there is nothing to subtract: polygon-clipping's output is simple, closed and oriented.
+  const result = minKm > 0 ? polygonClipping.difference(outer, region(minKm)) : polygonClipping.union(outer);
+  return toGeoJSON(result);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Input
+
+function checkInput(origin: RangeOrigin, minKm: number, maxKm: number, options: RangeGeometryOptions): void {
+  const fail: Fail = (what, value) => {
+    throw new Error(`rangeGeometry: ${what}; received ${show(value)}`);
+  };
+  if (typeof minKm !== 'number' || !Number.isFinite(minKm) || minKm < 0)
+    fail('minKm must be a finite number of km ≥ 0', minKm);
+  if (typeof maxKm !== 'number' || !Number.isFinite(maxKm) || maxKm <= minKm || maxKm > RANGE_LIMITS.maxKm)
+    fail(`maxKm must be a finite number of km greater than minKm (${minKm}) and at most ${RANGE_LIMITS.maxKm}`, maxKm);
+  if (options === null || typeof options !== 'object') fail('options must be an object', options);
+  const { tolerance } = options;
+  if (
+    tolerance !== undefined &&
+    (typeof tolerance !== 'number' ||
+      !(tolerance >= RANGE_LIMITS.minTolerance && tolerance <= RANGE_LIMITS.maxTolerance))
+  )
+    fail(`options.tolerance must be a fraction of the radius in [${RANGE_LIMITS.minTolerance}, ${RANGE_LIMITS.maxTolerance}]`, tolerance);
+  if (origin === null || typeof origin !== 'object') fail("origin must be { kind: 'point' | 'area', … }", origin);
+  if (origin.kind === 'point') {
+    checkPosition(origin.lonlat, 'origin.lonlat', fail);
+    return;
+  }
+  if (origin.kind !== 'area') fail("origin.kind must be 'point' or 'area'", (origin as { kind?: unknown }).kind);
+  const geometry = origin.geometry as { type?: unknown; coordinates?: unknown } | null;
+  if (geometry === null || typeof geometry !== 'object') fail('origin.geometry must be a GeoJSON geometry', geometry);
+  const where = 'origin.geometry.coordinates';
+  const coords = geometry.coordinates;
+  const positions = (value: unknown, path: string, min: number, closed: boolean): void => {
+    if (!Array.isArray(value) || value.length < min)
+      fail(`${path} must be an array of at least ${min} positions`, value);
+    const list = value as unknown[];
+    list.forEach((p, i) => checkPosition(p, `${path}[${i}]`, fail));
+    if (closed) {
+      const [a, b] = [list[0] as number[], list[list.length - 1] as number[]];
+      if (a[0] !== b[0] || a[1] !== b[1]) fail(`${path} must be a closed ring (last position equal to the first)`, [a, b]);
+    }
+  };
+  const nested = (value: unknown, path: string, depth: number, each: (v: unknown, p: string) => void): void => {
+    if (!Array.isArray(value) || value.length === 0) fail(`${path} must be a non-empty array`, value);
+    (value as unknown[]).forEach((v, i) => (depth === 1 ? each(v, `${path}[${i}]`) : nested(v, `${path}[${i}]`, depth - 1, each)));
+  };
+  switch (geometry.type) {
+    case 'Polygon':
+      return nested(coords, where, 1, (ring, p) => positions(ring, p, 4, true));
+    case 'MultiPolygon':
+      return nested(coords, where, 2, (ring, p) => positions(ring, p, 4, true));
+    case 'LineString':
+      return positions(coords, where, 2, false);
+    case 'MultiLineString':
+      return nested(coords, where, 1, (line, p) => positions(line, p, 2, false));
+    case 'MultiPoint':
+      return positions(coords, where, 1, false);
+    default:
+      fail("origin.geometry.type must be Polygon, MultiPolygon, LineString, MultiLineString or MultiPoint (use kind 'point' for a Point)", geometry.type);
+  }
+}
+
+type Fail = (what: string, value: unknown) => never;
+
+function checkPosition(p: unknown, path: string, fail: Fail): void {
+  if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 2).every((v) => typeof v === 'number' && Number.isFinite(v)))
+    fail(`${path} must be a [longitude, latitude] pair of finite numbers`, p);
+  const [lon, lat] = p as number[];
+  if (lon < -180 || lon > 180) fail(`${path} longitude must be within [-180, 180]`, lon);
+  if (lat < -90 || lat > 90) fail(`${path} latitude must be within [-90, 90]`, lat);
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Disks
+
+/** Usable error in metres for a boundary of radius radiusM, after output rounding. */
+function budgetM(radiusM: number, tolerance: number): number {
+  const allowed = tolerance * radiusM;
+  return Math.max(allowed - ROUNDING_M, allowed / 2);
+}
+
+function pointRegion(lonlat: [number, number], radiusM: number, tolerance: number): MultiPoly {
+  // 0.85: edges are checked at three points, their true worst point may lie a little off those.
+  return ringRegion(circleRing(lonlat, radiusM, 0.85 * budgetM(radiusM, tolerance)));
+}
+
+const MIN_AZIMUTHS = 16; // keeps every first edge under 180° of longitude, so unwrapping is unambiguous
+const MEAN_RADIUS_M = 6_371_008.8; // IUGG mean Earth radius in metres, only for guessing a vertex count
+
+/**
+ * A first count of azimuths, most of whose edges will need no bisection: on a sphere the circle has
+ * planar radius ρ = R·|sin(r/R)|, and a chord of one with n edges lies ρ·π²/(2n²) inside it.
+ */
+function initialAzimuths(radiusM: number, tolM: number): number {
+  const planar = MEAN_RADIUS_M * Math.abs(Math.sin(radiusM / MEAN_RADIUS_M));
+  const n = Math.ceil(Math.PI * Math.sqrt(planar / (2 * tolM)));
+  return Math.max(MIN_AZIMUTHS, Math.min(4096, n));
+}
+const MAX_STEP = 360 / MIN_AZIMUTHS; // degrees of azimuth
+const MIN_STEP = 1e-6; // degrees of azimuth; only reached where a boundary grazes a pole
+
+/**
+ * The boundary of the geodesic disk of radius radiusM (metres) around center, with the disk on its left,
+ * unwrapped (each longitude within 180° of the previous one), not closed, and the azimuths (degrees) of
+ * its vertices seen from center. Every vertex is at exactly radiusM; points along each edge are within
+ * tolM metres of it.
+ */
+function circleRing(center: XY, radiusM: number, tolM: number, azimuths: number[] = []): Ring {
+  const [lon0, lat0] = center;
+  const at = (azimuth: number): XY => pointAt(center, azimuth, radiusM);
+  const miss = (p: XY): number => Math.abs(WGS84.Inverse(lat0, lon0, p[1], p[0], GEODESIC_MASK.distance).s12! - radiusM);
+  const edgeError = (a: XY, b: XY): number => {
+    const dLon = wrap180(b[0] - a[0]);
+    const along = (t: number): XY => [a[0] + t * dLon, a[1] + t * (b[1] - a[1])];
+    let worst = miss(along(0.5));
+    if (worst > tolM) return worst; // most rejections end here, at one distance computation
+    worst = Math.max(worst, miss(along(0.25)), miss(along(0.75)));
+    if (Math.abs(a[1]) < MERCATOR_MAX_LAT && Math.abs(b[1]) < MERCATOR_MAX_LAT) {
+      const y = (mercatorY(a[1]) + mercatorY(b[1])) / 2;
+      worst = Math.max(worst, miss([a[0] + dLon / 2, mercatorLat(y)]));
+    }
+    return worst;
+  };
+  // Azimuths decrease from 360 to 0 so the disk lies to the left. The step adapts like an ODE solver's:
+  // an edge's error grows with the square of its azimuth step.
+  const first = at(0);
+  const ring: Ring = [first];
+  azimuths.push(0);
+  let azimuth = 360;
+  let point = first;
+  let step = 360 / initialAzimuths(radiusM, tolM);
+  while (azimuth > 0) {
+    step = Math.min(step, azimuth, MAX_STEP);
+    const nextAzimuth = step === azimuth ? 0 : azimuth - step;
+    const next = nextAzimuth === 0 ? first : at(nextAzimuth);
+    const error = edgeError(point, next);
+    const scale = 0.9 * Math.sqrt(tolM / Math.max(error, tolM * 1e-3));
+    if (error <= tolM || step <= MIN_STEP) {
+      if (nextAzimuth > 0) {
+        ring.push(next);
+        azimuths.push(nextAzimuth);
+      }
+      azimuth = nextAzimuth;
+      point = next;
+      step *= Math.min(scale, 2);
+    } else step = Math.max(step * Math.max(scale, 0.2), MIN_STEP);
+  }
+  return unwrap(ring);
+}
+
+function pointAt(center: XY, azimuth: number, radiusM: number): XY {
+  const r = WGS84.Direct(center[1], center[0], azimuth, radiusM, GEODESIC_MASK.position);
+  return [r.lon2!, r.lat2!];
+}
+
+/**
+ * Disks for many centres. A disk's shape in lon/lat depends only on its centre's latitude, so the azimuths
+ * traced (with 0.75 of the tolerance) for one latitude serve centres within TEMPLATE_LAT of it: measured,
+ * edges then stay within 0.75 of the tolerance up to 2,000 km. Disks near a pole, where shapes change
+ * fast, are traced one by one.
+ */
+function diskRings(centres: XY[], radiusM: number, tolM: number): Ring[] {
+  const templates = new Map<number, number[]>();
+  const radiusDeg = radiusM / 110_000; // a little more than the radius in degrees of latitude
+  return centres.map((c) => {
+    if (radiusM > 2_000_000 || Math.abs(c[1]) + radiusDeg > 88) return circleRing(c, radiusM, tolM);
+    const bucket = Math.round(c[1] / (2 * TEMPLATE_LAT));
+    let azimuths = templates.get(bucket);
+    if (azimuths === undefined) {
+      azimuths = [];
+      circleRing([0, bucket * 2 * TEMPLATE_LAT], radiusM, 0.75 * tolM, azimuths);
+      templates.set(bucket, azimuths);
+    }
+    return unwrap(azimuths.map((a) => pointAt(c, a, radiusM)));
+  });
+}
+
+const TEMPLATE_LAT = 0.125; // degrees
+
+// ---------------------------------------------------------------------------------------------------------
+// Areas, lines and point sets
+
+/**
+ * Buffer of an area, line or point set by radiusM metres: the area itself ∪ geodesic disks around points of
+ * its boundary. Shares of the error budget B: disk edges lie inside their circle by ≤ 0.6 B; leaving out
+ * boundary points and the dips between neighbouring disks cost ≤ 1.3 B (see `centresOf`). Both are
+ * one-sided (the drawn region is too small), so disks are drawn 0.95 B wider than the radius: the error
+ * then stays within ±0.95 B.
+ */
+function areaRegion(geometry: AreaGeometry, radiusM: number, tolerance: number): MultiPoly {
+  const budget = budgetM(radiusM, tolerance);
+  const centres = centresOf(geometry, radiusM, 1.3 * budget);
+  const parts = diskRings(centres, radiusM + 0.95 * budget, 0.6 * budget).map(ringRegion);
+  if (geometry.type === 'Polygon') parts.push([geometry.coordinates.map(toRing)]);
+  if (geometry.type === 'MultiPolygon') parts.push(geometry.coordinates.map((p) => p.map(toRing)));
+  return unionAll(parts);
+}
+
+/** A run of boundary positions and which side of it points away from the area: +1 left, −1 right, 0 both. */
+interface Chain {
+  points: XY[];
+  outward: 1 | -1 | 0;
+}
+
+/**
+ * Disk centres: positions of the boundary, as few as the error allowance errM (metres) permits.
+ *
+ * Dropping a point p between kept neighbours a and b (planar approximation, r the radius): the disks at a
+ * and b reach, along p's outward normal, r − m²/(2r) beyond the chord ab, m the distance along the chord to
+ * its nearer end; p's own disk reaches r + h, h the outward offset of p from the chord. So the drawn region
+ * falls short by h + m²/(2r) there, and by L²/(8r) at the middle of a chord of length L. Points set back
+ * into the area (h < 0) cost little: a concave coastline needs few centres.
+ */
+function centresOf(geometry: AreaGeometry, radiusM: number, errM: number): XY[] {
+  const chains: Chain[] = [];
+  const rings = (polygon: Position[][]): void =>
+    polygon.forEach((ring, i) => {
+      const ccw = signedArea(toRing(ring)) > 0;
+      // The area lies left of a counter-clockwise exterior and of a clockwise hole.
+      const outward = (i === 0) === ccw ? -1 : 1;
+      for (const run of withoutSeams(ring)) chains.push({ points: toRing(run), outward });
+    });
+  switch (geometry.type) {
+    case 'Polygon':
+      rings(geometry.coordinates);
+      break;
+    case 'MultiPolygon':
+      geometry.coordinates.forEach(rings);
+      break;
+    case 'LineString':
+      chains.push({ points: toRing(geometry.coordinates), outward: 0 });
+      break;
+    case 'MultiLineString':
+      for (const line of geometry.coordinates) chains.push({ points: toRing(line), outward: 0 });
+      break;
+    case 'MultiPoint':
+      for (const p of geometry.coordinates) chains.push({ points: [[p[0], p[1]]], outward: 0 });
+      break;
+  }
+  // Longest chord: from L²/(8r) ≤ errM, and at most MAX_CHORD_M so the local metric below stays accurate.
+  const maxChordM = Math.min(Math.sqrt(8 * radiusM * errM), MAX_CHORD_M);
+  const seen = new Set<string>();
+  const centres: XY[] = [];
+  for (const chain of chains)
+    for (const p of simplify(densify(chain.points, maxChordM), chain.outward, radiusM, errM, maxChordM)) {
+      const key = Math.abs(p[1]) === 90 ? `${p[1]}` : `${p[0] === -180 ? 180 : p[0]},${p[1]}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        centres.push(p);
+      }
+    }
+  return centres;
+}
+
+const MAX_CHORD_M = 500_000; // metres
+
+/** A ring split into runs of true boundary: edges along ±180 or along a pole's latitude are cuts, not boundary. */
+function withoutSeams(ring: Position[]): Position[][] {
+  const seam = (a: Position, b: Position): boolean =>
+    (Math.abs(a[0]) === 180 && a[0] === b[0]) || (Math.abs(a[1]) === 90 && a[1] === b[1]);
+  const runs: Position[][] = [];
+  let run: Position[] = [ring[0]];
+  for (let i = 1; i < ring.length; i++) {
+    if (seam(ring[i - 1], ring[i])) {
+      if (run.length > 1) runs.push(run);
+      run = [ring[i]];
+    } else run.push(ring[i]);
+  }
+  if (run.length > 1 || runs.length === 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * Edges longer than stepM metres get evenly spaced intermediate points, linear in lon/lat as the map draws
+ * them: an edge from 170° to −170° runs 340° west, as in RFC 7946, which wants a crossing cut at ±180.
+ */
+function densify(chain: XY[], stepM: number): XY[] {
+  const out: XY[] = [chain[0]];
+  for (let i = 1; i < chain.length; i++) {
+    const [a, b] = [chain[i - 1], chain[i]];
+    const n = Math.ceil(distanceM(a, b) / stepM);
+    for (let k = 1; k < n; k++) out.push([a[0] + (k / n) * (b[0] - a[0]), a[1] + (k / n) * (b[1] - a[1])]);
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Douglas–Peucker with the shortfall of `centresOf` as the distance, measured in a local metric
+ * (equirectangular, metres, at the chord's middle latitude). Chords reaching far north or south or
+ * spanning many degrees of longitude are split regardless, where that metric would be poor.
+ */
+function simplify(chain: XY[], outward: 1 | -1 | 0, radiusM: number, errM: number, maxChordM: number): XY[] {
+  if (chain.length <= 2) return chain;
+  const allowed = 0.8 * errM; // margin for the local metric and the planar approximation
+  const keep = new Uint8Array(chain.length);
+  keep[0] = keep[chain.length - 1] = 1;
+  const stack: Array<[number, number]> = [[0, chain.length - 1]];
+  while (stack.length > 0) {
+    const [i, j] = stack.pop()!;
+    if (j - i < 2) continue;
+    const [a, b] = [chain[i], chain[j]];
+    const kx = metresPerDegreeLon((a[1] + b[1]) / 2);
+    const ky = metresPerDegreeLat((a[1] + b[1]) / 2);
+    const bx = (b[0] - a[0]) * kx;
+    const by = (b[1] - a[1]) * ky;
+    const length = Math.hypot(bx, by);
+    // Position of p along the chord (m from a) and its offset to the outward side (m).
+    const frame = (p: XY): [number, number] => {
+      const px = (p[0] - a[0]) * kx;
+      const py = (p[1] - a[1]) * ky;
+      if (length === 0) return [0, Math.hypot(px, py)];
+      const left = (bx * py - by * px) / length;
+      return [(px * bx + py * by) / length, outward === 0 ? Math.abs(left) : outward * left];
+    };
+    const shortfall = (along: number, offset: number): number => {
+      const m = Math.max(0, Math.min(along, length - along)) + Math.max(0, -along, along - length);
+      return Math.max(offset, 0) + (m * m) / (2 * radiusM);
+    };
+    let worst = 0;
+    let at = (i + j) >> 1;
+    let previous = frame(a);
+    for (let k = i + 1; k <= j; k++) {
+      const current = frame(chain[k]);
+      const e = k < j ? shortfall(current[0], current[1]) : 0;
+      if (e > worst) [worst, at] = [e, k];
+      // The middle of the chord, where the dip between the end disks is deepest, on the edge crossing it.
+      if (previous[0] <= length / 2 && current[0] > length / 2) {
+        const t = (length / 2 - previous[0]) / (current[0] - previous[0]);
+        const middle = shortfall(length / 2, previous[1] + t * (current[1] - previous[1]));
+        if (middle > worst) [worst, at] = [middle, k < j ? k : k - 1];
+      }
+      previous = current;
+    }
+    const far = Math.max(Math.abs(a[1]), Math.abs(b[1])) > 80 || Math.abs(b[0] - a[0]) > 10;
+    if (worst > allowed || far || length > maxChordM) {
+      keep[at] = 1;
+      stack.push([i, at], [at, j]);
+    }
+  }
+  return chain.filter((_, k) => keep[k] === 1);
+}
+
+function metresPerDegreeLat(lat: number): number {
+  const e2 = WGS84_F * (2 - WGS84_F);
+  const s = Math.sin((lat * Math.PI) / 180);
+  return ((WGS84_A * (1 - e2)) / Math.pow(1 - e2 * s * s, 1.5)) * (Math.PI / 180);
+}
+
+function metresPerDegreeLon(lat: number): number {
+  const e2 = WGS84_F * (2 - WGS84_F);
+  const phi = (lat * Math.PI) / 180;
+  const s = Math.sin(phi);
+  return ((WGS84_A * Math.cos(phi)) / Math.sqrt(1 - e2 * s * s)) * (Math.PI / 180);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// From a ring on the sphere to polygons in the lon/lat rectangle
+
+/**
+ * The region left of an unwrapped ring, as polygons within [-180, 180] × [-90, 90].
+ * The ring's net change of longitude tells what it encloses: 0, a pole (±360), and for 0 its orientation
+ * tells whether the region is the inside (counter-clockwise) or everything but the inside (clockwise).
+ */
+function ringRegion(ring: Ring): MultiPoly {
+  const q = ring.map(([x, y]): XY => [quantize(x), quantize(y)]);
+  const n = q.length;
+  const net = Math.round((q[n - 1][0] + wrap180(q[0][0] - q[n - 1][0]) - q[0][0]) / 360) * 360;
+  if (net === 0) {
+    if (signedArea(q) > 0) return toRectangle([q]);
+    return polygonClipping.difference(WORLD, toRectangle([q.slice().reverse()]));
+  }
+  // Closed through the pole to its left. Starting at the vertex nearest that pole, the sides drawn up to the
+  // pole cannot cross the ring, so this polygon is one period of the region's lift to the unwrapped plane.
+  const north = net > 0;
+  let s = 0;
+  for (let i = 1; i < n; i++) if (north ? q[i][1] > q[s][1] : q[i][1] < q[s][1]) s = i;
+  const lifted: Ring = [...q.slice(s), ...q.slice(0, s).map(([x, y]): XY => [x + net, y])];
+  const [x0, y0] = lifted[0];
+  const pole = north ? 90 : -90;
+  lifted.push([x0 + net, y0], [x0 + net, pole], [x0, pole]);
+  return toRectangle([lifted]);
+}
+
+/**
+ * A polygon of the unwrapped plane folded into [-180, 180]: cut at every x = 180 + 360k (exact vertices are
+ * inserted there first), each strip shifted by −360k. Coordinates are on a 2^-32° grid, so shifts are exact
+ * and pieces meet exactly.
+ */
+function toRectangle(polygon: Poly): MultiPoly {
+  const rings = polygon.map(cutAtAntimeridians);
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const ring of rings)
+    for (const [x] of ring) {
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+    }
+  const kMin = Math.floor((minX + 180) / 360);
+  const kMax = Math.ceil((maxX - 180) / 360);
+  if (kMin === 0 && kMax === 0) return [rings]; // cleaned by the set operation that follows
+  const pieces: MultiPoly[] = [];
+  for (let k = kMin; k <= kMax; k++) {
+    const shift = 360 * k;
+    const strip: Poly = [
+      [
+        [-180 + shift, -90],
+        [180 + shift, -90],
+        [180 + shift, 90],
+        [-180 + shift, 90],
+        [-180 + shift, -90],
+      ],
+    ];
+    const part = polygonClipping.intersection(rings, strip);
+    pieces.push(part.map((p) => p.map((r) => r.map(([x, y]): XY => [x - shift, y]))));
+  }
+  return polygonClipping.union(pieces[0], ...pieces.slice(1));
+}
+
+function cutAtAntimeridians(ring: Ring): Ring {
+  const out: Ring = [];
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i];
+    const b = ring[(i + 1) % ring.length];
+    out.push(a);
+    const lo = Math.min(a[0], b[0]);
+    const hi = Math.max(a[0], b[0]);
+    const cuts: number[] = [];
+    for (let x = Math.ceil((lo - 180) / 360) * 360 + 180; x <= hi; x += 360) if (x > lo && x < hi) cuts.push(x);
+    if (b[0] < a[0]) cuts.reverse();
+    for (const x of cuts) out.push([x, quantize(a[1] + ((x - a[0]) / (b[0] - a[0])) * (b[1] - a[1]))]);
+  }
+  return out;
+}
+
+/** Union of many polygons, pairwise in a balanced tree: each step meets few crossings, unlike one big sweep. */
+function unionAll(parts: MultiPoly[]): MultiPoly {
+  let level = parts.filter((p) => p.length > 0);
+  if (level.length === 0) return [];
+  while (level.length > 1) {
+    const next: MultiPoly[] = [];
+    for (let i = 0; i < level.length; i += 2)
+      next.push(i + 1 < level.length ? polygonClipping.union(level[i], level[i + 1]) : level[i]);
+    level = next;
+  }
+  return level[0];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Output
+
+const SCALE = 10 ** COORDINATE_DECIMALS;
+const MAX_EDGE_LON = 90; // degrees; longer edges (along a pole, or grazing one) get collinear vertices
+
+function toGeoJSON(multi: MultiPoly): Polygon | MultiPolygon {
+  const polygons: XY[][][] = [];
+  for (const polygon of multi) {
+    const [outer, ...holes] = polygon.map(finishRing);
+    if (outer === null || signedArea(outer) <= 0) continue;
+    polygons.push([outer, ...holes.filter((h): h is Ring => h !== null && signedArea(h) < 0)]);
+  }
+  if (polygons.length === 0) throw new Error('rangeGeometry: internal error, the range came out empty');
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
+}
+
+/** Rounded, closed, without repeated points, edges split to at most MAX_EDGE_LON of longitude; null if degenerate. */
+function finishRing(ring: Ring): Ring | null {
+  const rounded: Ring = [];
+  for (const [x, y] of ring) {
+    const p: XY = [round(x), round(y)];
+    const last = rounded[rounded.length - 1];
+    if (last === undefined || last[0] !== p[0] || last[1] !== p[1]) rounded.push(p);
+  }
+  const first = rounded[0];
+  const last = rounded[rounded.length - 1];
+  if (rounded.length > 1 && first[0] === last[0] && first[1] === last[1]) rounded.pop();
+  if (rounded.length < 3) return null;
+  const out: Ring = [];
+  for (let i = 0; i < rounded.length; i++) {
+    const a = rounded[i];
+    const b = rounded[(i + 1) % rounded.length];
+    out.push(a);
+    const n = Math.ceil(Math.abs(b[0] - a[0]) / MAX_EDGE_LON);
+    for (let k = 1; k < n; k++) out.push([round(a[0] + ((b[0] - a[0]) * k) / n), round(a[1] + ((b[1] - a[1]) * k) / n)]);
+  }
+  out.push(out[0]);
+  return out;
+}
+
+function round(v: number): number {
+  return Math.round(v * SCALE) / SCALE + 0; // + 0 turns -0 into 0
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Small helpers
+
+const GRID = 2 ** 32; // steps per degree for quantize: 2.3e-10° ≈ 0.03 mm, and x ± 360 stays exact
+
+function quantize(v: number): number {
+  return Math.round(v * GRID) / GRID;
+}
+
+function toRing(positions: Position[]): Ring {
+  return positions.map((p): XY => [p[0], p[1]]);
+}
+
+function wrap180(deg: number): number {
+  const r = ((((deg + 180) % 360) + 360) % 360) - 180;
+  return r === -180 && deg > 0 ? 180 : r;
+}
+
+function unwrap(ring: Ring): Ring {
+  const out: Ring = [ring[0]];
+  for (let i = 1; i < ring.length; i++) out.push([out[i - 1][0] + wrap180(ring[i][0] - out[i - 1][0]), ring[i][1]]);
+  return out;
+}
+
+/** Twice the signed shoelace area in degree² of an open or closed ring; positive when counter-clockwise. */
+function signedArea(ring: Ring): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const [x0, y0] = ring[i];
+    const [x1, y1] = ring[(i + 1) % ring.length];
+    sum += x0 * y1 - x1 * y0;
+  }
+  return sum;
+}
+
+function distanceM(a: XY, b: XY): number {
+  return WGS84.Inverse(a[1], a[0], b[1], b[0], GEODESIC_MASK.distance).s12!;
+}
+
+function mercatorY(lat: number): number {
+  return Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+}
+
+function mercatorLat(y: number): number {
+  return (Math.atan(Math.exp(y)) * 360) / Math.PI - 90;
+}
