@@ -1,7 +1,8 @@
 /**
  * `npm run bench:data`: the data build on N synthetic annotated documents (≈ 3 KB, ≈ 10 annotations
  * each, places drawn from the gazetteer's own source), for N = 1,000 and 10,000, against the floor:
- * the Markdown/directive parser alone on the same documents, in the same run.
+ * the Markdown/directive tokenizer alone (micromark with the directive and front-matter extensions)
+ * on the same documents, in the same run.
  * Prints a table, then one JSON line: {"docs", "seconds", "floor_seconds", "ratio", "peak_mb", "scaling_10k_over_1k"}.
  *
  * Ranges come from a pool of weapons and launch sites (as in a real corpus, where thousands of articles
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataBuilder } from '../src/cli/build-data.js';
 import { publish } from '../src/cli/publish.js';
-import { parseMarkdown } from '../src/build/parse.js';
+import { tokenize } from '../src/build/parse.js';
 import { listDocuments } from '../src/cli/documents.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '42' } } });
@@ -96,7 +97,7 @@ for (const n of sizes) {
   const floors: number[] = [];
   for (let k = 0; k < 3; k++) {
     const t0 = performance.now();
-    for (const t of texts) parseMarkdown(t);
+    for (const t of texts) tokenize(t);
     floors.push((performance.now() - t0) / 1000);
   }
   // Build: read, parse, resolve, draw, serialize, publish (gazetteer load counted separately).

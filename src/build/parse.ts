@@ -1,17 +1,18 @@
 /**
  * parse: one annotated Markdown document → its metadata, its plain source text and its annotations.
  *
- * Annotations are generic text directives (`:place[Dnipro]{#dnipro}`), parsed by remark-directive
- * with source positions. The plain text is made by cutting the directive markup out of the raw
- * source, so it is the source document byte for byte; excerpts are slices of it, never rebuilt.
+ * Annotations are generic text directives (`:place[Dnipro]{#dnipro}`), tokenized by micromark with
+ * micromark-extension-directive, whose events carry exact source positions. The build reads those
+ * events directly (no syntax tree is needed). The plain text is made by cutting the directive markup
+ * out of the raw source, so it is the source document byte for byte; excerpts are slices of it.
  * Pure: text in, data and diagnostics out.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkDirective from 'remark-directive';
+import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
+import { directive } from 'micromark-extension-directive';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { decodeString } from 'micromark-util-decode-string';
+import type { Event, Token } from 'micromark-util-types';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Node, Parent } from 'unist';
 import type { Diagnostic } from '../contract.js';
 
 export const ANNOTATION_KINDS = ['place', 'event', 'weapon', 'range'] as const;
@@ -46,14 +47,23 @@ export interface ParsedDocument {
   diagnostics: Diagnostic[];
 }
 
-interface Position { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }
-interface DirectiveNode extends Parent { type: 'textDirective' | 'leafDirective' | 'containerDirective'; name: string; attributes?: Record<string, string | null | undefined> | null; position?: Position }
+const extensions = [directive(), frontmatter(['yaml'])];
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
+/** Tokenizes Markdown with directives and front matter: the parser the build stands on (its floor). */
+export function tokenize(source: string): Event[] {
+  return postprocess(micromarkParse({ extensions }).document().write(preprocess()(source, undefined, true)));
+}
 
-/** Parses Markdown with directives into mdast (the floor the benchmark compares against). */
-export function parseMarkdown(source: string): Parent {
-  return processor.parse(source) as Parent;
+interface Found {
+  name: string;
+  start: Token['start'];
+  end: number;
+  labelStart: number;
+  labelEnd: number;
+  hasLabel: boolean;
+  attributes: Record<string, string>;
+  attributePositions: Record<string, { line: number; column: number }>;
+  parent: number | null;
 }
 
 /** Parses one annotated document. Never throws on bad input: problems come back as diagnostics. */
@@ -67,28 +77,25 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
     error(1, 1, 'not a text file (it contains NUL bytes); documents are UTF-8 Markdown');
     return empty;
   }
-  if (source.includes('\uFFFD')) {
-    const at = locate(source, source.indexOf('\uFFFD'));
-    error(at.line, at.column, 'invalid UTF-8 (a byte sequence decoded as U+FFFD); save the document as UTF-8');
-    return empty;
-  }
   const src = source.startsWith('\uFEFF') ? source.slice(1) : source;
   if (src.trim() === '') {
     error(1, 1, 'empty document; expected YAML front matter between --- lines, then the annotated text');
     return empty;
   }
 
-  const tree = parseMarkdown(src);
-  const first = tree.children[0] as (Node & { value?: string; position?: Position }) | undefined;
-  if (!first || first.type !== 'yaml' || !first.position) {
+  const events = tokenize(src);
+  const yaml = (events[0]?.[1].type as string) === 'yaml' ? events[0][1] : null;
+  if (!yaml) {
     error(1, 1, 'missing front matter; a document starts with a --- line, YAML (id, title, publisher, …), and a closing --- line');
     return empty;
   }
-
-  const { data: frontMatter, lines: frontMatterLines } = readFrontMatter(path, first.value ?? '', diagnostics);
+  // The YAML is everything between the two fence lines (micromark gives it a token per line).
+  const fences = events.filter(([kind, t]) => kind === 'enter' && (t.type as string) === 'yamlFence').map(([, t]) => t);
+  const yamlText = fences.length === 2 ? src.slice(fences[0].end.offset, fences[1].start.offset).replace(/^\r?\n/, '').replace(/\r?\n$/, '') : '';
+  const { data: frontMatter, lines: frontMatterLines } = readFrontMatter(path, yamlText, diagnostics);
 
   // The body starts after the closing fence and its line ending.
-  let bodyStart = first.position.end.offset ?? 0;
+  let bodyStart = yaml.end.offset;
   if (src.startsWith('\r\n', bodyStart)) bodyStart += 2;
   else if (src[bodyStart] === '\n') bodyStart += 1;
   // An editor's final newline is not part of the source text.
@@ -97,43 +104,70 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
   else if (src.endsWith('\n')) bodyEnd -= 1;
   bodyEnd = Math.max(bodyEnd, bodyStart);
 
-  const cuts: Array<[number, number]> = [];
-  const found: Array<{ node: DirectiveNode; labelStart: number; labelEnd: number; parent: number | null }> = [];
+  const found: Found[] = [];
   const directiveStarts: number[] = [];
-  const walk = (node: Node, parent: number | null) => {
-    let here = parent;
-    if (isDirective(node)) {
-      const pos = node.position!;
-      const start = pos.start.offset!;
-      directiveStarts.push(start);
-      const end = pos.end.offset!;
-      if (node.type !== 'textDirective') {
-        error(pos.start.line, pos.start.column, `block directive "${src.slice(start, src.indexOf('\n', start) === -1 ? end : src.indexOf('\n', start))}" is not supported; annotations are inline: :${ANNOTATION_KINDS.join('[…]{…}, :')}[…]{…}`);
-      } else if (!(ANNOTATION_KINDS as readonly string[]).includes(node.name)) {
-        error(pos.start.line, pos.start.column, `unknown annotation kind ":${node.name}" in "${src.slice(start, Math.min(end, start + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (write a literal colon before a letter as "\\:")`);
-      } else {
-        const labelStart = start + 1 + node.name.length + 1;
-        if (end < labelStart) {
-          error(pos.start.line, pos.start.column, src[labelStart - 1] === '['
-            ? `unterminated annotation "${src.slice(start, Math.min(src.length, start + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${node.name}[the words of the source]{attributes}`
-            : `annotation ":${node.name}" has no [text]; write :${node.name}[the words of the source]{attributes}`);
-        } else {
-          const last = node.children.at(-1) as (Node & { position?: Position }) | undefined;
-          const labelEnd = last?.position?.end.offset ?? labelStart;
-          if (labelEnd === labelStart) {
-            error(pos.start.line, pos.start.column, `annotation ":${node.name}[]" has empty text; it must wrap the words of the source it annotates`);
-          } else {
-            cuts.push([start, labelStart], [labelEnd, end]);
-            here = found.length;
-            found.push({ node, labelStart, labelEnd, parent });
-          }
+  const open: number[] = [];
+  let attributeName: string | null = null;
+  let attributeAt: Token['start'] | null = null;
+  for (const [kind, token] of events) {
+    const type = token.type as string;
+    if (type === 'directiveLeaf' || type === 'directiveContainer') {
+      if (kind === 'enter') {
+        directiveStarts.push(token.start.offset);
+        const lineEnd = src.indexOf('\n', token.start.offset);
+        error(token.start.line, token.start.column, `block directive "${src.slice(token.start.offset, lineEnd === -1 ? token.end.offset : lineEnd)}" is not supported; annotations are inline: ${ANNOTATION_KINDS.map((k) => `:${k}[…]{…}`).join(', ')}`);
+      }
+      continue;
+    }
+    if (!type.startsWith('directiveText')) continue;
+    const current = found[open[open.length - 1]];
+    if (type === 'directiveText') {
+      if (kind === 'enter') {
+        directiveStarts.push(token.start.offset);
+        open.push(found.length);
+        found.push({ name: '', start: token.start, end: token.end.offset, labelStart: -1, labelEnd: -1, hasLabel: false, attributes: {}, attributePositions: {}, parent: open.length > 1 ? open[open.length - 2] : null });
+      } else open.pop();
+    } else if (kind === 'enter' && current) {
+      switch (type) {
+        case 'directiveTextName': current.name = src.slice(token.start.offset, token.end.offset); break;
+        case 'directiveTextLabel': current.hasLabel = true; current.labelStart = token.start.offset + 1; current.labelEnd = token.end.offset - 1; break;
+        case 'directiveTextAttributeIdValue': setAttribute(current, 'id', src.slice(token.start.offset, token.end.offset), token.start); break;
+        case 'directiveTextAttributeClassValue': {
+          const prior = current.attributes.class;
+          setAttribute(current, 'class', prior ? `${prior} ${src.slice(token.start.offset, token.end.offset)}` : src.slice(token.start.offset, token.end.offset), token.start);
+          break;
         }
+        case 'directiveTextAttributeName':
+          attributeName = src.slice(token.start.offset, token.end.offset);
+          attributeAt = token.start;
+          setAttribute(current, attributeName, '', token.start);
+          break;
+        case 'directiveTextAttributeValue':
+          if (attributeName !== null) setAttribute(current, attributeName, decodeString(src.slice(token.start.offset, token.end.offset)), attributeAt!);
+          break;
       }
     }
-    if ('children' in node) for (const child of (node as Parent).children) walk(child, here);
-  };
-  for (const child of tree.children.slice(1)) walk(child, null);
+  }
 
+  const cuts: Array<[number, number]> = [];
+  const annotated: Found[] = [];
+  const keptIndex = new Map<number, number>();
+  found.forEach((f, i) => {
+    const at = f.start;
+    if (!(ANNOTATION_KINDS as readonly string[]).includes(f.name)) {
+      error(at.line, at.column, `unknown annotation kind ":${f.name}" in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (write a literal colon before a letter as "\\:")`);
+    } else if (!f.hasLabel) {
+      error(at.line, at.column, src[at.offset + 1 + f.name.length] === '['
+        ? `unterminated annotation "${src.slice(at.offset, Math.min(src.length, at.offset + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${f.name}[the words of the source]{attributes}`
+        : `annotation ":${f.name}" has no [text]; write :${f.name}[the words of the source]{attributes}`);
+    } else if (f.labelEnd <= f.labelStart) {
+      error(at.line, at.column, `annotation ":${f.name}[]" has empty text; it must wrap the words of the source it annotates`);
+    } else {
+      cuts.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
+      keptIndex.set(i, annotated.length);
+      annotated.push(f);
+    }
+  });
   // A literal colon escaped as "\:" loses its backslash, like any Markdown escape of that colon.
   for (let i = src.indexOf('\\:', bodyStart); i !== -1 && i < bodyEnd; i = src.indexOf('\\:', i + 2)) {
     if (!cuts.some(([a, b]) => i >= a && i < b)) cuts.push([i, i + 1]);
@@ -168,31 +202,29 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
     return result;
   };
 
-  const annotations: Annotation[] = found.map(({ node, labelStart, labelEnd, parent }) => {
-    const pos = node.position!;
-    const attributes: Record<string, string> = {};
-    for (const [k, v] of Object.entries(node.attributes ?? {})) attributes[k] = v ?? '';
-    const s = map(labelStart);
-    const e = map(labelEnd);
+  // The parent of an annotation is its innermost kept ancestor.
+  const keptParent = (f: Found): number | null => {
+    for (let p = f.parent; p !== null; p = found[p].parent) if (keptIndex.has(p)) return keptIndex.get(p)!;
+    return null;
+  };
+  const annotations: Annotation[] = annotated.map((f) => {
+    const s0 = map(f.labelStart);
+    const e0 = map(f.labelEnd);
     return {
-      kind: node.name as AnnotationKind,
-      attributes,
-      label: text.slice(s, e),
-      start: s,
-      end: e,
-      line: pos.start.line,
-      column: pos.start.column,
-      parent,
-      attributePositions: attributePositions(src, labelEnd, pos.end.offset!, attributes),
+      kind: f.name as AnnotationKind,
+      attributes: f.attributes,
+      label: text.slice(s0, e0),
+      start: s0,
+      end: e0,
+      line: f.start.line,
+      column: f.start.column,
+      parent: keptParent(f),
+      attributePositions: f.attributePositions,
     };
   });
 
   checkStray(src, bodyStart, bodyEnd, directiveStarts, error);
   return { path, frontMatter, frontMatterLines, text, annotations, diagnostics };
-}
-
-function isDirective(node: Node): node is DirectiveNode {
-  return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
 }
 
 function readFrontMatter(path: string, yamlText: string, diagnostics: Diagnostic[]) {
@@ -222,16 +254,9 @@ function readFrontMatter(path: string, yamlText: string, diagnostics: Diagnostic
   return { data: data as Record<string, unknown>, lines };
 }
 
-/** Finds where each attribute key stands in `{…}` after the label, for located errors. */
-function attributePositions(src: string, labelEnd: number, end: number, attributes: Record<string, string>) {
-  const out: Record<string, { line: number; column: number }> = {};
-  const braces = src.slice(labelEnd, end);
-  for (const key of Object.keys(attributes)) {
-    const pattern = key === 'id' ? /#/ : new RegExp(`(^|[\\s{])${key.replace(/[-.]/g, '\\$&')}=`);
-    const m = pattern.exec(braces);
-    if (m) out[key] = locate(src, labelEnd + m.index + (m[1]?.length ?? 0));
-  }
-  return out;
+function setAttribute(f: Found, key: string, value: string, at: Token['start']) {
+  f.attributes[key] = value;
+  f.attributePositions[key] = { line: at.line, column: at.column };
 }
 
 /** Annotation-like text that the Markdown parser did not read as an annotation (e.g. inside code). */
