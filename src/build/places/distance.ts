@@ -1,0 +1,18 @@
+/**
+ * Great-circle distance on a sphere, for ranking candidates and scoring the benchmark (acc@161 is
+ * defined on the great circle, as in the literature). Not for drawing ranges: those use the
+ * ellipsoid.
+ */
+
+/** Mean Earth radius (km), IUGG R1. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+const RAD = Math.PI / 180;
+
+/** Distance in km between two [lon, lat] points in degrees (haversine). */
+export function distanceKm(a: readonly [number, number], b: readonly [number, number]): number {
+  const dLat = (b[1] - a[1]) * RAD;
+  const dLon = (b[0] - a[0]) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -1,0 +1,66 @@
+/**
+ * One place as the gazetteer holds it before packing: the common shape every source (GeoNames
+ * cities, Natural Earth regions, countries, continents, US counties, territories) is read into.
+ */
+import type { PlaceKind, PrecisionLevel } from '../../contract';
+
+/**
+ * Levels of place, each with the kind and precision it is published with. `dependency` is a
+ * country-like territory that is not independent (Guam, Greenland); `territory` a named part of a
+ * country without an admin-1 polygon of its own (England, Crimea the peninsula, Gaza Strip);
+ * `area` a group of countries (Eastern Europe, the European Union).
+ */
+export const LEVELS = ['city', 'county', 'region', 'territory', 'dependency', 'country', 'area', 'continent'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const LEVEL_KIND: Readonly<Record<Level, PlaceKind>> = {
+  city: 'city',
+  county: 'region',
+  region: 'region',
+  territory: 'region',
+  dependency: 'country',
+  country: 'country',
+  area: 'area',
+  continent: 'continent',
+};
+
+export const LEVEL_PRECISION: Readonly<Record<Level, PrecisionLevel>> = {
+  city: 2,
+  county: 3,
+  region: 3,
+  territory: 3,
+  dependency: 4,
+  country: 4,
+  area: 5,
+  continent: 5,
+};
+
+/**
+ * How a name belongs to its place: `primary` the display or official name, `official` other
+ * official or translated names, `alternate` GeoNames' alternate names (historic and foreign forms
+ * included), `abbreviation` and `demonym` from the project's tables, `bare` a name that normally
+ * takes a designator ("Rapides" for Rapides Parish).
+ */
+export const NAME_TYPES = ['primary', 'official', 'alternate', 'abbreviation', 'demonym', 'bare'] as const;
+export type NameType = (typeof NAME_TYPES)[number];
+
+export interface PlaceRecord {
+  name: string;
+  level: Level;
+  /** GeoNames feature code for cities (PPL, PPLA, PPLC, …); empty for other levels. */
+  fcode: string;
+  lon: number;
+  lat: number;
+  /** ISO 3166-1 alpha-2, or null. */
+  country: string | null;
+  /**
+   * Natural Earth ISO 3166-2 code of the admin-1 region: the place's own for regions, the
+   * containing one for cities and counties where known.
+   */
+  region: string | null;
+  /** Inhabitants (GeoNames); 0 when unknown or not a populated place. */
+  population: number;
+  geonames: number | null;
+  wikidata: string | null;
+  names: Array<[string, NameType]>;
+}

