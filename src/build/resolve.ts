@@ -124,7 +124,7 @@ const CONTEXT = {
   /** The candidate is or lies in a region the document names or its places lie in. */
   region: 5,
   /** Times exp(−d / nearKm) for the nearest other place of the document at d km. */
-  near: 7,
+  near: 9,
   nearKm: 200,
   /** The candidate lies in the place the text names as containing it ("Paris, Texas"). */
   within: 6,
@@ -142,27 +142,41 @@ const HOMONYM_KM = 200;
 const AMBIGUITY_MARGIN = Math.log(10);
 const AMBIGUOUS_KM = 50;
 
+/** Document context: passes over a document's mentions, and the candidates each passes on. */
+const DOCUMENT = {
+  /** At most; passes stop early once no pick changes. */
+  passes: 8,
+  /** Leading candidates of a mention that count as context for the others. */
+  candidates: 5,
+  /** Candidates believed less than this (softmax of scores) do not count. */
+  minBelief: 0.05,
+};
+
 /** Alternatives listed with a resolution, best first. */
 const MAX_CANDIDATES = 5;
 /** Names suggested for an unknown one. */
 const MAX_SUGGESTIONS = 5;
 
-/** Context in the form the scorer uses: weights by country, a set of regions, points. */
+/**
+ * Context in the form the scorer uses: a bonus (ln units) by country, and regions and points each
+ * with a weight in [0, 1], how sure the document is of them.
+ */
 interface Evidence {
   countryWeight: Map<string, number>;
-  regions: Set<string>;
-  points: Array<[number, number]>;
+  regions: Map<string, number>;
+  /** [lon, lat, weight] */
+  points: Array<[number, number, number]>;
 }
 
-const NO_EVIDENCE: Evidence = { countryWeight: new Map(), regions: new Set(), points: [] };
+const NO_EVIDENCE: Evidence = { countryWeight: new Map(), regions: new Map(), points: [] };
 
 interface Scored {
   i: number;
   score: number;
 }
 
-/** Internal result: the winner's index as well, for document context. */
-type Outcome = { resolution: Resolution; index: number };
+/** Internal result: the candidates' scores as well, for document context. */
+type Outcome = { resolution: Resolution; scored: Scored[] };
 
 const KIND_LEVELS: Readonly<Record<PlaceKind, readonly Level[]>> = {
   coordinates: [],
@@ -194,12 +208,13 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence):
   // (locality), not two: the larger counts.
   let local = 0;
   const r = regionOf(g, i);
-  if (r && ev.regions.has(r) && level !== 'country') local = CONTEXT.region;
+  if (r && level !== 'country') local = CONTEXT.region * (ev.regions.get(r) ?? 0);
   if (ev.points.length && (level === 'city' || level === 'county')) {
     const p = lonlatOf(g, i);
-    let d = Infinity;
-    for (const q of ev.points) d = Math.min(d, distanceKm(p, q));
-    local = Math.max(local, CONTEXT.near * Math.exp(-d / CONTEXT.nearKm));
+    for (const q of ev.points) {
+      const near = CONTEXT.near * q[2] * Math.exp(-distanceKm(p, [q[0], q[1]]) / CONTEXT.nearKm);
+      if (near > local) local = near;
+    }
   }
   return s + local;
 }
@@ -315,7 +330,7 @@ function pinned(g: GazetteerIndex, q: PlaceQuery): Outcome | null {
     const i = Number.isInteger(q.geonames) && q.geonames > 0 ? findGeonames(g, q.geonames) : -1;
     if (i < 0) {
       return {
-        index: -1,
+        scored: [],
         resolution: {
           ok: false,
           reason: 'unresolved-id',
@@ -330,7 +345,7 @@ function pinned(g: GazetteerIndex, q: PlaceQuery): Outcome | null {
     const i = typeof q.wikidata === 'string' && /^Q\d+$/.test(q.wikidata) ? findWikidata(g, q.wikidata) : -1;
     if (i < 0) {
       return {
-        index: -1,
+        scored: [],
         resolution: {
           ok: false,
           reason: 'unresolved-id',
@@ -346,7 +361,7 @@ function pinned(g: GazetteerIndex, q: PlaceQuery): Outcome | null {
 
 function found(g: GazetteerIndex, i: number): Outcome {
   const place = placeAt(g, i);
-  return { index: i, resolution: { ok: true, place, candidates: [place], ambiguous: false } };
+  return { scored: [{ i, score: 0 }], resolution: { ok: true, place, candidates: [place], ambiguous: false } };
 }
 
 function checkQuery(q: PlaceQuery): void {
@@ -369,16 +384,22 @@ function resolveWith(g: GazetteerIndex, q: PlaceQuery, ev: Evidence): Outcome {
   const scored = score(g, text, q, ev, within);
   if (scored.length === 0) {
     const key = normalizeName(text);
-    const suggestions = suggest(g, mentionVariants(key, g.designators).at(-1)?.key ?? key);
-    return {
-      index: -1,
-      resolution: {
-        ok: false,
-        reason: 'unknown',
-        message: `unknown place "${text}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
-        suggestions,
+    const target = mentionVariants(key, g.designators).at(-1)?.key ?? key;
+    // Suggestions cost an edit-distance scan: computed when first read (a build reads them only
+    // to report an error), then kept.
+    let suggestions: string[] | null = null;
+    const resolution = {
+      ok: false as const,
+      reason: 'unknown' as const,
+      get suggestions(): string[] {
+        return (suggestions ??= suggest(g, target));
+      },
+      get message(): string {
+        const s = this.suggestions;
+        return `unknown place "${text}"${s.length ? `; did you mean ${s.map((x) => `"${x}"`).join(', ')}?` : ''}`;
       },
     };
+    return { scored, resolution };
   }
   const top = scored[0];
   const topPoint = lonlatOf(g, top.i);
@@ -387,7 +408,7 @@ function resolveWith(g: GazetteerIndex, q: PlaceQuery, ev: Evidence): Outcome {
   );
   const place = placeAt(g, top.i);
   return {
-    index: top.i,
+    scored,
     resolution: { ok: true, place, candidates: scored.slice(0, MAX_CANDIDATES).map((c) => placeAt(g, c.i)), ambiguous },
   };
 }
@@ -398,12 +419,57 @@ function evidenceOf(ctx: ResolveContext | undefined): Evidence {
   (ctx.countries ?? []).forEach((c, n) => {
     if (!countryWeight.has(c)) countryWeight.set(c, CONTEXT.countryRank / (n + 1));
   });
-  return { countryWeight, regions: new Set(ctx.regions ?? []), points: ctx.points ?? [] };
+  return {
+    countryWeight,
+    regions: new Map((ctx.regions ?? []).map((r) => [r, 1])),
+    points: (ctx.points ?? []).map(([lon, lat]) => [lon, lat, 1] as [number, number, number]),
+  };
 }
 
 /** Resolves one place mention; see the module comment for how candidates are ranked. */
 export function resolvePlace(g: Gazetteer, q: PlaceQuery, ctx?: ResolveContext): Resolution {
   return resolveWith(indexOf(g), q, evidenceOf(ctx)).resolution;
+}
+
+
+/** How sure a resolution is of each of its leading candidates: softmax of their scores, small ones dropped. */
+function beliefs(scored: Scored[]): Array<{ i: number; p: number }> {
+  if (scored.length === 0) return [];
+  const top = scored.slice(0, DOCUMENT.candidates);
+  const w = top.map((c) => Math.exp(c.score - top[0].score));
+  const sum = w.reduce((a, b) => a + b, 0);
+  return top.map((c, n) => ({ i: c.i, p: w[n] / sum })).filter((b) => b.p >= DOCUMENT.minBelief);
+}
+
+/**
+ * The evidence a document's other mentions give about one of them: the share of their places by
+ * country, their regions, their points, each weighted by how sure the last pass was of it.
+ */
+function documentEvidence(g: GazetteerIndex, base: Evidence, others: Array<Array<{ i: number; p: number }>>): Evidence {
+  const countryMass = new Map<string, number>();
+  let mentions = 0;
+  const regions = new Map(base.regions);
+  const points = new Map<number, number>();
+  for (const bs of others) {
+    if (bs.length === 0) continue;
+    mentions += 1;
+    for (const { i, p } of bs) {
+      const level = levelOf(g, i);
+      const c = countryOf(g, i);
+      if (c) countryMass.set(c, (countryMass.get(c) ?? 0) + p);
+      const r = regionOf(g, i);
+      if (r && (level === 'city' || level === 'county' || level === 'region')) regions.set(r, Math.max(regions.get(r) ?? 0, p));
+      if (level === 'city' || level === 'county') points.set(i, Math.max(points.get(i) ?? 0, p));
+    }
+  }
+  const countryWeight = new Map(base.countryWeight);
+  for (const [c, m] of countryMass) countryWeight.set(c, (countryWeight.get(c) ?? 0) + (CONTEXT.countryShare * m) / mentions);
+  const pts = [...base.points];
+  for (const [i, p] of points) {
+    const [lon, lat] = lonlatOf(g, i);
+    pts.push([lon, lat, p]);
+  }
+  return { countryWeight, regions, points: pts };
 }
 
 /** Queries that resolve alike within one document: same words, hint, pins and qualifier. */
@@ -412,56 +478,44 @@ function signature(q: PlaceQuery): string {
 }
 
 /**
- * Resolves all place mentions of one document, using each other as context (two passes): first
- * each alone, then each again with the countries, regions and points of the document's other
- * mentions. Mentions of the same name do not count as context for each other. Repeated mentions
- * are resolved once.
+ * Resolves all place mentions of one document, using each other as context: first each alone,
+ * then again (up to DOCUMENT.passes − 1 times, until no pick changes), each time with the countries, regions and points the other
+ * mentions had in the pass before, weighted by how sure that pass was of them (so "Walker County"
+ * and "Huntsville" settle on the pair that lies together). Mentions of the same name do not count
+ * as context for each other; repeated mentions are resolved once.
  */
 export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveContext): Resolution[] {
   const x = indexOf(g);
   const base = evidenceOf(ctx);
-  const firstBySignature = new Map<string, Outcome>();
-  const first = queries.map((q) => {
-    const sig = signature(q);
-    let o = firstBySignature.get(sig);
-    if (!o) firstBySignature.set(sig, (o = resolveWith(x, q, base)));
-    return o;
-  });
-  const keys = queries.map((q) => normalizeName(q.name ?? q.text));
-  const evidenceByKey = new Map<string, Evidence>();
-  const evidenceFor = (key: string): Evidence => {
-    let ev = evidenceByKey.get(key);
-    if (ev) return ev;
-    const counts = new Map<string, number>();
-    let total = 0;
-    const regions = new Set(base.regions);
-    const points = new Map<number, [number, number]>();
-    first.forEach((o, m) => {
-      if (o.index < 0 || keys[m] === key) return;
-      const level = levelOf(x, o.index);
-      const c = countryOf(x, o.index);
-      if (c) {
-        counts.set(c, (counts.get(c) ?? 0) + 1);
-        total += 1;
+  const sigs = queries.map(signature);
+  // Distinct queries, the unit of work; each mention points at one.
+  const unique = [...new Set(sigs)];
+  const uq = unique.map((sig) => queries[sigs.indexOf(sig)]);
+  const ukey = uq.map((q) => normalizeName(q.name ?? q.text));
+  const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
+  let outcomes = uq.map((q) => resolveWith(x, q, base));
+  let picks = '';
+  for (let pass = 1; pass < DOCUMENT.passes; pass++) {
+    // Settled: no mention changed its pick, nor how sure it is (to 0.01), in the last pass.
+    const now = outcomes.map((o) => beliefs(o.scored).map((b) => `${b.i}:${b.p.toFixed(2)}`).join(' ')).join(',');
+    if (now === picks) break;
+    picks = now;
+    const belief = outcomes.map((o) => beliefs(o.scored));
+    const byKey = new Map<string, Evidence>();
+    outcomes = uq.map((q, n) => {
+      if (q.geonames !== undefined || q.wikidata !== undefined) return outcomes[n];
+      let ev = byKey.get(ukey[n]);
+      if (!ev) {
+        const others: Array<Array<{ i: number; p: number }>> = [];
+        uq.forEach((_, m) => {
+          if (ukey[m] !== ukey[n]) for (let k = 0; k < count[m]; k++) others.push(belief[m]);
+        });
+        byKey.set(ukey[n], (ev = documentEvidence(x, base, others)));
       }
-      const r = regionOf(x, o.index);
-      if (r && (level === 'city' || level === 'county' || level === 'region')) regions.add(r);
-      if (level === 'city' || level === 'county') points.set(o.index, lonlatOf(x, o.index));
+      return resolveWith(x, q, ev);
     });
-    const countryWeight = new Map(base.countryWeight);
-    for (const [c, k] of counts) countryWeight.set(c, (countryWeight.get(c) ?? 0) + (CONTEXT.countryShare * k) / total);
-    ev = { countryWeight, regions, points: [...base.points, ...points.values()] };
-    evidenceByKey.set(key, ev);
-    return ev;
-  };
-  const second = new Map<string, Resolution>();
-  return queries.map((q, n) => {
-    if (q.geonames !== undefined || q.wikidata !== undefined) return first[n].resolution;
-    const sig = signature(q);
-    let r = second.get(sig);
-    if (!r) second.set(sig, (r = resolveWith(x, q, evidenceFor(keys[n])).resolution));
-    return r;
-  });
+  }
+  return sigs.map((sig) => outcomes[unique.indexOf(sig)].resolution);
 }
 
 /** A one-line description for messages: "Paris, US-TX (pop 24,171)", "Kursk Oblast, RU (region)". */
