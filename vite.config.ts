@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
+import { atlasData } from './src/cli/vite-plugin';
 
 // Static site that works from any host under any sub-path: every URL is relative (`base: './'`).
 export default defineConfig({
   base: './',
+  // `npm run dev` builds public/data from the documents and rebuilds it on change (dev server only).
+  plugins: [atlasData()],
   build: {
     outDir: 'dist',
     // maplibre-gl in a chunk of its own: cached across app releases, and measured apart by bench/page.ts.

@@ -1,0 +1,215 @@
+/**
+ * The reader's side, end to end, against the built site and whatever data it serves.
+ */
+import { LAYERS, clickAt, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, test } from './fixtures';
+import { pointInBand, served } from './data';
+
+const lonlat = (c: number[]) => [c[0], c[1]] as [number, number];
+
+test('the map renders the basemap and the data', async ({ page }, testInfo) => {
+  await openAtlas(page);
+  await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /Map of events/);
+  const layers = await page.evaluate(() => window.atlas.map.getStyle().layers.map((l) => l.id));
+  expect(layers).toEqual(expect.arrayContaining(['basemap-land-110m', 'basemap-countries', 'atlas-event-marker', 'atlas-range-fill']));
+  await page.screenshot({ path: testInfo.outputPath('map-desktop.png') });
+});
+
+test('every served event has a rendered marker at its place', async ({ page, request }) => {
+  const { events } = await served(request);
+  expect(events.features.length).toBeGreaterThan(0);
+  await openAtlas(page);
+  for (const f of events.features) {
+    const at = lonlat(f.geometry.coordinates);
+    // The first view fits the data; an event on the far side of the globe is brought round first.
+    if (!(await idsAt(page, at, LAYERS.events)).includes(f.properties.id)) await jumpTo(page, at, 4);
+    expect(await idsAt(page, at, LAYERS.events), f.properties.id).toContain(f.properties.id);
+  }
+});
+
+test('clicking each marker shows exactly its excerpts', async ({ page, request }) => {
+  const { events } = await served(request);
+  await openAtlas(page);
+  for (const f of events.features) {
+    const at = lonlat(f.geometry.coordinates);
+    await jumpTo(page, at, 5);
+    await openByClick(page, at, f.properties.id);
+    const excerpts = page.locator(`.maplibregl-popup .popup[data-id="${f.properties.id}"] .excerpt`);
+    await expect(excerpts).toHaveText(f.properties.claims.map((c) => c.excerpt));
+    // Highlights mark exactly the claim's [start, end) spans.
+    const first = f.properties.claims[0];
+    const marked = first.highlights.map(([a, b]) => first.excerpt.slice(a, b));
+    if (marked.length) await expect(excerpts.first().locator('mark')).toHaveText(marked);
+    await page.locator('.maplibregl-popup-close-button').click();
+    await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
+  }
+});
+
+test('clicking a range band shows its label and excerpt', async ({ page, request }) => {
+  const { ranges } = await served(request);
+  test.skip(ranges.features.length === 0, 'no ranges served');
+  await openAtlas(page);
+  for (const f of ranges.features) {
+    const at = pointInBand(f.geometry);
+    await jumpTo(page, at, 3);
+    expect(await idsAt(page, at, LAYERS.ranges), f.properties.id).toContain(f.properties.id);
+    await openByClick(page, at, f.properties.id);
+    const popup = page.locator(`.maplibregl-popup .popup[data-id="${f.properties.id}"]`);
+    await expect(popup.locator('h2')).toHaveText(f.properties.label);
+    await expect(popup.locator('.excerpt').first()).toHaveText(f.properties.excerpt);
+  }
+});
+
+test('layer switches hide and show features on the map', async ({ page, request }) => {
+  const { events, ranges } = await served(request);
+  await openAtlas(page);
+  const event = events.features[0];
+  const at = lonlat(event.geometry.coordinates);
+  await jumpTo(page, at, 4);
+  const box = (token: string) => page.locator(`.layer-control input[data-token="${token}"]`);
+
+  await box('events').uncheck();
+  await idle(page);
+  expect(await idsAt(page, at, LAYERS.events)).not.toContain(event.properties.id);
+  await expect(page.locator(`.feature-list button[data-id="${event.properties.id}"]`)).toBeHidden();
+  await box('events').check();
+  await idle(page);
+  expect(await idsAt(page, at, LAYERS.events)).toContain(event.properties.id);
+
+  await box(`type:${event.properties.type}`).uncheck();
+  await idle(page);
+  expect(await idsAt(page, at, LAYERS.events)).not.toContain(event.properties.id);
+  await box(`type:${event.properties.type}`).check();
+  await box(`status:${event.properties.status}`).uncheck();
+  await idle(page);
+  expect(await idsAt(page, at, LAYERS.events)).not.toContain(event.properties.id);
+  await box(`status:${event.properties.status}`).check();
+
+  const range = ranges.features[0];
+  if (range) {
+    const inBand = pointInBand(range.geometry);
+    await jumpTo(page, inBand, 3);
+    expect(await idsAt(page, inBand, LAYERS.ranges)).toContain(range.properties.id);
+    await box('ranges').uncheck();
+    await idle(page);
+    expect(await idsAt(page, inBand, LAYERS.ranges)).not.toContain(range.properties.id);
+    await box('ranges').check();
+    await box(`basis:${range.properties.basis}`).uncheck();
+    await idle(page);
+    expect(await idsAt(page, inBand, LAYERS.ranges)).not.toContain(range.properties.id);
+    await box(`basis:${range.properties.basis}`).check();
+    await idle(page);
+    expect(await idsAt(page, inBand, LAYERS.ranges)).toContain(range.properties.id);
+  }
+});
+
+test('the URL restores view, hidden layers and selection, and back/forward work', async ({ page, request, context }) => {
+  const { events } = await served(request);
+  test.skip(events.features.length < 2, 'needs two events');
+  const [a, b] = events.features;
+  await openAtlas(page);
+  await page.locator(`.feature-list button[data-id="${a.properties.id}"]`).click();
+  await expect(page.locator(`.popup[data-id="${a.properties.id}"]`)).toBeVisible();
+  await page.locator(`.feature-list button[data-id="${b.properties.id}"]`).click();
+  await expect(page.locator(`.popup[data-id="${b.properties.id}"]`)).toBeVisible();
+  await page.locator('.layer-control input[data-token="ranges"]').uncheck();
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('hide=ranges');
+  await settled(page);
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain(`sel=${b.properties.id}`);
+  const url = page.url();
+  const view = await page.evaluate(() => ({ zoom: window.atlas.map.getZoom(), center: window.atlas.map.getCenter().toArray() }));
+
+  // A fresh page from the URL comes back the same.
+  const other = await context.newPage();
+  await openAtlas(other, new URL(url).hash);
+  await expect(other.locator(`.popup[data-id="${b.properties.id}"]`)).toBeVisible();
+  await expect(other.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
+  await expect(other.locator(`.feature-list button[data-id="${b.properties.id}"]`)).toHaveAttribute('aria-current', 'true');
+  const restored = await other.evaluate(() => ({ zoom: window.atlas.map.getZoom(), center: window.atlas.map.getCenter().toArray() }));
+  expect(restored.zoom).toBeCloseTo(view.zoom, 1);
+  expect(restored.center[0]).toBeCloseTo(view.center[0], 2);
+  expect(restored.center[1]).toBeCloseTo(view.center[1], 2);
+  await other.close();
+
+  // Back undoes the switch, then the second selection; forward redoes it.
+  await page.goBack();
+  await expect(page.locator('.layer-control input[data-token="ranges"]')).toBeChecked();
+  await page.goBack();
+  await expect(page.locator(`.popup[data-id="${a.properties.id}"]`)).toBeVisible();
+  await page.goForward();
+  await expect(page.locator(`.popup[data-id="${b.properties.id}"]`)).toBeVisible();
+});
+
+test('list and map stay in sync, by mouse and by keyboard', async ({ page, request }) => {
+  const { events } = await served(request);
+  await openAtlas(page);
+  const items = page.locator('.feature-list button.item');
+  await expect(items).toHaveCount(events.features.length + (await served(request)).ranges.features.length);
+
+  // Map → list: clicking a marker marks its list item.
+  const f = events.features[events.features.length - 1];
+  const at = lonlat(f.geometry.coordinates);
+  await jumpTo(page, at, 5);
+  await openByClick(page, at, f.properties.id);
+  await expect(page.locator(`.feature-list button[data-id="${f.properties.id}"]`)).toHaveAttribute('aria-current', 'true');
+
+  // List → map, by keyboard: arrow to the next item, Enter flies there and opens it.
+  await items.first().focus();
+  await page.keyboard.press('ArrowDown');
+  const second = await items.nth(1).getAttribute('data-id');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`.maplibregl-popup .popup[data-id="${second}"]`)).toBeVisible();
+  await expect(items.nth(1)).toHaveAttribute('aria-current', 'true');
+  await settled(page);
+  const event = events.features.find((e) => e.properties.id === second);
+  if (event) {
+    await idle(page);
+    expect(await idsAt(page, lonlat(event.geometry.coordinates), LAYERS.events)).toContain(second);
+  }
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+
+  test('the panel is a bottom sheet that opens, lists, and gets out of the way', async ({ page, request }, testInfo) => {
+    const { events } = await served(request);
+    await openAtlas(page);
+    const handle = page.locator('#sheet-handle');
+    await expect(handle).toBeVisible();
+    await expect(handle).toHaveAttribute('aria-expanded', 'false');
+    await page.screenshot({ path: testInfo.outputPath('map-phone.png') });
+    await handle.tap();
+    await expect(handle).toHaveAttribute('aria-expanded', 'true');
+    const id = events.features[0].properties.id;
+    const item = page.locator(`.feature-list button[data-id="${id}"]`);
+    await expect(item).toBeVisible();
+    await item.tap();
+    await expect(handle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator(`.maplibregl-popup .popup[data-id="${id}"]`)).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('popup-phone.png') });
+  });
+});
+
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the map renders with the dark basemap', async ({ page }, testInfo) => {
+    await openAtlas(page);
+    const sea = await page.evaluate(() => window.atlas.map.getPaintProperty('basemap-sea', 'background-color'));
+    expect(String(sea)).not.toBe('#d9e2e8');
+    await page.screenshot({ path: testInfo.outputPath('map-dark.png') });
+  });
+});
+
+test('clicking empty sea closes the popup and clears the selection', async ({ page, request }) => {
+  const { events } = await served(request);
+  await openAtlas(page);
+  const f = events.features[0];
+  await page.locator(`.feature-list button[data-id="${f.properties.id}"]`).click();
+  await expect(page.locator('.maplibregl-popup')).toBeVisible();
+  await settled(page);
+  await jumpTo(page, [-30, -50], 4); // South Atlantic: nothing drawn there
+  await clickAt(page, [-30, -50]);
+  await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
+  await expect(page.locator('.feature-list button[aria-current="true"]')).toHaveCount(0);
+});
