@@ -4,7 +4,13 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** "2024-11-21" → "21 Nov 2024", "2024-11" → "Nov 2024", "a/b" → "a – b"; anything else verbatim. */
 export function formatDate(date: string | null): string {
   if (!date) return 'date unknown';
-  if (date.includes('/')) return date.split('/').map(formatDate).join(' – ');
+  if (date.includes('/')) {
+    // ISO 8601 open intervals use '..' for an unknown end.
+    const [start, end] = date.split('/');
+    if (end === '..' || end === '') return `since ${formatDate(start)}`;
+    if (start === '..' || start === '') return `until ${formatDate(end)}`;
+    return `${formatDate(start)} – ${formatDate(end)}`;
+  }
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
   if (!m) return date;
   const [, y, mo, d] = m;

@@ -25,7 +25,11 @@ export const typeColour = scaleOrdinal<string, string>().domain(KNOWN_TYPES).ran
 
 /** Registers the data's types (sorted, so colours are stable for a given data set); returns them. */
 export function registerTypes(types: Iterable<string>): string[] {
-  const sorted = [...new Set(types)].sort((a, b) => KNOWN_TYPES.indexOf(a as never) - KNOWN_TYPES.indexOf(b as never) || a.localeCompare(b));
+  const rank = (t: string) => {
+    const i = KNOWN_TYPES.indexOf(t as never);
+    return i < 0 ? KNOWN_TYPES.length : i;
+  };
+  const sorted = [...new Set(types)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   for (const t of sorted) {
     // Calling the scale with a new type claims the next colour; once the palette is used up, grey.
     if (!typeColour.domain().includes(t) && typeColour.domain().length < OKABE_ITO.length) typeColour(t);

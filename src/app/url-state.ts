@@ -41,7 +41,8 @@ export function parseHash(hash: string): AppState {
       if (key === 'map') {
         const [z, lat, lon] = value.split('/').map(Number);
         if ([z, lat, lon].every(Number.isFinite) && Math.abs(lat) <= 90 && z >= 0 && z <= 24) {
-          state.view = { center: [((((lon + 180) % 360) + 360) % 360) - 180, lat], zoom: z };
+          const wrapped = lon >= -180 && lon <= 180 ? lon : ((((lon + 180) % 360) + 360) % 360) - 180;
+          state.view = { center: [wrapped, lat], zoom: z };
         }
       } else if (key === 'hide') {
         state.hidden = value.split(',').filter(Boolean).map(decodeURIComponent);

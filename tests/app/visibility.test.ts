@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { eventFilter, hiddenValues, isEventVisible, isRangeVisible } from '../../src/app/visibility';
+import { edgeLines } from '../../src/app/layers';
+
+describe('visibility', () => {
+  const hidden = new Set(['type:policy', 'status:unverified', 'basis:class']);
+
+  it('hides by layer, type, basis and status', () => {
+    expect(isEventVisible({ type: 'missile-strike', status: 'reported' }, hidden)).toBe(true);
+    expect(isEventVisible({ type: 'policy', status: 'reported' }, hidden)).toBe(false);
+    expect(isEventVisible({ type: 'missile-strike', status: 'unverified' }, hidden)).toBe(false);
+    expect(isEventVisible({ type: 'missile-strike', status: 'reported' }, new Set(['events']))).toBe(false);
+    expect(isRangeVisible({ basis: 'class', status: 'reported' }, hidden)).toBe(false);
+    expect(isRangeVisible({ basis: 'stated', status: 'reported' }, hidden)).toBe(true);
+  });
+
+  it('builds the same rule as a map filter', () => {
+    expect(hiddenValues(hidden, 'type')).toEqual(['policy']);
+    expect(eventFilter(hidden)).toEqual(['all', ['!', ['in', ['get', 'type'], ['literal', ['policy']]]], ['!', ['in', ['get', 'status'], ['literal', ['unverified']]]]]);
+  });
+});
+
+describe('edgeLines', () => {
+  it('drops the segments that close a ring through the pole', () => {
+    const ring = [[0, 40], [120, 50], [240, 40], [360, 40], [360, 90], [0, 90], [0, 40]];
+    expect(edgeLines([ring])).toEqual([[[0, 40], [120, 50], [240, 40], [360, 40]]]);
+  });
+
+  it('keeps an ordinary ring whole', () => {
+    const ring = [[0, 0], [1, 0], [1, 1], [0, 0]];
+    expect(edgeLines([ring])).toEqual([ring]);
+  });
+});
