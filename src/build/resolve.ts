@@ -64,16 +64,26 @@ export type Resolution =
   | { ok: true; place: ResolvedPlace; candidates: ResolvedPlace[]; ambiguous: boolean }
   | { ok: false; reason: 'unknown' | 'unresolved-id'; message: string; suggestions: string[] };
 
-/** Notional ln(population) of places that have no population of their own. */
+/**
+ * Notional ln(population) of places that are not populated places. Regions and US counties add
+ * REGION_POPULATION to ln of their summed GeoNames population, with the value here as a floor.
+ */
 const PRIOR: Readonly<Record<Exclude<Level, 'city'>, number>> = {
-  county: Math.log(50_000),
-  region: Math.log(2_000_000),
+  county: Math.log(20_000),
+  region: Math.log(500_000),
   territory: Math.log(1_000_000),
   dependency: Math.log(1_000_000),
   country: Math.log(50_000_000),
   area: Math.log(20_000_000),
   continent: Math.log(500_000_000),
 };
+
+/**
+ * How much a region's or US county's summed population raises its prior above the PRIOR floor:
+ * prior = floor + scale × max(0, ln(population) − floor). Under 1, because same-named counties
+ * should be told apart by the document more than by size.
+ */
+const REGION_POPULATION = { regionScale: 0.5, countyScale: 0.3 };
 
 /** Inhabitants assumed for a populated place whose population GeoNames gives as 0. */
 const MIN_POPULATION = 200;
@@ -106,6 +116,8 @@ const MATCH = {
   designator: 2,
   /** … or of another level ("Kursk region" → the city). */
   designatorMismatch: -4,
+  /** The reading drops the mention's trailing designator: a name that includes it ("Kyiv Oblast") reads closer. */
+  stripped: -1,
   /** A leading qualifier was dropped ("northern Syria"). */
   qualified: -0.5,
   /** A region named bare yields to its own city of the same name ("Kursk" is the city). */
@@ -133,10 +145,8 @@ const CONTEXT = {
   withinKm: 60,
 };
 
-/** A region named like a city yields to it when the city is a capital or this populous (inhabitants)… */
-const HOMONYM_CITY_POPULATION = 100_000;
-/** … and lies in the region, or within this distance of its label point (km). */
-const HOMONYM_KM = 200;
+/** A region named like one of its cities yields to it when the city holds this share of its population. */
+const HOMONYM_SHARE = 0.3;
 
 /** A runner-up this close in score (ln 10: a tenth as likely) and this far away (km) makes a name ambiguous. */
 const AMBIGUITY_MARGIN = Math.log(10);
@@ -196,8 +206,13 @@ const DESIGNATOR_LEVELS: Readonly<Record<DesignatorClass, readonly Level[]>> = {
 };
 
 function prior(g: GazetteerIndex, i: number, level: Level): number {
-  if (level !== 'city') return PRIOR[level];
-  return Math.log(Math.max(g.population[i], MIN_POPULATION)) + (FCODE_BONUS[g.fcodes[g.fcode[i]]] ?? 0);
+  if (level === 'city') return Math.log(Math.max(g.population[i], MIN_POPULATION)) + (FCODE_BONUS[g.fcodes[g.fcode[i]]] ?? 0);
+  if (level === 'region' || level === 'county') {
+    const floor = PRIOR[level];
+    const above = g.population[i] > 0 ? Math.max(0, Math.log(g.population[i]) - floor) : 0;
+    return floor + above * (level === 'region' ? REGION_POPULATION.regionScale : REGION_POPULATION.countyScale);
+  }
+  return PRIOR[level];
 }
 
 function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence): number {
@@ -219,10 +234,25 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence):
   return s + local;
 }
 
-/** Whether city c is "the" city of region r: in it, or nearby in the same country (Kyiv and Kyiv Oblast). */
-function isHomonymCity(g: GazetteerIndex, c: number, r: number): boolean {
-  if (regionOf(g, c) === regionOf(g, r)) return true;
-  return countryOf(g, c) === countryOf(g, r) && distanceKm(lonlatOf(g, c), lonlatOf(g, r)) <= HOMONYM_KM;
+/** Display suffixes of regions named in English with their type ("Kursk Oblast"), per index. */
+const suffixSets = new WeakMap<GazetteerIndex, string[]>();
+
+function hasTypeSuffix(g: GazetteerIndex, r: number): boolean {
+  let suffixes = suffixSets.get(g);
+  if (!suffixes) suffixSets.set(g, (suffixes = [...new Set(Object.values(g.designators.display_suffix))].map((x) => ` ${x}`)));
+  return suffixes.some((x) => g.names[r].endsWith(x));
+}
+
+/**
+ * Whether a mention of region r's bare name means its city c instead. A region English names with
+ * its type ("Kursk Oblast", "Dnipropetrovsk Oblast") yields to any city of its name inside it; other
+ * regions ("Quebec", "New York") only to a city called so by its own name that holds a good part of
+ * the region's population.
+ */
+function isHomonymCity(g: GazetteerIndex, c: { i: number; own: boolean }, r: number): boolean {
+  if (regionOf(g, c.i) !== regionOf(g, r)) return false;
+  if (hasTypeSuffix(g, r)) return true;
+  return c.own && g.population[c.i] >= HOMONYM_SHARE * g.population[r];
 }
 
 /** Whether place i lies in place w (a qualifier such as "Texas" in "Paris, Texas"); null when w cannot contain. */
@@ -247,22 +277,27 @@ function score(g: GazetteerIndex, text: string, q: PlaceQuery, ev: Evidence, wit
   // Readings without a leading qualifier first; "northern Syria" is read as Syria only when
   // "northern syria" itself names nothing ("North Korea", "Western Australia" do).
   const anyUnqualified = variants.some((v) => !v.qualified && postingsOf(g, v.key).length > 0);
+  // What the mention's own trailing designator says holds for every reading: "Kyiv Oblast" read
+  // whole is a region as much as "Kyiv" + "oblast" is.
+  const designator = variants.find((v) => v.designator)?.designator ?? null;
   for (const v of variants) {
     if (v.qualified && anyUnqualified) continue;
     const postings = postingsOf(g, v.key);
-    // Major cities matched by this reading: a region of the same name yields to them.
-    const cities: number[] = [];
+    // Cities this reading names: a region of the same name may yield to its city.
+    const cities: Array<{ i: number; own: boolean }> = [];
     for (const p of postings) {
       const i = Math.floor(p / 8);
-      if (levelOf(g, i) === 'city' && (g.population[i] >= HOMONYM_CITY_POPULATION || /^PPL[AC]$/.test(g.fcodes[g.fcode[i]]))) cities.push(i);
+      const t = nameTypeOf(p);
+      if (levelOf(g, i) === 'city') cities.push({ i, own: t === 'primary' || t === 'official' });
     }
     for (const p of postings) {
       const i = Math.floor(p / 8);
       const level = levelOf(g, i);
       let s = prior(g, i, level) + NAME[nameTypeOf(p)];
       if (v.qualified) s += MATCH.qualified;
-      if (v.designator && v.designator !== 'any') {
-        s += DESIGNATOR_LEVELS[v.designator].includes(level) ? MATCH.designator : MATCH.designatorMismatch;
+      if (v.designator) s += MATCH.stripped;
+      if (designator && designator !== 'any') {
+        s += DESIGNATOR_LEVELS[designator].includes(level) ? MATCH.designator : MATCH.designatorMismatch;
       } else if (level === 'region' && cities.some((c) => isHomonymCity(g, c, i))) {
         s += MATCH.homonymRegion;
       }

@@ -33,6 +33,16 @@ describe('resolvePlace', () => {
     expect(place(resolvePlace(g, { text: 'Kursk' }))).toMatchObject({ name: 'Kursk', kind: 'city', precision: 2, admin1: null });
   });
 
+  it('reads a region written with its type as that region, not as a same-named city region', () => {
+    expect(place(resolvePlace(g, { text: 'Kyiv Oblast' })).admin1).toBe('UA-32');
+    expect(place(resolvePlace(g, { text: 'Idlib Governorate' })).admin1).toBe('SY-ID');
+  });
+
+  it('keeps a region known by its bare name when its namesake city is a small part of it', () => {
+    expect(place(resolvePlace(g, { text: 'Quebec' }))).toMatchObject({ kind: 'region', admin1: 'CA-QC' });
+    expect(place(resolvePlace(g, { text: 'Kharkiv' }))).toMatchObject({ kind: 'city', name: 'Kharkiv' });
+  });
+
   it('follows the annotator kind hint over the population prior', () => {
     expect(place(resolvePlace(g, { text: 'Kursk', kind: 'region' })).admin1).toBe('RU-KRS');
   });

@@ -58,7 +58,10 @@ export interface PlaceRecord {
    * containing one for cities and counties where known.
    */
   region: string | null;
-  /** Inhabitants (GeoNames); 0 when unknown or not a populated place. */
+  /**
+   * Inhabitants (GeoNames) of a populated place; for regions and US counties, the summed
+   * inhabitants of their GeoNames places; 0 when unknown.
+   */
   population: number;
   geonames: number | null;
   wikidata: string | null;

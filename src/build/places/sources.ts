@@ -92,7 +92,8 @@ function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[];
   const records: PlaceRecord[] = [];
   const byGeonamesA1 = new Map<string, string>();
   for (const [code, country, name, type, typeEn, lon, lat, clon, clat, geonames, wikidata, , gnA1, names, translations] of file.rows) {
-    const suffix = t.display_suffix[type] ?? t.display_suffix[typeEn];
+    // Natural Earth may list several types ("Governorate|Muhafazah"): the first with a suffix counts.
+    const suffix = [...type.split('|'), ...typeEn.split('|')].map((x) => t.display_suffix[x.trim()]).find(Boolean);
     // A suffix only for short names: "Kursk Oblast", not "Autonomous Republic of Crimea Oblast".
     const display = suffix && !name.endsWith(suffix) && name.split(' ').length <= 2 && !/Republic/.test(name) ? `${name} ${suffix}` : name;
     const all: Array<[string, NameType]> = [[display, 'primary'], [name, 'primary']];
@@ -117,9 +118,14 @@ function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[];
   return { records, byGeonamesA1 };
 }
 
-function readCities(nodeModules: string, byGeonamesA1: Map<string, string>): PlaceRecord[] {
+/**
+ * GeoNames cities500, and the population of its places summed by US county (key "US-OH|049":
+ * Natural Earth state code and county FIPS, which is GeoNames' admin2 code in the US).
+ */
+function readCities(nodeModules: string, byGeonamesA1: Map<string, string>): { records: PlaceRecord[]; countyPopulation: Map<string, number> } {
   const text = readFileSync(join(nodeModules, CITIES_FILE), 'utf8');
   const records: PlaceRecord[] = [];
+  const countyPopulation = new Map<string, number>();
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -133,6 +139,8 @@ function readCities(nodeModules: string, byGeonamesA1: Map<string, string>): Pla
     const names: Array<[string, NameType]> = [[f[1], 'primary']];
     if (f[2] && f[2] !== f[1]) names.push([f[2], 'primary']);
     if (f[3]) for (const a of f[3].split(',')) if (a && !isCode(a)) names.push([a, 'alternate']);
+    const region = byGeonamesA1.get(`${f[8]}.${f[10]}`) ?? null;
+    const population = Number(f[14]) || 0;
     records.push({
       name: f[1],
       level: 'city',
@@ -140,14 +148,29 @@ function readCities(nodeModules: string, byGeonamesA1: Map<string, string>): Pla
       lon: Number(f[5]),
       lat: Number(f[4]),
       country: f[8] || null,
-      region: byGeonamesA1.get(`${f[8]}.${f[10]}`) ?? null,
-      population: Number(f[14]) || 0,
+      region,
+      population,
       geonames: Number(f[0]),
       wikidata: null,
       names,
     });
+    if (f[8] === 'US' && region && f[11] && !/^PPLX/.test(f[7])) {
+      const key = `${region}|${f[11]}`;
+      countyPopulation.set(key, (countyPopulation.get(key) ?? 0) + population);
+    }
   }
-  return records;
+  return { records, countyPopulation };
+}
+
+/**
+ * Regions get the summed population of their GeoNames places (sections of cities, PPLX, left out
+ * so they are not counted twice): a measure of how often a region is the place meant, comparable
+ * with a city's population.
+ */
+function setRegionPopulations(regions: PlaceRecord[], cities: PlaceRecord[]): void {
+  const sum = new Map<string, number>();
+  for (const c of cities) if (c.region && !/^PPLX/.test(c.fcode)) sum.set(c.region, (sum.get(c.region) ?? 0) + c.population);
+  for (const r of regions) r.population = sum.get(r.region ?? '') ?? 0;
 }
 
 interface WorldCountry {
@@ -297,7 +320,7 @@ function readTerritories(cc: CountryCoder, countries: WorldCountry[], admin1Code
   return records;
 }
 
-function readCounties(nodeModules: string, admin1: PlaceRecord[]): PlaceRecord[] {
+function readCounties(nodeModules: string, admin1: PlaceRecord[], countyPopulation: Map<string, number>): PlaceRecord[] {
   const require = createRequire(join(nodeModules, 'index.js'));
   const topojson = require('topojson-client') as typeof import('topojson-client');
   const topology = JSON.parse(readFileSync(join(nodeModules, 'us-atlas/counties-10m.json'), 'utf8'));
@@ -326,7 +349,7 @@ function readCounties(nodeModules: string, admin1: PlaceRecord[]): PlaceRecord[]
       lat: point[1],
       country: 'US',
       region: stateCode.get(fips.slice(0, 2)) ?? null,
-      population: 0,
+      population: countyPopulation.get(`${stateCode.get(fips.slice(0, 2))}|${fips.slice(2)}`) ?? 0,
       geonames: null,
       wikidata: null,
       names,
@@ -427,16 +450,18 @@ export function readSources(root: string, nodeModules: string): Sources {
   const claimed = new Set(overrides.flatMap((o) => o.also_wikidata ?? []));
 
   const { records: admin1, byGeonamesA1 } = readAdmin1(root, designators);
+  const { records: cities, countyPopulation } = readCities(nodeModules, byGeonamesA1);
+  setRegionPopulations(admin1, cities);
   const countries = readCountries(worldCountries, cc);
   const countryPoint = new Map(countries.map((c) => [c.country!, [c.lon, c.lat] as [number, number]]));
   const records: PlaceRecord[] = [
     ...admin1,
-    ...readCities(nodeModules, byGeonamesA1),
+    ...cities,
     ...countries,
     ...readContinents(continents),
     ...readAreas(cc, countryPoint, new Set([...continents.map((c) => c.wikidata), ...claimed])),
     ...readTerritories(cc, worldCountries, new Set(admin1.map((r) => r.region!)), claimed),
-    ...readCounties(nodeModules, admin1),
+    ...readCounties(nodeModules, admin1, countyPopulation),
   ];
 
   const abbreviations = readYaml<NameTable>(root, 'data/gazetteer/abbreviations.yaml');
