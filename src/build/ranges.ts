@@ -332,7 +332,7 @@ function centresOf(geometry: AreaGeometry, radiusM: number, errM: number): XY[] 
   const seen = new Set<string>();
   const centres: XY[] = [];
   for (const chain of chains)
-    for (const p of simplify(densify(chain.points, maxChordM), chain.outward, radiusM, errM, maxChordM)) {
+    for (const p of simplify(densify(chain.points, maxChordM, errM / 16), chain.outward, radiusM, errM, maxChordM)) {
       const key = Math.abs(p[1]) === 90 ? `${p[1]}` : `${p[0] === -180 ? 180 : p[0]},${p[1]}`;
       if (!seen.has(key)) {
         seen.add(key);
@@ -342,7 +342,7 @@ function centresOf(geometry: AreaGeometry, radiusM: number, errM: number): XY[] 
   return centres;
 }
 
-const MAX_CHORD_M = 500_000; // metres
+const MAX_CHORD_M = 500_000; // metres; longer chords would gain little
 
 /** A ring split into runs of true boundary: edges along ±180 or along a pole's latitude are cuts, not boundary. */
 function withoutSeams(ring: Position[]): Position[][] {
@@ -361,69 +361,61 @@ function withoutSeams(ring: Position[]): Position[][] {
 }
 
 /**
- * Edges longer than stepM metres get evenly spaced intermediate points, linear in lon/lat as the map draws
- * them: an edge from 170° to −170° runs 340° west, as in RFC 7946, which wants a crossing cut at ±180.
+ * Points along the chain's edges, as the map draws them (linear in lon/lat: an edge from 170° to −170° runs
+ * 340° west, as in RFC 7946, which wants a crossing cut at ±180), so that no piece is longer than stepM
+ * metres nor bows more than bowM metres off the great circle through its ends: a parallel of latitude, for
+ * one, is straight in lon/lat but curved on the Earth, and `simplify` must see that curve.
  */
-function densify(chain: XY[], stepM: number): XY[] {
+function densify(chain: XY[], stepM: number, bowM: number): XY[] {
   const out: XY[] = [chain[0]];
-  for (let i = 1; i < chain.length; i++) {
-    const [a, b] = [chain[i - 1], chain[i]];
-    const n = Math.ceil(distanceM(a, b) / stepM);
-    for (let k = 1; k < n; k++) out.push([a[0] + (k / n) * (b[0] - a[0]), a[1] + (k / n) * (b[1] - a[1])]);
-    out.push(b);
-  }
+  const split = (a: XY, b: XY, depth: number): void => {
+    const m: XY = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    const frame = chordFrame(a, b);
+    if (depth < 24 && (Math.abs(b[0] - a[0]) > 90 || frame.length > stepM || Math.abs(frame.place(m)[1]) > bowM)) {
+      split(a, m, depth + 1);
+      split(m, b, depth + 1);
+    } else out.push(b);
+  };
+  for (let i = 1; i < chain.length; i++) split(chain[i - 1], chain[i], 0);
   return out;
 }
 
 /**
- * Douglas–Peucker with the shortfall of `centresOf` as the distance, measured in a local metric
- * (equirectangular, metres, at the chord's middle latitude). Chords reaching far north or south or
- * spanning many degrees of longitude are split regardless, where that metric would be poor.
+ * Douglas–Peucker with the shortfall of `centresOf` as the distance, measured against the great circle
+ * through the chord's ends (a sphere of mean radius: its 0.5% error is covered by the margin below).
  */
 function simplify(chain: XY[], outward: 1 | -1 | 0, radiusM: number, errM: number, maxChordM: number): XY[] {
   if (chain.length <= 2) return chain;
-  const allowed = 0.8 * errM; // margin for the local metric and the planar approximation
+  const allowed = 0.8 * errM; // margin for the sphere and for the planar estimate of the dip
   const keep = new Uint8Array(chain.length);
   keep[0] = keep[chain.length - 1] = 1;
   const stack: Array<[number, number]> = [[0, chain.length - 1]];
   while (stack.length > 0) {
     const [i, j] = stack.pop()!;
     if (j - i < 2) continue;
-    const [a, b] = [chain[i], chain[j]];
-    const kx = metresPerDegreeLon((a[1] + b[1]) / 2);
-    const ky = metresPerDegreeLat((a[1] + b[1]) / 2);
-    const bx = (b[0] - a[0]) * kx;
-    const by = (b[1] - a[1]) * ky;
-    const length = Math.hypot(bx, by);
-    // Position of p along the chord (m from a) and its offset to the outward side (m).
-    const frame = (p: XY): [number, number] => {
-      const px = (p[0] - a[0]) * kx;
-      const py = (p[1] - a[1]) * ky;
-      if (length === 0) return [0, Math.hypot(px, py)];
-      const left = (bx * py - by * px) / length;
-      return [(px * bx + py * by) / length, outward === 0 ? Math.abs(left) : outward * left];
-    };
-    const shortfall = (along: number, offset: number): number => {
+    const frame = chordFrame(chain[i], chain[j]);
+    const { length } = frame;
+    const shortfall = ([along, left]: [number, number]): number => {
       const m = Math.max(0, Math.min(along, length - along)) + Math.max(0, -along, along - length);
+      const offset = outward === 0 || length === 0 ? Math.abs(left) : outward * left;
       return Math.max(offset, 0) + (m * m) / (2 * radiusM);
     };
     let worst = 0;
     let at = (i + j) >> 1;
-    let previous = frame(a);
+    let previous = frame.place(chain[i]);
     for (let k = i + 1; k <= j; k++) {
-      const current = frame(chain[k]);
-      const e = k < j ? shortfall(current[0], current[1]) : 0;
+      const current = frame.place(chain[k]);
+      const e = k < j ? shortfall(current) : 0;
       if (e > worst) [worst, at] = [e, k];
       // The middle of the chord, where the dip between the end disks is deepest, on the edge crossing it.
       if (previous[0] <= length / 2 && current[0] > length / 2) {
         const t = (length / 2 - previous[0]) / (current[0] - previous[0]);
-        const middle = shortfall(length / 2, previous[1] + t * (current[1] - previous[1]));
+        const middle = shortfall([length / 2, previous[1] + t * (current[1] - previous[1])]);
         if (middle > worst) [worst, at] = [middle, k < j ? k : k - 1];
       }
       previous = current;
     }
-    const far = Math.max(Math.abs(a[1]), Math.abs(b[1])) > 80 || Math.abs(b[0] - a[0]) > 10;
-    if (worst > allowed || far || length > maxChordM) {
+    if (worst > allowed || length > maxChordM) {
       keep[at] = 1;
       stack.push([i, at], [at, j]);
     }
@@ -431,17 +423,42 @@ function simplify(chain: XY[], outward: 1 | -1 | 0, radiusM: number, errM: numbe
   return chain.filter((_, k) => keep[k] === 1);
 }
 
-function metresPerDegreeLat(lat: number): number {
-  const e2 = WGS84_F * (2 - WGS84_F);
-  const s = Math.sin((lat * Math.PI) / 180);
-  return ((WGS84_A * (1 - e2)) / Math.pow(1 - e2 * s * s, 1.5)) * (Math.PI / 180);
+/**
+ * Where points lie relative to the chord a→b, on a sphere of mean radius: `place(p)` gives metres along
+ * the great circle from a, and metres to its left. A chord with coincident ends measures distance from a.
+ */
+function chordFrame(a: XY, b: XY): { length: number; place: (p: XY) => [number, number] } {
+  const A = unitVector(a);
+  const B = unitVector(b);
+  const n = cross(A, B);
+  const sin = Math.hypot(n[0], n[1], n[2]);
+  if (sin < 1e-12) {
+    return { length: 0, place: (p) => [0, MEAN_RADIUS_M * Math.acos(Math.min(1, dot(A, unitVector(p))))] };
+  }
+  const N: Vec3 = [n[0] / sin, n[1] / sin, n[2] / sin];
+  const T = cross(N, A); // direction of travel at a
+  return {
+    length: MEAN_RADIUS_M * Math.atan2(sin, dot(A, B)),
+    place: (p) => {
+      const P = unitVector(p);
+      return [MEAN_RADIUS_M * Math.atan2(dot(P, T), dot(P, A)), MEAN_RADIUS_M * Math.asin(Math.max(-1, Math.min(1, dot(P, N))))];
+    },
+  };
 }
 
-function metresPerDegreeLon(lat: number): number {
-  const e2 = WGS84_F * (2 - WGS84_F);
-  const phi = (lat * Math.PI) / 180;
-  const s = Math.sin(phi);
-  return ((WGS84_A * Math.cos(phi)) / Math.sqrt(1 - e2 * s * s)) * (Math.PI / 180);
+type Vec3 = [number, number, number];
+
+function unitVector([lon, lat]: XY): Vec3 {
+  const [l, f] = [(lon * Math.PI) / 180, (lat * Math.PI) / 180];
+  return [Math.cos(f) * Math.cos(l), Math.cos(f) * Math.sin(l), Math.sin(f)];
+}
+
+function cross(u: Vec3, v: Vec3): Vec3 {
+  return [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
+}
+
+function dot(u: Vec3, v: Vec3): number {
+  return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -621,6 +638,7 @@ function signedArea(ring: Ring): number {
 function distanceM(a: XY, b: XY): number {
   return WGS84.Inverse(a[1], a[0], b[1], b[0], GEODESIC_MASK.distance).s12!;
 }
+
 
 function mercatorY(lat: number): number {
   return Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
