@@ -329,8 +329,19 @@ export function levelOf(g: GazetteerIndex, i: number): Level {
   return LEVELS[g.level[i]];
 }
 
+/** Keys looked up so far, per index: a build looks up the same few thousand names again and again. */
+const postingsCache = new WeakMap<GazetteerIndex, Map<string, Uint32Array>>();
+
 /** Postings of a normalised key: place index × 8 + name type; empty when the key is unknown. */
 export function postingsOf(g: GazetteerIndex, key: string): Uint32Array {
+  let cache = postingsCache.get(g);
+  if (!cache) postingsCache.set(g, (cache = new Map()));
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = searchKey(g, key)));
+  return found;
+}
+
+function searchKey(g: GazetteerIndex, key: string): Uint32Array {
   let lo = 0;
   let hi = g.keys.length - 1;
   while (lo <= hi) {

@@ -32,7 +32,7 @@ import {
   type GazetteerIndex,
 } from './gazetteer';
 import { mentionVariants, type DesignatorClass, type MentionVariant } from './places/designators';
-import { distanceKm } from './places/distance';
+import { approxDistanceKm, distanceKm } from './places/distance';
 import { compactKey, normalizeName, stripPossessive } from './places/normalize';
 import type { Level, NameType } from './places/record';
 
@@ -227,7 +227,9 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence):
   if (ev.points.length && (level === 'city' || level === 'county')) {
     const p = lonlatOf(g, i);
     for (const q of ev.points) {
-      const near = CONTEXT.near * q[2] * Math.exp(-distanceKm(p, [q[0], q[1]]) / CONTEXT.nearKm);
+      // Points more than ~10 degrees of latitude away add nothing worth computing (exp(−5.5)).
+      if (Math.abs(q[1] - p[1]) > 10) continue;
+      const near = CONTEXT.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / CONTEXT.nearKm);
       if (near > local) local = near;
     }
   }
@@ -264,8 +266,14 @@ function liesIn(g: GazetteerIndex, i: number, w: number): boolean | null {
   return null;
 }
 
-/** Candidates of every reading of the mention, each with its best score. */
-function score(g: GazetteerIndex, text: string, q: PlaceQuery, ev: Evidence, within: number): Scored[] {
+/** A candidate with the part of its score that does not depend on document context. */
+interface Candidate {
+  i: number;
+  base: number;
+}
+
+/** Candidates of every reading of the mention, each with its best context-free score. */
+function candidatesOf(g: GazetteerIndex, text: string, kind: PlaceKind | undefined, within: number): Candidate[] {
   const variants: MentionVariant[] = [];
   for (const t of new Set([text, stripPossessive(text)])) {
     const key = normalizeName(t);
@@ -301,8 +309,7 @@ function score(g: GazetteerIndex, text: string, q: PlaceQuery, ev: Evidence, wit
       } else if (level === 'region' && cities.some((c) => isHomonymCity(g, c, i))) {
         s += MATCH.homonymRegion;
       }
-      if (q.kind) s += KIND_LEVELS[q.kind]?.includes(level) ? MATCH.kind : MATCH.kindMismatch;
-      s += contextScore(g, i, level, ev);
+      if (kind) s += KIND_LEVELS[kind]?.includes(level) ? MATCH.kind : MATCH.kindMismatch;
       if (within >= 0 && within !== i) {
         const inside = liesIn(g, i, within);
         if (inside !== null) s += inside ? CONTEXT.within : CONTEXT.withinMismatch;
@@ -311,7 +318,14 @@ function score(g: GazetteerIndex, text: string, q: PlaceQuery, ev: Evidence, wit
       if (prev === undefined || s > prev) best.set(i, s);
     }
   }
-  return [...best].map(([i, s]) => ({ i, score: s })).sort((a, b) => b.score - a.score || g.population[b.i] - g.population[a.i] || a.i - b.i);
+  return [...best].map(([i, base]) => ({ i, base }));
+}
+
+/** Candidates scored in a context, best first (ties: larger population, then index order). */
+function rank(g: GazetteerIndex, candidates: readonly Candidate[], ev: Evidence): Scored[] {
+  return candidates
+    .map((c) => ({ i: c.i, score: c.base + contextScore(g, c.i, levelOf(g, c.i), ev) }))
+    .sort((a, b) => b.score - a.score || g.population[b.i] - g.population[a.i] || a.i - b.i);
 }
 
 /** Suggestion keys by first character, built on the first unknown name (most builds never need it). */
@@ -406,17 +420,26 @@ function checkQuery(q: PlaceQuery): void {
   if (q.kind !== undefined && !(q.kind in KIND_LEVELS)) throw new TypeError(`resolvePlace: query.kind must be a PlaceKind, got ${JSON.stringify(q.kind)}`);
 }
 
-function resolveWith(g: GazetteerIndex, q: PlaceQuery, ev: Evidence): Outcome {
+/** A query read once: pinned outright, or its candidates with their context-free scores. */
+type Prepared = { pin: Outcome } | { pin: null; text: string; candidates: Candidate[] };
+
+function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
-  if (pin) return pin;
+  if (pin) return { pin };
   const text = (q.name ?? q.text).trim();
   let within = -1;
   if (q.within) {
-    const w = score(g, q.within.trim(), {} as PlaceQuery, NO_EVIDENCE, -1);
+    const w = rank(g, candidatesOf(g, q.within.trim(), undefined, -1), NO_EVIDENCE);
     if (w.length) within = w[0].i;
   }
-  const scored = score(g, text, q, ev, within);
+  return { pin: null, text, candidates: candidatesOf(g, text, q.kind, within) };
+}
+
+function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outcome {
+  if (prepared.pin) return prepared.pin;
+  const { text } = prepared;
+  const scored = rank(g, prepared.candidates, ev);
   if (scored.length === 0) {
     const key = normalizeName(text);
     const target = mentionVariants(key, g.designators).at(-1)?.key ?? key;
@@ -463,7 +486,8 @@ function evidenceOf(ctx: ResolveContext | undefined): Evidence {
 
 /** Resolves one place mention; see the module comment for how candidates are ranked. */
 export function resolvePlace(g: Gazetteer, q: PlaceQuery, ctx?: ResolveContext): Resolution {
-  return resolveWith(indexOf(g), q, evidenceOf(ctx)).resolution;
+  const x = indexOf(g);
+  return resolveWith(x, prepare(x, q), evidenceOf(ctx)).resolution;
 }
 
 
@@ -528,7 +552,8 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
   const uq = unique.map((sig) => queries[sigs.indexOf(sig)]);
   const ukey = uq.map((q) => normalizeName(q.name ?? q.text));
   const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
-  let outcomes = uq.map((q) => resolveWith(x, q, base));
+  const prepared = uq.map((q) => prepare(x, q));
+  let outcomes = prepared.map((p) => resolveWith(x, p, base));
   let picks = '';
   for (let pass = 1; pass < DOCUMENT.passes; pass++) {
     // Settled: no mention changed its pick, nor how sure it is (to 0.01), in the last pass.
@@ -547,7 +572,7 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
         });
         byKey.set(ukey[n], (ev = documentEvidence(x, base, others)));
       }
-      return resolveWith(x, q, ev);
+      return resolveWith(x, prepared[n], ev);
     });
   }
   return sigs.map((sig) => outcomes[unique.indexOf(sig)].resolution);
