@@ -18,6 +18,9 @@ export const GEODESIC_MASK = {
 export const WGS84_A = WGS84.a;
 export const WGS84_F = WGS84.f;
 
+/** IUGG mean Earth radius in metres, for estimates on a sphere (vertex counts, which centres to keep). */
+export const MEAN_RADIUS_M = 6_371_008.8;
+
 /** Metres per kilometre. */
 export const M_PER_KM = 1000;
 
@@ -25,6 +28,8 @@ export const M_PER_KM = 1000;
 export const MERCATOR_MAX_LAT = 85.0511287798066;
 
 export const RANGE_LIMITS = {
+  /** Smallest outer radius in km: a smaller circle is lost in the rounding of output coordinates. */
+  minKm: 0.1,
   /**
    * Largest radius in km. The boundary of a disk is traced by the direct geodesic problem, which gives
    * points exactly at the radius only while the radius is below the distance to the cut locus of the

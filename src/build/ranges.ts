@@ -5,8 +5,8 @@
  *
  * How:
  * - A disk's boundary is traced with the direct geodesic problem at decreasing azimuths (disk on the left),
- *   bisecting azimuth intervals until points along each drawn edge, interpolated as MapLibre does
- *   (linearly in lon/lat, and linearly in Mercator), lie within tolerance of the radius.
+ *   with steps that adapt so that points along each drawn edge, interpolated as MapLibre does (linearly in
+ *   lon/lat, and linearly in Mercator), lie within tolerance of the radius.
  * - The traced ring is unwrapped (continuous longitude) and placed on the lon/lat rectangle
  *   [-180, 180] × [-90, 90], which is a faithful chart of the sphere: a ring enclosing no pole is a plain
  *   polygon; one enclosing a pole is closed through that pole (up the meridian to lat ±90, along it, back
@@ -21,11 +21,10 @@ import {
   GEODESIC_MASK,
   MERCATOR_MAX_LAT,
   M_PER_KM,
+  MEAN_RADIUS_M,
   RANGE_LIMITS,
   ROUNDING_M,
   WGS84,
-  WGS84_A,
-  WGS84_F,
 } from '../earth.js';
 
 export type RangeOrigin =
@@ -60,8 +59,9 @@ const WORLD: Poly = [
 
 /**
  * Points whose geodesic (WGS84 ellipsoid) distance to the origin lies in [minKm, maxKm]; minKm = 0 gives a disk.
- * Radii up to RANGE_LIMITS.maxKm (19,900 km). Output: counter-clockwise exteriors, clockwise holes, cut at ±180,
- * closed through a pole it encloses, coordinates rounded to 6 decimals.
+ * maxKm from 0.1 to 19,900 km (RANGE_LIMITS). Output: counter-clockwise exteriors, clockwise holes, cut at ±180,
+ * closed through a pole it encloses, coordinates rounded to 6 decimals (≤ 8 cm: within the default tolerance
+ * from 1 km up; below that, rounding alone may exceed it).
  */
 export function rangeGeometry(
   origin: RangeOrigin,
@@ -75,10 +75,18 @@ export function rangeGeometry(
     origin.kind === 'point'
       ? pointRegion(origin.lonlat, km * M_PER_KM, tolerance)
       : areaRegion(origin.geometry, km * M_PER_KM, tolerance);
-  const outer = region(maxKm);
-  // Also when there is nothing to subtract: polygon-clipping's output is simple, closed and oriented.
-  const result = minKm > 0 ? polygonClipping.difference(outer, region(minKm)) : polygonClipping.union(outer);
-  return toGeoJSON(result);
+  try {
+    const outer = region(maxKm);
+    // Also when there is nothing to subtract: polygon-clipping's output is simple, closed and oriented.
+    const result = minKm > 0 ? polygonClipping.difference(outer, region(minKm)) : polygonClipping.union(outer);
+    return toGeoJSON(result);
+  } catch (error) {
+    const from = origin.kind === 'point' ? `[${origin.lonlat}]` : `a ${origin.geometry.type}`;
+    throw new Error(
+      `rangeGeometry: failed to build the ${minKm}–${maxKm} km range from ${from} (a bug: please report it with this input): ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -90,8 +98,14 @@ function checkInput(origin: RangeOrigin, minKm: number, maxKm: number, options: 
   };
   if (typeof minKm !== 'number' || !Number.isFinite(minKm) || minKm < 0)
     fail('minKm must be a finite number of km ≥ 0', minKm);
-  if (typeof maxKm !== 'number' || !Number.isFinite(maxKm) || maxKm <= minKm || maxKm > RANGE_LIMITS.maxKm)
-    fail(`maxKm must be a finite number of km greater than minKm (${minKm}) and at most ${RANGE_LIMITS.maxKm}`, maxKm);
+  if (
+    typeof maxKm !== 'number' ||
+    !Number.isFinite(maxKm) ||
+    maxKm <= minKm ||
+    maxKm < RANGE_LIMITS.minKm ||
+    maxKm > RANGE_LIMITS.maxKm
+  )
+    fail(`maxKm must be a finite number of km greater than minKm (${minKm}), from ${RANGE_LIMITS.minKm} to ${RANGE_LIMITS.maxKm}`, maxKm);
   if (options === null || typeof options !== 'object') fail('options must be an object', options);
   const { tolerance } = options;
   if (
@@ -175,7 +189,6 @@ function pointRegion(lonlat: [number, number], radiusM: number, tolerance: numbe
 }
 
 const MIN_AZIMUTHS = 16; // keeps every first edge under 180° of longitude, so unwrapping is unambiguous
-const MEAN_RADIUS_M = 6_371_008.8; // IUGG mean Earth radius in metres, only for guessing a vertex count
 
 /**
  * A first count of azimuths, most of whose edges will need no bisection: on a sphere the circle has
@@ -327,7 +340,7 @@ function centresOf(geometry: AreaGeometry, radiusM: number, errM: number): XY[] 
       for (const p of geometry.coordinates) chains.push({ points: [[p[0], p[1]]], outward: 0 });
       break;
   }
-  // Longest chord: from L²/(8r) ≤ errM, and at most MAX_CHORD_M so the local metric below stays accurate.
+  // Longest chord between centres: from L²/(8r) ≤ errM, and short enough for the planar estimate of the dip.
   const maxChordM = Math.min(Math.sqrt(8 * radiusM * errM), MAX_CHORD_M);
   const seen = new Set<string>();
   const centres: XY[] = [];
@@ -634,11 +647,6 @@ function signedArea(ring: Ring): number {
   }
   return sum;
 }
-
-function distanceM(a: XY, b: XY): number {
-  return WGS84.Inverse(a[1], a[0], b[1], b[0], GEODESIC_MASK.distance).s12!;
-}
-
 
 function mercatorY(lat: number): number {
   return Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
