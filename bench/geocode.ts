@@ -56,9 +56,28 @@ function containingPlace(m: Mention): string | undefined {
   return match?.[1].replace(/[,;]$/, '');
 }
 
+/**
+ * A designator the text puts after the mention, possibly after a list of names: "Platte County"
+ * annotated as "Platte", "Butler, Clark and Warren counties", "Washington state", "the Kursk region".
+ * Returned in the singular, to make the lookup name.
+ */
+function designatorAfter(m: Mention): string | undefined {
+  const after = m.text_context.slice(m.end - m.context_offset);
+  const name = "[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*)?";
+  const list = `(?:,\\s+${name})*,?\\s+(?:and|or|&)\\s+${name}`;
+  const match = new RegExp(`^(?:${list})?\\s+(County|county|counties|Parish|parish|parishes|state|province|provinces|region|regions|oblast)\\b`, 'u').exec(after);
+  if (!match) return undefined;
+  const word = match[1].toLowerCase();
+  return { counties: 'county', parishes: 'parish', provinces: 'province', regions: 'region' }[word] ?? word;
+}
+
 function queryOf(m: Mention): PlaceQuery {
+  const q: PlaceQuery = { text: m.mention };
+  const designator = designatorAfter(m);
+  if (designator && !m.mention.toLowerCase().endsWith(designator)) q.name = `${m.mention} ${designator}`;
   const within = containingPlace(m);
-  return within ? { text: m.mention, within } : { text: m.mention };
+  if (within) q.within = within;
+  return q;
 }
 
 /** Kind of place of the gold answer, from its GeoNames feature code (scoring only). */

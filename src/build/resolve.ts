@@ -531,6 +531,12 @@ function documentEvidence(g: GazetteerIndex, base: Evidence, others: Array<Array
   return { countryWeight, regions, points: pts };
 }
 
+/** The name a mention is about, without articles, designators and qualifiers. */
+function coreKey(g: GazetteerIndex, text: string): string {
+  const variants = mentionVariants(normalizeName(stripPossessive(text)), g.designators);
+  return variants.filter((v) => !v.qualified).at(-1)?.key ?? '';
+}
+
 /** Queries that resolve alike within one document: same words, hint, pins and qualifier. */
 function signature(q: PlaceQuery): string {
   return JSON.stringify([q.text, q.name ?? null, q.kind ?? null, q.geonames ?? null, q.wikidata ?? null, q.within ?? null]);
@@ -550,7 +556,8 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
   // Distinct queries, the unit of work; each mention points at one.
   const unique = [...new Set(sigs)];
   const uq = unique.map((sig) => queries[sigs.indexOf(sig)]);
-  const ukey = uq.map((q) => normalizeName(q.name ?? q.text));
+  // A mention is no context for another of the same core name ("Henry", "Henry County").
+  const ukey = uq.map((q) => coreKey(x, q.name ?? q.text));
   const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
   const prepared = uq.map((q) => prepare(x, q));
   let outcomes = prepared.map((p) => resolveWith(x, p, base));
