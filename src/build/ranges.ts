@@ -258,9 +258,9 @@ function pointAt(center: XY, azimuth: number, radiusM: number): XY {
 
 /**
  * Disks for many centres. A disk's shape in lon/lat depends only on its centre's latitude, so the azimuths
- * traced (with 0.75 of the tolerance) for one latitude serve centres within TEMPLATE_LAT of it: measured,
- * edges then stay within 0.75 of the tolerance up to 2,000 km. Disks near a pole, where shapes change
- * fast, are traced one by one.
+ * traced (with 0.75 of the tolerance) for one latitude serve centres within TEMPLATE_LAT of it: measured
+ * for radii of 1–2,000 km and latitudes up to 80°, their edges stay within 0.75 of the tolerance up to
+ * 1° away (and exceed it 2° away). Larger disks, and disks near a pole, are traced one by one.
  */
 function diskRings(centres: XY[], radiusM: number, tolM: number): Ring[] {
   const templates = new Map<number, number[]>();
@@ -278,7 +278,7 @@ function diskRings(centres: XY[], radiusM: number, tolM: number): Ring[] {
   });
 }
 
-const TEMPLATE_LAT = 0.125; // degrees
+const TEMPLATE_LAT = 0.5; // degrees of latitude
 
 // ---------------------------------------------------------------------------------------------------------
 // Areas, lines and point sets
