@@ -68,12 +68,14 @@ function distanceToArea(geometry: Area): (p: Position) => number {
     for (let i = 0; i + 1 < line.length; i++) {
       const [a, b] = [line[i], line[i + 1]];
       if (isSeam(a, b)) continue;
-      // Short pieces keep the distance along each unimodal; km(a, b) is not the drawn length along a parallel.
-      const n = Math.max(1, Math.ceil(km(a, b) / 50), Math.ceil(Math.max(Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1])) / 0.5));
-      for (let k = 0; k < n; k++) {
-        const at = (t: number): Position => [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-        segments.push([at(k / n), at((k + 1) / n)]);
-      }
+      const at = (t: number): Position => [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+      // Pieces of at most 50 km keep the distance along each unimodal. The drawn length is summed over steps
+      // of 1°: km(a, b) is 0 for an edge along a whole parallel.
+      const steps = Math.max(1, Math.ceil(Math.max(Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1]))));
+      let drawnKm = 0;
+      for (let k = 0; k < steps; k++) drawnKm += km(at(k / steps), at((k + 1) / steps));
+      const n = Math.max(1, Math.ceil(drawnKm / 50));
+      for (let k = 0; k < n; k++) segments.push([at(k / n), at((k + 1) / n)]);
     }
   };
   switch (geometry.type) {
