@@ -173,6 +173,7 @@ const ORIGINS: Record<string, XY> = {
   '89°S': [30, -89],
   'the North Pole': [0, 90],
   '179.9°E': [179.9, 0],
+  'the antimeridian itself': [-180, 10],
   Fiji: [178.0, -17.7],
   Pyongyang: [125.7625, 39.0392],
 };
@@ -402,9 +403,11 @@ describe('rangeGeometry input checks', () => {
     expect(call).toThrow(message);
   });
 
-  it('accepts radii from 1 km up to the limit', () => {
-    expect(() => rangeGeometry(point, 0, 1)).not.toThrow();
-    expect(() => rangeGeometry({ kind: 'point', lonlat: [0, 0] }, 0, RANGE_LIMITS.maxKm)).not.toThrow();
+  it('draws radii up to the limit exactly, even from the equator where the cut locus is nearest', () => {
+    for (const origin of [[0, 0], [100, 45]] as XY[]) {
+      const g = rangeGeometry({ kind: 'point', lonlat: origin }, 0, RANGE_LIMITS.maxKm);
+      expect(worstDeviation(g, (p) => km(origin, p), 0, RANGE_LIMITS.maxKm, 8)).toBeLessThanOrEqual(TOLERANCE);
+    }
   });
 });
 
