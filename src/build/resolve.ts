@@ -117,7 +117,7 @@ const MATCH = {
   /** … or of another level ("Kursk region" → the city). */
   designatorMismatch: -4,
   /** The reading drops the mention's trailing designator: a name that includes it ("Kyiv Oblast") reads closer. */
-  stripped: -1,
+  stripped: -2,
   /** A leading qualifier was dropped ("northern Syria"). */
   qualified: -0.5,
   /** A region named bare yields to its own city of the same name ("Kursk" is the city). */
@@ -427,10 +427,17 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
   if (pin) return { pin };
-  const text = (q.name ?? q.text).trim();
+  let text = (q.name ?? q.text).trim();
+  let withinText = q.within?.trim();
+  // "Paris, Texas" written as one mention: the part after the comma is the containing place.
+  const comma = text.indexOf(',');
+  if (comma > 0 && !withinText && candidatesOf(g, text, q.kind, -1).length === 0) {
+    withinText = text.slice(comma + 1).trim();
+    text = text.slice(0, comma).trim();
+  }
   let within = -1;
-  if (q.within) {
-    const w = rank(g, candidatesOf(g, q.within.trim(), undefined, -1), NO_EVIDENCE);
+  if (withinText) {
+    const w = rank(g, candidatesOf(g, withinText, undefined, -1), NO_EVIDENCE);
     if (w.length) within = w[0].i;
   }
   return { pin: null, text, candidates: candidatesOf(g, text, q.kind, within) };

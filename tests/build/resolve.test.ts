@@ -134,6 +134,7 @@ describe('resolvePlace', () => {
   it('prefers the candidate inside the place the text names as containing it', () => {
     expect(place(resolvePlace(g, { text: 'Paris', within: 'Texas' })).geonames).toBe(4717560);
     expect(place(resolvePlace(g, { text: 'Paris', within: 'Tenn.' })).country).toBe('US');
+    expect(place(resolvePlace(g, { text: 'Paris, Texas' })).geonames).toBe(4717560);
   });
 
   it('gives the same answer for the same query, context and gazetteer', () => {

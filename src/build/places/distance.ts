@@ -4,8 +4,10 @@
  * ellipsoid.
  */
 
-/** Mean Earth radius (km), IUGG R1. */
-export const EARTH_RADIUS_KM = 6371.0088;
+import { M_PER_KM, MEAN_RADIUS_M } from '../../earth';
+
+/** Mean Earth radius (km), IUGG R1, from the project's Earth model. */
+const EARTH_RADIUS_KM = MEAN_RADIUS_M / M_PER_KM;
 
 const RAD = Math.PI / 180;
 
