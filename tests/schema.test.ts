@@ -7,8 +7,8 @@ import { eventsSchema, rangesSchema } from '../src/schema.js';
 
 const root = join(import.meta.dirname, '..');
 let files: Record<string, string>;
-beforeAll(() => {
-  const out = createDataBuilder(join(root, 'data/documents'), root).build();
+beforeAll(async () => {
+  const out = await createDataBuilder(join(root, 'data/documents'), { cwd: root }).build();
   expect(out.files).not.toBeNull();
   files = out.files!;
 });

@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import type {
-  Addition, Claim, DocumentMeta, EventCollection, EventFeature, EventProperties, RangeBasis, RangeCollection,
+  Addition, Claim, Diagnostic, DocumentMeta, EventCollection, EventFeature, EventProperties, RangeBasis, RangeCollection,
   RangeFeature, RangeProperties,
 } from '../contract.js';
 import { COORDINATE_DECIMALS, SUSPICIOUS_RANGE_KM } from '../constants.js';
@@ -95,33 +95,59 @@ export function referencedAreas(parsed: readonly ParsedDocument[]): string[] {
   return [...paths].sort();
 }
 
-export function compile(parsed: readonly ParsedDocument[], options: CompileOptions): CompileResult {
+/**
+ * One document checked on its own: front matter, attributes, places resolved. The part of the build
+ * that needs no other document, so it can run in parallel; plain data, so it can cross threads.
+ */
+export interface PreparedDocument {
+  parsed: ParsedDocument;
+  meta: DocumentMeta | null;
+  places: DocumentPlaces;
+  /** Indices of annotations whose attributes passed the checks. */
+  valid: Set<number>;
+  /** The parser's diagnostics and this step's. */
+  diagnostics: Diagnostic[];
+}
+
+export function prepareDocument(p: ParsedDocument, resolve: Resolver): PreparedDocument {
   const diagnostics = new Diagnostics();
-  const sorted = [...parsed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  diagnostics.list.push(...p.diagnostics);
+  const empty = { parsed: p, meta: null, places: { byId: new Map(), byAnnotation: new Map() }, valid: new Set<number>(), diagnostics: diagnostics.list };
+  if (!p.frontMatter) return empty;
+  const read = readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics);
+  if (!read) return empty;
+  const valid = new Set<number>();
+  p.annotations.forEach((a, i) => { if (checkAttributes(p.path, a, diagnostics)) valid.add(i); });
+  const places = resolveDocumentPlaces(p.path, p.annotations, valid, read.places, resolve, diagnostics);
+  return { parsed: p, meta: read.meta, places, valid, diagnostics: diagnostics.list };
+}
+
+/** Everything that spans documents: ids, claims joined to events, range bands, the output. */
+export function assemble(prepared: readonly PreparedDocument[], options: Omit<CompileOptions, 'resolve'>): CompileResult {
+  const diagnostics = new Diagnostics();
+  const sorted = [...prepared].sort((a, b) => (a.parsed.path < b.parsed.path ? -1 : a.parsed.path > b.parsed.path ? 1 : 0));
   const docs: Doc[] = [];
   const documentIds = new Map<string, Location>();
-
-  sorted.forEach((p, order) => {
-    diagnostics.list.push(...p.diagnostics);
-    if (!p.frontMatter) return;
-    const read = readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics);
-    if (!read) return;
-    const first = documentIds.get(read.meta.id);
+  sorted.forEach((d, order) => {
+    diagnostics.list.push(...d.diagnostics);
+    if (!d.meta) return;
+    const at = { file: d.parsed.path, line: d.parsed.frontMatterLines.id ?? 2, column: 1 };
+    const first = documentIds.get(d.meta.id);
     if (first) {
-      diagnostics.error({ file: p.path, line: p.frontMatterLines.id ?? 2, column: 1 }, `duplicate document id "${read.meta.id}"; also used by ${first.file}:${first.line}:${first.column}`);
+      diagnostics.error(at, `duplicate document id "${d.meta.id}"; also used by ${first.file}:${first.line}:${first.column}`);
       return;
     }
-    documentIds.set(read.meta.id, { file: p.path, line: p.frontMatterLines.id ?? 2, column: 1 });
-    const valid = new Set<number>();
-    p.annotations.forEach((a, i) => { if (checkAttributes(p.path, a, diagnostics)) valid.add(i); });
-    const places = resolveDocumentPlaces(p.path, p.annotations, valid, read.places, options.resolve, diagnostics);
-    docs.push({ parsed: p, meta: read.meta, places, valid, order });
+    documentIds.set(d.meta.id, at);
+    docs.push({ parsed: d.parsed, meta: d.meta, places: d.places, valid: d.valid, order });
   });
-
   const weapons = collectWeapons(docs, diagnostics);
   const events = collectEvents(docs, diagnostics);
   const ranges = collectRanges(docs, weapons, options, diagnostics);
   return { events, ranges, diagnostics: sortDiagnostics(diagnostics.list) };
+}
+
+export function compile(parsed: readonly ParsedDocument[], options: CompileOptions): CompileResult {
+  return assemble(parsed.map((p) => prepareDocument(p, options.resolve)), options);
 }
 
 /** Annotations of a document that passed their checks, with their indices. */
@@ -301,7 +327,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
   return { type: 'FeatureCollection', features };
 }
 
-function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon>, options: CompileOptions, diagnostics: Diagnostics): RangeCollection {
+function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon>, options: Omit<CompileOptions, 'resolve'>, diagnostics: Diagnostics): RangeCollection {
   const { areas, geometryCache } = options;
   const drafts: RangeDraft[] = [];
   for (const doc of docs) {

@@ -1,25 +1,32 @@
 /**
  * build-data: reads a directory of annotated documents and the area files they name, runs the pure
- * build, and returns the files to publish (none when there are errors). A builder keeps what does
- * not change between runs (the gazetteer, parsed documents by content, drawn ranges), so the dev
- * server rebuilds after an edit by re-parsing one document. Shared by the CLI, the Vite plugin and
- * the benchmark.
+ * build, and returns the files to publish (none when there are errors). Shared by the CLI, the Vite
+ * plugin and the benchmark.
+ *
+ * The per-document half of the build (parse, check, resolve places) runs in worker threads for large
+ * corpora, one per core; the half that spans documents (claims, bands, output) runs here. A builder
+ * keeps what does not change between runs (the gazetteer, parsed documents by content, drawn ranges),
+ * so the dev server rebuilds after an edit by re-parsing one document.
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve as resolvePath } from 'node:path';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { OUTPUT_FILES, type Diagnostic } from '../contract.js';
-import { parseDocumentText, type ParsedDocument } from '../build/parse.js';
-import { compile, referencedAreas, type AreaFile } from '../build/compile.js';
+import type { ParsedDocument } from '../build/parse.js';
+import { assemble, referencedAreas, type AreaFile } from '../build/compile.js';
 import { serializeCollection } from '../build/emit.js';
 import { loadGazetteer } from '../build/gazetteer.js';
 import { resolvePlace } from '../build/resolve.js';
 import { readArea } from '../build/areas.js';
 import { listDocuments } from './documents.js';
+import { prepareFiles, type PreparedFiles } from './prepare-files.js';
 import { eventsSchema, rangesSchema, SCHEMA_FILES } from '../schema.js';
 
-/** Documents larger than this are refused: a news article is tens of kB. */
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+/** Below this many documents, starting workers (and a gazetteer in each) costs more than it saves. */
+export const PARALLEL_THRESHOLD = 400;
 
 export interface BuildOutput {
   diagnostics: Diagnostic[];
@@ -30,62 +37,47 @@ export interface BuildOutput {
   ranges: number;
 }
 
-/** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. */
-export function decodeDocument(path: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
-  const fail = (message: string, line = 1, column = 1): { diagnostic: Diagnostic } => ({ diagnostic: { severity: 'error', file: path, line, column, message } });
-  if (bytes.length > MAX_DOCUMENT_BYTES) return fail(`document is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB (split it into articles)`);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail('document is UTF-16; save it as UTF-8');
-  if (bytes.includes(0)) return fail('not a text file (it contains NUL bytes); documents are UTF-8 Markdown');
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const before = lenient.slice(0, Math.max(lenient.indexOf('\uFFFD'), 0));
-    return fail('not valid UTF-8 (is it Latin-1 or Windows-1252?); save the document as UTF-8', before.split('\n').length, before.length - before.lastIndexOf('\n'));
-  }
+export interface DataBuilder {
+  /** Builds from the input directory as it is now. */
+  build(): Promise<BuildOutput>;
+}
+
+export interface BuilderOptions {
+  /** Paths in diagnostics are relative to this; default the working directory. */
+  cwd?: string;
+  /** Worker threads for the per-document half; default one per core above PARALLEL_THRESHOLD documents, else 0. */
+  workers?: number;
 }
 
 /** Drawn ranges, shared by every builder of the process: geometry is pure in its key (origin digest, radii). */
 const sharedGeometry = new Map<string, Polygon | MultiPolygon>();
 const MAX_MEMO_ENTRIES = 50_000;
 
-export interface DataBuilder {
-  /** Builds from the input directory as it is now. */
-  build(): BuildOutput;
-}
-
-export function createDataBuilder(inDir: string, cwd: string = process.cwd()): DataBuilder {
-  const gazetteer = loadGazetteer();
-  const resolve = (q: Parameters<typeof resolvePlace>[1], ctx?: Parameters<typeof resolvePlace>[2]) => resolvePlace(gazetteer, q, ctx);
+export function createDataBuilder(inDir: string, options: BuilderOptions = {}): DataBuilder {
+  const cwd = options.cwd ?? process.cwd();
+  let gazetteer: ReturnType<typeof loadGazetteer> | null = null;
   const parsedCache = new Map<string, { text: string; parsed: ParsedDocument }>();
-  if (sharedGeometry.size > MAX_MEMO_ENTRIES) sharedGeometry.clear();
+
+  const prepareHere = (paths: string[]): PreparedFiles => {
+    gazetteer ??= loadGazetteer();
+    const g = gazetteer;
+    return prepareFiles(paths, cwd, (q, ctx) => resolvePlace(g, q, ctx), parsedCache);
+  };
+
   return {
-    build() {
+    async build() {
       const paths = listDocuments(inDir);
-      const parsed: ParsedDocument[] = [];
-      const early: Diagnostic[] = [];
-      const seen = new Set<string>();
-      for (const abs of paths) {
-        const shown = relative(cwd, abs) || abs;
-        seen.add(shown);
-        const decoded = decodeDocument(shown, readFileSync(abs));
-        if ('diagnostic' in decoded) {
-          early.push(decoded.diagnostic);
-          continue;
-        }
-        const cached = parsedCache.get(shown);
-        if (cached && cached.text === decoded.text) parsed.push(cached.parsed);
-        else {
-          const p = parseDocumentText(shown, decoded.text);
-          parsedCache.set(shown, { text: decoded.text, parsed: p });
-          parsed.push(p);
-        }
+      const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
+      const { prepared, unreadable } = workers > 1 ? await prepareInWorkers(paths, cwd, workers) : prepareHere(paths);
+      if (workers <= 1) {
+        const seen = new Set(paths.map((p) => relative(cwd, p) || p));
+        for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
       }
-      for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
       const areas = new Map<string, AreaFile>();
-      for (const key of referencedAreas(parsed)) areas.set(key, readArea(resolvePath(cwd, key)));
-      const result = compile(parsed, { resolve, areas, geometryCache: sharedGeometry });
-      const diagnostics = [...early, ...result.diagnostics];
+      for (const key of referencedAreas(prepared.map((d) => d.parsed))) areas.set(key, readArea(resolvePath(cwd, key)));
+      if (sharedGeometry.size > MAX_MEMO_ENTRIES) sharedGeometry.clear();
+      const result = assemble(prepared, { areas, geometryCache: sharedGeometry });
+      const diagnostics = [...unreadable, ...result.diagnostics];
       if (paths.length === 0) diagnostics.push({ severity: 'error', file: relative(cwd, inDir) || inDir, line: 1, column: 1, message: 'no documents (*.md) in the input directory' });
       const failed = diagnostics.some((d) => d.severity === 'error');
       return {
@@ -102,4 +94,21 @@ export function createDataBuilder(inDir: string, cwd: string = process.cwd()): D
       };
     },
   };
+}
+
+/** Splits the files into contiguous slices, one per worker, and gathers the results in order. */
+async function prepareInWorkers(paths: string[], cwd: string, count: number): Promise<PreparedFiles> {
+  const size = Math.ceil(paths.length / count);
+  const slices = Array.from({ length: count }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
+  // Source files are TypeScript: the worker loads them through tsx's API, as the main thread does.
+  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const entry = new URL('./prepare-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  const results = await Promise.all(slices.map((slice) => new Promise<PreparedFiles>((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: { paths: slice, cwd } });
+    worker.once('message', (m: PreparedFiles) => { resolve(m); void worker.terminate(); });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`build worker exited with code ${code}`)); });
+  })));
+  return { prepared: results.flatMap((r) => r.prepared), unreadable: results.flatMap((r) => r.unreadable) };
 }

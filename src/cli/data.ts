@@ -31,7 +31,7 @@ export function report(result: BuildOutput, outDir: string, log: (line: string) 
   return 0;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' } }, strict: true }).values;
@@ -45,7 +45,7 @@ export function main(argv: string[]): number {
     process.stderr.write(`data: input directory ${inDir} does not exist\nusage: npm run data -- [--in DIR] [--out DIR]\n`);
     return 2;
   }
-  return report(createDataBuilder(inDir).build(), outDir);
+  return report(await createDataBuilder(inDir).build(), outDir);
 }
 
-if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) process.exit(main(process.argv.slice(2)));
+if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -24,10 +24,10 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
   const areasDir = resolvePath(options.areas ?? resolvePath(inDir, '../areas'));
   let builder: DataBuilder | null = null;
 
-  const rebuild = (server: ViteDevServer, reason: string) => {
+  const rebuild = async (server: ViteDevServer, reason: string) => {
     const started = performance.now();
     builder ??= createDataBuilder(inDir);
-    const result = builder.build();
+    const result = await builder.build();
     const code = report(result, outDir, (line) => server.config.logger.info(line));
     const ms = Math.round(performance.now() - started);
     if (code === 0) {
@@ -43,11 +43,11 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
     name: 'source-atlas-data',
     apply: 'serve',
     configureServer(server) {
-      rebuild(server, 'start');
+      void rebuild(server, 'start');
       server.watcher.add([inDir, areasDir]);
       const onChange = (file: string) => {
         const f = resolvePath(file);
-        if ((f.startsWith(inDir) && f.endsWith('.md')) || (f.startsWith(areasDir) && f.endsWith('.geojson'))) rebuild(server, file);
+        if ((f.startsWith(inDir) && f.endsWith('.md')) || (f.startsWith(areasDir) && f.endsWith('.geojson'))) void rebuild(server, file);
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);

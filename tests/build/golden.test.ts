@@ -16,8 +16,8 @@ const cases = [
 
 describe('golden output', () => {
   for (const c of cases) {
-    it(`builds ${c.input} exactly as tests/fixtures/build/golden/${c.name}.*.geojson`, () => {
-      const out = createDataBuilder(join(root, c.input), root).build();
+    it(`builds ${c.input} exactly as tests/fixtures/build/golden/${c.name}.*.geojson`, async () => {
+      const out = await createDataBuilder(join(root, c.input), { cwd: root }).build();
       expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const dir = join(root, 'tests/fixtures/build/golden');
       mkdirSync(dir, { recursive: true });

@@ -9,14 +9,14 @@ const root = join(import.meta.dirname, '../..');
 const seedsDir = join(root, 'data/documents');
 
 /** Runs the CLI in-process; returns its exit code and what it printed. */
-function run(args: string[]) {
+async function run(args: string[]) {
   const lines: string[] = [];
   const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
     lines.push(...String(chunk).split('\n').filter(Boolean));
     return true;
   });
   try {
-    return { code: main(args), lines };
+    return { code: await main(args), lines };
   } finally {
     spy.mockRestore();
   }
@@ -56,28 +56,28 @@ const MALFORMED: Array<{ name: string; content: string | Buffer; message: string
 
 describe('npm run data', () => {
   let good: ReturnType<typeof workspace>;
-  beforeAll(() => {
+  beforeAll(async () => {
     good = workspace();
-    expect(run(['--in', good.docs, '--out', good.out]).code).toBe(0);
+    expect((await run(['--in', good.docs, '--out', good.out])).code).toBe(0);
   });
 
   it('builds the seeds into events, ranges and their schemas', () => {
     expect(readdirSync(good.out).sort()).toEqual(['events.geojson', 'events.schema.json', 'ranges.geojson', 'ranges.schema.json']);
   });
 
-  it('gives byte-identical output for the same input', () => {
+  it('gives byte-identical output for the same input', async () => {
     const out2 = join(good.dir, 'out2');
-    expect(run(['--in', good.docs, '--out', out2]).code).toBe(0);
+    expect((await run(['--in', good.docs, '--out', out2])).code).toBe(0);
     expect(snapshot(out2)).toEqual(snapshot(good.out));
   });
 
   for (const c of MALFORMED) {
-    it(`reports a ${c.name} document at its line, exits 1 and leaves the previous output byte-identical`, () => {
+    it(`reports a ${c.name} document at its line, exits 1 and leaves the previous output byte-identical`, async () => {
       const before = snapshot(good.out);
       const bad = join(good.docs, `zz-${c.name}.md`);
       writeFileSync(bad, c.content);
       try {
-        const { code, lines } = run(['--in', good.docs, '--out', good.out]);
+        const { code, lines } = await run(['--in', good.docs, '--out', good.out]);
         expect(code).toBe(1);
         const errors = lines.filter((l) => /^[^:]+:\d+:\d+: error: /.test(l));
         const mine = errors.filter((l) => l.includes(`zz-${c.name}.md`) && l.includes(c.message));
@@ -91,11 +91,11 @@ describe('npm run data', () => {
     });
   }
 
-  it('reports every problem of a run, not just the first', () => {
+  it('reports every problem of a run, not just the first', async () => {
     writeFileSync(join(good.docs, 'zz-a.md'), MALFORMED[0].content);
     writeFileSync(join(good.docs, 'zz-b.md'), MALFORMED[2].content);
     try {
-      const { code, lines } = run(['--in', good.docs, '--out', good.out]);
+      const { code, lines } = await run(['--in', good.docs, '--out', good.out]);
       expect(code).toBe(1);
       expect(lines.some((l) => l.includes('zz-a.md:5:'))).toBe(true);
       expect(lines.some((l) => l.includes('zz-b.md:5:'))).toBe(true);
@@ -105,8 +105,8 @@ describe('npm run data', () => {
     }
   });
 
-  it('exits 2 with usage for a missing input directory', () => {
-    expect(run(['--in', join(good.dir, 'nope')]).code).toBe(2);
+  it('exits 2 with usage for a missing input directory', async () => {
+    expect((await run(['--in', join(good.dir, 'nope')])).code).toBe(2);
   });
 });
 
@@ -129,7 +129,7 @@ describe('concurrent builds into one output directory', () => {
     const fromB = !events.includes('002_dbc3ea045d314c19');
     // Each corpus's pair, built alone, is the reference.
     const ref = join(a.dir, fromB ? 'ref-b' : 'ref-a');
-    expect(run(['--in', (fromB ? b : a).docs, '--out', ref]).code).toBe(0);
+    expect((await run(['--in', (fromB ? b : a).docs, '--out', ref])).code).toBe(0);
     expect(events).toBe(readFileSync(join(ref, 'events.geojson'), 'utf8'));
     expect(ranges).toBe(readFileSync(join(ref, 'ranges.geojson'), 'utf8'));
     expect(readdirSync(a.dir).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);

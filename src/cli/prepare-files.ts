@@ -1,0 +1,58 @@
+/**
+ * prepare-files: read, decode, parse and prepare documents — the per-document half of the build,
+ * run on the main thread or, for large corpora, in worker threads (prepare-worker.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Diagnostic } from '../contract.js';
+import { parseDocumentText, type ParsedDocument } from '../build/parse.js';
+import { prepareDocument, type PreparedDocument } from '../build/compile.js';
+import type { Resolver } from '../build/document-places.js';
+
+/** Documents larger than this are refused: a news article is tens of kB. */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+export interface PreparedFiles {
+  prepared: PreparedDocument[];
+  /** Files that could not be read as text at all. */
+  unreadable: Diagnostic[];
+}
+
+/** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. */
+export function decodeDocument(path: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
+  const fail = (message: string, line = 1, column = 1): { diagnostic: Diagnostic } => ({ diagnostic: { severity: 'error', file: path, line, column, message } });
+  if (bytes.length > MAX_DOCUMENT_BYTES) return fail(`document is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB (split it into articles)`);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail('document is UTF-16; save it as UTF-8');
+  if (bytes.includes(0)) return fail('not a text file (it contains NUL bytes); documents are UTF-8 Markdown');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const before = lenient.slice(0, Math.max(lenient.indexOf('\uFFFD'), 0));
+    return fail('not valid UTF-8 (is it Latin-1 or Windows-1252?); save the document as UTF-8', before.split('\n').length, before.length - before.lastIndexOf('\n'));
+  }
+}
+
+/**
+ * Prepares each file. `cache` keeps parsed documents by path and content between builds of a long-lived
+ * process (the dev server), so an edit re-parses one document.
+ */
+export function prepareFiles(paths: readonly string[], cwd: string, resolve: Resolver, cache?: Map<string, { text: string; parsed: ParsedDocument }>): PreparedFiles {
+  const prepared: PreparedDocument[] = [];
+  const unreadable: Diagnostic[] = [];
+  for (const abs of paths) {
+    const shown = relative(cwd, abs) || abs;
+    const decoded = decodeDocument(shown, readFileSync(abs));
+    if ('diagnostic' in decoded) {
+      unreadable.push(decoded.diagnostic);
+      continue;
+    }
+    let parsed = cache?.get(shown)?.text === decoded.text ? cache.get(shown)!.parsed : null;
+    if (!parsed) {
+      parsed = parseDocumentText(shown, decoded.text);
+      cache?.set(shown, { text: decoded.text, parsed });
+    }
+    prepared.push(prepareDocument(parsed, resolve));
+  }
+  return { prepared, unreadable };
+}
