@@ -122,7 +122,7 @@ function collection(features: Feature[]): FeatureCollection {
 }
 
 function simplified(topo: Topology, keep: number): Topology {
-  const pre = presimplify(topo, sphericalTriangleArea);
+  const pre = presimplify(topo as never, sphericalTriangleArea);
   // quantile() sorts weights in descending order: the `keep` quantile keeps that share.
   return simplify(pre, quantile(pre, keep));
 }
@@ -134,7 +134,7 @@ function worldAtlas(res: '110m' | '50m'): FeatureCollection[] {
   let topo = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${res}.json`), 'utf8')) as Topology;
   if (res === '50m') topo = simplified(topo, OPTIONS.keep50);
   const countries = topo.objects.countries as GeometryCollection;
-  const land = merge(topo, countries.geometries as never);
+  const land = merge(topo as never, countries.geometries as never);
   const borders = mesh(topo, countries, (a, b) => a !== b);
   const f = (g: Geometry): Feature[] => {
     const p = planar(g, digits);
@@ -163,7 +163,7 @@ function admin1(): FeatureCollection[] {
   });
   type P = { properties: { country: string } };
   // Region lines inside a country only: coasts and country borders come from world-atlas.
-  const lines = mesh(topo, regions, (a, b) => a !== b && (a as P).properties.country === (b as P).properties.country);
+  const lines = mesh(topo, regions, (a, b) => a !== b && (a as unknown as P).properties.country === (b as unknown as P).properties.country);
   const lineGeom = planar(lines, 2);
   return [collection(polys), collection(lineGeom ? [{ type: 'Feature', properties: {}, geometry: lineGeom }] : [])];
 }
@@ -196,8 +196,9 @@ function places(): FeatureCollection {
     const min = code === 'PPLA' ? OPTIONS.regionCapitalMinPopulation : OPTIONS.cityMinPopulation;
     if (!capital && population < min) continue;
     if (!capital && !/^PPL(A|A2)?$/.test(code)) continue;
-    // Latin-1 names render in the bundled Latin face; others fall back to the ASCII name.
-    const label = /^[\u0000-\u024f\u2000-\u206f]*$/.test(name) ? name : ascii;
+    // Names within the Latin subset of the bundled font (Latin-1 + punctuation) keep their accents;
+    // others (Łódź, Hà Nội) use the ASCII name, so no label pulls in the 55 kB Latin Extended file.
+    const label = /^[\u0000-\u00ff\u2000-\u206f]*$/.test(name) ? name : ascii;
     features.push({
       type: 'Feature',
       properties: {

@@ -10,9 +10,9 @@ import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
 import { basemapUrl } from '../basemap/style';
 import { loadData, type AtlasData } from './data';
 import { LayerControl } from './layer-control';
-import { EVENT_LAYERS, RANGE_LAYERS, addDataLayers, addRegionOutlines, applyHidden, applySelected, dataLayers } from './layers';
+import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS, addRegionOutlines, applyHidden, applySelected, dataLayers, emptyDataSource, setDataCollection } from './layers';
 import { FeatureList } from './list';
-import { createMap, nextIdle, styleLoaded } from './map';
+import { createMap, nextIdle, styleParsed } from './map';
 import { chooser, eventPopup, rangePopup, type ChoiceItem } from './popup';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { Sheet } from './sheet';
@@ -57,7 +57,12 @@ export function startAtlas(el: AtlasElements): Atlas {
   let control: LayerControl | null = null;
   const sheet = new Sheet(el.panel, el.sheetHandle);
 
-  const map = createMap(el.map, initial.view, theme);
+  const map = createMap(el.map, initial.view, theme, {
+    sources: { [SOURCE]: emptyDataSource() },
+    layers: dataLayers(theme, hidden),
+    underLabels: UNDER_LABELS,
+  });
+  const parsed = styleParsed(map);
   loadDetailWhenZoomed(map, base);
   const popup = new Popup({ maxWidth: '360px', focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
   let replacingPopup = false;
@@ -111,7 +116,7 @@ export function startAtlas(el: AtlasElements): Atlas {
   function setSelected(id: string | null, push: boolean, at?: LngLatLike): void {
     const item = id ? items.get(id) : undefined;
     selected = item && isVisible(id as string) ? (id as string) : null;
-    applySelected(map, selected);
+    applySelected(map, hidden, selected);
     list?.highlight(selected);
     if (item && selected) {
       const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties);
@@ -170,7 +175,7 @@ export function startAtlas(el: AtlasElements): Atlas {
 
   function setHidden(next: Set<string>, push: boolean): void {
     hidden = next;
-    applyHidden(map, hidden);
+    applyHidden(map, hidden, selected);
     control?.set(hidden);
     list?.filter(isVisible);
     if (selected && !isVisible(selected)) setSelected(null, false);
@@ -197,8 +202,9 @@ export function startAtlas(el: AtlasElements): Atlas {
     for (const f of data.events.features) items.set(f.properties.id, { kind: 'event', feature: f });
     for (const f of data.ranges.features) items.set(f.properties.id, { kind: 'range', feature: f });
     const types = registerTypes(data.events.features.map((f) => f.properties.type));
-    addDataLayers(map, data.events, data.ranges, theme, hidden);
-    applyHidden(map, hidden);
+    // The layers were made before the data's types were known: give new types their colours.
+    repaint(map, dataLayers(theme, hidden, selected));
+    setDataCollection(map, data.events, data.ranges);
 
     const counts = new Map<string, number>([['events', data.events.features.length], ['ranges', data.ranges.features.length]]);
     const bump = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -225,20 +231,26 @@ export function startAtlas(el: AtlasElements): Atlas {
     watchTheme((next) => {
       theme = next;
       applyBasemapTheme(map, theme);
-      repaint(map, dataLayers(theme, hidden));
+      repaint(map, dataLayers(theme, hidden, selected));
     });
   }
 
   const ready = (async () => {
-    const [data] = await Promise.all([loadData(base), styleLoaded(map)]);
+    const data = await loadData(base);
+    performance.mark('atlas:data');
+    // Fit before the style has loaded, so the basemap's first tiles are already those of the final view.
+    if (!initial.view) fitToData(data);
+    await parsed;
+    performance.mark('atlas:style');
     say(data.problems.join(' '));
     if (data.problems.length) console.warn('Source Atlas data problems:\n' + data.problems.join('\n'));
     build(data);
-    if (!initial.view) fitToData(data);
     if (initial.selected) setSelected(initial.selected, false);
     url.replace(state());
+    performance.mark('atlas:drawn');
     await nextIdle(map);
-    addRegionOutlines(map, data.events, basemapUrl('admin1.geojson', base));
+    performance.mark('atlas:ready'); // read by bench/page.ts
+    addRegionOutlines(map, data.events, basemapUrl('admin1.geojson', base), hidden);
   })().catch((err: Error) => {
     say(`The map could not start: ${err.message}`);
     throw err;

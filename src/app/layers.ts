@@ -3,15 +3,23 @@
  * from scales.ts. The sources carry only the properties the styles need; popups and the list read the
  * full features kept on the main thread.
  */
-import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { EventCollection, RangeCollection } from '../contract';
-import { BASEMAP_LABELS_BELOW } from '../basemap/style';
 import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import * as s from './scales';
 import { eventFilter, rangeFilter } from './visibility';
 
-export const SOURCE = { events: 'atlas-events', ranges: 'atlas-ranges', edges: 'atlas-range-edges', origins: 'atlas-range-origins', regions: 'atlas-regions' } as const;
+/**
+ * One GeoJSON source for all the data, features told apart by `kind`: on the globe every source
+ * costs a tile load per visible tile, so one source draws much sooner than six.
+ */
+export const SOURCE = 'atlas-data';
+/** Admin-1 regions for outlining imprecise events, added after the data is drawn. */
+export const REGION_SOURCE = 'atlas-regions';
+
+type Kind = 'event' | 'range' | 'edge' | 'label' | 'origin';
+const kindIs = (kind: Kind): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
 /** Latitude (degrees) beyond which a ring vertex is taken as a pole closure, not a real edge. */
 const POLE_LAT = 85;
@@ -43,7 +51,7 @@ function leanEvents(events: EventCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: events.features.map((f) => {
       const { id, type, status, precision, magnitude, admin1 } = f.properties;
-      return { type: 'Feature', geometry: f.geometry, properties: { id, type, status, precision, magnitude, admin1 } };
+      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'event', id, type, status, precision, magnitude, admin1 } };
     }),
   };
 }
@@ -53,7 +61,7 @@ function leanRanges(ranges: RangeCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: ranges.features.map((f) => {
       const { id, status, basis, label } = f.properties;
-      return { type: 'Feature', geometry: f.geometry, properties: { id, status, basis, label } };
+      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'range', id, status, basis, label } };
     }),
   };
 }
@@ -84,8 +92,34 @@ function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
       const { id, status, basis, label } = f.properties;
       const g = f.geometry;
       const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-      return { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: edgeLines(rings) }, properties: { id, status, basis, label } };
+      return { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: edgeLines(rings) }, properties: { kind: 'edge', id, status, basis, label } };
     }),
+  };
+}
+
+/**
+ * Where a band's label goes: the southern, eastern, western and northern extremes of its edge, so
+ * that one is usually on screen. Point labels cost far less to lay out than labels along a ring
+ * that spans half the globe.
+ */
+export function labelPoints(lines: number[][][]): number[][] {
+  const points = lines.flat();
+  if (!points.length) return [];
+  const by = (f: (p: number[]) => number) => points.reduce((best, p) => (f(p) < f(best) ? p : best));
+  const picks = [by((p) => p[1]), by((p) => -p[0]), by((p) => p[0]), by((p) => -p[1])];
+  return [...new Map(picks.map((p) => [p.join(','), p])).values()];
+}
+
+function labels(edgeCollection: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: edgeCollection.features.flatMap((f) =>
+      labelPoints((f.geometry as GeoJSON.MultiLineString).coordinates).map((p) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: p },
+        properties: { ...f.properties, kind: 'label' },
+      })),
+    ),
   };
 }
 
@@ -94,31 +128,47 @@ function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: ranges.features.flatMap((f) => {
       const { id, status, basis, origin, origin_place } = f.properties;
-      return origin ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: origin }, properties: { id, status, basis, origin_place } }] : [];
+      return origin ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: origin }, properties: { kind: 'origin', id, status, basis, origin_place } }] : [];
     }),
   };
 }
 
-const SELECTED_NONE: FilterSpecification = ['==', ['get', 'id'], ''];
+const imprecise: ExpressionSpecification = ['>=', ['get', 'precision'], s.IMPRECISE_FROM];
 
-export function dataLayers(theme: Theme, hidden: ReadonlySet<string>): LayerSpecification[] {
-  const c = s.CONTRAST[theme];
+/** Each layer's filter: its kind of feature, less what the reader has hidden or not selected. */
+function filters(hidden: ReadonlySet<string>, selected: string | null): Record<string, ExpressionSpecification> {
   const ev = eventFilter(hidden);
   const rg = rangeFilter(hidden);
-  const imprecise: FilterSpecification = ['>=', ['get', 'precision'], s.IMPRECISE_FROM];
+  const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
+  return {
+    [LAYER.rangeFill]: ['all', kindIs('range'), rg],
+    [LAYER.rangeEdge]: ['all', kindIs('edge'), rg],
+    [LAYER.rangeSelected]: ['all', kindIs('edge'), isSelected],
+    [LAYER.eventHalo]: ['all', kindIs('event'), ev, imprecise],
+    [LAYER.eventMarker]: ['all', kindIs('event'), ev],
+    [LAYER.eventSelected]: ['all', kindIs('event'), isSelected],
+    [LAYER.origin]: ['all', kindIs('origin'), rg],
+    [LAYER.originLabel]: ['all', kindIs('origin'), rg],
+    [LAYER.rangeLabel]: ['all', kindIs('label'), rg],
+  };
+}
+
+export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: string | null = null): LayerSpecification[] {
+  const c = s.CONTRAST[theme];
+  const f = filters(hidden, selected);
   return [
     {
       id: LAYER.rangeFill,
       type: 'fill',
-      source: SOURCE.ranges,
-      filter: rg,
+      source: SOURCE,
+      filter: f[LAYER.rangeFill],
       paint: { 'fill-color': s.rangeColourExpression(theme), 'fill-opacity': s.statusExpression('bandFill') },
     },
     {
       id: LAYER.rangeEdge,
       type: 'line',
-      source: SOURCE.edges,
-      filter: rg,
+      source: SOURCE,
+      filter: f[LAYER.rangeEdge],
       layout: { 'line-cap': s.basisCapExpression(), 'line-join': 'round' },
       paint: {
         'line-color': s.rangeColourExpression(theme),
@@ -130,36 +180,27 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>): LayerSpec
     {
       id: LAYER.rangeSelected,
       type: 'line',
-      source: SOURCE.edges,
-      filter: SELECTED_NONE,
+      source: SOURCE,
+      filter: f[LAYER.rangeSelected],
       paint: { 'line-color': s.rangeColourExpression(theme), 'line-width': 4, 'line-opacity': 0.9 },
-    },
-    {
-      id: LAYER.eventRegion,
-      type: 'line',
-      source: SOURCE.regions,
-      // Filled in once the regions load (see addRegionOutlines): region codes of imprecise events.
-      filter: ['in', ['get', 'code'], ['literal', []]],
-      paint: { 'line-color': c.heavy, 'line-width': 1.2, 'line-opacity': 0.55, 'line-dasharray': [2, 2] },
     },
     {
       id: LAYER.eventHalo,
       type: 'circle',
-      source: SOURCE.events,
-      filter: ['all', ev, imprecise],
+      source: SOURCE,
+      filter: f[LAYER.eventHalo],
       paint: {
         'circle-radius': s.haloRadiusExpression(),
         'circle-color': s.typeColourExpression(),
         'circle-opacity': ['*', 0.35, s.statusExpression('markerFill')],
         'circle-blur': 0.7,
-        'circle-pitch-alignment': 'map',
       },
     },
     {
       id: LAYER.eventMarker,
       type: 'circle',
-      source: SOURCE.events,
-      filter: ev,
+      source: SOURCE,
+      filter: f[LAYER.eventMarker],
       paint: {
         'circle-radius': s.markerRadiusExpression(),
         'circle-color': s.typeColourExpression(),
@@ -174,8 +215,8 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>): LayerSpec
     {
       id: LAYER.eventSelected,
       type: 'circle',
-      source: SOURCE.events,
-      filter: SELECTED_NONE,
+      source: SOURCE,
+      filter: f[LAYER.eventSelected],
       paint: {
         'circle-radius': ['+', 5, s.markerRadiusExpression()],
         'circle-opacity': 0,
@@ -186,8 +227,8 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>): LayerSpec
     {
       id: LAYER.origin,
       type: 'circle',
-      source: SOURCE.origins,
-      filter: rg,
+      source: SOURCE,
+      filter: f[LAYER.origin],
       paint: {
         'circle-radius': 4.5,
         'circle-color': c.stroke,
@@ -198,8 +239,8 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>): LayerSpec
     {
       id: LAYER.originLabel,
       type: 'symbol',
-      source: SOURCE.origins,
-      filter: rg,
+      source: SOURCE,
+      filter: f[LAYER.originLabel],
       layout: {
         'text-field': ['get', 'origin_place'],
         'text-font': [...FONT.regular],
@@ -212,60 +253,78 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>): LayerSpec
     {
       id: LAYER.rangeLabel,
       type: 'symbol',
-      source: SOURCE.edges,
-      filter: rg,
+      source: SOURCE,
+      filter: f[LAYER.rangeLabel],
       layout: {
-        'symbol-placement': 'line',
-        'symbol-spacing': 500,
         'text-field': ['get', 'label'],
-        'text-font': [...FONT.semibold],
+        'text-max-width': 14,
+        'text-font': [...FONT.regular], // one face: a second weight costs a download and rasterizing
         'text-size': 12,
-        'text-offset': [0, -0.8],
-        'text-max-angle': 30,
       },
       paint: { 'text-color': s.rangeColourExpression(theme), 'text-halo-color': c.halo, 'text-halo-width': 1.6 },
     },
   ];
 }
 
-/** Adds sources and layers: bands under the basemap labels, events and range labels on top. */
-export function addDataLayers(map: MapLibreMap, events: EventCollection, ranges: RangeCollection, theme: Theme, hidden: ReadonlySet<string>): void {
-  map.addSource(SOURCE.events, { type: 'geojson', data: leanEvents(events) });
-  map.addSource(SOURCE.ranges, { type: 'geojson', data: leanRanges(ranges), tolerance: 0.6 });
-  map.addSource(SOURCE.edges, { type: 'geojson', data: edges(ranges), tolerance: 0.6 });
-  map.addSource(SOURCE.origins, { type: 'geojson', data: origins(ranges) });
-  map.addSource(SOURCE.regions, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-  const below = map.getLayer(BASEMAP_LABELS_BELOW) ? BASEMAP_LABELS_BELOW : undefined;
-  for (const layer of dataLayers(theme, hidden)) {
-    const underLabels = layer.id === LAYER.rangeFill || layer.id === LAYER.rangeEdge || layer.id === LAYER.rangeSelected;
-    map.addLayer(layer, underLabels ? below : undefined);
-  }
+/** The data as one collection of features of each kind (see SOURCE). */
+export function dataCollection(events: EventCollection, ranges: RangeCollection): GeoJSON.FeatureCollection {
+  const edgeCollection = edges(ranges);
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...leanRanges(ranges).features,
+      ...edgeCollection.features,
+      ...labels(edgeCollection).features,
+      ...origins(ranges).features,
+      ...leanEvents(events).features,
+    ],
+  };
+}
+
+/** Layers drawn under the basemap's labels and borders (bands); the others go on top. */
+export const UNDER_LABELS = new Set<string>([LAYER.rangeFill, LAYER.rangeEdge, LAYER.rangeSelected]);
+
+/** The data source, empty: it is part of the style from the start, and filled by setDataCollection. */
+export function emptyDataSource(): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.6 };
+}
+
+/** Fills the data source; until this runs the data layers draw nothing. */
+export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection): void {
+  (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(events, ranges));
 }
 
 /**
  * Outlines the admin-1 regions of imprecise events (issue 6 refines this). The regions file is large,
  * so it is fetched only after the data is drawn, and only if an event names a region.
  */
-export function addRegionOutlines(map: MapLibreMap, events: EventCollection, regionsUrl: string): void {
+export function addRegionOutlines(map: MapLibreMap, events: EventCollection, regionsUrl: string, hidden: ReadonlySet<string>): void {
   const codes = [...new Set(events.features.filter((f) => f.properties.precision >= s.IMPRECISE_FROM && f.properties.admin1).map((f) => f.properties.admin1 as string))];
-  if (!codes.length) return;
-  map.setFilter(LAYER.eventRegion, ['in', ['get', 'code'], ['literal', codes]]);
-  (map.getSource(SOURCE.regions) as GeoJSONSource).setData(regionsUrl);
+  if (!codes.length || map.getSource(REGION_SOURCE)) return;
+  map.addSource(REGION_SOURCE, { type: 'geojson', data: regionsUrl });
+  map.addLayer(
+    {
+      id: LAYER.eventRegion,
+      type: 'line',
+      source: REGION_SOURCE,
+      filter: ['in', ['get', 'code'], ['literal', codes]],
+      layout: { visibility: hidden.has('events') ? 'none' : 'visible' },
+      // Mid grey reads on both themes.
+      paint: { 'line-color': '#7a7a7a', 'line-width': 1.2, 'line-opacity': 0.8, 'line-dasharray': [2, 2] },
+    },
+    LAYER.eventHalo,
+  );
 }
 
-export function applyHidden(map: MapLibreMap, hidden: ReadonlySet<string>): void {
+export function applyHidden(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null): void {
   for (const group of ['events', 'ranges'] as const) {
-    for (const id of GROUP_LAYERS[group]) map.setLayoutProperty(id, 'visibility', hidden.has(group) ? 'none' : 'visible');
+    for (const id of GROUP_LAYERS[group]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hidden.has(group) ? 'none' : 'visible');
   }
-  const ev = eventFilter(hidden);
-  const rg = rangeFilter(hidden);
-  map.setFilter(LAYER.eventMarker, ev);
-  map.setFilter(LAYER.eventHalo, ['all', ev, ['>=', ['get', 'precision'], s.IMPRECISE_FROM]]);
-  for (const id of [LAYER.rangeFill, LAYER.rangeEdge, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel]) map.setFilter(id, rg);
+  for (const [id, filter] of Object.entries(filters(hidden, selected))) map.setFilter(id, filter);
 }
 
-export function applySelected(map: MapLibreMap, id: string | null): void {
-  const filter: FilterSpecification = ['==', ['get', 'id'], id ?? ''];
-  map.setFilter(LAYER.eventSelected, filter);
-  map.setFilter(LAYER.rangeSelected, filter);
+export function applySelected(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null): void {
+  const f = filters(hidden, selected);
+  map.setFilter(LAYER.eventSelected, f[LAYER.eventSelected]);
+  map.setFilter(LAYER.rangeSelected, f[LAYER.rangeSelected]);
 }

@@ -2,8 +2,9 @@
  * Creates the MapLibre map on the offline basemap (or, when configured at build time, a remote style).
  */
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { basemapStyle } from '../basemap/style';
+import { BASEMAP_LABELS_BELOW, basemapStyle } from '../basemap/style';
 import { fontFaces } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import type { View } from './url-state';
@@ -18,11 +19,37 @@ const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/">Natura
 
 export const DEFAULT_VIEW: View = { center: [40, 47], zoom: 2 };
 
-export function createMap(container: HTMLElement, view: View | null, theme: Theme): MapLibreMap {
+/** The app's own sources and layers, drawn over the basemap. */
+export interface Overlay {
+  sources: Record<string, SourceSpecification>;
+  layers: LayerSpecification[];
+  /** Ids of layers that go under the basemap's borders and labels. */
+  underLabels: ReadonlySet<string>;
+}
+
+/**
+ * The basemap with the overlay in it, so that the data's first tiles load in the same pass as the
+ * basemap's rather than after it.
+ */
+function withOverlay(style: StyleSpecification, overlay: Overlay): StyleSpecification {
+  const at = style.layers.findIndex((l) => l.id === BASEMAP_LABELS_BELOW);
+  const under = overlay.layers.filter((l) => overlay.underLabels.has(l.id));
+  const over = overlay.layers.filter((l) => !overlay.underLabels.has(l.id));
+  const layers = at < 0 ? [...style.layers, ...under] : [...style.layers.slice(0, at), ...under, ...style.layers.slice(at)];
+  return { ...style, sources: { ...style.sources, ...overlay.sources }, layers: [...layers, ...over] };
+}
+
+/** Adds the overlay to a style that was not built here (a remote basemap). */
+function addOverlay(map: MapLibreMap, overlay: Overlay): void {
+  for (const [id, source] of Object.entries(overlay.sources)) map.addSource(id, source);
+  for (const layer of overlay.layers) map.addLayer(layer);
+}
+
+export function createMap(container: HTMLElement, view: View | null, theme: Theme, overlay: Overlay): MapLibreMap {
   const start = view ?? DEFAULT_VIEW;
   const map = new MapLibreMap({
     container,
-    style: REMOTE_STYLE || basemapStyle({ base: import.meta.env.BASE_URL, theme }),
+    style: REMOTE_STYLE || withOverlay(basemapStyle({ base: import.meta.env.BASE_URL, theme }), overlay),
     center: start.center,
     zoom: start.zoom,
     attributionControl: false,
@@ -32,15 +59,21 @@ export function createMap(container: HTMLElement, view: View | null, theme: Them
   map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
   map.addControl(new AttributionControl({ compact: true, customAttribution: REMOTE_STYLE ? undefined : ATTRIBUTION }), 'bottom-right');
   if (REMOTE_STYLE) {
-    // The data layers' labels use the bundled fonts, whatever the remote style declares.
-    map.once('style.load', () => map.setFontFaces({ ...(map.getFontFaces() ?? {}), ...fontFaces() }));
+    map.once('style.load', () => {
+      // The data layers' labels use the bundled fonts, whatever the remote style declares.
+      map.setFontFaces({ ...(map.getFontFaces() ?? {}), ...fontFaces() });
+      addOverlay(map, overlay);
+    });
   }
   return map;
 }
 
-/** Resolves when the style has loaded (at once if it already has). */
-export function styleLoaded(map: MapLibreMap): Promise<void> {
-  return map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => map.once('load', () => resolve()));
+/**
+ * Resolves once the style is parsed and its sources exist (`style.load`), before any tile has loaded.
+ * Call right after createMap.
+ */
+export function styleParsed(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => map.once('style.load', () => resolve()));
 }
 
 /** Resolves at the next `idle`; triggers a repaint so it comes even when the map is already idle. */

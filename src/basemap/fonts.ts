@@ -7,13 +7,10 @@ import type { FontFacesSpecification } from 'maplibre-gl';
 import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import cyrillic400 from '@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff2?url';
-import latin600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff2?url';
-import cyrillic600 from '@fontsource/noto-sans/files/noto-sans-cyrillic-600-normal.woff2?url';
 
-/** Names for `text-font`. */
+/** Names for `text-font`. One weight only: each face costs a download and glyph rasterizing. */
 export const FONT = {
   regular: ['Noto Sans Regular'],
-  semibold: ['Noto Sans SemiBold'],
 } as const;
 
 // Unicode ranges of the fontsource subsets (from its index.css).
@@ -30,6 +27,5 @@ export function fontFaces(): FontFacesSpecification {
   const face = (url: string, range: string) => ({ url: absolute(url), 'unicode-range': range.split(',') });
   return {
     [FONT.regular[0]]: [face(latin400, LATIN), face(cyrillic400, CYRILLIC), face(latinExt400, LATIN_EXT)],
-    [FONT.semibold[0]]: [face(latin600, LATIN), face(cyrillic600, CYRILLIC), face(latinExt400, LATIN_EXT)],
   };
 }

@@ -1,0 +1,31 @@
+/**
+ * The basemap alone on a bare MapLibre page: a preview while styling (`npm run dev`, then open
+ * /src/basemap/bare.html) and the floor that bench/page.ts compares the app against.
+ * `#zoom/lat/lon` sets the view. Marks `bare:idle` in the performance timeline at the first idle.
+ */
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { basemapStyle } from './style';
+import { loadDetailWhenZoomed } from './lazy';
+import { currentTheme } from './palette';
+
+const link = document.createElement('link');
+link.rel = 'stylesheet';
+link.href = maplibreCss;
+document.head.prepend(link);
+setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+const [zoom, lat, lon] = location.hash.slice(1).split('/').map(Number);
+// The site root, two levels up from this page, in dev (/src/basemap/) and in a build alike.
+const base = new URL('../../', document.baseURI).href;
+const map = new MapLibreMap({
+  container: 'map',
+  style: basemapStyle({ base, theme: currentTheme() }),
+  center: Number.isFinite(lon) && Number.isFinite(lat) ? [lon, lat] : [40, 47],
+  zoom: Number.isFinite(zoom) ? zoom : 2,
+});
+loadDetailWhenZoomed(map, base);
+map.once('load', () => performance.mark('bare:style'));
+map.once('idle', () => performance.mark('bare:idle'));
+(window as unknown as { bare: MapLibreMap }).bare = map;
