@@ -427,7 +427,7 @@ describe('rangeGeometry golden fixtures', () => {
     const geometry = rangeGeometry(origin, input.minKm, input.maxKm, input.options);
     const actual = formatFeature({ ...input, geometry });
     const goldenPath = `${FIXTURES}out/${name}.geojson`;
-    if (process.env.REGEN) writeFileSync(goldenPath, actual);
+    if (process.env.REGEN === '1') writeFileSync(goldenPath, actual);
     expect(existsSync(goldenPath), `${goldenPath} is missing: run with REGEN=1`).toBe(true);
     const expected = readFileSync(goldenPath, 'utf8');
     if (actual !== expected) writeFileSync(`${FIXTURES}out/${name}-changed.geojson`, actual);
