@@ -305,7 +305,9 @@ function candidatesOf(g: GazetteerIndex, text: string, kind: PlaceKind | undefin
       if (v.qualified) s += MATCH.qualified;
       if (v.designator) s += MATCH.stripped;
       if (designator && designator !== 'any') {
-        s += DESIGNATOR_LEVELS[designator].includes(level) ? MATCH.designator : MATCH.designatorMismatch;
+        // A region that is a city (Moscow, Kyiv City) answers to "city", not to "region".
+        const as = level === 'region' && g.fcodes[g.fcode[i]] === 'ADM1C' ? 'city' : level;
+        s += DESIGNATOR_LEVELS[designator].includes(as) ? MATCH.designator : MATCH.designatorMismatch;
       } else if (level === 'region' && cities.some((c) => isHomonymCity(g, c, i))) {
         s += MATCH.homonymRegion;
       }

@@ -18,6 +18,7 @@ const designators = compileDesignators({
   qualifiers: ['northern'],
   trailing: { region: ['oblast'], county: ['county'], city: ['city'], any: ['area'] },
   display_suffix: {},
+  city_region_types: [],
 });
 
 function record(overrides: Partial<PlaceRecord>): PlaceRecord {

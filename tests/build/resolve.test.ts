@@ -43,6 +43,19 @@ describe('resolvePlace', () => {
     expect(place(resolvePlace(g, { text: 'Kharkiv' }))).toMatchObject({ kind: 'city', name: 'Kharkiv' });
   });
 
+  it('reads "the Moscow region" as Moscow Oblast, not the federal city that is also a region', () => {
+    expect(place(resolvePlace(g, { text: 'the Moscow region' }))).toMatchObject({ name: 'Moscow Oblast', kind: 'region', precision: 3 });
+    expect(place(resolvePlace(g, { text: 'Moscow' }))).toMatchObject({ name: 'Moscow', kind: 'city' });
+  });
+
+  it('resolves places the project adds: Donbas from its two oblasts, seas as areas', () => {
+    const donbas = place(resolvePlace(g, { text: 'the Donbass' }));
+    expect(donbas).toMatchObject({ name: 'Donbas', kind: 'region', country: 'UA' });
+    expect(donbas.lonlat[0]).toBeGreaterThan(36);
+    expect(donbas.lonlat[0]).toBeLessThan(40);
+    expect(place(resolvePlace(g, { text: 'the Black Sea' }))).toMatchObject({ kind: 'area', precision: 5, wikidata: 'Q166' });
+  });
+
   it('follows the annotator kind hint over the population prior', () => {
     expect(place(resolvePlace(g, { text: 'Kursk', kind: 'region' })).admin1).toBe('RU-KRS');
   });

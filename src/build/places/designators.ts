@@ -17,6 +17,8 @@ export interface DesignatorTable {
   trailing: Record<DesignatorClass, string[]>;
   /** Natural Earth admin-1 type → suffix of the English display name ("Oblast" → "Kursk Oblast"). */
   display_suffix: Record<string, string>;
+  /** Natural Earth admin-1 types of regions that are cities (Moscow, Kyiv City). */
+  city_region_types: string[];
 }
 
 /** One reading of a mention: the name to look up and what its designator says. */
@@ -39,6 +41,7 @@ export function compileDesignators(t: DesignatorTable): DesignatorTable {
     qualifiers: norm(t.qualifiers ?? []),
     trailing,
     display_suffix: { ...(t.display_suffix ?? {}) },
+    city_region_types: [...(t.city_region_types ?? [])],
   };
 }
 
@@ -67,8 +70,8 @@ function stripTrailing(key: string, t: DesignatorTable): { base: string; designa
 }
 
 /**
- * The readings of a normalised mention, most literal first: the whole mention (articles dropped),
- * then without its trailing designator, then without a leading qualifier (and designator).
+ * The readings of a normalised mention, most literal first: the whole mention as written and
+ * without leading articles, then without its trailing designator, then without a leading qualifier (and designator).
  */
 export function mentionVariants(key: string, t: DesignatorTable): MentionVariant[] {
   const out: MentionVariant[] = [];
@@ -80,6 +83,8 @@ export function mentionVariants(key: string, t: DesignatorTable): MentionVariant
       out.push(v);
     }
   };
+  // As written first ("The Hague", "the Gulf" are names with their article), then without articles.
+  push({ key, designator: null, qualified: false });
   const whole = stripArticles(key, t);
   push({ key: whole, designator: null, qualified: false });
   const trailing = stripTrailing(whole, t);

@@ -47,7 +47,10 @@ export type NameType = (typeof NAME_TYPES)[number];
 export interface PlaceRecord {
   name: string;
   level: Level;
-  /** GeoNames feature code for cities (PPL, PPLA, PPLC, …); empty for other levels. */
+  /**
+   * GeoNames feature code for cities (PPL, PPLA, PPLC, …); ADM1 for Natural Earth regions, ADM1C for
+   * those that are cities (Moscow, Kyiv City), ADM2 for US counties; empty for other levels.
+   */
   fcode: string;
   lon: number;
   lat: number;

@@ -55,6 +55,20 @@ export interface Sources {
 
 type Target = { country?: string; admin1?: string; geonames?: number; wikidata?: string };
 
+/** A place the project adds (overrides.yaml `add`): at `lonlat`, or at the mean point of its members. */
+interface Addition {
+  add: string;
+  why?: string;
+  level: Level;
+  country?: string;
+  wikidata?: string;
+  geonames?: number;
+  lonlat?: [number, number];
+  /** Natural Earth admin-1 codes or ISO2 country codes whose points it is the mean of. */
+  members?: string[];
+  names?: string[];
+}
+
 interface Override {
   wikidata?: string;
   geonames?: number;
@@ -95,7 +109,9 @@ function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[];
   const byGeonamesA1 = new Map<string, string>();
   for (const [code, country, name, type, typeEn, lon, lat, clon, clat, geonames, wikidata, , gnA1, names, translations] of file.rows) {
     // Natural Earth may list several types ("Governorate|Muhafazah"): the first with a suffix counts.
-    const suffix = [...type.split('|'), ...typeEn.split('|')].map((x) => t.display_suffix[x.trim()]).find(Boolean);
+    const types = [...type.split('|'), ...typeEn.split('|')].map((x) => x.trim());
+    const suffix = types.map((x) => t.display_suffix[x]).find(Boolean);
+    const isCity = types.some((x) => t.city_region_types.includes(x));
     // A suffix only for short names: "Kursk Oblast", not "Autonomous Republic of Crimea Oblast".
     const display = suffix && !name.endsWith(suffix) && name.split(' ').length <= 2 && !/Republic/.test(name) ? `${name} ${suffix}` : name;
     const all: Array<[string, NameType]> = [[display, 'primary'], [name, 'primary']];
@@ -105,7 +121,7 @@ function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[];
     records.push({
       name: display,
       level: 'region',
-      fcode: '',
+      fcode: isCity ? 'ADM1C' : 'ADM1',
       lon: useCentroid ? clon : lon,
       lat: useCentroid ? clat : lat,
       country: /^[A-Z]{2}$/.test(country) ? country : null,
@@ -451,6 +467,37 @@ function addCountryDemonyms(records: PlaceRecord[], countries: WorldCountry[], t
   }
 }
 
+/** The places overrides.yaml adds, in file order. */
+function readAdditions(records: PlaceRecord[], additions: Addition[]): PlaceRecord[] {
+  return additions.map((a) => {
+    const where = `data/gazetteer/overrides.yaml (add: ${a.add})`;
+    let point = a.lonlat;
+    if (!point && a.members?.length) {
+      const points = a.members.map((m) => {
+        const r = records[targetIndex(records, /^[A-Z]{2}$/.test(m) ? { country: m } : { admin1: m }, where)];
+        return [r.lon, r.lat] as [number, number];
+      });
+      point = sphericalMean(points);
+    }
+    if (!point) throw new Error(`${where}: give lonlat or members`);
+    const names: Array<[string, NameType]> = [[a.add, 'primary']];
+    for (const n of a.names ?? []) names.push([n, 'official']);
+    return {
+      name: a.add,
+      level: a.level,
+      fcode: '',
+      lon: point[0],
+      lat: point[1],
+      country: a.country ?? null,
+      region: null,
+      population: 0,
+      geonames: a.geonames ?? null,
+      wikidata: a.wikidata ?? null,
+      names,
+    };
+  });
+}
+
 /** Applies overrides.yaml; returns the extra QIDs that pin a record. */
 function applyOverrides(records: PlaceRecord[], overrides: Override[]): Array<[string, number]> {
   const aliases: Array<[string, number]> = [];
@@ -482,7 +529,9 @@ export function readSources(root: string, nodeModules: string): Sources {
   const cc = require('@rapideditor/country-coder') as CountryCoder;
   const continents = readYaml<ContinentRow[]>(root, 'data/gazetteer/continents.yaml');
   const continentQid = new Map(continents.map((c) => [c.code, c.wikidata]));
-  const overrides = readYaml<Override[]>(root, 'data/gazetteer/overrides.yaml') ?? [];
+  const entries = readYaml<Array<Override | Addition>>(root, 'data/gazetteer/overrides.yaml') ?? [];
+  const overrides = entries.filter((e): e is Override => !('add' in e));
+  const additions = entries.filter((e): e is Addition => 'add' in e);
   const claimed = new Set(overrides.flatMap((o) => o.also_wikidata ?? []));
 
   const { records: admin1, byGeonamesA1 } = readAdmin1(root, designators);
@@ -500,6 +549,7 @@ export function readSources(root: string, nodeModules: string): Sources {
     ...readCounties(nodeModules, admin1, countyPopulation),
     ...readUsPlaces(root, cities, admin1),
   ];
+  records.push(...readAdditions(records, additions));
 
   const abbreviations = readYaml<NameTable>(root, 'data/gazetteer/abbreviations.yaml');
   addTableNames(records, abbreviations, 'abbreviation', 'data/gazetteer/abbreviations.yaml', continentQid);
