@@ -32,11 +32,11 @@ export interface Gazetteer {
 }
 
 /** Bumped when the packed layout or the build rules change in a way the source hash would miss. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'SAGZ';
 
 /** Name types from the strongest claim to a name to the weakest; a key keeps a place's best. */
-const NAME_RANK: Readonly<Record<NameType, number>> = { primary: 0, official: 1, abbreviation: 2, demonym: 3, alternate: 4, bare: 5 };
+const NAME_RANK: Readonly<Record<NameType, number>> = { primary: 0, official: 1, abbreviation: 2, demonym: 3, alternate: 4, translation: 5, bare: 6 };
 
 /** Places offered as suggestions for an unknown name: anything but small towns (inhabitants). */
 const SUGGEST_MIN_POPULATION = 5000;

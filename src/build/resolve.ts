@@ -107,6 +107,7 @@ const NAME: Readonly<Record<NameType, number>> = {
   abbreviation: 0,
   demonym: -0.5,
   alternate: -1.5,
+  translation: -3,
   bare: -4,
 };
 
@@ -599,6 +600,7 @@ export function describePlace(g: Gazetteer, p: ResolvedPlace): string {
   const x = indexOf(g);
   const i = p.geonames ? findGeonames(x, p.geonames) : p.wikidata ? findWikidata(x, p.wikidata) : -1;
   const where = (i >= 0 && levelOf(x, i) === 'city' ? regionOf(x, i) : null) ?? p.country;
-  const pop = i >= 0 && x.population[i] > 0 ? `pop ${x.population[i].toLocaleString('en-US')}` : p.kind;
+  // Population only for populated places: a region's is a sum over its places, not a census figure.
+  const pop = i >= 0 && p.kind === 'city' && x.population[i] > 0 ? `pop ${x.population[i].toLocaleString('en-US')}` : p.kind;
   return `${p.name}${where ? `, ${where}` : ''} (${pop})`;
 }

@@ -37,11 +37,13 @@ export const LEVEL_PRECISION: Readonly<Record<Level, PrecisionLevel>> = {
 
 /**
  * How a name belongs to its place: `primary` the display or official name, `official` other
- * official or translated names, `alternate` GeoNames' alternate names (historic and foreign forms
- * included), `abbreviation` and `demonym` from the project's tables, `bare` a name that normally
- * takes a designator ("Rapides" for Rapides Parish).
+ * English, official or local names, `alternate` GeoNames' alternate names (historic and foreign
+ * forms included), `translation` the name in another language from Natural Earth or
+ * world-countries (Hungarian "Albany" is Albay, PH), `abbreviation` and `demonym` from the
+ * project's tables, `bare` a name that normally takes a designator ("Rapides" for Rapides Parish).
+ * At most 8 types: the packed index keeps the type in 3 bits.
  */
-export const NAME_TYPES = ['primary', 'official', 'alternate', 'abbreviation', 'demonym', 'bare'] as const;
+export const NAME_TYPES = ['primary', 'official', 'alternate', 'abbreviation', 'demonym', 'bare', 'translation'] as const;
 export type NameType = (typeof NAME_TYPES)[number];
 
 export interface PlaceRecord {

@@ -116,7 +116,7 @@ function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[];
     const display = suffix && !name.endsWith(suffix) && name.split(' ').length <= 2 && !/Republic/.test(name) ? `${name} ${suffix}` : name;
     const all: Array<[string, NameType]> = [[display, 'primary'], [name, 'primary']];
     for (const n of names) all.push([n, 'official']);
-    for (const n of translations) all.push([n, 'alternate']);
+    for (const n of translations) all.push([n, 'translation']);
     const useCentroid = Number.isFinite(clon) && Number.isFinite(clat);
     records.push({
       name: display,
@@ -211,7 +211,7 @@ function readCountries(countries: WorldCountry[], cc: CountryCoder): PlaceRecord
     const props = cc.feature(c.cca2)?.properties;
     const names: Array<[string, NameType]> = [[c.name.common, 'primary'], [c.name.official, 'official']];
     for (const n of Object.values(c.name.native ?? {})) names.push([n.common, 'official'], [n.official, 'official']);
-    for (const n of Object.values(c.translations)) names.push([n.common, 'official'], [n.official, 'official']);
+    for (const n of Object.values(c.translations)) names.push([n.common, 'translation'], [n.official, 'translation']);
     for (const n of c.altSpellings) if (!/^[A-Z]{2}$/.test(n)) names.push([n, 'official']);
     records.push({
       name: c.name.common,
