@@ -202,8 +202,6 @@ export function startAtlas(el: AtlasElements): Atlas {
     for (const f of data.events.features) items.set(f.properties.id, { kind: 'event', feature: f });
     for (const f of data.ranges.features) items.set(f.properties.id, { kind: 'range', feature: f });
     const types = registerTypes(data.events.features.map((f) => f.properties.type));
-    // The layers were made before the data's types were known: give new types their colours.
-    repaint(map, dataLayers(theme, hidden, selected));
     setDataCollection(map, data.events, data.ranges);
 
     const counts = new Map<string, number>([['events', data.events.features.length], ['ranges', data.ranges.features.length]]);

@@ -51,7 +51,7 @@ function leanEvents(events: EventCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: events.features.map((f) => {
       const { id, type, status, precision, magnitude, admin1 } = f.properties;
-      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'event', id, type, status, precision, magnitude, admin1 } };
+      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'event', id, type, colour: s.colourOfType(type), status, precision, magnitude, admin1 } };
     }),
   };
 }
@@ -162,7 +162,8 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
       type: 'fill',
       source: SOURCE,
       filter: f[LAYER.rangeFill],
-      paint: { 'fill-color': s.rangeColourExpression(theme), 'fill-opacity': s.statusExpression('bandFill') },
+      // No antialiased outline: the edge layer draws the edge, and on the globe outlines cost time.
+      paint: { 'fill-color': s.rangeColourExpression(theme), 'fill-opacity': s.statusExpression('bandFill'), 'fill-antialias': false },
     },
     {
       id: LAYER.rangeEdge,
@@ -286,7 +287,8 @@ export const UNDER_LABELS = new Set<string>([LAYER.rangeFill, LAYER.rangeEdge, L
 
 /** The data source, empty: it is part of the style from the start, and filled by setDataCollection. */
 export function emptyDataSource(): GeoJSONSourceSpecification {
-  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.6 };
+  // buffer (1/512 of a tile): enough for the widest halo (46 px), less than the default 128.
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.6, buffer: 64 };
 }
 
 /** Fills the data source; until this runs the data layers draw nothing. */

@@ -119,9 +119,12 @@ function match<T extends string | number>(key: string, values: Record<string, T>
   return ['match', ['get', key], ...pairs, fallback] as unknown as ExpressionSpecification;
 }
 
+/**
+ * Marker colour: each event feature carries its type's colour from `colourOfType` (property `colour`),
+ * so the layer's expression need not change when the data brings a new type.
+ */
 export function typeColourExpression(): ExpressionSpecification {
-  const colours = Object.fromEntries(typeColour.domain().map((t) => [t, typeColour(t)]));
-  return match('type', colours, OTHER_COLOUR);
+  return ['coalesce', ['get', 'colour'], OTHER_COLOUR] as unknown as ExpressionSpecification;
 }
 
 /** Marker radius by magnitude: d3's scaleSqrt sampled at stops, interpolated linearly between them. */
