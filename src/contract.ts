@@ -207,4 +207,11 @@ export interface Diagnostic {
 export const OUTPUT_FILES = {
   events: 'events.geojson',
   ranges: 'ranges.geojson',
+  /** One row per claim; columns documented in the Table Schema beside it. */
+  eventsCsv: 'events.csv',
+  rangesCsv: 'ranges.csv',
+  eventsSchema: 'events.schema.json',
+  rangesSchema: 'ranges.schema.json',
+  eventsCsvSchema: 'events.csv.schema.json',
+  rangesCsvSchema: 'ranges.csv.schema.json',
 } as const;

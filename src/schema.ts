@@ -130,5 +130,3 @@ const featureCollection = (title: string, geometryTypes: string[], properties: S
 
 export const eventsSchema = featureCollection('Source Atlas events', ['Point'], { properties: eventProperties });
 export const rangesSchema = featureCollection('Source Atlas ranges', ['Polygon', 'MultiPolygon'], { properties: rangeProperties });
-
-export const SCHEMA_FILES = { events: 'events.schema.json', ranges: 'ranges.schema.json' } as const;

@@ -23,7 +23,8 @@ import { resolvePlace } from '../build/resolve.js';
 import { readArea } from '../build/areas.js';
 import { listDocuments } from './documents.js';
 import { prepareFiles, type PreparedFiles } from './prepare-files.js';
-import { eventsSchema, rangesSchema, SCHEMA_FILES } from '../schema.js';
+import { eventsSchema, rangesSchema } from '../schema.js';
+import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../build/csv.js';
 
 /** Below this many documents, starting workers (and a gazetteer in each) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 400;
@@ -85,8 +86,12 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
         files: failed ? null : {
           [OUTPUT_FILES.events]: serializeCollection(result.events),
           [OUTPUT_FILES.ranges]: serializeCollection(result.ranges),
-          [SCHEMA_FILES.events]: `${JSON.stringify(eventsSchema, null, 2)}\n`,
-          [SCHEMA_FILES.ranges]: `${JSON.stringify(rangesSchema, null, 2)}\n`,
+          [OUTPUT_FILES.eventsCsv]: toCsv(result.events.features, EVENT_COLUMNS),
+          [OUTPUT_FILES.rangesCsv]: toCsv(result.ranges.features, RANGE_COLUMNS),
+          [OUTPUT_FILES.eventsSchema]: json(eventsSchema),
+          [OUTPUT_FILES.rangesSchema]: json(rangesSchema),
+          [OUTPUT_FILES.eventsCsvSchema]: json(tableSchema(EVENT_COLUMNS, ['event_id', 'claim'])),
+          [OUTPUT_FILES.rangesCsvSchema]: json(tableSchema(RANGE_COLUMNS, ['range_id', 'claim'])),
         },
         documents: paths.length,
         events: result.events.features.length,
@@ -95,6 +100,8 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
     },
   };
 }
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Splits the files into contiguous slices, one per worker, and gathers the results in order. */
 async function prepareInWorkers(paths: string[], cwd: string, count: number): Promise<PreparedFiles> {

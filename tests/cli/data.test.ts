@@ -61,8 +61,8 @@ describe('npm run data', () => {
     expect((await run(['--in', good.docs, '--out', good.out])).code).toBe(0);
   });
 
-  it('builds the seeds into events, ranges and their schemas', () => {
-    expect(readdirSync(good.out).sort()).toEqual(['events.geojson', 'events.schema.json', 'ranges.geojson', 'ranges.schema.json']);
+  it('builds the seeds into events and ranges as GeoJSON and CSV, with their schemas', () => {
+    expect(readdirSync(good.out).sort()).toEqual(['events.csv', 'events.csv.schema.json', 'events.geojson', 'events.schema.json', 'ranges.csv', 'ranges.csv.schema.json', 'ranges.geojson', 'ranges.schema.json']);
   });
 
   it('gives byte-identical output for the same input', async () => {

@@ -1,0 +1,110 @@
+/**
+ * csv: the published features as CSV, one row per claim, for spreadsheets and newsroom tools. The
+ * columns are declared once, below; the CSV and its Frictionless Table Schema are both made from
+ * that declaration. RFC 4180 quoting; UTF-8 with CRLF line ends.
+ *
+ * Spreadsheet safety: a text cell that starts with = + - @ or a tab would run as a formula in Excel
+ * and similar programs (OWASP "CSV injection"), so such a cell is written with a leading apostrophe.
+ * The GeoJSON keeps every excerpt verbatim; the apostrophe exists only in the CSV.
+ */
+import type { Claim, EventFeature, EventProperties, RangeFeature, RangeProperties } from '../contract.js';
+
+type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+interface Column<F> {
+  name: string;
+  type: FieldType;
+  description: string;
+  value: (feature: F, claim: Claim, index: number) => string | number | boolean | null | undefined;
+}
+
+const additions = (c: Claim) => c.additions.map((a) => `${a.field}: ${a.note}`).join('; ');
+
+/** Columns every claim row has, after the feature's own. */
+function claimColumns<F>(): Array<Column<F>> {
+  return [
+    { name: 'claim', type: 'integer', description: '1 for the first claim of the feature, 2 for the next, …', value: (_f, _c, i) => i + 1 },
+    { name: 'claimant', type: 'string', description: 'Who says so.', value: (_f, c) => c.claimant },
+    { name: 'status', type: 'string', description: 'reported, claimed, disputed or unverified.', value: (_f, c) => c.status },
+    { name: 'excerpt', type: 'string', description: 'The source sentence(s), verbatim.', value: (_f, c) => c.excerpt },
+    { name: 'note', type: 'string', description: "The annotator's note on this claim.", value: (_f, c) => c.note },
+    { name: 'annotator_additions', type: 'string', description: 'What the annotator added that the text does not say, as "field: source note", separated by "; ".', value: (_f, c) => additions(c) },
+    { name: 'document', type: 'string', description: 'Id of the source document.', value: (_f, c) => c.document },
+    { name: 'document_title', type: 'string', description: 'Its title.', value: (_f, c) => c.document_title },
+    { name: 'publisher', type: 'string', description: 'Its publisher, when known.', value: (_f, c) => c.publisher },
+    { name: 'document_date', type: 'date', description: 'Its publication date, when known.', value: (_f, c) => c.document_date },
+    { name: 'url', type: 'string', description: 'Link to the original, when known.', value: (_f, c) => c.url },
+    { name: 'line', type: 'integer', description: 'Line of the annotation in the annotated document.', value: (_f, c) => c.line },
+  ];
+}
+
+type P<F> = F extends EventFeature ? EventProperties : RangeProperties;
+const prop = <F extends EventFeature | RangeFeature, K extends keyof P<F>>(key: K) => (f: F) => (f.properties as P<F>)[key] as string | number | boolean | null;
+
+export const EVENT_COLUMNS: Array<Column<EventFeature>> = [
+  { name: 'event_id', type: 'string', description: 'Id of the event; one row per claim about it.', value: prop('id') },
+  { name: 'type', type: 'string', description: 'Kind of event (missile-strike, drone-attack, …).', value: prop('type') },
+  { name: 'summary', type: 'string', description: "One line on what happened, in the annotator's words.", value: prop('summary') },
+  { name: 'date', type: 'string', description: 'ISO 8601 date or START/END interval of the event (first dated claim).', value: prop('date') },
+  { name: 'date_precision', type: 'string', description: 'day, month or year.', value: prop('date_precision') },
+  { name: 'claim_date', type: 'string', description: 'The date this claim states.', value: (_f, c) => c.date },
+  { name: 'place', type: 'string', description: 'Place the event is drawn at.', value: prop('place') },
+  { name: 'claim_place', type: 'string', description: 'The place this claim states.', value: (_f, c) => c.place },
+  { name: 'place_kind', type: 'string', description: 'coordinates, site, city, region, country or continent.', value: prop('place_kind') },
+  { name: 'precision', type: 'integer', description: 'Location precision: 1 exact, 2 city, 3 region, 4 country, 5 continent.', value: prop('precision') },
+  { name: 'longitude', type: 'number', description: 'WGS84 degrees.', value: (f) => f.geometry.coordinates[0] },
+  { name: 'latitude', type: 'number', description: 'WGS84 degrees.', value: (f) => f.geometry.coordinates[1] },
+  { name: 'country', type: 'string', description: 'ISO 3166-1 alpha-2 code of the place.', value: prop('country') },
+  { name: 'admin1', type: 'string', description: 'ISO 3166-2 code of the region, for region places.', value: prop('admin1') },
+  { name: 'geonames', type: 'integer', description: 'GeoNames id of the place.', value: prop('geonames') },
+  { name: 'wikidata', type: 'string', description: 'Wikidata QID of the place.', value: prop('wikidata') },
+  { name: 'magnitude', type: 'number', description: 'Size the source states (e.g. 188).', value: prop('magnitude') },
+  { name: 'magnitude_unit', type: 'string', description: 'Unit of the magnitude (e.g. drones).', value: prop('magnitude_unit') },
+  { name: 'sources', type: 'integer', description: 'Distinct documents among the claims of the event.', value: prop('sources') },
+  { name: 'conflict', type: 'boolean', description: 'true when claims state different dates or places.', value: prop('conflict') },
+  ...claimColumns<EventFeature>(),
+];
+
+export const RANGE_COLUMNS: Array<Column<RangeFeature>> = [
+  { name: 'range_id', type: 'string', description: 'Id of the range band; one row per claim of it.', value: prop('id') },
+  { name: 'weapon', type: 'string', description: 'Weapon name(s).', value: prop('weapon') },
+  { name: 'weapon_ids', type: 'string', description: 'Weapon ids, separated by spaces.', value: (f) => f.properties.weapons.join(' ') },
+  { name: 'weapon_class', type: 'string', description: 'Class of the weapon, where known (SRBM, IRBM, …).', value: prop('weapon_class') },
+  { name: 'min_km', type: 'number', description: 'Inner radius in km (0 for a disk).', value: prop('min_km') },
+  { name: 'max_km', type: 'number', description: 'Outer radius in km.', value: prop('max_km') },
+  { name: 'stated_text', type: 'string', description: 'The range as written in the source.', value: prop('stated_text') },
+  { name: 'basis', type: 'string', description: 'stated (numbers in the text), class (from a range class) or added (by the annotator).', value: prop('basis') },
+  { name: 'origin_longitude', type: 'number', description: 'Point origin, WGS84 degrees; empty for an area origin.', value: (f) => f.properties.origin?.[0] ?? null },
+  { name: 'origin_latitude', type: 'number', description: 'Point origin, WGS84 degrees; empty for an area origin.', value: (f) => f.properties.origin?.[1] ?? null },
+  { name: 'origin_place', type: 'string', description: 'Name of the origin place or area.', value: prop('origin_place') },
+  { name: 'origin_note', type: 'string', description: "The annotator's source for an origin the text does not state.", value: prop('origin_note') },
+  { name: 'sources', type: 'integer', description: 'Distinct documents among the claims of the band.', value: prop('sources') },
+  { name: 'conflicts_with', type: 'string', description: 'Ids of bands of the same weapon with other values, separated by spaces.', value: (f) => f.properties.conflicts_with.join(' ') },
+  ...claimColumns<RangeFeature>(),
+];
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+function cell(value: string | number | boolean | null | undefined, type: FieldType): string {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  if ((type === 'string' || type === 'date') && FORMULA.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv<F extends EventFeature | RangeFeature>(features: readonly F[], columns: ReadonlyArray<Column<F>>): string {
+  const rows = [columns.map((c) => c.name).join(',')];
+  for (const f of features) {
+    f.properties.claims.forEach((claim, i) => rows.push(columns.map((c) => cell(c.value(f, claim, i), c.type)).join(',')));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+/** Frictionless Table Schema of a CSV, from its column declarations. */
+export function tableSchema<F>(columns: ReadonlyArray<Column<F>>, primaryKey: string[]): Record<string, unknown> {
+  return {
+    $schema: 'https://specs.frictionlessdata.io/schemas/table-schema.json',
+    fields: columns.map((c) => ({ name: c.name, type: c.type, description: c.description })),
+    primaryKey,
+    missingValues: [''],
+  };
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDataBuilder } from '../../src/cli/build-data.js';
+import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../../src/build/csv.js';
+import type { EventFeature } from '../../src/contract.js';
+
+const root = join(import.meta.dirname, '../..');
+
+/** A small RFC 4180 reader, to check what a spreadsheet would read back. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
+  }
+  return rows;
+}
+
+describe('CSV exports', () => {
+  let files: Record<string, string>;
+  beforeAll(async () => {
+    files = (await createDataBuilder(join(root, 'tests/fixtures/build/claims'), { cwd: root }).build()).files!;
+  });
+
+  it('has one row per claim, with every claim field, excerpts verbatim', () => {
+    const rows = readCsv(files['events.csv']);
+    const header = rows[0];
+    expect(header).toEqual(EVENT_COLUMNS.map((c) => c.name));
+    const body = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    expect(body.map((r) => [r.event_id, r.claim, r.claim_date, r.status])).toEqual([
+      ['test-strike', '1', '2024-03-01', 'reported'],
+      ['test-strike', '2', '2024-03-02', 'disputed'],
+    ]);
+    expect(body[0].excerpt).toBe('A missile struck Kharkiv on Friday, the regional governor said.');
+    expect(body[0].conflict).toBe('true');
+  });
+
+  it('lists range claims with conflicting bands named', () => {
+    const rows = readCsv(files['ranges.csv']);
+    const header = rows[0];
+    const body = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    const nine = body.find((r) => r.max_km === '900')!;
+    expect(nine.conflicts_with).toBe(body.find((r) => r.max_km === '700')!.range_id);
+    expect(body.filter((r) => r.max_km === '700').map((r) => r.document)).toEqual(['fixture-a', 'fixture-b']);
+  });
+
+  it('quotes commas, quotes and line breaks, and defuses formulas in text cells', () => {
+    const f = JSON.parse(files['events.geojson']).features[0] as EventFeature;
+    f.properties.claims[0].excerpt = '=HYPERLINK("http://x", "a, b")\nline two';
+    f.properties.summary = '-1 dead, "many" hurt';
+    const [, row] = readCsv(toCsv([f], EVENT_COLUMNS));
+    const byName = Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c.name, row[i]]));
+    expect(byName.excerpt).toBe('\'=HYPERLINK("http://x", "a, b")\nline two');
+    expect(byName.summary).toBe('\'-1 dead, "many" hurt');
+    expect(Number(byName.longitude)).toBe(f.geometry.coordinates[0]);
+  });
+
+  it('publishes a Table Schema naming every column with its type', () => {
+    expect(JSON.parse(files['ranges.csv.schema.json'])).toEqual(tableSchema(RANGE_COLUMNS, ['range_id', 'claim']));
+    const schema = JSON.parse(files['events.csv.schema.json']) as { fields: Array<{ name: string; type: string }> };
+    expect(schema.fields.map((f) => f.name)).toEqual(readCsv(files['events.csv'])[0]);
+  });
+});
