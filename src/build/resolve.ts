@@ -131,7 +131,7 @@ const MATCH = {
 /** Document context (ln units; km). */
 const CONTEXT = {
   /** Times the share (0–1) of the document's places in the candidate's country. */
-  countryShare: 5,
+  countryShare: 6,
   /** Bonus for the n-th most frequent country of a ResolveContext list: countryRank / (n + 1). */
   countryRank: 3,
   /** The candidate is or lies in a region the document names or its places lie in. */
@@ -161,6 +161,8 @@ const DOCUMENT = {
   candidates: 5,
   /** Candidates believed less than this (softmax of scores) do not count. */
   minBelief: 0.05,
+  /** Softmax temperature (ln units): above 1, runners-up keep more belief, so co-located readings can still win. */
+  temperature: 2,
 };
 
 /** Alternatives listed with a resolution, best first. */
@@ -505,7 +507,7 @@ export function resolvePlace(g: Gazetteer, q: PlaceQuery, ctx?: ResolveContext):
 function beliefs(scored: Scored[]): Array<{ i: number; p: number }> {
   if (scored.length === 0) return [];
   const top = scored.slice(0, DOCUMENT.candidates);
-  const w = top.map((c) => Math.exp(c.score - top[0].score));
+  const w = top.map((c) => Math.exp((c.score - top[0].score) / DOCUMENT.temperature));
   const sum = w.reduce((a, b) => a + b, 0);
   return top.map((c, n) => ({ i: c.i, p: w[n] / sum })).filter((b) => b.p >= DOCUMENT.minBelief);
 }
@@ -570,27 +572,26 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
   const ukey = uq.map((q) => coreKey(x, q.name ?? q.text));
   const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
   const prepared = uq.map((q) => prepare(x, q));
-  let outcomes = prepared.map((p) => resolveWith(x, p, base));
-  let picks = '';
+  const outcomes = prepared.map((p) => resolveWith(x, p, base));
+  const belief = outcomes.map((o) => beliefs(o.scored));
+  const settled = (): string => belief.map((bs) => bs.map((b) => `${b.i}:${b.p.toFixed(2)}`).join(' ')).join(',');
+  let last = settled();
   for (let pass = 1; pass < DOCUMENT.passes; pass++) {
-    // Settled: no mention changed its pick, nor how sure it is (to 0.01), in the last pass.
-    const now = outcomes.map((o) => beliefs(o.scored).map((b) => `${b.i}:${b.p.toFixed(2)}`).join(' ')).join(',');
-    if (now === picks) break;
-    picks = now;
-    const belief = outcomes.map((o) => beliefs(o.scored));
-    const byKey = new Map<string, Evidence>();
-    outcomes = uq.map((q, n) => {
-      if (q.geonames !== undefined || q.wikidata !== undefined) return outcomes[n];
-      let ev = byKey.get(ukey[n]);
-      if (!ev) {
-        const others: Array<Array<{ i: number; p: number }>> = [];
-        uq.forEach((_, m) => {
-          if (ukey[m] !== ukey[n]) for (let k = 0; k < count[m]; k++) others.push(belief[m]);
-        });
-        byKey.set(ukey[n], (ev = documentEvidence(x, base, others)));
-      }
-      return resolveWith(x, prepared[n], ev);
+    // Each mention in turn, against the others' latest beliefs (Gauss-Seidel): updating all at
+    // once from the pass before can swing two mentions between two readings forever.
+    uq.forEach((q, n) => {
+      if (q.geonames !== undefined || q.wikidata !== undefined) return;
+      const others: Array<Array<{ i: number; p: number }>> = [];
+      uq.forEach((_, m) => {
+        if (ukey[m] !== ukey[n]) for (let k = 0; k < count[m]; k++) others.push(belief[m]);
+      });
+      outcomes[n] = resolveWith(x, prepared[n], documentEvidence(x, base, others));
+      belief[n] = beliefs(outcomes[n].scored);
     });
+    // Settled: no mention changed its pick, nor how sure it is (to 0.01), in this pass.
+    const now = settled();
+    if (now === last) break;
+    last = now;
   }
   return sigs.map((sig) => outcomes[unique.indexOf(sig)].resolution);
 }
