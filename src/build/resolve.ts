@@ -161,6 +161,10 @@ const DOCUMENT = {
   candidates: 5,
   /** Candidates believed less than this (softmax of scores) do not count. */
   minBelief: 0.05,
+  /** Context points kept per mention, surest first. */
+  maxPoints: 150,
+  /** Distinct other names a mention takes as context, nearest in the text first. */
+  window: 40,
   /** Softmax temperature (ln units): above 1, runners-up keep more belief, so co-located readings can still win. */
   temperature: 2,
 };
@@ -516,18 +520,23 @@ function beliefs(scored: Scored[]): Array<{ i: number; p: number }> {
  * The evidence a document's other mentions give about one of them: the share of their places by
  * country, their regions, their points, each weighted by how sure the last pass was of it.
  */
-function documentEvidence(g: GazetteerIndex, base: Evidence, others: Array<Array<{ i: number; p: number }>>): Evidence {
+function documentEvidence(
+  g: GazetteerIndex,
+  base: Evidence,
+  others: Array<{ belief: Array<{ i: number; p: number }>; count: number }>,
+): Evidence {
   const countryMass = new Map<string, number>();
   let mentions = 0;
   const regions = new Map(base.regions);
   const points = new Map<number, number>();
-  for (const bs of others) {
+  for (const { belief: bs, count } of others) {
     if (bs.length === 0) continue;
-    mentions += 1;
+    // Countries count by mention: a name mentioned thrice weighs thrice.
+    mentions += count;
     for (const { i, p } of bs) {
       const level = levelOf(g, i);
       const c = countryOf(g, i);
-      if (c) countryMass.set(c, (countryMass.get(c) ?? 0) + p);
+      if (c) countryMass.set(c, (countryMass.get(c) ?? 0) + p * count);
       const r = regionOf(g, i);
       if (r && (level === 'city' || level === 'county' || level === 'region')) regions.set(r, Math.max(regions.get(r) ?? 0, p));
       if (level === 'city' || level === 'county') points.set(i, Math.max(points.get(i) ?? 0, p));
@@ -536,7 +545,10 @@ function documentEvidence(g: GazetteerIndex, base: Evidence, others: Array<Array
   const countryWeight = new Map(base.countryWeight);
   for (const [c, m] of countryMass) countryWeight.set(c, (countryWeight.get(c) ?? 0) + (CONTEXT.countryShare * m) / mentions);
   const pts = [...base.points];
-  for (const [i, p] of points) {
+  // The surest points only: nearness is a max over points, so the rest rarely matter, and a very
+  // long document would otherwise cost (mentions × candidates × points).
+  const surest = [...points].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, DOCUMENT.maxPoints);
+  for (const [i, p] of surest) {
     const [lon, lat] = lonlatOf(g, i);
     pts.push([lon, lat, p]);
   }
@@ -572,6 +584,13 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
   const ukey = uq.map((q) => coreKey(x, q.name ?? q.text));
   const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
   const prepared = uq.map((q) => prepare(x, q));
+  // The other names a mention takes as context: all, in a document of up to DOCUMENT.window
+  // distinct names; in a longer one the window nearest in the text (by first mention), so a long
+  // document costs linear, not quadratic, time.
+  const neighbours = uq.map((_, n) => {
+    const others = uq.map((__, m) => m).filter((m) => ukey[m] !== ukey[n]);
+    return others.sort((a, b) => Math.abs(a - n) - Math.abs(b - n) || a - b).slice(0, DOCUMENT.window);
+  });
   const outcomes = prepared.map((p) => resolveWith(x, p, base));
   const belief = outcomes.map((o) => beliefs(o.scored));
   const settled = (): string => belief.map((bs) => bs.map((b) => `${b.i}:${b.p.toFixed(2)}`).join(' ')).join(',');
@@ -581,10 +600,8 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
     // once from the pass before can swing two mentions between two readings forever.
     uq.forEach((q, n) => {
       if (q.geonames !== undefined || q.wikidata !== undefined) return;
-      const others: Array<Array<{ i: number; p: number }>> = [];
-      uq.forEach((_, m) => {
-        if (ukey[m] !== ukey[n]) for (let k = 0; k < count[m]; k++) others.push(belief[m]);
-      });
+      const others: Array<{ belief: Array<{ i: number; p: number }>; count: number }> = [];
+      for (const m of neighbours[n]) others.push({ belief: belief[m], count: count[m] });
       outcomes[n] = resolveWith(x, prepared[n], documentEvidence(x, base, others));
       belief[n] = beliefs(outcomes[n].scored);
     });
