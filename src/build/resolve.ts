@@ -5,15 +5,21 @@
  *
  * Every candidate gets a score in natural-log units of a notional population (a score higher by
  * ln 10 ≈ 2.3 counts as ten times as likely). The score adds
- *   - a prior by level: ln(population) for populated places (with a bonus for capitals), a notional
- *     population for regions, countries and continents (PRIOR);
- *   - how the name matched: official name, GeoNames alternate name, abbreviation, demonym (NAME);
- *   - what the mention's designator and the annotator's kind say (MATCH);
- *   - document context: the share of the document's places in the candidate's country, regions the
- *     document names, closeness to its other places, and a place the text names as containing this
- *     one ("Paris, Texas") (CONTEXT).
- * The highest score wins. A resolution is `ambiguous` when a candidate lying more than
- * AMBIGUOUS_KM from the winner scores within AMBIGUITY_MARGIN of it (one tenth as likely or more).
+ *   - a prior by level: ln(population) for populated places (with a bonus for capitals), the damped
+ *     summed population of their places for regions and US counties, a notional population for
+ *     countries and continents (PRIOR, REGION_POPULATION, FCODE_BONUS);
+ *   - how the name matched: official name, GeoNames alternate name, translation, abbreviation,
+ *     demonym (NAME);
+ *   - what the mention's designator and the annotator's kind say, and whether a region is named
+ *     after its own city ("Kursk" is the city) (MATCH);
+ *   - context: the share of the document's places in the candidate's country, regions the document
+ *     names or its places lie in, closeness to its other places, and a place the text names as
+ *     containing this one ("Paris, Texas") (CONTEXT).
+ * The highest score wins. `resolveDocument` gets the context from the document's other mentions,
+ * re-resolving each in turn until the readings settle (DOCUMENT). A resolution is `ambiguous` when
+ * a candidate lying more than AMBIGUOUS_KM from the winner scores within AMBIGUITY_MARGIN of it (a
+ * tenth as likely or more). The weights were set on the LGL and TR-News development corpora
+ * (bench/geocode.ts), as whole-number or round values, not per name.
  */
 import { distance } from 'fastest-levenshtein';
 import type { PlaceKind, ResolvedPlace } from '../contract';
@@ -134,9 +140,12 @@ const CONTEXT = {
   countryShare: 6,
   /** Bonus for the n-th most frequent country of a ResolveContext list: countryRank / (n + 1). */
   countryRank: 3,
-  /** The candidate is or lies in a region the document names or its places lie in. */
+  /** Times the belief (0–1) that the document names, or has places in, the candidate's region. */
   region: 5,
-  /** Times exp(−d / nearKm) for the nearest other place of the document at d km. */
+  /**
+   * Times max over the document's other places of belief × exp(−d / nearKm), d in km. Region and
+   * nearness are one piece of evidence (locality): the larger of the two counts.
+   */
   near: 9,
   nearKm: 200,
   /** The candidate lies in the place the text names as containing it ("Paris, Texas"). */
@@ -153,9 +162,9 @@ const HOMONYM_SHARE = 0.3;
 const AMBIGUITY_MARGIN = Math.log(10);
 const AMBIGUOUS_KM = 50;
 
-/** Document context: passes over a document's mentions, and the candidates each passes on. */
+/** Document context: passes over a document's mentions, and what each passes on to the others. */
 const DOCUMENT = {
-  /** At most; passes stop early once no pick changes. */
+  /** At most; passes stop early once no mention changes its pick or belief (to 0.01). */
   passes: 8,
   /** Leading candidates of a mention that count as context for the others. */
   candidates: 5,
