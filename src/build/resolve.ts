@@ -474,12 +474,9 @@ function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outco
     const resolution = {
       ok: false as const,
       reason: 'unknown' as const,
+      message: `unknown place "${text}": no name, alternate name or abbreviation in the gazetteer matches it`,
       get suggestions(): string[] {
         return (suggestions ??= suggest(g, target));
-      },
-      get message(): string {
-        const s = this.suggestions;
-        return `unknown place "${text}"${s.length ? `; did you mean ${s.map((x) => `"${x}"`).join(', ')}?` : ''}`;
       },
     };
     return { scored, resolution };
