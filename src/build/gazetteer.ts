@@ -15,7 +15,7 @@
  * search); keys offered as suggestions.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedPlace } from '../contract';
@@ -296,28 +296,67 @@ let loaded: { path: string; g: Gazetteer } | null = null;
 export function loadGazetteer(): Gazetteer {
   const path = gazetteerCachePath();
   if (loaded?.path === path) return loaded.g;
-  let g: Gazetteer | null = null;
-  if (existsSync(path)) {
-    try {
-      g = unpackGazetteer(readFileSync(path));
-    } catch {
-      g = null; // A damaged or foreign file: rebuild below.
-    }
-  }
+  let g = readCached(path);
   if (!g) {
-    const bytes = packGazetteer(readSources(ROOT, NODE_MODULES));
     mkdirSync(CACHE_DIR, { recursive: true });
-    // Write then rename, so a concurrent reader never sees half a file.
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-    for (const f of readdirSync(CACHE_DIR)) {
-      if (/^gazetteer-[0-9a-f]+\.bin$/.test(f) && join(CACHE_DIR, f) !== path) rmSync(join(CACHE_DIR, f), { force: true });
+    // One process builds; others that start meanwhile (test workers, build workers) wait for its file.
+    const lock = `${path}.lock`;
+    let owner = false;
+    try {
+      closeSync(openSync(lock, 'wx'));
+      owner = true;
+    } catch {
+      g = waitForBuild(path, lock);
     }
-    g = unpackGazetteer(bytes);
+    if (!g) {
+      try {
+        const bytes = packGazetteer(readSources(ROOT, NODE_MODULES));
+        // Write then rename, so a concurrent reader never sees half a file.
+        const tmp = `${path}.${process.pid}.tmp`;
+        writeFileSync(tmp, bytes);
+        renameSync(tmp, path);
+        for (const f of readdirSync(CACHE_DIR)) {
+          if (/^gazetteer-[0-9a-f]+\.bin$/.test(f) && join(CACHE_DIR, f) !== path) rmSync(join(CACHE_DIR, f), { force: true });
+        }
+        g = unpackGazetteer(bytes);
+      } finally {
+        if (owner) rmSync(lock, { force: true });
+      }
+    }
   }
   loaded = { path, g };
   return g;
+}
+
+function readCached(path: string): Gazetteer | null {
+  if (!existsSync(path)) return null;
+  try {
+    return unpackGazetteer(readFileSync(path));
+  } catch {
+    return null; // A damaged or foreign file: rebuild.
+  }
+}
+
+/** A lock older than this (ms) is left over from a build that died; the waiter builds itself. */
+const STALE_LOCK_MS = 120_000;
+/** Poll interval (ms) while another process builds. */
+const POLL_MS = 200;
+
+/** Waits for another process's build; null when its lock goes stale or disappears without a file. */
+function waitForBuild(path: string, lock: string): Gazetteer | null {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    const g = readCached(path);
+    if (g) return g;
+    let age: number;
+    try {
+      age = Date.now() - statSync(lock).mtimeMs;
+    } catch {
+      return readCached(path); // The builder finished or gave up.
+    }
+    if (age > STALE_LOCK_MS) return null;
+    Atomics.wait(sleeper, 0, 0, POLL_MS);
+  }
 }
 
 /** The index behind an opaque Gazetteer (src/build only). */
