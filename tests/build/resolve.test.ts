@@ -105,6 +105,13 @@ describe('resolvePlace', () => {
     expect(place(resolvePlace(g, { text: 'Rapides Parish' }))).toMatchObject({ name: 'Rapides Parish', kind: 'region', country: 'US' });
   });
 
+  it('finds a small US town that only the ZIP code places know', () => {
+    const p = place(resolvePlace(g, { text: 'Bird in Hand' }));
+    expect(p).toMatchObject({ kind: 'city', precision: 2, country: 'US', geonames: null });
+    expect(Math.abs(p.lonlat[0] - -76.18)).toBeLessThan(0.1);
+    expect(Math.abs(p.lonlat[1] - 40.06)).toBeLessThan(0.1);
+  });
+
   it('returns the place pinned by GeoNames id or Wikidata QID, whatever the text', () => {
     expect(place(resolvePlace(g, { text: 'the capital', geonames: 703448 })).name).toBe('Kyiv');
     expect(place(resolvePlace(g, { text: 'the peninsula', wikidata: 'Q7835' })).admin1).toBe('UA-43');
