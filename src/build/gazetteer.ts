@@ -60,8 +60,13 @@ export interface GazetteerIndex extends Gazetteer {
   country: Uint16Array;
   region: Uint16Array;
   geonames: Int32Array;
-  names: string[];
-  keys: string[];
+  /** Display names, '\n'-joined; place i's is namesText[nameStart[i] .. nameStart[i + 1] − 1]. */
+  namesText: string;
+  nameStart: Uint32Array;
+  /** Sorted keys, '\n'-joined, with their offsets: one string rather than 750,000 keeps loading and GC cheap. */
+  keysText: string;
+  keyStart: Uint32Array;
+  keyCount: number;
   postStart: Uint32Array;
   postings: Uint32Array;
   geonamesOrder: Uint32Array;
@@ -246,11 +251,16 @@ export function unpackGazetteer(bytes: Uint8Array): Gazetteer {
   const byWikidata = new Map<string, number>();
   for (const [i, q] of header.wikidata) if (!byWikidata.has(q)) byWikidata.set(q, i);
   for (const [q, i] of header.wikidataAliases) if (!byWikidata.has(q)) byWikidata.set(q, i);
+  const namesText = decoder.decode(section('names'));
+  const keysText = header.keyCount ? decoder.decode(section('keys')) : '';
   const index: GazetteerIndex = {
     size: header.size,
     ...(typed as unknown as Pick<GazetteerIndex, keyof typeof SECTION_TYPES>),
-    names: decoder.decode(section('names')).split('\n'),
-    keys: header.keyCount ? decoder.decode(section('keys')).split('\n') : [],
+    namesText,
+    nameStart: lineStarts(namesText, header.size),
+    keysText,
+    keyStart: lineStarts(keysText, header.keyCount),
+    keyCount: header.keyCount,
     fcodes: header.fcodes,
     countries: header.countries,
     regions: header.regions,
@@ -259,6 +269,37 @@ export function unpackGazetteer(bytes: Uint8Array): Gazetteer {
     designators: header.designators,
   };
   return index;
+}
+
+/** Offsets of the `count` lines of a '\n'-joined string, plus one past the end (as if it ended with '\n'). */
+function lineStarts(text: string, count: number): Uint32Array {
+  const starts = new Uint32Array(count + 1);
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && line < count; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+  starts[count] = text.length + 1;
+  return starts;
+}
+
+/** Display name of place i. */
+export function nameAt(g: GazetteerIndex, i: number): string {
+  return g.namesText.slice(g.nameStart[i], g.nameStart[i + 1] - 1);
+}
+
+/** Key number k (in sorted order). */
+export function keyAt(g: GazetteerIndex, k: number): string {
+  return g.keysText.slice(g.keyStart[k], g.keyStart[k + 1] - 1);
+}
+
+/** Compares key number k with a string, as `<` on strings does (UTF-16 code units), without slicing. */
+function compareKey(g: GazetteerIndex, k: number, key: string): number {
+  const start = g.keyStart[k];
+  const length = g.keyStart[k + 1] - 1 - start;
+  const n = Math.min(length, key.length);
+  for (let j = 0; j < n; j++) {
+    const d = g.keysText.charCodeAt(start + j) - key.charCodeAt(j);
+    if (d !== 0) return d;
+  }
+  return length - key.length;
 }
 
 /** The project root and its node_modules, from this file's location (src/build/). */
@@ -382,12 +423,12 @@ export function postingsOf(g: GazetteerIndex, key: string): Uint32Array {
 
 function searchKey(g: GazetteerIndex, key: string): Uint32Array {
   let lo = 0;
-  let hi = g.keys.length - 1;
+  let hi = g.keyCount - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const k = g.keys[mid];
-    if (k < key) lo = mid + 1;
-    else if (k > key) hi = mid - 1;
+    const c = compareKey(g, mid, key);
+    if (c < 0) lo = mid + 1;
+    else if (c > 0) hi = mid - 1;
     else return g.postings.subarray(g.postStart[mid], g.postStart[mid + 1]);
   }
   return g.postings.subarray(0, 0);
@@ -437,7 +478,7 @@ export function placeAt(g: Gazetteer, i: number): ResolvedPlace {
   const level = levelOf(x, i);
   const [lon, lat] = lonlatOf(x, i);
   return {
-    name: x.names[i],
+    name: nameAt(x, i),
     kind: LEVEL_KIND[level],
     precision: LEVEL_PRECISION[level],
     lonlat: [Math.round(lon * ROUND) / ROUND, Math.round(lat * ROUND) / ROUND],

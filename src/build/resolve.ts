@@ -28,8 +28,10 @@ import {
   findGeonames,
   findWikidata,
   indexOf,
+  keyAt,
   levelOf,
   lonlatOf,
+  nameAt,
   nameTypeOf,
   placeAt,
   postingsOf,
@@ -258,7 +260,8 @@ const suffixSets = new WeakMap<GazetteerIndex, string[]>();
 function hasTypeSuffix(g: GazetteerIndex, r: number): boolean {
   let suffixes = suffixSets.get(g);
   if (!suffixes) suffixSets.set(g, (suffixes = [...new Set(Object.values(g.designators.display_suffix))].map((x) => ` ${x}`)));
-  return suffixes.some((x) => g.names[r].endsWith(x));
+  const name = nameAt(g, r);
+  return suffixes.some((x) => name.endsWith(x));
 }
 
 /**
@@ -354,7 +357,7 @@ function bucketsOf(g: GazetteerIndex): Map<string, string[]> {
   if (!b) {
     b = new Map();
     for (let n = 0; n < g.suggest.length; n++) {
-      const k = g.keys[g.suggest[n]];
+      const k = keyAt(g, g.suggest[n]);
       let list = b.get(k[0]);
       if (!list) b.set(k[0], (list = []));
       list.push(k);
@@ -382,10 +385,10 @@ function suggest(g: GazetteerIndex, key: string): string[] {
     let bestRank = -Infinity;
     for (const v of postingsOf(g, k)) {
       const i = Math.floor(v / 8);
-      const rank = prior(g, i, levelOf(g, i)) + (normalizeName(g.names[i]) === k ? 100 : 0);
+      const rank = prior(g, i, levelOf(g, i)) + (normalizeName(nameAt(g, i)) === k ? 100 : 0);
       if (rank > bestRank) [bestI, bestRank] = [i, rank];
     }
-    const name = bestI >= 0 ? g.names[bestI] : k;
+    const name = bestI >= 0 ? nameAt(g, bestI) : k;
     if (!out.includes(name)) out.push(name);
     if (out.length === MAX_SUGGESTIONS) break;
   }
