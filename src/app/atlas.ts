@@ -31,6 +31,8 @@ export interface AtlasElements {
   panel: HTMLElement;
   panelBody: HTMLElement;
   sheetHandle: HTMLButtonElement;
+  /** Where a phone shows the selected feature's details (inside the panel, above the list). */
+  detail: HTMLElement;
   status: HTMLElement;
 }
 
@@ -64,7 +66,7 @@ export function startAtlas(el: AtlasElements): Atlas {
   });
   const parsed = styleParsed(map);
   loadDetailWhenZoomed(map, base);
-  const popup = new Popup({ maxWidth: '360px', focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
+  const popup = new Popup({ maxWidth: 'min(360px, calc(100vw - 24px))', focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
   let replacingPopup = false;
   popup.on('close', () => {
     if (!replacingPopup && selected) setSelected(null, true);
@@ -112,19 +114,44 @@ export function startAtlas(el: AtlasElements): Atlas {
     popup.setLngLat(at).setDOMContent(content).addTo(map);
   }
 
-  /** Selects a feature (or none): popup, highlight on the map and in the list, and the URL. */
+  /** On a phone the details go in the bottom sheet, above the list: a popup would not fit. */
+  function showDetail(content: HTMLElement | null): void {
+    if (!content) {
+      el.detail.hidden = true;
+      el.detail.replaceChildren();
+      return;
+    }
+    const back = document.createElement('button');
+    back.type = 'button';
+    back.className = 'detail-close';
+    back.textContent = 'Close details';
+    back.addEventListener('click', () => {
+      const id = selected;
+      setSelected(null, true);
+      if (id) list?.focus(id);
+    });
+    el.detail.replaceChildren(back, content);
+    el.detail.hidden = false;
+    sheet.set(true);
+    el.detail.scrollIntoView({ block: 'start' });
+  }
+
+  /** Selects a feature (or none): details, highlight on the map and in the list, and the URL. */
   function setSelected(id: string | null, push: boolean, at?: LngLatLike): void {
     const item = id ? items.get(id) : undefined;
     selected = item && isVisible(id as string) ? (id as string) : null;
     applySelected(map, hidden, selected);
     list?.highlight(selected);
-    if (item && selected) {
-      const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties);
-      showPopup(content, at ?? anchorOf(item));
-    } else if (popup.isOpen()) {
+    if (popup.isOpen()) {
       replacingPopup = true;
       popup.remove();
       replacingPopup = false;
+    }
+    showDetail(null);
+    if (item && selected) {
+      const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties);
+      if (sheet.isSheet()) showDetail(content);
+      else showPopup(content, at ?? anchorOf(item));
     }
     if (push) url.push(state());
   }
@@ -133,13 +160,14 @@ export function startAtlas(el: AtlasElements): Atlas {
   function choose(id: string): void {
     const item = items.get(id);
     if (!item) return;
-    if (sheet.isSheet()) sheet.set(false);
     const center = anchorOf(item);
     const zoom = item.kind === 'event'
       ? EVENT_ZOOM[item.feature.properties.precision] ?? 5
       // Roughly the zoom at which the band's outer edge fits the screen.
       : Math.min(6, Math.max(1, Math.log2(40_000 / (item.feature.properties.max_km * 6))));
-    map.flyTo({ center, zoom });
+    // On a phone the open sheet covers the lower part of the map: aim above it.
+    const bottom = sheet.isSheet() ? Math.round(el.map.clientHeight * 0.6) : 0;
+    map.flyTo({ center, zoom, padding: { top: 0, left: 0, right: 0, bottom } });
     setSelected(id, true);
   }
 

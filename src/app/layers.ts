@@ -98,15 +98,15 @@ function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
 }
 
 /**
- * Where a band's label goes: the southern, eastern, western and northern extremes of its edge, so
- * that one is usually on screen. Point labels cost far less to lay out than labels along a ring
- * that spans half the globe.
+ * Where a band's label goes: the southern, eastern and western extremes of its edge (the north is
+ * often at the pole), so that one is usually on screen. Point labels cost far less to lay out than
+ * labels along a ring that spans half the globe.
  */
 export function labelPoints(lines: number[][][]): number[][] {
   const points = lines.flat();
   if (!points.length) return [];
   const by = (f: (p: number[]) => number) => points.reduce((best, p) => (f(p) < f(best) ? p : best));
-  const picks = [by((p) => p[1]), by((p) => -p[0]), by((p) => p[0]), by((p) => -p[1])];
+  const picks = [by((p) => p[1]), by((p) => -p[0]), by((p) => p[0])];
   return [...new Map(picks.map((p) => [p.join(','), p])).values()];
 }
 

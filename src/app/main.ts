@@ -24,5 +24,6 @@ window.atlas = startAtlas({
   panel: byId('panel'),
   panelBody: byId('panel-body'),
   sheetHandle: byId<HTMLButtonElement>('sheet-handle'),
+  detail: byId('detail'),
   status: byId('status'),
 });

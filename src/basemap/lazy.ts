@@ -2,12 +2,19 @@
  * Loads the basemap's detail files (1:50m land and borders, admin-1 lines) only once the map is zoomed
  * in far enough to show them, so a first view of the world downloads and parses only the 1:110m files.
  */
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { BASEMAP_FILES, basemapUrl } from './style';
+import type { GeoJSONSource, Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl';
+import { BASEMAP_FILES, BASEMAP_LAYER, DETAIL_ZOOM, basemapUrl } from './style';
+
+/** Once these sources have their data, the coarse layers they replace stop at DETAIL_ZOOM. */
+const REPLACES: Readonly<Record<string, string>> = {
+  'basemap-land-50m': BASEMAP_LAYER.land110,
+  'basemap-borders-50m': BASEMAP_LAYER.borders110,
+};
 
 /** Starts watching the zoom; returns a function that stops watching. */
 export function loadDetailWhenZoomed(map: MapLibreMap, base: string): () => void {
   const pending = new Map<string, { file: string; lazyFromZoom: number }>();
+  const replaces: Record<string, string> = { ...REPLACES };
   for (const [id, spec] of Object.entries(BASEMAP_FILES)) {
     if ('lazyFromZoom' in spec) pending.set(id, spec);
   }
@@ -19,10 +26,22 @@ export function loadDetailWhenZoomed(map: MapLibreMap, base: string): () => void
       (map.getSource(id) as GeoJSONSource | undefined)?.setData(basemapUrl(spec.file, base));
       pending.delete(id);
     }
-    if (pending.size === 0) map.off('zoomend', check);
+    if (pending.size === 0) map.off('zoom', check);
   };
-  map.on('zoomend', check);
+  const onData = (e: MapSourceDataEvent) => {
+    const coarse = replaces[e.sourceId];
+    // 'metadata' is the worker saying the file is loaded and indexed (the empty start data is not).
+    if (!coarse || pending.has(e.sourceId) || e.sourceDataType !== 'metadata' || !map.getLayer(coarse)) return;
+    map.setLayerZoomRange(coarse, 0, DETAIL_ZOOM);
+    delete replaces[e.sourceId];
+  };
+  // 'zoom', not 'zoomend': a flight from the world view starts the download on its way in.
+  map.on('zoom', check);
+  map.on('sourcedata', onData);
   if (map.isStyleLoaded()) check();
   else map.once('load', check);
-  return () => map.off('zoomend', check);
+  return () => {
+    map.off('zoom', check);
+    map.off('sourcedata', onData);
+  };
 }

@@ -67,7 +67,9 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
   const cityFilter = ['step', ['zoom'], city(0), 2, city(1), 4, city(2), 5, city(3)];
   return [
     { id: BASEMAP_LAYER.sea, type: 'background', paint: { 'background-color': p.sea } },
-    { id: BASEMAP_LAYER.land110, type: 'fill', source: 'basemap-land-110m', maxzoom: DETAIL_ZOOM, paint: { 'fill-color': p.land, 'fill-outline-color': p.coast } },
+    // The 1:110m layers have no maxzoom until the 1:50m data has loaded (lazy.ts narrows them then),
+    // so zooming in never shows a map without land.
+    { id: BASEMAP_LAYER.land110, type: 'fill', source: 'basemap-land-110m', paint: { 'fill-color': p.land, 'fill-outline-color': p.coast } },
     { id: BASEMAP_LAYER.land50, type: 'fill', source: 'basemap-land-50m', minzoom: DETAIL_ZOOM, paint: { 'fill-color': p.land, 'fill-outline-color': p.coast } },
     {
       id: BASEMAP_LAYER.regions,
@@ -76,7 +78,7 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       minzoom: REGION_ZOOM,
       paint: { 'line-color': p.region, 'line-width': ['interpolate', ['linear'], ['zoom'], REGION_ZOOM, 0.5, 8, 1.2], 'line-dasharray': [3, 2] },
     },
-    { id: BASEMAP_LAYER.borders110, type: 'line', source: 'basemap-borders-110m', maxzoom: DETAIL_ZOOM, paint: { 'line-color': p.border, 'line-width': 0.6 } },
+    { id: BASEMAP_LAYER.borders110, type: 'line', source: 'basemap-borders-110m', paint: { 'line-color': p.border, 'line-width': 0.6 } },
     {
       id: BASEMAP_LAYER.borders50,
       type: 'line',

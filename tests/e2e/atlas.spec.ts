@@ -171,7 +171,7 @@ test('list and map stay in sync, by mouse and by keyboard', async ({ page, reque
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
 
-  test('the panel is a bottom sheet that opens, lists, and gets out of the way', async ({ page, request }, testInfo) => {
+  test('the panel is a bottom sheet that opens, lists, and shows the chosen feature', async ({ page, request }, testInfo) => {
     const { events } = await served(request);
     await openAtlas(page);
     const handle = page.locator('#sheet-handle');
@@ -180,13 +180,22 @@ test.describe('on a phone', () => {
     await page.screenshot({ path: testInfo.outputPath('map-phone.png') });
     await handle.tap();
     await expect(handle).toHaveAttribute('aria-expanded', 'true');
-    const id = events.features[0].properties.id;
-    const item = page.locator(`.feature-list button[data-id="${id}"]`);
+    const f = events.features[0];
+    const item = page.locator(`.feature-list button[data-id="${f.properties.id}"]`);
     await expect(item).toBeVisible();
     await item.tap();
-    await expect(handle).toHaveAttribute('aria-expanded', 'false');
-    await expect(page.locator(`.maplibregl-popup .popup[data-id="${id}"]`)).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath('popup-phone.png') });
+    // On a phone the details open in the sheet, not in a popup over the small map.
+    const detail = page.locator(`#detail .popup[data-id="${f.properties.id}"]`);
+    await expect(detail).toBeVisible();
+    await expect(detail.locator('.excerpt')).toHaveText(f.properties.claims.map((c) => c.excerpt));
+    await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
+    await settled(page);
+    await idle(page);
+    expect(await idsAt(page, lonlat(f.geometry.coordinates), LAYERS.events)).toContain(f.properties.id);
+    await page.screenshot({ path: testInfo.outputPath('detail-phone.png') });
+    await page.locator('#detail .detail-close').tap();
+    await expect(page.locator('#detail')).toBeHidden();
+    await expect(page.locator('.feature-list button[aria-current="true"]')).toHaveCount(0);
   });
 });
 
