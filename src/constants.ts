@@ -42,9 +42,6 @@ export const SUSPICIOUS_RANGE_KM = 20000;
 /** Half the WGS84 meridian circumference (km): every point of the Earth lies within it. */
 export const HALF_MERIDIAN_KM = 20003.93;
 
-/** Decimal places of published coordinates (6 ≈ 0.11 m). */
-export const COORDINATE_DECIMALS = 6;
-
 /**
  * Abbreviations after which a full stop does not end a sentence (excerpt boundaries).
  * Lower case, with their dots.

@@ -46,5 +46,8 @@ export const RANGE_LIMITS = {
 /** Decimals kept in output coordinates (degrees); 1e-6° is at most 0.11 m. */
 export const COORDINATE_DECIMALS = 6;
 
+/** A coordinate in degrees rounded to COORDINATE_DECIMALS, as published. */
+export const roundDegrees = (degrees: number): number => Number(degrees.toFixed(COORDINATE_DECIMALS));
+
 /** Worst displacement in metres from rounding a position to COORDINATE_DECIMALS (half a unit in lon and lat). */
 export const ROUNDING_M = 0.08;

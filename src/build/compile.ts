@@ -11,7 +11,7 @@ import type {
   Addition, Claim, Diagnostic, DocumentMeta, EventCollection, EventFeature, EventProperties, RangeBasis, RangeCollection,
   RangeFeature, RangeProperties,
 } from '../contract.js';
-import { COORDINATE_DECIMALS, SUSPICIOUS_RANGE_KM } from '../constants.js';
+import { SUSPICIOUS_RANGE_KM } from '../constants.js';
 import type { Annotation, ParsedDocument } from './parse.js';
 import { Diagnostics, type Location, sortDiagnostics } from './diagnostics.js';
 import { attributeAt, checkAttributes, short } from './attributes.js';
@@ -22,7 +22,7 @@ import { parseStatedRange } from './stated-range.js';
 import { sentenceAround, sentenceSpans } from './sentences.js';
 import { highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
-import { RANGE_LIMITS } from '../earth.js';
+import { RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
 /** An area file as the shell read it: its geometry and a digest of its content, or why it could not be used. */
@@ -81,7 +81,7 @@ interface RangeDraft {
   at: Location;
 }
 
-const round = (n: number) => Number(n.toFixed(COORDINATE_DECIMALS));
+const round = roundDegrees;
 
 /** An `origin-area=` path is relative to its document, like a Markdown link; this is the key it is read under. */
 export function areaKey(documentPath: string, written: string): string {

@@ -6,12 +6,17 @@ import type { PlaceKind, ResolvedPlace } from '../contract.js';
 import { PLACE_KINDS } from '../contract.js';
 import type { PlaceQuery, Resolution, ResolveContext } from './resolve.js';
 import type { Annotation } from './parse.js';
+import { roundDegrees } from '../earth.js';
 import type { FrontPlace } from './documents.js';
 import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
-import { COORDINATE_DECIMALS } from '../constants.js';
 
-export type Resolver = (q: PlaceQuery, ctx?: ResolveContext) => Resolution;
+
+/**
+ * Resolves all the place mentions of one document together, each the others' context (resolve.ts's
+ * resolveDocument, bound to a gazetteer): the same path the geocoding benchmark scores.
+ */
+export type Resolver = (queries: readonly PlaceQuery[], ctx?: ResolveContext) => Resolution[];
 
 export interface DocumentPlace {
   place: ResolvedPlace;
@@ -26,7 +31,7 @@ export interface DocumentPlaces {
   byAnnotation: Map<number, DocumentPlace>;
 }
 
-const round = (n: number) => Number(n.toFixed(COORDINATE_DECIMALS));
+const round = roundDegrees;
 
 /** Parses `at="lon,lat"`. */
 export function parseLonLat(value: string): [number, number] | null {
@@ -120,30 +125,17 @@ export function resolveDocumentPlaces(
     });
   });
 
-  // Two passes: names that resolve without doubt give the document's countries and points, which
-  // then decide the ambiguous ones ("Paris" in a document about Texas).
-  const first = queries.map((q) => (q.query ? resolve(q.query) : null));
-  const countries = new Map<string, number>();
-  const points: Array<[number, number]> = [];
-  first.forEach((r, i) => {
-    const q = queries[i];
-    const p = q.point ? coordinatesPlace(q.name, q.point) : r?.ok && !r.ambiguous ? r.place : null;
-    if (p) {
-      if (p.country) countries.set(p.country, (countries.get(p.country) ?? 0) + 1);
-      points.push(p.lonlat);
-    }
-  });
-  const context: ResolveContext = {
-    countries: [...countries.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c),
-    points,
-  };
+  // Points the annotator gave are context for the names around them.
+  const points = queries.filter((q) => q.point).map((q) => q.point!);
+  const named = queries.filter((q) => q.query);
+  const results = resolve(named.map((q) => q.query!), points.length ? { points } : undefined);
+  const resolution = new Map(named.map((q, i) => [q, results[i]]));
 
-  queries.forEach((q, i) => {
+  queries.forEach((q) => {
     let place: ResolvedPlace;
     if (q.point) place = coordinatesPlace(q.name, q.point);
     else {
-      const r0 = first[i]!;
-      const r = r0.ok && r0.ambiguous ? resolve(q.query!, context) : r0;
+      const r = resolution.get(q)!;
       if (!r.ok) {
         const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
         diagnostics.error(q.at, `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`);

@@ -19,7 +19,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedPlace } from '../contract';
-import { COORDINATE_DECIMALS } from '../constants';
+import { COORDINATE_DECIMALS } from '../earth.js';
 import type { DesignatorTable } from './places/designators';
 import { compactKey, normalizeName, pluralKeys } from './places/normalize';
 import { LEVEL_KIND, LEVEL_PRECISION, LEVELS, NAME_TYPES, type Level, type NameType } from './places/record';

@@ -19,7 +19,7 @@ import type { ParsedDocument } from '../build/parse.js';
 import { assemble, referencedAreas, type AreaFile } from '../build/compile.js';
 import { serializeCollection } from '../build/emit.js';
 import { loadGazetteer } from '../build/gazetteer.js';
-import { resolvePlace } from '../build/resolve.js';
+import { resolveDocument } from '../build/resolve.js';
 import { readArea } from '../build/areas.js';
 import { listDocuments } from './documents.js';
 import { prepareFiles, type PreparedFiles } from './prepare-files.js';
@@ -62,7 +62,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
   const prepareHere = (paths: string[]): PreparedFiles => {
     gazetteer ??= loadGazetteer();
     const g = gazetteer;
-    return prepareFiles(paths, cwd, (q, ctx) => resolvePlace(g, q, ctx), parsedCache);
+    return prepareFiles(paths, cwd, (qs, ctx) => resolveDocument(g, qs, ctx), parsedCache);
   };
 
   return {

@@ -5,7 +5,7 @@ import { compile, referencedAreas, type CompileResult } from '../../src/build/co
 import { readArea } from '../../src/build/areas.js';
 import { parseDocumentText } from '../../src/build/parse.js';
 import { loadGazetteer } from '../../src/build/gazetteer.js';
-import { resolvePlace } from '../../src/build/resolve.js';
+import { resolveDocument } from '../../src/build/resolve.js';
 import type { Resolver } from '../../src/build/document-places.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -13,7 +13,7 @@ const fixtures = join(root, 'tests/fixtures/build/claims');
 let resolve: Resolver;
 beforeAll(() => {
   const g = loadGazetteer();
-  resolve = (q, ctx) => resolvePlace(g, q, ctx);
+  resolve = (qs, ctx) => resolveDocument(g, qs, ctx);
 });
 
 /** Compiles documents held in memory; area paths are read relative to the repository. */

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/build/compile.js';
 import { parseDocumentText } from '../../src/build/parse.js';
 import { loadGazetteer } from '../../src/build/gazetteer.js';
-import { resolvePlace } from '../../src/build/resolve.js';
+import { resolveDocument } from '../../src/build/resolve.js';
 import type { Resolver } from '../../src/build/document-places.js';
 
 const dir = join(import.meta.dirname, '../../data/documents');
@@ -13,7 +13,7 @@ const seeds = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => readF
 let resolve: Resolver;
 beforeAll(() => {
   const g = loadGazetteer();
-  resolve = (q, ctx) => resolvePlace(g, q, ctx);
+  resolve = (qs, ctx) => resolveDocument(g, qs, ctx);
 });
 
 /** The build's promise: it returns, and either gives features with no error or located errors. */
