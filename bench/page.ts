@@ -4,7 +4,7 @@
  * served by `vite preview` on 127.0.0.1, driven by headless Chromium (SwiftShader).
  *
  *   app   navigation → `atlas.ready` (performance mark `atlas:ready`)
- *   bare  navigation → first `idle` (performance mark `bare:idle`), same view and canvas size
+ *   bare  navigation → first `idle` (performance mark `bare:idle`), same window, view and map size
  *
  * Medians of RUNS runs each, interleaved, each in a fresh browser context (cold cache). Bytes are the
  * gzip sizes (zlib default level) of every file the app requested before ready, split by kind.
@@ -88,10 +88,10 @@ async function runApp(browser: Browser, origin: string): Promise<AppRun> {
 }
 
 async function runBare(browser: Browser, origin: string, app: AppRun): Promise<number> {
-  const context = await browser.newContext({ viewport: app.size });
+  const context = await browser.newContext({ viewport: OPTIONS.viewport });
   const page = await context.newPage();
   const { zoom, lat, lon } = app.view;
-  await page.goto(`${origin}/src/basemap/bare.html#${zoom}/${lat}/${lon}`);
+  await page.goto(`${origin}/src/basemap/bare.html?w=${app.size.width}&h=${app.size.height}#${zoom}/${lat}/${lon}`);
   await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, { timeout: OPTIONS.timeout });
   const ms = await page.evaluate(() => performance.getEntriesByName('bare:idle')[0].startTime);
   await context.close();
