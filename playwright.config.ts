@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { ensureServedData } from './tests/e2e/data';
 
-/** Port of the preview server the tests drive (the built site, as in production). */
-const PORT = 4317;
+/**
+ * Port of the preview server the tests drive (the built site, as in production), and the directory
+ * it is built into; both can be set so that several runs on one machine do not share a server.
+ */
+const PORT = Number(process.env.PW_PORT ?? 4317);
+const DIST = process.env.PW_DIST ?? 'dist';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(CHROMIUM)) {
@@ -21,7 +25,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${DIST} && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
