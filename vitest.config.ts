@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
-    testTimeout: 30_000,
+    globalSetup: ['tests/setup/gazetteer.ts'],
+    // Generous: a test must not fail because the machine is slow (2 shared cores, software WebGL).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
