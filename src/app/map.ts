@@ -45,7 +45,14 @@ function addOverlay(map: MapLibreMap, overlay: Overlay): void {
   for (const layer of overlay.layers) map.addLayer(layer);
 }
 
-export function createMap(container: HTMLElement, view: View | null, theme: Theme, overlay: Overlay): MapLibreMap {
+export interface MapOptions {
+  /** One finger scrolls the page and two move the map; the wheel zooms only with Ctrl/⌘ (for embeds). Default false. */
+  cooperativeGestures?: boolean;
+  /** Accessible name of the map canvas. */
+  label?: string;
+}
+
+export function createMap(container: HTMLElement, view: View | null, theme: Theme, overlay: Overlay, options: MapOptions = {}): MapLibreMap {
   const start = view ?? DEFAULT_VIEW;
   const map = new MapLibreMap({
     container,
@@ -54,7 +61,8 @@ export function createMap(container: HTMLElement, view: View | null, theme: Them
     zoom: start.zoom,
     attributionControl: false,
     maxPitch: 60,
-    locale: { 'Map.Title': 'Map of events and weapon ranges; the list of events and ranges gives the same information as text' },
+    cooperativeGestures: options.cooperativeGestures ?? false,
+    locale: { 'Map.Title': options.label ?? 'Map of events and weapon ranges; the list of events and ranges gives the same information as text' },
   });
   map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
   map.addControl(new AttributionControl({ compact: true, customAttribution: REMOTE_STYLE ? undefined : ATTRIBUTION }), 'bottom-right');
