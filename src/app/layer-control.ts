@@ -15,6 +15,8 @@ export interface LayerControlOptions {
   /** Unit shown in the size legend (the data's most common `magnitude_unit`). */
   magnitudeUnit: string | null;
   onChange: (hidden: Set<string>) => void;
+  /** Short labels, no notes and no size/precision legend: for the embed, where space is scarce. Default false. */
+  compact?: boolean;
 }
 
 export class LayerControl {
@@ -24,7 +26,8 @@ export class LayerControl {
 
   constructor(private readonly options: LayerControlOptions) {
     this.element = document.createElement('section');
-    this.element.className = 'layer-control';
+    this.element.className = options.compact ? 'layer-control compact' : 'layer-control';
+    const long = (label: string, description: string) => (options.compact ? label : `${label} — ${description}`);
     this.element.setAttribute('aria-labelledby', 'layers-heading');
     const heading = document.createElement('h2');
     heading.id = 'layers-heading';
@@ -35,15 +38,15 @@ export class LayerControl {
     this.group('events', `Events (${n('events')})`, 'Colour: type of event. Fill: claim status.',
       options.types.map((t) => [token('type', t), `${typeLabel(t)} (${n(token('type', t))})`, markerSwatch({ colour: colourOfType(t) })]));
     this.group('ranges', `Ranges (${n('ranges')})`, 'Edge: where the range comes from. Colour: claim status.',
-      RANGE_BASES.map((b) => [token('basis', b), `${BASIS_STYLE[b].label} — ${BASIS_STYLE[b].description}`, bandSwatch(null, b)]));
+      RANGE_BASES.map((b) => [token('basis', b), long(BASIS_STYLE[b].label, BASIS_STYLE[b].description), bandSwatch(null, b)]));
     this.group(null, 'Claim status', 'Applies to events and ranges.',
       CLAIM_STATUSES.map((st) => {
         const both = document.createElement('span');
         both.className = 'swatch-pair';
         both.append(markerSwatch({ colour: 'var(--legend-neutral)', status: st }), bandSwatch(st));
-        return [token('status', st), `${STATUS_STYLE[st].label} — ${STATUS_STYLE[st].description}`, both];
+        return [token('status', st), long(STATUS_STYLE[st].label, STATUS_STYLE[st].description), both];
       }));
-    this.element.append(staticLegend(sampleMagnitudes(options.magnitudes), options.magnitudeUnit));
+    if (!options.compact) this.element.append(staticLegend(sampleMagnitudes(options.magnitudes), options.magnitudeUnit));
   }
 
   /** Reflects a state from elsewhere (the URL) without calling onChange. */
@@ -67,7 +70,9 @@ export class LayerControl {
       li.append(this.checkbox(t, label, swatch));
       list.append(li);
     }
-    fieldset.append(legend, hint, list);
+    fieldset.append(legend);
+    if (!this.options.compact) fieldset.append(hint);
+    fieldset.append(list);
     if (master) fieldset.dataset.group = master;
     this.element.append(fieldset);
   }
