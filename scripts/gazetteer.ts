@@ -19,6 +19,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import type { Geometry as GeoJsonGeometry } from 'geojson';
+import { labelPoint } from '../src/build/places/centroid.js';
 
 /** Natural Earth's own, English and local names of a region. */
 const NAME_FIELDS = ['name', 'name_en', 'name_local', 'woe_name', 'gn_name', 'gns_name'] as const;
@@ -46,23 +48,9 @@ type Geometry = { type: string; coordinates: unknown } | null;
 
 /** Area centroid of the largest polygon ([lon, lat], 4 decimals ≈ 11 m), planar in degrees. */
 function centroid(geometry: Geometry): [number, number] {
-  const polygons = (geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : []) as Position[][][];
-  let best = { area: 0, lon: NaN, lat: NaN };
-  for (const poly of polygons) {
-    const ring = poly[0];
-    let a = 0;
-    let x = 0;
-    let y = 0;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-      a += f;
-      x += (ring[j][0] + ring[i][0]) * f;
-      y += (ring[j][1] + ring[i][1]) * f;
-    }
-    if (Math.abs(a / 2) > best.area) best = { area: Math.abs(a / 2), lon: x / (3 * a), lat: y / (3 * a) };
-  }
+  const point = labelPoint(geometry as GeoJsonGeometry | null);
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
-  return [round(best.lon), round(best.lat)];
+  return point ? [round(point[0]), round(point[1])] : [NaN, NaN];
 }
 
 function text(v: unknown): string {

@@ -1,5 +1,5 @@
 /** claims: what one annotation of one document says, with its sentence, source and standing. Pure. */
-import type { Addition, Claim, ClaimStatus, DocumentMeta } from '../contract.js';
+import type { Addition, Claim, ClaimStatus, DocumentMeta, EventProperties } from '../contract.js';
 import { CLAIM_STATUSES } from '../contract.js';
 import type { Annotation } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
@@ -71,5 +71,23 @@ export function makeClaim(
     ...(values.max_km !== undefined ? { max_km: values.max_km } : {}),
     line: a.line,
     column: a.column,
+  };
+}
+
+/** The fields a feature repeats from its first claim, flat for map expressions, and its claims. */
+export function headline(claims: Claim[]): Pick<EventProperties, 'excerpt' | 'document' | 'document_title' | 'publisher' | 'document_date' | 'url' | 'claimant' | 'status' | 'claims' | 'sources' | 'additions'> {
+  const main = claims[0];
+  return {
+    excerpt: main.excerpt,
+    document: main.document,
+    document_title: main.document_title,
+    publisher: main.publisher,
+    document_date: main.document_date,
+    url: main.url,
+    claimant: main.claimant,
+    status: main.status,
+    claims,
+    sources: new Set(claims.map((c) => c.document)).size,
+    additions: main.additions,
   };
 }

@@ -20,7 +20,7 @@ import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, t
 import { parseDate, type ParsedDate } from './dates.js';
 import { parseStatedRange } from './stated-range.js';
 import { sentenceAround, sentenceSpans } from './sentences.js';
-import { highlightsWithin, makeClaim, readStanding } from './claims.js';
+import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { RANGE_LIMITS, roundDegrees } from '../earth.js';
 
@@ -309,18 +309,8 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       admin1: place.admin1,
       magnitude: draft.magnitude,
       magnitude_unit: draft.unit,
-      excerpt: main.claim.excerpt,
-      document: main.claim.document,
-      document_title: main.claim.document_title,
-      publisher: main.claim.publisher,
-      document_date: main.claim.document_date,
-      url: main.claim.url,
-      claimant: main.claim.claimant,
-      status: main.claim.status,
-      claims: claims.map((c) => c.claim),
-      sources: new Set(claims.map((c) => c.claim.document)).size,
+      ...headline(claims.map((c) => c.claim)),
       conflict: dates.size > 1 || placeNames.size > 1,
-      additions: main.claim.additions,
     };
     features.push({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [round(place.lonlat[0]), round(place.lonlat[1])] }, properties });
   }
@@ -421,18 +411,8 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       origin_place: main.originPlace,
       origin_note: main.originNote,
       label: rangeLabel(weaponName, main.min, main.max, main.basis, main.claim.status),
-      excerpt: main.claim.excerpt,
-      document: main.claim.document,
-      document_title: main.claim.document_title,
-      publisher: main.claim.publisher,
-      document_date: main.claim.document_date,
-      url: main.claim.url,
-      claimant: main.claim.claimant,
-      status: main.claim.status,
-      claims,
-      sources: new Set(claims.map((c) => c.document)).size,
+      ...headline(claims),
       conflicts_with: [],
-      additions: main.claim.additions,
     };
     features.push({ type: 'Feature', id, geometry, properties });
   }
