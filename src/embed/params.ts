@@ -1,0 +1,53 @@
+/**
+ * The embed's URL: the app's own state parameters (view, hidden layers, selection; see
+ * src/app/url-state.ts) plus a title, e.g.
+ *
+ *   embed.html?title=Strikes%20on%20Dnipro#map=5.00/48.4600/35.0400&hide=ranges&sel=dnipro-irbm-strike
+ *
+ * The state may sit in the hash (as the app writes it) or in the query (what some CMSs keep); the
+ * hash wins. Unknown parameters (pym.js adds `initialWidth`, `childId`, `parentTitle`, `parentUrl`) are
+ * ignored. Pure: strings in, strings out.
+ */
+import { formatHash, parseHash, type AppState } from '../app/url-state.js';
+
+export interface EmbedParams {
+  state: AppState;
+  /** Shown above the map and used as the page title; null for none. At most TITLE_MAX characters. */
+  title: string | null;
+}
+
+/** Characters of the title kept: a headline, not an article. */
+export const TITLE_MAX = 120;
+
+/** File name of the embed page, beside index.html. */
+export const EMBED_PAGE = 'embed.html';
+
+export function parseEmbedParams(search: string, hash: string): EmbedParams {
+  const fromQuery = parseHash(search.replace(/^\?/, ''));
+  const fromHash = parseHash(hash);
+  const title = new URLSearchParams(search).get('title')?.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || null;
+  return {
+    state: {
+      view: fromHash.view ?? fromQuery.view,
+      hidden: fromHash.hidden.length ? fromHash.hidden : fromQuery.hidden,
+      selected: fromHash.selected ?? fromQuery.selected,
+    },
+    title,
+  };
+}
+
+/** The embed's URL for a state, relative to `siteUrl` (the directory holding index.html). */
+export function embedUrl(siteUrl: string, state: AppState, title: string | null = null): string {
+  const url = new URL(EMBED_PAGE, siteUrl);
+  const clean = title?.trim().slice(0, TITLE_MAX);
+  if (clean) url.searchParams.set('title', clean);
+  url.hash = formatHash(state);
+  return url.href;
+}
+
+/** The full app's URL for a state. */
+export function appUrl(siteUrl: string, state: AppState): string {
+  const url = new URL('./', siteUrl);
+  url.hash = formatHash(state);
+  return url.href;
+}
