@@ -1,18 +1,30 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { atlasData } from './src/cli/vite-plugin';
+import { atlasSite } from './src/embed/site-plugin';
 
 // Static site that works from any host under any sub-path: every URL is relative (`base: './'`).
 export default defineConfig({
   base: './',
   // `npm run dev` builds public/data from the documents and rebuilds it on change (dev server only).
-  plugins: [atlasData()],
+  // atlasSite: sharing metadata (og:image, oEmbed) in every page, oembed.json and pym.js beside them.
+  plugins: [atlasData(), atlasSite()],
   build: {
     outDir: 'dist',
     // maplibre-gl in a chunk of its own: cached across app releases, and measured apart by bench/page.ts.
     rolldownOptions: {
+      // The app, and the map for articles (embed.html; see src/embed/).
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+      },
       output: {
         codeSplitting: {
-          groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ }],
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
+            // What the app and the embed share (map, layers, popups, styles), under a name that says so.
+            { name: 'atlas', test: /[\\/]src[\\/](?:app[\\/](?!main\.ts)|basemap[\\/]|contract)/ },
+          ],
         },
       },
     },
