@@ -12,6 +12,7 @@ import { loadData, type AtlasData } from './data';
 import { LayerControl } from './layer-control';
 import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS, addRegionOutlines, applyHidden, applySelected, dataLayers, emptyDataSource, setDataCollection } from './layers';
 import { FeatureList } from './list';
+import { installPatterns } from './patterns';
 import { createMap, nextIdle, styleParsed } from './map';
 import { chooser, eventPopup, rangePopup, type ChoiceItem } from './popup';
 import { colourOfType, registerTypes, typeLabel } from './scales';
@@ -65,6 +66,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     underLabels: UNDER_LABELS,
   });
   const parsed = styleParsed(map);
+  installPatterns(map);
   loadDetailWhenZoomed(map, base);
   const popup = new Popup({ maxWidth: 'min(360px, calc(100vw - 24px))', focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
   let replacingPopup = false;

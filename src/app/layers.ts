@@ -4,9 +4,10 @@
  * full features kept on the main thread.
  */
 import type { ExpressionSpecification, GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import type { EventCollection, RangeCollection } from '../contract';
+import { CLAIM_STATUSES, type EventCollection, type RangeCollection, type RangeProperties } from '../contract';
 import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
+import { bandOutline } from './outline';
 import * as s from './scales';
 import { eventFilter, rangeFilter } from './visibility';
 
@@ -21,11 +22,9 @@ export const REGION_SOURCE = 'atlas-regions';
 type Kind = 'event' | 'range' | 'edge' | 'label' | 'origin';
 const kindIs = (kind: Kind): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
-/** Latitude (degrees) beyond which a ring vertex is taken as a pole closure, not a real edge. */
-const POLE_LAT = 85;
-
 export const LAYER = {
   rangeFill: 'atlas-range-fill',
+  rangeHatch: 'atlas-range-hatch',
   rangeEdge: 'atlas-range-edge',
   rangeSelected: 'atlas-range-selected',
   rangeLabel: 'atlas-range-label',
@@ -34,6 +33,7 @@ export const LAYER = {
   eventRegion: 'atlas-event-region',
   eventHalo: 'atlas-event-halo',
   eventMarker: 'atlas-event-marker',
+  eventPattern: 'atlas-event-pattern',
   eventSelected: 'atlas-event-selected',
 } as const;
 
@@ -42,8 +42,8 @@ export const EVENT_LAYERS = [LAYER.eventMarker, LAYER.eventHalo];
 export const RANGE_LAYERS = [LAYER.rangeFill, LAYER.rangeEdge];
 /** Every layer belonging to each switch of the layer control. */
 export const GROUP_LAYERS = {
-  events: [LAYER.eventRegion, LAYER.eventHalo, LAYER.eventMarker, LAYER.eventSelected],
-  ranges: [LAYER.rangeFill, LAYER.rangeEdge, LAYER.rangeSelected, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel],
+  events: [LAYER.eventRegion, LAYER.eventHalo, LAYER.eventMarker, LAYER.eventPattern, LAYER.eventSelected],
+  ranges: [LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangeSelected, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel],
 } as const;
 
 function leanEvents(events: EventCollection): GeoJSON.FeatureCollection {
@@ -60,39 +60,24 @@ function leanRanges(ranges: RangeCollection): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: ranges.features.map((f) => {
-      const { id, status, basis, label } = f.properties;
-      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'range', id, status, basis, label } };
+      const { id, status, basis } = f.properties;
+      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'range', id, status, basis, label: mapLabel(f.properties) } };
     }),
   };
 }
 
-/**
- * Band edges as lines, without the segments that close a pole-enclosing ring along the pole (they
- * are not part of the band's edge and would draw a small circle around the pole).
- */
-export function edgeLines(rings: number[][][]): number[][][] {
-  const lines: number[][][] = [];
-  for (const ring of rings) {
-    let line: number[][] = [];
-    for (const p of ring) {
-      if (Math.abs(p[1]) >= POLE_LAT) {
-        if (line.length > 1) lines.push(line);
-        line = [];
-      } else line.push(p);
-    }
-    if (line.length > 1) lines.push(line);
-  }
-  return lines;
+/** A band's label on the map; conflicting claims say so (scales.CONFLICT). */
+export function mapLabel(p: Pick<RangeProperties, 'label' | 'conflicts_with'>): string {
+  return p.conflicts_with?.length ? `${p.label} — ${s.CONFLICT.mapNote}` : p.label;
 }
 
+/** Band edges as lines, without the cut edges along ±180 and the poles (outline.ts). */
 function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: ranges.features.map((f) => {
-      const { id, status, basis, label } = f.properties;
-      const g = f.geometry;
-      const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-      return { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: edgeLines(rings) }, properties: { kind: 'edge', id, status, basis, label } };
+      const { id, status, basis } = f.properties;
+      return { type: 'Feature', geometry: bandOutline(f.geometry), properties: { kind: 'edge', id, status, basis, label: mapLabel(f.properties) } };
     }),
   };
 }
@@ -134,6 +119,7 @@ function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
 }
 
 const imprecise: ExpressionSpecification = ['>=', ['get', 'precision'], s.IMPRECISE_FROM];
+const hatchedBands = CLAIM_STATUSES.filter((st) => s.STATUS_STYLE[st].bandPattern === 'hatch');
 
 /** Each layer's filter: its kind of feature, less what the reader has hidden or not selected. */
 function filters(hidden: ReadonlySet<string>, selected: string | null): Record<string, ExpressionSpecification> {
@@ -142,10 +128,12 @@ function filters(hidden: ReadonlySet<string>, selected: string | null): Record<s
   const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
   return {
     [LAYER.rangeFill]: ['all', kindIs('range'), rg],
+    [LAYER.rangeHatch]: ['all', kindIs('range'), rg, ['in', ['get', 'status'], ['literal', hatchedBands]]],
     [LAYER.rangeEdge]: ['all', kindIs('edge'), rg],
     [LAYER.rangeSelected]: ['all', kindIs('edge'), isSelected],
     [LAYER.eventHalo]: ['all', kindIs('event'), ev, imprecise],
     [LAYER.eventMarker]: ['all', kindIs('event'), ev],
+    [LAYER.eventPattern]: ['all', kindIs('event'), ev, ['in', ['get', 'status'], ['literal', s.PATTERNED_STATUSES]]],
     [LAYER.eventSelected]: ['all', kindIs('event'), isSelected],
     [LAYER.origin]: ['all', kindIs('origin'), rg],
     [LAYER.originLabel]: ['all', kindIs('origin'), rg],
@@ -164,6 +152,13 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
       filter: f[LAYER.rangeFill],
       // No antialiased outline: the edge layer draws the edge, and on the globe outlines cost time.
       paint: { 'fill-color': s.rangeColourExpression(theme), 'fill-opacity': s.statusExpression('bandFill'), 'fill-antialias': false },
+    },
+    {
+      id: LAYER.rangeHatch,
+      type: 'fill',
+      source: SOURCE,
+      filter: f[LAYER.rangeHatch],
+      paint: { 'fill-pattern': s.bandHatchImage(theme), 'fill-antialias': false },
     },
     {
       id: LAYER.rangeEdge,
@@ -206,12 +201,26 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
         'circle-radius': s.markerRadiusExpression(),
         'circle-color': s.typeColourExpression(),
         'circle-opacity': s.statusExpression('markerFill'),
-        // Imprecise places get a soft edge: never a crisp pin.
-        'circle-blur': ['case', imprecise, 0.45, 0],
+        // Imprecise places get a soft edge: never a crisp pin (soft enough that the status still reads).
+        'circle-blur': ['case', imprecise, 0.25, 0],
         'circle-stroke-color': s.markerStrokeExpression(theme),
         'circle-stroke-width': s.markerStrokeWidthExpression(),
-        'circle-stroke-opacity': ['case', imprecise, 0.35, 1],
+        'circle-stroke-opacity': ['case', imprecise, 0.8, 1],
       },
+    },
+    {
+      // Hatched and dashed statuses: an icon drawn over the marker (patterns.ts makes it on demand).
+      id: LAYER.eventPattern,
+      type: 'symbol',
+      source: SOURCE,
+      filter: f[LAYER.eventPattern],
+      layout: {
+        'icon-image': s.markerPatternExpression(),
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-rotation-alignment': 'viewport',
+      },
+      paint: { 'icon-opacity': ['case', imprecise, 0.85, 1] },
     },
     {
       id: LAYER.eventSelected,
@@ -283,7 +292,7 @@ export function dataCollection(events: EventCollection, ranges: RangeCollection)
 }
 
 /** Layers drawn under the basemap's labels and borders (bands); the others go on top. */
-export const UNDER_LABELS = new Set<string>([LAYER.rangeFill, LAYER.rangeEdge, LAYER.rangeSelected]);
+export const UNDER_LABELS = new Set<string>([LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangeSelected]);
 
 /** The data source, empty: it is part of the style from the start, and filled by setDataCollection. */
 export function emptyDataSource(): GeoJSONSourceSpecification {

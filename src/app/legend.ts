@@ -4,7 +4,7 @@
  * CSS custom properties generated from the scales, so swatches follow prefers-color-scheme by themselves.
  */
 import { CLAIM_STATUSES, type ClaimStatus, type RangeBasis } from '../contract';
-import { BASIS_STYLE, MARKER_RADIUS, PRECISION_HALO, RANGE_STATUS_COLOUR, STATUS_STYLE, markerRadius } from './scales';
+import { BASIS_STYLE, CONFLICT, MARKER_RADIUS, PATTERN, PRECISION_HALO, RANGE_STATUS_COLOUR, STATUS_STYLE, markerRadius } from './scales';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -26,7 +26,7 @@ function svg(width: number, height: number): SVGSVGElement {
   return node;
 }
 
-function shape<K extends 'circle' | 'rect' | 'line'>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function shape<K extends 'circle' | 'rect' | 'line' | 'pattern' | 'path'>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -40,14 +40,26 @@ export interface MarkerOptions {
   soft?: number;
 }
 
-/** An event marker as the map draws it. */
+let patternCount = 0;
+
+/** Diagonal stripes as an SVG pattern inside `node`, as patterns.ts draws them on the map; returns its url(). */
+function hatchFill(node: SVGSVGElement, colour: string, spacing: number, opacity = 1): string {
+  const id = `atlas-hatch-${++patternCount}`;
+  const pattern = shape('pattern', { id, width: spacing, height: spacing, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(-45)' });
+  pattern.append(shape('line', { x1: 0, y1: 0, x2: 0, y2: spacing, stroke: colour, 'stroke-width': PATTERN.stroke * 0.8, 'stroke-opacity': opacity }));
+  node.append(pattern);
+  return `url(#${id})`;
+}
+
+/** An event marker as the map draws it: status decides fill, outline and pattern (scales.STATUS_STYLE). */
 export function markerSwatch({ colour, status = 'reported', radius = MARKER_RADIUS, soft }: MarkerOptions): SVGSVGElement {
-  const style = STATUS_STYLE[status];
+  const style = STATUS_STYLE[status] ?? STATUS_STYLE.unverified;
   const size = Math.max(2 * (soft ?? radius) + 6, 20);
   const node = svg(size, size);
+  node.dataset.status = status;
   const c = size / 2;
   if (soft) node.append(shape('circle', { cx: c, cy: c, r: soft, fill: colour, opacity: 0.3, class: 'soft' }));
-  const stroke = style.markerStroke === 'contrast' ? 'var(--marker-contrast)' : style.markerStroke === 'heavy' ? 'var(--marker-heavy)' : colour;
+  const stroke = { contrast: 'var(--marker-contrast)', heavy: 'var(--marker-heavy)', type: colour, none: 'none' }[style.markerStroke];
   node.append(
     shape('circle', {
       cx: c,
@@ -56,10 +68,14 @@ export function markerSwatch({ colour, status = 'reported', radius = MARKER_RADI
       fill: colour,
       'fill-opacity': style.markerFill,
       stroke,
-      'stroke-width': style.markerStroke === 'heavy' ? 2.5 : 1.5,
-      'stroke-opacity': soft ? 0.35 : 1,
+      'stroke-width': style.markerStrokeWidth,
+      'stroke-opacity': soft ? 0.8 : 1,
     }),
   );
+  if (style.markerPattern === 'hatch') node.append(shape('circle', { cx: c, cy: c, r: radius, fill: hatchFill(node, colour, PATTERN.hatchSpacing) }));
+  if (style.markerPattern === 'dashed') {
+    node.append(shape('circle', { cx: c, cy: c, r: radius, fill: 'none', stroke: colour, 'stroke-width': PATTERN.stroke, 'stroke-dasharray': `${PATTERN.dash} ${PATTERN.gap}` }));
+  }
   return node;
 }
 
@@ -71,6 +87,7 @@ export function bandSwatch(status: ClaimStatus | null, basis: RangeBasis = 'stat
   const width = 1.8;
   const [dash, gap] = BASIS_STYLE[basis].dash;
   node.append(shape('rect', { x: 2, y: 4, width: 30, height: 12, fill: colour, 'fill-opacity': status ? style.bandFill * 2 : 0.15 }));
+  if (status && style.bandPattern === 'hatch') node.append(shape('rect', { x: 2, y: 4, width: 30, height: 12, fill: hatchFill(node, colour, 4, 0.55) }));
   node.append(
     shape('line', {
       x1: 2,
@@ -83,6 +100,16 @@ export function bandSwatch(status: ClaimStatus | null, basis: RangeBasis = 'stat
       'stroke-linecap': basis === 'added' ? 'round' : 'butt',
       'stroke-dasharray': gap ? `${dash * width} ${gap * width}` : 'none',
     }),
+  );
+  return node;
+}
+
+/** Two bands of one weapon that overlap without merging: how conflicting claims look. */
+export function conflictSwatch(): SVGSVGElement {
+  const node = svg(34, 20);
+  node.append(
+    shape('rect', { x: 2, y: 3, width: 20, height: 10, fill: 'var(--range-claimed)', 'fill-opacity': 0.3, stroke: 'var(--range-claimed)', 'stroke-width': 1.5 }),
+    shape('rect', { x: 12, y: 8, width: 20, height: 10, fill: 'var(--range-disputed)', 'fill-opacity': 0.3, stroke: 'var(--range-disputed)', 'stroke-width': 1.5 }),
   );
   return node;
 }
@@ -124,7 +151,7 @@ export function staticLegend(sampleMagnitudes: number[], unit: string | null): H
     row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[3] / 2 }), 'region: soft marker, dashed region outline'),
     row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[4] / 2 }), 'country or wider: wider halo'),
   ]);
-  add('Ranges', [row(originSwatch(), 'launch point (origin); an area origin is named in the label')]);
+  add('Ranges', [row(originSwatch(), 'launch point (origin); an area origin is named in the label'), row(conflictSwatch(), `${CONFLICT.label}: ${CONFLICT.description}`)]);
   return root;
 }
 

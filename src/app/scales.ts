@@ -4,7 +4,7 @@
  *   event type      → marker colour (Okabe–Ito, safe for colour-vision deficiency)
  *   magnitude       → marker radius (square root: area proportional to the number)
  *   precision 3–5   → a soft, wide halo instead of a crisp pin
- *   claim status    → marker fill (solid … hollow); range band colour and strength
+ *   claim status    → marker solid / ringed / hatched / dashed; band colour, solid / hatched / muted
  *   range basis     → band edge (solid / dashed / dotted)
  */
 import { scaleOrdinal, scaleSqrt } from 'd3-scale';
@@ -68,30 +68,62 @@ export const PRECISION_LABEL: Record<number, string> = {
   5: 'continent or wider area',
 };
 
+/**
+ * How a claim's status looks, beyond colour (so that it reads in greyscale and for colour-blind
+ * readers): markers are solid, ringed, hatched or dashed; bands solid, hatched or muted.
+ */
+export type MarkerPattern = 'solid' | 'ring' | 'hatch' | 'dashed';
+export type BandPattern = 'solid' | 'hatch' | 'muted';
+
 export interface StatusStyle {
   label: string;
   /** What the reader should understand. */
   description: string;
-  /** Event marker: fill opacity and outline. */
+  /** Event marker: fill opacity, outline colour and width (px), and the pattern drawn over it. */
   markerFill: number;
-  markerStroke: 'contrast' | 'type' | 'heavy';
-  /** Range band: fill and edge opacity. */
+  markerStroke: 'contrast' | 'type' | 'heavy' | 'none';
+  markerStrokeWidth: number;
+  markerPattern: MarkerPattern;
+  /** Range band: fill and edge opacity, and its pattern. */
   bandFill: number;
   bandEdge: number;
+  bandPattern: BandPattern;
 }
 
 export const STATUS_STYLE: Record<ClaimStatus, StatusStyle> = {
-  reported: { label: 'Reported', description: 'attributed report', markerFill: 0.95, markerStroke: 'contrast', bandFill: 0.2, bandEdge: 1 },
-  claimed: { label: 'Claimed', description: "a party's own claim", markerFill: 0.6, markerStroke: 'type', bandFill: 0.16, bandEdge: 0.95 },
-  disputed: { label: 'Disputed', description: 'contested by others', markerFill: 0.6, markerStroke: 'heavy', bandFill: 0.14, bandEdge: 0.95 },
-  unverified: { label: 'Unverified', description: 'not confirmed elsewhere', markerFill: 0.15, markerStroke: 'type', bandFill: 0.08, bandEdge: 0.7 },
+  reported: { label: 'Reported', description: 'attributed report', markerFill: 0.95, markerStroke: 'contrast', markerStrokeWidth: 1.5, markerPattern: 'solid', bandFill: 0.2, bandEdge: 1, bandPattern: 'solid' },
+  claimed: { label: 'Claimed', description: "a party's own claim", markerFill: 0.35, markerStroke: 'type', markerStrokeWidth: 2.5, markerPattern: 'ring', bandFill: 0.16, bandEdge: 0.95, bandPattern: 'solid' },
+  disputed: { label: 'Disputed', description: 'contested by others', markerFill: 0.12, markerStroke: 'heavy', markerStrokeWidth: 2, markerPattern: 'hatch', bandFill: 0.06, bandEdge: 0.95, bandPattern: 'hatch' },
+  unverified: { label: 'Unverified', description: 'not confirmed elsewhere', markerFill: 0.1, markerStroke: 'none', markerStrokeWidth: 0, markerPattern: 'dashed', bandFill: 0.07, bandEdge: 0.6, bandPattern: 'muted' },
 };
+
+/** Statuses whose markers get a pattern drawn over them (an icon, see patterns.ts). */
+export const PATTERNED_STATUSES = CLAIM_STATUSES.filter((s) => ['hatch', 'dashed'].includes(STATUS_STYLE[s].markerPattern));
+/** Width (px) of a dashed marker ring and of hatch stripes; dash and gap lengths (px). */
+export const PATTERN = { stroke: 1.8, dash: 3, gap: 2.5, hatchSpacing: 4 } as const;
 
 /** Range bands are coloured by claim status (muted grey for unverified). */
 export const RANGE_STATUS_COLOUR: Record<Theme, Record<ClaimStatus, string>> = {
   light: { reported: '#332288', claimed: '#1b7f79', disputed: '#882255', unverified: '#7d7d7d' },
   dark: { reported: '#9a8cf0', claimed: '#4fc7bb', disputed: '#e27fa8', unverified: '#9a9a9a' },
 };
+
+/**
+ * Ranges whose claims state different values for the same weapon (`conflicts_with`): each value is its
+ * own band, never an average, and the map, legend and popup say so in these words.
+ */
+export const CONFLICT = {
+  label: 'Conflicting claims',
+  description: 'sources give different values; each is drawn as its own band, none is averaged',
+  /** Appended to the band's label on the map. */
+  mapNote: 'conflicting claims',
+} as const;
+
+/**
+ * Range (km) beyond which the flat map distorts a band badly enough that the globe is the suggested
+ * view: at 2,000 km a band around 50° N already spans more than 50° of longitude on Mercator.
+ */
+export const GLOBE_SUGGEST_KM = 2000;
 
 export interface BasisStyle {
   label: string;
@@ -147,11 +179,26 @@ export function statusExpression<K extends keyof StatusStyle>(key: K): Expressio
 
 export function markerStrokeExpression(theme: Theme): ExpressionSpecification {
   const c = CONTRAST[theme];
-  return ['match', ['get', 'status'], 'reported', c.stroke, 'disputed', c.heavy, typeColourExpression()] as unknown as ExpressionSpecification;
+  const colour = { contrast: c.stroke, heavy: c.heavy, type: null, none: null } as const;
+  const pairs = CLAIM_STATUSES.flatMap((s) => [s, colour[STATUS_STYLE[s].markerStroke] ?? typeColourExpression()]);
+  return ['match', ['get', 'status'], ...pairs, typeColourExpression()] as unknown as ExpressionSpecification;
 }
 
 export function markerStrokeWidthExpression(): ExpressionSpecification {
-  return ['match', ['get', 'status'], 'disputed', 2.5, 1.5] as unknown as ExpressionSpecification;
+  return statusExpression('markerStrokeWidth');
+}
+
+/**
+ * Id of the pattern icon drawn over a patterned marker: `atlas-marker-<pattern>-<colour>-<radius>`,
+ * generated on demand (patterns.ts parses it back), so stripes and dashes keep their width at any size.
+ */
+export function markerPatternExpression(): ExpressionSpecification {
+  return ['concat', 'atlas-marker-', statusExpression('markerPattern'), '-', typeColourExpression(), '-', ['to-string', ['round', markerRadiusExpression()]]] as unknown as ExpressionSpecification;
+}
+
+/** Id of the hatch pattern that fills disputed bands in a theme: `atlas-band-hatch-<colour>`. */
+export function bandHatchImage(theme: Theme): string {
+  return `atlas-band-hatch-${RANGE_STATUS_COLOUR[theme].disputed}`;
 }
 
 export function rangeColourExpression(theme: Theme): ExpressionSpecification {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { eventFilter, hiddenValues, isEventVisible, isRangeVisible } from '../../src/app/visibility';
-import { edgeLines } from '../../src/app/layers';
 
 describe('visibility', () => {
   const hidden = new Set(['type:policy', 'status:unverified', 'basis:class']);
@@ -17,17 +16,5 @@ describe('visibility', () => {
   it('builds the same rule as a map filter', () => {
     expect(hiddenValues(hidden, 'type')).toEqual(['policy']);
     expect(eventFilter(hidden)).toEqual(['all', ['!', ['in', ['get', 'type'], ['literal', ['policy']]]], ['!', ['in', ['get', 'status'], ['literal', ['unverified']]]]]);
-  });
-});
-
-describe('edgeLines', () => {
-  it('drops the segments that close a ring through the pole', () => {
-    const ring = [[0, 40], [120, 50], [240, 40], [360, 40], [360, 90], [0, 90], [0, 40]];
-    expect(edgeLines([ring])).toEqual([[[0, 40], [120, 50], [240, 40], [360, 40]]]);
-  });
-
-  it('keeps an ordinary ring whole', () => {
-    const ring = [[0, 0], [1, 0], [1, 1], [0, 0]];
-    expect(edgeLines([ring])).toEqual([ring]);
   });
 });
