@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
-import { ensureServedData } from '../tests/e2e/data';
+import { ensureServedData } from '../tests/e2e/data.js';
 
 const OPTIONS = {
   runs: Number(process.env.RUNS ?? 7),

@@ -18,12 +18,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResolvedPlace } from '../contract';
+import type { ResolvedPlace } from '../contract.js';
 import { COORDINATE_DECIMALS } from '../earth.js';
-import type { DesignatorTable } from './places/designators';
-import { compactKey, normalizeName, pluralKeys } from './places/normalize';
-import { LEVEL_KIND, LEVEL_PRECISION, LEVELS, NAME_TYPES, type Level, type NameType } from './places/record';
-import { CITIES_FILE, DATA_FILES, readSources, SOURCE_PACKAGES, type Sources } from './places/sources';
+import type { DesignatorTable } from './places/designators.js';
+import { compactKey, normalizeName, pluralKeys } from './places/normalize.js';
+import { LEVEL_KIND, LEVEL_PRECISION, LEVELS, NAME_TYPES, type Level, type NameType } from './places/record.js';
+import { CITIES_FILE, DATA_FILES, readSources, SOURCE_PACKAGES, type Sources } from './places/sources.js';
 
 /** A loaded gazetteer. Opaque: read it through `resolvePlace` and the functions below. */
 export interface Gazetteer {

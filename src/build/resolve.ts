@@ -22,7 +22,7 @@
  * (bench/geocode.ts), as whole-number or round values, not per name.
  */
 import { distance } from 'fastest-levenshtein';
-import type { PlaceKind, ResolvedPlace } from '../contract';
+import type { PlaceKind, ResolvedPlace } from '../contract.js';
 import {
   countryOf,
   findGeonames,
@@ -38,11 +38,11 @@ import {
   regionOf,
   type Gazetteer,
   type GazetteerIndex,
-} from './gazetteer';
-import { mentionVariants, type DesignatorClass, type MentionVariant } from './places/designators';
-import { approxDistanceKm, distanceKm } from './places/distance';
-import { compactKey, normalizeName, stripPossessive } from './places/normalize';
-import type { Level, NameType } from './places/record';
+} from './gazetteer.js';
+import { mentionVariants, type DesignatorClass, type MentionVariant } from './places/designators.js';
+import { approxDistanceKm, distanceKm } from './places/distance.js';
+import { compactKey, normalizeName, stripPossessive } from './places/normalize.js';
+import type { Level, NameType } from './places/record.js';
 
 export interface PlaceQuery {
   /** The mention as written: "the Kursk region", "Dnepr", "Дніпро", "U.S.", "Russian". */

@@ -3,7 +3,7 @@
  * "Rapides Parish", "eastern Ukraine", "Russian territory"). The words themselves are data
  * (data/gazetteer/designators.yaml); this module only takes a mention apart.
  */
-import { normalizeName } from './normalize';
+import { normalizeName } from './normalize.js';
 
 /** The level of place a trailing designator names; `any` says nothing about the level. */
 export type DesignatorClass = 'region' | 'county' | 'city' | 'any';

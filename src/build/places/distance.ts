@@ -4,7 +4,7 @@
  * ellipsoid.
  */
 
-import { M_PER_KM, MEAN_RADIUS_M } from '../../earth';
+import { M_PER_KM, MEAN_RADIUS_M } from '../../earth.js';
 
 /** Mean Earth radius (km), IUGG R1, from the project's Earth model. */
 const EARTH_RADIUS_KM = MEAN_RADIUS_M / M_PER_KM;

@@ -2,7 +2,7 @@
  * One place as the gazetteer holds it before packing: the common shape every source (GeoNames
  * cities, Natural Earth regions, countries, continents, US counties, territories) is read into.
  */
-import type { PlaceKind, PrecisionLevel } from '../../contract';
+import type { PlaceKind, PrecisionLevel } from '../../contract.js';
 
 /**
  * Levels of place, each with the kind and precision it is published with. `dependency` is a

@@ -15,10 +15,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { labelPoint } from './centroid';
-import { normalizeName } from './normalize';
-import { compileDesignators, type DesignatorTable } from './designators';
-import type { Level, NameType, PlaceRecord } from './record';
+import { labelPoint } from './centroid.js';
+import { normalizeName } from './normalize.js';
+import { compileDesignators, type DesignatorTable } from './designators.js';
+import type { Level, NameType, PlaceRecord } from './record.js';
 
 /** Input files of the gazetteer, relative to the project root; their contents key the cache. */
 export const DATA_FILES = [
