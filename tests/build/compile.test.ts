@@ -132,6 +132,30 @@ describe('compile: the seeds', () => {
   });
 });
 
+describe('compile: ranges from an area or a line', () => {
+  it('draws a band within range of any point of a front line, and names its origin', async () => {
+    const { default: pip } = await import('@turf/boolean-point-in-polygon');
+    const out = build({
+      'tests/fixtures/build/x.md': doc('x', ':weapon[Glide bombs]{#kab} reach :range[up to 70 km]{weapon=kab origin-area=areas/front-line.geojson origin-name="the front line" origin-note="Illustrative fixture line." claimant="c" status=claimed} behind the line.'),
+    });
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const band = out.ranges.features[0];
+    expect(band.properties).toMatchObject({ origin: null, origin_place: 'the front line', max_km: 70, origin_note: 'Illustrative fixture line.' });
+    // Along the line's second segment, 50 km east is within range; 100 km east is not.
+    expect(pip([37.9 + 50 / 73, 48.9], band)).toBe(true);
+    expect(pip([37.9 + 100 / 73, 48.9], band)).toBe(false);
+    // Far from the line's middle, though close to its straight-line chord, stays out.
+    expect(pip([34.5, 48.6], band)).toBe(false);
+  });
+
+  it('reports an area file that is missing or not GeoJSON at the attribute', () => {
+    const out = build({ 'tests/fixtures/build/y.md': doc('y', ':weapon[W]{#w} flies :range[300 km]{weapon=w origin-area=areas/nope.geojson origin-note="n" claimant="c" status=claimed}.') });
+    expect(out.diagnostics).toHaveLength(1);
+    expect(out.diagnostics[0].message).toMatch(/^origin-area=areas\/nope\.geojson: file not found/);
+    expect(out.diagnostics[0].column).toBeGreaterThan(30);
+  });
+});
+
 describe('compile: errors name the place and what is allowed', () => {
   it('refers to a place id that the document does not define', () => {
     const out = build({ 'x.md': doc('x', ':event[Something happened.]{#x1 type=policy summary="s" place=nowhere claimant="c" status=reported}') });
