@@ -7,7 +7,7 @@ import type { ExpressionSpecification, GeoJSONSource, GeoJSONSourceSpecification
 import { CLAIM_STATUSES, type EventCollection, type RangeCollection, type RangeProperties } from '../contract';
 import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
-import { bandOutline } from './outline';
+import { bandOutline, outlineKey, placeOutlines, type RegionFeature } from './outline';
 import * as s from './scales';
 import { eventFilter, rangeFilter } from './visibility';
 
@@ -16,7 +16,7 @@ import { eventFilter, rangeFilter } from './visibility';
  * costs a tile load per visible tile, so one source draws much sooner than six.
  */
 export const SOURCE = 'atlas-data';
-/** Admin-1 regions for outlining imprecise events, added after the data is drawn. */
+/** Outlines of imprecise events' places (regions, countries), added after the data is drawn. */
 export const REGION_SOURCE = 'atlas-regions';
 
 type Kind = 'event' | 'range' | 'edge' | 'label' | 'origin';
@@ -31,6 +31,7 @@ export const LAYER = {
   origin: 'atlas-range-origin',
   originLabel: 'atlas-range-origin-label',
   eventRegion: 'atlas-event-region',
+  eventRegionFill: 'atlas-event-region-fill',
   eventHalo: 'atlas-event-halo',
   eventMarker: 'atlas-event-marker',
   eventPattern: 'atlas-event-pattern',
@@ -42,7 +43,7 @@ export const EVENT_LAYERS = [LAYER.eventMarker, LAYER.eventHalo];
 export const RANGE_LAYERS = [LAYER.rangeFill, LAYER.rangeEdge];
 /** Every layer belonging to each switch of the layer control. */
 export const GROUP_LAYERS = {
-  events: [LAYER.eventRegion, LAYER.eventHalo, LAYER.eventMarker, LAYER.eventPattern, LAYER.eventSelected],
+  events: [LAYER.eventRegionFill, LAYER.eventRegion, LAYER.eventHalo, LAYER.eventMarker, LAYER.eventPattern, LAYER.eventSelected],
   ranges: [LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangeSelected, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel],
 } as const;
 
@@ -306,25 +307,74 @@ export function setDataCollection(map: MapLibreMap, events: EventCollection, ran
 }
 
 /**
- * Outlines the admin-1 regions of imprecise events (issue 6 refines this). The regions file is large,
- * so it is fetched only after the data is drawn, and only if an event names a region.
+ * The outline of an imprecise event's place (its admin-1 region or its country, outline.ts), drawn
+ * only while the event is hovered or selected. The regions file is large, so it is fetched after the
+ * data is drawn, and only if an event names a region or a country. Call `select` with the selected
+ * feature's id (or null); hovering is handled here.
  */
-export function addRegionOutlines(map: MapLibreMap, events: EventCollection, regionsUrl: string, hidden: ReadonlySet<string>): void {
-  const codes = [...new Set(events.features.filter((f) => f.properties.precision >= s.IMPRECISE_FROM && f.properties.admin1).map((f) => f.properties.admin1 as string))];
-  if (!codes.length || map.getSource(REGION_SOURCE)) return;
-  map.addSource(REGION_SOURCE, { type: 'geojson', data: regionsUrl });
-  map.addLayer(
-    {
-      id: LAYER.eventRegion,
-      type: 'line',
-      source: REGION_SOURCE,
-      filter: ['in', ['get', 'code'], ['literal', codes]],
-      layout: { visibility: hidden.has('events') ? 'none' : 'visible' },
-      // Mid grey reads on both themes.
-      paint: { 'line-color': '#7a7a7a', 'line-width': 1.2, 'line-opacity': 0.8, 'line-dasharray': [2, 2] },
+export interface PlaceOutlines {
+  select(id: string | null): void;
+  /** Resolves once the outlines are on the map (or there are none to add). */
+  loaded: Promise<void>;
+}
+
+export function addRegionOutlines(map: MapLibreMap, events: EventCollection, regionsUrl: string, hidden: ReadonlySet<string>): PlaceOutlines {
+  const keyOf = new Map<string, string>();
+  for (const f of events.features) {
+    const key = outlineKey(f.properties);
+    if (key) keyOf.set(f.properties.id, key);
+  }
+  let selected: string | null = null;
+  let hovered: string | null = null;
+  const update = () => showPlaceOutlines(map, [selected, hovered].flatMap((id) => (id && keyOf.has(id) ? [keyOf.get(id) as string] : [])));
+  const loaded = (async () => {
+    if (!keyOf.size || map.getSource(REGION_SOURCE)) return;
+    const response = await fetch(regionsUrl);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    const regions = ((await response.json()) as GeoJSON.FeatureCollection).features as RegionFeature[];
+    addPlaceOutlines(map, placeOutlines(regions, keyOf.values()), hidden);
+    map.on('mousemove', EVENT_LAYERS, (e) => {
+      const id = (e.features?.[0]?.properties?.id as string | undefined) ?? null;
+      if (id !== hovered) {
+        hovered = id;
+        update();
+      }
+    });
+    map.on('mouseleave', EVENT_LAYERS, () => {
+      hovered = null;
+      update();
+    });
+    update();
+  })().catch((err: Error) => console.warn(`Source Atlas: region outlines not drawn (${err.message})`));
+  return {
+    select(id) {
+      selected = id;
+      update();
     },
-    LAYER.eventHalo,
-  );
+    loaded,
+  };
+}
+
+function addPlaceOutlines(map: MapLibreMap, outlines: GeoJSON.FeatureCollection, hidden: ReadonlySet<string>): void {
+  map.addSource(REGION_SOURCE, { type: 'geojson', data: outlines, tolerance: 0.5 });
+  const visibility = hidden.has('events') ? 'none' : 'visible';
+  const f = outlineFilters([]);
+  // Mid grey reads on both themes; the fill is faint so the basemap's labels stay legible.
+  map.addLayer({ id: LAYER.eventRegionFill, type: 'fill', source: REGION_SOURCE, filter: f.area, layout: { visibility }, paint: { 'fill-color': '#7a7a7a', 'fill-opacity': 0.14, 'fill-antialias': false } }, LAYER.eventHalo);
+  map.addLayer({ id: LAYER.eventRegion, type: 'line', source: REGION_SOURCE, filter: f.line, layout: { visibility, 'line-join': 'round' }, paint: { 'line-color': '#6b6b6b', 'line-width': 1.8, 'line-opacity': 0.95, 'line-dasharray': [3, 1.5] } }, LAYER.eventHalo);
+}
+
+function outlineFilters(keys: string[]): { area: ExpressionSpecification; line: ExpressionSpecification } {
+  const wanted: ExpressionSpecification = ['in', ['get', 'key'], ['literal', keys]];
+  return { area: ['all', ['==', ['get', 'kind'], 'area'], wanted], line: ['all', ['==', ['get', 'kind'], 'line'], wanted] };
+}
+
+/** Shows the outlines of these keys (outline.ts `outlineKey`) and no other. */
+export function showPlaceOutlines(map: MapLibreMap, keys: string[]): void {
+  if (!map.getLayer(LAYER.eventRegion)) return;
+  const f = outlineFilters(keys);
+  map.setFilter(LAYER.eventRegionFill, f.area);
+  map.setFilter(LAYER.eventRegion, f.line);
 }
 
 export function applyHidden(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null): void {

@@ -148,8 +148,8 @@ export function staticLegend(sampleMagnitudes: number[], unit: string | null): H
   ]);
   add('Location precision', [
     row(markerSwatch({ colour: neutral }), 'exact place, town or city: a crisp marker'),
-    row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[3] / 2 }), 'region: soft marker, dashed region outline'),
-    row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[4] / 2 }), 'country or wider: wider halo'),
+    row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[3] / 2 }), 'region: soft marker; the region is outlined when you point at or select it'),
+    row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[4] / 2 }), 'country: wider halo; the country is outlined likewise'),
   ]);
   add('Ranges', [row(originSwatch(), 'launch point (origin); an area origin is named in the label'), row(conflictSwatch(), `${CONFLICT.label}: ${CONFLICT.description}`)]);
   return root;

@@ -99,3 +99,37 @@ export function dissolvedOutline(polygons: Array<Polygon | MultiPolygon>): Multi
   if (line.length > 1) lines.push(line);
   return { type: 'MultiLineString', coordinates: lines };
 }
+
+/** A first-level region as the basemap has it (`public/basemap/admin1.geojson`). */
+export type RegionFeature = GeoJSON.Feature<Polygon | MultiPolygon, { code: string; name?: string; country?: string }>;
+
+/**
+ * The key of the outline an event's place is drawn with when hovered or selected: its admin-1 region
+ * (`RU-KRS`) for precision 3, its country (`country:UA`) for precision 4, none for a point or city.
+ */
+export function outlineKey(p: { precision: number; admin1: string | null; country: string | null }): string | null {
+  if (p.precision === 3 && p.admin1) return p.admin1;
+  if (p.precision === 4 && p.country) return `country:${p.country}`;
+  return null;
+}
+
+/**
+ * Areas (to fill) and outlines (to stroke) for the given keys, from the admin-1 regions. A country is
+ * the regions whose ISO 3166-2 code starts with its code, so it follows the codes rather than
+ * Natural Earth's de-facto `country` field (Crimea, UA-43, is drawn with Ukraine); its outline is the
+ * regions' dissolved boundary. Features carry `kind` ('area' or 'line') and `key`.
+ */
+export function placeOutlines(regions: RegionFeature[], keys: Iterable<string>): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  for (const key of new Set(keys)) {
+    const country = key.startsWith('country:') ? key.slice('country:'.length) : null;
+    const members = regions.filter((r) => (country ? r.properties.code?.startsWith(`${country}-`) : r.properties.code === key));
+    if (!members.length) continue;
+    for (const r of members) features.push({ type: 'Feature', geometry: r.geometry, properties: { kind: 'area', key } });
+    const line: MultiLineString = country
+      ? dissolvedOutline(members.map((r) => r.geometry))
+      : { type: 'MultiLineString', coordinates: members.flatMap((r) => (r.geometry.type === 'Polygon' ? r.geometry.coordinates : r.geometry.coordinates.flat())) };
+    features.push({ type: 'Feature', geometry: line, properties: { kind: 'line', key } });
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import { bandOutline, dissolvedOutline, isCutEdge, ringOutline } from '../../src/app/outline';
+import { bandOutline, dissolvedOutline, isCutEdge, outlineKey, placeOutlines, ringOutline } from '../../src/app/outline';
 
 const square = (x: number, y: number, s = 1): Position[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
 const allEdges = (lines: Position[][]) => lines.flatMap((l) => l.slice(1).map((p, i) => [l[i], p]));
@@ -78,5 +78,33 @@ describe('dissolvedOutline', () => {
 
   it('gives a lone polygon back as its own ring', () => {
     expect(dissolvedOutline([{ type: 'Polygon', coordinates: [square(5, 5)] }]).coordinates).toEqual([square(5, 5)]);
+  });
+});
+
+describe('outlineKey and placeOutlines', () => {
+  const region = (code: string, ring: Position[], country = code.slice(0, 2)) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'Polygon' as const, coordinates: [ring] },
+    properties: { code, country },
+  });
+  // Natural Earth puts Crimea under RU; its code says UA.
+  const regions = [region('UA-01', square(0, 0)), region('UA-02', square(1, 0)), region('UA-43', square(0, -1), 'RU'), region('RU-KRS', square(5, 5))];
+
+  it('keys a region-precision event by its admin-1 code and a country-precision one by its country', () => {
+    expect(outlineKey({ precision: 3, admin1: 'RU-KRS', country: 'RU' })).toBe('RU-KRS');
+    expect(outlineKey({ precision: 4, admin1: null, country: 'UA' })).toBe('country:UA');
+    expect(outlineKey({ precision: 2, admin1: null, country: 'UA' })).toBeNull();
+  });
+
+  it('gives a region its polygon and ring, and a country its regions by code with their dissolved boundary', () => {
+    const out = placeOutlines(regions, ['RU-KRS', 'country:UA', 'XX-NONE']);
+    const of = (key: string, kind: string) => out.features.filter((f) => f.properties?.key === key && f.properties?.kind === kind);
+    expect(of('RU-KRS', 'area')).toHaveLength(1);
+    expect((of('RU-KRS', 'line')[0].geometry as import('geojson').MultiLineString).coordinates).toEqual([square(5, 5)]);
+    expect(of('country:UA', 'area')).toHaveLength(3);
+    const boundary = (of('country:UA', 'line')[0].geometry as import('geojson').MultiLineString).coordinates;
+    // Three unit squares in an L: 8 outer edges, the two shared ones gone.
+    expect(allEdges(boundary)).toHaveLength(8);
+    expect(out.features.some((f) => f.properties?.key === 'XX-NONE')).toBe(false);
   });
 });
