@@ -1,6 +1,7 @@
 /**
- * The URL as the app's state: view, hidden layers and selected feature live in the hash, e.g.
- *   #map=4.20/48.4600/35.0400&hide=ranges,status:unverified&sel=ev-2024-11-21-dnipro
+ * The URL as the app's state: view, hidden layers, selected feature, period and projection live in
+ * the hash, e.g.
+ *   #map=4.20/48.4600/35.0400&hide=ranges,status:unverified&sel=ev-2024-11-21-dnipro&t=2024-11-01/2024-11-30&proj=globe
  * parseHash/formatHash are pure; UrlState glues them to the History API: pushState for meaningful
  * changes (toggles, selection), replaceState while panning, and popstate restores.
  */
@@ -10,10 +11,34 @@ export interface View {
   zoom: number;
 }
 
+/** A period of dates, both ends included, as ISO days (`YYYY-MM-DD`); `t=FROM/TO` in the URL. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The map's projection: the flat map (Web Mercator) or the globe; `proj=flat|globe` in the URL. */
+export const PROJECTIONS = ['flat', 'globe'] as const;
+export type Projection = (typeof PROJECTIONS)[number];
+
 export interface AppState {
   view: View | null;
   hidden: string[];
   selected: string | null;
+  /** Only events in this period are shown; absent or null: all dates. */
+  period?: Period | null;
+  /** Absent: the app's default (DEFAULT_PROJECTION in projection.ts). */
+  projection?: Projection;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `2024-11-01/2024-11-30` → a period (ends swapped if reversed); anything else → null. */
+export function parsePeriod(value: string): Period | null {
+  const [from, to, extra] = value.split('/');
+  if (extra !== undefined || !DAY.test(from ?? '') || !DAY.test(to ?? '')) return null;
+  if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) return null;
+  return from <= to ? { from, to } : { from: to, to: from };
 }
 
 const enc = (s: string) => encodeURIComponent(s).replace(/%3A/gi, ':');
@@ -26,6 +51,8 @@ export function formatHash(state: AppState): string {
   }
   if (state.hidden.length) parts.push(`hide=${[...state.hidden].sort().map(enc).join(',')}`);
   if (state.selected) parts.push(`sel=${enc(state.selected)}`);
+  if (state.period) parts.push(`t=${state.period.from}/${state.period.to}`);
+  if (state.projection) parts.push(`proj=${state.projection}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
@@ -48,6 +75,13 @@ export function parseHash(hash: string): AppState {
         state.hidden = value.split(',').filter(Boolean).map(decodeURIComponent);
       } else if (key === 'sel') {
         state.selected = decodeURIComponent(value) || null;
+      } else if (key === 't') {
+        const period = parsePeriod(decodeURIComponent(value));
+        if (period) state.period = period;
+      } else if (key === 'proj') {
+        // 'mercator' is what MapLibre calls the flat map.
+        const p = value === 'mercator' ? 'flat' : value;
+        if ((PROJECTIONS as readonly string[]).includes(p)) state.projection = p as Projection;
       }
     } catch {
       // A stray % in a hand-edited URL: skip that part.
