@@ -5,6 +5,7 @@
  */
 import type { EventFeature, RangeFeature } from '../contract';
 import { formatDate, formatRange } from './format';
+import { bdi } from './popup';
 import { colourOfType, typeLabel } from './scales';
 
 export interface ListOptions {
@@ -37,16 +38,16 @@ export class FeatureList {
     const ranges = [...options.ranges].sort((a, b) => byDate(a.properties.document_date, b.properties.document_date));
     this.section('Events', events.map((f) => {
       const p = f.properties;
-      return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: `${p.place} · ${typeLabel(p.type)}`, summary: p.summary };
+      return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: [bdi(p.place), ` · ${typeLabel(p.type)}`], summary: p.summary };
     }), options.onChoose);
     this.section('Ranges', ranges.map((f) => {
       const p = f.properties;
-      return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place: `from ${p.origin_place} · ${formatRange(p.min_km, p.max_km)}`, summary: p.label };
+      return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place: ['from ', bdi(p.origin_place), ` · ${formatRange(p.min_km, p.max_km)}`], summary: p.label };
     }), options.onChoose);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
   }
 
-  private section(title: string, rows: Array<{ id: string; colour: string; date: string; place: string; summary: string }>, onChoose: (id: string) => void): void {
+  private section(title: string, rows: Array<{ id: string; colour: string; date: string; place: Array<string | Node>; summary: string }>, onChoose: (id: string) => void): void {
     if (!rows.length) return;
     const h = document.createElement('h3');
     h.textContent = title;
@@ -57,13 +58,13 @@ export class FeatureList {
       button.className = 'item';
       button.dataset.id = r.id;
       button.style.setProperty('--swatch', r.colour);
-      const line = (cls: string, text: string) => {
+      const line = (cls: string, ...text: Array<string | Node>) => {
         const span = document.createElement('span');
         span.className = cls;
-        span.textContent = text;
+        span.append(...text);
         return span;
       };
-      button.append(line('date', r.date), line('place', r.place), line('summary', r.summary));
+      button.append(line('date', r.date), line('place', ...r.place), line('summary', r.summary));
       button.addEventListener('click', () => onChoose(r.id));
       this.items.set(r.id, button);
       const li = document.createElement('li');
@@ -97,6 +98,8 @@ export class FeatureList {
       (ol.previousElementSibling as HTMLElement).hidden = !any;
     }
     this.empty.hidden = shown > 0;
+    // With no data at all (a file missing), the switches are not the reason.
+    if (!this.items.size) this.empty.textContent = 'No events or ranges to show.';
   }
 
   focus(id: string): void {

@@ -49,15 +49,41 @@ export function safeHref(url: string | null | undefined): string | null {
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text;
+/**
+ * Characters beyond which a text gets a box of its own that scrolls (`.long`, a few lines high), so
+ * that a popup with a 10,000-character excerpt still fits on the map: headings, any other text.
+ */
+export const LONG_TEXT = { heading: 160, text: 600 };
+
+/** Marks a long text's element as a box that scrolls, reachable by keyboard. */
+function boxIfLong<E extends HTMLElement>(node: E, length: number): E {
+  if (length > (/^H\d$/.test(node.tagName) ? LONG_TEXT.heading : LONG_TEXT.text)) {
+    node.classList.add('long');
+    node.tabIndex = 0;
+  }
   return node;
 }
 
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) {
+    node.textContent = text;
+    boxIfLong(node, text.length);
+  }
+  return node;
+}
+
+/**
+ * A text from a document, isolated from what follows it: a right-to-left override (U+202E) in a
+ * publisher's name must not turn the date after it around.
+ */
+export function bdi(text: string): HTMLElement {
+  return el('bdi', undefined, text);
+}
+
 function excerpt(claim: Pick<Claim, 'excerpt' | 'highlights'>): HTMLElement {
-  const quote = el('blockquote', 'excerpt');
+  const quote = boxIfLong(el('blockquote', 'excerpt'), claim.excerpt.length);
   for (const s of highlightSegments(claim.excerpt, claim.highlights ?? [])) {
     quote.append(s.mark ? el('mark', undefined, s.text) : document.createTextNode(s.text));
   }
@@ -75,7 +101,7 @@ function claimBlock(claim: Claim): HTMLElement {
   const block = el('section', 'claim');
   block.append(excerpt(claim));
   const who = el('p', 'claimant');
-  who.append(statusBadge(claim.status), document.createTextNode(` ${claim.claimant}`));
+  who.append(statusBadge(claim.status), ' ', bdi(claim.claimant));
   block.append(who);
   const source = el('p', 'source');
   const href = safeHref(claim.url);
@@ -85,12 +111,13 @@ function claimBlock(claim: Claim): HTMLElement {
     title.target = '_blank';
     title.rel = 'noopener noreferrer';
   }
+  title.dir = 'auto'; // isolated, like bdi
   source.append(title);
-  const meta = [claim.publisher, claim.document_date ? formatDate(claim.document_date) : null].filter(Boolean).join(', ');
-  if (meta) source.append(document.createTextNode(` — ${meta}`));
+  if (claim.publisher) source.append(' — ', bdi(claim.publisher));
+  if (claim.document_date) source.append(claim.publisher ? ', ' : ' — ', formatDate(claim.document_date));
   block.append(source);
-  if (claim.note) block.append(el('p', 'note', `Note: ${claim.note}`));
-  for (const a of claim.additions ?? []) block.append(el('p', 'note', `Added ${a.field}: ${a.note}`));
+  if (claim.note) block.append(parts('p', 'note', 'Note: ', bdi(claim.note)));
+  for (const a of claim.additions ?? []) block.append(parts('p', 'note', 'Added ', bdi(a.field), ': ', bdi(a.note)));
   return block;
 }
 
@@ -101,8 +128,15 @@ function claimsList(claims: Claim[]): HTMLElement {
   return wrap;
 }
 
-function fact(list: HTMLElement, term: string, value: string): void {
-  list.append(el('dt', undefined, term), el('dd', undefined, value));
+/** An element of several pieces: the app's words as strings, a document's as `bdi`. */
+function parts<K extends keyof HTMLElementTagNameMap>(tag: K, className: string | undefined, ...pieces: Array<string | Node>): HTMLElementTagNameMap[K] {
+  const node = el(tag, className);
+  node.append(...pieces);
+  return node;
+}
+
+function fact(list: HTMLElement, term: string, ...value: Array<string | Node>): void {
+  list.append(el('dt', undefined, term), value.length === 1 && typeof value[0] === 'string' ? el('dd', undefined, value[0]) : parts('dd', undefined, ...value));
 }
 
 export function eventPopup(p: EventProperties): HTMLElement {
@@ -127,12 +161,12 @@ export function rangePopup(p: RangeProperties): HTMLElement {
   root.append(el('p', 'kind', `Range${p.weapon_class ? ` · ${p.weapon_class}` : ''}`), el('h2', undefined, p.label));
   const facts = el('dl', 'facts');
   fact(facts, 'Weapon', p.weapon);
-  fact(facts, 'Range', `${formatRange(p.min_km, p.max_km)} (source: “${p.stated_text}”)`);
+  fact(facts, 'Range', `${formatRange(p.min_km, p.max_km)} (source: “`, bdi(p.stated_text), '”)');
   const basis = BASIS_STYLE[p.basis];
   fact(facts, 'Basis', basis ? `${basis.label}: ${basis.description}` : p.basis);
-  fact(facts, 'From', `${p.origin_place}${p.origin ? '' : ' (area)'}`);
+  fact(facts, 'From', bdi(p.origin_place), p.origin ? '' : ' (area)');
   if (p.origin_note) fact(facts, 'Origin note', p.origin_note);
-  if (p.conflicts_with?.length) fact(facts, 'Conflicts with', p.conflicts_with.join(', '));
+  if (p.conflicts_with?.length) fact(facts, 'Conflicts with', ...p.conflicts_with.flatMap((id, i) => (i ? [', ', bdi(id)] : [bdi(id)])));
   root.append(facts, claimsList(p.claims?.length ? p.claims : [p as unknown as Claim]));
   return root;
 }
