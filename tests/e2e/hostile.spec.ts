@@ -1,0 +1,199 @@
+/**
+ * Documents are untrusted input to the page. Hostile documents (tests/fixtures/hostile) go through
+ * the real data build and must come out of the page as inert text, laid out inside the popup and the
+ * list; a hand-made data file that bypasses the build tests the app's own defence (javascript: and
+ * data: links, markup in fields the build would have checked). The guard fails every test on a
+ * dialog, a console error or a request beyond 127.0.0.1 (the fixtures point at evil.example).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { EventCollection, RangeCollection } from '../../src/contract';
+import { expect, openReady, serveSite, test, type Site } from './guards';
+
+const FIXTURES = 'tests/fixtures/hostile';
+const build = (input: string, out: string) => spawnSync('npx', ['tsx', 'src/cli/data.ts', '--in', input, '--out', out], { encoding: 'utf8' });
+
+let work: string;
+let built: string;
+let site: Site;
+let events: EventCollection;
+let ranges: RangeCollection;
+
+test.beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'atlas-hostile-'));
+  built = join(work, 'data');
+  const result = build(FIXTURES, built);
+  if (result.status !== 0) throw new Error(`the hostile fixtures did not build:\n${result.stderr}`);
+  events = JSON.parse(readFileSync(join(built, 'events.geojson'), 'utf8'));
+  ranges = JSON.parse(readFileSync(join(built, 'ranges.geojson'), 'utf8'));
+  site = await serveSite({ mounts: { '/data/': built } });
+});
+test.afterEach(() => site.clear());
+test.afterAll(async () => {
+  await site?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function openPopup(page: Page, id: string) {
+  await page.locator(`.feature-list button[data-id="${id}"]`).click();
+  const popup = page.locator(`.maplibregl-popup .popup[data-id="${id}"]`);
+  await expect(popup).toBeVisible();
+  // The list flies to the feature: judge the layout where the popup comes to rest.
+  await page.waitForFunction(() => !window.atlas.map.isMoving());
+  return popup;
+}
+
+/** Whatever the data held: nothing was parsed as markup, nothing ran, every link is http(s) and opener-free. */
+async function expectInert(page: Page): Promise<void> {
+  const found = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+    // Elements that markup in the data would have created.
+    injected: [...document.querySelectorAll('.popup, .feature-list, #status')].flatMap((root) =>
+      [...root.querySelectorAll('img, script, iframe, object, embed, style, link, b, a:not([href^="http"])')].map((e) => e.outerHTML.slice(0, 80)),
+    ),
+    handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName} ${a.name}`)),
+    links: [...document.querySelectorAll('.popup a, .feature-list a')].map((a) => ({ href: (a as HTMLAnchorElement).href, rel: (a as HTMLAnchorElement).rel })),
+  }));
+  expect(found.pwned, 'window.__pwned').toBeUndefined();
+  expect(found.injected, 'elements made from data').toEqual([]);
+  expect(found.handlers, 'event handler attributes').toEqual([]);
+  for (const link of found.links) {
+    expect(new URL(link.href).protocol, link.href).toMatch(/^https?:$/);
+    expect(link.rel.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+  }
+}
+
+/** The page never scrolls sideways or down, the popup stays on the map, list items in the panel. */
+async function expectContained(page: Page): Promise<void> {
+  const box = await page.evaluate(() => {
+    const r = (e: Element | null) => e?.getBoundingClientRect().toJSON() as DOMRect | undefined;
+    const page = document.scrollingElement as HTMLElement;
+    return {
+      page: { width: page.scrollWidth, height: page.scrollHeight, viewWidth: innerWidth, viewHeight: innerHeight },
+      map: r(document.getElementById('map')),
+      popup: r(document.querySelector('.maplibregl-popup-content')),
+      panel: r(document.getElementById('panel')),
+      items: [...document.querySelectorAll('.feature-list .item')].map((e) => r(e) as DOMRect),
+      // Long texts scroll inside their own box.
+      long: [...document.querySelectorAll('.popup .long')].map((e) => ({ scrolls: e.scrollHeight > e.clientHeight, lines: e.clientHeight / parseFloat(getComputedStyle(e).lineHeight) })),
+    };
+  });
+  expect(box.page.width, 'page width').toBeLessThanOrEqual(box.page.viewWidth);
+  expect(box.page.height, 'page height').toBeLessThanOrEqual(box.page.viewHeight);
+  if (box.popup && box.map) {
+    expect(box.popup.left, 'popup left').toBeGreaterThanOrEqual(box.map.left - 1);
+    expect(box.popup.right, 'popup right').toBeLessThanOrEqual(box.map.right + 1);
+    expect(box.popup.height, 'popup height').toBeLessThanOrEqual(box.map.height);
+  }
+  for (const item of box.items) expect(item.right, 'list item right edge').toBeLessThanOrEqual((box.panel as DOMRect).right + 1);
+  for (const l of box.long) {
+    expect(l.scrolls, 'a long text scrolls in its box').toBe(true);
+    expect(l.lines, 'lines of a long text shown at once').toBeLessThanOrEqual(6.5);
+  }
+}
+
+test('the build rejects a javascript: or data: source link, naming the line', () => {
+  const bad = join(work, 'bad-url');
+  for (const url of ["javascript:alert('url')", 'data:text/html,<script>alert(1)</script>']) {
+    rmSync(bad, { recursive: true, force: true });
+    execFileSync('mkdir', ['-p', bad]);
+    const source = readFileSync(join(FIXTURES, 'hostile-markup.md'), 'utf8');
+    writeFileSync(join(bad, 'doc.md'), source.replace(/^url: .*$/m, `url: "${url}"`));
+    const line = source.split('\n').findIndex((l) => l.startsWith('url:')) + 1;
+    const result = build(bad, join(work, 'bad-out'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`doc.md:${line}:1: error: front-matter "url" must be an http or https link`);
+    expect(readdirSync(work)).not.toContain('bad-out');
+  }
+});
+
+test('markup, scripts and bidi controls from documents render as inert text', async ({ page }, testInfo) => {
+  await openReady(page, site.url);
+  await expectInert(page);
+  for (const f of [...events.features, ...ranges.features]) {
+    const p = f.properties;
+    const popup = await openPopup(page, p.id);
+    await expect(popup.locator('h2')).toHaveText('summary' in p ? p.summary : p.label);
+    await expect(popup.locator('.excerpt').first()).toHaveText(p.excerpt);
+    await expect(popup.locator('.source').first()).toContainText(p.document_title);
+    await expectInert(page);
+    await expectContained(page);
+    await page.screenshot({ path: testInfo.outputPath(`popup-${p.id}.png`) });
+  }
+  // The markup is there, as text.
+  await expect(page.locator('.feature-list')).toContainText("<img src=https://evil.example/summary.png onerror=alert('summary')> summary");
+});
+
+/**
+ * Left edges (px) of words of the app's own that follow an element's first `bdi`: in reading order
+ * they increase, unless a right-to-left override from the bdi's text turned them around.
+ */
+function leftOf(parent: Element, words: string[]): number[] {
+  const bdi = parent.querySelector('bdi') as HTMLElement;
+  const after: Text[] = [];
+  for (let n = bdi.nextSibling; n; n = n.nextSibling) if (n.nodeType === Node.TEXT_NODE) after.push(n as Text);
+  return words.map((word) => {
+    const node = after.find((t) => t.data.includes(word)) as Text;
+    const range = document.createRange();
+    range.setStart(node, node.data.indexOf(word));
+    range.setEnd(node, node.data.indexOf(word) + word.length);
+    return range.getBoundingClientRect().left;
+  });
+}
+
+test('a right-to-left override in a document stays inside its own words', async ({ page }) => {
+  await openReady(page, site.url);
+  await openPopup(page, 'hostile-bidi');
+  // "Publisher ‮evil" then ", 22 Nov 2024": the override must not run on into the date.
+  // "Publisher ‮evil, 22 Nov 2024": the override must not run on into the date.
+  const date = await page.locator('.popup .source').first().evaluate(leftOf, ['22', 'Nov', '2024']);
+  expect(date, 'date words left to right').toEqual([...date].sort((a, b) => a - b));
+  // In the list: "from ‮aera na · up to 200 km" keeps "up to 200 km" in reading order.
+  const range = await page.locator('.feature-list button[data-id="hostile-drone-0-200km"] .place').evaluate(leftOf, ['up', 'to', '200', 'km']);
+  expect(range, 'range words left to right').toEqual([...range].sort((a, b) => a - b));
+});
+
+test('a data file that bypasses the build: only http(s) links, markup in any field stays text', async ({ page }, testInfo) => {
+  const bad = JSON.parse(readFileSync(join(built, 'events.geojson'), 'utf8')) as EventCollection;
+  const urls = [
+    "javascript:window.__pwned='link';alert('link')",
+    ' JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    '//evil.example/protocol-relative',
+    'https://example.org/ok',
+  ];
+  const [first] = bad.features;
+  first.properties.claims = urls.map((url, i) => ({ ...first.properties.claims[0], url, document_title: `Link ${i}: ${url}` }));
+  first.properties.url = urls[0];
+  first.properties.magnitude = 3;
+  first.properties.magnitude_unit = "<img src=https://evil.example/unit.png onerror=alert('unit')>";
+  first.properties.precision_label = "<svg onload=alert('precision')>";
+  first.properties.claims[0].additions = [{ field: '<b>date</b>', note: "<img src=x onerror=alert('addition')>" }];
+  bad.features[1].properties.type = "<img src=https://evil.example/type.png onerror=alert('type')>";
+  site.reply('/data/events.geojson', { body: JSON.stringify(bad) });
+
+  await openReady(page, site.url);
+  const popup = await openPopup(page, first.properties.id);
+  await expect(popup.locator('.source')).toHaveCount(urls.length);
+  // Only the https link is a link; the others are plain titles.
+  await expect(popup.locator('.source a')).toHaveCount(1);
+  await expect(popup.locator('.source a')).toHaveAttribute('href', 'https://example.org/ok');
+  await expect(popup.locator('.source a')).toHaveAttribute('target', '_blank');
+  await expect(popup.locator('.source cite')).toHaveCount(urls.length - 1);
+  await popup.locator('.source cite').first().click();
+  await expect(popup).toContainText("<svg onload=alert('precision')>");
+  await expect(popup).toContainText("Added <b>date</b>: <img src=x onerror=alert('addition')>");
+  await expectInert(page);
+  await page.screenshot({ path: testInfo.outputPath('popup-bypass.png') });
+  await openPopup(page, bad.features[1].properties.id);
+  await expectInert(page);
+  // A selection id from the URL is looked up, never parsed.
+  await page.goto(`${site.url}#sel=${encodeURIComponent('"]<img src=https://evil.example/sel.png onerror=alert(1)>')}`);
+  await page.evaluate(() => window.atlas.ready);
+  await expectInert(page);
+});
