@@ -142,10 +142,16 @@ function filters(hidden: ReadonlySet<string>, selected: string | null): Record<s
   };
 }
 
+/** Layers of a switched-off group start hidden, as applyHidden hides them later (a shared link with `hide=ranges`). */
+function withGroupVisibility(layers: LayerSpecification[], hidden: ReadonlySet<string>): LayerSpecification[] {
+  const off = new Set<string>([...(hidden.has('events') ? GROUP_LAYERS.events : []), ...(hidden.has('ranges') ? GROUP_LAYERS.ranges : [])]);
+  return layers.map((l) => (off.has(l.id) ? ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification) : l));
+}
+
 export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: string | null = null): LayerSpecification[] {
   const c = s.CONTRAST[theme];
   const f = filters(hidden, selected);
-  return [
+  const layers: LayerSpecification[] = [
     {
       id: LAYER.rangeFill,
       type: 'fill',
@@ -275,6 +281,7 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
       paint: { 'text-color': s.rangeColourExpression(theme), 'text-halo-color': c.halo, 'text-halo-width': 1.6 },
     },
   ];
+  return withGroupVisibility(layers, hidden);
 }
 
 /** The data as one collection of features of each kind (see SOURCE). */
