@@ -1,0 +1,351 @@
+/**
+ * The map in an article (embed.html), tested inside host pages served from another 127.0.0.1 port
+ * (tests/fixtures/host/): pym.js, a plain iframe with embed-resize.js, and AMP's amp-iframe message.
+ * The frame's height must settle to its content and follow the host's width; the wheel scrolls the
+ * article unless Ctrl is held; focus passes through; markers open; and the embed passes axe.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
+import type { Frame, Page } from '@playwright/test';
+import { altText } from '../../src/build/alt-text';
+import { mapHeight } from '../../src/embed/size';
+import { serveHost, type Host } from '../fixtures/host/serve';
+import { pointInBand, served } from './data';
+import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, test } from './fixtures';
+
+/** How close (CSS px) the frame's height must come to its content's. */
+const TOLERANCE = 2;
+const HOSTS = ['pym', 'plain', 'amp'] as const;
+
+let host: Host;
+test.beforeAll(async ({}, testInfo) => {
+  host = await serveHost(String(testInfo.project.use.baseURL));
+});
+test.afterAll(async () => host?.close());
+
+/** The embed's frame in a host page, once its map is drawn. */
+async function embedFrame(page: Page): Promise<Frame> {
+  const iframe = page.locator('iframe').first();
+  await expect(iframe).toBeAttached();
+  const frame = await (await iframe.elementHandle())!.contentFrame();
+  if (!frame) throw new Error('the iframe has no frame');
+  await frame.waitForFunction(() => 'atlas' in window && document.readyState === 'complete');
+  await frame.evaluate(() => window.atlas.ready);
+  return frame;
+}
+
+interface Fit {
+  frame: number;
+  content: number;
+  width: number;
+  /** Whether the embed's document scrolls inside the frame. */
+  scrolls: boolean;
+}
+
+async function fit(page: Page, frame: Frame): Promise<Fit> {
+  const box = await page.locator('iframe').first().evaluate((f) => f.getBoundingClientRect());
+  const inner = await frame.evaluate(() => ({
+    content: document.body.getBoundingClientRect().height,
+    scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight,
+  }));
+  return { frame: box.height, width: box.width, ...inner };
+}
+
+/** Waits until the frame's height is its content's (within TOLERANCE) and, if given, not `previous`. */
+async function settled(page: Page, frame: Frame, previous?: number): Promise<Fit> {
+  let last: Fit | null = null;
+  await expect
+    .poll(async () => {
+      last = await fit(page, frame);
+      return Math.abs(last.frame - last.content) <= TOLERANCE && !last.scrolls && last.frame !== previous;
+    }, { message: 'frame height settles to its content' })
+    .toBe(true);
+  return last as unknown as Fit;
+}
+
+for (const kind of HOSTS) {
+  test(`${kind} host: the frame's height settles to its content and follows the host's width`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(`${host.url}${kind}.html`);
+    const frame = await embedFrame(page);
+    const wide = await settled(page, frame);
+    expect(wide.width).toBe(680); // the article's text column
+    testInfo.annotations.push({ type: 'height', description: `${kind} at ${wide.width} px: frame ${wide.frame} px, content ${wide.content} px` });
+
+    // A phone: the column narrows, the map gets shorter, the legend wraps; the frame follows.
+    await page.setViewportSize({ width: 400, height: 800 });
+    const narrow = await settled(page, frame, wide.frame);
+    expect(narrow.width).toBe(360);
+    expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(mapHeight(360), 0);
+    testInfo.annotations.push({ type: 'height', description: `${kind} at ${narrow.width} px: frame ${narrow.frame} px, content ${narrow.content} px` });
+  });
+}
+
+test('the wheel over the map scrolls the article; with Ctrl it zooms the map', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(`${host.url}plain.html`);
+  const frame = await embedFrame(page);
+  await settled(page, frame);
+  const map = page.locator('iframe');
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  const zoom = () => frame.evaluate(() => window.atlas.map.getZoom());
+  const pageY = () => page.evaluate(() => window.scrollY);
+  const zoom0 = await zoom();
+  const y0 = await pageY();
+
+  await page.mouse.move(box.x + box.width / 2, box.y + 150);
+  await page.mouse.wheel(0, 240);
+  await expect.poll(pageY, { message: 'the article scrolls' }).toBeGreaterThan(y0);
+  expect(await zoom()).toBe(zoom0);
+  await expect(frame.locator('.maplibregl-cooperative-gesture-screen')).toBeAttached();
+
+  const y1 = await pageY();
+  const box1 = (await map.boundingBox())!;
+  await page.mouse.move(box1.x + box1.width / 2, Math.max(box1.y, 0) + 100);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -240);
+  await page.keyboard.up('Control');
+  await expect.poll(zoom, { message: 'Ctrl + wheel zooms the map' }).toBeGreaterThan(zoom0);
+  expect(await pageY()).toBe(y1);
+});
+
+test('one finger on the map scrolls the article; two fingers move the map', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 400, height: 700 }, hasTouch: true, isMobile: true });
+  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  await page.goto(`${host.url}plain.html`);
+  const frame = await embedFrame(page);
+  await settled(page, frame);
+  await page.locator('iframe').scrollIntoViewIfNeeded();
+  const cdp = await context.newCDPSession(page);
+  const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: Array<[number, number]>) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const drag = async (fingers: number, dy: number) => {
+    // Where the map is now (the page may have scrolled): fingers on its middle.
+    const box = (await frame.locator('#map').boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const at = (d: number) => Array.from({ length: fingers }, (_, i) => [x + i * 60 - 30 * (fingers - 1), y + d] as [number, number]);
+    await touch('touchStart', at(0));
+    for (let step = 1; step <= 12; step++) await touch('touchMove', at((dy * step) / 12));
+    await touch('touchEnd', []);
+  };
+  const center = () => frame.evaluate(() => window.atlas.map.getCenter().lat);
+  const pageY = () => page.evaluate(() => window.scrollY);
+
+  const lat0 = await center();
+  const y0 = await pageY();
+  await drag(1, -160);
+  await expect.poll(pageY, { message: 'one finger scrolls the article' }).toBeGreaterThan(y0);
+  expect(await center()).toBe(lat0);
+
+  // Let the fling end, and bring the map back into view for the second gesture.
+  await expect.poll(async () => (await pageY()) === (await new Promise((r) => setTimeout(r, 150)).then(pageY))).toBe(true);
+  await page.locator('iframe').scrollIntoViewIfNeeded();
+  const y1 = await pageY();
+  await drag(2, 120);
+  await expect.poll(center, { message: 'two fingers pan the map' }).not.toBe(lat0);
+  expect(await pageY()).toBe(y1);
+  await context.close();
+});
+
+test('clicking a marker inside the frame opens its popup', async ({ page, request }) => {
+  const { events } = await served(request);
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto(`${host.url}pym.html`);
+  const frame = await embedFrame(page);
+  await settled(page, frame);
+  const iframe = page.locator('iframe');
+  await iframe.scrollIntoViewIfNeeded();
+  // A marker drawn where it is, alone under the cursor.
+  const target = await frame.evaluate(([ids, layers]) => {
+    const map = window.atlas.map;
+    for (const id of ids as string[]) {
+      const f = map.querySourceFeatures('atlas-data').find((s) => s.properties?.id === id && s.properties?.kind === 'event');
+      if (!f || f.geometry.type !== 'Point') continue;
+      const p = map.project(f.geometry.coordinates as [number, number]);
+      const hits = map.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], { layers: layers as string[] });
+      const under = new Set(hits.map((h) => h.properties?.id));
+      if (under.size === 1 && under.has(id)) return { id, x: p.x, y: p.y };
+    }
+    return null;
+  }, [events.features.map((f) => f.properties.id), LAYERS.events] as const);
+  expect(target, 'a marker alone under the cursor').not.toBeNull();
+  const box = (await iframe.boundingBox())!;
+  const mapTop = await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().top);
+  await page.mouse.click(box.x + target!.x, box.y + mapTop + target!.y);
+  await expect(frame.locator(`.maplibregl-popup .popup[data-id="${target!.id}"]`)).toBeVisible();
+  // The link to the full map now points at the selection.
+  await expect(frame.locator('#full-map')).toHaveAttribute('href', new RegExp(`sel=${target!.id}`));
+});
+
+test('on a narrow frame the details open under the map, and the frame grows to show them', async ({ page, request }) => {
+  const { events } = await served(request);
+  const id = events.features[0].properties.id;
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`${host.url}plain.html`);
+  const frame = await embedFrame(page);
+  const before = await settled(page, frame);
+  // Select through the embed's own URL handling: what a reader's tap does, without aiming at a marker.
+  await page.goto(`${host.url}plain.html?src=${encodeURIComponent(new URL(`embed.html#sel=${id}`, String(test.info().project.use.baseURL)).href)}`);
+  const selected = await embedFrame(page);
+  await expect(selected.locator(`#detail .popup[data-id="${id}"]`)).toBeVisible();
+  await expect(selected.locator('.maplibregl-popup')).toHaveCount(0);
+  const after = await settled(page, selected, before.frame);
+  expect(after.frame).toBeGreaterThan(before.frame);
+  // Closing the details shrinks it back.
+  await selected.locator('#detail .detail-close').click();
+  const closed = await settled(page, selected, after.frame);
+  expect(Math.abs(closed.frame - before.frame)).toBeLessThanOrEqual(TOLERANCE);
+});
+
+test('keyboard focus passes into the frame and out again, both ways', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.goto(`${host.url}plain.html`);
+  const frame = await embedFrame(page);
+  await settled(page, frame);
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || '');
+  await page.locator('#before').focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 60 && (await focused()) !== 'after'; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focused());
+  }
+  expect(seen, 'Tab went through the frame').toContain('IFRAME');
+  expect(await focused(), 'Tab left the frame').toBe('after');
+  for (let i = 0; i < 60 && (await focused()) !== 'before'; i++) await page.keyboard.press('Shift+Tab');
+  expect(await focused(), 'Shift+Tab left the frame').toBe('before');
+});
+
+test('URL parameters choose the title, view, layers and selection; the full-map link keeps them', async ({ page, request, context }) => {
+  const { events, ranges } = await served(request);
+  const id = events.features[0].properties.id;
+  const hash = `#map=5.00/48.4600/35.0400&hide=ranges&sel=${id}`;
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.goto(`embed.html?title=${encodeURIComponent('Strikes on Dnipro')}${hash}`);
+  await page.evaluate(() => window.atlas.ready);
+  await expect(page.locator('h1')).toHaveText('Strikes on Dnipro');
+  await expect(page).toHaveTitle(/^Strikes on Dnipro/);
+  await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /^Strikes on Dnipro: map of events and weapon ranges/);
+  const view = await page.evaluate(() => ({ zoom: window.atlas.map.getZoom(), center: window.atlas.map.getCenter().toArray() }));
+  expect(view.zoom).toBeCloseTo(5, 2);
+  expect(view.center[0]).toBeCloseTo(35.04, 3);
+  expect(view.center[1]).toBeCloseTo(48.46, 3);
+  await expect(page.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
+  await expect(page.locator(`.maplibregl-popup .popup[data-id="${id}"]`)).toBeVisible();
+
+  const link = page.locator('#full-map');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('href', /#map=5\.00\/48\.4600\/35\.0400&hide=ranges&sel=/);
+  const [full] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await full.waitForFunction(() => 'atlas' in window);
+  await full.evaluate(() => window.atlas.ready);
+  expect(new URL(full.url()).pathname).toMatch(/\/$/);
+  expect(await full.evaluate(() => window.atlas.map.getZoom())).toBeCloseTo(5, 2);
+  await expect(full.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
+  await expect(full.locator(`.maplibregl-popup .popup[data-id="${id}"]`)).toBeVisible();
+  await full.close();
+
+  // Hidden means not drawn: a band is absent where it lies, and back once its switch is on again.
+  const band = ranges.features[0];
+  if (band) {
+    const at = pointInBand(band.geometry);
+    await jumpTo(page, at, 3);
+    expect(await idsAt(page, at, LAYERS.ranges)).not.toContain(band.properties.id);
+    await page.locator('.layer-control input[data-token="ranges"]').check();
+    await idle(page);
+    expect(await idsAt(page, at, LAYERS.ranges)).toContain(band.properties.id);
+  }
+
+  // The same state in the query string (for CMSs that drop the hash) gives the same view.
+  await page.goto(`embed.html?map=5.00/48.4600/35.0400&hide=ranges`);
+  await page.evaluate(() => window.atlas.ready);
+  expect(await page.evaluate(() => window.atlas.map.getZoom())).toBeCloseTo(5, 2);
+  await expect(page.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
+});
+
+test('pages carry the oEmbed link, og:image and an alt text written from the data', async ({ page, request }) => {
+  const data = await served(request);
+  const alt = altText(data.events, data.ranges);
+  for (const path of ['./', 'embed.html']) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toContain('<link rel="alternate" type="application/json+oembed" href="./oembed.json"');
+    expect(html, path).toContain('<meta property="og:image" content="./preview.png"');
+    await page.setContent(html.replace(/<script[\s\S]*?<\/script>/g, ''));
+    expect(await page.locator('meta[property="og:image:alt"]').getAttribute('content'), path).toBe(alt);
+    const noscript = await page.locator('noscript').innerHTML();
+    expect(noscript).toContain(`alt="${alt.replace(/&/g, '&amp;')}"`);
+  }
+  const oembed = await (await request.get('oembed.json')).json();
+  expect(oembed).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Source Atlas', width: expect.any(Number), height: expect.any(Number) });
+  expect(oembed.html).toMatch(/^<iframe src="[^"]*embed\.html" title="[^"]+"/);
+  expect(oembed.html).toContain('embed-resize.js');
+  for (const file of ['pym.v1.min.js', 'embed-resize.js']) expect((await request.get(file)).ok(), file).toBe(true);
+});
+
+test('without WebGL2 the embed shows the preview picture with its alt text', async ({ page }) => {
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      return type === 'webgl2' ? null : original.call(this, type as '2d', ...(rest as []));
+    } as typeof original;
+  });
+  // The test build has no preview.png (scripts/snapshot.ts makes it): serve a 1×1 PNG in its place.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  await page.route('**/preview.png', (route) => route.fulfill({ contentType: 'image/png', body: png }));
+  await page.goto('embed.html');
+  const img = page.locator('#map img.embed-preview');
+  await expect(img).toBeVisible();
+  const alt = await page.locator('meta[property="og:image:alt"]').getAttribute('content');
+  await expect(img).toHaveAttribute('alt', alt!);
+  expect(await page.evaluate(() => 'atlas' in window)).toBe(false);
+});
+
+test.describe('accessibility', () => {
+  const cases = [
+    { scheme: 'light', width: 320, sel: true },
+    { scheme: 'dark', width: 375, sel: false },
+    { scheme: 'light', width: 1280, sel: true },
+    { scheme: 'dark', width: 1280, sel: true },
+  ] as const;
+  for (const { scheme, width, sel } of cases) {
+    test(`no serious axe violations: ${scheme}, ${width} px${sel ? ', a feature open' : ''}`, async ({ page, request }) => {
+      const { events } = await served(request);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`embed.html?title=Events%20and%20ranges${sel ? `#sel=${events.features[0].properties.id}` : ''}`);
+      await page.evaluate(() => window.atlas.ready);
+      if (sel) await expect(page.locator(`.popup[data-id="${events.features[0].properties.id}"]`)).toBeVisible();
+      await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /map of events and weapon ranges/);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+    });
+  }
+});
+
+test('the app honours prefers-reduced-motion: choosing from the list jumps instead of flying', async ({ page, request }) => {
+  const { events } = await served(request);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openAtlas(page);
+  const zoom0 = await page.evaluate(() => window.atlas.map.getZoom());
+  await page.locator(`.feature-list button[data-id="${events.features[0].properties.id}"]`).click();
+  const after = await page.evaluate(() => ({ moving: window.atlas.map.isMoving(), zoom: window.atlas.map.getZoom() }));
+  expect(after.moving).toBe(false);
+  expect(after.zoom).not.toBeCloseTo(zoom0, 3);
+});
+
+test('the snapshot script renders the default view as a 1200 × 630 PNG', async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  const out = testInfo.outputPath('preview.png');
+  await promisify(execFile)('npx', ['tsx', 'scripts/snapshot.ts', '--url', String(testInfo.project.use.baseURL), '--out', out], { timeout: 100_000 });
+  const png = readFileSync(out);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  expect(png.length, 'a picture, not a blank').toBeGreaterThan(30_000);
+});
