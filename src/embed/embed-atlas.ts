@@ -15,6 +15,7 @@ import { loadData, type AtlasData } from '../app/data';
 import { LayerControl } from '../app/layer-control';
 import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS, addRegionOutlines, applyHidden, applySelected, dataLayers, emptyDataSource, setDataCollection } from '../app/layers';
 import { createMap, nextIdle, styleParsed } from '../app/map';
+import { installPatterns } from '../app/patterns';
 import { chooser, eventPopup, rangePopup, type ChoiceItem } from '../app/popup';
 import { colourOfType, registerTypes, typeLabel } from '../app/scales';
 import type { AppState } from '../app/url-state';
@@ -52,6 +53,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
     underLabels: UNDER_LABELS,
   }, { cooperativeGestures: true, label });
   const parsed = styleParsed(map);
+  installPatterns(map);
   loadDetailWhenZoomed(map, base);
   const popup = new Popup({ maxWidth: 'min(340px, calc(100vw - 24px))', focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
   let replacing = false;
