@@ -2,6 +2,7 @@
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import './style.css';
 import { installLegendColours } from './legend';
+import { mountShare } from './share';
 import { startAtlas, type Atlas } from './atlas';
 
 declare global {
