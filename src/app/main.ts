@@ -17,6 +17,8 @@ link.rel = 'stylesheet';
 link.href = maplibreCss;
 document.head.prepend(link);
 installLegendColours();
+// The Share button reads the view from the URL the app keeps, so it needs nothing from the map.
+mountShare(document.querySelector<HTMLElement>('.masthead') as HTMLElement);
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
