@@ -10,14 +10,16 @@ import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
 import { basemapUrl } from '../basemap/style';
 import { loadData, type AtlasData } from './data';
 import { LayerControl } from './layer-control';
-import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS, addRegionOutlines, applyHidden, applySelected, dataLayers, emptyDataSource, setDataCollection } from './layers';
+import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS, addRegionOutlines, type PlaceOutlines, applyHidden, applySelected, dataLayers, emptyDataSource, setDataCollection } from './layers';
+import { downloadsSection } from './downloads';
 import { FeatureList } from './list';
 import { installPatterns } from './patterns';
 import { createMap, nextIdle, styleParsed } from './map';
-import { chooser, eventPopup, rangePopup, type ChoiceItem } from './popup';
+import { chooser, eventPopup, rangePopup, type ChoiceItem, type RangeConflicts } from './popup';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { Sheet } from './sheet';
-import { UrlState, type AppState } from './url-state';
+import { Timeline, inPeriod } from './timeline';
+import { UrlState, type AppState, type Period } from './url-state';
 import { isEventVisible, isRangeVisible, token } from './visibility';
 import { formatDate } from './format';
 
@@ -35,6 +37,8 @@ export interface AtlasElements {
   /** Where a phone shows the selected feature's details (inside the panel, above the list). */
   detail: HTMLElement;
   status: HTMLElement;
+  /** Where the timeline goes (below the map; over its foot on a phone); none: no timeline. */
+  timeline?: HTMLElement;
 }
 
 type Item = { kind: 'event'; feature: EventFeature } | { kind: 'range'; feature: RangeFeature };
@@ -58,11 +62,14 @@ export function startAtlas(el: AtlasElements): Atlas {
   const items = new Map<string, Item>();
   let list: FeatureList | null = null;
   let control: LayerControl | null = null;
+  let outlines: PlaceOutlines | null = null;
+  let period: Period | null = initial.period ?? null;
+  let timeline: Timeline | null = null;
   const sheet = new Sheet(el.panel, el.sheetHandle);
 
   const map = createMap(el.map, initial.view, theme, {
     sources: { [SOURCE]: emptyDataSource() },
-    layers: dataLayers(theme, hidden),
+    layers: dataLayers(theme, hidden, null, period),
     underLabels: UNDER_LABELS,
   });
   const parsed = styleParsed(map);
@@ -81,13 +88,14 @@ export function startAtlas(el: AtlasElements): Atlas {
 
   function state(): AppState {
     const c = map.getCenter();
-    return { view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected };
+    return { view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected, period };
   }
 
   function isVisible(id: string): boolean {
     const item = items.get(id);
     if (!item) return false;
-    return item.kind === 'event' ? isEventVisible(item.feature.properties, hidden) : isRangeVisible(item.feature.properties, hidden);
+    // The period filters events only: ranges carry no date of their own.
+    return item.kind === 'event' ? isEventVisible(item.feature.properties, hidden) && inPeriod(item.feature.properties, period) : isRangeVisible(item.feature.properties, hidden);
   }
 
   /** Where a feature's popup points: the event's place; a range's origin, or the centre of its area. */
@@ -143,6 +151,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     const item = id ? items.get(id) : undefined;
     selected = item && isVisible(id as string) ? (id as string) : null;
     applySelected(map, hidden, selected);
+    outlines?.select(selected);
     list?.highlight(selected);
     if (popup.isOpen()) {
       replacingPopup = true;
@@ -151,11 +160,17 @@ export function startAtlas(el: AtlasElements): Atlas {
     }
     showDetail(null);
     if (item && selected) {
-      const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties);
+      const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties, conflictsOf(item.feature));
       if (sheet.isSheet()) showDetail(content);
       else showPopup(content, at ?? anchorOf(item));
     }
     if (push) url.push(state());
+  }
+
+  /** The bands whose claims conflict with a range's, for its popup; choosing one opens it. */
+  function conflictsOf(f: RangeFeature): RangeConflicts {
+    const others = (f.properties.conflicts_with ?? []).map((id) => items.get(id)).filter((i): i is Item & { kind: 'range' } => i?.kind === 'range');
+    return { others: others.map((i) => i.feature.properties), onChoose: (id) => choose(id) };
   }
 
   /** From the list: fly to the feature, then open it. */
@@ -203,9 +218,18 @@ export function startAtlas(el: AtlasElements): Atlas {
     }
   }
 
+  /** Shows only the events of a period (null: all dates), on the map and in the list. */
+  function setPeriod(next: Period | null, push: boolean): void {
+    period = next;
+    applyHidden(map, hidden, selected, period);
+    list?.filter(isVisible);
+    if (selected && !isVisible(selected)) setSelected(null, false);
+    if (push) url.push(state());
+  }
+
   function setHidden(next: Set<string>, push: boolean): void {
     hidden = next;
-    applyHidden(map, hidden, selected);
+    applyHidden(map, hidden, selected, period);
     control?.set(hidden);
     list?.filter(isVisible);
     if (selected && !isVisible(selected)) setSelected(null, false);
@@ -216,6 +240,8 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (!list) return;
     if (s.view) map.jumpTo({ center: s.view.center, zoom: s.view.zoom });
     setHidden(new Set(s.hidden), false);
+    timeline?.set(s.period ?? null);
+    setPeriod(s.period ?? null, false);
     if (s.selected !== selected) setSelected(s.selected, false);
   }
 
@@ -247,7 +273,15 @@ export function startAtlas(el: AtlasElements): Atlas {
     control.set(hidden);
     list = new FeatureList({ events: data.events.features, ranges: data.ranges.features, onChoose: choose });
     list.filter(isVisible);
-    el.panelBody.replaceChildren(list.element, control.element);
+    el.panelBody.replaceChildren(list.element, control.element, downloadsSection(base));
+    if (el.timeline) {
+      timeline = new Timeline({ events: data.events.features.map((f) => f.properties), period, onChange: (next, final) => setPeriod(next, final) });
+      el.timeline.replaceChildren(timeline.element);
+      el.timeline.hidden = false;
+      // On a phone the timeline sits over the map's foot: the attribution moves up by its height.
+      const slot = el.timeline;
+      new ResizeObserver(() => el.map.style.setProperty('--timeline-height', `${slot.offsetHeight}px`)).observe(slot);
+    }
     el.sheetHandle.querySelector('.count')!.textContent = `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
 
     map.on('click', onClick);
@@ -259,7 +293,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     watchTheme((next) => {
       theme = next;
       applyBasemapTheme(map, theme);
-      repaint(map, dataLayers(theme, hidden, selected));
+      repaint(map, dataLayers(theme, hidden, selected, period));
     });
   }
 
@@ -278,7 +312,8 @@ export function startAtlas(el: AtlasElements): Atlas {
     performance.mark('atlas:drawn');
     await nextIdle(map);
     performance.mark('atlas:ready'); // read by bench/page.ts
-    addRegionOutlines(map, data.events, basemapUrl('admin1.geojson', base), hidden);
+    outlines = addRegionOutlines(map, data.events, basemapUrl('admin1.geojson', base), hidden);
+    outlines.select(selected);
   })().catch((err: Error) => {
     say(`The map could not start: ${err.message}`);
     throw err;

@@ -9,6 +9,8 @@ import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import { bandOutline, outlineKey, placeOutlines, type RegionFeature } from './outline';
 import * as s from './scales';
+import { periodFilter, timeProperties } from './timeline';
+import type { Period } from './url-state';
 import { eventFilter, rangeFilter } from './visibility';
 
 /**
@@ -52,7 +54,7 @@ function leanEvents(events: EventCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: events.features.map((f) => {
       const { id, type, status, precision, magnitude, admin1 } = f.properties;
-      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'event', id, type, colour: s.colourOfType(type), status, precision, magnitude, admin1 } };
+      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'event', id, type, colour: s.colourOfType(type), status, precision, magnitude, admin1, ...timeProperties(f.properties) } };
     }),
   };
 }
@@ -122,9 +124,9 @@ function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
 const imprecise: ExpressionSpecification = ['>=', ['get', 'precision'], s.IMPRECISE_FROM];
 const hatchedBands = CLAIM_STATUSES.filter((st) => s.STATUS_STYLE[st].bandPattern === 'hatch');
 
-/** Each layer's filter: its kind of feature, less what the reader has hidden or not selected. */
-function filters(hidden: ReadonlySet<string>, selected: string | null): Record<string, ExpressionSpecification> {
-  const ev = eventFilter(hidden);
+/** Each layer's filter: its kind of feature, less what the reader has hidden, not selected, or outside the period. */
+function filters(hidden: ReadonlySet<string>, selected: string | null, period: Period | null = null): Record<string, ExpressionSpecification> {
+  const ev: ExpressionSpecification = ['all', eventFilter(hidden), periodFilter(period)];
   const rg = rangeFilter(hidden);
   const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
   return {
@@ -148,9 +150,9 @@ function withGroupVisibility(layers: LayerSpecification[], hidden: ReadonlySet<s
   return layers.map((l) => (off.has(l.id) ? ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification) : l));
 }
 
-export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: string | null = null): LayerSpecification[] {
+export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: string | null = null, period: Period | null = null): LayerSpecification[] {
   const c = s.CONTRAST[theme];
-  const f = filters(hidden, selected);
+  const f = filters(hidden, selected, period);
   const layers: LayerSpecification[] = [
     {
       id: LAYER.rangeFill,
@@ -384,11 +386,11 @@ export function showPlaceOutlines(map: MapLibreMap, keys: string[]): void {
   map.setFilter(LAYER.eventRegion, f.line);
 }
 
-export function applyHidden(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null): void {
+export function applyHidden(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null, period: Period | null = null): void {
   for (const group of ['events', 'ranges'] as const) {
     for (const id of GROUP_LAYERS[group]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hidden.has(group) ? 'none' : 'visible');
   }
-  for (const [id, filter] of Object.entries(filters(hidden, selected))) map.setFilter(id, filter);
+  for (const [id, filter] of Object.entries(filters(hidden, selected, period))) map.setFilter(id, filter);
 }
 
 export function applySelected(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null): void {

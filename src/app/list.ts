@@ -3,10 +3,11 @@
  * text alternative. Items are buttons; arrow keys, Home and End move between them. Choosing one calls
  * `onChoose`; the app highlights the item of whatever is selected on the map.
  */
-import type { EventFeature, RangeFeature } from '../contract';
+import type { Claim, EventFeature, RangeFeature } from '../contract';
 import { formatDate, formatRange } from './format';
-import { bdi } from './popup';
-import { colourOfType, typeLabel } from './scales';
+import { bandSwatch, markerSwatch } from './legend';
+import { bdi, sourcesText } from './popup';
+import { CONFLICT, STATUS_STYLE, colourOfType, typeLabel } from './scales';
 
 export interface ListOptions {
   events: EventFeature[];
@@ -15,6 +16,34 @@ export interface ListOptions {
 }
 
 const byDate = (a: string | null, b: string | null) => (a ?? '9999').localeCompare(b ?? '9999');
+
+/** Extra lines of an item: its swatch (status as the map draws it), every claim with its source, and any conflict. */
+interface Details {
+  swatch: Element;
+  claims: Claim[];
+  sources: number;
+  conflict: string | null;
+}
+
+function span(cls: string, ...content: Array<string | Node>): HTMLSpanElement {
+  const node = document.createElement('span');
+  node.className = cls;
+  node.append(...content);
+  return node;
+}
+
+/** "Reported: the regional governor — Fixture Wire, 2 Mar 2024", one line per claim. */
+function claimLines(d: Details): HTMLSpanElement {
+  const lines = span('claims', span('sources', sourcesText(d.claims.length, d.sources)));
+  for (const c of d.claims) {
+    const source = [c.publisher ?? c.document_title, c.document_date ? formatDate(c.document_date) : null].filter(Boolean).join(', ');
+    const line = span('claim-line', `${STATUS_STYLE[c.status]?.label ?? c.status}: `, bdi(c.claimant), ' — ', bdi(source));
+    line.dataset.status = c.status;
+    lines.append(line);
+  }
+  if (d.conflict) lines.append(span('conflict', d.conflict));
+  return lines;
+}
 
 export class FeatureList {
   readonly element: HTMLElement;
@@ -36,18 +65,23 @@ export class FeatureList {
 
     const events = [...options.events].sort((a, b) => byDate(a.properties.date_start ?? a.properties.date, b.properties.date_start ?? b.properties.date));
     const ranges = [...options.ranges].sort((a, b) => byDate(a.properties.document_date, b.properties.document_date));
+    const rangeById = new Map(options.ranges.map((f) => [f.properties.id, f.properties]));
     this.section('Events', events.map((f) => {
       const p = f.properties;
-      return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: [bdi(p.place), ` · ${typeLabel(p.type)}`], summary: p.summary };
+      const details: Details = { swatch: markerSwatch({ colour: colourOfType(p.type), status: p.status, radius: 6 }), claims: p.claims ?? [], sources: p.sources, conflict: p.conflict ? 'Sources disagree on the date or place' : null };
+      return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: [bdi(p.place), ` · ${typeLabel(p.type)}`], summary: p.summary, details };
     }), options.onChoose);
     this.section('Ranges', ranges.map((f) => {
       const p = f.properties;
-      return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place: ['from ', bdi(p.origin_place), ` · ${formatRange(p.min_km, p.max_km)}`], summary: p.label };
+      const others = (p.conflicts_with ?? []).map((id) => rangeById.get(id)).filter((o) => o != null);
+      const conflict = others.length ? `${CONFLICT.label}: also ${others.map((o) => `${formatRange(o.min_km, o.max_km)} (${STATUS_STYLE[o.status]?.label.toLowerCase() ?? o.status})`).join(', ')}` : null;
+      const details: Details = { swatch: bandSwatch(p.status, p.basis), claims: p.claims ?? [], sources: p.sources, conflict };
+      return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place: ['from ', bdi(p.origin_place), ` · ${formatRange(p.min_km, p.max_km)}`], summary: p.label, details };
     }), options.onChoose);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
   }
 
-  private section(title: string, rows: Array<{ id: string; colour: string; date: string; place: Array<string | Node>; summary: string }>, onChoose: (id: string) => void): void {
+  private section(title: string, rows: Array<{ id: string; colour: string; date: string; place: Array<string | Node>; summary: string; details?: Details }>, onChoose: (id: string) => void): void {
     if (!rows.length) return;
     const h = document.createElement('h3');
     h.textContent = title;
@@ -65,6 +99,11 @@ export class FeatureList {
         return span;
       };
       button.append(line('date', r.date), line('place', ...r.place), line('summary', r.summary));
+      if (r.details) {
+        button.classList.add('has-swatch');
+        button.prepend(r.details.swatch);
+        button.append(claimLines(r.details));
+      }
       button.addEventListener('click', () => onChoose(r.id));
       this.items.set(r.id, button);
       const li = document.createElement('li');

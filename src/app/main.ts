@@ -29,4 +29,5 @@ window.atlas = startAtlas({
   sheetHandle: byId<HTMLButtonElement>('sheet-handle'),
   detail: byId('detail'),
   status: byId('status'),
+  timeline: byId('timeline'),
 });

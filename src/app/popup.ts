@@ -5,7 +5,8 @@
  */
 import type { Claim, EventProperties, RangeProperties } from '../contract';
 import { formatDate, formatRange } from './format';
-import { BASIS_STYLE, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
+import { markerSwatch } from './legend';
+import { BASIS_STYLE, CONFLICT, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
 
 export interface Segment {
   text: string;
@@ -92,7 +93,8 @@ function excerpt(claim: Pick<Claim, 'excerpt' | 'highlights'>): HTMLElement {
 
 function statusBadge(status: Claim['status']): HTMLElement {
   const style = STATUS_STYLE[status] ?? STATUS_STYLE.unverified;
-  const badge = el('span', `status status-${status}`, style.label);
+  const badge = el('span', `status status-${status}`);
+  badge.append(markerSwatch({ colour: 'var(--legend-neutral)', status, radius: 5 }), style.label);
   badge.title = style.description;
   return badge;
 }
@@ -121,11 +123,60 @@ function claimBlock(claim: Claim): HTMLElement {
   return block;
 }
 
-function claimsList(claims: Claim[]): HTMLElement {
+/** "2 claims from 2 independent sources": claims, and distinct documents among them (`sources`). */
+export function sourcesText(claims: number, sources: number): string {
+  const s = Math.max(1, sources);
+  const claimsPart = claims === 1 ? '1 claim' : `${claims} claims`;
+  return `${claimsPart} from ${s === 1 ? 'one source' : `${s} independent sources`}`;
+}
+
+function claimsList(claims: Claim[], sources: number): HTMLElement {
   const wrap = el('div', 'claims');
-  if (claims.length > 1) wrap.append(el('p', 'claims-count', `${claims.length} claims`));
+  wrap.append(el('p', 'claims-count', sourcesText(claims.length, sources)));
   for (const c of claims) wrap.append(claimBlock(c));
   return wrap;
+}
+
+/**
+ * Conflicting values side by side, one row per claim, never averaged: `columns` are the values
+ * compared (e.g. date, place), each row a claim with who says so and how it is held.
+ */
+export function compareTable(caption: string, columns: string[], rows: Array<{ values: Array<string | Node>; claimant: string; status: Claim['status']; action?: HTMLElement }>): HTMLElement {
+  const table = el('table', 'compare');
+  table.append(el('caption', undefined, caption));
+  const head = el('tr');
+  for (const c of [...columns, 'Says who']) {
+    const th = el('th', undefined, c);
+    th.scope = 'col';
+    head.append(th);
+  }
+  table.append(parts('thead', undefined, head));
+  const body = el('tbody');
+  for (const r of rows) {
+    const tr = el('tr');
+    tr.dataset.status = r.status;
+    for (const v of r.values) tr.append(parts('td', undefined, v));
+    const who = parts('td', undefined, statusBadge(r.status), ' ', bdi(r.claimant));
+    if (r.action) who.append(' ', r.action);
+    tr.append(who);
+    body.append(tr);
+  }
+  table.append(body);
+  return table;
+}
+
+/** When an event's claims state different dates or places: each claim's values, side by side. */
+function eventConflict(p: EventProperties): HTMLElement | null {
+  const claims = p.claims ?? [];
+  // A claim that does not restate a value (null) does not disagree with it.
+  const differ = (k: 'date' | 'place') => new Set(claims.map((c) => c[k]).filter((v) => v != null)).size > 1;
+  const columns = (['date', 'place'] as const).filter(differ);
+  if (!p.conflict || claims.length < 2 || !columns.length) return null;
+  return compareTable(
+    `Sources disagree on the ${columns.join(' and ')}; each claim's value is shown, none is averaged`,
+    columns.map((c) => (c === 'date' ? 'Date stated' : 'Place stated')),
+    claims.map((c) => ({ values: columns.map((k) => (k === 'date' ? (c.date ? formatDate(c.date) : 'not stated') : c.place ?? 'not stated')), claimant: c.claimant, status: c.status })),
+  );
 }
 
 /** An element of several pieces: the app's words as strings, a document's as `bdi`. */
@@ -150,12 +201,36 @@ export function eventPopup(p: EventProperties): HTMLElement {
   fact(facts, 'Where', p.place);
   fact(facts, 'Location', p.precision_label || PRECISION_LABEL[p.precision] || '');
   if (p.magnitude != null) fact(facts, 'Size', `${p.magnitude.toLocaleString('en-GB')}${p.magnitude_unit ? ` ${p.magnitude_unit}` : ''}`);
-  if (p.conflict) fact(facts, 'Conflict', 'sources disagree on date or place');
-  root.append(facts, claimsList(p.claims?.length ? p.claims : [p as unknown as Claim]));
+  const conflict = eventConflict(p);
+  if (p.conflict && !conflict) fact(facts, 'Conflict', 'sources disagree on date or place');
+  root.append(facts);
+  if (conflict) root.append(conflict);
+  root.append(claimsList(p.claims?.length ? p.claims : [p as unknown as Claim], p.sources ?? 1));
   return root;
 }
 
-export function rangePopup(p: RangeProperties): HTMLElement {
+/** Other bands whose claims conflict with a range's (its `conflicts_with`), and how to open one. */
+export interface RangeConflicts {
+  others: RangeProperties[];
+  onChoose: (id: string) => void;
+}
+
+/** This band's values and those of the bands that conflict with it, side by side. */
+function rangeConflict(p: RangeProperties, conflicts: RangeConflicts): HTMLElement {
+  const row = (r: RangeProperties, self: boolean) => {
+    let action: HTMLElement | undefined;
+    if (!self) {
+      action = el('button', 'link', 'Show this band');
+      (action as HTMLButtonElement).type = 'button';
+      action.dataset.id = r.id;
+      action.addEventListener('click', () => conflicts.onChoose(r.id));
+    }
+    return { values: [`${formatRange(r.min_km, r.max_km)}${self ? ' (this band)' : ''}`], claimant: r.claims?.map((c) => c.claimant).join('; ') || r.claimant, status: r.status, action };
+  };
+  return compareTable(`${CONFLICT.label}: ${CONFLICT.description}`, ['Range stated'], [row(p, true), ...conflicts.others.map((o) => row(o, false))]);
+}
+
+export function rangePopup(p: RangeProperties, conflicts?: RangeConflicts): HTMLElement {
   const root = el('article', 'popup popup-range');
   root.dataset.id = p.id;
   root.append(el('p', 'kind', `Range${p.weapon_class ? ` · ${p.weapon_class}` : ''}`), el('h2', undefined, p.label));
@@ -166,8 +241,10 @@ export function rangePopup(p: RangeProperties): HTMLElement {
   fact(facts, 'Basis', basis ? `${basis.label}: ${basis.description}` : p.basis);
   fact(facts, 'From', bdi(p.origin_place), p.origin ? '' : ' (area)');
   if (p.origin_note) fact(facts, 'Origin note', p.origin_note);
-  if (p.conflicts_with?.length) fact(facts, 'Conflicts with', ...p.conflicts_with.flatMap((id, i) => (i ? [', ', bdi(id)] : [bdi(id)])));
-  root.append(facts, claimsList(p.claims?.length ? p.claims : [p as unknown as Claim]));
+  if (p.conflicts_with?.length && !conflicts?.others.length) fact(facts, 'Conflicts with', ...p.conflicts_with.flatMap((id, i) => (i ? [', ', bdi(id)] : [bdi(id)])));
+  root.append(facts);
+  if (conflicts?.others.length) root.append(rangeConflict(p, conflicts));
+  root.append(claimsList(p.claims?.length ? p.claims : [p as unknown as Claim], p.sources ?? 1));
   return root;
 }
 

@@ -1,0 +1,375 @@
+/**
+ * The timeline: a time axis (d3 scaleUtc) with every dated event drawn at its date's precision — a dot
+ * for a day, a bar for a month, a year or a stated interval, a bar with an arrow for an open end
+ * ("since 2014") — and a period control: drag across the axis to brush a period, or move its two
+ * handles with the keyboard (arrows, Page Up/Down, Home/End). Undated events are counted, not drawn.
+ *
+ * The pure part (intervals, overlap, map filter) is exported for the app and the tests; `Timeline` is
+ * the DOM control. Dates are calendar dates, so all arithmetic is in UTC.
+ */
+import { scaleUtc } from 'd3-scale';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { EventProperties } from '../contract';
+import { formatDate } from './format';
+import { STATUS_STYLE, colourOfType } from './scales';
+import type { Period } from './url-state';
+
+const DAY_MS = 86_400_000;
+/** ms: the end of an open interval ("since 2014") on the map filter; JSON has no Infinity. */
+export const OPEN_END = 8.64e15;
+
+/** An event's time as a half-open interval [start, end) in ms (UTC); end null when open ("since …"). */
+export interface Interval {
+  start: number;
+  end: number | null;
+  precision: 'day' | 'month' | 'year';
+}
+
+/** [start, end) of one ISO date of 1–3 parts: a day, a month or a year. */
+function bounds(iso: string): [number, number, Interval['precision']] | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) - 1 : null, m[3] ? Number(m[3]) : null];
+  if (d != null && mo != null) return [Date.UTC(y, mo, d), Date.UTC(y, mo, d + 1), 'day'];
+  if (mo != null) return [Date.UTC(y, mo, 1), Date.UTC(y, mo + 1, 1), 'month'];
+  return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year'];
+}
+
+/** The interval an event's date covers, from `date_start`/`date_end` (or `date`); null when undated. */
+export function eventInterval(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>): Interval | null {
+  const [rawStart, rawEnd] = (p.date ?? '').split('/');
+  const start = bounds(p.date_start ?? rawStart ?? '');
+  if (!start) return null;
+  // ISO 8601 writes an open end as '..' (or leaves it empty): "since 2014".
+  if (rawEnd === '..' || rawEnd === '') return { start: start[0], end: null, precision: start[2] };
+  const end = bounds(p.date_end ?? rawEnd ?? '') ?? start;
+  return { start: start[0], end: Math.max(end[1], start[1]), precision: start[2] };
+}
+
+/** [from, to) of a period in ms: both of its days included. */
+export function periodBounds(period: Period): [number, number] {
+  return [Date.parse(`${period.from}T00:00:00Z`), Date.parse(`${period.to}T00:00:00Z`) + DAY_MS];
+}
+
+/** Whether an event belongs in the period: its interval overlaps it. Undated events never do. */
+export function inPeriod(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>, period: Period | null | undefined): boolean {
+  if (!period) return true;
+  const i = eventInterval(p);
+  if (!i) return false;
+  const [from, to] = periodBounds(period);
+  return i.start < to && (i.end ?? OPEN_END) > from;
+}
+
+/** Properties `t0`, `t1` (ms) that the map filter reads; absent for undated events. */
+export function timeProperties(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>): { t0?: number; t1?: number } {
+  const i = eventInterval(p);
+  return i ? { t0: i.start, t1: i.end ?? OPEN_END } : {};
+}
+
+/** The same rule as inPeriod, as a MapLibre filter over `t0`/`t1`. */
+export function periodFilter(period: Period | null | undefined): ExpressionSpecification {
+  if (!period) return ['literal', true] as unknown as ExpressionSpecification;
+  const [from, to] = periodBounds(period);
+  return ['all', ['has', 't0'], ['<', ['get', 't0'], to], ['>', ['get', 't1'], from]];
+}
+
+/** ms → `YYYY-MM-DD` (UTC). */
+export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export interface TimelineOptions {
+  events: EventProperties[];
+  period: Period | null;
+  /** Called while the period moves (`final` false: dragging) and once it is set (`final` true). */
+  onChange: (period: Period | null, final: boolean) => void;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Layout in CSS px: margins, lane height, axis band, handle hit width. */
+const LAYOUT = { left: 14, right: 18, top: 6, lane: 9, maxLanes: 4, axis: 18, handle: 22 };
+
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** Whole days from the domain start; the handles' unit. */
+type Day = number;
+
+export class Timeline {
+  readonly element: HTMLElement;
+  private readonly svg: SVGSVGElement;
+  private readonly status: HTMLParagraphElement;
+  private readonly reset: HTMLButtonElement;
+  private readonly dated: Array<{ p: EventProperties; i: Interval }>;
+  private readonly undated: number;
+  /** Domain in whole days (UTC ms of day 0, number of days). */
+  private readonly day0: number;
+  private readonly days: number;
+  private range: [Day, Day];
+  /** The days the axis shows: the whole domain, or the period zoomed to. */
+  private view: [Day, Day];
+  private readonly zoom: HTMLButtonElement;
+  private width = 0;
+  private handles: SVGRectElement[] = [];
+
+  constructor(private readonly options: TimelineOptions) {
+    this.dated = options.events.flatMap((p) => {
+      const i = eventInterval(p);
+      return i ? [{ p, i }] : [];
+    });
+    this.undated = options.events.length - this.dated.length;
+    const starts = this.dated.map((d) => d.i.start);
+    const ends = this.dated.map((d) => d.i.end ?? d.i.start + DAY_MS);
+    const min = starts.length ? Math.min(...starts) : Date.UTC(2000, 0, 1);
+    const max = ends.length ? Math.max(...ends) : min + DAY_MS;
+    // A little room either side, at least a month in all, so that one day is not the whole axis.
+    const pad = Math.max((max - min) * 0.03, 15 * DAY_MS);
+    this.day0 = Math.floor((min - pad) / DAY_MS) * DAY_MS;
+    this.days = Math.ceil((max + pad - this.day0) / DAY_MS);
+    this.range = this.toRange(options.period);
+    this.view = [0, this.days];
+
+    this.element = document.createElement('section');
+    this.element.className = 'timeline';
+    this.element.setAttribute('aria-labelledby', 'timeline-heading');
+    const head = document.createElement('div');
+    head.className = 'timeline-head';
+    const h = document.createElement('h2');
+    h.id = 'timeline-heading';
+    h.textContent = 'Timeline';
+    this.status = document.createElement('p');
+    this.status.className = 'timeline-status';
+    this.status.setAttribute('aria-live', 'polite');
+    this.reset = document.createElement('button');
+    this.reset.type = 'button';
+    this.reset.className = 'timeline-reset';
+    this.reset.textContent = 'All dates';
+    this.reset.addEventListener('click', () => {
+      this.view = [0, this.days];
+      this.commit([0, this.days], true);
+      this.draw();
+    });
+    // Zooming lets a brush pick days when the data spans years (a phone has ~27 days per pixel for 10 years).
+    this.zoom = document.createElement('button');
+    this.zoom.type = 'button';
+    this.zoom.className = 'timeline-reset timeline-zoom';
+    this.zoom.addEventListener('click', () => {
+      const [a, b] = this.range;
+      const pad = Math.max(3, Math.round((b - a) * 0.1));
+      this.view = this.zoomed() ? [0, this.days] : [Math.max(0, a - pad), Math.min(this.days, b + pad)];
+      this.draw();
+    });
+    head.append(h, this.status, this.zoom, this.reset);
+    this.svg = svgEl('svg', { class: 'timeline-axis', role: 'group', 'aria-label': 'Events on a time axis; drag to choose a period' });
+    const key = document.createElement('p');
+    key.className = 'timeline-key';
+    key.textContent = '● a day · ▬ a month, a year or a stated span · ▬▶ ongoing (“since …”)';
+    this.element.append(head, this.svg, key);
+    this.draw();
+    new ResizeObserver(() => this.draw()).observe(this.svg);
+  }
+
+  /** Reflects a period from elsewhere (the URL) without calling onChange. */
+  set(period: Period | null): void {
+    this.range = this.toRange(period);
+    this.draw();
+  }
+
+  private toRange(period: Period | null): [Day, Day] {
+    if (!period) return [0, this.days];
+    const [from, to] = periodBounds(period);
+    const clamp = (d: number) => Math.max(0, Math.min(this.days, d));
+    return [clamp(Math.floor((from - this.day0) / DAY_MS)), clamp(Math.ceil((to - this.day0) / DAY_MS))];
+  }
+
+  /** The period of a range of days; null when it spans the whole domain (no filter). */
+  private toPeriod([a, b]: [Day, Day]): Period | null {
+    if (a <= 0 && b >= this.days) return null;
+    return { from: isoDay(this.day0 + a * DAY_MS), to: isoDay(this.day0 + (b - 1) * DAY_MS) };
+  }
+
+  private commit(range: [Day, Day], final: boolean): void {
+    const a = Math.max(0, Math.min(range[0], range[1] - 1));
+    const b = Math.min(this.days, Math.max(range[1], a + 1));
+    this.range = [a, b];
+    this.updateSelection();
+    this.options.onChange(this.toPeriod(this.range), final);
+  }
+
+  private zoomed(): boolean {
+    return this.view[0] > 0 || this.view[1] < this.days;
+  }
+
+  private scale() {
+    return scaleUtc()
+      .domain([this.day0 + this.view[0] * DAY_MS, this.day0 + this.view[1] * DAY_MS])
+      .range([LAYOUT.left, this.width - LAYOUT.right])
+      .clamp(true);
+  }
+
+  private x(ms: number): number {
+    return this.scale()(ms);
+  }
+
+  private dayAt(px: number): Day {
+    const inner = this.width - LAYOUT.left - LAYOUT.right;
+    const [a, b] = this.view;
+    return a + Math.round(((px - LAYOUT.left) / inner) * (b - a));
+  }
+
+  /** Text for the status line: how many events the period shows, and how many have no date. */
+  summary(): string {
+    const period = this.toPeriod(this.range);
+    const shown = this.dated.filter((d) => inPeriod(d.p, period)).length;
+    const total = this.options.events.length;
+    const when = period ? `${formatDate(period.from)} – ${formatDate(period.to)}: ${shown} of ${total} events` : `All dates: ${this.dated.length} events on the timeline`;
+    const undated = this.undated ? ` ${this.undated} ${this.undated === 1 ? 'event has' : 'events have'} no date and ${this.undated === 1 ? 'is' : 'are'} not on the timeline${period ? ' (hidden while a period is chosen)' : ''}.` : '';
+    return `${when}.${undated}`;
+  }
+
+  private draw(): void {
+    const width = Math.round(this.svg.getBoundingClientRect().width);
+    if (!width) return;
+    this.width = width;
+    const lanesEnd: number[] = [];
+    const [v0, v1] = [this.day0 + this.view[0] * DAY_MS, this.day0 + this.view[1] * DAY_MS];
+    const marks = this.dated
+      .filter((d) => d.i.start < v1 && (d.i.end ?? OPEN_END) > v0)
+      .sort((a, b) => a.i.start - b.i.start)
+      .map((d) => {
+        const x0 = this.x(d.i.start);
+        const x1 = d.i.end == null ? this.width - LAYOUT.right : this.x(d.i.end);
+        const wide = d.i.precision !== 'day' || d.i.end == null || x1 - x0 > 6;
+        const left = wide ? x0 : x0 - 4;
+        const right = wide ? Math.max(x1, x0 + 4) : x0 + 4;
+        // First lane whose last mark ends before this one starts; the last lane takes the overflow.
+        let lane = lanesEnd.findIndex((end) => end + 2 < left);
+        if (lane < 0) lane = lanesEnd.length < LAYOUT.maxLanes ? lanesEnd.length : LAYOUT.maxLanes - 1;
+        lanesEnd[lane] = Math.max(lanesEnd[lane] ?? -Infinity, right);
+        return { d, x0, x1, wide, lane };
+      });
+    const lanes = Math.max(1, Math.min(LAYOUT.maxLanes, lanesEnd.length));
+    const height = LAYOUT.top + lanes * LAYOUT.lane + LAYOUT.axis + 4;
+    this.svg.setAttribute('height', String(height));
+    this.svg.setAttribute('viewBox', `0 0 ${this.width} ${height}`);
+    this.svg.replaceChildren();
+
+    const axisY = LAYOUT.top + lanes * LAYOUT.lane + 2;
+    const axis = svgEl('g', { class: 'axis', 'aria-hidden': 'true' });
+    axis.append(svgEl('line', { x1: LAYOUT.left, x2: this.width - LAYOUT.right, y1: axisY, y2: axisY }));
+    const scale = this.scale();
+    for (const t of scale.ticks(Math.max(2, Math.floor(this.width / 90)))) {
+      const x = this.x(+t);
+      const tick = svgEl('text', { x, y: axisY + 13, 'text-anchor': 'middle' });
+      const ms = +t;
+      const d = new Date(ms);
+      // Year ticks say the year; others the month (and day when not the first).
+      tick.textContent = d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? String(d.getUTCFullYear()) : formatDate(isoDay(ms).slice(0, d.getUTCDate() === 1 ? 7 : 10));
+      axis.append(svgEl('line', { x1: x, x2: x, y1: axisY, y2: axisY + 3 }), tick);
+    }
+    this.svg.append(axis);
+
+    const group = svgEl('g', { class: 'marks', 'aria-hidden': 'true' });
+    for (const m of marks) {
+      const y = LAYOUT.top + m.lane * LAYOUT.lane + LAYOUT.lane / 2;
+      const colour = colourOfType(m.d.p.type);
+      const style = STATUS_STYLE[m.d.p.status] ?? STATUS_STYLE.unverified;
+      const data = { 'data-id': m.d.p.id, 'data-precision': m.d.i.end == null ? 'open' : m.d.i.precision };
+      const common = { fill: colour, 'fill-opacity': Math.max(0.35, style.markerFill), stroke: colour, 'stroke-width': 1 };
+      let mark: SVGElement;
+      if (!m.wide) mark = svgEl('circle', { ...common, ...data, cx: m.x0, cy: y, r: 3.5 });
+      else {
+        mark = svgEl('g', data);
+        const end = m.d.i.end == null ? m.x1 - 5 : Math.max(m.x1, m.x0 + 4);
+        mark.append(svgEl('rect', { ...common, x: m.x0, y: y - 2.5, width: end - m.x0, height: 5, rx: 2 }));
+        if (m.d.i.end == null) mark.append(svgEl('path', { d: `M${end},${y - 4.5}L${end + 6},${y}L${end},${y + 4.5}Z`, fill: colour }));
+      }
+      const title = svgEl('title');
+      title.textContent = `${formatDate(m.d.p.date)}: ${m.d.p.summary}`;
+      mark.append(title);
+      group.append(mark);
+    }
+    this.svg.append(group);
+
+    const top = 0;
+    const selection = svgEl('rect', { class: 'selection', y: top, height: axisY - top });
+    const track = svgEl('rect', { class: 'track', x: 0, y: 0, width: this.width, height });
+    this.svg.append(track, selection);
+    this.handles = (['Start', 'End'] as const).map((which, k) => {
+      const handle = svgEl('rect', { class: 'handle', y: top, width: 8, height: axisY - top + 4, rx: 3, tabindex: 0, role: 'slider', 'aria-label': `${which} of the period`, 'aria-valuemin': 0, 'aria-valuemax': this.days });
+      handle.addEventListener('keydown', (e) => this.onKey(e, k));
+      handle.addEventListener('pointerdown', (e) => this.drag(e, k));
+      this.svg.append(handle);
+      return handle;
+    });
+    track.addEventListener('pointerdown', (e) => this.drag(e, null));
+    selection.addEventListener('pointerdown', (e) => this.drag(e, null));
+    this.updateSelection();
+  }
+
+  private updateSelection(): void {
+    const [a, b] = this.range;
+    const xa = this.x(this.day0 + a * DAY_MS);
+    const xb = this.x(this.day0 + b * DAY_MS);
+    const selection = this.svg.querySelector('.selection');
+    selection?.setAttribute('x', String(xa));
+    selection?.setAttribute('width', String(Math.max(0, xb - xa)));
+    const whole = a <= 0 && b >= this.days;
+    this.element.classList.toggle('filtered', !whole);
+    this.handles.forEach((h, k) => {
+      const day = k ? b : a;
+      h.setAttribute('x', String((k ? xb : xa) - 4));
+      h.setAttribute('aria-valuenow', String(day));
+      h.setAttribute('aria-valuetext', formatDate(isoDay(this.day0 + (k ? day - 1 : day) * DAY_MS)));
+    });
+    for (const mark of this.svg.querySelectorAll<SVGElement>('.marks > [data-id]')) {
+      const d = this.dated.find((x) => x.p.id === mark.dataset.id);
+      mark.classList.toggle('out', !!d && !inPeriod(d.p, this.toPeriod(this.range)));
+    }
+    this.status.textContent = this.summary();
+    this.reset.hidden = whole && !this.zoomed();
+    this.zoom.hidden = whole && !this.zoomed();
+    this.zoom.textContent = this.zoomed() ? 'Whole timeline' : 'Zoom to period';
+  }
+
+  private onKey(e: KeyboardEvent, k: number): void {
+    const step = Math.max(1, Math.round((this.view[1] - this.view[0]) / 200));
+    const delta: Record<string, number> = { ArrowLeft: -step, ArrowDown: -step, ArrowRight: step, ArrowUp: step, PageDown: -10 * step, PageUp: 10 * step };
+    const range: [Day, Day] = [...this.range];
+    if (e.key in delta) range[k] += delta[e.key];
+    else if (e.key === 'Home') range[k] = k ? range[0] + 1 : 0;
+    else if (e.key === 'End') range[k] = k ? this.days : range[1] - 1;
+    else return;
+    e.preventDefault();
+    range[k] = Math.max(0, Math.min(this.days, range[k]));
+    this.commit(range, true);
+  }
+
+  /** Drags a handle (k), or brushes a new period from where the pointer went down (k null). */
+  private drag(e: PointerEvent, k: number | null): void {
+    e.preventDefault();
+    const box = this.svg.getBoundingClientRect();
+    const at = (ev: PointerEvent) => Math.max(this.view[0], Math.min(this.view[1], this.dayAt(ev.clientX - box.left)));
+    const origin = at(e);
+    let moved = false;
+    const move = (ev: PointerEvent) => {
+      const day = at(ev);
+      if (Math.abs(day - origin) < 1 && !moved) return;
+      moved = true;
+      const range: [Day, Day] = k == null ? [Math.min(origin, day), Math.max(origin, day)] : [...this.range];
+      if (k != null) range[k] = day;
+      this.commit(range[0] <= range[1] ? range : [range[1], range[0]], false);
+    };
+    const up = () => {
+      removeEventListener('pointermove', move);
+      removeEventListener('pointerup', up);
+      removeEventListener('pointercancel', up);
+      if (moved) this.commit(this.range, true);
+      else if (k != null) this.handles[k].focus();
+    };
+    addEventListener('pointermove', move);
+    addEventListener('pointerup', up);
+    addEventListener('pointercancel', up);
+  }
+}
