@@ -28,9 +28,8 @@ export function mapHeight(width: number): number {
  * map, title, legend and footer. Measured on the bundled data; the live embed reports its exact height.
  */
 export function estimatedHeight(width: number, hasTitle: boolean): number {
-  const narrow = width < NARROW;
-  const title = hasTitle ? (width < 400 ? 58 : 38) : 0;
-  const legend = narrow ? 44 : width < 900 ? 176 : 132;
-  const footer = 36;
-  return mapHeight(width) + title + legend + footer;
+  const title = hasTitle ? (width < 450 ? 49 : 28) : 0;
+  const legend = width < NARROW ? 39 : width < 680 ? 253 : width < 1000 ? 228 : 204;
+  const footer = 35;
+  return Math.ceil(mapHeight(width) + title + legend + footer);
 }
