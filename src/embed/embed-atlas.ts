@@ -18,6 +18,7 @@ import { createMap, nextIdle, styleParsed } from '../app/map';
 import { installPatterns } from '../app/patterns';
 import { chooser, eventPopup, rangePopup, type ChoiceItem } from '../app/popup';
 import { colourOfType, registerTypes, typeLabel } from '../app/scales';
+import { inPeriod } from '../app/timeline';
 import type { AppState } from '../app/url-state';
 import { isEventVisible, isRangeVisible, token } from '../app/visibility';
 import { formatDate } from '../app/format';
@@ -42,6 +43,8 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
   const site = new URL(base, location.href).href;
   let theme: Theme = currentTheme();
   let hidden = new Set(params.state.hidden);
+  // A period from the URL (t=FROM/TO) filters events as in the app; the embed has no timeline to change it.
+  const period = params.state.period ?? null;
   let selected: string | null = null;
   const items = new Map<string, Item>();
   let control: LayerControl | null = null;
@@ -49,7 +52,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
   const label = `${params.title ? `${params.title}: map` : 'Map'} of events and weapon ranges; open the full map for the same information as a list`;
   const map = createMap(el.map, params.state.view, theme, {
     sources: { [SOURCE]: emptyDataSource() },
-    layers: dataLayers(theme, hidden),
+    layers: dataLayers(theme, hidden, null, period),
     underLabels: UNDER_LABELS,
   }, { cooperativeGestures: true, label });
   const parsed = styleParsed(map);
@@ -68,7 +71,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
 
   function state(): AppState {
     const c = map.getCenter();
-    return { view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected };
+    return { ...params.state, view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected };
   }
 
   const updateLink = () => {
@@ -78,7 +81,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
   const isVisible = (id: string) => {
     const item = items.get(id);
     if (!item) return false;
-    return item.kind === 'event' ? isEventVisible(item.feature.properties, hidden) : isRangeVisible(item.feature.properties, hidden);
+    return item.kind === 'event' ? isEventVisible(item.feature.properties, hidden) && inPeriod(item.feature.properties, period) : isRangeVisible(item.feature.properties, hidden);
   };
 
   function anchorOf(item: Item): [number, number] {
@@ -166,7 +169,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
 
   function setHidden(next: Set<string>): void {
     hidden = next;
-    applyHidden(map, hidden, selected);
+    applyHidden(map, hidden, selected, period);
     control?.set(hidden);
     if (selected && !isVisible(selected)) setSelected(null);
     updateLink();
@@ -205,7 +208,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
     watchTheme((next) => {
       theme = next;
       applyBasemapTheme(map, theme);
-      repaint(map, dataLayers(theme, hidden, selected));
+      repaint(map, dataLayers(theme, hidden, selected, period));
     });
   }
 

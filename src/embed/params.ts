@@ -26,14 +26,12 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
   const fromQuery = parseHash(search.replace(/^\?/, ''));
   const fromHash = parseHash(hash);
   const title = new URLSearchParams(search).get('title')?.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || null;
-  return {
-    state: {
-      view: fromHash.view ?? fromQuery.view,
-      hidden: fromHash.hidden.length ? fromHash.hidden : fromQuery.hidden,
-      selected: fromHash.selected ?? fromQuery.selected,
-    },
-    title,
-  };
+  // Whatever the app's state holds (view, layers, selection, and what url-state.ts adds later), the hash's value where it gives one.
+  const state: Record<string, unknown> = { ...fromQuery };
+  for (const [key, value] of Object.entries(fromHash)) {
+    if (value != null && !(Array.isArray(value) && value.length === 0)) state[key] = value;
+  }
+  return { state: state as unknown as AppState, title };
 }
 
 /** The embed's URL for a state, relative to `siteUrl` (the directory holding index.html). */

@@ -40,3 +40,10 @@ describe('embedUrl and appUrl', () => {
     expect(parseEmbedParams(url.search, url.hash)).toEqual({ state, title: 'A title' });
   });
 });
+
+describe('parseEmbedParams and the rest of the app state', () => {
+  it('keeps what url-state.ts parses beyond view, layers and selection (period, projection)', () => {
+    const { state } = parseEmbedParams('?proj=flat', '#t=2024-11-01/2024-11-30');
+    expect(state).toMatchObject({ period: { from: '2024-11-01', to: '2024-11-30' }, projection: 'flat' });
+  });
+});
