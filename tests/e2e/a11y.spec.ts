@@ -35,6 +35,19 @@ test('every layer switch is reachable and operable by keyboard', async ({ page }
   await expect(box).toBeChecked();
 });
 
+test.describe('in the dark colour scheme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('no serious accessibility violations, with details open', async ({ page, request }) => {
+    const { events } = await served(request);
+    await openAtlas(page);
+    await page.locator(`.feature-list button[data-id="${events.features[0].properties.id}"]`).click();
+    await settled(page);
+    await expect(page.locator('.maplibregl-popup')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
 
