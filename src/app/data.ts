@@ -1,6 +1,8 @@
 /**
  * Fetches the published data and checks it once, at the entry point: a feature that does not have the
  * contract's shape is left out (and counted), so one bad record never stops the map from drawing.
+ * A file that is missing, cut off or not JSON leaves its layer empty and says so. Everything the
+ * page reads from a feature is checked here, so the rest of the app can trust the types.
  */
 import { CLAIM_STATUSES, OUTPUT_FILES, RANGE_BASES } from '../contract';
 import type { EventCollection, EventFeature, RangeCollection, RangeFeature } from '../contract';
@@ -14,13 +16,38 @@ export interface AtlasData {
 
 type Check = (p: Record<string, unknown>) => string | null;
 
-const str = (k: string): Check => (p) => (typeof p[k] === 'string' && p[k] !== '' ? null : `"${k}" is ${JSON.stringify(p[k])}, not a non-empty string`);
-const oneOf = (k: string, allowed: readonly string[]): Check => (p) => (allowed.includes(p[k] as string) ? null : `"${k}" is ${JSON.stringify(p[k])}, not one of ${allowed.join(', ')}`);
-const claims: Check = (p) => (Array.isArray(p.claims) && p.claims.length > 0 ? null : '"claims" is not a non-empty array');
-const lonlat = (c: unknown): boolean => Array.isArray(c) && c.length >= 2 && c.every((n) => Number.isFinite(n));
+const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 60);
+const str = (k: string): Check => (p) => (typeof p[k] === 'string' && p[k] !== '' ? null : `"${k}" is ${show(p[k])}, not a non-empty string`);
+const text = (k: string): Check => (p) => (typeof p[k] === 'string' ? null : `"${k}" is ${show(p[k])}, not a string`);
+const textOrNull = (k: string): Check => (p) => (p[k] == null || typeof p[k] === 'string' ? null : `"${k}" is ${show(p[k])}, not a string or null`);
+const num = (k: string): Check => (p) => (typeof p[k] === 'number' && Number.isFinite(p[k]) && (p[k] as number) >= 0 ? null : `"${k}" is ${show(p[k])}, not a number ≥ 0`);
+const numOrNull = (k: string): Check => (p) => (p[k] == null || (typeof p[k] === 'number' && Number.isFinite(p[k])) ? null : `"${k}" is ${show(p[k])}, not a number or null`);
+const oneOf = (k: string, allowed: readonly unknown[]): Check => (p) => (allowed.includes(p[k]) ? null : `"${k}" is ${show(p[k])}, not one of ${allowed.join(', ')}`);
+const texts = (k: string): Check => (p) => (p[k] == null || (Array.isArray(p[k]) && (p[k] as unknown[]).every((v) => typeof v === 'string')) ? null : `"${k}" is ${show(p[k])}, not a list of strings`);
+const additions: Check = (p) =>
+  p.additions == null || (Array.isArray(p.additions) && p.additions.every((a) => typeof a?.field === 'string' && typeof a?.note === 'string')) ? null : '"additions" is not a list of {field, note}';
+const highlights: Check = (p) =>
+  Array.isArray(p.highlights) && p.highlights.every((h) => Array.isArray(h) && h.length === 2 && h.every((n) => Number.isInteger(n))) ? null : '"highlights" is not a list of [start, end]';
 
-const EVENT_CHECKS = [str('id'), str('type'), str('summary'), str('place'), str('excerpt'), oneOf('status', CLAIM_STATUSES), claims];
-const RANGE_CHECKS = [str('id'), str('weapon'), str('label'), str('excerpt'), oneOf('status', CLAIM_STATUSES), oneOf('basis', RANGE_BASES), claims];
+/** What the popup and the list read from each claim. */
+const CLAIM_CHECKS = [text('excerpt'), highlights, text('document_title'), textOrNull('publisher'), textOrNull('document_date'), textOrNull('url'), text('claimant'), oneOf('status', CLAIM_STATUSES), textOrNull('note'), additions, textOrNull('date'), textOrNull('place')];
+const claims: Check = (p) => {
+  if (!Array.isArray(p.claims) || p.claims.length === 0) return '"claims" is not a non-empty array';
+  for (const [i, c] of p.claims.entries()) {
+    const problem = firstProblem(c, CLAIM_CHECKS);
+    if (problem) return `claim ${i + 1}: ${problem}`;
+  }
+  return null;
+};
+
+/** [lon, lat] in degrees: finite, latitude within ±90 (MapLibre throws on anything else; longitudes wrap). */
+const lonlat = (c: unknown): boolean => Array.isArray(c) && c.length >= 2 && c.every((n) => Number.isFinite(n)) && Math.abs(c[1]) <= 90;
+/** A closed ring of at least 4 positions. */
+const ring = (r: unknown): boolean => Array.isArray(r) && r.length >= 4 && r.every(lonlat) && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1];
+const polygon = (p: unknown): boolean => Array.isArray(p) && p.length > 0 && p.every(ring);
+
+const EVENT_CHECKS = [str('id'), str('type'), str('summary'), str('place'), str('excerpt'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), additions, claims];
+const RANGE_CHECKS = [str('id'), str('weapon'), str('label'), str('excerpt'), oneOf('status', CLAIM_STATUSES), oneOf('basis', RANGE_BASES), num('min_km'), num('max_km'), text('stated_text'), str('origin_place'), textOrNull('origin_note'), textOrNull('weapon_class'), textOrNull('document_date'), texts('conflicts_with'), additions, claims];
 
 /** Why a feature does not fit, or null when it does. Exported for tests. */
 export function eventProblem(f: unknown): string | null {
@@ -31,8 +58,10 @@ export function eventProblem(f: unknown): string | null {
 
 export function rangeProblem(f: unknown): string | null {
   const feature = f as RangeFeature;
-  const type = feature?.geometry?.type;
-  if (type !== 'Polygon' && type !== 'MultiPolygon') return 'geometry is not a Polygon or MultiPolygon';
+  const geometry = feature?.geometry;
+  if (geometry?.type === 'Polygon' ? !polygon(geometry.coordinates) : geometry?.type === 'MultiPolygon' ? !(Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(polygon)) : true) {
+    return 'geometry is not a Polygon or MultiPolygon of closed [lon, lat] rings';
+  }
   const p = feature.properties as unknown as Record<string, unknown>;
   if (p && p.origin !== null && !lonlat(p.origin)) return '"origin" is neither null nor [lon, lat]';
   return firstProblem(feature.properties, RANGE_CHECKS);
@@ -47,6 +76,9 @@ function firstProblem(props: unknown, checks: Check[]): string | null {
   return null;
 }
 
+/** Features left out of one file that are described one by one; the rest are counted (and logged). */
+export const MAX_LISTED = 3;
+
 /** Keeps the features that fit; describes the others in `problems`. */
 export function validate<F>(name: string, json: unknown, problemOf: (f: unknown) => string | null, problems: string[]): F[] {
   const features = (json as { type?: string; features?: unknown[] })?.features;
@@ -56,37 +88,57 @@ export function validate<F>(name: string, json: unknown, problemOf: (f: unknown)
   }
   const kept: F[] = [];
   const seen = new Set<string>();
+  const left: string[] = [];
   features.forEach((f, i) => {
     let problem = problemOf(f);
     const id = (f as { properties?: { id?: string } })?.properties?.id;
     if (!problem && seen.has(id as string)) problem = `id "${id}" is used twice`;
-    if (problem) problems.push(`${name}: feature ${i + 1} left out: ${problem}.`);
+    if (problem) left.push(`${name}: feature ${i + 1} left out: ${problem}.`);
     else {
       seen.add(id as string);
       kept.push(f as F);
     }
   });
+  problems.push(...left.slice(0, MAX_LISTED));
+  if (left.length > MAX_LISTED) {
+    problems.push(`${name}: ${left.length - MAX_LISTED} more features left out (${left.length} of ${features.length} in all; the browser console lists them).`);
+    console.warn(left.slice(MAX_LISTED).join('\n'));
+  }
   return kept;
 }
 
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  return response.json();
+/** A file's JSON, or why there is none, in words for the page. */
+async function fetchJson(url: string, file: string): Promise<{ json: unknown } | { problem: string }> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (err) {
+    return { problem: `Could not download data/${file} (${(err as Error).message}).` };
+  }
+  if (!response.ok) return { problem: `Could not load data/${file}: the server answered ${response.status} ${response.statusText}. Has the data build run?`.replace(' .', '.') };
+  let body: string;
+  try {
+    body = await response.text();
+  } catch (err) {
+    return { problem: `The download of data/${file} broke off (${(err as Error).message}).` };
+  }
+  try {
+    return { json: JSON.parse(body) };
+  } catch (err) {
+    return { problem: `data/${file} is not valid JSON, perhaps cut off (${(err as Error).message}).` };
+  }
 }
 
 /** Loads events and ranges from `<base>data/`. Never rejects: failures become `problems`. */
 export async function loadData(base: string): Promise<AtlasData> {
   const problems: string[] = [];
-  const load = async (file: string) => {
-    try {
-      return await fetchJson(`${base}data/${file}`);
-    } catch (err) {
-      problems.push(`Could not load data/${file} (${(err as Error).message}). Has the data build run?`);
-      return { type: 'FeatureCollection', features: [] };
-    }
+  const load = async (file: string, what: string) => {
+    const result = await fetchJson(`${base}data/${file}`, file);
+    if ('json' in result) return result.json;
+    problems.push(`${result.problem} No ${what} are shown.`);
+    return { type: 'FeatureCollection', features: [] };
   };
-  const [events, ranges] = await Promise.all([load(OUTPUT_FILES.events), load(OUTPUT_FILES.ranges)]);
+  const [events, ranges] = await Promise.all([load(OUTPUT_FILES.events, 'events'), load(OUTPUT_FILES.ranges, 'ranges')]);
   return {
     events: { type: 'FeatureCollection', features: validate<EventFeature>(OUTPUT_FILES.events, events, eventProblem, problems) },
     ranges: { type: 'FeatureCollection', features: validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems) },

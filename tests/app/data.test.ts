@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { eventProblem, rangeProblem, validate } from '../../src/app/data';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_LISTED, eventProblem, rangeProblem, validate } from '../../src/app/data';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/app/${name}`, 'utf8'));
 
@@ -31,5 +31,61 @@ describe('data validation', () => {
     const problems: string[] = [];
     expect(validate('ranges.geojson', { type: 'Feature' }, rangeProblem, problems)).toEqual([]);
     expect(problems[0]).toMatch(/not a GeoJSON FeatureCollection/);
+  });
+});
+
+describe('data validation of what the page reads', () => {
+  const problemsOf = (mutate: (events: ReturnType<typeof fixture>) => void, max = 99) => {
+    const events = fixture('events.geojson');
+    mutate(events);
+    const problems: string[] = [];
+    const kept = validate('events.geojson', events, eventProblem, problems);
+    return { kept: kept.length, problems: problems.slice(0, max) };
+  };
+
+  it('leaves out points off the globe or not numbers, which MapLibre would throw on', () => {
+    const { kept, problems } = problemsOf((e) => {
+      e.features[0].geometry.coordinates = [30, 91];
+      e.features[1].geometry.coordinates = ['30', '50'];
+      e.features[2].geometry.coordinates = [Infinity, 0];
+    });
+    expect(kept).toBe(2);
+    expect(problems).toHaveLength(3);
+    for (const p of problems) expect(p).toMatch(/geometry is not a Point/);
+  });
+
+  it('leaves out a claim the popup could not show', () => {
+    const { problems } = problemsOf((e) => {
+      e.features[0].properties.claims[0].excerpt = 42;
+      e.features[1].properties.claims[0].highlights = [[0, 'x']];
+      e.features[2].properties.claims[0].status = 'rumoured';
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/feature 1 .*claim 1: "excerpt" is 42, not a string/),
+      expect.stringMatching(/feature 2 .*claim 1: "highlights"/),
+      expect.stringMatching(/feature 3 .*claim 1: "status" is "rumoured"/),
+    ]);
+  });
+
+  it('leaves out a range band whose rings are not closed or not positions', () => {
+    const ranges = fixture('ranges.geojson');
+    const first = ranges.features[0].geometry;
+    (first.type === 'Polygon' ? first.coordinates[0] : first.coordinates[0][0]).pop();
+    ranges.features[1].geometry.coordinates = [[['a', 'b']]];
+    const problems: string[] = [];
+    expect(validate('ranges.geojson', ranges, rangeProblem, problems)).toEqual([]);
+    expect(problems).toEqual([expect.stringMatching(/feature 1 .*closed/), expect.stringMatching(/feature 2 .*closed/)]);
+  });
+
+  it(`lists at most ${MAX_LISTED} features left out of a file, and counts the rest`, () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { kept, problems } = problemsOf((e) => {
+      for (const f of e.features) f.geometry = null;
+    });
+    expect(kept).toBe(0);
+    expect(problems).toHaveLength(MAX_LISTED + 1);
+    expect(problems[MAX_LISTED]).toMatch(/2 more features left out \(5 of 5 in all/);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });
