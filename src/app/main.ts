@@ -3,7 +3,9 @@ import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import './style.css';
 import { installLegendColours } from './legend';
 import { mountShare } from './share';
-import { startAtlas, type Atlas } from './atlas';
+import { startAtlas, type Atlas, type AtlasElements } from './atlas';
+import { closeableAlert } from './alert';
+import { startWithoutMap } from './no-map';
 
 declare global {
   interface Window {
@@ -22,7 +24,7 @@ mountShare(document.querySelector<HTMLElement>('.masthead') as HTMLElement);
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-window.atlas = startAtlas({
+const elements: AtlasElements = {
   map: byId('map'),
   panel: byId('panel'),
   panelBody: byId('panel-body'),
@@ -30,4 +32,13 @@ window.atlas = startAtlas({
   detail: byId('detail'),
   status: byId('status'),
   timeline: byId('timeline'),
-});
+};
+
+closeableAlert(elements.status);
+try {
+  window.atlas = startAtlas(elements);
+} catch (err) {
+  // MapLibre throws while creating the map when the browser has no WebGL 2: the text view instead.
+  console.warn('Source Atlas: no map.', err);
+  window.atlas = startWithoutMap(elements, 'it needs WebGL 2, which is switched off or missing here');
+}
