@@ -110,13 +110,18 @@ export { expect };
 /** The built site the Playwright config made (PW_DIST), for specs that serve it themselves. */
 export const DIST = resolve(process.env.PW_DIST ?? 'dist');
 
-/** A replacement for one path: a body (a string is sent as is), a status, and optionally a gate to wait on. */
+/**
+ * What to answer for a path instead of the file: a status and a body, or only a delay (`wait`) after
+ * which the file is served as usual.
+ */
 export interface Reply {
   status?: number;
   body?: string | Buffer;
   type?: string;
   /** The response is sent only once this settles (a slow network, released by the test). */
   wait?: Promise<unknown>;
+  /** Announce the whole body, send this many bytes, then drop the connection (a download cut off). */
+  cutAfter?: number;
 }
 
 export interface SiteOptions {
@@ -133,8 +138,8 @@ export interface Site {
   url: string;
   /** Paths requested so far, in order. */
   requests: string[];
-  /** Replies for chosen paths (e.g. `/data/events.geojson`) until `clear()`; the rest is served from disk. */
-  reply(path: string, reply: Reply): void;
+  /** Replies for chosen paths (`/data/events.geojson`, or a pattern) until `clear()`; the rest is served from disk. */
+  reply(path: string | RegExp, reply: Reply): void;
   clear(): void;
   close(): Promise<void>;
 }
@@ -157,7 +162,7 @@ const TYPES: Record<string, string> = {
 export async function serveSite(options: SiteOptions = {}): Promise<Site> {
   const root = resolve(options.root ?? DIST);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site at ${root}: run the Playwright config's build (vite build --outDir ${root}).`);
-  const replies = new Map<string, Reply>();
+  const replies: Array<[string | RegExp, Reply]> = [];
   const requests: string[] = [];
 
   const fileFor = (path: string): string | null => {
@@ -171,11 +176,14 @@ export async function serveSite(options: SiteOptions = {}): Promise<Site> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     requests.push(path);
     for (const [k, v] of Object.entries(options.headers ?? {})) res.setHeader(k, v);
-    const reply = replies.get(path);
-    if (reply) {
-      await reply.wait;
-      res.writeHead(reply.status ?? 200, { 'Content-Type': reply.type ?? TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(req.method === 'HEAD' ? undefined : reply.body ?? '');
+    const reply = replies.find(([p]) => (typeof p === 'string' ? p === path : p.test(path)))?.[1];
+    await reply?.wait;
+    if (reply && (reply.body !== undefined || reply.status !== undefined)) {
+      const body = Buffer.from(reply.body ?? '');
+      res.writeHead(reply.status ?? 200, { 'Content-Type': reply.type ?? TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Length': body.length });
+      if (req.method === 'HEAD') res.end();
+      else if (reply.cutAfter !== undefined) res.write(body.subarray(0, reply.cutAfter), () => res.destroy());
+      else res.end(body);
       return;
     }
     const file = fileFor(path);
@@ -197,8 +205,8 @@ export async function serveSite(options: SiteOptions = {}): Promise<Site> {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
-    reply: (path, r) => void replies.set(path, r),
-    clear: () => replies.clear(),
+    reply: (path, r) => void replies.unshift([path, r]),
+    clear: () => void replies.splice(0),
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
