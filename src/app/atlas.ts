@@ -18,8 +18,9 @@ import { createMap, nextIdle, styleParsed } from './map';
 import { chooser, eventPopup, rangePopup, type ChoiceItem, type RangeConflicts } from './popup';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { Sheet } from './sheet';
+import { DEFAULT_PROJECTION, ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { Timeline, inPeriod } from './timeline';
-import { UrlState, type AppState, type Period } from './url-state';
+import { UrlState, type AppState, type Period, type Projection } from './url-state';
 import { isEventVisible, isRangeVisible, token } from './visibility';
 import { formatDate } from './format';
 
@@ -65,13 +66,16 @@ export function startAtlas(el: AtlasElements): Atlas {
   let outlines: PlaceOutlines | null = null;
   let period: Period | null = initial.period ?? null;
   let timeline: Timeline | null = null;
+  let projection: Projection = initial.projection ?? DEFAULT_PROJECTION;
   const sheet = new Sheet(el.panel, el.sheetHandle);
 
   const map = createMap(el.map, initial.view, theme, {
     sources: { [SOURCE]: emptyDataSource() },
     layers: dataLayers(theme, hidden, null, period),
     underLabels: UNDER_LABELS,
-  });
+  }, { projection });
+  const projectionControl = new ProjectionControl(projection, (next) => setProjection(next, true));
+  map.addControl(projectionControl, 'top-right');
   const parsed = styleParsed(map);
   installPatterns(map);
   loadDetailWhenZoomed(map, base);
@@ -88,7 +92,7 @@ export function startAtlas(el: AtlasElements): Atlas {
 
   function state(): AppState {
     const c = map.getCenter();
-    return { view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected, period };
+    return { view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected, period, projection };
   }
 
   function isVisible(id: string): boolean {
@@ -161,6 +165,9 @@ export function startAtlas(el: AtlasElements): Atlas {
     showDetail(null);
     if (item && selected) {
       const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties, conflictsOf(item.feature));
+      if (item.kind === 'range' && projection === 'flat' && suggestsGlobe(item.feature.properties)) {
+        content.querySelector('.facts')?.after(globeSuggestion(item.feature.properties, () => setProjection('globe', true)));
+      }
       if (sheet.isSheet()) showDetail(content);
       else showPopup(content, at ?? anchorOf(item));
     }
@@ -218,6 +225,14 @@ export function startAtlas(el: AtlasElements): Atlas {
     }
   }
 
+  /** Flat map or globe; the view, selection and filters stay as they are. */
+  function setProjection(next: Projection, push: boolean): void {
+    projection = next;
+    applyProjection(map, projection);
+    projectionControl.set(projection);
+    if (push) url.push(state());
+  }
+
   /** Shows only the events of a period (null: all dates), on the map and in the list. */
   function setPeriod(next: Period | null, push: boolean): void {
     period = next;
@@ -240,6 +255,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (!list) return;
     if (s.view) map.jumpTo({ center: s.view.center, zoom: s.view.zoom });
     setHidden(new Set(s.hidden), false);
+    setProjection(s.projection ?? DEFAULT_PROJECTION, false);
     timeline?.set(s.period ?? null);
     setPeriod(s.period ?? null, false);
     if (s.selected !== selected) setSelected(s.selected, false);

@@ -7,7 +7,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { BASEMAP_LABELS_BELOW, basemapStyle } from '../basemap/style';
 import { fontFaces } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
-import type { View } from './url-state';
+import { DEFAULT_PROJECTION, toMapLibre } from './projection';
+import type { Projection, View } from './url-state';
 
 // Without an explicit worker URL the map never loads under Vite, in dev or build.
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
@@ -31,12 +32,12 @@ export interface Overlay {
  * The basemap with the overlay in it, so that the data's first tiles load in the same pass as the
  * basemap's rather than after it.
  */
-function withOverlay(style: StyleSpecification, overlay: Overlay): StyleSpecification {
+function withOverlay(style: StyleSpecification, overlay: Overlay, projection: Projection): StyleSpecification {
   const at = style.layers.findIndex((l) => l.id === BASEMAP_LABELS_BELOW);
   const under = overlay.layers.filter((l) => overlay.underLabels.has(l.id));
   const over = overlay.layers.filter((l) => !overlay.underLabels.has(l.id));
   const layers = at < 0 ? [...style.layers, ...under] : [...style.layers.slice(0, at), ...under, ...style.layers.slice(at)];
-  return { ...style, sources: { ...style.sources, ...overlay.sources }, layers: [...layers, ...over] };
+  return { ...style, projection: toMapLibre(projection), sources: { ...style.sources, ...overlay.sources }, layers: [...layers, ...over] };
 }
 
 /** Adds the overlay to a style that was not built here (a remote basemap). */
@@ -50,13 +51,16 @@ export interface MapOptions {
   cooperativeGestures?: boolean;
   /** Accessible name of the map canvas. */
   label?: string;
+  /** Flat map or globe; default DEFAULT_PROJECTION (projection.ts). */
+  projection?: Projection;
 }
 
 export function createMap(container: HTMLElement, view: View | null, theme: Theme, overlay: Overlay, options: MapOptions = {}): MapLibreMap {
   const start = view ?? DEFAULT_VIEW;
+  const projection = options.projection ?? DEFAULT_PROJECTION;
   const map = new MapLibreMap({
     container,
-    style: REMOTE_STYLE || withOverlay(basemapStyle({ base: import.meta.env.BASE_URL, theme }), overlay),
+    style: REMOTE_STYLE || withOverlay(basemapStyle({ base: import.meta.env.BASE_URL, theme }), overlay, projection),
     center: start.center,
     zoom: start.zoom,
     attributionControl: false,
@@ -71,6 +75,7 @@ export function createMap(container: HTMLElement, view: View | null, theme: Them
       // The data layers' labels use the bundled fonts, whatever the remote style declares.
       map.setFontFaces({ ...(map.getFontFaces() ?? {}), ...fontFaces() });
       addOverlay(map, overlay);
+      map.setProjection(toMapLibre(projection));
     });
   }
   return map;
