@@ -60,8 +60,11 @@ async function settled(page: Page, frame: Frame, previous?: number): Promise<Fit
     .poll(async () => {
       last = await fit(page, frame);
       return Math.abs(last.frame - last.content) <= TOLERANCE && !last.scrolls && last.frame !== previous;
-    }, { message: 'frame height settles to its content' })
-    .toBe(true);
+    }, { message: `frame height settles to its content (last: ${JSON.stringify(last)})` })
+    .toBe(true)
+    .catch((err: Error) => {
+      throw new Error(`${err.message}\nlast measured: ${JSON.stringify(last)}, previous frame height ${previous}`);
+    });
   return last as unknown as Fit;
 }
 
@@ -82,6 +85,23 @@ for (const kind of HOSTS) {
     testInfo.annotations.push({ type: 'height', description: `${kind} at ${narrow.width} px: frame ${narrow.frame} px, content ${narrow.content} px` });
   });
 }
+
+test('a full-width frame fits its content from 1200 px down to 280 px', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1240, height: 800 });
+  await page.goto(`${host.url}wide.html`);
+  const frame = await embedFrame(page);
+  let previous: number | undefined;
+  for (const [viewport, width] of [[1240, 1200], [320, 280]]) {
+    await page.setViewportSize({ width: viewport, height: 800 });
+    const fitted = await settled(page, frame, previous);
+    expect(fitted.width).toBe(width);
+    expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(mapHeight(width), 0);
+    // Nothing sticks out sideways either.
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    testInfo.annotations.push({ type: 'height', description: `wide at ${width} px: frame ${fitted.frame} px, content ${fitted.content} px` });
+    previous = fitted.frame;
+  }
+});
 
 test('the wheel over the map scrolls the article; with Ctrl it zooms the map', async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 700 });
