@@ -36,8 +36,9 @@ function span(cls: string, ...content: Array<string | Node>): HTMLSpanElement {
 function claimLines(d: Details): HTMLSpanElement {
   const lines = span('claims', span('sources', sourcesText(d.claims.length, d.sources)));
   for (const c of d.claims) {
-    const source = [c.publisher ?? c.document_title, c.document_date ? formatDate(c.document_date) : null].filter(Boolean).join(', ');
-    const line = span('claim-line', `${STATUS_STYLE[c.status]?.label ?? c.status}: `, bdi(c.claimant), ' — ', bdi(source));
+    // The date is the app's words: outside the bdi, so a U+202E in a publisher's name cannot turn it round.
+    const date = c.document_date ? [', ', formatDate(c.document_date)] : [];
+    const line = span('claim-line', `${STATUS_STYLE[c.status]?.label ?? c.status}: `, bdi(c.claimant), ' — ', bdi(c.publisher ?? c.document_title), ...date);
     line.dataset.status = c.status;
     lines.append(line);
   }
