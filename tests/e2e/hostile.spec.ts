@@ -128,19 +128,22 @@ test('markup, scripts and bidi controls from documents render as inert text', as
 });
 
 /**
- * Left edges (px) of words of the app's own that follow an element's first `bdi`: in reading order
- * they increase, unless a right-to-left override from the bdi's text turned them around.
+ * Where words of the app's own that follow a `bdi` of an element (its first or last) are drawn, as
+ * line top × 10⁵ + left edge (px): in reading order the keys increase, unless a right-to-left
+ * override in the bdi's text turned the words round.
  */
-function leftOf(parent: Element, words: string[]): number[] {
-  const bdi = parent.querySelector('bdi') as HTMLElement;
-  const after: Text[] = [];
-  for (let n = bdi.nextSibling; n; n = n.nextSibling) if (n.nodeType === Node.TEXT_NODE) after.push(n as Text);
+function leftOf(parent: Element, { words, after = 'first' }: { words: string[]; after?: 'first' | 'last' }): number[] {
+  const all = parent.querySelectorAll('bdi');
+  const bdi = all[after === 'first' ? 0 : all.length - 1];
+  const texts: Text[] = [];
+  for (let n = bdi.nextSibling; n; n = n.nextSibling) if (n.nodeType === Node.TEXT_NODE) texts.push(n as Text);
   return words.map((word) => {
-    const node = after.find((t) => t.data.includes(word)) as Text;
+    const node = texts.find((t) => t.data.includes(word)) as Text;
     const range = document.createRange();
     range.setStart(node, node.data.indexOf(word));
     range.setEnd(node, node.data.indexOf(word) + word.length);
-    return range.getBoundingClientRect().left;
+    const box = range.getBoundingClientRect();
+    return Math.round(box.top) * 1e5 + box.left;
   });
 }
 
@@ -149,10 +152,13 @@ test('a right-to-left override in a document stays inside its own words', async 
   await openPopup(page, 'hostile-bidi');
   // "Publisher ‮evil" then ", 22 Nov 2024": the override must not run on into the date.
   // "Publisher ‮evil, 22 Nov 2024": the override must not run on into the date.
-  const date = await page.locator('.popup .source').first().evaluate(leftOf, ['22', 'Nov', '2024']);
+  const date = await page.locator('.popup .source').first().evaluate(leftOf, { words: ['22', 'Nov', '2024'] });
   expect(date, 'date words left to right').toEqual([...date].sort((a, b) => a - b));
+  // The same in the list's line for the claim.
+  const listed = await page.locator('.feature-list button[data-id="hostile-bidi"] .claim-line').evaluate(leftOf, { words: ['22', 'Nov', '2024'], after: 'last' as const });
+  expect(listed, 'date words in the list').toEqual([...listed].sort((a, b) => a - b));
   // In the list: "from ‮aera na · up to 200 km" keeps "up to 200 km" in reading order.
-  const range = await page.locator('.feature-list button[data-id="hostile-drone-0-200km"] .place').evaluate(leftOf, ['up', 'to', '200', 'km']);
+  const range = await page.locator('.feature-list button[data-id="hostile-drone-0-200km"] .place').evaluate(leftOf, { words: ['up', 'to', '200', 'km'] });
   expect(range, 'range words left to right').toEqual([...range].sort((a, b) => a - b));
 });
 
