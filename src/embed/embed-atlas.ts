@@ -108,9 +108,16 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
       }
     });
     popup.setLngLat(at).setDOMContent(content).addTo(map);
+    // A popup taller than the room around its point would be cut off by the map's edge: under the map instead.
+    const box = popup.getElement()?.getBoundingClientRect();
+    const frame = el.map.getBoundingClientRect();
+    if (box && (box.top < frame.top - 1 || box.bottom > frame.bottom + 1 || box.left < frame.left - 1 || box.right > frame.right + 1)) {
+      closePopup();
+      showDetail(content);
+    }
   }
 
-  /** A narrow embed has no room for a popup over the map: the details go under it (the frame grows). */
+  /** Details under the map, where a popup has no room (narrow frames, long popups): the frame grows to show them. */
   function showDetail(content: HTMLElement | null): void {
     if (!content) {
       el.detail.hidden = true;
@@ -222,6 +229,8 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
     if (params.state.selected) setSelected(params.state.selected);
     updateLink();
     await nextIdle(map);
+    // A narrow frame starts with the attribution folded to its (i) button: expanded, it covers the map's foot.
+    if (el.map.clientWidth < NARROW) el.map.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
     addRegionOutlines(map, data.events, basemapUrl('admin1.geojson', base), hidden);
   })().catch((err: Error) => {
     say(`The map could not start: ${err.message}`);
