@@ -1,7 +1,9 @@
 /**
  * The built site under the strict Content-Security-Policy the README gives deployers: it works
- * unchanged, breaks no directive, and asks nothing of any host but its own.
+ * unchanged, breaks no directive, and asks nothing of any host but its own (the guard of every test
+ * aborts and reports any request beyond 127.0.0.1).
  */
+import { idle } from './fixtures';
 import { STRICT_CSP, cspViolations, expect, openReady, serveSite, test, type Site } from './guards';
 
 let site: Site;
@@ -26,5 +28,30 @@ test('the map starts, draws its markers and breaks no directive under the strict
   await page.locator('.feature-list button.item').first().click();
   await expect(page.locator('.maplibregl-popup .popup')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('csp.png') });
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('used end to end (list, popups, switches, zoom, dark theme), the app asks no other host for anything', async ({ page, guard }) => {
+  await openReady(page, site.url);
+  for (const item of (await page.locator('.feature-list button.item').all()).slice(0, 3)) {
+    await item.click();
+    await expect(page.locator('.maplibregl-popup .popup')).toBeVisible();
+  }
+  for (const layer of ['events', 'ranges']) {
+    await page.locator(`.layer-control input[data-token="${layer}"]`).uncheck();
+    await page.locator(`.layer-control input[data-token="${layer}"]`).check();
+  }
+  // Zoomed in, the basemap's detail files load (in MapLibre's worker).
+  await page.evaluate(() => {
+    window.atlas.map.jumpTo({ zoom: 5.5 });
+  });
+  await expect.poll(() => guard.requests.some((u) => u.endsWith('/basemap/admin1-lines.geojson'))).toBe(true);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await idle(page);
+  // The route saw the worker's own fetches (the basemap GeoJSON), so "nothing external" covers them too.
+  const paths = guard.requests.map((u) => new URL(u).pathname);
+  expect(paths).toEqual(expect.arrayContaining(['/basemap/land-110m.geojson', '/basemap/land-50m.geojson', '/data/events.geojson']));
+  expect(paths.some((p) => p.endsWith('.woff2')), 'fonts').toBe(true);
+  expect(guard.requests.every((u) => new URL(u).hostname === '127.0.0.1')).toBe(true);
   expect(await cspViolations(page)).toEqual([]);
 });

@@ -35,6 +35,8 @@ export const STRICT_CSP = [
 const IGNORED_CONSOLE = [/GPU stall due to ReadPixels/];
 
 export interface Guard {
+  /** Every request of the context, the MapLibre worker's included. */
+  requests: string[];
   /** Requests that tried to leave 127.0.0.1 (all of them aborted). */
   external: string[];
   /** Console errors (page and workers) and uncaught exceptions. */
@@ -52,10 +54,11 @@ export interface Guard {
  */
 export async function guardPage(page: Page, context: BrowserContext): Promise<Guard> {
   const allowed: RegExp[] = [...IGNORED_CONSOLE];
-  const guard: Guard = { external: [], errors: [], dialogs: [], allowConsole: (...p) => void allowed.push(...p) };
+  const guard: Guard = { requests: [], external: [], errors: [], dialogs: [], allowConsole: (...p) => void allowed.push(...p) };
   // Sees every request of the context, the MapLibre worker's included.
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
+    guard.requests.push(url.href);
     if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.fallback();
     guard.external.push(url.href);
     return route.abort('blockedbyclient');
