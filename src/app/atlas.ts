@@ -10,8 +10,9 @@ import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
 import { basemapUrl } from '../basemap/style';
 import { loadData, type AtlasData } from './data';
 import { LayerControl } from './layer-control';
-import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS, addRegionOutlines, type PlaceOutlines, applyHidden, applySelected, dataLayers, emptyDataSource, setDataCollection } from './layers';
+import { EVENT_LAYERS, LAYER, RANGE_LAYERS, SOURCE, UNDER_LABELS, addRegionOutlines, type PlaceOutlines, applyHidden, applySelected, dataLayers, emptyDataSource, setDataCollection } from './layers';
 import { downloadsSection } from './downloads';
+import { ExportControl, renderedIds, type ExportOptions } from './export-image';
 import { FeatureList } from './list';
 import { installPatterns } from './patterns';
 import { createMap, nextIdle, styleParsed } from './map';
@@ -76,6 +77,7 @@ export function startAtlas(el: AtlasElements): Atlas {
   }, { projection });
   const projectionControl = new ProjectionControl(projection, (next) => setProjection(next, true));
   map.addControl(projectionControl, 'top-right');
+  map.addControl(new ExportControl((scale) => exportOptions(scale)), 'top-right');
   const parsed = styleParsed(map);
   installPatterns(map);
   loadDetailWhenZoomed(map, base);
@@ -223,6 +225,26 @@ export function startAtlas(el: AtlasElements): Atlas {
         setSelected(id, true, item.kind === 'event' ? anchorOf(item) : e.lngLat);
       }), e.lngLat);
     }
+  }
+
+  /** What the picture of the view shows: the features drawn in it, and the state in words. */
+  function exportOptions(scale: number): ExportOptions {
+    const markers = [...items.values()].flatMap((i) => (i.kind === 'event' ? [i.feature.geometry.coordinates as [number, number]] : []));
+    const ids = renderedIds(map, [LAYER.eventMarker, LAYER.rangeFill], markers);
+    const visible: ExportOptions['visible'] = { events: [], ranges: [] };
+    for (const id of ids) {
+      const item = items.get(id);
+      if (item?.kind === 'event') visible.events.push(item.feature.properties);
+      else if (item?.kind === 'range') visible.ranges.push(item.feature.properties);
+    }
+    const parts = [
+      `${visible.events.length} ${visible.events.length === 1 ? 'event' : 'events'} and ${visible.ranges.length} ${visible.ranges.length === 1 ? 'range' : 'ranges'} in view`,
+      period ? `${formatDate(period.from)} – ${formatDate(period.to)}` : 'all dates',
+      projection === 'globe' ? 'globe' : 'flat map (Web Mercator)',
+      `as of ${formatDate(new Date().toISOString().slice(0, 10))}`,
+    ];
+    const attribution = el.map.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() || 'Basemap: Natural Earth, GeoNames (CC BY 4.0)';
+    return { scale, title: document.title || 'Source Atlas', subtitle: parts.join(' · '), visible, attribution };
   }
 
   /** Flat map or globe; the view, selection and filters stay as they are. */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { EventProperties, RangeProperties } from '../../src/contract';
+import { haversineKm, imageFileName, legendEntries, scaleBar, sourceLines } from '../../src/app/export-image';
+
+const claim = (document: string, publisher: string | null, document_date: string | null, title = `Title ${document}`) =>
+  ({ document, publisher, document_date, document_title: title }) as unknown as EventProperties['claims'][number];
+
+describe('export-image', () => {
+  it('measures great-circle distances in km', () => {
+    expect(haversineKm([0, 0], [0, 1])).toBeCloseTo(111.19, 1);
+    expect(haversineKm([179.5, 0], [-179.5, 0])).toBeCloseTo(111.19, 1);
+  });
+
+  it('picks a round scale bar length that fits', () => {
+    expect(scaleBar(10, 120)).toEqual({ km: 1000, px: 100 });
+    expect(scaleBar(3, 120)).toEqual({ km: 200, px: 200 / 3 });
+    expect(scaleBar(0, 120)).toBeNull();
+    expect(scaleBar(Number.NaN, 120)).toBeNull();
+  });
+
+  it('lists each source document once, by date, with publisher and date', () => {
+    const events = [
+      { claims: [claim('b', 'Other Wire', '2024-03-05'), claim('a', 'Fixture Wire', '2024-03-02')] },
+      { claims: [claim('a', 'Fixture Wire', '2024-03-02'), claim('c', null, null, 'Undated piece')] },
+    ] as unknown as EventProperties[];
+    expect(sourceLines({ events, ranges: [] })).toEqual(['Undated piece (date not given)', 'Fixture Wire: Title a (2 Mar 2024)', 'Other Wire: Title b (5 Mar 2024)']);
+  });
+
+  it('gives legend entries only for what is visible', () => {
+    const events = [{ type: 'missile-strike', status: 'disputed', claims: [] }] as unknown as EventProperties[];
+    const ranges = [{ status: 'claimed', basis: 'class', conflicts_with: ['x'], claims: [] }] as unknown as RangeProperties[];
+    const labels = legendEntries({ events, ranges }).map((e) => e.label);
+    expect(labels).toEqual(['Missile strike', 'Claimed (range)', 'Disputed (event)', 'Range from weapon class', 'Conflicting claims']);
+    expect(legendEntries({ events: [], ranges: [] })).toEqual([]);
+  });
+
+  it('names files by date and density', () => {
+    const d = new Date('2024-11-21T10:00:00Z');
+    expect(imageFileName(1, d)).toBe('source-atlas-2024-11-21.png');
+    expect(imageFileName(2, d)).toBe('source-atlas-2024-11-21@2x.png');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * A picture of the current view (issue 8): the Save image control downloads a PNG at 1× and 2× that
+ * decodes, has the layout's size and is not blank; `npm run export` makes the same from the command
+ * line; printing gives the map, its legend and the excerpts with their sources.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { serveGlobeFixture } from '../fixtures/globe/serve';
+import { expect, openAtlas, test } from './fixtures';
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex'), 'PNG signature').toBe('89504e470d0a1a0a');
+  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Decodes a PNG in the browser; how varied its pixels are overall and inside a rectangle (fractions). */
+async function pixelStats(page: Page, bytes: Buffer, rect: { x: number; y: number; w: number; h: number }) {
+  return page.evaluate(
+    async ([b64, r]) => {
+      const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      ctx.drawImage(bitmap, 0, 0);
+      const region = ctx.getImageData(Math.round(r.x * bitmap.width), Math.round(r.y * bitmap.height), Math.round(r.w * bitmap.width), Math.round(r.h * bitmap.height)).data;
+      const colours = new Set<number>();
+      let opaque = 0;
+      for (let i = 0; i < region.length; i += 4) {
+        colours.add((region[i] << 16) | (region[i + 1] << 8) | region[i + 2]);
+        if (region[i + 3] === 255) opaque++;
+      }
+      return { width: bitmap.width, height: bitmap.height, colours: colours.size, opaque: opaque / (region.length / 4) };
+    },
+    [bytes.toString('base64'), rect] as const,
+  );
+}
+
+/** The middle of the picture, where the map is. */
+const MAP_AREA = { x: 0.2, y: 0.25, w: 0.6, h: 0.4 };
+
+async function download(page: Page, scale: number): Promise<Buffer> {
+  const menu = page.locator('.atlas-export-menu');
+  if (await menu.isHidden()) await page.locator('.atlas-export > button').click();
+  const [file] = await Promise.all([page.waitForEvent('download'), menu.locator(`button[data-scale="${scale}"]`).click()]);
+  expect(file.suggestedFilename()).toMatch(scale === 2 ? /^source-atlas-\d{4}-\d\d-\d\d@2x\.png$/ : /^source-atlas-\d{4}-\d\d-\d\d\.png$/);
+  return readFileSync(await file.path());
+}
+
+for (const projection of ['flat', 'globe'] as const) {
+  test(`Save image downloads the ${projection} view as a PNG at 1× and 2×, not blank`, async ({ page }, testInfo) => {
+    await serveGlobeFixture(page);
+    await openAtlas(page, `#map=3.00/45.0000/60.0000&proj=${projection}`);
+    const mapWidth = await page.evaluate(() => Math.round(window.atlas.map.getCanvas().getBoundingClientRect().width));
+    const one = await download(page, 1);
+    const two = await download(page, 2);
+    writeFileSync(testInfo.outputPath(`${projection}-1x.png`), one);
+    writeFileSync(testInfo.outputPath(`${projection}-2x.png`), two);
+    const s1 = pngSize(one);
+    const s2 = pngSize(two);
+    expect(s1.width).toBe(Math.max(640, mapWidth));
+    expect(s2).toEqual({ width: 2 * s1.width, height: 2 * s1.height });
+    for (const bytes of [one, two]) {
+      const stats = await pixelStats(page, bytes, MAP_AREA);
+      expect(stats.opaque, 'the picture is opaque').toBe(1);
+      // A blank or black capture has a handful of colours; a drawn map has land, sea, borders, bands.
+      expect(stats.colours, 'colours in the map area').toBeGreaterThan(40);
+    }
+    await expect(page.locator('.atlas-export-status')).toContainText('Saved');
+  });
+}
+
+test('npm run export writes the picture of a URL state from the command line', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const out = testInfo.outputPath('cli-globe@2x.png');
+  const dist = process.env.PW_DIST ?? 'dist';
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/export.ts', '--dist', dist, '--url', '#map=2.50/48.0000/60.0000&proj=globe', '--out', out, '--scale', '2', '--width', '1200', '--height', '800'], { timeout: 150_000 });
+  expect(stdout).toContain(out);
+  const bytes = readFileSync(out);
+  const size = pngSize(bytes);
+  // 1200 px window, 360 px panel: an 840 px map, at 2×.
+  expect(size.width).toBe(2 * 840);
+  await openAtlas(page);
+  const stats = await pixelStats(page, bytes, MAP_AREA);
+  expect(stats.colours).toBeGreaterThan(40);
+});
