@@ -3,6 +3,7 @@
  * unchanged, breaks no directive, and asks nothing of any host but its own (the guard of every test
  * aborts and reports any request beyond 127.0.0.1).
  */
+import { readFileSync } from 'node:fs';
 import { idle } from './fixtures';
 import { STRICT_CSP, cspViolations, expect, openReady, serveSite, test, type Site } from './guards';
 
@@ -11,6 +12,10 @@ test.beforeAll(async () => {
   site = await serveSite({ headers: { 'Content-Security-Policy': STRICT_CSP } });
 });
 test.afterAll(async () => site?.close());
+
+test('the README gives deployers exactly the policy tested here', () => {
+  expect(readFileSync('README.md', 'utf8')).toContain(`Content-Security-Policy: ${STRICT_CSP}\n`);
+});
 
 test('the map starts, draws its markers and breaks no directive under the strict CSP', async ({ page }, testInfo) => {
   const response = await page.goto(site.url);
