@@ -16,10 +16,11 @@ import { LayerControl } from '../app/layer-control';
 import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS, addRegionOutlines, applyHidden, applySelected, dataLayers, emptyDataSource, setDataCollection } from '../app/layers';
 import { createMap, nextIdle, styleParsed } from '../app/map';
 import { installPatterns } from '../app/patterns';
+import { DEFAULT_PROJECTION, ProjectionControl, applyProjection } from '../app/projection';
 import { chooser, eventPopup, rangePopup, type ChoiceItem } from '../app/popup';
 import { colourOfType, registerTypes, typeLabel } from '../app/scales';
 import { inPeriod } from '../app/timeline';
-import type { AppState } from '../app/url-state';
+import type { AppState, Projection } from '../app/url-state';
 import { isEventVisible, isRangeVisible, token } from '../app/visibility';
 import { formatDate } from '../app/format';
 import { appUrl, type EmbedParams } from './params';
@@ -45,6 +46,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
   let hidden = new Set(params.state.hidden);
   // A period from the URL (t=FROM/TO) filters events as in the app; the embed has no timeline to change it.
   const period = params.state.period ?? null;
+  let projection: Projection = params.state.projection ?? DEFAULT_PROJECTION;
   let selected: string | null = null;
   const items = new Map<string, Item>();
   let control: LayerControl | null = null;
@@ -54,7 +56,15 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
     sources: { [SOURCE]: emptyDataSource() },
     layers: dataLayers(theme, hidden, null, period),
     underLabels: UNDER_LABELS,
-  }, { cooperativeGestures: true, label });
+  }, { cooperativeGestures: true, label, projection });
+  // Flat map or globe, as in the app (long ranges read better on the globe).
+  const projectionControl: ProjectionControl = new ProjectionControl(projection, (next) => {
+    projection = next;
+    applyProjection(map, next);
+    projectionControl.set(next);
+    updateLink();
+  });
+  map.addControl(projectionControl, 'top-right');
   const parsed = styleParsed(map);
   installPatterns(map);
   loadDetailWhenZoomed(map, base);
@@ -71,7 +81,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
 
   function state(): AppState {
     const c = map.getCenter();
-    return { ...params.state, view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected };
+    return { ...params.state, view: { center: [c.lng, c.lat], zoom: map.getZoom() }, hidden: [...hidden], selected, projection };
   }
 
   const updateLink = () => {

@@ -287,10 +287,16 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   }
 
   // The same state in the query string (for CMSs that drop the hash) gives the same view.
-  await page.goto(`embed.html?map=5.00/48.4600/35.0400&hide=ranges`);
+  // The projection too (proj=, as the app writes it), and the map's own switch keeps the link in step.
+  await page.goto(`embed.html?map=5.00/48.4600/35.0400&hide=ranges&proj=globe`);
   await page.evaluate(() => window.atlas.ready);
   expect(await page.evaluate(() => window.atlas.map.getZoom())).toBeCloseTo(5, 2);
   await expect(page.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
+  expect(await page.evaluate(() => window.atlas.map.getProjection()?.type)).toBe('globe');
+  await expect(link).toHaveAttribute('href', /proj=globe/);
+  await page.getByRole('button', { name: 'Globe' }).click();
+  expect(await page.evaluate(() => window.atlas.map.getProjection()?.type)).toBe('mercator');
+  await expect(link).toHaveAttribute('href', /proj=flat/);
 });
 
 test('pages carry the oEmbed link, og:image and an alt text written from the data', async ({ page, request }) => {
