@@ -9,15 +9,15 @@ import type { Page } from '@playwright/test';
 import type { EventCollection, RangeCollection } from '../../src/contract';
 import { DIST, expect, openReady, serveSite, test, type Site } from './guards';
 
-const served = {
-  events: JSON.parse(readFileSync(join(DIST, 'data/events.geojson'), 'utf8')) as EventCollection,
-  ranges: JSON.parse(readFileSync(join(DIST, 'data/ranges.geojson'), 'utf8')) as RangeCollection,
-};
 const EVENTS = '/data/events.geojson';
 const RANGES = '/data/ranges.geojson';
 
+/** The data the built site serves (read once the Playwright config has built it). */
+let served: { events: EventCollection; ranges: RangeCollection };
 let site: Site;
 test.beforeAll(async () => {
+  const read = (file: string) => JSON.parse(readFileSync(join(DIST, file), 'utf8'));
+  served = { events: read('data/events.geojson'), ranges: read('data/ranges.geojson') };
   site = await serveSite();
 });
 test.afterEach(() => site.clear());

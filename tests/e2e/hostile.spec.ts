@@ -162,6 +162,24 @@ test('a right-to-left override in a document stays inside its own words', async 
   expect(range, 'range words left to right').toEqual([...range].sort((a, b) => a - b));
 });
 
+test('on a phone, a 10,000-character excerpt stays inside the bottom sheet', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openReady(page, site.url);
+  await page.locator('#sheet-handle').click();
+  await page.locator('.feature-list button[data-id="hostile-long"]').click();
+  const excerpt = page.locator('#detail .popup .excerpt');
+  await expect(excerpt).toHaveText(events.features.find((f) => f.properties.id === 'hostile-long')!.properties.excerpt);
+  const fits = await page.evaluate(() => {
+    const page = document.scrollingElement as HTMLElement;
+    const panel = (document.getElementById('panel') as HTMLElement).getBoundingClientRect();
+    const detail = (document.getElementById('detail') as HTMLElement).getBoundingClientRect();
+    return { pageWidth: page.scrollWidth <= innerWidth, pageHeight: page.scrollHeight <= innerHeight, detailInPanel: detail.left >= panel.left && detail.right <= panel.right + 1 };
+  });
+  expect(fits).toEqual({ pageWidth: true, pageHeight: true, detailInPanel: true });
+  await expectInert(page);
+  await page.screenshot({ path: testInfo.outputPath('phone-long.png') });
+});
+
 test('a data file that bypasses the build: only http(s) links, markup in any field stays text', async ({ page }, testInfo) => {
   const bad = JSON.parse(readFileSync(join(built, 'events.geojson'), 'utf8')) as EventCollection;
   const urls = [
