@@ -9,7 +9,8 @@
  *   tsx scripts/snapshot.ts --url URL --out FILE # a site already served at URL
  *
  * Without Chromium (CHROMIUM_PATH, default /usr/bin/chromium) it says so, removes the pages'
- * references to the missing picture, and exits 0: the rest of the build stands.
+ * references to the missing picture (the <noscript> keeps its alt text as a paragraph), and exits 0:
+ * the rest of the build stands.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -17,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { OEMBED_FILE, PREVIEW, PREVIEW_MARK } from '../src/embed/site-plugin';
+import { NOSCRIPT_NOTE, OEMBED_FILE, PREVIEW, PREVIEW_MARK } from '../src/embed/site-plugin';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** WebGL2 on SwiftShader in headless Chromium (see shared/testing.md); never --use-gl. */
@@ -57,10 +58,13 @@ function serve(root: string): Promise<Server> {
 
 /** Without a picture, the pages must not point at one (elements marked by the site plugin). */
 function removePreviewReferences(dist: string): void {
-  const marked = new RegExp(`<(meta|noscript)\\b[^>]*\\b${PREVIEW_MARK}[^>]*>(?:[\\s\\S]*?</noscript>)?\\s*`, 'g');
+  const meta = new RegExp(`<meta\\b[^>]*\\b${PREVIEW_MARK}[^>]*>\\s*`, 'g');
+  // The <noscript> keeps its words: the picture's alt text becomes a paragraph.
+  const picture = /<img class="noscript-preview"[^>]*?\salt="([^"]*)"[^>]*>/g;
   for (const name of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
     const path = join(dist, name);
-    writeFileSync(path, readFileSync(path, 'utf8').replace(marked, ''));
+    const html = readFileSync(path, 'utf8').replace(meta, '').replace(picture, '<p class="noscript-alt">$1</p>');
+    writeFileSync(path, html.replace(NOSCRIPT_NOTE, 'The interactive map needs JavaScript. It shows:'));
   }
   const oembed = join(dist, OEMBED_FILE);
   if (existsSync(oembed)) {

@@ -198,7 +198,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
     for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
     if (bounds.isEmpty()) return;
     // A small frame keeps proportionally small margins.
-    const pad = Math.round(Math.min(60, el.map.clientWidth * 0.12, el.map.clientHeight * 0.15));
+    const pad = Math.round(Math.min(100, el.map.clientWidth * 0.1, el.map.clientHeight * 0.15));
     map.fitBounds(bounds, { padding: { top: pad, bottom: pad, left: pad, right: pad + 30 }, maxZoom: 6, duration: 0 });
   }
 

@@ -29,6 +29,9 @@ const NAME = 'Source Atlas';
 const DESCRIPTION = 'Where, and says who: a map of events and weapon ranges, every mark traced to a sentence of its source document.';
 const GENERIC_ALT = 'Map of events and weapon ranges';
 
+/** The line above the <noscript> picture (snapshot.ts rewords it when there is no picture). */
+export const NOSCRIPT_NOTE = 'The interactive map needs JavaScript; here is a picture of it.';
+
 /** Attribute marking what snapshot.ts removes when it could not render preview.png. */
 export const PREVIEW_MARK = 'data-atlas-preview';
 
@@ -105,7 +108,7 @@ function tags({ site, alt }: SiteInfo): HtmlTagDescriptor[] {
       attrs: { [PREVIEW_MARK]: '' },
       // A string child is written as is: the img is a void element, which a tag descriptor would close.
       children:
-        '<p class="noscript-note">The interactive map needs JavaScript; here is a picture of it.</p>' +
+        `<p class="noscript-note">${NOSCRIPT_NOTE}</p>` +
         `<img class="noscript-preview" src="${escapeAttr(at(PREVIEW.file))}" alt="${escapeAttr(alt)}" width="${PREVIEW.width}" height="${PREVIEW.height}">`,
       injectTo: 'body-prepend',
     },
