@@ -84,7 +84,7 @@ test('a data file cut off in transfer, or not JSON at all: an alert, and the res
   guard.allowConsole(/ERR_CONTENT_LENGTH_MISMATCH|Failed to load resource/);
   site.clear();
   site.reply(RANGES, { body: JSON.stringify(served.ranges), cutAfter: 200 });
-  await openReady(page, site.url);
+  await page.goto(site.url);
   await expect(alert(page)).toContainText('data/ranges.geojson');
   await expect(alert(page)).toContainText('No ranges are shown');
   await expect(listItems(page)).toHaveCount(served.events.features.length);
