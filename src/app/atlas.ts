@@ -19,6 +19,7 @@ import { createMap, nextIdle, styleParsed } from './map';
 import { chooser, eventPopup, rangePopup, type ChoiceItem, type RangeConflicts } from './popup';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { Sheet } from './sheet';
+import { PrintExcerpts, printableMap } from './print';
 import { DEFAULT_PROJECTION, ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { Timeline, inPeriod } from './timeline';
 import { UrlState, type AppState, type Period, type Projection } from './url-state';
@@ -67,6 +68,7 @@ export function startAtlas(el: AtlasElements): Atlas {
   let outlines: PlaceOutlines | null = null;
   let period: Period | null = initial.period ?? null;
   let timeline: Timeline | null = null;
+  let printed: PrintExcerpts | null = null;
   let projection: Projection = initial.projection ?? DEFAULT_PROJECTION;
   const sheet = new Sheet(el.panel, el.sheetHandle);
 
@@ -80,6 +82,13 @@ export function startAtlas(el: AtlasElements): Atlas {
   map.addControl(new ExportControl((scale) => exportOptions(scale)), 'top-right');
   const parsed = styleParsed(map);
   installPatterns(map);
+  const still = document.createElement('canvas');
+  still.className = 'print-map';
+  still.setAttribute('aria-hidden', 'true');
+  const credit = document.createElement('p');
+  credit.className = 'print-credit';
+  el.map.after(still, credit); // beside the map, not in it: '#map canvas' stays the map's own canvas
+  printableMap(map, still, credit);
   loadDetailWhenZoomed(map, base);
   const popup = new Popup({ maxWidth: 'min(360px, calc(100vw - 24px))', focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
   let replacingPopup = false;
@@ -260,6 +269,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     period = next;
     applyHidden(map, hidden, selected, period);
     list?.filter(isVisible);
+    printed?.filter(isVisible);
     if (selected && !isVisible(selected)) setSelected(null, false);
     if (push) url.push(state());
   }
@@ -269,6 +279,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     applyHidden(map, hidden, selected, period);
     control?.set(hidden);
     list?.filter(isVisible);
+    printed?.filter(isVisible);
     if (selected && !isVisible(selected)) setSelected(null, false);
     if (push) url.push(state());
   }
@@ -311,7 +322,9 @@ export function startAtlas(el: AtlasElements): Atlas {
     control.set(hidden);
     list = new FeatureList({ events: data.events.features, ranges: data.ranges.features, onChoose: choose });
     list.filter(isVisible);
-    el.panelBody.replaceChildren(list.element, control.element, downloadsSection(base));
+    printed = new PrintExcerpts(data.events.features, data.ranges.features);
+    printed.filter(isVisible);
+    el.panelBody.replaceChildren(list.element, control.element, downloadsSection(base), printed.element);
     if (el.timeline) {
       timeline = new Timeline({ events: data.events.features.map((f) => f.properties), period, onChange: (next, final) => setPeriod(next, final) });
       el.timeline.replaceChildren(timeline.element);

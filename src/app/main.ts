@@ -1,6 +1,7 @@
 /** Entry point: styles, then the atlas on the page's elements, exposed as `window.atlas` (see README). */
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import './style.css';
+import './print.css';
 import { installLegendColours } from './legend';
 import { mountShare } from './share';
 import { startAtlas, type Atlas, type AtlasElements } from './atlas';

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { serveGlobeFixture } from '../fixtures/globe/serve';
 import { expect, openAtlas, test } from './fixtures';
@@ -86,4 +87,62 @@ test('npm run export writes the picture of a URL state from the command line', a
   await openAtlas(page);
   const stats = await pixelStats(page, bytes, MAP_AREA);
   expect(stats.colours).toBeGreaterThan(40);
+});
+
+/** The images of a PDF that Chromium wrote: size, and how many colours a sample of their pixels has. */
+function pdfImages(pdf: Buffer): Array<{ width: number; height: number; filter: string; colours: number }> {
+  const text = pdf.toString('latin1');
+  const out: Array<{ width: number; height: number; filter: string; colours: number }> = [];
+  const re = /<<([^]*?)>>\s*stream\r?\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const dict = m[1];
+    if (!/\/Subtype\s*\/Image/.test(dict)) continue;
+    const width = Number(/\/Width\s+(\d+)/.exec(dict)?.[1]);
+    const height = Number(/\/Height\s+(\d+)/.exec(dict)?.[1]);
+    const filter = /\/Filter\s*\/(\w+)/.exec(dict)?.[1] ?? 'none';
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    let colours = -1;
+    const raw = filter === 'FlateDecode' ? inflateSync(pdf.subarray(start, end), { finishFlush: zlibConstants.Z_SYNC_FLUSH }) : null;
+    // Three bytes a pixel: RGB (the colour space may be ICC-based); soft masks have one.
+    if (raw && raw.length >= width * height * 3) {
+      const seen = new Set<number>();
+      for (let i = 0; i + 2 < raw.length; i += 3 * 7) seen.add((raw[i] << 16) | (raw[i + 1] << 8) | raw[i + 2]);
+      colours = seen.size;
+    }
+    out.push({ width, height, filter, colours });
+  }
+  return out;
+}
+
+test('printing gives the map, its legend and every visible excerpt with its source', async ({ page }, testInfo) => {
+  const data = await serveGlobeFixture(page);
+  await openAtlas(page, '#map=3.00/47.0000/45.0000&proj=flat');
+  // Printing starts as browsers do it: beforeprint on the screen layout, then print media. The map's
+  // frame is copied into the still that prints in place of the WebGL canvas.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('canvas.print-map')).toHaveAttribute('data-drawn', 'true');
+  // The printed page, as laid out for print.
+  await page.screenshot({ path: testInfo.outputPath('print-layout.png'), fullPage: true });
+  const excerpts = page.locator('.print-excerpts');
+  await expect(excerpts).toBeVisible();
+  await expect(page.locator('canvas.print-map')).toBeVisible();
+  await expect(page.locator('.print-credit')).toContainText('Natural Earth');
+  await expect(page.locator('.layer-control')).toBeVisible();
+  await expect(page.locator('.feature-list')).toBeHidden();
+  for (const f of data.events.features) {
+    const entry = excerpts.locator('.print-entry').filter({ hasText: f.properties.summary });
+    for (const c of f.properties.claims) {
+      await expect(entry).toContainText(c.excerpt);
+      await expect(entry).toContainText(c.document_title);
+      await expect(entry).toContainText(c.claimant);
+    }
+  }
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(testInfo.outputPath('print.pdf'), pdf);
+  // The map is in the PDF as a picture with many colours (a blank canvas prints as one).
+  const maps = pdfImages(pdf).filter((i) => i.width > 400 && i.colours > 0);
+  expect(maps.length, 'a map-sized image in the PDF').toBeGreaterThan(0);
+  expect(Math.max(...maps.map((i) => i.colours)), 'colours of the printed map').toBeGreaterThan(40);
 });

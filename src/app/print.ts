@@ -1,0 +1,88 @@
+/**
+ * What a printed page adds to the map and its legend: every visible event and range with each of its
+ * claims — the verbatim excerpt, who says so and how it is held, and the source's title, publisher,
+ * date and link written out. It is in the page all along, shown only in print (print.css), and
+ * follows the same filters as the list. Before printing, the map's current frame is copied into a 2D
+ * canvas over the map (printableMap), so the printout shows the map.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Claim, EventFeature, RangeFeature } from '../contract';
+import { formatDate, formatRange } from './format';
+import { STATUS_STYLE, typeLabel } from './scales';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function claimItem(c: Claim): HTMLLIElement {
+  const li = el('li', 'print-claim');
+  li.append(el('blockquote', undefined, c.excerpt));
+  const who = el('p', undefined, `${STATUS_STYLE[c.status]?.label ?? c.status}: ${c.claimant}`);
+  const source = [c.document_title, c.publisher, c.document_date ? formatDate(c.document_date) : 'date not given'].filter(Boolean).join(', ');
+  const cite = el('p', 'print-source', `Source: ${source}${c.url ? ` — ${c.url}` : ''}`);
+  li.append(who, cite);
+  return li;
+}
+
+export class PrintExcerpts {
+  readonly element: HTMLElement;
+  private readonly entries = new Map<string, HTMLElement>();
+
+  constructor(events: EventFeature[], ranges: RangeFeature[]) {
+    this.element = el('section', 'print-excerpts');
+    this.element.setAttribute('aria-hidden', 'true'); // the list and popups say the same on screen
+    this.element.append(el('h2', undefined, 'Excerpts and their sources'));
+    const add = (id: string, heading: string, meta: string, claims: Claim[]) => {
+      const article = el('article', 'print-entry');
+      article.append(el('h3', undefined, heading), el('p', 'print-meta', meta));
+      const ol = el('ol');
+      ol.append(...claims.map(claimItem));
+      article.append(ol);
+      this.entries.set(id, article);
+      this.element.append(article);
+    };
+    for (const f of events) {
+      const p = f.properties;
+      add(p.id, p.summary, `${typeLabel(p.type)} · ${formatDate(p.date)} · ${p.place} (${p.precision_label}) · ${p.sources} ${p.sources === 1 ? 'source' : 'independent sources'}`, p.claims ?? []);
+    }
+    for (const f of ranges) {
+      const p = f.properties;
+      add(p.id, p.label, `Range · ${formatRange(p.min_km, p.max_km)} from ${p.origin_place}${p.conflicts_with?.length ? ' · conflicting claims' : ''}`, p.claims ?? []);
+    }
+  }
+
+  /** Prints only what the map and the list show. */
+  filter(isVisible: (id: string) => boolean): void {
+    for (const [id, entry] of this.entries) entry.hidden = !isVisible(id);
+  }
+}
+
+/**
+ * Keeps a still of the map in a 2D canvas for print: browsers print a WebGL canvas blank unless it
+ * preserves its drawing buffer, which would slow every frame. When printing starts (beforeprint, which
+ * comes before the print layout), the map renders synchronously and the frame is copied at once, in
+ * the same task, while the buffer still holds it; a 2D canvas prints as drawn. Print CSS then shows
+ * the still in place of the map.
+ */
+export function printableMap(map: MapLibreMap, still: HTMLCanvasElement, credit: HTMLElement): void {
+  const copy = () => {
+    const source = map.getCanvas();
+    // Only from the map as the reader sees it: once the print layout hides it, keep the still there is.
+    if (!map.getContainer().clientWidth || !source.width) return;
+    map.redraw();
+    still.width = source.width;
+    still.height = source.height;
+    still.getContext('2d')?.drawImage(source, 0, 0);
+    still.dataset.drawn = 'true';
+    // The map's attribution is in its (hidden) controls: printed under the still instead.
+    credit.textContent = map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '';
+    credit.dataset.drawn = 'true';
+  };
+  addEventListener('beforeprint', copy);
+  matchMedia('print').addEventListener('change', (e) => {
+    if (e.matches) copy();
+  });
+}
