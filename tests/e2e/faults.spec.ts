@@ -4,6 +4,7 @@
  * in a `role="alert"` element, and stays usable; it is never blank.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { EventCollection, RangeCollection } from '../../src/contract';
@@ -24,6 +25,11 @@ test.afterEach(() => site.clear());
 test.afterAll(async () => site?.close());
 
 const alert = (page: Page) => page.getByRole('alert');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 const listItems = (page: Page) => page.locator('.feature-list button.item');
 
 /** The list opens a feature, and a layer's switch hides its items in the list and brings them back. */
@@ -51,6 +57,7 @@ test('a missing data file (404): the other layer is drawn, an alert says which f
   await expect(alert(page)).toContainText('404');
   await expect(alert(page)).toContainText('No events are shown');
   await expect(listItems(page)).toHaveCount(served.ranges.features.length);
+  expect(await seriousViolations(page), 'axe, with the alert').toEqual([]);
   await expectUsable(page, 'ranges');
   // The reader can close the message.
   await page.getByRole('button', { name: 'Close this message' }).click();
@@ -149,6 +156,7 @@ test('no WebGL 2: a message, every excerpt as text with the list, and the still 
   await expect(articles).toHaveCount(features.length);
   for (const f of features) await expect(page.locator(`.no-map-view .popup[data-id="${f.properties.id}"] .excerpt`).first()).toHaveText(f.properties.claims[0].excerpt);
   await expect(page.locator('.no-map-preview')).toHaveCount(0);
+  expect(await seriousViolations(page), 'axe, text view').toEqual([]);
   expect(site.requests).not.toContain('/preview.png');
   // The list leads to the text of each.
   const last = features[features.length - 1].properties.id;
