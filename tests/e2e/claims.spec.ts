@@ -37,12 +37,13 @@ async function renderedAt(page: Page, at: [number, number], layers: string[]) {
 
 test('each claim status looks different on the map, for events and for ranges', async ({ page }, testInfo) => {
   await openAtlas(page);
+  // The fixture's events are all in and around Ukraine: one view shows them all.
+  await jumpTo(page, [33, 48.5], 4.5);
   const eventLooks = new Map<ClaimStatus, string>();
   for (const status of CLAIM_STATUSES) {
     const event = data.events.features.find((f) => f.properties.status === status);
     expect(event, `fixture event with status ${status}`).toBeTruthy();
     const at = lonlat(event!.geometry.coordinates);
-    await jumpTo(page, at, 5);
     const hits = (await renderedAt(page, at, ['atlas-event-marker', 'atlas-event-pattern'])).filter((h) => h.id === event!.properties.id);
     const marker = hits.find((h) => h.layer === 'atlas-event-marker');
     expect(marker, `${status} marker rendered`).toBeTruthy();
@@ -62,7 +63,10 @@ test('each claim status looks different on the map, for events and for ranges', 
     const range = data.ranges.features.find((f) => f.properties.status === status && f.properties.max_km < 5000);
     expect(range, `fixture range with status ${status}`).toBeTruthy();
     const at = pointInBand(range!.geometry);
-    await jumpTo(page, at, 4);
+    // One view around Korea holds the short bands; the reported one is around Fiji.
+    const view: [number, number] = Math.abs(at[0] - 126) < 20 ? [126, 40] : at;
+    const center = await page.evaluate(() => window.atlas.map.getCenter().toArray());
+    if (Math.abs(center[0] - view[0]) > 1 || Math.abs(center[1] - view[1]) > 1) await jumpTo(page, view, 3.5);
     const hits = (await renderedAt(page, at, ['atlas-range-fill', 'atlas-range-hatch'])).filter((h) => h.id === range!.properties.id);
     const fill = hits.find((h) => h.layer === 'atlas-range-fill');
     expect(fill, `${status} band rendered`).toBeTruthy();

@@ -78,12 +78,12 @@ test('npm run export writes the picture of a URL state from the command line', a
   test.setTimeout(180_000);
   const out = testInfo.outputPath('cli-globe@2x.png');
   const dist = process.env.PW_DIST ?? 'dist';
-  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/export.ts', '--dist', dist, '--url', '#map=2.50/48.0000/60.0000&proj=globe', '--out', out, '--scale', '2', '--width', '1200', '--height', '800'], { timeout: 150_000 });
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/export.ts', '--dist', dist, '--url', '#map=2.50/48.0000/60.0000&proj=globe', '--out', out, '--scale', '2', '--width', '960', '--height', '640'], { timeout: 150_000 });
   expect(stdout).toContain(out);
   const bytes = readFileSync(out);
   const size = pngSize(bytes);
-  // 1200 px window, 360 px panel: an 840 px map, at 2×.
-  expect(size.width).toBe(2 * 840);
+  // 960 px window, 360 px panel: a 600 px map in a picture at least 640 px wide, at 2×.
+  expect(size.width).toBe(2 * 640);
   await openAtlas(page);
   const stats = await pixelStats(page, bytes, MAP_AREA);
   expect(stats.colours).toBeGreaterThan(40);

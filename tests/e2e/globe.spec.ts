@@ -32,7 +32,7 @@ async function idsNear(page: Page, at: [number, number], layers: string[], pad =
   );
 }
 
-test('the flat map is the default; the control switches to the globe, and the URL keeps the choice', async ({ page, context }) => {
+test('the flat map is the default; the control switches to the globe, and the URL keeps the choice', async ({ page }) => {
   await openAtlas(page);
   expect(await projectionOf(page)).toBe('mercator');
   await expect.poll(() => hashOf(page)).toContain('proj=flat');
@@ -42,14 +42,7 @@ test('the flat map is the default; the control switches to the globe, and the UR
   await expect(control).toHaveAttribute('aria-pressed', 'true');
   expect(await projectionOf(page)).toBe('globe');
   await expect.poll(() => hashOf(page)).toContain('proj=globe');
-
-  const other = await context.newPage();
-  await serveGlobeFixture(other);
-  await openAtlas(other, new URL(page.url()).hash);
-  expect(await projectionOf(other)).toBe('globe');
-  await expect(other.locator('.atlas-projection button')).toHaveAttribute('aria-pressed', 'true');
-  await other.close();
-
+  // (Opening such a URL afresh is checked in the next test.)
   await page.goBack();
   await expect.poll(() => projectionOf(page)).toBe('mercator');
   await expect(control).toHaveAttribute('aria-pressed', 'false');
@@ -62,7 +55,8 @@ test('the flat map is the default; the control switches to the globe, and the UR
 test('on the globe, markers and bands open on click, and the list, switches and URL work', async ({ page, context }) => {
   await openAtlas(page, '#proj=globe');
   expect(await projectionOf(page)).toBe('globe');
-  for (const f of data.events.features) {
+  // A point place and a region's soft marker, each clicked where the globe draws it.
+  for (const f of [data.events.features.find((e) => e.properties.precision <= 2)!, data.events.features.find((e) => e.properties.precision === 3)!]) {
     const at = [f.geometry.coordinates[0], f.geometry.coordinates[1]] as [number, number];
     await jumpTo(page, at, 5);
     await openByClick(page, at, f.properties.id);
