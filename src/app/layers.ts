@@ -368,9 +368,10 @@ function addPlaceOutlines(map: MapLibreMap, outlines: GeoJSON.FeatureCollection,
   map.addSource(REGION_SOURCE, { type: 'geojson', data: outlines, tolerance: 0.5 });
   const visibility = hidden.has('events') ? 'none' : 'visible';
   const f = outlineFilters([]);
-  // Mid grey reads on both themes; the fill is faint so the basemap's labels stay legible.
-  map.addLayer({ id: LAYER.eventRegionFill, type: 'fill', source: REGION_SOURCE, filter: f.area, layout: { visibility }, paint: { 'fill-color': '#7a7a7a', 'fill-opacity': 0.14, 'fill-antialias': false } }, LAYER.eventHalo);
-  map.addLayer({ id: LAYER.eventRegion, type: 'line', source: REGION_SOURCE, filter: f.line, layout: { visibility, 'line-join': 'round' }, paint: { 'line-color': '#6b6b6b', 'line-width': 1.8, 'line-opacity': 0.95, 'line-dasharray': [3, 1.5] } }, LAYER.eventHalo);
+  // The fill is faint so the basemap's labels stay legible.
+  const o = s.PLACE_OUTLINE;
+  map.addLayer({ id: LAYER.eventRegionFill, type: 'fill', source: REGION_SOURCE, filter: f.area, layout: { visibility }, paint: { 'fill-color': o.fill, 'fill-opacity': o.fillOpacity, 'fill-antialias': false } }, LAYER.eventHalo);
+  map.addLayer({ id: LAYER.eventRegion, type: 'line', source: REGION_SOURCE, filter: f.line, layout: { visibility, 'line-join': 'round' }, paint: { 'line-color': o.line, 'line-width': o.lineWidth, 'line-opacity': 0.95, 'line-dasharray': [...o.dash] } }, LAYER.eventHalo);
 }
 
 function outlineFilters(keys: string[]): { area: ExpressionSpecification; line: ExpressionSpecification } {

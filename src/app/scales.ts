@@ -60,6 +60,9 @@ export const PRECISION_HALO: Record<number, number> = { 3: 22, 4: 34, 5: 46 };
 /** Precision levels from which an event is drawn as a soft area, not a pin. */
 export const IMPRECISE_FROM = 3;
 
+/** The outline of an imprecise event's region or country while it is hovered or selected: mid grey reads on both themes. */
+export const PLACE_OUTLINE = { line: '#6b6b6b', lineWidth: 1.8, dash: [3, 1.5] as [number, number], fill: '#7a7a7a', fillOpacity: 0.14 } as const;
+
 export const PRECISION_LABEL: Record<number, string> = {
   1: 'exact place',
   2: 'town or city',
