@@ -19,7 +19,7 @@ import { readMeta } from './documents.js';
 import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, type Resolver, resolveDocumentPlaces } from './document-places.js';
 import { parseDate, type ParsedDate } from './dates.js';
 import { parseStatedRange } from './stated-range.js';
-import { sentenceAround, sentenceSpans } from './sentences.js';
+import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { RANGE_LIMITS, roundDegrees } from '../earth.js';
@@ -322,7 +322,6 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
   const drafts: RangeDraft[] = [];
   for (const doc of docs) {
     const file = doc.parsed.path;
-    let spans: Array<[number, number]> | null = null;
     for (const [a] of each(doc, 'range')) {
       const at = locationOf(doc, a);
       const standing = readStanding(file, a, diagnostics);
@@ -343,8 +342,7 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       }
       if (!standing || !values || !origin || weaponIds.length === 0 || unknown.length) continue;
       if (values.max > SUSPICIOUS_RANGE_KM) diagnostics.warning(at, `range of ${values.max.toLocaleString('en')} km is more than half the Earth's circumference (≈ 20,004 km): it covers the whole globe`);
-      spans ??= sentenceSpans(doc.parsed.text);
-      const span = sentenceAround(spans, a.start, a.end, sentences - 1);
+      const span = sentenceAt(doc.parsed.text, a.start, a.end, sentences - 1);
       const additions: Addition[] = [];
       if (values.basis === 'added') additions.push({ field: 'range', note: values.addedNote! });
       if (origin.note) additions.push({ field: 'origin', note: origin.note });

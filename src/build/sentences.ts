@@ -36,3 +36,22 @@ export function sentenceAround(spans: Array<[number, number]>, start: number, en
   const from = Math.max(0, first - before);
   return [Math.min(spans[from][0], start), Math.max(spans[last][1], end)];
 }
+
+/**
+ * sentenceAround over the text itself, segmenting only the lines it needs: a line break always ends a
+ * sentence, so the lines around [start, end) (and, for `before`, as many lines back as it takes) give
+ * the same span as the whole text does, at the cost of a paragraph rather than a document.
+ */
+export function sentenceAt(text: string, start: number, end: number, before = 0): [number, number] {
+  const lineEnd = text.indexOf('\n', end);
+  const to = lineEnd === -1 ? text.length : lineEnd;
+  let from = text.lastIndexOf('\n', start - 1) + 1;
+  for (;;) {
+    const spans = sentenceSpans(text.slice(from, to)).map(([a, b]): [number, number] => [a + from, b + from]);
+    const first = spans.findIndex(([, e]) => e > start);
+    // A span ending in the blank after its line's last sentence reaches into the next one: rare, so the whole text.
+    if (first === -1 || spans[spans.length - 1][1] < end) return sentenceAround(sentenceSpans(text), start, end, before);
+    if (first >= before || from === 0) return sentenceAround(spans, start, end, before);
+    from = from < 2 ? 0 : text.lastIndexOf('\n', from - 2) + 1;
+  }
+}

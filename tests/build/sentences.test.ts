@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceAround, sentenceSpans } from '../../src/build/sentences.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { sentenceAround, sentenceAt, sentenceSpans } from '../../src/build/sentences.js';
+
+const SEEDS = new URL('../../../shared/seeds/', import.meta.url).pathname;
 
 describe('sentenceSpans', () => {
   it('does not end a sentence after an abbreviation such as U.S.', () => {
@@ -24,5 +29,26 @@ describe('sentenceAround', () => {
   it('takes preceding sentences when asked', () => {
     const [a, b] = sentenceAround(spans, at, at + 6, 1);
     expect(text.slice(a, b)).toBe('First one. They have a range of 600 km today.');
+  });
+});
+
+describe('sentenceAt', () => {
+  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+
+  it('gives the span sentenceAround gives over the whole text, for any span of a seed', () => {
+    expect(seeds.length).toBe(3);
+    fc.assert(fc.property(fc.nat(2), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(80), fc.nat(5), (k, where, length, before) => {
+      const text = seeds[k];
+      const start = Math.floor(where * text.length);
+      const end = Math.min(text.length, start + length);
+      expect(sentenceAt(text, start, end, before)).toEqual(sentenceAround(sentenceSpans(text), start, end, before));
+    }), { numRuns: 2000 });
+  });
+
+  it('walks back over blank lines and a leading line break', () => {
+    const text = '\nOne.\n\nTwo. Three 600 km.';
+    const at = text.indexOf('600');
+    expect(text.slice(...sentenceAt(text, at, at + 6, 2))).toBe('One.\n\nTwo. Three 600 km.');
+    expect(sentenceAt(text, at, at + 6, 5)).toEqual(sentenceAround(sentenceSpans(text), at, at + 6, 5));
   });
 });
