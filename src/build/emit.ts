@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 
-export function serializeCollection(fc: FeatureCollection): string {
+export function serializeCollection(fc: FeatureCollection<Geometry | null>): string {
   // Many range claims share one drawn band (the same weapon restated by article after article): each
   // geometry object is stringified once and spliced in. `"geometry":null` first occurs as the feature's
   // own key, since a feature's keys come in the order type, id, geometry, properties.

@@ -3,10 +3,10 @@
  * build, and returns the files to publish (none when there are errors). Shared by the CLI, the Vite
  * plugin and the benchmark.
  *
- * The per-document half of the build (parse, check, resolve places) runs in worker threads for large
- * corpora, one per core; the half that spans documents (claims, bands, output) runs here. A builder
- * keeps what does not change between runs (the gazetteer, parsed documents by content, drawn ranges),
- * so the dev server rebuilds after an edit by re-parsing one document.
+ * The per-document half of the build (parse, check, resolve places) runs on this thread and, for large
+ * corpora, on a worker per further core, sharing chunks of files; the half that spans documents (claims,
+ * bands, output) runs here. A builder keeps what does not change between runs (the gazetteer, parsed
+ * documents by content, drawn ranges), so the dev server rebuilds after an edit by re-parsing one document.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -22,14 +22,15 @@ import { loadGazetteer } from '../build/gazetteer.js';
 import { resolveDocument } from '../build/resolve.js';
 import { readArea } from '../build/areas.js';
 import { listDocuments } from './documents.js';
-import { prepareFiles, type PreparedFiles } from './prepare-files.js';
+import { prepareFiles, takeChunks, type PrepareWork, type PreparedChunk, type PreparedFiles } from './prepare-files.js';
+import type { Resolver } from '../build/document-places.js';
 import { eventsSchema, rangesSchema } from '../schema.js';
 import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../build/csv.js';
 
 /**
- * Below this many documents, workers (their start-up, a gazetteer in each, copying results back)
- * cost more than they save: measured on 2 busy cores, 1,000 documents took 4.0–5.2 s on one thread
- * and 7.7–9.0 s with two workers.
+ * Below this many documents, a worker (its start-up, its own gazetteer, copying results back) costs
+ * more than it saves: measured on this 2-core machine, 1,000 documents took 2.5–2.7 s on one thread
+ * and 3.0–3.4 s with a worker; 3,000 took 5.4–6.1 s either way.
  */
 export const PARALLEL_THRESHOLD = 5000;
 
@@ -50,8 +51,10 @@ export interface DataBuilder {
 export interface BuilderOptions {
   /** Paths in diagnostics are relative to this; default the working directory. */
   cwd?: string;
-  /** Worker threads for the per-document half; default one per core above PARALLEL_THRESHOLD documents, else 0. */
+  /** Threads for the per-document half, this one included; default one per core from PARALLEL_THRESHOLD documents, else 1. */
   workers?: number;
+  /** Documents per unit of work the threads claim; default CHUNK. */
+  chunk?: number;
 }
 
 /** Drawn ranges, shared by every builder of the process: geometry is pure in its key (origin digest, radii). */
@@ -63,17 +66,19 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
   let gazetteer: ReturnType<typeof loadGazetteer> | null = null;
   const parsedCache = new Map<string, { text: string; parsed: ParsedDocument }>();
 
-  const prepareHere = (paths: string[]): PreparedFiles => {
-    gazetteer ??= loadGazetteer();
-    const g = gazetteer;
-    return prepareFiles(paths, cwd, (qs, ctx) => resolveDocument(g, qs, ctx), parsedCache);
+  const resolver = (): Resolver => {
+    const g = (gazetteer ??= loadGazetteer());
+    return (qs, ctx) => resolveDocument(g, qs, ctx);
   };
+  const prepareHere = (paths: string[]): PreparedFiles => prepareFiles(paths, cwd, resolver(), parsedCache);
 
   return {
     async build() {
       const paths = listDocuments(inDir);
-      const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
-      const { prepared, unreadable } = workers > 1 ? await prepareInWorkers(paths, cwd, workers) : prepareHere(paths);
+      const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+      const { prepared, unreadable } = workers > 1
+        ? await prepareInParallel(paths, cwd, workers, options.chunk ?? CHUNK, (chunk) => prepareFiles(chunk, cwd, resolver()))
+        : prepareHere(paths);
       if (workers <= 1) {
         const seen = new Set(paths.map((p) => relative(cwd, p) || p));
         for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
@@ -107,19 +112,33 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Splits the files into contiguous slices, one per worker, and gathers the results in order. */
-async function prepareInWorkers(paths: string[], cwd: string, count: number): Promise<PreparedFiles> {
-  const size = Math.ceil(paths.length / count);
-  const slices = Array.from({ length: count }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
+/** Documents per unit of work handed out between threads. */
+export const CHUNK = 100;
+
+/**
+ * Prepares the files on this thread and `count - 1` workers together: each thread claims the next chunk
+ * of files from a shared counter until none are left, so a worker that starts late (it loads its own
+ * modules and gazetteer) or runs slow takes fewer. Chunks are gathered back in file order.
+ */
+async function prepareInParallel(paths: string[], cwd: string, count: number, chunk: number, prepareHere: (paths: string[]) => PreparedFiles): Promise<PreparedFiles> {
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const work: PrepareWork = { paths, cwd, chunk, next };
+  const fromWorkers = Array.from({ length: count - 1 }, () => startWorker(work));
+  const done = takeChunks(work, prepareHere);
+  const all = [...done, ...(await Promise.all(fromWorkers)).flat()].sort((a, b) => a.index - b.index);
+  return { prepared: all.flatMap((c) => c.files.prepared), unreadable: all.flatMap((c) => c.files.unreadable) };
+}
+
+/** Starts a worker thread on the shared work; resolves with the chunks it took. */
+export function startWorker(work: PrepareWork): Promise<PreparedChunk[]> {
   // Source files are TypeScript: the worker loads them through tsx's API, as the main thread does.
   const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./prepare-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  const results = await Promise.all(slices.map((slice) => new Promise<PreparedFiles>((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: { paths: slice, cwd } });
-    worker.once('message', (m: PreparedFiles) => { resolve(m); void worker.terminate(); });
+  return new Promise<PreparedChunk[]>((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: work });
+    worker.once('message', (m: PreparedChunk[]) => { resolve(m); void worker.terminate(); });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`build worker exited with code ${code}`)); });
-  })));
-  return { prepared: results.flatMap((r) => r.prepared), unreadable: results.flatMap((r) => r.unreadable) };
+  });
 }

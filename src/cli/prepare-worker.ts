@@ -1,9 +1,9 @@
-/** A worker thread of the build: prepares the files it is handed and posts them back. */
+/** A worker thread of the build: prepares chunks of files, claimed from the shared counter, and posts them back. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGazetteer } from '../build/gazetteer.js';
 import { resolveDocument } from '../build/resolve.js';
-import { prepareFiles } from './prepare-files.js';
+import { prepareFiles, takeChunks, type PrepareWork } from './prepare-files.js';
 
-const { paths, cwd } = workerData as { paths: string[]; cwd: string };
+const work = workerData as PrepareWork;
 const gazetteer = loadGazetteer();
-parentPort!.postMessage(prepareFiles(paths, cwd, (qs, ctx) => resolveDocument(gazetteer, qs, ctx)));
+parentPort!.postMessage(takeChunks(work, (paths) => prepareFiles(paths, work.cwd, (qs, ctx) => resolveDocument(gazetteer, qs, ctx))));

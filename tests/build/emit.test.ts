@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, Polygon } from 'geojson';
 import { serializeCollection } from '../../src/build/emit.js';
 
 const band: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
-const collection: FeatureCollection = {
+const collection: FeatureCollection<Geometry | null> = {
   type: 'FeatureCollection',
   features: [
     { type: 'Feature', id: 'a', geometry: band, properties: { excerpt: 'says "geometry":null here', n: 1 } },

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDataBuilder } from '../../src/cli/build-data.js';
+import { createDataBuilder, startWorker } from '../../src/cli/build-data.js';
+import { listDocuments } from '../../src/cli/documents.js';
+import { prepareFiles, takeChunks } from '../../src/cli/prepare-files.js';
+import { loadGazetteer } from '../../src/build/gazetteer.js';
+import { resolveDocument } from '../../src/build/resolve.js';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -8,11 +12,11 @@ describe('createDataBuilder', () => {
   it('gives the same output with worker threads as on one thread', async () => {
     const dir = join(root, 'tests/fixtures/build/claims');
     const one = await createDataBuilder(join(root, 'data/documents'), { cwd: root, workers: 0 }).build();
-    const two = await createDataBuilder(join(root, 'data/documents'), { cwd: root, workers: 2 }).build();
+    const two = await createDataBuilder(join(root, 'data/documents'), { cwd: root, workers: 2, chunk: 1 }).build();
     expect(two.diagnostics).toEqual(one.diagnostics);
     expect(two.files).toEqual(one.files);
     const fixturesOne = await createDataBuilder(dir, { cwd: root, workers: 0 }).build();
-    const fixturesTwo = await createDataBuilder(dir, { cwd: root, workers: 2 }).build();
+    const fixturesTwo = await createDataBuilder(dir, { cwd: root, workers: 2, chunk: 1 }).build();
     expect(fixturesTwo.files).toEqual(fixturesOne.files);
   }, 60_000);
 
@@ -21,5 +25,26 @@ describe('createDataBuilder', () => {
     const first = await builder.build();
     const second = await builder.build();
     expect(second.files).toEqual(first.files);
+  });
+
+  it('has a worker prepare, chunk by chunk, exactly what this thread prepares', async () => {
+    const paths = listDocuments(join(root, 'data/documents'));
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const chunks = await startWorker({ paths, cwd: root, chunk: 1, next });
+    expect(chunks.map((c) => c.index)).toEqual(paths.map((_, i) => i));
+    expect(Atomics.load(next, 0)).toBeGreaterThan(paths.length - 1);
+    const gazetteer = loadGazetteer();
+    const here = prepareFiles(paths, root, (qs, ctx) => resolveDocument(gazetteer, qs, ctx));
+    expect(chunks.flatMap((c) => c.files.prepared)).toEqual(here.prepared);
+  }, 60_000);
+
+  it('takes the chunks left on the shared counter, and none once it has run past the end', () => {
+    const work = { paths: ['a', 'b', 'c', 'd', 'e'], cwd: root, chunk: 2, next: new Int32Array(new SharedArrayBuffer(4)) };
+    Atomics.store(work.next, 0, 1);
+    const seen: string[][] = [];
+    const taken = takeChunks(work, (paths) => { seen.push(paths); return { prepared: [], unreadable: [] }; });
+    expect(taken.map((c) => c.index)).toEqual([1, 2]);
+    expect(seen).toEqual([['c', 'd'], ['e']]);
+    expect(takeChunks(work, () => { throw new Error('no chunk should be left'); })).toEqual([]);
   });
 });
