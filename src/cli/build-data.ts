@@ -22,7 +22,7 @@ import { loadGazetteer } from '../build/gazetteer.js';
 import { resolveDocument } from '../build/resolve.js';
 import { readArea } from '../build/areas.js';
 import { listDocuments } from './documents.js';
-import { prepareFiles, takeChunks, type PrepareWork, type PreparedChunk, type PreparedFiles } from './prepare-files.js';
+import { claimChunk, prepareFiles, type PrepareWork, type PreparedChunk, type PreparedFiles } from './prepare-files.js';
 import type { Resolver } from '../build/document-places.js';
 import { eventsSchema, rangesSchema } from '../schema.js';
 import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../build/csv.js';
@@ -118,26 +118,35 @@ export const CHUNK = 100;
 /**
  * Prepares the files on this thread and `count - 1` workers together: each thread claims the next chunk
  * of files from a shared counter until none are left, so a worker that starts late (it loads its own
- * modules and gazetteer) or runs slow takes fewer. Chunks are gathered back in file order.
+ * modules and gazetteer) or runs slow takes fewer. Workers post each chunk when done and this thread
+ * yields between its own chunks to take them in, so copying results back overlaps the work instead of
+ * following it. Chunks are gathered back in file order.
  */
 async function prepareInParallel(paths: string[], cwd: string, count: number, chunk: number, prepareHere: (paths: string[]) => PreparedFiles): Promise<PreparedFiles> {
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const work: PrepareWork = { paths, cwd, chunk, next };
-  const fromWorkers = Array.from({ length: count - 1 }, () => startWorker(work));
-  const done = takeChunks(work, prepareHere);
-  const all = [...done, ...(await Promise.all(fromWorkers)).flat()].sort((a, b) => a.index - b.index);
-  return { prepared: all.flatMap((c) => c.files.prepared), unreadable: all.flatMap((c) => c.files.unreadable) };
+  const work: PrepareWork = { paths, cwd, chunk, next: new Int32Array(new SharedArrayBuffer(4)) };
+  const done: PreparedChunk[] = [];
+  const workers = Array.from({ length: count - 1 }, () => startWorker(work, (c) => done.push(c)));
+  for (let c = claimChunk(work); c; c = claimChunk(work)) {
+    done.push({ index: c.index, files: prepareHere(c.paths) });
+    await new Promise(setImmediate);
+  }
+  await Promise.all(workers);
+  done.sort((a, b) => a.index - b.index);
+  return { prepared: done.flatMap((c) => c.files.prepared), unreadable: done.flatMap((c) => c.files.unreadable) };
 }
 
-/** Starts a worker thread on the shared work; resolves with the chunks it took. */
-export function startWorker(work: PrepareWork): Promise<PreparedChunk[]> {
+/** Starts a worker thread on the shared work, handing each chunk it prepares to `onChunk`; resolves when it has no more. */
+export function startWorker(work: PrepareWork, onChunk: (chunk: PreparedChunk) => void): Promise<void> {
   // Source files are TypeScript: the worker loads them through tsx's API, as the main thread does.
   const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./prepare-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Promise<PreparedChunk[]>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     const worker = new Worker(bootstrap, { eval: true, workerData: work });
-    worker.once('message', (m: PreparedChunk[]) => { resolve(m); void worker.terminate(); });
+    worker.on('message', (m: PreparedChunk | null) => {
+      if (m) onChunk(m);
+      else { resolve(); void worker.terminate(); }
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`build worker exited with code ${code}`)); });
   });

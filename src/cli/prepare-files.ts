@@ -61,11 +61,8 @@ export function prepareFiles(paths: readonly string[], cwd: string, resolve: Res
 export interface PrepareWork { paths: string[]; cwd: string; chunk: number; next: Int32Array }
 export interface PreparedChunk { index: number; files: PreparedFiles }
 
-/** Claims chunks of files until none are left and prepares them; run by the main thread and by each worker. */
-export function takeChunks(work: PrepareWork, prepare: (paths: string[]) => PreparedFiles): PreparedChunk[] {
-  const out: PreparedChunk[] = [];
-  for (let i = Atomics.add(work.next, 0, 1); i * work.chunk < work.paths.length; i = Atomics.add(work.next, 0, 1)) {
-    out.push({ index: i, files: prepare(work.paths.slice(i * work.chunk, (i + 1) * work.chunk)) });
-  }
-  return out;
+/** Claims the next chunk of files for this thread, or null when every chunk has been claimed. */
+export function claimChunk(work: PrepareWork): { index: number; paths: string[] } | null {
+  const index = Atomics.add(work.next, 0, 1);
+  return index * work.chunk < work.paths.length ? { index, paths: work.paths.slice(index * work.chunk, (index + 1) * work.chunk) } : null;
 }

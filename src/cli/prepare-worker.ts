@@ -1,9 +1,16 @@
-/** A worker thread of the build: prepares chunks of files, claimed from the shared counter, and posts them back. */
+/**
+ * A worker thread of the build: claims chunks of files from the shared counter, prepares each and posts
+ * it back as soon as it is done (so the main thread takes them in while it works), then posts `null`.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGazetteer } from '../build/gazetteer.js';
 import { resolveDocument } from '../build/resolve.js';
-import { prepareFiles, takeChunks, type PrepareWork } from './prepare-files.js';
+import { claimChunk, prepareFiles, type PreparedChunk, type PrepareWork } from './prepare-files.js';
 
 const work = workerData as PrepareWork;
 const gazetteer = loadGazetteer();
-parentPort!.postMessage(takeChunks(work, (paths) => prepareFiles(paths, work.cwd, (qs, ctx) => resolveDocument(gazetteer, qs, ctx))));
+for (let c = claimChunk(work); c; c = claimChunk(work)) {
+  const chunk: PreparedChunk = { index: c.index, files: prepareFiles(c.paths, work.cwd, (qs, ctx) => resolveDocument(gazetteer, qs, ctx)) };
+  parentPort!.postMessage(chunk);
+}
+parentPort!.postMessage(null);

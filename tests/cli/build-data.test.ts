@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDataBuilder, startWorker } from '../../src/cli/build-data.js';
 import { listDocuments } from '../../src/cli/documents.js';
-import { prepareFiles, takeChunks } from '../../src/cli/prepare-files.js';
+import { claimChunk, prepareFiles, type PreparedChunk } from '../../src/cli/prepare-files.js';
 import { loadGazetteer } from '../../src/build/gazetteer.js';
 import { resolveDocument } from '../../src/build/resolve.js';
 
@@ -30,7 +30,8 @@ describe('createDataBuilder', () => {
   it('has a worker prepare, chunk by chunk, exactly what this thread prepares', async () => {
     const paths = listDocuments(join(root, 'data/documents'));
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const chunks = await startWorker({ paths, cwd: root, chunk: 1, next });
+    const chunks: PreparedChunk[] = [];
+    await startWorker({ paths, cwd: root, chunk: 1, next }, (c) => chunks.push(c));
     expect(chunks.map((c) => c.index)).toEqual(paths.map((_, i) => i));
     expect(Atomics.load(next, 0)).toBeGreaterThan(paths.length - 1);
     const gazetteer = loadGazetteer();
@@ -38,13 +39,12 @@ describe('createDataBuilder', () => {
     expect(chunks.flatMap((c) => c.files.prepared)).toEqual(here.prepared);
   }, 60_000);
 
-  it('takes the chunks left on the shared counter, and none once it has run past the end', () => {
+  it('claims the chunks left on the shared counter, and none once it has run past the end', () => {
     const work = { paths: ['a', 'b', 'c', 'd', 'e'], cwd: root, chunk: 2, next: new Int32Array(new SharedArrayBuffer(4)) };
     Atomics.store(work.next, 0, 1);
-    const seen: string[][] = [];
-    const taken = takeChunks(work, (paths) => { seen.push(paths); return { prepared: [], unreadable: [] }; });
-    expect(taken.map((c) => c.index)).toEqual([1, 2]);
-    expect(seen).toEqual([['c', 'd'], ['e']]);
-    expect(takeChunks(work, () => { throw new Error('no chunk should be left'); })).toEqual([]);
+    expect(claimChunk(work)).toEqual({ index: 1, paths: ['c', 'd'] });
+    expect(claimChunk(work)).toEqual({ index: 2, paths: ['e'] });
+    expect(claimChunk(work)).toBeNull();
+    expect(claimChunk(work)).toBeNull();
   });
 });
