@@ -464,6 +464,26 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   return { pin: null, text, candidates: candidatesOf(g, text, q.kind, within) };
 }
 
+/**
+ * Prepared queries by signature, per gazetteer: reading a name (its variants, postings and
+ * context-free scores) does not depend on the document, and a corpus names the same places again and
+ * again. Bounded, so a long-lived process does not grow without end.
+ */
+const preparedMemo = new WeakMap<GazetteerIndex, Map<string, Prepared>>();
+const MAX_PREPARED = 100_000;
+
+function preparedOf(g: GazetteerIndex, q: PlaceQuery, sig: string): Prepared {
+  let memo = preparedMemo.get(g);
+  if (!memo) preparedMemo.set(g, (memo = new Map()));
+  let p = memo.get(sig);
+  if (p === undefined) {
+    p = prepare(g, q);
+    if (memo.size >= MAX_PREPARED) memo.clear();
+    memo.set(sig, p);
+  }
+  return p;
+}
+
 function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outcome {
   if (prepared.pin) return prepared.pin;
   const { text } = prepared;
@@ -592,7 +612,7 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
   // A mention is no context for another of the same core name ("Henry", "Henry County").
   const ukey = uq.map((q) => coreKey(x, q.name ?? q.text));
   const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
-  const prepared = uq.map((q) => prepare(x, q));
+  const prepared = uq.map((q, n) => preparedOf(x, q, unique[n]));
   // The other names a mention takes as context: all, in a document of up to DOCUMENT.window
   // distinct names; in a longer one the window nearest in the text (by first mention), so a long
   // document costs linear, not quadratic, time.

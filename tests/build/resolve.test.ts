@@ -173,6 +173,20 @@ describe('resolveDocument', () => {
     expect(place(paris)).toMatchObject({ country: 'US', geonames: 4717560 });
   });
 
+  it('reads a name once for every document, yet resolves it in each by that document\'s own context', () => {
+    const [inTexas] = resolveDocument(g, [{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }]);
+    const [inFrance] = resolveDocument(g, [{ text: 'Paris' }, { text: 'Lyon' }, { text: 'Marseille' }]);
+    const [again] = resolveDocument(g, [{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }]);
+    expect(place(inTexas)).toMatchObject({ country: 'US' });
+    expect(place(inFrance)).toMatchObject({ country: 'FR' });
+    expect(again).toEqual(inTexas);
+    // A different hint is a different query: not served the reading of another.
+    const [asRegion] = resolveDocument(g, [{ text: 'Kursk', kind: 'region' }]);
+    const [asCity] = resolveDocument(g, [{ text: 'Kursk' }]);
+    expect(place(asRegion).kind).toBe('region');
+    expect(place(asCity).kind).toBe('city');
+  });
+
   it('is deterministic', () => {
     const qs = [{ text: 'Georgia' }, { text: 'Atlanta' }, { text: 'Springfield' }, { text: 'Dnepr' }];
     expect(resolveDocument(g, qs)).toEqual(resolveDocument(g, qs));
