@@ -4,7 +4,8 @@
  * served by `vite preview` on 127.0.0.1, driven by headless Chromium (SwiftShader).
  *
  *   app   navigation → `atlas.ready` (performance mark `atlas:ready`)
- *   bare  navigation → first `idle` (performance mark `bare:idle`), same window, view and map size
+ *   bare  navigation → first `idle` (performance mark `bare:idle`), same window, view, map size and
+ *         projection (the app opens on the flat map; the basemap style alone would be a globe)
  *
  * Medians of RUNS runs each, interleaved, each in a fresh browser context (cold cache). Bytes are the
  * gzip sizes (zlib default level) of every file the app requested before ready, split by kind.
@@ -53,6 +54,7 @@ interface AppRun {
   ms: number;
   paths: string[];
   view: { zoom: number; lat: number; lon: number };
+  projection: string;
   size: { width: number; height: number };
 }
 
@@ -77,6 +79,7 @@ async function runApp(browser: Browser, origin: string): Promise<AppRun> {
       ms,
       readyAt: performance.timeOrigin + ms,
       view: { zoom: map.getZoom(), lat: c.lat, lon: c.lng },
+      projection: map.getProjection()?.type === 'globe' ? 'globe' : 'mercator',
       size: { width: canvas.clientWidth, height: canvas.clientHeight },
     };
   });
@@ -84,14 +87,14 @@ async function runApp(browser: Browser, origin: string): Promise<AppRun> {
   if (external.length) throw new Error(`requests left the origin: ${external.join(', ')}`);
   // Only what was asked for before ready (the region outlines load after it, on purpose).
   const paths = [...new Set(requests.filter((r) => r.at <= result.readyAt).map((r) => r.path))];
-  return { ms: result.ms, view: result.view, size: result.size, paths };
+  return { ms: result.ms, view: result.view, projection: result.projection, size: result.size, paths };
 }
 
 async function runBare(browser: Browser, origin: string, app: AppRun): Promise<number> {
   const context = await browser.newContext({ viewport: OPTIONS.viewport });
   const page = await context.newPage();
   const { zoom, lat, lon } = app.view;
-  await page.goto(`${origin}/src/basemap/bare.html?w=${app.size.width}&h=${app.size.height}#${zoom}/${lat}/${lon}`);
+  await page.goto(`${origin}/src/basemap/bare.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}#${zoom}/${lat}/${lon}`);
   await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, { timeout: OPTIONS.timeout });
   const ms = await page.evaluate(() => performance.getEntriesByName('bare:idle')[0].startTime);
   await context.close();
