@@ -109,7 +109,8 @@ for (const n of sizes) {
   let errors = 0;
   for (let k = 0; k < 3; k++) {
     // Build: read, parse, resolve, draw, serialize, publish, with a fresh builder each time, so nothing
-    // parsed is reused and worker start-up and gazetteer loads are counted.
+    // parsed, read, resolved or drawn is reused; worker start-up and the workers' gazetteer loads are
+    // counted (this thread's gazetteer is loaded once per process: the "gazetteer load" column).
     const fresh = createDataBuilder(docsDir, { cwd: dir });
     const t1 = performance.now();
     const out = await fresh.build();

@@ -464,26 +464,6 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   return { pin: null, text, candidates: candidatesOf(g, text, q.kind, within) };
 }
 
-/**
- * Prepared queries by signature, per gazetteer: reading a name (its variants, postings and
- * context-free scores) does not depend on the document, and a corpus names the same places again and
- * again. Bounded, so a long-lived process does not grow without end.
- */
-const preparedMemo = new WeakMap<GazetteerIndex, Map<string, Prepared>>();
-const MAX_PREPARED = 100_000;
-
-function preparedOf(g: GazetteerIndex, q: PlaceQuery, sig: string): Prepared {
-  let memo = preparedMemo.get(g);
-  if (!memo) preparedMemo.set(g, (memo = new Map()));
-  let p = memo.get(sig);
-  if (p === undefined) {
-    p = prepare(g, q);
-    if (memo.size >= MAX_PREPARED) memo.clear();
-    memo.set(sig, p);
-  }
-  return p;
-}
-
 function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outcome {
   if (prepared.pin) return prepared.pin;
   const { text } = prepared;
@@ -590,6 +570,20 @@ function coreKey(g: GazetteerIndex, text: string): string {
   return variants.filter((v) => !v.qualified).at(-1)?.key ?? '';
 }
 
+/**
+ * Queries read before, by signature, for resolveDocument to share across the documents of a build:
+ * reading a name (its variants, postings and context-free scores) does not depend on the document,
+ * and a corpus names the same places again and again. Belongs to one gazetteer.
+ */
+type QueryMemo = Map<string, Prepared>;
+const MAX_MEMO_QUERIES = 100_000;
+
+/** A resolver of documents with its own memo of queries: one per build (or per build thread). */
+export function documentResolver(g: Gazetteer): (queries: readonly PlaceQuery[], ctx?: ResolveContext) => Resolution[] {
+  const memo: QueryMemo = new Map();
+  return (queries, ctx) => resolveAll(g, queries, ctx, memo);
+}
+
 /** Queries that resolve alike within one document: same words, hint, pins and qualifier. */
 function signature(q: PlaceQuery): string {
   return JSON.stringify([q.text, q.name ?? null, q.kind ?? null, q.geonames ?? null, q.wikidata ?? null, q.within ?? null]);
@@ -603,7 +597,22 @@ function signature(q: PlaceQuery): string {
  * as context for each other; repeated mentions are resolved once.
  */
 export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveContext): Resolution[] {
+  return resolveAll(g, queries, ctx);
+}
+
+function resolveAll(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveContext, memo?: QueryMemo): Resolution[] {
   const x = indexOf(g);
+  const preparedOf = (q: PlaceQuery, sig: string): Prepared => {
+    let p = memo?.get(sig);
+    if (p === undefined) {
+      p = prepare(x, q);
+      if (memo) {
+        if (memo.size >= MAX_MEMO_QUERIES) memo.clear();
+        memo.set(sig, p);
+      }
+    }
+    return p;
+  };
   const base = evidenceOf(ctx);
   const sigs = queries.map(signature);
   // Distinct queries, the unit of work; each mention points at one.
@@ -612,7 +621,7 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
   // A mention is no context for another of the same core name ("Henry", "Henry County").
   const ukey = uq.map((q) => coreKey(x, q.name ?? q.text));
   const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
-  const prepared = uq.map((q, n) => preparedOf(x, q, unique[n]));
+  const prepared = uq.map((q, n) => preparedOf(q, unique[n]));
   // The other names a mention takes as context: all, in a document of up to DOCUMENT.window
   // distinct names; in a longer one the window nearest in the text (by first mention), so a long
   // document costs linear, not quadratic, time.

@@ -4,13 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGazetteer } from '../build/gazetteer.js';
-import { resolveDocument } from '../build/resolve.js';
+import { documentResolver } from '../build/resolve.js';
 import { claimChunk, prepareFiles, type PreparedChunk, type PrepareWork } from './prepare-files.js';
 
 const work = workerData as PrepareWork;
-const gazetteer = loadGazetteer();
+const resolve = documentResolver(loadGazetteer());
 for (let c = claimChunk(work); c; c = claimChunk(work)) {
-  const chunk: PreparedChunk = { index: c.index, files: prepareFiles(c.paths, work.cwd, (qs, ctx) => resolveDocument(gazetteer, qs, ctx)) };
+  const chunk: PreparedChunk = { index: c.index, files: prepareFiles(c.paths, work.cwd, resolve) };
   parentPort!.postMessage(chunk);
 }
 parentPort!.postMessage(null);

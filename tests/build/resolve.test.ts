@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer, type Gazetteer } from '../../src/build/gazetteer';
-import { describePlace, resolveDocument, resolvePlace, type Resolution } from '../../src/build/resolve';
+import { describePlace, documentResolver, resolveDocument, resolvePlace, type Resolution } from '../../src/build/resolve';
 import type { ResolvedPlace } from '../../src/contract';
 
 let g: Gazetteer;
@@ -174,15 +174,17 @@ describe('resolveDocument', () => {
   });
 
   it('reads a name once for every document, yet resolves it in each by that document\'s own context', () => {
-    const [inTexas] = resolveDocument(g, [{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }]);
-    const [inFrance] = resolveDocument(g, [{ text: 'Paris' }, { text: 'Lyon' }, { text: 'Marseille' }]);
-    const [again] = resolveDocument(g, [{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }]);
+    const resolve = documentResolver(g);
+    const [inTexas] = resolve([{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }]);
+    const [inFrance] = resolve([{ text: 'Paris' }, { text: 'Lyon' }, { text: 'Marseille' }]);
+    const [again] = resolve([{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }]);
     expect(place(inTexas)).toMatchObject({ country: 'US' });
     expect(place(inFrance)).toMatchObject({ country: 'FR' });
     expect(again).toEqual(inTexas);
+    expect(inTexas).toEqual(resolveDocument(g, [{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }])[0]);
     // A different hint is a different query: not served the reading of another.
-    const [asRegion] = resolveDocument(g, [{ text: 'Kursk', kind: 'region' }]);
-    const [asCity] = resolveDocument(g, [{ text: 'Kursk' }]);
+    const [asRegion] = resolve([{ text: 'Kursk', kind: 'region' }]);
+    const [asCity] = resolve([{ text: 'Kursk' }]);
     expect(place(asRegion).kind).toBe('region');
     expect(place(asCity).kind).toBe('city');
   });
