@@ -465,9 +465,19 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
 }
 
 function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outcome {
-  if (prepared.pin) return prepared.pin;
+  const scored = scoreWith(g, prepared, ev);
+  return { scored, resolution: resolutionOf(g, prepared, scored) };
+}
+
+/** A prepared query's candidates scored in a context, best first. */
+function scoreWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Scored[] {
+  return prepared.pin ? prepared.pin.scored : rank(g, prepared.candidates, ev);
+}
+
+/** What a query resolves to, given its scored candidates. */
+function resolutionOf(g: GazetteerIndex, prepared: Prepared, scored: Scored[]): Resolution {
+  if (prepared.pin) return prepared.pin.resolution;
   const { text } = prepared;
-  const scored = rank(g, prepared.candidates, ev);
   if (scored.length === 0) {
     const key = normalizeName(text);
     const target = mentionVariants(key, g.designators).at(-1)?.key ?? key;
@@ -482,7 +492,7 @@ function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outco
         return (suggestions ??= suggest(g, target));
       },
     };
-    return { scored, resolution };
+    return resolution;
   }
   const top = scored[0];
   const topPoint = lonlatOf(g, top.i);
@@ -490,10 +500,7 @@ function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outco
     (c, n) => n > 0 && c.score >= top.score - AMBIGUITY_MARGIN && distanceKm(topPoint, lonlatOf(g, c.i)) > AMBIGUOUS_KM,
   );
   const place = placeAt(g, top.i);
-  return {
-    scored,
-    resolution: { ok: true, place, candidates: scored.slice(0, MAX_CANDIDATES).map((c) => placeAt(g, c.i)), ambiguous },
-  };
+  return { ok: true, place, candidates: scored.slice(0, MAX_CANDIDATES).map((c) => placeAt(g, c.i)), ambiguous };
 }
 
 function evidenceOf(ctx: ResolveContext | undefined): Evidence {
@@ -575,7 +582,7 @@ function coreKey(g: GazetteerIndex, text: string): string {
  * reading a name (its variants, postings and context-free scores) does not depend on the document,
  * and a corpus names the same places again and again. Belongs to one gazetteer.
  */
-type QueryMemo = Map<string, Prepared>;
+type QueryMemo = Map<string, { prepared: Prepared; core: string }>;
 const MAX_MEMO_QUERIES = 100_000;
 
 /** A resolver of documents with its own memo of queries: one per build (or per build thread). */
@@ -602,26 +609,27 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
 
 function resolveAll(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveContext, memo?: QueryMemo): Resolution[] {
   const x = indexOf(g);
-  const preparedOf = (q: PlaceQuery, sig: string): Prepared => {
-    let p = memo?.get(sig);
-    if (p === undefined) {
-      p = prepare(x, q);
+  const read = (q: PlaceQuery, sig: string): { prepared: Prepared; core: string } => {
+    let r = memo?.get(sig);
+    if (r === undefined) {
+      // A mention is no context for another of the same core name ("Henry", "Henry County").
+      r = { prepared: prepare(x, q), core: coreKey(x, q.name ?? q.text) };
       if (memo) {
         if (memo.size >= MAX_MEMO_QUERIES) memo.clear();
-        memo.set(sig, p);
+        memo.set(sig, r);
       }
     }
-    return p;
+    return r;
   };
   const base = evidenceOf(ctx);
   const sigs = queries.map(signature);
   // Distinct queries, the unit of work; each mention points at one.
   const unique = [...new Set(sigs)];
   const uq = unique.map((sig) => queries[sigs.indexOf(sig)]);
-  // A mention is no context for another of the same core name ("Henry", "Henry County").
-  const ukey = uq.map((q) => coreKey(x, q.name ?? q.text));
+  const reads = uq.map((q, n) => read(q, unique[n]));
+  const prepared = reads.map((r) => r.prepared);
+  const ukey = reads.map((r) => r.core);
   const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
-  const prepared = uq.map((q, n) => preparedOf(q, unique[n]));
   // The other names a mention takes as context: all, in a document of up to DOCUMENT.window
   // distinct names; in a longer one the window nearest in the text (by first mention), so a long
   // document costs linear, not quadratic, time.
@@ -629,8 +637,9 @@ function resolveAll(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveC
     const others = uq.map((__, m) => m).filter((m) => ukey[m] !== ukey[n]);
     return others.sort((a, b) => Math.abs(a - n) - Math.abs(b - n) || a - b).slice(0, DOCUMENT.window);
   });
-  const outcomes = prepared.map((p) => resolveWith(x, p, base));
-  const belief = outcomes.map((o) => beliefs(o.scored));
+  // Passes score candidates; the resolution (places, candidates) is made once, from the last scores.
+  const scored = prepared.map((p) => scoreWith(x, p, base));
+  const belief = scored.map(beliefs);
   const settled = (): string => belief.map((bs) => bs.map((b) => `${b.i}:${b.p.toFixed(2)}`).join(' ')).join(',');
   let last = settled();
   for (let pass = 1; pass < DOCUMENT.passes; pass++) {
@@ -640,15 +649,16 @@ function resolveAll(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveC
       if (q.geonames !== undefined || q.wikidata !== undefined) return;
       const others: Array<{ belief: Array<{ i: number; p: number }>; count: number }> = [];
       for (const m of neighbours[n]) others.push({ belief: belief[m], count: count[m] });
-      outcomes[n] = resolveWith(x, prepared[n], documentEvidence(x, base, others));
-      belief[n] = beliefs(outcomes[n].scored);
+      scored[n] = scoreWith(x, prepared[n], documentEvidence(x, base, others));
+      belief[n] = beliefs(scored[n]);
     });
     // Settled: no mention changed its pick, nor how sure it is (to 0.01), in this pass.
     const now = settled();
     if (now === last) break;
     last = now;
   }
-  return sigs.map((sig) => outcomes[unique.indexOf(sig)].resolution);
+  const resolutions = new Map(unique.map((sig, n) => [sig, resolutionOf(x, prepared[n], scored[n])]));
+  return sigs.map((sig) => resolutions.get(sig)!);
 }
 
 /** A one-line description for messages: "Paris, US-TX (pop 24,171)", "Kursk Oblast, RU (region)". */
