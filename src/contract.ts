@@ -100,8 +100,29 @@ export interface Claim {
   column: number;
 }
 
+/**
+ * What events and ranges carry of their claims: the first claim's fields, flat (so map expressions and
+ * simple readers can use them), and every claim.
+ */
+export interface ClaimedProperties {
+  excerpt: string;
+  document: string;
+  document_title: string;
+  publisher: string | null;
+  document_date: string | null;
+  url: string | null;
+  claimant: string;
+  status: ClaimStatus;
+  /** Every claim, the first one included, in document order. */
+  claims: Claim[];
+  /** Number of distinct documents among the claims. */
+  sources: number;
+  /** Annotator additions of the first claim (dates, places, ranges or origins the text does not give). */
+  additions: Addition[];
+}
+
 /** Properties of one feature of `events.geojson` (a Point at the event's place). */
-export interface EventProperties {
+export interface EventProperties extends ClaimedProperties {
   id: string;
   /** Kind of event, e.g. `missile-strike`, `drone-attack`, `arms-transfer`, `policy`. */
   type: string;
@@ -126,27 +147,12 @@ export interface EventProperties {
   /** Size of the event where the annotation states one (e.g. 188 for 188 drones). */
   magnitude: number | null;
   magnitude_unit: string | null;
-  /** Fields of the first claim, flat, so map expressions and simple readers can use them. */
-  excerpt: string;
-  document: string;
-  document_title: string;
-  publisher: string | null;
-  document_date: string | null;
-  url: string | null;
-  claimant: string;
-  status: ClaimStatus;
-  /** Every claim, the first one included, in document order. */
-  claims: Claim[];
-  /** Number of distinct documents among the claims. */
-  sources: number;
   /** True when claims state different dates or places. */
   conflict: boolean;
-  /** Annotator additions of the first claim (dates or places the text does not give). */
-  additions: Addition[];
 }
 
 /** Properties of one feature of `ranges.geojson` (a geodesic band or disk). */
-export interface RangeProperties {
+export interface RangeProperties extends ClaimedProperties {
   id: string;
   /** Weapon display name(s), e.g. "KN-11/KN-19". */
   weapon: string;
@@ -171,19 +177,8 @@ export interface RangeProperties {
   origin_note: string | null;
   /** Human label for the map: "KN-11/KN-19: 600–700 km, unverified claim". */
   label: string;
-  excerpt: string;
-  document: string;
-  document_title: string;
-  publisher: string | null;
-  document_date: string | null;
-  url: string | null;
-  claimant: string;
-  status: ClaimStatus;
-  claims: Claim[];
-  sources: number;
   /** Ids of other range features for the same weapon whose claims state different values. */
   conflicts_with: string[];
-  additions: Addition[];
 }
 
 export type EventFeature = Feature<Point, EventProperties>;

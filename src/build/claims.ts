@@ -1,5 +1,5 @@
 /** claims: what one annotation of one document says, with its sentence, source and standing. Pure. */
-import type { Addition, Claim, ClaimStatus, DocumentMeta, EventProperties } from '../contract.js';
+import type { Addition, Claim, ClaimedProperties, ClaimStatus, DocumentMeta } from '../contract.js';
 import { CLAIM_STATUSES } from '../contract.js';
 import type { Annotation } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
@@ -75,7 +75,7 @@ export function makeClaim(
 }
 
 /** The fields a feature repeats from its first claim, flat for map expressions, and its claims. */
-export function headline(claims: Claim[]): Pick<EventProperties, 'excerpt' | 'document' | 'document_title' | 'publisher' | 'document_date' | 'url' | 'claimant' | 'status' | 'claims' | 'sources' | 'additions'> {
+export function headline(claims: Claim[]): ClaimedProperties {
   const main = claims[0];
   return {
     excerpt: main.excerpt,
