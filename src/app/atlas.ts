@@ -303,6 +303,25 @@ export function startAtlas(el: AtlasElements): Atlas {
     map.fitBounds(bounds, { padding: { top: 60, bottom: sheet.isSheet() ? 120 : 60, left: 40 + side, right: 60 }, maxZoom: 6, duration: 0 });
   }
 
+  /**
+   * The timeline, as soon as the data is in: below the map it takes its height from the map, so it goes
+   * in at its final height before the map fits the data, and the map resizes once, while it has
+   * hardly anything to draw (not once more for each step of the timeline's layout, nor after the fit).
+   */
+  function showTimeline(data: AtlasData): void {
+    if (!el.timeline) return;
+    timeline = new Timeline({ events: data.events.features.map((f) => f.properties), period, onChange: (next, final) => setPeriod(next, final) });
+    el.timeline.replaceChildren(timeline.element);
+    el.timeline.hidden = false;
+    timeline.layout();
+    // On a phone the timeline sits over the map's foot: the attribution moves up by its height.
+    const slot = el.timeline;
+    new ResizeObserver(() => el.map.style.setProperty('--timeline-height', `${slot.offsetHeight}px`)).observe(slot);
+    // Now rather than at the map's next ResizeObserver callback, so that fitToData fits the final size.
+    const canvas = map.getCanvas();
+    if (el.map.clientWidth !== canvas.clientWidth || el.map.clientHeight !== canvas.clientHeight) map.resize();
+  }
+
   function build(data: AtlasData): void {
     for (const f of data.events.features) items.set(f.properties.id, { kind: 'event', feature: f });
     for (const f of data.ranges.features) items.set(f.properties.id, { kind: 'range', feature: f });
@@ -325,14 +344,6 @@ export function startAtlas(el: AtlasElements): Atlas {
     printed = new PrintExcerpts(data.events.features, data.ranges.features);
     printed.filter(isVisible);
     el.panelBody.replaceChildren(list.element, control.element, downloadsSection(base), printed.element);
-    if (el.timeline) {
-      timeline = new Timeline({ events: data.events.features.map((f) => f.properties), period, onChange: (next, final) => setPeriod(next, final) });
-      el.timeline.replaceChildren(timeline.element);
-      el.timeline.hidden = false;
-      // On a phone the timeline sits over the map's foot: the attribution moves up by its height.
-      const slot = el.timeline;
-      new ResizeObserver(() => el.map.style.setProperty('--timeline-height', `${slot.offsetHeight}px`)).observe(slot);
-    }
     el.sheetHandle.querySelector('.count')!.textContent = `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
 
     map.on('click', onClick);
@@ -351,7 +362,8 @@ export function startAtlas(el: AtlasElements): Atlas {
   const ready = (async () => {
     const data = await loadData(base);
     performance.mark('atlas:data');
-    // Fit before the style has loaded, so the basemap's first tiles are already those of the final view.
+    showTimeline(data);
+    // Fit as soon as the data is in, so that the basemap's tiles are those of the final view.
     if (!initial.view) fitToData(data);
     await parsed;
     performance.mark('atlas:style');

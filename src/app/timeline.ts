@@ -86,6 +86,8 @@ export interface TimelineOptions {
 const SVG = 'http://www.w3.org/2000/svg';
 /** Layout in CSS px: margins, lane height, axis band, handle hit width. */
 const LAYOUT = { left: 14, right: 18, top: 6, lane: 9, maxLanes: 4, axis: 18, handle: 22 };
+/** Height of the axis's SVG (CSS px) with this many lanes of marks. */
+const svgHeight = (lanes: number) => LAYOUT.top + lanes * LAYOUT.lane + LAYOUT.axis + 4;
 
 function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
@@ -161,13 +163,22 @@ export class Timeline {
       this.draw();
     });
     head.append(h, this.status, this.zoom, this.reset);
-    this.svg = svgEl('svg', { class: 'timeline-axis', role: 'group', 'aria-label': 'Events on a time axis; drag to choose a period' });
+    // One lane's height until the axis is drawn (an SVG without one is 150 px tall for a moment).
+    this.svg = svgEl('svg', { class: 'timeline-axis', role: 'group', 'aria-label': 'Events on a time axis; drag to choose a period', height: svgHeight(1) });
     const key = document.createElement('p');
     key.className = 'timeline-key';
     key.textContent = '● a day · ▬ a month, a year or a stated span · ▬▶ ongoing (“since …”)';
     this.element.append(head, this.svg, key);
     this.draw();
     new ResizeObserver(() => this.draw()).observe(this.svg);
+  }
+
+  /**
+   * Draws the axis at the width the element has now, which gives it its final height at once: call it
+   * right after putting the element in the document (a ResizeObserver redraws it after that).
+   */
+  layout(): void {
+    this.draw();
   }
 
   /** Reflects a period from elsewhere (the URL) without calling onChange. */
@@ -250,7 +261,7 @@ export class Timeline {
         return { d, x0, x1, wide, lane };
       });
     const lanes = Math.max(1, Math.min(LAYOUT.maxLanes, lanesEnd.length));
-    const height = LAYOUT.top + lanes * LAYOUT.lane + LAYOUT.axis + 4;
+    const height = svgHeight(lanes);
     this.svg.setAttribute('height', String(height));
     this.svg.setAttribute('viewBox', `0 0 ${this.width} ${height}`);
     this.svg.replaceChildren();
