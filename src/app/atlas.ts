@@ -326,7 +326,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     for (const f of data.events.features) items.set(f.properties.id, { kind: 'event', feature: f });
     for (const f of data.ranges.features) items.set(f.properties.id, { kind: 'range', feature: f });
     const types = registerTypes(data.events.features.map((f) => f.properties.type));
-    setDataCollection(map, data.events, data.ranges);
+    setDataCollection(map, data.events, data.ranges, theme);
 
     const counts = new Map<string, number>([['events', data.events.features.length], ['ranges', data.ranges.features.length]]);
     const bump = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);

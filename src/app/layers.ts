@@ -8,6 +8,7 @@ import { CLAIM_STATUSES, type EventCollection, type RangeCollection, type RangeP
 import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import { bandOutline, outlineKey, placeOutlines, type RegionFeature } from './outline';
+import { addPatterns } from './patterns';
 import * as s from './scales';
 import { periodFilter, timeProperties } from './timeline';
 import type { Period } from './url-state';
@@ -310,8 +311,25 @@ export function emptyDataSource(): GeoJSONSourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.6, buffer: 64 };
 }
 
-/** Fills the data source; until this runs the data layers draw nothing. */
-export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection): void {
+/**
+ * The pattern images (patterns.ts) that the data layers will ask for in a theme: each patterned
+ * marker's, and the band hatch, which MapLibre asks for whenever the layer is there (it is constant).
+ */
+export function patternIds(events: EventCollection, theme: Theme): string[] {
+  const ids = new Set<string>([s.bandHatchImage(theme)]);
+  for (const f of events.features) {
+    const id = s.markerPatternId(f.properties);
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
+ * Fills the data source; until this runs the data layers draw nothing. The pattern images go in first:
+ * a tile laid out before its image exists is laid out again once the image is added.
+ */
+export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection, theme: Theme): void {
+  addPatterns(map, patternIds(events, theme));
   (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(events, ranges));
 }
 

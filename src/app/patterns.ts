@@ -1,7 +1,8 @@
 /**
- * Images for the status patterns of scales.ts, drawn on demand when a layer asks for one
- * (`styleimagemissing`), so no sprite file is needed: hatched and dashed marker overlays, and the
- * hatch that fills disputed bands. Ids encode what to draw (see markerPatternExpression, bandHatchImage).
+ * Images for the status patterns of scales.ts, drawn in code so no sprite file is needed: hatched and
+ * dashed marker overlays, and the hatch that fills disputed bands. Ids encode what to draw (see
+ * markerPatternExpression, bandHatchImage). Those the data needs are added with it (addPatterns), so
+ * no tile is laid out twice; any other is drawn when a layer asks for it (`styleimagemissing`).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { PATTERN } from './scales';
@@ -65,11 +66,19 @@ export function patternImage(id: string): ImageData | null {
   return null;
 }
 
-/** Supplies pattern images to the map whenever a layer first asks for one. */
+/** Adds these pattern images now (those the map has already are left as they are). */
+export function addPatterns(map: MapLibreMap, ids: Iterable<string>): void {
+  for (const id of ids) {
+    if (map.hasImage(id)) continue;
+    const image = patternImage(id);
+    if (image) map.addImage(id, image, { pixelRatio: RATIO });
+  }
+}
+
+/**
+ * Supplies pattern images to the map whenever a layer first asks for one that was not added
+ * beforehand (addPatterns); the tiles that asked are then laid out again.
+ */
 export function installPatterns(map: MapLibreMap): void {
-  map.on('styleimagemissing', (e: { id: string }) => {
-    if (map.hasImage(e.id)) return;
-    const image = patternImage(e.id);
-    if (image) map.addImage(e.id, image, { pixelRatio: RATIO });
-  });
+  map.on('styleimagemissing', (e: { id: string }) => addPatterns(map, [e.id]));
 }

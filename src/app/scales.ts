@@ -162,10 +162,24 @@ export function typeColourExpression(): ExpressionSpecification {
   return ['coalesce', ['get', 'colour'], OTHER_COLOUR] as unknown as ExpressionSpecification;
 }
 
+/** Magnitudes at which the map samples markerRadius (markerRadiusExpression). */
+const RADIUS_STOPS = [0, 10, 25, 50, 100, 200, 400, 800];
+
 /** Marker radius by magnitude: d3's scaleSqrt sampled at stops, interpolated linearly between them. */
 export function markerRadiusExpression(): ExpressionSpecification {
-  const stops = [0, 10, 25, 50, 100, 200, 400, 800].flatMap((m) => [m, markerRadius(m)]);
+  const stops = RADIUS_STOPS.flatMap((m) => [m, markerRadius(m)]);
   return ['case', ['==', ['typeof', ['get', 'magnitude']], 'number'], ['interpolate', ['linear'], ['get', 'magnitude'], ...stops], MARKER_RADIUS] as unknown as ExpressionSpecification;
+}
+
+/** What markerRadiusExpression gives a feature, computed here: the same stops, the same straight lines between them. */
+export function markerRadiusAt(magnitude: number | null): number {
+  if (typeof magnitude !== 'number') return MARKER_RADIUS;
+  const i = RADIUS_STOPS.findIndex((m) => m > magnitude);
+  if (i === 0) return markerRadius(RADIUS_STOPS[0]);
+  if (i < 0) return markerRadius(RADIUS_STOPS[RADIUS_STOPS.length - 1]);
+  const [m0, m1] = [RADIUS_STOPS[i - 1], RADIUS_STOPS[i]];
+  const [r0, r1] = [markerRadius(m0), markerRadius(m1)];
+  return r0 + ((magnitude - m0) / (m1 - m0)) * (r1 - r0);
 }
 
 export function haloRadiusExpression(): ExpressionSpecification {
@@ -197,6 +211,15 @@ export function markerStrokeWidthExpression(): ExpressionSpecification {
  */
 export function markerPatternExpression(): ExpressionSpecification {
   return ['concat', 'atlas-marker-', statusExpression('markerPattern'), '-', typeColourExpression(), '-', ['to-string', ['round', markerRadiusExpression()]]] as unknown as ExpressionSpecification;
+}
+
+/**
+ * The pattern icon markerPatternExpression names for an event, or null when its status draws none: the
+ * app adds these images before the data, so that no tile has to be laid out again for want of one.
+ */
+export function markerPatternId(p: { status: ClaimStatus; type: string; magnitude: number | null }): string | null {
+  if (!PATTERNED_STATUSES.includes(p.status)) return null;
+  return `atlas-marker-${STATUS_STYLE[p.status].markerPattern}-${colourOfType(p.type)}-${Math.round(markerRadiusAt(p.magnitude))}`;
 }
 
 /** Id of the hatch pattern that fills disputed bands in a theme: `atlas-band-hatch-<colour>`. */

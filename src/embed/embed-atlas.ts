@@ -206,7 +206,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
     for (const f of data.events.features) items.set(f.properties.id, { kind: 'event', feature: f });
     for (const f of data.ranges.features) items.set(f.properties.id, { kind: 'range', feature: f });
     const types = registerTypes(data.events.features.map((f) => f.properties.type));
-    setDataCollection(map, data.events, data.ranges);
+    setDataCollection(map, data.events, data.ranges, theme);
     const counts = new Map<string, number>([['events', data.events.features.length], ['ranges', data.ranges.features.length]]);
     for (const f of data.events.features) {
       const t = token('type', f.properties.type);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+// MapLibre's own expression engine (a dependency of maplibre-gl), to check what the app predicts of it.
+import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { CLAIM_STATUSES, RANGE_BASES } from '../../src/contract';
-import { BASIS_STYLE, KNOWN_TYPES, OKABE_ITO, OTHER_COLOUR, STATUS_STYLE, colourOfType, markerRadius, registerTypes, typeLabel, MARKER_RADIUS } from '../../src/app/scales';
+import { BASIS_STYLE, KNOWN_TYPES, OKABE_ITO, OTHER_COLOUR, PATTERNED_STATUSES, STATUS_STYLE, colourOfType, markerPatternExpression, markerPatternId, markerRadius, registerTypes, typeLabel, MARKER_RADIUS } from '../../src/app/scales';
 
 describe('scales', () => {
   it('gives known types fixed Okabe–Ito colours', () => {
@@ -32,5 +34,21 @@ describe('scales', () => {
 
   it('labels types for people', () => {
     expect(typeLabel('missile-strike')).toBe('Missile strike');
+  });
+
+  it('names the pattern icon of each event as the map expression does', () => {
+    const parsed = createExpression(markerPatternExpression(), { type: 'string', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } } as never);
+    expect(parsed.result).toBe('success');
+    const evaluate = (properties: Record<string, unknown>) => (parsed.value as { evaluate(g: object, f: object): string }).evaluate({ zoom: 4 }, { type: 'Point', properties });
+    const magnitudes = [null, 0, 0.5, 1, 3, 9.99, 10, 12.5, 24, 25, 37, 49.5, 50, 77, 100, 150, 199, 200, 333, 400, 650, 800, 1200, 1e6];
+    for (const status of CLAIM_STATUSES) {
+      for (const type of KNOWN_TYPES) {
+        for (const magnitude of magnitudes) {
+          const id = markerPatternId({ status, type, magnitude });
+          if (!PATTERNED_STATUSES.includes(status)) expect(id).toBeNull();
+          else expect(id).toBe(evaluate({ status, colour: colourOfType(type), magnitude }));
+        }
+      }
+    }
   });
 });
