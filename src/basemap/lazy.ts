@@ -1,6 +1,8 @@
 /**
  * Loads the basemap's detail files (1:50m land and borders, admin-1 lines) only once the map is zoomed
  * in far enough to show them, so a first view of the world downloads and parses only the 1:110m files.
+ * A view that draws them loads them at once; one just short of it (from `lazyFromZoom`) fetches them
+ * ahead, but only once the first view is complete, so that they never hold up its tiles.
  */
 import type { GeoJSONSource, Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl';
 import { BASEMAP_FILES, BASEMAP_LAYER, DETAIL_ZOOM, basemapUrl } from './style';
@@ -13,15 +15,17 @@ const REPLACES: Readonly<Record<string, string>> = {
 
 /** Starts watching the zoom; returns a function that stops watching. */
 export function loadDetailWhenZoomed(map: MapLibreMap, base: string): () => void {
-  const pending = new Map<string, { file: string; lazyFromZoom: number }>();
+  const pending = new Map<string, { file: string; lazyFromZoom: number; drawnFromZoom: number }>();
   const replaces: Record<string, string> = { ...REPLACES };
   for (const [id, spec] of Object.entries(BASEMAP_FILES)) {
     if ('lazyFromZoom' in spec) pending.set(id, spec);
   }
+  // Whether the first view is complete (its first idle): from then on, files are fetched ahead.
+  let ahead = false;
   const check = () => {
     const zoom = map.getZoom();
     for (const [id, spec] of pending) {
-      if (zoom < spec.lazyFromZoom) continue;
+      if (zoom < (ahead ? spec.lazyFromZoom : spec.drawnFromZoom)) continue;
       // Absent when a remote basemap replaced this style: nothing to load.
       (map.getSource(id) as GeoJSONSource | undefined)?.setData(basemapUrl(spec.file, base));
       pending.delete(id);
@@ -39,9 +43,20 @@ export function loadDetailWhenZoomed(map: MapLibreMap, base: string): () => void
   map.on('zoom', check);
   map.on('sourcedata', onData);
   if (map.isStyleLoaded()) check();
-  else map.once('load', check);
+  else map.once('style.load', check);
+  // The first view is complete at the first idle after 'load' (an idle before it only means that
+  // nothing has been asked for yet).
+  const settled = () => {
+    ahead = true;
+    check();
+  };
+  const loaded = () => map.once('idle', settled);
+  if (map.loaded()) settled();
+  else map.once('load', loaded);
   return () => {
     map.off('zoom', check);
     map.off('sourcedata', onData);
+    map.off('load', loaded);
+    map.off('idle', settled);
   };
 }

@@ -28,15 +28,18 @@ export const BASEMAP_LAYER = {
 /** The first label layer: data bands go below it, so place names stay readable. */
 export const BASEMAP_LABELS_BELOW = BASEMAP_LAYER.borders110;
 
-/** Files under `<base>basemap/`, by source id. Sources marked lazy start empty (see lazy.ts). */
+/**
+ * Files under `<base>basemap/`, by source id. Sources marked lazy start empty (see lazy.ts): they are
+ * loaded from `lazyFromZoom` on, ahead of `drawnFromZoom`, where their layers start.
+ */
 export const BASEMAP_FILES = {
   'basemap-land-110m': { file: 'land-110m.geojson' },
   'basemap-borders-110m': { file: 'borders-110m.geojson' },
-  'basemap-land-50m': { file: 'land-50m.geojson', lazyFromZoom: DETAIL_ZOOM - 1 },
-  'basemap-borders-50m': { file: 'borders-50m.geojson', lazyFromZoom: DETAIL_ZOOM - 1 },
-  'basemap-admin1-lines': { file: 'admin1-lines.geojson', lazyFromZoom: REGION_ZOOM - 0.5 },
+  'basemap-land-50m': { file: 'land-50m.geojson', lazyFromZoom: DETAIL_ZOOM - 1, drawnFromZoom: DETAIL_ZOOM },
+  'basemap-borders-50m': { file: 'borders-50m.geojson', lazyFromZoom: DETAIL_ZOOM - 1, drawnFromZoom: DETAIL_ZOOM },
+  'basemap-admin1-lines': { file: 'admin1-lines.geojson', lazyFromZoom: REGION_ZOOM - 0.5, drawnFromZoom: REGION_ZOOM },
   'basemap-places': { file: 'places.geojson' },
-} as const satisfies Record<string, { file: string; lazyFromZoom?: number }>;
+} as const satisfies Record<string, { file: string; lazyFromZoom?: number; drawnFromZoom?: number }>;
 
 export type BasemapSourceId = keyof typeof BASEMAP_FILES;
 
