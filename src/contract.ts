@@ -102,23 +102,15 @@ export interface Claim {
 
 /**
  * What events and ranges carry of their claims: the first claim's fields, flat (so map expressions and
- * simple readers can use them), and every claim.
+ * simple readers can use them; its `additions` are what the annotator added that the text does not
+ * give), and every claim.
  */
-export interface ClaimedProperties {
-  excerpt: string;
-  document: string;
-  document_title: string;
-  publisher: string | null;
-  document_date: string | null;
-  url: string | null;
-  claimant: string;
-  status: ClaimStatus;
+export interface ClaimedProperties
+  extends Pick<Claim, 'excerpt' | 'document' | 'document_title' | 'publisher' | 'document_date' | 'url' | 'claimant' | 'status' | 'additions'> {
   /** Every claim, the first one included, in document order. */
   claims: Claim[];
   /** Number of distinct documents among the claims. */
   sources: number;
-  /** Annotator additions of the first claim (dates, places, ranges or origins the text does not give). */
-  additions: Addition[];
 }
 
 /** Properties of one feature of `events.geojson` (a Point at the event's place). */

@@ -25,6 +25,7 @@ import { Timeline, inPeriod } from './timeline';
 import { UrlState, type AppState, type Period, type Projection } from './url-state';
 import { isEventVisible, isRangeVisible, token } from './visibility';
 import { formatDate } from './format';
+import { showDetailIn } from './detail';
 
 export interface Atlas {
   map: MapLibreMap;
@@ -141,22 +142,12 @@ export function startAtlas(el: AtlasElements): Atlas {
 
   /** On a phone the details go in the bottom sheet, above the list: a popup would not fit. */
   function showDetail(content: HTMLElement | null): void {
-    if (!content) {
-      el.detail.hidden = true;
-      el.detail.replaceChildren();
-      return;
-    }
-    const back = document.createElement('button');
-    back.type = 'button';
-    back.className = 'detail-close';
-    back.textContent = 'Close details';
-    back.addEventListener('click', () => {
+    showDetailIn(el.detail, content, () => {
       const id = selected;
       setSelected(null, true);
       if (id) list?.focus(id);
     });
-    el.detail.replaceChildren(back, content);
-    el.detail.hidden = false;
+    if (!content) return;
     sheet.set(true);
     el.detail.scrollIntoView({ block: 'start' });
   }

@@ -25,6 +25,7 @@ import { isEventVisible, isRangeVisible, token } from '../app/visibility';
 import { formatDate } from '../app/format';
 import { appUrl, type EmbedParams } from './params';
 import { NARROW } from './size';
+import { showDetailIn } from '../app/detail';
 
 export interface EmbedElements {
   map: HTMLElement;
@@ -129,21 +130,10 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
 
   /** Details under the map, where a popup has no room (narrow frames, long popups): the frame grows to show them. */
   function showDetail(content: HTMLElement | null): void {
-    if (!content) {
-      el.detail.hidden = true;
-      el.detail.replaceChildren();
-      return;
-    }
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.className = 'detail-close';
-    close.textContent = 'Close details';
-    close.addEventListener('click', () => {
+    showDetailIn(el.detail, content, () => {
       setSelected(null);
       map.getCanvas().focus();
     });
-    el.detail.replaceChildren(close, content);
-    el.detail.hidden = false;
   }
 
   function setSelected(id: string | null, at?: LngLatLike): void {
