@@ -26,6 +26,7 @@ import { UrlState, type AppState, type Period, type Projection } from './url-sta
 import { isEventVisible, isRangeVisible, token } from './visibility';
 import { formatDate } from './format';
 import { showDetailIn } from './detail';
+import { keepPopupInView, trackMapHeight } from './popup-view';
 
 export interface Atlas {
   map: MapLibreMap;
@@ -91,6 +92,7 @@ export function startAtlas(el: AtlasElements): Atlas {
   el.map.after(still, credit); // beside the map, not in it: '#map canvas' stays the map's own canvas
   printableMap(map, still, credit);
   loadDetailWhenZoomed(map, base);
+  trackMapHeight(map);
   const popup = new Popup({ maxWidth: 'min(360px, calc(100vw - 24px))', focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
   let replacingPopup = false;
   popup.on('close', () => {
@@ -126,7 +128,8 @@ export function startAtlas(el: AtlasElements): Atlas {
     return bounds.getCenter().toArray() as [number, number];
   }
 
-  function showPopup(content: HTMLElement, at: LngLatLike): void {
+  /** Opens a popup; `inView`: pans the map, once still, so that all of it shows (a reader's choice, not a restored URL). */
+  function showPopup(content: HTMLElement, at: LngLatLike, inView: boolean): void {
     replacingPopup = true;
     popup.remove();
     replacingPopup = false;
@@ -138,6 +141,9 @@ export function startAtlas(el: AtlasElements): Atlas {
       }
     });
     popup.setLngLat(at).setDOMContent(content).addTo(map);
+    // Capped at the map's height (style.css), a long popup scrolls: then it takes the keyboard's focus too.
+    if (content.scrollHeight > content.clientHeight) content.tabIndex = 0;
+    if (inView) keepPopupInView(map, popup);
   }
 
   /** On a phone the details go in the bottom sheet, above the list: a popup would not fit. */
@@ -171,7 +177,7 @@ export function startAtlas(el: AtlasElements): Atlas {
         content.querySelector('.facts')?.after(globeSuggestion(item.feature.properties, () => setProjection('globe', true)));
       }
       if (sheet.isSheet()) showDetail(content);
-      else showPopup(content, at ?? anchorOf(item));
+      else showPopup(content, at ?? anchorOf(item), push);
     }
     if (push) url.push(state());
   }
@@ -223,7 +229,7 @@ export function startAtlas(el: AtlasElements): Atlas {
       showPopup(chooser(ids.map(chooserItem), (id) => {
         const item = items.get(id) as Item;
         setSelected(id, true, item.kind === 'event' ? anchorOf(item) : e.lngLat);
-      }), e.lngLat);
+      }), e.lngLat, true);
     }
   }
 

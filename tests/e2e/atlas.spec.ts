@@ -56,6 +56,9 @@ test('clicking a range band shows its label and excerpt', async ({ page, request
     const popup = page.locator(`.maplibregl-popup .popup[data-id="${f.properties.id}"]`);
     await expect(popup.locator('h2')).toHaveText(f.properties.label);
     await expect(popup.locator('.excerpt').first()).toHaveText(f.properties.excerpt);
+    // Closed, as a reader would: an open popup (panned into view) can cover the next band's point.
+    await page.locator('.maplibregl-popup-close-button').click();
+    await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
   }
 });
 
@@ -166,6 +169,32 @@ test('list and map stay in sync, by mouse and by keyboard', async ({ page, reque
     await idle(page);
     expect(await idsAt(page, lonlat(event.geometry.coordinates), LAYERS.events)).toContain(second);
   }
+});
+
+test('a popup opened from the list ends up wholly inside the map, however long it is', async ({ page }) => {
+  await openAtlas(page);
+  const items = page.locator('.feature-list button.item');
+  const inside = () =>
+    page.evaluate(() => {
+      const popup = document.querySelector('.maplibregl-popup')?.getBoundingClientRect();
+      const map = document.getElementById('map')!.getBoundingClientRect();
+      return !!popup && popup.top >= map.top && popup.bottom <= map.bottom && popup.left >= map.left && popup.right <= map.right;
+    });
+  let scrolled = 0;
+  for (const item of await items.all()) {
+    const id = await item.getAttribute('data-id');
+    await item.click();
+    await expect(page.locator(`.maplibregl-popup .popup[data-id="${id}"]`)).toBeVisible();
+    await expect.poll(inside, { message: `popup of ${id} inside the map` }).toBe(true);
+    // Taller than the map, it scrolls, and the keyboard can reach it.
+    const content = page.locator('.maplibregl-popup-content > .popup');
+    if (await content.evaluate((e) => e.scrollHeight > e.clientHeight)) {
+      scrolled++;
+      await expect(content).toHaveAttribute('tabindex', '0');
+    }
+  }
+  expect(await items.count()).toBeGreaterThan(0);
+  test.info().annotations.push({ type: 'popups that scroll', description: String(scrolled) });
 });
 
 test.describe('on a phone', () => {
