@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { atlasData } from './src/cli/vite-plugin';
-import { atlasSite } from './src/embed/site-plugin';
+import { atlasData } from './src/cli/vite-plugin.ts';
+import { atlasSite } from './src/embed/site-plugin.ts';
 
 // Static site that works from any host under any sub-path: every URL is relative (`base: './'`).
 export default defineConfig({
