@@ -6,11 +6,14 @@
  *   app   navigation → `atlas.ready` (performance mark `atlas:ready`)
  *   bare  navigation → first `idle` (performance mark `bare:idle`), same window, view, map size and
  *         projection (the app opens on the flat map; the basemap style alone would be a globe)
+ *   bare + data  the same page drawing the app's data with the app's layers and nothing else of the
+ *         app (`?data=1`), navigation → first `idle` after the data is in: not the floor the target is
+ *         set against, but it splits the app's cost into drawing its data and everything else
  *
  * Medians of RUNS runs each, interleaved, each in a fresh browser context (cold cache). Bytes are the
  * gzip sizes (zlib default level) of every file the app requested before ready, split by kind.
  * Prints a table, then as its last line one JSON object:
- *   {"app_ms", "bare_ms", "ratio", "app_code_kb_gz", "total_kb_gz"}
+ *   {"app_ms", "bare_ms", "ratio", "app_code_kb_gz", "total_kb_gz", "bare_data_ms", "ratio_to_bare_data"}
  * Targets: ratio ≤ 1.25; app code + CSS ≤ 60 kB gzip.
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -90,11 +93,11 @@ async function runApp(browser: Browser, origin: string): Promise<AppRun> {
   return { ms: result.ms, view: result.view, projection: result.projection, size: result.size, paths };
 }
 
-async function runBare(browser: Browser, origin: string, app: AppRun): Promise<number> {
+async function runBare(browser: Browser, origin: string, app: AppRun, withData = false): Promise<number> {
   const context = await browser.newContext({ viewport: OPTIONS.viewport });
   const page = await context.newPage();
   const { zoom, lat, lon } = app.view;
-  await page.goto(`${origin}/src/basemap/bare.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}#${zoom}/${lat}/${lon}`);
+  await page.goto(`${origin}/src/basemap/bare.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}${withData ? '&data=1' : ''}#${zoom}/${lat}/${lon}`);
   await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, { timeout: OPTIONS.timeout });
   const ms = await page.evaluate(() => performance.getEntriesByName('bare:idle')[0].startTime);
   await context.close();
@@ -129,15 +132,19 @@ async function main(): Promise<void> {
     // One warm-up each (disk cache of the OS, JIT of the server), not counted.
     const warm = await runApp(browser, origin);
     await runBare(browser, origin, warm);
+    await runBare(browser, origin, warm, true);
     const app: AppRun[] = [];
     const bare: number[] = [];
+    const bareData: number[] = [];
     for (let i = 0; i < OPTIONS.runs; i++) {
       const a = await runApp(browser, origin);
       app.push(a);
       bare.push(await runBare(browser, origin, a));
+      bareData.push(await runBare(browser, origin, a, true));
     }
     const appMs = median(app.map((r) => r.ms));
     const bareMs = median(bare);
+    const bareDataMs = median(bareData);
     const split = bytes(app[0].paths);
     const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
     const total = [...split.values()].reduce((s, n) => s + n, 0);
@@ -146,6 +153,8 @@ async function main(): Promise<void> {
     console.log(`  app   navigation → atlas.ready   ${appMs.toFixed(0).padStart(6)} ms   runs: ${app.map((r) => r.ms.toFixed(0)).join(', ')}`);
     console.log(`  bare  navigation → first idle    ${bareMs.toFixed(0).padStart(6)} ms   runs: ${bare.map((m) => m.toFixed(0)).join(', ')}`);
     console.log(`  ratio                            ${(appMs / bareMs).toFixed(2).padStart(6)}      (target ≤ 1.25)`);
+    console.log(`  bare + data  → first idle        ${bareDataMs.toFixed(0).padStart(6)} ms   runs: ${bareData.map((m) => m.toFixed(0)).join(', ')}`);
+    console.log(`  drawing the data: bare + data / bare  ${(bareDataMs / bareMs).toFixed(2)};  the rest of the app: app / (bare + data)  ${(appMs / bareDataMs).toFixed(2)}`);
     console.log('bytes transferred by the app before ready (gzip)');
     for (const k of KINDS) console.log(`  ${k.padEnd(16)} ${kb(split.get(k) ?? 0).toFixed(1).padStart(8)} kB`);
     console.log(`  ${'total'.padEnd(16)} ${kb(total).toFixed(1).padStart(8)} kB`);
@@ -156,6 +165,8 @@ async function main(): Promise<void> {
         ratio: Math.round((appMs / bareMs) * 100) / 100,
         app_code_kb_gz: kb(split.get('app code + CSS') ?? 0),
         total_kb_gz: kb(total),
+        bare_data_ms: Math.round(bareDataMs),
+        ratio_to_bare_data: Math.round((appMs / bareDataMs) * 100) / 100,
       }),
     );
   } finally {

@@ -32,7 +32,7 @@ export interface Overlay {
  * The basemap with the overlay in it, so that the data's first tiles load in the same pass as the
  * basemap's rather than after it.
  */
-function withOverlay(style: StyleSpecification, overlay: Overlay, projection: Projection): StyleSpecification {
+export function withOverlay(style: StyleSpecification, overlay: Overlay, projection: Projection): StyleSpecification {
   const at = style.layers.findIndex((l) => l.id === BASEMAP_LABELS_BELOW);
   const under = overlay.layers.filter((l) => overlay.underLabels.has(l.id));
   const over = overlay.layers.filter((l) => !overlay.underLabels.has(l.id));

@@ -4,6 +4,9 @@
  * `#zoom/lat/lon` sets the view; `?w=920&h=762` sizes the map (CSS px) and `?proj=mercator` (or
  * `globe`) overrides the style's projection, so that the bench can match the app's map in the same
  * window. Marks `bare:idle` in the performance timeline at the first idle.
+ * `?data=1` also draws the app's data with the app's own layers (no panel, list, controls or URL
+ * state), and marks `bare:idle` at the first idle after the data is in: the bench's second floor, which
+ * tells the app's own cost from the cost of drawing its data.
  */
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
@@ -11,6 +14,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { basemapStyle } from './style';
 import { loadDetailWhenZoomed } from './lazy';
 import { currentTheme } from './palette';
+import { withOverlay } from '../app/map';
+import { SOURCE, UNDER_LABELS, dataLayers, emptyDataSource, setDataCollection } from '../app/layers';
+import { loadData } from '../app/data';
+import { registerTypes } from '../app/scales';
+import { installPatterns } from '../app/patterns';
 
 const link = document.createElement('link');
 link.rel = 'stylesheet';
@@ -27,7 +35,10 @@ for (const [param, prop] of [['w', 'width'], ['h', 'height']] as const) {
 }
 // The site root, two levels up from this page, in dev (/src/basemap/) and in a build alike.
 const base = new URL('../../', document.baseURI).href;
-const style = basemapStyle({ base, theme: currentTheme() });
+const theme = currentTheme();
+const withData = params.get('data') === '1';
+const basemap = basemapStyle({ base, theme });
+const style = withData ? withOverlay(basemap, { sources: { [SOURCE]: emptyDataSource() }, layers: dataLayers(theme, new Set()), underLabels: UNDER_LABELS }, 'flat') : basemap;
 const projection = params.get('proj');
 if (projection === 'mercator' || projection === 'globe') style.projection = { type: projection };
 const map = new MapLibreMap({
@@ -38,5 +49,14 @@ const map = new MapLibreMap({
 });
 loadDetailWhenZoomed(map, base);
 map.once('load', () => performance.mark('bare:style'));
-map.once('idle', () => performance.mark('bare:idle'));
+if (withData) {
+  installPatterns(map);
+  const styled = new Promise((resolve) => map.once('style.load', resolve));
+  void Promise.all([loadData(base), styled]).then(([data]) => {
+    registerTypes(data.events.features.map((f) => f.properties.type));
+    setDataCollection(map, data.events, data.ranges, theme);
+    map.once('idle', () => performance.mark('bare:idle'));
+    map.triggerRepaint();
+  });
+} else map.once('idle', () => performance.mark('bare:idle'));
 (window as unknown as { bare: MapLibreMap }).bare = map;
