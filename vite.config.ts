@@ -23,10 +23,10 @@ export default defineConfig({
           groups: [
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
             // What the app and the embed share (map, layers, popups, styles), under a name that says so.
-            // Not a page's own entry (main.ts; basemap/bare.html and bare.ts, the bench's bare page): in this
+            // Not a page's own entry (main.ts; the bench's bare pages, basemap/bare*): in this
             // chunk, its top-level code would run in every page that loads the chunk (the bench's app drew
             // the bare map under its own).
-            { name: 'atlas', test: /[\\/]src[\\/](?:app[\\/](?!main\.ts)|basemap[\\/](?!bare\.)|contract)/ },
+            { name: 'atlas', test: /[\\/]src[\\/](?:app[\\/](?!main\.ts)|basemap[\\/](?!bare)|contract)/ },
           ],
         },
       },

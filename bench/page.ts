@@ -7,7 +7,7 @@
  *   bare  navigation → first `idle` (performance mark `bare:idle`), same window, view, map size and
  *         projection (the app opens on the flat map; the basemap style alone would be a globe)
  *   bare + data  the same page drawing the app's data with the app's layers and nothing else of the
- *         app (`?data=1`), navigation → first `idle` after the data is in: not the floor the target is
+ *         app (src/basemap/bare-data.html), navigation → first `idle` after the data is in: not the floor the target is
  *         set against, but it splits the app's cost into drawing its data and everything else
  *
  * Medians of RUNS runs each, interleaved, each in a fresh browser context (cold cache). Bytes are the
@@ -97,7 +97,7 @@ async function runBare(browser: Browser, origin: string, app: AppRun, withData =
   const context = await browser.newContext({ viewport: OPTIONS.viewport });
   const page = await context.newPage();
   const { zoom, lat, lon } = app.view;
-  await page.goto(`${origin}/src/basemap/bare.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}${withData ? '&data=1' : ''}#${zoom}/${lat}/${lon}`);
+  await page.goto(`${origin}/src/basemap/${withData ? 'bare-data' : 'bare'}.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}#${zoom}/${lat}/${lon}`);
   await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, { timeout: OPTIONS.timeout });
   const ms = await page.evaluate(() => performance.getEntriesByName('bare:idle')[0].startTime);
   await context.close();
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     build: {
       outDir: OPTIONS.outDir,
       emptyOutDir: true,
-      rolldownOptions: { input: { app: 'index.html', bare: 'src/basemap/bare.html' } },
+      rolldownOptions: { input: { app: 'index.html', bare: 'src/basemap/bare.html', bareData: 'src/basemap/bare-data.html' } },
     },
   });
   const server = await preview({ logLevel: 'warn', build: { outDir: OPTIONS.outDir }, preview: { host: '127.0.0.1', port: OPTIONS.port, strictPort: true } });

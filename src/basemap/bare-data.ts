@@ -1,0 +1,22 @@
+/**
+ * The bare page of bare.ts drawing the app's data with the app's own layers, and nothing else of the
+ * app (no panel, list, controls or URL state): bench/page.ts's second floor, which tells the app's own
+ * cost from the cost of drawing its data. Parameters as in bare-map.ts. Marks `bare:idle` at the first
+ * idle after the data is in.
+ */
+import { bareMap } from './bare-map';
+import { nextIdle, styleParsed, withOverlay } from '../app/map';
+import { SOURCE, UNDER_LABELS, dataLayers, emptyDataSource, setDataCollection } from '../app/layers';
+import { loadData } from '../app/data';
+import { registerTypes } from '../app/scales';
+import { installPatterns } from '../app/patterns';
+
+const { map, base, theme } = bareMap((style, theme) =>
+  withOverlay(style, { sources: { [SOURCE]: emptyDataSource() }, layers: dataLayers(theme, new Set()), underLabels: UNDER_LABELS }, 'flat'),
+);
+installPatterns(map);
+const [data] = await Promise.all([loadData(base), styleParsed(map)]);
+registerTypes(data.events.features.map((f) => f.properties.type));
+setDataCollection(map, data.events, data.ranges, theme);
+await nextIdle(map);
+performance.mark('bare:idle');
