@@ -16,9 +16,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer } from '../src/build/gazetteer.js';
-import { distanceKm } from '../src/build/places/distance.js';
-import { documentResolver, type PlaceQuery, type Resolution } from '../src/build/resolve.js';
+import { loadGazetteer } from '../src/compiler/gazetteer.js';
+import { distanceKm } from '../src/compiler/places/distance.js';
+import { documentResolver, type PlaceQuery, type Resolution } from '../src/compiler/resolve.js';
 
 /** acc@161: a prediction within 161 km (100 miles) of the gold point counts as right. */
 const ACC_KM = 161;

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { feature } from 'topojson-client';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Position } from 'geojson';
-import { serializeCollection } from '../src/build/emit.js';
+import { serializeCollection } from '../src/compiler/emit.js';
 
 const SIMFEROPOL: Position = [34.1, 44.95];
 const topo = JSON.parse(readFileSync(new URL('../node_modules/world-atlas/countries-50m.json', import.meta.url), 'utf8'));

@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
-import { labelPoint } from '../src/build/places/centroid.js';
+import { labelPoint } from '../src/compiler/places/centroid.js';
 
 /** Natural Earth's own, English and local names of a region. */
 const NAME_FIELDS = ['name', 'name_en', 'name_local', 'woe_name', 'gn_name', 'gns_name'] as const;

@@ -1,6 +1,6 @@
 /**
  * The data contract, declared once: what an annotated document holds, and what the build publishes
- * as GeoJSON for the app. The build (`src/build/`) writes these shapes; the app (`src/app/`) reads
+ * as GeoJSON for the app. The build (`src/compiler/`) writes these shapes; the app (`src/app/`) reads
  * them; `src/schema.ts` derives the published JSON Schema from the same field lists.
  *
  * Units: distances in kilometres, coordinates `[longitude, latitude]` in degrees (WGS84),

@@ -15,17 +15,17 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { OUTPUT_FILES, type Diagnostic } from '../contract.js';
-import type { ParsedDocument } from '../build/parse.js';
-import { assemble, referencedAreas, type AreaFile } from '../build/compile.js';
-import { serializeCollection } from '../build/emit.js';
-import { loadGazetteer } from '../build/gazetteer.js';
-import { documentResolver } from '../build/resolve.js';
-import { readArea } from '../build/areas.js';
+import type { ParsedDocument } from '../compiler/parse.js';
+import { assemble, referencedAreas, type AreaFile } from '../compiler/compile.js';
+import { serializeCollection } from '../compiler/emit.js';
+import { loadGazetteer } from '../compiler/gazetteer.js';
+import { documentResolver } from '../compiler/resolve.js';
+import { readArea } from '../compiler/areas.js';
 import { listDocuments } from './documents.js';
 import { claimChunk, prepareFiles, type PrepareWork, type PreparedChunk, type PreparedFiles } from './prepare-files.js';
-import type { Resolver } from '../build/document-places.js';
+import type { Resolver } from '../compiler/document-places.js';
 import { eventsSchema, rangesSchema } from '../schema.js';
-import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../build/csv.js';
+import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../compiler/csv.js';
 
 /**
  * Below this many documents, a worker (its start-up, its own gazetteer, copying results back) costs

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createDataBuilder, type BuildOutput } from './build-data.js';
 import { publish } from './publish.js';
-import { formatDiagnostic } from '../build/diagnostics.js';
+import { formatDiagnostic } from '../compiler/diagnostics.js';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_IN = join(root, 'data/documents');

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Diagnostic } from '../contract.js';
-import { parseDocumentText, type ParsedDocument } from '../build/parse.js';
-import { prepareDocument, type PreparedDocument } from '../build/compile.js';
-import type { Resolver } from '../build/document-places.js';
+import { parseDocumentText, type ParsedDocument } from '../compiler/parse.js';
+import { prepareDocument, type PreparedDocument } from '../compiler/compile.js';
+import type { Resolver } from '../compiler/document-places.js';
 
 /** Documents larger than this are refused: a news article is tens of kB. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;

@@ -3,8 +3,8 @@
  * it back as soon as it is done (so the main thread takes them in while it works), then posts `null`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadGazetteer } from '../build/gazetteer.js';
-import { documentResolver } from '../build/resolve.js';
+import { loadGazetteer } from '../compiler/gazetteer.js';
+import { documentResolver } from '../compiler/resolve.js';
 import { claimChunk, prepareFiles, type PreparedChunk, type PrepareWork } from './prepare-files.js';
 
 const work = workerData as PrepareWork;

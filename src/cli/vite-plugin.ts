@@ -7,7 +7,7 @@ import { resolve as resolvePath } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { createDataBuilder, type DataBuilder } from './build-data.js';
 import { DEFAULT_IN, DEFAULT_OUT, report } from './data.js';
-import { formatDiagnostic } from '../build/diagnostics.js';
+import { formatDiagnostic } from '../compiler/diagnostics.js';
 
 export interface AtlasDataOptions {
   /** Directory of annotated documents; default data/documents. */

@@ -1,7 +1,7 @@
 /**
  * Vite plugin for the pages' sharing metadata, run in Node at build (and dev) time:
  * - every page gets Open Graph tags for the static preview (`preview.png`, rendered after the build
- *   by scripts/snapshot.ts) with alt text written from the data (src/build/alt-text.ts), a
+ *   by scripts/snapshot.ts) with alt text written from the data (src/compiler/alt-text.ts), a
  *   `<noscript>` picture of the map, and the oEmbed discovery link;
  * - the build emits `oembed.json` (a static oEmbed "rich" response for the default view) and
  *   `pym.v1.min.js` (pym.js, so the pym snippet loads nothing from a third party).
@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
-import { altText } from '../build/alt-text.js';
+import { altText } from '../compiler/alt-text.js';
 import { OUTPUT_FILES, type EventCollection, type RangeCollection } from '../contract.js';
 import { EMBED_PAGE } from './params.js';
 import { estimatedHeight } from './size.js';

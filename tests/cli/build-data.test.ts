@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createDataBuilder, startWorker } from '../../src/cli/build-data.js';
 import { listDocuments } from '../../src/cli/documents.js';
 import { claimChunk, prepareFiles, type PreparedChunk } from '../../src/cli/prepare-files.js';
-import { loadGazetteer } from '../../src/build/gazetteer.js';
-import { resolveDocument } from '../../src/build/resolve.js';
+import { loadGazetteer } from '../../src/compiler/gazetteer.js';
+import { resolveDocument } from '../../src/compiler/resolve.js';
 
 const root = join(import.meta.dirname, '../..');
 
 describe('createDataBuilder', () => {
   it('gives the same output with worker threads as on one thread', async () => {
-    const dir = join(root, 'tests/fixtures/build/claims');
+    const dir = join(root, 'tests/fixtures/compiler/claims');
     const one = await createDataBuilder(join(root, 'data/documents'), { cwd: root, workers: 0 }).build();
     const two = await createDataBuilder(join(root, 'data/documents'), { cwd: root, workers: 2, chunk: 1 }).build();
     expect(two.diagnostics).toEqual(one.diagnostics);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
-import { altText } from '../../src/build/alt-text';
+import { altText } from '../../src/compiler/alt-text';
 import { mapHeight } from '../../src/embed/size';
 import { serveHost, type Host } from '../fixtures/host/serve';
 import { pointInBand, served } from './data';

@@ -9,9 +9,9 @@ import {
   postingsOf,
   unpackGazetteer,
   type Gazetteer,
-} from '../../src/build/gazetteer';
-import { compileDesignators } from '../../src/build/places/designators';
-import type { PlaceRecord } from '../../src/build/places/record';
+} from '../../src/compiler/gazetteer';
+import { compileDesignators } from '../../src/compiler/places/designators';
+import type { PlaceRecord } from '../../src/compiler/places/record';
 
 const designators = compileDesignators({
   articles: ['the'],

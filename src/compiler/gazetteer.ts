@@ -50,7 +50,7 @@ const PREFIX_FORMS: ReadonlyArray<[string, string]> = [
   ['port ', 'pt '],
 ];
 
-/** The in-memory index. Internal to src/build: callers outside it use the API functions. */
+/** The in-memory index. Internal to src/compiler: callers outside it use the API functions. */
 export interface GazetteerIndex extends Gazetteer {
   lonE6: Int32Array;
   latE6: Int32Array;
@@ -302,11 +302,11 @@ function compareKey(g: GazetteerIndex, k: number, key: string): number {
   return length - key.length;
 }
 
-/** The project root and its node_modules, from this file's location (src/build/). */
+/** The project root and its node_modules, from this file's location (src/compiler/). */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_MODULES = join(ROOT, 'node_modules');
 const CACHE_DIR = join(NODE_MODULES, '.cache', 'source-atlas');
-const CODE_DIRS = [join(ROOT, 'src/build/gazetteer.ts'), join(ROOT, 'src/build/places')];
+const CODE_DIRS = [join(ROOT, 'src/compiler/gazetteer.ts'), join(ROOT, 'src/compiler/places')];
 
 /** Hash of every input of the index: format, package versions and sizes, data files, this code. */
 export function gazetteerInputsHash(root = ROOT, nodeModules = NODE_MODULES): string {
@@ -400,7 +400,7 @@ function waitForBuild(path: string, lock: string): Gazetteer | null {
   }
 }
 
-/** The index behind an opaque Gazetteer (src/build only). */
+/** The index behind an opaque Gazetteer (src/compiler only). */
 export function indexOf(g: Gazetteer): GazetteerIndex {
   return g as GazetteerIndex;
 }

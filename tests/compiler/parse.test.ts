@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocumentText } from '../../src/build/parse.js';
+import { parseDocumentText } from '../../src/compiler/parse.js';
 
 const root = join(import.meta.dirname, '../..');
 const seeds = join(root, '../shared/seeds');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { sentenceAround, sentenceAt, sentenceSpans } from '../../src/build/sentences.js';
+import { sentenceAround, sentenceAt, sentenceSpans } from '../../src/compiler/sentences.js';
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url).pathname;
 

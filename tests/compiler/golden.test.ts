@@ -1,6 +1,6 @@
 /**
  * Golden fixtures: annotated documents in, GeoJSON out. Regenerate on purpose with
- * `REGEN=1 npx vitest run tests/build/golden.test.ts`; a mismatch writes `*-changed.geojson`
+ * `REGEN=1 npx vitest run tests/compiler/golden.test.ts`; a mismatch writes `*-changed.geojson`
  * beside the golden file to diff.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,15 +11,15 @@ import { createDataBuilder } from '../../src/cli/build-data.js';
 const root = join(import.meta.dirname, '../..');
 const cases = [
   { name: 'seeds', input: 'data/documents' },
-  { name: 'claims', input: 'tests/fixtures/build/claims' },
+  { name: 'claims', input: 'tests/fixtures/compiler/claims' },
 ];
 
 describe('golden output', () => {
   for (const c of cases) {
-    it(`builds ${c.input} exactly as tests/fixtures/build/golden/${c.name}.*.geojson`, async () => {
+    it(`builds ${c.input} exactly as tests/fixtures/compiler/golden/${c.name}.*.geojson`, async () => {
       const out = await createDataBuilder(join(root, c.input), { cwd: root }).build();
       expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const dir = join(root, 'tests/fixtures/build/golden');
+      const dir = join(root, 'tests/fixtures/compiler/golden');
       mkdirSync(dir, { recursive: true });
       for (const kind of ['events', 'ranges']) {
         const actual = out.files![`${kind}.geojson`];

@@ -4,7 +4,7 @@ import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { getIssues } from '@placemarkio/check-geojson';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
-import { rangeGeometry, type RangeOrigin } from '../../src/build/ranges.js';
+import { rangeGeometry, type RangeOrigin } from '../../src/compiler/ranges.js';
 import { GEODESIC_MASK, MERCATOR_MAX_LAT, RANGE_LIMITS, WGS84 } from '../../src/earth.js';
 
 const TOLERANCE = RANGE_LIMITS.tolerance;

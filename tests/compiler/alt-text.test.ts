@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { altText, dateSpan, joinAnd } from '../../src/build/alt-text.js';
+import { altText, dateSpan, joinAnd } from '../../src/compiler/alt-text.js';
 import type { EventCollection, EventFeature, EventProperties, RangeCollection, RangeFeature, RangeProperties } from '../../src/contract.js';
 
 const root = join(import.meta.dirname, '../..');

@@ -2,11 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../../src/build/compile.js';
-import { parseDocumentText } from '../../src/build/parse.js';
-import { loadGazetteer } from '../../src/build/gazetteer.js';
-import { resolveDocument } from '../../src/build/resolve.js';
-import type { Resolver } from '../../src/build/document-places.js';
+import { compile } from '../../src/compiler/compile.js';
+import { parseDocumentText } from '../../src/compiler/parse.js';
+import { loadGazetteer } from '../../src/compiler/gazetteer.js';
+import { resolveDocument } from '../../src/compiler/resolve.js';
+import type { Resolver } from '../../src/compiler/document-places.js';
 
 const dir = join(import.meta.dirname, '../../data/documents');
 const seeds = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(dir, f), 'utf8'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/build/dates.js';
+import { parseDate } from '../../src/compiler/dates.js';
 
 describe('parseDate', () => {
   it('gives the precision of a day, a month and a year', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatedRange } from '../../src/build/stated-range.js';
+import { parseStatedRange } from '../../src/compiler/stated-range.js';
 
 describe('parseStatedRange', () => {
   it('reads the forms news text uses, in km', () => {

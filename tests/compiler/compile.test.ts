@@ -1,15 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, referencedAreas, type CompileResult } from '../../src/build/compile.js';
-import { readArea } from '../../src/build/areas.js';
-import { parseDocumentText } from '../../src/build/parse.js';
-import { loadGazetteer } from '../../src/build/gazetteer.js';
-import { resolveDocument } from '../../src/build/resolve.js';
-import type { Resolver } from '../../src/build/document-places.js';
+import { compile, referencedAreas, type CompileResult } from '../../src/compiler/compile.js';
+import { readArea } from '../../src/compiler/areas.js';
+import { parseDocumentText } from '../../src/compiler/parse.js';
+import { loadGazetteer } from '../../src/compiler/gazetteer.js';
+import { resolveDocument } from '../../src/compiler/resolve.js';
+import type { Resolver } from '../../src/compiler/document-places.js';
 
 const root = join(import.meta.dirname, '../..');
-const fixtures = join(root, 'tests/fixtures/build/claims');
+const fixtures = join(root, 'tests/fixtures/compiler/claims');
 let resolve: Resolver;
 beforeAll(() => {
   const g = loadGazetteer();
@@ -136,7 +136,7 @@ describe('compile: ranges from an area or a line', () => {
   it('draws a band within range of any point of a front line, and names its origin', async () => {
     const { default: pip } = await import('@turf/boolean-point-in-polygon');
     const out = build({
-      'tests/fixtures/build/x.md': doc('x', ':weapon[Glide bombs]{#kab} reach :range[up to 70 km]{weapon=kab origin-area=areas/front-line.geojson origin-name="the front line" origin-note="Illustrative fixture line." claimant="c" status=claimed} behind the line.'),
+      'tests/fixtures/compiler/x.md': doc('x', ':weapon[Glide bombs]{#kab} reach :range[up to 70 km]{weapon=kab origin-area=areas/front-line.geojson origin-name="the front line" origin-note="Illustrative fixture line." claimant="c" status=claimed} behind the line.'),
     });
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const band = out.ranges.features[0];
@@ -149,7 +149,7 @@ describe('compile: ranges from an area or a line', () => {
   });
 
   it('reports an area file that is missing or not GeoJSON at the attribute', () => {
-    const out = build({ 'tests/fixtures/build/y.md': doc('y', ':weapon[W]{#w} flies :range[300 km]{weapon=w origin-area=areas/nope.geojson origin-note="n" claimant="c" status=claimed}.') });
+    const out = build({ 'tests/fixtures/compiler/y.md': doc('y', ':weapon[W]{#w} flies :range[300 km]{weapon=w origin-area=areas/nope.geojson origin-note="n" claimant="c" status=claimed}.') });
     expect(out.diagnostics).toHaveLength(1);
     expect(out.diagnostics[0].message).toMatch(/^origin-area=areas\/nope\.geojson: file not found/);
     expect(out.diagnostics[0].column).toBeGreaterThan(30);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDataBuilder } from '../../src/cli/build-data.js';
-import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../../src/build/csv.js';
+import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../../src/compiler/csv.js';
 import type { EventFeature } from '../../src/contract.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -25,7 +25,7 @@ function readCsv(text: string): string[][] {
 describe('CSV exports', () => {
   let files: Record<string, string>;
   beforeAll(async () => {
-    files = (await createDataBuilder(join(root, 'tests/fixtures/build/claims'), { cwd: root }).build()).files!;
+    files = (await createDataBuilder(join(root, 'tests/fixtures/compiler/claims'), { cwd: root }).build()).files!;
   });
 
   it('has one row per claim, with every claim field, excerpts verbatim', () => {

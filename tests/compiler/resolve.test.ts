@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer, type Gazetteer } from '../../src/build/gazetteer';
-import { describePlace, documentResolver, resolveDocument, resolvePlace, type Resolution } from '../../src/build/resolve';
+import { loadGazetteer, type Gazetteer } from '../../src/compiler/gazetteer';
+import { describePlace, documentResolver, resolveDocument, resolvePlace, type Resolution } from '../../src/compiler/resolve';
 import type { ResolvedPlace } from '../../src/contract';
 
 let g: Gazetteer;
