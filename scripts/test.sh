@@ -17,11 +17,17 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
-echo "== type check"
-npx tsc --noEmit -p .
-echo "== unit tests"
-npx vitest run
-echo "== data build"
-npm run --silent data
-echo "== browser tests"
-npx playwright test
+# Each phase prints its wall time, so a slow phase shows in CI's log.
+phase() {
+  local name="$1"; shift
+  echo "== $name"
+  local t0=$SECONDS
+  "$@"
+  echo "== $name: $((SECONDS - t0)) s"
+}
+T0=$SECONDS
+phase "type check" npx tsc --noEmit -p .
+phase "unit tests" npx vitest run
+phase "data build" npm run --silent data
+phase "browser tests" npx playwright test
+echo "== all tests: $((SECONDS - T0)) s"
