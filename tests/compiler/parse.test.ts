@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from '../../src/compiler/parse.js';
 
 const root = join(import.meta.dirname, '../..');
-const seeds = join(root, '../shared/seeds');
+const seeds = join(root, 'tests/fixtures/seeds');
 
 const doc = (body: string, front = 'id: t\ntitle: T') => `---\n${front}\n---\n${body}\n`;
 
