@@ -6,7 +6,7 @@ import { parseDocumentText } from '../../src/compiler/parse.js';
 const root = join(import.meta.dirname, '../..');
 const seeds = join(root, 'tests/fixtures/seeds');
 
-const doc = (body: string, front = 'id: t\ntitle: T') => `---\n${front}\n---\n${body}\n`;
+const doc = (body: string, front = 'id: t\ntitle: T') => `---\n${front}\n---\n${body}`;
 
 describe('parseDocumentText', () => {
   const seedIds = readdirSync(join(root, 'data/documents')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
@@ -45,8 +45,9 @@ describe('parseDocumentText', () => {
     expect(p.text).toBe('*Not emphasis* and ratio:Note, a [link](x).');
   });
 
-  it('drops one final newline but keeps the rest of the text', () => {
-    expect(parseDocumentText('a.md', '---\nid: t\n---\nLine one\n\nLine two\n').text).toBe('Line one\n\nLine two');
+  it('keeps the file\'s final line break: the text is the body byte for byte', () => {
+    expect(parseDocumentText('a.md', '---\nid: t\n---\nLine one\n\nLine two\n').text).toBe('Line one\n\nLine two\n');
+    expect(parseDocumentText('a.md', '---\nid: t\n---\nWindows\r\n').text).toBe('Windows\r\n');
     expect(parseDocumentText('a.md', '---\nid: t\n---\nNo newline').text).toBe('No newline');
   });
 
@@ -86,4 +87,63 @@ describe('parseDocumentText', () => {
     const p = parseDocumentText('a.md', doc('Text', 'id: t\ntitle: T\nplaces:\n  site-a:\n    name: X'));
     expect(p.frontMatterLines).toMatchObject({ id: 2, title: 3, places: 4, 'places.site-a': 5 });
   });
+});
+
+describe('broken markup is an error, never verbatim text', () => {
+  const errors = (body: string) => parseDocumentText('a.md', doc(body)).diagnostics.filter((d) => d.severity === 'error');
+  const cases: Array<{ name: string; body: string; at: [number, number]; says: string; literal: string }> = [
+    { name: 'an unclosed attribute brace', body: 'The city of :place[Dnipro]{#dnipro kind=city was hit.', at: [5, 27], says: 'no closing "}"', literal: '"\\{"' },
+    { name: 'a doubled "=" in the attributes', body: 'Ties with :place[China]{of==china} grew.', at: [5, 24], says: '"of=" must be followed by a value', literal: '"\\{"' },
+    { name: 'a lost colon', body: 'Officials in place[Russia]{of=russia} said so.', at: [5, 14], says: 'lost its colon; write :place[…]{…}', literal: '"]\\{"' },
+    { name: 'a colon typed as "["', body: 'Then [event[Russia struck :place[Kyiv]{#k} at dawn]{#e type=missile-strike} and left.', at: [5, 6], says: 'lost its colon; write :event[…]{…}', literal: '"]\\{"' },
+    { name: 'attributes cut off from their words', body: 'The city of :place[Kyiv] {#kyiv} was hit.', at: [5, 26], says: 'annotation attributes left in the text', literal: '"\\{"' },
+    { name: 'words and attributes of no annotation', body: 'Then [the city]{#c} burned.', at: [5, 6], says: 'annotation markup ("]{")', literal: '"]\\{"' },
+    { name: 'an unterminated unknown directive', body: 'Read :note[this and more.', at: [5, 6], says: 'not read as one', literal: '"\\:"' },
+    { name: 'an annotation inside code', body: 'Intro.\n\n    code :place[Kyiv]{#k}\n\nAfter.', at: [7, 10], says: 'not read as one', literal: '"\\:"' },
+  ];
+  for (const c of cases) {
+    it(`reports ${c.name} at its first character, saying how to write it literally`, () => {
+      const found = errors(c.body);
+      expect(found.map((d) => [d.line, d.column])).toEqual([c.at]);
+      expect(found[0].message).toContain(c.says);
+      expect(found[0].message).toContain(c.literal);
+    });
+  }
+
+  it('keeps what it can read of broken attributes, so their id is still defined', () => {
+    const p = parseDocumentText('a.md', doc('The city of :place[Dnipro]{#dnipro kind=city was hit.'));
+    expect(p.annotations[0].attributes).toEqual({ id: 'dnipro', kind: 'city' });
+    expect(p.text).not.toContain('{');
+  });
+
+  it('reads real prose as text: [sic], times, ratios, a colon before a word, links', () => {
+    const prose = 'He said [sic] it was 10:30[ and then 10:30. The score was 3:2. Note:This matters. See https://example.org/wiki/File:Map[1].png or [1] and {braces} and a [link](x).';
+    const p = parseDocumentText('a.md', doc(prose));
+    expect(p.diagnostics).toEqual([]);
+    expect(p.text).toBe(prose);
+  });
+
+  it('drops the backslash of an escaped : [ ] { }, and a doubled backslash stands for one', () => {
+    const p = parseDocumentText('a.md', doc('Literal \\:place[x]\\{#y} and [a]\\{b} and a\\\\:b and C:\\\\Users.'));
+    expect(p.diagnostics).toEqual([]);
+    expect(p.text).toBe('Literal :place[x]{#y} and [a]{b} and a\\:b and C:\\\\Users.');
+    expect(p.annotations).toEqual([]);
+  });
+});
+
+describe('nesting', () => {
+  it('allows places, weapons and ranges in an event and a range in a weapon', () => {
+    const p = parseDocumentText('a.md', doc(':event[In :place[Kyiv]{#k} a :weapon[:range[short-range]{weapon=w} missile]{#w} and :range[300 km]{weapon=w} fell.]{#e}'));
+    expect(p.diagnostics).toEqual([]);
+    expect(p.annotations.map((a) => [a.kind, a.parent])).toEqual([['event', null], ['place', 0], ['weapon', 0], ['range', 2], ['range', 0]]);
+  });
+
+  for (const [outer, inner] of [['place', 'event'], ['place', 'place'], ['range', 'place'], ['event', 'event'], ['weapon', 'place']] as const) {
+    it(`reports a :${inner} inside a :${outer} at the inner annotation`, () => {
+      const p = parseDocumentText('a.md', doc(`Text :${outer}[the :${inner}[words]{#b} here]{#a}.`));
+      expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[5, 12 + outer.length]]);
+      expect(p.diagnostics[0].message).toContain(`:${inner}[words] cannot sit inside :${outer}[the words here]`);
+      expect(p.diagnostics[0].message).toContain(':event may hold :place, :weapon, :range');
+    });
+  }
 });
