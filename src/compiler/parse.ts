@@ -444,9 +444,8 @@ function unclosedOpener(yamlText: string): { offset: number; char: string } | nu
     const length = token.length === 1 && token < ' ' && token !== '\n' && token !== '\t' && token !== '\r' ? 0 : token.length;
     if (type === 'double-quoted-scalar' || type === 'single-quoted-scalar') {
       const q = token[0];
-      const body = token.slice(1);
-      const closed = q === '"' ? /(^|[^\\])(\\\\)*"$/.test(body) : /'$/.test(body) && !/^(?:'')*'?$/.test(body) ? true : body === "'";
-      if (!closed || body.length === 0) return { offset, char: q };
+      const closed = q === '"' ? /^"(?:[^"\\]|\\[\s\S])*"$/.test(token) : /^'(?:[^']|'')*'$/.test(token);
+      if (!closed) return { offset, char: q };
     } else if (type === 'flow-map-start' || type === 'flow-seq-start') flows.push(offset);
     else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flows.length > 0) flows.pop();
     offset += length;

@@ -147,3 +147,26 @@ describe('nesting', () => {
     });
   }
 });
+
+describe('front matter errors', () => {
+  const at = (front: string) => parseDocumentText('a.md', `---\n${front}\n---\nText.`).diagnostics.map((d) => [d.line, d.column, d.message]);
+
+  it('points an unclosed quote or bracket at where it opens, not at the end of the front matter', () => {
+    for (const opener of ['"', "'", '[', '{']) {
+      const found = at(`id: t\ntitle: ${opener}unclosed\nauthor: x\nlanguage: en`);
+      expect(found).toHaveLength(1);
+      expect(found[0].slice(0, 2)).toEqual([3, 8]);
+      expect(found[0][2]).toContain(`this ${opener} is never closed`);
+    }
+  });
+
+  it('points a repeated key at its own line', () => {
+    expect(at('id: t\ntitle: T\nid: u').map((d) => d.slice(0, 2))).toEqual([[4, 1]]);
+  });
+
+  it('says a front matter with no closing --- line is unclosed, not missing', () => {
+    const [d] = parseDocumentText('a.md', '---\nid: t\ntitle: T\nThe text.\n').diagnostics;
+    expect(d.message).toContain('never closed');
+    expect(d.message).not.toContain('missing');
+  });
+});
