@@ -64,7 +64,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
   const cwd = options.cwd ?? process.cwd();
   // Loaded when first needed: a build of few documents on a warm cache takes ~0.1 s to load it.
   let resolve: Resolver | null = null;
-  const parsedCache = new Map<string, { text: string; parsed: ParsedDocument }>();
+  const parsedCache = new Map<string, { text: string; original: string | null; parsed: ParsedDocument }>();
   // Drawn ranges, kept between this builder's builds: geometry is pure in its key (origin digest, radii).
   const drawn = new Map<string, Polygon | MultiPolygon>();
 

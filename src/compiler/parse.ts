@@ -552,3 +552,35 @@ export function locate(src: string, offset: number): { line: number; column: num
   }
   return { line, column: offset - lastBreak };
 }
+
+/**
+ * `source` with `text_sha256:` in its front matter set to the hash of its text, every other byte
+ * unchanged: the value of an existing top-level `text_sha256:` line is replaced, or a line is added
+ * before the closing ---. Refused (diagnostics, no source) when the document does not parse cleanly,
+ * since then its text is not what the annotator means, or when the published text beside it differs.
+ */
+export function stampSource(path: string, source: string, original: string | null = null): { source: string; hash: string } | { diagnostics: Diagnostic[] } {
+  const parsed = parseDocumentText(path, source);
+  const hashLine = parsed.frontMatterLines.text_sha256 ?? -1;
+  const others = parsed.diagnostics.filter((d) => d.severity === 'error' && d.line !== hashLine);
+  if (others.length > 0 || !parsed.frontMatter) return { diagnostics: others.length > 0 ? others : parsed.diagnostics };
+  if (original !== null && original !== parsed.text) {
+    // Where it departs: check the text against the original's hash, as a build would.
+    const trial = parseDocumentText(path, withTextHash(source, textSha256(original)).source, { original });
+    const d = trial.diagnostics.find((x) => /departs here/.test(x.message));
+    const shift = hashLine === -1 ? 1 : 0;
+    return { diagnostics: [{ severity: 'error', file: path, line: d ? d.line - shift : 1, column: d ? d.column : 1, message: `not stamped: ${d?.message ?? 'the text differs from the published text beside it'}` }] };
+  }
+  return { ...withTextHash(source, textSha256(parsed.text)) };
+}
+
+/** `source` with its front matter's text_sha256 line set to `hash` (replaced, or added before the closing ---). */
+function withTextHash(source: string, hash: string): { source: string; hash: string } {
+  const eol = /\r\n/.test(source) ? '\r\n' : '\n';
+  const lines = source.split(/(?<=\n)/);
+  const close = lines.findIndex((l, i) => i > 0 && /^---[ \t]*\r?\n?$/.test(l));
+  const existing = lines.findIndex((l, i) => i > 0 && i < close && /^text_sha256:/.test(l));
+  if (existing !== -1) lines[existing] = lines[existing].replace(/^text_sha256:[^\r\n]*/, `text_sha256: ${hash}`);
+  else lines.splice(close, 0, `text_sha256: ${hash}${eol}`);
+  return { source: lines.join(''), hash };
+}

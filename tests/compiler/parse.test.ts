@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocumentText } from '../../src/compiler/parse.js';
+import { parseDocumentText, stampSource, textSha256 } from '../../src/compiler/parse.js';
 
 const root = join(import.meta.dirname, '../..');
 const seeds = join(root, 'tests/fixtures/seeds');
@@ -168,5 +169,58 @@ describe('front matter errors', () => {
     const [d] = parseDocumentText('a.md', '---\nid: t\ntitle: T\nThe text.\n').diagnostics;
     expect(d.message).toContain('never closed');
     expect(d.message).not.toContain('missing');
+  });
+});
+
+describe('text_sha256', () => {
+  const body = 'The city of :place[Kyiv]{#kyiv} was hit.\nSecond line.\n';
+  const published = 'The city of Kyiv was hit.\nSecond line.\n';
+  const hash = createHash('sha256').update(published, 'utf8').digest('hex');
+  const withHash = (h: string, b = body) => `---\nid: t\ntitle: T\ntext_sha256: ${h}\n---\n${b}`;
+
+  it('is the SHA-256 of the text with annotations removed, final newline included', () => {
+    expect(textSha256(parseDocumentText('a.md', withHash(hash)).text)).toBe(hash);
+    expect(parseDocumentText('a.md', withHash(hash)).diagnostics).toEqual([]);
+  });
+
+  it('reports a changed text at the text_sha256 line with the hash it computed', () => {
+    const p = parseDocumentText('a.md', withHash(hash, body.replace('hit', 'struck')));
+    expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[4, 1]]);
+    expect(p.diagnostics[0].message).toContain(`has SHA-256 ${textSha256(published.replace('hit', 'struck'))}, not the ${hash}`);
+  });
+
+  it('says when only an editor\'s final newline differs', () => {
+    const p = parseDocumentText('a.md', withHash(hash, `${body}\n`));
+    expect(p.diagnostics[0].message).toContain('ends with a line break that the published text does not have');
+  });
+
+  it('with the published text beside it, reports the first differing character in the document', () => {
+    const p = parseDocumentText('a.md', withHash(hash, body.replace('Second', 'Secnd')), { original: published });
+    expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[7, 4]]);
+    expect(p.diagnostics[0].message).toContain('its line 2, column 4');
+  });
+
+  it('must be 64 hexadecimal digits', () => {
+    expect(parseDocumentText('a.md', withHash('abc')).diagnostics[0].message).toContain('must be 64 hexadecimal digits');
+  });
+});
+
+describe('stampSource', () => {
+  it('adds text_sha256 before the closing fence and changes nothing else', () => {
+    const source = '---\nid: t\ntitle: T   # a comment\n---\nThe city of :place[Kyiv]{#kyiv} was hit.';
+    const stamped = stampSource('a.md', source);
+    expect('source' in stamped && stamped.source).toBe(`---\nid: t\ntitle: T   # a comment\ntext_sha256: ${textSha256('The city of Kyiv was hit.')}\n---\nThe city of :place[Kyiv]{#kyiv} was hit.`);
+  });
+
+  it('replaces a stale hash in place, CRLF line breaks kept', () => {
+    const source = `---\r\nid: t\r\ntext_sha256: ${'0'.repeat(64)}\r\ntitle: T\r\n---\r\nText.\r\n`;
+    const stamped = stampSource('a.md', source);
+    expect('source' in stamped && stamped.source).toBe(source.replace('0'.repeat(64), textSha256('Text.\r\n')));
+  });
+
+  it('refuses a document with broken markup or a text that departs from the .txt beside it', () => {
+    expect('diagnostics' in stampSource('a.md', '---\nid: t\ntitle: T\n---\nSee place[Kyiv]{#k}.')).toBe(true);
+    const refused = stampSource('a.md', '---\nid: t\ntitle: T\n---\nSee Kyiv now.', 'See Kyiv today.');
+    expect('diagnostics' in refused && refused.diagnostics.map((d) => [d.line, d.column])).toEqual([[5, 10]]);
   });
 });
