@@ -118,9 +118,9 @@ export function prepareDocument(p: ParsedDocument, resolve: Resolver): PreparedD
   const read = p.frontMatter ? readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics) : { meta: null, places: [] };
   const valid = new Set<number>();
   p.annotations.forEach((a, i) => {
-    if (checkAttributes(p.path, a, diagnostics) && (p.frontMatter || a.kind !== 'place' || a.attributes.of === undefined)) valid.add(i);
+    if (checkAttributes(p.path, a, diagnostics) && (read.meta || a.kind !== 'place' || a.attributes.of === undefined)) valid.add(i);
   });
-  const places = resolveDocumentPlaces(p.path, p.annotations, valid, read.places, resolve, diagnostics);
+  const places = resolveDocumentPlaces(p.path, p.annotations, valid, read.meta ? read.places : [], resolve, diagnostics);
   return { parsed: p, meta: read.meta, places, valid, diagnostics: diagnostics.list };
 }
 

@@ -91,8 +91,7 @@ export function readMeta(
       }
     }
   }
-  // The places are given back even when another field fails, so the document's annotations can still be checked.
-  if (!ok || id === null || title === null) return { meta: null, places };
+  if (!ok || id === null || title === null) return { meta: null, places: [] };
   return {
     meta: {
       id,
