@@ -1,5 +1,5 @@
 /** documents: front matter → DocumentMeta, checked field by field. Pure. */
-import type { DocumentMeta } from '../contract.js';
+import { PLACE_KINDS, type DocumentMeta } from '../contract.js';
 import { parseDate } from './dates.js';
 import type { Diagnostics } from './diagnostics.js';
 import { idProblem } from './attributes.js';
@@ -75,6 +75,7 @@ export function readMeta(
           if (Array.isArray(atValue) && atValue.length === 2 && atValue.every((n) => typeof n === 'number' && Number.isFinite(n)) && Math.abs(atValue[0]) <= 180 && Math.abs(atValue[1]) <= 90) point = [atValue[0], atValue[1]];
           else fail(key, `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`);
         }
+        if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind)) fail(key, `place "${pid}": unknown kind ${JSON.stringify(v.kind)}; allowed: ${PLACE_KINDS.join(', ')}`);
         const name = typeof v.name === 'string' ? v.name : null;
         if (!name && !point && v.geonames === undefined && v.wikidata === undefined) fail(key, `place "${pid}" needs a name, at: [lon, lat], geonames or wikidata`);
         if (typeof v.note !== 'string' || v.note.trim() === '') fail(key, `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`);

@@ -41,3 +41,10 @@ describe('type', () => {
     expect(errorsOf(doc(EVENT('#s type=missile–strike')))[0].message).toContain('U+2013 EN DASH');
   });
 });
+
+describe('front-matter places', () => {
+  it('reports an unknown kind at its place instead of handing it to the gazetteer', () => {
+    const found = errorsOf(doc(':place[Kyiv]{#k} was hit.', 'id: t\ntitle: T\nplaces:\n  site-a:\n    name: Kapustin Yar\n    kind: launchpad\n    note: n'));
+    expect(found.map((d) => [d.line, d.message])).toEqual([[5, 'place "site-a": unknown kind "launchpad"; allowed: coordinates, site, city, region, country, continent, area']]);
+  });
+});
