@@ -21,7 +21,7 @@ import { serializeCollection } from '../compiler/emit.js';
 import { loadGazetteer } from '../compiler/gazetteer.js';
 import { documentResolver } from '../compiler/resolve.js';
 import { readArea } from '../compiler/areas.js';
-import { listDocuments } from './documents.js';
+import { findDocuments } from './documents.js';
 import { claimChunk, prepareFiles, type PrepareWork, type PreparedChunk, type PreparedFiles } from './prepare-files.js';
 import type { Resolver } from '../compiler/document-places.js';
 import { eventsSchema, rangesSchema } from '../schema.js';
@@ -64,7 +64,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
   const cwd = options.cwd ?? process.cwd();
   // Loaded when first needed: a build of few documents on a warm cache takes ~0.1 s to load it.
   let resolve: Resolver | null = null;
-  const parsedCache = new Map<string, { text: string; parsed: ParsedDocument }>();
+  const parsedCache = new Map<string, { text: string; original: string | null; parsed: ParsedDocument }>();
   // Drawn ranges, kept between this builder's builds: geometry is pure in its key (origin digest, radii).
   const drawn = new Map<string, Polygon | MultiPolygon>();
 
@@ -73,7 +73,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
 
   return {
     async build() {
-      const paths = listDocuments(inDir);
+      const { paths, problems } = findDocuments(inDir);
       const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
       const { prepared, unreadable } = workers > 1
         ? await prepareInParallel(paths, cwd, workers, options.chunk ?? CHUNK, (chunk) => prepareFiles(chunk, cwd, resolver()))
@@ -86,7 +86,8 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
       for (const key of referencedAreas(prepared.map((d) => d.parsed))) areas.set(key, readArea(resolvePath(cwd, key)));
       if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
       const result = assemble(prepared, { areas, geometryCache: drawn });
-      const diagnostics = [...unreadable, ...result.diagnostics];
+      const listing: Diagnostic[] = problems.map((p) => ({ severity: 'error', file: relative(cwd, p.path) || p.path, line: 1, column: 1, message: p.message }));
+      const diagnostics = [...listing, ...unreadable, ...result.diagnostics];
       if (paths.length === 0) diagnostics.push({ severity: 'error', file: relative(cwd, inDir) || inDir, line: 1, column: 1, message: 'no documents (*.md) in the input directory' });
       const failed = diagnostics.some((d) => d.severity === 'error');
       return {

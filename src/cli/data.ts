@@ -1,15 +1,17 @@
 /**
  * `npm run data [-- --in DIR --out DIR]`: the I/O shell around the pure build. Prints located
  * diagnostics and replaces the output only when there is no error; exit code 1 on errors, 2 on
- * wrong usage.
+ * wrong usage. `npm run data -- --stamp FILE` writes the hash of FILE's text into its front matter.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createDataBuilder, type BuildOutput } from './build-data.js';
 import { publish } from './publish.js';
 import { formatDiagnostic } from '../compiler/diagnostics.js';
+import { stampSource } from '../compiler/parse.js';
+import { decodeDocument, readOriginal } from './prepare-files.js';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_IN = join(root, 'data/documents');
@@ -31,18 +33,60 @@ export function report(result: BuildOutput, outDir: string, log: (line: string) 
   return 0;
 }
 
+const USAGE = 'usage: npm run data -- [--in DIR] [--out DIR]\n       npm run data -- --stamp FILE [--stamp FILE …]';
+
+/**
+ * Sets `text_sha256:` in each file's front matter to the hash of its text (annotations removed),
+ * changing nothing else in the file. A file with errors in its markup or front matter, or whose text
+ * differs from the published text kept beside it (`name.txt`), is left as it is.
+ */
+export function stamp(files: readonly string[], log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): number {
+  let failed = 0;
+  for (const file of files) {
+    const shown = relative(process.cwd(), file) || file;
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      log(`${shown}:1:1: error: no such document to stamp`);
+      failed++;
+      continue;
+    }
+    const decoded = decodeDocument(shown, readFileSync(file));
+    if ('diagnostic' in decoded) {
+      log(formatDiagnostic(decoded.diagnostic));
+      failed++;
+      continue;
+    }
+    const result = stampSource(shown, decoded.text, readOriginal(file));
+    if ('diagnostics' in result) {
+      for (const d of result.diagnostics) log(formatDiagnostic(d));
+      log(`data: ${shown} not stamped`);
+      failed++;
+      continue;
+    }
+    if (result.source !== decoded.text) writeFileSync(file, result.source);
+    log(`data: ${shown} text_sha256: ${result.hash}`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' } }, strict: true }).values;
+    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, stamp: { type: 'string', multiple: true } }, strict: true }).values;
   } catch (e) {
-    process.stderr.write(`data: ${(e as Error).message}\nusage: npm run data -- [--in DIR] [--out DIR]\n`);
+    process.stderr.write(`data: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
+  }
+  if (args.stamp) {
+    if (args.in || args.out) {
+      process.stderr.write(`data: --stamp does not build; give it without --in and --out\n${USAGE}\n`);
+      return 2;
+    }
+    return stamp(args.stamp.map((f) => resolvePath(f)));
   }
   const inDir = resolvePath(args.in ?? DEFAULT_IN);
   const outDir = resolvePath(args.out ?? DEFAULT_OUT);
   if (!existsSync(inDir) || !statSync(inDir).isDirectory()) {
-    process.stderr.write(`data: input directory ${inDir} does not exist\nusage: npm run data -- [--in DIR] [--out DIR]\n`);
+    process.stderr.write(`data: input directory ${inDir} does not exist\n${USAGE}\n`);
     return 2;
   }
   return report(await createDataBuilder(inDir).build(), outDir);

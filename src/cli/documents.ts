@@ -1,17 +1,53 @@
 /** documents: finding the annotated documents of an input directory. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every `*.md` below a directory except READMEs, sorted, so builds do not depend on directory order. */
-export function listDocuments(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
+/** A file or folder of the input tree that could not be followed, with why. */
+export interface ListingProblem { path: string; message: string }
+
+/**
+ * Every `*.md` below a directory except READMEs, sorted, so builds do not depend on directory order.
+ * Symbolic links to documents and folders are followed; a file reached twice (through a link) is built
+ * once, under its first path. A link that loops back to a folder it sits in, or points nowhere, is a problem.
+ */
+export function findDocuments(dir: string): { paths: string[]; problems: ListingProblem[] } {
+  const paths: string[] = [];
+  const problems: ListingProblem[] = [];
+  const seenFiles = new Set<string>();
+  const walk = (d: string, ancestors: string[]) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md') out.push(p);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const s = statSync(p);
+          isDir = s.isDirectory();
+          isFile = s.isFile();
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (entry.name.endsWith('.md') || code === 'ELOOP') problems.push({ path: p, message: code === 'ELOOP' ? 'symbolic link loops back to itself; remove it or point it at a document or folder' : 'symbolic link points to nothing; remove it or point it at a document or folder' });
+          continue;
+        }
+      }
+      if (isDir) {
+        const real = realpathSync(p);
+        const loop = ancestors.find((a) => a === real);
+        if (loop) problems.push({ path: p, message: `symbolic link loops back to ${loop}, a folder it sits in; remove it or point it elsewhere` });
+        else walk(p, [...ancestors, real]);
+      } else if (isFile && entry.name.endsWith('.md') && entry.name !== 'README.md') {
+        const real = realpathSync(p);
+        if (seenFiles.has(real)) continue;
+        seenFiles.add(real);
+        paths.push(p);
+      }
     }
   };
-  walk(dir);
-  return out;
+  walk(dir, [realpathSync(dir)]);
+  return { paths, problems };
+}
+
+/** The documents of findDocuments, without its problems. */
+export function listDocuments(dir: string): string[] {
+  return findDocuments(dir).paths;
 }

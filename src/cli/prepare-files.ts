@@ -2,7 +2,7 @@
  * prepare-files: read, decode, parse and prepare documents — the per-document half of the build,
  * run on the main thread or, for large corpora, in worker threads (prepare-worker.ts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Diagnostic } from '../contract.js';
 import { parseDocumentText, type ParsedDocument } from '../compiler/parse.js';
@@ -34,10 +34,21 @@ export function decodeDocument(path: string, bytes: Uint8Array): { text: string 
 }
 
 /**
+ * The published text kept beside a document, `name.txt` for `name.md`, when there is one and it is
+ * UTF-8: with `text_sha256:` it places a mismatch at its first differing character.
+ */
+export function readOriginal(documentPath: string): string | null {
+  const path = documentPath.replace(/\.md$/i, '.txt');
+  if (path === documentPath || !existsSync(path)) return null;
+  const decoded = decodeDocument(path, readFileSync(path));
+  return 'text' in decoded ? decoded.text : null;
+}
+
+/**
  * Prepares each file. `cache` keeps parsed documents by path and content between builds of a long-lived
  * process (the dev server), so an edit re-parses one document.
  */
-export function prepareFiles(paths: readonly string[], cwd: string, resolve: Resolver, cache?: Map<string, { text: string; parsed: ParsedDocument }>): PreparedFiles {
+export function prepareFiles(paths: readonly string[], cwd: string, resolve: Resolver, cache?: Map<string, { text: string; original: string | null; parsed: ParsedDocument }>): PreparedFiles {
   const prepared: PreparedDocument[] = [];
   const unreadable: Diagnostic[] = [];
   for (const abs of paths) {
@@ -47,10 +58,12 @@ export function prepareFiles(paths: readonly string[], cwd: string, resolve: Res
       unreadable.push(decoded.diagnostic);
       continue;
     }
-    let parsed = cache?.get(shown)?.text === decoded.text ? cache.get(shown)!.parsed : null;
+    const original = readOriginal(abs);
+    const cached = cache?.get(shown);
+    let parsed = cached && cached.text === decoded.text && cached.original === original ? cached.parsed : null;
     if (!parsed) {
-      parsed = parseDocumentText(shown, decoded.text);
-      cache?.set(shown, { text: decoded.text, parsed });
+      parsed = parseDocumentText(shown, decoded.text, { original });
+      cache?.set(shown, { text: decoded.text, original, parsed });
     }
     prepared.push(prepareDocument(parsed, resolve));
   }

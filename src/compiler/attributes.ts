@@ -1,6 +1,7 @@
 /** attributes: which attributes each annotation kind accepts, and checking them once at the entry. */
 import type { Annotation, AnnotationKind } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
+import { describeStrangers } from './lookalikes.js';
 
 export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
   place: ['id', 'of', 'name', 'kind', 'geonames', 'wikidata', 'at'],
@@ -11,6 +12,20 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string
 
 /** Ids are kebab-case words, digits, dots and underscores, so they survive URLs and HTML ids. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** An event's `type`: kebab-case, lowercase words and digits joined by hyphens (`missile-strike`). */
+export const TYPE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Why a value is not an id, naming each character that does not belong (a Cyrillic "і" in "kyіv"); null when it is one. */
+export function idProblem(value: string): string | null {
+  if (ID_PATTERN.test(value)) return null;
+  const strangers = describeStrangers(value, /[A-Za-z0-9._-]/);
+  if (strangers.length > 0) return `has ${strangers.join(', ')}; ids use only ASCII letters, digits, ".", "_" and "-"`;
+  return value === '' ? 'is empty' : 'must start with a letter or a digit';
+}
+
+/** Attributes whose value is a space-separated list of ids of this document or of the corpus. */
+const ID_LIST_ATTRIBUTES: Readonly<Partial<Record<AnnotationKind, readonly string[]>>> = { event: ['place'], range: ['weapon'] };
 
 /** Where an attribute of an annotation stands in its file (the annotation itself when unknown). */
 export function attributeAt(file: string, a: Annotation, key: string) {
@@ -33,10 +48,34 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
   }
   for (const key of ['id', 'of'] as const) {
     const v = a.attributes[key];
-    if (v !== undefined && !ID_PATTERN.test(v)) {
-      diagnostics.error(attributeAt(file, a, key), `${key === 'id' ? 'id' : 'of='} "${v}" is not a valid id; use letters, digits, ".", "_" and "-"`);
+    const problem = v === undefined ? null : idProblem(v);
+    if (problem) {
+      diagnostics.error(attributeAt(file, a, key), `${key === 'id' ? 'id' : 'of='} "${v}" is not a valid id: it ${problem}`);
       ok = false;
     }
+  }
+  for (const key of ID_LIST_ATTRIBUTES[a.kind] ?? []) {
+    for (const v of (a.attributes[key] ?? '').split(/[\s,]+/).filter(Boolean)) {
+      const problem = idProblem(v);
+      if (problem) {
+        diagnostics.error(attributeAt(file, a, key), `${key}= names "${v}", which is not a valid id: it ${problem}`);
+        ok = false;
+      }
+    }
+  }
+  const origin = a.kind === 'range' ? a.attributes.origin : undefined;
+  if (origin !== undefined && !/^[\s\d.,+-]+$/.test(origin)) {
+    const problem = idProblem(origin.trim());
+    if (problem) {
+      diagnostics.error(attributeAt(file, a, 'origin'), `origin= "${origin}" is neither lon,lat nor a valid place id: it ${problem}`);
+      ok = false;
+    }
+  }
+  const type = a.kind === 'event' ? a.attributes.type : undefined;
+  if (type !== undefined && !TYPE_PATTERN.test(type)) {
+    const strangers = describeStrangers(type, /[\x00-\x7f]/);
+    diagnostics.error(attributeAt(file, a, 'type'), `type="${type}" must be kebab-case: lowercase words and digits joined by "-" (e.g. missile-strike, drone-attack)${strangers.length > 0 ? `; it has ${strangers.join(', ')}` : ''}`);
+    ok = false;
   }
   if (a.attributes.id !== undefined && a.attributes.of !== undefined) {
     diagnostics.error(attributeAt(file, a, 'of'), `:${a.kind}[${short(a.label)}] has both #${a.attributes.id} and of=${a.attributes.of}; an annotation either defines an id or refers to one`);

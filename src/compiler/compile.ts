@@ -112,13 +112,15 @@ export interface PreparedDocument {
 export function prepareDocument(p: ParsedDocument, resolve: Resolver): PreparedDocument {
   const diagnostics = new Diagnostics();
   diagnostics.list.push(...p.diagnostics);
-  const empty = { parsed: p, meta: null, places: { byId: new Map(), byAnnotation: new Map() }, valid: new Set<number>(), diagnostics: diagnostics.list };
-  if (!p.frontMatter) return empty;
-  const read = readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics);
-  if (!read) return empty;
+  // A document whose front matter or markup has errors still has its annotations checked and its places
+  // looked up, so all its problems come in one run; only references to front-matter places that could
+  // not be read are left unchecked (they would be blamed for the front matter's error).
+  const read = p.frontMatter ? readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics) : { meta: null, places: [] };
   const valid = new Set<number>();
-  p.annotations.forEach((a, i) => { if (checkAttributes(p.path, a, diagnostics)) valid.add(i); });
-  const places = resolveDocumentPlaces(p.path, p.annotations, valid, read.places, resolve, diagnostics);
+  p.annotations.forEach((a, i) => {
+    if (checkAttributes(p.path, a, diagnostics) && (read.meta || a.kind !== 'place' || a.attributes.of === undefined)) valid.add(i);
+  });
+  const places = resolveDocumentPlaces(p.path, p.annotations, valid, read.meta ? read.places : [], resolve, diagnostics);
   return { parsed: p, meta: read.meta, places, valid, diagnostics: diagnostics.list };
 }
 

@@ -1,15 +1,23 @@
 /** diagnostics: collecting located errors and warnings, and printing them as `path:line:col: severity: message`. */
 import type { Diagnostic } from '../contract.js';
 
+/**
+ * A message as one line: line breaks (and Unicode line and paragraph separators) in quoted text become
+ * spaces, so every diagnostic is exactly one `path:line:col: severity: message` line.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n\v\f\u0085\u2028\u2029]+\s*/g, ' ');
+}
+
 export interface Location { file: string; line: number; column: number }
 
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
   error(at: Location, message: string): void {
-    this.list.push({ severity: 'error', file: at.file, line: at.line, column: at.column, message });
+    this.list.push({ severity: 'error', file: at.file, line: at.line, column: at.column, message: oneLine(message) });
   }
   warning(at: Location, message: string): void {
-    this.list.push({ severity: 'warning', file: at.file, line: at.line, column: at.column, message });
+    this.list.push({ severity: 'warning', file: at.file, line: at.line, column: at.column, message: oneLine(message) });
   }
   get errorCount(): number {
     return this.list.filter((d) => d.severity === 'error').length;

@@ -1,10 +1,10 @@
 /** documents: front matter → DocumentMeta, checked field by field. Pure. */
-import type { DocumentMeta } from '../contract.js';
+import { PLACE_KINDS, type DocumentMeta } from '../contract.js';
 import { parseDate } from './dates.js';
 import type { Diagnostics } from './diagnostics.js';
-import { ID_PATTERN } from './attributes.js';
+import { idProblem } from './attributes.js';
 
-export const FRONT_MATTER_KEYS = ['id', 'title', 'publisher', 'author', 'published', 'url', 'language', 'notes', 'places'] as const;
+export const FRONT_MATTER_KEYS = ['id', 'title', 'publisher', 'author', 'published', 'url', 'language', 'notes', 'places', 'text_sha256'] as const;
 
 /** A front-matter place: one the annotator adds, which the text does not name. */
 export interface FrontPlace {
@@ -23,7 +23,7 @@ export function readMeta(
   front: Record<string, unknown>,
   lines: Record<string, number>,
   diagnostics: Diagnostics,
-): { meta: DocumentMeta; places: FrontPlace[] } | null {
+): { meta: DocumentMeta | null; places: FrontPlace[] } {
   const at = (key: string) => ({ file, line: lines[key] ?? 2, column: 1 });
   let ok = true;
   const fail = (key: string, message: string) => {
@@ -46,7 +46,8 @@ export function readMeta(
     return String(v);
   };
   const id = text('id', true);
-  if (id !== null && !ID_PATTERN.test(id)) fail('id', `document id "${id}" must be letters, digits, ".", "_" and "-"`);
+  const idIssue = id === null ? null : idProblem(id);
+  if (idIssue) fail('id', `document id "${id}" is not a valid id: it ${idIssue}`);
   const title = text('title', true);
   const published = front.published instanceof Date ? front.published.toISOString().slice(0, 10) : text('published', false);
   if (published !== null) {
@@ -66,13 +67,15 @@ export function readMeta(
       for (const [pid, value] of Object.entries(raw as Record<string, unknown>)) {
         const key = `places.${pid}`;
         const v = (value ?? {}) as Record<string, unknown>;
-        if (!ID_PATTERN.test(pid)) fail(key, `place id "${pid}" must be letters, digits, ".", "_" and "-"`);
+        const pidIssue = idProblem(pid);
+        if (pidIssue) fail(key, `place id "${pid}" is not a valid id: it ${pidIssue}`);
         const atValue = v.at;
         let point: [number, number] | null = null;
         if (atValue !== undefined) {
           if (Array.isArray(atValue) && atValue.length === 2 && atValue.every((n) => typeof n === 'number' && Number.isFinite(n)) && Math.abs(atValue[0]) <= 180 && Math.abs(atValue[1]) <= 90) point = [atValue[0], atValue[1]];
           else fail(key, `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`);
         }
+        if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind)) fail(key, `place "${pid}": unknown kind ${JSON.stringify(v.kind)}; allowed: ${PLACE_KINDS.join(', ')}`);
         const name = typeof v.name === 'string' ? v.name : null;
         if (!name && !point && v.geonames === undefined && v.wikidata === undefined) fail(key, `place "${pid}" needs a name, at: [lon, lat], geonames or wikidata`);
         if (typeof v.note !== 'string' || v.note.trim() === '') fail(key, `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`);
@@ -89,7 +92,7 @@ export function readMeta(
       }
     }
   }
-  if (!ok || id === null || title === null) return null;
+  if (!ok || id === null || title === null) return { meta: null, places: [] };
   return {
     meta: {
       id,

@@ -12,11 +12,28 @@ import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Token } from 'micromark-util-types';
-import { LineCounter, parseDocument } from 'yaml';
+import { createHash } from 'node:crypto';
+import { CST, Lexer, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../contract.js';
+import { oneLine } from './diagnostics.js';
 
 export const ANNOTATION_KINDS = ['place', 'event', 'weapon', 'range'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+/**
+ * Which annotations may sit directly inside which: an event's words hold the places, weapons and ranges
+ * it names; a weapon's words may hold the range they state ("an :weapon[:range[intermediate-range]{…}
+ * ballistic missile]{…}"). A place or a range holds only the source's words. Anything else is an error.
+ */
+export const ALLOWED_NESTING: Readonly<Record<AnnotationKind, readonly AnnotationKind[]>> = {
+  event: ['place', 'weapon', 'range'],
+  weapon: ['range'],
+  place: [],
+  range: [],
+};
+
+/** Characters a backslash makes literal in the text: the backslash is dropped, the character kept. */
+export const ESCAPABLE = ':[]{}';
 
 export interface Annotation {
   kind: AnnotationKind;
@@ -41,7 +58,7 @@ export interface ParsedDocument {
   frontMatter: Record<string, unknown> | null;
   /** 1-based line of each top-level and second-level front-matter key (`places.kapustin-yar`). */
   frontMatterLines: Record<string, number>;
-  /** The source text: the body with annotation markup removed. */
+  /** The source text: the body with annotation markup removed, its final line break (if any) kept. */
   text: string;
   annotations: Annotation[];
   diagnostics: Diagnostic[];
@@ -61,16 +78,26 @@ interface Found {
   labelStart: number;
   labelEnd: number;
   hasLabel: boolean;
+  hasAttributes: boolean;
   attributes: Record<string, string>;
   attributePositions: Record<string, { line: number; column: number }>;
   parent: number | null;
 }
 
+export interface ParseOptions {
+  /**
+   * The published text as the annotator keeps it beside the document (`name.txt` for `name.md`), when
+   * there is one: with `text_sha256:` in the front matter and a text that does not match it, the error
+   * is placed at the first character where the document's text departs from it.
+   */
+  original?: string | null;
+}
+
 /** Parses one annotated document. Never throws on bad input: problems come back as diagnostics. */
-export function parseDocumentText(path: string, source: string): ParsedDocument {
+export function parseDocumentText(path: string, source: string, options: ParseOptions = {}): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
   const error = (line: number, column: number, message: string) =>
-    diagnostics.push({ severity: 'error', file: path, line, column, message });
+    diagnostics.push({ severity: 'error', file: path, line, column, message: oneLine(message) });
   const empty: ParsedDocument = { path, frontMatter: null, frontMatterLines: {}, text: '', annotations: [], diagnostics };
 
   if (source.includes('\u0000')) {
@@ -86,26 +113,25 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
   const events = tokenize(src);
   const yaml = (events[0]?.[1].type as string) === 'yaml' ? events[0][1] : null;
   if (!yaml) {
-    error(1, 1, 'missing front matter; a document starts with a --- line, YAML (id, title, publisher, …), and a closing --- line');
+    if (/^---[ \t]*\r?\n/.test(src)) error(1, 1, 'the front matter opened by the --- line here is never closed; end the YAML with a line of ---, then write the annotated text');
+    else error(1, 1, 'missing front matter; a document starts with a --- line, YAML (id, title, publisher, …), and a closing --- line');
     return empty;
   }
   // The YAML is everything between the two fence lines (micromark gives it a token per line).
   const fences = events.filter(([kind, t]) => kind === 'enter' && (t.type as string) === 'yamlFence').map(([, t]) => t);
   const yamlText = fences.length === 2 ? src.slice(fences[0].end.offset, fences[1].start.offset).replace(/^\r?\n/, '').replace(/\r?\n$/, '') : '';
-  const { data: frontMatter, lines: frontMatterLines } = readFrontMatter(path, yamlText, diagnostics);
+  const yamlLine = fences.length === 2 ? fences[0].start.line + 1 : 2;
+  const { data: frontMatter, lines: frontMatterLines } = readFrontMatter(path, yamlText, yamlLine, diagnostics);
 
   // The body starts after the closing fence and its line ending.
   let bodyStart = yaml.end.offset;
   if (src.startsWith('\r\n', bodyStart)) bodyStart += 2;
   else if (src[bodyStart] === '\n') bodyStart += 1;
-  // An editor's final newline is not part of the source text.
-  let bodyEnd = src.length;
-  if (src.endsWith('\r\n')) bodyEnd -= 2;
-  else if (src.endsWith('\n')) bodyEnd -= 1;
-  bodyEnd = Math.max(bodyEnd, bodyStart);
+  // The body runs to the end of the file, its final line break included: the text is the published
+  // text byte for byte, and a line break an editor adds at the end is a change to it (text_sha256 sees it).
+  const bodyEnd = Math.max(src.length, bodyStart);
 
   const found: Found[] = [];
-  const directiveStarts: number[] = [];
   const open: number[] = [];
   let attributeName: string | null = null;
   let attributeAt: Token['start'] | null = null;
@@ -113,7 +139,6 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
     const type = token.type as string;
     if (type === 'directiveLeaf' || type === 'directiveContainer') {
       if (kind === 'enter') {
-        directiveStarts.push(token.start.offset);
         const lineEnd = src.indexOf('\n', token.start.offset);
         error(token.start.line, token.start.column, `block directive "${src.slice(token.start.offset, lineEnd === -1 ? token.end.offset : lineEnd)}" is not supported; annotations are inline: ${ANNOTATION_KINDS.map((k) => `:${k}[…]{…}`).join(', ')}`);
       }
@@ -123,14 +148,14 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
     const current = found[open[open.length - 1]];
     if (type === 'directiveText') {
       if (kind === 'enter') {
-        directiveStarts.push(token.start.offset);
         open.push(found.length);
-        found.push({ name: '', start: token.start, end: token.end.offset, labelStart: -1, labelEnd: -1, hasLabel: false, attributes: {}, attributePositions: {}, parent: open.length > 1 ? open[open.length - 2] : null });
+        found.push({ name: '', start: token.start, end: token.end.offset, labelStart: -1, labelEnd: -1, hasLabel: false, hasAttributes: false, attributes: {}, attributePositions: {}, parent: open.length > 1 ? open[open.length - 2] : null });
       } else open.pop();
     } else if (kind === 'enter' && current) {
       switch (type) {
         case 'directiveTextName': current.name = src.slice(token.start.offset, token.end.offset); break;
         case 'directiveTextLabel': current.hasLabel = true; current.labelStart = token.start.offset + 1; current.labelEnd = token.end.offset - 1; break;
+        case 'directiveTextAttributes': current.hasAttributes = true; break;
         case 'directiveTextAttributeIdValue': setAttribute(current, 'id', src.slice(token.start.offset, token.end.offset), token.start); break;
         case 'directiveTextAttributeClassValue': {
           const prior = current.attributes.class;
@@ -152,10 +177,25 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
   const cuts: Array<[number, number]> = [];
   const annotated: Found[] = [];
   const keptIndex = new Map<number, number>();
+  /** Offsets already reported, so the scan for stray markup does not report them twice. */
+  const reported = new Set<number>();
+  /** Markup of annotations already reported as broken: not reported again as stray markup. */
+  const quiet: Array<[number, number]> = [];
   found.forEach((f, i) => {
     const at = f.start;
-    if (!(ANNOTATION_KINDS as readonly string[]).includes(f.name)) {
-      error(at.line, at.column, `unknown annotation kind ":${f.name}" in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (write a literal colon before a letter as "\\:")`);
+    const known = (ANNOTATION_KINDS as readonly string[]).includes(f.name);
+    // ":30" in "10:30" or "Note:This" with no [words] and no {attributes} is the source's own text.
+    if (!known && !f.hasLabel && !f.hasAttributes) return;
+    if (!known && !/^\p{L}/u.test(f.name)) return;
+    if (!known && inLink(src, bodyStart, at.offset)) return;
+    reported.add(at.offset);
+    if (!f.hasLabel) {
+      const lineEnd = src.indexOf('\n', at.offset);
+      const brace = src.indexOf('}', at.offset);
+      quiet.push([at.offset, lineEnd === -1 ? bodyEnd : brace !== -1 && brace < lineEnd ? brace + 1 : lineEnd]);
+    } else if (!known || f.labelEnd <= f.labelStart) quiet.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
+    if (!known) {
+      error(at.line, at.column, `unknown annotation kind ":${f.name}" in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (if the colon is the source's own text, write it as "\\:")`);
     } else if (!f.hasLabel) {
       error(at.line, at.column, src[at.offset + 1 + f.name.length] === '['
         ? `unterminated annotation "${src.slice(at.offset, Math.min(src.length, at.offset + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${f.name}[the words of the source]{attributes}`
@@ -164,13 +204,35 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
       error(at.line, at.column, `annotation ":${f.name}[]" has empty text; it must wrap the words of the source it annotates`);
     } else {
       cuts.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
+      if (!f.hasAttributes && src[f.end] === '{') {
+        // Attributes micromark could not read: say why, keep what can be read of them (so their #id is
+        // still defined and nothing else is blamed on it), and keep the brace out of the text.
+        const broken = brokenAttributes(src, f.end, bodyEnd);
+        const p = locate(src, f.end);
+        reported.add(f.end);
+        error(p.line, p.column, `the attributes of :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] ${broken.problem} in "${shortText(src.slice(f.end, broken.end), 60)}"; write {#id key=value key="a value with spaces"}, or, if the brace is the source's own text, write it as "\\{"`);
+        Object.assign(f.attributes, broken.attributes);
+        for (const key of Object.keys(broken.attributes)) f.attributePositions[key] = { line: p.line, column: p.column };
+        cuts.push([f.end, broken.end]);
+      }
       keptIndex.set(i, annotated.length);
       annotated.push(f);
     }
   });
-  // A literal colon escaped as "\:" loses its backslash, like any Markdown escape of that colon.
-  for (let i = src.indexOf('\\:', bodyStart); i !== -1 && i < bodyEnd; i = src.indexOf('\\:', i + 2)) {
-    if (!cuts.some(([a, b]) => i >= a && i < b)) cuts.push([i, i + 1]);
+  // A backslash before : [ ] { } makes that character literal and is dropped, like a Markdown escape;
+  // a doubled backslash before one of them stands for one backslash.
+  const inCut = (i: number) => cuts.some(([a, b]) => i >= a && i < b);
+  const escaped = new Set<number>();
+  for (let i = src.indexOf('\\', bodyStart); i !== -1 && i < bodyEnd; i = src.indexOf('\\', i + 1)) {
+    if (inCut(i)) continue;
+    if (ESCAPABLE.includes(src[i + 1])) {
+      cuts.push([i, i + 1]);
+      escaped.add(i + 1);
+      i++;
+    } else if (src[i + 1] === '\\' && ESCAPABLE.includes(src[i + 2])) {
+      cuts.push([i, i + 1]);
+      i++;
+    }
   }
   cuts.sort((a, b) => a[0] - b[0]);
 
@@ -222,36 +284,173 @@ export function parseDocumentText(path: string, source: string): ParsedDocument 
       attributePositions: f.attributePositions,
     };
   });
+  for (const a of annotations) {
+    if (a.parent === null) continue;
+    const outer = annotations[a.parent];
+    if (ALLOWED_NESTING[outer.kind].includes(a.kind)) continue;
+    error(a.line, a.column, `:${a.kind}[${shortText(a.label)}] cannot sit inside :${outer.kind}[${shortText(outer.label)}] (line ${outer.line}, column ${outer.column}); ${nestingRule()}`);
+  }
 
-  checkStray(src, bodyStart, bodyEnd, directiveStarts, error);
-  return { path, frontMatter, frontMatterLines, text, annotations, diagnostics };
+  checkStray(src, bodyStart, bodyEnd, (i) => inCut(i) || escaped.has(i) || quiet.some(([a, b]) => i >= a && i < b), reported, error);
+  const parsed = { path, frontMatter, frontMatterLines, text, annotations, diagnostics };
+  const textOffset = (offset: number) => {
+    // The source offset of a text offset: the inverse of `map`.
+    const seg = kept.find(([a, b, out]) => offset >= out && offset < out + (b - a)) ?? kept[kept.length - 1];
+    return seg ? seg[0] + Math.min(offset - seg[2], seg[1] - seg[0]) : bodyStart;
+  };
+  const hashProblem = checkTextHash(parsed, options.original ?? null);
+  if (hashProblem) {
+    const p = hashProblem.textOffset === null ? { line: frontMatterLines.text_sha256 ?? 2, column: 1 } : locate(src, textOffset(hashProblem.textOffset));
+    error(p.line, p.column, hashProblem.message);
+  }
+  return parsed;
 }
 
-function readFrontMatter(path: string, yamlText: string, diagnostics: Diagnostic[]) {
+/** The allowed nesting, in words, for messages and the docs. */
+export function nestingRule(): string {
+  const holds = ANNOTATION_KINDS.filter((k) => ALLOWED_NESTING[k].length > 0).map((k) => `:${k} may hold ${ALLOWED_NESTING[k].map((c) => `:${c}`).join(', ')}`);
+  const none = ANNOTATION_KINDS.filter((k) => ALLOWED_NESTING[k].length === 0).map((k) => `:${k}`);
+  return `${holds.join('; ')}; ${none.join(' and ')} hold only the source's words`;
+}
+
+/** SHA-256 of a text's UTF-8 bytes, in lowercase hex: what `text_sha256:` holds. */
+export function textSha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Checks the front matter's `text_sha256:` against the text. The hash only says whether the text
+ * differs; with the published text beside the document (`original`), the error is placed at the first
+ * character that differs, otherwise at the `text_sha256` line. `textOffset` is null for the latter.
+ */
+export function checkTextHash(parsed: Pick<ParsedDocument, 'frontMatter' | 'text'>, original: string | null): { textOffset: number | null; message: string } | null {
+  const stated = parsed.frontMatter?.text_sha256;
+  if (stated === undefined || stated === null) return null;
+  if (typeof stated !== 'string' || !/^[0-9a-fA-F]{64}$/.test(stated)) {
+    return { textOffset: null, message: `text_sha256 must be 64 hexadecimal digits (the SHA-256 of the published text), got ${JSON.stringify(stated)}; npm run data -- --stamp FILE writes it` };
+  }
+  const want = stated.toLowerCase();
+  const got = textSha256(parsed.text);
+  if (got === want) return null;
+  const text = parsed.text;
+  if (original !== null && textSha256(original) === want && original !== text) {
+    let i = 0;
+    while (i < text.length && i < original.length && text[i] === original[i]) i++;
+    const o = locate(original, i);
+    const shown = (s: string) => (i < s.length ? JSON.stringify(s.slice(i, i + 20)) : 'its end');
+    return { textOffset: i, message: `the text with annotations removed departs here from the published text (text_sha256 matches the .txt beside it, which has ${shown(original)} at its line ${o.line}, column ${o.column}, where this document has ${shown(text)}); write the source's words exactly` };
+  }
+  let hint = 'a word, a quote or a line break was changed, added or removed; compare with the published text, keep it beside the document as a .txt of the same name to find where, or, if the text is right and the hash is stale, run npm run data -- --stamp FILE';
+  if (/\r?\n$/.test(text) && textSha256(text.replace(/\r?\n$/, '')) === want) hint = 'the text ends with a line break that the published text does not have (an editor\'s final newline?); remove it';
+  else if (textSha256(`${text}\n`) === want) hint = 'the published text ends with a line break that this document lacks; add one';
+  else if (text.includes('\r\n') && textSha256(text.replace(/\r\n/g, '\n')) === want) hint = 'the document has Windows line breaks (CRLF) where the published text has LF; save it with LF line breaks';
+  return { textOffset: null, message: `the text with annotations removed has SHA-256 ${got}, not the ${want} of text_sha256: ${hint}` };
+}
+
+/** A brace after an annotation's words that micromark could not read as attributes: where it ends, what is wrong, what can be read. */
+function brokenAttributes(src: string, from: number, to: number): { end: number; problem: string; attributes: Record<string, string> } {
+  const lineEnd = src.indexOf('\n', from);
+  const stop = Math.min(lineEnd === -1 ? to : lineEnd, to);
+  let end = -1;
+  let problem = '';
+  let quote: string | null = null;
+  for (let i = from + 1; i < stop; i++) {
+    const c = src[i];
+    if (quote) { if (c === quote) quote = null; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '}') { end = i + 1; break; } else if (c === '{' || c === '[') break;
+  }
+  if (end === -1) {
+    end = stop;
+    problem = quote ? `have a quote ${quote} that is never closed and no closing "}"` : 'have no closing "}"';
+  } else {
+    problem = `cannot be read (${attributeProblem(src.slice(from + 1, end - 1))})`;
+  }
+  const attributes: Record<string, string> = {};
+  const token = /#([^\s#.{}"'=]+)|([A-Za-z_:][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+))/g;
+  for (let m = token.exec(src.slice(from + 1, end)); m; m = token.exec(src.slice(from + 1, end))) {
+    if (m[1] !== undefined) attributes.id = m[1];
+    else attributes[m[2]] = decodeString(m[3] ?? m[4] ?? m[5] ?? '');
+  }
+  return { end, problem, attributes };
+}
+
+/** The first thing in an attribute list that is not #id, .class, key, key=value or key="value". */
+function attributeProblem(inner: string): string {
+  const item = /\s*(?:#[^\s#.{}"'=]+|\.[^\s#.{}"'=]+|[A-Za-z_:][\w.:-]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'=<>`{}]+))?)(?=\s|$)/y;
+  let i = 0;
+  while (i < inner.length) {
+    item.lastIndex = i;
+    const m = item.exec(inner);
+    if (!m || m[0].length === 0) {
+      if (/^\s*$/.test(inner.slice(i))) break;
+      const j = i + (inner.slice(i).length - inner.slice(i).trimStart().length);
+      const rest = inner.slice(j);
+      const eq = /^([A-Za-z_:][\w.:-]*)=/.exec(rest);
+      if (eq) return `"${eq[1]}=" must be followed by a value, got "${shortText(rest.slice(eq[0].length), 20)}"`;
+      return `unexpected "${shortText(rest, 20)}"`;
+    }
+    i += m[0].length;
+  }
+  return 'unexpected characters';
+}
+
+function shortText(text: string, max = 40): string {
+  const t = text.replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function readFrontMatter(path: string, yamlText: string, firstLine: number, diagnostics: Diagnostic[]) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lines: Record<string, number> = {};
+  const push = (offset: number, message: string) => {
+    const p = lineCounter.linePos(offset);
+    diagnostics.push({ severity: 'error', file: path, line: p.line + firstLine - 1, column: p.col, message: oneLine(message) });
+  };
   if (doc.errors.length > 0) {
+    const opener = unclosedOpener(yamlText);
     for (const e of doc.errors) {
-      const p = lineCounter.linePos(e.pos[0]);
-      diagnostics.push({ severity: 'error', file: path, line: p.line + 1, column: p.col, message: `invalid YAML front matter: ${e.message.split('\n')[0]}` });
+      const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      // An unclosed quote or bracket is reported where the YAML runs out; point at where it opens.
+      if (opener && (e.code === 'MISSING_CHAR' || /end with an? [\]}]|closing/.test(what))) push(opener.offset, `invalid YAML front matter: this ${opener.char} is never closed (${what})`);
+      else push(e.pos[0], `invalid YAML front matter: ${what}`);
     }
     return { data: null, lines };
   }
   const data = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    diagnostics.push({ severity: 'error', file: path, line: 2, column: 1, message: 'front matter must be a YAML mapping of keys (id, title, publisher, …)' });
+    diagnostics.push({ severity: 'error', file: path, line: firstLine, column: 1, message: 'front matter must be a YAML mapping of keys (id, title, publisher, …)' });
     return { data: null, lines };
   }
   const contents = doc.contents as { items?: Array<{ key: { value?: unknown; range?: number[] }; value?: { items?: Array<{ key: { value?: unknown; range?: number[] } }> } }> };
   for (const item of contents.items ?? []) {
     const key = String(item.key?.value);
-    if (item.key?.range) lines[key] = lineCounter.linePos(item.key.range[0]).line + 1;
+    if (item.key?.range) lines[key] = lineCounter.linePos(item.key.range[0]).line + firstLine - 1;
     for (const sub of item.value?.items ?? []) {
-      if (sub.key?.range) lines[`${key}.${String(sub.key.value)}`] = lineCounter.linePos(sub.key.range[0]).line + 1;
+      if (sub.key?.range) lines[`${key}.${String(sub.key.value)}`] = lineCounter.linePos(sub.key.range[0]).line + firstLine - 1;
     }
   }
   return { data: data as Record<string, unknown>, lines };
+}
+
+/** The first quote or flow bracket of a YAML text that is never closed, from its tokens. */
+function unclosedOpener(yamlText: string): { offset: number; char: string } | null {
+  const flows: number[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(yamlText)) {
+    const type = CST.tokenType(token);
+    // The lexer's control tokens (document, scalar and flow-end markers) stand for no source text.
+    const length = token.length === 1 && token < ' ' && token !== '\n' && token !== '\t' && token !== '\r' ? 0 : token.length;
+    if (type === 'double-quoted-scalar' || type === 'single-quoted-scalar') {
+      const q = token[0];
+      const closed = q === '"' ? /^"(?:[^"\\]|\\[\s\S])*"$/.test(token) : /^'(?:[^']|'')*'$/.test(token);
+      if (!closed) return { offset, char: q };
+    } else if (type === 'flow-map-start' || type === 'flow-seq-start') flows.push(offset);
+    else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flows.length > 0) flows.pop();
+    offset += length;
+  }
+  return flows.length > 0 ? { offset: flows[0], char: yamlText[flows[0]] } : null;
 }
 
 function setAttribute(f: Found, key: string, value: string, at: Token['start']) {
@@ -259,17 +458,88 @@ function setAttribute(f: Found, key: string, value: string, at: Token['start']) 
   f.attributePositions[key] = { line: at.line, column: at.column };
 }
 
-/** Annotation-like text that the Markdown parser did not read as an annotation (e.g. inside code). */
-function checkStray(src: string, from: number, to: number, parsedStarts: number[], error: (l: number, c: number, m: string) => void) {
-  const seen = new Set(parsedStarts);
-  const pattern = new RegExp(`(?<![\\\\\\w]):(?:${ANNOTATION_KINDS.join('|')})\\[`, 'g');
-  pattern.lastIndex = from;
-  for (let m = pattern.exec(src); m && m.index < to; m = pattern.exec(src)) {
-    if (!seen.has(m.index)) {
-      const p = locate(src, m.index);
-      error(p.line, p.column, `"${src.slice(m.index, m.index + 40)}…" looks like an annotation but was not read as one (is it unterminated, or inside code or HTML?)`);
+/**
+ * Text that looks like annotation markup but was not read as an annotation: annotation markup left
+ * in the text (a lost colon, attributes cut off from their words, an annotation inside code or HTML).
+ * Published text essentially never has "]{", "{#", ":word[" or "[event[", so each is an error at its
+ * first character that says how to write it if it really is the source's text. `skip(i)` is true for a
+ * character that is markup already read, or escaped.
+ */
+function checkStray(src: string, from: number, to: number, skip: (i: number) => boolean, reported: Set<number>, error: (l: number, c: number, m: string) => void) {
+  const findings: Array<{ at: number; message: string }> = [];
+  const snippet = (a: number, b: number) => oneLine(src.slice(a, Math.min(b, a + 50, to))) + (b - a > 50 ? '…' : '');
+  const kinds = ANNOTATION_KINDS.join('|');
+  const patterns: Array<[RegExp, (m: RegExpExecArray) => void]> = [
+    [/\]\{/g, (m) => {
+      const close = m.index;
+      if (skip(close) || skip(close + 1)) return;
+      const open = matchingBracket(src, close, from, skip);
+      let start = open === -1 ? close : open;
+      let word = '';
+      if (open !== -1) {
+        const w = /[\p{L}\p{N}_-]+$/u.exec(src.slice(Math.max(from, open - 40), open));
+        if (w) { word = w[0]; start = open - word.length; }
+        // ":x[…]{" not read as an annotation is reported as such below; "[event[…]{" (its colon typed as "[") is one mistake.
+        if (start > from && src[start - 1] === ':' && !skip(start - 1)) return;
+        if (start > from && src[start - 1] === '[' && !skip(start - 1)) start--;
+      }
+      const braceEnd = src.indexOf('}', close);
+      const end = braceEnd === -1 || braceEnd > to ? close + 2 : braceEnd + 1;
+      const known = (ANNOTATION_KINDS as readonly string[]).includes(word);
+      findings.push({ at: start, message: known
+        ? `"${snippet(start, end)}" is an annotation that lost its colon; write :${word}[…]{…}, or, if it is the source's own text, write the brace as "]\\{"`
+        : `"${snippet(start, end)}" looks like annotation markup ("]{") left in the text; an annotation is :kind[the words]{attributes} with kind one of ${ANNOTATION_KINDS.join(', ')}; if it is the source's own text, write the brace as "]\\{"` });
+    }],
+    [/\{#/g, (m) => {
+      // Right after a "]" it is the same mistake as that "]{", reported once.
+      if (skip(m.index) || (src[m.index - 1] === ']' && !skip(m.index - 1))) return;
+      const braceEnd = src.indexOf('}', m.index);
+      findings.push({ at: m.index, message: `"${snippet(m.index, braceEnd === -1 ? m.index + 20 : braceEnd + 1)}" looks like annotation attributes left in the text (they follow an annotation's "]" directly); if it is the source's own text, write the brace as "\\{"` });
+    }],
+    [/(?<![\\:]):\p{L}[\p{L}\p{N}_-]*\[/gu, (m) => {
+      if (skip(m.index) || reported.has(m.index) || inLink(src, from, m.index)) return;
+      const close = src.indexOf(']', m.index);
+      findings.push({ at: m.index, message: `"${snippet(m.index, close === -1 || close - m.index > 40 ? m.index + 40 : close + 1)}" looks like an annotation but was not read as one (is it unterminated, or inside code or HTML?); if the colon is the source's own text, write it as "\\:"` });
+    }],
+    [new RegExp(`\\[(?:${kinds})\\[`, 'g'), (m) => {
+      if (skip(m.index) || skip(m.index + m[0].length - 1)) return;
+      findings.push({ at: m.index, message: `"${snippet(m.index, m.index + 40)}" looks like an annotation whose colon became "["; write :${m[0].slice(1, -1)}[…]{…}, or, if it is the source's own text, write the brackets as "\\["` });
+    }],
+  ];
+  for (const [pattern, handle] of patterns) {
+    pattern.lastIndex = from;
+    for (let m = pattern.exec(src); m && m.index < to; m = pattern.exec(src)) handle(m);
+  }
+  // One error per piece of markup: a lost colon's "[event[" and its "]{" are the same mistake.
+  findings.sort((a, b) => a.at - b.at);
+  let last = -1;
+  for (const f of findings) {
+    if (reported.has(f.at) || f.at === last) continue;
+    last = f.at;
+    const p = locate(src, f.at);
+    error(p.line, p.column, f.message);
+  }
+}
+
+/** "https://example.org/wiki/File:Map[1]": inside a link, a colon and a bracket are the link's. */
+function inLink(src: string, from: number, offset: number): boolean {
+  return /:\/\/\S*$/.test(src.slice(Math.max(from, offset - 300), offset));
+}
+
+/** The "[" that a "]" closes, on the same paragraph, or -1. */
+function matchingBracket(src: string, close: number, from: number, skip: (i: number) => boolean): number {
+  let depth = 0;
+  for (let i = close - 1; i >= from && close - i < 2000; i--) {
+    const c = src[i];
+    if (c === '\n' && src[i - 1] === '\n') return -1;
+    if (skip(i)) continue;
+    if (c === ']') depth++;
+    else if (c === '[') {
+      if (depth === 0) return i;
+      depth--;
     }
   }
+  return -1;
 }
 
 /** 1-based line and column of an offset. */
@@ -281,4 +551,36 @@ export function locate(src: string, offset: number): { line: number; column: num
     lastBreak = i;
   }
   return { line, column: offset - lastBreak };
+}
+
+/**
+ * `source` with `text_sha256:` in its front matter set to the hash of its text, every other byte
+ * unchanged: the value of an existing top-level `text_sha256:` line is replaced, or a line is added
+ * before the closing ---. Refused (diagnostics, no source) when the document does not parse cleanly,
+ * since then its text is not what the annotator means, or when the published text beside it differs.
+ */
+export function stampSource(path: string, source: string, original: string | null = null): { source: string; hash: string } | { diagnostics: Diagnostic[] } {
+  const parsed = parseDocumentText(path, source);
+  const hashLine = parsed.frontMatterLines.text_sha256 ?? -1;
+  const others = parsed.diagnostics.filter((d) => d.severity === 'error' && d.line !== hashLine);
+  if (others.length > 0 || !parsed.frontMatter) return { diagnostics: others.length > 0 ? others : parsed.diagnostics };
+  if (original !== null && original !== parsed.text) {
+    // Where it departs: check the text against the original's hash, as a build would.
+    const trial = parseDocumentText(path, withTextHash(source, textSha256(original)).source, { original });
+    const d = trial.diagnostics.find((x) => /departs here/.test(x.message));
+    const shift = hashLine === -1 ? 1 : 0;
+    return { diagnostics: [{ severity: 'error', file: path, line: d ? d.line - shift : 1, column: d ? d.column : 1, message: `not stamped: ${d?.message ?? 'the text differs from the published text beside it'}` }] };
+  }
+  return { ...withTextHash(source, textSha256(parsed.text)) };
+}
+
+/** `source` with its front matter's text_sha256 line set to `hash` (replaced, or added before the closing ---). */
+function withTextHash(source: string, hash: string): { source: string; hash: string } {
+  const eol = /\r\n/.test(source) ? '\r\n' : '\n';
+  const lines = source.split(/(?<=\n)/);
+  const close = lines.findIndex((l, i) => i > 0 && /^---[ \t]*\r?\n?$/.test(l));
+  const existing = lines.findIndex((l, i) => i > 0 && i < close && /^text_sha256:/.test(l));
+  if (existing !== -1) lines[existing] = lines[existing].replace(/^text_sha256:[^\r\n]*/, `text_sha256: ${hash}`);
+  else lines.splice(close, 0, `text_sha256: ${hash}${eol}`);
+  return { source: lines.join(''), hash };
 }

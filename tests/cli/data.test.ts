@@ -139,3 +139,21 @@ describe('concurrent builds into one output directory', () => {
 function rmQuiet(path: string) {
   rmSync(path, { force: true });
 }
+
+describe('npm run data -- --stamp FILE', () => {
+  it('writes text_sha256 into the front matter and nothing else, and the build then checks it', async () => {
+    const w = workspace();
+    const file = join(w.docs, 'zz-stamp.md');
+    const source = `${front('stamp-me')}Drones struck :place[Kharkiv]{#kh} overnight.\n`;
+    writeFileSync(file, source);
+    expect((await run(['--stamp', file])).code).toBe(0);
+    const stamped = readFileSync(file, 'utf8');
+    expect(stamped.replace(/text_sha256: [0-9a-f]{64}\n/, '')).toBe(source);
+    expect((await run(['--in', w.docs, '--out', w.out])).code).toBe(0);
+    writeFileSync(file, stamped.replace('overnight', 'at night'));
+    const { code, lines } = await run(['--in', w.docs, '--out', w.out]);
+    expect(code).toBe(1);
+    expect(lines.some((l) => /zz-stamp\.md:4:1: error: the text with annotations removed has SHA-256/.test(l))).toBe(true);
+    rmSync(w.dir, { recursive: true, force: true });
+  });
+});

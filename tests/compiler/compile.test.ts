@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, referencedAreas, type CompileResult } from '../../src/compiler/compile.js';
+import { compile, prepareDocument, referencedAreas, type CompileResult } from '../../src/compiler/compile.js';
 import { readArea } from '../../src/compiler/areas.js';
 import { parseDocumentText } from '../../src/compiler/parse.js';
 import { loadGazetteer } from '../../src/compiler/gazetteer.js';
@@ -186,5 +186,44 @@ describe('compile: errors name the place and what is allowed', () => {
     const warnings = out.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
     expect(warnings.some((m) => m.includes('has no date'))).toBe(true);
     expect(warnings.some((m) => m.includes('25,000 km'))).toBe(true);
+  });
+});
+
+describe('prepareDocument: one round of errors, each one line', () => {
+  const errorsOf = (text: string) => prepareDocument(parseDocumentText('a.md', text), resolve).diagnostics.filter((d) => d.severity === 'error');
+
+  it('reports a markup error and an unrelated attribute error of the same document together', () => {
+    const found = errorsOf('---\nid: t\ntitle: T\n---\nThe city of :place[Dnipro]{#dnipro kind=city was hit.\n:place[Kyiv]{#kyiv colour=blue} too.');
+    expect(found.map((d) => [d.line, d.column])).toEqual([[5, 27], [6, 20]]);
+  });
+
+  it('still checks the annotations of a document whose front matter is broken', () => {
+    const found = errorsOf('---\nid: t\ntitle: [unclosed\n---\n:place[Kyiv]{#kyiv colour=blue} and :place[Zzyzxqville]{#z}.');
+    expect(found.map((d) => d.line)).toEqual([3, 5, 5]);
+    expect(found[1].message).toContain('unknown attribute "colour"');
+    expect(found[2].message).toContain('Zzyzxqville');
+  });
+
+  it('writes every message on one line, whatever the input quotes', () => {
+    const broken = [
+      '---\nid: t\ntitle: "a\nb\n---\nx',
+      '---\nid: t\ntitle: T\n---\nA :city[Kyiv\nand more]{#k} here.',
+      '---\nid: t\ntitle: T\n---\nStrike on :place[Dnipro\nwas{#d} reported.',
+      '---\nid: t\ntitle: T\n---\n:place[Kyiv]{#k kind="city\nregion"',
+      '---\nid: t\ntitle: T\n---\nOfficials in place[Rus\nsia]{of=russia} said so.',
+      '---\nid: t\ntitle: T\n---\n:place[the\n:event[x]{#e}]{#p}',
+      '---\nid: t\ntitle: T\n---\n:event[Drones\nstruck.]{#e type="Drone\nAttack" summary="a\u2028b" claimant="c\nd" status=maybe}',
+      '---\nid: t\ntitle: T\ntext_sha256: nope\n---\nText',
+      '---\nid: "kyі\nv"\ntitle: T\n---\nText',
+      '---\nid: t\ntitle: T\n---\n::place[Kyiv\n]{#k}\n',
+    ];
+    let count = 0;
+    for (const text of broken) {
+      for (const d of prepareDocument(parseDocumentText('a.md', text), resolve).diagnostics) {
+        count++;
+        expect(d.message, d.message).not.toMatch(/[\r\n\v\f\u0085\u2028\u2029]/);
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(broken.length);
   });
 });

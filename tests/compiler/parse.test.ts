@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocumentText } from '../../src/compiler/parse.js';
+import { parseDocumentText, stampSource, textSha256 } from '../../src/compiler/parse.js';
 
 const root = join(import.meta.dirname, '../..');
-const seeds = join(root, '../shared/seeds');
+const seeds = join(root, 'tests/fixtures/seeds');
 
-const doc = (body: string, front = 'id: t\ntitle: T') => `---\n${front}\n---\n${body}\n`;
+const doc = (body: string, front = 'id: t\ntitle: T') => `---\n${front}\n---\n${body}`;
 
 describe('parseDocumentText', () => {
   const seedIds = readdirSync(join(root, 'data/documents')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
@@ -45,8 +46,9 @@ describe('parseDocumentText', () => {
     expect(p.text).toBe('*Not emphasis* and ratio:Note, a [link](x).');
   });
 
-  it('drops one final newline but keeps the rest of the text', () => {
-    expect(parseDocumentText('a.md', '---\nid: t\n---\nLine one\n\nLine two\n').text).toBe('Line one\n\nLine two');
+  it('keeps the file\'s final line break: the text is the body byte for byte', () => {
+    expect(parseDocumentText('a.md', '---\nid: t\n---\nLine one\n\nLine two\n').text).toBe('Line one\n\nLine two\n');
+    expect(parseDocumentText('a.md', '---\nid: t\n---\nWindows\r\n').text).toBe('Windows\r\n');
     expect(parseDocumentText('a.md', '---\nid: t\n---\nNo newline').text).toBe('No newline');
   });
 
@@ -85,5 +87,140 @@ describe('parseDocumentText', () => {
   it('gives line numbers of front-matter keys, nested place keys included', () => {
     const p = parseDocumentText('a.md', doc('Text', 'id: t\ntitle: T\nplaces:\n  site-a:\n    name: X'));
     expect(p.frontMatterLines).toMatchObject({ id: 2, title: 3, places: 4, 'places.site-a': 5 });
+  });
+});
+
+describe('broken markup is an error, never verbatim text', () => {
+  const errors = (body: string) => parseDocumentText('a.md', doc(body)).diagnostics.filter((d) => d.severity === 'error');
+  const cases: Array<{ name: string; body: string; at: [number, number]; says: string; literal: string }> = [
+    { name: 'an unclosed attribute brace', body: 'The city of :place[Dnipro]{#dnipro kind=city was hit.', at: [5, 27], says: 'no closing "}"', literal: '"\\{"' },
+    { name: 'a doubled "=" in the attributes', body: 'Ties with :place[China]{of==china} grew.', at: [5, 24], says: '"of=" must be followed by a value', literal: '"\\{"' },
+    { name: 'a lost colon', body: 'Officials in place[Russia]{of=russia} said so.', at: [5, 14], says: 'lost its colon; write :place[…]{…}', literal: '"]\\{"' },
+    { name: 'a colon typed as "["', body: 'Then [event[Russia struck :place[Kyiv]{#k} at dawn]{#e type=missile-strike} and left.', at: [5, 6], says: 'lost its colon; write :event[…]{…}', literal: '"]\\{"' },
+    { name: 'attributes cut off from their words', body: 'The city of :place[Kyiv] {#kyiv} was hit.', at: [5, 26], says: 'annotation attributes left in the text', literal: '"\\{"' },
+    { name: 'words and attributes of no annotation', body: 'Then [the city]{#c} burned.', at: [5, 6], says: 'annotation markup ("]{")', literal: '"]\\{"' },
+    { name: 'an unterminated unknown directive', body: 'Read :note[this and more.', at: [5, 6], says: 'not read as one', literal: '"\\:"' },
+    { name: 'an annotation inside code', body: 'Intro.\n\n    code :place[Kyiv]{#k}\n\nAfter.', at: [7, 10], says: 'not read as one', literal: '"\\:"' },
+  ];
+  for (const c of cases) {
+    it(`reports ${c.name} at its first character, saying how to write it literally`, () => {
+      const found = errors(c.body);
+      expect(found.map((d) => [d.line, d.column])).toEqual([c.at]);
+      expect(found[0].message).toContain(c.says);
+      expect(found[0].message).toContain(c.literal);
+    });
+  }
+
+  it('keeps what it can read of broken attributes, so their id is still defined', () => {
+    const p = parseDocumentText('a.md', doc('The city of :place[Dnipro]{#dnipro kind=city was hit.'));
+    expect(p.annotations[0].attributes).toEqual({ id: 'dnipro', kind: 'city' });
+    expect(p.text).not.toContain('{');
+  });
+
+  it('reads real prose as text: [sic], times, ratios, a colon before a word, links', () => {
+    const prose = 'He said [sic] it was 10:30[ and then 10:30. The score was 3:2. Note:This matters. See https://example.org/wiki/File:Map[1].png or [1] and {braces} and a [link](x).';
+    const p = parseDocumentText('a.md', doc(prose));
+    expect(p.diagnostics).toEqual([]);
+    expect(p.text).toBe(prose);
+  });
+
+  it('drops the backslash of an escaped : [ ] { }, and a doubled backslash stands for one', () => {
+    const p = parseDocumentText('a.md', doc('Literal \\:place[x]\\{#y} and [a]\\{b} and a\\\\:b and C:\\\\Users.'));
+    expect(p.diagnostics).toEqual([]);
+    expect(p.text).toBe('Literal :place[x]{#y} and [a]{b} and a\\:b and C:\\\\Users.');
+    expect(p.annotations).toEqual([]);
+  });
+});
+
+describe('nesting', () => {
+  it('allows places, weapons and ranges in an event and a range in a weapon', () => {
+    const p = parseDocumentText('a.md', doc(':event[In :place[Kyiv]{#k} a :weapon[:range[short-range]{weapon=w} missile]{#w} and :range[300 km]{weapon=w} fell.]{#e}'));
+    expect(p.diagnostics).toEqual([]);
+    expect(p.annotations.map((a) => [a.kind, a.parent])).toEqual([['event', null], ['place', 0], ['weapon', 0], ['range', 2], ['range', 0]]);
+  });
+
+  for (const [outer, inner] of [['place', 'event'], ['place', 'place'], ['range', 'place'], ['event', 'event'], ['weapon', 'place']] as const) {
+    it(`reports a :${inner} inside a :${outer} at the inner annotation`, () => {
+      const p = parseDocumentText('a.md', doc(`Text :${outer}[the :${inner}[words]{#b} here]{#a}.`));
+      expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[5, 12 + outer.length]]);
+      expect(p.diagnostics[0].message).toContain(`:${inner}[words] cannot sit inside :${outer}[the words here]`);
+      expect(p.diagnostics[0].message).toContain(':event may hold :place, :weapon, :range');
+    });
+  }
+});
+
+describe('front matter errors', () => {
+  const at = (front: string) => parseDocumentText('a.md', `---\n${front}\n---\nText.`).diagnostics.map((d) => [d.line, d.column, d.message]);
+
+  it('points an unclosed quote or bracket at where it opens, not at the end of the front matter', () => {
+    for (const opener of ['"', "'", '[', '{']) {
+      const found = at(`id: t\ntitle: ${opener}unclosed\nauthor: x\nlanguage: en`);
+      expect(found).toHaveLength(1);
+      expect(found[0].slice(0, 2)).toEqual([3, 8]);
+      expect(found[0][2]).toContain(`this ${opener} is never closed`);
+    }
+  });
+
+  it('points a repeated key at its own line', () => {
+    expect(at('id: t\ntitle: T\nid: u').map((d) => d.slice(0, 2))).toEqual([[4, 1]]);
+  });
+
+  it('says a front matter with no closing --- line is unclosed, not missing', () => {
+    const [d] = parseDocumentText('a.md', '---\nid: t\ntitle: T\nThe text.\n').diagnostics;
+    expect(d.message).toContain('never closed');
+    expect(d.message).not.toContain('missing');
+  });
+});
+
+describe('text_sha256', () => {
+  const body = 'The city of :place[Kyiv]{#kyiv} was hit.\nSecond line.\n';
+  const published = 'The city of Kyiv was hit.\nSecond line.\n';
+  const hash = createHash('sha256').update(published, 'utf8').digest('hex');
+  const withHash = (h: string, b = body) => `---\nid: t\ntitle: T\ntext_sha256: ${h}\n---\n${b}`;
+
+  it('is the SHA-256 of the text with annotations removed, final newline included', () => {
+    expect(textSha256(parseDocumentText('a.md', withHash(hash)).text)).toBe(hash);
+    expect(parseDocumentText('a.md', withHash(hash)).diagnostics).toEqual([]);
+  });
+
+  it('reports a changed text at the text_sha256 line with the hash it computed', () => {
+    const p = parseDocumentText('a.md', withHash(hash, body.replace('hit', 'struck')));
+    expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[4, 1]]);
+    expect(p.diagnostics[0].message).toContain(`has SHA-256 ${textSha256(published.replace('hit', 'struck'))}, not the ${hash}`);
+  });
+
+  it('says when only an editor\'s final newline differs', () => {
+    const p = parseDocumentText('a.md', withHash(hash, `${body}\n`));
+    expect(p.diagnostics[0].message).toContain('ends with a line break that the published text does not have');
+  });
+
+  it('with the published text beside it, reports the first differing character in the document', () => {
+    const p = parseDocumentText('a.md', withHash(hash, body.replace('Second', 'Secnd')), { original: published });
+    expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[7, 4]]);
+    expect(p.diagnostics[0].message).toContain('its line 2, column 4');
+  });
+
+  it('must be 64 hexadecimal digits', () => {
+    expect(parseDocumentText('a.md', withHash('abc')).diagnostics[0].message).toContain('must be 64 hexadecimal digits');
+  });
+});
+
+describe('stampSource', () => {
+  it('adds text_sha256 before the closing fence and changes nothing else', () => {
+    const source = '---\nid: t\ntitle: T   # a comment\n---\nThe city of :place[Kyiv]{#kyiv} was hit.';
+    const stamped = stampSource('a.md', source);
+    expect('source' in stamped && stamped.source).toBe(`---\nid: t\ntitle: T   # a comment\ntext_sha256: ${textSha256('The city of Kyiv was hit.')}\n---\nThe city of :place[Kyiv]{#kyiv} was hit.`);
+  });
+
+  it('replaces a stale hash in place, CRLF line breaks kept', () => {
+    const source = `---\r\nid: t\r\ntext_sha256: ${'0'.repeat(64)}\r\ntitle: T\r\n---\r\nText.\r\n`;
+    const stamped = stampSource('a.md', source);
+    expect('source' in stamped && stamped.source).toBe(source.replace('0'.repeat(64), textSha256('Text.\r\n')));
+  });
+
+  it('refuses a document with broken markup or a text that departs from the .txt beside it', () => {
+    expect('diagnostics' in stampSource('a.md', '---\nid: t\ntitle: T\n---\nSee place[Kyiv]{#k}.')).toBe(true);
+    const refused = stampSource('a.md', '---\nid: t\ntitle: T\n---\nSee Kyiv now.', 'See Kyiv today.');
+    expect('diagnostics' in refused && refused.diagnostics.map((d) => [d.line, d.column])).toEqual([[5, 10]]);
   });
 });

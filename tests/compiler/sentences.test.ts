@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { sentenceAround, sentenceAt, sentenceSpans } from '../../src/compiler/sentences.js';
 
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url).pathname;
+const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
 
 describe('sentenceSpans', () => {
   it('does not end a sentence after an abbreviation such as U.S.', () => {

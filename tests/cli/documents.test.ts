@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findDocuments } from '../../src/cli/documents.js';
+
+function tree() {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-docs-'));
+  const elsewhere = mkdtempSync(join(tmpdir(), 'atlas-elsewhere-'));
+  mkdirSync(join(dir, 'in'));
+  writeFileSync(join(dir, 'in', 'a.md'), 'a');
+  writeFileSync(join(elsewhere, 'b.md'), 'b');
+  mkdirSync(join(elsewhere, 'sub'));
+  writeFileSync(join(elsewhere, 'sub', 'c.md'), 'c');
+  return { dir: join(dir, 'in'), elsewhere };
+}
+
+describe('findDocuments', () => {
+  it('follows symbolic links to documents and to folders', () => {
+    const { dir, elsewhere } = tree();
+    symlinkSync(join(elsewhere, 'b.md'), join(dir, 'linked.md'));
+    symlinkSync(join(elsewhere, 'sub'), join(dir, 'folder'));
+    const found = findDocuments(dir);
+    expect(found.problems).toEqual([]);
+    expect(found.paths).toEqual([join(dir, 'a.md'), join(dir, 'folder', 'c.md'), join(dir, 'linked.md')]);
+  });
+
+  it('reports a link that loops back to its own folder, and one that points nowhere, at the link', () => {
+    const { dir } = tree();
+    mkdirSync(join(dir, 'deep'));
+    symlinkSync(dir, join(dir, 'deep', 'up'));
+    symlinkSync(join(dir, 'missing.md'), join(dir, 'gone.md'));
+    const found = findDocuments(dir);
+    expect(found.paths).toEqual([join(dir, 'a.md')]);
+    expect(found.problems.map((p) => p.path)).toEqual([join(dir, 'deep', 'up'), join(dir, 'gone.md')]);
+    expect(found.problems[0].message).toContain('loops back');
+    expect(found.problems[1].message).toContain('points to nothing');
+  });
+
+  it('builds a document reached twice through a link once', () => {
+    const { dir } = tree();
+    symlinkSync(join(dir, 'a.md'), join(dir, 'z.md'));
+    expect(findDocuments(dir).paths).toEqual([join(dir, 'a.md')]);
+  });
+});
