@@ -425,7 +425,8 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       origin: main.origin?.kind === 'point' ? [round(main.origin.lonlat[0]), round(main.origin.lonlat[1])] : null,
       origin_place: main.originPlace,
       origin_note: main.originNote,
-      label: rangeLabel(weaponName, main.min, main.max, lead.basis, lead.claim.status, lead.qualifier),
+      // The status is the first claim's, as the flat `status` (and the band's colour) is.
+      label: rangeLabel(weaponName, main.min, main.max, lead.basis, main.claim.status, lead.qualifier),
       ...headline(claims),
       conflicts_with: [],
     };

@@ -247,7 +247,7 @@ describe('compile: ranges as the text states them', () => {
     const p = out.ranges.features[0].properties;
     expect(p.claims.map((c) => [c.claimant, c.basis, c.stated_text])).toEqual([['a', 'class', 'intermediate-range'], ['b', 'stated', 'between 3,000 and 5,500 km']]);
     // The text's figures lead the band.
-    expect(p).toMatchObject({ basis: 'stated', stated: true, stated_text: 'between 3,000 and 5,500 km', label: 'Z: 3,000–5,500 km, reported', conflicts_with: [] });
+    expect(p).toMatchObject({ basis: 'stated', stated: true, stated_text: 'between 3,000 and 5,500 km', label: 'Z: 3,000–5,500 km, claimed', status: 'claimed', conflicts_with: [] });
   });
 
   it('flags stated values that disagree, wherever drawn from, but not a class beside a stated figure', () => {
