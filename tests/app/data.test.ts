@@ -34,7 +34,7 @@ describe('data validation', () => {
     ranges.features[1].geometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1]]] };
     const problems: string[] = [];
     const kept = validate('ranges.geojson', ranges, rangeProblem, problems);
-    expect(kept.map((f) => f.properties.id)).toEqual([ranges.features[0].properties.id]);
+    expect(kept.map((f) => (f as { properties: { id: string } }).properties.id)).toEqual([ranges.features[0].properties.id]);
     expect(problems).toEqual([expect.stringMatching(/feature 2 .*neither null nor a Polygon/)]);
   });
 
