@@ -31,6 +31,41 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export const RANGE_BASES = ['stated', 'class', 'added'] as const;
 export type RangeBasis = (typeof RANGE_BASES)[number];
 
+/**
+ * The qualifiers a text may put before a range figure, as the build normalises them ("a maximum range
+ * of" → "a maximum of", "in excess of" → "more than"), and what each says of the figure: the most the
+ * weapon reaches, the least, or an approximation. Every one is drawn with the figure as the band's outer
+ * edge; the qualifier stays in the label, so "at least 900 km" is never shown as "up to 900 km".
+ */
+export const RANGE_QUALIFIER_BOUND = {
+  'up to': 'maximum',
+  'as far as': 'maximum',
+  'at most': 'maximum',
+  'a maximum of': 'maximum',
+  'less than': 'maximum',
+  'under': 'maximum',
+  'at least': 'minimum',
+  'more than': 'minimum',
+  'over': 'minimum',
+  'about': 'approximate',
+  'around': 'approximate',
+  'approximately': 'approximate',
+  'roughly': 'approximate',
+  'some': 'approximate',
+  'nearly': 'approximate',
+  'almost': 'approximate',
+} as const satisfies Record<string, 'maximum' | 'minimum' | 'approximate'>;
+export type RangeQualifier = keyof typeof RANGE_QUALIFIER_BOUND;
+export const RANGE_QUALIFIERS = Object.keys(RANGE_QUALIFIER_BOUND) as RangeQualifier[];
+
+/**
+ * Where an event's date comes from: `stated` the text gives it in full; `relative` the text's words
+ * ("Thursday", "yesterday", "November 23") counted from the document's `published` date; `added` the
+ * annotator gives it (`date-added`).
+ */
+export const DATE_BASES = ['stated', 'relative', 'added'] as const;
+export type DateBasis = (typeof DATE_BASES)[number];
+
 /** Front matter of one annotated document (`data/documents/*.md`). */
 export interface DocumentMeta {
   /** Stable id, unique across the corpus; used as `document` in every feature. */
@@ -95,6 +130,10 @@ export interface Claim {
   place: string | null;
   min_km?: number;
   max_km?: number;
+  /** Range claims: how this claim gives its values, its words for them, and its qualifier (a band may merge claims of several bases). */
+  basis?: RangeBasis;
+  stated_text?: string;
+  qualifier?: RangeQualifier | null;
   /** 1-based line and column of the annotation in its document. */
   line: number;
   column: number;
@@ -125,6 +164,12 @@ export interface EventProperties extends ClaimedProperties {
   date_start: string | null;
   date_end: string | null;
   date_precision: DatePrecision | null;
+  /** Where `date` comes from; null when there is no date. */
+  date_basis: DateBasis | null;
+  /** The text's own words for a relative date ("Thursday", "November 23"); null otherwise. */
+  date_text: string | null;
+  /** The date a relative date is counted from (the document's `published`); null otherwise. */
+  date_reference: string | null;
   /** Display name of the place. */
   place: string;
   place_kind: PlaceKind;
@@ -143,7 +188,11 @@ export interface EventProperties extends ClaimedProperties {
   conflict: boolean;
 }
 
-/** Properties of one feature of `ranges.geojson` (a geodesic band or disk). */
+/**
+ * Properties of one feature of `ranges.geojson`: a geodesic band or disk, or, when no origin is given
+ * (the text states a range but not where from, and the annotator added none), a claim of its weapon's
+ * range with `geometry: null`, listed but not drawn.
+ */
 export interface RangeProperties extends ClaimedProperties {
   id: string;
   /** Weapon display name(s), e.g. "KN-11/KN-19". */
@@ -158,25 +207,31 @@ export interface RangeProperties extends ClaimedProperties {
   max_km: number;
   /** The range as written in the source ("600-700 km", "intermediate-range"). */
   stated_text: string;
+  /** The text's qualifier of its figure ("about", "at least"; see RANGE_QUALIFIER_BOUND); null for a bare figure, a span or a class. */
+  qualifier: RangeQualifier | null;
   /** False when derived from a class or added by the annotator. */
   stated: boolean;
   basis: RangeBasis;
-  /** [lon, lat] of a point origin; null for an area origin. */
+  /** [lon, lat] of a point origin; null for an area origin or none. */
   origin: [number, number] | null;
-  /** Display name of the origin place or area. */
-  origin_place: string;
+  /** Display name of the origin place or area; null when no origin is given (the feature is not drawn). */
+  origin_place: string | null;
   /** The annotator's note when the origin is not stated by the text. */
   origin_note: string | null;
   /** Human label for the map: "KN-11/KN-19: 600–700 km, unverified claim". */
   label: string;
-  /** Ids of other range features for the same weapon whose claims state different values. */
+  /**
+   * Ids of other range features for the same weapon whose stated or added values differ (whatever their
+   * origins). A range derived from a class is another basis, not a conflict.
+   */
   conflicts_with: string[];
 }
 
 export type EventFeature = Feature<Point, EventProperties>;
-export type RangeFeature = Feature<Polygon | MultiPolygon, RangeProperties>;
+/** geometry null: a stated range with no origin, not drawn. */
+export type RangeFeature = Feature<Polygon | MultiPolygon | null, RangeProperties>;
 export type EventCollection = FeatureCollection<Point, EventProperties>;
-export type RangeCollection = FeatureCollection<Polygon | MultiPolygon, RangeProperties>;
+export type RangeCollection = FeatureCollection<Polygon | MultiPolygon | null, RangeProperties>;
 
 /** A build diagnostic, located in its source file. */
 export interface Diagnostic {

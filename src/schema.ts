@@ -4,7 +4,7 @@
  * has and the schema lacks, or the reverse. The build publishes these next to the data.
  */
 import type { Addition, Claim, EventProperties, RangeProperties } from './contract.js';
-import { CLAIM_STATUSES, DATE_PRECISIONS, PLACE_KINDS, RANGE_BASES } from './contract.js';
+import { CLAIM_STATUSES, DATE_BASES, DATE_PRECISIONS, PLACE_KINDS, RANGE_BASES, RANGE_QUALIFIERS } from './contract.js';
 
 type Schema = Record<string, unknown>;
 
@@ -39,6 +39,9 @@ const claimProperties = {
   place: nullableText,
   min_km: km,
   max_km: km,
+  basis: { enum: [...RANGE_BASES], description: 'Range claims: stated (figures in the text), class (a range class in the text) or added (by the annotator).' },
+  stated_text: { ...text, description: 'Range claims: the range as this claim writes it.' },
+  qualifier: { enum: [...RANGE_QUALIFIERS, null], description: "Range claims: the text's qualifier of its figure." },
   line: { type: 'integer', minimum: 1 },
   column: { type: 'integer', minimum: 1 },
 } satisfies Record<keyof Claim, Schema>;
@@ -46,7 +49,8 @@ const claimProperties = {
 export const claimSchema: Schema = {
   type: 'object',
   additionalProperties: false,
-  required: Object.keys(claimProperties).filter((k) => k !== 'min_km' && k !== 'max_km'),
+  // Range values are present on range claims only.
+  required: Object.keys(claimProperties).filter((k) => !['min_km', 'max_km', 'basis', 'stated_text', 'qualifier'].includes(k)),
   properties: claimProperties,
 };
 
@@ -73,6 +77,9 @@ const eventProperties = {
   date_start: { type: ['string', 'null'], pattern: isoDate },
   date_end: { type: ['string', 'null'], pattern: isoDate },
   date_precision: { enum: [...DATE_PRECISIONS, null] },
+  date_basis: { enum: [...DATE_BASES, null], description: "stated: the text gives the date; relative: the text's words (date_text) counted from date_reference, the document's published date; added: the annotator's (see additions)." },
+  date_text: { type: ['string', 'null'], description: 'The text\'s own words for a relative date ("Thursday", "November 23").' },
+  date_reference: { type: ['string', 'null'], pattern: isoDate, description: 'The date a relative date is counted from.' },
   place: text,
   place_kind: { enum: [...PLACE_KINDS] },
   precision: { enum: [1, 2, 3, 4, 5], description: '1 exact point or site, 2 city, 3 region, 4 country, 5 continent or wider.' },
@@ -95,17 +102,20 @@ const rangeProperties = {
   min_km: { ...km, description: 'Inner radius in km; 0 for a disk.' },
   max_km: { type: 'number', exclusiveMinimum: 0, description: 'Outer radius in km.' },
   stated_text: text,
+  qualifier: { enum: [...RANGE_QUALIFIERS, null], description: 'The text\'s qualifier of its figure ("about", "at least"), drawn as the outer edge; null for a bare figure, a span or a class.' },
   stated: { type: 'boolean' },
   basis: { enum: [...RANGE_BASES] },
   origin: { oneOf: [lonLat, { type: 'null' }] },
-  origin_place: text,
+  origin_place: { type: ['string', 'null'], minLength: 1, description: 'Null when no origin is given: the feature has geometry null and is listed, not drawn.' },
   origin_note: nullableText,
   label: text,
   conflicts_with: { type: 'array', items: text },
   ...firstClaim,
 } satisfies Record<keyof RangeProperties, Schema>;
 
-const featureCollection = (title: string, geometryTypes: string[], properties: Schema): Schema => ({
+const geometryOf = (types: string[]): Schema => ({ type: 'object', required: ['type', 'coordinates'], properties: { type: { enum: types } } });
+
+const featureCollection = (title: string, geometryTypes: string[], properties: Schema, nullable = false): Schema => ({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title,
   type: 'object',
@@ -120,7 +130,9 @@ const featureCollection = (title: string, geometryTypes: string[], properties: S
         properties: {
           type: { const: 'Feature' },
           id: text,
-          geometry: { type: 'object', required: ['type', 'coordinates'], properties: { type: { enum: geometryTypes } } },
+          geometry: nullable
+            ? { oneOf: [{ type: 'null' }, geometryOf(geometryTypes)] }
+            : geometryOf(geometryTypes),
           properties: { type: 'object', additionalProperties: false, required: Object.keys(properties.properties as Schema), ...properties },
         },
       },
@@ -129,4 +141,5 @@ const featureCollection = (title: string, geometryTypes: string[], properties: S
 });
 
 export const eventsSchema = featureCollection('Source Atlas events', ['Point'], { properties: eventProperties });
-export const rangesSchema = featureCollection('Source Atlas ranges', ['Polygon', 'MultiPolygon'], { properties: rangeProperties });
+/** A range with no origin has geometry null (RFC 7946 §3.2: an unlocated feature). */
+export const rangesSchema = featureCollection('Source Atlas ranges', ['Polygon', 'MultiPolygon'], { properties: rangeProperties }, true);

@@ -121,8 +121,10 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (item.kind === 'event') return item.feature.geometry.coordinates as [number, number];
     const { origin } = item.feature.properties;
     if (origin) return origin;
-    const bounds = new LngLatBounds();
     const g = item.feature.geometry;
+    // A range with no origin is not drawn: its popup opens where the reader is looking.
+    if (!g) return map.getCenter().toArray() as [number, number];
+    const bounds = new LngLatBounds();
     const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
     for (const ring of rings) for (const p of ring) bounds.extend(p as [number, number]);
     return bounds.getCenter().toArray() as [number, number];
@@ -182,16 +184,22 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (push) url.push(state());
   }
 
-  /** The bands whose claims conflict with a range's, for its popup; choosing one opens it. */
+  /** The bands whose claims conflict with a range's, and its weapon's ranges stated with no origin, for its popup; choosing one opens it. */
   function conflictsOf(f: RangeFeature): RangeConflicts {
-    const others = (f.properties.conflicts_with ?? []).map((id) => items.get(id)).filter((i): i is Item & { kind: 'range' } => i?.kind === 'range');
-    return { others: others.map((i) => i.feature.properties), onChoose: (id) => choose(id) };
+    const conflicting = f.properties.conflicts_with ?? [];
+    const others = conflicting.map((id) => items.get(id)).filter((i): i is Item & { kind: 'range' } => i?.kind === 'range');
+    const weapons = new Set(f.properties.weapons);
+    const unplaced = [...items.values()].filter((i): i is Item & { kind: 'range' } =>
+      i.kind === 'range' && i.feature !== f && i.feature.geometry === null && !conflicting.includes(i.feature.properties.id) && i.feature.properties.weapons.some((w) => weapons.has(w)) && isVisible(i.feature.properties.id));
+    return { others: others.map((i) => i.feature.properties), unplaced: unplaced.map((i) => i.feature.properties), onChoose: (id) => choose(id) };
   }
 
   /** From the list: fly to the feature, then open it. */
   function choose(id: string): void {
     const item = items.get(id);
     if (!item) return;
+    // Not on the map: open it where the map is.
+    if (item.kind === 'range' && !item.feature.geometry) return setSelected(id, true);
     const center = anchorOf(item);
     const zoom = item.kind === 'event'
       ? EVENT_ZOOM[item.feature.properties.precision] ?? 5

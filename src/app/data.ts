@@ -19,6 +19,7 @@ type Check = (p: Record<string, unknown>) => string | null;
 const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 60);
 const str = (k: string): Check => (p) => (typeof p[k] === 'string' && p[k] !== '' ? null : `"${k}" is ${show(p[k])}, not a non-empty string`);
 const text = (k: string): Check => (p) => (typeof p[k] === 'string' ? null : `"${k}" is ${show(p[k])}, not a string`);
+const strOrNull = (k: string): Check => (p) => (p[k] === null || (typeof p[k] === 'string' && p[k] !== '') ? null : `"${k}" is ${show(p[k])}, not a non-empty string or null`);
 const textOrNull = (k: string): Check => (p) => (p[k] == null || typeof p[k] === 'string' ? null : `"${k}" is ${show(p[k])}, not a string or null`);
 const num = (k: string): Check => (p) => (typeof p[k] === 'number' && Number.isFinite(p[k]) && (p[k] as number) >= 0 ? null : `"${k}" is ${show(p[k])}, not a number ≥ 0`);
 const numOrNull = (k: string): Check => (p) => (p[k] == null || (typeof p[k] === 'number' && Number.isFinite(p[k])) ? null : `"${k}" is ${show(p[k])}, not a number or null`);
@@ -47,7 +48,7 @@ const ring = (r: unknown): boolean => Array.isArray(r) && r.length >= 4 && r.eve
 const polygon = (p: unknown): boolean => Array.isArray(p) && p.length > 0 && p.every(ring);
 
 const EVENT_CHECKS = [str('id'), str('type'), str('summary'), str('place'), str('excerpt'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), additions, claims];
-const RANGE_CHECKS = [str('id'), str('weapon'), str('label'), str('excerpt'), oneOf('status', CLAIM_STATUSES), oneOf('basis', RANGE_BASES), num('min_km'), num('max_km'), text('stated_text'), str('origin_place'), textOrNull('origin_note'), textOrNull('weapon_class'), textOrNull('document_date'), texts('conflicts_with'), additions, claims];
+const RANGE_CHECKS = [str('id'), str('weapon'), str('label'), str('excerpt'), oneOf('status', CLAIM_STATUSES), oneOf('basis', RANGE_BASES), num('min_km'), num('max_km'), text('stated_text'), strOrNull('origin_place'), textOrNull('qualifier'), textOrNull('origin_note'), textOrNull('weapon_class'), textOrNull('document_date'), texts('conflicts_with'), additions, claims];
 
 /** Why a feature does not fit, or null when it does. Exported for tests. */
 export function eventProblem(f: unknown): string | null {
@@ -59,8 +60,10 @@ export function eventProblem(f: unknown): string | null {
 export function rangeProblem(f: unknown): string | null {
   const feature = f as RangeFeature;
   const geometry = feature?.geometry;
-  if (geometry?.type === 'Polygon' ? !polygon(geometry.coordinates) : geometry?.type === 'MultiPolygon' ? !(Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(polygon)) : true) {
-    return 'geometry is not a Polygon or MultiPolygon of closed [lon, lat] rings';
+  // null: a range the text states with no origin; listed, not drawn.
+  const drawable = geometry === null || (geometry?.type === 'Polygon' ? polygon(geometry.coordinates) : geometry?.type === 'MultiPolygon' && Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(polygon));
+  if (!drawable) {
+    return 'geometry is neither null nor a Polygon or MultiPolygon of closed [lon, lat] rings';
   }
   const p = feature.properties as unknown as Record<string, unknown>;
   if (p && p.origin !== null && !lonlat(p.origin)) return '"origin" is neither null nor [lon, lat]';

@@ -24,6 +24,17 @@ export function formatKm(km: number): string {
   return `${km.toLocaleString('en-GB')} km`;
 }
 
-export function formatRange(min: number, max: number): string {
-  return min > 0 ? `${min.toLocaleString('en-GB')}–${formatKm(max)}` : `up to ${formatKm(max)}`;
+/**
+ * A range as the reader sees it, in the text's words: "600–700 km", "about 900 km", "900 km" for a bare
+ * figure; "up to 1,000 km" for a disk that a class or the annotator gives (no qualifier of the text).
+ */
+export function formatRange(min: number, max: number, how: { qualifier?: string | null; basis?: string } = {}): string {
+  const figures = min > 0 ? `${min.toLocaleString('en-GB')}–${formatKm(max)}` : formatKm(max);
+  if (how.qualifier) return `${how.qualifier} ${figures}`;
+  return min > 0 || how.basis === 'stated' ? figures : `up to ${figures}`;
+}
+
+/** formatRange of a range feature's properties. */
+export function formatExtent(p: { min_km: number; max_km: number; qualifier?: string | null; basis?: string }): string {
+  return formatRange(p.min_km, p.max_km, p);
 }

@@ -60,10 +60,15 @@ function leanEvents(events: EventCollection): GeoJSON.FeatureCollection {
   };
 }
 
+/** The ranges that are drawn: a range stated with no origin (geometry null) is listed, not drawn. */
+function drawn(ranges: RangeCollection): Array<RangeCollection['features'][number] & { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }> {
+  return ranges.features.filter((f): f is typeof f & { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } => f.geometry !== null);
+}
+
 function leanRanges(ranges: RangeCollection): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: ranges.features.map((f) => {
+    features: drawn(ranges).map((f) => {
       const { id, status, basis } = f.properties;
       return { type: 'Feature', geometry: f.geometry, properties: { kind: 'range', id, status, basis, label: mapLabel(f.properties) } };
     }),
@@ -79,7 +84,7 @@ export function mapLabel(p: Pick<RangeProperties, 'label' | 'conflicts_with'>): 
 function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: ranges.features.map((f) => {
+    features: drawn(ranges).map((f) => {
       const { id, status, basis } = f.properties;
       return { type: 'Feature', geometry: bandOutline(f.geometry), properties: { kind: 'edge', id, status, basis, label: mapLabel(f.properties) } };
     }),

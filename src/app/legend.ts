@@ -114,6 +114,18 @@ export function conflictSwatch(): SVGSVGElement {
   return node;
 }
 
+/** A range the text states with no origin: listed, not drawn; an empty band, struck through. */
+export function unplacedSwatch(status: ClaimStatus | null = null): SVGSVGElement {
+  const node = svg(34, 20);
+  const colour = status ? `var(--range-${status})` : 'var(--range-neutral)';
+  node.classList.add('unplaced');
+  node.append(
+    shape('rect', { x: 2, y: 4, width: 30, height: 12, fill: 'none', stroke: colour, 'stroke-width': 1.5, 'stroke-dasharray': '2 2' }),
+    shape('line', { x1: 4, y1: 15, x2: 30, y2: 5, stroke: colour, 'stroke-width': 1.5 }),
+  );
+  return node;
+}
+
 /** The range origin marker. */
 export function originSwatch(): SVGSVGElement {
   const node = svg(20, 20);
@@ -151,7 +163,11 @@ export function staticLegend(sampleMagnitudes: number[], unit: string | null): H
     row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[3] / 2 }), 'region: soft marker; the region is outlined when you point at or select it'),
     row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[4] / 2 }), 'country: wider halo; the country is outlined likewise'),
   ]);
-  add('Ranges', [row(originSwatch(), 'launch point (origin); an area origin is named in the label'), row(conflictSwatch(), `${CONFLICT.label}: ${CONFLICT.description}`)]);
+  add('Ranges', [
+    row(originSwatch(), 'launch point (origin); an area origin is named in the label'),
+    row(conflictSwatch(), `${CONFLICT.label}: ${CONFLICT.description}`),
+    row(unplacedSwatch(), 'a range stated with no origin: in the list and in its weapon\'s popups, not on the map'),
+  ]);
   return root;
 }
 

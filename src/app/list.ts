@@ -4,8 +4,8 @@
  * `onChoose`; the app highlights the item of whatever is selected on the map.
  */
 import type { Claim, EventFeature, RangeFeature } from '../contract';
-import { formatDate, formatRange } from './format';
-import { bandSwatch, markerSwatch } from './legend';
+import { formatDate, formatExtent } from './format';
+import { bandSwatch, markerSwatch, unplacedSwatch } from './legend';
 import { bdi, sourcesText } from './popup';
 import { CONFLICT, STATUS_STYLE, colourOfType, typeLabel } from './scales';
 
@@ -75,9 +75,12 @@ export class FeatureList {
     this.section('Ranges', ranges.map((f) => {
       const p = f.properties;
       const others = (p.conflicts_with ?? []).map((id) => rangeById.get(id)).filter((o) => o != null);
-      const conflict = others.length ? `${CONFLICT.label}: also ${others.map((o) => `${formatRange(o.min_km, o.max_km)} (${STATUS_STYLE[o.status]?.label.toLowerCase() ?? o.status})`).join(', ')}` : null;
-      const details: Details = { swatch: bandSwatch(p.status, p.basis), claims: p.claims ?? [], sources: p.sources, conflict };
-      return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place: ['from ', bdi(p.origin_place), ` · ${formatRange(p.min_km, p.max_km)}`], summary: p.label, details };
+      const conflict = others.length ? `${CONFLICT.label}: also ${others.map((o) => `${formatExtent(o)} (${STATUS_STYLE[o.status]?.label.toLowerCase() ?? o.status})`).join(', ')}` : null;
+      // A range with no origin is not on the map: the list says so.
+      const drawn = f.geometry != null && p.origin_place != null;
+      const details: Details = { swatch: drawn ? bandSwatch(p.status, p.basis) : unplacedSwatch(p.status), claims: p.claims ?? [], sources: p.sources, conflict };
+      const place = drawn ? ['from ', bdi(p.origin_place as string), ` · ${formatExtent(p)}`] : [`no origin given, not on the map · ${formatExtent(p)}`];
+      return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place, summary: p.label, details };
     }), options.onChoose);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
   }

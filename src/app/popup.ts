@@ -4,7 +4,7 @@
  * Every claim is shown when there are several. `chooser` lists overlapping features to pick from.
  */
 import type { Claim, EventProperties, RangeProperties } from '../contract';
-import { formatDate, formatRange } from './format';
+import { formatDate, formatExtent } from './format';
 import { markerSwatch } from './legend';
 import { BASIS_STYLE, CONFLICT, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
 
@@ -209,23 +209,39 @@ export function eventPopup(p: EventProperties): HTMLElement {
   return root;
 }
 
-/** Other bands whose claims conflict with a range's (its `conflicts_with`), and how to open one. */
+/**
+ * Other ranges of the same weapon, and how to open one: those whose claims conflict with this one (its
+ * `conflicts_with`), and those stated with no origin (not drawn) that do not conflict with it.
+ */
 export interface RangeConflicts {
   others: RangeProperties[];
+  unplaced?: RangeProperties[];
   onChoose: (id: string) => void;
+}
+
+const notDrawn = (r: RangeProperties) => (r.origin_place == null ? ' (no origin given: not drawn)' : '');
+
+function showButton(r: RangeProperties, conflicts: RangeConflicts): HTMLElement {
+  const action = el('button', 'link', r.origin_place == null ? 'Show this claim' : 'Show this band');
+  (action as HTMLButtonElement).type = 'button';
+  action.dataset.id = r.id;
+  action.addEventListener('click', () => conflicts.onChoose(r.id));
+  return action;
+}
+
+/** Ranges of the weapon that the text states with no origin: they are on no map, so the weapon's popups name them. */
+function unplacedTable(p: RangeProperties, conflicts: RangeConflicts): HTMLElement {
+  const rows = (conflicts.unplaced ?? []).map((r) => ({ values: [formatExtent(r)], claimant: r.claims?.map((c) => c.claimant).join('; ') || r.claimant, status: r.status, action: showButton(r, conflicts) }));
+  const table = compareTable(`Also stated for ${p.weapon}, with no origin given (not drawn)`, ['Range stated'], rows);
+  table.classList.add('unplaced');
+  return table;
 }
 
 /** This band's values and those of the bands that conflict with it, side by side. */
 function rangeConflict(p: RangeProperties, conflicts: RangeConflicts): HTMLElement {
   const row = (r: RangeProperties, self: boolean) => {
-    let action: HTMLElement | undefined;
-    if (!self) {
-      action = el('button', 'link', 'Show this band');
-      (action as HTMLButtonElement).type = 'button';
-      action.dataset.id = r.id;
-      action.addEventListener('click', () => conflicts.onChoose(r.id));
-    }
-    return { values: [`${formatRange(r.min_km, r.max_km)}${self ? ' (this band)' : ''}`], claimant: r.claims?.map((c) => c.claimant).join('; ') || r.claimant, status: r.status, action };
+    const action = self ? undefined : showButton(r, conflicts);
+    return { values: [`${formatExtent(r)}${self ? (r.origin_place == null ? ' (this claim)' : ' (this band)') : ''}${notDrawn(r)}`], claimant: r.claims?.map((c) => c.claimant).join('; ') || r.claimant, status: r.status, action };
   };
   return compareTable(`${CONFLICT.label}: ${CONFLICT.description}`, ['Range stated'], [row(p, true), ...conflicts.others.map((o) => row(o, false))]);
 }
@@ -236,14 +252,16 @@ export function rangePopup(p: RangeProperties, conflicts?: RangeConflicts): HTML
   root.append(el('p', 'kind', `Range${p.weapon_class ? ` · ${p.weapon_class}` : ''}`), el('h2', undefined, p.label));
   const facts = el('dl', 'facts');
   fact(facts, 'Weapon', p.weapon);
-  fact(facts, 'Range', `${formatRange(p.min_km, p.max_km)} (source: “`, bdi(p.stated_text), '”)');
+  fact(facts, 'Range', `${formatExtent(p)} (source: “`, bdi(p.stated_text), '”)');
   const basis = BASIS_STYLE[p.basis];
   fact(facts, 'Basis', basis ? `${basis.label}: ${basis.description}` : p.basis);
-  fact(facts, 'From', bdi(p.origin_place), p.origin ? '' : ' (area)');
+  if (p.origin_place == null) fact(facts, 'From', 'not given by the text; not on the map until an annotator adds an origin');
+  else fact(facts, 'From', bdi(p.origin_place), p.origin ? '' : ' (area)');
   if (p.origin_note) fact(facts, 'Origin note', p.origin_note);
   if (p.conflicts_with?.length && !conflicts?.others.length) fact(facts, 'Conflicts with', ...p.conflicts_with.flatMap((id, i) => (i ? [', ', bdi(id)] : [bdi(id)])));
   root.append(facts);
   if (conflicts?.others.length) root.append(rangeConflict(p, conflicts));
+  if (conflicts?.unplaced?.length) root.append(unplacedTable(p, conflicts));
   root.append(claimsList(p.claims?.length ? p.claims : [p as unknown as Claim], p.sources ?? 1));
   return root;
 }

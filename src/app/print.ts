@@ -7,7 +7,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Claim, EventFeature, RangeFeature } from '../contract';
-import { formatDate, formatRange } from './format';
+import { formatDate, formatExtent } from './format';
 import { STATUS_STYLE, typeLabel } from './scales';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -50,7 +50,7 @@ export class PrintExcerpts {
     }
     for (const f of ranges) {
       const p = f.properties;
-      add(p.id, p.label, `Range · ${formatRange(p.min_km, p.max_km)} from ${p.origin_place}${p.conflicts_with?.length ? ' · conflicting claims' : ''}`, p.claims ?? []);
+      add(p.id, p.label, `Range · ${formatExtent(p)} ${p.origin_place ? `from ${p.origin_place}` : '(no origin given: not drawn)'}${p.conflicts_with?.length ? ' · conflicting claims' : ''}`, p.claims ?? []);
     }
   }
 

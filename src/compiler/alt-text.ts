@@ -108,11 +108,13 @@ function eventsPart(events: EventCollection, maxCountries: number): string | nul
 }
 
 function rangesPart(ranges: RangeCollection, maxRanges: number): string | null {
-  const features = [...ranges.features].sort((a, b) => a.properties.max_km - b.properties.max_km || a.properties.id.localeCompare(b.properties.id));
+  // A range with no origin is not drawn, so not in the picture.
+  const features = ranges.features.filter((f) => f.geometry !== null).sort((a, b) => a.properties.max_km - b.properties.max_km || a.properties.id.localeCompare(b.properties.id));
   if (!features.length) return null;
   const km = (n: number) => n.toLocaleString('en-GB');
   const described = features.slice(0, maxRanges).map(({ properties: p }) => {
-    const extent = p.min_km > 0 ? `a ${km(p.min_km)}–${km(p.max_km)} km range band` : `a range of up to ${km(p.max_km)} km`;
+    const upTo = p.qualifier ? `${p.qualifier} ` : p.basis === 'stated' ? '' : 'up to ';
+    const extent = p.min_km > 0 ? `a ${km(p.min_km)}–${km(p.max_km)} km range band` : `a range of ${upTo}${km(p.max_km)} km`;
     return `${extent} from ${p.origin_place} (${p.weapon}, ${STATUS_WORDS[p.status] ?? p.status})`;
   });
   if (features.length > maxRanges) described.push(plural(features.length - maxRanges, 'more range band'));

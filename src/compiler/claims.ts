@@ -50,7 +50,7 @@ export function makeClaim(
   highlights: Array<[number, number]>,
   standing: { claimant: string; status: ClaimStatus; note: string | null },
   a: Annotation,
-  values: { date: string | null; place: string | null; min_km?: number; max_km?: number },
+  values: { date: string | null; place: string | null; min_km?: number; max_km?: number; range?: Pick<Claim, 'basis' | 'stated_text' | 'qualifier'> },
   additions: Addition[],
 ): Claim {
   return {
@@ -69,6 +69,7 @@ export function makeClaim(
     place: values.place,
     ...(values.min_km !== undefined ? { min_km: values.min_km } : {}),
     ...(values.max_km !== undefined ? { max_km: values.max_km } : {}),
+    ...values.range,
     line: a.line,
     column: a.column,
   };

@@ -8,8 +8,8 @@
 import { posix } from 'node:path';
 import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import type {
-  Addition, Claim, Diagnostic, DocumentMeta, EventCollection, EventFeature, EventProperties, RangeBasis, RangeCollection,
-  RangeFeature, RangeProperties,
+  Addition, Claim, DateBasis, Diagnostic, DocumentMeta, EventCollection, EventFeature, EventProperties, RangeBasis, RangeCollection,
+  RangeFeature, RangeProperties, RangeQualifier,
 } from '../contract.js';
 import { SUSPICIOUS_RANGE_KM } from '../constants.js';
 import type { Annotation, ParsedDocument } from './parse.js';
@@ -62,7 +62,7 @@ interface EventDraft {
   summary: string;
   magnitude: number | null;
   unit: string | null;
-  claims: Array<{ claim: Claim; date: ParsedDate | null; place: DocumentPlace | null; order: [number, number] }>;
+  claims: Array<{ claim: Claim; date: ParsedDate | null; dateBasis: DateBasis | 'invalid' | null; place: DocumentPlace | null; order: [number, number] }>;
 }
 
 interface RangeDraft {
@@ -72,9 +72,11 @@ interface RangeDraft {
   max: number;
   basis: RangeBasis;
   statedText: string;
-  origin: RangeOrigin;
+  qualifier: RangeQualifier | null;
+  /** null: the text gives no origin and the annotator added none; the claim is listed, not drawn. */
+  origin: RangeOrigin | null;
   originKey: string;
-  originPlace: string;
+  originPlace: string | null;
   originNote: string | null;
   claim: Claim;
   order: [number, number];
@@ -267,7 +269,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       const standing = readStanding(file, a, diagnostics);
       let date: ParsedDate | null = null;
       if (a.attributes.date !== undefined) {
-        const d = parseDate(a.attributes.date);
+        const d = parseDate(a.attributes.date, doc.meta.published);
         if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
         else date = d;
       }
@@ -279,7 +281,9 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       for (const p of places ?? []) if (p.addedNote) additions.push({ field: 'place', note: p.addedNote });
       const claim = makeClaim(doc.meta, doc.parsed.text, [a.start, a.end], highlightsWithin(doc.parsed.annotations, a.start, a.end, a), standing, a,
         { date: date?.date ?? null, place: places?.[0]?.place.name ?? null }, additions);
-      draft.claims.push({ claim, date, place: places?.[0] ?? null, order: [defines ? -1 : doc.order, a.line * 1e6 + a.column] });
+      // A date written but not understood was reported above: 'invalid', so the event does not also warn of no date.
+      const dateBasis: DateBasis | 'invalid' | null = !date ? (a.attributes.date !== undefined ? 'invalid' : null) : a.attributes['date-added'] ? 'added' : date.relative ? 'relative' : 'stated';
+      draft.claims.push({ claim, date, dateBasis, place: places?.[0] ?? null, order: [defines ? -1 : doc.order, a.line * 1e6 + a.column] });
     }
   }
 
@@ -288,8 +292,9 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
     const claims = draft.claims.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]);
     const main = claims[0];
     if (!main || main.order[0] !== -1 || !main.place || !draft.type || !draft.summary) continue;
-    const dated = claims.find((c) => c.date)?.date ?? null;
-    if (!dated) diagnostics.warning(draft.at, `event "${id}" has no date; it is drawn but cannot be placed in time (add date=…, with date-added="source" when the text does not give it)`);
+    const datedClaim = claims.find((c) => c.date);
+    const dated = datedClaim?.date ?? null;
+    if (!dated && !claims.some((c) => c.dateBasis === 'invalid')) diagnostics.warning(draft.at, `event "${id}" has no date; it is drawn but cannot be placed in time (add date=…, with date-added="source" when the text does not give it)`);
     const place = main.place.place;
     const dates = new Set(claims.map((c) => c.date?.date).filter(Boolean));
     const placeNames = new Set(claims.map((c) => c.place?.place.name).filter(Boolean));
@@ -301,6 +306,9 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       date_start: dated?.start ?? null,
       date_end: dated?.end ?? null,
       date_precision: dated?.precision ?? null,
+      date_basis: (datedClaim?.dateBasis as DateBasis | undefined) ?? null,
+      date_text: dated?.relative ?? null,
+      date_reference: dated?.reference ?? null,
       place: place.name,
       place_kind: place.kind,
       precision: place.precision,
@@ -349,25 +357,27 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       if (values.basis === 'added') additions.push({ field: 'range', note: values.addedNote! });
       if (origin.note) additions.push({ field: 'origin', note: origin.note });
       const claim = makeClaim(doc.meta, doc.parsed.text, span, highlightsWithin(doc.parsed.annotations, span[0], span[1]), standing, a,
-        { date: null, place: origin.name, min_km: values.min, max_km: values.max }, additions);
+        { date: null, place: origin.name, min_km: values.min, max_km: values.max, range: { basis: values.basis, stated_text: values.text, qualifier: values.qualifier } }, additions);
       drafts.push({
-        id: a.attributes.id ?? null, weapons: weaponIds, min: values.min, max: values.max, basis: values.basis, statedText: values.text,
+        id: a.attributes.id ?? null, weapons: weaponIds, min: values.min, max: values.max, basis: values.basis, statedText: values.text, qualifier: values.qualifier,
         origin: origin.origin, originKey: origin.key, originPlace: origin.name, originNote: origin.note, claim, order: [doc.order, a.line * 1e6 + a.column], at,
       });
     }
   }
 
-  // Claims of the same weapons, values and origin are one band; other values are other bands.
+  // Claims of the same weapons, values and origin are one band, whatever their basis or qualifier; other
+  // values or origins are other bands. Claims with no origin are one feature per weapons and values, not drawn.
   const groups = new Map<string, RangeDraft[]>();
   for (const d of drafts.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1])) {
-    const key = [[...d.weapons].sort().join(' '), d.min, d.max, d.basis, d.originKey].join('|');
+    const key = [[...d.weapons].sort().join(' '), d.min, d.max, d.originKey].join('|');
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
   const ids = new Map<string, RangeDraft>();
   const built: Array<{ id: string; group: RangeDraft[] }> = [];
   for (const group of groups.values()) {
     const main = group[0];
-    let id = group.find((d) => d.id)?.id ?? slug(`${main.weapons.join('-')}-${Math.round(main.min)}-${Math.round(main.max)}km`);
+    const unplaced = main.origin === null ? '-no-origin' : '';
+    let id = group.find((d) => d.id)?.id ?? slug(`${main.weapons.join('-')}-${Math.round(main.min)}-${Math.round(main.max)}km${unplaced}`);
     if (ids.has(id) && !group.some((d) => d.id === id)) {
       let n = 2;
       while (ids.has(`${id}-${n}`)) n++;
@@ -382,16 +392,22 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
   }
 
   const features: RangeFeature[] = [];
+  /** Bands one of whose claims states or adds its values, rather than deriving them from a class. */
+  const givesValues = new Set<RangeFeature>();
   for (const { id, group } of built) {
     const main = group[0];
-    let geometry: Polygon | MultiPolygon;
-    const memoKey = `${main.originKey}|${main.min}|${main.max}`;
-    try {
-      geometry = geometryCache?.get(memoKey) ?? drawRange(main.origin, main.min, main.max);
-      geometryCache?.set(memoKey, geometry);
-    } catch (e) {
-      diagnostics.error(main.at, `cannot draw the range ${fmt(main.min)}–${fmt(main.max)} km: ${(e as Error).message}`);
-      continue;
+    // The band is described by its strongest claim: the text's figures, then a class, then the annotator's figure.
+    const lead = [...group].sort((x, y) => BASIS_RANK[x.basis] - BASIS_RANK[y.basis])[0];
+    let geometry: Polygon | MultiPolygon | null = null;
+    if (main.origin !== null) {
+      const memoKey = `${main.originKey}|${main.min}|${main.max}`;
+      try {
+        geometry = geometryCache?.get(memoKey) ?? drawRange(main.origin, main.min, main.max);
+        geometryCache?.set(memoKey, geometry);
+      } catch (e) {
+        diagnostics.error(main.at, `cannot draw the range ${fmt(main.min)}–${fmt(main.max)} km: ${(e as Error).message}`);
+        continue;
+      }
     }
     const named = main.weapons.map((w) => weapons.get(w)!);
     const weaponName = named.map((w) => w.name).join('/');
@@ -404,23 +420,29 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       weapon_class: classes.length ? classes.join('/') : null,
       min_km: round(main.min),
       max_km: round(main.max),
-      stated_text: main.statedText,
-      stated: main.basis === 'stated',
-      basis: main.basis,
-      origin: main.origin.kind === 'point' ? [round(main.origin.lonlat[0]), round(main.origin.lonlat[1])] : null,
+      stated_text: lead.statedText,
+      qualifier: lead.qualifier,
+      stated: lead.basis === 'stated',
+      basis: lead.basis,
+      origin: main.origin?.kind === 'point' ? [round(main.origin.lonlat[0]), round(main.origin.lonlat[1])] : null,
       origin_place: main.originPlace,
       origin_note: main.originNote,
-      label: rangeLabel(weaponName, main.min, main.max, main.basis, main.claim.status),
+      // The status is the first claim's, as the flat `status` (and the band's colour) is.
+      label: rangeLabel(weaponName, main.min, main.max, lead.basis, main.claim.status, lead.qualifier),
       ...headline(claims),
       conflicts_with: [],
     };
-    features.push({ type: 'Feature', id, geometry, properties });
+    const feature: RangeFeature = { type: 'Feature', id, geometry, properties };
+    features.push(feature);
+    if (group.some((d) => d.basis !== 'class')) givesValues.add(feature);
   }
-  // Bands of a shared weapon with other values conflict; indexed by weapon, as a corpus has many bands.
+  // Bands of a shared weapon whose stated or added values differ conflict, wherever they are drawn from
+  // (or when not drawn); a class is another basis, not a conflict. Indexed by weapon: a corpus has many bands.
   const byWeapon = new Map<string, RangeFeature[]>();
-  for (const f of features) for (const w of f.properties.weapons) byWeapon.set(w, [...(byWeapon.get(w) ?? []), f]);
+  for (const f of features) if (givesValues.has(f)) for (const w of f.properties.weapons) byWeapon.set(w, [...(byWeapon.get(w) ?? []), f]);
   for (const f of features) {
     const others = new Set<string>();
+    if (!givesValues.has(f)) continue;
     for (const w of f.properties.weapons) {
       for (const g of byWeapon.get(w)!) {
         if (g !== f && (g.properties.min_km !== f.properties.min_km || g.properties.max_km !== f.properties.max_km)) others.add(g.properties.id);
@@ -432,7 +454,9 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
   return { type: 'FeatureCollection', features };
 }
 
-function rangeValues(file: string, a: Annotation, diagnostics: Diagnostics): { min: number; max: number; basis: RangeBasis; text: string; addedNote: string | null } | null {
+const BASIS_RANK: Record<RangeBasis, number> = { stated: 0, class: 1, added: 2 };
+
+function rangeValues(file: string, a: Annotation, diagnostics: Diagnostics): { min: number; max: number; basis: RangeBasis; text: string; qualifier: RangeQualifier | null; addedNote: string | null } | null {
   const at = { file, line: a.line, column: a.column };
   const { min, max, added } = a.attributes;
   if (min !== undefined || max !== undefined || added !== undefined) {
@@ -442,17 +466,17 @@ function rangeValues(file: string, a: Annotation, diagnostics: Diagnostics): { m
     if (!added?.trim()) { diagnostics.error(at, `an annotator-added range needs added="…": where the figure comes from (the text does not state it)`); ok = false; }
     if (max === undefined || !Number.isFinite(hi) || hi <= 0) { diagnostics.error(attributeAt(file, a, 'max'), `max="${max ?? ''}" must be a positive number of km`); ok = false; }
     if (!Number.isFinite(lo) || lo < 0 || (ok && lo >= hi)) { diagnostics.error(attributeAt(file, a, 'min'), `min="${min}" must be a number of km from 0 up to below max`); ok = false; }
-    return ok ? { min: lo, max: hi, basis: 'added', text: `${lo > 0 ? `${fmt(lo)}–` : 'up to '}${fmt(hi)} km (annotator's figure)`, addedNote: added!.trim() } : null;
+    return ok ? { min: lo, max: hi, basis: 'added', text: `${lo > 0 ? `${fmt(lo)}–` : 'up to '}${fmt(hi)} km (annotator's figure)`, qualifier: null, addedNote: added!.trim() } : null;
   }
   const r = parseStatedRange(a.label);
   if ('error' in r) {
     diagnostics.error(at, r.error);
     return null;
   }
-  return { min: r.min_km, max: r.max_km, basis: r.basis, text: a.label, addedNote: null };
+  return { min: r.min_km, max: r.max_km, basis: r.basis, text: a.label, qualifier: r.qualifier, addedNote: null };
 }
 
-function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFile>, diagnostics: Diagnostics): { origin: RangeOrigin; key: string; name: string; note: string | null } | null {
+function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFile>, diagnostics: Diagnostics): { origin: RangeOrigin | null; key: string; name: string | null; note: string | null } | null {
   const file = doc.parsed.path;
   const note = a.attributes['origin-note']?.trim() || null;
   const area = a.attributes['origin-area'];
@@ -471,8 +495,14 @@ function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFil
   }
   const origin = a.attributes.origin;
   if (origin === undefined) {
-    diagnostics.error({ file, line: a.line, column: a.column }, `:range[${short(a.label)}] needs an origin: origin=place-id, origin="lon,lat" or origin-area=file.geojson`);
-    return null;
+    // The text states the range but not where from: a claim of the weapon's range, listed and not drawn.
+    for (const k of ['origin-note', 'origin-name']) {
+      if (a.attributes[k] !== undefined) {
+        diagnostics.error(attributeAt(file, a, k), `${k}= describes an origin, but :range[${short(a.label)}] has none; add origin=place-id, origin="lon,lat" or origin-area=file.geojson, or drop ${k}=`);
+        return null;
+      }
+    }
+    return { origin: null, key: 'none', name: null, note: null };
   }
   const point = parseLonLat(origin);
   if (point) {
@@ -499,9 +529,11 @@ function drawRange(origin: RangeOrigin, min: number, max: number): Polygon | Mul
   return { type: 'Polygon', coordinates: [[...south, [180, 0], ...north, [-180, 0], [-180, -90]]] };
 }
 
-/** "KN-11/KN-19: 600–700 km, unverified claim". */
-export function rangeLabel(weapon: string, min: number, max: number, basis: RangeBasis, status: Claim['status']): string {
-  const extent = min > 0 ? `${fmt(min)}–${fmt(max)} km` : `up to ${fmt(max)} km`;
+/** "KN-11/KN-19: 600–700 km, unverified claim", "Test-1: about 900 km, claimed": the text's qualifier is kept. */
+export function rangeLabel(weapon: string, min: number, max: number, basis: RangeBasis, status: Claim['status'], qualifier: RangeQualifier | null = null): string {
+  const figures = min > 0 ? `${fmt(min)}–${fmt(max)} km` : `${fmt(max)} km`;
+  // A bare figure is the text's own ("900 km"); a class or an annotator's figure up to its maximum is a disk.
+  const extent = qualifier ? `${qualifier} ${figures}` : min > 0 || basis === 'stated' ? figures : `up to ${figures}`;
   const why = basis === 'class' ? ' (by class)' : basis === 'added' ? " (annotator's figure)" : '';
   const standing = { reported: 'reported', claimed: 'claimed', disputed: 'disputed claim', unverified: 'unverified claim' }[status];
   return `${weapon}: ${extent}${why}, ${standing}`;

@@ -1,7 +1,23 @@
 /**
- * dates: an annotated date → ISO 8601 with its precision.
- * Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an interval `start/end` of those, and an open interval
- * `start/..` ("since 2014"). Pure.
+ * dates: an annotated date → ISO 8601 with its precision. Pure.
+ *
+ * Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an interval `START/END` of those, an open interval
+ * `START/..` ("since 2014"), and the text's own relative words, counted from the document's
+ * `published` date (the reference):
+ *
+ * | words | date |
+ * |---|---|
+ * | `today`, `yesterday`, `the day before yesterday`, `3 days ago` | that day |
+ * | `Thursday`, `on Thursday` | the latest Thursday on or before the reference |
+ * | `last Thursday` | the latest Thursday before the reference |
+ * | `November 23`, `23 November`, `Nov. 23` | the latest November 23 on or before the reference |
+ * | `November`, `in November` | the latest November that began on or before the reference (a month) |
+ * | `this week`, `last week` | Monday to the reference; Monday to Sunday of the week before (ISO weeks) |
+ * | `this month`, `last month`, `this year`, `last year` | the calendar month or year |
+ *
+ * Either end of an interval may be relative: `November 23/November 25`.
+ * An interval compares dates, not strings: it is valid unless its end is over before its start begins
+ * (`2024-11-25/2024-11` is valid: the month of November 2024 ends after the 25th).
  */
 import type { DatePrecision } from '../contract.js';
 
@@ -13,27 +29,125 @@ export interface ParsedDate {
   end: string | null;
   /** Precision of the coarser end. */
   precision: DatePrecision;
+  /** The relative words as written (`Thursday`) when an end is relative; null when the date is given in full. */
+  relative: string | null;
+  /** The reference a relative date is counted from (the document's published date); null otherwise. */
+  reference: string | null;
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
-export const DATE_FORMS = 'YYYY, YYYY-MM, YYYY-MM-DD, START/END or START/.. (since)';
+export const DATE_FORMS =
+  'YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/.. (since), or the text\'s relative words counted from published: (Thursday, yesterday, last week, November 23, …)';
 
-/** Returns the parsed date, or an error message saying what is allowed. */
-export function parseDate(value: string): ParsedDate | { error: string } {
-  const text = value.trim();
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const MONTH_DAY = new RegExp(String.raw`^(?:on\s+)?(?:(?:the\s+)?${DAY}\s+(?:of\s+)?${MONTH}|${MONTH}\s+${DAY})$`, 'i');
+const MONTH_ONLY = new RegExp(String.raw`^(?:in\s+)?${MONTH}$`, 'i');
+const WEEKDAY = new RegExp(String.raw`^(?:on\s+)?(last\s+)?(${WEEKDAYS.join('|')})$`, 'i');
+const DAYS_AGO = /^(\d{1,3}|one|two|three|four|five|six|seven) days? ago$/i;
+const SMALL: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+/** Returns the parsed date, or an error message saying what is allowed. `published`: the document's publication date, for relative words. */
+export function parseDate(value: string, published: string | null = null): ParsedDate | { error: string } {
+  const text = value.trim().replace(/\s+/g, ' ');
   const parts = text.split('/');
   if (parts.length > 2) return { error: `"${value}" is not a date; expected ${DATE_FORMS}` };
-  const start = parseSingle(parts[0]);
+  const start = readEnd(parts[0], published);
   if ('error' in start) return { error: `"${value}" is not a date: ${start.error}; expected ${DATE_FORMS}` };
-  if (parts.length === 1) return { date: text, start: text, end: text, precision: start.precision };
-  if (parts[1] === '..') return { date: text, start: parts[0], end: null, precision: start.precision };
-  const end = parseSingle(parts[1]);
+  const relative = start.relative ? text : null;
+  const reference = start.relative ? published : null;
+  if (parts.length === 1) return { date: start.end ? `${start.iso}/${start.end}` : start.iso, start: start.iso, end: start.end ?? start.iso, precision: start.precision, relative, reference };
+  if (parts[1] === '..') return { date: `${start.iso}/..`, start: start.iso, end: null, precision: start.precision, relative, reference };
+  const end = readEnd(parts[1], published);
   if ('error' in end) return { error: `"${value}" is not a date interval: ${end.error}; expected ${DATE_FORMS}` };
-  if (parts[1] < parts[0]) return { error: `date interval "${value}" ends before it starts` };
+  const endIso = end.end ?? end.iso;
+  if (lastDay(endIso) < firstDay(start.iso)) return { error: `date interval "${value}" ends before it starts${start.relative || end.relative ? ` (${start.iso}/${endIso}, counted from published: ${published})` : ''}` };
   const precision = RANK[start.precision] >= RANK[end.precision] ? start.precision : end.precision;
-  return { date: text, start: parts[0], end: parts[1], precision };
+  const isRelative = start.relative || end.relative;
+  return { date: `${start.iso}/${endIso}`, start: start.iso, end: endIso, precision, relative: isRelative ? text : null, reference: isRelative ? published : null };
+}
+
+/** One end of a date: ISO, or relative words resolved against `published`. A relative week gives its own end. */
+function readEnd(text: string, published: string | null): { iso: string; end?: string; precision: DatePrecision; relative: boolean } | { error: string } {
+  const t = text.trim();
+  if (/^\d/.test(t) && !DAYS_AGO.test(t) && !MONTH_DAY.test(t)) {
+    const single = parseSingle(t);
+    return 'error' in single ? single : { iso: t, precision: single.precision, relative: false };
+  }
+  const resolve = relativeRule(t.toLowerCase());
+  if (!resolve) return { error: `"${t}" is neither of the form YYYY, YYYY-MM or YYYY-MM-DD nor relative words the build knows` };
+  if (published === null) {
+    return { error: `"${t}" counts from the publication date, but the front matter has no published: date; add published: YYYY-MM-DD, or write the date itself with date-added="…"` };
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) return { error: `"${t}" counts from the publication date, which must be a day (published: ${published})` };
+  const r = resolve(toDay(published));
+  if ('error' in r) return r;
+  return { ...r, relative: true };
+}
+
+type Rule = (ref: Date) => { iso: string; end?: string; precision: DatePrecision } | { error: string };
+
+function relativeRule(t: string): Rule | null {
+  const day = (d: Date) => ({ iso: iso(d), precision: 'day' as const });
+  if (t === 'today') return (ref) => day(ref);
+  if (t === 'yesterday') return (ref) => day(addDays(ref, -1));
+  if (t === 'the day before yesterday') return (ref) => day(addDays(ref, -2));
+  let m = DAYS_AGO.exec(t);
+  if (m) {
+    const n = SMALL[m[1]] ?? Number(m[1]);
+    return (ref) => day(addDays(ref, -n));
+  }
+  m = WEEKDAY.exec(t);
+  if (m) {
+    const [strictly, wanted] = [m[1] !== undefined, WEEKDAYS.indexOf(m[2])];
+    return (ref) => {
+      const back = (ref.getUTCDay() - wanted + 7) % 7;
+      return day(addDays(ref, -(back === 0 && strictly ? 7 : back)));
+    };
+  }
+  m = MONTH_DAY.exec(t);
+  if (m) {
+    const [dayText, monthText] = m[1] !== undefined ? [m[1], m[2]] : [m[4], m[3]];
+    const month = monthIndex(monthText);
+    const dom = Number(dayText);
+    if (dom < 1 || dom > 31 || (dom > 29 && month === 1) || (dom === 31 && [3, 5, 8, 10].includes(month))) return () => ({ error: `${MONTHS[month]} has no day ${dom}` });
+    return (ref) => {
+      // The latest such day on or before the reference; February 29 only in a leap year.
+      for (let year = ref.getUTCFullYear(); year > ref.getUTCFullYear() - 9; year--) {
+        const d = new Date(Date.UTC(year, month, dom));
+        if (d.getUTCMonth() === month && d <= ref) return day(d);
+      }
+      return { error: `no ${MONTHS[month]} ${dom} before published` };
+    };
+  }
+  m = MONTH_ONLY.exec(t);
+  if (m) {
+    const month = monthIndex(m[1]);
+    return (ref) => ({ iso: `${ref.getUTCFullYear() - (month > ref.getUTCMonth() ? 1 : 0)}-${pad(month + 1)}`, precision: 'month' });
+  }
+  if (t === 'this week' || t === 'last week') {
+    return (ref) => {
+      const monday = addDays(ref, -((ref.getUTCDay() + 6) % 7));
+      return t === 'this week' ? { iso: iso(monday), end: iso(ref), precision: 'day' } : { iso: iso(addDays(monday, -7)), end: iso(addDays(monday, -1)), precision: 'day' };
+    };
+  }
+  if (t === 'this month' || t === 'last month') {
+    return (ref) => {
+      const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - (t === 'last month' ? 1 : 0), 1));
+      return { iso: iso(d).slice(0, 7), precision: 'month' };
+    };
+  }
+  if (t === 'this year' || t === 'last year') return (ref) => ({ iso: String(ref.getUTCFullYear() - (t === 'last year' ? 1 : 0)), precision: 'year' });
+  return null;
+}
+
+function monthIndex(text: string): number {
+  const t = text.toLowerCase().replace(/\.$/, '');
+  return MONTHS.findIndex((m) => m.startsWith(t.slice(0, 3)));
 }
 
 function parseSingle(text: string): { precision: DatePrecision } | { error: string } {
@@ -49,3 +163,19 @@ function parseSingle(text: string): { precision: DatePrecision } | { error: stri
   if (day < 1 || day > days) return { error: `${y}-${mo} has no day ${d}` };
   return { precision: 'day' };
 }
+
+/** First and last day of an ISO date of any precision, as YYYY-MM-DD (compared as strings: same width). */
+function firstDay(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+function lastDay(date: string): string {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length === 7) return `${date}-${pad(new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate())}`;
+  return date;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const toDay = (date: string) => new Date(`${date}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);

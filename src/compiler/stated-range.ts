@@ -1,8 +1,15 @@
 /**
- * stated-range: a range as written in a source ("600-700 km", "up to 300 km", "5,500 kilometres",
- * "3,000 miles", "300 nautical miles", "intermediate-range") → kilometres. Pure.
+ * stated-range: a range as written in a source → kilometres, with the text's own qualifier. Pure.
+ *
+ * Forms: a figure ("900 km", "5,500 kilometres", "3,000 miles", "300 nautical miles"), a qualified figure
+ * ("up to 300 km", "at least 900 km", "more than 2,000 km", "about 900 km", "nearly 1,000 km"), a span
+ * ("600-700 km", "600 to 700 km", "between 3,000 and 5,500 km", "from 600 to 700 km", "600 km to 700 km"),
+ * or a range class ("intermediate-range"). Every qualifier draws the figure as the band's outer edge
+ * (a disk); what the edge means (a maximum, a minimum, an approximation) is the qualifier's
+ * `RANGE_QUALIFIER_BOUND` and stays in the label.
  */
 import { KM_PER_UNIT, RANGE_CLASSES } from '../constants.js';
+import { RANGE_QUALIFIER_BOUND, type RangeQualifier } from '../contract.js';
 
 export interface StatedRange {
   min_km: number;
@@ -11,28 +18,50 @@ export interface StatedRange {
   basis: 'stated' | 'class';
   /** The class when basis is 'class' (e.g. IRBM). */
   rangeClass: string | null;
+  /** The text's qualifier of a figure ("about", "at least"), normalised; null for a bare figure, a span or a class. */
+  qualifier: RangeQualifier | null;
 }
 
 export const RANGE_FORMS =
-  'a number with a unit ("300 km", "up to 300 km", "600-700 km", "600 to 700 km", "5,500 kilometres", "3,000 miles", "300 nautical miles") or a range class (' +
+  'a number with a unit ("300 km", "up to 300 km", "at least 900 km", "about 900 km", "600-700 km", "between 3,000 and 5,500 km", "5,500 kilometres", "3,000 miles", "300 nautical miles") or a range class (' +
   Object.values(RANGE_CLASSES).map((c) => `"${c.phrases[0]}"`).join(', ') + ')';
+
+/** Written variants that mean the same qualifier; matched whole-word, case-insensitive. */
+const QUALIFIER_VARIANTS: Readonly<Record<string, RangeQualifier>> = {
+  'a maximum range of': 'a maximum of',
+  'a maximum of': 'a maximum of',
+  'a max of': 'a maximum of',
+  'in excess of': 'more than',
+  'no less than': 'at least',
+  'not less than': 'at least',
+  'no more than': 'at most',
+};
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
 const UNITS = Object.keys(KM_PER_UNIT).sort((a, b) => b.length - a.length).map((u) => u.replace(/ /g, String.raw`\s+`)).join('|');
+const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, String.raw`\s+`)).join('|');
+const QUALIFIER = words([...Object.keys(RANGE_QUALIFIER_BOUND), ...Object.keys(QUALIFIER_VARIANTS)]);
+/** Lead-ins that add nothing to the figure: "a range of 300 km" is "300 km". */
+const LEAD_IN = String.raw`(?:(?:a\s+)?range\s+of\s+)?`;
+const UNIT = String.raw`\s*(${UNITS})`;
+const SPAN_WORD = String.raw`\s*(?:-|–|—|to)\s*`;
 const PATTERN = new RegExp(
-  String.raw`^(?:(?:up\s+to|as\s+far\s+as|a\s+range\s+of|a\s+maximum\s+(?:range\s+)?of|about|around|some|approximately|roughly|nearly|almost)\s+)?` +
-    NUMBER + String.raw`(?:\s*(?:-|–|—|to)\s*` + NUMBER + String.raw`)?\s*(` + UNITS + String.raw`)\.?$`,
+  String.raw`^` + LEAD_IN + String.raw`(?:(` + QUALIFIER + String.raw`)\s+)?` +
+    String.raw`(?:(?:between\s+)` + NUMBER + String.raw`(?:` + UNIT + String.raw`)?\s+and\s+` + NUMBER +
+    String.raw`|(from\s+)?` + NUMBER + String.raw`(?:(?:` + UNIT + String.raw`)?` + SPAN_WORD + NUMBER + String.raw`)?)` +
+    UNIT + String.raw`\.?$`,
   'i',
 );
 
 const toNumber = (s: string) => Number(s.replace(/,/g, ''));
+const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
 export function parseStatedRange(text: string): StatedRange | { error: string } {
   const t = text.trim().replace(/\s+/g, ' ');
   const lower = t.toLowerCase();
   for (const [rangeClass, band] of Object.entries(RANGE_CLASSES)) {
     if (band.phrases.some((p) => lower === p || lower === `${p} ballistic missile`)) {
-      return { min_km: band.min_km, max_km: band.max_km, basis: 'class', rangeClass };
+      return { min_km: band.min_km, max_km: band.max_km, basis: 'class', rangeClass, qualifier: null };
     }
   }
   const m = PATTERN.exec(t);
@@ -44,13 +73,26 @@ export function parseStatedRange(text: string): StatedRange | { error: string } 
     if (!/\d/.test(t)) return { error: `"${text}" states no number; expected ${RANGE_FORMS}` };
     return { error: `"${text}" is not a range; expected ${RANGE_FORMS}` };
   }
-  const factor = KM_PER_UNIT[m[3].toLowerCase().replace(/\s+/g, ' ')];
-  const a = toNumber(m[1]) * factor;
-  const b = m[2] === undefined ? undefined : toNumber(m[2]) * factor;
+  const [, written, betweenA, unitA, betweenB, from, fromA, unitSpan, fromB, unit] = m;
+  if (from && fromB === undefined) return { error: `"${text}" says from where but not to where; write "from 600 to 700 km", or the figure alone` };
+  // A unit after the first figure of a span must be the span's unit: "600 km to 700 miles" is not one range.
+  const firstUnit = unitA ?? unitSpan;
+  if (firstUnit && normalise(firstUnit) !== normalise(unit) && KM_PER_UNIT[normalise(firstUnit)] !== KM_PER_UNIT[normalise(unit)]) {
+    return { error: `"${text}" gives its two figures in different units; write both in one unit` };
+  }
+  const factor = KM_PER_UNIT[normalise(unit)];
+  const first = betweenA ?? fromA;
+  const second = betweenB ?? fromB;
+  const qualifier = written === undefined ? null : (QUALIFIER_VARIANTS[normalise(written)] ?? (normalise(written) as RangeQualifier));
+  const a = toNumber(first) * factor;
+  const b = second === undefined ? undefined : toNumber(second) * factor;
   if (b === undefined) {
     if (!(a > 0)) return { error: `range "${text}" must be greater than zero` };
-    return { min_km: 0, max_km: a, basis: 'stated', rangeClass: null };
+    return { min_km: 0, max_km: a, basis: 'stated', rangeClass: null, qualifier };
+  }
+  if (qualifier !== null && RANGE_QUALIFIER_BOUND[qualifier] !== 'approximate') {
+    return { error: `"${text}" qualifies a span with "${written}"; a span already gives its bounds (write "${first} to ${second} ${unit}")` };
   }
   if (!(b > a)) return { error: `range "${text}" must go from a smaller to a larger number` };
-  return { min_km: a, max_km: b, basis: 'stated', rangeClass: null };
+  return { min_km: a, max_km: b, basis: 'stated', rangeClass: null, qualifier };
 }

@@ -98,8 +98,10 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
   function anchorOf(item: Item): [number, number] {
     if (item.kind === 'event') return item.feature.geometry.coordinates as [number, number];
     if (item.feature.properties.origin) return item.feature.properties.origin;
-    const bounds = new LngLatBounds();
     const g = item.feature.geometry;
+    // A range with no origin is not drawn: its popup opens where the reader is looking.
+    if (!g) return map.getCenter().toArray() as [number, number];
+    const bounds = new LngLatBounds();
     for (const ring of g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0])) for (const p of ring) bounds.extend(p as [number, number]);
     return bounds.getCenter().toArray() as [number, number];
   }

@@ -27,6 +27,17 @@ describe('data validation', () => {
     ]);
   });
 
+  it('accepts a range stated with no origin (geometry null), and still refuses a broken polygon', () => {
+    const ranges = fixture('ranges.geojson');
+    Object.assign(ranges.features[0], { geometry: null });
+    Object.assign(ranges.features[0].properties, { origin: null, origin_place: null, qualifier: 'about' });
+    ranges.features[1].geometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1]]] };
+    const problems: string[] = [];
+    const kept = validate('ranges.geojson', ranges, rangeProblem, problems);
+    expect(kept.map((f) => (f as { properties: { id: string } }).properties.id)).toEqual([ranges.features[0].properties.id]);
+    expect(problems).toEqual([expect.stringMatching(/feature 2 .*neither null nor a Polygon/)]);
+  });
+
   it('reports a file that is not a FeatureCollection', () => {
     const problems: string[] = [];
     expect(validate('ranges.geojson', { type: 'Feature' }, rangeProblem, problems)).toEqual([]);

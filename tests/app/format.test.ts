@@ -19,4 +19,12 @@ describe('format', () => {
     expect(formatRange(3000, 5500)).toBe('3,000–5,500 km');
     expect(formatRange(0, 700)).toBe('up to 700 km');
   });
+
+  it("keeps the text's qualifier, and adds none to a bare figure", () => {
+    expect(formatRange(0, 900, { qualifier: 'about', basis: 'stated' })).toBe('about 900 km');
+    expect(formatRange(0, 900, { qualifier: 'at least', basis: 'stated' })).toBe('at least 900 km');
+    expect(formatRange(0, 900, { qualifier: null, basis: 'stated' })).toBe('900 km');
+    expect(formatRange(600, 700, { qualifier: 'about', basis: 'stated' })).toBe('about 600–700 km');
+    expect(formatRange(0, 1000, { qualifier: null, basis: 'class' })).toBe('up to 1,000 km');
+  });
 });

@@ -56,6 +56,14 @@ describe('altText', () => {
     expect(altText(events(event({ country: null, date_start: null })), none)).toBe('Map: 1 event.');
   });
 
+  it('keeps the text\'s qualifier, and leaves out a range with no origin (it is not drawn)', () => {
+    const text = altText(events(), ranges(
+      range({ id: 'a', weapon: 'X', max_km: 900, basis: 'stated', qualifier: 'about' }),
+      { ...range({ id: 'b', weapon: 'Y', max_km: 300, origin_place: null }), geometry: null },
+    ));
+    expect(text).toBe('Map: a range of about 900 km from Pyongyang (X, claimed).');
+  });
+
   it('lists range bands from the smallest, with weapon and claim status, and counts the rest', () => {
     const text = altText(
       events(),

@@ -69,7 +69,8 @@ describe('compile: claims across documents', () => {
     expect(nine.properties.min_km).toBe(0);
     expect(six.properties.conflicts_with).toEqual([nine.properties.id]);
     expect(nine.properties.conflicts_with).toEqual([six.properties.id]);
-    expect(nine.properties.label).toBe('Test-1: up to 900 km, disputed claim');
+    // The text says "900 km": the label says so, adding no "up to".
+    expect(nine.properties.label).toBe('Test-1: 900 km, disputed claim');
   });
 
   it('excerpts a range with its whole sentence and converts nautical miles', () => {
@@ -142,10 +143,11 @@ describe('compile: ranges from an area or a line', () => {
     const band = out.ranges.features[0];
     expect(band.properties).toMatchObject({ origin: null, origin_place: 'the front line', max_km: 70, origin_note: 'Illustrative fixture line.' });
     // Along the line's second segment, 50 km east is within range; 100 km east is not.
-    expect(pip([37.9 + 50 / 73, 48.9], band)).toBe(true);
-    expect(pip([37.9 + 100 / 73, 48.9], band)).toBe(false);
+    const polygon = band.geometry!;
+    expect(pip([37.9 + 50 / 73, 48.9], polygon)).toBe(true);
+    expect(pip([37.9 + 100 / 73, 48.9], polygon)).toBe(false);
     // Far from the line's middle, though close to its straight-line chord, stays out.
-    expect(pip([34.5, 48.6], band)).toBe(false);
+    expect(pip([34.5, 48.6], polygon)).toBe(false);
   });
 
   it('reports an area file that is missing or not GeoJSON at the attribute', () => {
@@ -225,5 +227,107 @@ describe('prepareDocument: one round of errors, each one line', () => {
       }
     }
     expect(count).toBeGreaterThanOrEqual(broken.length);
+  });
+});
+
+describe('compile: ranges as the text states them', () => {
+  const range = (words: string, attrs = 'origin=k') => doc('r', `In :place[Kyiv]{#k}, :weapon[Z]{#z class=SRBM} flies :range[${words}]{weapon=z ${attrs} claimant="c" status=claimed}.`);
+
+  it('reads every written form as the text\'s own figure, keeping its qualifier in the label', () => {
+    const cases: Array<[string, number, number, string | null, string]> = [
+      ['between 3,000 and 5,500 km', 3000, 5500, null, 'Z: 3,000–5,500 km, claimed'],
+      ['3,000 to 5,500 km', 3000, 5500, null, 'Z: 3,000–5,500 km, claimed'],
+      ['up to 900 km', 0, 900, 'up to', 'Z: up to 900 km, claimed'],
+      ['at least 900 km', 0, 900, 'at least', 'Z: at least 900 km, claimed'],
+      ['more than 900 km', 0, 900, 'more than', 'Z: more than 900 km, claimed'],
+      ['about 900 km', 0, 900, 'about', 'Z: about 900 km, claimed'],
+      ['approximately 900 km', 0, 900, 'approximately', 'Z: approximately 900 km, claimed'],
+      ['some 900 km', 0, 900, 'some', 'Z: some 900 km, claimed'],
+      ['nearly 900 km', 0, 900, 'nearly', 'Z: nearly 900 km, claimed'],
+      ['500 miles', 0, 804.672, null, 'Z: 804.7 km, claimed'],
+      ['about 500 nautical miles', 0, 926, 'about', 'Z: about 926 km, claimed'],
+    ];
+    for (const [words, min, max, qualifier, label] of cases) {
+      const out = build({ 'r.md': range(words) });
+      expect(out.diagnostics.filter((d) => d.severity === 'error'), words).toEqual([]);
+      const p = out.ranges.features[0].properties;
+      expect({ min: p.min_km, max: p.max_km, qualifier: p.qualifier, label: p.label, stated: p.stated, basis: p.basis, additions: p.additions }, words)
+        .toEqual({ min, max, qualifier, label, stated: true, basis: 'stated', additions: [] });
+      expect(p.claims[0], words).toMatchObject({ basis: 'stated', stated_text: words, qualifier });
+    }
+  });
+
+  it('keeps a stated range whose origin the text does not give, as a claim of its weapon that is not drawn', () => {
+    const out = build({ 'r.md': range('about 900 km', '') });
+    expect(out.diagnostics).toEqual([]);
+    const [f] = out.ranges.features;
+    expect(f.geometry).toBeNull();
+    expect(f.properties).toMatchObject({ weapons: ['z'], max_km: 900, qualifier: 'about', origin: null, origin_place: null, origin_note: null, stated: true, additions: [], label: 'Z: about 900 km, claimed' });
+    expect(f.properties.claims[0]).toMatchObject({ place: null, excerpt: 'In Kyiv, Z flies about 900 km.' });
+  });
+
+  it('draws it once an annotator adds an origin, marked as an addition', () => {
+    const out = build({ 'r.md': range('about 900 km', 'origin="30.5,50.4" origin-note="Launch site from imagery (fixture)."') });
+    expect(out.diagnostics).toEqual([]);
+    const [f] = out.ranges.features;
+    expect(f.geometry?.type).toBe('Polygon');
+    expect(f.properties.additions).toEqual([{ field: 'origin', note: 'Launch site from imagery (fixture).' }]);
+  });
+
+  it('refuses an origin note with no origin', () => {
+    const out = build({ 'r.md': range('about 900 km', 'origin-note="n"') });
+    expect(out.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('origin-note= describes an origin, but :range[about 900 km] has none')]);
+  });
+
+  it('merges claims of the same weapon, values and origin into one band, whatever their basis', () => {
+    const out = build({ 'r.md': doc('r', 'From :place[Kyiv]{#k}, :weapon[Z]{#z} is an :range[intermediate-range]{weapon=z origin=k claimant="a" status=claimed} missile: it flies :range[between 3,000 and 5,500 km]{weapon=z origin=k claimant="b" status=reported}.') });
+    expect(out.diagnostics).toEqual([]);
+    expect(out.ranges.features).toHaveLength(1);
+    const p = out.ranges.features[0].properties;
+    expect(p.claims.map((c) => [c.claimant, c.basis, c.stated_text])).toEqual([['a', 'class', 'intermediate-range'], ['b', 'stated', 'between 3,000 and 5,500 km']]);
+    // The text's figures lead the band.
+    expect(p).toMatchObject({ basis: 'stated', stated: true, stated_text: 'between 3,000 and 5,500 km', label: 'Z: 3,000–5,500 km, claimed', status: 'claimed', conflicts_with: [] });
+  });
+
+  it('flags stated values that disagree, wherever drawn from, but not a class beside a stated figure', () => {
+    const out = build({ 'r.md': doc('r', 'From :place[Kyiv]{#k}, the :range[short-range]{weapon=z origin=k claimant="a" status=claimed} :weapon[Z]{#z} flies :range[600 km]{weapon=z origin=k claimant="b" status=claimed}; others say :range[about 900 km]{weapon=z claimant="c" status=disputed}.') });
+    expect(out.diagnostics).toEqual([]);
+    const by = Object.fromEntries(out.ranges.features.map((f) => [`${f.properties.basis} ${f.properties.max_km} ${f.properties.origin_place}`, f.properties]));
+    expect(Object.keys(by).sort()).toEqual(['class 1000 Kyiv', 'stated 600 Kyiv', 'stated 900 null']);
+    expect(by['class 1000 Kyiv'].conflicts_with).toEqual([]);
+    expect(by['stated 600 Kyiv'].conflicts_with).toEqual([by['stated 900 null'].id]);
+    expect(by['stated 900 null'].conflicts_with).toEqual([by['stated 600 Kyiv'].id]);
+  });
+});
+
+describe('compile: dates the text gives relative to its publication', () => {
+  const dated = (published: string | null, date: string, extra = '') =>
+    `---\nid: d\ntitle: T d\npublished: ${published ?? 'null'}\n---\n:event[On Thursday a drone hit :place[Kyiv]{#k}.]{#d1 type=drone-attack summary="s" date="${date}" ${extra} claimant="c" status=reported}\n`;
+
+  it('resolves the text\'s words against published and says so, not as an annotator addition', () => {
+    const out = build({ 'd.md': dated('2024-11-28', 'Thursday') });
+    expect(out.diagnostics).toEqual([]);
+    const p = out.events.features[0].properties;
+    expect(p).toMatchObject({ date: '2024-11-28', date_precision: 'day', date_basis: 'relative', date_text: 'Thursday', date_reference: '2024-11-28', additions: [] });
+  });
+
+  it('marks a full date as stated and a date-added as added', () => {
+    expect(build({ 'd.md': dated('2024-11-28', '2024-11-28') }).events.features[0].properties).toMatchObject({ date_basis: 'stated', date_text: null, date_reference: null });
+    const added = build({ 'd.md': dated(null, '2024-11-28', 'date-added="From the wire\'s dateline."') }).events.features[0].properties;
+    expect(added).toMatchObject({ date_basis: 'added', additions: [{ field: 'date', note: "From the wire's dateline." }] });
+  });
+
+  it('without published, a relative date is an error at the attribute that says what to add', () => {
+    const out = build({ 'd.md': dated(null, 'Thursday') });
+    expect(out.diagnostics).toHaveLength(1);
+    expect(out.diagnostics[0]).toMatchObject({ severity: 'error', line: 6 });
+    expect(out.diagnostics[0].column).toBeGreaterThan(40);
+    expect(out.diagnostics[0].message).toContain('add published: YYYY-MM-DD, or write the date itself with date-added');
+  });
+
+  it('accepts an interval whose end is a coarser date that ends later, and rejects one that ends before it starts', () => {
+    expect(build({ 'd.md': dated('2024-11-28', '2024-11-25/2024-11') }).diagnostics).toEqual([]);
+    const out = build({ 'd.md': dated('2024-11-28', '2024-11-25/2024-10') });
+    expect(out.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('ends before it starts')]);
   });
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDataBuilder } from '../../src/cli/build-data.js';
 import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../../src/compiler/csv.js';
-import type { EventFeature } from '../../src/contract.js';
+import type { EventFeature, RangeFeature } from '../../src/contract.js';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -48,6 +48,16 @@ describe('CSV exports', () => {
     const nine = body.find((r) => r.max_km === '900')!;
     expect(nine.conflicts_with).toBe(body.find((r) => r.max_km === '700')!.range_id);
     expect(body.filter((r) => r.max_km === '700').map((r) => r.document)).toEqual(['fixture-a', 'fixture-b']);
+  });
+
+  it('gives each range claim its own words and basis, and a range with no origin as not drawn', () => {
+    const f = JSON.parse(files['ranges.geojson']).features.find((g: RangeFeature) => g.properties.max_km === 900) as RangeFeature;
+    Object.assign(f, { geometry: null });
+    Object.assign(f.properties, { origin: null, origin_place: null, qualifier: 'about', stated_text: 'about 900 km' });
+    f.properties.claims[0] = { ...f.properties.claims[0], stated_text: 'about 900 km', basis: 'stated', qualifier: 'about' };
+    const [header, row] = readCsv(toCsv([f], RANGE_COLUMNS));
+    const byName = Object.fromEntries(header.map((h, i) => [h, row[i]]));
+    expect(byName).toMatchObject({ drawn: 'false', origin_place: '', origin_longitude: '', qualifier: 'about', claim_stated_text: 'about 900 km', claim_basis: 'stated' });
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas in text cells', () => {

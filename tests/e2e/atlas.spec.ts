@@ -2,7 +2,7 @@
  * The reader's side, end to end, against the built site and whatever data it serves.
  */
 import { LAYERS, clickAt, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, test } from './fixtures';
-import { pointInBand, served } from './data';
+import { drawnRanges, pointInBand, served } from './data';
 
 const lonlat = (c: number[]) => [c[0], c[1]] as [number, number];
 
@@ -48,7 +48,7 @@ test('clicking a range band shows its label and excerpt', async ({ page, request
   const { ranges } = await served(request);
   test.skip(ranges.features.length === 0, 'no ranges served');
   await openAtlas(page);
-  for (const f of ranges.features) {
+  for (const f of drawnRanges(ranges)) {
     const at = pointInBand(f.geometry);
     await jumpTo(page, at, 3);
     expect(await idsAt(page, at, LAYERS.ranges), f.properties.id).toContain(f.properties.id);
@@ -87,7 +87,7 @@ test('layer switches hide and show features on the map', async ({ page, request 
   expect(await idsAt(page, at, LAYERS.events)).not.toContain(event.properties.id);
   await box(`status:${event.properties.status}`).check();
 
-  const range = ranges.features[0];
+  const range = drawnRanges(ranges)[0];
   if (range) {
     const inBand = pointInBand(range.geometry);
     await jumpTo(page, inBand, 3);

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../src/contract';
 import { STATUS_STYLE } from '../../src/app/scales';
 import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve';
-import { pointInBand } from './data';
+import { drawnRanges, pointInBand } from './data';
 import { expect, idle, jumpTo, openAtlas, settled, test } from './fixtures';
 
 let data: GlobeData;
@@ -60,7 +60,7 @@ test('each claim status looks different on the map, for events and for ranges', 
 
   const rangeLooks = new Map<ClaimStatus, string>();
   for (const status of CLAIM_STATUSES) {
-    const range = data.ranges.features.find((f) => f.properties.status === status && f.properties.max_km < 5000);
+    const range = drawnRanges(data.ranges).find((f) => f.properties.status === status && f.properties.max_km < 5000);
     expect(range, `fixture range with status ${status}`).toBeTruthy();
     const at = pointInBand(range!.geometry);
     // One view around Korea holds the short bands; the reported one is around Fiji.
@@ -130,9 +130,10 @@ test('the popup shows every claim with its source, the number of sources, and co
 });
 
 test('conflicting range claims are separate bands that say they conflict, on the map, in the popup and the list', async ({ page }, testInfo) => {
-  const range = data.ranges.features.find((f) => f.properties.conflicts_with.length > 0)!;
+  const bands = drawnRanges(data.ranges);
+  const range = bands.find((f) => f.properties.conflicts_with.some((id) => bands.some((g) => g.properties.id === id)))!;
   expect(range, 'a fixture range with conflicting claims').toBeTruthy();
-  const other = data.ranges.features.find((f) => f.properties.id === range.properties.conflicts_with[0])!;
+  const other = bands.find((f) => range.properties.conflicts_with.includes(f.properties.id))!;
   await openAtlas(page);
   // Two bands, each drawn where only it lies: a point in the outer ring of the wider band is not in the narrower one.
   const at = pointInBand(range.geometry);
@@ -158,6 +159,33 @@ test('conflicting range claims are separate bands that say they conflict, on the
   await table.locator(`button[data-id="${other.properties.id}"]`).click();
   await expect(page.locator(`.maplibregl-popup .popup[data-id="${other.properties.id}"]`)).toBeVisible();
   await expect(page.locator(`.feature-list button[data-id="${range.properties.id}"] .conflict`)).toContainText('Conflicting claims');
+});
+
+test('a range stated with no origin is listed and named in its weapon\'s popup, and not drawn', async ({ page }) => {
+  const unplaced = data.ranges.features.find((f) => f.geometry === null)!;
+  expect(unplaced, 'a fixture range with no origin').toBeTruthy();
+  expect(unplaced.properties).toMatchObject({ origin_place: null, qualifier: 'about' });
+  const band = drawnRanges(data.ranges).find((f) => f.properties.weapons.some((w) => unplaced.properties.weapons.includes(w)))!;
+  await openAtlas(page);
+  const drawnIds = await page.evaluate(() => window.atlas.map.querySourceFeatures('atlas-data').map((f) => String(f.properties.id)));
+  expect(drawnIds).toContain(band.properties.id);
+  expect(drawnIds).not.toContain(unplaced.properties.id);
+
+  const item = page.locator(`.feature-list button[data-id="${unplaced.properties.id}"]`);
+  await expect(item).toContainText('no origin given, not on the map');
+  await expect(item).toContainText('about 1,000 km');
+  await expect(item.locator('svg.unplaced')).toHaveCount(1);
+
+  // The popup of a drawn band of the same weapon names it and opens it.
+  await page.locator(`.feature-list button[data-id="${band.properties.id}"]`).click();
+  const popup = page.locator(`.maplibregl-popup .popup[data-id="${band.properties.id}"]`);
+  await expect(popup).toContainText('about 1,000 km (no origin given: not drawn)');
+  await popup.locator(`button[data-id="${unplaced.properties.id}"]`).click();
+  const own = page.locator(`.maplibregl-popup .popup[data-id="${unplaced.properties.id}"]`);
+  await expect(own).toBeVisible();
+  await expect(own).toContainText('not given by the text');
+  await expect(own.locator('.excerpt')).toContainText('without saying from where');
+  await expect(page.locator(`.feature-list button[data-id="${unplaced.properties.id}"]`)).toHaveAttribute('aria-current', 'true');
 });
 
 /** Keys of the place outlines filled exactly at a [lon, lat]. */

@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { EventCollection, RangeCollection } from '../../src/contract';
 
 const PUBLIC_DATA = 'public/data';
@@ -30,12 +31,18 @@ export async function served(request: APIRequestContext): Promise<Served> {
 }
 
 type Position = number[];
+type Band = RangeCollection['features'][number] & { geometry: Polygon | MultiPolygon };
+
+/** The ranges that are drawn: one stated with no origin has geometry null and is listed only. */
+export function drawnRanges(ranges: RangeCollection): Band[] {
+  return ranges.features.filter((f): f is Band => f.geometry !== null);
+}
 
 /**
  * A point inside a range band, away from its edges: halfway between a vertex of the outer ring and
  * the nearest vertex of a hole (or the ring's centre for a disk). Prefers mid-latitude vertices.
  */
-export function pointInBand(geometry: RangeCollection['features'][number]['geometry']): [number, number] {
+export function pointInBand(geometry: Polygon | MultiPolygon): [number, number] {
   const polygon = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates[0];
   const [outer, ...holes] = polygon;
   const candidates = outer.filter((p) => Math.abs(p[1]) < 60);

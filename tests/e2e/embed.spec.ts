@@ -12,7 +12,7 @@ import type { Frame, Page } from '@playwright/test';
 import { altText } from '../../src/compiler/alt-text';
 import { mapHeight } from '../../src/embed/size';
 import { serveHost, type Host } from '../fixtures/host/serve';
-import { pointInBand, served } from './data';
+import { drawnRanges, pointInBand, served } from './data';
 import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, test } from './fixtures';
 
 /** How close (CSS px) the frame's height must come to its content's. */
@@ -276,7 +276,7 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   await full.close();
 
   // Hidden means not drawn: a band is absent where it lies, and back once its switch is on again.
-  const band = ranges.features[0];
+  const band = drawnRanges(ranges)[0];
   if (band) {
     const at = pointInBand(band.geometry);
     await jumpTo(page, at, 3);
