@@ -3,7 +3,7 @@
  * `Record<keyof …Properties, …>`, so the compiler rejects a field that the contract (contract.ts)
  * has and the schema lacks, or the reverse. The build publishes these next to the data.
  */
-import type { Addition, Claim, EventProperties, RangeProperties } from './contract.js';
+import type { Addition, Claim, EventPlace, EventProperties, Figure, RangeProperties } from './contract.js';
 import { CLAIM_STATUSES, DATE_PRECISIONS, PLACE_KINDS, RANGE_BASES } from './contract.js';
 
 type Schema = Record<string, unknown>;
@@ -23,6 +23,16 @@ const additionSchema = {
   properties: { field: text, note: text } satisfies Record<keyof Addition, Schema>,
 };
 
+const figureSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['value', 'unit'],
+  properties: {
+    value: { type: 'number', exclusiveMinimum: 0, description: 'The number the text states.' },
+    unit: { ...text, description: 'What it counts, as the annotator wrote it (killed, drones).' },
+  } satisfies Record<keyof Figure, Schema>,
+};
+
 const claimProperties = {
   excerpt: { ...text, description: 'Verbatim sentence(s) of the source, annotation markup removed.' },
   highlights: { type: 'array', items: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 }, description: '[start, end) UTF-16 offsets of place and weapon mentions in the excerpt.' },
@@ -36,7 +46,8 @@ const claimProperties = {
   note: nullableText,
   additions: { type: 'array', items: additionSchema, description: 'What the annotator added that the text does not say, with its source note.' },
   date: { type: ['string', 'null'], pattern: isoDateOrInterval },
-  place: nullableText,
+  place: { ...nullableText, description: 'The place(s) this claim states, names joined with "; " (a range: its origin).' },
+  figures: { type: 'array', items: figureSchema, description: 'Figures this claim states (events only); claims that state different figures are kept side by side.' },
   min_km: km,
   max_km: km,
   line: { type: 'integer', minimum: 1 },
@@ -46,7 +57,7 @@ const claimProperties = {
 export const claimSchema: Schema = {
   type: 'object',
   additionalProperties: false,
-  required: Object.keys(claimProperties).filter((k) => k !== 'min_km' && k !== 'max_km'),
+  required: Object.keys(claimProperties).filter((k) => k !== 'min_km' && k !== 'max_km' && k !== 'figures'),
   properties: claimProperties,
 };
 
@@ -65,6 +76,20 @@ const firstClaim = {
   additions: claimProperties.additions,
 };
 
+const placeFields = {
+  name: text,
+  kind: { enum: [...PLACE_KINDS] },
+  precision: { enum: [1, 2, 3, 4, 5], description: '1 exact point or site, 2 city, 3 region, 4 country, 5 continent or wider.' },
+  precision_label: text,
+  lonlat: { ...lonLat, description: 'The position of this place in the MultiPoint geometry.' },
+  country: { type: ['string', 'null'], pattern: '^[A-Z]{2}$' },
+  geonames: { type: ['integer', 'null'], minimum: 1 },
+  wikidata: { type: ['string', 'null'], pattern: '^Q\\d+$' },
+  admin1: { ...nullableText, description: "ISO 3166-2 code: a region's own, or the region a city lies in." },
+} satisfies Record<keyof EventPlace, Schema>;
+
+const eventPlaceSchema = { type: 'object', additionalProperties: false, required: Object.keys(placeFields), properties: placeFields };
+
 const eventProperties = {
   id: text,
   type: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
@@ -73,17 +98,18 @@ const eventProperties = {
   date_start: { type: ['string', 'null'], pattern: isoDate },
   date_end: { type: ['string', 'null'], pattern: isoDate },
   date_precision: { enum: [...DATE_PRECISIONS, null] },
-  place: text,
-  place_kind: { enum: [...PLACE_KINDS] },
-  precision: { enum: [1, 2, 3, 4, 5], description: '1 exact point or site, 2 city, 3 region, 4 country, 5 continent or wider.' },
+  places: { type: 'array', items: eventPlaceSchema, minItems: 1, description: "Every place of the event, in the order of the geometry's positions." },
+  place: { ...text, description: "The first place's name; every place is in places." },
+  place_kind: placeFields.kind,
+  precision: placeFields.precision,
   precision_label: text,
-  country: { type: ['string', 'null'], pattern: '^[A-Z]{2}$' },
-  geonames: { type: ['integer', 'null'], minimum: 1 },
-  wikidata: { type: ['string', 'null'], pattern: '^Q\\d+$' },
-  admin1: nullableText,
-  magnitude: { type: ['number', 'null'], exclusiveMinimum: 0 },
-  magnitude_unit: nullableText,
-  conflict: { type: 'boolean', description: 'Claims state different dates or places.' },
+  country: placeFields.country,
+  geonames: placeFields.geonames,
+  wikidata: placeFields.wikidata,
+  admin1: placeFields.admin1,
+  magnitude: { type: ['number', 'null'], exclusiveMinimum: 0, description: 'What the marker is sized by: the largest figure, over all claims, in the unit the build sizes by (magnitude_unit).' },
+  magnitude_unit: { ...nullableText, description: 'The unit that figures of the most events state (ties: alphabetical first); null when the event states no figure in it.' },
+  conflict: { type: 'boolean', description: 'Claims state different dates, or places that cannot both be true.' },
   ...firstClaim,
 } satisfies Record<keyof EventProperties, Schema>;
 
@@ -128,5 +154,5 @@ const featureCollection = (title: string, geometryTypes: string[], properties: S
   },
 });
 
-export const eventsSchema = featureCollection('Source Atlas events', ['Point'], { properties: eventProperties });
+export const eventsSchema = featureCollection('Source Atlas events', ['MultiPoint'], { properties: eventProperties });
 export const rangesSchema = featureCollection('Source Atlas ranges', ['Polygon', 'MultiPolygon'], { properties: rangeProperties });

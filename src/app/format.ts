@@ -27,3 +27,13 @@ export function formatKm(km: number): string {
 export function formatRange(min: number, max: number): string {
   return min > 0 ? `${min.toLocaleString('en-GB')}–${formatKm(max)}` : `up to ${formatKm(max)}`;
 }
+
+/** Every place of an event, by name: "Kyiv; Kirovohrad Oblast; Poltava Oblast". */
+export function placeNames(p: { places?: ReadonlyArray<{ name: string }>; place: string }): string {
+  return p.places?.length ? p.places.map((x) => x.name).join('; ') : p.place;
+}
+
+/** A claim's figures in words: "3 killed, 64 injured". */
+export function formatFigures(figures: ReadonlyArray<{ value: number; unit: string }>): string {
+  return figures.map((f) => `${f.value.toLocaleString('en-GB')} ${f.unit}`).join(', ');
+}
