@@ -80,9 +80,10 @@ export function resolveDocumentPlaces(
     definedAt.set(fp.id, at);
     let precision: PrecisionLevel = 1;
     if (fp.at) {
-      const level = fp.precision === null ? null : parsePrecision(fp.precision);
+      // The kind the annotator gives the point says how precise it is, unless precision: says so.
+      const level = fp.precision !== null ? parsePrecision(fp.precision) : fp.kind ? parsePrecision(fp.kind) : null;
       if (level === null) {
-        diagnostics.error(at, `place "${fp.id}": a point (at:) needs precision: how precise it is, e.g. precision: site; ${PRECISION_HINT}${fp.precision === null ? '' : `, got ${JSON.stringify(fp.precision)}`}`);
+        diagnostics.error(at, `place "${fp.id}": a point (at:) needs precision: (or kind:): how precise it is, e.g. precision: site; ${PRECISION_HINT}${fp.precision === null ? '' : `, got ${JSON.stringify(fp.precision)}`}`);
         continue;
       }
       precision = level;
@@ -129,9 +130,9 @@ export function resolveDocumentPlaces(
     }
     let precision: PrecisionLevel = 1;
     if (point) {
-      const level = a.attributes.precision === undefined ? null : parsePrecision(a.attributes.precision);
+      const level = a.attributes.precision !== undefined ? parsePrecision(a.attributes.precision) : kind !== undefined ? parsePrecision(kind) : null;
       if (level === null) {
-        diagnostics.error(attributeAt(file, a, a.attributes.precision === undefined ? 'at' : 'precision'), `${a.attributes.precision === undefined ? 'a point given with at= needs precision=: how precise it is, e.g. precision=site' : `precision="${a.attributes.precision}" is not a precision`}; ${PRECISION_HINT}`);
+        diagnostics.error(attributeAt(file, a, a.attributes.precision === undefined ? 'at' : 'precision'), `${a.attributes.precision === undefined ? 'a point given with at= needs precision= (or kind=): how precise it is, e.g. precision=site' : `precision="${a.attributes.precision}" is not a precision`}; ${PRECISION_HINT}`);
         return;
       }
       precision = level;

@@ -274,6 +274,11 @@ describe('compile: a point the annotator gives', () => {
     expect([place.kind, place.precision, place.precision_label]).toEqual(['coordinates', 2, 'point given by the annotator, precise to a town or city: the depot']);
   });
 
+  it('takes the precision from kind= when precision= is not given', () => {
+    const out = build({ 'x.md': doc('x', ':event[A blast at :place[the area]{#d at="35.1,48.4" kind=region}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}') });
+    expect(out.events.features[0].properties.places[0].precision).toBe(3);
+  });
+
   it('rejects precision= on a named place', () => {
     const out = build({ 'x.md': doc('x', 'In :place[Kyiv]{#k precision=site}.') });
     expect(out.diagnostics[0].message).toContain('precision= is for a point given with at=');
