@@ -6,7 +6,7 @@
  * Units: distances in kilometres, coordinates `[longitude, latitude]` in degrees (WGS84),
  * dates ISO 8601 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), text offsets in UTF-16 code units.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 
 /** How a claim is held: attributed report, a party's claim, contested, or not confirmed elsewhere. */
 export const CLAIM_STATUSES = ['reported', 'claimed', 'disputed', 'unverified'] as const;
@@ -96,8 +96,19 @@ export interface ResolvedPlace {
   geonames: number | null;
   /** Wikidata QID, e.g. "Q1013". */
   wikidata: string | null;
-  /** Natural Earth admin-1 code (e.g. "RU-KRS") for regions, used to draw the region outline. */
+  /**
+   * Natural Earth admin-1 code (ISO 3166-2, e.g. "RU-KRS"): a region's own (the app draws its outline),
+   * or the region a city lies in; null for other places.
+   */
   admin1: string | null;
+}
+
+/** One number a claim states, with what it counts: `{value: 3, unit: "killed"}`, `{value: 188, unit: "drones"}`. */
+export interface Figure {
+  /** A positive number, as the text gives it. */
+  value: number;
+  /** What it counts, as the annotator wrote it (`killed`, `drones`). */
+  unit: string;
 }
 
 /** Something the annotator added that the text does not say, with where it comes from. */
@@ -127,7 +138,13 @@ export interface Claim {
   additions: Addition[];
   /** Values this claim states (may conflict with other claims of the same event or range). */
   date: string | null;
+  /** The place(s) this claim states, names joined with "; " (an event's places, a range's origin). */
   place: string | null;
+  /**
+   * Figures this claim states (events only): each belongs to the claim that states it; claims that
+   * state different figures are kept side by side, never merged or averaged.
+   */
+  figures?: Figure[];
   min_km?: number;
   max_km?: number;
   /** Range claims: how this claim gives its values, its words for them, and its qualifier (a band may merge claims of several bases). */
@@ -152,7 +169,16 @@ export interface ClaimedProperties
   sources: number;
 }
 
-/** Properties of one feature of `events.geojson` (a Point at the event's place). */
+/** One place of an event, with its own kind, precision and ids. */
+export interface EventPlace extends ResolvedPlace {
+  /** "city: Kyiv", "approximate location: Kursk Oblast (region)", … */
+  precision_label: string;
+}
+
+/**
+ * Properties of one feature of `events.geojson`. The geometry is a MultiPoint with one position
+ * per place of the event, in the order of `places` (an event in one place has one position).
+ */
 export interface EventProperties extends ClaimedProperties {
   id: string;
   /** Kind of event, e.g. `missile-strike`, `drone-attack`, `arms-transfer`, `policy`. */
@@ -170,21 +196,34 @@ export interface EventProperties extends ClaimedProperties {
   date_text: string | null;
   /** The date a relative date is counted from (the document's `published`); null otherwise. */
   date_reference: string | null;
-  /** Display name of the place. */
+  /** Every place of the event, as the defining claim names them, in its order; at least one. */
+  places: EventPlace[];
+  /**
+   * The first place's fields, flat, for simple readers and map expressions; `places` has them all.
+   * `place` is the first place's display name.
+   */
   place: string;
   place_kind: PlaceKind;
   /** 1 (exact) … 5 (continent); see PrecisionLevel. */
   precision: PrecisionLevel;
-  /** "exact location", "approximate location: Kursk Oblast", … */
+  /** "city: Kyiv", "approximate location: Kursk Oblast (region)", … */
   precision_label: string;
   country: string | null;
   geonames: number | null;
   wikidata: string | null;
   admin1: string | null;
-  /** Size of the event where the annotation states one (e.g. 188 for 188 drones). */
+  /**
+   * The figure the marker is sized by (each claim's own figures are in `claims[].figures`): the
+   * largest figure, over all claims, in the sizing unit
+   * (`magnitude_unit`), the unit that figures of the most events of the build state (ties: the first
+   * in alphabetical order). Null when the event states no figure in that unit.
+   */
   magnitude: number | null;
   magnitude_unit: string | null;
-  /** True when claims state different dates or places. */
+  /**
+   * True when claims state different dates, or places that cannot both be true (a place inside
+   * another, such as a city and its region or country, is consistent).
+   */
   conflict: boolean;
 }
 
@@ -227,10 +266,10 @@ export interface RangeProperties extends ClaimedProperties {
   conflicts_with: string[];
 }
 
-export type EventFeature = Feature<Point, EventProperties>;
+export type EventFeature = Feature<MultiPoint, EventProperties>;
 /** geometry null: a stated range with no origin, not drawn. */
 export type RangeFeature = Feature<Polygon | MultiPolygon | null, RangeProperties>;
-export type EventCollection = FeatureCollection<Point, EventProperties>;
+export type EventCollection = FeatureCollection<MultiPoint, EventProperties>;
 export type RangeCollection = FeatureCollection<Polygon | MultiPolygon | null, RangeProperties>;
 
 /** A build diagnostic, located in its source file. */
@@ -249,7 +288,7 @@ export interface Diagnostic {
 export const OUTPUT_FILES = {
   events: 'events.geojson',
   ranges: 'ranges.geojson',
-  /** One row per claim; columns documented in the Table Schema beside it. */
+  /** Events: one row per claim and place; ranges: one row per claim. Columns in the Table Schema beside each. */
   eventsCsv: 'events.csv',
   rangesCsv: 'ranges.csv',
   eventsSchema: 'events.schema.json',

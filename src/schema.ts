@@ -3,7 +3,7 @@
  * `Record<keyof …Properties, …>`, so the compiler rejects a field that the contract (contract.ts)
  * has and the schema lacks, or the reverse. The build publishes these next to the data.
  */
-import type { Addition, Claim, EventProperties, RangeProperties } from './contract.js';
+import type { Addition, Claim, EventPlace, EventProperties, Figure, RangeProperties } from './contract.js';
 import { CLAIM_STATUSES, DATE_BASES, DATE_PRECISIONS, PLACE_KINDS, RANGE_BASES, RANGE_QUALIFIERS } from './contract.js';
 
 type Schema = Record<string, unknown>;
@@ -23,6 +23,16 @@ const additionSchema = {
   properties: { field: text, note: text } satisfies Record<keyof Addition, Schema>,
 };
 
+const figureSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['value', 'unit'],
+  properties: {
+    value: { type: 'number', exclusiveMinimum: 0, description: 'The number the text states.' },
+    unit: { ...text, description: 'What it counts, as the annotator wrote it (killed, drones).' },
+  } satisfies Record<keyof Figure, Schema>,
+};
+
 const claimProperties = {
   excerpt: { ...text, description: 'Verbatim sentence(s) of the source, annotation markup removed.' },
   highlights: { type: 'array', items: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 }, description: '[start, end) UTF-16 offsets of place and weapon mentions in the excerpt.' },
@@ -36,7 +46,8 @@ const claimProperties = {
   note: nullableText,
   additions: { type: 'array', items: additionSchema, description: 'What the annotator added that the text does not say, with its source note.' },
   date: { type: ['string', 'null'], pattern: isoDateOrInterval },
-  place: nullableText,
+  place: { ...nullableText, description: 'The place(s) this claim states, names joined with "; " (a range: its origin).' },
+  figures: { type: 'array', items: figureSchema, description: 'Figures this claim states (events only); claims that state different figures are kept side by side.' },
   min_km: km,
   max_km: km,
   basis: { enum: [...RANGE_BASES], description: 'Range claims: stated (figures in the text), class (a range class in the text) or added (by the annotator).' },
@@ -49,8 +60,8 @@ const claimProperties = {
 export const claimSchema: Schema = {
   type: 'object',
   additionalProperties: false,
-  // Range values are present on range claims only.
-  required: Object.keys(claimProperties).filter((k) => !['min_km', 'max_km', 'basis', 'stated_text', 'qualifier'].includes(k)),
+  // Range values are present on range claims only; figures on event claims only.
+  required: Object.keys(claimProperties).filter((k) => !['min_km', 'max_km', 'basis', 'stated_text', 'qualifier', 'figures'].includes(k)),
   properties: claimProperties,
 };
 
@@ -69,6 +80,20 @@ const firstClaim = {
   additions: claimProperties.additions,
 };
 
+const placeFields = {
+  name: text,
+  kind: { enum: [...PLACE_KINDS] },
+  precision: { enum: [1, 2, 3, 4, 5], description: '1 exact point or site, 2 city, 3 region, 4 country, 5 continent or wider.' },
+  precision_label: text,
+  lonlat: { ...lonLat, description: 'The position of this place in the MultiPoint geometry.' },
+  country: { type: ['string', 'null'], pattern: '^[A-Z]{2}$' },
+  geonames: { type: ['integer', 'null'], minimum: 1 },
+  wikidata: { type: ['string', 'null'], pattern: '^Q\\d+$' },
+  admin1: { ...nullableText, description: "ISO 3166-2 code: a region's own, or the region a city lies in." },
+} satisfies Record<keyof EventPlace, Schema>;
+
+const eventPlaceSchema = { type: 'object', additionalProperties: false, required: Object.keys(placeFields), properties: placeFields };
+
 const eventProperties = {
   id: text,
   type: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
@@ -80,17 +105,18 @@ const eventProperties = {
   date_basis: { enum: [...DATE_BASES, null], description: "stated: the text gives the date; relative: the text's words (date_text) counted from date_reference, the document's published date; added: the annotator's (see additions)." },
   date_text: { type: ['string', 'null'], description: 'The text\'s own words for a relative date ("Thursday", "November 23").' },
   date_reference: { type: ['string', 'null'], pattern: isoDate, description: 'The date a relative date is counted from.' },
-  place: text,
-  place_kind: { enum: [...PLACE_KINDS] },
-  precision: { enum: [1, 2, 3, 4, 5], description: '1 exact point or site, 2 city, 3 region, 4 country, 5 continent or wider.' },
+  places: { type: 'array', items: eventPlaceSchema, minItems: 1, description: "Every place of the event, in the order of the geometry's positions." },
+  place: { ...text, description: "The first place's name; every place is in places." },
+  place_kind: placeFields.kind,
+  precision: placeFields.precision,
   precision_label: text,
-  country: { type: ['string', 'null'], pattern: '^[A-Z]{2}$' },
-  geonames: { type: ['integer', 'null'], minimum: 1 },
-  wikidata: { type: ['string', 'null'], pattern: '^Q\\d+$' },
-  admin1: nullableText,
-  magnitude: { type: ['number', 'null'], exclusiveMinimum: 0 },
-  magnitude_unit: nullableText,
-  conflict: { type: 'boolean', description: 'Claims state different dates or places.' },
+  country: placeFields.country,
+  geonames: placeFields.geonames,
+  wikidata: placeFields.wikidata,
+  admin1: placeFields.admin1,
+  magnitude: { type: ['number', 'null'], exclusiveMinimum: 0, description: 'What the marker is sized by: the largest figure, over all claims, in the unit the build sizes by (magnitude_unit).' },
+  magnitude_unit: { ...nullableText, description: 'The unit that figures of the most events state (ties: alphabetical first); null when the event states no figure in it.' },
+  conflict: { type: 'boolean', description: 'Claims state different dates, or places that cannot both be true.' },
   ...firstClaim,
 } satisfies Record<keyof EventProperties, Schema>;
 
@@ -140,6 +166,6 @@ const featureCollection = (title: string, geometryTypes: string[], properties: S
   },
 });
 
-export const eventsSchema = featureCollection('Source Atlas events', ['Point'], { properties: eventProperties });
+export const eventsSchema = featureCollection('Source Atlas events', ['MultiPoint'], { properties: eventProperties });
 /** A range with no origin has geometry null (RFC 7946 §3.2: an unlocated feature). */
 export const rangesSchema = featureCollection('Source Atlas ranges', ['Polygon', 'MultiPolygon'], { properties: rangeProperties }, true);

@@ -24,7 +24,7 @@ import { DEFAULT_PROJECTION, ProjectionControl, applyProjection, globeSuggestion
 import { Timeline, inPeriod } from './timeline';
 import { UrlState, type AppState, type Period, type Projection } from './url-state';
 import { isEventVisible, isRangeVisible, token } from './visibility';
-import { formatDate } from './format';
+import { formatDate, placeNames } from './format';
 import { showDetailIn } from './detail';
 import { keepPopupInView, trackMapHeight } from './popup-view';
 
@@ -118,7 +118,8 @@ export function startAtlas(el: AtlasElements): Atlas {
 
   /** Where a feature's popup points: the event's place; a range's origin, or the centre of its area. */
   function anchorOf(item: Item): [number, number] {
-    if (item.kind === 'event') return item.feature.geometry.coordinates as [number, number];
+    // An event's popup points at its first place (a click on another place points there instead).
+    if (item.kind === 'event') return item.feature.geometry.coordinates[0] as [number, number];
     const { origin } = item.feature.properties;
     if (origin) return origin;
     const g = item.feature.geometry;
@@ -215,7 +216,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     const item = items.get(id) as Item;
     if (item.kind === 'event') {
       const p = item.feature.properties;
-      return { id, colour: colourOfType(p.type), label: `${typeLabel(p.type)}, ${p.place}, ${formatDate(p.date)}` };
+      return { id, colour: colourOfType(p.type), label: `${typeLabel(p.type)}, ${placeNames(p)}, ${formatDate(p.date)}` };
     }
     const p = item.feature.properties;
     return { id, colour: `var(--range-${p.status})`, label: p.label };
@@ -232,7 +233,9 @@ export function startAtlas(el: AtlasElements): Atlas {
       if (selected) setSelected(null, true);
     } else if (ids.length === 1) {
       const item = items.get(ids[0]) as Item;
-      setSelected(ids[0], true, item.kind === 'event' ? anchorOf(item) : e.lngLat);
+      // The place clicked, of an event in several places.
+      const point = hits[0].geometry.type === 'Point' ? (hits[0].geometry.coordinates as [number, number]) : null;
+      setSelected(ids[0], true, item.kind === 'event' ? point ?? anchorOf(item) : e.lngLat);
     } else {
       showPopup(chooser(ids.map(chooserItem), (id) => {
         const item = items.get(id) as Item;
@@ -243,7 +246,7 @@ export function startAtlas(el: AtlasElements): Atlas {
 
   /** What the picture of the view shows: the features drawn in it, and the state in words. */
   function exportOptions(scale: number): ExportOptions {
-    const markers = [...items.values()].flatMap((i) => (i.kind === 'event' ? [i.feature.geometry.coordinates as [number, number]] : []));
+    const markers = [...items.values()].flatMap((i) => (i.kind === 'event' ? (i.feature.geometry.coordinates as Array<[number, number]>) : []));
     const ids = renderedIds(map, [LAYER.eventMarker, LAYER.rangeFill], markers);
     const visible: ExportOptions['visible'] = { events: [], ranges: [] };
     for (const id of ids) {
@@ -301,7 +304,7 @@ export function startAtlas(el: AtlasElements): Atlas {
 
   function fitToData(data: AtlasData): void {
     const bounds = new LngLatBounds();
-    for (const f of data.events.features) bounds.extend(f.geometry.coordinates as [number, number]);
+    for (const f of data.events.features) for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
     for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
     if (bounds.isEmpty()) return;
     const side = sheet.isSheet() ? 0 : 40;

@@ -30,8 +30,13 @@ const additions: Check = (p) =>
 const highlights: Check = (p) =>
   Array.isArray(p.highlights) && p.highlights.every((h) => Array.isArray(h) && h.length === 2 && h.every((n) => Number.isInteger(n))) ? null : '"highlights" is not a list of [start, end]';
 
+const figures: Check = (p) =>
+  p.figures == null || (Array.isArray(p.figures) && p.figures.every((f) => typeof f?.value === 'number' && Number.isFinite(f.value) && typeof f?.unit === 'string'))
+    ? null
+    : '"figures" is not a list of {value, unit}';
+
 /** What the popup and the list read from each claim. */
-const CLAIM_CHECKS = [text('excerpt'), highlights, text('document_title'), textOrNull('publisher'), textOrNull('document_date'), textOrNull('url'), text('claimant'), oneOf('status', CLAIM_STATUSES), textOrNull('note'), additions, textOrNull('date'), textOrNull('place')];
+const CLAIM_CHECKS = [figures, text('excerpt'), highlights, text('document_title'), textOrNull('publisher'), textOrNull('document_date'), textOrNull('url'), text('claimant'), oneOf('status', CLAIM_STATUSES), textOrNull('note'), additions, textOrNull('date'), textOrNull('place')];
 const claims: Check = (p) => {
   if (!Array.isArray(p.claims) || p.claims.length === 0) return '"claims" is not a non-empty array';
   for (const [i, c] of p.claims.entries()) {
@@ -47,14 +52,29 @@ const lonlat = (c: unknown): boolean => Array.isArray(c) && c.length >= 2 && c.e
 const ring = (r: unknown): boolean => Array.isArray(r) && r.length >= 4 && r.every(lonlat) && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1];
 const polygon = (p: unknown): boolean => Array.isArray(p) && p.length > 0 && p.every(ring);
 
-const EVENT_CHECKS = [str('id'), str('type'), str('summary'), str('place'), str('excerpt'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), additions, claims];
+/** What the popup, the list and the layers read from each place of an event. */
+const PLACE_CHECKS = [str('name'), oneOf('precision', [1, 2, 3, 4, 5]), text('precision_label'), textOrNull('country'), textOrNull('admin1')];
+const places: Check = (p) => {
+  if (!Array.isArray(p.places) || p.places.length === 0) return '"places" is not a non-empty array';
+  for (const [i, place] of p.places.entries()) {
+    const problem = firstProblem(place, PLACE_CHECKS);
+    if (problem) return `place ${i + 1}: ${problem}`;
+  }
+  return null;
+};
+
+const EVENT_CHECKS = [places, str('id'), str('type'), str('summary'), str('place'), str('excerpt'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), additions, claims];
 const RANGE_CHECKS = [str('id'), str('weapon'), str('label'), str('excerpt'), oneOf('status', CLAIM_STATUSES), oneOf('basis', RANGE_BASES), num('min_km'), num('max_km'), text('stated_text'), strOrNull('origin_place'), textOrNull('qualifier'), textOrNull('origin_note'), textOrNull('weapon_class'), textOrNull('document_date'), texts('conflicts_with'), additions, claims];
 
 /** Why a feature does not fit, or null when it does. Exported for tests. */
 export function eventProblem(f: unknown): string | null {
   const feature = f as EventFeature;
-  if (feature?.geometry?.type !== 'Point' || !lonlat(feature.geometry.coordinates)) return 'geometry is not a Point with [lon, lat]';
-  return firstProblem(feature.properties, EVENT_CHECKS);
+  const coordinates = feature?.geometry?.coordinates;
+  if (feature?.geometry?.type !== 'MultiPoint' || !Array.isArray(coordinates) || coordinates.length === 0 || !coordinates.every(lonlat)) return 'geometry is not a MultiPoint of [lon, lat]';
+  const problem = firstProblem(feature.properties, EVENT_CHECKS);
+  if (problem) return problem;
+  // One position per place, in the same order: the layers draw each place at its position.
+  return feature.properties.places.length === coordinates.length ? null : `"places" has ${feature.properties.places.length} places for ${coordinates.length} positions`;
 }
 
 export function rangeProblem(f: unknown): string | null {

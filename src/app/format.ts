@@ -38,3 +38,13 @@ export function formatRange(min: number, max: number, how: { qualifier?: string 
 export function formatExtent(p: { min_km: number; max_km: number; qualifier?: string | null; basis?: string }): string {
   return formatRange(p.min_km, p.max_km, p);
 }
+
+/** Every place of an event, by name: "Kyiv; Kirovohrad Oblast; Poltava Oblast". */
+export function placeNames(p: { places?: ReadonlyArray<{ name: string }>; place: string }): string {
+  return p.places?.length ? p.places.map((x) => x.name).join('; ') : p.place;
+}
+
+/** A claim's figures in words: "3 killed, 64 injured". */
+export function formatFigures(figures: ReadonlyArray<{ value: number; unit: string }>): string {
+  return figures.map((f) => `${f.value.toLocaleString('en-GB')} ${f.unit}`).join(', ');
+}

@@ -4,7 +4,7 @@
  * full features kept on the main thread.
  */
 import type { ExpressionSpecification, GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { CLAIM_STATUSES, type EventCollection, type RangeCollection, type RangeProperties } from '../contract';
+import { CLAIM_STATUSES, type EventCollection, type EventFeature, type EventPlace, type RangeCollection, type RangeProperties } from '../contract';
 import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import { bandOutline, outlineKey, placeOutlines, type RegionFeature } from './outline';
@@ -50,12 +50,23 @@ export const GROUP_LAYERS = {
   ranges: [LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangeSelected, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel],
 } as const;
 
-function leanEvents(events: EventCollection): GeoJSON.FeatureCollection {
+/**
+ * One Point per place of each event (the published MultiPoint, taken apart), each with its own
+ * precision and region, so that every place is drawn with its own halo and outline; all carry the
+ * event's id, so a click on any of them selects the event. The event's figure sizes the marker of its
+ * first place only: the others are drawn at the plain size, so that the area on the map stays
+ * proportional to the number (188 drones over three places is not 564).
+ */
+export function leanEvents(events: EventCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
   return {
     type: 'FeatureCollection',
-    features: events.features.map((f) => {
-      const { id, type, status, precision, magnitude, admin1 } = f.properties;
-      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'event', id, type, colour: s.colourOfType(type), status, precision, magnitude, admin1, ...timeProperties(f.properties) } };
+    features: events.features.flatMap((f) => {
+      const { id, type, status, magnitude } = f.properties;
+      return eventPlaces(f).map((place, n) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: place.lonlat },
+        properties: { kind: 'event', id, place_index: n, type, colour: s.colourOfType(type), status, precision: place.precision, magnitude: n === 0 ? magnitude : null, admin1: place.admin1, ...timeProperties(f.properties) },
+      }));
     }),
   };
 }
@@ -63,6 +74,11 @@ function leanEvents(events: EventCollection): GeoJSON.FeatureCollection {
 /** The ranges that are drawn: a range stated with no origin (geometry null) is listed, not drawn. */
 function drawn(ranges: RangeCollection): Array<RangeCollection['features'][number] & { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }> {
   return ranges.features.filter((f): f is typeof f & { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } => f.geometry !== null);
+}
+
+/** An event's places, with their position in the geometry. */
+export function eventPlaces(f: EventFeature): Array<Pick<EventPlace, 'precision' | 'admin1' | 'country' | 'lonlat'>> {
+  return f.properties.places.map((p, n) => ({ ...p, lonlat: (f.geometry.coordinates[n] ?? p.lonlat) as [number, number] }));
 }
 
 function leanRanges(ranges: RangeCollection): GeoJSON.FeatureCollection {
@@ -323,8 +339,11 @@ export function emptyDataSource(): GeoJSONSourceSpecification {
 export function patternIds(events: EventCollection, theme: Theme): string[] {
   const ids = new Set<string>([s.bandHatchImage(theme)]);
   for (const f of events.features) {
-    const id = s.markerPatternId(f.properties);
-    if (id) ids.add(id);
+    // The first place is sized by the event's figure; the others are drawn at the plain size.
+    for (const magnitude of [f.properties.magnitude, ...(f.properties.places.length > 1 ? [null] : [])]) {
+      const id = s.markerPatternId({ ...f.properties, magnitude });
+      if (id) ids.add(id);
+    }
   }
   return [...ids];
 }
@@ -351,20 +370,21 @@ export interface PlaceOutlines {
 }
 
 export function addRegionOutlines(map: MapLibreMap, events: EventCollection, regionsUrl: string, hidden: ReadonlySet<string>): PlaceOutlines {
-  const keyOf = new Map<string, string>();
+  // Every imprecise place of an event is outlined while the event is hovered or selected.
+  const keyOf = new Map<string, string[]>();
   for (const f of events.features) {
-    const key = outlineKey(f.properties);
-    if (key) keyOf.set(f.properties.id, key);
+    const keys = eventPlaces(f).flatMap((p) => outlineKey(p) ?? []);
+    if (keys.length) keyOf.set(f.properties.id, keys);
   }
   let selected: string | null = null;
   let hovered: string | null = null;
-  const update = () => showPlaceOutlines(map, [selected, hovered].flatMap((id) => (id && keyOf.has(id) ? [keyOf.get(id) as string] : [])));
+  const update = () => showPlaceOutlines(map, [selected, hovered].flatMap((id) => (id ? keyOf.get(id) ?? [] : [])));
   const loaded = (async () => {
     if (!keyOf.size || map.getSource(REGION_SOURCE)) return;
     const response = await fetch(regionsUrl);
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
     const regions = ((await response.json()) as GeoJSON.FeatureCollection).features as RegionFeature[];
-    addPlaceOutlines(map, placeOutlines(regions, keyOf.values()), hidden);
+    addPlaceOutlines(map, placeOutlines(regions, [...keyOf.values()].flat()), hidden);
     map.on('mousemove', EVENT_LAYERS, (e) => {
       const id = (e.features?.[0]?.properties?.id as string | undefined) ?? null;
       if (id !== hovered) {

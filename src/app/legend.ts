@@ -155,7 +155,8 @@ export function staticLegend(sampleMagnitudes: number[], unit: string | null): H
   const neutral = 'var(--legend-neutral)';
   const mags = sampleMagnitudes.length ? sampleMagnitudes : [50, 200];
   add('Marker size', [
-    row(markerSwatch({ colour: neutral }), 'no number given'),
+    // One unit sizes every marker (the build's sizing unit, see EventProperties.magnitude).
+    row(markerSwatch({ colour: neutral }), unit ? `no figure in ${unit}` : 'no number given'),
     ...mags.map((m) => row(markerSwatch({ colour: neutral, radius: markerRadius(m) }), `${m.toLocaleString('en-GB')} ${unit ?? '(number stated in the source)'}`)),
   ]);
   add('Location precision', [

@@ -70,7 +70,7 @@ export class FeatureList {
     this.section('Events', events.map((f) => {
       const p = f.properties;
       const details: Details = { swatch: markerSwatch({ colour: colourOfType(p.type), status: p.status, radius: 6 }), claims: p.claims ?? [], sources: p.sources, conflict: p.conflict ? 'Sources disagree on the date or place' : null };
-      return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: [bdi(p.place), ` · ${typeLabel(p.type)}`], summary: p.summary, details };
+      return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: [...p.places.flatMap((x, i) => (i ? ['; ', bdi(x.name)] : [bdi(x.name)])), ` · ${typeLabel(p.type)}`], summary: p.summary, details };
     }), options.onChoose);
     this.section('Ranges', ranges.map((f) => {
       const p = f.properties;

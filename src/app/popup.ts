@@ -4,7 +4,7 @@
  * Every claim is shown when there are several. `chooser` lists overlapping features to pick from.
  */
 import type { Claim, EventProperties, RangeProperties } from '../contract';
-import { formatDate, formatExtent } from './format';
+import { formatDate, formatExtent, formatFigures, formatRange } from './format';
 import { markerSwatch } from './legend';
 import { BASIS_STYLE, CONFLICT, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
 
@@ -118,6 +118,7 @@ function claimBlock(claim: Claim): HTMLElement {
   if (claim.publisher) source.append(' — ', bdi(claim.publisher));
   if (claim.document_date) source.append(claim.publisher ? ', ' : ' — ', formatDate(claim.document_date));
   block.append(source);
+  if (claim.figures?.length) block.append(el('p', 'figures', `Figures: ${formatFigures(claim.figures)}`));
   if (claim.note) block.append(parts('p', 'note', 'Note: ', bdi(claim.note)));
   for (const a of claim.additions ?? []) block.append(parts('p', 'note', 'Added ', bdi(a.field), ': ', bdi(a.note)));
   return block;
@@ -190,6 +191,39 @@ function fact(list: HTMLElement, term: string, ...value: Array<string | Node>): 
   list.append(el('dt', undefined, term), value.length === 1 && typeof value[0] === 'string' ? el('dd', undefined, value[0]) : parts('dd', undefined, ...value));
 }
 
+/**
+ * The figures the claims state: one claim's as a fact; several claims' side by side, one row per
+ * claim, never merged or averaged.
+ */
+function eventFigures(p: EventProperties, facts: HTMLElement): HTMLElement | null {
+  const claims = p.claims ?? [];
+  const stating = claims.filter((c) => c.figures?.length);
+  if (stating.length === 0) return null;
+  if (stating.length === 1) {
+    const [c] = stating;
+    fact(facts, 'Figures', formatFigures(c.figures!), ...(claims.length > 1 ? [' (says ', bdi(c.claimant), ')'] : []));
+    return null;
+  }
+  return compareTable(
+    'Figures as each claim states them; none is merged or averaged',
+    ['Figures stated'],
+    claims.map((c) => ({ values: [c.figures?.length ? formatFigures(c.figures) : 'none stated'], claimant: c.claimant, status: c.status })),
+  );
+}
+
+/** Where: the place, or every place of an event in several, each with its own precision. */
+function eventPlaces(p: EventProperties, facts: HTMLElement): void {
+  const places = p.places ?? [];
+  if (places.length <= 1) {
+    fact(facts, 'Where', p.place);
+    fact(facts, 'Location', p.precision_label || PRECISION_LABEL[p.precision] || '');
+    return;
+  }
+  const list = el('ul', 'places');
+  for (const place of places) list.append(el('li', undefined, place.precision_label || place.name));
+  fact(facts, `Where (${places.length} places)`, list);
+}
+
 export function eventPopup(p: EventProperties): HTMLElement {
   const root = el('article', 'popup popup-event');
   root.dataset.id = p.id;
@@ -198,13 +232,14 @@ export function eventPopup(p: EventProperties): HTMLElement {
   root.append(kind, el('h2', undefined, p.summary));
   const facts = el('dl', 'facts');
   fact(facts, 'When', formatDate(p.date));
-  fact(facts, 'Where', p.place);
-  fact(facts, 'Location', p.precision_label || PRECISION_LABEL[p.precision] || '');
-  if (p.magnitude != null) fact(facts, 'Size', `${p.magnitude.toLocaleString('en-GB')}${p.magnitude_unit ? ` ${p.magnitude_unit}` : ''}`);
+  eventPlaces(p, facts);
+  const figures = eventFigures(p, facts);
+  if (p.magnitude != null) fact(facts, 'Marker size', `${p.magnitude.toLocaleString('en-GB')}${p.magnitude_unit ? ` ${p.magnitude_unit}` : ''} (the largest figure in the unit the map sizes by)`);
   const conflict = eventConflict(p);
   if (p.conflict && !conflict) fact(facts, 'Conflict', 'sources disagree on date or place');
   root.append(facts);
   if (conflict) root.append(conflict);
+  if (figures) root.append(figures);
   root.append(claimsList(p.claims?.length ? p.claims : [p as unknown as Claim], p.sources ?? 1));
   return root;
 }

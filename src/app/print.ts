@@ -46,7 +46,7 @@ export class PrintExcerpts {
     };
     for (const f of events) {
       const p = f.properties;
-      add(p.id, p.summary, `${typeLabel(p.type)} · ${formatDate(p.date)} · ${p.place} (${p.precision_label}) · ${p.sources} ${p.sources === 1 ? 'source' : 'independent sources'}`, p.claims ?? []);
+      add(p.id, p.summary, `${typeLabel(p.type)} · ${formatDate(p.date)} · ${p.places.length > 1 ? p.places.map((x) => x.precision_label).join('; ') : `${p.place} (${p.precision_label})`} · ${p.sources} ${p.sources === 1 ? 'source' : 'independent sources'}`, p.claims ?? []);
     }
     for (const f of ranges) {
       const p = f.properties;

@@ -99,7 +99,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
           [OUTPUT_FILES.rangesCsv]: toCsv(result.ranges.features, RANGE_COLUMNS),
           [OUTPUT_FILES.eventsSchema]: json(eventsSchema),
           [OUTPUT_FILES.rangesSchema]: json(rangesSchema),
-          [OUTPUT_FILES.eventsCsvSchema]: json(tableSchema(EVENT_COLUMNS, ['event_id', 'claim'])),
+          [OUTPUT_FILES.eventsCsvSchema]: json(tableSchema(EVENT_COLUMNS, ['event_id', 'claim', 'place_number'])),
           [OUTPUT_FILES.rangesCsvSchema]: json(tableSchema(RANGE_COLUMNS, ['range_id', 'claim'])),
         },
         documents: paths.length,

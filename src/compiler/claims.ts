@@ -1,5 +1,5 @@
 /** claims: what one annotation of one document says, with its sentence, source and standing. Pure. */
-import type { Addition, Claim, ClaimedProperties, ClaimStatus, DocumentMeta } from '../contract.js';
+import type { Addition, Claim, ClaimedProperties, ClaimStatus, DocumentMeta, Figure } from '../contract.js';
 import { CLAIM_STATUSES } from '../contract.js';
 import type { Annotation } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
@@ -50,7 +50,7 @@ export function makeClaim(
   highlights: Array<[number, number]>,
   standing: { claimant: string; status: ClaimStatus; note: string | null },
   a: Annotation,
-  values: { date: string | null; place: string | null; min_km?: number; max_km?: number; range?: Pick<Claim, 'basis' | 'stated_text' | 'qualifier'> },
+  values: { date: string | null; place: string | null; min_km?: number; max_km?: number; range?: Pick<Claim, 'basis' | 'stated_text' | 'qualifier'>; figures?: Figure[] },
   additions: Addition[],
 ): Claim {
   return {
@@ -70,6 +70,7 @@ export function makeClaim(
     ...(values.min_km !== undefined ? { min_km: values.min_km } : {}),
     ...(values.max_km !== undefined ? { max_km: values.max_km } : {}),
     ...values.range,
+    ...(values.figures !== undefined ? { figures: values.figures } : {}),
     line: a.line,
     column: a.column,
   };

@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import type {
-  Addition, Claim, DateBasis, Diagnostic, DocumentMeta, EventCollection, EventFeature, EventProperties, RangeBasis, RangeCollection,
+  Addition, Claim, DateBasis, Diagnostic, DocumentMeta, EventCollection, EventFeature, EventPlace, EventProperties, Figure, RangeBasis, RangeCollection,
   RangeFeature, RangeProperties, RangeQualifier,
 } from '../contract.js';
 import { SUSPICIOUS_RANGE_KM } from '../constants.js';
@@ -22,6 +22,7 @@ import { parseStatedRange } from './stated-range.js';
 import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
+import { placesConflict } from './containment.js';
 import { RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
@@ -60,9 +61,7 @@ interface EventDraft {
   at: Location;
   type: string;
   summary: string;
-  magnitude: number | null;
-  unit: string | null;
-  claims: Array<{ claim: Claim; date: ParsedDate | null; dateBasis: DateBasis | 'invalid' | null; place: DocumentPlace | null; order: [number, number] }>;
+  claims: Array<{ claim: Claim; date: ParsedDate | null; dateBasis: DateBasis | 'invalid' | null; places: DocumentPlace[] | null; order: [number, number] }>;
 }
 
 interface RangeDraft {
@@ -213,7 +212,7 @@ function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, d
   });
   if (inner.size === 1) return [...inner.values()];
   if (inner.size > 1) {
-    diagnostics.error(locationOf(doc, a), `:event[${short(a.label)}] mentions ${inner.size} places (${[...inner.values()].map((p) => p.place.name).join(', ')}); say which with place=id (several ids: the first is drawn)`);
+    diagnostics.error(locationOf(doc, a), `:event[${short(a.label)}] mentions ${inner.size} places (${[...inner.values()].map((p) => p.place.name).join(', ')}); say which with place=id, or place="id1 id2" for an event in several places`);
   } else if (defines) {
     diagnostics.error(locationOf(doc, a), `event "${a.attributes.id}" has no place: add place=id, or annotate the place in its words with :place[…]`);
   }
@@ -240,15 +239,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       }
       const missing = ['type', 'summary'].filter((k) => !a.attributes[k]?.trim());
       if (missing.length) diagnostics.error(at, `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`);
-      let magnitude: number | null = null;
-      if (a.attributes.magnitude !== undefined) {
-        magnitude = Number(a.attributes.magnitude.replace(/,/g, ''));
-        if (!Number.isFinite(magnitude) || magnitude <= 0) {
-          diagnostics.error(attributeAt(doc.parsed.path, a, 'magnitude'), `magnitude="${a.attributes.magnitude}" must be a positive number (e.g. magnitude=188 unit=drones)`);
-          magnitude = null;
-        }
-      }
-      drafts.set(id, { at, type: a.attributes.type?.trim() ?? '', summary: a.attributes.summary?.trim() ?? '', magnitude, unit: a.attributes.unit?.trim() || null, claims: [] });
+      drafts.set(id, { at, type: a.attributes.type?.trim() ?? '', summary: a.attributes.summary?.trim() ?? '', claims: [] });
     }
   }
   for (const doc of docs) {
@@ -274,16 +265,17 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
         else date = d;
       }
       const places = eventPlaces(doc, a, index, defines, diagnostics);
-      if (!standing || (defines && !places)) continue;
+      const figures = readFigures(file, a, diagnostics);
+      if (!standing || !figures || (defines && !places)) continue;
       const additions: Addition[] = [];
       if (a.attributes['date-added']) additions.push({ field: 'date', note: a.attributes['date-added'].trim() });
       if (a.attributes['place-added']) additions.push({ field: 'place', note: a.attributes['place-added'].trim() });
       for (const p of places ?? []) if (p.addedNote) additions.push({ field: 'place', note: p.addedNote });
       const claim = makeClaim(doc.meta, doc.parsed.text, [a.start, a.end], highlightsWithin(doc.parsed.annotations, a.start, a.end, a), standing, a,
-        { date: date?.date ?? null, place: places?.[0]?.place.name ?? null }, additions);
+        { date: date?.date ?? null, place: places ? places.map((p) => p.place.name).join('; ') : null, figures }, additions);
       // A date written but not understood was reported above: 'invalid', so the event does not also warn of no date.
       const dateBasis: DateBasis | 'invalid' | null = !date ? (a.attributes.date !== undefined ? 'invalid' : null) : a.attributes['date-added'] ? 'added' : date.relative ? 'relative' : 'stated';
-      draft.claims.push({ claim, date, dateBasis, place: places?.[0] ?? null, order: [defines ? -1 : doc.order, a.line * 1e6 + a.column] });
+      draft.claims.push({ claim, date, dateBasis, places, order: [defines ? -1 : doc.order, a.line * 1e6 + a.column] });
     }
   }
 
@@ -291,13 +283,13 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
   for (const [id, draft] of [...drafts.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const claims = draft.claims.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]);
     const main = claims[0];
-    if (!main || main.order[0] !== -1 || !main.place || !draft.type || !draft.summary) continue;
+    if (!main || main.order[0] !== -1 || !main.places?.length || !draft.type || !draft.summary) continue;
     const datedClaim = claims.find((c) => c.date);
     const dated = datedClaim?.date ?? null;
     if (!dated && !claims.some((c) => c.dateBasis === 'invalid')) diagnostics.warning(draft.at, `event "${id}" has no date; it is drawn but cannot be placed in time (add date=…, with date-added="source" when the text does not give it)`);
-    const place = main.place.place;
+    const places: EventPlace[] = main.places.map(({ place }) => ({ ...place, lonlat: [round(place.lonlat[0]), round(place.lonlat[1])], precision_label: precisionLabel(place) }));
+    const [first] = places;
     const dates = new Set(claims.map((c) => c.date?.date).filter(Boolean));
-    const placeNames = new Set(claims.map((c) => c.place?.place.name).filter(Boolean));
     const properties: EventProperties = {
       id,
       type: draft.type,
@@ -309,22 +301,94 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       date_basis: (datedClaim?.dateBasis as DateBasis | undefined) ?? null,
       date_text: dated?.relative ?? null,
       date_reference: dated?.reference ?? null,
-      place: place.name,
-      place_kind: place.kind,
-      precision: place.precision,
-      precision_label: precisionLabel(place),
-      country: place.country,
-      geonames: place.geonames,
-      wikidata: place.wikidata,
-      admin1: place.admin1,
-      magnitude: draft.magnitude,
-      magnitude_unit: draft.unit,
+      places,
+      place: first.name,
+      place_kind: first.kind,
+      precision: first.precision,
+      precision_label: first.precision_label,
+      country: first.country,
+      geonames: first.geonames,
+      wikidata: first.wikidata,
+      admin1: first.admin1,
+      magnitude: null,
+      magnitude_unit: null,
       ...headline(claims.map((c) => c.claim)),
-      conflict: dates.size > 1 || placeNames.size > 1,
+      conflict: dates.size > 1 || placesConflict(claims.flatMap((c) => (c.places ? [c.places.map((p) => p.place)] : []))),
     };
-    features.push({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [round(place.lonlat[0]), round(place.lonlat[1])] }, properties });
+    features.push({ type: 'Feature', id, geometry: { type: 'MultiPoint', coordinates: places.map((p) => p.lonlat) }, properties });
   }
+  sizeByFigures(features);
   return { type: 'FeatureCollection', features };
+}
+
+/** A unit as compared across claims and events: "Drones" and "drones" are one unit. */
+const unitKey = (unit: string) => unit.trim().toLowerCase();
+
+/**
+ * Sets each event's `magnitude` and `magnitude_unit`, what its marker is sized by: the largest figure,
+ * over all its claims, in the sizing unit, which is the unit that figures of the most events state
+ * (ties: the first in alphabetical order). One unit for the whole build, so that marker sizes compare
+ * like with like; an event with no figure in that unit gets null.
+ */
+function sizeByFigures(features: EventFeature[]): void {
+  const events = new Map<string, number>();
+  for (const f of features) {
+    for (const u of new Set(f.properties.claims.flatMap((c) => (c.figures ?? []).map((x) => unitKey(x.unit))))) events.set(u, (events.get(u) ?? 0) + 1);
+  }
+  const [unit] = [...events.entries()].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).map(([u]) => u);
+  if (unit === undefined) return;
+  for (const f of features) {
+    const inUnit = f.properties.claims.flatMap((c) => (c.figures ?? []).filter((x) => unitKey(x.unit) === unit));
+    if (!inUnit.length) continue;
+    const largest = inUnit.reduce((a, b) => (b.value > a.value ? b : a));
+    f.properties.magnitude = largest.value;
+    f.properties.magnitude_unit = largest.unit;
+  }
+}
+
+/** A figure as written: "3,000", "1.5"; a positive number. */
+const FIGURE = /^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s+(\S.*?)\s*$/;
+
+/**
+ * The figures an event annotation states: `figures="3 killed; 64 injured"` (a number and what it counts,
+ * separated by ";"), and `magnitude=188 unit=drones`, the one-figure form. Null after an error.
+ */
+function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Figure[] | null {
+  const figures: Figure[] = [];
+  let ok = true;
+  const { magnitude, unit } = a.attributes;
+  if (magnitude !== undefined || unit !== undefined) {
+    const value = Number((magnitude ?? '').replace(/,/g, ''));
+    if (magnitude === undefined) {
+      diagnostics.error(attributeAt(file, a, 'unit'), `unit="${unit}" needs magnitude=, the number it counts (e.g. magnitude=188 unit=drones), or use figures="188 ${unit}"`);
+      ok = false;
+    } else if (!/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) || !Number.isFinite(value) || value <= 0) {
+      diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude="${magnitude}" must be a positive number (e.g. magnitude=188 unit=drones)`);
+      ok = false;
+    } else if (!unit?.trim()) {
+      diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude=${magnitude} needs unit=: what it counts (e.g. magnitude=188 unit=drones)`);
+      ok = false;
+    } else figures.push({ value, unit: unit.trim() });
+  }
+  if (a.attributes.figures !== undefined) {
+    const parts = a.attributes.figures.split(';');
+    for (const part of parts) {
+      const m = FIGURE.exec(part);
+      if (!m) {
+        diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`);
+        ok = false;
+        continue;
+      }
+      const value = Number(m[1].replace(/,/g, '') + (m[2] ?? ''));
+      if (!(value > 0)) {
+        diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" must be a positive number`);
+        ok = false;
+        continue;
+      }
+      figures.push({ value, unit: m[3] });
+    }
+  }
+  return ok ? figures : null;
 }
 
 function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon>, options: Omit<CompileOptions, 'resolve'>, diagnostics: Diagnostics): RangeCollection {

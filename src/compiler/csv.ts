@@ -1,5 +1,7 @@
 /**
- * csv: the published features as CSV, one row per claim, for spreadsheets and newsroom tools. The
+ * csv: the published features as CSV, for spreadsheets and newsroom tools: ranges one row per claim,
+ * events one row per claim and place (an event in three places has three rows per claim, each with
+ * its place's own coordinates, kind and ids, so that every row maps as a point). The
  * columns are declared once, below; the CSV and its Frictionless Table Schema are both made from
  * that declaration. RFC 4180 quoting; UTF-8 with CRLF line ends.
  *
@@ -7,17 +9,18 @@
  * and similar programs (OWASP "CSV injection"), so such a cell is written with a leading apostrophe.
  * The GeoJSON keeps every excerpt verbatim; the apostrophe exists only in the CSV.
  */
-import type { Claim, EventFeature, EventProperties, RangeFeature, RangeProperties } from '../contract.js';
+import type { Claim, EventFeature, EventPlace, EventProperties, RangeFeature, RangeProperties } from '../contract.js';
 
 type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 interface Column<F> {
   name: string;
   type: FieldType;
   description: string;
-  value: (feature: F, claim: Claim, index: number) => string | number | boolean | null | undefined;
+  value: (feature: F, claim: Claim, index: number, place: number) => string | number | boolean | null | undefined;
 }
 
 const additions = (c: Claim) => c.additions.map((a) => `${a.field}: ${a.note}`).join('; ');
+const figures = (c: Claim) => (c.figures ?? []).map((f) => `${f.value} ${f.unit}`).join('; ');
 
 /** Columns every claim row has, after the feature's own. */
 function claimColumns<F>(): Array<Column<F>> {
@@ -40,8 +43,11 @@ function claimColumns<F>(): Array<Column<F>> {
 type P<F> = F extends EventFeature ? EventProperties : RangeProperties;
 const prop = <F extends EventFeature | RangeFeature, K extends keyof P<F>>(key: K) => (f: F) => (f.properties as P<F>)[key] as string | number | boolean | null;
 
+const placeOf = (f: EventFeature, n: number): EventPlace => f.properties.places[n];
+const at = <K extends keyof EventPlace>(key: K) => (f: EventFeature, _c: Claim, _i: number, n: number) => placeOf(f, n)[key] as string | number | null;
+
 export const EVENT_COLUMNS: Array<Column<EventFeature>> = [
-  { name: 'event_id', type: 'string', description: 'Id of the event; one row per claim about it.', value: prop('id') },
+  { name: 'event_id', type: 'string', description: 'Id of the event; one row per claim about it and place of it.', value: prop('id') },
   { name: 'type', type: 'string', description: 'Kind of event (missile-strike, drone-attack, …).', value: prop('type') },
   { name: 'summary', type: 'string', description: "One line on what happened, in the annotator's words.", value: prop('summary') },
   { name: 'date', type: 'string', description: 'ISO 8601 date or START/END interval of the event (first dated claim).', value: prop('date') },
@@ -50,20 +56,24 @@ export const EVENT_COLUMNS: Array<Column<EventFeature>> = [
   { name: 'date_text', type: 'string', description: "The text's own words for a relative date (Thursday, November 23).", value: prop('date_text') },
   { name: 'date_reference', type: 'date', description: 'The date a relative date is counted from (the publication date).', value: prop('date_reference') },
   { name: 'claim_date', type: 'string', description: 'The date this claim states.', value: (_f, c) => c.date },
-  { name: 'place', type: 'string', description: 'Place the event is drawn at.', value: prop('place') },
-  { name: 'claim_place', type: 'string', description: 'The place this claim states.', value: (_f, c) => c.place },
-  { name: 'place_kind', type: 'string', description: 'coordinates, site, city, region, country or continent.', value: prop('place_kind') },
-  { name: 'precision', type: 'integer', description: 'Location precision: 1 exact, 2 city, 3 region, 4 country, 5 continent.', value: prop('precision') },
-  { name: 'longitude', type: 'number', description: 'WGS84 degrees.', value: (f) => f.geometry.coordinates[0] },
-  { name: 'latitude', type: 'number', description: 'WGS84 degrees.', value: (f) => f.geometry.coordinates[1] },
-  { name: 'country', type: 'string', description: 'ISO 3166-1 alpha-2 code of the place.', value: prop('country') },
-  { name: 'admin1', type: 'string', description: 'ISO 3166-2 code of the region, for region places.', value: prop('admin1') },
-  { name: 'geonames', type: 'integer', description: 'GeoNames id of the place.', value: prop('geonames') },
-  { name: 'wikidata', type: 'string', description: 'Wikidata QID of the place.', value: prop('wikidata') },
-  { name: 'magnitude', type: 'number', description: 'Size the source states (e.g. 188).', value: prop('magnitude') },
-  { name: 'magnitude_unit', type: 'string', description: 'Unit of the magnitude (e.g. drones).', value: prop('magnitude_unit') },
+  { name: 'place_number', type: 'integer', description: '1 for the first place of the event, 2 for the next, …; the place columns that follow are this place\'s.', value: (_f, _c, _i, n) => n + 1 },
+  { name: 'places', type: 'integer', description: 'How many places the event has.', value: (f) => f.properties.places.length },
+  { name: 'place', type: 'string', description: 'This place of the event.', value: at('name') },
+  { name: 'claim_place', type: 'string', description: 'The place(s) this claim states, separated by "; ".', value: (_f, c) => c.place },
+  { name: 'place_kind', type: 'string', description: 'coordinates, site, city, region, country, continent or area.', value: at('kind') },
+  { name: 'precision', type: 'integer', description: 'Location precision: 1 exact, 2 city, 3 region, 4 country, 5 continent.', value: at('precision') },
+  { name: 'precision_label', type: 'string', description: 'Location precision in words ("city: Kyiv", "point given by the annotator, precise to a region: …").', value: at('precision_label') },
+  { name: 'longitude', type: 'number', description: 'WGS84 degrees.', value: (f, _c, _i, n) => placeOf(f, n).lonlat[0] },
+  { name: 'latitude', type: 'number', description: 'WGS84 degrees.', value: (f, _c, _i, n) => placeOf(f, n).lonlat[1] },
+  { name: 'country', type: 'string', description: 'ISO 3166-1 alpha-2 code of the place.', value: at('country') },
+  { name: 'admin1', type: 'string', description: "ISO 3166-2 code: a region's own, or the region a city lies in.", value: at('admin1') },
+  { name: 'geonames', type: 'integer', description: 'GeoNames id of the place.', value: at('geonames') },
+  { name: 'wikidata', type: 'string', description: 'Wikidata QID of the place.', value: at('wikidata') },
+  { name: 'claim_figures', type: 'string', description: 'The figures this claim states, as "number unit", separated by "; " (e.g. "3 killed; 64 injured"); each claim\'s own, never merged.', value: (_f, c) => figures(c) },
+  { name: 'magnitude', type: 'number', description: 'What the marker is sized by: the largest figure, over all claims of the event, in magnitude_unit.', value: prop('magnitude') },
+  { name: 'magnitude_unit', type: 'string', description: 'The unit the map sizes markers by (the unit figures of the most events state); empty when the event states no figure in it.', value: prop('magnitude_unit') },
   { name: 'sources', type: 'integer', description: 'Distinct documents among the claims of the event.', value: prop('sources') },
-  { name: 'conflict', type: 'boolean', description: 'true when claims state different dates or places.', value: prop('conflict') },
+  { name: 'conflict', type: 'boolean', description: 'true when claims state different dates, or places that cannot both be true.', value: prop('conflict') },
   ...claimColumns<EventFeature>(),
 ];
 
@@ -98,10 +108,14 @@ function cell(value: string | number | boolean | null | undefined, type: FieldTy
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Rows: one per claim, and for events one per claim and place. */
 export function toCsv<F extends EventFeature | RangeFeature>(features: readonly F[], columns: ReadonlyArray<Column<F>>): string {
   const rows = [columns.map((c) => c.name).join(',')];
   for (const f of features) {
-    f.properties.claims.forEach((claim, i) => rows.push(columns.map((c) => cell(c.value(f, claim, i), c.type)).join(',')));
+    const places = 'places' in f.properties ? f.properties.places.length : 1;
+    f.properties.claims.forEach((claim, i) => {
+      for (let n = 0; n < places; n++) rows.push(columns.map((c) => cell(c.value(f, claim, i, n), c.type)).join(','));
+    });
   }
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -2,7 +2,7 @@
  * document-places: every place mention and front-matter place of one document → a resolved place, with the
  * document's own places as context for ambiguous names. Pure, given a resolver.
  */
-import type { PlaceKind, ResolvedPlace } from '../contract.js';
+import type { PlaceKind, PrecisionLevel, ResolvedPlace } from '../contract.js';
 import { PLACE_KINDS } from '../contract.js';
 import type { PlaceQuery, Resolution, ResolveContext } from './resolve.js';
 import type { Annotation } from './parse.js';
@@ -42,11 +42,24 @@ export function parseLonLat(value: string): [number, number] | null {
   return Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null;
 }
 
-export function coordinatesPlace(name: string, lonlat: [number, number]): ResolvedPlace {
-  return { name, kind: 'coordinates', precision: 1, lonlat: [round(lonlat[0]), round(lonlat[1])], country: null, geonames: null, wikidata: null, admin1: null };
+/** Words an annotator may give for `precision=`, beside the levels 1–5 (see PrecisionLevel). */
+export const PRECISION_WORDS: Readonly<Record<string, PrecisionLevel>> = { site: 1, exact: 1, city: 2, town: 2, region: 3, country: 4, continent: 5, area: 5 };
+
+/** `precision=` as written (1–5 or a word of PRECISION_WORDS) → the level, or null. */
+export function parsePrecision(value: string | number): PrecisionLevel | null {
+  const v = String(value).trim().toLowerCase();
+  if (/^[1-5]$/.test(v)) return Number(v) as PrecisionLevel;
+  return PRECISION_WORDS[v] ?? null;
 }
 
-interface Query { at: Location; query: PlaceQuery | null; point: [number, number] | null; name: string; note: string | null; annotation: number | null; frontId: string | null }
+const PRECISION_HINT = `precision= is 1–5 or a word: ${Object.entries(PRECISION_WORDS).map(([w, n]) => `${w} (${n})`).join(', ')}`;
+
+/** A point the annotator gives, as precise as the annotator says it is (`precision=`). */
+export function coordinatesPlace(name: string, lonlat: [number, number], precision: PrecisionLevel): ResolvedPlace {
+  return { name, kind: 'coordinates', precision, lonlat: [round(lonlat[0]), round(lonlat[1])], country: null, geonames: null, wikidata: null, admin1: null };
+}
+
+interface Query { at: Location; query: PlaceQuery | null; point: [number, number] | null; precision: PrecisionLevel; name: string; note: string | null; annotation: number | null; frontId: string | null }
 
 export function resolveDocumentPlaces(
   file: string,
@@ -65,10 +78,24 @@ export function resolveDocumentPlaces(
   for (const fp of frontPlaces) {
     const at = { file, line: fp.line, column: 3 };
     definedAt.set(fp.id, at);
+    let precision: PrecisionLevel = 1;
+    if (fp.at) {
+      // The kind the annotator gives the point says how precise it is, unless precision: says so.
+      const level = fp.precision !== null ? parsePrecision(fp.precision) : fp.kind ? parsePrecision(fp.kind) : null;
+      if (level === null) {
+        diagnostics.error(at, `place "${fp.id}": a point (at:) needs precision: (or kind:): how precise it is, e.g. precision: site; ${PRECISION_HINT}${fp.precision === null ? '' : `, got ${JSON.stringify(fp.precision)}`}`);
+        continue;
+      }
+      precision = level;
+    } else if (fp.precision !== null) {
+      diagnostics.error(at, `place "${fp.id}": precision: is for a point given with at:; a named place has the precision of its kind`);
+      continue;
+    }
     queries.push({
       at,
       query: fp.at ? null : { text: fp.name ?? fp.id, ...(fp.kind ? { kind: fp.kind as PlaceKind } : {}), ...(fp.geonames !== null ? { geonames: fp.geonames } : {}), ...(fp.wikidata ? { wikidata: fp.wikidata } : {}) },
       point: fp.at,
+      precision,
       name: fp.name ?? fp.id,
       note: fp.note,
       annotation: null,
@@ -101,6 +128,18 @@ export function resolveDocumentPlaces(
         return;
       }
     }
+    let precision: PrecisionLevel = 1;
+    if (point) {
+      const level = a.attributes.precision !== undefined ? parsePrecision(a.attributes.precision) : kind !== undefined ? parsePrecision(kind) : null;
+      if (level === null) {
+        diagnostics.error(attributeAt(file, a, a.attributes.precision === undefined ? 'at' : 'precision'), `${a.attributes.precision === undefined ? 'a point given with at= needs precision= (or kind=): how precise it is, e.g. precision=site' : `precision="${a.attributes.precision}" is not a precision`}; ${PRECISION_HINT}`);
+        return;
+      }
+      precision = level;
+    } else if (a.attributes.precision !== undefined) {
+      diagnostics.error(attributeAt(file, a, 'precision'), `precision= is for a point given with at="lon,lat"; a named place has the precision of its kind`);
+      return;
+    }
     let geonames: number | undefined;
     if (a.attributes.geonames !== undefined) {
       geonames = Number(a.attributes.geonames);
@@ -118,6 +157,7 @@ export function resolveDocumentPlaces(
       at,
       query: point ? null : { text: a.label, ...(a.attributes.name ? { name: a.attributes.name } : {}), ...(kind ? { kind: kind as PlaceKind } : {}), ...(geonames ? { geonames } : {}), ...(wikidata ? { wikidata } : {}) },
       point,
+      precision,
       name: a.attributes.name ?? a.label,
       note: null,
       annotation: index,
@@ -133,7 +173,7 @@ export function resolveDocumentPlaces(
 
   queries.forEach((q) => {
     let place: ResolvedPlace;
-    if (q.point) place = coordinatesPlace(q.name, q.point);
+    if (q.point) place = coordinatesPlace(q.name, q.point, q.precision);
     else {
       const r = resolution.get(q)!;
       if (!r.ok) {
@@ -169,8 +209,15 @@ export function describe(p: ResolvedPlace): string {
   return `${p.name}${p.country ? `, ${p.country}` : ''} (${p.kind}${ids ? `, ${ids}` : ''})`;
 }
 
-/** "exact location", "approximate location: Kursk Oblast (region)". */
+/** What a point given by the annotator is precise to, by precision level. */
+const POINT_PRECISION: Readonly<Record<PrecisionLevel, string>> = { 1: 'the site', 2: 'a town or city', 3: 'a region', 4: 'a country', 5: 'a continent or wider area' };
+
+/**
+ * "city: Kharkiv", "approximate location: Kursk Oblast (region)"; a point the annotator gave says so
+ * and how precise the annotator says it is: "point given by the annotator, precise to a region: …".
+ */
 export function precisionLabel(p: ResolvedPlace): string {
+  if (p.kind === 'coordinates') return `point given by the annotator, precise to ${POINT_PRECISION[p.precision]}: ${p.name}`;
   switch (p.precision) {
     case 1: return `exact location: ${p.name}`;
     case 2: return `city: ${p.name}`;

@@ -12,6 +12,8 @@ export interface FrontPlace {
   name: string | null;
   kind: string | null;
   at: [number, number] | null;
+  /** How precise the point `at` is, as written (1–5 or a word); null when not given. */
+  precision: string | number | null;
   geonames: number | null;
   wikidata: string | null;
   note: string;
@@ -84,6 +86,7 @@ export function readMeta(
           name,
           kind: typeof v.kind === 'string' ? v.kind : null,
           at: point,
+          precision: typeof v.precision === 'string' || typeof v.precision === 'number' ? v.precision : null,
           geonames: typeof v.geonames === 'number' ? v.geonames : null,
           wikidata: typeof v.wikidata === 'string' ? v.wikidata : null,
           note: typeof v.note === 'string' ? v.note.trim() : '',

@@ -485,7 +485,8 @@ export function placeAt(g: Gazetteer, i: number): ResolvedPlace {
     country: countryOf(x, i),
     geonames: x.geonames[i] || null,
     wikidata: x.wikidataOf.get(i) ?? null,
-    // Only Natural Earth regions carry the code: the map draws that polygon's outline.
-    admin1: level === 'region' ? regionOf(x, i) : null,
+    // A region's own code (the map draws its outline), or the region a city lies in (so that a city
+    // and its region are known to agree); counties and wider places carry none.
+    admin1: level === 'region' || level === 'city' ? regionOf(x, i) : null,
   };
 }

@@ -22,7 +22,7 @@ import { colourOfType, registerTypes, typeLabel } from '../app/scales';
 import { inPeriod } from '../app/timeline';
 import type { AppState, Projection } from '../app/url-state';
 import { isEventVisible, isRangeVisible, token } from '../app/visibility';
-import { formatDate } from '../app/format';
+import { formatDate, placeNames } from '../app/format';
 import { appUrl, type EmbedParams } from './params';
 import { NARROW } from './size';
 import { showDetailIn } from '../app/detail';
@@ -96,7 +96,8 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
   };
 
   function anchorOf(item: Item): [number, number] {
-    if (item.kind === 'event') return item.feature.geometry.coordinates as [number, number];
+    // An event's popup points at its first place (a click on another place points there instead).
+    if (item.kind === 'event') return item.feature.geometry.coordinates[0] as [number, number];
     if (item.feature.properties.origin) return item.feature.properties.origin;
     const g = item.feature.geometry;
     // A range with no origin is not drawn: its popup opens where the reader is looking.
@@ -156,7 +157,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
     const item = items.get(id) as Item;
     if (item.kind === 'event') {
       const p = item.feature.properties;
-      return { id, colour: colourOfType(p.type), label: `${typeLabel(p.type)}, ${p.place}, ${formatDate(p.date)}` };
+      return { id, colour: colourOfType(p.type), label: `${typeLabel(p.type)}, ${placeNames(p)}, ${formatDate(p.date)}` };
     }
     return { id, colour: `var(--range-${item.feature.properties.status})`, label: item.feature.properties.label };
   }
@@ -186,7 +187,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Atlas {
 
   function fitToData(data: AtlasData): void {
     const bounds = new LngLatBounds();
-    for (const f of data.events.features) bounds.extend(f.geometry.coordinates as [number, number]);
+    for (const f of data.events.features) for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
     for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
     if (bounds.isEmpty()) return;
     // A small frame keeps proportionally small margins.

@@ -56,13 +56,29 @@ describe('data validation of what the page reads', () => {
 
   it('leaves out points off the globe or not numbers, which MapLibre would throw on', () => {
     const { kept, problems } = problemsOf((e) => {
-      e.features[0].geometry.coordinates = [30, 91];
-      e.features[1].geometry.coordinates = ['30', '50'];
-      e.features[2].geometry.coordinates = [Infinity, 0];
+      e.features[0].geometry.coordinates = [[30, 91]];
+      e.features[1].geometry.coordinates = [['30', '50']];
+      e.features[2].geometry.coordinates = [[Infinity, 0]];
     });
     expect(kept).toBe(2);
     expect(problems).toHaveLength(3);
-    for (const p of problems) expect(p).toMatch(/geometry is not a Point/);
+    for (const p of problems) expect(p).toMatch(/geometry is not a MultiPoint/);
+  });
+
+  it('leaves out an event whose places do not match its positions, or a place the popup could not show', () => {
+    const { kept, problems } = problemsOf((e) => {
+      e.features[0].geometry.coordinates.push([31, 50]);
+      e.features[1].properties.places[0].precision = 7;
+      e.features[2].properties.places = [];
+    });
+    expect(kept).toBe(2);
+    expect(problems).toEqual([
+      expect.stringMatching(/"places" has 1 places for 2 positions/),
+      expect.stringMatching(/place 1: "precision" is 7/),
+      expect.stringMatching(/"places" is not a non-empty array/),
+    ]);
+    const figures = problemsOf((e) => { e.features[3].properties.claims[0].figures = [{ value: '188', unit: 'drones' }]; });
+    expect(figures.problems).toEqual([expect.stringMatching(/"figures" is not a list of \{value, unit\}/)]);
   });
 
   it('leaves out a claim the popup could not show', () => {

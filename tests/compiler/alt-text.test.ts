@@ -10,7 +10,7 @@ function event(p: Partial<EventProperties>): EventFeature {
   const date = p.date_start ?? null;
   return {
     type: 'Feature',
-    geometry: { type: 'Point', coordinates: [30, 50] },
+    geometry: { type: 'MultiPoint', coordinates: [[30, 50]] },
     properties: { id: 'e', type: 'missile-strike', date, date_start: date, date_end: date, country: 'UA', ...p } as EventProperties,
   };
 }

@@ -331,3 +331,99 @@ describe('compile: dates the text gives relative to its publication', () => {
     expect(out.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('ends before it starts')]);
   });
 });
+
+describe('compile: events in several places, with figures', () => {
+  const raid = doc('raid', [
+    ':event[Drones struck :place[Kyiv]{#kyiv}, :place[Kirovohrad region]{#kirovohrad-region} and :place[Poltava region]{#poltava-region} overnight.]{#raid type=drone-attack summary="Overnight drone raid" date=2024-11-27 place="kyiv kirovohrad-region poltava-region" figures="3 killed; 64 injured" claimant="the regional governors" status=reported}',
+    '',
+    ':event[The air force said 188 drones and 24 missiles were launched.]{of=raid figures="188 drones; 24 missiles" claimant="Ukraine\'s Air Force" status=reported}',
+    '',
+    ':event[Another count gave 200 drones.]{of=raid magnitude=200 unit=drones claimant="a monitoring group" status=unverified}',
+    '',
+    ':event[A smaller raid hit :place[Odesa]{#odesa}.]{#odesa-raid type=drone-attack summary="Raid on Odesa" date=2024-11-28 place=odesa magnitude=40 unit=Drones claimant="the mayor" status=reported}',
+  ].join('\n'));
+  let out: CompileResult;
+  beforeAll(() => { out = build({ 'raid.md': raid }); });
+  const event = (id: string) => out.events.features.find((f) => f.properties.id === id)!;
+
+  it('builds without errors', () => {
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('keeps every place of an event, each with its own kind, precision, label and ids, and draws each', () => {
+    const f = event('raid');
+    expect(f.geometry.type).toBe('MultiPoint');
+    expect(f.properties.places.map((p) => [p.kind, p.precision, p.country])).toEqual([['city', 2, 'UA'], ['region', 3, 'UA'], ['region', 3, 'UA']]);
+    expect(f.properties.places.map((p) => p.name)).toEqual(['Kyiv', expect.stringMatching(/^Kirovohrad/), expect.stringMatching(/^Poltava/)]);
+    expect(f.properties.places[1].precision_label).toContain('(region)');
+    expect(f.properties.places.every((p) => p.admin1?.startsWith('UA-'))).toBe(true);
+    expect(f.geometry.coordinates).toEqual(f.properties.places.map((p) => p.lonlat));
+    expect(f.properties.claims[0].place).toBe(f.properties.places.map((p) => p.name).join('; '));
+    // The first place stays flat for simple readers.
+    expect([f.properties.place, f.properties.place_kind, f.properties.precision]).toEqual(['Kyiv', 'city', 2]);
+  });
+
+  it('keeps each claim\'s figures, the joining claims\' included, side by side', () => {
+    const claims = event('raid').properties.claims;
+    expect(claims.map((c) => c.figures)).toEqual([
+      [{ value: 3, unit: 'killed' }, { value: 64, unit: 'injured' }],
+      [{ value: 188, unit: 'drones' }, { value: 24, unit: 'missiles' }],
+      [{ value: 200, unit: 'drones' }],
+    ]);
+  });
+
+  it('sizes by the largest figure, over all claims, in the unit that figures of the most events state', () => {
+    expect([event('raid').properties.magnitude, event('raid').properties.magnitude_unit]).toEqual([200, 'drones']);
+    expect([event('odesa-raid').properties.magnitude, event('odesa-raid').properties.magnitude_unit]).toEqual([40, 'Drones']);
+  });
+
+  it('reports a figure without its unit, and a unit without its number', () => {
+    const bad = build({ 'x.md': doc('x', ':event[In :place[Kyiv]{#k}.]{#x type=policy summary="s" place=k figures="3 killed; many" claimant="c" status=reported} :event[Again.]{of=x unit=drones claimant="c" status=reported} :event[Again.]{of=x magnitude=5 claimant="c" status=reported}') });
+    expect(bad.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining('figures: "many" is not a number and what it counts'),
+      expect.stringContaining('unit="drones" needs magnitude='),
+      expect.stringContaining('magnitude=5 needs unit='),
+    ]);
+  });
+});
+
+describe('compile: places that claims state', () => {
+  const event = (defining: string, joining: string) => build({
+    'x.md': doc('x', `${defining}\n\n${joining}`),
+  }).events.features[0].properties;
+
+  it('takes a place inside another as consistent: a city and its region or country, Moscow and Moscow Oblast', () => {
+    expect(event(':event[A drone hit :place[Moscow]{#m}.]{#e type=drone-attack summary="s" date=2024-11-01 place=m claimant="c" status=reported}', ':event[Drones over :place[the Moscow region]{#mr}.]{of=e place=mr claimant="d" status=claimed}').conflict).toBe(false);
+    expect(event(':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}', ':event[A strike in :place[Ukraine]{#u}.]{of=e place=u claimant="d" status=claimed}').conflict).toBe(false);
+    expect(event(':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}', ':event[A strike in :place[Kharkiv Oblast]{#ko}.]{of=e place=ko claimant="d" status=claimed}').conflict).toBe(false);
+  });
+
+  it('flags places that cannot both be true', () => {
+    expect(event(':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}', ':event[No, on :place[Odesa]{#o}.]{of=e place=o claimant="d" status=disputed}').conflict).toBe(true);
+  });
+});
+
+describe('compile: a point the annotator gives', () => {
+  it('needs precision=, never "exact location" by default', () => {
+    const out = build({ 'x.md': doc('x', ':event[A blast at :place[the depot]{#d at="35.1,48.4"}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}') });
+    expect(out.diagnostics[0].message).toContain('a point given with at= needs precision=');
+    expect(out.events.features).toEqual([]);
+  });
+
+  it('states the precision the annotator gives, and that the point is the annotator\'s', () => {
+    const out = build({ 'x.md': doc('x', ':event[A blast at :place[the depot]{#d at="35.1,48.4" precision=city}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}') });
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const [place] = out.events.features[0].properties.places;
+    expect([place.kind, place.precision, place.precision_label]).toEqual(['coordinates', 2, 'point given by the annotator, precise to a town or city: the depot']);
+  });
+
+  it('takes the precision from kind= when precision= is not given', () => {
+    const out = build({ 'x.md': doc('x', ':event[A blast at :place[the area]{#d at="35.1,48.4" kind=region}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}') });
+    expect(out.events.features[0].properties.places[0].precision).toBe(3);
+  });
+
+  it('rejects precision= on a named place', () => {
+    const out = build({ 'x.md': doc('x', 'In :place[Kyiv]{#k precision=site}.') });
+    expect(out.diagnostics[0].message).toContain('precision= is for a point given with at=');
+  });
+});

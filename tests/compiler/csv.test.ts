@@ -68,7 +68,24 @@ describe('CSV exports', () => {
     const byName = Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c.name, row[i]]));
     expect(byName.excerpt).toBe('\'=HYPERLINK("http://x", "a, b")\nline two');
     expect(byName.summary).toBe('\'-1 dead, "many" hurt');
-    expect(Number(byName.longitude)).toBe(f.geometry.coordinates[0]);
+    expect(Number(byName.longitude)).toBe(f.geometry.coordinates[0][0]);
+  });
+
+  it('has one row per claim and place of an event in several places, each place with its own coordinates and ids, and each claim\'s own figures', () => {
+    const f = JSON.parse(files['events.geojson']).features[0] as EventFeature;
+    const second = { ...f.properties.places[0], name: 'Poltava Oblast', kind: 'region' as const, precision: 3 as const, precision_label: 'approximate location: Poltava Oblast (region)', lonlat: [34.5, 49.6] as [number, number], admin1: 'UA-53', geonames: null, wikidata: 'Q170213' };
+    f.properties.places.push(second);
+    f.geometry.coordinates.push(second.lonlat);
+    f.properties.claims[0].figures = [{ value: 3, unit: 'killed' }, { value: 64, unit: 'injured' }];
+    f.properties.claims[1].figures = [{ value: 5, unit: 'killed' }];
+    const [header, ...rows] = readCsv(toCsv([f], EVENT_COLUMNS));
+    const body = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    expect(body.map((r) => [r.claim, r.place_number, r.places, r.place, r.precision, r.longitude, r.admin1, r.wikidata, r.claim_figures])).toEqual([
+      ['1', '1', '2', 'Kharkiv', '2', String(f.geometry.coordinates[0][0]), f.properties.places[0].admin1, '', '3 killed; 64 injured'],
+      ['1', '2', '2', 'Poltava Oblast', '3', '34.5', 'UA-53', 'Q170213', '3 killed; 64 injured'],
+      ['2', '1', '2', 'Kharkiv', '2', String(f.geometry.coordinates[0][0]), f.properties.places[0].admin1, '', '5 killed'],
+      ['2', '2', '2', 'Poltava Oblast', '3', '34.5', 'UA-53', 'Q170213', '5 killed'],
+    ]);
   });
 
   it('publishes a Table Schema naming every column with its type', () => {

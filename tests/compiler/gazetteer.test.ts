@@ -87,6 +87,17 @@ describe('loadGazetteer', () => {
     expect(placeAt(g, findWikidata(x, 'Q46'))).toMatchObject({ name: 'Europe', kind: 'continent', precision: 5 });
   });
 
+  it('names a region whose name carries its designator once: Kamchatka Krai, not Kamchatka Krai Oblast', () => {
+    const x = indexOf(g);
+    expect(placeAt(g, findWikidata(x, 'Q7948')).name).toBe('Kamchatka Krai');
+    expect(placeAt(g, findWikidata(x, 'Q6838')).name).toBe('Zabaykalsky Krai');
+  });
+
+  it('gives a city the region it lies in (admin1), so a city and its region are known to agree', () => {
+    const x = indexOf(g);
+    expect(placeAt(g, findGeonames(x, 706483))).toMatchObject({ name: 'Kharkiv', kind: 'city', admin1: 'UA-63' });
+  });
+
   it('puts Crimea and Sevastopol under Ukraine, although Natural Earth lists them under Russia', () => {
     const x = indexOf(g);
     expect(placeAt(g, findWikidata(x, 'Q7835'))).toMatchObject({ name: 'Crimea', country: 'UA', admin1: 'UA-43' });

@@ -30,7 +30,7 @@ describe('resolvePlace', () => {
       admin1: 'RU-KRS',
       wikidata: 'Q3178',
     });
-    expect(place(resolvePlace(g, { text: 'Kursk' }))).toMatchObject({ name: 'Kursk', kind: 'city', precision: 2, admin1: null });
+    expect(place(resolvePlace(g, { text: 'Kursk' }))).toMatchObject({ name: 'Kursk', kind: 'city', precision: 2, admin1: 'RU-KRS' });
   });
 
   it('reads a region written with its type as that region, not as a same-named city region', () => {

@@ -19,7 +19,7 @@ test('every served event has a rendered marker at its place', async ({ page, req
   expect(events.features.length).toBeGreaterThan(0);
   await openAtlas(page);
   for (const f of events.features) {
-    const at = lonlat(f.geometry.coordinates);
+    const at = lonlat(f.geometry.coordinates[0]);
     // The first view fits the data; an event on the far side of the globe is brought round first.
     if (!(await idsAt(page, at, LAYERS.events)).includes(f.properties.id)) await jumpTo(page, at, 4);
     expect(await idsAt(page, at, LAYERS.events), f.properties.id).toContain(f.properties.id);
@@ -30,7 +30,7 @@ test('clicking each marker shows exactly its excerpts', async ({ page, request }
   const { events } = await served(request);
   await openAtlas(page);
   for (const f of events.features) {
-    const at = lonlat(f.geometry.coordinates);
+    const at = lonlat(f.geometry.coordinates[0]);
     await jumpTo(page, at, 5);
     await openByClick(page, at, f.properties.id);
     const excerpts = page.locator(`.maplibregl-popup .popup[data-id="${f.properties.id}"] .excerpt`);
@@ -66,7 +66,7 @@ test('layer switches hide and show features on the map', async ({ page, request 
   const { events, ranges } = await served(request);
   await openAtlas(page);
   const event = events.features[0];
-  const at = lonlat(event.geometry.coordinates);
+  const at = lonlat(event.geometry.coordinates[0]);
   await jumpTo(page, at, 4);
   const box = (token: string) => page.locator(`.layer-control input[data-token="${token}"]`);
 
@@ -150,7 +150,7 @@ test('list and map stay in sync, by mouse and by keyboard', async ({ page, reque
 
   // Map → list: clicking a marker marks its list item.
   const f = events.features[events.features.length - 1];
-  const at = lonlat(f.geometry.coordinates);
+  const at = lonlat(f.geometry.coordinates[0]);
   await jumpTo(page, at, 5);
   await openByClick(page, at, f.properties.id);
   await expect(page.locator(`.feature-list button[data-id="${f.properties.id}"]`)).toHaveAttribute('aria-current', 'true');
@@ -167,7 +167,7 @@ test('list and map stay in sync, by mouse and by keyboard', async ({ page, reque
   const event = events.features.find((e) => e.properties.id === second);
   if (event) {
     await idle(page);
-    expect(await idsAt(page, lonlat(event.geometry.coordinates), LAYERS.events)).toContain(second);
+    expect(await idsAt(page, lonlat(event.geometry.coordinates[0]), LAYERS.events)).toContain(second);
   }
 });
 
@@ -220,7 +220,7 @@ test.describe('on a phone', () => {
     await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
     await settled(page);
     await idle(page);
-    expect(await idsAt(page, lonlat(f.geometry.coordinates), LAYERS.events)).toContain(f.properties.id);
+    expect(await idsAt(page, lonlat(f.geometry.coordinates[0]), LAYERS.events)).toContain(f.properties.id);
     await page.screenshot({ path: testInfo.outputPath('detail-phone.png') });
     await page.locator('#detail .detail-close').tap();
     await expect(page.locator('#detail')).toBeHidden();

@@ -43,7 +43,7 @@ test('each claim status looks different on the map, for events and for ranges', 
   for (const status of CLAIM_STATUSES) {
     const event = data.events.features.find((f) => f.properties.status === status);
     expect(event, `fixture event with status ${status}`).toBeTruthy();
-    const at = lonlat(event!.geometry.coordinates);
+    const at = lonlat(event!.geometry.coordinates[0]);
     const hits = (await renderedAt(page, at, ['atlas-event-marker', 'atlas-event-pattern'])).filter((h) => h.id === event!.properties.id);
     const marker = hits.find((h) => h.layer === 'atlas-event-marker');
     expect(marker, `${status} marker rendered`).toBeTruthy();
@@ -206,7 +206,7 @@ test('an event resolved to a region or a country shows that outline when hovered
   await expect.poll(() => page.evaluate(() => Boolean(window.atlas.map.getLayer('atlas-event-region')))).toBe(true);
 
   // Region: nothing until the marker is hovered; the region's area then, and nothing once the pointer leaves.
-  const at = lonlat(region.geometry.coordinates);
+  const at = lonlat(region.geometry.coordinates[0]);
   await jumpTo(page, at, 5);
   expect(await outlinesAt(page, at)).toEqual([]);
   const point = await page.evaluate((ll) => window.atlas.map.project(ll as [number, number]), at);

@@ -109,8 +109,8 @@ test('features with broken geometry are left out and named; the valid ones are d
   const ranges = structuredClone(served.ranges);
   const valid = events.features.length - 3;
   (events.features[0] as { geometry: unknown }).geometry = null;
-  (events.features[1].geometry.coordinates as unknown) = ['35.0', 'north'];
-  events.features[2].geometry.coordinates = [35, 1000];
+  (events.features[1].geometry.coordinates as unknown) = [['35.0', 'north']];
+  events.features[2].geometry.coordinates = [[35, 1000]];
   const geometry = ranges.features[0].geometry!;
   const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0][0];
   ring.pop(); // no longer closed

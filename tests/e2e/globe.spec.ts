@@ -57,7 +57,7 @@ test('on the globe, markers and bands open on click, and the list, switches and 
   expect(await projectionOf(page)).toBe('globe');
   // A point place and a region's soft marker, each clicked where the globe draws it.
   for (const f of [data.events.features.find((e) => e.properties.precision <= 2)!, data.events.features.find((e) => e.properties.precision === 3)!]) {
-    const at = [f.geometry.coordinates[0], f.geometry.coordinates[1]] as [number, number];
+    const at = [f.geometry.coordinates[0][0], f.geometry.coordinates[0][1]] as [number, number];
     await jumpTo(page, at, 5);
     await openByClick(page, at, f.properties.id);
     await page.locator('.maplibregl-popup-close-button').click();
@@ -68,7 +68,7 @@ test('on the globe, markers and bands open on click, and the list, switches and 
   await openByClick(page, inBand, band.properties.id);
 
   const event = data.events.features[0];
-  const at = [event.geometry.coordinates[0], event.geometry.coordinates[1]] as [number, number];
+  const at = [event.geometry.coordinates[0][0], event.geometry.coordinates[0][1]] as [number, number];
   await jumpTo(page, at, 4);
   await page.locator('.layer-control input[data-token="events"]').uncheck();
   await idle(page);

@@ -20,7 +20,7 @@ async function drawnEvents(page: Page): Promise<string[]> {
   await idle(page);
   const out: string[] = [];
   for (const f of data.events.features) {
-    const ids = await idsAt(page, [f.geometry.coordinates[0], f.geometry.coordinates[1]], LAYERS.events);
+    const ids = await idsAt(page, [f.geometry.coordinates[0][0], f.geometry.coordinates[0][1]], LAYERS.events);
     if (ids.includes(f.properties.id)) out.push(f.properties.id);
   }
   return out.sort();

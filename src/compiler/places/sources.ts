@@ -112,8 +112,10 @@ function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[];
     const types = [...type.split('|'), ...typeEn.split('|')].map((x) => x.trim());
     const suffix = types.map((x) => t.display_suffix[x]).find(Boolean);
     const isCity = types.some((x) => t.city_region_types.includes(x));
-    // A suffix only for short names: "Kursk Oblast", not "Autonomous Republic of Crimea Oblast".
-    const display = suffix && !name.endsWith(suffix) && name.split(' ').length <= 2 && !/Republic/.test(name) ? `${name} ${suffix}` : name;
+    // A suffix only for short names that carry none yet: "Kursk Oblast", not "Autonomous Republic of
+    // Crimea Oblast", nor "Kamchatka Krai Oblast" (Natural Earth types Kamchatka Krai an oblast).
+    const named = Object.values(t.display_suffix).some((x) => name === x || name.endsWith(` ${x}`));
+    const display = suffix && !named && name.split(' ').length <= 2 && !/Republic/.test(name) ? `${name} ${suffix}` : name;
     const all: Array<[string, NameType]> = [[display, 'primary'], [name, 'primary']];
     for (const n of names) all.push([n, 'official']);
     for (const n of translations) all.push([n, 'translation']);
