@@ -8,12 +8,19 @@ import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createDataBuilder, type BuildOutput } from './build-data.js';
-import { publish } from './publish.js';
+import { defaultStore, publish } from './publish.js';
 import { formatDiagnostic } from '../compiler/diagnostics.js';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_IN = join(root, 'data/documents');
 export const DEFAULT_OUT = join(root, 'public/data');
+/**
+ * The versions behind public/data live outside public/, so that `vite build` copies only the current
+ * one (through the link) into dist/; other outputs keep theirs beside them.
+ */
+export const DEFAULT_STORE = join(root, '.cache/data-builds');
+
+export const storeFor = (outDir: string): string => (resolvePath(outDir) === DEFAULT_OUT ? DEFAULT_STORE : defaultStore(outDir));
 
 /** Prints a build's diagnostics and publishes its files when it has no error; returns the exit code. */
 export function report(result: BuildOutput, outDir: string, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): number {
@@ -26,7 +33,7 @@ export function report(result: BuildOutput, outDir: string, log: (line: string) 
     log(`data: ${counts}; nothing written, ${shown} left as it was`);
     return 1;
   }
-  publish(outDir, result.files);
+  publish(outDir, result.files, { store: storeFor(outDir) });
   log(`data: ${result.events} events and ${result.ranges} ranges from ${result.documents} documents → ${shown} (${counts})`);
   return 0;
 }
