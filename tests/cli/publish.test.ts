@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { defaultStore, KEEP_VERSIONS, publish, versionOf } from '../../src/cli/publish.js';
 
@@ -70,5 +71,16 @@ describe('publish', () => {
     publish(out, filesOf('A'), { store: join(dir, '.cache/builds') });
     expect(realpathSync(out)).toBe(realpathSync(join(dir, '.cache/builds', versionOf(filesOf('A')))));
     expect(readdirSync(join(dir, 'public'))).toEqual(['data']);
+  });
+
+  it('survives vite build: dist/ gets the current version\'s files, not the link nor the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-publish-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
+    publish(join(dir, 'public/data'), filesOf('A'), { store: join(dir, '.cache/builds') });
+    await build({ configFile: false, root: dir, logLevel: 'silent', build: { outDir: join(dir, 'dist') } });
+    expect(lstatSync(join(dir, 'dist/data')).isDirectory()).toBe(true);
+    expect(lstatSync(join(dir, 'dist/data/events.geojson')).isFile()).toBe(true);
+    expect(readFileSync(join(dir, 'dist/data/events.geojson'), 'utf8')).toBe(filesOf('A')['events.geojson']);
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['data', 'index.html']);
   });
 });
