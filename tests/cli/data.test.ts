@@ -105,6 +105,24 @@ describe('npm run data', () => {
     }
   });
 
+  it('reports an unrelated error in one document and a place problem in another in the same run', async () => {
+    // zz-c's front matter has an error, and its event names two places; zz-d's event defines what zz-c joins.
+    writeFileSync(join(good.docs, 'zz-c.md'), `---\nid: c\ntitle: C\ntags: x\n---\n:event[Drones struck :place[Kharkiv]{#kh} and :place[Odesa]{#od}.]{#ev-c type=drone-attack summary="x" date=2024 claimant="c" status=claimed}\n`);
+    writeFileSync(join(good.docs, 'zz-d.md'), `${front('d')}:event[It was confirmed.]{of=ev-c claimant="c" status=reported} :place[Zzyzxqville]{#zz} :event[Shelling.]{#ev-d place=zz type=shelling summary="x" date=2024 claimant="c" status=claimed}\n`);
+    try {
+      const { code, lines } = await run(['--in', good.docs, '--out', good.out]);
+      expect(code).toBe(1);
+      const errors = lines.filter((l) => l.includes(': error: '));
+      expect(errors.some((l) => /zz-c\.md:4:1: error: unknown front-matter key "tags"/.test(l))).toBe(true);
+      expect(errors.some((l) => /zz-c\.md:6:1: error: .*mentions 2 places/.test(l))).toBe(true);
+      expect(errors.some((l) => /zz-d\.md:5:\d+: error: unknown place "Zzyzxqville"/.test(l))).toBe(true);
+      expect(errors.filter((l) => l.includes('names no'))).toEqual([]);
+    } finally {
+      rmQuiet(join(good.docs, 'zz-c.md'));
+      rmQuiet(join(good.docs, 'zz-d.md'));
+    }
+  });
+
   it('exits 2 with usage for a missing input directory', async () => {
     expect((await run(['--in', join(good.dir, 'nope')])).code).toBe(2);
   });
