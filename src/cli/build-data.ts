@@ -18,8 +18,7 @@ import { OUTPUT_FILES, type Diagnostic } from '../contract.js';
 import type { ParsedDocument } from '../compiler/parse.js';
 import { assemble, referencedAreas, type AreaFile } from '../compiler/compile.js';
 import { serializeCollection } from '../compiler/emit.js';
-import { loadGazetteer } from '../compiler/gazetteer.js';
-import { documentResolver } from '../compiler/resolve.js';
+import { placeResolver } from './place-resolver.js';
 import { readAreaWithin } from '../compiler/areas.js';
 import { listDocuments } from './documents.js';
 import { claimChunk, prepareFiles, type PrepareWork, type PreparedChunk, type PreparedFiles } from './prepare-files.js';
@@ -74,7 +73,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
   // Drawn ranges, kept between this builder's builds: geometry is pure in its key (origin digest, radii).
   const drawn = new Map<string, Polygon | MultiPolygon>();
 
-  const resolver = (): Resolver => (resolve ??= documentResolver(loadGazetteer()));
+  const resolver = (): Resolver => (resolve ??= placeResolver());
   const prepareHere = (paths: string[]): PreparedFiles => prepareFiles(paths, cwd, resolver(), parsedCache);
 
   return {

@@ -165,7 +165,8 @@ export function resolveDocumentPlaces(
     else {
       const r = resolution.get(q)!;
       if (!r.ok) {
-        const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+        // Suggestions come plain ("Kursk") or already quoted with what they are (places/suggest.ts).
+        const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => (s.startsWith('"') ? s : `"${s}"`)).join(', ')}?` : '';
         diagnostics.error(q.at, `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`);
         const failedId = q.frontId ?? (q.annotation !== null ? annotations[q.annotation].attributes.id : undefined);
         if (failedId !== undefined) failed.set(failedId, q.at);
