@@ -18,9 +18,8 @@ import { OUTPUT_FILES, type Diagnostic } from '../contract.js';
 import type { ParsedDocument } from '../compiler/parse.js';
 import { assemble, referencedAreas, type AreaFile } from '../compiler/compile.js';
 import { serializeCollection } from '../compiler/emit.js';
-import { loadGazetteer } from '../compiler/gazetteer.js';
-import { documentResolver } from '../compiler/resolve.js';
-import { readArea } from '../compiler/areas.js';
+import { placeResolver } from './place-resolver.js';
+import { readAreaWithin } from '../compiler/areas.js';
 import { findDocuments } from './documents.js';
 import { claimChunk, prepareFiles, type PrepareWork, type PreparedChunk, type PreparedFiles } from './prepare-files.js';
 import type { Resolver } from '../compiler/document-places.js';
@@ -55,20 +54,26 @@ export interface BuilderOptions {
   workers?: number;
   /** Documents per unit of work the threads claim; default CHUNK. */
   chunk?: number;
+  /** Directory of area files (`origin-area=`); default `areas` beside the input directory. Area files must lie under it or the input directory. */
+  areas?: string;
 }
+
+/** Where area files live unless told otherwise: `areas/` beside the documents (data/areas beside data/documents). */
+export const defaultAreas = (inDir: string): string => resolvePath(inDir, '../areas');
 
 /** How many drawn ranges a builder keeps between its builds. */
 const MAX_MEMO_ENTRIES = 50_000;
 
 export function createDataBuilder(inDir: string, options: BuilderOptions = {}): DataBuilder {
   const cwd = options.cwd ?? process.cwd();
+  const areaRoots = [resolvePath(cwd, inDir), resolvePath(cwd, options.areas ?? defaultAreas(inDir))];
   // Loaded when first needed: a build of few documents on a warm cache takes ~0.1 s to load it.
   let resolve: Resolver | null = null;
   const parsedCache = new Map<string, { text: string; original: string | null; parsed: ParsedDocument }>();
   // Drawn ranges, kept between this builder's builds: geometry is pure in its key (origin digest, radii).
   const drawn = new Map<string, Polygon | MultiPolygon>();
 
-  const resolver = (): Resolver => (resolve ??= documentResolver(loadGazetteer()));
+  const resolver = (): Resolver => (resolve ??= placeResolver());
   const prepareHere = (paths: string[]): PreparedFiles => prepareFiles(paths, cwd, resolver(), parsedCache);
 
   return {
@@ -83,7 +88,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
         for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
       }
       const areas = new Map<string, AreaFile>();
-      for (const key of referencedAreas(prepared.map((d) => d.parsed))) areas.set(key, readArea(resolvePath(cwd, key)));
+      for (const key of referencedAreas(prepared.map((d) => d.parsed))) areas.set(key, readAreaWithin(resolvePath(cwd, key), areaRoots));
       if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
       const result = assemble(prepared, { areas, geometryCache: drawn });
       const listing: Diagnostic[] = problems.map((p) => ({ severity: 'error', file: relative(cwd, p.path) || p.path, line: 1, column: 1, message: p.message }));

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createDataBuilder, type BuildOutput } from './build-data.js';
-import { publish } from './publish.js';
+import { defaultStore, publish } from './publish.js';
 import { formatDiagnostic } from '../compiler/diagnostics.js';
 import { stampSource } from '../compiler/parse.js';
 import { decodeDocument, readOriginal } from './prepare-files.js';
@@ -16,6 +16,13 @@ import { decodeDocument, readOriginal } from './prepare-files.js';
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_IN = join(root, 'data/documents');
 export const DEFAULT_OUT = join(root, 'public/data');
+/**
+ * The versions behind public/data live outside public/, so that `vite build` copies only the current
+ * one (through the link) into dist/; other outputs keep theirs beside them.
+ */
+export const DEFAULT_STORE = join(root, '.cache/data-builds');
+
+export const storeFor = (outDir: string): string => (resolvePath(outDir) === DEFAULT_OUT ? DEFAULT_STORE : defaultStore(outDir));
 
 /** Prints a build's diagnostics and publishes its files when it has no error; returns the exit code. */
 export function report(result: BuildOutput, outDir: string, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): number {
@@ -28,12 +35,12 @@ export function report(result: BuildOutput, outDir: string, log: (line: string) 
     log(`data: ${counts}; nothing written, ${shown} left as it was`);
     return 1;
   }
-  publish(outDir, result.files);
+  publish(outDir, result.files, { store: storeFor(outDir) });
   log(`data: ${result.events} events and ${result.ranges} ranges from ${result.documents} documents → ${shown} (${counts})`);
   return 0;
 }
 
-const USAGE = 'usage: npm run data -- [--in DIR] [--out DIR]\n       npm run data -- --stamp FILE [--stamp FILE …]';
+const USAGE = 'usage: npm run data -- [--in DIR] [--out DIR] [--areas DIR]\n       npm run data -- --stamp FILE [--stamp FILE …]';
 
 /**
  * Sets `text_sha256:` in each file's front matter to the hash of its text (annotations removed),
@@ -71,7 +78,7 @@ export function stamp(files: readonly string[], log: (line: string) => void = (l
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, stamp: { type: 'string', multiple: true } }, strict: true }).values;
+    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, stamp: { type: 'string', multiple: true }, areas: { type: 'string' } }, strict: true }).values;
   } catch (e) {
     process.stderr.write(`data: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -89,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`data: input directory ${inDir} does not exist\n${USAGE}\n`);
     return 2;
   }
-  return report(await createDataBuilder(inDir).build(), outDir);
+  return report(await createDataBuilder(inDir, args.areas ? { areas: resolvePath(args.areas) } : {}).build(), outDir);
 }
 
 if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

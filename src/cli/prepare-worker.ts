@@ -3,12 +3,11 @@
  * it back as soon as it is done (so the main thread takes them in while it works), then posts `null`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadGazetteer } from '../compiler/gazetteer.js';
-import { documentResolver } from '../compiler/resolve.js';
+import { placeResolver } from './place-resolver.js';
 import { claimChunk, prepareFiles, type PreparedChunk, type PrepareWork } from './prepare-files.js';
 
 const work = workerData as PrepareWork;
-const resolve = documentResolver(loadGazetteer());
+const resolve = placeResolver();
 for (let c = claimChunk(work); c; c = claimChunk(work)) {
   const chunk: PreparedChunk = { index: c.index, files: prepareFiles(c.paths, work.cwd, resolve) };
   parentPort!.postMessage(chunk);

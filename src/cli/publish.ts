@@ -1,27 +1,87 @@
 /**
- * publish: replaces the output files all together. They are written to a staging directory beside
- * the output, then renamed into place while holding the output's lock, so a failed or concurrent
- * build never leaves a half-written or mixed output.
+ * publish: replaces a build's output all at once. The output directory is a symbolic link to a
+ * version directory named by a hash of its content; a build writes a new version beside the others,
+ * then swaps the link with one rename, while holding the output's lock. A reader that resolves the
+ * link once (the dev server per request, `realpath` in a sync job) reads every file from one build;
+ * a failed or concurrent build never leaves a half-written or mixed output.
+ *
+ * Versions are immutable once published. The KEEP_VERSIONS most recently published stay, so a reader
+ * that resolved the link just before a swap can finish; older ones are removed.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 
-/** A lock older than this (ms) was left by a killed build: the renames it guards take milliseconds. */
+/** A lock older than this (ms) was left by a killed build: the swap it guards takes milliseconds. */
 const STALE_LOCK_MS = 30_000;
+/** Versions kept in the store, the current one included. */
+export const KEEP_VERSIONS = 3;
 
-export function publish(outDir: string, files: Record<string, string>): void {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(outDir)}.tmp-`));
+/** Where an output's versions live unless told otherwise: a hidden directory beside it. */
+export function defaultStore(outDir: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}.builds`);
+}
+
+/** The version name of a set of files: a hash of their names and contents. */
+export function versionOf(files: Record<string, string>): string {
+  const h = createHash('sha256');
+  for (const name of Object.keys(files).sort()) h.update(`${name}\0${files[name]}\0`);
+  return `v-${h.digest('hex').slice(0, 16)}`;
+}
+
+export interface PublishOptions {
+  /** Directory of the version directories; default defaultStore(outDir). */
+  store?: string;
+}
+
+export function publish(outDir: string, files: Record<string, string>, options: PublishOptions = {}): void {
+  const store = options.store ?? defaultStore(outDir);
+  mkdirSync(dirname(outDir), { recursive: true });
+  mkdirSync(store, { recursive: true });
+  const version = versionOf(files);
+  const staging = mkdtempSync(join(store, 'tmp-'));
   try {
     for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, name), content);
     withLock(`${outDir}.lock`, () => {
-      mkdirSync(outDir, { recursive: true });
-      for (const name of Object.keys(files)) renameSync(join(staging, name), join(outDir, name));
+      const target = join(store, version);
+      // The same content published before is still that content: versions are never written to.
+      if (existsSync(target)) rmSync(staging, { recursive: true, force: true });
+      else renameSync(staging, target);
+      const now = new Date();
+      utimesSync(target, now, now);
+      swapLink(outDir, relative(dirname(outDir), target), store);
+      prune(store, version);
     });
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Points `link` at `target` with one rename; a real directory left by an older build is moved into the store first. */
+function swapLink(link: string, target: string, store: string): void {
+  let stat;
+  try {
+    stat = lstatSync(link);
+  } catch {
+    stat = null;
+  }
+  // An output written before versions existed (or copied in by hand): moved aside once, then linked.
+  if (stat && !stat.isSymbolicLink()) renameSync(link, mkdtempSync(join(store, 'old-')));
+  const temporary = `${link}.link-${process.pid}`;
+  rmSync(temporary, { force: true });
+  symlinkSync(target, temporary, 'dir');
+  renameSync(temporary, link);
+}
+
+/** Removes all but the KEEP_VERSIONS most recently published versions (never the current one). */
+function prune(store: string, current: string): void {
+  const versions = readdirSync(store)
+    .filter((n) => n !== current && (n.startsWith('v-') || n.startsWith('old-')))
+    .map((n) => ({ n, t: statSync(join(store, n)).mtimeMs }))
+    .sort((a, b) => b.t - a.t || (a.n < b.n ? -1 : 1));
+  for (const { n } of versions.slice(KEEP_VERSIONS - 1)) rmSync(join(store, n), { recursive: true, force: true });
 }
 
 function withLock(lock: string, fn: () => void): void {

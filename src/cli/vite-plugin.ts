@@ -2,9 +2,16 @@
  * The dev loop: `npm run dev` builds the data when the server starts, rebuilds it when a document
  * or an area file changes, and reloads the page; a build with errors shows them in Vite's overlay
  * and keeps the last good data.
+ *
+ * The output is a link to its current version (publish.ts). The plugin serves it itself, resolving
+ * the link once per request: Vite's own public-file list is taken when the server starts and does
+ * not follow a link made or swapped later.
  */
-import { resolve as resolvePath } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import { readFileSync, realpathSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join, relative, resolve as resolvePath, sep } from 'node:path';
+import type { Connect, Plugin, ViteDevServer } from 'vite';
+import { OUTPUT_FILES } from '../contract.js';
 import { createDataBuilder, type DataBuilder } from './build-data.js';
 import { DEFAULT_IN, DEFAULT_OUT, report } from './data.js';
 import { formatDiagnostic } from '../compiler/diagnostics.js';
@@ -26,7 +33,7 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
 
   const rebuild = async (server: ViteDevServer, reason: string) => {
     const started = performance.now();
-    builder ??= createDataBuilder(inDir);
+    builder ??= createDataBuilder(inDir, { areas: areasDir });
     const result = await builder.build();
     const code = report(result, outDir, (line) => server.config.logger.info(line));
     const ms = Math.round(performance.now() - started);
@@ -43,6 +50,8 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
     name: 'source-atlas-data',
     apply: 'serve',
     configureServer(server) {
+      const mount = urlOf(server, outDir);
+      if (mount) server.middlewares.use(serveOutput(mount, outDir));
       void rebuild(server, 'start');
       server.watcher.add([inDir, areasDir]);
       const onChange = (file: string) => {
@@ -53,5 +62,36 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
       server.watcher.on('add', onChange);
       server.watcher.on('unlink', onChange);
     },
+  };
+}
+
+const SERVED = new Set<string>(Object.values(OUTPUT_FILES));
+const TYPES: Record<string, string> = { geojson: 'application/geo+json', json: 'application/json', csv: 'text/csv; charset=utf-8' };
+
+/** The URL path the output is served under ("/data/"), when it lies in Vite's public directory. */
+function urlOf(server: ViteDevServer, outDir: string): string | null {
+  const { publicDir, base } = server.config;
+  if (!publicDir) return null;
+  const rel = relative(publicDir, outDir);
+  if (!rel || rel.startsWith('..') || rel.startsWith(sep)) return null;
+  const prefix = base.startsWith('/') ? base : '/';
+  return `${prefix}${rel.split(sep).join('/')}/`;
+}
+
+function serveOutput(mount: string, outDir: string): Connect.NextHandleFunction {
+  return (req, res: ServerResponse, next) => {
+    const path = (req.url ?? '').split('?')[0];
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !path.startsWith(mount)) return next();
+    const name = path.slice(mount.length);
+    if (!SERVED.has(name)) return next();
+    let body: Buffer;
+    try {
+      body = readFileSync(join(realpathSync(outDir), name));
+    } catch {
+      return next();
+    }
+    res.setHeader('Content-Type', TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
 }

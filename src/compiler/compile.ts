@@ -16,7 +16,8 @@ import type { Annotation, ParsedDocument } from './parse.js';
 import { Diagnostics, type Location, sortDiagnostics } from './diagnostics.js';
 import { attributeAt, checkAttributes, short } from './attributes.js';
 import { readMeta } from './documents.js';
-import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, type Resolver, resolveDocumentPlaces } from './document-places.js';
+import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, type Resolver, resolveDocumentPlaces, unresolvedPlaceMessage } from './document-places.js';
+import { frontPlacesOf, standInMeta, unusableDefinitions, unusableMessage } from './follow-ons.js';
 import { parseDate, type ParsedDate } from './dates.js';
 import { parseStatedRange } from './stated-range.js';
 import { sentenceAt } from './sentences.js';
@@ -113,16 +114,15 @@ export interface PreparedDocument {
 export function prepareDocument(p: ParsedDocument, resolve: Resolver): PreparedDocument {
   const diagnostics = new Diagnostics();
   diagnostics.list.push(...p.diagnostics);
-  // A document whose front matter or markup has errors still has its annotations checked and its places
-  // looked up, so all its problems come in one run; only references to front-matter places that could
-  // not be read are left unchecked (they would be blamed for the front matter's error).
-  const read = p.frontMatter ? readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics) : { meta: null, places: [] };
+  // Each check runs whatever failed before it, so one run reports every problem: a document whose
+  // front matter has errors still has its annotations checked and its places resolved.
+  const read = p.frontMatter ? readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics) : null;
+  const front = frontPlacesOf(p, read?.meta ? read : null);
   const valid = new Set<number>();
-  p.annotations.forEach((a, i) => {
-    if (checkAttributes(p.path, a, diagnostics) && (read.meta || a.kind !== 'place' || a.attributes.of === undefined)) valid.add(i);
-  });
-  const places = resolveDocumentPlaces(p.path, p.annotations, valid, read.meta ? read.places : [], resolve, diagnostics);
-  return { parsed: p, meta: read.meta, places, valid, diagnostics: diagnostics.list };
+  p.annotations.forEach((a, i) => { if (checkAttributes(p.path, a, diagnostics)) valid.add(i); });
+  const places = resolveDocumentPlaces(p.path, p.annotations, valid, front.places, resolve, diagnostics);
+  for (const [id, at] of front.unreadable) if (!places.byId.has(id) && !places.failed.has(id)) places.failed.set(id, at);
+  return { parsed: p, meta: read?.meta ?? null, places, valid, diagnostics: diagnostics.list };
 }
 
 /** Everything that spans documents: ids, claims joined to events, range bands, the output. */
@@ -133,7 +133,11 @@ export function assemble(prepared: readonly PreparedDocument[], options: Omit<Co
   const documentIds = new Map<string, Location>();
   sorted.forEach((d, order) => {
     diagnostics.list.push(...d.diagnostics);
-    if (!d.meta) return;
+    // A document whose front matter has errors (reported) is still compiled, for the errors of its annotations.
+    if (!d.meta) {
+      docs.push({ parsed: d.parsed, meta: standInMeta(d.parsed.path), places: d.places, valid: d.valid, order });
+      return;
+    }
     const at = { file: d.parsed.path, line: d.parsed.frontMatterLines.id ?? 2, column: 1 };
     const first = documentIds.get(d.meta.id);
     if (first) {
@@ -179,7 +183,7 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
       if (a.attributes.id === undefined && a.attributes.of === undefined) {
         diagnostics.error(locationOf(doc, a), `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`);
       } else if (a.attributes.of !== undefined && !weapons.has(a.attributes.of)) {
-        diagnostics.error(attributeAt(doc.parsed.path, a, 'of'), `of=${a.attributes.of} names no weapon; define it with :weapon[…]{#${a.attributes.of}} in any document`);
+        diagnostics.error(attributeAt(doc.parsed.path, a, 'of'), unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ?? `of=${a.attributes.of} names no weapon; define it with :weapon[…]{#${a.attributes.of}} in any document`);
       }
     }
   }
@@ -198,7 +202,7 @@ function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, d
     for (const id of ids) {
       const p = doc.places.byId.get(id);
       if (p) found.push(p);
-      else diagnostics.error(attributeAt(file, a, 'place'), `place=${id} names no place of this document; define it with :place[…]{#${id}} or under places: in the front matter`);
+      else diagnostics.error(attributeAt(file, a, 'place'), unresolvedPlaceMessage(doc.places, 'place', id) ?? `place=${id} names no place of this document; define it with :place[…]{#${id}} or under places: in the front matter`);
     }
     return found.length === ids.length && ids.length > 0 ? found : null;
   }
@@ -226,6 +230,7 @@ function isWithin(annotations: readonly Annotation[], j: number, ancestor: numbe
 
 function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCollection {
   const drafts = new Map<string, EventDraft>();
+  const unusableEvents = unusableDefinitions(docs, 'event');
   // Definitions first, so a claim may join an event defined in a later document.
   for (const doc of docs) {
     for (const [a] of each(doc, 'event')) {
@@ -253,7 +258,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       }
       const draft = drafts.get(id);
       if (!draft) {
-        diagnostics.error(attributeAt(file, a, 'of'), `of=${id} names no event; define it with :event[…]{#${id} …} in any document`);
+        diagnostics.error(attributeAt(file, a, 'of'), unusableMessage(unusableEvents, 'of', 'event', id) ?? `of=${id} names no event; define it with :event[…]{#${id} …} in any document`);
         continue;
       }
       if (defines && draft.at.file !== file) continue; // a duplicate, reported above
@@ -394,6 +399,7 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
 function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon>, options: Omit<CompileOptions, 'resolve'>, diagnostics: Diagnostics): RangeCollection {
   const { areas, geometryCache } = options;
   const drafts: RangeDraft[] = [];
+  const unusableWeapons = unusableDefinitions(docs, 'weapon');
   for (const doc of docs) {
     const file = doc.parsed.path;
     for (const [a] of each(doc, 'range')) {
@@ -402,7 +408,7 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       const weaponIds = (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean);
       if (weaponIds.length === 0) diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
       const unknown = weaponIds.filter((w) => !weapons.has(w));
-      for (const w of unknown) diagnostics.error(attributeAt(file, a, 'weapon'), `weapon=${w} names no weapon; define it with :weapon[…]{#${w}} in any document`);
+      for (const w of unknown) diagnostics.error(attributeAt(file, a, 'weapon'), unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ?? `weapon=${w} names no weapon; define it with :weapon[…]{#${w}} in any document`);
 
       const values = rangeValues(file, a, diagnostics);
       const origin = rangeOrigin(doc, a, areas, diagnostics);
@@ -575,7 +581,7 @@ function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFil
   }
   const place = doc.places.byId.get(origin);
   if (!place) {
-    diagnostics.error(attributeAt(file, a, 'origin'), `origin=${origin} is neither a place id of this document nor "lon,lat"`);
+    diagnostics.error(attributeAt(file, a, 'origin'), unresolvedPlaceMessage(doc.places, 'origin', origin) ?? `origin=${origin} is neither a place id of this document nor "lon,lat"`);
     return null;
   }
   return { origin: { kind: 'point', lonlat: place.place.lonlat }, key: `point:${place.place.lonlat.join(',')}`, name: place.place.name, note: note ?? place.addedNote };

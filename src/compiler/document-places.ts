@@ -29,6 +29,25 @@ export interface DocumentPlaces {
   byId: Map<string, DocumentPlace>;
   /** Annotation index → place, for every resolved mention (references included). */
   byAnnotation: Map<number, DocumentPlace>;
+  /**
+   * Place ids the document defines but that could not be resolved (the lookup failed, or the
+   * definition has errors of its own), with where each is defined: a reference to one is a follow-on
+   * of that error, not a reference to nothing.
+   */
+  failed: Map<string, Location>;
+}
+
+/** The places of a document none of whose places could be read. */
+export const noPlaces = (): DocumentPlaces => ({ byId: new Map(), byAnnotation: new Map(), failed: new Map() });
+
+/**
+ * The message for `attribute=id` naming a place id that is not among the document's resolved places:
+ * when the id is defined but could not be resolved, says so and points at the definition (its own
+ * error says why); null when the id is not defined at all (the caller says how to define it).
+ */
+export function unresolvedPlaceMessage(places: DocumentPlaces, attribute: string, id: string): string | null {
+  const at = places.failed.get(id);
+  return at ? `${attribute}=${id}: place "${id}" is defined but could not be resolved (see ${at.line}:${at.column})` : null;
 }
 
 const round = roundDegrees;
@@ -72,6 +91,7 @@ export function resolveDocumentPlaces(
 ): DocumentPlaces {
   const byId = new Map<string, DocumentPlace>();
   const byAnnotation = new Map<number, DocumentPlace>();
+  const failed = new Map<string, Location>();
   const queries: Query[] = [];
   const definedAt = new Map<string, Location>();
 
@@ -104,9 +124,17 @@ export function resolveDocumentPlaces(
   }
 
   annotations.forEach((a, index) => {
-    if (a.kind !== 'place' || a.attributes.of !== undefined || !valid.has(index)) return;
+    if (a.kind !== 'place' || a.attributes.of !== undefined) return;
     const at = { file, line: a.line, column: a.column };
     const id = a.attributes.id;
+    // Defined, with errors of its own (reported where the attributes were checked).
+    if (!valid.has(index)) {
+      if (id !== undefined && !definedAt.has(id) && !failed.has(id)) failed.set(id, at);
+      return;
+    }
+    const fail = () => {
+      if (id !== undefined) failed.set(id, at);
+    };
     if (id !== undefined) {
       const first = definedAt.get(id);
       if (first) {
@@ -118,14 +146,14 @@ export function resolveDocumentPlaces(
     const kind = a.attributes.kind;
     if (kind !== undefined && !(PLACE_KINDS as readonly string[]).includes(kind)) {
       diagnostics.error(attributeAt(file, a, 'kind'), `unknown place kind "${kind}"; allowed: ${PLACE_KINDS.join(', ')}`);
-      return;
+      return fail();
     }
     let point: [number, number] | null = null;
     if (a.attributes.at !== undefined) {
       point = parseLonLat(a.attributes.at);
       if (!point) {
         diagnostics.error(attributeAt(file, a, 'at'), `at="${a.attributes.at}" is not "lon,lat" in degrees (e.g. at="35.04,48.46")`);
-        return;
+        return fail();
       }
     }
     let precision: PrecisionLevel = 1;
@@ -145,13 +173,13 @@ export function resolveDocumentPlaces(
       geonames = Number(a.attributes.geonames);
       if (!Number.isInteger(geonames) || geonames <= 0) {
         diagnostics.error(attributeAt(file, a, 'geonames'), `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)`);
-        return;
+        return fail();
       }
     }
     const wikidata = a.attributes.wikidata;
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) {
       diagnostics.error(attributeAt(file, a, 'wikidata'), `wikidata="${wikidata}" is not a Wikidata QID (e.g. wikidata=Q1013)`);
-      return;
+      return fail();
     }
     queries.push({
       at,
@@ -177,8 +205,11 @@ export function resolveDocumentPlaces(
     else {
       const r = resolution.get(q)!;
       if (!r.ok) {
-        const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+        // Suggestions come plain ("Kursk") or already quoted with what they are (places/suggest.ts).
+        const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => (s.startsWith('"') ? s : `"${s}"`)).join(', ')}?` : '';
         diagnostics.error(q.at, `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`);
+        const failedId = q.frontId ?? (q.annotation !== null ? annotations[q.annotation].attributes.id : undefined);
+        if (failedId !== undefined) failed.set(failedId, q.at);
         return;
       }
       if (r.ambiguous) {
@@ -197,11 +228,11 @@ export function resolveDocumentPlaces(
     if (a.kind !== 'place' || a.attributes.of === undefined || !valid.has(index)) return;
     const target = byId.get(a.attributes.of);
     if (target) byAnnotation.set(index, target);
-    else if (!definedAt.has(a.attributes.of)) {
+    else if (!definedAt.has(a.attributes.of) && !failed.has(a.attributes.of)) {
       diagnostics.error(attributeAt(file, a, 'of'), `of=${a.attributes.of} names no place of this document; define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`);
     }
   });
-  return { byId, byAnnotation };
+  return { byId, byAnnotation, failed };
 }
 
 export function describe(p: ResolvedPlace): string {

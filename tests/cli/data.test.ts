@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/data.js';
 
@@ -105,6 +105,71 @@ describe('npm run data', () => {
     }
   });
 
+  it('reports an unrelated error in one document and a place problem in another in the same run', async () => {
+    // zz-c's front matter has an error, and its event names two places; zz-d's event defines what zz-c joins.
+    writeFileSync(join(good.docs, 'zz-c.md'), `---\nid: c\ntitle: C\ntags: x\n---\n:event[Drones struck :place[Kharkiv]{#kh} and :place[Odesa]{#od}.]{#ev-c type=drone-attack summary="x" date=2024 claimant="c" status=claimed}\n`);
+    writeFileSync(join(good.docs, 'zz-d.md'), `${front('d')}:event[It was confirmed.]{of=ev-c claimant="c" status=reported} :place[Zzyzxqville]{#zz} :event[Shelling.]{#ev-d place=zz type=shelling summary="x" date=2024 claimant="c" status=claimed}\n`);
+    try {
+      const { code, lines } = await run(['--in', good.docs, '--out', good.out]);
+      expect(code).toBe(1);
+      const errors = lines.filter((l) => l.includes(': error: '));
+      expect(errors.some((l) => /zz-c\.md:4:1: error: unknown front-matter key "tags"/.test(l))).toBe(true);
+      expect(errors.some((l) => /zz-c\.md:6:1: error: .*mentions 2 places/.test(l))).toBe(true);
+      expect(errors.some((l) => /zz-d\.md:5:\d+: error: unknown place "Zzyzxqville"/.test(l))).toBe(true);
+      expect(errors.filter((l) => l.includes('names no'))).toEqual([]);
+    } finally {
+      rmQuiet(join(good.docs, 'zz-c.md'));
+      rmQuiet(join(good.docs, 'zz-d.md'));
+    }
+  });
+
+  describe('origin-area= outside the input tree', () => {
+    // A valid area whose content must not reach the output or the messages: its name and coordinates.
+    const SECRET = 'SECRET-c0ffee-4711';
+    const secretArea = JSON.stringify({ type: 'Feature', properties: { name: SECRET }, geometry: { type: 'Polygon', coordinates: [[[31.123457, 49.123457], [32.123457, 49.123457], [32.123457, 50.123457], [31.123457, 49.123457]]] } });
+    const range = (path: string) => `${front('oa')}:weapon[W-9]{#w9} flies :range[300 km]{weapon=w9 origin-area=${path} origin-note="n" claimant="c" status=claimed}.\n`;
+    let outside: string;
+    beforeAll(() => {
+      outside = mkdtempSync(join(tmpdir(), 'atlas-outside-'));
+      writeFileSync(join(outside, 'secret.geojson'), secretArea);
+      symlinkSync(join(outside, 'secret.geojson'), join(good.dir, 'areas/linked-file.geojson'));
+      symlinkSync(outside, join(good.dir, 'areas/linked-dir'));
+    });
+
+    for (const [how, path] of [
+      ['a path that climbs out', 'OUTSIDE/secret.geojson'],
+      ['a symlinked file', '../areas/linked-file.geojson'],
+      ['a file in a symlinked folder', '../areas/linked-dir/secret.geojson'],
+    ]) {
+      it(`refuses ${how}, quoting nothing of the file`, async () => {
+        const before = snapshot(good.out);
+        const written = path.replace('OUTSIDE', relativeFrom(good.docs, outside));
+        writeFileSync(join(good.docs, 'zz-area.md'), range(written));
+        try {
+          const { code, lines } = await run(['--in', good.docs, '--out', good.out]);
+          expect(code).toBe(1);
+          expect(lines.some((l) => /zz-area\.md:5:\d+: error: origin-area=.*outside the input tree/.test(l)), lines.join('\n')).toBe(true);
+          expect(lines.join('\n')).not.toContain(SECRET);
+          expect(lines.join('\n')).not.toContain('123457');
+          expect(snapshot(good.out)).toEqual(before);
+        } finally {
+          rmQuiet(join(good.docs, 'zz-area.md'));
+        }
+      });
+    }
+
+    it('accepts a symlink that stays inside the tree', async () => {
+      symlinkSync(join(good.dir, 'areas/ukraine.geojson'), join(good.dir, 'areas/alias.geojson'));
+      writeFileSync(join(good.docs, 'zz-area.md'), range('../areas/alias.geojson'));
+      try {
+        const { code, lines } = await run(['--in', good.docs, '--out', join(good.dir, 'out-alias')]);
+        expect(code, lines.join('\n')).toBe(0);
+      } finally {
+        rmQuiet(join(good.docs, 'zz-area.md'));
+      }
+    });
+  });
+
   it('exits 2 with usage for a missing input directory', async () => {
     expect((await run(['--in', join(good.dir, 'nope')])).code).toBe(2);
   });
@@ -135,6 +200,8 @@ describe('concurrent builds into one output directory', () => {
     expect(readdirSync(a.dir).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
   }, 60_000);
 });
+
+const relativeFrom = (from: string, to: string) => relative(from, to).split(sep).join('/');
 
 function rmQuiet(path: string) {
   rmSync(path, { force: true });

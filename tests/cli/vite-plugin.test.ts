@@ -41,6 +41,20 @@ describe('the dev loop', () => {
     expect(sent).toContainEqual({ type: 'full-reload', path: '*' });
   });
 
+  it('serves the published output (a link to its current version) over HTTP, before and after a rebuild', async () => {
+    await server.listen();
+    const url = (file: string) => new URL(`data/${file}`, server.resolvedUrls!.local[0]).href;
+    const doc = join(dir, 'documents/002_dbc3ea045d314c19.md');
+    for (const mark of ['Served once', 'Served twice']) {
+      writeFileSync(doc, readFileSync(doc, 'utf8').replace(/summary="[^"]*188 Russian drones/, `summary="${mark}: 188 Russian drones`));
+      server.watcher.emit('change', doc);
+      await expect.poll(() => readOrNull(join(dir, 'public/data/events.geojson')), { timeout: 10_000 }).toContain(mark);
+      const response = await fetch(url('events.geojson'));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(readOrNull(join(dir, 'public/data/events.geojson')));
+    }
+  });
+
   it('shows build errors in the overlay and keeps the last good data', async () => {
     const doc = join(dir, 'documents/002_dbc3ea045d314c19.md');
     const good = readOrNull(join(dir, 'public/data/events.geojson'));

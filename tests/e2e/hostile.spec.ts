@@ -14,7 +14,8 @@ import type { EventCollection, RangeCollection } from '../../src/contract';
 import { expect, openReady, serveSite, test, type Site } from './guards';
 
 const FIXTURES = 'tests/fixtures/hostile';
-const build = (input: string, out: string) => spawnSync('npx', ['tsx', 'src/cli/data.ts', '--in', input, '--out', out], { encoding: 'utf8' });
+// The fixture's range is drawn from the project's data/areas, its area directory.
+const build = (input: string, out: string) => spawnSync('npx', ['tsx', 'src/cli/data.ts', '--in', input, '--out', out, '--areas', 'data/areas'], { encoding: 'utf8' });
 
 let work: string;
 let built: string;
