@@ -16,7 +16,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer } from '../src/compiler/gazetteer.js';
+import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import { distanceKm } from '../src/compiler/places/distance.js';
 import { documentResolver, type PlaceQuery, type Resolution } from '../src/compiler/resolve.js';
 

@@ -18,7 +18,7 @@ import { OUTPUT_FILES, type Diagnostic } from '../contract.js';
 import type { ParsedDocument } from '../compiler/parse.js';
 import { assemble, referencedAreas, type AreaFile } from '../compiler/compile.js';
 import { serializeCollection } from '../compiler/emit.js';
-import { loadGazetteer } from '../compiler/gazetteer.js';
+import { loadGazetteer } from './gazetteer-cache.js';
 import { documentResolver } from '../compiler/resolve.js';
 import { readArea } from '../compiler/areas.js';
 import { listDocuments } from './documents.js';

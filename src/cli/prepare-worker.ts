@@ -3,7 +3,7 @@
  * it back as soon as it is done (so the main thread takes them in while it works), then posts `null`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadGazetteer } from '../compiler/gazetteer.js';
+import { loadGazetteer } from './gazetteer-cache.js';
 import { documentResolver } from '../compiler/resolve.js';
 import { claimChunk, prepareFiles, type PreparedChunk, type PrepareWork } from './prepare-files.js';
 

