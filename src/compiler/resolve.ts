@@ -84,6 +84,10 @@ const PRIOR: Readonly<Record<Exclude<Level, 'city'>, number>> = {
   country: Math.log(50_000_000),
   area: Math.log(20_000_000),
   continent: Math.log(500_000_000),
+  // Type priors of features.yaml: a river, island or sea is what its name means over a town of
+  // fewer inhabitants ("Pacific" is the ocean, "Thames" the river), a site over a village.
+  feature: Math.log(2_000_000),
+  site: Math.log(100_000),
 };
 
 /**
@@ -223,12 +227,12 @@ type Outcome = { resolution: Resolution; scored: Scored[] };
 
 const KIND_LEVELS: Readonly<Record<PlaceKind, readonly Level[]>> = {
   coordinates: [],
-  site: [],
+  site: ['site'],
   city: ['city'],
-  region: ['region', 'county', 'territory'],
+  region: ['region', 'county', 'territory', 'feature'],
   country: ['country', 'dependency'],
   continent: ['continent'],
-  area: ['area', 'continent', 'territory'],
+  area: ['area', 'continent', 'territory', 'feature'],
 };
 
 const DESIGNATOR_LEVELS: Readonly<Record<DesignatorClass, readonly Level[]>> = {

@@ -7,6 +7,7 @@
  *   5. groups of countries                country-coder (UN M49 regions, the EU)
  *   6. territories without a polygon      country-coder (England, Gaza Strip, Northern Cyprus, …)
  *   7. US counties                        us-atlas (US Census Bureau, public domain)
+ *   8. natural features, seas, macro-regions, sites  data/gazetteer/features.yaml (project)
  * then the project's tables: abbreviations, demonyms, overrides (data/gazetteer/*.yaml).
  * Pure: it takes the files' contents (`SourceFiles`, read by src/cli/gazetteer-cache.ts) and gives
  * records; it reads nothing itself. Build-time only: nothing here runs when a cached index is loaded.
@@ -18,7 +19,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { labelPoint } from './centroid.js';
 import { normalizeName } from './normalize.js';
 import { compileDesignators, type DesignatorTable } from './designators.js';
-import type { Level, NameType, PlaceRecord } from './record.js';
+import { LEVELS, type Level, type NameType, type PlaceRecord } from './record.js';
 
 /** Input files of the gazetteer, relative to the project root; their contents key the cache. */
 export const DATA_FILES = [
@@ -28,6 +29,7 @@ export const DATA_FILES = [
   'data/gazetteer/demonyms.yaml',
   'data/gazetteer/continents.yaml',
   'data/gazetteer/overrides.yaml',
+  'data/gazetteer/features.yaml',
   'data/gazetteer/us-places.tsv',
 ] as const;
 
@@ -73,6 +75,9 @@ interface Addition {
   add: string;
   why?: string;
   level: Level;
+  /** GeoNames feature code of its class (features.yaml: OCN, SEA, STM, AIRP …). */
+  fcode?: string;
+  demonyms?: string[];
   country?: string;
   wikidata?: string;
   geonames?: number;
@@ -478,9 +483,10 @@ function addCountryDemonyms(records: PlaceRecord[], countries: WorldCountry[], t
 }
 
 /** The places overrides.yaml adds, in file order. */
-function readAdditions(records: PlaceRecord[], additions: Addition[]): PlaceRecord[] {
+function readAdditions(records: PlaceRecord[], additions: Addition[], file: string): PlaceRecord[] {
   return additions.map((a) => {
-    const where = `data/gazetteer/overrides.yaml (add: ${a.add})`;
+    const where = `${file} (add: ${a.add})`;
+    if (!a.add || !LEVELS.includes(a.level)) throw new Error(`${where}: give a name and a level (${LEVELS.join(', ')})`);
     let point = a.lonlat;
     if (!point && a.members?.length) {
       const points = a.members.map((m) => {
@@ -492,10 +498,11 @@ function readAdditions(records: PlaceRecord[], additions: Addition[]): PlaceReco
     if (!point) throw new Error(`${where}: give lonlat or members`);
     const names: Array<[string, NameType]> = [[a.add, 'primary']];
     for (const n of a.names ?? []) names.push([n, 'official']);
+    for (const n of a.demonyms ?? []) names.push([n, 'demonym']);
     return {
       name: a.add,
       level: a.level,
-      fcode: '',
+      fcode: a.fcode ?? '',
       lon: point[0],
       lat: point[1],
       country: a.country ?? null,
@@ -558,7 +565,8 @@ export function readSources(files: SourceFiles): Sources {
     ...readCounties(files.packages.counties, admin1, countyPopulation),
     ...readUsPlaces(files.data['data/gazetteer/us-places.tsv'], cities, admin1),
   ];
-  records.push(...readAdditions(records, additions));
+  records.push(...readAdditions(records, additions, 'data/gazetteer/overrides.yaml'));
+  records.push(...readAdditions(records, readYaml<Addition[]>(files, 'data/gazetteer/features.yaml') ?? [], 'data/gazetteer/features.yaml'));
 
   const abbreviations = readYaml<NameTable>(files, 'data/gazetteer/abbreviations.yaml');
   addTableNames(records, abbreviations, 'abbreviation', 'data/gazetteer/abbreviations.yaml', continentQid);
