@@ -463,11 +463,33 @@ function checkQuery(q: PlaceQuery): void {
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
 type Prepared = { pin: Outcome } | { pin: null; text: string; candidates: Candidate[] };
 
+/** A leading Arabic article as transliterations write it ("al-Raqqa", "Ar Raqqah", "el-Arish"). */
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)[-\s\u2010\u2011]+(?=\p{L})/iu;
+
+/**
+ * The forms a mention may be written in besides its own, tried in turn when it names nothing:
+ * a hashtag's words ("#SouthAfrica" → "South Africa"), CamelCase split ("NewYork" → "New York"),
+ * and a name without a transliterated Arabic article ("al-Raqqa" → "Raqqa").
+ */
+function writtenForms(text: string): string[] {
+  const bare = text.replace(/^#+/, '').trim();
+  const forms = [bare];
+  const split = bare.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
+  if (split !== bare) forms.push(split);
+  for (const f of [...forms]) {
+    const stripped = f.replace(ARABIC_ARTICLE, '');
+    if (stripped !== f && stripped.length > 2) forms.push(stripped);
+  }
+  return forms;
+}
+
 function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
   if (pin) return { pin };
   let text = (q.name ?? q.text).trim();
+  const forms = writtenForms(text);
+  text = forms.find((f) => candidatesOf(g, f, q.kind, -1).length > 0) ?? forms[0];
   let withinText = q.within?.trim();
   // "Paris, Texas" written as one mention: the part after the comma is the containing place.
   const comma = text.indexOf(',');
