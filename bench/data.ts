@@ -16,7 +16,7 @@ import { createDataBuilder } from '../src/cli/build-data.js';
 import { publish } from '../src/cli/publish.js';
 import { tokenize } from '../src/compiler/parse.js';
 import { listDocuments } from '../src/cli/documents.js';
-import { loadGazetteer } from '../src/compiler/gazetteer.js';
+import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '42' } } });
 const sizes = values.sizes!.split(',').map(Number);

@@ -2,23 +2,29 @@
  * Geocoding benchmark: resolves every place mention of a corpus with the build's own resolver and
  * scores the predicted points against the gold points.
  *
- *   npx tsx bench/geocode.ts FILE.jsonl [--out predictions.jsonl]
- *   npm run bench:geocode -- lgl.jsonl
+ *   npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv]
+ *   npm run bench:geocode -- lgl.jsonl trnews.jsonl
  *
+ * Corpora are run one after the other (never in parallel: the machine is shared).
  * FILE is a path, or a file name under ../shared/bench/geocoding/ (LGL, TR-News; see its README
  * for the row format and the metrics). The resolver sees only each row's `mention`, its
  * `text_context` and the other mentions of the same `doc_id`; `gold_*` and `extra` are read by the
  * scoring below and nowhere else.
  *
- * Prints acc@161, AUC, mean km and coverage, overall and by kind of place (the gold feature code),
- * load time and speed; the last line is one JSON object for scripts.
+ * Prints, per corpus: load time, mentions/s of a cold single pass, acc@161, AUC, mean and median
+ * km and coverage, overall and by kind of place (the gold feature code). Then cross-validation:
+ * documents fall into FOLDS folds by a hash of their id; for each fold, the context weights
+ * (resolve.ts `Weights`) are chosen from GRID by acc@161 on the other folds of every corpus given,
+ * and scored on the held-out fold. The table gives each fold's held-out acc@161 with the chosen
+ * weights and with the default ones, and the spread. The last line is one JSON object for scripts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer } from '../src/compiler/gazetteer.js';
+import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
+import type { Gazetteer } from '../src/compiler/gazetteer.js';
 import { distanceKm } from '../src/compiler/places/distance.js';
-import { documentResolver, type PlaceQuery, type Resolution } from '../src/compiler/resolve.js';
+import { documentResolver, WEIGHTS, type PlaceQuery, type Resolution, type Weights } from '../src/compiler/resolve.js';
 
 /** acc@161: a prediction within 161 km (100 miles) of the gold point counts as right. */
 const ACC_KM = 161;
@@ -96,6 +102,7 @@ interface Scores {
   acc161: number;
   auc: number;
   mean_km: number;
+  median_km: number;
   coverage: number;
 }
 
@@ -108,6 +115,13 @@ function auc(errors: number[]): number {
   return area / ((v.length - 1) * Math.log(MAX_ERROR_KM));
 }
 
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const v = [...values].sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
 function scoresOf(errors: Array<number | null>): Scores {
   const resolved = errors.filter((e): e is number => e !== null);
   const all = errors.map((e) => e ?? MAX_ERROR_KM);
@@ -116,23 +130,53 @@ function scoresOf(errors: Array<number | null>): Scores {
     acc161: errors.length ? resolved.filter((e) => e <= ACC_KM).length / errors.length : 0,
     auc: auc(all),
     mean_km: resolved.length ? resolved.reduce((s, e) => s + e, 0) / resolved.length : 0,
+    median_km: median(resolved),
     coverage: errors.length ? resolved.length / errors.length : 0,
   };
 }
 
 function line(label: string, s: Scores): string {
-  return `${label.padEnd(16)} n=${String(s.n).padStart(5)}  acc@161=${s.acc161.toFixed(3)}  AUC=${s.auc.toFixed(3)}  mean_km=${s.mean_km.toFixed(0).padStart(5)}  coverage=${s.coverage.toFixed(3)}`;
+  return (
+    `${label.padEnd(16)} n=${String(s.n).padStart(5)}  acc@161=${s.acc161.toFixed(3)}  AUC=${s.auc.toFixed(3)}  ` +
+    `mean_km=${s.mean_km.toFixed(0).padStart(5)}  median_km=${s.median_km.toFixed(0).padStart(4)}  coverage=${s.coverage.toFixed(3)}`
+  );
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const outAt = args.indexOf('--out');
-  const out = outAt >= 0 ? args[outAt + 1] : undefined;
-  const file = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
-  if (!file) {
-    console.error('usage: npx tsx bench/geocode.ts FILE.jsonl [--out predictions.jsonl]');
-    process.exit(2);
+/** Folds of documents for cross-validation. */
+const FOLDS = 5;
+
+/** Weights tried by cross-validation: every combination of these values, the rest as WEIGHTS. */
+const GRID: { [K in keyof Weights]?: number[] } = {
+  countryShare: [4, 6, 8],
+  countryNamed: [0, 1.5, 3],
+  near: [6, 9, 12],
+};
+
+function gridWeights(): Weights[] {
+  let out: Weights[] = [{ ...WEIGHTS }];
+  for (const [k, values] of Object.entries(GRID) as Array<[keyof Weights, number[]]>) {
+    out = out.flatMap((w) => values.map((v) => ({ ...w, [k]: v })));
   }
+  return out;
+}
+
+/** Fold of a document: FNV-1a hash of its id, so folds do not depend on row order. */
+function foldOf(docId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < docId.length; i++) h = Math.imul(h ^ docId.charCodeAt(i), 0x01000193) >>> 0;
+  return h % FOLDS;
+}
+
+interface Corpus {
+  name: string;
+  rows: Row[];
+  /** Row indices by document, in order of first appearance. */
+  docs: Map<string, number[]>;
+  queries: PlaceQuery[];
+  fold: number[];
+}
+
+function readCorpus(file: string): Corpus {
   const path = existsSync(file) ? resolve(file) : join(CORPUS_DIR, basename(file));
   if (!existsSync(path)) {
     console.error(`bench/geocode: no corpus at ${file} nor ${path}; the corpora live in ../shared/bench/geocoding/`);
@@ -149,81 +193,174 @@ function main(): void {
         process.exit(2);
       }
     });
+  const docs = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    let list = docs.get(r.doc_id);
+    if (!list) docs.set(r.doc_id, (list = []));
+    list.push(i);
+  });
+  // The resolver gets Mention fields only.
+  const queries = rows.map((r) => {
+    const { doc_id, mention, start, end, text_context, context_offset } = r;
+    return queryOf({ doc_id, mention, start, end, text_context, context_offset });
+  });
+  return { name: basename(path), rows, docs, queries, fold: rows.map((r) => foldOf(r.doc_id)) };
+}
+
+/** Resolves a corpus document by document with one resolver (as the build does); wall and CPU ms. */
+function resolveCorpus(g: Gazetteer, c: Corpus, w: Weights): { results: Resolution[]; ms: number; cpuMs: number } {
+  const results: Resolution[] = new Array(c.rows.length);
+  const t = performance.now();
+  const cpu0 = process.cpuUsage();
+  const resolveDocument = documentResolver(g, w);
+  for (const idx of c.docs.values()) {
+    const res = resolveDocument(idx.map((i) => c.queries[i]));
+    idx.forEach((i, k) => (results[i] = res[k]));
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return { results, ms: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/** Scoring: the only place gold fields are read. Error in km per row, null when unresolved. */
+function errorsOf(c: Corpus, results: Resolution[]): Array<number | null> {
+  return c.rows.map((r, i) => {
+    const res = results[i];
+    return res.ok ? distanceKm(res.place.lonlat, [r.gold_lon, r.gold_lat]) : null;
+  });
+}
+
+function weightsLabel(w: Weights): string {
+  return Object.keys(GRID)
+    .map((k) => `${k}=${w[k as keyof Weights]}`)
+    .join(' ');
+}
+
+function spread(values: number[]): { min: number; max: number; sd: number } {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
+  return { min: Math.min(...values), max: Math.max(...values), sd };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  const cv = !args.includes('--no-cv');
+  const files = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
+  if (files.length === 0) {
+    console.error('usage: npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv]');
+    process.exit(2);
+  }
+  const corpora = files.map(readCorpus);
 
   const t0 = performance.now();
   const g = loadGazetteer();
   const loadMs = performance.now() - t0;
+  console.log(`gazetteer load ${loadMs.toFixed(0)} ms`);
 
-  // Documents in order of first appearance; the resolver gets Mention fields only.
-  const docs = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const list = docs.get(r.doc_id) ?? [];
-    list.push(i);
-    docs.set(r.doc_id, list);
-  });
-  const results: Resolution[] = new Array(rows.length);
-  const t1 = performance.now();
-  const cpu0 = process.cpuUsage();
-  // As the build does: one resolver for the corpus, reading each distinct name once.
-  const resolveDocument = documentResolver(g);
-  for (const idx of docs.values()) {
-    const mentions: Mention[] = idx.map((i) => {
-      const { doc_id, mention, start, end, text_context, context_offset } = rows[i];
-      return { doc_id, mention, start, end, text_context, context_offset };
-    });
-    const res = resolveDocument(mentions.map(queryOf));
-    idx.forEach((i, k) => (results[i] = res[k]));
-  }
-  const resolveMs = performance.now() - t1;
-  const cpu = process.cpuUsage(cpu0);
-  // CPU time as well: on a shared machine wall time also counts other processes' turns.
-  const resolveCpuMs = (cpu.user + cpu.system) / 1000;
-
-  // Scoring: the only place gold fields are read.
-  const errors = rows.map((r, i) => {
-    const res = results[i];
-    return res.ok ? distanceKm(res.place.lonlat, [r.gold_lon, r.gold_lat]) : null;
-  });
-  const overall = scoresOf(errors);
-  const kinds = new Map<string, Array<number | null>>();
-  rows.forEach((r, i) => {
-    const k = goldKind(r);
-    kinds.set(k, [...(kinds.get(k) ?? []), errors[i]]);
-  });
-
-  if (out) {
-    const lines = rows.map((r, i) => {
-      const res = results[i];
-      return JSON.stringify({
-        doc_id: r.doc_id,
-        mention: r.mention,
-        start: r.start,
-        end: r.end,
-        ...(res.ok ? { ok: true, ambiguous: res.ambiguous, place: res.place } : { ok: false, reason: res.reason }),
-      });
-    });
-    writeFileSync(out, `${lines.join('\n')}\n`);
-  }
-
-  const perSecond = rows.length / (resolveMs / 1000);
-  console.log(`${basename(path)}: ${rows.length} mentions in ${docs.size} documents`);
-  console.log(
-    `gazetteer load ${loadMs.toFixed(0)} ms; resolve ${resolveMs.toFixed(0)} ms wall, ${resolveCpuMs.toFixed(0)} ms CPU ` +
-      `(${perSecond.toFixed(0)} mentions/s wall, ${(rows.length / (resolveCpuMs / 1000)).toFixed(0)} per CPU second)`,
-  );
-  console.log(line('overall', overall));
-  for (const [k, e] of [...kinds].sort((a, b) => b[1].length - a[1].length)) console.log(line(`  ${k}`, scoresOf(e)));
   const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
-  console.log(
-    JSON.stringify({
+  const summary: Record<string, unknown> = { load_ms: Math.round(loadMs) };
+  const outLines: string[] = [];
+  for (const c of corpora) {
+    const { results, ms, cpuMs } = resolveCorpus(g, c, WEIGHTS);
+    const errors = errorsOf(c, results);
+    const overall = scoresOf(errors);
+    const kinds = new Map<string, Array<number | null>>();
+    c.rows.forEach((r, i) => {
+      const k = goldKind(r);
+      let list = kinds.get(k);
+      if (!list) kinds.set(k, (list = []));
+      list.push(errors[i]);
+    });
+    const perSecond = c.rows.length / (ms / 1000);
+    console.log(`\n${c.name}: ${c.rows.length} mentions in ${c.docs.size} documents`);
+    // CPU time as well: on a shared machine wall time also counts other processes' turns.
+    console.log(
+      `cold single pass ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU ` +
+        `(${perSecond.toFixed(0)} mentions/s wall, ${(c.rows.length / (cpuMs / 1000)).toFixed(0)} per CPU second)`,
+    );
+    console.log(line('overall', overall));
+    for (const [k, e] of [...kinds].sort((a, b) => b[1].length - a[1].length)) console.log(line(`  ${k}`, scoresOf(e)));
+    summary[c.name] = {
       n: overall.n,
       acc161: round(overall.acc161, 4),
       auc: round(overall.auc, 4),
       mean_km: round(overall.mean_km, 1),
+      median_km: round(overall.median_km, 1),
       coverage: round(overall.coverage, 4),
       mentions_per_s: Math.round(perSecond),
-    }),
-  );
+    };
+    if (out) {
+      c.rows.forEach((r, i) => {
+        const res = results[i];
+        outLines.push(
+          JSON.stringify({
+            corpus: c.name,
+            doc_id: r.doc_id,
+            mention: r.mention,
+            start: r.start,
+            end: r.end,
+            ...(res.ok ? { ok: true, ambiguous: res.ambiguous, place: res.place } : { ok: false, reason: res.reason }),
+          }),
+        );
+      });
+    }
+  }
+  if (out) writeFileSync(out, `${outLines.join('\n')}\n`);
+
+  if (cv) {
+    // hits[w][corpus][fold]: rows within ACC_KM; n[corpus][fold]: rows.
+    const grid = gridWeights();
+    const n = corpora.map((c) => Array.from({ length: FOLDS }, (_, f) => c.fold.filter((x) => x === f).length));
+    const hits = grid.map((w) =>
+      corpora.map((c) => {
+        const errors = errorsOf(c, resolveCorpus(g, c, w).results);
+        const perFold = new Array<number>(FOLDS).fill(0);
+        errors.forEach((e, i) => {
+          if (e !== null && e <= ACC_KM) perFold[c.fold[i]]++;
+        });
+        return perFold;
+      }),
+    );
+    const defaultAt = grid.findIndex((w) => (Object.keys(WEIGHTS) as Array<keyof Weights>).every((k) => w[k] === WEIGHTS[k]));
+    console.log(`\ncross-validation: ${FOLDS} folds by document, ${grid.length} weight settings; fit on 4 folds of every corpus, score on the 5th`);
+    console.log(`${'fold'.padEnd(5)} ${'chosen weights'.padEnd(44)} ${corpora.map((c) => `${c.name} held-out (default)`.padEnd(30)).join(' ')}`);
+    const heldOut = corpora.map(() => [] as number[]);
+    const heldDefault = corpora.map(() => [] as number[]);
+    for (let f = 0; f < FOLDS; f++) {
+      // Fit: the setting with the most rows right on the other folds (pooled over corpora).
+      let best = 0;
+      let bestHits = -1;
+      grid.forEach((_, wi) => {
+        let h = 0;
+        corpora.forEach((__, ci) => {
+          for (let k = 0; k < FOLDS; k++) if (k !== f) h += hits[wi][ci][k];
+        });
+        if (h > bestHits || (h === bestHits && wi === defaultAt)) [best, bestHits] = [wi, h];
+      });
+      const cells = corpora.map((_, ci) => {
+        const acc = hits[best][ci][f] / n[ci][f];
+        const def = defaultAt >= 0 ? hits[defaultAt][ci][f] / n[ci][f] : NaN;
+        heldOut[ci].push(acc);
+        heldDefault[ci].push(def);
+        return `${acc.toFixed(3)} (${def.toFixed(3)}) n=${n[ci][f]}`.padEnd(30);
+      });
+      console.log(`${String(f).padEnd(5)} ${weightsLabel(grid[best]).padEnd(44)} ${cells.join(' ')}`);
+    }
+    const cvSummary: Record<string, unknown> = {};
+    corpora.forEach((c, ci) => {
+      const s = spread(heldOut[ci]);
+      const d = spread(heldDefault[ci]);
+      const total = heldOut[ci].reduce((a, v, f) => a + v * n[ci][f], 0) / c.rows.length;
+      console.log(
+        `${c.name}: held-out acc@161 ${total.toFixed(3)}, folds ${s.min.toFixed(3)}–${s.max.toFixed(3)} (sd ${s.sd.toFixed(3)}); ` +
+          `default weights folds ${d.min.toFixed(3)}–${d.max.toFixed(3)} (sd ${d.sd.toFixed(3)})`,
+      );
+      cvSummary[c.name] = { held_out_acc161: round(total, 4), fold_min: round(s.min, 4), fold_max: round(s.max, 4), fold_sd: round(s.sd, 4), folds: heldOut[ci].map((v) => round(v, 4)) };
+    });
+    summary.cv = cvSummary;
+  }
+  console.log(JSON.stringify(summary));
 }
 
 main();

@@ -1,5 +1,5 @@
 /** place-resolver: the build's place resolver, on the installed gazetteer, with suggestions for unknown names. */
-import { loadGazetteer } from '../compiler/gazetteer.js';
+import { loadGazetteer } from './gazetteer-cache.js';
 import { documentResolver } from '../compiler/resolve.js';
 import { withSuggestions } from '../compiler/places/suggest.js';
 import type { Resolver } from '../compiler/document-places.js';

@@ -2,28 +2,25 @@
  * The gazetteer: a compact, read-only index of places (GeoNames cities500, Natural Earth admin-1,
  * countries, continents, groups of countries, territories, US counties) under normalised names.
  *
- * `loadGazetteer()` builds it from the installed npm packages and data/gazetteer/ on first use and
- * caches the packed index under node_modules/.cache/source-atlas/, keyed by a hash of every input
- * (package versions, data files, this code). Loading the cached index only slices typed arrays out
- * of one file and splits two strings.
+ * Pure: `packGazetteer` turns the records of places/sources.ts into bytes, `unpackGazetteer` bytes
+ * into an index, and the functions below look places up in it. Reading the sources, caching the
+ * packed bytes on disk and locking live in the CLI shell (src/cli/gazetteer-cache.ts,
+ * `loadGazetteer()`). Unpacking only slices typed arrays out of the bytes; names are decoded when read.
  *
  * Packed layout (little-endian): "SAGZ", u32 header length, header JSON, then 8-byte-aligned
  * sections named in the header: per place lon/lat (Int32, microdegrees), population (Uint32),
  * level, fcode (Uint8), country, region (Uint16 into string tables), GeoNames id (Int32, 0 = none),
- * display names ('\n'-joined UTF-8); per name key: keys (sorted, '\n'-joined UTF-8), postings start
+ * display names (UTF-8, end to end) and their offsets (Uint32); per name key: keys (UTF-8 sorted
+ * by bytes, end to end) and their offsets, postings start
  * (Uint32) and postings (Uint32: place index × 8 + name type); GeoNames ids in order (for binary
  * search); keys offered as suggestions.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResolvedPlace } from '../contract.js';
 import { COORDINATE_DECIMALS } from '../earth.js';
 import type { DesignatorTable } from './places/designators.js';
 import { compactKey, normalizeName, pluralKeys } from './places/normalize.js';
 import { LEVEL_KIND, LEVEL_PRECISION, LEVELS, NAME_TYPES, type Level, type NameType } from './places/record.js';
-import { CITIES_FILE, DATA_FILES, readSources, SOURCE_PACKAGES, type Sources } from './places/sources.js';
+import type { Sources } from './places/sources.js';
 
 /** A loaded gazetteer. Opaque: read it through `resolvePlace` and the functions below. */
 export interface Gazetteer {
@@ -32,7 +29,8 @@ export interface Gazetteer {
 }
 
 /** Bumped when the packed layout or the build rules change in a way the source hash would miss. */
-const FORMAT = 2;
+export const GAZETTEER_FORMAT = 3;
+const FORMAT = GAZETTEER_FORMAT;
 const MAGIC = 'SAGZ';
 
 /** Name types from the strongest claim to a name to the weakest; a key keeps a place's best. */
@@ -60,11 +58,14 @@ export interface GazetteerIndex extends Gazetteer {
   country: Uint16Array;
   region: Uint16Array;
   geonames: Int32Array;
-  /** Display names, '\n'-joined; place i's is namesText[nameStart[i] .. nameStart[i + 1] − 1]. */
-  namesText: string;
+  /** Display names as UTF-8; place i's is names[nameStart[i] .. nameStart[i + 1]], decoded when asked. */
+  names: Uint8Array;
   nameStart: Uint32Array;
-  /** Sorted keys, '\n'-joined, with their offsets: one string rather than 750,000 keeps loading and GC cheap. */
-  keysText: string;
+  /**
+   * Keys as UTF-8, sorted by bytes, with their offsets: bytes rather than 750,000 strings keeps
+   * loading free of decoding and GC cheap; a lookup compares bytes.
+   */
+  keys: Uint8Array;
   keyStart: Uint32Array;
   keyCount: number;
   postStart: Uint32Array;
@@ -105,6 +106,8 @@ const SECTION_TYPES = {
   country: Uint16Array,
   region: Uint16Array,
   geonames: Int32Array,
+  nameStart: Uint32Array,
+  keyStart: Uint32Array,
   postStart: Uint32Array,
   postings: Uint32Array,
   geonamesOrder: Uint32Array,
@@ -170,7 +173,10 @@ export function packGazetteer(sources: Sources): Uint8Array {
       }
     }
   });
-  const keys = [...postingsByKey.keys()].sort();
+  const encoder = new TextEncoder();
+  // Sorted by UTF-8 bytes, the order lookups compare in.
+  const keyBytes = new Map([...postingsByKey.keys()].map((k) => [k, encoder.encode(k)]));
+  const keys = [...postingsByKey.keys()].sort((a, b) => compareBytes(keyBytes.get(a)!, keyBytes.get(b)!));
   const postStart = new Uint32Array(keys.length + 1);
   const flat: number[] = [];
   const suggest: number[] = [];
@@ -191,14 +197,18 @@ export function packGazetteer(sources: Sources): Uint8Array {
   const geonamesOrder = Uint32Array.from(
     records.map((_, i) => i).filter((i) => arrays.geonames[i] > 0).sort((a, b) => arrays.geonames[a] - arrays.geonames[b] || a - b),
   );
+  const names = joined(records.map((r) => encoder.encode(r.name)));
+  const keysJoined = joined(keys.map((k) => keyBytes.get(k)!));
   const sections: Record<string, ArrayBufferView> = {
     ...arrays,
+    nameStart: names.starts,
+    keyStart: keysJoined.starts,
     postStart,
     postings: Uint32Array.from(flat),
     geonamesOrder,
     suggest: Uint32Array.from(suggest),
-    names: new TextEncoder().encode(records.map((r) => r.name.replace(/\n/g, ' ')).join('\n')),
-    keys: new TextEncoder().encode(keys.join('\n')),
+    names: names.bytes,
+    keys: keysJoined.bytes,
   };
   const header: Header = {
     format: FORMAT,
@@ -229,6 +239,26 @@ export function packGazetteer(sources: Sources): Uint8Array {
   return out;
 }
 
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let j = 0; j < n; j++) if (a[j] !== b[j]) return a[j] - b[j];
+  return a.length - b.length;
+}
+
+/** Byte strings end to end, with the offset of each and one past the last. */
+function joined(parts: Uint8Array[]): { bytes: Uint8Array; starts: Uint32Array } {
+  const starts = new Uint32Array(parts.length + 1);
+  let at = 0;
+  parts.forEach((p, i) => {
+    starts[i] = at;
+    at += p.length;
+  });
+  starts[parts.length] = at;
+  const bytes = new Uint8Array(at);
+  parts.forEach((p, i) => bytes.set(p, starts[i]));
+  return { bytes, starts };
+}
+
 /** Reads a packed index. Throws when the bytes are not one (the caller then rebuilds). */
 export function unpackGazetteer(bytes: Uint8Array): Gazetteer {
   if (new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw new Error('not a packed gazetteer (bad magic)');
@@ -247,19 +277,14 @@ export function unpackGazetteer(bytes: Uint8Array): Gazetteer {
     const s = section(name);
     typed[name] = new Type(s.buffer as ArrayBuffer, s.byteOffset, s.byteLength / Type.BYTES_PER_ELEMENT);
   }
-  const decoder = new TextDecoder();
   const byWikidata = new Map<string, number>();
   for (const [i, q] of header.wikidata) if (!byWikidata.has(q)) byWikidata.set(q, i);
   for (const [q, i] of header.wikidataAliases) if (!byWikidata.has(q)) byWikidata.set(q, i);
-  const namesText = decoder.decode(section('names'));
-  const keysText = header.keyCount ? decoder.decode(section('keys')) : '';
   const index: GazetteerIndex = {
     size: header.size,
     ...(typed as unknown as Pick<GazetteerIndex, keyof typeof SECTION_TYPES>),
-    namesText,
-    nameStart: lineStarts(namesText, header.size),
-    keysText,
-    keyStart: lineStarts(keysText, header.keyCount),
+    names: section('names'),
+    keys: section('keys'),
     keyCount: header.keyCount,
     fcodes: header.fcodes,
     countries: header.countries,
@@ -271,133 +296,30 @@ export function unpackGazetteer(bytes: Uint8Array): Gazetteer {
   return index;
 }
 
-/** Offsets of the `count` lines of a '\n'-joined string, plus one past the end (as if it ended with '\n'). */
-function lineStarts(text: string, count: number): Uint32Array {
-  const starts = new Uint32Array(count + 1);
-  let line = 1;
-  for (let at = text.indexOf('\n'); at >= 0 && line < count; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
-  starts[count] = text.length + 1;
-  return starts;
-}
-
 /** Display name of place i. */
 export function nameAt(g: GazetteerIndex, i: number): string {
-  return g.namesText.slice(g.nameStart[i], g.nameStart[i + 1] - 1);
+  return DECODER.decode(g.names.subarray(g.nameStart[i], g.nameStart[i + 1]));
 }
+
+const DECODER = new TextDecoder();
+const ENCODER = new TextEncoder();
 
 /** Key number k (in sorted order). */
 export function keyAt(g: GazetteerIndex, k: number): string {
-  return g.keysText.slice(g.keyStart[k], g.keyStart[k + 1] - 1);
+  return DECODER.decode(g.keys.subarray(g.keyStart[k], g.keyStart[k + 1]));
 }
 
-/** Compares key number k with a string, as `<` on strings does (UTF-16 code units), without slicing. */
-function compareKey(g: GazetteerIndex, k: number, key: string): number {
+/** Compares key number k with a key's UTF-8 bytes, in the order the keys are sorted in. */
+function compareKey(g: GazetteerIndex, k: number, key: Uint8Array): number {
   const start = g.keyStart[k];
-  const length = g.keyStart[k + 1] - 1 - start;
+  const length = g.keyStart[k + 1] - start;
   const n = Math.min(length, key.length);
+  const bytes = g.keys;
   for (let j = 0; j < n; j++) {
-    const d = g.keysText.charCodeAt(start + j) - key.charCodeAt(j);
+    const d = bytes[start + j] - key[j];
     if (d !== 0) return d;
   }
   return length - key.length;
-}
-
-/** The project root and its node_modules, from this file's location (src/compiler/). */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const NODE_MODULES = join(ROOT, 'node_modules');
-const CACHE_DIR = join(NODE_MODULES, '.cache', 'source-atlas');
-const CODE_DIRS = [join(ROOT, 'src/compiler/gazetteer.ts'), join(ROOT, 'src/compiler/places')];
-
-/** Hash of every input of the index: format, package versions and sizes, data files, this code. */
-export function gazetteerInputsHash(root = ROOT, nodeModules = NODE_MODULES): string {
-  const h = createHash('sha256');
-  h.update(`format ${FORMAT}\n`);
-  for (const pkg of SOURCE_PACKAGES) h.update(readFileSync(join(nodeModules, pkg, 'package.json')));
-  h.update(`cities ${readFileSync(join(nodeModules, CITIES_FILE)).byteLength}\n`);
-  for (const f of DATA_FILES) h.update(readFileSync(join(root, f)));
-  for (const p of CODE_DIRS) {
-    const files = p.endsWith('.ts') ? [p] : readdirSync(p).filter((f) => f.endsWith('.ts')).sort().map((f) => join(p, f));
-    for (const f of files) h.update(readFileSync(f));
-  }
-  return h.digest('hex').slice(0, 16);
-}
-
-/** Where the cached index for the current inputs lives. */
-export function gazetteerCachePath(): string {
-  return join(CACHE_DIR, `gazetteer-${gazetteerInputsHash()}.bin`);
-}
-
-let loaded: { path: string; g: Gazetteer } | null = null;
-
-/**
- * Loads the compact index; builds it from the installed npm packages + data/gazetteer on first use
- * and caches it under node_modules/.cache/source-atlas/ (keyed by a hash of its inputs). Loading a
- * cached index takes well under a second; building it takes a few seconds.
- */
-export function loadGazetteer(): Gazetteer {
-  const path = gazetteerCachePath();
-  if (loaded?.path === path) return loaded.g;
-  let g = readCached(path);
-  if (!g) {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    // One process builds; others that start meanwhile (test workers, build workers) wait for its file.
-    const lock = `${path}.lock`;
-    let owner = false;
-    try {
-      closeSync(openSync(lock, 'wx'));
-      owner = true;
-    } catch {
-      g = waitForBuild(path, lock);
-    }
-    if (!g) {
-      try {
-        const bytes = packGazetteer(readSources(ROOT, NODE_MODULES));
-        // Write then rename, so a concurrent reader never sees half a file.
-        const tmp = `${path}.${process.pid}.tmp`;
-        writeFileSync(tmp, bytes);
-        renameSync(tmp, path);
-        for (const f of readdirSync(CACHE_DIR)) {
-          if (/^gazetteer-[0-9a-f]+\.bin$/.test(f) && join(CACHE_DIR, f) !== path) rmSync(join(CACHE_DIR, f), { force: true });
-        }
-        g = unpackGazetteer(bytes);
-      } finally {
-        if (owner) rmSync(lock, { force: true });
-      }
-    }
-  }
-  loaded = { path, g };
-  return g;
-}
-
-function readCached(path: string): Gazetteer | null {
-  if (!existsSync(path)) return null;
-  try {
-    return unpackGazetteer(readFileSync(path));
-  } catch {
-    return null; // A damaged or foreign file: rebuild.
-  }
-}
-
-/** A lock older than this (ms) is left over from a build that died; the waiter builds itself. */
-const STALE_LOCK_MS = 120_000;
-/** Poll interval (ms) while another process builds. */
-const POLL_MS = 200;
-
-/** Waits for another process's build; null when its lock goes stale or disappears without a file. */
-function waitForBuild(path: string, lock: string): Gazetteer | null {
-  const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    const g = readCached(path);
-    if (g) return g;
-    let age: number;
-    try {
-      age = Date.now() - statSync(lock).mtimeMs;
-    } catch {
-      return readCached(path); // The builder finished or gave up.
-    }
-    if (age > STALE_LOCK_MS) return null;
-    Atomics.wait(sleeper, 0, 0, POLL_MS);
-  }
 }
 
 /** The index behind an opaque Gazetteer (src/compiler only). */
@@ -421,7 +343,8 @@ export function postingsOf(g: GazetteerIndex, key: string): Uint32Array {
   return found;
 }
 
-function searchKey(g: GazetteerIndex, key: string): Uint32Array {
+function searchKey(g: GazetteerIndex, text: string): Uint32Array {
+  const key = ENCODER.encode(text);
   let lo = 0;
   let hi = g.keyCount - 1;
   while (lo <= hi) {

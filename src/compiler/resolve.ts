@@ -84,6 +84,10 @@ const PRIOR: Readonly<Record<Exclude<Level, 'city'>, number>> = {
   country: Math.log(50_000_000),
   area: Math.log(20_000_000),
   continent: Math.log(500_000_000),
+  // Type priors of features.yaml: a river, island or sea is what its name means over a town of
+  // fewer inhabitants ("Pacific" is the ocean, "Thames" the river), a site over a village.
+  feature: Math.log(2_000_000),
+  site: Math.log(100_000),
 };
 
 /**
@@ -136,20 +140,35 @@ const MATCH = {
   kindMismatch: -6,
 };
 
-/** Document context (ln units; km). */
-const CONTEXT = {
+/**
+ * The weights of document context that bench/geocode.ts chooses by cross-validation (fit on some
+ * folds of documents, scored on the others): `resolveDocument` uses these, `documentResolver` may
+ * be given others.
+ */
+export interface Weights {
   /** Times the share (0–1) of the document's places in the candidate's country. */
-  countryShare: 6,
-  /** Bonus for the n-th most frequent country of a ResolveContext list: countryRank / (n + 1). */
-  countryRank: 3,
+  countryShare: number;
+  /**
+   * Times the belief (0–1) that the document names the candidate's country itself ("Canada"):
+   * containment, which a larger homonym elsewhere does not share, whatever the share.
+   */
+  countryNamed: number;
   /** Times the belief (0–1) that the document names, or has places in, the candidate's region. */
-  region: 5,
+  region: number;
   /**
    * Times max over the document's other places of belief × exp(−d / nearKm), d in km. Region and
    * nearness are one piece of evidence (locality): the larger of the two counts.
    */
-  near: 9,
-  nearKm: 200,
+  near: number;
+  nearKm: number;
+}
+
+export const WEIGHTS: Readonly<Weights> = { countryShare: 6, countryNamed: 0, region: 5, near: 9, nearKm: 200 };
+
+/** Document context that is not cross-validated (ln units; km). */
+const CONTEXT = {
+  /** Bonus for the n-th most frequent country of a ResolveContext list: countryRank / (n + 1). */
+  countryRank: 3,
   /** The candidate lies in the place the text names as containing it ("Paris, Texas"). */
   within: 6,
   withinMismatch: -3,
@@ -208,12 +227,12 @@ type Outcome = { resolution: Resolution; scored: Scored[] };
 
 const KIND_LEVELS: Readonly<Record<PlaceKind, readonly Level[]>> = {
   coordinates: [],
-  site: [],
+  site: ['site'],
   city: ['city'],
-  region: ['region', 'county', 'territory'],
+  region: ['region', 'county', 'territory', 'feature'],
   country: ['country', 'dependency'],
   continent: ['continent'],
-  area: ['area', 'continent', 'territory'],
+  area: ['area', 'continent', 'territory', 'feature'],
 };
 
 const DESIGNATOR_LEVELS: Readonly<Record<DesignatorClass, readonly Level[]>> = {
@@ -233,7 +252,7 @@ function prior(g: GazetteerIndex, i: number, level: Level): number {
   return PRIOR[level];
 }
 
-function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence): number {
+function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, w: Weights): number {
   let s = 0;
   const c = countryOf(g, i);
   if (c) s += ev.countryWeight.get(c) ?? 0;
@@ -241,13 +260,13 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence):
   // (locality), not two: the larger counts.
   let local = 0;
   const r = regionOf(g, i);
-  if (r && level !== 'country') local = CONTEXT.region * (ev.regions.get(r) ?? 0);
+  if (r && level !== 'country') local = w.region * (ev.regions.get(r) ?? 0);
   if (ev.points.length && (level === 'city' || level === 'county')) {
     const p = lonlatOf(g, i);
     for (const q of ev.points) {
       // Points more than ~10 degrees of latitude away add nothing worth computing (exp(−5.5)).
       if (Math.abs(q[1] - p[1]) > 10) continue;
-      const near = CONTEXT.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / CONTEXT.nearKm);
+      const near = w.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / w.nearKm);
       if (near > local) local = near;
     }
   }
@@ -343,9 +362,9 @@ function candidatesOf(g: GazetteerIndex, text: string, kind: PlaceKind | undefin
 }
 
 /** Candidates scored in a context, best first (ties: larger population, then index order). */
-function rank(g: GazetteerIndex, candidates: readonly Candidate[], ev: Evidence): Scored[] {
+function rank(g: GazetteerIndex, candidates: readonly Candidate[], ev: Evidence, w: Weights = WEIGHTS): Scored[] {
   return candidates
-    .map((c) => ({ i: c.i, score: c.base + contextScore(g, c.i, levelOf(g, c.i), ev) }))
+    .map((c) => ({ i: c.i, score: c.base + contextScore(g, c.i, levelOf(g, c.i), ev, w) }))
     .sort((a, b) => b.score - a.score || g.population[b.i] - g.population[a.i] || a.i - b.i);
 }
 
@@ -444,11 +463,33 @@ function checkQuery(q: PlaceQuery): void {
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
 type Prepared = { pin: Outcome } | { pin: null; text: string; candidates: Candidate[] };
 
+/** A leading Arabic article as transliterations write it ("al-Raqqa", "Ar Raqqah", "el-Arish"). */
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)[-\s\u2010\u2011]+(?=\p{L})/iu;
+
+/**
+ * The forms a mention may be written in besides its own, tried in turn when it names nothing:
+ * a hashtag's words ("#SouthAfrica" → "South Africa"), CamelCase split ("NewYork" → "New York"),
+ * and a name without a transliterated Arabic article ("al-Raqqa" → "Raqqa").
+ */
+function writtenForms(text: string): string[] {
+  const bare = text.replace(/^#+/, '').trim();
+  const forms = [bare];
+  const split = bare.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
+  if (split !== bare) forms.push(split);
+  for (const f of [...forms]) {
+    const stripped = f.replace(ARABIC_ARTICLE, '');
+    if (stripped !== f && stripped.length > 2) forms.push(stripped);
+  }
+  return forms;
+}
+
 function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
   if (pin) return { pin };
   let text = (q.name ?? q.text).trim();
+  const forms = writtenForms(text);
+  text = forms.find((f) => candidatesOf(g, f, q.kind, -1).length > 0) ?? forms[0];
   let withinText = q.within?.trim();
   // "Paris, Texas" written as one mention: the part after the comma is the containing place.
   const comma = text.indexOf(',');
@@ -465,13 +506,13 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
 }
 
 function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outcome {
-  const scored = scoreWith(g, prepared, ev);
+  const scored = scoreWith(g, prepared, ev, WEIGHTS);
   return { scored, resolution: resolutionOf(g, prepared, scored) };
 }
 
 /** A prepared query's candidates scored in a context, best first. */
-function scoreWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Scored[] {
-  return prepared.pin ? prepared.pin.scored : rank(g, prepared.candidates, ev);
+function scoreWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence, w: Weights): Scored[] {
+  return prepared.pin ? prepared.pin.scored : rank(g, prepared.candidates, ev, w);
 }
 
 /** What a query resolves to, given its scored candidates. */
@@ -540,8 +581,10 @@ function documentEvidence(
   g: GazetteerIndex,
   base: Evidence,
   others: Array<{ belief: Array<{ i: number; p: number }>; count: number }>,
+  w: Weights,
 ): Evidence {
   const countryMass = new Map<string, number>();
+  const countryNamed = new Map<string, number>();
   let mentions = 0;
   const regions = new Map(base.regions);
   const points = new Map<number, number>();
@@ -553,13 +596,15 @@ function documentEvidence(
       const level = levelOf(g, i);
       const c = countryOf(g, i);
       if (c) countryMass.set(c, (countryMass.get(c) ?? 0) + p * count);
+      if (c && level === 'country') countryNamed.set(c, Math.max(countryNamed.get(c) ?? 0, p));
       const r = regionOf(g, i);
       if (r && (level === 'city' || level === 'county' || level === 'region')) regions.set(r, Math.max(regions.get(r) ?? 0, p));
       if (level === 'city' || level === 'county') points.set(i, Math.max(points.get(i) ?? 0, p));
     }
   }
   const countryWeight = new Map(base.countryWeight);
-  for (const [c, m] of countryMass) countryWeight.set(c, (countryWeight.get(c) ?? 0) + (CONTEXT.countryShare * m) / mentions);
+  for (const [c, m] of countryMass) countryWeight.set(c, (countryWeight.get(c) ?? 0) + (w.countryShare * m) / mentions);
+  for (const [c, p] of countryNamed) countryWeight.set(c, (countryWeight.get(c) ?? 0) + w.countryNamed * p);
   const pts = [...base.points];
   // The surest points only: nearness is a max over points, so the rest rarely matter, and a very
   // long document would otherwise cost (mentions × candidates × points).
@@ -586,9 +631,12 @@ type QueryMemo = Map<string, { prepared: Prepared; core: string }>;
 const MAX_MEMO_QUERIES = 100_000;
 
 /** A resolver of documents with its own memo of queries: one per build (or per build thread). */
-export function documentResolver(g: Gazetteer): (queries: readonly PlaceQuery[], ctx?: ResolveContext) => Resolution[] {
+export function documentResolver(
+  g: Gazetteer,
+  weights: Readonly<Weights> = WEIGHTS,
+): (queries: readonly PlaceQuery[], ctx?: ResolveContext) => Resolution[] {
   const memo: QueryMemo = new Map();
-  return (queries, ctx) => resolveAll(g, queries, ctx, memo);
+  return (queries, ctx) => resolveAll(g, queries, ctx, memo, weights);
 }
 
 /** Queries that resolve alike within one document: same words, hint, pins and qualifier. */
@@ -607,7 +655,13 @@ export function resolveDocument(g: Gazetteer, queries: readonly PlaceQuery[], ct
   return resolveAll(g, queries, ctx);
 }
 
-function resolveAll(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveContext, memo?: QueryMemo): Resolution[] {
+function resolveAll(
+  g: Gazetteer,
+  queries: readonly PlaceQuery[],
+  ctx?: ResolveContext,
+  memo?: QueryMemo,
+  w: Readonly<Weights> = WEIGHTS,
+): Resolution[] {
   const x = indexOf(g);
   const read = (q: PlaceQuery, sig: string): { prepared: Prepared; core: string } => {
     let r = memo?.get(sig);
@@ -638,7 +692,7 @@ function resolveAll(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveC
     return others.sort((a, b) => Math.abs(a - n) - Math.abs(b - n) || a - b).slice(0, DOCUMENT.window);
   });
   // Passes score candidates; the resolution (places, candidates) is made once, from the last scores.
-  const scored = prepared.map((p) => scoreWith(x, p, base));
+  const scored = prepared.map((p) => scoreWith(x, p, base, w));
   const belief = scored.map(beliefs);
   const settled = (): string => belief.map((bs) => bs.map((b) => `${b.i}:${b.p.toFixed(2)}`).join(' ')).join(',');
   let last = settled();
@@ -649,7 +703,7 @@ function resolveAll(g: Gazetteer, queries: readonly PlaceQuery[], ctx?: ResolveC
       if (q.geonames !== undefined || q.wikidata !== undefined) return;
       const others: Array<{ belief: Array<{ i: number; p: number }>; count: number }> = [];
       for (const m of neighbours[n]) others.push({ belief: belief[m], count: count[m] });
-      scored[n] = scoreWith(x, prepared[n], documentEvidence(x, base, others));
+      scored[n] = scoreWith(x, prepared[n], documentEvidence(x, base, others, w), w);
       belief[n] = beliefs(scored[n]);
     });
     // Settled: no mention changed its pick, nor how sure it is (to 0.01), in this pass.

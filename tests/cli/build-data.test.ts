@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createDataBuilder, startWorker } from '../../src/cli/build-data.js';
 import { listDocuments } from '../../src/cli/documents.js';
 import { claimChunk, prepareFiles, type PreparedChunk } from '../../src/cli/prepare-files.js';
-import { loadGazetteer } from '../../src/compiler/gazetteer.js';
+import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
 import { resolveDocument } from '../../src/compiler/resolve.js';
 
 const root = join(import.meta.dirname, '../..');

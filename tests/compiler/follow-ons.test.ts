@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile, type CompileResult } from '../../src/compiler/compile.js';
 import { parseDocumentText } from '../../src/compiler/parse.js';
-import { loadGazetteer } from '../../src/compiler/gazetteer.js';
+import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
 import { resolveDocument } from '../../src/compiler/resolve.js';
 import type { Resolver } from '../../src/compiler/document-places.js';
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer, type Gazetteer } from '../../src/compiler/gazetteer.js';
+import type { Gazetteer } from '../../src/compiler/gazetteer.js';
+import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
 import { skeleton, suggestPlaces } from '../../src/compiler/places/suggest.js';
 
 let g: Gazetteer;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer, type Gazetteer } from '../../src/compiler/gazetteer';
+import type { Gazetteer } from '../../src/compiler/gazetteer';
+import { loadGazetteer } from '../../src/cli/gazetteer-cache';
 import { describePlace, documentResolver, resolveDocument, resolvePlace, type Resolution } from '../../src/compiler/resolve';
 import type { ResolvedPlace } from '../../src/contract';
 

@@ -3,7 +3,7 @@
  * machine that takes tens of seconds (it is cached in node_modules/.cache afterwards); paying it here
  * keeps it out of every test's and hook's time.
  */
-import { loadGazetteer } from '../../src/compiler/gazetteer.js';
+import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
 
 export default function setup(): void {
   const started = performance.now();

@@ -8,9 +8,12 @@ import type { PlaceKind, PrecisionLevel } from '../../contract.js';
  * Levels of place, each with the kind and precision it is published with. `dependency` is a
  * country-like territory that is not independent (Guam, Greenland); `territory` a named part of a
  * country without an admin-1 polygon of its own (England, Crimea the peninsula, Gaza Strip);
- * `area` a group of countries (Eastern Europe, the European Union).
+ * `area` a group of countries (Eastern Europe, the European Union) or a wide area of another kind
+ * (an ocean, a sea, a macro-region, a desert, a mountain range); `feature` a natural feature or
+ * sub-national area of region size (a river, an island, a lake, South Ossetia); `site` a named
+ * facility or landmark (an airport, an air base, a power plant).
  */
-export const LEVELS = ['city', 'county', 'region', 'territory', 'dependency', 'country', 'area', 'continent'] as const;
+export const LEVELS = ['city', 'county', 'region', 'territory', 'dependency', 'country', 'area', 'continent', 'feature', 'site'] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const LEVEL_KIND: Readonly<Record<Level, PlaceKind>> = {
@@ -22,6 +25,8 @@ export const LEVEL_KIND: Readonly<Record<Level, PlaceKind>> = {
   country: 'country',
   area: 'area',
   continent: 'continent',
+  feature: 'area',
+  site: 'site',
 };
 
 export const LEVEL_PRECISION: Readonly<Record<Level, PrecisionLevel>> = {
@@ -33,6 +38,8 @@ export const LEVEL_PRECISION: Readonly<Record<Level, PrecisionLevel>> = {
   country: 4,
   area: 5,
   continent: 5,
+  feature: 3,
+  site: 1,
 };
 
 /**
