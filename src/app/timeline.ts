@@ -10,9 +10,9 @@
 import { scaleUtc } from 'd3-scale';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { EventProperties } from '../contract';
-import { formatDate } from './format';
-import { STATUS_STYLE, colourOfType } from './scales';
-import type { Period } from './url-state';
+import { formatDate } from '../map/format';
+import { STATUS_STYLE, colourOfType } from '../map/scales';
+import type { Period } from '../map/url-state';
 
 const DAY_MS = 86_400_000;
 /** ms: the end of an open interval ("since 2014") on the map filter; JSON has no Infinity. */

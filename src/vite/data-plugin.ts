@@ -5,8 +5,8 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { createDataBuilder, type DataBuilder } from './build-data.js';
-import { DEFAULT_IN, DEFAULT_OUT, report } from './data.js';
+import { createDataBuilder, type DataBuilder } from '../cli/build-data.js';
+import { DEFAULT_IN, DEFAULT_OUT, report } from '../cli/data.js';
 import { formatDiagnostic } from '../compiler/diagnostics.js';
 
 export interface AtlasDataOptions {
