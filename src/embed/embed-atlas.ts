@@ -19,7 +19,7 @@ import { installPatterns } from '../map/patterns';
 import { DEFAULT_PROJECTION, ProjectionControl, applyProjection } from '../map/projection';
 import { chooser, eventPopup, rangePopup, type ChoiceItem } from '../map/popup';
 import { colourOfType, registerTypes, typeLabel } from '../map/scales';
-import { inPeriod } from '../app/timeline';
+import { inPeriod } from '../map/period';
 import type { AppState, Projection } from '../map/url-state';
 import { isEventVisible, isRangeVisible, token } from '../map/visibility';
 import { formatDate } from '../map/format';

@@ -10,7 +10,7 @@ import type { Theme } from '../basemap/palette';
 import { bandOutline, outlineKey, placeOutlines, type RegionFeature } from './outline';
 import { addPatterns } from './patterns';
 import * as s from './scales';
-import { periodFilter, timeProperties } from '../app/timeline';
+import { periodFilter, timeProperties } from './period';
 import type { Period } from './url-state';
 import { eventFilter, rangeFilter } from './visibility';
 
