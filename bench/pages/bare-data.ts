@@ -6,7 +6,9 @@
  */
 import { bareMap } from './bare-map';
 import { nextIdle, styleParsed, withOverlay } from '../../src/map/map';
-import { SOURCE, UNDER_LABELS, dataLayers, emptyDataSource, setDataCollection } from '../../src/map/layers';
+import { SOURCE, UNDER_LABELS } from '../../src/map/ids';
+import { dataLayers } from '../../src/map/layers';
+import { emptyDataSource, setDataCollection } from '../../src/map/source';
 import { loadData } from '../../src/map/data';
 import { registerTypes } from '../../src/map/scales';
 import { installPatterns } from '../../src/map/patterns';
