@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { atlasData } from './src/cli/vite-plugin.ts';
-import { atlasSite } from './src/embed/site-plugin.ts';
+import { atlasData } from './src/vite/data-plugin.ts';
+import { atlasSite } from './src/vite/site-plugin.ts';
 
 // Static site that works from any host under any sub-path: every URL is relative (`base: './'`).
 export default defineConfig({
@@ -22,11 +22,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
-            // What the app and the embed share (map, layers, popups, styles), under a name that says so.
-            // Not a page's own entry (main.ts; the bench's bare pages, basemap/bare*): in this
+            // What the app and the embed share (src/map, src/share, the basemap, the contract), under a name
+            // that says so. Never a page's own entry (app/main.ts, embed/main.ts, bench/pages/*): in this
             // chunk, its top-level code would run in every page that loads the chunk (the bench's app drew
             // the bare map under its own).
-            { name: 'atlas', test: /[\\/]src[\\/](?:app[\\/](?!main\.ts)|basemap[\\/](?!bare)|contract)/ },
+            { name: 'atlas', test: /[\\/]src[\\/](?:map|share|basemap|contract)[\\/.]/ },
           ],
         },
       },

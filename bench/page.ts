@@ -1,13 +1,13 @@
 /**
  * Page-load benchmark (`npm run bench:page`): the app with the seed data against a bare MapLibre page
- * with the same basemap (src/basemap/bare.html, the floor), both built by Vite into .cache/bench and
+ * with the same basemap (bench/pages/bare.html, the floor), both built by Vite into .cache/bench and
  * served by `vite preview` on 127.0.0.1, driven by headless Chromium (SwiftShader).
  *
  *   app   navigation → `atlas.ready` (performance mark `atlas:ready`)
  *   bare  navigation → first `idle` (performance mark `bare:idle`), same window, view, map size and
  *         projection (the app opens on the flat map; the basemap style alone would be a globe)
  *   bare + data  the same page drawing the app's data with the app's layers and nothing else of the
- *         app (src/basemap/bare-data.html), navigation → first `idle` after the data is in: not the floor the target is
+ *         app (bench/pages/bare-data.html), navigation → first `idle` after the data is in: not the floor the target is
  *         set against, but it splits the app's cost into drawing its data and everything else
  *
  * Medians of RUNS runs each, interleaved, each in a fresh browser context (cold cache). Bytes are the
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     build: {
       outDir: OPTIONS.outDir,
       emptyOutDir: true,
-      rolldownOptions: { input: { app: 'index.html', bare: 'src/basemap/bare.html', bareData: 'src/basemap/bare-data.html' } },
+      rolldownOptions: { input: { app: 'index.html', bare: 'bench/pages/bare.html', bareData: 'bench/pages/bare-data.html' } },
     },
   });
   const server = await preview({ logLevel: 'warn', build: { outDir: OPTIONS.outDir }, preview: { host: '127.0.0.1', port: OPTIONS.port, strictPort: true } });

@@ -9,8 +9,8 @@
  */
 import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
 import type { ClaimStatus, EventProperties, RangeBasis, RangeProperties } from '../contract';
-import { formatDate } from './format';
-import { BASIS_STYLE, CONFLICT, CONTRAST, PATTERN, RANGE_STATUS_COLOUR, STATUS_STYLE, colourOfType, typeLabel } from './scales';
+import { formatDate } from '../map/format';
+import { BASIS_STYLE, CONFLICT, CONTRAST, PATTERN, RANGE_STATUS_COLOUR, STATUS_STYLE, colourOfType, typeLabel } from '../map/scales';
 
 /** What is on screen, for the legend and the sources. */
 export interface Visible {

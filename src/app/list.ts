@@ -4,10 +4,10 @@
  * `onChoose`; the app highlights the item of whatever is selected on the map.
  */
 import type { Claim, EventFeature, RangeFeature } from '../contract';
-import { formatDate, formatExtent } from './format';
-import { bandSwatch, markerSwatch, unplacedSwatch } from './legend';
-import { bdi, sourcesText } from './popup';
-import { CONFLICT, STATUS_STYLE, colourOfType, typeLabel } from './scales';
+import { formatDate, formatExtent } from '../map/format';
+import { bandSwatch, markerSwatch, unplacedSwatch } from '../map/legend';
+import { bdi, sourcesText } from '../map/popup';
+import { CONFLICT, STATUS_STYLE, colourOfType, typeLabel } from '../map/scales';
 
 export interface ListOptions {
   events: EventFeature[];

@@ -1,8 +1,8 @@
 /** Entry point: styles, then the atlas on the page's elements, exposed as `window.atlas` (see README). */
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
-import './style.css';
+import '../map/style.css';
 import './print.css';
-import { installLegendColours } from './legend';
+import { installLegendColours } from '../map/legend';
 import { mountShare } from './share';
 import { startAtlas, type Atlas, type AtlasElements } from './atlas';
 import { closeableAlert } from './alert';

@@ -7,10 +7,10 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Atlas, AtlasElements } from './atlas';
 import { showAlert } from './alert';
-import { loadData } from './data';
+import { loadData } from '../map/data';
 import { FeatureList } from './list';
-import { eventPopup, rangePopup } from './popup';
-import { registerTypes } from './scales';
+import { eventPopup, rangePopup } from '../map/popup';
+import { registerTypes } from '../map/scales';
 
 /** The still picture, when the build made one (its tag is removed when it could not). */
 function preview(base: string): HTMLElement | null {

@@ -7,8 +7,8 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Claim, EventFeature, RangeFeature } from '../contract';
-import { formatDate, formatExtent } from './format';
-import { STATUS_STYLE, typeLabel } from './scales';
+import { formatDate, formatExtent } from '../map/format';
+import { STATUS_STYLE, typeLabel } from '../map/scales';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

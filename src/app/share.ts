@@ -4,10 +4,10 @@
  * size at a column width. A native modal <dialog>: focus moves in and stays in while it is open,
  * Escape closes it, and focus goes back to the button. Built with textContent only.
  */
-import { EMBED_WIDTH, estimatedHeight, mapHeight } from '../embed/size';
-import { appUrl, embedUrl, TITLE_MAX } from '../embed/params';
-import { ampSnippet, iframeSnippet, pymSnippet, type SnippetOptions } from '../embed/snippets';
-import { parseHash, type AppState } from './url-state';
+import { EMBED_WIDTH, estimatedHeight, mapHeight } from '../share/size';
+import { appUrl, embedUrl, TITLE_MAX } from '../share/params';
+import { ampSnippet, iframeSnippet, pymSnippet, type SnippetOptions } from '../share/snippets';
+import { parseHash, type AppState } from '../map/url-state';
 
 export type SnippetKind = 'pym' | 'iframe' | 'amp';
 

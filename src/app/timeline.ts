@@ -4,77 +4,15 @@
  * ("since 2014") — and a period control: drag across the axis to brush a period, or move its two
  * handles with the keyboard (arrows, Page Up/Down, Home/End). Undated events are counted, not drawn.
  *
- * The pure part (intervals, overlap, map filter) is exported for the app and the tests; `Timeline` is
- * the DOM control. Dates are calendar dates, so all arithmetic is in UTC.
+ * The intervals and the overlap rule are src/map/period.ts's; this is the DOM control. Dates are calendar
+ * dates, so all arithmetic is in UTC.
  */
 import { scaleUtc } from 'd3-scale';
-import type { ExpressionSpecification } from 'maplibre-gl';
 import type { EventProperties } from '../contract';
-import { formatDate } from './format';
-import { STATUS_STYLE, colourOfType } from './scales';
-import type { Period } from './url-state';
-
-const DAY_MS = 86_400_000;
-/** ms: the end of an open interval ("since 2014") on the map filter; JSON has no Infinity. */
-export const OPEN_END = 8.64e15;
-
-/** An event's time as a half-open interval [start, end) in ms (UTC); end null when open ("since …"). */
-export interface Interval {
-  start: number;
-  end: number | null;
-  precision: 'day' | 'month' | 'year';
-}
-
-/** [start, end) of one ISO date of 1–3 parts: a day, a month or a year. */
-function bounds(iso: string): [number, number, Interval['precision']] | null {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) - 1 : null, m[3] ? Number(m[3]) : null];
-  if (d != null && mo != null) return [Date.UTC(y, mo, d), Date.UTC(y, mo, d + 1), 'day'];
-  if (mo != null) return [Date.UTC(y, mo, 1), Date.UTC(y, mo + 1, 1), 'month'];
-  return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year'];
-}
-
-/** The interval an event's date covers, from `date_start`/`date_end` (or `date`); null when undated. */
-export function eventInterval(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>): Interval | null {
-  const [rawStart, rawEnd] = (p.date ?? '').split('/');
-  const start = bounds(p.date_start ?? rawStart ?? '');
-  if (!start) return null;
-  // ISO 8601 writes an open end as '..' (or leaves it empty): "since 2014".
-  if (rawEnd === '..' || rawEnd === '') return { start: start[0], end: null, precision: start[2] };
-  const end = bounds(p.date_end ?? rawEnd ?? '') ?? start;
-  return { start: start[0], end: Math.max(end[1], start[1]), precision: start[2] };
-}
-
-/** [from, to) of a period in ms: both of its days included. */
-export function periodBounds(period: Period): [number, number] {
-  return [Date.parse(`${period.from}T00:00:00Z`), Date.parse(`${period.to}T00:00:00Z`) + DAY_MS];
-}
-
-/** Whether an event belongs in the period: its interval overlaps it. Undated events never do. */
-export function inPeriod(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>, period: Period | null | undefined): boolean {
-  if (!period) return true;
-  const i = eventInterval(p);
-  if (!i) return false;
-  const [from, to] = periodBounds(period);
-  return i.start < to && (i.end ?? OPEN_END) > from;
-}
-
-/** Properties `t0`, `t1` (ms) that the map filter reads; absent for undated events. */
-export function timeProperties(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>): { t0?: number; t1?: number } {
-  const i = eventInterval(p);
-  return i ? { t0: i.start, t1: i.end ?? OPEN_END } : {};
-}
-
-/** The same rule as inPeriod, as a MapLibre filter over `t0`/`t1`. */
-export function periodFilter(period: Period | null | undefined): ExpressionSpecification {
-  if (!period) return ['literal', true] as unknown as ExpressionSpecification;
-  const [from, to] = periodBounds(period);
-  return ['all', ['has', 't0'], ['<', ['get', 't0'], to], ['>', ['get', 't1'], from]];
-}
-
-/** ms → `YYYY-MM-DD` (UTC). */
-export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+import { formatDate } from '../map/format';
+import { STATUS_STYLE, colourOfType } from '../map/scales';
+import { DAY_MS, OPEN_END, eventInterval, inPeriod, isoDay, periodBounds, type Interval } from '../map/period';
+import type { Period } from '../map/url-state';
 
 export interface TimelineOptions {
   events: EventProperties[];

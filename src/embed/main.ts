@@ -3,13 +3,13 @@
  * page (height.ts), and the static preview in its place where WebGL2 is missing.
  */
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
-import '../app/style.css';
+import '../map/style.css';
 import './embed.css';
-import { installLegendColours } from '../app/legend';
+import { installLegendColours } from '../map/legend';
 import { startEmbed } from './embed-atlas';
 import { reportHeight } from './height';
-import { parseEmbedParams } from './params';
-import { NARROW, mapHeightCss } from './size';
+import { parseEmbedParams } from '../share/params';
+import { NARROW, mapHeightCss } from '../share/size';
 
 const link = document.createElement('link');
 link.rel = 'stylesheet';

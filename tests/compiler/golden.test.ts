@@ -1,7 +1,8 @@
 /**
  * Golden fixtures: annotated documents in, GeoJSON out. Regenerate on purpose with
  * `REGEN=1 npx vitest run tests/compiler/golden.test.ts`; a mismatch writes `*-changed.geojson`
- * beside the golden file to diff.
+ * beside the golden file to diff. A missing golden file fails (it is written only under REGEN=1), so a
+ * test never passes against output it has just written itself.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,9 @@ describe('golden output', () => {
         const actual = out.files![`${kind}.geojson`];
         const golden = join(dir, `${c.name}.${kind}.geojson`);
         const changed = golden.replace(/\.geojson$/, '-changed.geojson');
-        if (process.env.REGEN || !existsSync(golden)) writeFileSync(golden, actual);
+        if (process.env.REGEN) writeFileSync(golden, actual);
+        if (!existsSync(golden)) writeFileSync(changed, actual);
+        expect(existsSync(golden), `${golden} is missing; see ${changed}, and write it on purpose with REGEN=1`).toBe(true);
         const expected = readFileSync(golden, 'utf8');
         if (actual !== expected) writeFileSync(changed, actual);
         else rmSync(changed, { force: true });

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../src/contract';
-import { STATUS_STYLE } from '../../src/app/scales';
+import { STATUS_STYLE } from '../../src/map/scales';
 import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve';
 import { drawnRanges, pointInBand } from './data';
 import { expect, idle, jumpTo, openAtlas, settled, test } from './fixtures';

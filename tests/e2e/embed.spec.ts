@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import { altText } from '../../src/compiler/alt-text';
-import { mapHeight } from '../../src/embed/size';
+import { mapHeight } from '../../src/share/size';
 import { serveHost, type Host } from '../fixtures/host/serve';
 import { drawnRanges, pointInBand, served } from './data';
 import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, test } from './fixtures';

@@ -6,7 +6,7 @@
  * 1,500 km from Suva, is cut at 180°. Screenshots of both projections are kept as test artifacts.
  */
 import type { Page } from '@playwright/test';
-import { GLOBE_SUGGEST_KM } from '../../src/app/scales';
+import { GLOBE_SUGGEST_KM } from '../../src/map/scales';
 import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve';
 import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, test } from './fixtures';
 

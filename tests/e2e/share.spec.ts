@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { estimatedHeight } from '../../src/embed/size';
+import { estimatedHeight } from '../../src/share/size';
 import { serveHost, type Host } from '../fixtures/host/serve';
 import { expect, openAtlas, test } from './fixtures';
 

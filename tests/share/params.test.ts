@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appUrl, embedUrl, parseEmbedParams, TITLE_MAX } from '../../src/embed/params';
+import { appUrl, embedUrl, parseEmbedParams, TITLE_MAX } from '../../src/share/params';
 
 const SITE = 'https://news.example/atlas/';
 

@@ -8,7 +8,7 @@
  * hash wins. Unknown parameters (pym.js adds `initialWidth`, `childId`, `parentTitle`, `parentUrl`) are
  * ignored. Pure: strings in, strings out.
  */
-import { formatHash, parseHash, type AppState } from '../app/url-state.js';
+import { formatHash, parseHash, type AppState } from '../map/url-state.js';
 
 export interface EmbedParams {
   state: AppState;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_LISTED, eventProblem, rangeProblem, validate } from '../../src/app/data';
+import { MAX_LISTED, eventProblem, rangeProblem, validate } from '../../src/map/data';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/app/${name}`, 'utf8'));
 

@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
 import { altText } from '../compiler/alt-text.js';
 import { OUTPUT_FILES, type EventCollection, type RangeCollection } from '../contract.js';
-import { EMBED_PAGE } from './params.js';
-import { estimatedHeight } from './size.js';
-import { PYM_SCRIPT, iframeSnippet } from './snippets.js';
+import { EMBED_PAGE } from '../share/params.js';
+import { estimatedHeight } from '../share/size.js';
+import { PYM_SCRIPT, iframeSnippet } from '../share/snippets.js';
 
 export const PREVIEW = { file: 'preview.png', width: 1200, height: 630 } as const;
 export const OEMBED_FILE = 'oembed.json';

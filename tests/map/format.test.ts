@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRange } from '../../src/app/format';
+import { formatDate, formatRange } from '../../src/map/format';
 
 describe('format', () => {
   it('formats ISO dates at their precision', () => {

@@ -12,8 +12,8 @@ import type { ServerResponse } from 'node:http';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { Connect, Plugin, ViteDevServer } from 'vite';
 import { OUTPUT_FILES } from '../contract.js';
-import { createDataBuilder, type DataBuilder } from './build-data.js';
-import { DEFAULT_IN, DEFAULT_OUT, report } from './data.js';
+import { createDataBuilder, type DataBuilder } from '../cli/build-data.js';
+import { DEFAULT_IN, DEFAULT_OUT, report } from '../cli/data.js';
 import { formatDiagnostic } from '../compiler/diagnostics.js';
 
 export interface AtlasDataOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPEN_END, eventInterval, inPeriod, isoDay, periodFilter, timeProperties } from '../../src/app/timeline';
+import { OPEN_END, eventInterval, inPeriod, isoDay, periodFilter, timeProperties } from '../../src/map/period';
 
 const ev = (date: string | null, date_start: string | null = null, date_end: string | null = null) => ({ date, date_start, date_end });
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash, type AppState } from '../../src/app/url-state';
+import { formatHash, parseHash, type AppState } from '../../src/map/url-state';
 
 describe('url-state', () => {
   it('round-trips view, hidden layers and selection', () => {

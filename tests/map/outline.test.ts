@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import { bandOutline, dissolvedOutline, isCutEdge, outlineKey, placeOutlines, ringOutline } from '../../src/app/outline';
+import { bandOutline, dissolvedOutline, isCutEdge, outlineKey, placeOutlines, ringOutline } from '../../src/map/outline';
 
 const square = (x: number, y: number, s = 1): Position[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
 const allEdges = (lines: Position[][]) => lines.flatMap((l) => l.slice(1).map((p, i) => [l[i], p]));

@@ -7,9 +7,9 @@
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { basemapStyle } from './style';
-import { loadDetailWhenZoomed } from './lazy';
-import { currentTheme, type Theme } from './palette';
+import { basemapStyle } from '../../src/basemap/style';
+import { loadDetailWhenZoomed } from '../../src/basemap/lazy';
+import { currentTheme, type Theme } from '../../src/basemap/palette';
 
 export interface BareMap {
   map: MapLibreMap;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventFilter, hiddenValues, isEventVisible, isRangeVisible } from '../../src/app/visibility';
+import { eventFilter, hiddenValues, isEventVisible, isRangeVisible } from '../../src/map/visibility';
 
 describe('visibility', () => {
   const hidden = new Set(['type:policy', 'status:unverified', 'basis:class']);

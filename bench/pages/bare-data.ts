@@ -5,11 +5,13 @@
  * idle after the data is in.
  */
 import { bareMap } from './bare-map';
-import { nextIdle, styleParsed, withOverlay } from '../app/map';
-import { SOURCE, UNDER_LABELS, dataLayers, emptyDataSource, setDataCollection } from '../app/layers';
-import { loadData } from '../app/data';
-import { registerTypes } from '../app/scales';
-import { installPatterns } from '../app/patterns';
+import { nextIdle, styleParsed, withOverlay } from '../../src/map/map';
+import { SOURCE, UNDER_LABELS } from '../../src/map/ids';
+import { dataLayers } from '../../src/map/layers';
+import { emptyDataSource, setDataCollection } from '../../src/map/source';
+import { loadData } from '../../src/map/data';
+import { registerTypes } from '../../src/map/scales';
+import { installPatterns } from '../../src/map/patterns';
 
 const { map, base, theme } = bareMap((style, theme) =>
   withOverlay(style, { sources: { [SOURCE]: emptyDataSource() }, layers: dataLayers(theme, new Set()), underLabels: UNDER_LABELS }, 'flat'),

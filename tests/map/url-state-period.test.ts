@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash, parsePeriod } from '../../src/app/url-state';
+import { formatHash, parseHash, parsePeriod } from '../../src/map/url-state';
 
 describe('url-state: period and projection', () => {
   it('round-trips a period and a projection after the other parts', () => {

@@ -4,8 +4,9 @@
  * construction; the app mirrors the state into the URL.
  */
 import { CLAIM_STATUSES, RANGE_BASES } from '../contract';
+import type { AtlasData } from './data';
 import { bandSwatch, markerSwatch, sampleMagnitudes, staticLegend } from './legend';
-import { BASIS_STYLE, STATUS_STYLE, colourOfType, typeLabel } from './scales';
+import { BASIS_STYLE, STATUS_STYLE, colourOfType, registerTypes, typeLabel } from './scales';
 import { token, type Token } from './visibility';
 
 export interface LayerControlOptions {
@@ -104,4 +105,25 @@ export class LayerControl {
       fieldset.classList.toggle('off', this.hidden.has(fieldset.dataset.group as string));
     }
   }
+}
+
+function mostCommon(values: Array<string | null>): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** The switches for this data: its event types, how many features each switch covers, and (not compact) its sizes. */
+export function layerControlFor(data: AtlasData, options: Pick<LayerControlOptions, 'onChange' | 'compact'>): LayerControl {
+  const events = data.events.features.map((f) => f.properties);
+  const counts = new Map<string, number>([['events', events.length], ['ranges', data.ranges.features.length]]);
+  for (const p of events) counts.set(token('type', p.type), (counts.get(token('type', p.type)) ?? 0) + 1);
+  const sizes = !options.compact;
+  return new LayerControl({
+    ...options,
+    types: registerTypes(events.map((p) => p.type)),
+    counts,
+    magnitudes: sizes ? events.map((p) => p.magnitude) : [],
+    magnitudeUnit: sizes ? mostCommon(events.map((p) => p.magnitude_unit)) : null,
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments, safeHref } from '../../src/app/popup';
+import { highlightSegments, safeHref } from '../../src/map/popup';
 
 describe('highlightSegments', () => {
   const text = 'Russia struck Dnipro with Oreshnik.';

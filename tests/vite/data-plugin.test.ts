@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { atlasData } from '../../src/cli/vite-plugin.js';
+import { atlasData } from '../../src/vite/data-plugin.js';
 
 const root = join(import.meta.dirname, '../..');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // MapLibre's own expression engine (a dependency of maplibre-gl), to check what the app predicts of it.
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { CLAIM_STATUSES, RANGE_BASES } from '../../src/contract';
-import { BASIS_STYLE, KNOWN_TYPES, OKABE_ITO, OTHER_COLOUR, PATTERNED_STATUSES, STATUS_STYLE, colourOfType, markerPatternExpression, markerPatternId, markerRadius, registerTypes, typeLabel, MARKER_RADIUS } from '../../src/app/scales';
+import { BASIS_STYLE, KNOWN_TYPES, OKABE_ITO, OTHER_COLOUR, PATTERNED_STATUSES, STATUS_STYLE, colourOfType, markerPatternExpression, markerPatternId, markerRadius, registerTypes, typeLabel, MARKER_RADIUS } from '../../src/map/scales';
 
 describe('scales', () => {
   it('gives known types fixed Okabe–Ito colours', () => {

@@ -1,0 +1,48 @@
+/**
+ * Each data layer's filter: its kind of feature, less what the reader has hidden, not selected, or
+ * outside the period (the same rules as state.ts's visibility, as MapLibre expressions); and applying
+ * them to a map.
+ */
+import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { CLAIM_STATUSES } from '../contract';
+import { GROUP_LAYERS, LAYER, kindIs } from './ids';
+import { periodFilter } from './period';
+import * as s from './scales';
+import type { Period } from './url-state';
+import { eventFilter, rangeFilter } from './visibility';
+
+export const imprecise: ExpressionSpecification = ['>=', ['get', 'precision'], s.IMPRECISE_FROM];
+const hatchedBands = CLAIM_STATUSES.filter((st) => s.STATUS_STYLE[st].bandPattern === 'hatch');
+
+/** Each layer's filter: its kind of feature, less what the reader has hidden, not selected, or outside the period. */
+export function filters(hidden: ReadonlySet<string>, selected: string | null, period: Period | null = null): Record<string, ExpressionSpecification> {
+  const ev: ExpressionSpecification = ['all', eventFilter(hidden), periodFilter(period)];
+  const rg = rangeFilter(hidden);
+  const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
+  return {
+    [LAYER.rangeFill]: ['all', kindIs('range'), rg],
+    [LAYER.rangeHatch]: ['all', kindIs('range'), rg, ['in', ['get', 'status'], ['literal', hatchedBands]]],
+    [LAYER.rangeEdge]: ['all', kindIs('edge'), rg],
+    [LAYER.rangeSelected]: ['all', kindIs('edge'), isSelected],
+    [LAYER.eventHalo]: ['all', kindIs('event'), ev, imprecise],
+    [LAYER.eventMarker]: ['all', kindIs('event'), ev],
+    [LAYER.eventPattern]: ['all', kindIs('event'), ev, ['in', ['get', 'status'], ['literal', s.PATTERNED_STATUSES]]],
+    [LAYER.eventSelected]: ['all', kindIs('event'), isSelected],
+    [LAYER.origin]: ['all', kindIs('origin'), rg],
+    [LAYER.originLabel]: ['all', kindIs('origin'), rg],
+    [LAYER.rangeLabel]: ['all', kindIs('label'), rg],
+  };
+}
+
+export function applyHidden(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null, period: Period | null = null): void {
+  for (const group of ['events', 'ranges'] as const) {
+    for (const id of GROUP_LAYERS[group]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hidden.has(group) ? 'none' : 'visible');
+  }
+  for (const [id, filter] of Object.entries(filters(hidden, selected, period))) map.setFilter(id, filter);
+}
+
+export function applySelected(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null): void {
+  const f = filters(hidden, selected);
+  map.setFilter(LAYER.eventSelected, f[LAYER.eventSelected]);
+  map.setFilter(LAYER.rangeSelected, f[LAYER.rangeSelected]);
+}

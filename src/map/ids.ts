@@ -1,0 +1,45 @@
+/**
+ * The names the data's source and layers go by, and which layers belong together: shared by the
+ * source, the filters, the layer specs and the place outlines.
+ */
+import type { ExpressionSpecification } from 'maplibre-gl';
+
+/**
+ * One GeoJSON source for all the data, features told apart by `kind`: on the globe every source
+ * costs a tile load per visible tile, so one source draws much sooner than six.
+ */
+export const SOURCE = 'atlas-data';
+/** Outlines of imprecise events' places (regions, countries), added after the data is drawn. */
+export const REGION_SOURCE = 'atlas-regions';
+
+export type Kind = 'event' | 'range' | 'edge' | 'label' | 'origin';
+export const kindIs = (kind: Kind): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+
+export const LAYER = {
+  rangeFill: 'atlas-range-fill',
+  rangeHatch: 'atlas-range-hatch',
+  rangeEdge: 'atlas-range-edge',
+  rangeSelected: 'atlas-range-selected',
+  rangeLabel: 'atlas-range-label',
+  origin: 'atlas-range-origin',
+  originLabel: 'atlas-range-origin-label',
+  eventRegion: 'atlas-event-region',
+  eventRegionFill: 'atlas-event-region-fill',
+  eventHalo: 'atlas-event-halo',
+  eventMarker: 'atlas-event-marker',
+  eventPattern: 'atlas-event-pattern',
+  eventSelected: 'atlas-event-selected',
+} as const;
+
+/** Layers whose features a click can open. */
+export const EVENT_LAYERS = [LAYER.eventMarker, LAYER.eventHalo];
+export const RANGE_LAYERS = [LAYER.rangeFill, LAYER.rangeEdge];
+/** Every layer belonging to each switch of the layer control. */
+export const GROUP_LAYERS = {
+  events: [LAYER.eventRegionFill, LAYER.eventRegion, LAYER.eventHalo, LAYER.eventMarker, LAYER.eventPattern, LAYER.eventSelected],
+  ranges: [LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangeSelected, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel],
+} as const;
+
+/** Layers drawn under the basemap's labels and borders (bands); the others go on top. */
+export const UNDER_LABELS = new Set<string>([LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangeSelected]);
+

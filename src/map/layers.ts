@@ -1,0 +1,154 @@
+/**
+ * The data layers' specs: one GeoJSON source (source.ts) styled with expressions (no DOM marker per
+ * feature). Encodings come from scales.ts, filters from filters.ts, names from ids.ts.
+ */
+
+import type { LayerSpecification } from 'maplibre-gl';
+import { FONT } from '../basemap/fonts';
+import type { Theme } from '../basemap/palette';
+import { filters, imprecise } from './filters';
+import { GROUP_LAYERS, LAYER, SOURCE } from './ids';
+import type { Period } from './url-state';
+import * as s from './scales';
+
+/** Layers of a switched-off group start hidden, as applyHidden hides them later (a shared link with `hide=ranges`). */
+function withGroupVisibility(layers: LayerSpecification[], hidden: ReadonlySet<string>): LayerSpecification[] {
+  const off = new Set<string>([...(hidden.has('events') ? GROUP_LAYERS.events : []), ...(hidden.has('ranges') ? GROUP_LAYERS.ranges : [])]);
+  return layers.map((l) => (off.has(l.id) ? ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification) : l));
+}
+
+export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: string | null = null, period: Period | null = null): LayerSpecification[] {
+  const c = s.CONTRAST[theme];
+  const f = filters(hidden, selected, period);
+  const layers: LayerSpecification[] = [
+    {
+      id: LAYER.rangeFill,
+      type: 'fill',
+      source: SOURCE,
+      filter: f[LAYER.rangeFill],
+      // No antialiased outline: the edge layer draws the edge, and on the globe outlines cost time.
+      paint: { 'fill-color': s.rangeColourExpression(theme), 'fill-opacity': s.statusExpression('bandFill'), 'fill-antialias': false },
+    },
+    {
+      id: LAYER.rangeHatch,
+      type: 'fill',
+      source: SOURCE,
+      filter: f[LAYER.rangeHatch],
+      paint: { 'fill-pattern': s.bandHatchImage(theme), 'fill-antialias': false },
+    },
+    {
+      id: LAYER.rangeEdge,
+      type: 'line',
+      source: SOURCE,
+      filter: f[LAYER.rangeEdge],
+      layout: { 'line-cap': s.basisCapExpression(), 'line-join': 'round' },
+      paint: {
+        'line-color': s.rangeColourExpression(theme),
+        'line-opacity': s.statusExpression('bandEdge'),
+        'line-width': 1.8,
+        'line-dasharray': s.basisDashExpression(),
+      },
+    },
+    {
+      id: LAYER.rangeSelected,
+      type: 'line',
+      source: SOURCE,
+      filter: f[LAYER.rangeSelected],
+      paint: { 'line-color': s.rangeColourExpression(theme), 'line-width': 4, 'line-opacity': 0.9 },
+    },
+    {
+      id: LAYER.eventHalo,
+      type: 'circle',
+      source: SOURCE,
+      filter: f[LAYER.eventHalo],
+      paint: {
+        'circle-radius': s.haloRadiusExpression(),
+        'circle-color': s.typeColourExpression(),
+        'circle-opacity': ['*', 0.35, s.statusExpression('markerFill')],
+        'circle-blur': 0.7,
+      },
+    },
+    {
+      id: LAYER.eventMarker,
+      type: 'circle',
+      source: SOURCE,
+      filter: f[LAYER.eventMarker],
+      paint: {
+        'circle-radius': s.markerRadiusExpression(),
+        'circle-color': s.typeColourExpression(),
+        'circle-opacity': s.statusExpression('markerFill'),
+        // Imprecise places get a soft edge: never a crisp pin (soft enough that the status still reads).
+        'circle-blur': ['case', imprecise, 0.25, 0],
+        'circle-stroke-color': s.markerStrokeExpression(theme),
+        'circle-stroke-width': s.markerStrokeWidthExpression(),
+        'circle-stroke-opacity': ['case', imprecise, 0.8, 1],
+      },
+    },
+    {
+      // Hatched and dashed statuses: an icon drawn over the marker (patterns.ts makes it on demand).
+      id: LAYER.eventPattern,
+      type: 'symbol',
+      source: SOURCE,
+      filter: f[LAYER.eventPattern],
+      layout: {
+        'icon-image': s.markerPatternExpression(),
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-rotation-alignment': 'viewport',
+      },
+      paint: { 'icon-opacity': ['case', imprecise, 0.85, 1] },
+    },
+    {
+      id: LAYER.eventSelected,
+      type: 'circle',
+      source: SOURCE,
+      filter: f[LAYER.eventSelected],
+      paint: {
+        'circle-radius': ['+', 5, s.markerRadiusExpression()],
+        'circle-opacity': 0,
+        'circle-stroke-color': c.heavy,
+        'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      id: LAYER.origin,
+      type: 'circle',
+      source: SOURCE,
+      filter: f[LAYER.origin],
+      paint: {
+        'circle-radius': 4.5,
+        'circle-color': c.stroke,
+        'circle-stroke-color': s.rangeColourExpression(theme),
+        'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      id: LAYER.originLabel,
+      type: 'symbol',
+      source: SOURCE,
+      filter: f[LAYER.originLabel],
+      layout: {
+        'text-field': ['get', 'origin_place'],
+        'text-font': [...FONT.regular],
+        'text-size': 11,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.7],
+      },
+      paint: { 'text-color': s.rangeColourExpression(theme), 'text-halo-color': c.halo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: LAYER.rangeLabel,
+      type: 'symbol',
+      source: SOURCE,
+      filter: f[LAYER.rangeLabel],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-max-width': 14,
+        'text-font': [...FONT.regular], // one face: a second weight costs a download and rasterizing
+        'text-size': 12,
+      },
+      paint: { 'text-color': s.rangeColourExpression(theme), 'text-halo-color': c.halo, 'text-halo-width': 1.6 },
+    },
+  ];
+  return withGroupVisibility(layers, hidden);
+}

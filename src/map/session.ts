@@ -1,0 +1,351 @@
+/**
+ * One map session, shared by the full app and the embed: it owns the map, the data and its index by id,
+ * clicks and hover, the theme, and the state (state.ts: selection, visibility, period, projection,
+ * view), applies every change of state to the map, and tells the shell what changed. The shells
+ * (src/app, src/embed) supply presenters: where details go when a popup will not do, where the keyboard
+ * goes after them, and what to do with a change (the app's list, timeline and history; the embed's
+ * "Open the full map" link).
+ */
+import { LngLatBounds, Popup, type LngLatLike, type Map as MapLibreMap, type MapMouseEvent, type PaddingOptions } from 'maplibre-gl';
+import type { RangeFeature } from '../contract';
+import { loadDetailWhenZoomed } from '../basemap/lazy';
+import { currentTheme, type Theme } from '../basemap/palette';
+import { basemapUrl } from '../basemap/style';
+import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
+import { loadData, type AtlasData } from './data';
+import { applyHidden, applySelected } from './filters';
+import { formatDate, placeNames } from './format';
+import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS } from './ids';
+import { dataLayers } from './layers';
+import { createMap, nextIdle, styleParsed, type MapOptions } from './map';
+import { installPatterns } from './patterns';
+import { addRegionOutlines, type PlaceOutlines } from './place-outlines';
+import { chooser, eventPopup, rangePopup, type ChoiceItem, type RangeConflicts } from './popup';
+import { keepPopupInView, trackMapHeight } from './popup-view';
+import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
+import { colourOfType, registerTypes, typeLabel } from './scales';
+import { emptyDataSource, setDataCollection } from './source';
+import { changes, isVisible, next, type Action, type AtlasState, type Item } from './state';
+
+/**
+ * How a change reaches the shell's history: `push` a new entry (the reader did it), `replace` in place
+ * (the view moved), `none` nothing to write (a period being dragged, the URL's own selection),
+ * `restore` the state came from history (back, forward) and the shell's own controls follow it.
+ */
+export type ChangeKind = 'push' | 'replace' | 'none' | 'restore';
+
+export interface Change {
+  state: AtlasState;
+  /** The parts of the state that changed (none at the start and when only the view moved). */
+  changed: ReadonlySet<keyof AtlasState>;
+  kind: ChangeKind;
+}
+
+export interface Presenter {
+  /** Whether details go in a panel of the page rather than a popup now (a phone's sheet, a narrow embed). */
+  panelled(): boolean;
+  /** Shows content in the panel, or empties it (null); `onClose`: the reader's close button. */
+  showPanel(content: HTMLElement | null, onClose: () => void): void;
+  /**
+   * A popup larger than the room around its point: `pan` caps it at the map's height and pans the map
+   * (once still) to show all of it; `panel` moves it to the panel (an embed's frame grows to show it).
+   */
+  overflow: 'pan' | 'panel';
+  /** Whether the chooser of overlapping features goes in the panel too while panelled. */
+  chooserInPanel: boolean;
+  /** Where the keyboard goes once the reader closes the details of `id`. */
+  focusAfterClose(id: string | null): void;
+  /** Room the map keeps around the data when it fits it, px. */
+  fitPadding(): PaddingOptions;
+  /** px of the map's foot covered by the page (a phone's sheet), kept clear when flying to a feature. */
+  coveredBottom(): number;
+}
+
+export interface SessionOptions {
+  container: HTMLElement;
+  /** The state the page starts in (its URL); the selection is checked once the data is in. */
+  initial: AtlasState;
+  presenter: Presenter;
+  /** Shows a message about what went wrong (data faults; `add`: a map error, added to what is shown); '' clears it. */
+  say(message: string, add?: boolean): void;
+  /** The popups' CSS max-width. */
+  popupMaxWidth: string;
+  map?: Pick<MapOptions, 'cooperativeGestures' | 'label'>;
+  /** Called with the data before the map fits it (the app's timeline takes its height first). */
+  onData?(data: AtlasData): void;
+  /** Called once the data is on the map, before the selection from the URL is applied. */
+  onBuild?(data: AtlasData): void;
+}
+
+/** Zoom to fly to for an event, by location precision (1 exact … 5 continent). */
+const EVENT_ZOOM: Record<number, number> = { 1: 7, 2: 6, 3: 5, 4: 4, 5: 3 };
+/** px: slack around a click for fingers and small markers. */
+const CLICK_SLACK = 6;
+
+export class MapSession {
+  readonly map: MapLibreMap;
+  readonly items = new Map<string, Item>();
+  /** Resolves once the data is drawn (the first `idle` after adding it); rejects only if the map cannot start. */
+  readonly ready: Promise<void>;
+  private current: AtlasState;
+  private theme: Theme = currentTheme();
+  private readonly listeners: Array<(change: Change) => void> = [];
+  private readonly popup: Popup;
+  private replacingPopup = false;
+  private outlines: PlaceOutlines | null = null;
+  private readonly projectionControl: ProjectionControl;
+  private readonly base = import.meta.env.BASE_URL;
+
+  constructor(private readonly options: SessionOptions) {
+    const { initial, presenter } = options;
+    // Until the data is in there is nothing to select: the URL's selection is applied after it.
+    this.current = { ...initial, selected: null };
+    this.map = createMap(options.container, initial.view, this.theme, {
+      sources: { [SOURCE]: emptyDataSource() },
+      layers: dataLayers(this.theme, new Set(initial.hidden), null, initial.period),
+      underLabels: UNDER_LABELS,
+    }, { ...options.map, projection: initial.projection });
+    this.projectionControl = new ProjectionControl(initial.projection, (projection) => this.dispatch({ type: 'projection', projection }));
+    this.map.addControl(this.projectionControl, 'top-right');
+    const parsed = styleParsed(this.map);
+    installPatterns(this.map);
+    loadDetailWhenZoomed(this.map, this.base);
+    if (presenter.overflow === 'pan') trackMapHeight(this.map);
+    // The map's own faults (a tile or an image that does not load) say so in the page, as data faults do.
+    this.map.on('error', (e) => {
+      console.warn('Source Atlas map error:', e.error);
+      options.say(`Part of the map could not be drawn: ${e.error?.message ?? 'unknown error'}.`, true);
+    });
+    this.popup = new Popup({ maxWidth: options.popupMaxWidth, focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
+    this.popup.on('close', () => {
+      if (!this.replacingPopup && this.current.selected) this.dispatch({ type: 'select', id: null });
+    });
+    this.ready = this.start(parsed, initial).catch((err: Error) => {
+      options.say(`The map could not start: ${err.message}`);
+      throw err;
+    });
+  }
+
+  get state(): AtlasState {
+    return this.current;
+  }
+
+  /** Listens to every change of state (see Change). */
+  onChange(listener: (change: Change) => void): void {
+    this.listeners.push(listener);
+  }
+
+  isVisible(id: string): boolean {
+    return isVisible(this.current, this.items.get(id));
+  }
+
+  /** Changes the state, applies it to the map, and tells the listeners. */
+  dispatch(action: Action, kind: ChangeKind = 'push'): void {
+    const before = this.current;
+    const after = next(before, action, this.items);
+    const changed = changes(before, after);
+    // The view follows the map, not the other way round, except when the state is restored.
+    if (action.type === 'restore' && after.view && changed.has('view')) this.map.jumpTo({ center: after.view.center, zoom: after.view.zoom });
+    this.current = after;
+    if (changed.has('hidden') || changed.has('period')) applyHidden(this.map, new Set(after.hidden), after.selected, after.period);
+    if (changed.has('projection')) {
+      applyProjection(this.map, after.projection);
+      this.projectionControl.set(after.projection);
+    }
+    // A selection made again (a click on the open feature) opens it again, as before.
+    if (changed.has('selected') || action.type === 'select') this.present(action.type === 'select' ? action.at : undefined, kind === 'push');
+    this.emit({ state: after, changed, kind });
+  }
+
+  /** From a list: flies to the feature, then opens it. */
+  choose(id: string): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    // A range stated with no origin is not on the map: it opens where the map is.
+    if (item.kind === 'range' && !item.feature.geometry) return this.dispatch({ type: 'select', id });
+    const zoom = item.kind === 'event'
+      ? EVENT_ZOOM[item.feature.properties.precision] ?? 5
+      // Roughly the zoom at which the band's outer edge fits the screen.
+      : Math.min(6, Math.max(1, Math.log2(40_000 / (item.feature.properties.max_km * 6))));
+    this.map.flyTo({ center: this.anchorOf(item), zoom, padding: { top: 0, left: 0, right: 0, bottom: this.options.presenter.coveredBottom() } });
+    this.dispatch({ type: 'select', id });
+  }
+
+  /** Where a feature's popup points: the event's place; a range's origin, or the centre of its area. */
+  anchorOf(item: Item): [number, number] {
+    // An event's popup points at its first place (a click on another place points there instead).
+    if (item.kind === 'event') return item.feature.geometry.coordinates[0] as [number, number];
+    const { origin } = item.feature.properties;
+    if (origin) return origin;
+    const g = item.feature.geometry;
+    // A range with no origin is not drawn: its popup opens where the reader is looking.
+    if (!g) return this.map.getCenter().toArray() as [number, number];
+    const bounds = new LngLatBounds();
+    const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+    for (const ring of rings) for (const p of ring) bounds.extend(p as [number, number]);
+    return bounds.getCenter().toArray() as [number, number];
+  }
+
+  private emit(change: Change): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private closePopup(): void {
+    this.replacingPopup = true;
+    this.popup.remove();
+    this.replacingPopup = false;
+  }
+
+  /** Shows the selection (or none): highlight, outline, and its details in a popup or the panel. */
+  private present(at: LngLatLike | undefined, byReader: boolean): void {
+    const { selected, hidden, projection } = this.current;
+    const { presenter } = this.options;
+    applySelected(this.map, new Set(hidden), selected);
+    this.outlines?.select(selected);
+    if (this.popup.isOpen()) this.closePopup();
+    this.showPanel(null);
+    const item = selected ? this.items.get(selected) : undefined;
+    if (!item) return;
+    const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties, this.conflictsOf(item.feature));
+    if (item.kind === 'range' && projection === 'flat' && suggestsGlobe(item.feature.properties)) {
+      content.querySelector('.facts')?.after(globeSuggestion(item.feature.properties, () => this.dispatch({ type: 'projection', projection: 'globe' })));
+    }
+    if (presenter.panelled()) this.showPanel(content);
+    else this.showPopup(content, at ?? this.anchorOf(item), byReader);
+  }
+
+  private showPanel(content: HTMLElement | null): void {
+    this.options.presenter.showPanel(content, () => {
+      const id = this.current.selected;
+      this.dispatch({ type: 'select', id: null });
+      this.options.presenter.focusAfterClose(id);
+    });
+  }
+
+  /** Opens a popup; `inView`: once still, the map pans so that all of it shows (a reader's choice, not a restored URL). */
+  private showPopup(content: HTMLElement, at: LngLatLike, inView: boolean): void {
+    const { presenter } = this.options;
+    this.closePopup();
+    content.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        const id = this.current.selected;
+        this.popup.remove();
+        presenter.focusAfterClose(id);
+      }
+    });
+    this.popup.setLngLat(at).setDOMContent(content).addTo(this.map);
+    if (presenter.overflow === 'pan') {
+      // Capped at the map's height (style.css), a long popup scrolls: then it takes the keyboard's focus too.
+      if (content.scrollHeight > content.clientHeight) content.tabIndex = 0;
+      if (inView) keepPopupInView(this.map, this.popup);
+      return;
+    }
+    // A popup larger than the room around its point would be cut off by the map's edge: in the panel instead.
+    const box = this.popup.getElement()?.getBoundingClientRect();
+    const frame = this.options.container.getBoundingClientRect();
+    if (box && (box.top < frame.top - 1 || box.bottom > frame.bottom + 1 || box.left < frame.left - 1 || box.right > frame.right + 1)) {
+      this.closePopup();
+      this.showPanel(content);
+    }
+  }
+
+  /** The bands whose claims conflict with a range's, and its weapon's ranges stated with no origin, for its popup; choosing one opens it. */
+  private conflictsOf(f: RangeFeature): RangeConflicts {
+    const conflicting = f.properties.conflicts_with ?? [];
+    const others = conflicting.map((id) => this.items.get(id)).filter((i): i is Item & { kind: 'range' } => i?.kind === 'range');
+    const weapons = new Set(f.properties.weapons);
+    const unplaced = [...this.items.values()].filter((i): i is Item & { kind: 'range' } =>
+      i.kind === 'range' && i.feature !== f && i.feature.geometry === null && !conflicting.includes(i.feature.properties.id)
+      && i.feature.properties.weapons.some((w) => weapons.has(w)) && this.isVisible(i.feature.properties.id));
+    return { others: others.map((i) => i.feature.properties), unplaced: unplaced.map((i) => i.feature.properties), onChoose: (id) => this.choose(id) };
+  }
+
+  private chooserItem(id: string): ChoiceItem {
+    const item = this.items.get(id) as Item;
+    if (item.kind === 'event') {
+      const p = item.feature.properties;
+      return { id, colour: colourOfType(p.type), label: `${typeLabel(p.type)}, ${placeNames(p)}, ${formatDate(p.date)}` };
+    }
+    const p = item.feature.properties;
+    return { id, colour: `var(--range-${p.status})`, label: p.label };
+  }
+
+  private onClick(e: MapMouseEvent): void {
+    const box: [[number, number], [number, number]] = [[e.point.x - CLICK_SLACK, e.point.y - CLICK_SLACK], [e.point.x + CLICK_SLACK, e.point.y + CLICK_SLACK]];
+    // Markers win over the (large) bands beneath them; overlapping markers or bands offer a choice.
+    let hits = this.map.queryRenderedFeatures(box, { layers: EVENT_LAYERS });
+    if (!hits.length) hits = this.map.queryRenderedFeatures(e.point, { layers: RANGE_LAYERS });
+    const ids = [...new Set(hits.map((f) => f.properties?.id as string))].filter((id) => this.items.has(id));
+    // An event's popup points at its (first) place; a band's at the click.
+    const select = (id: string) => {
+      const item = this.items.get(id) as Item;
+      this.dispatch({ type: 'select', id, at: item.kind === 'event' ? this.anchorOf(item) : e.lngLat });
+    };
+    if (ids.length === 0) {
+      if (this.current.selected) this.dispatch({ type: 'select', id: null });
+    } else if (ids.length === 1) {
+      // The place clicked, of an event in several places.
+      const item = this.items.get(ids[0]) as Item;
+      const point = hits[0].geometry.type === 'Point' ? (hits[0].geometry.coordinates as [number, number]) : null;
+      this.dispatch({ type: 'select', id: ids[0], at: item.kind === 'event' ? point ?? this.anchorOf(item) : e.lngLat });
+    }
+    else {
+      const content = chooser(ids.map((id) => this.chooserItem(id)), select);
+      if (this.options.presenter.chooserInPanel && this.options.presenter.panelled()) this.showPanel(content);
+      else this.showPopup(content, e.lngLat, true);
+    }
+  }
+
+  private fitToData(data: AtlasData): void {
+    const bounds = new LngLatBounds();
+    for (const f of data.events.features) for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
+    for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
+    if (bounds.isEmpty()) return;
+    this.map.fitBounds(bounds, { padding: this.options.presenter.fitPadding(), maxZoom: 6, duration: 0 });
+  }
+
+  private build(data: AtlasData): void {
+    for (const f of data.events.features) this.items.set(f.properties.id, { kind: 'event', feature: f });
+    for (const f of data.ranges.features) this.items.set(f.properties.id, { kind: 'range', feature: f });
+    registerTypes(data.events.features.map((f) => f.properties.type));
+    setDataCollection(this.map, data.events, data.ranges, this.theme);
+    const map = this.map;
+    map.on('click', (e) => this.onClick(e));
+    const hoverLayers = [...EVENT_LAYERS, ...RANGE_LAYERS];
+    map.on('mousemove', (e) => {
+      map.getCanvas().style.cursor = map.queryRenderedFeatures(e.point, { layers: hoverLayers }).length ? 'pointer' : '';
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      this.dispatch({ type: 'view', view: { center: [c.lng, c.lat], zoom: map.getZoom() } }, 'replace');
+    });
+    watchTheme((theme) => {
+      this.theme = theme;
+      applyBasemapTheme(map, theme);
+      const { hidden, selected, period } = this.current;
+      repaint(map, dataLayers(theme, new Set(hidden), selected, period));
+    });
+  }
+
+  private async start(parsed: Promise<void>, initial: AtlasState): Promise<void> {
+    const data = await loadData(this.base);
+    performance.mark('atlas:data');
+    this.options.onData?.(data);
+    // Fit as soon as the data is in, so that the basemap's tiles are those of the final view.
+    if (!initial.view) this.fitToData(data);
+    await parsed;
+    performance.mark('atlas:style');
+    this.options.say(data.problems.join(' '));
+    if (data.problems.length) console.warn('Source Atlas data problems:\n' + data.problems.join('\n'));
+    this.build(data);
+    this.options.onBuild?.(data);
+    if (initial.selected) this.dispatch({ type: 'select', id: initial.selected }, 'none');
+    const c = this.map.getCenter();
+    this.dispatch({ type: 'view', view: { center: [c.lng, c.lat], zoom: this.map.getZoom() } }, 'replace');
+    performance.mark('atlas:drawn');
+    await nextIdle(this.map);
+    performance.mark('atlas:ready'); // read by bench/page.ts
+    this.outlines = addRegionOutlines(this.map, data.events, basemapUrl('admin1.geojson', this.base), new Set(this.current.hidden));
+    this.outlines.select(this.current.selected);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The atlas's state as data: what is selected, which layers and categories are switched off, the
+ * period, the projection and the view; `next(state, action, items)` is the one place that says how it
+ * changes. Pure: no map, no DOM. The session (session.ts) applies a state to the map and the shells
+ * (src/app, src/embed) present it; the URL (url-state.ts) writes and reads it.
+ */
+import type { LngLatLike } from 'maplibre-gl';
+import type { EventFeature, RangeFeature } from '../contract';
+import { inPeriod } from './period';
+import { DEFAULT_PROJECTION } from './projection';
+import type { AppState, Period, Projection, View } from './url-state';
+import { isEventVisible, isRangeVisible } from './visibility';
+
+/** A feature of the data, by id: the items a state's selection and visibility speak of. */
+export type Item = { kind: 'event'; feature: EventFeature } | { kind: 'range'; feature: RangeFeature };
+export type Items = ReadonlyMap<string, Item>;
+
+export interface AtlasState {
+  /** null: not set (the map fits the data). */
+  readonly view: View | null;
+  /** Switched-off layers and categories (visibility.ts tokens), sorted, each once. */
+  readonly hidden: readonly string[];
+  /** The selected feature; only ever a visible one. */
+  readonly selected: string | null;
+  /** Only events in this period are shown; null: all dates. Ranges carry no date and are not filtered. */
+  readonly period: Period | null;
+  readonly projection: Projection;
+}
+
+export type Action =
+  /** `at`: where its popup points (a band's is where the reader clicked); default: the feature's anchor. */
+  | { type: 'select'; id: string | null; at?: LngLatLike }
+  | { type: 'hide'; hidden: Iterable<string> }
+  | { type: 'period'; period: Period | null }
+  | { type: 'projection'; projection: Projection }
+  | { type: 'view'; view: View }
+  /** Back or forward in history, or a link: the whole state at once. */
+  | { type: 'restore'; state: AppState };
+
+const tokens = (hidden: Iterable<string>) => [...new Set(hidden)].sort();
+
+/** The state a URL asks for (url-state.ts), with the defaults filled in; its selection is checked once the data is in. */
+export function initialState(url: AppState): AtlasState {
+  return { view: url.view, hidden: tokens(url.hidden), selected: url.selected, period: url.period ?? null, projection: url.projection ?? DEFAULT_PROJECTION };
+}
+
+/** The state as the URL writes it. */
+export function toUrlState(state: AtlasState): AppState {
+  return { view: state.view, hidden: [...state.hidden], selected: state.selected, period: state.period, projection: state.projection };
+}
+
+/** Whether a feature is shown in a state: its layer and categories are on, and an event's date is in the period. */
+export function isVisible(state: Pick<AtlasState, 'hidden' | 'period'>, item: Item | undefined): boolean {
+  if (!item) return false;
+  const hidden = new Set(state.hidden);
+  if (item.kind === 'range') return isRangeVisible(item.feature.properties, hidden);
+  return isEventVisible(item.feature.properties, hidden) && inPeriod(item.feature.properties, state.period);
+}
+
+/** Ids of the features shown in a state, in the items' order. */
+export function visibleIds(state: AtlasState, items: Items): string[] {
+  return [...items].filter(([, item]) => isVisible(state, item)).map(([id]) => id);
+}
+
+/** Keeps the selection only while its feature exists and is shown. */
+function checked(state: AtlasState, items: Items): AtlasState {
+  if (state.selected === null || isVisible(state, items.get(state.selected))) return state;
+  return { ...state, selected: null };
+}
+
+export function next(state: AtlasState, action: Action, items: Items): AtlasState {
+  switch (action.type) {
+    case 'select':
+      return checked({ ...state, selected: action.id }, items);
+    case 'hide':
+      return checked({ ...state, hidden: tokens(action.hidden) }, items);
+    case 'period':
+      return checked({ ...state, period: action.period }, items);
+    case 'projection':
+      return { ...state, projection: action.projection };
+    case 'view':
+      return { ...state, view: action.view };
+    case 'restore': {
+      const restored = initialState(action.state);
+      return checked({ ...restored, view: restored.view ?? state.view }, items);
+    }
+  }
+}
+
+/** What changed between two states, for the session to apply and the shells to present. */
+export function changes(before: AtlasState, after: AtlasState): Set<keyof AtlasState> {
+  const out = new Set<keyof AtlasState>();
+  if (before.view !== after.view) out.add('view');
+  if (before.hidden.join(',') !== after.hidden.join(',')) out.add('hidden');
+  if (before.selected !== after.selected) out.add('selected');
+  if (before.period?.from !== after.period?.from || before.period?.to !== after.period?.to) out.add('period');
+  if (before.projection !== after.projection) out.add('projection');
+  return out;
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EventCollection, EventFeature, RangeCollection } from '../../src/contract';
+import { changes, initialState, isVisible, next, toUrlState, visibleIds, type AtlasState, type Item } from '../../src/map/state';
+import { formatHash, parseHash } from '../../src/map/url-state';
+
+const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/app/${name}`, import.meta.url), 'utf8')) as T;
+const events = read<EventCollection>('events.geojson').features;
+const ranges = read<RangeCollection>('ranges.geojson').features;
+const undated: EventFeature = { ...events[0], properties: { ...events[0].properties, id: 'ev-undated', date: null, date_start: null, date_end: null } };
+
+const items = new Map<string, Item>([
+  ...events.map((f) => [f.properties.id, { kind: 'event', feature: f }] as [string, Item]),
+  [undated.properties.id, { kind: 'event', feature: undated }],
+  ...ranges.map((f) => [f.properties.id, { kind: 'range', feature: f }] as [string, Item]),
+]);
+const eventIds = [...events.map((f) => f.properties.id), undated.properties.id];
+const rangeIds = ranges.map((f) => f.properties.id);
+const dnipro = 'ev-2024-11-21-dnipro-missile';
+const transfer = 'ev-2024-11-ru-kp-exchange'; // arms-transfer, claimed, dated to the month
+const band = 'rg-irbm-kapustin-yar'; // basis class, claimed
+
+const start: AtlasState = initialState({ view: null, hidden: [], selected: null });
+
+describe('the state a URL asks for', () => {
+  it('fills in the defaults: flat map, all dates, nothing hidden', () => {
+    expect(start).toEqual({ view: null, hidden: [], selected: null, period: null, projection: 'flat' });
+  });
+
+  it('round-trips through the URL: view, hidden layers, selection, period and projection', () => {
+    const state: AtlasState = { view: { center: [35.04, 48.46], zoom: 4.2 }, hidden: ['ranges', 'status:unverified'], selected: dnipro, period: { from: '2024-11-01', to: '2024-11-30' }, projection: 'globe' };
+    expect(initialState(parseHash(formatHash(toUrlState(state))))).toEqual(state);
+  });
+
+  it('keeps each hidden token once, sorted, so that equal states write equal URLs', () => {
+    expect(initialState({ view: null, hidden: ['type:b', 'events', 'type:b'], selected: null }).hidden).toEqual(['events', 'type:b']);
+  });
+});
+
+describe('visibility', () => {
+  it('shows everything by default, undated events included', () => {
+    expect(visibleIds(start, items).sort()).toEqual([...eventIds, ...rangeIds].sort());
+  });
+
+  it('a layer switch hides all of its layer and nothing of the other', () => {
+    const noEvents = next(start, { type: 'hide', hidden: ['events'] }, items);
+    expect(visibleIds(noEvents, items).sort()).toEqual([...rangeIds].sort());
+    const noRanges = next(start, { type: 'hide', hidden: ['ranges'] }, items);
+    expect(visibleIds(noRanges, items).sort()).toEqual([...eventIds].sort());
+  });
+
+  it('a category switch hides its events, or its bands, only', () => {
+    const state = next(start, { type: 'hide', hidden: ['type:arms-transfer'] }, items);
+    expect(visibleIds(state, items)).not.toContain(transfer);
+    expect(visibleIds(state, items)).toHaveLength(items.size - 1);
+    const byBasis = next(start, { type: 'hide', hidden: ['basis:class'] }, items);
+    expect(visibleIds(byBasis, items).filter((id) => rangeIds.includes(id))).toEqual(rangeIds.filter((id) => id !== band));
+  });
+
+  it('a status switch hides events and bands of that status alike', () => {
+    const state = next(start, { type: 'hide', hidden: ['status:claimed'] }, items);
+    const claimed = [...items].filter(([, i]) => i.feature.properties.status === 'claimed').map(([id]) => id);
+    expect(claimed.length).toBeGreaterThanOrEqual(3); // events and a band
+    expect(claimed.some((id) => rangeIds.includes(id))).toBe(true);
+    for (const id of claimed) expect(isVisible(state, items.get(id))).toBe(false);
+    expect(visibleIds(state, items)).toHaveLength(items.size - claimed.length);
+  });
+
+  it('switching a layer back on shows it again', () => {
+    const off = next(start, { type: 'hide', hidden: ['events', 'ranges'] }, items);
+    expect(visibleIds(off, items)).toEqual([]);
+    expect(visibleIds(next(off, { type: 'hide', hidden: [] }, items), items)).toHaveLength(items.size);
+  });
+
+  it('a period shows the events whose date overlaps it, never undated ones, and every range', () => {
+    const state = next(start, { type: 'period', period: { from: '2024-11-22', to: '2024-11-24' } }, items);
+    const shown = visibleIds(state, items);
+    // The 23rd by day, and the month of November 2024 overlaps too.
+    expect(shown.filter((id) => eventIds.includes(id)).sort()).toEqual(['ev-2024-11-23-kursk-atacms', transfer].sort());
+    expect(shown).not.toContain(undated.properties.id);
+    expect(shown.filter((id) => rangeIds.includes(id)).sort()).toEqual([...rangeIds].sort());
+  });
+
+  it('an unknown id is never visible', () => {
+    expect(isVisible(start, items.get('no-such-id'))).toBe(false);
+  });
+});
+
+describe('selection', () => {
+  it('selects a visible feature, and clears with null (a click on empty sea)', () => {
+    const selected = next(start, { type: 'select', id: dnipro }, items);
+    expect(selected.selected).toBe(dnipro);
+    expect(next(selected, { type: 'select', id: null }, items).selected).toBeNull();
+  });
+
+  it('does not select a hidden or unknown feature (a hand-edited URL)', () => {
+    const hidden = next(start, { type: 'hide', hidden: ['events'] }, items);
+    expect(next(hidden, { type: 'select', id: dnipro }, items).selected).toBeNull();
+    expect(next(start, { type: 'select', id: 'no-such-id' }, items).selected).toBeNull();
+  });
+
+  it('hiding the selected feature, by layer, category or period, clears the selection', () => {
+    const selected = next(start, { type: 'select', id: dnipro }, items);
+    expect(next(selected, { type: 'hide', hidden: ['events'] }, items).selected).toBeNull();
+    expect(next(selected, { type: 'hide', hidden: ['status:reported'] }, items).selected).toBeNull();
+    expect(next(selected, { type: 'period', period: { from: '2024-11-25', to: '2024-11-30' } }, items).selected).toBeNull();
+    // Hiding something else keeps it.
+    expect(next(selected, { type: 'hide', hidden: ['ranges'] }, items).selected).toBe(dnipro);
+  });
+
+  it('a band stays selected whatever the period', () => {
+    const selected = next(start, { type: 'select', id: band }, items);
+    expect(next(selected, { type: 'period', period: { from: '2020-01-01', to: '2020-01-02' } }, items).selected).toBe(band);
+  });
+});
+
+describe('restoring a state from history', () => {
+  it('takes hidden layers, period, projection and selection from it, and keeps the view when it has none', () => {
+    const here: AtlasState = { ...start, view: { center: [30, 50], zoom: 5 }, selected: band };
+    const restored = next(here, { type: 'restore', state: { view: null, hidden: ['ranges'], selected: dnipro, period: { from: '2024-11-21', to: '2024-11-21' }, projection: 'globe' } }, items);
+    expect(restored).toEqual({ view: here.view, hidden: ['ranges'], selected: dnipro, period: { from: '2024-11-21', to: '2024-11-21' }, projection: 'globe' });
+  });
+
+  it('drops a selection the restored state hides', () => {
+    expect(next(start, { type: 'restore', state: { view: null, hidden: ['events'], selected: dnipro } }, items).selected).toBeNull();
+  });
+
+  it('goes back to the flat map and all dates when the URL does not name them', () => {
+    const globe: AtlasState = { ...start, projection: 'globe', period: { from: '2024-11-01', to: '2024-11-02' } };
+    const restored = next(globe, { type: 'restore', state: { view: null, hidden: [], selected: null } }, items);
+    expect(restored.projection).toBe('flat');
+    expect(restored.period).toBeNull();
+  });
+});
+
+describe('what changed', () => {
+  it('names each changed part, and nothing for an equal state', () => {
+    expect([...changes(start, { ...start })]).toEqual([]);
+    const after = next(next(start, { type: 'hide', hidden: ['ranges'] }, items), { type: 'projection', projection: 'globe' }, items);
+    expect([...changes(start, after)].sort()).toEqual(['hidden', 'projection']);
+    const selected = next(start, { type: 'select', id: dnipro }, items);
+    expect([...changes(selected, next(selected, { type: 'hide', hidden: ['events'] }, items))].sort()).toEqual(['hidden', 'selected']);
+  });
+
+  it('a period of the same days is no change', () => {
+    const a = { ...start, period: { from: '2024-11-01', to: '2024-11-02' } };
+    const b = { ...start, period: { from: '2024-11-01', to: '2024-11-02' } };
+    expect(changes(a, b).has('period')).toBe(false);
+  });
+});
