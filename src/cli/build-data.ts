@@ -55,6 +55,8 @@ export interface BuilderOptions {
   workers?: number;
   /** Documents per unit of work the threads claim; default CHUNK. */
   chunk?: number;
+  /** Publish suggestions still marked review=pending (the dev server); default false. */
+  includePending?: boolean;
 }
 
 /** How many drawn ranges a builder keeps between its builds. */
@@ -69,14 +71,14 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
   const drawn = new Map<string, Polygon | MultiPolygon>();
 
   const resolver = (): Resolver => (resolve ??= documentResolver(loadGazetteer()));
-  const prepareHere = (paths: string[]): PreparedFiles => prepareFiles(paths, cwd, resolver(), parsedCache);
+  const prepareHere = (paths: string[]): PreparedFiles => prepareFiles(paths, cwd, resolver(), parsedCache, options.includePending ?? false);
 
   return {
     async build() {
       const paths = listDocuments(inDir);
       const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
       const { prepared, unreadable } = workers > 1
-        ? await prepareInParallel(paths, cwd, workers, options.chunk ?? CHUNK, (chunk) => prepareFiles(chunk, cwd, resolver()))
+        ? await prepareInParallel(paths, cwd, workers, options.chunk ?? CHUNK, (chunk) => prepareFiles(chunk, cwd, resolver(), undefined, options.includePending ?? false), options.includePending ?? false)
         : prepareHere(paths);
       if (workers <= 1) {
         const seen = new Set(paths.map((p) => relative(cwd, p) || p));
@@ -121,8 +123,8 @@ export const CHUNK = 100;
  * yields between its own chunks to take them in, so copying results back overlaps the work instead of
  * following it. Chunks are gathered back in file order.
  */
-async function prepareInParallel(paths: string[], cwd: string, count: number, chunk: number, prepareHere: (paths: string[]) => PreparedFiles): Promise<PreparedFiles> {
-  const work: PrepareWork = { paths, cwd, chunk, next: new Int32Array(new SharedArrayBuffer(4)) };
+async function prepareInParallel(paths: string[], cwd: string, count: number, chunk: number, prepareHere: (paths: string[]) => PreparedFiles, includePending = false): Promise<PreparedFiles> {
+  const work: PrepareWork = { paths, cwd, chunk, next: new Int32Array(new SharedArrayBuffer(4)), includePending };
   const done: PreparedChunk[] = [];
   const workers = Array.from({ length: count - 1 }, () => startWorker(work, (c) => done.push(c)));
   for (let c = claimChunk(work); c; c = claimChunk(work)) {

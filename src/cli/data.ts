@@ -34,9 +34,9 @@ export function report(result: BuildOutput, outDir: string, log: (line: string) 
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' } }, strict: true }).values;
+    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, 'include-pending': { type: 'boolean' } }, strict: true }).values;
   } catch (e) {
-    process.stderr.write(`data: ${(e as Error).message}\nusage: npm run data -- [--in DIR] [--out DIR]\n`);
+    process.stderr.write(`data: ${(e as Error).message}\nusage: npm run data -- [--in DIR] [--out DIR] [--include-pending]\n`);
     return 2;
   }
   const inDir = resolvePath(args.in ?? DEFAULT_IN);
@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`data: input directory ${inDir} does not exist\nusage: npm run data -- [--in DIR] [--out DIR]\n`);
     return 2;
   }
-  return report(await createDataBuilder(inDir).build(), outDir);
+  return report(await createDataBuilder(inDir, { includePending: args['include-pending'] ?? false }).build(), outDir);
 }
 
 if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -26,7 +26,7 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
 
   const rebuild = async (server: ViteDevServer, reason: string) => {
     const started = performance.now();
-    builder ??= createDataBuilder(inDir);
+    builder ??= createDataBuilder(inDir, { includePending: true });
     const result = await builder.build();
     const code = report(result, outDir, (line) => server.config.logger.info(line));
     const ms = Math.round(performance.now() - started);

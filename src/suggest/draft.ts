@@ -1,0 +1,97 @@
+/**
+ * draft: an article's text and its suggestions → a complete document in our format (front matter,
+ * then the text with `:kind[words]{attributes review=pending confidence=… reason="…"}`). Removing the
+ * annotations gives back the text byte for byte: a colon before a letter is escaped as `\:` (the build
+ * drops that backslash), and annotations that would cross another or wrap unsafe words are left out.
+ * Pure.
+ */
+import { stringify } from 'yaml';
+import type { Suggestion } from './suggestion.js';
+import { labelSafe } from './text.js';
+
+export interface DraftMeta {
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  notes: string | null;
+}
+
+/** `key=value`, quoted when it must be; `&` and `"` as character references, which the build decodes. */
+function attribute(key: string, value: string): string {
+  if (key === 'id') return `#${value}`;
+  if (/^[A-Za-z0-9._:/-]+$/.test(value)) return `${key}=${value}`;
+  return `${key}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\\/g, '&#92;').replace(/\n/g, ' ')}"`;
+}
+
+function attributes(s: Suggestion): string {
+  const parts = Object.entries(s.attributes).map(([k, v]) => attribute(k, v));
+  parts.push('review=pending', `confidence=${s.confidence.toFixed(2)}`);
+  if (s.reason) parts.push(attribute('reason', s.reason));
+  return `{${parts.join(' ')}}`;
+}
+
+/** A colon directly before a letter would start a directive: written `\:`. */
+export function escapeText(text: string): string {
+  return text.replace(/:(?=\p{L})/gu, '\\:');
+}
+
+/**
+ * The suggestions that can be written together: properly nested (an event may hold places, a weapon a
+ * range), none crossing another, none empty or wrapping unsafe words. Earlier and longer ones win.
+ */
+export function nestable(text: string, suggestions: readonly Suggestion[]): Suggestion[] {
+  const sorted = [...suggestions].filter((s) => s.end > s.start && labelSafe(text.slice(s.start, s.end)))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Suggestion[] = [];
+  for (const s of sorted) {
+    const crosses = kept.some((k) => (s.start < k.end && s.end > k.end) || (s.start === k.start && s.end === k.end));
+    if (!crosses) kept.push(s);
+  }
+  return kept;
+}
+
+/** The body: the text with the suggestions written in. */
+export function annotateText(text: string, suggestions: readonly Suggestion[]): string {
+  const list = nestable(text, suggestions);
+  // Opening and closing marks by offset; at one offset, closings before openings, inner closings first.
+  const opens = new Map<number, Suggestion[]>();
+  const closes = new Map<number, Suggestion[]>();
+  for (const s of list) {
+    (opens.get(s.start) ?? opens.set(s.start, []).get(s.start)!).push(s);
+    (closes.get(s.end) ?? closes.set(s.end, []).get(s.end)!).push(s);
+  }
+  for (const c of closes.values()) c.sort((a, b) => b.start - a.start);
+  const cuts = [...new Set([0, text.length, ...opens.keys(), ...closes.keys()])].sort((a, b) => a - b);
+  let out = '';
+  for (let n = 0; n < cuts.length; n++) {
+    const at = cuts[n];
+    for (const s of closes.get(at) ?? []) out += `]${attributes(s)}`;
+    for (const s of opens.get(at) ?? []) out += `:${s.kind}[`;
+    if (n + 1 < cuts.length) {
+      let part = escapeText(text.slice(at, cuts[n + 1]));
+      // "a:" before ":place[b…" would read as "::place": that colon is escaped too.
+      if (part.endsWith(':') && opens.has(cuts[n + 1])) part = `${part.slice(0, -1)}\\:`;
+      out += part;
+    }
+  }
+  return out;
+}
+
+/** The whole draft document. */
+export function writeDraft(meta: DraftMeta, text: string, suggestions: readonly Suggestion[]): string {
+  const front = stringify({
+    id: meta.id,
+    title: meta.title,
+    publisher: meta.publisher,
+    author: meta.author,
+    published: meta.published,
+    url: meta.url,
+    language: 'en',
+    notes: meta.notes,
+  }, { lineWidth: 0 });
+  // The build drops one final line break (an editor's), so one is always added.
+  return `---\n${front}---\n${annotateText(text, suggestions)}\n`;
+}
