@@ -33,9 +33,9 @@ function attributes(s: Suggestion): string {
   return `{${parts.join(' ')}}`;
 }
 
-/** A colon directly before a letter would start a directive: written `\:`. */
+/** A colon directly before a letter or digit would start a directive: written `\:`. */
 export function escapeText(text: string): string {
-  return text.replace(/:(?=\p{L})/gu, '\\:');
+  return text.replace(/:(?=[\p{L}\p{N}_])/gu, '\\:');
 }
 
 /**
@@ -43,7 +43,8 @@ export function escapeText(text: string): string {
  * range), none crossing another, none empty or wrapping unsafe words. Earlier and longer ones win.
  */
 export function nestable(text: string, suggestions: readonly Suggestion[]): Suggestion[] {
-  const sorted = [...suggestions].filter((s) => s.end > s.start && labelSafe(text.slice(s.start, s.end)))
+  // After a backslash, an annotation's colon would read as an escaped one.
+  const sorted = [...suggestions].filter((s) => s.end > s.start && text[s.start - 1] !== '\\' && labelSafe(text.slice(s.start, s.end)))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Suggestion[] = [];
   for (const s of sorted) {

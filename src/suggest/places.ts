@@ -116,7 +116,7 @@ function lexicallyRejected(c: Candidate, tags: ReadonlySet<string>): string | nu
   if (c.single && !c.designator && c.initial && !tags.has('ProperNoun')) return 'sentence-initial common word';
   if (c.single && !c.designator && c.initial && NOT_A_NAME.some((n) => tags.has(n))) return 'sentence-initial common word';
   if (c.single && !c.designator && tags.has('Person') && !tags.has('Place') && !c.preposition) return "a person's name";
-  if (c.single && !c.designator && !c.initial && tags.has('Adjective') && !tags.has('ProperNoun')) return 'an adjective';
+  if (c.single && !c.designator && !c.initial && !c.preposition && tags.has('Adjective') && !tags.has('ProperNoun')) return 'an adjective';
   return null;
 }
 

@@ -57,8 +57,11 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       }
     }
     const sentence = text.slice(s, e);
-    const origin = places.find((p) => p.start >= s && p.end <= e && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(s, p.start - 10), p.start)))?.id ?? null;
-    const sug = rangeSuggestion(t, r, weaponSpans, origin, claimantOf(sentence).claimant);
+    const stated = places.find((p) => p.start >= s && p.end <= e && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(s, p.start - 10), p.start)))?.id ?? null;
+    // The build needs an origin; when the text states none, the nearest place before it stands in, said so in origin-note.
+    const nearest = stated ? null : [...places].reverse().find((p) => p.end <= r.start) ?? places[0];
+    const sug = rangeSuggestion(t, r, weaponSpans, stated ?? nearest?.id ?? null, claimantOf(sentence).claimant);
+    if (sug && !stated) sug.attributes['origin-note'] = 'Not stated in the text: the nearest place mentioned before the range stands in; choose the origin.';
     if (sug) suggestions.push(sug);
   }
 
