@@ -29,7 +29,7 @@ import { placeIndex } from '../src/suggest/place-index.js';
 import { suggest } from '../src/suggest/suggest.js';
 import { compromiseTagger, winkTagger } from '../src/suggest/tagger.js';
 
-const { values: args } = parseArgs({ options: { tagger: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { tagger: { type: 'string' }, misses: { type: 'string' } } });
 const root = new URL('..', import.meta.url).pathname;
 const KINDS = ['places', 'dates', 'dates-stated', 'ranges', 'weapons', 'events'] as const;
 type Kind = (typeof KINDS)[number];
@@ -56,13 +56,16 @@ const dateOf = (doc: ParsedDocument, a: Annotation): string | undefined => {
 };
 
 /** Adds one document's counts of a kind: `match` pairs a gold with a suggested annotation. */
+let current = { split: '', kind: '' };
 function score(c: Counts[Kind], gold: Annotation[], got: Annotation[], match: (g: Annotation, s: Annotation) => boolean) {
   const used = new Set<number>();
+  const show = args.misses === current.kind && current.split === 'dev';
   for (const x of gold) {
     const i = got.findIndex((s, n) => !used.has(n) && match(x, s));
-    if (i >= 0) { used.add(i); c.tp++; } else c.fn++;
+    if (i >= 0) { used.add(i); c.tp++; } else { c.fn++; if (show) console.log(`  missed: ${x.label.slice(0, 100)} ${JSON.stringify(x.attributes).slice(0, 120)}`); }
   }
   c.fp += got.length - used.size;
+  if (show) got.forEach((s, n) => { if (!used.has(n)) console.log(`  extra: ${s.label.slice(0, 100)} ${JSON.stringify(s.attributes).slice(0, 160)}`); });
 }
 
 const counts = { dev: zero(), 'held-out': zero() };
@@ -82,6 +85,7 @@ for (const f of files) {
   const c = counts[f.split];
   const of = (d: ParsedDocument, k: string) => d.annotations.filter((a) => a.kind === k);
   const point = (prep: typeof goldPrep, d: ParsedDocument, a: Annotation) => prep.places.byAnnotation.get(d.annotations.indexOf(a))?.place.lonlat;
+  current = { split: f.split, kind: 'places' };
   score(c.places, of(gold, 'place'), of(draft, 'place'), (x, s) => {
     if (x.start + (x.label.length - words(x).length) !== s.start + (s.label.length - words(s).length) || words(x) !== words(s)) return false;
     const p = point(goldPrep, gold, x);
@@ -90,15 +94,20 @@ for (const f of files) {
   });
   const goldDated = of(gold, 'event').filter((a) => dateOf(gold, a));
   const gotDated = of(draft, 'event').filter((a) => a.attributes.date && goldDated.some((x) => overlaps(x, a)));
+  current = { split: f.split, kind: 'dates' };
   score(c.dates, goldDated, gotDated, (x, s) => overlaps(x, s) && dateOf(gold, x) === s.attributes.date);
   const stated = goldDated.filter((a) => !a.attributes['date-added'] && !(a.attributes.of && gold.annotations.find((d) => d.attributes.id === a.attributes.of)?.attributes['date-added']));
+  current = { split: f.split, kind: 'dates-stated' };
   score(c['dates-stated'], stated, gotDated.filter((a) => stated.some((x) => overlaps(x, a))), (x, s) => overlaps(x, s) && dateOf(gold, x) === s.attributes.date);
   const km = (a: Annotation) => { const r = parseStatedRange(a.label); return 'error' in r ? null : r; };
+  current = { split: f.split, kind: 'ranges' };
   score(c.ranges, of(gold, 'range').filter((a) => !a.attributes.added && km(a)), of(draft, 'range'), (x, s) => {
     const r = km(x); const q = km(s);
     return overlaps(x, s) && !!r && !!q && Math.abs(r.min_km - q.min_km) < 1e-6 && Math.abs(r.max_km - q.max_km) < 1e-6;
   });
+  current = { split: f.split, kind: 'weapons' };
   score(c.weapons, of(gold, 'weapon'), of(draft, 'weapon'), overlaps);
+  current = { split: f.split, kind: 'events' };
   score(c.events, of(gold, 'event'), of(draft, 'event'), overlaps);
 }
 
