@@ -26,7 +26,8 @@ export function articleText(text: string): ArticleText {
     } else if (fenceMark) {
       fence = fenceMark;
       blocked.push([offset, end]);
-    } else if (/^( {4}|\t)/.test(line) || /^\s*</.test(line)) {
+    } else if (/^[ \t]*(?:(?:[*+-]|\d{1,9}[.)]|>)[ \t])*(?: {4}|\t)/.test(line) || /^\s*</.test(line)) {
+      // Indented code, also inside a list item or quote ("*     code").
       blocked.push([offset, end]);
     }
     offset = end + 1;
