@@ -56,6 +56,8 @@ export interface BuilderOptions {
   chunk?: number;
   /** Directory of area files (`origin-area=`); default `areas` beside the input directory. Area files must lie under it or the input directory. */
   areas?: string;
+  /** Publish suggestions still marked review=pending (the dev server); default false. */
+  includePending?: boolean;
 }
 
 /** Where area files live unless told otherwise: `areas/` beside the documents (data/areas beside data/documents). */
@@ -74,14 +76,14 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
   const drawn = new Map<string, Polygon | MultiPolygon>();
 
   const resolver = (): Resolver => (resolve ??= placeResolver());
-  const prepareHere = (paths: string[]): PreparedFiles => prepareFiles(paths, cwd, resolver(), parsedCache);
+  const prepareHere = (paths: string[]): PreparedFiles => prepareFiles(paths, cwd, resolver(), parsedCache, options.includePending ?? false);
 
   return {
     async build() {
       const { paths, problems } = findDocuments(inDir);
       const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
       const { prepared, unreadable } = workers > 1
-        ? await prepareInParallel(paths, cwd, workers, options.chunk ?? CHUNK, (chunk) => prepareFiles(chunk, cwd, resolver()))
+        ? await prepareInParallel(paths, cwd, workers, options.chunk ?? CHUNK, (chunk) => prepareFiles(chunk, cwd, resolver(), undefined, options.includePending ?? false), options.includePending ?? false)
         : prepareHere(paths);
       if (workers <= 1) {
         const seen = new Set(paths.map((p) => relative(cwd, p) || p));
@@ -127,8 +129,8 @@ export const CHUNK = 100;
  * yields between its own chunks to take them in, so copying results back overlaps the work instead of
  * following it. Chunks are gathered back in file order.
  */
-async function prepareInParallel(paths: string[], cwd: string, count: number, chunk: number, prepareHere: (paths: string[]) => PreparedFiles): Promise<PreparedFiles> {
-  const work: PrepareWork = { paths, cwd, chunk, next: new Int32Array(new SharedArrayBuffer(4)) };
+async function prepareInParallel(paths: string[], cwd: string, count: number, chunk: number, prepareHere: (paths: string[]) => PreparedFiles, includePending = false): Promise<PreparedFiles> {
+  const work: PrepareWork = { paths, cwd, chunk, next: new Int32Array(new SharedArrayBuffer(4)), includePending };
   const done: PreparedChunk[] = [];
   const workers = Array.from({ length: count - 1 }, () => startWorker(work, (c) => done.push(c)));
   for (let c = claimChunk(work); c; c = claimChunk(work)) {

@@ -40,7 +40,7 @@ export function report(result: BuildOutput, outDir: string, log: (line: string) 
   return 0;
 }
 
-const USAGE = 'usage: npm run data -- [--in DIR] [--out DIR] [--areas DIR]\n       npm run data -- --stamp FILE [--stamp FILE …]';
+const USAGE = 'usage: npm run data -- [--in DIR] [--out DIR] [--areas DIR] [--include-pending]\n       npm run data -- --stamp FILE [--stamp FILE …]';
 
 /**
  * Sets `text_sha256:` in each file's front matter to the hash of its text (annotations removed),
@@ -78,7 +78,7 @@ export function stamp(files: readonly string[], log: (line: string) => void = (l
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, stamp: { type: 'string', multiple: true }, areas: { type: 'string' } }, strict: true }).values;
+    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, stamp: { type: 'string', multiple: true }, areas: { type: 'string' }, 'include-pending': { type: 'boolean' } }, strict: true }).values;
   } catch (e) {
     process.stderr.write(`data: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -96,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`data: input directory ${inDir} does not exist\n${USAGE}\n`);
     return 2;
   }
-  return report(await createDataBuilder(inDir, args.areas ? { areas: resolvePath(args.areas) } : {}).build(), outDir);
+  return report(await createDataBuilder(inDir, { ...(args.areas ? { areas: resolvePath(args.areas) } : {}), includePending: args['include-pending'] ?? false }).build(), outDir);
 }
 
 if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../contract.js';
 import { parseDocumentText, type ParsedDocument } from '../compiler/parse.js';
 import { prepareDocument, type PreparedDocument } from '../compiler/compile.js';
 import type { Resolver } from '../compiler/document-places.js';
+import { applyReview } from '../compiler/review.js';
 
 /** Documents larger than this are refused: a news article is tens of kB. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -48,7 +49,7 @@ export function readOriginal(documentPath: string): string | null {
  * Prepares each file. `cache` keeps parsed documents by path and content between builds of a long-lived
  * process (the dev server), so an edit re-parses one document.
  */
-export function prepareFiles(paths: readonly string[], cwd: string, resolve: Resolver, cache?: Map<string, { text: string; original: string | null; parsed: ParsedDocument }>): PreparedFiles {
+export function prepareFiles(paths: readonly string[], cwd: string, resolve: Resolver, cache?: Map<string, { text: string; original: string | null; parsed: ParsedDocument }>, includePending = false): PreparedFiles {
   const prepared: PreparedDocument[] = [];
   const unreadable: Diagnostic[] = [];
   for (const abs of paths) {
@@ -65,13 +66,13 @@ export function prepareFiles(paths: readonly string[], cwd: string, resolve: Res
       parsed = parseDocumentText(shown, decoded.text, { original });
       cache?.set(shown, { text: decoded.text, original, parsed });
     }
-    prepared.push(prepareDocument(parsed, resolve));
+    prepared.push(prepareDocument(applyReview(parsed, includePending), resolve));
   }
   return { prepared, unreadable };
 }
 
 /** What a build thread is handed: all the files, the chunk size and the shared counter of chunks claimed. */
-export interface PrepareWork { paths: string[]; cwd: string; chunk: number; next: Int32Array }
+export interface PrepareWork { paths: string[]; cwd: string; chunk: number; next: Int32Array; includePending?: boolean }
 export interface PreparedChunk { index: number; files: PreparedFiles }
 
 /** Claims the next chunk of files for this thread, or null when every chunk has been claimed. */

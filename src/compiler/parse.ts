@@ -219,20 +219,20 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       annotated.push(f);
     }
   });
-  // A backslash before : [ ] { } makes that character literal and is dropped, like a Markdown escape;
-  // a doubled backslash before one of them stands for one backslash.
+  // Backslashes before one of : [ ] { } work as in Markdown: each pair stands for one backslash, and an
+  // odd one left over makes the character literal (`\{` is "{"; `\\{` is "\" then markup; `\\\{` is
+  // "\{"). Backslashes before anything else are the text's own.
   const inCut = (i: number) => cuts.some(([a, b]) => i >= a && i < b);
   const escaped = new Set<number>();
   for (let i = src.indexOf('\\', bodyStart); i !== -1 && i < bodyEnd; i = src.indexOf('\\', i + 1)) {
-    if (inCut(i)) continue;
-    if (ESCAPABLE.includes(src[i + 1])) {
-      cuts.push([i, i + 1]);
-      escaped.add(i + 1);
-      i++;
-    } else if (src[i + 1] === '\\' && ESCAPABLE.includes(src[i + 2])) {
-      cuts.push([i, i + 1]);
-      i++;
+    let j = i;
+    while (src[j] === '\\' && j < bodyEnd) j++;
+    if (!inCut(i) && j < bodyEnd && ESCAPABLE.includes(src[j])) {
+      const n = j - i;
+      cuts.push([i, i + Math.ceil(n / 2)]);
+      if (n % 2 === 1) escaped.add(j);
     }
+    i = j - 1;
   }
   cuts.sort((a, b) => a[0] - b[0]);
 

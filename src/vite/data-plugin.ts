@@ -33,7 +33,7 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
 
   const rebuild = async (server: ViteDevServer, reason: string) => {
     const started = performance.now();
-    builder ??= createDataBuilder(inDir, { areas: areasDir });
+    builder ??= createDataBuilder(inDir, { areas: areasDir, includePending: true });
     const result = await builder.build();
     const code = report(result, outDir, (line) => server.config.logger.info(line));
     const ms = Math.round(performance.now() - started);

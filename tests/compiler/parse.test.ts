@@ -130,6 +130,13 @@ describe('broken markup is an error, never verbatim text', () => {
     expect(p.text).toBe('Literal :place[x]{#y} and [a]{b} and a\\:b and C:\\\\Users.');
     expect(p.annotations).toEqual([]);
   });
+
+  it('reads backslashes before : [ ] { } as Markdown does: pairs stand for one, an odd one makes the character literal', () => {
+    const p = parseDocumentText('a.md', doc(String.raw`a\\\{b\\\} c\\\\\[d and :place[Kyiv\\]{#k} and e\\:place[Lviv]{#l}.`));
+    expect(p.diagnostics).toEqual([]);
+    expect(p.text).toBe(String.raw`a\{b\} c\\[d and Kyiv\ and e\Lviv.`);
+    expect(p.annotations.map((a) => a.label)).toEqual(['Kyiv\\', 'Lviv']);
+  });
 });
 
 describe('nesting', () => {

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:suggest [-- --tagger wink]`: how close `npm run suggest` comes to hand annotations.
+ * Each annotated document (the seeds in data/documents, the development set in
+ * tests/fixtures/articles) is stripped to its plain text, drafted, and the draft scored against the
+ * hand annotations, as the build reads both:
+ *   places   a suggested mention with the same words (a leading "the" aside) resolving within 161 km;
+ *   dates    an event's date: a suggested event over a hand-dated event's words with the same value
+ *            ("stated" counts only dates the text gives, i.e. without date-added);
+ *   ranges   the same words' span overlapping, and the same min and max (km);
+ *   weapons  overlapping words; events: overlapping sentences.
+ * Split: development = seeds + odd-numbered articles; held out = even-numbered articles (fixed by
+ * name, not by results). Prints a table, then one JSON line. Speed: per article, the gazetteer index
+ * cached; 10,000 articles extrapolated from the measured mean on 2 threads.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
+import { parseDocumentText, type Annotation, type ParsedDocument } from '../src/compiler/parse.js';
+import { applyReview } from '../src/compiler/review.js';
+import { prepareDocument } from '../src/compiler/compile.js';
+import { documentResolver } from '../src/compiler/resolve.js';
+import { parseStatedRange } from '../src/compiler/stated-range.js';
+import { distanceKm } from '../src/compiler/places/distance.js';
+import { parseCatalogue } from '../src/suggest/catalogue.js';
+import { writeDraft } from '../src/suggest/draft.js';
+import { placeIndex } from '../src/suggest/place-index.js';
+import { suggest } from '../src/suggest/suggest.js';
+import { compromiseTagger, winkTagger } from '../src/suggest/tagger.js';
+
+const { values: args } = parseArgs({ options: { tagger: { type: 'string' }, misses: { type: 'string' } } });
+const root = new URL('..', import.meta.url).pathname;
+const KINDS = ['places', 'dates', 'dates-stated', 'ranges', 'weapons', 'events'] as const;
+type Kind = (typeof KINDS)[number];
+type Counts = Record<Kind, { tp: number; fp: number; fn: number }>;
+const zero = (): Counts => Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Counts;
+
+const g = loadGazetteer();
+const resolve = documentResolver(g);
+const index = placeIndex(g);
+const catalogue = parseCatalogue(readFileSync(join(root, 'data/weapons.yaml'), 'utf8'));
+const tagger = args.tagger === 'wink' ? winkTagger : compromiseTagger;
+
+const files = [
+  ...readdirSync(join(root, 'data/documents')).filter((f) => f.endsWith('.md')).map((f) => ({ path: join(root, 'data/documents', f), split: 'dev' as const })),
+  ...readdirSync(join(root, 'tests/fixtures/articles')).filter((f) => f.endsWith('.md')).map((f) => ({ path: join(root, 'tests/fixtures/articles', f), split: Number(/(\d+)/.exec(f)?.[1] ?? 0) % 2 === 1 ? 'dev' as const : 'held-out' as const })),
+];
+
+const overlaps = (a: Annotation, b: Annotation) => a.start < b.end && a.end > b.start;
+const words = (a: Annotation) => a.label.replace(/^the\s+/i, '');
+const dateOf = (doc: ParsedDocument, a: Annotation): string | undefined => {
+  if (a.attributes.date) return a.attributes.date;
+  const def = a.attributes.of ? doc.annotations.find((x) => x.kind === 'event' && x.attributes.id === a.attributes.of) : undefined;
+  return def?.attributes.date;
+};
+
+/** Adds one document's counts of a kind: `match` pairs a gold with a suggested annotation. */
+let current = { split: '', kind: '' };
+function score(c: Counts[Kind], gold: Annotation[], got: Annotation[], match: (g: Annotation, s: Annotation) => boolean) {
+  const used = new Set<number>();
+  const show = args.misses === current.kind && current.split === 'dev';
+  for (const x of gold) {
+    const i = got.findIndex((s, n) => !used.has(n) && match(x, s));
+    if (i >= 0) { used.add(i); c.tp++; } else { c.fn++; if (show) console.log(`  missed: ${x.label.slice(0, 100)} ${JSON.stringify(x.attributes).slice(0, 120)}`); }
+  }
+  c.fp += got.length - used.size;
+  if (show) got.forEach((s, n) => { if (!used.has(n)) console.log(`  extra: ${s.label.slice(0, 100)} ${JSON.stringify(s.attributes).slice(0, 160)}`); });
+}
+
+const counts = { dev: zero(), 'held-out': zero() };
+const times: Array<{ ms: number; words: number }> = [];
+for (const f of files) {
+  const source = readFileSync(f.path, 'utf8');
+  const gold = parseDocumentText(f.path, source);
+  const text = gold.text;
+  const fm = gold.frontMatter ?? {};
+  const published = typeof fm.published === 'string' ? fm.published : fm.published instanceof Date ? fm.published.toISOString().slice(0, 10) : null;
+  const t0 = performance.now();
+  const { suggestions } = suggest(text, { docId: `bench-${String(fm.id)}`, published, index, catalogue, tagger });
+  times.push({ ms: performance.now() - t0, words: text.split(/\s+/).filter(Boolean).length });
+  const draft = applyReview(parseDocumentText('draft.md', writeDraft({ id: 'draft', title: 'draft', publisher: null, author: null, published, url: null, notes: null }, text, suggestions)), true);
+  const goldPrep = prepareDocument(gold, resolve);
+  const gotPrep = prepareDocument(draft, resolve);
+  const c = counts[f.split];
+  const of = (d: ParsedDocument, k: string) => d.annotations.filter((a) => a.kind === k);
+  const point = (prep: typeof goldPrep, d: ParsedDocument, a: Annotation) => prep.places.byAnnotation.get(d.annotations.indexOf(a))?.place.lonlat;
+  current = { split: f.split, kind: 'places' };
+  score(c.places, of(gold, 'place'), of(draft, 'place'), (x, s) => {
+    if (x.start + (x.label.length - words(x).length) !== s.start + (s.label.length - words(s).length) || words(x) !== words(s)) return false;
+    const p = point(goldPrep, gold, x);
+    const q = point(gotPrep, draft, s);
+    return !!p && !!q && distanceKm(p, q) <= 161;
+  });
+  const goldDated = of(gold, 'event').filter((a) => dateOf(gold, a));
+  const gotDated = of(draft, 'event').filter((a) => a.attributes.date && goldDated.some((x) => overlaps(x, a)));
+  current = { split: f.split, kind: 'dates' };
+  score(c.dates, goldDated, gotDated, (x, s) => overlaps(x, s) && dateOf(gold, x) === s.attributes.date);
+  const stated = goldDated.filter((a) => !a.attributes['date-added'] && !(a.attributes.of && gold.annotations.find((d) => d.attributes.id === a.attributes.of)?.attributes['date-added']));
+  current = { split: f.split, kind: 'dates-stated' };
+  score(c['dates-stated'], stated, gotDated.filter((a) => stated.some((x) => overlaps(x, a))), (x, s) => overlaps(x, s) && dateOf(gold, x) === s.attributes.date);
+  const km = (a: Annotation) => { const r = parseStatedRange(a.label); return 'error' in r ? null : r; };
+  current = { split: f.split, kind: 'ranges' };
+  score(c.ranges, of(gold, 'range').filter((a) => !a.attributes.added && km(a)), of(draft, 'range'), (x, s) => {
+    const r = km(x); const q = km(s);
+    return overlaps(x, s) && !!r && !!q && Math.abs(r.min_km - q.min_km) < 1e-6 && Math.abs(r.max_km - q.max_km) < 1e-6;
+  });
+  current = { split: f.split, kind: 'weapons' };
+  score(c.weapons, of(gold, 'weapon'), of(draft, 'weapon'), overlaps);
+  current = { split: f.split, kind: 'events' };
+  score(c.events, of(gold, 'event'), of(draft, 'event'), overlaps);
+}
+
+const prf = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
+  const p = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const r = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return { precision: +p.toFixed(3), recall: +r.toFixed(3), f1: +(p + r === 0 ? 0 : (2 * p * r) / (p + r)).toFixed(3), tp, fp, fn };
+};
+const nDev = files.filter((f) => f.split === 'dev').length;
+console.log(`tagger: ${args.tagger === 'wink' ? 'wink-nlp' : 'compromise'}; ${nDev} development documents, ${files.length - nDev} held out`);
+console.log(`${'kind'.padEnd(14)}${'dev P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}${'held P'.padStart(9)}${'R'.padStart(7)}${'F1'.padStart(7)}`);
+const result: Record<string, unknown> = {};
+for (const k of KINDS) {
+  const d = prf(counts.dev[k]);
+  const h = prf(counts['held-out'][k]);
+  result[k] = { dev: d, heldOut: h };
+  console.log(`${k.padEnd(14)}${d.precision.toFixed(2).padStart(7)}${d.recall.toFixed(2).padStart(7)}${d.f1.toFixed(2).padStart(7)}${h.precision.toFixed(2).padStart(9)}${h.recall.toFixed(2).padStart(7)}${h.f1.toFixed(2).padStart(7)}`);
+}
+// Speed: the first article pays for loading the tagger's lexicon; the rest are steady state.
+const steady = times.slice(1);
+const totalMs = steady.reduce((a, b) => a + b.ms, 0);
+const totalWords = steady.reduce((a, b) => a + b.words, 0);
+const msPer1000Words = (totalMs / totalWords) * 1000;
+const meanMs = totalMs / steady.length;
+const threads = Math.min(2, availableParallelism());
+const tenThousandS = (meanMs * 10_000) / threads / 1000;
+console.log(`speed: ${msPer1000Words.toFixed(0)} ms per 1,000 words (mean article ${meanMs.toFixed(0)} ms, ${Math.round(totalWords / steady.length)} words; first article ${times[0].ms.toFixed(0)} ms); 10,000 such articles ≈ ${tenThousandS.toFixed(0)} s on ${threads} threads (extrapolated)`);
+console.log(JSON.stringify({ tagger: args.tagger ?? 'compromise', ...result, speed: { msPer1000Words: Math.round(msPer1000Words), meanArticleMs: Math.round(meanMs), tenThousandArticlesS: Math.round(tenThousandS) } }));

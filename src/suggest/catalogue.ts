@@ -1,0 +1,30 @@
+/** catalogue: data/weapons.yaml read and checked (each range figure with its source). Pure. */
+import { parse } from 'yaml';
+
+export interface CatalogueWeapon {
+  id: string;
+  name: string;
+  aliases: string[];
+  class: string;
+  /** Nominal range with its public source; null when no sourced figure is entered. */
+  range: { min: number | null; max: number; source: string } | null;
+}
+
+/** Parses the catalogue; throws with the entry and field at fault. */
+export function parseCatalogue(yamlText: string): CatalogueWeapon[] {
+  const data = parse(yamlText) as unknown;
+  if (!Array.isArray(data)) throw new Error('weapons catalogue: expected a list of weapons');
+  return data.map((e: Record<string, unknown>, n) => {
+    const where = `weapons catalogue entry ${n + 1} (${String(e?.id ?? '?')})`;
+    if (typeof e?.id !== 'string' || typeof e.name !== 'string' || typeof e.class !== 'string') throw new Error(`${where}: needs id, name and class`);
+    const aliases = Array.isArray(e.aliases) ? e.aliases.map(String) : [];
+    let range: CatalogueWeapon['range'] = null;
+    if (e.range_km !== undefined) {
+      const r = e.range_km as Record<string, unknown>;
+      if (typeof r.source !== 'string' || !r.source.trim()) throw new Error(`${where}: range_km has no source; a figure with no source is not entered`);
+      if (typeof r.max !== 'number' || !(r.max > 0)) throw new Error(`${where}: range_km.max must be a positive number of km`);
+      range = { min: typeof r.min === 'number' ? r.min : null, max: r.max, source: r.source };
+    }
+    return { id: e.id, name: e.name, aliases: [...new Set([e.name, ...aliases])], class: e.class, range };
+  });
+}

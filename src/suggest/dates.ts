@@ -1,0 +1,115 @@
+/**
+ * dates: the date expressions of a sentence, normalised against the article's publication date, in the
+ * build's forms (YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/..). Pure.
+ *
+ * chrono-node reads the expressions. Where it falls short for news text this module extends it:
+ *   - "on November 23 and 25", "November 23-25": chrono reads the first day only; both days make an interval;
+ *   - "since 2014", "in 2014", "by 2014": chrono does not read a bare year; "since" makes an open interval;
+ *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
+ *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
+ *   - a date without its year is the last one on or before --published (chrono may take the next);
+ *   - without --published, a date whose year the text does not give is dropped (chrono would take this year).
+ */
+import * as chrono from 'chrono-node';
+
+export interface FoundDate {
+  /** [start, end) in the text. */
+  start: number;
+  end: number;
+  /** The build's date form. */
+  value: string;
+  /** How it was read, when the text did not give it whole ("relative to the publication date"). */
+  reason?: string;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+const DAY_PAIR = new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'g');
+const BARE_YEAR = /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–\/]?\d|\s+(?:km|kilomet|miles))/gi;
+const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const day = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+function monthIndex(name: string): number {
+  const key = name.slice(0, 3).toLowerCase();
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(key);
+}
+
+/** The value chrono's components give, at the precision the text states. */
+function componentValue(c: chrono.ParsedComponents, yearKnown: boolean): string | null {
+  if (!yearKnown && !c.isCertain('year')) return null;
+  const y = c.get('year')!;
+  if (c.isCertain('day') || c.isCertain('weekday')) return `${y}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
+  if (c.isCertain('month')) return `${y}-${pad(c.get('month')!)}`;
+  if (c.isCertain('year')) return String(y);
+  return null;
+}
+
+/**
+ * Dates in text[from, to). `published` is YYYY-MM-DD or null.
+ */
+export function findDates(text: string, from: number, to: number, published: string | null): FoundDate[] {
+  const slice = text.slice(from, to);
+  const ref = published ? new Date(`${published}T12:00:00Z`) : null;
+  const out: FoundDate[] = [];
+  const taken = (a: number, b: number) => out.some((d) => a < d.end && b > d.start);
+  const relative = 'relative to the publication date';
+
+  for (const m of slice.matchAll(DAY_PAIR)) {
+    const mi = monthIndex(m[1]);
+    const y = m[4] ? Number(m[4]) : ref ? ref.getUTCFullYear() : null;
+    const a = Number(m[2]);
+    const b = Number(m[3]);
+    if (y === null || mi < 0 || !(b > a) || b > 31) continue;
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: `${y}-${pad(mi + 1)}-${pad(a)}/${y}-${pad(mi + 1)}-${pad(b)}`, ...(m[4] ? {} : { reason: 'year from the publication date' }) });
+  }
+  for (const m of slice.matchAll(LAST_PERIOD)) {
+    if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
+    const which = m[1].toLowerCase() === 'this' ? 0 : 1;
+    const unit = m[2].toLowerCase();
+    let value: string;
+    if (unit === 'year') value = String(ref.getUTCFullYear() - which);
+    else if (unit === 'month') {
+      const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - which, 1));
+      value = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+    } else {
+      // Weeks run Monday to Sunday.
+      const monday = new Date(ref.getTime() - (((ref.getUTCDay() + 6) % 7) + 7 * which) * 86400000);
+      value = `${day(monday)}/${day(new Date(monday.getTime() + 6 * 86400000))}`;
+    }
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value, reason: relative });
+  }
+  for (const r of chrono.parse(slice, ref ?? undefined, { forwardDate: false })) {
+    const start = from + r.index;
+    const end = start + r.text.length;
+    if (taken(start, end)) continue;
+    if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently)$/i.test(r.text.trim())) continue;
+    const yearKnown = ref !== null;
+    let startValue = componentValue(r.start, yearKnown);
+    if (startValue === null) continue;
+    let reason: string | undefined = r.start.isCertain('year') ? undefined : relative;
+    // A weekday alone names the last such day on or before publication.
+    if (ref && r.start.isCertain('weekday') && !r.start.isCertain('day')) {
+      const d = r.start.date();
+      const back = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+      while (back.getTime() > ref.getTime()) back.setUTCDate(back.getUTCDate() - 7);
+      startValue = day(back);
+      reason = relative;
+    }
+    // A date without its year is the last one on or before publication ("in March" in November is this March).
+    if (ref && !r.start.isCertain('year') && startValue > day(ref)) startValue = `${Number(startValue.slice(0, 4)) - 1}${startValue.slice(4)}`;
+    let value = startValue;
+    if (r.end) {
+      const endValue = componentValue(r.end, yearKnown);
+      if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue) value = `${startValue}/${endValue}`;
+    }
+    out.push({ start, end, value, ...(reason ? { reason } : {}) });
+  }
+  for (const m of slice.matchAll(BARE_YEAR)) {
+    const yStart = from + m.index + m[0].length - m[2].length;
+    if (taken(yStart, yStart + 4)) continue;
+    const since = m[1].toLowerCase() === 'since';
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

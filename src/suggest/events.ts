@@ -1,0 +1,76 @@
+/**
+ * events: sentences that report something that happened at a place, as `:event` suggestions. A
+ * sentence is an event when it names a place and a keyword of EVENT_TYPES; its type is the first
+ * matching row; its summary is the sentence's own main clause (leading time or attribution phrases
+ * and trailing participle clauses cut, at most SUMMARY_WORDS words); its date the first date in it;
+ * its claimant from attribution phrases. Status is left for the reviewer (`unverified` until then). Pure.
+ */
+import type { Suggestion } from './suggestion.js';
+import type { FoundDate } from './dates.js';
+import { claimantOf } from './claimants.js';
+
+/** Event type → words that report it, tried in order (the first row that matches gives the type). */
+export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['drone-attack', /\bdrones?\b[^.]*\b(?:attacks?|attacked|struck|strike|hit|launched|shot down|downed|targeted|intercepted)\b|\b(?:attacked|struck|hit|targeted)\b[^.]*\bdrones?\b/i],
+  ['missile-strike', /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|hit|launched|fired|attack|attacked|targeted|used|deployed)\b|\b(?:struck|fired|launched|targeted)\b[^.]*\b(?:missiles?|rockets?)\b/i],
+  ['strike', /\b(?:struck|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacked|hit)\b/i],
+  ['arms-transfer', /\b(?:supplied|supplying|delivered|delivery|deliveries|provided|providing|provision of|transferred|transfer of|shipped|sent|exported|export of|handed over|sold|supply)\b/i],
+  ['policy', /\b(?:approved|authori[sz]ed|authori[sz]ation|announced|sanctions?|sanctioned|allowed|banned|decided|agreed|signed|lifted|imposed|vowed|threatened|pledged|policy)\b/i],
+  ['military-activity', /\b(?:deployed|deployment|troops|test-fired|tested|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|captured|seized|withdrew|launched|fired|killed|wounded|injured|destroyed|damaged)\b/i],
+];
+
+export const SUMMARY_WORDS = 16;
+
+/** The sentence's main clause in its own words. */
+export function summaryOf(sentence: string): string {
+  let s = sentence.trim();
+  s = s.replace(/^(?:According to [^,]+,|(?:On|In|On the|Late|Early|Earlier|Last|Since|During|By|At|After|Before|Overnight|Adding)[^,]{0,60},)\s*/i, '');
+  s = s.replace(/,?\s+(?:resulting|marking|causing|which|according|as|while|amid|leaving|killing|injuring|raising|adding|officials said|[\p{Lu}][^,]{0,40} said)\b.*$/u, '');
+  s = s.replace(/[.!?"”’]+$/, '').trim();
+  const words = s.split(/\s+/);
+  if (words.length > SUMMARY_WORDS) s = `${words.slice(0, SUMMARY_WORDS).join(' ')}…`;
+  return s.length > 0 ? s.charAt(0).toUpperCase() + s.slice(1) : sentence.trim();
+}
+
+export interface EventInput {
+  /** [start, end) of the sentence. */
+  start: number;
+  end: number;
+  sentence: string;
+  /** Place ids mentioned in it, in text order, and the words before each (to prefer "in X"). */
+  places: Array<{ id: string; before: string }>;
+  dates: FoundDate[];
+}
+
+/** The event suggestion for one sentence, or null when it does not report one. */
+export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
+  if (e.places.length === 0) return null;
+  const type = EVENT_TYPES.find(([, re]) => re.test(e.sentence))?.[0];
+  if (!type) return null;
+  const { claimant, found } = claimantOf(e.sentence);
+  // The place the sentence puts it at ("in X", "on X") first: the first one is drawn.
+  const at = e.places.filter((p) => /\b(?:in|at|on|near|over|into|against)\s+(?:the\s+)?$/i.test(p.before));
+  const ordered = [...new Set([...at, ...e.places].map((p) => p.id))];
+  const date = e.dates[0];
+  const reasons = ['status left for the reviewer'];
+  if (!date) reasons.push('no date in the sentence');
+  else if (date.reason) reasons.push(`date ${date.reason}`);
+  if (!found) reasons.push('no attribution in the sentence');
+  if (ordered.length > 1) reasons.push(`several places: ${ordered.join(', ')}`);
+  return {
+    kind: 'event',
+    start: e.start,
+    end: e.end,
+    attributes: {
+      id,
+      type,
+      summary: summaryOf(e.sentence),
+      ...(date ? { date: date.value } : {}),
+      place: ordered.join(' '),
+      claimant,
+      status: 'unverified',
+    },
+    confidence: date && found ? 0.7 : 0.5,
+    reason: reasons.join('; '),
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * places: the place mentions of an article, resolved as the build resolves them (the document's other
+ * mentions as context), with `#id` on the first mention of each place and `of=` on the others. Pure,
+ * given a PlaceIndex.
+ *
+ * A candidate is a run of capitalised words ("North Korea", "Zaporizhzhia Oblast", "U.S."), with "of",
+ * "of the", "and" inside it ("Gulf of Aden"), a leading "the" and a trailing designator ("the Kursk
+ * region", "Russian territory"). A run that is not a place as a whole is split only at those
+ * connectors, so "Lloyd J. Austin III" never yields "Austin". It is kept when the gazetteer resolves
+ * it and it reads as a place here:
+ *   - a sentence's first word must be a proper noun there (the tagger: "Mobile networks", "Nice
+ *     work", "Reading the report" are not), and a person's name is not a place ("Victoria said");
+ *   - month and weekday names ("March") are never places;
+ *   - a demonym is a place only with a designator ("Ukrainian territory"), not as an adjective;
+ *   - a town needs the text to treat it as a place: a preposition before it ("in", "near", "from"),
+ *     a designator, or a population of POPULATION.plain or more; none under POPULATION.min;
+ *   - on a headline-style line (most words capitalised) each word stands alone, and only countries,
+ *     regions and cities of POPULATION.headline or more are taken.
+ */
+import type { ResolvedPlace } from '../contract.js';
+import type { PlaceQuery, Resolution } from '../compiler/resolve.js';
+import type { Resolver } from '../compiler/document-places.js';
+import type { NameType } from '../compiler/places/record.js';
+import type { Suggestion } from './suggestion.js';
+import { slug, uniqueId } from './suggestion.js';
+import type { ArticleText } from './text.js';
+import { isBlocked } from './text.js';
+import type { Tagger, Tagged } from './tagger.js';
+import { tagsAt } from './tagger.js';
+
+/** The gazetteer as the recogniser needs it. */
+export interface PlaceIndex {
+  resolve: Resolver;
+  /** Inhabitants of a resolved populated place (0 when unknown or not a populated place). */
+  population(place: ResolvedPlace): number;
+  /** How the gazetteer knows a name ("russian" → demonym); empty when it does not. */
+  nameTypes(text: string): NameType[];
+}
+
+/** Population thresholds (inhabitants). */
+export const POPULATION = { min: 1_000, plain: 50_000, headline: 100_000 };
+
+/** Confidence of a suggestion by what was found. */
+const CONFIDENCE = { sure: 0.9, ambiguous: 0.6, town: 0.7, headline: 0.7 };
+
+const WORD = String.raw`(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\d]*(?:[-\u2010\u2011][\p{L}\p{M}\d]+)*)`;
+const RUN = new RegExp(String.raw`${WORD}(?:[ \u00a0](?:(?:of|of the|and)[ \u00a0])?${WORD})*`, 'gu');
+const CONNECTOR = /[ \u00a0](?:of the|of|and)[ \u00a0]/g;
+const DESIGNATOR = /^[ \u00a0](region|regions|oblast|province|governorate|district|territory|territories|soil|airspace|border|border region|area|waters|peninsula|krai|republic)\b/u;
+const CITY_OF = /\b(?:city|town|village|port|settlement|capital|region|province) of[ \u00a0]$/iu;
+const PLACE_PREPOSITION = /\b(?:in|near|at|from|to|into|outside|around|toward|towards|across|over|on|of|via|between|and|targeting|struck|hit|hitting|attacked)[ \u00a0](?:the[ \u00a0])?$/iu;
+const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Tags that say a sentence's first word is not a name. */
+const NOT_A_NAME = ['Adjective', 'Verb', 'Gerund', 'Adverb', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary'];
+
+interface Candidate {
+  start: number;
+  end: number;
+  words: string;
+  /** Its sentence's first word. */
+  initial: boolean;
+  headline: boolean;
+  designator: boolean;
+  preposition: boolean;
+  single: boolean;
+}
+
+/** A line where most words of three or more letters are capitalised is a headline. */
+function isHeadline(line: string): boolean {
+  const words = line.match(/\p{L}{3,}/gu) ?? [];
+  if (words.length < 3) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
+/** The candidates of one sentence. */
+function sentenceCandidates(t: ArticleText, s: number, e: number, headline: boolean, tagged: () => Tagged[]): Candidate[] {
+  const sentence = t.text.slice(s, e);
+  const out: Candidate[] = [];
+  const push = (a: number, b: number) => {
+    let start = s + a;
+    let end = s + b;
+    let words = t.text.slice(start, end);
+    if (/^The[ \u00a0]/.test(words) && words.length > 4) { start += 4; words = words.slice(4); }
+    const after = DESIGNATOR.exec(t.text.slice(end, Math.min(e, end + 20)));
+    let designator = false;
+    if (after) { end += after[0].length; designator = true; }
+    if (designator && /(?:^|[ \u00a0])the[ \u00a0]$/i.test(t.text.slice(Math.max(s, start - 4), start))) start -= 4;
+    words = t.text.slice(start, end);
+    const before = t.text.slice(Math.max(s, start - 30), start);
+    const single = !/[ \u00a0]/.test(t.text.slice(start, end).replace(/^the[ \u00a0]/i, ''));
+    out.push({ start, end, words, initial: start - s <= 1 || /^[“"‘'(]+$/.test(sentence.slice(0, start - s)), headline, designator, preposition: PLACE_PREPOSITION.test(before) || CITY_OF.test(before), single });
+  };
+  if (headline) {
+    for (const m of sentence.matchAll(new RegExp(WORD, 'gu'))) push(m.index, m.index + m[0].length);
+    return out;
+  }
+  for (const m of sentence.matchAll(RUN)) {
+    const parts: Array<[number, number]> = [[m.index, m.index + m[0].length]];
+    // The run and, when it has connectors, its parts; whichever resolves is chosen later (whole first).
+    let from = 0;
+    for (const c of m[0].matchAll(CONNECTOR)) {
+      parts.push([m.index + from, m.index + c.index]);
+      from = c.index + c[0].length;
+    }
+    if (parts.length > 1) parts.push([m.index + from, m.index + m[0].length]);
+    for (const [a, b] of parts) push(a, b);
+  }
+  void tagged;
+  return out;
+}
+
+/** Lexical reasons a candidate is not a place, before the gazetteer is asked. */
+function lexicallyRejected(c: Candidate, tags: ReadonlySet<string>): string | null {
+  const core = c.words.replace(/^the[ \u00a0]/i, '').toLowerCase();
+  if (!c.designator && TIME_WORDS.has(core)) return 'month or weekday';
+  if (c.single && !c.designator && c.initial && !tags.has('ProperNoun')) return 'sentence-initial common word';
+  if (c.single && !c.designator && c.initial && NOT_A_NAME.some((n) => tags.has(n))) return 'sentence-initial common word';
+  if (c.single && !c.designator && tags.has('Person') && !tags.has('Place') && !c.preposition) return "a person's name";
+  if (c.single && !c.designator && !c.initial && !c.preposition && tags.has('Adjective') && !tags.has('ProperNoun')) return 'an adjective';
+  return null;
+}
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  place: ResolvedPlace;
+  /** The id of the place this mention names (its own `#id` or its `of=`). */
+  id: string;
+  suggestion: Suggestion;
+}
+
+export interface PlaceOptions {
+  tagger: Tagger;
+}
+
+/** The place mentions of an article, in text order, each with its suggestion. */
+export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceOptions): PlaceMention[] {
+  const found: Candidate[] = [];
+  const lineStarts = new Map<number, boolean>();
+  const headlineAt = (offset: number): boolean => {
+    const ls = t.text.lastIndexOf('\n', offset - 1) + 1;
+    let h = lineStarts.get(ls);
+    if (h === undefined) {
+      const le = t.text.indexOf('\n', offset);
+      h = isHeadline(t.text.slice(ls, le === -1 ? t.text.length : le));
+      lineStarts.set(ls, h);
+    }
+    return h;
+  };
+  for (const [s, e] of t.sentences) {
+    let tagged: Tagged[] | null = null;
+    const tags = () => (tagged ??= options.tagger(t.text.slice(s, e)));
+    const headline = headlineAt(s);
+    for (const c of sentenceCandidates(t, s, e, headline, tags)) {
+      if (isBlocked(t, c.start, c.end)) continue;
+      const wordTags = c.single ? tagsAt(tags(), c.start - s + (c.words.startsWith('the ') ? 4 : 0)) : new Set<string>();
+      if (lexicallyRejected(c, wordTags)) continue;
+      found.push(c);
+    }
+  }
+  // First pass: every candidate together; keep those that resolve and read as places. Second pass:
+  // the kept ones alone, as the build will see them, so the context is theirs.
+  const first = index.resolve(found.map((c) => ({ text: c.words })));
+  const taken: Candidate[] = [];
+  const covered: Array<[number, number]> = [];
+  found.forEach((c, n) => {
+    const r = first[n];
+    if (!r.ok || !acceptable(c, r, index)) return;
+    if (covered.some(([a, b]) => c.start < b && c.end > a)) return;
+    covered.push([c.start, c.end]);
+    taken.push(c);
+  });
+  taken.sort((a, b) => a.start - b.start);
+  const queries: PlaceQuery[] = taken.map((c) => ({ text: c.words }));
+  const second = index.resolve(queries);
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  const mentions: PlaceMention[] = [];
+  taken.forEach((c, n) => {
+    const r = second[n];
+    if (!r.ok || !acceptable(c, r, index)) return;
+    const key = identity(r.place);
+    const existing = ids.get(key);
+    let confidence = c.headline ? CONFIDENCE.headline : CONFIDENCE.sure;
+    const reasons: string[] = [];
+    if (r.ambiguous) {
+      confidence = Math.min(confidence, CONFIDENCE.ambiguous);
+      reasons.push(`ambiguous: also ${r.candidates.filter((p) => identity(p) !== key).slice(0, 3).map((p) => `${p.name}${p.country ? `, ${p.country}` : ''} (${p.kind})`).join('; ')}`);
+    }
+    if (r.place.kind === 'city' && index.population(r.place) < POPULATION.plain) {
+      confidence = Math.min(confidence, CONFIDENCE.town);
+      reasons.push('a small place: check the text means it');
+    }
+    const attributes: Record<string, string> = {};
+    let id: string;
+    if (existing) {
+      id = existing;
+      attributes.of = id;
+    } else {
+      id = uniqueId(slug(r.place.name), used);
+      ids.set(key, id);
+      attributes.id = id;
+      // Pinned when ambiguous, so the build reads the same place the reviewer checked.
+      if (r.ambiguous && r.place.geonames) attributes.geonames = String(r.place.geonames);
+      else if (r.ambiguous && r.place.wikidata) attributes.wikidata = r.place.wikidata;
+    }
+    const suggestion: Suggestion = { kind: 'place', start: c.start, end: c.end, attributes, confidence, ...(reasons.length ? { reason: reasons.join('; ') } : {}) };
+    mentions.push({ start: c.start, end: c.end, place: r.place, id, suggestion });
+  });
+  return mentions;
+}
+
+function identity(p: ResolvedPlace): string {
+  return p.geonames ? `g${p.geonames}` : p.wikidata ? `w${p.wikidata}` : `${p.name}@${p.lonlat.join(',')}`;
+}
+
+/** Whether a resolved candidate reads as a place in its context. */
+function acceptable(c: Candidate, r: Extract<Resolution, { ok: true }>, index: PlaceIndex): boolean {
+  const p = r.place;
+  const core = c.words.replace(/^the[ \u00a0]/i, '');
+  const types = index.nameTypes(core);
+  if (!c.designator && types.length > 0 && types.every((ty) => ty === 'demonym')) return false;
+  // An all-capitals word is a place only as an abbreviation the gazetteer knows ("UK", "EU"), not "NATO" = Nato, PH.
+  if (/^\p{Lu}{2,6}$/u.test(core) && !types.includes('abbreviation') && !(p.kind === 'country' || p.kind === 'region')) return false;
+  if (p.kind !== 'city') return !c.headline || p.kind !== 'coordinates';
+  const pop = index.population(p);
+  if (c.headline) return pop >= POPULATION.headline;
+  if (pop < POPULATION.min && !c.designator) return false;
+  if (pop < POPULATION.plain && !c.designator && !c.preposition) return false;
+  return true;
+}

@@ -1,0 +1,85 @@
+/**
+ * ranges: the ranges a text states ("a range of 600-700 km", "up to 300 km", "about 900 kilometres",
+ * "3,000 miles", "300 nautical miles", "intermediate-range ballistic missile"), each given the nearest
+ * weapon and, when the sentence says where from ("from Crimea"), its origin. The words are chosen so that
+ * the build's own reader (compiler/stated-range.ts) reads them to the same values; a phrase it cannot
+ * read is suggested by its longest part it reads to the same values, or not at all. Pure.
+ */
+import { KM_PER_UNIT, RANGE_CLASSES } from '../constants.js';
+import { parseStatedRange } from '../compiler/stated-range.js';
+import type { Suggestion } from './suggestion.js';
+import type { ArticleText } from './text.js';
+import { isBlocked, sentenceIndexAt } from './text.js';
+
+export interface FoundRange {
+  start: number;
+  end: number;
+  min_km: number;
+  max_km: number;
+  /** 'class' for a range class in words. */
+  basis: 'stated' | 'class';
+  rangeClass: string | null;
+}
+
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
+const UNIT = Object.keys(KM_PER_UNIT).filter((u) => u !== 'm').sort((a, b) => b.length - a.length).map((u) => u.replace(/ /g, String.raw`\s+`)).join('|');
+const QUALIFIER = String.raw`(?:(?:a\s+(?:maximum\s+)?range\s+of|ranges?\s+of|up\s+to|as\s+far\s+as|about|around|some|approximately|roughly|nearly|almost|more\s+than|over|at\s+least|less\s+than|under|between)\s+)?`;
+const PHRASE = new RegExp(String.raw`\b${QUALIFIER}${NUM}(?:\s*(?:-|–|—|to|and)\s*${NUM})?(?:\s*|-)(${UNIT})\b\.?`, 'gi');
+const CLASS_PHRASE = new RegExp(String.raw`\b(${Object.values(RANGE_CLASSES).flatMap((c) => c.phrases).map((p) => p.replace(/[-\s]/g, '[-\\s]')).join('|')})(?=[-\s]+(?:ballistic\s+)?missiles?\b)`, 'gi');
+const RANGE_CONTEXT = /\b(?:range|reach|fly|flew|travel|strike|hit|distance|radius|away|missiles?|rockets?|drones?)\b/i;
+
+const num = (s: string) => Number(s.replace(/,/g, ''));
+
+/** Our own reading of a phrase: [min, max] in km, for checking the build's reading of the words chosen. */
+function ownReading(m: RegExpMatchArray): [number, number] {
+  const factor = KM_PER_UNIT[m[3].toLowerCase().replace(/\s+/g, ' ')];
+  const a = num(m[1]) * factor;
+  if (m[2] === undefined) return [0, a];
+  return [a, num(m[2]) * factor];
+}
+
+export function findRanges(t: ArticleText): FoundRange[] {
+  const out: FoundRange[] = [];
+  for (const m of t.text.matchAll(PHRASE)) {
+    const si = sentenceIndexAt(t, m.index);
+    if (si < 0 || !RANGE_CONTEXT.test(t.text.slice(...t.sentences[si]))) continue;
+    const [min, max] = ownReading(m);
+    // The longest words the build reads to the same values: the whole phrase, then without its qualifier.
+    const whole = m[0].replace(/\.$/, '');
+    const numberAt = whole.search(/\d/);
+    const tries: Array<[number, string]> = [[0, whole], [numberAt, whole.slice(numberAt)]];
+    for (const [offset, words] of tries) {
+      const r = parseStatedRange(words);
+      if ('error' in r || Math.abs(r.min_km - min) > 1e-6 || Math.abs(r.max_km - max) > 1e-6) continue;
+      const start = m.index + offset;
+      if (!isBlocked(t, start, start + words.length)) out.push({ start, end: start + words.length, min_km: min, max_km: max, basis: 'stated', rangeClass: null });
+      break;
+    }
+  }
+  for (const m of t.text.matchAll(CLASS_PHRASE)) {
+    const r = parseStatedRange(m[0]);
+    if ('error' in r || isBlocked(t, m.index, m.index + m[0].length)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, min_km: r.min_km, max_km: r.max_km, basis: 'class', rangeClass: r.rangeClass });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The range suggestion: weapon = nearest weapon mention, preferring its own sentence. */
+export function rangeSuggestion(t: ArticleText, r: FoundRange, weapons: ReadonlyArray<{ start: number; end: number; id: string }>, origin: string | null, claimant: string): Suggestion | null {
+  const si = sentenceIndexAt(t, r.start);
+  const distance = (w: { start: number; end: number }) => {
+    const d = w.end <= r.start ? r.start - w.end : w.start >= r.end ? w.start - r.end : 0;
+    return d + (sentenceIndexAt(t, w.start) === si ? 0 : 10_000);
+  };
+  const nearest = [...weapons].sort((a, b) => distance(a) - distance(b))[0];
+  if (!nearest) return null;
+  const far = distance(nearest) >= 10_000;
+  return {
+    kind: 'range',
+    start: r.start,
+    end: r.end,
+    attributes: { weapon: nearest.id, ...(origin ? { origin } : {}), claimant, status: 'unverified' },
+    confidence: far ? 0.5 : r.basis === 'class' ? 0.7 : 0.85,
+    reason: [far ? 'the nearest weapon is in another sentence' : null, origin ? null : 'no origin stated', 'status left for the reviewer'].filter(Boolean).join('; '),
+  };
+}

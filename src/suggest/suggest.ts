@@ -1,0 +1,107 @@
+/**
+ * suggest: an article's text → the annotations a draft proposes (places, weapons, stated ranges,
+ * events with their dates and claimants), each a Suggestion the draft marks `review=pending`. Pure,
+ * given the place index, the weapons catalogue and a tagger.
+ */
+import type { CatalogueWeapon } from './catalogue.js';
+import { claimantOf } from './claimants.js';
+import { findDates, type FoundDate } from './dates.js';
+import { nestable } from './draft.js';
+import { eventSuggestion } from './events.js';
+import { suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
+import { findRanges, rangeSuggestion } from './ranges.js';
+import { slug, type Suggestion } from './suggestion.js';
+import type { Tagger } from './tagger.js';
+import { articleText, sentenceIndexAt } from './text.js';
+import { suggestWeapons, type WeaponMention } from './weapons.js';
+
+export interface SuggestOptions {
+  /** The document's id: event ids and generic weapon ids are made from it, so they are unique in a corpus. */
+  docId: string;
+  /** YYYY-MM-DD, for relative dates; null when unknown. */
+  published: string | null;
+  index: PlaceIndex;
+  catalogue: readonly CatalogueWeapon[];
+  tagger: Tagger;
+  /** Weapon ids the corpus defines already. */
+  knownWeapons?: ReadonlySet<string>;
+}
+
+export interface Suggested {
+  suggestions: Suggestion[];
+  /** Dates found, by sentence index (for the bench). */
+  dates: Map<number, FoundDate[]>;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
+
+export function suggest(text: string, o: SuggestOptions): Suggested {
+  const t = articleText(text);
+  const weapons: WeaponMention[] = suggestWeapons(t, o.catalogue, { known: o.knownWeapons });
+  const places: PlaceMention[] = suggestPlaces(t, o.index, { tagger: o.tagger }).filter((p) => !weapons.some((w) => overlaps(p, w)));
+  const suggestions: Suggestion[] = [...places.map((p) => p.suggestion), ...weapons.map((w) => w.suggestion)];
+  const weaponSpans = weapons.map((w) => ({ start: w.start, end: w.end, id: w.id }));
+
+  for (const r of findRanges(t)) {
+    if (places.some((p) => overlaps(p, r))) continue;
+    const si = sentenceIndexAt(t, r.start);
+    const [s, e] = t.sentences[si];
+    if (r.basis === 'class' && !weaponSpans.some((w) => sentenceIndexAt(t, w.start) === si)) {
+      // "an intermediate-range ballistic missile": the class phrase names an uncatalogued weapon, which wraps the range.
+      const m = /^[-\s]+(?:ballistic\s+)?missiles?/i.exec(text.slice(r.end, e));
+      if (m) {
+        const id = `${slug(text.slice(r.start, r.end + m[0].length))}-${slug(o.docId)}`;
+        const w = { start: r.start, end: r.end + m[0].length, id };
+        weaponSpans.push(w);
+        suggestions.push({ kind: 'weapon', start: w.start, end: w.end, attributes: { id, class: r.rangeClass ?? 'missile' }, confidence: 0.6, reason: 'a weapon named only by its range class' });
+      }
+    }
+    const sentence = text.slice(s, e);
+    const stated = places.find((p) => p.start >= s && p.end <= e && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(s, p.start - 10), p.start)))?.id ?? null;
+    // The build needs an origin; when the text states none, the nearest place before it stands in, said so in origin-note.
+    const nearest = stated ? null : [...places].reverse().find((p) => p.end <= r.start) ?? places[0];
+    const sug = rangeSuggestion(t, r, weaponSpans, stated ?? nearest?.id ?? null, claimantOf(sentence).claimant);
+    if (sug && !stated) sug.attributes['origin-note'] = 'Not stated in the text: the nearest place mentioned before the range stands in; choose the origin.';
+    if (sug) suggestions.push(sug);
+  }
+
+  const dates = new Map<number, FoundDate[]>();
+  let n = 0;
+  t.sentences.forEach(([s, e], si) => {
+    const found = findDates(text, s, e, o.published);
+    dates.set(si, found);
+    const inside = places.filter((p) => p.start >= s && p.end <= e);
+    if (inside.length === 0) return;
+    const ev = eventSuggestion({
+      start: s,
+      end: e,
+      sentence: text.slice(s, e),
+      places: inside.map((p) => ({ id: p.id, before: text.slice(Math.max(s, p.start - 12), p.start) })),
+      dates: found,
+    }, `${slug(o.docId)}-event-${n + 1}`);
+    if (ev) {
+      n++;
+      suggestions.push(ev);
+    }
+  });
+  return { suggestions: consistent(text, suggestions), dates };
+}
+
+/** The suggestions that can be written, and only those whose references are written too. */
+function consistent(text: string, suggestions: Suggestion[]): Suggestion[] {
+  let kept = nestable(text, suggestions);
+  for (;;) {
+    const ids = new Set(kept.filter((s) => s.attributes.id).map((s) => `${s.kind}:${s.attributes.id}`));
+    // A weapon the corpus defines is named here by a mention that joins it.
+    for (const s of kept) if (s.kind === 'weapon' && s.attributes.of) ids.add(`weapon:${s.attributes.of}`);
+    const ok = (s: Suggestion) => {
+      if (s.attributes.of && !ids.has(`${s.kind}:${s.attributes.of}`) && s.kind === 'place') return false;
+      if (s.kind === 'event' && s.attributes.place?.split(' ').some((p) => !ids.has(`place:${p}`))) return false;
+      if (s.kind === 'range' && (!ids.has(`weapon:${s.attributes.weapon}`) || (s.attributes.origin && !ids.has(`place:${s.attributes.origin}`)))) return false;
+      return true;
+    };
+    const next = kept.filter(ok);
+    if (next.length === kept.length) return next;
+    kept = next;
+  }
+}
