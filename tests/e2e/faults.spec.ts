@@ -118,10 +118,10 @@ test('features with broken geometry are left out and named; the valid ones are d
   site.reply(RANGES, { body: JSON.stringify(ranges) });
 
   await openReady(page, site.url);
-  await expect(alert(page)).toContainText('events.geojson: feature 1 left out: geometry is not a Point');
+  await expect(alert(page)).toContainText('events.geojson: feature 1 left out: geometry is not a MultiPoint of [lon, lat]');
   await expect(alert(page)).toContainText('feature 2 left out');
   await expect(alert(page)).toContainText('feature 3 left out');
-  await expect(alert(page)).toContainText('ranges.geojson: feature 1 left out: geometry is not a Polygon');
+  await expect(alert(page)).toContainText('ranges.geojson: feature 1 left out: geometry is neither null nor a Polygon or MultiPolygon');
   await expect(page.locator('.feature-list [data-id]')).toHaveCount(valid + ranges.features.length - 1);
   const ids = events.features.slice(3).map((f) => f.properties.id);
   const drawn = await page.evaluate(() => [...new Set(window.atlas.map.queryRenderedFeatures({ layers: ['atlas-event-marker'] }).map((f) => String(f.properties.id)))]);
