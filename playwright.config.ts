@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { ensureServedData } from './tests/e2e/data';
+import { ensureServedData } from './tests/e2e/data.js';
 
 /**
  * Port of the preview server the tests drive (the built site, as in production), and the directory

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { atlasData } from './src/vite/data-plugin.ts';
-import { atlasSite } from './src/vite/site-plugin.ts';
+import { atlasData } from './src/vite/data-plugin.js';
+import { atlasSite } from './src/vite/site-plugin.js';
 
 // Static site that works from any host under any sub-path: every URL is relative (`base: './'`).
 export default defineConfig({

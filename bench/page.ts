@@ -74,7 +74,7 @@ async function runApp(browser: Browser, origin: string): Promise<AppRun> {
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: OPTIONS.timeout });
   const result = await page.evaluate(() => {
-    const map = window.atlas.map;
+    const map = window.atlas.map!;
     const c = map.getCenter();
     const canvas = map.getCanvas();
     const ms = performance.getEntriesByName('atlas:ready')[0].startTime;

@@ -13,6 +13,7 @@ import { serializeCollection } from '../src/compiler/emit.js';
 
 const SIMFEROPOL: Position = [34.1, 44.95];
 const topo = JSON.parse(readFileSync(new URL('../node_modules/world-atlas/countries-50m.json', import.meta.url), 'utf8'));
+// biome-ignore lint/plugin: typed boundary: world-atlas TopoJSON read as untyped JSON
 const countries = feature(topo, topo.objects.countries) as unknown as { features: Array<Feature<MultiPolygon, { name: string }>> };
 const byId = (id: string) => countries.features.find((f) => f.id === id)!;
 const ukraine = byId('804');

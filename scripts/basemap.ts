@@ -163,6 +163,7 @@ function admin1(): FeatureCollection[] {
   });
   type P = { properties: { country: string } };
   // Region lines inside a country only: coasts and country borders come from world-atlas.
+  // biome-ignore lint/plugin: typed boundary: topojson-client's mesh filter receives untyped geometry objects
   const lines = mesh(topo, regions, (a, b) => a !== b && (a as unknown as P).properties.country === (b as unknown as P).properties.country);
   const lineGeom = planar(lines, 2);
   return [collection(polys), collection(lineGeom ? [{ type: 'Feature', properties: {}, geometry: lineGeom }] : [])];
@@ -198,6 +199,7 @@ function places(): FeatureCollection {
     if (!capital && !/^PPL(A|A2)?$/.test(code)) continue;
     // Names within the Latin subset of the bundled font (Latin-1 + punctuation) keep their accents;
     // others (Łódź, Hà Nội) use the ASCII name, so no label pulls in the 55 kB Latin Extended file.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the whole Latin-1 block, controls included
     const label = /^[\u0000-\u00ff\u2000-\u206f]*$/.test(name) ? name : ascii;
     features.push({
       type: 'Feature',

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
-import { ensureServedData } from '../tests/e2e/data';
+import { ensureServedData } from '../tests/e2e/data.js';
 
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'];
 
@@ -75,8 +75,8 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => 'atlas' in window);
     await page.evaluate(() => window.atlas.ready);
     await page.evaluate(() => new Promise<void>((done) => {
-      window.atlas.map.once('idle', () => done());
-      window.atlas.map.triggerRepaint();
+      window.atlas.map!.once('idle', () => done());
+      window.atlas.map!.triggerRepaint();
     }));
     await page.locator('.atlas-export > button').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`.atlas-export-menu button[data-scale="${o.scale}"]`).click()]);

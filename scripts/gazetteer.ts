@@ -43,7 +43,6 @@ type Row = [
   string, string, string, string, string, number, number, number, number, number | null, string | null, string, string, string[], string[],
 ];
 
-type Position = number[];
 type Geometry = { type: string; coordinates: unknown } | null;
 
 /** Area centroid of the largest polygon ([lon, lat], 4 decimals ≈ 11 m), planar in degrees. */

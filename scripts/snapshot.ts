@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { NOSCRIPT_NOTE, OEMBED_FILE, PREVIEW, PREVIEW_MARK } from '../src/vite/site-plugin';
+import { NOSCRIPT_NOTE, OEMBED_FILE, PREVIEW, PREVIEW_MARK } from '../src/vite/site-plugin.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** WebGL2 on SwiftShader in headless Chromium (see shared/testing.md); never --use-gl. */
@@ -93,8 +93,8 @@ export async function snapshot(site: string, out: string): Promise<void> {
     await page.evaluate(
       () =>
         new Promise<void>((done) => {
-          window.atlas.map.once('idle', () => done());
-          window.atlas.map.triggerRepaint();
+          window.atlas.map!.once('idle', () => done());
+          window.atlas.map!.triggerRepaint();
         }),
     );
     await page.evaluate(() => document.fonts.ready);

@@ -27,6 +27,7 @@ phase() {
 }
 T0=$SECONDS
 phase "type check" npx tsc --noEmit -p .
+phase "lint" npm run --silent lint
 phase "unit tests" npx vitest run
 phase "data build" npm run --silent data
 phase "browser tests" npx playwright test

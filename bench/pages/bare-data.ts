@@ -4,14 +4,14 @@
  * cost from the cost of drawing its data. Parameters as in bare-map.ts. Marks `bare:idle` at the first
  * idle after the data is in.
  */
-import { bareMap } from './bare-map';
-import { nextIdle, styleParsed, withOverlay } from '../../src/map/map';
-import { SOURCE, UNDER_LABELS } from '../../src/map/ids';
-import { dataLayers } from '../../src/map/layers';
-import { emptyDataSource, setDataCollection } from '../../src/map/source';
-import { loadData } from '../../src/map/data';
-import { registerTypes } from '../../src/map/scales';
-import { installPatterns } from '../../src/map/patterns';
+import { bareMap } from './bare-map.js';
+import { nextIdle, styleParsed, withOverlay } from '../../src/map/map.js';
+import { SOURCE, UNDER_LABELS } from '../../src/map/ids.js';
+import { dataLayers } from '../../src/map/layers.js';
+import { emptyDataSource, setDataCollection } from '../../src/map/source.js';
+import { loadData } from '../../src/map/data.js';
+import { registerTypes } from '../../src/map/scales.js';
+import { installPatterns } from '../../src/map/patterns.js';
 
 const { map, base, theme } = bareMap((style, theme) =>
   withOverlay(style, { sources: { [SOURCE]: emptyDataSource() }, layers: dataLayers(theme, new Set()), underLabels: UNDER_LABELS }, 'flat'),

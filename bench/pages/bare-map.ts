@@ -7,9 +7,9 @@
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { basemapStyle } from '../../src/basemap/style';
-import { loadDetailWhenZoomed } from '../../src/basemap/lazy';
-import { currentTheme, type Theme } from '../../src/basemap/palette';
+import { basemapStyle } from '../../src/basemap/style.js';
+import { loadDetailWhenZoomed } from '../../src/basemap/lazy.js';
+import { currentTheme, type Theme } from '../../src/basemap/palette.js';
 
 export interface BareMap {
   map: MapLibreMap;
@@ -46,6 +46,6 @@ export function bareMap(withStyle: (style: StyleSpecification, theme: Theme) => 
   });
   loadDetailWhenZoomed(map, base);
   map.once('load', () => performance.mark('bare:style'));
-  (window as unknown as { bare: MapLibreMap }).bare = map;
+  Object.assign(window, { bare: map });
   return { map, base, theme };
 }

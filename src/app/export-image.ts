@@ -8,7 +8,7 @@
  * map does not need `preserveDrawingBuffer` (which would slow every frame).
  */
 import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
-import type { ClaimStatus, EventProperties, RangeBasis, RangeProperties } from '../contract';
+import type { Claim, ClaimStatus, EventProperties, RangeBasis, RangeProperties } from '../contract';
 import { formatDate } from '../map/format';
 import { BASIS_STYLE, CONFLICT, CONTRAST, PATTERN, RANGE_STATUS_COLOUR, STATUS_STYLE, colourOfType, typeLabel } from '../map/scales';
 
@@ -84,7 +84,10 @@ export function renderedIds(map: MapLibreMap, layers: string[], at: Array<[numbe
 }
 
 /** "Fixture Wire: Title (2 Mar 2024)", one per document behind what is visible, sorted by date. */
-export function sourceLines(visible: Visible): string[] {
+/** What the sources line reads of each claim. */
+type SourceClaim = Pick<Claim, 'document' | 'document_title' | 'publisher' | 'document_date'>;
+
+export function sourceLines(visible: { events: Array<{ claims: SourceClaim[] }>; ranges: Array<{ claims: SourceClaim[] }> }): string[] {
   const docs = new Map<string, { text: string; date: string }>();
   for (const p of [...visible.events, ...visible.ranges]) {
     for (const c of p.claims ?? []) {
@@ -102,7 +105,10 @@ type Entry =
   | { kind: 'conflict'; label: string };
 
 /** Legend entries for what is visible only: its event types, claim statuses, range bases, conflicts. */
-export function legendEntries(visible: Visible): Entry[] {
+export function legendEntries(visible: {
+  events: Array<Pick<EventProperties, 'type' | 'status'>>;
+  ranges: Array<Pick<RangeProperties, 'status' | 'basis' | 'conflicts_with'>>;
+}): Entry[] {
   const entries: Entry[] = [];
   const types = [...new Set(visible.events.map((e) => e.type))];
   for (const t of types) entries.push({ kind: 'marker', label: typeLabel(t), colour: colourOfType(t), status: 'reported' });

@@ -6,11 +6,12 @@ import { installLegendColours } from '../map/legend';
 import { mountShare } from './share';
 import { startAtlas, type Atlas, type AtlasElements } from './atlas';
 import { closeableAlert } from './alert';
-import { startWithoutMap } from './no-map';
+import { startWithoutMap, type NoMapAtlas } from './no-map';
 
 declare global {
   interface Window {
-    atlas: Atlas;
+    /** The map and its `ready` promise; without WebGL 2, `map` is null and `ready` rejects. */
+    atlas: Atlas | NoMapAtlas;
   }
 }
 

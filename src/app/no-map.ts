@@ -4,8 +4,7 @@
  * `og:image` tag), and every event and range as text, with the details a popup gives (excerpts,
  * sources, who says so), the list beside them to jump from one to the next. Never a blank page.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Atlas, AtlasElements } from './atlas';
+import type { AtlasElements } from './atlas';
 import { showAlert } from './alert';
 import { loadData } from '../map/data';
 import { FeatureList } from './list';
@@ -28,7 +27,13 @@ function preview(base: string): HTMLElement | null {
 }
 
 /** Shows the text view in the map's place; `atlas.ready` rejects with `reason` (there is no map). */
-export function startWithoutMap(el: AtlasElements, reason: string): Atlas {
+/** `window.atlas` without WebGL 2: no map, and `ready` rejects once the text view is shown. */
+export interface NoMapAtlas {
+  map: null;
+  ready: Promise<never>;
+}
+
+export function startWithoutMap(el: AtlasElements, reason: string): NoMapAtlas {
   const base = import.meta.env.BASE_URL;
   showAlert(el.status, `This browser cannot draw the map (${reason}). The events and ranges are listed below as text, with their sources.`);
   const view = document.createElement('section');
@@ -65,5 +70,5 @@ export function startWithoutMap(el: AtlasElements, reason: string): Atlas {
   });
   const ready = drawn.then(() => Promise.reject(new Error(`no map: ${reason}`)));
   ready.catch(() => {}); // rejected for those who wait on it, not an unhandled rejection
-  return { map: null as unknown as MapLibreMap, ready };
+  return { map: null, ready };
 }

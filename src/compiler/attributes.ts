@@ -73,6 +73,7 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
   }
   const type = a.kind === 'event' ? a.attributes.type : undefined;
   if (type !== undefined && !TYPE_PATTERN.test(type)) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, controls included
     const strangers = describeStrangers(type, /[\x00-\x7f]/);
     diagnostics.error(attributeAt(file, a, 'type'), `type="${type}" must be kebab-case: lowercase words and digits joined by "-" (e.g. missile-strike, drone-attack)${strangers.length > 0 ? `; it has ${strangers.join(', ')}` : ''}`);
     ok = false;

@@ -282,6 +282,7 @@ export function unpackGazetteer(bytes: Uint8Array): Gazetteer {
   for (const [q, i] of header.wikidataAliases) if (!byWikidata.has(q)) byWikidata.set(q, i);
   const index: GazetteerIndex = {
     size: header.size,
+    // biome-ignore lint/plugin: typed boundary: the typed arrays were just built from the binary header, one per SECTION_TYPES key
     ...(typed as unknown as Pick<GazetteerIndex, keyof typeof SECTION_TYPES>),
     names: section('names'),
     keys: section('keys'),

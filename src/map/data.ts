@@ -85,7 +85,7 @@ export function rangeProblem(f: unknown): string | null {
   if (!drawable) {
     return 'geometry is neither null nor a Polygon or MultiPolygon of closed [lon, lat] rings';
   }
-  const p = feature.properties as unknown as Record<string, unknown>;
+  const p: { origin?: unknown } | undefined = feature.properties;
   if (p && p.origin !== null && !lonlat(p.origin)) return '"origin" is neither null nor [lon, lat]';
   return firstProblem(feature.properties, RANGE_CHECKS);
 }

@@ -4,7 +4,7 @@
  * Every claim is shown when there are several. `chooser` lists overlapping features to pick from.
  */
 import type { Claim, EventProperties, RangeProperties } from '../contract';
-import { formatDate, formatExtent, formatFigures, formatRange } from './format';
+import { formatDate, formatExtent, formatFigures } from './format';
 import { markerSwatch } from './legend';
 import { BASIS_STYLE, CONFLICT, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
 
@@ -240,7 +240,7 @@ export function eventPopup(p: EventProperties): HTMLElement {
   root.append(facts);
   if (conflict) root.append(conflict);
   if (figures) root.append(figures);
-  root.append(claimsList(p.claims?.length ? p.claims : [p as unknown as Claim], p.sources ?? 1));
+  root.append(claimsList(p.claims, p.sources)); // data.ts keeps only features with one claim or more
   return root;
 }
 
@@ -297,7 +297,7 @@ export function rangePopup(p: RangeProperties, conflicts?: RangeConflicts): HTML
   root.append(facts);
   if (conflicts?.others.length) root.append(rangeConflict(p, conflicts));
   if (conflicts?.unplaced?.length) root.append(unplacedTable(p, conflicts));
-  root.append(claimsList(p.claims?.length ? p.claims : [p as unknown as Claim], p.sources ?? 1));
+  root.append(claimsList(p.claims, p.sources)); // data.ts keeps only features with one claim or more
   return root;
 }
 

@@ -149,9 +149,17 @@ export const CONTRAST: Record<Theme, { stroke: string; heavy: string; text: stri
 
 // ---------- MapLibre expressions built from the scales above ----------
 
+/**
+ * An expression assembled at run time (spread pairs, nested parts): its shape is fixed by the code
+ * below, not checkable against MapLibre's tuple types, so this is the one place that asserts it.
+ */
+function expression(parts: unknown[]): ExpressionSpecification {
+  return parts as ExpressionSpecification;
+}
+
 function match<T extends string | number>(key: string, values: Record<string, T>, fallback: T): ExpressionSpecification {
   const pairs = Object.entries(values).flatMap(([k, v]) => [k, v]);
-  return ['match', ['get', key], ...pairs, fallback] as unknown as ExpressionSpecification;
+  return expression(['match', ['get', key], ...pairs, fallback]);
 }
 
 /**
@@ -159,7 +167,7 @@ function match<T extends string | number>(key: string, values: Record<string, T>
  * so the layer's expression need not change when the data brings a new type.
  */
 export function typeColourExpression(): ExpressionSpecification {
-  return ['coalesce', ['get', 'colour'], OTHER_COLOUR] as unknown as ExpressionSpecification;
+  return expression(['coalesce', ['get', 'colour'], OTHER_COLOUR]);
 }
 
 /** Magnitudes at which the map samples markerRadius (markerRadiusExpression). */
@@ -168,7 +176,7 @@ const RADIUS_STOPS = [0, 10, 25, 50, 100, 200, 400, 800];
 /** Marker radius by magnitude: d3's scaleSqrt sampled at stops, interpolated linearly between them. */
 export function markerRadiusExpression(): ExpressionSpecification {
   const stops = RADIUS_STOPS.flatMap((m) => [m, markerRadius(m)]);
-  return ['case', ['==', ['typeof', ['get', 'magnitude']], 'number'], ['interpolate', ['linear'], ['get', 'magnitude'], ...stops], MARKER_RADIUS] as unknown as ExpressionSpecification;
+  return expression(['case', ['==', ['typeof', ['get', 'magnitude']], 'number'], ['interpolate', ['linear'], ['get', 'magnitude'], ...stops], MARKER_RADIUS]);
 }
 
 /** What markerRadiusExpression gives a feature, computed here: the same stops, the same straight lines between them. */
@@ -186,7 +194,7 @@ export function haloRadiusExpression(): ExpressionSpecification {
   const halo = Object.fromEntries(Object.entries(PRECISION_HALO).map(([k, v]) => [k, v]));
   const pairs = Object.entries(halo).flatMap(([k, v]) => [Number(k), v]);
   // The halo is never smaller than the marker it surrounds.
-  return ['max', ['match', ['get', 'precision'], ...pairs, 0], ['*', 1.6, markerRadiusExpression()]] as unknown as ExpressionSpecification;
+  return expression(['max', ['match', ['get', 'precision'], ...pairs, 0], ['*', 1.6, markerRadiusExpression()]]);
 }
 
 export function statusExpression<K extends keyof StatusStyle>(key: K): ExpressionSpecification {
@@ -198,7 +206,7 @@ export function markerStrokeExpression(theme: Theme): ExpressionSpecification {
   const c = CONTRAST[theme];
   const colour = { contrast: c.stroke, heavy: c.heavy, type: null, none: null } as const;
   const pairs = CLAIM_STATUSES.flatMap((s) => [s, colour[STATUS_STYLE[s].markerStroke] ?? typeColourExpression()]);
-  return ['match', ['get', 'status'], ...pairs, typeColourExpression()] as unknown as ExpressionSpecification;
+  return expression(['match', ['get', 'status'], ...pairs, typeColourExpression()]);
 }
 
 export function markerStrokeWidthExpression(): ExpressionSpecification {
@@ -210,7 +218,7 @@ export function markerStrokeWidthExpression(): ExpressionSpecification {
  * generated on demand (patterns.ts parses it back), so stripes and dashes keep their width at any size.
  */
 export function markerPatternExpression(): ExpressionSpecification {
-  return ['concat', 'atlas-marker-', statusExpression('markerPattern'), '-', typeColourExpression(), '-', ['to-string', ['round', markerRadiusExpression()]]] as unknown as ExpressionSpecification;
+  return expression(['concat', 'atlas-marker-', statusExpression('markerPattern'), '-', typeColourExpression(), '-', ['to-string', ['round', markerRadiusExpression()]]]);
 }
 
 /**
@@ -233,10 +241,10 @@ export function rangeColourExpression(theme: Theme): ExpressionSpecification {
 
 /** Dots need round caps; dashes and solid edges keep butt caps. */
 export function basisCapExpression(): ExpressionSpecification {
-  return ['match', ['get', 'basis'], 'added', 'round', 'butt'] as unknown as ExpressionSpecification;
+  return expression(['match', ['get', 'basis'], 'added', 'round', 'butt']);
 }
 
 export function basisDashExpression(): ExpressionSpecification {
   const pairs = RANGE_BASES.flatMap((b) => [b, ['literal', BASIS_STYLE[b].dash]]);
-  return ['match', ['get', 'basis'], ...pairs, ['literal', BASIS_STYLE.added.dash]] as unknown as ExpressionSpecification;
+  return expression(['match', ['get', 'basis'], ...pairs, ['literal', BASIS_STYLE.added.dash]]);
 }

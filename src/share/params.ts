@@ -27,11 +27,11 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
   const fromHash = parseHash(hash);
   const title = new URLSearchParams(search).get('title')?.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || null;
   // Whatever the app's state holds (view, layers, selection, and what url-state.ts adds later), the hash's value where it gives one.
-  const state: Record<string, unknown> = { ...fromQuery };
+  const state: AppState = { ...fromQuery };
   for (const [key, value] of Object.entries(fromHash)) {
-    if (value != null && !(Array.isArray(value) && value.length === 0)) state[key] = value;
+    if (value != null && !(Array.isArray(value) && value.length === 0)) Object.assign(state, { [key]: value });
   }
-  return { state: state as unknown as AppState, title };
+  return { state, title };
 }
 
 /** The embed's URL for a state, relative to `siteUrl` (the directory holding index.html). */

@@ -42,6 +42,7 @@ function attributes(s: Suggestion): string {
  * and final backslashes are doubled (they would escape the markup's first character).
  */
 export function escapeText(text: string, beforeMarkup = false): string {
+  // biome-ignore lint/suspicious/noShadowRestrictedNames: a local helper; the deprecated global escape() is never used
   const escape = (t: string) => t.replace(/(\\*)([[\]{}]|:(?=[\p{L}\p{N}_])|(?<=\\):)/gu, (_, slashes: string, c: string) => `${slashes}${slashes}\\${c}`);
   if (!beforeMarkup) return escape(text);
   const [tail, slashes, colon] = /(\\*)(:?)$/u.exec(text) as RegExpExecArray;

@@ -34,6 +34,7 @@ export function extractHtml(html: string): Extracted {
     document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content')?.trim() || null;
   const published = meta('article:published_time')?.slice(0, 10) ?? null;
   const siteName = meta('og:site_name');
+  // biome-ignore lint/plugin: typed boundary: linkedom's document implements the DOM Readability reads, under its own types
   const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
   const holder = parseHTML(`<html><body>${article?.content ?? document.body?.innerHTML ?? ''}</body></html>`).document;
   const blocks = [...holder.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));

@@ -17,6 +17,7 @@ export interface WeaponMention {
   suggestion: Suggestion;
 }
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a module helper; the deprecated global escape() is never used
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WEAPON_WORDS = /\b(?:missiles?|rockets?|drones?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?)\b/i;
 const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?\b/g;

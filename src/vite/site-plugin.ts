@@ -63,7 +63,7 @@ export function siteUrl(): string {
 }
 
 /** The static oEmbed response for the default view (https://oembed.com/, section 2.3.4). */
-export function oembed({ site, alt }: SiteInfo): Record<string, string | number> {
+export function oembed({ site }: SiteInfo): Record<string, string | number> {
   const at = (file: string) => (site ? new URL(file, site).href : file);
   const height = estimatedHeight(OEMBED_WIDTH, false);
   return {

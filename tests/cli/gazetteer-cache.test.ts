@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gazetteerCachePath, loadGazetteer } from '../../src/cli/gazetteer-cache';
-import { findGeonames, findWikidata, indexOf, placeAt, postingsOf, type Gazetteer } from '../../src/compiler/gazetteer';
+import { gazetteerCachePath, loadGazetteer } from '../../src/cli/gazetteer-cache.js';
+import { findGeonames, findWikidata, indexOf, placeAt, postingsOf, type Gazetteer } from '../../src/compiler/gazetteer.js';
 
 describe('loadGazetteer', () => {
   let g: Gazetteer;

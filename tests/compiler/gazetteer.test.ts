@@ -7,9 +7,9 @@ import {
   placeAt,
   postingsOf,
   unpackGazetteer,
-} from '../../src/compiler/gazetteer';
-import { compileDesignators } from '../../src/compiler/places/designators';
-import type { PlaceRecord } from '../../src/compiler/places/record';
+} from '../../src/compiler/gazetteer.js';
+import { compileDesignators } from '../../src/compiler/places/designators.js';
+import type { PlaceRecord } from '../../src/compiler/places/record.js';
 
 const designators = compileDesignators({
   articles: ['the'],

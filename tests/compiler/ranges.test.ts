@@ -394,6 +394,7 @@ describe('rangeGeometry input checks', () => {
     ['the latitude is out of range', () => rangeGeometry({ kind: 'point', lonlat: [0, -91] }, 0, 100), /origin\.lonlat latitude.*received -91/],
     ['a coordinate is not a number', () => rangeGeometry({ kind: 'point', lonlat: [Number.NaN, 0] }, 0, 100), /origin\.lonlat must be a \[longitude, latitude\]/],
     ['the tolerance is 0', () => rangeGeometry(point, 0, 100, { tolerance: 0 }), /options\.tolerance.*received 0/],
+    // biome-ignore lint/plugin: deliberately ill-typed input: the test checks the run-time guard
     ['the origin kind is unknown', () => rangeGeometry({ kind: 'circle' } as unknown as RangeOrigin, 0, 100), /origin\.kind.*received "circle"/],
     ['an area is a Point', () => rangeGeometry(area({ type: 'Point', coordinates: [0, 0] }), 0, 100), /origin\.geometry\.type.*received "Point"/],
     ['a line has one position', () => rangeGeometry(area({ type: 'LineString', coordinates: [[0, 0]] }), 0, 100), /origin\.geometry\.coordinates must be an array of at least 2 positions/],

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Gazetteer } from '../../src/compiler/gazetteer';
-import { loadGazetteer } from '../../src/cli/gazetteer-cache';
-import { describePlace, documentResolver, resolveDocument, resolvePlace, type Resolution } from '../../src/compiler/resolve';
-import type { ResolvedPlace } from '../../src/contract';
+import type { Gazetteer } from '../../src/compiler/gazetteer.js';
+import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
+import { describePlace, documentResolver, resolveDocument, resolvePlace, type Resolution } from '../../src/compiler/resolve.js';
+import type { ResolvedPlace } from '../../src/contract.js';
 
 let g: Gazetteer;
 beforeAll(() => {
@@ -164,6 +164,7 @@ describe('resolvePlace', () => {
   });
 
   it('names the argument and the value it got when the query is malformed', () => {
+    // biome-ignore lint/plugin: deliberately ill-typed input: the test checks the run-time guard
     expect(() => resolvePlace(g, { text: 42 as unknown as string })).toThrow(/query\.text must be a string, got 42/);
   });
 });

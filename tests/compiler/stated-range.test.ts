@@ -49,6 +49,7 @@ describe('parseStatedRange', () => {
       ['some 500 miles', 'some', 500 * 1.609344],
       ['nearly 300 nautical miles', 'nearly', 300 * 1.852],
       ['a maximum range of 450 km', 'a maximum of', 450],
+      // biome-ignore lint/plugin: deliberately ill-typed input: the test checks the run-time guard
       ['a range of 450 km', null as unknown as string, 450],
     ];
     for (const [text, qualifier, max] of cases) {

@@ -3,8 +3,8 @@
  * desktop and phone; keyboard users can reach every switch.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openAtlas, settled, test } from './fixtures';
-import { served } from './data';
+import { expect, openAtlas, settled, test } from './fixtures.js';
+import { served } from './data.js';
 
 async function seriousViolations(page: import('@playwright/test').Page) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,15 +1,15 @@
 /**
  * The reader's side, end to end, against the built site and whatever data it serves.
  */
-import { LAYERS, clickAt, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, test } from './fixtures';
-import { drawnRanges, pointInBand, served } from './data';
+import { LAYERS, clickAt, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, test } from './fixtures.js';
+import { drawnRanges, pointInBand, served } from './data.js';
 
 const lonlat = (c: number[]) => [c[0], c[1]] as [number, number];
 
 test('the map renders the basemap and the data', async ({ page }, testInfo) => {
   await openAtlas(page);
   await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /Map of events/);
-  const layers = await page.evaluate(() => window.atlas.map.getStyle().layers.map((l) => l.id));
+  const layers = await page.evaluate(() => window.atlas.map!.getStyle().layers.map((l) => l.id));
   expect(layers).toEqual(expect.arrayContaining(['basemap-land-110m', 'basemap-countries', 'atlas-event-marker', 'atlas-range-fill']));
   await page.screenshot({ path: testInfo.outputPath('map-desktop.png') });
 });
@@ -119,7 +119,7 @@ test('the URL restores view, hidden layers and selection, and back/forward work'
   await settled(page);
   await expect.poll(() => page.evaluate(() => location.hash)).toContain(`sel=${b.properties.id}`);
   const url = page.url();
-  const view = await page.evaluate(() => ({ zoom: window.atlas.map.getZoom(), center: window.atlas.map.getCenter().toArray() }));
+  const view = await page.evaluate(() => ({ zoom: window.atlas.map!.getZoom(), center: window.atlas.map!.getCenter().toArray() }));
 
   // A fresh page from the URL comes back the same.
   const other = await context.newPage();
@@ -127,7 +127,7 @@ test('the URL restores view, hidden layers and selection, and back/forward work'
   await expect(other.locator(`.popup[data-id="${b.properties.id}"]`)).toBeVisible();
   await expect(other.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
   await expect(other.locator(`.feature-list button[data-id="${b.properties.id}"]`)).toHaveAttribute('aria-current', 'true');
-  const restored = await other.evaluate(() => ({ zoom: window.atlas.map.getZoom(), center: window.atlas.map.getCenter().toArray() }));
+  const restored = await other.evaluate(() => ({ zoom: window.atlas.map!.getZoom(), center: window.atlas.map!.getCenter().toArray() }));
   expect(restored.zoom).toBeCloseTo(view.zoom, 1);
   expect(restored.center[0]).toBeCloseTo(view.center[0], 2);
   expect(restored.center[1]).toBeCloseTo(view.center[1], 2);
@@ -233,7 +233,7 @@ test.describe('in dark mode', () => {
 
   test('the map renders with the dark basemap', async ({ page }, testInfo) => {
     await openAtlas(page);
-    const sea = await page.evaluate(() => window.atlas.map.getPaintProperty('basemap-sea', 'background-color'));
+    const sea = await page.evaluate(() => window.atlas.map!.getPaintProperty('basemap-sea', 'background-color'));
     expect(String(sea)).not.toBe('#d9e2e8');
     await page.screenshot({ path: testInfo.outputPath('map-dark.png') });
   });

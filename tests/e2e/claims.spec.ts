@@ -4,11 +4,11 @@
  * Runs on the globe fixture corpus (tests/fixtures/globe), which has every status and conflicts.
  */
 import type { Page } from '@playwright/test';
-import { CLAIM_STATUSES, type ClaimStatus } from '../../src/contract';
-import { STATUS_STYLE } from '../../src/map/scales';
-import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve';
-import { drawnRanges, pointInBand } from './data';
-import { expect, idle, jumpTo, openAtlas, settled, test } from './fixtures';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../src/contract.js';
+import { STATUS_STYLE } from '../../src/map/scales.js';
+import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve.js';
+import { drawnRanges, pointInBand } from './data.js';
+import { expect, idle, jumpTo, openAtlas, settled, test } from './fixtures.js';
 
 let data: GlobeData;
 test.beforeEach(async ({ page }) => {
@@ -21,7 +21,7 @@ const lonlat = (c: number[]) => [c[0], c[1]] as [number, number];
 async function renderedAt(page: Page, at: [number, number], layers: string[]) {
   return page.evaluate(
     ([ll, ls]) => {
-      const map = window.atlas.map;
+      const map = window.atlas.map!;
       const present = (ls as string[]).filter((l) => map.getLayer(l));
       return map.queryRenderedFeatures(map.project(ll as [number, number]), { layers: present }).map((f) => ({
         id: String(f.properties?.id),
@@ -65,7 +65,7 @@ test('each claim status looks different on the map, for events and for ranges', 
     const at = pointInBand(range!.geometry);
     // One view around Korea holds the short bands; the reported one is around Fiji.
     const view: [number, number] = Math.abs(at[0] - 126) < 20 ? [126, 40] : at;
-    const center = await page.evaluate(() => window.atlas.map.getCenter().toArray());
+    const center = await page.evaluate(() => window.atlas.map!.getCenter().toArray());
     if (Math.abs(center[0] - view[0]) > 1 || Math.abs(center[1] - view[1]) > 1) await jumpTo(page, view, 3.5);
     const hits = (await renderedAt(page, at, ['atlas-range-fill', 'atlas-range-hatch'])).filter((h) => h.id === range!.properties.id);
     const fill = hits.find((h) => h.layer === 'atlas-range-fill');
@@ -80,7 +80,7 @@ test('each claim status looks different on the map, for events and for ranges', 
 });
 
 async function clipAround(page: Page, at: [number, number], half: number) {
-  const p = await page.evaluate((ll) => window.atlas.map.project(ll as [number, number]), at);
+  const p = await page.evaluate((ll) => window.atlas.map!.project(ll as [number, number]), at);
   const box = (await page.locator('#map canvas').boundingBox())!;
   return { x: box.x + p.x - half, y: box.y + p.y - half, width: 2 * half, height: 2 * half };
 }
@@ -141,7 +141,7 @@ test('conflicting range claims are separate bands that say they conflict, on the
   const ids = (await renderedAt(page, at, ['atlas-range-fill'])).map((h) => h.id);
   expect(ids).toContain(range.properties.id);
   const labels = await page.evaluate(() =>
-    window.atlas.map.querySourceFeatures('atlas-data', { filter: ['==', ['get', 'kind'], 'label'] }).map((f) => String(f.properties.label)),
+    window.atlas.map!.querySourceFeatures('atlas-data', { filter: ['==', ['get', 'kind'], 'label'] }).map((f) => String(f.properties.label)),
   );
   expect(labels.filter((l) => l.includes('conflicting claims')).length).toBeGreaterThanOrEqual(2);
 
@@ -167,7 +167,7 @@ test('a range stated with no origin is listed and named in its weapon\'s popup, 
   expect(unplaced.properties).toMatchObject({ origin_place: null, qualifier: 'about' });
   const band = drawnRanges(data.ranges).find((f) => f.properties.weapons.some((w) => unplaced.properties.weapons.includes(w)))!;
   await openAtlas(page);
-  const drawnIds = await page.evaluate(() => window.atlas.map.querySourceFeatures('atlas-data').map((f) => String(f.properties.id)));
+  const drawnIds = await page.evaluate(() => window.atlas.map!.querySourceFeatures('atlas-data').map((f) => String(f.properties.id)));
   expect(drawnIds).toContain(band.properties.id);
   expect(drawnIds).not.toContain(unplaced.properties.id);
 
@@ -192,7 +192,7 @@ test('a range stated with no origin is listed and named in its weapon\'s popup, 
 async function outlinesAt(page: Page, at: [number, number]): Promise<string[]> {
   await idle(page);
   return page.evaluate((ll) => {
-    const map = window.atlas.map;
+    const map = window.atlas.map!;
     if (!map.getLayer('atlas-event-region-fill')) return [];
     return map.queryRenderedFeatures(map.project(ll as [number, number]), { layers: ['atlas-event-region-fill'] }).map((f) => String(f.properties.key));
   }, at);
@@ -203,13 +203,13 @@ test('an event resolved to a region or a country shows that outline when hovered
   const country = data.events.features.find((f) => f.properties.precision === 4 && f.properties.country)!;
   expect(region && country, 'fixture events at region and country precision').toBeTruthy();
   await openAtlas(page);
-  await expect.poll(() => page.evaluate(() => Boolean(window.atlas.map.getLayer('atlas-event-region')))).toBe(true);
+  await expect.poll(() => page.evaluate(() => Boolean(window.atlas.map!.getLayer('atlas-event-region')))).toBe(true);
 
   // Region: nothing until the marker is hovered; the region's area then, and nothing once the pointer leaves.
   const at = lonlat(region.geometry.coordinates[0]);
   await jumpTo(page, at, 5);
   expect(await outlinesAt(page, at)).toEqual([]);
-  const point = await page.evaluate((ll) => window.atlas.map.project(ll as [number, number]), at);
+  const point = await page.evaluate((ll) => window.atlas.map!.project(ll as [number, number]), at);
   const box = (await page.locator('#map canvas').boundingBox())!;
   await page.mouse.move(box.x + point.x, box.y + point.y);
   await expect.poll(() => outlinesAt(page, at)).toContain(region.properties.admin1);
@@ -224,7 +224,7 @@ test('an event resolved to a region or a country shows that outline when hovered
   await expect(popup.locator('.facts')).toContainText(country.properties.precision_label);
   await expect(popup.locator('.facts')).toContainText('approximate location: Ukraine');
   await settled(page);
-  await page.evaluate(() => window.atlas.map.jumpTo({ center: [30, 48], zoom: 4 }));
+  await page.evaluate(() => window.atlas.map!.jumpTo({ center: [30, 48], zoom: 4 }));
   await expect.poll(() => outlinesAt(page, [24.03, 49.84])).toContain(`country:${country.properties.country}`);
   expect(await outlinesAt(page, [34.1, 44.95])).toContain(`country:${country.properties.country}`);
   expect(await outlinesAt(page, [21.0, 52.2])).toEqual([]);

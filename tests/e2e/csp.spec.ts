@@ -4,8 +4,8 @@
  * aborts and reports any request beyond 127.0.0.1).
  */
 import { readFileSync } from 'node:fs';
-import { idle } from './fixtures';
-import { STRICT_CSP, cspViolations, expect, openReady, serveSite, test, type Site } from './guards';
+import { idle } from './fixtures.js';
+import { STRICT_CSP, cspViolations, expect, openReady, serveSite, test, type Site } from './guards.js';
 
 let site: Site;
 test.beforeAll(async () => {
@@ -22,7 +22,7 @@ test('the map starts, draws its markers and breaks no directive under the strict
   expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
   await page.evaluate(() => window.atlas.ready);
   const drawn = await page.evaluate(() => {
-    const map = window.atlas.map;
+    const map = window.atlas.map!;
     return map.queryRenderedFeatures({ layers: ['atlas-event-marker'] }).length;
   });
   expect(drawn, 'rendered event markers').toBeGreaterThan(0);
@@ -48,7 +48,7 @@ test('used end to end (list, popups, switches, zoom, dark theme), the app asks n
   }
   // Zoomed in, the basemap's detail files load (in MapLibre's worker).
   await page.evaluate(() => {
-    window.atlas.map.jumpTo({ zoom: 5.5 });
+    window.atlas.map!.jumpTo({ zoom: 5.5 });
   });
   await expect.poll(() => guard.requests.some((u) => u.endsWith('/basemap/admin1-lines.geojson'))).toBe(true);
   await page.emulateMedia({ colorScheme: 'dark' });

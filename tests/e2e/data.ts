@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { EventCollection, RangeCollection } from '../../src/contract';
+import type { EventCollection, RangeCollection } from '../../src/contract.js';
 
 const PUBLIC_DATA = 'public/data';
 const FIXTURE = 'tests/fixtures/app';

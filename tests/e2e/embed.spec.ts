@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
-import { altText } from '../../src/compiler/alt-text';
-import { mapHeight } from '../../src/share/size';
-import { serveHost, type Host } from '../fixtures/host/serve';
-import { drawnRanges, pointInBand, served } from './data';
-import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, test } from './fixtures';
+import { altText } from '../../src/compiler/alt-text.js';
+import { mapHeight } from '../../src/share/size.js';
+import { serveHost, type Host } from '../fixtures/host/serve.js';
+import { drawnRanges, pointInBand, served } from './data.js';
+import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, test } from './fixtures.js';
 
 /** How close (CSS px) the frame's height must come to its content's. */
 const TOLERANCE = 2;
@@ -44,7 +44,7 @@ interface Fit {
   scrolls: boolean;
 }
 
-async function fit(page: Page, frame: Frame): Promise<Fit> {
+async function measureFit(page: Page, frame: Frame): Promise<Fit> {
   const box = await page.locator('iframe').first().evaluate((f) => f.getBoundingClientRect());
   const inner = await frame.evaluate(() => ({
     content: document.body.getBoundingClientRect().height,
@@ -58,14 +58,15 @@ async function settled(page: Page, frame: Frame, previous?: number): Promise<Fit
   let last: Fit | null = null;
   await expect
     .poll(async () => {
-      last = await fit(page, frame);
+      last = await measureFit(page, frame);
       return Math.abs(last.frame - last.content) <= TOLERANCE && !last.scrolls && last.frame !== previous;
     }, { message: `frame height settles to its content (last: ${JSON.stringify(last)})` })
     .toBe(true)
     .catch((err: Error) => {
       throw new Error(`${err.message}\nlast measured: ${JSON.stringify(last)}, previous frame height ${previous}`);
     });
-  return last as unknown as Fit;
+  if (!last) throw new Error('the frame was never measured');
+  return last;
 }
 
 for (const kind of HOSTS) {
@@ -111,7 +112,7 @@ test('the wheel over the map scrolls the article; with Ctrl it zooms the map', a
   const map = page.locator('iframe');
   await map.scrollIntoViewIfNeeded();
   const box = (await map.boundingBox())!;
-  const zoom = () => frame.evaluate(() => window.atlas.map.getZoom());
+  const zoom = () => frame.evaluate(() => window.atlas.map!.getZoom());
   const pageY = () => page.evaluate(() => window.scrollY);
   const zoom0 = await zoom();
   const y0 = await pageY();
@@ -153,7 +154,7 @@ test('one finger on the map scrolls the article; two fingers move the map', asyn
     for (let step = 1; step <= 12; step++) await touch('touchMove', at((dy * step) / 12));
     await touch('touchEnd', []);
   };
-  const center = () => frame.evaluate(() => window.atlas.map.getCenter().lat);
+  const center = () => frame.evaluate(() => window.atlas.map!.getCenter().lat);
   const pageY = () => page.evaluate(() => window.scrollY);
 
   const lat0 = await center();
@@ -182,10 +183,10 @@ test('clicking a marker inside the frame opens its popup (over the map, or under
   await iframe.scrollIntoViewIfNeeded();
   // A marker drawn where it is, alone under the cursor.
   const target = await frame.evaluate(([ids, layers]) => {
-    const map = window.atlas.map;
+    const map = window.atlas.map!;
     for (const id of ids as string[]) {
       const f = map.querySourceFeatures('atlas-data').find((s) => s.properties?.id === id && s.properties?.kind === 'event');
-      if (!f || f.geometry.type !== 'Point') continue;
+      if (f?.geometry.type !== 'Point') continue;
       const p = map.project(f.geometry.coordinates as [number, number]);
       const hits = map.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], { layers: layers as string[] });
       const under = new Set(hits.map((h) => h.properties?.id));
@@ -256,7 +257,7 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   await expect(page.locator('h1')).toHaveText('Strikes on Dnipro');
   await expect(page).toHaveTitle(/^Strikes on Dnipro/);
   await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /^Strikes on Dnipro: map of events and weapon ranges/);
-  const view = await page.evaluate(() => ({ zoom: window.atlas.map.getZoom(), center: window.atlas.map.getCenter().toArray() }));
+  const view = await page.evaluate(() => ({ zoom: window.atlas.map!.getZoom(), center: window.atlas.map!.getCenter().toArray() }));
   expect(view.zoom).toBeCloseTo(5, 2);
   expect(view.center[0]).toBeCloseTo(35.04, 3);
   expect(view.center[1]).toBeCloseTo(48.46, 3);
@@ -270,7 +271,7 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   await full.waitForFunction(() => 'atlas' in window);
   await full.evaluate(() => window.atlas.ready);
   expect(new URL(full.url()).pathname).toMatch(/\/$/);
-  expect(await full.evaluate(() => window.atlas.map.getZoom())).toBeCloseTo(5, 2);
+  expect(await full.evaluate(() => window.atlas.map!.getZoom())).toBeCloseTo(5, 2);
   await expect(full.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
   await expect(full.locator(`.maplibregl-popup .popup[data-id="${id}"]`)).toBeVisible();
   await full.close();
@@ -290,12 +291,12 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   // The projection too (proj=, as the app writes it), and the map's own switch keeps the link in step.
   await page.goto(`embed.html?map=5.00/48.4600/35.0400&hide=ranges&proj=globe`);
   await page.evaluate(() => window.atlas.ready);
-  expect(await page.evaluate(() => window.atlas.map.getZoom())).toBeCloseTo(5, 2);
+  expect(await page.evaluate(() => window.atlas.map!.getZoom())).toBeCloseTo(5, 2);
   await expect(page.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
-  expect(await page.evaluate(() => window.atlas.map.getProjection()?.type)).toBe('globe');
+  expect(await page.evaluate(() => window.atlas.map!.getProjection()?.type)).toBe('globe');
   await expect(link).toHaveAttribute('href', /proj=globe/);
   await page.getByRole('button', { name: 'Globe' }).click();
-  expect(await page.evaluate(() => window.atlas.map.getProjection()?.type)).toBe('mercator');
+  expect(await page.evaluate(() => window.atlas.map!.getProjection()?.type)).toBe('mercator');
   await expect(link).toHaveAttribute('href', /proj=flat/);
 });
 
@@ -365,9 +366,9 @@ test('the app honours prefers-reduced-motion: choosing from the list jumps inste
   const { events } = await served(request);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openAtlas(page);
-  const zoom0 = await page.evaluate(() => window.atlas.map.getZoom());
+  const zoom0 = await page.evaluate(() => window.atlas.map!.getZoom());
   await page.locator(`.feature-list button[data-id="${events.features[0].properties.id}"]`).click();
-  const after = await page.evaluate(() => ({ moving: window.atlas.map.isMoving(), zoom: window.atlas.map.getZoom() }));
+  const after = await page.evaluate(() => ({ moving: window.atlas.map!.isMoving(), zoom: window.atlas.map!.getZoom() }));
   expect(after.moving).toBe(false);
   expect(after.zoom).not.toBeCloseTo(zoom0, 3);
 });

@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { serveGlobeFixture } from '../fixtures/globe/serve';
-import { expect, openAtlas, test } from './fixtures';
+import { serveGlobeFixture } from '../fixtures/globe/serve.js';
+import { expect, openAtlas, test } from './fixtures.js';
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -55,7 +55,7 @@ for (const projection of ['flat', 'globe'] as const) {
   test(`Save image downloads the ${projection} view as a PNG at 1× and 2×, not blank`, async ({ page }, testInfo) => {
     await serveGlobeFixture(page);
     await openAtlas(page, `#map=3.00/45.0000/60.0000&proj=${projection}`);
-    const mapWidth = await page.evaluate(() => Math.round(window.atlas.map.getCanvas().getBoundingClientRect().width));
+    const mapWidth = await page.evaluate(() => Math.round(window.atlas.map!.getCanvas().getBoundingClientRect().width));
     const one = await download(page, 1);
     const two = await download(page, 2);
     writeFileSync(testInfo.outputPath(`${projection}-1x.png`), one);
@@ -93,7 +93,7 @@ test('npm run export writes the picture of a URL state from the command line', a
 function pdfImages(pdf: Buffer): Array<{ width: number; height: number; filter: string; colours: number }> {
   const text = pdf.toString('latin1');
   const out: Array<{ width: number; height: number; filter: string; colours: number }> = [];
-  const re = /<<([^]*?)>>\s*stream\r?\n/g;
+  const re = /<<([\s\S]*?)>>\s*stream\r?\n/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const dict = m[1];
     if (!/\/Subtype\s*\/Image/.test(dict)) continue;

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { EventCollection, RangeCollection } from '../../src/contract';
-import { DIST, expect, openReady, serveSite, test, type Site } from './guards';
+import type { EventCollection, RangeCollection } from '../../src/contract.js';
+import { DIST, expect, openReady, serveSite, test, type Site } from './guards.js';
 
 const EVENTS = '/data/events.geojson';
 const RANGES = '/data/ranges.geojson';
@@ -124,7 +124,7 @@ test('features with broken geometry are left out and named; the valid ones are d
   await expect(alert(page)).toContainText('ranges.geojson: feature 1 left out: geometry is neither null nor a Polygon or MultiPolygon');
   await expect(page.locator('.feature-list [data-id]')).toHaveCount(valid + ranges.features.length - 1);
   const ids = events.features.slice(3).map((f) => f.properties.id);
-  const drawn = await page.evaluate(() => [...new Set(window.atlas.map.queryRenderedFeatures({ layers: ['atlas-event-marker'] }).map((f) => String(f.properties.id)))]);
+  const drawn = await page.evaluate(() => [...new Set(window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-marker'] }).map((f) => String(f.properties.id)))]);
   expect(drawn.length, 'event markers drawn').toBeGreaterThan(0);
   expect(ids, 'drawn markers are valid events').toEqual(expect.arrayContaining(drawn));
   await page.screenshot({ path: testInfo.outputPath('broken-geometry.png') });

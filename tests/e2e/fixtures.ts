@@ -44,8 +44,8 @@ export async function idle(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        window.atlas.map.once('idle', () => resolve());
-        window.atlas.map.triggerRepaint();
+        window.atlas.map!.once('idle', () => resolve());
+        window.atlas.map!.triggerRepaint();
       }),
   );
 }
@@ -55,7 +55,7 @@ export async function settled(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = window.atlas.map;
+        const map = window.atlas.map!;
         if (map.isMoving()) map.once('moveend', () => resolve());
         else resolve();
       }),
@@ -65,7 +65,7 @@ export async function settled(page: Page): Promise<void> {
 export async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
   // Braces matter: jumpTo returns the Map, which Playwright would try to serialize (seconds).
   await page.evaluate(([c, z]) => {
-    window.atlas.map.jumpTo({ center: c as [number, number], zoom: z as number });
+    window.atlas.map!.jumpTo({ center: c as [number, number], zoom: z as number });
   }, [center, zoom] as const);
   await idle(page);
 }
@@ -73,7 +73,7 @@ export async function jumpTo(page: Page, center: [number, number], zoom: number)
 /** Screen point (CSS px, relative to the map canvas) of a [lon, lat]. */
 export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((ll) => {
-    const p = window.atlas.map.project(ll as [number, number]);
+    const p = window.atlas.map!.project(ll as [number, number]);
     return { x: p.x, y: p.y };
   }, lngLat);
 }
@@ -82,7 +82,7 @@ export async function project(page: Page, lngLat: [number, number]): Promise<{ x
 export async function idsAt(page: Page, lngLat: [number, number], layers: string[]): Promise<string[]> {
   return page.evaluate(
     ([ll, ls]) => {
-      const map = window.atlas.map;
+      const map = window.atlas.map!;
       const p = map.project(ll as [number, number]);
       const present = (ls as string[]).filter((l) => map.getLayer(l));
       return map.queryRenderedFeatures(p, { layers: present }).map((f) => String(f.properties?.id));

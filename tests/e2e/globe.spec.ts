@@ -6,16 +6,16 @@
  * 1,500 km from Suva, is cut at 180°. Screenshots of both projections are kept as test artifacts.
  */
 import type { Page } from '@playwright/test';
-import { GLOBE_SUGGEST_KM } from '../../src/map/scales';
-import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve';
-import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, test } from './fixtures';
+import { GLOBE_SUGGEST_KM } from '../../src/map/scales.js';
+import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve.js';
+import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, test } from './fixtures.js';
 
 let data: GlobeData;
 test.beforeEach(async ({ page }) => {
   data = await serveGlobeFixture(page);
 });
 
-const projectionOf = (page: Page) => page.evaluate(() => window.atlas.map.getProjection()?.type ?? 'mercator');
+const projectionOf = (page: Page) => page.evaluate(() => window.atlas.map!.getProjection()?.type ?? 'mercator');
 const hashOf = (page: Page) => page.evaluate(() => location.hash);
 const range = (prefix: string) => data.ranges.features.find((f) => f.properties.id.startsWith(prefix))!;
 
@@ -23,7 +23,7 @@ const range = (prefix: string) => data.ranges.features.find((f) => f.properties.
 async function idsNear(page: Page, at: [number, number], layers: string[], pad = 3): Promise<string[]> {
   return page.evaluate(
     ([ll, ls, p]) => {
-      const map = window.atlas.map;
+      const map = window.atlas.map!;
       const c = map.project(ll as [number, number]);
       const box: [[number, number], [number, number]] = [[c.x - (p as number), c.y - (p as number)], [c.x + (p as number), c.y + (p as number)]];
       return map.queryRenderedFeatures(box, { layers: ls as string[] }).map((f) => String(f.properties.id));
@@ -118,7 +118,7 @@ for (const projection of ['flat', 'globe'] as const) {
     await jumpTo(page, [60, 40], projection === 'globe' ? 1.2 : 0.6);
     await page.screenshot({ path: testInfo.outputPath(`${projection}-polar-band.png`) });
     for (const [at, inside] of [[[-0.13, 51.5], true], [[100, 75], true]] as const) {
-      expect(await idsAt(page, at as unknown as [number, number], fills), `${at} in the band`).toContain(inside && polar.properties.id);
+      expect(await idsAt(page, [...at], fills), `${at} in the band`).toContain(inside && polar.properties.id);
     }
     await jumpTo(page, [-58.4, -34.6], projection === 'globe' ? 1.5 : 1);
     expect(await idsAt(page, [-58.4, -34.6], fills)).not.toContain(polar.properties.id);

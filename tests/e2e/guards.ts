@@ -74,10 +74,10 @@ export async function guardPage(page: Page, context: BrowserContext): Promise<Gu
     void d.dismiss().catch(() => {});
   });
   await page.addInitScript(() => {
-    const w = window as unknown as { __cspViolations: string[] };
-    w.__cspViolations = [];
+    const violations: string[] = [];
+    Object.assign(window, { __cspViolations: violations });
     document.addEventListener('securitypolicyviolation', (e) => {
-      w.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
     });
   });
   return guard;
@@ -85,7 +85,7 @@ export async function guardPage(page: Page, context: BrowserContext): Promise<Gu
 
 /** The page's `securitypolicyviolation` events so far. */
 export async function cspViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  return page.evaluate(() => (window as Window & { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
 /** Fails unless nothing left 127.0.0.1, no dialog opened, nothing was logged as an error, no CSP violation. */

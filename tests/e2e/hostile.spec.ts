@@ -6,12 +6,12 @@
  * dialog, a console error or a request beyond 127.0.0.1 (the fixtures point at evil.example).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { EventCollection, RangeCollection } from '../../src/contract';
-import { expect, openReady, serveSite, test, type Site } from './guards';
+import type { EventCollection, RangeCollection } from '../../src/contract.js';
+import { expect, openReady, serveSite, test, type Site } from './guards.js';
 
 const FIXTURES = 'tests/fixtures/hostile';
 // The fixture's range is drawn from the project's data/areas, its area directory.
@@ -43,14 +43,14 @@ async function openPopup(page: Page, id: string) {
   const popup = page.locator(`.maplibregl-popup .popup[data-id="${id}"]`);
   await expect(popup).toBeVisible();
   // The list flies to the feature: judge the layout where the popup comes to rest.
-  await page.waitForFunction(() => !window.atlas.map.isMoving());
+  await page.waitForFunction(() => !window.atlas.map!.isMoving());
   return popup;
 }
 
 /** Whatever the data held: nothing was parsed as markup, nothing ran, every link is http(s) and opener-free. */
 async function expectInert(page: Page): Promise<void> {
   const found = await page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+    pwned: (window as Window & { __pwned?: unknown }).__pwned,
     // Elements that markup in the data would have created.
     injected: [...document.querySelectorAll('.popup, .feature-list, #status')].flatMap((root) =>
       [...root.querySelectorAll('img, script, iframe, object, embed, style, link, b, a:not([href^="http"])')].map((e) => e.outerHTML.slice(0, 80)),

@@ -5,9 +5,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { estimatedHeight } from '../../src/share/size';
-import { serveHost, type Host } from '../fixtures/host/serve';
-import { expect, openAtlas, test } from './fixtures';
+import { estimatedHeight } from '../../src/share/size.js';
+import { serveHost, type Host } from '../fixtures/host/serve.js';
+import { expect, openAtlas, test } from './fixtures.js';
 
 const HASH = '#map=4.00/48.0000/35.0000&hide=ranges';
 
@@ -109,7 +109,7 @@ for (const kind of ['iframe and script', 'pym.js'] as const) {
     const frame = (await (await iframe.elementHandle())!.contentFrame())!;
     await frame.waitForFunction(() => 'atlas' in window);
     await frame.evaluate(() => window.atlas.ready);
-    expect(await frame.evaluate(() => window.atlas.map.getZoom())).toBeCloseTo(4, 2);
+    expect(await frame.evaluate(() => window.atlas.map!.getZoom())).toBeCloseTo(4, 2);
     await expect(frame.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
     await expect
       .poll(async () => {

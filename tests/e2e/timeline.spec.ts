@@ -4,8 +4,8 @@
  * usable at phone width. On the globe fixture corpus (tests/fixtures/globe).
  */
 import type { Page } from '@playwright/test';
-import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve';
-import { LAYERS, expect, idle, idsAt, openAtlas, test } from './fixtures';
+import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve.js';
+import { LAYERS, expect, idle, idsAt, openAtlas, test } from './fixtures.js';
 
 let data: GlobeData;
 test.beforeEach(async ({ page }) => {
@@ -69,7 +69,7 @@ test('brushing a period filters the map and the list, the URL keeps it, and the 
   const open = byDate((d) => Boolean(d?.endsWith('/..')));
   const undated = data.events.features.find((f) => !f.properties.date)!;
   await openAtlas(page);
-  await page.evaluate(() => window.atlas.map.jumpTo({ center: [33, 49], zoom: 4 }));
+  await page.evaluate(() => window.atlas.map!.jumpTo({ center: [33, 49], zoom: 4 }));
   expect(await drawnEvents(page)).toEqual(data.events.features.map((f) => f.properties.id).sort());
 
   // Brush across February's bar, stopping short of 1 March.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appUrl, embedUrl, parseEmbedParams, TITLE_MAX } from '../../src/share/params';
+import { appUrl, embedUrl, parseEmbedParams, TITLE_MAX } from '../../src/share/params.js';
 
 const SITE = 'https://news.example/atlas/';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_WIDTH, MAP_HEIGHT, estimatedHeight, mapHeight, mapHeightCss } from '../../src/share/size';
+import { EMBED_WIDTH, MAP_HEIGHT, estimatedHeight, mapHeight, mapHeightCss } from '../../src/share/size.js';
 
 describe('mapHeight', () => {
   it('follows the width between its bounds', () => {

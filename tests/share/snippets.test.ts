@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heightMessages, HEIGHT_MESSAGE } from '../../src/embed/height';
-import { ampSnippet, iframeSnippet, pymSnippet } from '../../src/share/snippets';
+import { heightMessages, HEIGHT_MESSAGE } from '../../src/embed/height.js';
+import { ampSnippet, iframeSnippet, pymSnippet } from '../../src/share/snippets.js';
 
 const options = { src: 'https://news.example/atlas/embed.html?title=A+%22quoted%22+title#map=5.00/48.4600/35.0400&hide=ranges', site: 'https://news.example/atlas/', title: 'Map: "quoted" <title>', height: 640, width: 600 };
 

@@ -103,10 +103,6 @@ function readYaml<T>(files: SourceFiles, file: DataFile): T {
   return parseYaml(files.data[file]) as T;
 }
 
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-
 /** Alternate names that are codes rather than names (IATA/ICAO/FIFA codes, postal codes). */
 function isCode(name: string): boolean {
   return /^[A-Z0-9]{2,4}$/.test(name) || /\d/.test(name) || name.includes('://');
@@ -403,6 +399,7 @@ function readCounties(text: string, admin1: PlaceRecord[], countyPopulation: Map
     const code = usRegions.get(s.properties.name);
     if (code) stateCode.set(s.id, code);
   }
+  // biome-ignore lint/plugin: typed boundary: us-atlas TopoJSON read as untyped JSON; topojson-client's result type does not carry the properties
   const counties = topojson.feature(topology, topology.objects.counties) as unknown as FeatureCollection<Geometry, { name: string }>;
   const records: PlaceRecord[] = [];
   for (const f of counties.features as Array<Feature<Geometry, { name: string }>>) {
