@@ -8,7 +8,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../src/contract.js';
 import { STATUS_STYLE } from '../../src/map/scales.js';
 import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve.js';
 import { drawnRanges, pointInBand } from './data.js';
-import { expect, idle, jumpTo, openAtlas, settled, test } from './fixtures.js';
+import { expect, idle, jumpTo, openAtlas, settled, sharedTest as test } from './fixtures.js';
 
 let data: GlobeData;
 test.beforeEach(async ({ page }) => {

@@ -144,6 +144,22 @@ async function withoutWebGL2(page: Page): Promise<void> {
 // 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
+test("the map's own faults (a basemap file that does not load) show in the alert, in the atlas and the embed; the data is drawn", async ({ page, guard }) => {
+  guard.allowConsole(/404/);
+  site.reply('/basemap/land-110m.geojson', { status: 404, body: 'not found', type: 'text/plain' });
+  await openReady(page, site.url);
+  // The session hears the map's `error` event and says so where data faults are said.
+  await expect(alert(page)).toContainText('Part of the map could not be drawn');
+  await expect(alert(page)).toContainText('404');
+  await expect(listItems(page)).toHaveCount(served.events.features.length + served.ranges.features.length);
+  await expectUsable(page, 'events');
+
+  await page.goto(`${site.url}embed.html`);
+  await page.evaluate(() => window.atlas.ready);
+  await expect(page.locator('#status')).toContainText('Part of the map could not be drawn');
+  expect(site.requests.filter((r) => r === '/basemap/land-110m.geojson').length).toBeGreaterThanOrEqual(2);
+});
+
 test('no WebGL 2: a message, every excerpt as text with the list, and the still picture when there is one', async ({ page }, testInfo) => {
   await withoutWebGL2(page);
   // The site as the build leaves it when it could not render preview.png: no og:image.

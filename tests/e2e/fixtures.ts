@@ -2,7 +2,7 @@
  * The shared test fixture: every test fails on a console error or on any request that leaves
  * 127.0.0.1, and gets helpers that wait on map state (never on time).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 
 /** Harmless SwiftShader noise (see shared/testing.md). */
 const IGNORED_CONSOLE = [/GPU stall due to ReadPixels/];
@@ -32,11 +32,116 @@ export const test = base.extend<{ guard: void }>({
 
 export { expect };
 
-/** Opens the app (optionally with a hash) and waits for `atlas.ready`. */
+/** One page that the tests of a file share, and what its guard has seen since the last test. */
+interface Shared {
+  file: string;
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  external: string[];
+}
+const sharedByKey = new Map<string, Shared>();
+const sharedPages = new WeakMap<Page, Shared>();
+/** The camera right after a shared page's first boot, which `openAtlas` goes back to. */
+const firstView = new WeakMap<Page, { center: [number, number]; zoom: number; bearing: number; pitch: number }>();
+
+async function openShared(browser: Browser, file: string, options: BrowserContextOptions): Promise<Shared> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const shared: Shared = { file, context, page, errors: [], external: [] };
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    shared.external.push(url.href);
+    return route.abort();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !IGNORED_CONSOLE.some((r) => r.test(m.text()))) shared.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => shared.errors.push(e.message));
+  sharedPages.set(page, shared);
+  return shared;
+}
+
+/**
+ * `test` for a file whose tests can share one boot of the app (on SwiftShader a boot takes seconds):
+ * tests with the same page options get one page, booted by the first `openAtlas`; each later
+ * `openAtlas` on it resets the app instead, through its URL as back and forward do (see
+ * `openAtlas`). The guard is `test`'s, checked after each test. Tests of a file run in order in one
+ * worker; a failure restarts the worker, and with it the page. Not for tests that need a fresh
+ * document (a first load, a reload, a URL opened cold): those use `test`, or a new page of `context`.
+ */
+export const sharedTest = base.extend<{ guard: void }>({
+  context: async ({ browser, baseURL, viewport, colorScheme, isMobile, hasTouch, reducedMotion, deviceScaleFactor }, use, testInfo) => {
+    const options = { baseURL, viewport, colorScheme, isMobile, hasTouch, reducedMotion, deviceScaleFactor };
+    const key = JSON.stringify({ file: testInfo.file, ...options });
+    // A new file: the pages of the one before go (its routes and state are not this file's).
+    for (const [k, s] of sharedByKey) {
+      if (s.file !== testInfo.file) {
+        sharedByKey.delete(k);
+        await s.context.close();
+      }
+    }
+    let shared = sharedByKey.get(key);
+    if (!shared) {
+      shared = await openShared(browser, testInfo.file, options);
+      sharedByKey.set(key, shared);
+    }
+    await use(shared.context);
+  },
+  page: async ({ context }, use) => {
+    const shared = [...sharedByKey.values()].find((s) => s.context === context)!;
+    await use(shared.page);
+  },
+  guard: [
+    async ({ page }, use) => {
+      const shared = sharedPages.get(page)!;
+      shared.errors.length = 0;
+      shared.external.length = 0;
+      await use();
+      expect(shared.external, 'requests that left 127.0.0.1').toEqual([]);
+      expect(shared.errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/**
+ * Opens the app (optionally with a hash) and waits for `atlas.ready`. On a page of `sharedTest`
+ * that is already booted, it resets the app instead: the first view, then the hash's state through
+ * history (a popstate, as back and forward), so no selection, no popup, every layer shown, no
+ * period and the flat map unless the hash says otherwise; then it waits for the map to be idle.
+ */
 export async function openAtlas(page: Page, hash = ''): Promise<void> {
+  const view = firstView.get(page);
+  if (view) {
+    await page.mouse.move(0, 0);
+    await page.evaluate(
+      ([camera, h]) => {
+        window.atlas.map!.jumpTo(camera);
+        // A hash the page cannot have, then the wanted one: always a fragment navigation, so always a popstate.
+        history.replaceState(null, '', `${location.pathname}${location.search}#reset`);
+        location.hash = h;
+      },
+      [view, hash] as const,
+    );
+    await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toBe('#reset');
+    await idle(page);
+    return;
+  }
   await page.goto(`./${hash}`);
   await page.waitForFunction(() => 'atlas' in window);
   await page.evaluate(() => window.atlas.ready);
+  if (sharedPages.has(page)) {
+    firstView.set(
+      page,
+      await page.evaluate(() => {
+        const map = window.atlas.map!;
+        return { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+      }),
+    );
+  }
 }
 
 /** Waits for the map to be idle after whatever just changed. */

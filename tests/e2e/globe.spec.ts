@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { GLOBE_SUGGEST_KM } from '../../src/map/scales.js';
 import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve.js';
-import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, test } from './fixtures.js';
+import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, sharedTest as test } from './fixtures.js';
 
 let data: GlobeData;
 test.beforeEach(async ({ page }) => {

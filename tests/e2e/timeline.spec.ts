@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve.js';
-import { LAYERS, expect, idle, idsAt, openAtlas, test } from './fixtures.js';
+import { LAYERS, expect, idle, idsAt, openAtlas, sharedTest as test } from './fixtures.js';
 
 let data: GlobeData;
 test.beforeEach(async ({ page }) => {
