@@ -159,12 +159,16 @@ test('one finger on the map scrolls the article; two fingers move the map', asyn
 
   const lat0 = await center();
   const y0 = await pageY();
+  // The end of the scroll this gesture starts, fling included (`scrollend`), not a guess at its time.
+  await page.evaluate(() => {
+    Object.assign(window, { scrollEnded: new Promise<void>((resolve) => addEventListener('scrollend', () => resolve(), { once: true })) });
+  });
   await drag(1, -160);
   await expect.poll(pageY, { message: 'one finger scrolls the article' }).toBeGreaterThan(y0);
   expect(await center()).toBe(lat0);
 
   // Let the fling end, and bring the map back into view for the second gesture.
-  await expect.poll(async () => (await pageY()) === (await new Promise((r) => setTimeout(r, 150)).then(pageY))).toBe(true);
+  await page.evaluate(() => (window as Window & { scrollEnded?: Promise<void> }).scrollEnded);
   await page.locator('iframe').scrollIntoViewIfNeeded();
   const y1 = await pageY();
   await drag(2, 120);
