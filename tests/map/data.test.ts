@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { MAX_LISTED, eventProblem, rangeProblem, validate } from '../../src/map/data';
+import { eventsSchema, rangesSchema } from '../../src/schema';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/app/${name}`, 'utf8'));
 
@@ -115,4 +117,51 @@ describe('data validation of what the page reads', () => {
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
   });
+});
+
+describe('the page checks what the schema (src/schema.ts, the one contract) checks, and no more', () => {
+  // The page's checks are hand-written for size (an ajv standalone validator of src/schema.ts is
+  // ~140 kB, 16 kB gzip: more than the app's own code); this keeps them from refusing published data.
+  const ajv = new Ajv2020({ allErrors: false, strict: false });
+  const schemaAccepts = { events: ajv.compile(eventsSchema), ranges: ajv.compile(rangesSchema) };
+  const page = { events: eventProblem, ranges: rangeProblem };
+  const VALUES: unknown[] = [undefined, null, 0, -1, '', 'x', [], {}, true];
+
+  /** Every feature of the fixture with one property (or one property of its first claim) changed. */
+  function* mutants(kind: 'events' | 'ranges') {
+    const file = fixture(`${kind}.geojson`);
+    for (const feature of file.features) {
+      const targets: Array<[string, Record<string, unknown>]> = [['properties', feature.properties], ['claims[0]', feature.properties.claims[0]]];
+      for (const [where, object] of targets) {
+        for (const key of Object.keys(object)) {
+          for (const value of VALUES) {
+            const copy = structuredClone(feature);
+            const target = where === 'properties' ? copy.properties : copy.properties.claims[0];
+            if (value === undefined) delete target[key];
+            else target[key] = value;
+            yield { label: `${where}.${key} = ${JSON.stringify(value) ?? 'deleted'}`, collection: { ...file, features: [copy] }, feature: copy };
+          }
+        }
+      }
+    }
+  }
+
+  for (const kind of ['events', 'ranges'] as const) {
+    it(`never refuses ${kind} the schema accepts, and refuses some it refuses`, () => {
+      let valid = 0;
+      let refusedByBoth = 0;
+      const wronglyRefused: string[] = [];
+      for (const m of mutants(kind)) {
+        const pageProblem = page[kind](m.feature);
+        if (schemaAccepts[kind](m.collection)) {
+          valid++;
+          if (pageProblem !== null) wronglyRefused.push(`${m.label}: ${pageProblem}`);
+        } else if (pageProblem !== null) refusedByBoth++;
+      }
+      expect(wronglyRefused).toEqual([]);
+      // Not vacuous: some mutants are valid, and the page refuses many of the invalid ones.
+      expect(valid).toBeGreaterThan(10);
+      expect(refusedByBoth).toBeGreaterThan(50);
+    });
+  }
 });
