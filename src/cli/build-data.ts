@@ -19,7 +19,7 @@ import type { ParsedDocument } from '../compiler/parse.js';
 import { assemble, referencedAreas, type AreaFile } from '../compiler/compile.js';
 import { serializeCollection } from '../compiler/emit.js';
 import { placeResolver } from './place-resolver.js';
-import { readAreaWithin } from '../compiler/areas.js';
+import { readAreaWithin } from './areas.js';
 import { findDocuments } from './documents.js';
 import { claimChunk, prepareFiles, type PrepareWork, type PreparedChunk, type PreparedFiles } from './prepare-files.js';
 import type { Resolver } from '../compiler/document-places.js';

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile, prepareDocument, referencedAreas, type CompileResult } from '../../src/compiler/compile.js';
-import { readArea } from '../../src/compiler/areas.js';
+import { readArea } from '../../src/cli/areas.js';
 import { parseDocumentText } from '../../src/compiler/parse.js';
 import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
 import { resolveDocument } from '../../src/compiler/resolve.js';
