@@ -1,9 +1,13 @@
-/** Reading area files (borders, front lines) for the compiler, which parses their text (src/compiler/areas.ts). */
+/**
+ * areas: the file I/O of area files (`origin-area=`): reads one, only when it lies inside the input
+ * tree, and hands its text to the compiler's pure `parseArea`.
+ */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import type { AreaFile } from '../compiler/compile.js';
 import { parseArea } from '../compiler/areas.js';
+import type { AreaFile } from '../compiler/compile.js';
 
+/** Reads and checks an area file; a file that cannot be read is an error naming the path. */
 export function readArea(path: string): AreaFile {
   let text: string;
   try {

@@ -1,4 +1,7 @@
-/** areas: an area file's text (a border, a front line) → the geometry a range is drawn from, checked. Pure: src/cli/areas.ts reads the files. */
+/**
+ * areas: an area file's text (a border, a front line) → the geometry a range is drawn from, checked.
+ * Pure: reading the file, and keeping it inside the input tree, is src/cli/areas.ts.
+ */
 import { createHash } from 'node:crypto';
 import { check } from '@placemarkio/check-geojson';
 import type { AreaFile, AreaGeometry } from './compile.js';

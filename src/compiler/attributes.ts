@@ -42,7 +42,8 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       diagnostics.error(attributeAt(file, a, key), `:${a.kind}[${a.label}] has a ".class" shorthand; use key=value attributes (allowed: ${allowed.join(', ')})`);
       ok = false;
     } else if (!allowed.includes(key)) {
-      diagnostics.error(attributeAt(file, a, key), `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]; allowed: ${allowed.join(', ')}`);
+      const strangers = describeStrangers(key, /[A-Za-z0-9._:-]/);
+      diagnostics.error(attributeAt(file, a, key), `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; allowed: ${allowed.join(', ')}`);
       ok = false;
     }
   }

@@ -28,12 +28,13 @@ export function readStanding(file: string, a: Annotation, diagnostics: Diagnosti
   const claimant = a.attributes.claimant?.trim();
   const status = a.attributes.status;
   let ok = true;
-  if (!claimant) {
+  if (!claimant && !a.attributesBroken) {
     diagnostics.error({ file, line: a.line, column: a.column }, `:${a.kind}[${short(a.label)}] needs claimant="…": who says so (e.g. claimant="Ukraine's Air Force", claimant="the article (unattributed)")`);
     ok = false;
   }
+  if (!claimant) ok = false;
   if (status === undefined) {
-    diagnostics.error({ file, line: a.line, column: a.column }, `:${a.kind}[${short(a.label)}] needs status=…; allowed: ${CLAIM_STATUSES.join(', ')}`);
+    if (!a.attributesBroken) diagnostics.error({ file, line: a.line, column: a.column }, `:${a.kind}[${short(a.label)}] needs status=…; allowed: ${CLAIM_STATUSES.join(', ')}`);
     ok = false;
   } else if (!(CLAIM_STATUSES as readonly string[]).includes(status)) {
     diagnostics.error(attributeAt(file, a, 'status'), `unknown status "${status}"; allowed: ${CLAIM_STATUSES.join(', ')}`);

@@ -19,6 +19,7 @@ import { readMeta } from './documents.js';
 import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, type Resolver, resolveDocumentPlaces, unresolvedPlaceMessage } from './document-places.js';
 import { frontPlacesOf, standInMeta, unusableDefinitions, unusableMessage } from './follow-ons.js';
 import { parseDate, type ParsedDate } from './dates.js';
+import { TOO_MANY_DIGITS, tooManyDigits } from './numbers.js';
 import { parseStatedRange } from './stated-range.js';
 import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
@@ -209,15 +210,18 @@ function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, d
   // A claim joining an event states a place only explicitly: its words may mention other places.
   if (!defines) return null;
   const inner = new Map<string, DocumentPlace>();
+  let unusable = 0;
   doc.parsed.annotations.forEach((m, j) => {
     if (m.kind !== 'place' || !isWithin(doc.parsed.annotations, j, index)) return;
     const p = doc.places.byAnnotation.get(j);
     if (p) inner.set(`${p.place.name}|${p.place.lonlat.join(',')}`, p);
+    else unusable++;
   });
   if (inner.size === 1) return [...inner.values()];
   if (inner.size > 1) {
     diagnostics.error(locationOf(doc, a), `:event[${short(a.label)}] mentions ${inner.size} places (${[...inner.values()].map((p) => p.place.name).join(', ')}); say which with place=id, or place="id1 id2" for an event in several places`);
-  } else if (defines) {
+  } else if (defines && unusable === 0 && !a.misnested) {
+    // (A place in its words that has an error of its own is not reported again as no place.)
     diagnostics.error(locationOf(doc, a), `event "${a.attributes.id}" has no place: add place=id, or annotate the place in its words with :place[…]`);
   }
   return null;
@@ -243,7 +247,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
         continue;
       }
       const missing = ['type', 'summary'].filter((k) => !a.attributes[k]?.trim());
-      if (missing.length) diagnostics.error(at, `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`);
+      if (missing.length && !a.attributesBroken) diagnostics.error(at, `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`);
       drafts.set(id, { at, type: a.attributes.type?.trim() ?? '', summary: a.attributes.summary?.trim() ?? '', claims: [] });
     }
   }
@@ -367,6 +371,9 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
     if (magnitude === undefined) {
       diagnostics.error(attributeAt(file, a, 'unit'), `unit="${unit}" needs magnitude=, the number it counts (e.g. magnitude=188 unit=drones), or use figures="188 ${unit}"`);
       ok = false;
+    } else if (/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) && tooManyDigits(magnitude)) {
+      diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude="${magnitude}" ${TOO_MANY_DIGITS}`);
+      ok = false;
     } else if (!/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) || !Number.isFinite(value) || value <= 0) {
       diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude="${magnitude}" must be a positive number (e.g. magnitude=188 unit=drones)`);
       ok = false;
@@ -379,6 +386,16 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
     const parts = a.attributes.figures.split(';');
     for (const part of parts) {
       const m = FIGURE.exec(part);
+      if (!m && /^\s*[-\u2212]\s*\d/.test(part)) {
+        diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" must be a positive number`);
+        ok = false;
+        continue;
+      }
+      if (m && tooManyDigits(m[1] + (m[2] ?? ''))) {
+        diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" ${TOO_MANY_DIGITS}`);
+        ok = false;
+        continue;
+      }
       if (!m) {
         diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`);
         ok = false;
@@ -406,7 +423,7 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       const at = locationOf(doc, a);
       const standing = readStanding(file, a, diagnostics);
       const weaponIds = (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean);
-      if (weaponIds.length === 0) diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
+      if (weaponIds.length === 0 && !a.attributesBroken) diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
       const unknown = weaponIds.filter((w) => !weapons.has(w));
       for (const w of unknown) diagnostics.error(attributeAt(file, a, 'weapon'), unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ?? `weapon=${w} names no weapon; define it with :weapon[…]{#${w}} in any document`);
 

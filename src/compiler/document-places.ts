@@ -207,7 +207,7 @@ export function resolveDocumentPlaces(
       if (!r.ok) {
         // Suggestions come plain ("Kursk") or already quoted with what they are (places/suggest.ts).
         const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => (s.startsWith('"') ? s : `"${s}"`)).join(', ')}?` : '';
-        diagnostics.error(q.at, `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`);
+        if (q.annotation === null || !annotations[q.annotation].misnested) diagnostics.error(q.at, `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`);
         const failedId = q.frontId ?? (q.annotation !== null ? annotations[q.annotation].attributes.id : undefined);
         if (failedId !== undefined) failed.set(failedId, q.at);
         return;

@@ -7,6 +7,7 @@
  * out of the raw source, so it is the source document byte for byte; excerpts are slices of it.
  * Pure: text in, data and diagnostics out.
  */
+import { describeStrangers } from './lookalikes.js';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -50,6 +51,17 @@ export interface Annotation {
   parent: number | null;
   /** 1-based positions of each attribute's key, for located errors. */
   attributePositions: Record<string, { line: number; column: number }>;
+  /**
+   * True when its attributes could not be read whole (an unclosed brace or quote; already an error):
+   * an attribute missing from them may be one the error swallowed, so it is not reported again.
+   */
+  attributesBroken?: boolean;
+  /**
+   * True when it sits where the format does not allow it, or holds one that does (already an error):
+   * what follows from that (a place whose words hold an event's, an event with no place) is not
+   * reported again.
+   */
+  misnested?: boolean;
 }
 
 export interface ParsedDocument {
@@ -82,6 +94,7 @@ interface Found {
   attributes: Record<string, string>;
   attributePositions: Record<string, { line: number; column: number }>;
   parent: number | null;
+  attributesBroken?: boolean;
 }
 
 export interface ParseOptions {
@@ -99,6 +112,13 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   const error = (line: number, column: number, message: string) =>
     diagnostics.push({ severity: 'error', file: path, line, column, message: oneLine(message) });
   const empty: ParsedDocument = { path, frontMatter: null, frontMatterLines: {}, text: '', annotations: [], diagnostics };
+  // An attribute given twice would keep one value and lose the other without a word.
+  const twice = (f: Found, key: string, at: Token['start']) => {
+    const first = f.attributePositions[key];
+    if (!first) return;
+    const what = key === 'id' ? 'the id (#id or id=)' : `attribute "${key}"`;
+    error(at.line, at.column, `${what} is given twice on :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] (first at ${first.line}:${first.column}); an annotation states each attribute once: keep one`);
+  };
 
   if (source.includes('\u0000')) {
     error(1, 1, 'not a text file (it contains NUL bytes); documents are UTF-8 Markdown');
@@ -156,7 +176,10 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
         case 'directiveTextName': current.name = src.slice(token.start.offset, token.end.offset); break;
         case 'directiveTextLabel': current.hasLabel = true; current.labelStart = token.start.offset + 1; current.labelEnd = token.end.offset - 1; break;
         case 'directiveTextAttributes': current.hasAttributes = true; break;
-        case 'directiveTextAttributeIdValue': setAttribute(current, 'id', src.slice(token.start.offset, token.end.offset), token.start); break;
+        case 'directiveTextAttributeIdValue':
+          twice(current, 'id', token.start);
+          setAttribute(current, 'id', src.slice(token.start.offset, token.end.offset), token.start);
+          break;
         case 'directiveTextAttributeClassValue': {
           const prior = current.attributes.class;
           setAttribute(current, 'class', prior ? `${prior} ${src.slice(token.start.offset, token.end.offset)}` : src.slice(token.start.offset, token.end.offset), token.start);
@@ -165,6 +188,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
         case 'directiveTextAttributeName':
           attributeName = src.slice(token.start.offset, token.end.offset);
           attributeAt = token.start;
+          twice(current, attributeName, token.start);
           setAttribute(current, attributeName, '', token.start);
           break;
         case 'directiveTextAttributeValue':
@@ -195,7 +219,8 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       quiet.push([at.offset, lineEnd === -1 ? bodyEnd : brace !== -1 && brace < lineEnd ? brace + 1 : lineEnd]);
     } else if (!known || f.labelEnd <= f.labelStart) quiet.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
     if (!known) {
-      error(at.line, at.column, `unknown annotation kind ":${f.name}" in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (if the colon is the source's own text, write it as "\\:")`);
+      const strangers = describeStrangers(f.name, /[A-Za-z0-9-]/);
+      error(at.line, at.column, `unknown annotation kind ":${f.name}"${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''} in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (if the colon is the source's own text, write it as "\\:")`);
     } else if (!f.hasLabel) {
       error(at.line, at.column, src[at.offset + 1 + f.name.length] === '['
         ? `unterminated annotation "${src.slice(at.offset, Math.min(src.length, at.offset + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${f.name}[the words of the source]{attributes}`
@@ -211,6 +236,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
         const p = locate(src, f.end);
         reported.add(f.end);
         error(p.line, p.column, `the attributes of :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] ${broken.problem} in "${shortText(src.slice(f.end, broken.end), 60)}"; write {#id key=value key="a value with spaces"}, or, if the brace is the source's own text, write it as "\\{"`);
+        f.attributesBroken = true;
         Object.assign(f.attributes, broken.attributes);
         for (const key of Object.keys(broken.attributes)) f.attributePositions[key] = { line: p.line, column: p.column };
         cuts.push([f.end, broken.end]);
@@ -282,12 +308,15 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       column: f.start.column,
       parent: keptParent(f),
       attributePositions: f.attributePositions,
+      ...(f.attributesBroken ? { attributesBroken: true } : {}),
     };
   });
   for (const a of annotations) {
     if (a.parent === null) continue;
     const outer = annotations[a.parent];
     if (ALLOWED_NESTING[outer.kind].includes(a.kind)) continue;
+    a.misnested = true;
+    outer.misnested = true;
     error(a.line, a.column, `:${a.kind}[${shortText(a.label)}] cannot sit inside :${outer.kind}[${shortText(outer.label)}] (line ${outer.line}, column ${outer.column}); ${nestingRule()}`);
   }
 

@@ -564,6 +564,15 @@ export function resolvePlace(g: Gazetteer, q: PlaceQuery, ctx?: ResolveContext):
 }
 
 
+/**
+ * Every place a mention alone may mean, best first (the first is what `resolvePlace` picks), with
+ * its score (ln units) and its number in the gazetteer: what `npm run place` lists.
+ */
+export function rankCandidates(g: Gazetteer, q: PlaceQuery, max = 20): Array<{ index: number; score: number; place: ResolvedPlace }> {
+  const x = indexOf(g);
+  return resolveWith(x, prepare(x, q), NO_EVIDENCE).scored.slice(0, max).map((c) => ({ index: c.i, score: c.score, place: placeAt(x, c.i) }));
+}
+
 /** How sure a resolution is of each of its leading candidates: softmax of their scores, small ones dropped. */
 function beliefs(scored: Scored[]): Array<{ i: number; p: number }> {
   if (scored.length === 0) return [];

@@ -37,6 +37,7 @@ const QUALIFIER_VARIANTS: Readonly<Record<string, RangeQualifier>> = {
   'no more than': 'at most',
 };
 
+import { TOO_MANY_DIGITS, tooManyDigits } from './numbers.js';
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
 const UNITS = Object.keys(KM_PER_UNIT).sort((a, b) => b.length - a.length).map((u) => u.replace(/ /g, String.raw`\s+`)).join('|');
 const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, String.raw`\s+`)).join('|');
@@ -84,6 +85,8 @@ export function parseStatedRange(text: string): StatedRange | { error: string } 
   const first = betweenA ?? fromA;
   const second = betweenB ?? fromB;
   const qualifier = written === undefined ? null : (QUALIFIER_VARIANTS[normalise(written)] ?? (normalise(written) as RangeQualifier));
+  const inexact = [first, second].find((n) => n !== undefined && tooManyDigits(n));
+  if (inexact !== undefined) return { error: `range "${text}": ${inexact} ${TOO_MANY_DIGITS}` };
   const a = toNumber(first) * factor;
   const b = second === undefined ? undefined : toNumber(second) * factor;
   if (b === undefined) {

@@ -23,6 +23,8 @@ export interface Suggestion {
   geonames: number | null;
   /** The name of the place that matched, as an index key ("hodeida"); null when it was the display name. */
   matched: string | null;
+  /** The place's number in the gazetteer (for `placeAt`). */
+  index: number;
 }
 
 /** Suggestions offered at most. */
@@ -156,6 +158,7 @@ export function suggestPlaces(gazetteer: Gazetteer, text: string, max = MAX_SUGG
         population: g.population[i],
         geonames: g.geonames[i] || null,
         matched: normalizeName(name) === matched ? null : matched,
+        index: i,
       };
     });
 }
