@@ -5,7 +5,7 @@
  * (to --out, else standard output). Exit 2 on wrong usage.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -73,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
     notes: 'Draft made by npm run suggest: every annotation is a suggestion marked review=pending; review each, then delete review=pending to accept it.',
   }, text, suggestions);
   if (v.out) {
+    // The draft goes where it is asked, its folder made if need be (a new data/documents, say).
+    mkdirSync(dirname(resolvePath(v.out)), { recursive: true });
     writeFileSync(v.out, draft);
     const counts = ['place', 'event', 'weapon', 'range'].map((k) => `${suggestions.filter((s) => s.kind === k).length} ${k}s`).join(', ');
     process.stderr.write(`suggest: ${counts} suggested → ${v.out} (all review=pending)\n`);

@@ -1,0 +1,19 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/suggest.js';
+import { parseDocumentText } from '../../src/compiler/parse.js';
+
+describe('npm run suggest', () => {
+  it('writes the draft into a folder that does not exist yet, and the draft gives the article back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
+    const article = join(dir, 'article.txt');
+    const text = 'A drone struck an oil depot in the Bryansk region of Russia on Tuesday, the governor said.\n';
+    writeFileSync(article, text);
+    const out = join(dir, 'new', 'documents', 'depot.md');
+    expect(await main([article, '--published', '2024-12-10', '--title', 'Depot', '--out', out])).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(parseDocumentText('depot.md', readFileSync(out, 'utf8')).text).toBe(text);
+  }, 120_000);
+});
