@@ -2,13 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { atlasData } from './src/vite/data-plugin.js';
 import { atlasSite } from './src/vite/site-plugin.js';
+import { atlasStudio } from './src/vite/studio-plugin.js';
 
 // Static site that works from any host under any sub-path: every URL is relative (`base: './'`).
 export default defineConfig({
   base: './',
   // `npm run dev` builds public/data from the documents and rebuilds it on change (dev server only).
   // atlasSite: sharing metadata (og:image, oEmbed) in every page, oembed.json and pym.js beside them.
-  plugins: [atlasData(), atlasSite()],
+  // atlasStudio: the editor's server half (studio.html, `npm run studio`); dev server only, never built.
+  plugins: [atlasData(), atlasSite(), atlasStudio()],
   build: {
     outDir: 'dist',
     // maplibre-gl in a chunk of its own: cached across app releases, and measured apart by bench/page.ts.

@@ -5,7 +5,10 @@
  * download. The URL is the app's own state (`#map=4/48.5/35&proj=globe&t=…`, see src/app/url-state.ts);
  * a full URL is accepted and only its query and hash are used. Nothing leaves 127.0.0.1.
  *
- * Options (defaults): --url ("" = the app's first view), --out (map.png), --scale (1; 1 or 2),
+ * `--map <id>` pictures a story (data/maps/<id>.yaml): only its features, titled with its title and
+ * described by its description, byline and credit, dated by its documents.
+ *
+ * Options (defaults): --url ("" = the app's first view), --map (none: the whole atlas), --out (map.png), --scale (1; 1 or 2),
  * --width / --height of the browser window in CSS px (1280 × 800), --dist (build into .cache/export).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -13,11 +16,14 @@ import { dirname, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { ensureServedData } from '../tests/e2e/data.js';
+import { STORY_ID } from '../src/contract.js';
+import { STORY_PARAM } from '../src/share/params.js';
 
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'];
 
 interface Options {
   url: string;
+  map: string | null;
   out: string;
   scale: number;
   width: number;
@@ -26,21 +32,23 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { url: '', out: 'map.png', scale: 1, width: 1280, height: 800, dist: null };
+  const o: Options = { url: '', map: null, out: 'map.png', scale: 1, width: 1280, height: 800, dist: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
     if (flag === '--url') o.url = value() ?? '';
+    else if (flag === '--map') o.map = value() ?? null;
     else if (flag === '--out') o.out = value();
     else if (flag === '--scale') o.scale = Number(value());
     else if (flag === '--width') o.width = Number(value());
     else if (flag === '--height') o.height = Number(value());
     else if (flag === '--dist') o.dist = value();
-    else throw new Error(`unknown option ${argv[i]}: use --url, --out, --scale, --width, --height, --dist`);
+    else throw new Error(`unknown option ${argv[i]}: use --url, --map, --out, --scale, --width, --height, --dist`);
   }
   if (o.scale !== 1 && o.scale !== 2) throw new Error(`--scale must be 1 or 2, got ${o.scale}`);
   for (const k of ['width', 'height'] as const) if (!(o[k] >= 320 && o[k] <= 4000)) throw new Error(`--${k} must be 320–4000 CSS px, got ${o[k]}`);
   if (!o.out) throw new Error('--out needs a file name');
+  if (o.map !== null && !STORY_ID.test(o.map)) throw new Error(`--map must be a story id (the name of a file data/maps/<id>.yaml: lowercase letters, digits and "-"), got ${JSON.stringify(o.map)}`);
   return o;
 }
 
@@ -52,6 +60,16 @@ function statePart(url: string): string {
     return `${u.search}${u.hash}`;
   }
   return url.startsWith('#') || url.startsWith('?') ? url : `#${url}`;
+}
+
+/** The state with `?map=<id>` added to its query (the story's page). */
+function withStory(state: string, story: string | null): string {
+  if (!story) return state;
+  const hash = state.indexOf('#');
+  const [search, rest] = hash < 0 ? [state, ''] : [state.slice(0, hash), state.slice(hash)];
+  const params = new URLSearchParams(search.replace(/^\?/, ''));
+  params.set(STORY_PARAM, story);
+  return `?${params.toString()}${rest}`;
 }
 
 async function main(): Promise<void> {
@@ -71,7 +89,7 @@ async function main(): Promise<void> {
     // The guarantee the app makes: no request beyond the site itself.
     await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
     const page = await context.newPage();
-    await page.goto(`${origin}/${statePart(o.url)}`);
+    await page.goto(`${origin}/${withStory(statePart(o.url), o.map)}`);
     await page.waitForFunction(() => 'atlas' in window);
     await page.evaluate(() => window.atlas.ready);
     await page.evaluate(() => new Promise<void>((done) => {

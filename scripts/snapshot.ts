@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { NOSCRIPT_NOTE, OEMBED_FILE, PREVIEW, PREVIEW_MARK } from '../src/vite/site-plugin.js';
+import { NOSCRIPT_NOTE, OEMBED_FILE, PREVIEW, PREVIEW_MARK, publishedStories, storyOembedFile, storyPreviewFile } from '../src/vite/site-plugin.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** WebGL2 on SwiftShader in headless Chromium (see shared/testing.md); never --use-gl. */
@@ -41,7 +41,7 @@ const TYPES: Record<string, string> = {
 /** The embed with its chrome hidden and the map at the picture's size: only map and attribution remain. */
 const SNAPSHOT_CSS = `
   #map { width: ${PREVIEW.width}px !important; height: ${PREVIEW.height}px !important; }
-  .embed-title, .embed-legend, .embed-foot, .maplibregl-ctrl-top-right { display: none !important; }`;
+  .embed-title, .embed-description, .embed-legend, .embed-foot, .maplibregl-ctrl-top-right { display: none !important; }`;
 
 function serve(root: string): Promise<Server> {
   const server = createServer((req, res) => {
@@ -66,15 +66,17 @@ function removePreviewReferences(dist: string): void {
     const html = readFileSync(path, 'utf8').replace(meta, '').replace(picture, '<p class="noscript-alt">$1</p>');
     writeFileSync(path, html.replace(NOSCRIPT_NOTE, 'The interactive map needs JavaScript. It shows:'));
   }
-  const oembed = join(dist, OEMBED_FILE);
-  if (existsSync(oembed)) {
+  for (const file of [OEMBED_FILE, ...publishedStories(join(dist, 'data')).map((s) => storyOembedFile(s.id))]) {
+    const oembed = join(dist, file);
+    if (!existsSync(oembed)) continue;
     const { thumbnail_url, thumbnail_width, thumbnail_height, ...rest } = JSON.parse(readFileSync(oembed, 'utf8'));
     void thumbnail_url, thumbnail_width, thumbnail_height;
     writeFileSync(oembed, `${JSON.stringify(rest, null, 2)}\n`);
   }
 }
 
-export async function snapshot(site: string, out: string): Promise<void> {
+/** Renders the embed's first view (of a story: `embed.html?map=<id>`) as a picture of PREVIEW's size. */
+export async function snapshot(site: string, out: string, story: string | null = null): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: PREVIEW.width, height: PREVIEW.height }, deviceScaleFactor: 1 });
@@ -86,7 +88,7 @@ export async function snapshot(site: string, out: string): Promise<void> {
       const html = (await response.text()).replace('</head>', `<style>${SNAPSHOT_CSS}</style></head>`);
       await route.fulfill({ response, body: html });
     });
-    await page.goto(new URL('embed.html', site).href);
+    await page.goto(new URL(story ? `embed.html?map=${encodeURIComponent(story)}` : 'embed.html', site).href);
     await page.waitForFunction(() => 'atlas' in window, undefined, { timeout: TIMEOUT });
     await page.evaluate(() => window.atlas.ready);
     // Let the late additions (region outlines) draw, then one last idle.
@@ -124,6 +126,14 @@ async function main(): Promise<void> {
   try {
     await snapshot(site, out);
     console.log(`snapshot: ${out} (${PREVIEW.width} × ${PREVIEW.height})`);
+    // Each story's own picture, for its oEmbed thumbnail (built sites only).
+    if (!values.url) {
+      for (const story of publishedStories(join(dist, 'data'))) {
+        const file = join(dist, storyPreviewFile(story.id));
+        await snapshot(site, file, story.id);
+        console.log(`snapshot: ${file}`);
+      }
+    }
   } finally {
     server?.close();
   }

@@ -51,3 +51,11 @@ export const NON_TERMINAL_ABBREVIATIONS: readonly string[] = [
   'capt.', 'sgt.', 'adm.', 'sen.', 'rep.', 'gov.', 'pres.', 'no.', 'vs.', 'approx.', 'jan.', 'feb.',
   'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.', 'jr.', 'sr.', 'inc.',
 ];
+
+/** The colour of an event type that data/types.json does not declare: a neutral grey no declared type uses. */
+export const FALLBACK_COLOUR = '#8c8c8c';
+/**
+ * From this many events on, an archive is large: the page clusters its events, virtualises and indexes
+ * its list, and the build writes a compact index of the events with their claims in chunks (page-index.ts).
+ */
+export const LARGE_ARCHIVE = 2000;

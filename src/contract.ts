@@ -154,6 +154,11 @@ export interface Claim {
   /** 1-based line and column of the annotation in its document. */
   line: number;
   column: number;
+  /**
+   * Only in a build that includes unreviewed suggestions (the dev server, `--include-pending`): the
+   * claim is a suggestion still marked `review=pending`, or rests on one. A published build has none.
+   */
+  pending?: true;
 }
 
 /**
@@ -167,6 +172,8 @@ export interface ClaimedProperties
   claims: Claim[];
   /** Number of distinct documents among the claims. */
   sources: number;
+  /** Only with `--include-pending`: some claim is an unreviewed suggestion (see Claim.pending). */
+  pending?: true;
 }
 
 /** One place of an event, with its own kind, precision and ids. */
@@ -284,6 +291,50 @@ export interface Diagnostic {
   message: string;
 }
 
+/** A period of days, both ends included (`YYYY-MM-DD/YYYY-MM-DD`), as the app's `t=`. */
+export interface StoryPeriod {
+  from: string;
+  to: string;
+}
+
+/** A story's fixed view: `bounds`, or `center` and `zoom`. */
+export interface StoryView {
+  /** [[west, south], [east, north]] in degrees. */
+  bounds?: [[number, number], [number, number]];
+  /** [lon, lat] in degrees, with `zoom`. */
+  center?: [number, number];
+  zoom?: number;
+}
+
+/** What the build publishes for a story (`maps/<id>.json`): its words and view, and only its features. */
+export interface StoryOutput {
+  id: string;
+  title: string;
+  description: string | null;
+  notes: string | null;
+  byline: string | null;
+  credit: string | null;
+  period: StoryPeriod | null;
+  view: StoryView | null;
+  /** null: the app's default (or the URL's `proj=`). */
+  projection: 'flat' | 'globe' | null;
+  locator: boolean;
+  /** The latest date of the documents it draws on (what an export shows as its date); null when none is dated. */
+  date: string | null;
+  highlights: GeoJSON.FeatureCollection<GeoJSON.Geometry, { label: string | null }>;
+  events: { type: 'FeatureCollection'; features: EventFeature[] };
+  ranges: { type: 'FeatureCollection'; features: RangeFeature[] };
+}
+
+/** One line of the stories' index (`maps.json`), for the home page. */
+export interface StoryIndexEntry {
+  id: string;
+  title: string;
+  description: string | null;
+  events: number;
+  ranges: number;
+}
+
 /** File names of the published data, relative to the output directory. */
 export const OUTPUT_FILES = {
   events: 'events.geojson',
@@ -295,4 +346,21 @@ export const OUTPUT_FILES = {
   rangesSchema: 'ranges.schema.json',
   eventsCsvSchema: 'events.csv.schema.json',
   rangesCsvSchema: 'ranges.csv.schema.json',
+  /** The stories (`data/maps/<id>.yaml`): id, title, description and counts of each, for the home page. */
+  stories: 'maps.json',
 } as const;
+
+/** A story's id: its file name without `.yaml`; lowercase letters, digits and `-`, as in a URL (`?map=<id>`). */
+export const STORY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** A story's own file (its words, view and only its features), so that its embed downloads nothing else. */
+export const storyFile = (id: string): string => `maps/${id}.json`;
+
+/**
+ * A large archive's page files (src/compiler/page-index.ts writes them, src/map/data.ts reads them):
+ * the compact index of the events, the chunks of their full properties, and the member of
+ * ranges.geojson (a GeoJSON foreign member) that points the page at the index.
+ */
+export const PAGE_INDEX = 'events.index.json';
+export const chunkName = (n: number): string => `events.claims-${String(n).padStart(4, '0')}.json`;
+export const INDEX_MEMBER = 'events_index';

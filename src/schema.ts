@@ -55,13 +55,14 @@ const claimProperties = {
   qualifier: { enum: [...RANGE_QUALIFIERS, null], description: "Range claims: the text's qualifier of its figure." },
   line: { type: 'integer', minimum: 1 },
   column: { type: 'integer', minimum: 1 },
+  pending: { const: true, description: 'Only in a build that includes unreviewed suggestions (the dev server, --include-pending): the claim is a suggestion still marked review=pending, or rests on one. Never in a published build.' },
 } satisfies Record<keyof Claim, Schema>;
 
 export const claimSchema: Schema = {
   type: 'object',
   additionalProperties: false,
   // Range values are present on range claims only; figures on event claims only.
-  required: Object.keys(claimProperties).filter((k) => !['min_km', 'max_km', 'basis', 'stated_text', 'qualifier', 'figures'].includes(k)),
+  required: Object.keys(claimProperties).filter((k) => !['min_km', 'max_km', 'basis', 'stated_text', 'qualifier', 'figures', 'pending'].includes(k)),
   properties: claimProperties,
 };
 
@@ -78,6 +79,7 @@ const firstClaim = {
   claims: { type: 'array', items: claimSchema, minItems: 1 },
   sources: { type: 'integer', minimum: 1, description: 'Number of distinct documents among the claims.' },
   additions: claimProperties.additions,
+  pending: { const: true, description: 'Only with --include-pending (the dev server): some claim is an unreviewed suggestion. Never in a published build.' },
 };
 
 const placeFields = {
@@ -159,7 +161,7 @@ const featureCollection = (title: string, geometryTypes: string[], properties: S
           geometry: nullable
             ? { oneOf: [{ type: 'null' }, geometryOf(geometryTypes)] }
             : geometryOf(geometryTypes),
-          properties: { type: 'object', additionalProperties: false, required: Object.keys(properties.properties as Schema), ...properties },
+          properties: { type: 'object', additionalProperties: false, required: Object.keys(properties.properties as Schema).filter((k) => k !== 'pending'), ...properties },
         },
       },
     },

@@ -62,17 +62,25 @@ const ALLOWED: Record<string, string[]> = {
   suggest: [...SHARED, 'compiler', ...PURE_NODE],
   // Node shells: anything but the browser folders.
   cli: [...SHARED, 'compiler', 'suggest', 'node:*'],
-  vite: [...SHARED, 'compiler', 'cli', 'share', 'node:*'],
+  // (and the studio's document model: src/studio/document.ts and model.ts are pure, shared with its page)
+  vite: [...SHARED, 'compiler', 'suggest', 'cli', 'share', 'studio', 'node:*'],
   // Browser: no Node built-ins, nothing from the Node side.
   basemap: [...SHARED],
   map: [...SHARED, 'basemap'],
   share: [...SHARED, 'map'],
   app: [...SHARED, 'map', 'basemap', 'share'],
   embed: [...SHARED, 'map', 'basemap', 'share'],
+  // The editor (dev server only): a browser page over the map core that parses and writes documents
+  // in the page with the pure compiler and the draft writer; its file I/O is src/vite/studio-plugin.ts.
+  studio: [...SHARED, 'map', 'basemap', 'compiler', 'suggest'],
 };
+
+/** Data tables outside src/ that code may import as JSON (declared once, read by the build and the map alike). */
+const DATA_TABLES: Record<string, string[]> = { 'data/types.json': ['cli', 'map', 'vite'] };
 
 function allowed(from: string, to: string): boolean {
   if (from === to) return true;
+  if (DATA_TABLES[to]?.includes(from)) return true;
   const rules = ALLOWED[from] ?? [];
   return rules.includes(to) || (to.startsWith('node:') && rules.includes('node:*'));
 }

@@ -6,15 +6,15 @@
  */
 import { bareMap } from './bare-map.js';
 import { nextIdle, styleParsed, withOverlay } from '../../src/map/map.js';
-import { SOURCE, UNDER_LABELS } from '../../src/map/ids.js';
+import { EVENT_SOURCE, SOURCE, UNDER_LABELS } from '../../src/map/ids.js';
 import { dataLayers } from '../../src/map/layers.js';
-import { emptyDataSource, setDataCollection } from '../../src/map/source.js';
+import { emptyDataSource, emptyEventSource, setDataCollection } from '../../src/map/source.js';
 import { loadData } from '../../src/map/data.js';
 import { registerTypes } from '../../src/map/scales.js';
 import { installPatterns } from '../../src/map/patterns.js';
 
 const { map, base, theme } = bareMap((style, theme) =>
-  withOverlay(style, { sources: { [SOURCE]: emptyDataSource() }, layers: dataLayers(theme, new Set()), underLabels: UNDER_LABELS }, 'flat'),
+  withOverlay(style, { sources: { [SOURCE]: emptyDataSource(), [EVENT_SOURCE]: emptyEventSource() }, layers: dataLayers(theme, new Set()), underLabels: UNDER_LABELS }, 'flat'),
 );
 installPatterns(map);
 const [data] = await Promise.all([loadData(base), styleParsed(map)]);

@@ -7,16 +7,20 @@ import type { AtlasData } from '../map/data';
 import { showDetailIn } from '../map/detail';
 import { formatDate } from '../map/format';
 import { LAYER } from '../map/ids';
-import { layerControlFor, type LayerControl } from '../map/layer-control';
+import { countsOf, layerControlFor, type LayerControl } from '../map/layer-control';
 import { MapSession, type Change, type Presenter } from '../map/session';
-import { initialState, toUrlState } from '../map/state';
+import { initialState, isVisible as shownIn, toUrlState, type AtlasState } from '../map/state';
+import { appUrl, storyOf } from '../share/params';
 import { UrlState } from '../map/url-state';
 import { showAlert } from './alert';
 import { downloadsSection } from './downloads';
 import { ExportControl, renderedIds, type ExportOptions } from './export-image';
 import { FeatureList } from './list';
+import { clusters } from '../map/source';
+import { ScaleList } from './scale-list';
 import { PrintExcerpts, printableMap } from './print';
 import { Sheet } from './sheet';
+import { storiesSection } from './stories';
 import { Timeline } from './timeline';
 
 export interface Atlas {
@@ -35,6 +39,9 @@ export interface AtlasElements {
   status: HTMLElement;
   /** Where the timeline goes (below the map; over its foot on a phone); none: no timeline. */
   timeline?: HTMLElement;
+  /** The page's heading and the line under it: a story's title and description replace them. */
+  heading?: HTMLElement;
+  subheading?: HTMLElement;
 }
 
 export function startAtlas(el: AtlasElements): Atlas {
@@ -42,9 +49,12 @@ export function startAtlas(el: AtlasElements): Atlas {
   // Back and forward restore the state once the data is in (before, there is nothing to restore it to).
   const url = new UrlState((state) => {
     if (list) session.dispatch({ type: 'restore', state }, 'restore');
+    if (list instanceof ScaleList && (state.query ?? '') !== list.query) void list.search(state.query ?? '');
   });
   const sheet = new Sheet(el.panel, el.sheetHandle);
-  let list: FeatureList | null = null;
+  let list: FeatureList | ScaleList | null = null;
+  /** The URL of a state: the session's, and the large list's search. */
+  const urlOf = (state: Change['state']) => ({ ...toUrlState(state), ...(list instanceof ScaleList && list.query ? { query: list.query } : {}) });
   let control: LayerControl | null = null;
   let printed: PrintExcerpts | null = null;
   let timeline: Timeline | null = null;
@@ -63,22 +73,31 @@ export function startAtlas(el: AtlasElements): Atlas {
     focusAfterClose: (id) => {
       if (id) list?.focus(id);
     },
-    fitPadding: () => (sheet.isSheet() ? { top: 60, bottom: 120, left: 40, right: 60 } : { top: 60, bottom: 60, left: 80, right: 60 }),
+    // The right-hand side keeps clear of the controls' column (zoom, Globe, Save image).
+    fitPadding: () => (sheet.isSheet() ? { top: 60, bottom: 120, left: 40, right: 72 } : { top: 60, bottom: 60, left: 80, right: 120 }),
     // The open sheet covers the lower part of the map: a flight aims above it.
     coveredBottom: () => (sheet.isSheet() ? Math.round(el.map.clientHeight * 0.6) : 0),
   };
 
   let shown = '';
+  const story = storyOf(location.search);
+  let data: AtlasData | null = null;
   const session: MapSession = new MapSession({
     container: el.map,
     initial: initialState(url.read()),
+    story,
+    projectionChosen: url.read().projection !== undefined,
     presenter,
     popupMaxWidth: 'min(360px, calc(100vw - 24px))',
     say(message, add) {
       shown = add ? [shown, message].filter(Boolean).join(' ') : message;
       showAlert(el.status, shown);
     },
-    onData: showTimeline,
+    onData(loaded) {
+      data = loaded;
+      showStory(loaded);
+      showTimeline(loaded);
+    },
     onBuild: build,
   });
   const map = session.map;
@@ -91,6 +110,13 @@ export function startAtlas(el: AtlasElements): Atlas {
   el.map.after(still, credit); // beside the map, not in it: '#map canvas' stays the map's own canvas
   printableMap(map, still, credit);
 
+  // The legend says which bands the view does not show, each time the map comes to rest.
+  void session.ready.then(() => {
+    const note = () => control?.noteOffView(session.bandsOffView());
+    note();
+    session.map.on('idle', note);
+  }, () => undefined); // a map that cannot start says so itself
+
   session.onChange(({ state, changed, kind }: Change) => {
     const isVisible = (id: string) => session.isVisible(id);
     if (changed.has('hidden')) control?.set(state.hidden);
@@ -98,10 +124,11 @@ export function startAtlas(el: AtlasElements): Atlas {
       list?.filter(isVisible);
       printed?.filter(isVisible);
     }
+    if (changed.has('period') && data) control?.setCounts(periodCounts(data, state.period));
     if (changed.has('period') && kind === 'restore') timeline?.set(state.period);
     if (changed.has('selected')) list?.highlight(state.selected);
-    if (kind === 'push') url.push(toUrlState(state));
-    else if (kind === 'replace') url.replace(toUrlState(state));
+    if (kind === 'push') url.push(urlOf(state));
+    else if (kind === 'replace') url.replace(urlOf(state));
   });
 
   /** What the picture of the view shows: the features drawn in it, and the state in words. */
@@ -119,10 +146,32 @@ export function startAtlas(el: AtlasElements): Atlas {
       `${visible.events.length} ${visible.events.length === 1 ? 'event' : 'events'} and ${visible.ranges.length} ${visible.ranges.length === 1 ? 'range' : 'ranges'} in view`,
       state.period ? `${formatDate(state.period.from)} – ${formatDate(state.period.to)}` : 'all dates',
       state.projection === 'globe' ? 'globe' : 'flat map (Web Mercator)',
-      `as of ${formatDate(new Date().toISOString().slice(0, 10))}`,
     ];
+    // The date of the documents, not of the machine that saves the picture.
+    const dated = data?.story?.date ?? latestDocumentDate(data);
+    if (dated) parts.push(`documents to ${formatDate(dated)}`);
+    const s = data?.story;
+    if (s?.byline) parts.push(s.byline);
+    if (s?.credit) parts.push(s.credit);
     const attribution = el.map.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() || 'Basemap: Natural Earth, GeoNames (CC BY 4.0)';
-    return { scale, title: document.title || 'Source Atlas', subtitle: parts.join(' · '), visible, attribution };
+    return { scale, title: s?.title ?? 'Source Atlas', subtitle: [s?.description, parts.join(' · ')].filter(Boolean).join(' — '), visible, attribution };
+  }
+
+  /** A story's page: its title and description in the masthead and the page title, and a way to the whole atlas. */
+  function showStory(loaded: AtlasData): void {
+    const s = loaded.story;
+    if (!s) return;
+    document.title = `${s.title} — Source Atlas`;
+    if (el.heading) el.heading.textContent = s.title;
+    if (el.subheading) {
+      el.subheading.textContent = [s.description, s.byline, s.credit].filter(Boolean).join(' · ');
+      el.subheading.classList.add('story-dek');
+    }
+    const all = document.createElement('a');
+    all.className = 'story-all';
+    all.href = appUrl(new URL(base, location.href).href, { view: null, hidden: [], selected: null });
+    all.textContent = 'All events and ranges';
+    el.subheading?.after(all);
   }
 
   /**
@@ -153,13 +202,37 @@ export function startAtlas(el: AtlasElements): Atlas {
     const isVisible = (id: string) => session.isVisible(id);
     control = layerControlFor(data, { onChange: (hidden) => session.dispatch({ type: 'hide', hidden }) });
     control.set(session.state.hidden);
-    list = new FeatureList({ events: data.events.features, ranges: data.ranges.features, onChoose: (id) => session.choose(id) });
+    const onChoose = (id: string) => session.choose(id);
+    // A large archive: a virtualised, searchable list, and no printed excerpts (the popups hold them).
+    const large = clusters(data.events.features.length);
+    list = large
+      ? new ScaleList({ events: data.events.features, ranges: data.ranges.features, onChoose, query: url.read().query, onQuery: () => url.push(urlOf(session.state)) })
+      : new FeatureList({ events: data.events.features, ranges: data.ranges.features, onChoose });
     list.filter(isVisible);
-    printed = new PrintExcerpts(data.events.features, data.ranges.features);
-    printed.filter(isVisible);
-    el.panelBody.replaceChildren(list.element, control.element, downloadsSection(base), printed.element);
+    printed = large ? null : new PrintExcerpts(data.events.features, data.ranges.features);
+    printed?.filter(isVisible);
+    // The legend first: on a desktop it is in view without scrolling past the list.
+    el.panelBody.replaceChildren(...[control.element, list.element, downloadsSection(base), printed?.element].filter((e): e is HTMLElement => e != null));
+    if (session.state.period) control.setCounts(periodCounts(data, session.state.period));
+    // The whole atlas lists the stories above its list; a story page does not download the index.
+    if (!story) void storiesSection(base).then((section) => section && el.panelBody.prepend(section));
     el.sheetHandle.querySelector('.count')!.textContent = `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
   }
 
   return { map, ready: session.ready };
+}
+
+/** The legend's counts in a period: the features it shows, whatever the reader has switched off. */
+function periodCounts(data: AtlasData, period: AtlasState['period']): Map<string, number> {
+  const state = { hidden: [], period };
+  const events = data.events.features.filter((f) => shownIn(state, { kind: 'event', feature: f })).map((f) => f.properties);
+  const ranges = data.ranges.features.filter((f) => shownIn(state, { kind: 'range', feature: f })).length;
+  return countsOf(events, ranges);
+}
+
+/** The latest date of the documents behind the data, or null when none is dated. */
+function latestDocumentDate(data: AtlasData | null): string | null {
+  if (!data) return null;
+  const dates = [...data.events.features, ...data.ranges.features].flatMap((f) => f.properties.claims.map((c) => c.document_date)).filter((d): d is string => !!d).sort();
+  return dates.at(-1) ?? null;
 }

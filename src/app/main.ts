@@ -34,6 +34,8 @@ const elements: AtlasElements = {
   detail: byId('detail'),
   status: byId('status'),
   timeline: byId('timeline'),
+  heading: document.querySelector<HTMLElement>('.masthead h1') ?? undefined,
+  subheading: document.querySelector<HTMLElement>('.masthead p') ?? undefined,
 };
 
 closeableAlert(elements.status);

@@ -7,6 +7,7 @@
 import type { AtlasElements } from './atlas';
 import { showAlert } from './alert';
 import { loadData } from '../map/data';
+import { storyOf } from '../share/params';
 import { FeatureList } from './list';
 import { eventPopup, rangePopup } from '../map/popup';
 import { registerTypes } from '../map/scales';
@@ -45,7 +46,7 @@ export function startWithoutMap(el: AtlasElements, reason: string): NoMapAtlas {
   el.map.classList.add('no-map');
   el.map.replaceChildren(view);
 
-  const drawn = loadData(base).then((data) => {
+  const drawn = loadData(base, storyOf(location.search)).then((data) => {
     registerTypes(data.events.features.map((f) => f.properties.type));
     const articles = new Map<string, HTMLElement>();
     for (const f of data.events.features) articles.set(f.properties.id, eventPopup(f.properties));

@@ -5,7 +5,7 @@
  * Escape closes it, and focus goes back to the button. Built with textContent only.
  */
 import { EMBED_WIDTH, estimatedHeight, mapHeight } from '../share/size';
-import { appUrl, embedUrl, TITLE_MAX } from '../share/params';
+import { appUrl, embedUrl, storyOf, TITLE_MAX } from '../share/params';
 import { ampSnippet, iframeSnippet, pymSnippet, type SnippetOptions } from '../share/snippets';
 import { parseHash, type AppState } from '../map/url-state';
 
@@ -16,6 +16,8 @@ export interface ShareOptions {
   state?: () => AppState;
   /** The site's URL (the directory of index.html and embed.html); default: the page's base URL. */
   site?: string;
+  /** The story shown (`?map=<id>`), kept in the link and the embed; default: the page's own. */
+  story?: () => string | null;
 }
 
 /** Column widths (px) the size preview offers, with their names. */
@@ -59,6 +61,7 @@ export class ShareControl {
   readonly button: HTMLButtonElement;
   readonly dialog: HTMLDialogElement;
   private readonly state: () => AppState;
+  private readonly story: () => string | null;
   private readonly site: string;
   private readonly link: HTMLInputElement;
   private readonly code: HTMLTextAreaElement;
@@ -72,6 +75,7 @@ export class ShareControl {
 
   constructor(options: ShareOptions = {}) {
     this.state = options.state ?? (() => parseHash(location.hash));
+    this.story = options.story ?? (() => storyOf(location.search));
     this.site = options.site ?? new URL(import.meta.env.BASE_URL, location.href).href;
 
     this.button = el('button', { type: 'button', class: 'share-button', 'aria-haspopup': 'dialog' }, 'Share');
@@ -171,16 +175,18 @@ export class ShareControl {
   snippet(kind: SnippetKind = this.kind): string {
     const width = Number(this.width.value);
     const title = this.title.value.trim() || null;
-    const src = embedUrl(this.site, this.state(), title);
-    return SNIPPETS[kind]({ src, site: this.site, title: title ? `Map: ${title}` : 'Map of events and weapon ranges', height: estimatedHeight(width, !!title), width });
+    const story = this.story();
+    const src = embedUrl(this.site, this.state(), title, story);
+    // A story's embed shows its own title (and dek) above the map.
+    return SNIPPETS[kind]({ src, site: this.site, title: title ? `Map: ${title}` : 'Map of events and weapon ranges', height: estimatedHeight(width, !!title || !!story), width });
   }
 
   private update(): void {
     const state = this.state();
-    this.link.value = appUrl(this.site, state);
+    this.link.value = appUrl(this.site, state, this.story());
     this.code.value = this.snippet();
     const width = Math.max(EMBED_WIDTH.min, Number(this.width.value));
-    const height = estimatedHeight(width, !!this.title.value.trim());
+    const height = estimatedHeight(width, !!this.title.value.trim() || !!this.story());
     const scale = Math.min(PREVIEW_BOX.width / width, PREVIEW_BOX.height / height);
     this.frame.style.width = `${Math.round(width * scale)}px`;
     this.frame.style.height = `${Math.round(height * scale)}px`;

@@ -3,6 +3,7 @@
  * for a day, a bar for a month, a year or a stated interval, a bar with an arrow for an open end
  * ("since 2014") — and a period control: drag across the axis to brush a period, or move its two
  * handles with the keyboard (arrows, Page Up/Down, Home/End). Undated events are counted, not drawn.
+ * From HISTOGRAM_FROM events in view, a histogram of their start dates replaces the marks.
  *
  * The intervals and the overlap rule are src/map/period.ts's; this is the DOM control. Dates are calendar
  * dates, so all arithmetic is in UTC.
@@ -31,6 +32,25 @@ function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<strin
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
+}
+
+/** From this many events in view on, the timeline draws a histogram of their start dates, not a mark each. */
+export const HISTOGRAM_FROM = 1000;
+/** CSS px per bar of the histogram. */
+const BAR_PX = 4;
+
+/**
+ * Counts of `starts` (UTC ms) in `bins` equal bins over [v0, v1); starts outside are not counted. Pure.
+ */
+export function binCounts(starts: readonly number[], v0: number, v1: number, bins: number): number[] {
+  const counts = new Array<number>(Math.max(0, bins)).fill(0);
+  if (bins <= 0 || v1 <= v0) return counts;
+  const width = (v1 - v0) / bins;
+  for (const t of starts) {
+    if (t < v0 || t >= v1) continue;
+    counts[Math.min(bins - 1, Math.floor((t - v0) / width))]++;
+  }
+  return counts;
 }
 
 /** Whole days from the domain start; the handles' unit. */
@@ -183,8 +203,9 @@ export class Timeline {
     this.width = width;
     const lanesEnd: number[] = [];
     const [v0, v1] = [this.day0 + this.view[0] * DAY_MS, this.day0 + this.view[1] * DAY_MS];
-    const marks = this.dated
-      .filter((d) => d.i.start < v1 && (d.i.end ?? OPEN_END) > v0)
+    const inView = this.dated.filter((d) => d.i.start < v1 && (d.i.end ?? OPEN_END) > v0);
+    const histogram = inView.length >= HISTOGRAM_FROM;
+    const marks = (histogram ? [] : inView)
       .sort((a, b) => a.i.start - b.i.start)
       .map((d) => {
         const x0 = this.x(d.i.start);
@@ -198,7 +219,7 @@ export class Timeline {
         lanesEnd[lane] = Math.max(lanesEnd[lane] ?? -Infinity, right);
         return { d, x0, x1, wide, lane };
       });
-    const lanes = Math.max(1, Math.min(LAYOUT.maxLanes, lanesEnd.length));
+    const lanes = histogram ? LAYOUT.maxLanes : Math.max(1, Math.min(LAYOUT.maxLanes, lanesEnd.length));
     const height = svgHeight(lanes);
     this.svg.setAttribute('height', String(height));
     this.svg.setAttribute('viewBox', `0 0 ${this.width} ${height}`);
@@ -240,6 +261,7 @@ export class Timeline {
       group.append(mark);
     }
     this.svg.append(group);
+    if (histogram) this.svg.append(this.histogram(inView, v0, v1, axisY));
 
     const top = 0;
     const selection = svgEl('rect', { class: 'selection', y: top, height: axisY - top });
@@ -257,6 +279,28 @@ export class Timeline {
     this.updateSelection();
   }
 
+  /** Bars of events per span of time (by start date), their height scaled to the largest. */
+  private histogram(inView: Array<{ i: Interval }>, v0: number, v1: number, axisY: number): SVGGElement {
+    const x0 = LAYOUT.left;
+    const inner = this.width - LAYOUT.left - LAYOUT.right;
+    const bins = Math.max(1, Math.floor(inner / BAR_PX));
+    const counts = binCounts(inView.map((d) => Math.max(d.i.start, v0)), v0, v1, bins);
+    const max = Math.max(1, ...counts);
+    const room = axisY - LAYOUT.top - 1;
+    const group = svgEl('g', { class: 'histogram', 'aria-hidden': 'true' });
+    const binMs = (v1 - v0) / bins;
+    counts.forEach((n, k) => {
+      if (!n) return;
+      const h = Math.max(1.5, (n / max) * room);
+      const bar = svgEl('rect', { x: x0 + k * (inner / bins), y: axisY - h, width: Math.max(1, inner / bins - 0.5), height: h, 'data-from': v0 + k * binMs, 'data-to': v0 + (k + 1) * binMs });
+      const title = svgEl('title');
+      title.textContent = `${formatDate(isoDay(v0 + k * binMs))}: ${n} ${n === 1 ? 'event' : 'events'}`;
+      bar.append(title);
+      group.append(bar);
+    });
+    return group;
+  }
+
   private updateSelection(): void {
     const [a, b] = this.range;
     const xa = this.x(this.day0 + a * DAY_MS);
@@ -272,6 +316,11 @@ export class Timeline {
       h.setAttribute('aria-valuenow', String(day));
       h.setAttribute('aria-valuetext', formatDate(isoDay(this.day0 + (k ? day - 1 : day) * DAY_MS)));
     });
+    const from = this.day0 + a * DAY_MS;
+    const to = this.day0 + b * DAY_MS;
+    for (const bar of this.svg.querySelectorAll<SVGElement>('.histogram > rect')) {
+      bar.classList.toggle('out', Number(bar.dataset.to) <= from || Number(bar.dataset.from) >= to);
+    }
     for (const mark of this.svg.querySelectorAll<SVGElement>('.marks > [data-id]')) {
       const d = this.dated.find((x) => x.p.id === mark.dataset.id);
       mark.classList.toggle('out', !!d && !inPeriod(d.p, this.toPeriod(this.range)));

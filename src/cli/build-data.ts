@@ -25,6 +25,12 @@ import { claimChunk, prepareFiles, type PrepareWork, type PreparedChunk, type Pr
 import type { Resolver } from '../compiler/document-places.js';
 import { eventsSchema, rangesSchema } from '../schema.js';
 import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../compiler/csv.js';
+import { buildStories } from './stories.js';
+import { undeclaredTypes } from '../compiler/type-colours.js';
+// biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
+import TYPE_COLOURS from '../../data/types.json' with { type: 'json' };
+import { pageIndex, withIndexMember } from '../compiler/page-index.js';
+import { LARGE_ARCHIVE } from '../constants.js';
 
 /**
  * Below this many documents, a worker (its start-up, its own gazetteer, copying results back) costs
@@ -58,10 +64,14 @@ export interface BuilderOptions {
   areas?: string;
   /** Publish suggestions still marked review=pending (the dev server); default false. */
   includePending?: boolean;
+  /** Directory of story files (`<id>.yaml`); default `maps` beside the input directory. None there: no stories. */
+  maps?: string;
 }
 
 /** Where area files live unless told otherwise: `areas/` beside the documents (data/areas beside data/documents). */
 export const defaultAreas = (inDir: string): string => resolvePath(inDir, '../areas');
+/** Where story files live unless told otherwise: `maps/` beside the documents (data/maps beside data/documents). */
+export const defaultMaps = (inDir: string): string => resolvePath(inDir, '../maps');
 
 /** How many drawn ranges a builder keeps between its builds. */
 const MAX_MEMO_ENTRIES = 50_000;
@@ -94,20 +104,29 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
       if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
       const result = assemble(prepared, { areas, geometryCache: drawn });
       const listing: Diagnostic[] = problems.map((p) => ({ severity: 'error', file: relative(cwd, p.path) || p.path, line: 1, column: 1, message: p.message }));
-      const diagnostics = [...listing, ...unreadable, ...result.diagnostics];
+      const stories = buildStories(resolvePath(cwd, options.maps ?? defaultMaps(inDir)), cwd, areaRoots, result.events.features, result.ranges.features);
+      const pathOf = new Map(prepared.map((d) => [String(d.parsed.frontMatter?.id ?? ''), d.parsed.path]));
+      const colours = undeclaredTypes(result.events.features, TYPE_COLOURS, pathOf);
+      const diagnostics = [...listing, ...unreadable, ...result.diagnostics, ...colours, ...stories.diagnostics];
       if (paths.length === 0) diagnostics.push({ severity: 'error', file: relative(cwd, inDir) || inDir, line: 1, column: 1, message: 'no documents (*.md) in the input directory' });
       const failed = diagnostics.some((d) => d.severity === 'error');
+      const large = result.events.features.length >= LARGE_ARCHIVE;
+      const ranges = serializeCollection(result.ranges);
       return {
         diagnostics,
         files: failed ? null : {
           [OUTPUT_FILES.events]: serializeCollection(result.events),
-          [OUTPUT_FILES.ranges]: serializeCollection(result.ranges),
+          // A large archive: ranges.geojson names the page's index (a foreign member; downloads are unchanged).
+          [OUTPUT_FILES.ranges]: large ? withIndexMember(ranges) : ranges,
           [OUTPUT_FILES.eventsCsv]: toCsv(result.events.features, EVENT_COLUMNS),
           [OUTPUT_FILES.rangesCsv]: toCsv(result.ranges.features, RANGE_COLUMNS),
           [OUTPUT_FILES.eventsSchema]: json(eventsSchema),
           [OUTPUT_FILES.rangesSchema]: json(rangesSchema),
           [OUTPUT_FILES.eventsCsvSchema]: json(tableSchema(EVENT_COLUMNS, ['event_id', 'claim', 'place_number'])),
           [OUTPUT_FILES.rangesCsvSchema]: json(tableSchema(RANGE_COLUMNS, ['range_id', 'claim'])),
+          ...stories.files,
+          // A large archive: also a compact index for the page, and the claims in chunks (page-index.ts).
+          ...(large ? pageIndex(result.events) : {}),
         },
         documents: paths.length,
         events: result.events.features.length,

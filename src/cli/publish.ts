@@ -43,7 +43,11 @@ export function publish(outDir: string, files: Record<string, string>, options: 
   const version = versionOf(files);
   const staging = mkdtempSync(join(store, 'tmp-'));
   try {
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, name), content);
+    for (const [name, content] of Object.entries(files)) {
+      // A story's file sits in a folder of its own (maps/<id>.json).
+      if (name.includes('/')) mkdirSync(dirname(join(staging, name)), { recursive: true });
+      writeFileSync(join(staging, name), content);
+    }
     withLock(`${outDir}.lock`, () => {
       const target = join(store, version);
       // The same content published before is still that content: versions are never written to.

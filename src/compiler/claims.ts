@@ -74,6 +74,7 @@ export function makeClaim(
     ...(values.figures !== undefined ? { figures: values.figures } : {}),
     line: a.line,
     column: a.column,
+    ...(a.pending ? { pending: true as const } : {}),
   };
 }
 
@@ -92,5 +93,6 @@ export function headline(claims: Claim[]): ClaimedProperties {
     claims,
     sources: new Set(claims.map((c) => c.document)).size,
     additions: main.additions,
+    ...(claims.some((c) => c.pending) ? { pending: true as const } : {}),
   };
 }

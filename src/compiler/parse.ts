@@ -62,6 +62,11 @@ export interface Annotation {
    * reported again.
    */
   misnested?: boolean;
+  /**
+   * Set by applyReview when unreviewed suggestions are included (the dev server): the annotation is
+   * `review=pending`, or rests on one. Its claims and features then carry `pending: true`.
+   */
+  pending?: true;
 }
 
 export interface ParsedDocument {
@@ -464,7 +469,7 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
 }
 
 /** The first quote or flow bracket of a YAML text that is never closed, from its tokens. */
-function unclosedOpener(yamlText: string): { offset: number; char: string } | null {
+export function unclosedOpener(yamlText: string): { offset: number; char: string } | null {
   const flows: number[] = [];
   let offset = 0;
   for (const token of new Lexer().lex(yamlText)) {

@@ -1,8 +1,9 @@
 /**
  * review: what a document's unreviewed suggestions (`review=pending`, written by `npm run suggest`)
  * may reach. The suggester's notes (`review`, `confidence`, `reason`) are accepted on every annotation
- * and taken off before the attribute checks. Unless pending suggestions are included (the dev server),
- * a pending annotation is left out, and so is every annotation that rests on one (an event at a pending
+ * and taken off before the attribute checks. When pending suggestions are included (the dev server),
+ * each pending annotation, and each that rests on one, is kept with `pending: true`, which its claims and
+ * features carry to the map. Otherwise a pending annotation is left out, and so is every annotation that rests on one (an event at a pending
  * place, a range of a pending weapon, another mention of a pending place): nothing unreviewed reaches a
  * reader. One warning per document gives the count and the first one's location. Pure.
  */
@@ -37,9 +38,10 @@ export function applyReview(p: ParsedDocument, includePending: boolean): ParsedD
       message: `${pending.size} suggestion${pending.size === 1 ? '' : 's'} still review=pending (the first here); ${includePending ? 'shown, marked pending (--include-pending)' : 'not published until reviewed (delete review=pending to accept one; npm run data -- --include-pending shows them)'}`,
     });
   }
-  if (includePending || pending.size === 0) return { ...p, annotations: stripped, diagnostics: [...p.diagnostics, ...diagnostics] };
+  if (pending.size === 0) return { ...p, annotations: stripped, diagnostics: [...p.diagnostics, ...diagnostics] };
 
-  // Leave out the pending ones and, until nothing changes, whatever names an id only they define.
+  // The pending ones and, until nothing changes, whatever names an id only they define: left out, or
+  // (included) marked pending, so the dev map can show them apart.
   const dropped = new Set(pending);
   for (let changed = true; changed;) {
     changed = false;
@@ -56,6 +58,9 @@ export function applyReview(p: ParsedDocument, includePending: boolean): ParsedD
       }
       if (refs.some((r) => gone.has(r))) { dropped.add(i); changed = true; }
     });
+  }
+  if (includePending) {
+    return { ...p, annotations: stripped.map((a, i) => (dropped.has(i) ? { ...a, pending: true as const } : a)), diagnostics: [...p.diagnostics, ...diagnostics] };
   }
   const newIndex = new Map<number, number>();
   stripped.forEach((_, i) => { if (!dropped.has(i)) newIndex.set(i, newIndex.size); });

@@ -12,6 +12,11 @@ import { initialState, toUrlState } from '../map/state';
 import { appUrl, type EmbedParams } from '../share/params';
 import { NARROW } from '../share/size';
 
+/** px: the least room kept around the data in a small frame (a marker's halo and its label). */
+const MIN_FIT_PADDING = 28;
+/** px: the column of map controls at the top right (zoom, compass, Globe), which a fitted marker must not sit under. */
+const CONTROLS_WIDTH = 72;
+
 export interface EmbedElements {
   map: HTMLElement;
   /** Where a narrow embed shows the selected feature (under the map). */
@@ -21,6 +26,10 @@ export interface EmbedElements {
   /** "Open the full map": kept pointing at the current view. */
   fullMap: HTMLAnchorElement;
   status: HTMLElement;
+  /** The title above the map, the description under it, and the source line in the foot: a story fills them. */
+  title?: HTMLElement;
+  description?: HTMLElement;
+  source?: HTMLElement;
 }
 
 export interface Embed {
@@ -42,9 +51,10 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
     chooserInPanel: true,
     focusAfterClose: () => session.map.getCanvas().focus(),
     // A small frame keeps proportionally small margins.
+    // At least MIN_FIT_PADDING, so that a marker and its label at the edge of the fit are not clipped.
     fitPadding: () => {
-      const pad = Math.round(Math.min(100, el.map.clientWidth * 0.1, el.map.clientHeight * 0.15));
-      return { top: pad, bottom: pad, left: pad, right: pad + 30 };
+      const pad = Math.round(Math.max(MIN_FIT_PADDING, Math.min(100, el.map.clientWidth * 0.1, el.map.clientHeight * 0.15)));
+      return { top: pad, bottom: pad, left: pad, right: pad + CONTROLS_WIDTH };
     },
     coveredBottom: () => 0,
   };
@@ -53,8 +63,10 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
   const label = `${params.title ? `${params.title}: map` : 'Map'} of events and weapon ranges; open the full map for the same information as a list`;
   const session: MapSession = new MapSession({
     container: el.map,
-    // A period from the URL (t=FROM/TO) filters events as in the app; the embed has no timeline to change it.
+    // A period from the URL (t=FROM/TO) filters events and ranges as in the app; the embed has no timeline to change it.
     initial: initialState(params.state),
+    story: params.story,
+    projectionChosen: params.state.projection !== undefined,
     presenter,
     popupMaxWidth: 'min(340px, calc(100vw - 24px))',
     map: { cooperativeGestures: true, label },
@@ -63,6 +75,21 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
       el.status.textContent = shown;
       el.status.hidden = !shown;
     },
+    onData(data) {
+      const s = data.story;
+      if (!s) return;
+      // The article's own title (title=) wins over the story's.
+      if (el.title && !params.title) {
+        el.title.textContent = s.title;
+        el.title.hidden = false;
+        document.title = `${s.title} — Source Atlas map`;
+      }
+      if (el.description && s.description) {
+        el.description.textContent = s.description;
+        el.description.hidden = false;
+      }
+      if (el.source) el.source.textContent = [s.credit, s.byline].filter(Boolean).join(' · ') || 'Source Atlas';
+    },
     onBuild(data) {
       control = layerControlFor(data, { compact: true, onChange: (hidden) => session.dispatch({ type: 'hide', hidden }) });
       control.set(session.state.hidden);
@@ -70,9 +97,16 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
     },
   });
 
+  // The legend says which bands the view does not show, each time the map comes to rest.
+  void session.ready.then(() => {
+    const note = () => control?.noteOffView(session.bandsOffView());
+    note();
+    session.map.on('idle', note);
+  }, () => undefined); // a map that cannot start says so itself
+
   session.onChange(({ state, changed }) => {
     if (changed.has('hidden')) control?.set(state.hidden);
-    el.fullMap.href = appUrl(site, toUrlState(state));
+    el.fullMap.href = appUrl(site, toUrlState(state), params.story);
   });
 
   const ready = session.ready.then(() => {

@@ -47,7 +47,10 @@ function showPreview(): void {
 
 if (document.createElement('canvas').getContext('webgl2')) {
   window.atlas = startEmbed(
-    { map: mapEl, detail: byId('detail'), controls: byId('controls'), fullMap: byId<HTMLAnchorElement>('full-map'), status: byId('status') },
+    {
+      map: mapEl, detail: byId('detail'), controls: byId('controls'), fullMap: byId<HTMLAnchorElement>('full-map'), status: byId('status'),
+      title: byId('embed-title'), description: byId('embed-description'), source: document.querySelector<HTMLElement>('.embed-source') ?? undefined,
+    },
     params,
   );
 } else {

@@ -4,14 +4,25 @@
  * A file that is missing, cut off or not JSON leaves its layer empty and says so. Everything the
  * page reads from a feature is checked here, so the rest of the app can trust the types.
  */
-import { CLAIM_STATUSES, OUTPUT_FILES, RANGE_BASES } from '../contract';
-import type { EventCollection, EventFeature, RangeCollection, RangeFeature } from '../contract';
+import { CLAIM_STATUSES, INDEX_MEMBER, OUTPUT_FILES, RANGE_BASES, chunkName, storyFile } from '../contract';
+import type { EventCollection, EventFeature, EventProperties, RangeCollection, RangeFeature, StoryOutput } from '../contract';
+import { ClaimChunks } from './chunks';
+
+/** What a story says around its map: everything of its file but the features. */
+export type StoryMeta = Omit<StoryOutput, 'events' | 'ranges'>;
 
 export interface AtlasData {
   events: EventCollection;
   ranges: RangeCollection;
+  /** The story shown (`?map=<id>`), null for the whole atlas. */
+  story: StoryMeta | null;
   /** Human-readable problems: missing files, features left out. Empty when all is well. */
   problems: string[];
+  /**
+   * A large archive read from its compact index (src/compiler/page-index.ts): its events hold no claims
+   * until `full` brings their full properties from the chunk `chunkOf` names. Absent: every event is whole.
+   */
+  lazy?: { chunkOf: Map<string, number>; full: (id: string) => Promise<EventProperties | null> };
 }
 
 type Check = (p: Record<string, unknown>) => string | null;
@@ -152,8 +163,73 @@ async function fetchJson(url: string, file: string): Promise<{ json: unknown } |
   }
 }
 
-/** Loads events and ranges from `<base>data/`. Never rejects: failures become `problems`. */
-export async function loadData(base: string): Promise<AtlasData> {
+/** The text fields a story's file must have, checked as features are. */
+const STORY_CHECKS = [str('id'), str('title'), textOrNull('description'), textOrNull('notes'), textOrNull('byline'), textOrNull('credit'), textOrNull('date')];
+
+/**
+ * Loads one story's file, `<base>data/maps/<id>.json`: its words and only its features, so that an
+ * article's map downloads nothing else. Never rejects: a missing or broken file says so and shows nothing.
+ */
+async function loadStory(base: string, id: string): Promise<AtlasData> {
+  const problems: string[] = [];
+  const file = storyFile(id);
+  const result = await fetchJson(`${base}data/${file}`, file);
+  const json = 'json' in result ? (result.json as Partial<StoryOutput>) : null;
+  const problem = json ? firstProblem(json, STORY_CHECKS) : null;
+  if (!json || problem) {
+    problems.push('json' in result ? `data/${file} is not a story (${problem}).` : result.problem.replace('Has the data build run?', `Is there a story "${id}" (data/maps/${id}.yaml)?`));
+    return { events: { type: 'FeatureCollection', features: [] }, ranges: { type: 'FeatureCollection', features: [] }, story: null, problems };
+  }
+  const { events, ranges, ...meta } = json;
+  const highlights = meta.highlights?.type === 'FeatureCollection' && Array.isArray(meta.highlights.features) ? meta.highlights : { type: 'FeatureCollection' as const, features: [] };
+  return {
+    events: { type: 'FeatureCollection', features: validate<EventFeature>(file, events, eventProblem, problems) },
+    ranges: { type: 'FeatureCollection', features: validate<RangeFeature>(file, ranges, rangeProblem, problems) },
+    story: { ...(meta as StoryMeta), highlights },
+    problems,
+  };
+}
+
+const INDEX_PLACE_CHECKS = [str('name'), oneOf('precision', [1, 2, 3, 4, 5]), text('precision_label'), textOrNull('country'), textOrNull('admin1')];
+const INDEX_CHECKS: Check[] = [
+  (p) => {
+    if (!Array.isArray(p.places) || p.places.length === 0) return '"places" is not a non-empty array';
+    for (const [i, place] of p.places.entries()) {
+      const problem = firstProblem(place, INDEX_PLACE_CHECKS);
+      if (problem) return `place ${i + 1}: ${problem}`;
+    }
+    return null;
+  },
+  str('id'), str('type'), str('summary'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), textOrNull('date_end'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), texts('claimants'), num('chunk'),
+];
+
+/** Why an entry of the compact index does not fit, or null. Exported for tests. */
+export function indexProblem(f: unknown): string | null {
+  const feature = f as EventFeature;
+  const coordinates = feature?.geometry?.coordinates;
+  if (feature?.geometry?.type !== 'MultiPoint' || !Array.isArray(coordinates) || coordinates.length === 0 || !coordinates.every(lonlat)) return 'geometry is not a MultiPoint of [lon, lat]';
+  const problem = firstProblem(feature.properties, INDEX_CHECKS);
+  if (problem) return problem;
+  return feature.properties.places.length === coordinates.length ? null : `"places" has ${feature.properties.places.length} places for ${coordinates.length} positions`;
+}
+
+/**
+ * An index entry as an event whose claims are still to come: what the map, the list and the timeline
+ * read is there; `claims` is empty and `excerpt` '' until the chunk is in (the popup waits for it).
+ */
+function fromIndex(f: EventFeature): EventFeature {
+  // biome-ignore lint/plugin: typed boundary: indexProblem checked the entry; its claims come with lazy.full before a popup reads them
+  const p = f.properties as unknown as Record<string, unknown> & { places: EventProperties['places'] };
+  // biome-ignore lint/plugin: typed boundary: an index entry completed to an event with no claims yet (see above)
+  return { type: 'Feature', geometry: f.geometry, properties: { ...p, place: p.places[0].name, excerpt: '', claims: [], additions: [] } as unknown as EventProperties };
+}
+
+/**
+ * Loads events and ranges from `<base>data/`, or only a story's (`story`: its id). Never rejects:
+ * failures become `problems`.
+ */
+export async function loadData(base: string, story: string | null = null): Promise<AtlasData> {
+  if (story) return loadStory(base, story);
   const problems: string[] = [];
   const load = async (file: string, what: string) => {
     const result = await fetchJson(`${base}data/${file}`, file);
@@ -161,10 +237,32 @@ export async function loadData(base: string): Promise<AtlasData> {
     problems.push(`${result.problem} No ${what} are shown.`);
     return { type: 'FeatureCollection', features: [] };
   };
-  const [events, ranges] = await Promise.all([load(OUTPUT_FILES.events, 'events'), load(OUTPUT_FILES.ranges, 'ranges')]);
+  // ranges.geojson is small and says whether the events come as a compact index (a large archive).
+  const ranges = await load(OUTPUT_FILES.ranges, 'ranges');
+  const index = (ranges as Record<string, unknown>)?.[INDEX_MEMBER];
+  const rangeFeatures = validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems);
+  if (typeof index === 'string' && /^[\w.-]+$/.test(index)) {
+    const entries = validate<EventFeature>(index, await load(index, 'events'), indexProblem, problems);
+    // biome-ignore lint/plugin: typed boundary: indexProblem checked that every entry has a numeric chunk
+    const chunkOf = new Map(entries.map((f) => [f.properties.id, (f.properties as unknown as { chunk: number }).chunk]));
+    const chunks = new ClaimChunks(async (file) => {
+      const result = await fetchJson(`${base}data/${file}`, file);
+      if ('json' in result) return result.json;
+      throw new Error(result.problem);
+    }, chunkName, (p) => eventProblem({ type: 'Feature', geometry: { type: 'MultiPoint', coordinates: ((p as EventProperties)?.places ?? []).map((x) => x.lonlat ?? [0, 0]) }, properties: p }) === null);
+    return {
+      events: { type: 'FeatureCollection', features: entries.map(fromIndex) },
+      ranges: { type: 'FeatureCollection', features: rangeFeatures },
+      story: null,
+      problems,
+      lazy: { chunkOf, full: (id) => chunks.get(id, chunkOf.get(id) ?? -1) },
+    };
+  }
+  const events = await load(OUTPUT_FILES.events, 'events');
   return {
     events: { type: 'FeatureCollection', features: validate<EventFeature>(OUTPUT_FILES.events, events, eventProblem, problems) },
-    ranges: { type: 'FeatureCollection', features: validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems) },
+    ranges: { type: 'FeatureCollection', features: rangeFeatures },
+    story: null,
     problems,
   };
 }

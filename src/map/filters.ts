@@ -4,20 +4,22 @@
  * them to a map.
  */
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { CLAIM_STATUSES } from '../contract';
-import { GROUP_LAYERS, LAYER, kindIs } from './ids';
-import { periodFilter } from './period';
-import * as s from './scales';
-import type { Period } from './url-state';
-import { eventFilter, rangeFilter } from './visibility';
+import { CLAIM_STATUSES } from '../contract.js';
+import { GROUP_LAYERS, LAYER, kindIs } from './ids.js';
+import { periodFilter } from './period.js';
+import * as s from './scales.js';
+import type { Period } from './url-state.js';
+import { eventFilter, rangeFilter } from './visibility.js';
 
+/** An unreviewed suggestion: only the dev server's data (--include-pending) has any. */
+export const pending: ExpressionSpecification = ['==', ['get', 'pending'], true];
 export const imprecise: ExpressionSpecification = ['>=', ['get', 'precision'], s.IMPRECISE_FROM];
 const hatchedBands = CLAIM_STATUSES.filter((st) => s.STATUS_STYLE[st].bandPattern === 'hatch');
 
 /** Each layer's filter: its kind of feature, less what the reader has hidden, not selected, or outside the period. */
 export function filters(hidden: ReadonlySet<string>, selected: string | null, period: Period | null = null): Record<string, ExpressionSpecification> {
   const ev: ExpressionSpecification = ['all', eventFilter(hidden), periodFilter(period)];
-  const rg = rangeFilter(hidden);
+  const rg: ExpressionSpecification = ['all', rangeFilter(hidden), periodFilter(period)];
   const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
   return {
     [LAYER.rangeFill]: ['all', kindIs('range'), rg],
@@ -28,6 +30,12 @@ export function filters(hidden: ReadonlySet<string>, selected: string | null, pe
     [LAYER.eventMarker]: ['all', kindIs('event'), ev],
     [LAYER.eventPattern]: ['all', kindIs('event'), ev, ['in', ['get', 'status'], ['literal', s.PATTERNED_STATUSES]]],
     [LAYER.eventSelected]: ['all', kindIs('event'), isSelected],
+    [LAYER.eventPending]: ['all', kindIs('event'), ev, pending],
+    [LAYER.rangePending]: ['all', kindIs('edge'), rg, pending],
+    [LAYER.eventLabel]: ['all', kindIs('event'), ev],
+    // Clusters (source.ts CLUSTER_FROM) hold only visible events: the source is set again when they change.
+    [LAYER.eventCluster]: ['has', 'point_count'],
+    [LAYER.eventClusterCount]: ['has', 'point_count'],
     [LAYER.origin]: ['all', kindIs('origin'), rg],
     [LAYER.originLabel]: ['all', kindIs('origin'), rg],
     [LAYER.rangeLabel]: ['all', kindIs('label'), rg],

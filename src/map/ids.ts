@@ -9,6 +9,11 @@ import type { ExpressionSpecification } from 'maplibre-gl';
  * costs a tile load per visible tile, so one source draws much sooner than six.
  */
 export const SOURCE = 'atlas-data';
+/**
+ * The events' places, in a source of their own: GeoJSON clustering applies to a whole source, and a
+ * large archive's events are clustered (source.ts CLUSTER_FROM); ranges are never.
+ */
+export const EVENT_SOURCE = 'atlas-events';
 /** Outlines of imprecise events' places (regions, countries), added after the data is drawn. */
 export const REGION_SOURCE = 'atlas-regions';
 
@@ -29,6 +34,12 @@ export const LAYER = {
   eventMarker: 'atlas-event-marker',
   eventPattern: 'atlas-event-pattern',
   eventSelected: 'atlas-event-selected',
+  /** Unreviewed suggestions (dev server only): a dashed ring round the marker, a dotted line on the band's edge. */
+  eventPending: 'atlas-event-pending',
+  rangePending: 'atlas-range-pending',
+  eventLabel: 'atlas-event-label',
+  eventCluster: 'atlas-event-cluster',
+  eventClusterCount: 'atlas-event-cluster-count',
 } as const;
 
 /** Layers whose features a click can open. */
@@ -36,10 +47,10 @@ export const EVENT_LAYERS = [LAYER.eventMarker, LAYER.eventHalo];
 export const RANGE_LAYERS = [LAYER.rangeFill, LAYER.rangeEdge];
 /** Every layer belonging to each switch of the layer control. */
 export const GROUP_LAYERS = {
-  events: [LAYER.eventRegionFill, LAYER.eventRegion, LAYER.eventHalo, LAYER.eventMarker, LAYER.eventPattern, LAYER.eventSelected],
-  ranges: [LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangeSelected, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel],
+  events: [LAYER.eventRegionFill, LAYER.eventRegion, LAYER.eventHalo, LAYER.eventMarker, LAYER.eventPattern, LAYER.eventPending, LAYER.eventSelected, LAYER.eventLabel, LAYER.eventCluster, LAYER.eventClusterCount],
+  ranges: [LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangePending, LAYER.rangeSelected, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel],
 } as const;
 
 /** Layers drawn under the basemap's labels and borders (bands); the others go on top. */
-export const UNDER_LABELS = new Set<string>([LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangeSelected]);
+export const UNDER_LABELS = new Set<string>([LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangePending, LAYER.rangeSelected]);
 

@@ -3,7 +3,7 @@
  * (event types, range bases, claim statuses), each with the swatch the map uses. Keyboard operable by
  * construction; the app mirrors the state into the URL.
  */
-import { CLAIM_STATUSES, RANGE_BASES } from '../contract';
+import { CLAIM_STATUSES, RANGE_BASES, type EventProperties } from '../contract';
 import type { AtlasData } from './data';
 import { bandSwatch, markerSwatch, sampleMagnitudes, staticLegend } from './legend';
 import { BASIS_STYLE, STATUS_STYLE, colourOfType, registerTypes, typeLabel } from './scales';
@@ -23,6 +23,8 @@ export interface LayerControlOptions {
 export class LayerControl {
   readonly element: HTMLElement;
   private readonly boxes = new Map<string, HTMLInputElement>();
+  /** The labels that carry a count, and how each is written for a count. */
+  private readonly counted = new Map<string, { span: HTMLSpanElement; text: (n: number) => string }>();
   private hidden = new Set<string>();
 
   constructor(private readonly options: LayerControlOptions) {
@@ -38,6 +40,8 @@ export class LayerControl {
 
     this.group('events', `Events (${n('events')})`, 'Colour: type of event. Fill: claim status.',
       options.types.map((t) => [token('type', t), `${typeLabel(t)} (${n(token('type', t))})`, markerSwatch({ colour: colourOfType(t) })]));
+    this.countWith('events', (k) => `Events (${k})`);
+    for (const t of options.types) this.countWith(token('type', t), (k) => `${typeLabel(t)} (${k})`);
     this.group('ranges', `Ranges (${n('ranges')})`, 'Edge: where the range comes from. Colour: claim status.',
       RANGE_BASES.map((b) => [token('basis', b), long(BASIS_STYLE[b].label, BASIS_STYLE[b].description), bandSwatch(null, b)]));
     this.group(null, 'Claim status', 'Applies to events and ranges.',
@@ -47,7 +51,35 @@ export class LayerControl {
         both.append(markerSwatch({ colour: 'var(--legend-neutral)', status: st }), bandSwatch(st));
         return [token('status', st), long(STATUS_STYLE[st].label, STATUS_STYLE[st].description), both];
       }));
+    this.countWith('ranges', (k) => `Ranges (${k})`);
     if (!options.compact) this.element.append(staticLegend(sampleMagnitudes(options.magnitudes), options.magnitudeUnit));
+  }
+
+  private countWith(t: string, text: (n: number) => string): void {
+    const span = this.boxes.get(t)?.parentElement?.querySelector(":scope > span:last-of-type");
+    if (span instanceof HTMLSpanElement) this.counted.set(t, { span, text });
+  }
+
+  /**
+   * Says which bands the reader cannot see from here (a band far larger than the events, framed on the
+   * events, enters the view as an edge or not at all); an empty list removes the note.
+   */
+  noteOffView(labels: readonly string[]): void {
+    const group = this.element.querySelector<HTMLFieldSetElement>('fieldset[data-group="ranges"]');
+    let note = group?.querySelector<HTMLParagraphElement>('.off-view');
+    if (!labels.length) return void note?.remove();
+    if (!group) return;
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'hint off-view';
+      group.querySelector('legend')?.after(note);
+    }
+    note.textContent = `Beyond this view: ${labels.join('; ')}. Zoom out to see ${labels.length === 1 ? 'its edge' : 'their edges'}.`;
+  }
+
+  /** Rewrites the counts (features shown in the period: see countsOf); a token not given counts 0. */
+  setCounts(counts: ReadonlyMap<string, number>): void {
+    for (const [t, { span, text }] of this.counted) span.textContent = text(counts.get(t) ?? 0);
   }
 
   /** Reflects a state from elsewhere (the URL) without calling onChange. */
@@ -113,11 +145,17 @@ function mostCommon(values: Array<string | null>): string | null {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+/** How many features each counted switch covers: events, ranges and each event type. */
+export function countsOf(events: ReadonlyArray<Pick<EventProperties, 'type'>>, ranges: number): Map<string, number> {
+  const counts = new Map<string, number>([['events', events.length], ['ranges', ranges]]);
+  for (const p of events) counts.set(token('type', p.type), (counts.get(token('type', p.type)) ?? 0) + 1);
+  return counts;
+}
+
 /** The switches for this data: its event types, how many features each switch covers, and (not compact) its sizes. */
 export function layerControlFor(data: AtlasData, options: Pick<LayerControlOptions, 'onChange' | 'compact'>): LayerControl {
   const events = data.events.features.map((f) => f.properties);
-  const counts = new Map<string, number>([['events', events.length], ['ranges', data.ranges.features.length]]);
-  for (const p of events) counts.set(token('type', p.type), (counts.get(token('type', p.type)) ?? 0) + 1);
+  const counts = countsOf(events, data.ranges.features.length);
   const sizes = !options.compact;
   return new LayerControl({
     ...options,

@@ -7,7 +7,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import { filters, imprecise } from './filters';
-import { GROUP_LAYERS, LAYER, SOURCE } from './ids';
+import { EVENT_SOURCE, GROUP_LAYERS, LAYER, SOURCE } from './ids';
 import type { Period } from './url-state';
 import * as s from './scales';
 
@@ -50,6 +50,14 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
       },
     },
     {
+      // Unreviewed suggestions (dev server only): a dotted line in the pending colour along the edge.
+      id: LAYER.rangePending,
+      type: 'line',
+      source: SOURCE,
+      filter: f[LAYER.rangePending],
+      paint: { 'line-color': s.PENDING_COLOUR, 'line-width': 2.5, 'line-dasharray': [1, 2] },
+    },
+    {
       id: LAYER.rangeSelected,
       type: 'line',
       source: SOURCE,
@@ -59,7 +67,7 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
     {
       id: LAYER.eventHalo,
       type: 'circle',
-      source: SOURCE,
+      source: EVENT_SOURCE,
       filter: f[LAYER.eventHalo],
       paint: {
         'circle-radius': s.haloRadiusExpression(),
@@ -71,7 +79,7 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
     {
       id: LAYER.eventMarker,
       type: 'circle',
-      source: SOURCE,
+      source: EVENT_SOURCE,
       filter: f[LAYER.eventMarker],
       paint: {
         'circle-radius': s.markerRadiusExpression(),
@@ -88,7 +96,7 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
       // Hatched and dashed statuses: an icon drawn over the marker (patterns.ts makes it on demand).
       id: LAYER.eventPattern,
       type: 'symbol',
-      source: SOURCE,
+      source: EVENT_SOURCE,
       filter: f[LAYER.eventPattern],
       layout: {
         'icon-image': s.markerPatternExpression(),
@@ -99,9 +107,23 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
       paint: { 'icon-opacity': ['case', imprecise, 0.85, 1] },
     },
     {
+      // Unreviewed suggestions (dev server only): a dashed ring round the marker (patterns.ts draws it on demand).
+      id: LAYER.eventPending,
+      type: 'symbol',
+      source: EVENT_SOURCE,
+      filter: f[LAYER.eventPending],
+      layout: {
+        'icon-image': s.PENDING_RING,
+        'icon-size': ['/', ['+', 6, s.markerRadiusExpression()], s.PENDING_RING_RADIUS],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-rotation-alignment': 'viewport',
+      },
+    },
+    {
       id: LAYER.eventSelected,
       type: 'circle',
-      source: SOURCE,
+      source: EVENT_SOURCE,
       filter: f[LAYER.eventSelected],
       paint: {
         'circle-radius': ['+', 5, s.markerRadiusExpression()],
@@ -109,6 +131,51 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
         'circle-stroke-color': c.heavy,
         'circle-stroke-width': 2.5,
       },
+    },
+    {
+      // Each event's place name beside its marker, in the bundled font; crowded labels hide (MapLibre's
+      // collision), and co-located events say how many share the point (source.ts `here`).
+      id: LAYER.eventLabel,
+      type: 'symbol',
+      source: EVENT_SOURCE,
+      filter: f[LAYER.eventLabel],
+      layout: {
+        'text-field': ['case', ['>', ['coalesce', ['get', 'here'], 1], 1], ['concat', ['get', 'label'], ' (', ['to-string', ['get', 'here']], ' events)'], ['coalesce', ['get', 'label'], '']],
+        'text-font': [...FONT.regular],
+        'text-size': 12,
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': ['+', 0.4, ['/', s.markerRadiusExpression(), 12]],
+        'text-justify': 'auto',
+        'text-max-width': 10,
+      },
+      paint: { 'text-color': c.text, 'text-halo-color': c.halo, 'text-halo-width': 1.5 },
+    },
+    {
+      // A cluster of events: its size grows with the count, which is written on it.
+      id: LAYER.eventCluster,
+      type: 'circle',
+      source: EVENT_SOURCE,
+      filter: f[LAYER.eventCluster],
+      paint: {
+        'circle-radius': ['step', ['get', 'point_count'], 13, 100, 17, 1000, 22, 10000, 27],
+        'circle-color': c.heavy,
+        'circle-opacity': 0.78,
+        'circle-stroke-color': c.halo,
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: LAYER.eventClusterCount,
+      type: 'symbol',
+      source: EVENT_SOURCE,
+      filter: f[LAYER.eventClusterCount],
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': [...FONT.regular],
+        'text-size': 11,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': c.halo },
     },
     {
       id: LAYER.origin,

@@ -4,7 +4,7 @@
  * (src/app/timeline.ts) draws these intervals; the map and the list filter by them.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { EventProperties } from '../contract';
+import type { EventProperties, RangeProperties } from '../contract';
 import type { Period } from './url-state';
 
 export const DAY_MS = 86_400_000;
@@ -37,6 +37,31 @@ export function eventInterval(p: Pick<EventProperties, 'date' | 'date_start' | '
   if (rawEnd === '..' || rawEnd === '') return { start: start[0], end: null, precision: start[2] };
   const end = bounds(p.date_end ?? rawEnd ?? '') ?? start;
   return { start: start[0], end: Math.max(end[1], start[1]), precision: start[2] };
+}
+
+/**
+ * A range's time: a range has no date of its own, so it is the span of the dates of the documents that
+ * state it (from the earliest to the end of the latest); null when none of them is dated.
+ */
+export function rangeInterval(p: Pick<RangeProperties, 'claims' | 'document_date'>): Interval | null {
+  const dates = (p.claims?.length ? p.claims.map((c) => c.document_date) : [p.document_date]).map((d) => (d ? bounds(d) : null)).filter((b): b is NonNullable<typeof b> => b !== null);
+  if (!dates.length) return null;
+  return { start: Math.min(...dates.map((d) => d[0])), end: Math.max(...dates.map((d) => d[1])), precision: dates[0][2] };
+}
+
+/** Whether a range belongs in the period: the dates of its documents overlap it. Ranges from undated documents never do. */
+export function rangeInPeriod(p: Pick<RangeProperties, 'claims' | 'document_date'>, period: Period | null | undefined): boolean {
+  if (!period) return true;
+  const i = rangeInterval(p);
+  if (!i) return false;
+  const [from, to] = periodBounds(period);
+  return i.start < to && (i.end ?? OPEN_END) > from;
+}
+
+/** Properties `t0`, `t1` (ms) of a range's map features, as timeProperties for events. */
+export function rangeTimeProperties(p: Pick<RangeProperties, 'claims' | 'document_date'>): { t0?: number; t1?: number } {
+  const i = rangeInterval(p);
+  return i ? { t0: i.start, t1: i.end ?? OPEN_END } : {};
 }
 
 /** [from, to) of a period in ms: both of its days included. */

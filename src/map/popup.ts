@@ -6,7 +6,7 @@
 import type { Claim, EventProperties, RangeProperties } from '../contract';
 import { formatDate, formatExtent, formatFigures } from './format';
 import { markerSwatch } from './legend';
-import { BASIS_STYLE, CONFLICT, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
+import { BASIS_STYLE, CONFLICT, PENDING_COLOUR, PENDING_DESCRIPTION, PENDING_LABEL, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
 
 export interface Segment {
   text: string;
@@ -99,8 +99,17 @@ function statusBadge(status: Claim['status']): HTMLElement {
   return badge;
 }
 
+/** The banner of an unreviewed suggestion (the dev server's data only); `some` when only some of its claims are. */
+function pendingBanner(some = false): HTMLElement {
+  const p = el('p', 'pending-note', some ? `Includes an ${PENDING_LABEL.toLowerCase()}: ${PENDING_DESCRIPTION}` : `${PENDING_LABEL}: ${PENDING_DESCRIPTION}`);
+  p.style.setProperty('--pending', PENDING_COLOUR);
+  return p;
+}
+
 function claimBlock(claim: Claim): HTMLElement {
   const block = el('section', 'claim');
+  if (claim.pending) block.classList.add('pending');
+  if (claim.pending) block.append(el('p', 'pending-note', PENDING_LABEL));
   block.append(excerpt(claim));
   const who = el('p', 'claimant');
   who.append(statusBadge(claim.status), ' ', bdi(claim.claimant));
@@ -230,6 +239,7 @@ export function eventPopup(p: EventProperties): HTMLElement {
   const kind = el('p', 'kind', typeLabel(p.type));
   kind.style.setProperty('--swatch', colourOfType(p.type));
   root.append(kind, el('h2', undefined, p.summary));
+  if (p.pending) root.append(pendingBanner(!(p.claims ?? []).every((c) => c.pending)));
   const facts = el('dl', 'facts');
   fact(facts, 'When', formatDate(p.date));
   eventPlaces(p, facts);
@@ -285,6 +295,7 @@ export function rangePopup(p: RangeProperties, conflicts?: RangeConflicts): HTML
   const root = el('article', 'popup popup-range');
   root.dataset.id = p.id;
   root.append(el('p', 'kind', `Range${p.weapon_class ? ` · ${p.weapon_class}` : ''}`), el('h2', undefined, p.label));
+  if (p.pending) root.append(pendingBanner(!(p.claims ?? []).every((c) => c.pending)));
   const facts = el('dl', 'facts');
   fact(facts, 'Weapon', p.weapon);
   fact(facts, 'Range', `${formatExtent(p)} (source: “`, bdi(p.stated_text), '”)');

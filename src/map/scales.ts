@@ -7,38 +7,39 @@
  *   claim status    → marker solid / ringed / hatched / dashed; band colour, solid / hatched / muted
  *   range basis     → band edge (solid / dashed / dotted)
  */
-import { scaleOrdinal, scaleSqrt } from 'd3-scale';
+import { scaleSqrt } from 'd3-scale';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { CLAIM_STATUSES, RANGE_BASES, type ClaimStatus, type RangeBasis } from '../contract';
 import type { Theme } from '../basemap/palette';
+import TYPE_COLOURS from '../../data/types.json';
+import { FALLBACK_COLOUR } from '../constants';
 
 /** Okabe & Ito (2008), minus black and yellow, which vanish on a dark or light basemap. */
 export const OKABE_ITO = ['#D55E00', '#E69F00', '#0072B2', '#009E73', '#CC79A7', '#56B4E9'] as const;
-/** For types beyond the palette: a neutral grey. */
-export const OTHER_COLOUR = '#8c8c8c';
+/** For types that data/types.json does not list: a neutral grey (the build warns and names the table). */
+export const OTHER_COLOUR = FALLBACK_COLOUR;
 
-/** Types the build is known to emit, in palette order, so their colours never shift with the data. */
-export const KNOWN_TYPES = ['missile-strike', 'drone-attack', 'arms-transfer', 'policy'] as const;
+/**
+ * Event type → colour, declared once in `data/types.json` (see data/README.md): a colour never depends
+ * on which types a build or a story holds, or in what order, so a map already published keeps its
+ * colours when a type is added.
+ */
+export const TYPE_COLOUR: Readonly<Record<string, string>> = TYPE_COLOURS;
 
-/** Event type → colour. Types not yet seen take the next palette colour, then grey. */
-export const typeColour = scaleOrdinal<string, string>().domain(KNOWN_TYPES).range(OKABE_ITO);
+/** The declared types, in the table's order. */
+export const KNOWN_TYPES = Object.keys(TYPE_COLOUR);
 
-/** Registers the data's types (sorted, so colours are stable for a given data set); returns them. */
+/** The data's types, each once, in the table's order, then the undeclared ones alphabetically (the legend's order). */
 export function registerTypes(types: Iterable<string>): string[] {
   const rank = (t: string) => {
-    const i = KNOWN_TYPES.indexOf(t as never);
+    const i = KNOWN_TYPES.indexOf(t);
     return i < 0 ? KNOWN_TYPES.length : i;
   };
-  const sorted = [...new Set(types)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  for (const t of sorted) {
-    // Calling the scale with a new type claims the next colour; once the palette is used up, grey.
-    if (!typeColour.domain().includes(t) && typeColour.domain().length < OKABE_ITO.length) typeColour(t);
-  }
-  return sorted;
+  return [...new Set(types)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 export function colourOfType(type: string): string {
-  return typeColour.domain().includes(type) ? typeColour(type) : OTHER_COLOUR;
+  return Object.hasOwn(TYPE_COLOUR, type) ? TYPE_COLOUR[type] : OTHER_COLOUR;
 }
 
 /** "missile-strike" → "Missile strike". */
@@ -48,6 +49,17 @@ export function typeLabel(type: string): string {
 }
 
 /** Marker radius in px for a magnitude; null magnitude → the plain marker size. */
+/**
+ * Unreviewed suggestions (`pending: true`, the dev server's data only): drawn in a colour no status or
+ * type uses, as a dashed ring round the marker and a dotted line on a band's edge; popups say so in words.
+ */
+export const PENDING_COLOUR = '#b0007a';
+export const PENDING_RING_RADIUS = 16;
+/** A dashed ring image (patterns.ts draws `atlas-marker-dashed-…` ids on demand). */
+export const PENDING_RING = `atlas-marker-dashed-${PENDING_COLOUR}-${PENDING_RING_RADIUS}`;
+export const PENDING_LABEL = 'Unreviewed suggestion';
+export const PENDING_DESCRIPTION = 'proposed by npm run suggest and not yet reviewed; shown by the dev server only, never published';
+
 export const MARKER_RADIUS = 7;
 export const magnitudeRadius = scaleSqrt().domain([0, 200]).range([0, 22]).clamp(false);
 

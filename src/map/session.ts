@@ -6,8 +6,8 @@
  * goes after them, and what to do with a change (the app's list, timeline and history; the embed's
  * "Open the full map" link).
  */
-import { LngLatBounds, Popup, type LngLatLike, type Map as MapLibreMap, type MapMouseEvent, type PaddingOptions } from 'maplibre-gl';
-import type { RangeFeature } from '../contract';
+import { LngLatBounds, Popup, type GeoJSONSource, type LngLatLike, type Map as MapLibreMap, type MapMouseEvent, type PaddingOptions } from 'maplibre-gl';
+import type { EventCollection, RangeFeature } from '../contract';
 import { loadDetailWhenZoomed } from '../basemap/lazy';
 import { currentTheme, type Theme } from '../basemap/palette';
 import { basemapUrl } from '../basemap/style';
@@ -15,7 +15,7 @@ import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
 import { loadData, type AtlasData } from './data';
 import { applyHidden, applySelected } from './filters';
 import { formatDate, placeNames } from './format';
-import { EVENT_LAYERS, RANGE_LAYERS, SOURCE, UNDER_LABELS } from './ids';
+import { EVENT_LAYERS, EVENT_SOURCE, LAYER, RANGE_LAYERS, SOURCE, UNDER_LABELS } from './ids';
 import { dataLayers } from './layers';
 import { createMap, nextIdle, styleParsed, type MapOptions } from './map';
 import { installPatterns } from './patterns';
@@ -24,7 +24,8 @@ import { chooser, eventPopup, rangePopup, type ChoiceItem, type RangeConflicts }
 import { keepPopupInView, trackMapHeight } from './popup-view';
 import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { colourOfType, registerTypes, typeLabel } from './scales';
-import { emptyDataSource, setDataCollection } from './source';
+import { addHighlights } from './highlights';
+import { clusters, emptyDataSource, emptyEventSource, setDataCollection, setVisibleEvents } from './source';
 import { changes, isVisible, next, type Action, type AtlasState, type Item } from './state';
 
 /**
@@ -73,8 +74,14 @@ export interface SessionOptions {
   map?: Pick<MapOptions, 'cooperativeGestures' | 'label'>;
   /** Called with the data before the map fits it (the app's timeline takes its height first). */
   onData?(data: AtlasData): void;
+  /** Where the data comes from; default the published files under the site's base (the studio hands its own build). */
+  loadData?(): Promise<AtlasData>;
   /** Called once the data is on the map, before the selection from the URL is applied. */
   onBuild?(data: AtlasData): void;
+  /** The story to show (`?map=<id>`): only its features, framed as it says; null or absent: the whole atlas. */
+  story?: string | null;
+  /** Whether the URL chose the projection (`proj=`): then a story's own projection does not override it. */
+  projectionChosen?: boolean;
 }
 
 /** Zoom to fly to for an event, by location precision (1 exact … 5 continent). */
@@ -95,13 +102,19 @@ export class MapSession {
   private outlines: PlaceOutlines | null = null;
   private readonly projectionControl: ProjectionControl;
   private readonly base = import.meta.env.BASE_URL;
+  /** Whether the reader has moved the map: until then the first view is fitted again when the frame resizes. */
+  private moved = false;
+  /** The events, when clustered (source.ts CLUSTER_FROM): the source is set again with the visible ones. */
+  private clustered: EventCollection | null = null;
+  /** A large archive's events without their claims yet (data.ts `lazy`): popups fetch them first. */
+  private lazy: AtlasData['lazy'] | null = null;
 
   constructor(private readonly options: SessionOptions) {
     const { initial, presenter } = options;
     // Until the data is in there is nothing to select: the URL's selection is applied after it.
     this.current = { ...initial, selected: null };
     this.map = createMap(options.container, initial.view, this.theme, {
-      sources: { [SOURCE]: emptyDataSource() },
+      sources: { [SOURCE]: emptyDataSource(), [EVENT_SOURCE]: emptyEventSource() },
       layers: dataLayers(this.theme, new Set(initial.hidden), null, initial.period),
       underLabels: UNDER_LABELS,
     }, { ...options.map, projection: initial.projection });
@@ -147,7 +160,10 @@ export class MapSession {
     // The view follows the map, not the other way round, except when the state is restored.
     if (action.type === 'restore' && after.view && changed.has('view')) this.map.jumpTo({ center: after.view.center, zoom: after.view.zoom });
     this.current = after;
-    if (changed.has('hidden') || changed.has('period')) applyHidden(this.map, new Set(after.hidden), after.selected, after.period);
+    if (changed.has('hidden') || changed.has('period')) {
+      applyHidden(this.map, new Set(after.hidden), after.selected, after.period);
+      if (this.clustered) setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
+    }
     if (changed.has('projection')) {
       applyProjection(this.map, after.projection);
       this.projectionControl.set(after.projection);
@@ -155,6 +171,17 @@ export class MapSession {
     // A selection made again (a click on the open feature) opens it again, as before.
     if (changed.has('selected') || action.type === 'select') this.present(action.type === 'select' ? action.at : undefined, kind === 'push');
     this.emit({ state: after, changed, kind });
+  }
+
+  /**
+   * The labels of the bands shown in the state that draw nothing in the view (the view lies inside a
+   * band's hole, or off it): for the legend to say so. Read once the map is idle.
+   */
+  bandsOffView(): string[] {
+    const drawn = new Set(this.map.queryRenderedFeatures({ layers: RANGE_LAYERS.filter((l) => this.map.getLayer(l)) }).map((f) => String(f.properties?.id)));
+    return [...this.items.values()]
+      .filter((i): i is Item & { kind: 'range' } => i.kind === 'range' && i.feature.geometry !== null && this.isVisible(i.feature.properties.id) && !drawn.has(i.feature.properties.id))
+      .map((i) => i.feature.properties.label);
   }
 
   /** From a list: flies to the feature, then opens it. */
@@ -169,6 +196,15 @@ export class MapSession {
       : Math.min(6, Math.max(1, Math.log2(40_000 / (item.feature.properties.max_km * 6))));
     this.map.flyTo({ center: this.anchorOf(item), zoom, padding: { top: 0, left: 0, right: 0, bottom: this.options.presenter.coveredBottom() } });
     this.dispatch({ type: 'select', id });
+  }
+
+  /**
+   * New data in place of the old, same layers, view and state (the studio's live preview after an edit).
+   * A selection whose feature is gone is dropped.
+   */
+  replaceData(data: AtlasData): void {
+    this.setData(data);
+    if (this.current.selected && !this.items.has(this.current.selected)) this.dispatch({ type: 'select', id: null }, 'none');
   }
 
   /** Where a feature's popup points: the event's place; a range's origin, or the centre of its area. */
@@ -206,6 +242,18 @@ export class MapSession {
     this.showPanel(null);
     const item = selected ? this.items.get(selected) : undefined;
     if (!item) return;
+    if (item.kind === 'event' && this.lazy?.chunkOf.has(item.feature.properties.id)) {
+      // Its claims and excerpts come with their chunk: the popup opens once they are in.
+      const { id } = item.feature.properties;
+      void this.lazy.full(id).then((full) => {
+        if (full) {
+          item.feature.properties = full;
+          this.lazy?.chunkOf.delete(id);
+        } else this.options.say(`The claims of this event could not be loaded.`, true);
+        if (full && this.current.selected === id) this.present(at, byReader);
+      });
+      return;
+    }
     const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties, this.conflictsOf(item.feature));
     if (item.kind === 'range' && projection === 'flat' && suggestsGlobe(item.feature.properties)) {
       content.querySelector('.facts')?.after(globeSuggestion(item.feature.properties, () => this.dispatch({ type: 'projection', projection: 'globe' })));
@@ -270,7 +318,20 @@ export class MapSession {
     return { id, colour: `var(--range-${p.status})`, label: p.label };
   }
 
+  /** A click on a cluster zooms in to where it comes apart. */
+  private openCluster(e: MapMouseEvent): boolean {
+    if (!this.clustered || !this.map.getLayer(LAYER.eventCluster)) return false;
+    const [hit] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.eventCluster] });
+    if (hit?.geometry.type !== 'Point') return false;
+    const center = hit.geometry.coordinates as [number, number];
+    void (this.map.getSource(EVENT_SOURCE) as GeoJSONSource).getClusterExpansionZoom(hit.properties?.cluster_id as number).then((zoom) => {
+      this.map.easeTo({ center, zoom: Math.max(zoom, this.map.getZoom() + 1) });
+    });
+    return true;
+  }
+
   private onClick(e: MapMouseEvent): void {
+    if (this.openCluster(e)) return;
     const box: [[number, number], [number, number]] = [[e.point.x - CLICK_SLACK, e.point.y - CLICK_SLACK], [e.point.x + CLICK_SLACK, e.point.y + CLICK_SLACK]];
     // Markers win over the (large) bands beneath them; overlapping markers or bands offer a choice.
     let hits = this.map.queryRenderedFeatures(box, { layers: EVENT_LAYERS });
@@ -296,22 +357,55 @@ export class MapSession {
     }
   }
 
+  /**
+   * The first view: a story's own (`bounds`, or `center` and `zoom`), or one that fits the events and the
+   * ranges' origins with the presenter's padding — never the bands, which can span a hemisphere; a band
+   * far larger than the events enters the view as an edge.
+   */
   private fitToData(data: AtlasData): void {
+    const view = data.story?.view;
+    const padding = this.options.presenter.fitPadding();
+    if (view?.center && view.zoom !== undefined) return void this.map.jumpTo({ center: view.center, zoom: view.zoom });
+    if (view?.bounds) return void this.map.fitBounds(view.bounds, { padding, duration: 0 });
     const bounds = new LngLatBounds();
     for (const f of data.events.features) for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
     for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
     if (bounds.isEmpty()) return;
-    this.map.fitBounds(bounds, { padding: this.options.presenter.fitPadding(), maxZoom: 6, duration: 0 });
+    this.map.fitBounds(bounds, { padding, maxZoom: 6, duration: 0 });
   }
 
-  private build(data: AtlasData): void {
+  /** Fits the first view again for the frame's real size when it changes before the reader moves the map (an embed's frame settling, a phone turned). */
+  private refitOnResize(data: AtlasData): void {
+    this.map.on('movestart', (e) => {
+      if ((e as { originalEvent?: Event }).originalEvent) this.moved = true;
+    });
+    let size = `${this.map.getCanvas().clientWidth}x${this.map.getCanvas().clientHeight}`;
+    this.map.on('resize', () => {
+      const now = `${this.map.getCanvas().clientWidth}x${this.map.getCanvas().clientHeight}`;
+      if (now === size || this.moved || this.current.selected) return;
+      size = now;
+      this.fitToData(data);
+    });
+  }
+
+  /** Puts the data on the map and in the items the popups and the list read (first build, or the studio's new one). */
+  private setData(data: AtlasData): void {
+    this.items.clear();
     for (const f of data.events.features) this.items.set(f.properties.id, { kind: 'event', feature: f });
     for (const f of data.ranges.features) this.items.set(f.properties.id, { kind: 'range', feature: f });
     registerTypes(data.events.features.map((f) => f.properties.type));
     setDataCollection(this.map, data.events, data.ranges, this.theme);
+    this.lazy = data.lazy ?? null;
+    this.clustered = clusters(data.events.features.length) ? data.events : null;
+    // A URL that hides types or sets a period: the clusters count only what is visible.
+    if (this.clustered && (this.current.hidden.length || this.current.period)) setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
+  }
+
+  private build(data: AtlasData): void {
+    this.setData(data);
     const map = this.map;
     map.on('click', (e) => this.onClick(e));
-    const hoverLayers = [...EVENT_LAYERS, ...RANGE_LAYERS];
+    const hoverLayers = [...EVENT_LAYERS, ...RANGE_LAYERS, LAYER.eventCluster];
     map.on('mousemove', (e) => {
       map.getCanvas().style.cursor = map.queryRenderedFeatures(e.point, { layers: hoverLayers }).length ? 'pointer' : '';
     });
@@ -328,16 +422,22 @@ export class MapSession {
   }
 
   private async start(parsed: Promise<void>, initial: AtlasState): Promise<void> {
-    const data = await loadData(this.base);
+    const data = await (this.options.loadData?.() ?? loadData(this.base, this.options.story ?? null));
     performance.mark('atlas:data');
     this.options.onData?.(data);
     // Fit as soon as the data is in, so that the basemap's tiles are those of the final view.
-    if (!initial.view) this.fitToData(data);
+    if (!initial.view) {
+      this.fitToData(data);
+      this.refitOnResize(data);
+    }
+    const storyProjection = data.story?.projection;
+    if (storyProjection && !this.options.projectionChosen && storyProjection !== this.current.projection) this.dispatch({ type: 'projection', projection: storyProjection }, 'none');
     await parsed;
     performance.mark('atlas:style');
     this.options.say(data.problems.join(' '));
     if (data.problems.length) console.warn('Source Atlas data problems:\n' + data.problems.join('\n'));
     this.build(data);
+    if (data.story?.highlights.features.length) addHighlights(this.map, data.story.highlights, this.theme);
     this.options.onBuild?.(data);
     if (initial.selected) this.dispatch({ type: 'select', id: initial.selected }, 'none');
     const c = this.map.getCenter();

@@ -1,15 +1,17 @@
 /**
- * The data as one GeoJSON source (ids.ts SOURCE): features told apart by `kind`, each carrying only
+ * The data as two GeoJSON sources: the ranges' (ids.ts SOURCE) and the events' (EVENT_SOURCE, clustered
+ * in a large archive); features told apart by `kind`, each carrying only
  * the properties the styles need; popups and the list read the full features kept on the main thread.
  */
 import type { GeoJSONSource, GeoJSONSourceSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import type { EventCollection, EventFeature, EventPlace, RangeCollection, RangeProperties } from '../contract';
-import type { Theme } from '../basemap/palette';
-import { SOURCE } from './ids';
-import { bandOutline } from './outline';
-import { addPatterns } from './patterns';
-import { timeProperties } from './period';
-import * as s from './scales';
+import type { EventCollection, EventFeature, EventPlace, RangeCollection, RangeProperties } from '../contract.js';
+import type { Theme } from '../basemap/palette.js';
+import { EVENT_SOURCE, SOURCE } from './ids.js';
+import { LARGE_ARCHIVE } from '../constants.js';
+import { bandOutline } from './outline.js';
+import { addPatterns } from './patterns.js';
+import { rangeTimeProperties, timeProperties } from './period.js';
+import * as s from './scales.js';
 
 /**
  * One Point per place of each event (the published MultiPoint, taken apart), each with its own
@@ -19,6 +21,9 @@ import * as s from './scales';
  * proportional to the number (188 drones over three places is not 564).
  */
 export function leanEvents(events: EventCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  // How many events share each point (four country-level events at one country's point): the label says so.
+  const here = new Map<string, number>();
+  for (const f of events.features) for (const key of new Set(eventPlaces(f).map((p) => p.lonlat.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
   return {
     type: 'FeatureCollection',
     features: events.features.flatMap((f) => {
@@ -26,11 +31,17 @@ export function leanEvents(events: EventCollection): GeoJSON.FeatureCollection<G
       return eventPlaces(f).map((place, n) => ({
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: place.lonlat },
-        properties: { kind: 'event', id, place_index: n, type, colour: s.colourOfType(type), status, precision: place.precision, magnitude: n === 0 ? magnitude : null, admin1: place.admin1, ...timeProperties(f.properties) },
+        properties: {
+          kind: 'event', id, place_index: n, type, colour: s.colourOfType(type), status, precision: place.precision, magnitude: n === 0 ? magnitude : null, admin1: place.admin1,
+          label: f.properties.places[n]?.name ?? f.properties.place, here: here.get(place.lonlat.join(',')) ?? 1, ...timeProperties(f.properties), ...pendingOf(f.properties),
+        },
       }));
     }),
   };
 }
+
+/** `pending: true` for an unreviewed suggestion (only the dev server's data has any), else nothing. */
+const pendingOf = (p: { pending?: true }) => (p.pending ? { pending: true } : {});
 
 /** An event's places, with their position in the geometry. */
 export function eventPlaces(f: EventFeature): Array<Pick<EventPlace, 'precision' | 'admin1' | 'country' | 'lonlat'>> {
@@ -47,7 +58,7 @@ function leanRanges(ranges: RangeCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: drawn(ranges).map((f) => {
       const { id, status, basis } = f.properties;
-      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'range', id, status, basis, label: mapLabel(f.properties) } };
+      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'range', id, status, basis, label: mapLabel(f.properties), ...rangeTimeProperties(f.properties) } };
     }),
   };
 }
@@ -63,7 +74,7 @@ function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: drawn(ranges).map((f) => {
       const { id, status, basis } = f.properties;
-      return { type: 'Feature', geometry: bandOutline(f.geometry), properties: { kind: 'edge', id, status, basis, label: mapLabel(f.properties) } };
+      return { type: 'Feature', geometry: bandOutline(f.geometry), properties: { kind: 'edge', id, status, basis, label: mapLabel(f.properties), ...rangeTimeProperties(f.properties), ...pendingOf(f.properties) } };
     }),
   };
 }
@@ -99,13 +110,13 @@ function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: ranges.features.flatMap((f) => {
       const { id, status, basis, origin, origin_place } = f.properties;
-      return origin ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: origin }, properties: { kind: 'origin', id, status, basis, origin_place } }] : [];
+      return origin ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: origin }, properties: { kind: 'origin', id, status, basis, origin_place, ...rangeTimeProperties(f.properties) } }] : [];
     }),
   };
 }
 
-/** The data as one collection of features of each kind (see SOURCE). */
-export function dataCollection(events: EventCollection, ranges: RangeCollection): GeoJSON.FeatureCollection {
+/** The ranges as one collection of features of each kind (see SOURCE); the events go in EVENT_SOURCE (leanEvents). */
+export function dataCollection(ranges: RangeCollection): GeoJSON.FeatureCollection {
   const edgeCollection = edges(ranges);
   return {
     type: 'FeatureCollection',
@@ -114,7 +125,6 @@ export function dataCollection(events: EventCollection, ranges: RangeCollection)
       ...edgeCollection.features,
       ...labels(edgeCollection).features,
       ...origins(ranges).features,
-      ...leanEvents(events).features,
     ],
   };
 }
@@ -123,6 +133,26 @@ export function dataCollection(events: EventCollection, ranges: RangeCollection)
 export function emptyDataSource(): GeoJSONSourceSpecification {
   // buffer (1/512 of a tile): enough for the widest halo (46 px), less than the default 128.
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.6, buffer: 64 };
+}
+
+/**
+ * From this many events on, the events are clustered: a circle with a count per cluster of nearby
+ * places, which opens (zooms in) on a click. Fewer are drawn one by one, as a reader of a small archive
+ * expects; the bench (bench/scale.ts) measures where clustering starts to pay.
+ */
+export const CLUSTER_FROM = LARGE_ARCHIVE;
+/** px: places nearer than this on screen cluster; up to this zoom (beyond it every place is drawn). */
+export const CLUSTER_RADIUS = 40;
+export const CLUSTER_MAX_ZOOM = 11;
+
+/** The events' source, empty and not clustered until setDataCollection knows how many there are. */
+export function emptyEventSource(): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.6, buffer: 64, cluster: false, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM };
+}
+
+/** Whether this many events are clustered. */
+export function clusters(count: number): boolean {
+  return count >= CLUSTER_FROM;
 }
 
 /**
@@ -147,5 +177,16 @@ export function patternIds(events: EventCollection, theme: Theme): string[] {
  */
 export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection, theme: Theme): void {
   addPatterns(map, patternIds(events, theme));
-  (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(events, ranges));
+  (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(ranges));
+  const source = map.getSource(EVENT_SOURCE) as GeoJSONSource;
+  if (clusters(events.features.length)) source.setClusterOptions({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM });
+  source.setData(leanEvents(events));
+}
+
+/**
+ * Clustered events: the layer filters cannot reach inside a cluster's count, so the source holds only
+ * the visible events (hidden types and statuses and the period left out) and is set again when they change.
+ */
+export function setVisibleEvents(map: MapLibreMap, events: EventCollection, isVisible: (id: string) => boolean): void {
+  (map.getSource(EVENT_SOURCE) as GeoJSONSource).setData(leanEvents({ type: 'FeatureCollection', features: events.features.filter((f) => isVisible(f.properties.id)) }));
 }

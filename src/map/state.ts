@@ -6,7 +6,7 @@
  */
 import type { LngLatLike } from 'maplibre-gl';
 import type { EventFeature, RangeFeature } from '../contract';
-import { inPeriod } from './period';
+import { inPeriod, rangeInPeriod } from './period';
 import { DEFAULT_PROJECTION } from './projection';
 import type { AppState, Period, Projection, View } from './url-state';
 import { isEventVisible, isRangeVisible } from './visibility';
@@ -22,7 +22,7 @@ export interface AtlasState {
   readonly hidden: readonly string[];
   /** The selected feature; only ever a visible one. */
   readonly selected: string | null;
-  /** Only events in this period are shown; null: all dates. Ranges carry no date and are not filtered. */
+  /** Only events and ranges in this period are shown (a range by the dates of its documents; period.ts); null: all dates. */
   readonly period: Period | null;
   readonly projection: Projection;
 }
@@ -49,11 +49,11 @@ export function toUrlState(state: AtlasState): AppState {
   return { view: state.view, hidden: [...state.hidden], selected: state.selected, period: state.period, projection: state.projection };
 }
 
-/** Whether a feature is shown in a state: its layer and categories are on, and an event's date is in the period. */
+/** Whether a feature is shown in a state: its layer and categories are on, and its date is in the period. */
 export function isVisible(state: Pick<AtlasState, 'hidden' | 'period'>, item: Item | undefined): boolean {
   if (!item) return false;
   const hidden = new Set(state.hidden);
-  if (item.kind === 'range') return isRangeVisible(item.feature.properties, hidden);
+  if (item.kind === 'range') return isRangeVisible(item.feature.properties, hidden) && rangeInPeriod(item.feature.properties, state.period);
   return isEventVisible(item.feature.properties, hidden) && inPeriod(item.feature.properties, state.period);
 }
 

@@ -1,7 +1,7 @@
 /**
  * The URL as the app's state: view, hidden layers, selected feature, period and projection live in
  * the hash, e.g.
- *   #map=4.20/48.4600/35.0400&hide=ranges,status:unverified&sel=ev-2024-11-21-dnipro&t=2024-11-01/2024-11-30&proj=globe
+ *   #map=4.20/48.4600/35.0400&hide=ranges,status:unverified&sel=ev-2024-11-21-dnipro&t=2024-11-01/2024-11-30&proj=globe&q=kharkiv%20drones
  * parseHash/formatHash are pure; UrlState glues them to the History API: pushState for meaningful
  * changes (toggles, selection), replaceState while panning, and popstate restores.
  */
@@ -29,6 +29,8 @@ export interface AppState {
   period?: Period | null;
   /** Absent: the app's default (DEFAULT_PROJECTION in projection.ts). */
   projection?: Projection;
+  /** The list's text search (a large archive's list, src/app/scale-list.ts); `q=` in the URL. */
+  query?: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,6 +55,7 @@ export function formatHash(state: AppState): string {
   if (state.selected) parts.push(`sel=${enc(state.selected)}`);
   if (state.period) parts.push(`t=${state.period.from}/${state.period.to}`);
   if (state.projection) parts.push(`proj=${state.projection}`);
+  if (state.query) parts.push(`q=${enc(state.query)}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
@@ -78,6 +81,9 @@ export function parseHash(hash: string): AppState {
       } else if (key === 't') {
         const period = parsePeriod(decodeURIComponent(value));
         if (period) state.period = period;
+      } else if (key === 'q') {
+        const query = decodeURIComponent(value.replace(/\+/g, ' ')).trim();
+        if (query) state.query = query;
       } else if (key === 'proj') {
         // 'mercator' is what MapLibre calls the flat map.
         const p = value === 'mercator' ? 'flat' : value;

@@ -8,10 +8,25 @@
  * hash wins. Unknown parameters (pym.js adds `initialWidth`, `childId`, `parentTitle`, `parentUrl`) are
  * ignored. Pure: strings in, strings out.
  */
+import { STORY_ID } from '../contract.js';
 import { formatHash, parseHash, type AppState } from '../map/url-state.js';
+
+/**
+ * The query parameter naming a story (`?map=kursk-strikes`): the map shows only that story's features,
+ * its title and its description. (In the hash, `map=` is the view, as the app has always written it.)
+ */
+export const STORY_PARAM = 'map';
+
+/** The story a page's query names, or null (none, or not a story id: the whole atlas). */
+export function storyOf(search: string): string | null {
+  const id = new URLSearchParams(search).get(STORY_PARAM);
+  return id && STORY_ID.test(id) ? id : null;
+}
 
 export interface EmbedParams {
   state: AppState;
+  /** The story shown (`?map=<id>`); null: the whole atlas. */
+  story: string | null;
   /** Shown above the map and used as the page title; null for none. At most TITLE_MAX characters. */
   title: string | null;
 }
@@ -31,21 +46,23 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
   for (const [key, value] of Object.entries(fromHash)) {
     if (value != null && !(Array.isArray(value) && value.length === 0)) Object.assign(state, { [key]: value });
   }
-  return { state, title };
+  return { state, title, story: storyOf(search) };
 }
 
-/** The embed's URL for a state, relative to `siteUrl` (the directory holding index.html). */
-export function embedUrl(siteUrl: string, state: AppState, title: string | null = null): string {
+/** The embed's URL for a state (and a story), relative to `siteUrl` (the directory holding index.html). */
+export function embedUrl(siteUrl: string, state: AppState, title: string | null = null, story: string | null = null): string {
   const url = new URL(EMBED_PAGE, siteUrl);
+  if (story) url.searchParams.set(STORY_PARAM, story);
   const clean = title?.trim().slice(0, TITLE_MAX);
   if (clean) url.searchParams.set('title', clean);
   url.hash = formatHash(state);
   return url.href;
 }
 
-/** The full app's URL for a state. */
-export function appUrl(siteUrl: string, state: AppState): string {
+/** The full app's URL for a state (and a story). */
+export function appUrl(siteUrl: string, state: AppState, story: string | null = null): string {
   const url = new URL('./', siteUrl);
+  if (story) url.searchParams.set(STORY_PARAM, story);
   url.hash = formatHash(state);
   return url.href;
 }

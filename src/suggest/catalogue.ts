@@ -6,8 +6,8 @@ export interface CatalogueWeapon {
   name: string;
   aliases: string[];
   class: string;
-  /** Nominal range with its public source; null when no sourced figure is entered. */
-  range: { min: number | null; max: number; source: string } | null;
+  /** Nominal range with its public source; null when no sourced figure is entered. `verified`: someone has checked the figure against the source (`verified: true` in the file; false when absent). */
+  range: { min: number | null; max: number; source: string; verified: boolean } | null;
 }
 
 /** Parses the catalogue; throws with the entry and field at fault. */
@@ -23,7 +23,8 @@ export function parseCatalogue(yamlText: string): CatalogueWeapon[] {
       const r = e.range_km as Record<string, unknown>;
       if (typeof r.source !== 'string' || !r.source.trim()) throw new Error(`${where}: range_km has no source; a figure with no source is not entered`);
       if (typeof r.max !== 'number' || !(r.max > 0)) throw new Error(`${where}: range_km.max must be a positive number of km`);
-      range = { min: typeof r.min === 'number' ? r.min : null, max: r.max, source: r.source };
+      if (r.verified !== undefined && typeof r.verified !== 'boolean') throw new Error(`${where}: range_km.verified must be true or false`);
+      range = { min: typeof r.min === 'number' ? r.min : null, max: r.max, source: r.source, verified: r.verified === true };
     }
     return { id: e.id, name: e.name, aliases: [...new Set([e.name, ...aliases])], class: e.class, range };
   });

@@ -8,7 +8,13 @@
  *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
  *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
  *   - a date without its year is the last one on or before --published (chrono may take the next);
- *   - without --published, a date whose year the text does not give is dropped (chrono would take this year).
+ *   - without --published, a date whose year the text does not give is dropped (chrono would take this year);
+ *   - "since December", "since March 2022": chrono reads the month; "since" makes an open interval;
+ *   - "over the weekend": chrono gives the Saturday; the weekend is Saturday and Sunday;
+ *   - "overnight": chrono reads nothing; news means the night into the publication day (day before/day);
+ *   - "this week": the week so far, never after --published;
+ *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
+ *     it is marked `reporting` so the event takes another date when it has one.
  */
 import * as chrono from 'chrono-node';
 
@@ -20,7 +26,13 @@ export interface FoundDate {
   value: string;
   /** How it was read, when the text did not give it whole ("relative to the publication date"). */
   reason?: string;
+  /** The date follows a verb of saying ("said on Friday"): when it was said, not when it happened. */
+  reporting?: boolean;
 }
+
+const SAID_BEFORE = /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned)\s+(?:on\s+|late\s+|early\s+)?$/i;
+const WEEKEND = /\b(?:over|at|during)\s+the\s+weekend\b/gi;
+const OVERNIGHT = /\bovernight\b/gi;
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 const DAY_PAIR = new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'g');
@@ -75,9 +87,23 @@ export function findDates(text: string, from: number, to: number, published: str
     } else {
       // Weeks run Monday to Sunday.
       const monday = new Date(ref.getTime() - (((ref.getUTCDay() + 6) % 7) + 7 * which) * 86400000);
-      value = `${day(monday)}/${day(new Date(monday.getTime() + 6 * 86400000))}`;
+      const sunday = new Date(monday.getTime() + 6 * 86400000);
+      // "this week" is the week so far: it ends on the publication day.
+      value = `${day(monday)}/${day(which === 0 && sunday.getTime() > ref.getTime() ? ref : sunday)}`;
+      if (which === 0 && day(monday) === day(ref)) value = day(ref);
     }
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value, reason: relative });
+  }
+  for (const m of slice.matchAll(WEEKEND)) {
+    if (!ref) continue;
+    // The last Saturday before publication (the weekend just gone), and its Sunday.
+    const sat = new Date(ref.getTime() - (((ref.getUTCDay() + 1) % 7 || 7) * 86400000));
+    const sun = new Date(sat.getTime() + 86400000);
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: sun.getTime() <= ref.getTime() ? `${day(sat)}/${day(sun)}` : day(sat), reason: relative });
+  }
+  for (const m of slice.matchAll(OVERNIGHT)) {
+    if (!ref) continue;
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: `${day(new Date(ref.getTime() - 86400000))}/${day(ref)}`, reason: 'overnight into the publication day' });
   }
   for (const r of chrono.parse(slice, ref ?? undefined, { forwardDate: false })) {
     const start = from + r.index;
@@ -103,7 +129,10 @@ export function findDates(text: string, from: number, to: number, published: str
       const endValue = componentValue(r.end, yearKnown);
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue) value = `${startValue}/${endValue}`;
     }
-    out.push({ start, end, value, ...(reason ? { reason } : {}) });
+    const before = text.slice(Math.max(from, start - 30), start);
+    if (/\bsince\s+$/i.test(before) && !value.includes('/')) value = `${value}/..`;
+    const reporting = SAID_BEFORE.test(before);
+    out.push({ start, end, value, ...(reason ? { reason } : {}), ...(reporting ? { reporting } : {}) });
   }
   for (const m of slice.matchAll(BARE_YEAR)) {
     const yStart = from + m.index + m[0].length - m[2].length;

@@ -16,7 +16,13 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ['strike', /\b(?:struck|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacked|hit)\b/i],
   ['arms-transfer', /\b(?:supplied|supplying|delivered|delivery|deliveries|provided|providing|provision of|transferred|transfer of|shipped|sent|exported|export of|handed over|sold|supply)\b/i],
   ['policy', /\b(?:approved|authori[sz]ed|authori[sz]ation|announced|sanctions?|sanctioned|allowed|banned|decided|agreed|signed|lifted|imposed|vowed|threatened|pledged|policy)\b/i],
-  ['military-activity', /\b(?:deployed|deployment|troops|test-fired|tested|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|captured|seized|withdrew|launched|fired|killed|wounded|injured|destroyed|damaged)\b/i],
+  ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
+  ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
+  ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
+  ['rescue', /\b(?:rescued|rescue|picked up|evacuated|evacuation)\b/i],
+  ['diplomacy', /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks)\b/i],
+  ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
+  ['military-activity', /\b(?:deployed|deployment|troops|test-fired|tested|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|captured|seized|withdrew|launched|fired|killed|wounded|injured|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i],
 ];
 
 export const SUMMARY_WORDS = 16;
@@ -40,6 +46,26 @@ export interface EventInput {
   /** Place ids mentioned in it, in text order, and the words before each (to prefer "in X"). */
   places: Array<{ id: string; before: string }>;
   dates: FoundDate[];
+}
+
+/**
+ * A sentence that names no place but attributes an account of something that happened ("The ministry
+ * said a fire had detonated ammunition on board") most often tells more of an event already suggested:
+ * it joins the latest one with `of=`, as a claim. Null when it is not such a sentence.
+ */
+export function claimSuggestion(sentence: { start: number; end: number; text: string }, of: string): Suggestion | null {
+  const type = EVENT_TYPES.find(([, re]) => re.test(sentence.text))?.[0];
+  if (!type) return null;
+  const { claimant, found } = claimantOf(sentence.text);
+  if (!found) return null;
+  return {
+    kind: 'event',
+    start: sentence.start,
+    end: sentence.end,
+    attributes: { of, claimant, status: 'unverified' },
+    confidence: 0.4,
+    reason: `no place in the sentence: joined to ${of}, the event suggested before it, as another account; status left for the reviewer`,
+  };
 }
 
 /** The event suggestion for one sentence, or null when it does not report one. */

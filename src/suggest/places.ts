@@ -46,9 +46,20 @@ const CONFIDENCE = { sure: 0.9, ambiguous: 0.6, town: 0.7, headline: 0.7 };
 const WORD = String.raw`(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\d]*(?:[-\u2010\u2011][\p{L}\p{M}\d]+)*)`;
 const RUN = new RegExp(String.raw`${WORD}(?:[ \u00a0](?:(?:of|of the|and)[ \u00a0])?${WORD})*`, 'gu');
 const CONNECTOR = /[ \u00a0](?:of the|of|and)[ \u00a0]/g;
-const DESIGNATOR = /^[ \u00a0](region|regions|oblast|province|governorate|district|territory|territories|soil|airspace|border|border region|area|waters|peninsula|krai|republic)\b/u;
+const DESIGNATOR = /^[ \u00a0](region|regions|oblast|province|governorate|district|territory|territories|soil|airspace|border|border region|area|waters|coast|coastline|shore|shores|peninsula|krai|republic)\b/u;
+/**
+ * Designators that are part of the place's name as written ("the Kursk region", "Zaporizhzhia Oblast")
+ * and so part of the mention; the others ("Russian territory", "Yemeni coast", "the Haifa area") only
+ * say the word before them names a place, and the mention is that word.
+ */
+const NAME_DESIGNATORS = new Set(['region', 'regions', 'oblast', 'province', 'governorate', 'district', 'peninsula', 'krai', 'republic']);
+/** Words that are never a place on their own: compass words and generic designators ("Western officials", "The region"). */
+const NEVER_ALONE = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'region', 'province', 'district', 'area', 'state', 'city', 'republic', 'territory', 'coast']);
+/** Buildings that stand for the institution in them, an organisation, not a place ("the Pentagon said"). */
+const INSTITUTIONS = new Set(['pentagon', 'kremlin', 'white house', 'downing street', 'élysée', 'elysee', 'elysée palace', 'élysée palace', 'whitehall', 'capitol hill', 'zhongnanhai', 'blue house']);
 const CITY_OF = /\b(?:city|town|village|port|settlement|capital|region|province) of[ \u00a0]$/iu;
 const PLACE_PREPOSITION = /\b(?:in|near|at|from|to|into|outside|around|toward|towards|across|over|on|of|via|between|and|targeting|struck|hit|hitting|attacked)[ \u00a0](?:the[ \u00a0])?$/iu;
+const LOCATIVE = /\b(?:in|near|at|from|into|outside|around|across|via)[ \u00a0](?:the[ \u00a0])?$/iu;
 const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Tags that say a sentence's first word is not a name. */
 const NOT_A_NAME = ['Adjective', 'Verb', 'Gerund', 'Adverb', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary'];
@@ -62,6 +73,8 @@ interface Candidate {
   headline: boolean;
   designator: boolean;
   preposition: boolean;
+  /** A preposition of place right before it ("in", "near", "from"), not a verb of striking. */
+  locative: boolean;
   single: boolean;
 }
 
@@ -83,12 +96,14 @@ function sentenceCandidates(t: ArticleText, s: number, e: number, headline: bool
     if (/^The[ \u00a0]/.test(words) && words.length > 4) { start += 4; words = words.slice(4); }
     const after = DESIGNATOR.exec(t.text.slice(end, Math.min(e, end + 20)));
     let designator = false;
-    if (after) { end += after[0].length; designator = true; }
-    if (designator && /(?:^|[ \u00a0])the[ \u00a0]$/i.test(t.text.slice(Math.max(s, start - 4), start))) start -= 4;
+    if (after) designator = true;
+    const named = !!after && NAME_DESIGNATORS.has(after[1].toLowerCase());
+    if (named) end += after[0].length;
+    if (named && /(?:^|[ \u00a0])the[ \u00a0]$/i.test(t.text.slice(Math.max(s, start - 4), start))) start -= 4;
     words = t.text.slice(start, end);
     const before = t.text.slice(Math.max(s, start - 30), start);
     const single = !/[ \u00a0]/.test(t.text.slice(start, end).replace(/^the[ \u00a0]/i, ''));
-    out.push({ start, end, words, initial: start - s <= 1 || /^[“"‘'(]+$/.test(sentence.slice(0, start - s)), headline, designator, preposition: PLACE_PREPOSITION.test(before) || CITY_OF.test(before), single });
+    out.push({ start, end, words, initial: start - s <= 1 || /^[“"‘'(]+$/.test(sentence.slice(0, start - s)), headline, designator, preposition: PLACE_PREPOSITION.test(before) || CITY_OF.test(before), locative: LOCATIVE.test(before) || CITY_OF.test(before), single });
   };
   if (headline) {
     for (const m of sentence.matchAll(new RegExp(WORD, 'gu'))) push(m.index, m.index + m[0].length);
@@ -113,6 +128,8 @@ function sentenceCandidates(t: ArticleText, s: number, e: number, headline: bool
 function lexicallyRejected(c: Candidate, tags: ReadonlySet<string>): string | null {
   const core = c.words.replace(/^the[ \u00a0]/i, '').toLowerCase();
   if (!c.designator && TIME_WORDS.has(core)) return 'month or weekday';
+  if (NEVER_ALONE.has(core)) return 'a compass word or a generic designator alone';
+  if (INSTITUTIONS.has(core)) return 'a building that stands for an institution';
   if (c.single && !c.designator && c.initial && !tags.has('ProperNoun')) return 'sentence-initial common word';
   if (c.single && !c.designator && c.initial && NOT_A_NAME.some((n) => tags.has(n))) return 'sentence-initial common word';
   if (c.single && !c.designator && tags.has('Person') && !tags.has('Place') && !c.preposition) return "a person's name";
@@ -220,6 +237,8 @@ function acceptable(c: Candidate, r: Extract<Resolution, { ok: true }>, index: P
   const core = c.words.replace(/^the[ \u00a0]/i, '');
   const types = index.nameTypes(core);
   if (!c.designator && types.length > 0 && types.every((ty) => ty === 'demonym')) return false;
+  // A word the gazetteer knows only as another name of a town ("Hamas" for Hamm) is a place only where the text puts something in it.
+  if (c.single && !c.designator && !c.locative && p.kind === 'city' && types.length > 0 && types.every((ty) => ty === 'alternate')) return false;
   // An all-capitals word is a place only as an abbreviation the gazetteer knows ("UK", "EU"), not "NATO" = Nato, PH.
   if (/^\p{Lu}{2,6}$/u.test(core) && !types.includes('abbreviation') && !(p.kind === 'country' || p.kind === 'region')) return false;
   if (p.kind !== 'city') return !c.headline || p.kind !== 'coordinates';

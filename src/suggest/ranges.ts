@@ -28,7 +28,24 @@ const PHRASE = new RegExp(String.raw`\b${QUALIFIER}${NUM}(?:\s*(?:-|–|—|to|a
 const CLASS_PHRASE = new RegExp(String.raw`\b(${Object.values(RANGE_CLASSES).flatMap((c) => c.phrases).map((p) => p.replace(/[-\s]/g, '[-\\s]')).join('|')})(?=[-\s]+(?:ballistic\s+)?missiles?\b)`, 'gi');
 const RANGE_CONTEXT = /\b(?:range|reach|fly|flew|travel|strike|hit|distance|radius|away|missiles?|rockets?|drones?)\b/i;
 
+/** After the figure: it measures where something is, not how far a weapon can fly ("50 nautical miles southwest of Aden", "115 km from the border"). */
+const WHERE_AFTER = /^\s*(?:away\s+)?(?:from|off|short\s+of|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:east|west)?\s+of)\b/i;
+/** Before the figure, in its clause: how far one flight went ("flew about 1,000 km", "an altitude of more than 6,000 km"). */
+const FLIGHT_BEFORE = /\b(?:flew|flown|flying|travell?ed|altitude|apogee|landed|fell|covered|splashed)\b[^.;]{0,40}$/i;
+/** Words of capability: these keep a figure a range whatever else the clause says. */
+const CAPABILITY = /\b(?:range|ranges|can|could|capable|able|reach)\b/i;
+
 const num = (s: string) => Number(s.replace(/,/g, ''));
+
+/** The figure at [start, end) tells how far a weapon can fly, not where something is or how far one flight went. */
+function isCapability(text: string, sentenceStart: number, start: number, end: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, start - 60), start);
+  const phrase = text.slice(start, end);
+  if (/^(?:a\s+(?:maximum\s+)?range|ranges?\s+of|up\s+to|as\s+far\s+as)/i.test(phrase)) return true;
+  if (WHERE_AFTER.test(text.slice(end, end + 40))) return false;
+  if (FLIGHT_BEFORE.test(before) && !CAPABILITY.test(before.slice(before.search(FLIGHT_BEFORE)))) return false;
+  return true;
+}
 
 /** Our own reading of a phrase: [min, max] in km, for checking the build's reading of the words chosen. */
 function ownReading(m: RegExpMatchArray): [number, number] {
@@ -43,6 +60,7 @@ export function findRanges(t: ArticleText): FoundRange[] {
   for (const m of t.text.matchAll(PHRASE)) {
     const si = sentenceIndexAt(t, m.index);
     if (si < 0 || !RANGE_CONTEXT.test(t.text.slice(...t.sentences[si]))) continue;
+    if (!isCapability(t.text, t.sentences[si][0], m.index, m.index + m[0].length)) continue;
     const [min, max] = ownReading(m);
     // The longest words the build reads to the same values: the whole phrase, then without its qualifier.
     const whole = m[0].replace(/\.$/, '');

@@ -7,7 +7,7 @@ import type { CatalogueWeapon } from './catalogue.js';
 import { claimantOf } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
 import { nestable } from './draft.js';
-import { eventSuggestion } from './events.js';
+import { claimSuggestion, eventSuggestion } from './events.js';
 import { suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
 import { findRanges, rangeSuggestion } from './ranges.js';
 import { slug, type Suggestion } from './suggestion.js';
@@ -37,7 +37,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 export function suggest(text: string, o: SuggestOptions): Suggested {
   const t = articleText(text);
-  const weapons: WeaponMention[] = suggestWeapons(t, o.catalogue, { known: o.knownWeapons });
+  const weapons: WeaponMention[] = suggestWeapons(t, o.catalogue, { known: o.knownWeapons, docId: o.docId });
   const places: PlaceMention[] = suggestPlaces(t, o.index, { tagger: o.tagger }).filter((p) => !weapons.some((w) => overlaps(p, w)));
   const suggestions: Suggestion[] = [...places.map((p) => p.suggestion), ...weapons.map((w) => w.suggestion)];
   const weaponSpans = weapons.map((w) => ({ start: w.start, end: w.end, id: w.id }));
@@ -58,33 +58,53 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     }
     const sentence = text.slice(s, e);
     const stated = places.find((p) => p.start >= s && p.end <= e && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(s, p.start - 10), p.start)))?.id ?? null;
-    // The build needs an origin; when the text states none, the nearest place before it stands in, said so in origin-note.
-    const nearest = stated ? null : [...places].reverse().find((p) => p.end <= r.start) ?? places[0];
-    const sug = rangeSuggestion(t, r, weaponSpans, stated ?? nearest?.id ?? null, claimantOf(sentence).claimant);
-    if (sug && !stated) sug.attributes['origin-note'] = 'Not stated in the text: the nearest place mentioned before the range stands in; choose the origin.';
+    // The origin is what the text states ("from Crimea"), or none: the build keeps an origin-less range as an undrawn claim of its weapon.
+    const sug = rangeSuggestion(t, r, weaponSpans, stated, claimantOf(sentence).claimant);
     if (sug) suggestions.push(sug);
   }
 
   const dates = new Map<number, FoundDate[]>();
   let n = 0;
+  // A sentence that reports an event but gives no date most often tells more of the one the article
+  // led with (claims, tolls, accounts): it takes that date, said so in its reason.
+  let carried: FoundDate | null = null;
+  let lastEvent: string | null = null;
   t.sentences.forEach(([s, e], si) => {
     const found = findDates(text, s, e, o.published);
     dates.set(si, found);
     const inside = places.filter((p) => p.start >= s && p.end <= e);
-    if (inside.length === 0) return;
+    if (inside.length === 0) {
+      const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: text.slice(s, e) }, lastEvent) : null;
+      if (claim) suggestions.push(claim);
+      return;
+    }
     const ev = eventSuggestion({
       start: s,
       end: e,
       sentence: text.slice(s, e),
       places: inside.map((p) => ({ id: p.id, before: text.slice(Math.max(s, p.start - 12), p.start) })),
-      dates: found,
+      dates: eventDates(found, carried),
     }, `${slug(o.docId)}-event-${n + 1}`);
     if (ev) {
       n++;
+      if (!carried) carried = eventDates(found, null)[0] ?? null;
+      lastEvent = ev.attributes.id;
       suggestions.push(ev);
     }
   });
   return { suggestions: consistent(text, suggestions), dates };
+}
+
+/**
+ * The dates an event sentence gives its event, best first: the dates of what happened before the date
+ * something was said ("said on Friday it had tested"); with none, the date carried from the article's
+ * lead event; with none either, when it was said.
+ */
+function eventDates(found: FoundDate[], carried: FoundDate | null): FoundDate[] {
+  const happened = found.filter((d) => !d.reporting);
+  if (happened.length > 0) return happened;
+  if (carried) return [{ ...carried, reason: 'carried from an earlier sentence; the text gives no date of the event here' }];
+  return found.map((d) => ({ ...d, reason: `${d.reason ? `${d.reason}; ` : ''}the date it was said, not necessarily when it happened` }));
 }
 
 /** The suggestions that can be written, and only those whose references are written too. */

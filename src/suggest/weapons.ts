@@ -19,16 +19,20 @@ export interface WeaponMention {
 
 // biome-ignore lint/suspicious/noShadowRestrictedNames: a module helper; the deprecated global escape() is never used
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WEAPON_WORDS = /\b(?:missiles?|rockets?|drones?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?)\b/i;
+const WEAPON_WORDS = /\b(?:missiles?|rockets?|drones?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|launch|launched|test-fired|fired)\b/i;
+/** A kind of weapon named by its target, not by a designation ("anti-personnel mines", "anti-ship ballistic missile"). */
+const GENERIC = /\banti-?(?:personnel|tank|ship|air|aircraft|armou?r)\s+(?:ballistic\s+|cruise\s+|guided\s+)?(?:missiles?|mines|landmines|mine|rockets?)\b/gi;
 const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?\b/g;
 
 export interface WeaponOptions {
   /** Weapon ids already defined elsewhere in the corpus: mentions join them with `of=`. */
   known?: ReadonlySet<string>;
+  /** The document's id: a weapon named only by its kind gets an id unique to the document. */
+  docId?: string;
 }
 
 export function suggestWeapons(t: ArticleText, catalogue: readonly CatalogueWeapon[], options: WeaponOptions = {}): WeaponMention[] {
-  const found: Array<{ start: number; end: number; id: string; entry: CatalogueWeapon | null }> = [];
+  const found: Array<{ start: number; end: number; id: string; entry: CatalogueWeapon | null; generic?: string }> = [];
   const aliases = catalogue.flatMap((w) => w.aliases.map((a) => ({ a, w }))).sort((x, y) => y.a.length - x.a.length);
   if (aliases.length > 0) {
     // Designations are matched as written; names of two or more words in any case.
@@ -46,6 +50,14 @@ export function suggestWeapons(t: ArticleText, catalogue: readonly CatalogueWeap
     if (si < 0 || !WEAPON_WORDS.test(t.text.slice(...t.sentences[si]))) continue;
     found.push({ start, end, id: slug(m[0]), entry: null });
   }
+  for (const m of t.text.matchAll(GENERIC)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => start < f.end && end > f.start)) continue;
+    // "anti-personnel mines" and "anti-personnel mine" are one kind of weapon in one document.
+    const kind = slug(m[0].replace(/landmines?/i, 'mine').replace(/(mine|missile|rocket)s\b/i, '$1'));
+    found.push({ start, end, id: options.docId ? `${kind}-${slug(options.docId)}` : kind, entry: null, generic: m[0].toLowerCase().replace(/^anti-?(\w+)\s+(?:(ballistic|cruise|guided)\s+)?(\w+?)s?$/, (_, t, b, n) => `anti-${t} ${b ? `${b} ` : ''}${n.replace(/^landmine$/, 'mine')}`) });
+  }
   found.sort((a, b) => a.start - b.start);
   const defined = new Set(options.known ?? []);
   const out: WeaponMention[] = [];
@@ -60,9 +72,21 @@ export function suggestWeapons(t: ArticleText, catalogue: readonly CatalogueWeap
       if (f.entry) {
         if (t.text.slice(f.start, f.end) !== f.entry.name) attributes.name = f.entry.name;
         attributes.class = f.entry.class;
+        reason = catalogueReason(f.entry);
+      } else if (f.generic) {
+        attributes.class = f.generic;
+        reason = 'a kind of weapon, not a designation: name it if the text says which';
       } else reason = 'not in the weapons catalogue: a designation in a sentence about weapons';
     }
     out.push({ start: f.start, end: f.end, id: f.id, suggestion: { kind: 'weapon', start: f.start, end: f.end, attributes, confidence: f.entry ? 0.9 : 0.6, ...(reason ? { reason } : {}) } });
   }
   return out;
+}
+
+/** What the reviewer should know of a catalogue entry's figures: whether anyone has checked them against their source. */
+export function catalogueReason(e: CatalogueWeapon): string | undefined {
+  if (!e.range) return 'catalogue: no sourced range figure for this weapon';
+  if (e.range.verified) return undefined;
+  const km = e.range.min !== null ? `${e.range.min}–${e.range.max} km` : `${e.range.max} km`;
+  return `catalogue: class ${e.class} and range ${km} unverified (not yet checked against ${e.range.source})`;
 }

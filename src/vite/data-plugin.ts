@@ -12,7 +12,7 @@ import type { ServerResponse } from 'node:http';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { Connect, Plugin, ViteDevServer } from 'vite';
 import { OUTPUT_FILES } from '../contract.js';
-import { createDataBuilder, type DataBuilder } from '../cli/build-data.js';
+import { createDataBuilder, defaultMaps, type DataBuilder } from '../cli/build-data.js';
 import { DEFAULT_IN, DEFAULT_OUT, report } from '../cli/data.js';
 import { formatDiagnostic } from '../compiler/diagnostics.js';
 
@@ -29,6 +29,7 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
   const inDir = resolvePath(options.in ?? DEFAULT_IN);
   const outDir = resolvePath(options.out ?? DEFAULT_OUT);
   const areasDir = resolvePath(options.areas ?? resolvePath(inDir, '../areas'));
+  const mapsDir = defaultMaps(inDir);
   let builder: DataBuilder | null = null;
 
   const rebuild = async (server: ViteDevServer, reason: string) => {
@@ -53,10 +54,10 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
       const mount = urlOf(server, outDir);
       if (mount) server.middlewares.use(serveOutput(mount, outDir));
       void rebuild(server, 'start');
-      server.watcher.add([inDir, areasDir]);
+      server.watcher.add([inDir, areasDir, mapsDir]);
       const onChange = (file: string) => {
         const f = resolvePath(file);
-        if ((f.startsWith(inDir) && f.endsWith('.md')) || (f.startsWith(areasDir) && f.endsWith('.geojson'))) void rebuild(server, file);
+        if ((f.startsWith(inDir) && f.endsWith('.md')) || (f.startsWith(areasDir) && f.endsWith('.geojson')) || (f.startsWith(mapsDir) && /\.ya?ml$/.test(f))) void rebuild(server, file);
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
@@ -83,7 +84,8 @@ function serveOutput(mount: string, outDir: string): Connect.NextHandleFunction 
     const path = (req.url ?? '').split('?')[0];
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !path.startsWith(mount)) return next();
     const name = path.slice(mount.length);
-    if (!SERVED.has(name)) return next();
+    // A story's own file: maps/<id>.json (storyFile in the contract).
+    if (!SERVED.has(name) && !/^maps\/[a-z0-9][a-z0-9-]*\.json$/.test(name)) return next();
     let body: Buffer;
     try {
       body = readFileSync(join(realpathSync(outDir), name));

@@ -15,8 +15,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
 import { altText } from '../compiler/alt-text.js';
-import { OUTPUT_FILES, type EventCollection, type RangeCollection } from '../contract.js';
-import { EMBED_PAGE } from '../share/params.js';
+import { OUTPUT_FILES, STORY_ID, type EventCollection, type RangeCollection, type StoryIndexEntry } from '../contract.js';
+import { EMBED_PAGE, STORY_PARAM } from '../share/params.js';
 import { estimatedHeight } from '../share/size.js';
 import { PYM_SCRIPT, iframeSnippet } from '../share/snippets.js';
 
@@ -62,20 +62,40 @@ export function siteUrl(): string {
   return url.href;
 }
 
-/** The static oEmbed response for the default view (https://oembed.com/, section 2.3.4). */
-export function oembed({ site }: SiteInfo): Record<string, string | number> {
+/** A story's preview picture (scripts/snapshot.ts renders it after the build), beside preview.png. */
+export const storyPreviewFile = (id: string): string => `preview-${id}.png`;
+
+/** A story's oEmbed response: `oembed-<id>.json` beside oembed.json. */
+export const storyOembedFile = (id: string): string => `oembed-${id}.json`;
+
+/** The stories the data build published (data/maps.json), for their oEmbed responses; none when there is no index. */
+export function publishedStories(dataDir: string): StoryIndexEntry[] {
+  try {
+    const list = JSON.parse(readFileSync(join(dataDir, OUTPUT_FILES.stories), 'utf8')) as StoryIndexEntry[];
+    return list.filter((s) => typeof s?.id === 'string' && STORY_ID.test(s.id) && typeof s.title === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The static oEmbed response (https://oembed.com/, section 2.3.4) for the default view, or for a story
+ * (its title, and the embed of `embed.html?map=<id>`, which shows only the story's features).
+ */
+export function oembed({ site }: SiteInfo, story: Pick<StoryIndexEntry, 'id' | 'title'> | null = null): Record<string, string | number> {
   const at = (file: string) => (site ? new URL(file, site).href : file);
-  const height = estimatedHeight(OEMBED_WIDTH, false);
+  const height = estimatedHeight(OEMBED_WIDTH, !!story);
+  const src = story ? `${at(EMBED_PAGE)}?${STORY_PARAM}=${encodeURIComponent(story.id)}` : at(EMBED_PAGE);
   return {
     version: '1.0',
     type: 'rich',
-    title: `${NAME}: events and weapon ranges`,
+    title: story ? story.title : `${NAME}: events and weapon ranges`,
     provider_name: NAME,
     provider_url: site || './',
-    html: iframeSnippet({ src: at(EMBED_PAGE), site, title: `${NAME} map`, height, width: OEMBED_WIDTH }),
+    html: iframeSnippet({ src, site, title: story ? `Map: ${story.title}` : `${NAME} map`, height, width: OEMBED_WIDTH }),
     width: OEMBED_WIDTH,
     height,
-    thumbnail_url: at(PREVIEW.file),
+    thumbnail_url: at(story ? storyPreviewFile(story.id) : PREVIEW.file),
     thumbnail_width: PREVIEW.width,
     thumbnail_height: PREVIEW.height,
     cache_age: 86_400,
@@ -131,8 +151,17 @@ export function atlasSite(): Plugin {
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0];
         if (path.endsWith(`/${OEMBED_FILE}`)) {
+          // The endpoint as oEmbed consumers call it: ?url=<the page>; a page with ?map=<id> gets its story's response.
+          const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+          let id: string | null = null;
+          try {
+            id = new URL(query.get('url') ?? '', 'http://localhost/').searchParams.get(STORY_PARAM);
+          } catch {
+            id = null;
+          }
+          const story = id ? publishedStories(join(config.publicDir, 'data')).find((s) => s.id === id) ?? null : null;
           res.setHeader('Content-Type', 'application/json');
-          res.end(JSON.stringify(oembed(info()), null, 2));
+          res.end(JSON.stringify(oembed(info(), story), null, 2));
         } else if (path.endsWith(`/${PYM_SCRIPT}`)) {
           res.setHeader('Content-Type', 'text/javascript');
           res.end(readFileSync(pymFile()));
@@ -143,6 +172,9 @@ export function atlasSite(): Plugin {
       const site = info();
       if (!site.site) this.warn('ATLAS_SITE_URL is not set: oembed.json and og:image use relative URLs (set it to the address the site will be served from).');
       this.emitFile({ type: 'asset', fileName: OEMBED_FILE, source: `${JSON.stringify(oembed(site), null, 2)}\n` });
+      for (const story of publishedStories(join(config.publicDir, 'data'))) {
+        this.emitFile({ type: 'asset', fileName: storyOembedFile(story.id), source: `${JSON.stringify(oembed(site, story), null, 2)}\n` });
+      }
       this.emitFile({ type: 'asset', fileName: PYM_SCRIPT, source: readFileSync(pymFile()) });
     },
   };

@@ -62,7 +62,7 @@ describe('npm run data', () => {
   });
 
   it('builds the seeds into events and ranges as GeoJSON and CSV, with their schemas', () => {
-    expect(readdirSync(good.out).sort()).toEqual(['events.csv', 'events.csv.schema.json', 'events.geojson', 'events.schema.json', 'ranges.csv', 'ranges.csv.schema.json', 'ranges.geojson', 'ranges.schema.json']);
+    expect(readdirSync(good.out).sort()).toEqual(['events.csv', 'events.csv.schema.json', 'events.geojson', 'events.schema.json', 'maps.json', 'ranges.csv', 'ranges.csv.schema.json', 'ranges.geojson', 'ranges.schema.json']);
   });
 
   it('gives byte-identical output for the same input', async () => {

@@ -22,6 +22,13 @@ describe('review', () => {
     expect(r.annotations[1].attributes).toEqual({ id: 'kyiv' });
     expect(r.annotations[1].parent).toBe(0);
   });
+  it('marks, when included, each pending annotation and each that rests on one, and nothing else', () => {
+    const r = applyReview(doc(body), true);
+    expect(r.annotations.map((a) => a.pending ?? false)).toEqual([true, true, false]);
+  });
+  it('marks nothing in a document with no pending suggestion', () => {
+    expect(applyReview(doc(':place[Lviv]{#lviv confidence=0.8}'), true).annotations.map((a) => a.pending)).toEqual([undefined]);
+  });
   it('refuses any other review value', () => {
     const r = applyReview(doc(':place[Kyiv]{#kyiv review=done}'), false);
     expect(r.diagnostics.some((d) => d.severity === 'error' && d.message.includes('review=pending'))).toBe(true);

@@ -189,7 +189,7 @@ test('clicking a marker inside the frame opens its popup (over the map, or under
   const target = await frame.evaluate(([ids, layers]) => {
     const map = window.atlas.map!;
     for (const id of ids as string[]) {
-      const f = map.querySourceFeatures('atlas-data').find((s) => s.properties?.id === id && s.properties?.kind === 'event');
+      const f = map.querySourceFeatures('atlas-events').find((s) => s.properties?.id === id && s.properties?.kind === 'event');
       if (f?.geometry.type !== 'Point') continue;
       const p = map.project(f.geometry.coordinates as [number, number]);
       const hits = map.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], { layers: layers as string[] });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature, RangeCollection } from '../../src/contract';
 import { filters } from '../../src/map/filters';
 import { GROUP_LAYERS, LAYER } from '../../src/map/ids';
-import { dataCollection } from '../../src/map/source';
+import { dataCollection, leanEvents } from '../../src/map/source';
 import { initialState, visibleIds, type AtlasState, type Item } from '../../src/map/state';
 import type { Period } from '../../src/map/url-state';
 
@@ -24,7 +24,8 @@ const items = new Map<string, Item>([
   ...events.features.map((f) => [f.properties.id, { kind: 'event', feature: f }] as [string, Item]),
   ...ranges.features.map((f) => [f.properties.id, { kind: 'range', feature: f }] as [string, Item]),
 ]);
-const source = dataCollection(events, ranges).features;
+// Both sources' features (the events' and the ranges'): each layer's filter picks its own kinds.
+const source = [...leanEvents(events).features, ...dataCollection(ranges).features];
 
 /**
  * Ids of the source's features a layer draws: none when its whole layer is switched off (applyHidden

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OPEN_END, eventInterval, inPeriod, isoDay, periodFilter, timeProperties } from '../../src/map/period';
+import type { RangeProperties } from '../../src/contract';
+import { OPEN_END, eventInterval, inPeriod, isoDay, periodFilter, rangeInPeriod, rangeInterval, rangeTimeProperties, timeProperties } from '../../src/map/period';
 
 const ev = (date: string | null, date_start: string | null = null, date_end: string | null = null) => ({ date, date_start, date_end });
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -51,5 +52,25 @@ describe('inPeriod and periodFilter', () => {
 
   it('writes days as ISO', () => {
     expect(isoDay(day('2024-02-29'))).toBe('2024-02-29');
+  });
+});
+
+describe('rangeInterval and rangeInPeriod', () => {
+  const claim = (document_date: string | null) => ({ document_date }) as RangeProperties['claims'][number];
+  const range = (...dates: Array<string | null>) => ({ claims: dates.map(claim), document_date: dates[0] ?? null });
+
+  it('spans the dates of the documents that state the range, from the earliest to the end of the latest', () => {
+    expect(rangeInterval(range('2024-11-21', null, '2024-11'))).toEqual({ start: Date.UTC(2024, 10, 1), end: Date.UTC(2024, 11, 1), precision: 'day' });
+    expect(rangeInterval(range(null))).toBeNull();
+  });
+
+  it('shows a range in a period its documents are dated in, never one from undated documents, and all without a period', () => {
+    const period = { from: '2024-11-20', to: '2024-11-22' };
+    expect(rangeInPeriod(range('2024-11-21'), period)).toBe(true);
+    expect(rangeInPeriod(range('2024-11-23'), period)).toBe(false);
+    expect(rangeInPeriod(range(null), period)).toBe(false);
+    expect(rangeInPeriod(range(null), null)).toBe(true);
+    const t = rangeTimeProperties(range('2024-11-21'));
+    expect(t).toEqual({ t0: Date.UTC(2024, 10, 21), t1: Date.UTC(2024, 10, 22) });
   });
 });

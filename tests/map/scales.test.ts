@@ -1,21 +1,39 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { EventCollection } from '../../src/contract';
+import { leanEvents } from '../../src/map/source';
 // MapLibre's own expression engine (a dependency of maplibre-gl), to check what the app predicts of it.
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { CLAIM_STATUSES, RANGE_BASES } from '../../src/contract';
 import { BASIS_STYLE, KNOWN_TYPES, OKABE_ITO, OTHER_COLOUR, PATTERNED_STATUSES, STATUS_STYLE, colourOfType, markerPatternExpression, markerPatternId, markerRadius, registerTypes, typeLabel, MARKER_RADIUS } from '../../src/map/scales';
 
+describe('type colours in a build', () => {
+  it('leaves every existing event\'s colour byte-identical when a build adds an event of a new type', () => {
+    const events = JSON.parse(readFileSync(new URL('../fixtures/app/events.geojson', import.meta.url), 'utf8')) as EventCollection;
+    const colours = (c: EventCollection) => new Map(leanEvents(c).features.map((f) => [f.properties!.id as string, f.properties!.colour as string]));
+    const before = colours(events);
+    const added = { ...events.features[0], properties: { ...events.features[0].properties, id: 'ev-new', type: 'air-defence' } };
+    const after = colours({ ...events, features: [added, ...events.features] });
+    for (const [id, colour] of before) expect(after.get(id), id).toBe(colour);
+    expect(after.get('ev-new')).toBe(OTHER_COLOUR);
+  });
+});
+
 describe('scales', () => {
-  it('gives known types fixed Okabe–Ito colours', () => {
+  it('colours each type declared in data/types.json with its own colour, from the Okabe–Ito palette', () => {
     expect(colourOfType(KNOWN_TYPES[0])).toBe(OKABE_ITO[0]);
-    expect(colourOfType('missile-strike')).not.toBe(colourOfType('drone-attack'));
+    const colours = KNOWN_TYPES.map(colourOfType);
+    expect(new Set(colours).size).toBe(KNOWN_TYPES.length);
+    for (const c of colours) expect(OKABE_ITO as readonly string[]).toContain(c);
   });
 
-  it('gives new types the remaining palette colours, then grey', () => {
-    const types = registerTypes(['zzz-c', 'zzz-a', 'missile-strike', 'zzz-b', 'zzz-d']);
-    expect(types[0]).toBe('missile-strike');
-    const colours = ['zzz-a', 'zzz-b', 'zzz-c', 'zzz-d'].map(colourOfType);
-    expect(colours.slice(0, 2)).toEqual([OKABE_ITO[4], OKABE_ITO[5]]);
-    expect(colours.slice(2)).toEqual([OTHER_COLOUR, OTHER_COLOUR]);
+  it('never moves a declared type\'s colour when other types appear, in any order; undeclared types are grey', () => {
+    const before = KNOWN_TYPES.map(colourOfType);
+    const types = registerTypes(['zzz-c', 'zzz-a', KNOWN_TYPES[1], 'air-defence', KNOWN_TYPES[0], 'zzz-b']);
+    expect(types).toEqual([KNOWN_TYPES[0], KNOWN_TYPES[1], 'air-defence', 'zzz-a', 'zzz-b', 'zzz-c']);
+    registerTypes(['aaa-first', ...[...KNOWN_TYPES].reverse()]);
+    expect(KNOWN_TYPES.map(colourOfType)).toEqual(before);
+    expect(['zzz-a', 'air-defence', 'constructor', 'toString'].map(colourOfType)).toEqual([OTHER_COLOUR, OTHER_COLOUR, OTHER_COLOUR, OTHER_COLOUR]);
   });
 
   it('sizes markers by the square root of magnitude, never below the plain marker', () => {

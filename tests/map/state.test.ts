@@ -72,13 +72,16 @@ describe('visibility', () => {
     expect(visibleIds(next(off, { type: 'hide', hidden: [] }, items), items)).toHaveLength(items.size);
   });
 
-  it('a period shows the events whose date overlaps it, never undated ones, and every range', () => {
+  it('a period shows the events whose date overlaps it, never undated ones, and the ranges whose documents are dated in it', () => {
     const state = next(start, { type: 'period', period: { from: '2024-11-22', to: '2024-11-24' } }, items);
     const shown = visibleIds(state, items);
     // The 23rd by day, and the month of November 2024 overlaps too.
     expect(shown.filter((id) => eventIds.includes(id)).sort()).toEqual(['ev-2024-11-23-kursk-atacms', transfer].sort());
     expect(shown).not.toContain(undated.properties.id);
-    expect(shown.filter((id) => rangeIds.includes(id)).sort()).toEqual([...rangeIds].sort());
+    // The bands' documents are dated 15 and 21 November: neither is in the period.
+    expect(shown.filter((id) => rangeIds.includes(id))).toEqual([]);
+    const wider = visibleIds(next(start, { type: 'period', period: { from: '2024-11-20', to: '2024-11-24' } }, items), items);
+    expect(wider.filter((id) => rangeIds.includes(id))).toEqual([band]);
   });
 
   it('an unknown id is never visible', () => {
@@ -108,9 +111,10 @@ describe('selection', () => {
     expect(next(selected, { type: 'hide', hidden: ['ranges'] }, items).selected).toBe(dnipro);
   });
 
-  it('a band stays selected whatever the period', () => {
+  it('a band stays selected in a period its document is dated in, and not outside it', () => {
     const selected = next(start, { type: 'select', id: band }, items);
-    expect(next(selected, { type: 'period', period: { from: '2020-01-01', to: '2020-01-02' } }, items).selected).toBe(band);
+    expect(next(selected, { type: 'period', period: { from: '2024-11-21', to: '2024-11-21' } }, items).selected).toBe(band);
+    expect(next(selected, { type: 'period', period: { from: '2020-01-01', to: '2020-01-02' } }, items).selected).toBeNull();
   });
 });
 

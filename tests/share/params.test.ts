@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appUrl, embedUrl, parseEmbedParams, TITLE_MAX } from '../../src/share/params.js';
+import { appUrl, embedUrl, parseEmbedParams, storyOf, TITLE_MAX } from '../../src/share/params.js';
 
 const SITE = 'https://news.example/atlas/';
 
@@ -37,7 +37,22 @@ describe('embedUrl and appUrl', () => {
 
   it('round-trips through parseEmbedParams', () => {
     const url = new URL(embedUrl(SITE, state, 'A title'));
-    expect(parseEmbedParams(url.search, url.hash)).toEqual({ state, title: 'A title' });
+    expect(parseEmbedParams(url.search, url.hash)).toEqual({ state, title: 'A title', story: null });
+  });
+
+  it('keeps a story (?map=<id>) in the embed and the full map, apart from the view (#map=)', () => {
+    const embed = new URL(embedUrl(SITE, state, null, 'kursk-strikes'));
+    expect(embed.searchParams.get('map')).toBe('kursk-strikes');
+    expect(parseEmbedParams(embed.search, embed.hash)).toEqual({ state, title: null, story: 'kursk-strikes' });
+    const app = new URL(appUrl(SITE, state, 'kursk-strikes'));
+    expect(storyOf(app.search)).toBe('kursk-strikes');
+    expect(app.hash).toBe(embed.hash);
+  });
+
+  it('takes no story from a ?map= that is not a story id', () => {
+    expect(storyOf('?map=../../etc')).toBeNull();
+    expect(storyOf('?map=4.00/48.0/35.0')).toBeNull();
+    expect(storyOf('?title=x')).toBeNull();
   });
 });
 

@@ -22,4 +22,18 @@ describe('dates', () => {
     expect(values('On Thursday it struck.', null)).toEqual([]);
     expect(values('On 21 November 2024 it struck.', null)).toEqual(['2024-11-21']);
   });
+  it('reads "since" before a month as an open interval, "over the weekend" as two days, "overnight" into the publication day', () => {
+    expect(values('Ships have been diverted since December.', '2024-03-07')).toEqual(['2023-12/..']);
+    expect(values('Aircraft bombed the town over the weekend.', '2024-08-05')).toEqual(['2024-08-03/2024-08-04']);
+    expect(values('Russia launched drones overnight.', '2025-07-09')).toEqual(['2025-07-08/2025-07-09']);
+  });
+  it('ends "this week" on the publication day', () => {
+    expect(values('Iran struck Iraq this week.', '2024-01-18')).toEqual(['2024-01-15/2024-01-18']);
+  });
+  it('marks a date right after a verb of saying as when it was said', () => {
+    const said = findDates('North Korea said on Friday it had tested a missile.', 0, 51, '2024-11-01');
+    expect(said.map((d) => d.reporting)).toEqual([true]);
+    const done = findDates('North Korea tested a missile on Friday.', 0, 39, '2024-11-01');
+    expect(done.map((d) => d.reporting ?? false)).toEqual([false]);
+  });
 });

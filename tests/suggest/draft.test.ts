@@ -67,5 +67,13 @@ describe('draft', () => {
     const shown = await createDataBuilder(dir, { cwd: dir, includePending: true }).build();
     expect(shown.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(shown.events).toBeGreaterThan(0);
+    // Included, every feature and claim says it is an unreviewed suggestion; published, none exists to say so.
+    const shownFeatures = ['events.geojson', 'ranges.geojson'].flatMap((f) => JSON.parse(shown.files![f]).features as Array<{ properties: { pending?: boolean; claims: Array<{ pending?: boolean }> } }>);
+    expect(shownFeatures.length).toBe(shown.events + shown.ranges);
+    for (const f of shownFeatures) {
+      expect(f.properties.pending).toBe(true);
+      expect(f.properties.claims.every((c) => c.pending === true)).toBe(true);
+    }
+    for (const f of ['events.geojson', 'ranges.geojson', 'events.csv', 'ranges.csv']) expect(out.files![f]).not.toMatch(/pending/);
   }, 120_000);
 });

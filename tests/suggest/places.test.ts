@@ -9,7 +9,9 @@ describe('place suggestions', () => {
     expect(places(text)).toEqual(['Russia', 'Dnipro', 'the Kursk region', 'Zaporizhzhia Oblast', 'U.S.']);
   });
   it('marks a demonym only where it names a place', () => {
-    expect(places('Strikes on Ukrainian territory continued.')).toEqual(['Ukrainian territory']);
+    expect(places('Strikes on Ukrainian territory continued.')).toEqual(['Ukrainian']);
+    expect(places('Ships were attacked off the Yemeni coast.')).toEqual(['Yemeni']);
+    expect(places('Drones entered Polish airspace near the Belarusian border.')).toEqual(['Polish', 'Belarusian']);
     expect(places('Ukrainian forces and Russian officials met.')).toEqual([]);
   });
   it('does not mark common words that are place names', () => {
@@ -27,5 +29,15 @@ describe('place suggestions', () => {
     const text = 'Russia fired missiles. Later, Russia denied it.';
     const s = suggestFor(text).suggestions.filter((x) => x.kind === 'place');
     expect(s.map((x) => x.attributes)).toEqual([{ id: 'russia' }, { of: 'russia' }]);
+  });
+  it('does not mark compass words, generic designators or institutions named by their building', () => {
+    expect(places('Western officials said the North would answer.')).toEqual([]);
+    expect(places('The region was shelled, the Pentagon said, and the Kremlin denied it.')).toEqual([]);
+  });
+  it('does not take a word the gazetteer knows only as another name of a town, unless the text puts something there', () => {
+    expect(places('Israel struck Hamas targets in Gaza.')).toEqual(['Israel', 'Gaza']);
+  });
+  it('keeps a named sea or gulf whole, and marks the city in it apart', () => {
+    expect(places('The ship was hit in the Gulf of Aden, east of Aden.')).toEqual(['Gulf of Aden', 'Aden']);
   });
 });

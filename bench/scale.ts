@@ -1,0 +1,245 @@
+/**
+ * `npm run bench:scale -- --docs N --events M`: the atlas at scale, on a generated archive (bench/scale/generate.ts).
+ *
+ * Build: the data build of the N documents (read, parse, resolve, draw, serialize, publish), against
+ * the floor measured in the same run: the Markdown/directive tokenizer alone on the same texts. Prints
+ * its time, the process's peak memory (resident set, worker threads included), and the published
+ * bytes per event (events.geojson raw and gzip, and everything the page loads first).
+ *
+ * Page: the built site, served by `vite preview`, driven by headless Chromium (SwiftShader), at each
+ * event count of --page (default 5000 and M; a smaller count is the first events of the same archive),
+ * against a bare MapLibre page drawing the same events as one clustered source (bench/pages/bare-cluster.html)
+ * in the same run: navigation → ready, the median frame of a scripted pan and zoom, and the JS heap.
+ *
+ * Prints tables, then one JSON line.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { createDataBuilder } from '../src/cli/build-data.js';
+import { publish } from '../src/cli/publish.js';
+import { tokenize } from '../src/compiler/parse.js';
+import { generateArchive } from './scale/generate.js';
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '10000' },
+    events: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '42' },
+    page: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    'no-page': { type: 'boolean', default: false },
+  },
+});
+const DOCS = Number(values.docs);
+const EVENTS = Number(values.events);
+const RUNS = Number(values.runs);
+const PAGE_SIZES = (values.page ?? `${Math.min(5000, EVENTS)},${EVENTS}`).split(',').map(Number).filter((n, i, a) => n > 0 && a.indexOf(n) === i);
+const PORT = 4392;
+/** ms for a page to be ready. */
+const TIMEOUT = Number(process.env.TIMEOUT ?? 300_000);
+const OUT = '.cache/bench-scale';
+const VIEWPORT = { width: 1280, height: 800 };
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (n: number) => Math.round(n / 102.4) / 10;
+
+function writeArchive(dir: string): string[] {
+  const t0 = performance.now();
+  const archive = generateArchive({ docs: DOCS, events: EVENTS, seed: Number(values.seed) });
+  const texts: string[] = [];
+  for (const [path, text] of archive) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+    if (path.endsWith('.md')) texts.push(text);
+  }
+  console.log(`generated ${DOCS} documents, ${EVENTS} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (${dir})`);
+  return texts;
+}
+
+interface BuildFigures { seconds: number; floor: number; peakMb: number; files: Record<string, number>; gzip: Record<string, number>; events: number; ranges: number; errors: number }
+
+async function measureBuild(dir: string, texts: string[]): Promise<BuildFigures> {
+  const floors: number[] = [];
+  for (let k = 0; k < 2; k++) {
+    const t0 = performance.now();
+    for (const t of texts) tokenize(t);
+    floors.push((performance.now() - t0) / 1000);
+  }
+  const builder = createDataBuilder(join(dir, 'documents'), { cwd: dir });
+  const t1 = performance.now();
+  const out = await builder.build();
+  if (out.files) publish(join(dir, 'out'), out.files);
+  const seconds = (performance.now() - t1) / 1000;
+  const errors = out.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) console.error(errors.slice(0, 5).map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+  const files: Record<string, number> = {};
+  const gzip: Record<string, number> = {};
+  for (const [name, content] of Object.entries(out.files ?? {})) {
+    files[name] = Buffer.byteLength(content);
+    gzip[name] = gzipSync(content).length;
+  }
+  return { seconds, floor: Math.min(...floors), peakMb: process.resourceUsage().maxRSS / 1024, files, gzip, events: out.events, ranges: out.ranges, errors: errors.length };
+}
+
+/** The published data, its events cut to the first `n`, in `<site>/data`. */
+function servedData(published: string, site: string, n: number): void {
+  const data = join(site, 'data');
+  rmSync(data, { recursive: true, force: true });
+  cpSync(published, data, { recursive: true, dereference: true });
+  const events = JSON.parse(readFileSync(join(published, 'events.geojson'), 'utf8'));
+  events.features = events.features.slice(0, n);
+  writeFileSync(join(data, 'events.geojson'), JSON.stringify(events));
+  // The page's compact index of a large archive (src/compiler/page-index.ts), cut the same way.
+  try {
+    const index = JSON.parse(readFileSync(join(published, 'events.index.json'), 'utf8'));
+    index.features = index.features.slice(0, n);
+    writeFileSync(join(data, 'events.index.json'), JSON.stringify(index));
+  } catch {
+    // not a large archive
+  }
+}
+
+/** Bytes (gzip) of every file under data/ the page asked for before ready. */
+function dataBytes(site: string, paths: string[]): number {
+  return paths.filter((p) => p.includes('/data/')).reduce((s, p) => s + gzipSync(readFileSync(join(site, decodeURIComponent(p)))).length, 0);
+}
+
+/**
+ * Median frame interval (ms) of a scripted pan then zoom in and out. A string, not a function: tsx would
+ * wrap a function's inner functions in a helper the page does not have.
+ */
+const PAN_SCRIPT = (mapExpr: string) => `(async () => {
+  const map = ${mapExpr};
+  const frames = [];
+  let last = performance.now();
+  let on = true;
+  const loop = (t) => { frames.push(t - last); last = t; if (on) requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+  const step = (f) => new Promise((resolve) => { map.once('moveend', () => resolve()); f(); });
+  await step(() => map.panBy([400, 0], { duration: 1500 }));
+  await step(() => map.panBy([-400, 200], { duration: 1500 }));
+  await step(() => map.zoomIn({ duration: 1000 }));
+  await step(() => map.zoomOut({ duration: 1000 }));
+  on = false;
+  const s = frames.slice(1).sort((a, b) => a - b);
+  return s[s.length >> 1];
+})()`;
+
+async function panFrames(page: Page, mapExpr: string): Promise<number> {
+  return page.evaluate(PAN_SCRIPT(mapExpr)) as Promise<number>;
+}
+
+interface PageRun { ms: number; frame: number; heapMb: number; dataKb: number }
+
+async function runApp(browser: Browser, origin: string, site: string): Promise<PageRun & { view: string }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const paths: string[] = [];
+  context.on('request', (r) => { const u = new URL(r.url()); if (u.origin === origin) paths.push(u.pathname); });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: TIMEOUT });
+  const ms = await page.evaluate(() => performance.getEntriesByName('atlas:ready')[0].startTime);
+  const before = [...paths];
+  const view = await page.evaluate(() => { const m = window.atlas.map!; const c = m.getCenter(); const k = m.getCanvas(); return `?w=${k.clientWidth}&h=${k.clientHeight}&proj=mercator#${m.getZoom()}/${c.lat}/${c.lng}`; });
+  const frame = await panFrames(page, 'window.atlas.map');
+  const heapMb = await page.evaluate(() => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20);
+  await context.close();
+  return { ms, frame, heapMb, dataKb: kb(dataBytes(site, before)), view };
+}
+
+async function runBare(browser: Browser, origin: string, view: string): Promise<PageRun> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench/pages/bare-cluster.html${view}`);
+  await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, { timeout: TIMEOUT });
+  const ms = await page.evaluate(() => performance.getEntriesByName('bare:idle')[0].startTime);
+  const frame = await panFrames(page, 'window.bare');
+  const heapMb = await page.evaluate(() => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20);
+  await context.close();
+  return { ms, frame, heapMb, dataKb: 0 };
+}
+
+async function measurePages(published: string): Promise<Array<{ events: number; app: PageRun; bare: PageRun }>> {
+  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: { app: 'index.html', bareCluster: 'bench/pages/bare-cluster.html' } } } });
+  const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
+  const origin = `http://127.0.0.1:${PORT}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const rows: Array<{ events: number; app: PageRun; bare: PageRun }> = [];
+  try {
+    for (const n of PAGE_SIZES) {
+      servedData(published, OUT, n);
+      const apps: Array<PageRun & { view: string }> = [];
+      const bares: PageRun[] = [];
+      for (let k = 0; k < RUNS; k++) {
+        // A page that is not ready in TIMEOUT is reported as such (the app before clustering, at 20,000 events).
+        const a = await runApp(browser, origin, OUT).catch((err: Error) => {
+          console.log(`  app at ${n} events: ${err.message.split('\n')[0]}`);
+          return { ms: Infinity, frame: Infinity, heapMb: NaN, dataKb: NaN, view: '?proj=mercator' };
+        });
+        apps.push(a);
+        bares.push(await runBare(browser, origin, a.view));
+      }
+      const med = (rs: PageRun[]): PageRun => ({ ms: median(rs.map((r) => r.ms)), frame: median(rs.map((r) => r.frame)), heapMb: median(rs.map((r) => r.heapMb)), dataKb: median(rs.map((r) => r.dataKb)) });
+      rows.push({ events: n, app: med(apps), bare: med(bares) });
+      console.log(`  page at ${n} events: app ready ${apps.map((r) => r.ms.toFixed(0)).join(', ')} ms; bare ${bares.map((r) => r.ms.toFixed(0)).join(', ')} ms`);
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'source-atlas-scale-'));
+  try {
+    const texts = writeArchive(dir);
+    const b = await measureBuild(dir, texts);
+    const published = join(dir, 'out');
+    const sum = (r: Record<string, number>, names?: string[]) => Object.entries(r).filter(([k]) => !names || names.includes(k)).reduce((s, [, v]) => s + v, 0);
+    console.log(`\nbuild (${availableParallelism()} cores)`);
+    console.log('docs     events   ranges  build s  parser floor s  ratio  peak MB  errors');
+    console.log(`${String(DOCS).padEnd(8)} ${String(b.events).padEnd(8)} ${String(b.ranges).padEnd(7)} ${b.seconds.toFixed(2).padStart(7)}  ${b.floor.toFixed(2).padStart(14)}  ${(b.seconds / b.floor).toFixed(1).padStart(5)}  ${b.peakMb.toFixed(0).padStart(7)}  ${b.errors}`);
+    console.log('\noutput             raw kB    gzip kB   raw B/event  gzip B/event');
+    for (const name of Object.keys(b.files).sort()) {
+      console.log(`  ${name.padEnd(22)} ${kb(b.files[name]).toFixed(0).padStart(8)} ${kb(b.gzip[name]).toFixed(0).padStart(9)} ${(b.files[name] / b.events).toFixed(0).padStart(12)} ${(b.gzip[name] / b.events).toFixed(0).padStart(12)}`);
+    }
+    let pages: Awaited<ReturnType<typeof measurePages>> = [];
+    if (!values['no-page']) {
+      console.log('\npage (median of', RUNS, 'runs, cold cache, 1280×800, SwiftShader)');
+      pages = await measurePages(published);
+      console.log('events    app ready ms  bare ready ms  ratio  app frame ms  bare frame ms  ratio  app heap MB  data before ready kB gz');
+      for (const p of pages) {
+        console.log(`${String(p.events).padEnd(9)} ${p.app.ms.toFixed(0).padStart(12)} ${p.bare.ms.toFixed(0).padStart(14)} ${(p.app.ms / p.bare.ms).toFixed(2).padStart(6)} ${p.app.frame.toFixed(1).padStart(13)} ${p.bare.frame.toFixed(1).padStart(14)} ${(p.app.frame / p.bare.frame).toFixed(2).padStart(6)} ${p.app.heapMb.toFixed(0).padStart(12)} ${p.app.dataKb.toFixed(0).padStart(12)}`);
+      }
+    }
+    console.log(JSON.stringify({
+      docs: DOCS,
+      events: b.events,
+      build_s: Number(b.seconds.toFixed(2)),
+      floor_s: Number(b.floor.toFixed(3)),
+      build_ratio: Number((b.seconds / b.floor).toFixed(2)),
+      peak_mb: Math.round(b.peakMb),
+      bytes_per_event: Math.round(sum(b.files) / b.events),
+      gzip_bytes_per_event: Math.round(sum(b.gzip) / b.events),
+      page: pages.map((p) => ({ events: p.events, ready_ms: Math.round(p.app.ms), bare_ready_ms: Math.round(p.bare.ms), ready_ratio: Number((p.app.ms / p.bare.ms).toFixed(2)), frame_ms: Number(p.app.frame.toFixed(1)), bare_frame_ms: Number(p.bare.frame.toFixed(1)), frame_ratio: Number((p.app.frame / p.bare.frame).toFixed(2)), heap_mb: Math.round(p.app.heapMb), data_kb_gz: p.app.dataKb })),
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

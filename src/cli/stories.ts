@@ -1,0 +1,49 @@
+/**
+ * stories: reads the story files (`data/maps/<id>.yaml`) and the area files they highlight, applies
+ * them to the built features (src/compiler/story.ts), and returns the files to publish: one
+ * `maps/<id>.json` per story and the index `maps.json`. No story directory: no stories (an empty index), no error.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { OUTPUT_FILES, storyFile, type Diagnostic, type EventFeature, type RangeFeature } from '../contract.js';
+import { readAreaWithin } from './areas.js';
+import { parseStory, selectStory, storyIdOf, storyOutput, type StoryIndexEntry } from '../compiler/story.js';
+
+export interface BuiltStories {
+  diagnostics: Diagnostic[];
+  /** File name → content (empty when there is no story). */
+  files: Record<string, string>;
+}
+
+export function buildStories(dir: string, cwd: string, areaRoots: readonly string[], events: readonly EventFeature[], ranges: readonly RangeFeature[]): BuiltStories {
+  const diagnostics: Diagnostic[] = [];
+  // The index is always written (empty without stories), so that the home page's request for it never fails.
+  const files: Record<string, string> = { [OUTPUT_FILES.stories]: '[]\n' };
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { diagnostics, files };
+  const index: StoryIndexEntry[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!/\.ya?ml$/.test(name)) continue;
+    const path = join(dir, name);
+    const shown = relative(cwd, path) || path;
+    const id = storyIdOf(name) ?? name.replace(/\.ya?ml$/, '');
+    const { story, diagnostics: parsed } = parseStory(shown, id, readFileSync(path, 'utf8'));
+    diagnostics.push(...parsed);
+    if (!story) continue;
+    const selection = selectStory(story, events, ranges);
+    diagnostics.push(...selection.diagnostics);
+    const highlights = [];
+    let failed = selection.diagnostics.some((d) => d.severity === 'error');
+    for (const h of story.highlights) {
+      const area = readAreaWithin(resolvePath(dirname(path), h.area), [...areaRoots, dir]);
+      if ('error' in area) {
+        diagnostics.push({ severity: 'error', file: h.at.file, line: h.at.line, column: h.at.column, message: `highlight area "${h.area}": ${area.error}` });
+        failed = true;
+      } else highlights.push({ geometry: area.geometry, label: h.label });
+    }
+    if (failed) continue;
+    files[storyFile(story.id)] = `${JSON.stringify(storyOutput(story, selection, highlights))}\n`;
+    index.push({ id: story.id, title: story.title, description: story.description, events: selection.events.length, ranges: selection.ranges.length });
+  }
+  files[OUTPUT_FILES.stories] = `${JSON.stringify(index, null, 2)}\n`;
+  return { diagnostics, files };
+}

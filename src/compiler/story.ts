@@ -1,0 +1,328 @@
+/**
+ * story: one map per story. A story file (`data/maps/<id>.yaml`) selects what one article's map shows
+ * (documents, events, ranges, types, a period, with exclusions) and carries the words a newsroom puts
+ * around a graphic (title, description, notes, byline, credit), an optional fixed view and projection,
+ * and highlighted areas. `parseStory` reads and checks a file (located errors, as for documents);
+ * `selectStory` applies it to the built features. Pure: text and data in, data and diagnostics out.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { STORY_ID, type Diagnostic, type EventFeature, type RangeFeature, type StoryIndexEntry, type StoryOutput, type StoryPeriod, type StoryView } from '../contract.js';
+
+export type { StoryIndexEntry, StoryOutput, StoryPeriod, StoryView };
+import { Diagnostics, sortDiagnostics, type Location } from './diagnostics.js';
+import { unclosedOpener } from './parse.js';
+
+
+export const STORY_PROJECTIONS = ['flat', 'globe'] as const satisfies ReadonlyArray<NonNullable<StoryOutput['projection']>>;
+
+/** The selectors of `select:` and `exclude:`. */
+export const SELECTORS = ['documents', 'events', 'ranges', 'types'] as const;
+export type Selector = (typeof SELECTORS)[number];
+
+/** A list of ids or types, each with where it is written (for errors about what it names). */
+export type Located<T> = { value: T; at: Location };
+
+export interface Selection {
+  documents: Array<Located<string>>;
+  events: Array<Located<string>>;
+  ranges: Array<Located<string>>;
+  types: Array<Located<string>>;
+}
+
+
+export interface StoryHighlight {
+  /** Path of a GeoJSON area file, relative to the story file, as an `origin-area=` is to its document. */
+  area: string;
+  /** Shown on the map at the area. */
+  label: string | null;
+  at: Location;
+}
+
+export interface Story {
+  id: string;
+  /** The story file, as given to the build (for diagnostics). */
+  file: string;
+  title: string;
+  /** The dek: one or two sentences under the title. */
+  description: string | null;
+  notes: string | null;
+  byline: string | null;
+  /** The source line ("Source: …"). */
+  credit: string | null;
+  /** null: everything. */
+  select: Selection | null;
+  exclude: Selection | null;
+  period: StoryPeriod | null;
+  view: StoryView | null;
+  projection: StoryOutput['projection'];
+  /** Whether the inset locator map may appear; default true. */
+  locator: boolean;
+  highlights: StoryHighlight[];
+  /** Where the file starts (for errors about the story as a whole). */
+  at: Location;
+}
+
+const KEYS = ['title', 'description', 'notes', 'byline', 'credit', 'select', 'exclude', 'period', 'bounds', 'center', 'zoom', 'projection', 'locator', 'highlight'] as const;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const validDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** The story id a file name gives (`kursk-strikes.yaml` → `kursk-strikes`), or null when it is not one. */
+export function storyIdOf(fileName: string): string | null {
+  const m = /^(.+)\.ya?ml$/.exec(fileName);
+  return m && STORY_ID.test(m[1]) ? m[1] : null;
+}
+
+/** Reads a story file; the story is null when it has errors (all of them are in `diagnostics`). */
+export function parseStory(file: string, id: string, text: string): { story: Story | null; diagnostics: Diagnostic[] } {
+  const d = new Diagnostics();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (node: { range?: [number, number, number] | null } | null | undefined, fallback = 0): Location => {
+    const p = lineCounter.linePos(node?.range?.[0] ?? fallback);
+    return { file, line: p.line, column: p.col };
+  };
+  const start: Location = { file, line: 1, column: 1 };
+  if (!STORY_ID.test(id)) d.error(start, `the story id "${id}" (its file name) must be lowercase letters, digits and "-", at most 64 characters, starting with a letter or digit`);
+  const opener = doc.errors.length ? unclosedOpener(text) : null;
+  for (const e of doc.errors) {
+    const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // An unclosed quote or bracket is reported where the YAML runs out; point at where it opens.
+    const unclosed = opener && (e.code === 'MISSING_CHAR' || /end with an? [\]}]|closing/.test(what));
+    const p = lineCounter.linePos(unclosed ? opener.offset : e.pos[0]);
+    d.error({ file, line: p.line, column: p.col }, unclosed ? `YAML: this ${opener.char} is never closed (${what})` : `YAML: ${what}`);
+  }
+  if (doc.errors.length) return { story: null, diagnostics: sortDiagnostics(d.list) };
+  const root = doc.contents;
+  if (!isMap(root)) {
+    d.error(at(root as YamlNode | null), 'a story file is a YAML mapping with at least `title:` (see data/README.md, "Stories")');
+    return { story: null, diagnostics: d.list };
+  }
+  const story: Story = {
+    id, file, title: '', description: null, notes: null, byline: null, credit: null, select: null, exclude: null,
+    period: null, view: null, projection: null, locator: true, highlights: [], at: start,
+  };
+  const pairs = new Map<string, Pair>();
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(KEYS as readonly string[]).includes(key)) {
+      d.error(at(pair.key as YamlNode), `unknown key "${key}"; a story has ${KEYS.join(', ')}`);
+      continue;
+    }
+    pairs.set(key, pair);
+  }
+  const field = (key: string) => pairs.get(key)?.value as YamlNode | null | undefined;
+  const keyAt = (key: string) => at(pairs.get(key)?.key as YamlNode);
+
+  const text1 = (key: 'title' | 'description' | 'notes' | 'byline' | 'credit'): string | null => {
+    if (!pairs.has(key)) return null;
+    const v = field(key);
+    if (isScalar(v) && v.value === null) return null;
+    if (!isScalar(v) || typeof v.value !== 'string' || v.value.trim() === '') {
+      d.error(at(v, pairs.get(key)?.key ? (pairs.get(key)!.key as YamlNode).range?.[0] : 0), `"${key}" must be text`);
+      return null;
+    }
+    return v.value.trim();
+  };
+  const title = text1('title');
+  if (title === null && !pairs.has('title')) d.error(start, 'a story needs a "title": the headline shown above its map');
+  story.title = title ?? '';
+  story.description = text1('description');
+  story.notes = text1('notes');
+  story.byline = text1('byline');
+  story.credit = text1('credit');
+
+  const selection = (key: 'select' | 'exclude'): Selection | null => {
+    if (!pairs.has(key)) return null;
+    const v = field(key);
+    if (!isMap(v)) {
+      d.error(at(v, (pairs.get(key)!.key as YamlNode).range?.[0]), `"${key}" must be a mapping of ${SELECTORS.join(', ')}, each a list`);
+      return null;
+    }
+    const out: Selection = { documents: [], events: [], ranges: [], types: [] };
+    for (const pair of v.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!(SELECTORS as readonly string[]).includes(name)) {
+        d.error(at(pair.key as YamlNode), `unknown selector "${name}" in "${key}"; use ${SELECTORS.join(', ')}`);
+        continue;
+      }
+      const list = pair.value as YamlNode | null;
+      const items = isSeq(list) ? list.items : isScalar(list) && typeof list.value === 'string' ? [list] : null;
+      if (!items) {
+        d.error(at(list, (pair.key as YamlNode).range?.[0]), `"${key}.${name}" must be a list of ids, e.g. [an-id, another-id]`);
+        continue;
+      }
+      for (const item of items as YamlNode[]) {
+        if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number') || String(item.value).trim() === '') {
+          d.error(at(item), `"${key}.${name}" holds ids (text), not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : JSON.stringify((item as { value?: unknown })?.value ?? null)}`);
+          continue;
+        }
+        out[name as Selector].push({ value: String(item.value).trim(), at: at(item) });
+      }
+    }
+    return out;
+  };
+  story.select = selection('select');
+  story.exclude = selection('exclude');
+
+  if (pairs.has('period')) {
+    const v = field('period');
+    const raw = isScalar(v) ? String(v.value ?? '') : '';
+    const [from, to, extra] = raw.split('/');
+    if (extra !== undefined || !validDay(from ?? '') || !validDay(to ?? '')) d.error(at(v, keyAt('period') && (pairs.get('period')!.key as YamlNode).range?.[0]), `"period" must be two days, "YYYY-MM-DD/YYYY-MM-DD" (as the map's t=), not "${raw}"`);
+    else if (from > to) d.error(at(v), `"period" ends (${to}) before it begins (${from})`);
+    else story.period = { from, to };
+  }
+
+  const numbers = (v: YamlNode | null | undefined, n: number): number[] | null => {
+    if (!isSeq(v) || v.items.length !== n) return null;
+    const out = v.items.map((i) => (isScalar(i) && typeof i.value === 'number' && Number.isFinite(i.value) ? i.value : NaN));
+    return out.every(Number.isFinite) ? out : null;
+  };
+  const lonlatOk = ([lon, lat]: number[]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+  const view: StoryView = {};
+  if (pairs.has('bounds')) {
+    const v = field('bounds');
+    const corners = isSeq(v) && v.items.length === 2 ? v.items.map((c) => numbers(c as YamlNode, 2)) : null;
+    if (!corners || corners.some((c) => !c || !lonlatOk(c))) d.error(at(v), '"bounds" must be [[west, south], [east, north]] in degrees, longitudes within ±180 and latitudes within ±90');
+    else if (corners[0]![1] >= corners[1]![1]) d.error(at(v), `"bounds": the south edge (${corners[0]![1]}) must lie below the north edge (${corners[1]![1]})`);
+    else view.bounds = [corners[0] as [number, number], corners[1] as [number, number]];
+  }
+  if (pairs.has('center')) {
+    const c = numbers(field('center'), 2);
+    if (!c || !lonlatOk(c)) d.error(at(field('center')), '"center" must be [longitude, latitude] in degrees');
+    else view.center = c as [number, number];
+  }
+  if (pairs.has('zoom')) {
+    const z = field('zoom');
+    if (!isScalar(z) || typeof z.value !== 'number' || !(z.value >= 0 && z.value <= 22)) d.error(at(z), '"zoom" must be a number from 0 to 22');
+    else view.zoom = z.value;
+  }
+  if (view.bounds && (pairs.has('center') || pairs.has('zoom'))) d.error(keyAt('bounds'), 'give either "bounds" or "center" and "zoom", not both');
+  else if (pairs.has('center') !== pairs.has('zoom')) {
+    d.error(keyAt(pairs.has('center') ? 'center' : 'zoom'), '"center" and "zoom" go together');
+  }
+  if (view.bounds || (view.center && view.zoom !== undefined)) story.view = view;
+
+  if (pairs.has('projection')) {
+    const v = field('projection');
+    const p = isScalar(v) ? v.value : null;
+    if (!(STORY_PROJECTIONS as readonly unknown[]).includes(p)) d.error(at(v), `"projection" must be ${STORY_PROJECTIONS.join(' or ')}, not ${JSON.stringify(p)}`);
+    else story.projection = p as Story['projection'];
+  }
+  if (pairs.has('locator')) {
+    const v = field('locator');
+    if (!isScalar(v) || typeof v.value !== 'boolean') d.error(at(v), '"locator" must be true or false');
+    else story.locator = v.value;
+  }
+  if (pairs.has('highlight')) {
+    const v = field('highlight');
+    if (!isSeq(v)) d.error(at(v, (pairs.get('highlight')!.key as YamlNode).range?.[0]), '"highlight" must be a list of {area: file.geojson, label: text}');
+    else {
+      for (const item of v.items as YamlNode[]) {
+        const area = isMap(item) ? item.get('area', true) : null;
+        const label = isMap(item) ? item.get('label', true) : null;
+        const unknown = isMap(item) ? item.items.find((p) => !['area', 'label'].includes(String((p.key as { value?: unknown })?.value))) : null;
+        if (unknown) d.error(at(unknown.key as YamlNode), `unknown key "${String((unknown.key as { value?: unknown }).value)}" in a highlight; use area and label`);
+        if (!isScalar(area) || typeof area.value !== 'string' || !area.value.trim()) {
+          d.error(at(item), 'a highlight needs "area": a GeoJSON file, its path relative to the story file (e.g. ../areas/ukraine.geojson)');
+          continue;
+        }
+        if (label != null && (!isScalar(label) || typeof label.value !== 'string')) {
+          d.error(at(label), 'a highlight\'s "label" must be text');
+          continue;
+        }
+        story.highlights.push({ area: area.value.trim(), label: isScalar(label) ? String(label.value).trim() || null : null, at: at(area) });
+      }
+    }
+  }
+  return { story: d.errorCount ? null : story, diagnostics: sortDiagnostics(d.list) };
+}
+
+/** What a story shows: the features it selects, and problems with what it names. */
+export interface StorySelection {
+  events: EventFeature[];
+  ranges: RangeFeature[];
+  diagnostics: Diagnostic[];
+}
+
+const claimDocs = (f: EventFeature | RangeFeature) => f.properties.claims.map((c) => c.document);
+
+/** Whether a feature's date (an event's, or the documents' of a range's claims) overlaps a period of days. */
+export function storyInPeriod(f: EventFeature | RangeFeature, period: StoryPeriod): boolean {
+  const end = (iso: string) => {
+    // A month or a year runs to its last day.
+    if (/^\d{4}$/.test(iso)) return `${iso}-12-31`;
+    if (/^\d{4}-\d{2}$/.test(iso)) return `${iso}-31`;
+    return iso;
+  };
+  const overlaps = (start: string | null, stop: string | null) => {
+    if (!start) return false;
+    const s = start.length === 4 ? `${start}-01-01` : start.length === 7 ? `${start}-01` : start;
+    return s <= period.to && (stop === '..' || end(stop ?? start) >= period.from);
+  };
+  if ('type' in f.properties) {
+    const p = f.properties as EventFeature['properties'];
+    const [rawStart, rawEnd] = (p.date ?? '').split('/');
+    return overlaps(p.date_start ?? rawStart ?? null, rawEnd === '..' ? '..' : p.date_end ?? rawEnd ?? null);
+  }
+  return f.properties.claims.some((c) => overlaps(c.document_date, null));
+}
+
+/**
+ * The features a story shows: those any of `select`'s lists names (a document names every feature one
+ * of its claims comes from; a type, every event of that type), or every feature when there is no
+ * `select`; less those `exclude` names; then only those in `period`. Naming a document, event, range
+ * or type the build does not have is an error at its place in the story file; a story that selects
+ * nothing is an error at its start.
+ */
+export function selectStory(story: Story, events: readonly EventFeature[], ranges: readonly RangeFeature[]): StorySelection {
+  const d = new Diagnostics();
+  const documents = new Set([...events, ...ranges].flatMap(claimDocs));
+  const eventIds = new Set(events.map((f) => f.properties.id));
+  const rangeIds = new Set(ranges.map((f) => f.properties.id));
+  const types = new Set(events.map((f) => f.properties.type));
+  const known: Record<Selector, Set<string>> = { documents, events: eventIds, ranges: rangeIds, types };
+  const what: Record<Selector, string> = { documents: 'document', events: 'event', ranges: 'range', types: 'event type' };
+  for (const [part, sel] of [['select', story.select], ['exclude', story.exclude]] as const) {
+    if (!sel) continue;
+    for (const key of SELECTORS) {
+      for (const { value, at } of sel[key]) {
+        if (known[key].has(value)) continue;
+        const close = [...known[key]].filter((k) => k.includes(value) || value.includes(k)).slice(0, 3);
+        d.error(at, `${part}.${key}: no ${what[key]} "${value}" in the build${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : ''}`);
+      }
+    }
+  }
+  const matches = (sel: Selection, f: EventFeature | RangeFeature, kind: 'event' | 'range') => {
+    const has = (list: Array<Located<string>>, v: string) => list.some((l) => l.value === v);
+    if (claimDocs(f).some((doc) => has(sel.documents, doc))) return true;
+    if (kind === 'event') return has(sel.events, f.properties.id) || has(sel.types, (f as EventFeature).properties.type);
+    return has(sel.ranges, f.properties.id);
+  };
+  const keep = <F extends EventFeature | RangeFeature>(list: readonly F[], kind: 'event' | 'range'): F[] =>
+    list.filter((f) => (!story.select || matches(story.select, f, kind)) && !(story.exclude && matches(story.exclude, f, kind)) && (!story.period || storyInPeriod(f, story.period)));
+  const out = { events: keep(events, 'event'), ranges: keep(ranges, 'range') };
+  if (out.events.length + out.ranges.length === 0 && d.errorCount === 0) d.error(story.at, `the story "${story.id}" selects no event and no range; check "select", "exclude" and "period"`);
+  return { ...out, diagnostics: sortDiagnostics(d.list) };
+}
+
+export function storyOutput(story: Story, selection: Pick<StorySelection, 'events' | 'ranges'>, highlights: Array<{ geometry: GeoJSON.Geometry; label: string | null }>): StoryOutput {
+  const dates = [...selection.events, ...selection.ranges].flatMap((f) => f.properties.claims.map((c) => c.document_date)).filter((x): x is string => !!x).sort();
+  return {
+    id: story.id,
+    title: story.title,
+    description: story.description,
+    notes: story.notes,
+    byline: story.byline,
+    credit: story.credit,
+    period: story.period,
+    view: story.view,
+    projection: story.projection,
+    locator: story.locator,
+    date: dates.at(-1) ?? null,
+    highlights: { type: 'FeatureCollection', features: highlights.map((h) => ({ type: 'Feature', geometry: h.geometry, properties: { label: h.label } })) },
+    events: { type: 'FeatureCollection', features: selection.events },
+    ranges: { type: 'FeatureCollection', features: selection.ranges },
+  };
+}

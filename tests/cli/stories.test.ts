@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EventCollection, RangeCollection } from '../../src/contract.js';
+import { buildStories } from '../../src/cli/stories.js';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.js';
+import type { StoryIndexEntry, StoryOutput } from '../../src/compiler/story.js';
+
+const root = join(import.meta.dirname, '../..');
+const events = (JSON.parse(readFileSync(join(root, 'tests/fixtures/app/events.geojson'), 'utf8')) as EventCollection).features;
+const ranges = (JSON.parse(readFileSync(join(root, 'tests/fixtures/app/ranges.geojson'), 'utf8')) as RangeCollection).features;
+
+function tree(stories: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'stories-'));
+  mkdirSync(join(dir, 'maps'));
+  mkdirSync(join(dir, 'areas'));
+  writeFileSync(join(dir, 'areas/box.geojson'), JSON.stringify({ type: 'Polygon', coordinates: [[[30, 45], [40, 45], [40, 55], [30, 45]]] }));
+  for (const [name, text] of Object.entries(stories)) writeFileSync(join(dir, 'maps', name), text);
+  return dir;
+}
+
+describe('buildStories', () => {
+  it('writes each story\'s own file with only its features, and an index of the stories', () => {
+    const dir = tree({
+      'kursk.yaml': 'title: Kursk\nselect:\n  documents: [mod-ru-2024-11-27-kursk]\nhighlight:\n  - area: ../areas/box.geojson\n    label: Box\n',
+      'drones.yaml': 'title: Drones\ndescription: One night.\nselect:\n  types: [drone-attack]\n',
+      'README.md': 'not a story',
+    });
+    const out = buildStories(join(dir, 'maps'), dir, [join(dir, 'areas')], events, ranges);
+    expect(out.diagnostics).toEqual([]);
+    expect(Object.keys(out.files).sort()).toEqual(['maps.json', 'maps/drones.json', 'maps/kursk.json']);
+    const kursk = JSON.parse(out.files['maps/kursk.json']) as StoryOutput;
+    expect(kursk.events.features.map((f) => f.properties.id)).toEqual(['ev-2024-11-23-kursk-atacms', 'ev-2024-11-25-kursk-atacms']);
+    expect(kursk.ranges.features).toEqual([]);
+    expect(kursk.highlights.features).toMatchObject([{ geometry: { type: 'Polygon' }, properties: { label: 'Box' } }]);
+    expect(JSON.parse(out.files['maps.json']) as StoryIndexEntry[]).toEqual([
+      { id: 'drones', title: 'Drones', description: 'One night.', events: 1, ranges: 0 },
+      { id: 'kursk', title: 'Kursk', description: null, events: 2, ranges: 0 },
+    ]);
+  });
+
+  it('reports a story\'s errors at their place, and an area outside the input tree unread', () => {
+    const dir = tree({ 'bad.yaml': 'title: Bad\nselect:\n  events: [nope]\n', 'far.yaml': 'title: Far\nhighlight:\n  - area: /etc/passwd\n' });
+    const out = buildStories(join(dir, 'maps'), dir, [join(dir, 'areas')], events, ranges);
+    expect(out.diagnostics.map(formatDiagnostic)).toEqual([
+      'maps/bad.yaml:3:12: error: select.events: no event "nope" in the build',
+      expect.stringMatching(/^maps\/far\.yaml:3:11: error: highlight area "\/etc\/passwd": /),
+    ]);
+    expect(out.files['maps/bad.json']).toBeUndefined();
+    expect(out.files['maps/far.json']).toBeUndefined();
+  });
+
+  it('has no stories, an empty index and no error, without a story directory', () => {
+    expect(buildStories(join(tmpdir(), 'no-such-stories-dir'), root, [], events, ranges)).toEqual({ diagnostics: [], files: { 'maps.json': '[]\n' } });
+  });
+});

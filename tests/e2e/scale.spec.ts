@@ -1,0 +1,143 @@
+/**
+ * A large archive (issue 19): a generated archive of a few thousand events (tests/fixtures/scale)
+ * served in place of the site's data. Events cluster, with counts, following the layer switches and the
+ * period; a click on a cluster zooms in; the list keeps only a few rows in the DOM and is searched by
+ * text, the search in the URL; the timeline draws a histogram. No timing assertions.
+ */
+import type { GeoJSONSource } from 'maplibre-gl';
+import type { Page } from '@playwright/test';
+import { scaleData, serveScaleFixture, type ScaleData } from '../fixtures/scale/serve.js';
+import { clickAt, expect, idle, openAtlas, settled, test } from './fixtures.js';
+import { inPeriod } from '../../src/map/period.js';
+
+let data: ScaleData;
+test.beforeAll(() => {
+  data = scaleData();
+});
+test.beforeEach(async ({ page }) => {
+  await serveScaleFixture(page, data);
+});
+
+/** Clusters drawn in the view: [lon, lat] and count. */
+async function clusters(page: Page): Promise<Array<{ at: [number, number]; count: number }>> {
+  await idle(page);
+  return page.evaluate(() =>
+    window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-cluster'] }).map((f) => ({
+      at: (f.geometry as GeoJSON.Point).coordinates as [number, number],
+      count: Number(f.properties?.point_count),
+    })),
+  );
+}
+
+/** Places in the events' source (the visible events' places, as the clusters count them). */
+async function sourcePlaces(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const source = window.atlas.map!.getSource<GeoJSONSource>('atlas-events')!;
+    return ((await source.getData()) as GeoJSON.FeatureCollection).features.length;
+  });
+}
+
+const places = (pred: (f: ScaleData['events']['features'][number]) => boolean) => data.events.features.filter(pred).reduce((n, f) => n + f.geometry.coordinates.length, 0);
+
+test('events cluster with counts, and a click on a cluster zooms in', async ({ page }) => {
+  await openAtlas(page, '#map=1.5/30/20');
+  const drawn = await clusters(page);
+  expect(drawn.length).toBeGreaterThan(0);
+  expect(drawn.every((c) => c.count >= 2)).toBe(true);
+  await expect(page.locator('#map canvas')).toBeVisible();
+  expect(await sourcePlaces(page)).toBe(places(() => true));
+  const biggest = drawn.reduce((a, b) => (b.count > a.count ? b : a));
+  const before = await page.evaluate(() => window.atlas.map!.getZoom());
+  await clickAt(page, biggest.at);
+  await expect.poll(() => page.evaluate(() => window.atlas.map!.getZoom())).toBeGreaterThan(before);
+  await settled(page);
+});
+
+test('clusters count only the events the switches and the period leave', async ({ page }) => {
+  // The period from the URL: one year of the ten.
+  const period = { from: '2019-01-01', to: '2019-12-31' };
+  await openAtlas(page, `#map=1.5/30/20&t=${period.from}/${period.to}`);
+  const inYear = places((f) => inPeriod(f.properties, period));
+  expect(inYear).toBeGreaterThan(0);
+  expect(inYear).toBeLessThan(places(() => true) / 2);
+  await expect.poll(() => sourcePlaces(page)).toBe(inYear);
+  // A type switched off in the layer control.
+  await page.locator('.layer-control fieldset[data-group="events"] li input').first().evaluate((box) => (box as HTMLInputElement).click());
+  const off = await page.locator('.layer-control fieldset[data-group="events"] li input').first().isChecked();
+  expect(off).toBe(false);
+  const firstType = await page.evaluate(() => location.hash);
+  const hiddenType = decodeURIComponent(/hide=([^&]+)/.exec(firstType)![1]).replace(/^type:/, '');
+  await expect.poll(() => sourcePlaces(page)).toBe(places((f) => f.properties.type !== hiddenType && inPeriod(f.properties, period)));
+  // All events off: no cluster drawn.
+  await page.locator('.layer-control fieldset[data-group="events"] legend input').uncheck();
+  expect(await clusters(page)).toEqual([]);
+});
+
+test('the list holds a few rows in the DOM however far it scrolls', async ({ page }) => {
+  await openAtlas(page);
+  const total = data.events.features.length + data.ranges.features.length;
+  const list = page.locator('.scale-list');
+  await expect(list.locator('.list-count')).toHaveText(`${total.toLocaleString('en')} events and ranges`);
+  const rows = list.locator('button.item');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThanOrEqual(300);
+  // To the end: other rows are drawn in place of the first ones, and still only a window of them.
+  const ids = () => rows.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id as string));
+  const top = await ids();
+  await list.locator('.virtual-list').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+  await expect.poll(async () => (await ids()).some((id) => top.includes(id))).toBe(false);
+  expect(await rows.count()).toBeLessThanOrEqual(300);
+  expect(await rows.count()).toBeGreaterThan(0);
+  await list.locator('.virtual-list').evaluate((box) => box.scrollTo(0, 0));
+  await expect.poll(ids).toEqual(top);
+});
+
+test('the page reads the compact index, and a popup fetches its claims and excerpts when opened', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes('/data/')) asked.push(path.split('/').pop()!);
+  });
+  await openAtlas(page);
+  expect(asked).toContain('events.index.json');
+  expect(asked).not.toContain('events.geojson');
+  expect(asked.filter((f) => f.startsWith('events.claims-'))).toEqual([]);
+  const row = page.locator('.scale-list button.item').first();
+  const id = (await row.getAttribute('data-id'))!;
+  const event = data.events.features.find((f) => f.properties.id === id)!;
+  await row.click();
+  const popup = page.locator(`.maplibregl-popup .popup[data-id="${id}"]`);
+  await expect(popup).toBeVisible();
+  // The excerpt is the claim's own sentence, from its chunk.
+  await expect(popup).toContainText(event.properties.claims[0].excerpt.slice(0, 60));
+  expect(asked.filter((f) => f.startsWith('events.claims-'))).toHaveLength(1);
+});
+
+test('search filters the list and goes in the URL', async ({ page }) => {
+  await openAtlas(page);
+  const place = data.events.features[0].properties.places[0].name;
+  const exact = data.events.features.filter((f) => f.properties.places.some((p) => p.name === place)).length;
+  const total = data.events.features.length + data.ranges.features.length;
+  const list = page.locator('.scale-list');
+  await list.getByRole('searchbox').fill(place);
+  await expect(list.locator('.list-count')).toContainText(`match “${place}”`);
+  const shown = Number((await list.locator('.list-count').textContent())!.split(' of ')[0].replace(/,/g, ''));
+  expect(shown).toBeGreaterThanOrEqual(exact);
+  expect(shown).toBeLessThan(total);
+  // Every row shown holds the place's name, or came by its words elsewhere; the first few hold it.
+  await expect(list.locator('button.item').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain(`q=${encodeURIComponent(place)}`);
+  // The URL restores it.
+  await page.reload();
+  await page.waitForFunction(() => 'atlas' in window);
+  await page.evaluate(() => window.atlas.ready);
+  await expect(list.getByRole('searchbox')).toHaveValue(place);
+  await expect(list.locator('.list-count')).toContainText(`${shown.toLocaleString('en')} of`);
+});
+
+test('the timeline draws a histogram, not a mark per event', async ({ page }) => {
+  await openAtlas(page);
+  const timeline = page.locator('.timeline');
+  await expect(timeline.locator('.histogram rect').first()).toBeAttached();
+  expect(await timeline.locator('.marks > *').count()).toBe(0);
+});

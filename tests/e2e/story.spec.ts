@@ -1,0 +1,135 @@
+/**
+ * One map per story (?map=<id>): the atlas and the embed show only the story's features, its title and
+ * its description, frame every selected event in the first view (desktop and phone width), download no
+ * other data, and keep the story through "Open the full map". Stories are whatever the site serves
+ * (data/maps.json), never pinned values.
+ */
+import type { Page, Request } from '@playwright/test';
+import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
+import { expect, test } from './fixtures.js';
+
+const SOURCE = 'atlas-data';
+
+async function stories(page: Page): Promise<StoryOutput[]> {
+  const index = await page.request.get('data/maps.json');
+  expect(index.ok(), 'the build publishes data/maps.json').toBe(true);
+  const list = (await index.json()) as StoryIndexEntry[];
+  expect(list.length).toBeGreaterThan(0);
+  return Promise.all(list.map(async (s) => (await (await page.request.get(`data/maps/${s.id}.json`)).json()) as StoryOutput));
+}
+
+/** Opens a page and waits for its map's data to be drawn; returns the data files it downloaded. */
+async function open(page: Page, url: string): Promise<string[]> {
+  const data: string[] = [];
+  page.on('request', (r: Request) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes('/data/')) data.push(path.slice(path.indexOf('/data/') + 1));
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => 'atlas' in window);
+  await page.evaluate(() => window.atlas.ready);
+  return data;
+}
+
+/** Ids of the features in the map's data source, and where each event's places are on the screen. */
+async function onMap(page: Page) {
+  return page.evaluate((source) => {
+    const map = window.atlas.map!;
+    const canvas = map.getCanvas();
+    const ids = [...new Set(map.querySourceFeatures(source).map((f) => String(f.properties?.id)))].sort();
+    return { ids, width: canvas.clientWidth, height: canvas.clientHeight };
+  }, SOURCE);
+}
+
+async function screenPoints(page: Page, points: Array<[number, number]>) {
+  return page.evaluate((pts) => pts.map((p) => window.atlas.map!.project(p)).map(({ x, y }) => [x, y] as [number, number]), points);
+}
+
+/** The boxes of the map's controls (zoom, Globe, Save image), in the map's own px. */
+async function controlBoxes(page: Page) {
+  return page.evaluate(() => {
+    const map = window.atlas.map!.getContainer().getBoundingClientRect();
+    return [...window.atlas.map!.getContainer().querySelectorAll('.maplibregl-ctrl-top-right .maplibregl-ctrl')].map((c) => {
+      const r = c.getBoundingClientRect();
+      return { left: r.left - map.left, right: r.right - map.left, top: r.top - map.top, bottom: r.bottom - map.top };
+    });
+  });
+}
+
+const eventPoints = (s: StoryOutput) => s.events.features.flatMap((f) => f.geometry.coordinates as Array<[number, number]>);
+const storyIds = (s: StoryOutput) => [...s.events.features.map((f) => f.properties.id), ...s.ranges.features.filter((f) => f.geometry).map((f) => f.properties.id)].sort();
+
+for (const [where, viewport] of [['atlas', { width: 1280, height: 800 }], ['embed', { width: 375, height: 740 }]] as const) {
+  test(`the ${where} at ${viewport.width}×${viewport.height} shows only each story's features, its title, and every event in the first view`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    for (const story of await stories(page)) {
+      const page2 = await page.context().newPage();
+      await page2.setViewportSize(viewport);
+      const downloaded = await open(page2, `${where === 'atlas' ? './' : './embed.html'}?map=${story.id}`);
+      // Its own file, and nothing of the whole atlas or of another story.
+      expect(downloaded.filter((f) => f.endsWith('.json') || f.endsWith('.geojson'))).toEqual([`data/maps/${story.id}.json`]);
+      const { ids, width, height } = await onMap(page2);
+      expect(ids).toEqual(storyIds(story));
+      const heading = where === 'atlas' ? page2.locator('.masthead h1') : page2.locator('#embed-title');
+      await expect(heading).toHaveText(story.title);
+      if (story.description) await expect(page2.getByText(story.description)).toBeVisible();
+      await expect(page2).toHaveTitle(new RegExp(`^${story.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      // Every event inside the map, with room for its marker (7 px) to show whole, and not under a control.
+      const controls = await controlBoxes(page2);
+      expect(controls.length).toBeGreaterThan(0);
+      for (const [x, y] of await screenPoints(page2, eventPoints(story))) {
+        const under = controls.find((c) => x >= c.left - 7 && x <= c.right + 7 && y >= c.top - 7 && y <= c.bottom + 7);
+        expect(under, `${story.id}: an event at ${Math.round(x)},${Math.round(y)} is under a map control`).toBeUndefined();
+        expect(x, `${story.id}: an event at x=${x} in a ${width} px map`).toBeGreaterThanOrEqual(7);
+        expect(x).toBeLessThanOrEqual(width - 7);
+        expect(y, `${story.id}: an event at y=${y} in a ${height} px map`).toBeGreaterThanOrEqual(7);
+        expect(y).toBeLessThanOrEqual(height - 7);
+      }
+      // Its markers are labelled, in the bundled font (rendered symbols of the label layer).
+      if (story.events.features.length) {
+        const labels = await page2.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label'] }).map((f) => String(f.properties?.label)));
+        expect(labels.length, `${story.id}: labelled markers`).toBeGreaterThan(0);
+        const names = new Set(story.events.features.flatMap((f) => f.properties.places.map((p) => p.name)));
+        for (const l of labels) expect(names.has(l), `label "${l}" names a place of the story`).toBe(true);
+      }
+      // A band the first view does not reach is named in the legend, not silently missing.
+      await page2.evaluate(() => new Promise<void>((done) => {
+        window.atlas.map!.once('idle', () => done());
+        window.atlas.map!.triggerRepaint();
+      }));
+      const drawn = await page2.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-range-fill', 'atlas-range-edge'] }).map((f) => String(f.properties?.id)));
+      const off = story.ranges.features.filter((f) => f.geometry && !drawn.includes(f.properties.id)).map((f) => f.properties.label);
+      for (const label of off) await expect(page2.locator('.layer-control .off-view')).toContainText(label);
+      if (!off.length) await expect(page2.locator('.layer-control .off-view')).toHaveCount(0);
+      await page2.screenshot({ path: test.info().outputPath(`${where}-${story.id}.png`) });
+      await page2.close();
+    }
+  });
+}
+
+test('the embed keeps the story in "Open the full map", and the full map keeps it in the Share link', async ({ page }) => {
+  const [story] = await stories(page);
+  await open(page, `./embed.html?map=${story.id}`);
+  const href = await page.locator('#full-map').getAttribute('href');
+  expect(new URL(href!).searchParams.get('map')).toBe(story.id);
+  await open(page, `./?map=${story.id}`);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.locator('#share-link')).toHaveValue(new RegExp(`\\?map=${story.id}#`));
+  await expect(page.locator('#share-code')).toHaveValue(new RegExp(`embed\\.html\\?map=${story.id}`));
+});
+
+test('the home page lists the stories, each a link to its map', async ({ page }) => {
+  const list = await stories(page);
+  await open(page, './');
+  const links = page.locator('.story-list a');
+  await expect(links).toHaveCount(list.length);
+  for (const s of list) await expect(page.locator(`.story-list a[href="?map=${s.id}"]`)).toHaveText(s.title);
+});
+
+test('t= hides the bands of documents outside the period, and the legend counts what it shows', async ({ page }) => {
+  await open(page, './#t=1990-01-01/1990-01-02');
+  const rangesDrawn = await page.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-range-fill', 'atlas-range-edge'] }).length);
+  expect(rangesDrawn).toBe(0);
+  await expect(page.locator('.layer-control input[data-token="ranges"] + span, .layer-control label:has(input[data-token="ranges"]) > span').first()).toHaveText('Ranges (0)');
+  await expect(page.locator('.layer-control label:has(input[data-token="events"]) > span').first()).toHaveText('Events (0)');
+});
