@@ -11,7 +11,7 @@ import { scaleSqrt } from 'd3-scale';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { CLAIM_STATUSES, RANGE_BASES, type ClaimStatus, type RangeBasis } from '../contract';
 import type { Theme } from '../basemap/palette';
-import TYPE_COLOURS from '../../data/types.json';
+import TYPE_COLOURS from '../../data/types.json' with { type: 'json' };
 import { FALLBACK_COLOUR } from '../constants';
 
 /** Okabe & Ito (2008), minus black and yellow, which vanish on a dark or light basemap. */
