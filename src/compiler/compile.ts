@@ -25,6 +25,7 @@ import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { placesConflict } from './containment.js';
+import { idHint } from './id-hint.js';
 import { RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
@@ -184,7 +185,7 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
       if (a.attributes.id === undefined && a.attributes.of === undefined) {
         diagnostics.error(locationOf(doc, a), `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`);
       } else if (a.attributes.of !== undefined && !weapons.has(a.attributes.of)) {
-        diagnostics.error(attributeAt(doc.parsed.path, a, 'of'), unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ?? `of=${a.attributes.of} names no weapon; define it with :weapon[…]{#${a.attributes.of}} in any document`);
+        diagnostics.error(attributeAt(doc.parsed.path, a, 'of'), unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ?? `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`);
       }
     }
   }
@@ -203,7 +204,7 @@ function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, d
     for (const id of ids) {
       const p = doc.places.byId.get(id);
       if (p) found.push(p);
-      else diagnostics.error(attributeAt(file, a, 'place'), unresolvedPlaceMessage(doc.places, 'place', id) ?? `place=${id} names no place of this document; define it with :place[…]{#${id}} or under places: in the front matter`);
+      else diagnostics.error(attributeAt(file, a, 'place'), unresolvedPlaceMessage(doc.places, 'place', id) ?? `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`);
     }
     return found.length === ids.length && ids.length > 0 ? found : null;
   }
@@ -262,7 +263,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       }
       const draft = drafts.get(id);
       if (!draft) {
-        diagnostics.error(attributeAt(file, a, 'of'), unusableMessage(unusableEvents, 'of', 'event', id) ?? `of=${id} names no event; define it with :event[…]{#${id} …} in any document`);
+        diagnostics.error(attributeAt(file, a, 'of'), unusableMessage(unusableEvents, 'of', 'event', id) ?? `of=${id} names no event; ${idHint(id, drafts.keys()) ?? `define it with :event[…]{#${id} …} in any document`}`);
         continue;
       }
       if (defines && draft.at.file !== file) continue; // a duplicate, reported above
@@ -425,7 +426,7 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       const weaponIds = (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean);
       if (weaponIds.length === 0 && !a.attributesBroken) diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
       const unknown = weaponIds.filter((w) => !weapons.has(w));
-      for (const w of unknown) diagnostics.error(attributeAt(file, a, 'weapon'), unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ?? `weapon=${w} names no weapon; define it with :weapon[…]{#${w}} in any document`);
+      for (const w of unknown) diagnostics.error(attributeAt(file, a, 'weapon'), unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ?? `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? `define it with :weapon[…]{#${w}} in any document`}`);
 
       const values = rangeValues(file, a, diagnostics);
       const origin = rangeOrigin(doc, a, areas, diagnostics);

@@ -10,6 +10,7 @@ import { roundDegrees } from '../earth.js';
 import type { FrontPlace } from './documents.js';
 import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
+import { idHint } from './id-hint.js';
 
 
 /**
@@ -229,7 +230,7 @@ export function resolveDocumentPlaces(
     const target = byId.get(a.attributes.of);
     if (target) byAnnotation.set(index, target);
     else if (!definedAt.has(a.attributes.of) && !failed.has(a.attributes.of)) {
-      diagnostics.error(attributeAt(file, a, 'of'), `of=${a.attributes.of} names no place of this document; define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`);
+      diagnostics.error(attributeAt(file, a, 'of'), `of=${a.attributes.of} names no place of this document; ${idHint(a.attributes.of, [...byId.keys(), ...definedAt.keys()]) ?? `define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`}`);
     }
   });
   return { byId, byAnnotation, failed };

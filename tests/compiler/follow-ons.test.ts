@@ -83,4 +83,21 @@ describe('follow-on errors never blame what is defined', () => {
     expect(e.some((m) => m.includes('place=nowhere names no place of this document; define it with'))).toBe(true);
     expect(e.some((m) => m.includes('of=no-event names no event; define it with'))).toBe(true);
   });
+
+  it('names the defined id that a reference differs from only by case, for places, events and weapons', () => {
+    const out = build({
+      'c.md': doc('c', [
+        `:event[Shelling hit :place[Kharkiv]{#Kharkiv} and :place[Kharkiv]{of=kharkiv}.]{#Ev-1 place=kharkiv ${EVENT}}`,
+        ':event[It was confirmed.]{of=ev-1 claimant="c" status=reported} :weapon[W-3]{#W3} and :weapon[it]{of=w3}',
+        'fly :range[300 km]{weapon=w3 origin=Kharkiv claimant="c" status=claimed}.',
+      ].join('\n\n')),
+    });
+    const e = errors(out);
+    const hinted = (ref: string, meant: string) => e.filter((m) => m.includes(`${ref} names no`) && m.includes(`did you mean "${meant}"? (ids are case-sensitive)`));
+    expect(hinted('of=kharkiv', 'Kharkiv')).toHaveLength(1);
+    expect(hinted('place=kharkiv', 'Kharkiv')).toHaveLength(1);
+    expect(hinted('of=ev-1', 'Ev-1')).toHaveLength(1);
+    expect(hinted('of=w3', 'W3')).toHaveLength(1);
+    expect(hinted('weapon=w3', 'W3')).toHaveLength(1);
+  });
 });
