@@ -6,9 +6,8 @@
  */
 import type { Page, Request } from '@playwright/test';
 import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
+import { EVENT_SOURCE, SOURCE } from '../../src/map/ids.js';
 import { expect, test } from './fixtures.js';
-
-const SOURCE = 'atlas-data';
 
 async function stories(page: Page): Promise<StoryOutput[]> {
   const index = await page.request.get('data/maps.json');
@@ -31,14 +30,14 @@ async function open(page: Page, url: string): Promise<string[]> {
   return data;
 }
 
-/** Ids of the features in the map's data source, and where each event's places are on the screen. */
+/** Ids of the features in the map's data sources (ranges, and the events' own), and the canvas's size. */
 async function onMap(page: Page) {
-  return page.evaluate((source) => {
+  return page.evaluate((sources) => {
     const map = window.atlas.map!;
     const canvas = map.getCanvas();
-    const ids = [...new Set(map.querySourceFeatures(source).map((f) => String(f.properties?.id)))].sort();
+    const ids = [...new Set(sources.flatMap((source) => map.querySourceFeatures(source).map((f) => String(f.properties?.id))))].sort();
     return { ids, width: canvas.clientWidth, height: canvas.clientHeight };
-  }, SOURCE);
+  }, [SOURCE, EVENT_SOURCE]);
 }
 
 async function screenPoints(page: Page, points: Array<[number, number]>) {
