@@ -104,7 +104,8 @@ export class CandidateChooser {
     const bounds = new LngLatBounds();
     for (const r of rows) bounds.extend([r.lon, r.lat]);
     this.map.resize();
-    this.map.fitBounds(bounds, { padding: 28, maxZoom: 6, duration: 0 });
+    // Clear of the zoom buttons (top right) and the attribution (bottom right).
+    this.map.fitBounds(bounds, { padding: { top: 26, bottom: 26, left: 26, right: 52 }, maxZoom: 6, duration: 0 });
     this.map.once('idle', () => { this.mapBox.dataset.drawn = this.lookup?.query ?? ''; });
     this.map.triggerRepaint();
   }
@@ -114,12 +115,17 @@ export class CandidateChooser {
       sources: { [SOURCE]: { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } } },
       layers: [
         { id: 'candidate-circles', type: 'circle' as const, source: SOURCE, paint: { 'circle-color': kindColour, 'circle-radius': radius, 'circle-opacity': 0.85, 'circle-stroke-color': ['case', ['get', 'chosen'], '#111', '#fff'] as ExpressionSpecification, 'circle-stroke-width': ['case', ['get', 'chosen'], 3, 1] as ExpressionSpecification } },
-        { id: 'candidate-numbers', type: 'symbol' as const, source: SOURCE, layout: { 'text-field': ['get', 'label'] as ExpressionSpecification, 'text-font': [...FONT.regular], 'text-size': 12, 'text-offset': [0, -1.3] as [number, number], 'text-allow-overlap': true }, paint: { 'text-color': '#111', 'text-halo-color': '#fff', 'text-halo-width': 1.5 } },
+        { id: 'candidate-numbers', type: 'symbol' as const, source: SOURCE, layout: { 'text-field': ['get', 'label'] as ExpressionSpecification, 'text-font': [...FONT.regular], 'text-size': 12, 'text-offset': [0, -1.3] as [number, number], 'text-allow-overlap': false, 'symbol-sort-key': ['get', 'n'] as ExpressionSpecification }, paint: { 'text-color': '#111', 'text-halo-color': '#fff', 'text-halo-width': 1.5 } },
       ],
       underLabels: new Set<string>(),
     };
     const map = createMap(this.mapBox, null, currentTheme(), overlay, { projection: 'flat', label: 'Map of the candidates, numbered as in the list' });
-    map.on('load', () => { this.loaded = true; this.draw(); });
+    map.on('load', () => {
+      this.loaded = true;
+      // The attribution folded to its (i) button: open, it covers a third of so small a map.
+      this.mapBox.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+      this.draw();
+    });
     map.on('click', 'candidate-circles', (e) => {
       const n = e.features?.[0]?.properties?.n;
       if (typeof n === 'number') this.choose(n);

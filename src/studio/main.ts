@@ -170,6 +170,9 @@ const LABELS: Record<string, string> = { id: 'Id', of: 'Another mention of (id)'
 /** The fields shown first for each kind; the rest of the allowed ones follow. */
 const FIRST: Record<AnnotationKind, string[]> = { place: ['id', 'name', 'of'], event: ['type', 'date', 'place', 'claimant', 'status', 'summary', 'figures'], weapon: ['id', 'name', 'class'], range: ['min', 'max', 'weapon', 'origin', 'claimant', 'status'] };
 
+/** Whether the reviewer unfolded the form's other attributes (kept from one annotation to the next). */
+let moreOpen = false;
+
 function showForm(): void {
   if (!doc || current === null) { el.form.hidden = true; return; }
   const a = doc.annotations[current];
@@ -177,7 +180,7 @@ function showForm(): void {
   el.formHeading.textContent = `${a.kind[0].toUpperCase()}${a.kind.slice(1)}: “${doc.text.slice(a.start, a.end).slice(0, 80)}”${isPending(a) ? ' — pending' : ''}`;
   el.reason.textContent = [a.attributes.confidence ? `Confidence ${a.attributes.confidence}.` : '', a.attributes.reason ?? ''].filter(Boolean).join(' ');
   const keys = [...new Set([...FIRST[a.kind], ...ALLOWED_ATTRIBUTES[a.kind], ...Object.keys(a.attributes).filter((k) => !['review', 'confidence', 'reason'].includes(k))])];
-  el.fields.replaceChildren(...keys.map((k) => {
+  const row = (k: string): HTMLElement => {
     const id = `f-${k}`;
     const label = document.createElement('label');
     label.htmlFor = id;
@@ -193,11 +196,25 @@ function showForm(): void {
     input.id = id;
     input.name = k;
     input.value = a.attributes[k] ?? '';
-    const row = document.createElement('div');
-    row.className = 'field';
-    row.append(label, input);
-    return row;
-  }));
+    const field = document.createElement('div');
+    field.className = 'field';
+    field.append(label, input);
+    return field;
+  };
+  // The kind's main fields and any with a value; the other allowed ones folded away.
+  const main = keys.filter((k) => FIRST[a.kind].includes(k) || (a.attributes[k] ?? '') !== '');
+  const rest = keys.filter((k) => !main.includes(k));
+  const more = document.createElement('details');
+  more.className = 'more-fields';
+  more.open = moreOpen;
+  more.addEventListener('toggle', () => { moreOpen = more.open; });
+  const summary = document.createElement('summary');
+  summary.textContent = `More attributes (${rest.join(', ')})`;
+  const grid = document.createElement('div');
+  grid.className = 'edit-fields';
+  grid.append(...rest.map(row));
+  more.append(summary, grid);
+  el.fields.replaceChildren(...main.map(row), ...(rest.length ? [more] : []));
   let list = document.getElementById('event-types');
   if (!list) { list = document.createElement('datalist'); list.id = 'event-types'; document.body.append(list); }
   list.replaceChildren(...eventTypes.map((t) => new Option(t, t)));
