@@ -309,7 +309,8 @@ el.accept.addEventListener('click', acceptCurrent);
 el.reject.addEventListener('click', rejectCurrent);
 document.addEventListener('keydown', (e) => {
   const t = e.target as HTMLElement;
-  if (e.ctrlKey || e.metaKey || e.altKey || t.closest('input, textarea, select, [contenteditable]')) return;
+  // Letters go to the fields that take text; elsewhere (the text, buttons, the candidates' radios) they are the review keys.
+  if (e.ctrlKey || e.metaKey || e.altKey || t.closest('input:not([type=radio]):not([type=checkbox]), textarea, select, [contenteditable]')) return;
   const run = ({ j: () => step(1), k: () => step(-1), a: acceptCurrent, x: rejectCurrent } as Record<string, () => void>)[e.key];
   if (run) { e.preventDefault(); run(); }
 });

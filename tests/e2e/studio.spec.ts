@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { createDataBuilder } from '../../src/cli/build-data.js';
+import { parseDocumentText } from '../../src/compiler/parse.js';
 import { atlasStudio } from '../../src/vite/studio-plugin.js';
 import { expect, test } from './fixtures.js';
 
@@ -192,6 +193,60 @@ test('paste, review by keyboard, choose another candidate, add an event, save; t
   expect(source).not.toContain('review=pending');
   // The place chosen is the one saved: its words carry the candidate's pin.
   expect(source).toMatch(new RegExp(`:place\\[${placeWords.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\{[^}]*\\b${pin}\\b`));
+});
+
+test('keyboard only: draft an article, review every suggestion, pin a place to another candidate, save', async ({ page }) => {
+  const fixture = readFileSync('tests/fixtures/articles/dev-14-storm-shadow-kursk.md', 'utf8');
+  const text = parseDocumentText('dev-14.md', fixture).text;
+  const focused = () => page.evaluate(() => { const a = document.activeElement as HTMLElement | null; return a ? `${a.tagName.toLowerCase()}#${a.id}|${a.getAttribute('type') ?? ''}|${a.textContent?.trim().slice(0, 40) ?? ''}` : ''; });
+  /** Tab (or Shift+Tab) until the focused element matches; fails after 80 presses. */
+  const tabTo = async (match: RegExp, back = false) => {
+    for (let n = 0; n < 80; n++) {
+      if (match.test(await focused())) return;
+      await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    }
+    throw new Error(`no focusable element matching ${match} (at ${await focused()})`);
+  };
+  await page.goto(STUDIO);
+  await tabTo(/^summary#\|\|New from an article/);
+  await page.keyboard.press('Enter');
+  await tabTo(/^textarea#paste-content/);
+  await page.keyboard.insertText(text);
+  await tabTo(/^input#paste-title/);
+  await page.keyboard.insertText('Storm Shadow on Kursk');
+  await tabTo(/^button#\|submit\|Suggest annotations/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#status')).toContainText('suggestions, all pending');
+  await expect(page.locator('#map')).toHaveAttribute('data-checked', /^\d+$/);
+
+  let pinned = '';
+  for (let n = await pendingOf(page); n > 0; n = await pendingOf(page)) {
+    const cur = (await currentAnnotation(page))!;
+    if (!pinned && cur.kind === 'place' && !cur.attributes.of) {
+      const query = cur.attributes.name ?? text.slice(cur.start, cur.end);
+      await expect(page.locator('#place-candidates')).toHaveAttribute('data-query', query);
+      if ((await page.locator('#place-candidates input[type=radio]').count()) >= 2) {
+        // Into the candidates, to the second one, and back to the review keys from there.
+        await tabTo(/^input#\|radio\|/);
+        await page.keyboard.press('ArrowDown');
+        await expect(page.locator('#status')).toContainText('pinned with');
+        pinned = (await page.locator('#status').textContent())!.replace(/^.*pinned with (\S+)\.$/, '$1');
+        await expect(page.locator('#place-candidates input[type=radio]:checked')).toBeFocused();
+      }
+    }
+    await page.keyboard.press(cur.kind === 'weapon' ? 'x' : 'a');
+    await expect.poll(() => pendingOf(page)).toBe(n - 1);
+  }
+  expect(pinned, 'a place with two candidates or more was suggested').toMatch(/^(geonames=\d+|wikidata=Q\d+)$/);
+  await expect(page.locator('#map')).toHaveAttribute('data-checked', /^\d+$/);
+  await tabTo(/^button#save\|/, true);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#status')).toContainText(/Saved to .*data\/documents\/draft_[0-9a-f]{16}\.md/);
+  const savedPath = (await page.locator('#status').textContent())!.match(/data\/documents\/(draft_[0-9a-f]{16}\.md)/)![1];
+  const saved = readFileSync(join(data, 'documents', savedPath), 'utf8');
+  expect(saved).not.toContain('review=pending');
+  expect(saved).not.toMatch(/:weapon\[/);
+  expect(saved).toMatch(new RegExp(`:place\\[[^\\]]+\\]\\{[^}]*\\b${pinned}\\b`));
 });
 
 test('a problem beside the text moves the cursor to its annotation; the preview follows an edit', async ({ page }) => {
