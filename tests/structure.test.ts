@@ -48,8 +48,11 @@ const edges = files.flatMap(edgesOf);
 
 /** Modules at the top of src/: the data contract and constants every side shares. */
 const SHARED = ['contract', 'schema', 'constants', 'earth'];
-/** Node built-ins that only compute (hashes, path strings): allowed where file I/O is not. */
-const PURE_NODE = ['node:crypto', 'node:path'];
+/**
+ * Node built-ins that only compute (path strings): allowed where file I/O is not. Not node:crypto: the
+ * parser runs in the studio's page too, so hashing is src/compiler/sha256.ts, the same in both.
+ */
+const PURE_NODE = ['node:path'];
 
 /** What each unit may import besides itself and packages. */
 const ALLOWED: Record<string, string[]> = {

@@ -2,9 +2,9 @@
  * areas: an area file's text (a border, a front line) → the geometry a range is drawn from, checked.
  * Pure: reading the file, and keeping it inside the input tree, is src/cli/areas.ts.
  */
-import { createHash } from 'node:crypto';
 import { check } from '@placemarkio/check-geojson';
 import type { AreaFile, AreaGeometry } from './compile.js';
+import { sha256Hex } from './sha256.js';
 
 const AREA_TYPES = ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString', 'MultiPoint'];
 
@@ -25,5 +25,5 @@ export function parseArea(text: string): AreaFile {
   if (g.type === 'Feature') g = g.geometry as typeof g;
   if (!g || !AREA_TYPES.includes(g.type)) return { error: `the area must be a ${AREA_TYPES.join(', ')}, found ${g?.type ?? 'no geometry'}` };
   // biome-ignore lint/plugin: typed boundary: parsed JSON whose type was checked against AREA_TYPES above
-  return { geometry: g as unknown as AreaGeometry, digest: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+  return { geometry: g as unknown as AreaGeometry, digest: sha256Hex(text).slice(0, 16) };
 }

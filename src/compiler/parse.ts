@@ -13,10 +13,10 @@ import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Token } from 'micromark-util-types';
-import { createHash } from 'node:crypto';
 import { CST, Lexer, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../contract.js';
 import { oneLine } from './diagnostics.js';
+import { sha256Hex } from './sha256.js';
 
 export const ANNOTATION_KINDS = ['place', 'event', 'weapon', 'range'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -349,7 +349,7 @@ export function nestingRule(): string {
 
 /** SHA-256 of a text's UTF-8 bytes, in lowercase hex: what `text_sha256:` holds. */
 export function textSha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hex(text);
 }
 
 /**

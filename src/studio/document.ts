@@ -1,6 +1,6 @@
 /**
- * document: reading a document's source into the studio's model and writing it back (server side: the
- * parser hashes with node:crypto). A document opened and saved with no edit is written as it was read;
+ * document: reading a document's source into the studio's model and writing it back (the server calls
+ * it; pure, like the parser, so it runs in the page as well). A document opened and saved with no edit is written as it was read;
  * otherwise the text is written with the draft writer's escaping, so it reads back byte for byte.
  */
 import { parseDocumentText } from '../compiler/parse.js';

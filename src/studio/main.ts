@@ -9,12 +9,15 @@ import '../map/style.css';
 import './studio.css';
 import { ALLOWED_ATTRIBUTES } from '../compiler/attributes.js';
 import type { AnnotationKind } from '../compiler/parse.js';
-import { CLAIM_STATUSES, type Diagnostic, type EventFeature, type RangeFeature } from '../contract.js';
+import { CLAIM_STATUSES, PLACE_KINDS, type Diagnostic, type EventFeature, type RangeFeature } from '../contract.js';
 import { installLegendColours } from '../map/legend.js';
 import { MapSession, type Presenter } from '../map/session.js';
 import { initialState } from '../map/state.js';
 import { parseHash } from '../map/url-state.js';
 import type { AtlasData } from '../map/data.js';
+import type { PlaceLookup, PlaceRow } from '../compiler/places/lookup.js';
+import { CandidateChooser } from './candidates.js';
+import { pinTo } from './pin.js';
 import { accept, create, freshId, isPending, nextPending, ordered, pendingOrder, reject, setAttributes, type DocModel } from './model.js';
 
 const link = document.createElement('link');
@@ -167,6 +170,9 @@ const LABELS: Record<string, string> = { id: 'Id', of: 'Another mention of (id)'
 /** The fields shown first for each kind; the rest of the allowed ones follow. */
 const FIRST: Record<AnnotationKind, string[]> = { place: ['id', 'name', 'of'], event: ['type', 'date', 'place', 'claimant', 'status', 'summary', 'figures'], weapon: ['id', 'name', 'class'], range: ['min', 'max', 'weapon', 'origin', 'claimant', 'status'] };
 
+/** Whether the reviewer unfolded the form's other attributes (kept from one annotation to the next). */
+let moreOpen = false;
+
 function showForm(): void {
   if (!doc || current === null) { el.form.hidden = true; return; }
   const a = doc.annotations[current];
@@ -174,7 +180,7 @@ function showForm(): void {
   el.formHeading.textContent = `${a.kind[0].toUpperCase()}${a.kind.slice(1)}: “${doc.text.slice(a.start, a.end).slice(0, 80)}”${isPending(a) ? ' — pending' : ''}`;
   el.reason.textContent = [a.attributes.confidence ? `Confidence ${a.attributes.confidence}.` : '', a.attributes.reason ?? ''].filter(Boolean).join(' ');
   const keys = [...new Set([...FIRST[a.kind], ...ALLOWED_ATTRIBUTES[a.kind], ...Object.keys(a.attributes).filter((k) => !['review', 'confidence', 'reason'].includes(k))])];
-  el.fields.replaceChildren(...keys.map((k) => {
+  const row = (k: string): HTMLElement => {
     const id = `f-${k}`;
     const label = document.createElement('label');
     label.htmlFor = id;
@@ -190,14 +196,66 @@ function showForm(): void {
     input.id = id;
     input.name = k;
     input.value = a.attributes[k] ?? '';
-    const row = document.createElement('div');
-    row.className = 'field';
-    row.append(label, input);
-    return row;
-  }));
+    const field = document.createElement('div');
+    field.className = 'field';
+    field.append(label, input);
+    return field;
+  };
+  // The kind's main fields and any with a value; the other allowed ones folded away.
+  const main = keys.filter((k) => FIRST[a.kind].includes(k) || (a.attributes[k] ?? '') !== '');
+  const rest = keys.filter((k) => !main.includes(k));
+  const more = document.createElement('details');
+  more.className = 'more-fields';
+  more.open = moreOpen;
+  more.addEventListener('toggle', () => { moreOpen = more.open; });
+  const summary = document.createElement('summary');
+  summary.textContent = `More attributes (${rest.join(', ')})`;
+  const grid = document.createElement('div');
+  grid.className = 'edit-fields';
+  grid.append(...rest.map(row));
+  more.append(summary, grid);
+  el.fields.replaceChildren(...main.map(row), ...(rest.length ? [more] : []));
   let list = document.getElementById('event-types');
   if (!list) { list = document.createElement('datalist'); list.id = 'event-types'; document.body.append(list); }
   list.replaceChildren(...eventTypes.map((t) => new Option(t, t)));
+  if (a.kind === 'place') showCandidates(current);
+  else chooser.hide();
+}
+
+// ---- a place's gazetteer candidates (the server's `npm run place` lookup), on a small map ----
+const lookups = new Map<string, Promise<PlaceLookup>>();
+const chooser = new CandidateChooser($<HTMLFieldSetElement>('place-candidates'), (row, found) => choosePlace(row, found));
+
+function showCandidates(i: number): void {
+  if (!doc) return;
+  const a = doc.annotations[i];
+  if (a.attributes.of) { chooser.hide(`Another mention of #${a.attributes.of}: its place is chosen there.`); candidatesShown = Promise.resolve(); return; }
+  const query = (a.attributes.name ?? doc.text.slice(a.start, a.end)).trim();
+  const kind = (PLACE_KINDS as readonly string[]).includes(a.attributes.kind ?? '') ? a.attributes.kind : '';
+  const key = `${query}\n${kind}`;
+  let pending = lookups.get(key);
+  if (!pending) {
+    pending = api<PlaceLookup>(`place?name=${encodeURIComponent(query)}&kind=${encodeURIComponent(kind ?? '')}`);
+    lookups.set(key, pending);
+    pending.catch(() => lookups.delete(key));
+  }
+  const shownFor = doc.annotations[i];
+  candidatesShown = pending.then((lookup) => {
+    // Only if the form still shows this annotation, unchanged.
+    if (doc && current === i && doc.annotations[i] === shownFor) chooser.show(lookup, shownFor.attributes);
+  }, (err) => say(`No candidates: ${(err as Error).message}`));
+}
+/** Settles once the candidates of the annotation last shown are in the form. */
+let candidatesShown: Promise<void> = Promise.resolve();
+
+function choosePlace(row: PlaceRow, found: boolean): void {
+  if (!doc || current === null) return;
+  actions++;
+  const i = current;
+  change(setAttributes(doc, i, pinTo(doc.annotations[i].attributes, row, found)), i);
+  say(`The place is now ${row.name} (${row.kind}${row.country ? `, ${row.country}` : ''}), pinned with ${row.pin}.`);
+  // The form was drawn again: keep the keyboard on the list.
+  void candidatesShown.then(() => chooser.focus());
 }
 
 el.form.addEventListener('submit', (e) => {
@@ -251,7 +309,8 @@ el.accept.addEventListener('click', acceptCurrent);
 el.reject.addEventListener('click', rejectCurrent);
 document.addEventListener('keydown', (e) => {
   const t = e.target as HTMLElement;
-  if (e.ctrlKey || e.metaKey || e.altKey || t.closest('input, textarea, select, [contenteditable]')) return;
+  // Letters go to the fields that take text; elsewhere (the text, buttons, the candidates' radios) they are the review keys.
+  if (e.ctrlKey || e.metaKey || e.altKey || t.closest('input:not([type=radio]):not([type=checkbox]), textarea, select, [contenteditable]')) return;
   const run = ({ j: () => step(1), k: () => step(-1), a: acceptCurrent, x: rejectCurrent } as Record<string, () => void>)[e.key];
   if (run) { e.preventDefault(); run(); }
 });
@@ -371,9 +430,10 @@ el.save.addEventListener('click', async () => {
   if (!doc || !name) return;
   actions++;
   try {
-    const r = await api<Checked & { path: string; backup: string | null }>('save', { name, doc });
-    doc = { ...doc, original: r.source, edited: false };
+    const r = await api<Checked & ({ saved: true; path: string; backup: string | null } | { saved: false; reason: string })>('save', { name, doc });
     showProblems(r.diagnostics);
+    if (!r.saved) { say(r.reason); return; }
+    doc = { ...doc, original: r.source, edited: false };
     say(`Saved to ${r.path}${r.backup ? ` (the previous version is in ${r.backup})` : ''}.`);
     await refreshList(name);
   } catch (err) { say(`${(err as Error).message}`); }

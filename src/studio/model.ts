@@ -3,7 +3,7 @@
  * (never edited) and its annotations as spans of that text with their attributes in written order.
  * Every edit (accept, reject, change attributes, create) changes only the annotation list; the text is
  * written back with the draft writer's escaping, so removing the annotations gives the text byte for
- * byte (document.ts reads and writes it, on the server: the parser needs Node). Pure; runs in the browser.
+ * byte (document.ts reads and writes it). Pure; runs in the browser.
  */
 import { REVIEW_ATTRIBUTES } from '../compiler/review.js';
 import { sentenceSpans } from '../compiler/sentences.js';

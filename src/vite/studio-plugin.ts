@@ -6,8 +6,10 @@
  * a temporary file beside the document and renames it over the document (atomic), after copying the
  * previous version to data/backups/.
  *
- * API (JSON, under /__studio/api/): GET documents; GET open?name=; POST suggest {content, title,
- * publisher, published, url}; POST check {name, doc}; POST save {name, doc}.
+ * API (JSON, under /__studio/api/): GET documents; GET open?name=; GET place?name=&kind= (a place's
+ * gazetteer candidates, as `npm run place`); POST suggest {content, title, publisher, published, url};
+ * POST check {name, doc}; POST save {name, doc} (a document that does not build is not saved:
+ * `saved: false` and the reason, with the diagnostics).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import type { Resolver } from '../compiler/document-places.js';
 import { parseDocumentText } from '../compiler/parse.js';
 import { applyReview } from '../compiler/review.js';
 import { placeResolver } from '../cli/place-resolver.js';
+import { lookupPlace, type PlaceLookup } from '../compiler/places/lookup.js';
+import { PLACE_KINDS, type PlaceKind } from '../contract.js';
 import { loadGazetteer } from '../cli/gazetteer-cache.js';
 import { CATALOGUE, definedWeapons } from '../cli/suggest.js';
 import { parseCatalogue } from '../suggest/catalogue.js';
@@ -138,14 +142,20 @@ export function createStudio(dataDir: string, cwd = process.cwd()) {
         }),
       };
     },
-    /** Saves the document, if it builds (warnings allowed). */
-    save(name: unknown, doc: DocModel): CheckResult & { path: string; backup: string | null } {
+    /** Saves the document if it builds (warnings allowed); otherwise says why it did not. */
+    save(name: unknown, doc: DocModel): CheckResult & ({ saved: true; path: string; backup: string | null } | { saved: false; reason: string }) {
       const checked = this.check(name, doc);
       const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length) throw new StudioError(422, `not saved: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (listed beside the text)`);
+      if (errors.length) return { ...checked, saved: false, reason: `not saved: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (listed beside the text)` };
       const path = documentPath(dataDir, name);
       const backup = saveAtomically(path, checked.source, resolvePath(dataDir, 'backups'));
-      return { ...checked, path: shown(path), backup: backup && shown(backup) };
+      return { ...checked, saved: true, path: shown(path), backup: backup && shown(backup) };
+    },
+    /** A place name's candidates in the gazetteer, best first: what `npm run place -- NAME [--kind KIND]` lists. */
+    place(name: unknown, kind: unknown): PlaceLookup {
+      if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw new StudioError(400, 'a place name is 1 to 200 characters');
+      if (kind !== null && kind !== '' && !PLACE_KINDS.includes(kind as PlaceKind)) throw new StudioError(400, `kind "${String(kind)}" is not one of ${PLACE_KINDS.join(', ')}`);
+      return lookupPlace(loadGazetteer(), name.trim(), { ...(kind ? { kind: kind as PlaceKind } : {}), max: 8 });
     },
     /** A draft of a pasted article: every annotation a pending suggestion. */
     suggest(input: { content: string; format?: InputFormat; title?: string; publisher?: string; published?: string; url?: string }): { name: string; doc: DocModel } {
@@ -223,6 +233,7 @@ export function atlasStudio(options: StudioOptions = {}): Plugin {
           const route = `${req.method} ${url.pathname.slice('/__studio/api/'.length)}`;
           if (route === 'GET documents') return send(200, { documents: studio.list(), eventTypes: STUDIO_EVENT_TYPES });
           if (route === 'GET open') return send(200, studio.open(url.searchParams.get('name')));
+          if (route === 'GET place') return send(200, studio.place(url.searchParams.get('name'), url.searchParams.get('kind')));
           // Writes only from the page itself (a JSON POST a cross-site form cannot make).
           if (req.method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json')) throw new StudioError(415, 'JSON only');
           const body = (await readBody(req)) as Record<string, unknown>;

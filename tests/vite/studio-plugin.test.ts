@@ -52,6 +52,7 @@ describe('studio server', () => {
     const before = readFileSync(join(data, 'documents', name), 'utf8');
     const { doc } = studio.open(name);
     const saved = studio.save(name, doc);
+    if (!saved.saved) throw new Error(saved.reason);
     expect(saved.path).toBe(`data/documents/${name}`);
     expect(readFileSync(join(data, 'documents', name), 'utf8')).toBe(before);
     expect(readFileSync(join(data, '..', saved.backup!), 'utf8')).toBe(before);
@@ -70,6 +71,7 @@ describe('studio server', () => {
     let d = doc;
     for (let i = d.annotations.length - 1; i >= 0; i--) d = d.annotations[i].kind === 'event' ? reject(d, i) : accept(d, i);
     const saved = studio.save(name, d);
+    if (!saved.saved) throw new Error(saved.reason);
     expect(saved.backup).toBeNull();
     const written = readFileSync(join(data, 'documents', name), 'utf8');
     expect(written).not.toMatch(/:event\[/);
@@ -84,11 +86,27 @@ describe('studio server', () => {
     const { doc } = studio.open(name);
     const broken = { ...doc, edited: true, annotations: [...doc.annotations, { kind: 'event' as const, start: 0, end: 5, attributes: { id: 'x', type: 'strike' } }] };
     const before = readFileSync(join(data, 'documents', name), 'utf8');
-    expect(() => studio.save(name, broken)).toThrow(/not saved/);
+    const refused = studio.save(name, broken);
+    expect(refused.saved).toBe(false);
+    expect(refused.saved ? '' : refused.reason).toMatch(/not saved: the document has \d+ errors?/);
     expect(readFileSync(join(data, 'documents', name), 'utf8')).toBe(before);
     const located = studio.check(name, broken).diagnostics.filter((x) => x.severity === 'error');
     expect(located.length).toBeGreaterThan(0);
     expect(located[0].file).toBe(`data/documents/${name}`);
     expect(existsSync(join(data, 'backups'))).toBe(false);
+  });
+
+  it("lists a place name's gazetteer candidates as npm run place does, with a kind hint, and refuses a bad kind", () => {
+    const studio = createStudio(dataDir());
+    const odesa = studio.place('Odesa', null);
+    expect(odesa.found).toBe(true);
+    expect(odesa.rows.length).toBeGreaterThan(1);
+    expect(odesa.rows.map((r) => r.country)).toContain('UA');
+    expect(odesa.rows.map((r) => r.country)).toContain('US');
+    for (const r of odesa.rows) expect(r.pin).toMatch(/^(geonames=\d+|wikidata=Q\d+)$/);
+    const regions = studio.place('Odesa', 'region');
+    expect(regions.rows[0].kind).toBe('region');
+    expect(() => studio.place('Odesa', 'planet')).toThrow(/kind "planet"/);
+    expect(() => studio.place('', null)).toThrow(/place name/);
   });
 });
