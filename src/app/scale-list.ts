@@ -82,6 +82,9 @@ export class ScaleList {
     this.list = new VirtualList<Row>(ROW_HEIGHT, (row) => this.renderRow(row), 'Events and ranges');
     this.element.append(heading, label, this.status, this.list.element);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
+    // The index is built when the reader comes to the box (a tap, Tab), not on the first word: on a phone
+    // the tap and the typing give it a second or more, of the several it takes at 100,000 events.
+    this.input.addEventListener('focus', () => void this.searcherOf(), { once: true });
     let timer = 0;
     this.input.addEventListener('input', () => {
       clearTimeout(timer);
@@ -105,13 +108,18 @@ export class ScaleList {
       this.matches = null;
     } else {
       this.element.setAttribute('aria-busy', 'true');
-      this.searcher ??= createSearcher([...this.options.events, ...this.options.ranges]);
-      const ids = (await this.searcher).search(this.query);
+      const ids = (await this.searcherOf()).search(this.query);
       if (ask !== this.asked) return; // a later search overtook this one
       this.matches = new Set(ids);
       this.element.removeAttribute('aria-busy');
     }
     this.update();
+  }
+
+  /** The search index, built once (MiniSearch and the index load on first use). */
+  private searcherOf(): Promise<Searcher> {
+    this.searcher ??= createSearcher([...this.options.events, ...this.options.ranges]);
+    return this.searcher;
   }
 
   /** Shows only the items whose features are visible on the map. */

@@ -6,6 +6,7 @@
  */
 import { CLAIM_STATUSES, INDEX_MEMBER, OUTPUT_FILES, RANGE_BASES, chunkName, storyFile } from '../contract';
 import type { EventCollection, EventFeature, EventProperties, RangeCollection, RangeFeature, StoryOutput } from '../contract';
+import { groupBands } from './band-groups';
 import { ClaimChunks } from './chunks';
 
 /** What a story says around its map: everything of its file but the features. */
@@ -184,7 +185,7 @@ async function loadStory(base: string, id: string): Promise<AtlasData> {
   const highlights = meta.highlights?.type === 'FeatureCollection' && Array.isArray(meta.highlights.features) ? meta.highlights : { type: 'FeatureCollection' as const, features: [] };
   return {
     events: { type: 'FeatureCollection', features: validate<EventFeature>(file, events, eventProblem, problems) },
-    ranges: { type: 'FeatureCollection', features: validate<RangeFeature>(file, ranges, rangeProblem, problems) },
+    ranges: bands(validate<RangeFeature>(file, ranges, rangeProblem, problems)),
     story: { ...(meta as StoryMeta), highlights },
     problems,
   };
@@ -224,6 +225,9 @@ function fromIndex(f: EventFeature): EventFeature {
   return { type: 'Feature', geometry: f.geometry, properties: { ...p, place: p.places[0].name, excerpt: '', claims: [], additions: [] } as unknown as EventProperties };
 }
 
+/** The checked ranges, one feature per band (band-groups.ts): a band is drawn, listed and counted once. */
+const bands = (features: RangeFeature[]): RangeCollection => groupBands({ type: 'FeatureCollection', features }).ranges;
+
 /**
  * Loads events and ranges from `<base>data/`, or only a story's (`story`: its id). Never rejects:
  * failures become `problems`.
@@ -240,7 +244,7 @@ export async function loadData(base: string, story: string | null = null): Promi
   // ranges.geojson is small and says whether the events come as a compact index (a large archive).
   const ranges = await load(OUTPUT_FILES.ranges, 'ranges');
   const index = (ranges as Record<string, unknown>)?.[INDEX_MEMBER];
-  const rangeFeatures = validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems);
+  const rangeFeatures = bands(validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems)).features;
   if (typeof index === 'string' && /^[\w.-]+$/.test(index)) {
     const entries = validate<EventFeature>(index, await load(index, 'events'), indexProblem, problems);
     // biome-ignore lint/plugin: typed boundary: indexProblem checked that every entry has a numeric chunk

@@ -5,7 +5,8 @@
  */
 import { CLAIM_STATUSES, RANGE_BASES, type EventProperties } from '../contract';
 import type { AtlasData } from './data';
-import { bandSwatch, markerSwatch, sampleMagnitudes, staticLegend } from './legend';
+import { bandsByWeapon, type WeaponBands } from './band-groups';
+import { bandSwatch, markerSwatch, sampleMagnitudes, staticLegend, weaponLegend } from './legend';
 import { BASIS_STYLE, STATUS_STYLE, colourOfType, registerTypes, typeLabel } from './scales';
 import { token, type Token } from './visibility';
 
@@ -16,6 +17,8 @@ export interface LayerControlOptions {
   /** Unit shown in the size legend (the data's most common `magnitude_unit`). */
   magnitudeUnit: string | null;
   onChange: (hidden: Set<string>) => void;
+  /** The bands by weapon, with counts (band-groups.ts bandsByWeapon); none: no such list. */
+  weapons?: WeaponBands[];
   /** Short labels, no notes and no size/precision legend: for the embed, where space is scarce. Default false. */
   compact?: boolean;
 }
@@ -44,6 +47,7 @@ export class LayerControl {
     for (const t of options.types) this.countWith(token('type', t), (k) => `${typeLabel(t)} (${k})`);
     this.group('ranges', `Ranges (${n('ranges')})`, 'Edge: where the range comes from. Colour: claim status.',
       RANGE_BASES.map((b) => [token('basis', b), long(BASIS_STYLE[b].label, BASIS_STYLE[b].description), bandSwatch(null, b)]));
+    if (options.weapons?.length) this.element.querySelector('fieldset[data-group="ranges"]')?.append(weaponLegend(options.weapons));
     this.group(null, 'Claim status', 'Applies to events and ranges.',
       CLAIM_STATUSES.map((st) => {
         const both = document.createElement('span');
@@ -161,6 +165,7 @@ export function layerControlFor(data: AtlasData, options: Pick<LayerControlOptio
     ...options,
     types: registerTypes(events.map((p) => p.type)),
     counts,
+    weapons: bandsByWeapon(data.ranges.features),
     magnitudes: sizes ? events.map((p) => p.magnitude) : [],
     magnitudeUnit: sizes ? mostCommon(events.map((p) => p.magnitude_unit)) : null,
   });

@@ -4,6 +4,7 @@
  * CSS custom properties generated from the scales, so swatches follow prefers-color-scheme by themselves.
  */
 import { CLAIM_STATUSES, type ClaimStatus, type RangeBasis } from '../contract';
+import type { WeaponBands } from './band-groups';
 import { BASIS_STYLE, CONFLICT, MARKER_RADIUS, PATTERN, PRECISION_HALO, RANGE_STATUS_COLOUR, STATUS_STYLE, markerRadius } from './scales';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -180,3 +181,33 @@ export function sampleMagnitudes(values: Array<number | null>): number[] {
   const top = Math.round(max / step) * step;
   return [...new Set([Math.max(1, Math.round(top / 4)), top])];
 }
+
+/**
+ * The bands grouped by weapon, each with its count of bands (and of ranges stated with no origin, and of
+ * claims): with hundreds of bands on, the legend names each weapon once. Folded when long.
+ */
+export function weaponLegend(weapons: readonly WeaponBands[]): HTMLDetailsElement {
+  const root = document.createElement('details');
+  root.className = 'weapon-bands';
+  root.open = weapons.length <= WEAPONS_OPEN;
+  const summary = document.createElement('summary');
+  const bands = weapons.reduce((n, w) => n + w.bands, 0);
+  summary.textContent = `Bands by weapon: ${plural(weapons.length, 'weapon')}, ${plural(bands, 'band')}`;
+  const list = document.createElement('ul');
+  for (const w of weapons) {
+    const li = document.createElement('li');
+    li.dataset.weapon = w.weapon;
+    li.dataset.bands = String(w.bands);
+    const name = document.createElement('bdi');
+    name.textContent = w.weapon;
+    const parts = [plural(w.bands, 'band'), ...(w.unplaced ? [`${w.unplaced} with no origin (not drawn)`] : []), plural(w.claims, 'claim')];
+    li.append(name, `: ${parts.join(', ')}${w.conflicting ? ` · ${CONFLICT.mapNote}` : ''}`);
+    list.append(li);
+  }
+  root.append(summary, list);
+  return root;
+}
+
+/** Up to this many weapons the list starts open. */
+const WEAPONS_OPEN = 6;
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
