@@ -15,6 +15,8 @@
  *   - "this week": the week so far, never after --published;
  *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
  *     it is marked `reporting` so the event takes another date when it has one;
+ *   - "the first … since a coup in 2021", ", which brokered a ceasefire in January,": background to the
+ *     event, marked `background` so the event never takes it;
  *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
  *     the publication date; in news they count from the event told (or are durations): dropped;
  *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
@@ -32,6 +34,22 @@ export interface FoundDate {
   reason?: string;
   /** The date follows a verb of saying ("said on Friday"): when it was said, not when it happened. */
   reporting?: boolean;
+  /**
+   * The date is background to the sentence's event, not its date: the point a superlative is measured
+   * from ("the first … since a coup in 2021") or inside a non-restrictive relative clause (", which
+   * brokered a ceasefire in January,").
+   */
+  background?: boolean;
+}
+
+/** A superlative measured "since" something: what follows is the point of comparison. */
+const SUPERLATIVE_SINCE = /\b(?:first|largest|biggest|deadliest|worst|heaviest|most|highest|lowest|longest|last)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$/i;
+
+/** [start, end) of the non-restrictive relative clauses of a slice (", which …,", ", who …,"). */
+function relativeClauses(slice: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of slice.matchAll(/,\s+(?:which|who|whose|where)\b[^,;]*(?=,)/gi)) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 const SAID_BEFORE = /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned)\s+(?:on\s+|late\s+|early\s+)?$/i;
@@ -162,6 +180,11 @@ export function findDates(text: string, from: number, to: number, published: str
     if (taken(yStart, yStart + 4)) continue;
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
+  }
+  const clauses = relativeClauses(slice);
+  for (const d of out) {
+    const a = d.start - from;
+    if (SUPERLATIVE_SINCE.test(slice.slice(0, a)) || clauses.some(([s, e]) => a >= s && a < e)) d.background = true;
   }
   return out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
 }

@@ -11,18 +11,18 @@ import { claimantOf } from './claimants.js';
 
 /** Event type → words that report it, tried in order (the first row that matches gives the type). */
 export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
-  ['drone-attack', /\bdrones?\b[^.]*\b(?:attacks?|attacked|struck|strike|hit|launched|shot down|downed|targeted|intercepted)\b|\b(?:attacked|struck|hit|targeted)\b[^.]*\bdrones?\b/i],
-  ['missile-strike', /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|hit|launched|fired|attack|attacked|targeted|used|deployed)\b|\b(?:struck|fired|launched|targeted|used)\b[^.]*\b(?:missiles?|rockets?)\b/i],
-  ['strike', /\b(?:struck|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacked|hit)\b/i],
-  ['arms-transfer', /\b(?:supplied|supplying|delivered|delivery|deliveries|provided|providing|provision of|transferred|transfer of|shipped|sent|exported|export of|handed over|sold|supply)\b/i],
-  ['policy', /\b(?:approved|authori[sz]ed|authori[sz]ation|announced|sanctions?|sanctioned|allowed|banned|decided|agreed|signed|lifted|imposed|vowed|threatened|pledged|policy)\b/i],
+  ['drone-attack', /\bdrones?\b[^.]*\b(?:attacks?|attacked|attacking|struck|strike|striking|hit|hitting|launched|launching|shot down|downed|targeted|targeting|intercepted)\b|\b(?:attacked|attacking|struck|hit|targeted|targeting)\b[^.]*\bdrones?\b/i],
+  ['missile-strike', /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|striking|hit|hitting|launched|launching|fired|firing|attack|attacked|attacking|targeted|targeting|used|using|deployed|deploying)\b|\b(?:struck|fired|firing|launched|launching|targeted|targeting|used|using)\b[^.]*\b(?:missiles?|rockets?)\b/i],
+  ['strike', /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacks on|attacked|attacking|hit)\b/i],
+  ['arms-transfer', /\b(?:supplied|supplying|delivered|delivering|delivery|deliveries|provided|providing|provision of|transferred|transferring|transfer of|shipped|shipping weapons|sent|sending|exported|exporting|export of|handed over|sold|selling|supply)\b/i],
+  ['policy', /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i],
   ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
   ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
   ['rescue', /\b(?:rescued|rescue|picked up|evacuated|evacuation)\b/i],
   ['diplomacy', /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks)\b/i],
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
-  ['military-activity', /\b(?:deployed|deployment|troops|test-fired|tested|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|captured|seized|withdrew|launched|fired|killed|wounded|injured|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i],
+  ['military-activity', /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i],
 ];
 
 export const SUMMARY_WORDS = 16;

@@ -81,7 +81,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, found, lastDate))) {
       const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date.
-      const own = found.find((d) => !d.reporting);
+      const own = found.find((d) => !d.reporting && !d.background);
       if (claim && own && own.value !== lastDate) {
         claim.attributes.date = own.value;
         claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
@@ -115,7 +115,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
  */
 export function isAnotherAccount(sentence: string, found: readonly FoundDate[], lastDate: string | null): boolean {
   if (!claimantOf(sentence).found || !ANAPHORA.test(sentence)) return false;
-  return found.every((d) => d.reporting || d.value === lastDate);
+  return found.every((d) => d.reporting || d.background || d.value === lastDate);
 }
 
 /**
@@ -123,7 +123,8 @@ export function isAnotherAccount(sentence: string, found: readonly FoundDate[], 
  * something was said ("said on Friday it had tested"); with none, the date carried from the article's
  * lead event; with none either, when it was said.
  */
-function eventDates(found: FoundDate[], carried: FoundDate | null): FoundDate[] {
+function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
+  const found = all.filter((d) => !d.background);
   const happened = found.filter((d) => !d.reporting);
   if (happened.length > 0) return happened;
   if (carried) return [{ ...carried, reason: 'carried from an earlier sentence; the text gives no date of the event here' }];

@@ -32,7 +32,12 @@ export function articleText(text: string): ArticleText {
     }
     offset = end + 1;
   }
-  for (const m of text.matchAll(/`+[^`\n]*`+|<[^>\n]*>|\]\([^)\n]*\)|https?:\/\/\S+/g)) blocked.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/<[^>\n]*>|\]\([^)\n]*\)|https?:\/\/\S+/g)) blocked.push([m.index, m.index + m[0].length]);
+  // Inline code: a run of backticks to the next run of the same length; it may cross a line break
+  // ("`a\r\nb`" is one code span in Markdown), not a blank line.
+  for (const m of text.matchAll(/(`+)([\s\S]*?)(?<!`)\1(?!`)/g)) {
+    if (!/\n[ \t]*\r?\n/.test(m[2])) blocked.push([m.index, m.index + m[0].length]);
+  }
   blocked.sort((a, b) => a[0] - b[0]);
   return { text, sentences: sentenceSpans(text), blocked };
 }

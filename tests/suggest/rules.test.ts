@@ -105,3 +105,28 @@ describe('weapons: plurals of names', () => {
     expect(w).toEqual([expect.objectContaining({ label: 'Neptunes', id: 'neptune' })]);
   });
 });
+
+describe('dates: background to the event', () => {
+  const marked = (s: string, published: string) => findDates(s, 0, s.length, published).map((d) => `${d.value}${d.background ? ' background' : ''}`);
+  it('marks the point a superlative is measured from', () => {
+    expect(marked('Rebels said on Friday they had taken the base, the biggest loss for the army since a coup in 2019.', '2024-05-04')).toEqual(['2024-05-03', '2019 background']);
+  });
+  it('marks dates inside a non-restrictive relative clause', () => {
+    expect(marked('Qatar, which hosted talks in March, urged a truce on Monday.', '2024-05-07')).toEqual(['2024-03 background', '2024-05-06']);
+  });
+  it('dates the event by its own date, not the background', () => {
+    const ev = eventsOf('Qatar, which hosted talks in Doha in March, sent aid to Gaza on Monday.', '2024-05-07');
+    expect(ev[0].date).toBe('2024-05-06');
+  });
+});
+
+describe('text: inline code across a line break', () => {
+  it('suggests nothing inside a code span that crosses one line break, as Markdown reads it', () => {
+    expect(suggestFor('`Russia \r\n`').suggestions).toEqual([]);
+    expect(suggestFor('`Kyiv\nstruck`').suggestions).toEqual([]);
+  });
+  it('does not treat backticks a blank line apart as one span', () => {
+    const text = 'A ` mark.\n\nRussia struck Kyiv on Thursday. Another ` mark.';
+    expect(suggestFor(text).suggestions.filter((s) => s.kind === 'place').map((s) => text.slice(s.start, s.end))).toEqual(['Russia', 'Kyiv']);
+  });
+});
