@@ -272,7 +272,9 @@ function acceptable(c: Candidate, r: Extract<Resolution, { ok: true }>, index: P
   const p = r.place;
   const core = c.words.replace(/^the[ \u00a0]/i, '');
   const types = index.nameTypes(core);
-  if (!c.designator && types.length > 0 && types.every((ty) => ty === 'demonym')) return false;
+  // A demonym is an adjective without a designator, also when the word is some other place's name too
+  // ("Indian", "Spanish") and resolved, as the demonym, to the country.
+  if (!c.designator && types.includes('demonym') && (types.every((ty) => ty === 'demonym') || p.kind === 'country')) return false;
   // A word the gazetteer knows only as another name of a town ("Hamas" for Hamm) is a place only where the text puts something in it.
   if (c.single && !c.designator && !c.locative && p.kind === 'city' && types.length > 0 && types.every((ty) => ty === 'alternate')) return false;
   // An all-capitals word is a place only as an abbreviation the gazetteer knows ("UK", "EU"), not "NATO" = Nato, PH.
