@@ -15,7 +15,6 @@
  *   - "this week": the week so far, never after --published;
  *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
  *     it is marked `reporting` so the event takes another date when it has one;
- *   - "on Tuesday, the third straight day", "for a second night in a row": the run of days ending then;
  *   - "the first … since a coup in 2021", ", which brokered a ceasefire in January,": background to the
  *     event, marked `background` so the event never takes it;
  *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
@@ -42,10 +41,6 @@ export interface FoundDate {
    */
   background?: boolean;
 }
-
-/** "the third straight day", "a second night in a row": the event's day is the last of a run of N. */
-const STREAK = /\b(second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th|7th)\s+(?:(?:straight|consecutive|successive)\s+(?:day|night)|(?:day|night)\s+(?:in\s+a\s+row|running))\b/i;
-const ORDINAL: Readonly<Record<string, number>> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 };
 
 /** A superlative measured "since" something: what follows is the point of comparison. */
 const SUPERLATIVE_SINCE = /\b(?:first|largest|biggest|deadliest|worst|heaviest|most|highest|lowest|longest|last)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$/i;
@@ -185,15 +180,6 @@ export function findDates(text: string, from: number, to: number, published: str
     if (taken(yStart, yStart + 4)) continue;
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
-  }
-  // "on Tuesday, the third straight day": the run of days that ends on the date given.
-  const streak = STREAK.exec(slice);
-  const last = streak ? out.find((d) => !d.reporting && /^\d{4}-\d\d-\d\d$/.test(d.value)) : undefined;
-  if (streak && last) {
-    const n = ORDINAL[streak[1].toLowerCase()] ?? Number.parseInt(streak[1], 10);
-    const first = new Date(Date.parse(`${last.value}T12:00:00Z`) - (n - 1) * 86400000);
-    last.value = `${day(first)}/${last.value}`;
-    last.reason = `${last.reason ? `${last.reason}; ` : ''}the last of ${n} days in a row ("${streak[0]}")`;
   }
   const clauses = relativeClauses(slice);
   for (const d of out) {

@@ -138,11 +138,3 @@ describe('places: demonyms that are also names', () => {
     expect(placeOf('Shells fell on Indian territory.').map((x) => x.label)).toEqual(['Indian']);
   });
 });
-
-describe('dates: runs of days', () => {
-  it('reads "the third straight day" and "a second night in a row" as the run ending on the date given', () => {
-    expect(values('Drones hit the port on Tuesday, the third straight day of attacks.', '2025-05-07')).toEqual(['2025-05-04/2025-05-06']);
-    expect(values('Missiles struck the city for a second night in a row early on Wednesday.', '2023-07-20')).toEqual(['2023-07-18/2023-07-19']);
-    expect(values('Drones hit the port on Tuesday.', '2025-05-07')).toEqual(['2025-05-06']);
-  });
-});
