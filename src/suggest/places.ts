@@ -63,6 +63,8 @@ const CITY_OF = /\b(?:city|town|village|port|settlement|capital|region|province)
 const PLACE_PREPOSITION = /\b(?:in|near|at|from|to|into|outside|around|toward|towards|across|over|on|of|via|between|and|targeting|struck|hit|hitting|attacked)[ \u00a0](?:the[ \u00a0])?$/iu;
 const LOCATIVE = /\b(?:in|near|at|from|into|outside|around|across|via)[ \u00a0](?:the[ \u00a0])?$/iu;
 const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const PROPER: ReadonlySet<string> = new Set(['ProperNoun']);
+const NO_TAGS: ReadonlySet<string> = new Set();
 /** Tags that say a sentence's first word is not a name. */
 const NOT_A_NAME = ['Adjective', 'Verb', 'Gerund', 'Adverb', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary'];
 
@@ -203,7 +205,12 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     const headline = headlineAt(s);
     for (const c of sentenceCandidates(t, s, e, headline, tags)) {
       if (isBlocked(t, c.start, c.end)) continue;
-      const wordTags = c.compound ? new Set(['ProperNoun']) : c.single ? tagsAt(tags(), c.start - s + (c.words.startsWith('the ') ? 4 : 0)) : new Set<string>();
+      // The tagger is the costly step: it is asked only where a rule reads its tags (a single word with
+      // no designator, first in its sentence or with no preposition of place) and only for a name the
+      // gazetteer knows (another would not resolve: as a sentence's first word it is taken for a common word).
+      const needsTags = c.single && !c.designator && (c.initial || !c.preposition);
+      const known = needsTags && index.nameTypes(c.words.replace(/^the[ \u00a0]/i, '')).length > 0;
+      const wordTags = c.compound ? PROPER : known ? tagsAt(tags(), c.start - s + (c.words.startsWith('the ') ? 4 : 0)) : NO_TAGS;
       if (lexicallyRejected(c, wordTags)) continue;
       found.push(c);
     }
