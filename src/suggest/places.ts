@@ -143,7 +143,11 @@ function sentenceCandidates(t: ArticleText, s: number, e: number, headline: bool
   }
   // List items first: they take their words before any other reading of them.
   for (const [a, b] of regionListItems(sentence)) push(a, b, 'region');
-  for (const m of sentence.matchAll(PLACE_COMPOUND)) push(m.index, m.index + m[1].length, undefined, true);
+  for (const m of sentence.matchAll(PLACE_COMPOUND)) {
+    push(m.index, m.index + m[1].length, undefined, true);
+    // "Ukrainian-held territory", "Russian-occupied areas": the designator after the compound is the demonym's.
+    if (DESIGNATOR.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 20))) out[out.length - 1].designator = true;
+  }
   for (const m of sentence.matchAll(RUN)) {
     const parts: Array<[number, number]> = [[m.index, m.index + m[0].length]];
     // The run and, when it has connectors, its parts; whichever resolves is chosen later (whole first).

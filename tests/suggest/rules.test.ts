@@ -138,3 +138,10 @@ describe('places: demonyms that are also names', () => {
     expect(placeOf('Shells fell on Indian territory.').map((x) => x.label)).toEqual(['Indian']);
   });
 });
+
+describe('places: a demonym in a compound before a designator', () => {
+  it('marks "Ukrainian" in "Ukrainian-held territory", not in "Ukrainian-made drones"', () => {
+    expect(placeOf('Shells fell on Ukrainian-held territory near the river.').map((x) => x.label)).toEqual(['Ukrainian']);
+    expect(placeOf('Officials showed Ukrainian-made drones to reporters.').map((x) => x.label)).toEqual([]);
+  });
+});
