@@ -20,7 +20,8 @@
  *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
  *     the publication date; in news they count from the event told (or are durations): dropped;
  *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
- *     publication date; they count from the event the article told last (`anchor`), or are dropped.
+ *     publication date; they count from the event the article told last (`anchor`), or are dropped;
+ *     "came a day after Russia fired …" dates what follows "after" a day before the anchor.
  */
 import * as chrono from 'chrono-node';
 
@@ -111,7 +112,10 @@ export function findDates(text: string, from: number, to: number, published: str
     const n = m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1;
     const unit = (m[2] ?? m[5] ?? m[6] ?? 'day').toLowerCase() === 'week' ? 7 : 1;
     const dir = (m[3] ?? m[4] ?? m[7] ?? '').toLowerCase();
-    const sign = /^(?:earlier|before|previously|previous)$/.test(dir) ? -1 : /^(?:later|after|next|following)$/.test(dir) ? 1 : 0;
+    let sign = /^(?:earlier|before|previously|previous)$/.test(dir) ? -1 : /^(?:later|after|next|following)$/.test(dir) ? 1 : 0;
+    // "The attack came a day after Russia fired …": "after"/"before" with what follows is a preposition;
+    // what follows it happened a day before (after) the event told, the opposite of "a day later".
+    if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) sign = -sign;
     const d = new Date(Date.parse(`${anchor}T12:00:00Z`) + sign * n * unit * 86400000);
     out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before' });
   }

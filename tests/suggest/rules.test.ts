@@ -95,6 +95,9 @@ describe('dates: what chrono counts from the wrong day', () => {
     expect(values('Two days later the ship sank.', '2024-11-22', '2024-11-18')).toEqual(['2024-11-20']);
     expect(values('On the same day, the cabinet met.', '2024-11-22', '2024-11-18')).toEqual(['2024-11-18']);
     expect(values('A day earlier the army said it had fired rockets.', '2024-11-22')).toEqual([]);
+    // "after" with a clause after it is a preposition: the clause's event is the earlier one.
+    expect(values('The raid came two days after the army shelled the port.', '2024-11-22', '2024-11-20')).toEqual(['2024-11-18']);
+    expect(values('Two days after, the army shelled the port.', '2024-11-22', '2024-11-18')).toEqual(['2024-11-20']);
   });
 });
 
