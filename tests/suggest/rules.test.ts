@@ -148,3 +148,14 @@ describe('places: a demonym in a compound before a designator', () => {
     expect(placeOf('Officials showed Ukrainian-made drones to reporters.').map((x) => x.label)).toEqual([]);
   });
 });
+
+describe('text: HTML blocks', () => {
+  it('suggests nothing in the lines an HTML block runs over, up to a blank line', () => {
+    expect(suggestFor('<b>\nRussia ').suggestions).toEqual([]);
+    expect(suggestFor('<div>\nRussia struck Kyiv on Thursday.\n</div>').suggestions).toEqual([]);
+  });
+  it('reads the text after the blank line that ends it', () => {
+    const text = '<div>\n\nDrones struck a depot in Odesa on Thursday, officials said.';
+    expect(suggestFor(text).suggestions.filter((s) => s.kind === 'place').map((s) => text.slice(s.start, s.end))).toEqual(['Odesa']);
+  });
+});
