@@ -10,7 +10,8 @@
  *   weapons  overlapping words; events: overlapping sentences.
  * Split: development = seeds + odd-numbered dev-NN articles; held out = even-numbered dev-NN articles
  * (fixed by name, not by results); new = the ho-NN articles, written and annotated after the engine's
- * rules were last tuned and scored apart (a second, fresher held-out set). Prints a table, then one JSON line. Speed: per article, the gazetteer index
+ * rules were last tuned and scored apart (a second, fresher held-out set); fresh = the nw-NN articles, written
+ * after the session-6 rule changes and scored apart again. Prints a table, then one JSON line. Speed: per article, the gazetteer index
  * cached; 10,000 articles extrapolated from the measured mean on 2 threads.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -45,7 +46,7 @@ const tagger = args.tagger === 'wink' ? winkTagger : compromiseTagger;
 
 const files = [
   ...readdirSync(join(root, 'data/documents')).filter((f) => f.endsWith('.md')).map((f) => ({ path: join(root, 'data/documents', f), split: 'dev' as const })),
-  ...readdirSync(join(root, 'tests/fixtures/articles')).filter((f) => f.endsWith('.md')).map((f) => ({ path: join(root, 'tests/fixtures/articles', f), split: f.startsWith('ho-') ? 'new' as const : Number(/(\d+)/.exec(f)?.[1] ?? 0) % 2 === 1 ? 'dev' as const : 'held-out' as const })),
+  ...readdirSync(join(root, 'tests/fixtures/articles')).filter((f) => f.endsWith('.md')).map((f) => ({ path: join(root, 'tests/fixtures/articles', f), split: f.startsWith('nw-') ? 'fresh' as const : f.startsWith('ho-') ? 'new' as const : Number(/(\d+)/.exec(f)?.[1] ?? 0) % 2 === 1 ? 'dev' as const : 'held-out' as const })),
 ];
 
 const overlaps = (a: Annotation, b: Annotation) => a.start < b.end && a.end > b.start;
@@ -58,18 +59,18 @@ const dateOf = (doc: ParsedDocument, a: Annotation): string | undefined => {
 
 /** Adds one document's counts of a kind: `match` pairs a gold with a suggested annotation. */
 let current = { split: '', kind: '' };
-function score(c: Counts[Kind], gold: Annotation[], got: Annotation[], match: (g: Annotation, s: Annotation) => boolean) {
+function score(c: Counts[Kind], gold: Annotation[], got: Annotation[], match: (g: Annotation, s: Annotation) => boolean, gotOf?: (g: Annotation) => string) {
   const used = new Set<number>();
-  const show = args.misses === current.kind && current.split === (args.split ?? 'dev');
+  const show = (args.misses ?? '').split(',').includes(current.kind) && current.split === (args.split ?? 'dev');
   for (const x of gold) {
     const i = got.findIndex((s, n) => !used.has(n) && match(x, s));
-    if (i >= 0) { used.add(i); c.tp++; } else { c.fn++; if (show) console.log(`  missed: ${x.label.slice(0, 100)} ${JSON.stringify(x.attributes).slice(0, 120)}`); }
+    if (i >= 0) { used.add(i); c.tp++; } else { c.fn++; if (show) console.log(`  missed: ${x.label.slice(0, 100)} ${JSON.stringify(x.attributes).slice(0, 120)}${gotOf ? ` got: ${gotOf(x)}` : ''}`); }
   }
   c.fp += got.length - used.size;
   if (show) got.forEach((s, n) => { if (!used.has(n)) console.log(`  extra: ${s.label.slice(0, 100)} ${JSON.stringify(s.attributes).slice(0, 160)}`); });
 }
 
-const counts = { dev: zero(), 'held-out': zero(), new: zero() };
+const counts = { dev: zero(), 'held-out': zero(), new: zero(), fresh: zero() };
 const times: Array<{ ms: number; words: number }> = [];
 for (const f of files) {
   const source = readFileSync(f.path, 'utf8');
@@ -94,15 +95,18 @@ for (const f of files) {
     return !!p && !!q && distanceKm(p, q) <= 161;
   });
   const goldDated = of(gold, 'event').filter((a) => dateOf(gold, a));
-  const gotDated = of(draft, 'event').filter((a) => a.attributes.date && goldDated.some((x) => overlaps(x, a)));
+  // A joining claim (`of=`) has its event's date, in the draft as in the hand annotations.
+  const gotDated = of(draft, 'event').filter((a) => dateOf(draft, a) && goldDated.some((x) => overlaps(x, a)));
   current = { split: f.split, kind: 'dates' };
-  score(c.dates, goldDated, gotDated, (x, s) => overlaps(x, s) && dateOf(gold, x) === s.attributes.date);
+  score(c.dates, goldDated, gotDated, (x, s) => overlaps(x, s) && dateOf(gold, x) === dateOf(draft, s), (x) => `${dateOf(gold, x)} vs ${gotDated.filter((s) => overlaps(x, s)).map((s) => dateOf(draft, s)).join(', ') || 'none'}`);
   const stated = goldDated.filter((a) => !a.attributes['date-added'] && !(a.attributes.of && gold.annotations.find((d) => d.attributes.id === a.attributes.of)?.attributes['date-added']));
   current = { split: f.split, kind: 'dates-stated' };
-  score(c['dates-stated'], stated, gotDated.filter((a) => stated.some((x) => overlaps(x, a))), (x, s) => overlaps(x, s) && dateOf(gold, x) === s.attributes.date);
+  score(c['dates-stated'], stated, gotDated.filter((a) => stated.some((x) => overlaps(x, a))), (x, s) => overlaps(x, s) && dateOf(gold, x) === dateOf(draft, s));
   const km = (a: Annotation) => { const r = parseStatedRange(a.label); return 'error' in r ? null : r; };
   current = { split: f.split, kind: 'ranges' };
-  score(c.ranges, of(gold, 'range').filter((a) => !a.attributes.added && km(a)), of(draft, 'range'), (x, s) => {
+  // A hand range the format could not hold (the annotator's workaround, `added=`) is not scored, and neither is a suggestion over it.
+  const unscored = of(gold, 'range').filter((a) => a.attributes.added || !km(a));
+  score(c.ranges, of(gold, 'range').filter((a) => !a.attributes.added && km(a)), of(draft, 'range').filter((s) => !unscored.some((x) => overlaps(x, s))), (x, s) => {
     const r = km(x); const q = km(s);
     return overlaps(x, s) && !!r && !!q && Math.abs(r.min_km - q.min_km) < 1e-6 && Math.abs(r.max_km - q.max_km) < 1e-6;
   });
@@ -118,16 +122,17 @@ const prf = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
   return { precision: +p.toFixed(3), recall: +r.toFixed(3), f1: +(p + r === 0 ? 0 : (2 * p * r) / (p + r)).toFixed(3), tp, fp, fn };
 };
 const nOf = (s: string) => files.filter((f) => f.split === s).length;
-console.log(`tagger: ${args.tagger === 'wink' ? 'wink-nlp' : 'compromise'}; ${nOf('dev')} development documents, ${nOf('held-out')} held out, ${nOf('new')} new held out`);
-console.log(`${'kind'.padEnd(14)}${'dev P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}${'held P'.padStart(9)}${'R'.padStart(7)}${'F1'.padStart(7)}${'new P'.padStart(9)}${'R'.padStart(7)}${'F1'.padStart(7)}`);
+console.log(`tagger: ${args.tagger === 'wink' ? 'wink-nlp' : 'compromise'}; ${nOf('dev')} development documents, ${nOf('held-out')} held out, ${nOf('new')} new held out (ho-), ${nOf('fresh')} fresh held out (nw-)`);
+console.log(`${'kind'.padEnd(14)}${'dev P'.padStart(7)}${'R'.padStart(6)}${'F1'.padStart(6)}${'held P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'new P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'fresh P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}`);
 const result: Record<string, unknown> = {};
 for (const k of KINDS) {
   const d = prf(counts.dev[k]);
   const h = prf(counts['held-out'][k]);
   const n = prf(counts.new[k]);
-  result[k] = { dev: d, heldOut: h, new: n };
-  const cols = (x: typeof d, w: number) => `${x.precision.toFixed(2).padStart(w)}${x.recall.toFixed(2).padStart(7)}${x.f1.toFixed(2).padStart(7)}`;
-  console.log(`${k.padEnd(14)}${cols(d, 7)}${cols(h, 9)}${cols(n, 9)}`);
+  const fr = prf(counts.fresh[k]);
+  result[k] = { dev: d, heldOut: h, new: n, fresh: fr };
+  const cols = (x: typeof d, w: number) => `${x.precision.toFixed(2).padStart(w)}${x.recall.toFixed(2).padStart(6)}${x.f1.toFixed(2).padStart(6)}`;
+  console.log(`${k.padEnd(14)}${cols(d, 7)}${cols(h, 8)}${cols(n, 8)}${cols(fr, 9)}`);
 }
 // Speed: the first article pays for loading the tagger's lexicon; the rest are steady state.
 const steady = times.slice(1);
@@ -138,4 +143,24 @@ const meanMs = totalMs / steady.length;
 const threads = Math.min(2, availableParallelism());
 const tenThousandS = (meanMs * 10_000) / threads / 1000;
 console.log(`speed: ${msPer1000Words.toFixed(0)} ms per 1,000 words (mean article ${meanMs.toFixed(0)} ms, ${Math.round(totalWords / steady.length)} words; first article ${times[0].ms.toFixed(0)} ms); 10,000 such articles ≈ ${tenThousandS.toFixed(0)} s on ${threads} threads (extrapolated)`);
-console.log(JSON.stringify({ tagger: args.tagger ?? 'compromise', ...result, speed: { msPer1000Words: Math.round(msPer1000Words), meanArticleMs: Math.round(meanMs), tenThousandArticlesS: Math.round(tenThousandS) } }));
+// One article of 1,000 words (the set's texts run together), timed as drafted: the index cached, the tagger warm.
+const thousand = (() => {
+  const parts: string[] = [];
+  let n = 0;
+  for (const f of files) {
+    if (n >= 1000) break;
+    const text = parseDocumentText(f.path, readFileSync(f.path, 'utf8')).text;
+    parts.push(text);
+    n += text.split(/\s+/).filter(Boolean).length;
+  }
+  const words = parts.join('\n\n').split(/(\s+)/);
+  let kept = 0;
+  let end = 0;
+  while (end < words.length && kept < 1000) { if (words[end].trim()) kept++; end++; }
+  return words.slice(0, end).join('');
+})();
+const t1 = performance.now();
+suggest(thousand, { docId: 'bench-1000', published: '2024-11-22', index, catalogue, tagger });
+const thousandMs = performance.now() - t1;
+console.log(`speed: one 1,000-word article ${thousandMs.toFixed(0)} ms (target ≤ 1,000 ms); 10,000 articles of ${Math.round(totalWords / steady.length)} words ≈ ${tenThousandS.toFixed(0)} s, of 1,000 words ≈ ${((thousandMs * 10_000) / threads / 1000).toFixed(0)} s on ${threads} threads (target ≤ 300 s)`);
+console.log(JSON.stringify({ tagger: args.tagger ?? 'compromise', ...result, speed: { oneThousandWordArticleMs: Math.round(thousandMs), msPer1000Words: Math.round(msPer1000Words), meanArticleMs: Math.round(meanMs), tenThousandArticlesS: Math.round(tenThousandS) } }));

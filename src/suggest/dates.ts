@@ -14,7 +14,14 @@
  *   - "overnight": chrono reads nothing; news means the night into the publication day (day before/day);
  *   - "this week": the week so far, never after --published;
  *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
- *     it is marked `reporting` so the event takes another date when it has one.
+ *     it is marked `reporting` so the event takes another date when it has one;
+ *   - "the first … since a coup in 2021", ", which brokered a ceasefire in January,": background to the
+ *     event, marked `background` so the event never takes it;
+ *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
+ *     the publication date; in news they count from the event told (or are durations): dropped;
+ *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
+ *     publication date; they count from the event the article told last (`anchor`), or are dropped;
+ *     "came a day after Russia fired …" dates what follows "after" a day before the anchor.
  */
 import * as chrono from 'chrono-node';
 
@@ -28,6 +35,22 @@ export interface FoundDate {
   reason?: string;
   /** The date follows a verb of saying ("said on Friday"): when it was said, not when it happened. */
   reporting?: boolean;
+  /**
+   * The date is background to the sentence's event, not its date: the point a superlative is measured
+   * from ("the first … since a coup in 2021") or inside a non-restrictive relative clause (", which
+   * brokered a ceasefire in January,").
+   */
+  background?: boolean;
+}
+
+/** A superlative measured "since" something: what follows is the point of comparison. */
+const SUPERLATIVE_SINCE = /\b(?:first|largest|biggest|deadliest|worst|heaviest|most|highest|lowest|longest|last)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$/i;
+
+/** [start, end) of the non-restrictive relative clauses of a slice (", which …,", ", who …,"). */
+function relativeClauses(slice: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of slice.matchAll(/,\s+(?:which|who|whose|where)\b[^,;]*(?=,)/gi)) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 const SAID_BEFORE = /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned)\s+(?:on\s+|late\s+|early\s+)?$/i;
@@ -36,8 +59,14 @@ const OVERNIGHT = /\bovernight\b/gi;
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 const DAY_PAIR = new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'g');
-const BARE_YEAR = /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–\/]?\d|\s+(?:km|kilomet|miles))/gi;
+const BARE_YEAR = /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
 const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
+
+/** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
+const ANCHORED = /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day)\b/gi;
+/** A duration or an offset chrono counts from the publication date ("for 86 minutes", "after 73 minutes", "15 minutes later", "in five months"). */
+const DURATION = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+ago\b)/i;
+const COUNT: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -60,7 +89,7 @@ function componentValue(c: chrono.ParsedComponents, yearKnown: boolean): string 
 /**
  * Dates in text[from, to). `published` is YYYY-MM-DD or null.
  */
-export function findDates(text: string, from: number, to: number, published: string | null): FoundDate[] {
+export function findDates(text: string, from: number, to: number, published: string | null, anchor: string | null = null): FoundDate[] {
   const slice = text.slice(from, to);
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
   const out: FoundDate[] = [];
@@ -74,6 +103,21 @@ export function findDates(text: string, from: number, to: number, published: str
     const b = Number(m[3]);
     if (y === null || mi < 0 || !(b > a) || b > 31) continue;
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: `${y}-${pad(mi + 1)}-${pad(a)}/${y}-${pad(mi + 1)}-${pad(b)}`, ...(m[4] ? {} : { reason: 'year from the publication date' }) });
+  }
+  for (const m of slice.matchAll(ANCHORED)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    // Only a day can be counted from; without one the phrase is dropped (chrono would count from publication).
+    if (!anchor || !/^\d{4}-\d\d-\d\d$/.test(anchor)) { out.push({ start, end, value: '', reason: 'dropped' }); continue; }
+    const n = m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1;
+    const unit = (m[2] ?? m[5] ?? m[6] ?? 'day').toLowerCase() === 'week' ? 7 : 1;
+    const dir = (m[3] ?? m[4] ?? m[7] ?? '').toLowerCase();
+    let sign = /^(?:earlier|before|previously|previous)$/.test(dir) ? -1 : /^(?:later|after|next|following)$/.test(dir) ? 1 : 0;
+    // "The attack came a day after Russia fired …": "after"/"before" with what follows is a preposition;
+    // what follows it happened a day before (after) the event told, the opposite of "a day later".
+    if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) sign = -sign;
+    const d = new Date(Date.parse(`${anchor}T12:00:00Z`) + sign * n * unit * 86400000);
+    out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before' });
   }
   for (const m of slice.matchAll(LAST_PERIOD)) {
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
@@ -110,6 +154,7 @@ export function findDates(text: string, from: number, to: number, published: str
     const end = start + r.text.length;
     if (taken(start, end)) continue;
     if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently)$/i.test(r.text.trim())) continue;
+    if (DURATION.test(r.text.trim()) && !/\bago\b/i.test(r.text)) continue;
     const yearKnown = ref !== null;
     let startValue = componentValue(r.start, yearKnown);
     if (startValue === null) continue;
@@ -140,5 +185,10 @@ export function findDates(text: string, from: number, to: number, published: str
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
   }
-  return out.sort((a, b) => a.start - b.start);
+  const clauses = relativeClauses(slice);
+  for (const d of out) {
+    const a = d.start - from;
+    if (SUPERLATIVE_SINCE.test(slice.slice(0, a)) || clauses.some(([s, e]) => a >= s && a < e)) d.background = true;
+  }
+  return out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
 }

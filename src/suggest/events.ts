@@ -11,27 +11,49 @@ import { claimantOf } from './claimants.js';
 
 /** Event type → words that report it, tried in order (the first row that matches gives the type). */
 export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
-  ['drone-attack', /\bdrones?\b[^.]*\b(?:attacks?|attacked|struck|strike|hit|launched|shot down|downed|targeted|intercepted)\b|\b(?:attacked|struck|hit|targeted)\b[^.]*\bdrones?\b/i],
-  ['missile-strike', /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|hit|launched|fired|attack|attacked|targeted|used|deployed)\b|\b(?:struck|fired|launched|targeted)\b[^.]*\b(?:missiles?|rockets?)\b/i],
-  ['strike', /\b(?:struck|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacked|hit)\b/i],
-  ['arms-transfer', /\b(?:supplied|supplying|delivered|delivery|deliveries|provided|providing|provision of|transferred|transfer of|shipped|sent|exported|export of|handed over|sold|supply)\b/i],
-  ['policy', /\b(?:approved|authori[sz]ed|authori[sz]ation|announced|sanctions?|sanctioned|allowed|banned|decided|agreed|signed|lifted|imposed|vowed|threatened|pledged|policy)\b/i],
+  ['drone-attack', /\bdrones?\b[^.]*\b(?:attacks?|attacked|attacking|struck|strike|striking|hit|hitting|launched|launching|shot down|downed|targeted|targeting|intercepted)\b|\b(?:attacked|attacking|struck|hit|targeted|targeting)\b[^.]*\bdrones?\b/i],
+  ['missile-strike', /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|striking|hit|hitting|launched|launching|fired|firing|attack|attacked|attacking|targeted|targeting|used|using|deployed|deploying)\b|\b(?:struck|fired|firing|launched|launching|targeted|targeting|used|using)\b[^.]*\b(?:missiles?|rockets?)\b/i],
+  ['strike', /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacks on|attacked|attacking|hit)\b/i],
+  ['arms-transfer', /\b(?:supplied|supplying|delivered|delivering|delivery|deliveries|provided|providing|provision of|transferred|transferring|transfer of|shipped|shipping weapons|sent|sending|exported|exporting|export of|handed over|sold|selling|supply)\b/i],
+  ['policy', /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i],
   ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
   ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
   ['rescue', /\b(?:rescued|rescue|picked up|evacuated|evacuation)\b/i],
   ['diplomacy', /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks)\b/i],
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
-  ['military-activity', /\b(?:deployed|deployment|troops|test-fired|tested|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|captured|seized|withdrew|launched|fired|killed|wounded|injured|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i],
+  ['military-activity', /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i],
 ];
 
 export const SUMMARY_WORDS = 16;
+
+/** What a figure in news counts: weapons, people, casualties, things hit. */
+const COUNTED = String.raw`drones?|missiles?|rockets?|shells?|bombs?|munitions|people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|women|men|crew(?:\s+members)?|sailors|passengers|prisoners|hostages|aircraft|planes|jets|helicopters|tanks|vehicles|ships|vessels|boats|targets|sites|locations|buildings|homes|houses|killed|dead|wounded|injured|deaths|casualties|strikes|attacks|launchers|interceptors`;
+/** A number, up to three words that qualify it ("ballistic", "Kh-101 cruise"), and what it counts: "47 drones", "30 cruise missiles". */
+const FIGURE = new RegExp(String.raw`(?<![\d,.\-–/])(\d{1,3}(?:,\d{3})+|\d+)((?:\s+(?!(?:km|kilomet\w*|miles?|metres?|meters?|nautical|per|percent|a\.m\.|p\.m\.|and|or|to|of|in|on|at|from)\b)[\p{L}\p{M}\d-]+){0,3}?\s+(?:${COUNTED}))\b`, 'gu');
+
+/**
+ * The figures a sentence states, in the build's form ("47 drones; 13 missiles"): each number with what
+ * it counts. A year is not a figure ("since 2014 drones …" does not count drones); nor is a distance.
+ */
+export function figuresOf(sentence: string): string | null {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(FIGURE)) {
+    if (/^(?:19|20)\d\d$/.test(m[1]) && /\b(?:since|in|by|until|from|during|of|early|late|mid|before|after)\s+$/i.test(sentence.slice(0, m.index))) continue;
+    const f = `${m[1]}${m[2].replace(/\s+/g, ' ')}`;
+    if (!out.includes(f) && !f.includes(';')) out.push(f);
+  }
+  return out.length > 0 ? out.join('; ') : null;
+}
 
 /** The sentence's main clause in its own words. */
 export function summaryOf(sentence: string): string {
   let s = sentence.trim();
   s = s.replace(/^(?:According to [^,]+,|(?:On|In|On the|Late|Early|Earlier|Last|Since|During|By|At|After|Before|Overnight|Adding)[^,]{0,60},)\s*/i, '');
-  s = s.replace(/,?\s+(?:resulting|marking|causing|which|according|as|while|amid|leaving|killing|injuring|raising|adding|officials said|[\p{Lu}][^,]{0,40} said)\b.*$/u, '');
+  // A trailing attribution is cut only after a comma (", the ministry said"): a name before "said"
+  // inside the clause is its subject ("Russia's Defence Ministry said …", "North Korea said …").
+  s = s.replace(/,\s+(?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*\s+|[\p{Ll}-]+\s+){0,6}?(?:said|says|reported|confirmed|claimed|announced|added|told\s[^,]{1,30})(?:\s+(?:on|late|early)\s+[^,]{1,30})?[.!?"”’]*$/u, '');
+  s = s.replace(/,?\s+(?:resulting|marking|causing|which|according|as|while|amid|leaving|killing|injuring|raising|adding)\b.*$/u, '');
   s = s.replace(/[.!?"”’]+$/, '').trim();
   const words = s.split(/\s+/);
   if (words.length > SUMMARY_WORDS) s = `${words.slice(0, SUMMARY_WORDS).join(' ')}…`;
@@ -48,25 +70,34 @@ export interface EventInput {
   dates: FoundDate[];
 }
 
+/** A definite reference back to what was told ("the missile", "the attack", "these strikes", "the weapon"). */
+export const ANAPHORA = /\b(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|missiles?|drones?|launch|raid|assault|offensive|explosions?|blasts?|bombardment|operation|incident|sinking|ship|vessel|cruiser|aircraft|weapons?)\b/iu;
+
 /**
  * A sentence that names no place but attributes an account of something that happened ("The ministry
- * said a fire had detonated ammunition on board") most often tells more of an event already suggested:
- * it joins the latest one with `of=`, as a claim. Null when it is not such a sentence.
+ * said a fire had detonated ammunition on board") or of what was told ("The Houthis claimed the
+ * attack") most often tells more of an event already suggested: it joins the latest one with `of=`, as
+ * a claim. Null when it is not such a sentence.
  */
 export function claimSuggestion(sentence: { start: number; end: number; text: string }, of: string): Suggestion | null {
   const type = EVENT_TYPES.find(([, re]) => re.test(sentence.text))?.[0];
-  if (!type) return null;
+  if (!type && !ANAPHORA.test(sentence.text)) return null;
   const { claimant, found } = claimantOf(sentence.text);
   if (!found) return null;
   return {
     kind: 'event',
     start: sentence.start,
     end: sentence.end,
-    attributes: { of, claimant, status: 'unverified' },
+    attributes: { of, claimant, status: 'unverified', ...figureAttribute(sentence.text) },
     confidence: 0.4,
     reason: `no place in the sentence: joined to ${of}, the event suggested before it, as another account; status left for the reviewer`,
   };
 }
+
+const figureAttribute = (sentence: string): { figures?: string } => {
+  const f = figuresOf(sentence);
+  return f ? { figures: f } : {};
+};
 
 /** The event suggestion for one sentence, or null when it does not report one. */
 export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
@@ -93,6 +124,7 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
       summary: summaryOf(e.sentence),
       ...(date ? { date: date.value } : {}),
       place: ordered.join(' '),
+      ...figureAttribute(e.sentence),
       claimant,
       status: 'unverified',
     },

@@ -46,7 +46,9 @@ const CONFIDENCE = { sure: 0.9, ambiguous: 0.6, town: 0.7, headline: 0.7 };
 const WORD = String.raw`(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\d]*(?:[-\u2010\u2011][\p{L}\p{M}\d]+)*)`;
 const RUN = new RegExp(String.raw`${WORD}(?:[ \u00a0](?:(?:of|of the|and)[ \u00a0])?${WORD})*`, 'gu');
 const CONNECTOR = /[ \u00a0](?:of the|of|and)[ \u00a0]/g;
-const DESIGNATOR = /^[ \u00a0](region|regions|oblast|province|governorate|district|territory|territories|soil|airspace|border|border region|area|waters|coast|coastline|shore|shores|peninsula|krai|republic)\b/u;
+const DESIGNATOR = /^[ \u00a0](region|regions|oblast|province|governorate|district|territory|territories|soil|airspace|border|border region|area|waters|coast|coastline|shore|shores|peninsula|krai|republic|city|cities|town|towns|village|villages|port|ports|capital|mainland|frontier|enclave)\b/u;
+/** "Iran-backed", "Barbados-flagged", "U.S.-made": a compound whose first part names a place. */
+const PLACE_COMPOUND = new RegExp(String.raw`(${WORD}(?:[ \u00a0]${WORD})?)-(?:backed|flagged|based|made|led|born|owned|bound|registered|held|occupied|controlled|allied|funded|supplied|provided|brokered|run|built|designed|produced|sponsored|aligned)\b`, 'gu');
 /**
  * Designators that are part of the place's name as written ("the Kursk region", "Zaporizhzhia Oblast")
  * and so part of the mention; the others ("Russian territory", "Yemeni coast", "the Haifa area") only
@@ -61,6 +63,8 @@ const CITY_OF = /\b(?:city|town|village|port|settlement|capital|region|province)
 const PLACE_PREPOSITION = /\b(?:in|near|at|from|to|into|outside|around|toward|towards|across|over|on|of|via|between|and|targeting|struck|hit|hitting|attacked)[ \u00a0](?:the[ \u00a0])?$/iu;
 const LOCATIVE = /\b(?:in|near|at|from|into|outside|around|across|via)[ \u00a0](?:the[ \u00a0])?$/iu;
 const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const PROPER: ReadonlySet<string> = new Set(['ProperNoun']);
+const NO_TAGS: ReadonlySet<string> = new Set();
 /** Tags that say a sentence's first word is not a name. */
 const NOT_A_NAME = ['Adjective', 'Verb', 'Gerund', 'Adverb', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary'];
 
@@ -76,10 +80,36 @@ interface Candidate {
   /** A preposition of place right before it ("in", "near", "from"), not a verb of striking. */
   locative: boolean;
   single: boolean;
+  /** A kind hint the words themselves do not carry: an item of a list of regions ("the Bryansk, Kursk and Oryol regions"). */
+  kind?: 'region';
+  /** The first part of a compound ("Iran" of "Iran-backed"): the tagger reads the compound, not the name. */
+  compound?: boolean;
+}
+
+/** Plural designators after a list of names ("the Bryansk, Kursk and Oryol regions") and before one ("the regions of Bryansk and Kursk"). */
+const PLURAL_DESIGNATOR = '(?:regions|provinces|oblasts|governorates|districts)';
+const LIST = String.raw`${WORD}(?:,[ \u00a0]${WORD})*,?[ \u00a0](?:and|or)[ \u00a0]${WORD}`;
+const LIST_BEFORE = new RegExp(String.raw`(${LIST})[ \u00a0]${PLURAL_DESIGNATOR}\b`, 'gu');
+const LIST_AFTER = new RegExp(String.raw`\b${PLURAL_DESIGNATOR}[ \u00a0]of[ \u00a0](${LIST})`, 'gu');
+
+/**
+ * The items of a list of names that a plural designator makes regions: each is a region of its own
+ * ("the Bryansk, Kursk and Oryol regions" names three), not the city of the same name. [start, end)
+ * in the sentence.
+ */
+export function regionListItems(sentence: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const re of [LIST_BEFORE, LIST_AFTER]) {
+    for (const m of sentence.matchAll(re)) {
+      const listAt = m.index + m[0].indexOf(m[1]);
+      for (const w of m[1].matchAll(new RegExp(WORD, 'gu'))) out.push([listAt + w.index, listAt + w.index + w[0].length]);
+    }
+  }
+  return out;
 }
 
 /** A line where most words of three or more letters are capitalised is a headline. */
-function isHeadline(line: string): boolean {
+export function isHeadline(line: string): boolean {
   const words = line.match(/\p{L}{3,}/gu) ?? [];
   if (words.length < 3) return false;
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
@@ -89,25 +119,34 @@ function isHeadline(line: string): boolean {
 function sentenceCandidates(t: ArticleText, s: number, e: number, headline: boolean, tagged: () => Tagged[]): Candidate[] {
   const sentence = t.text.slice(s, e);
   const out: Candidate[] = [];
-  const push = (a: number, b: number) => {
+  const push = (a: number, b: number, kind?: 'region', compound?: boolean) => {
     let start = s + a;
     let end = s + b;
     let words = t.text.slice(start, end);
-    if (/^The[ \u00a0]/.test(words) && words.length > 4) { start += 4; words = words.slice(4); }
+    const article = /^(?:The|An|A)[ \u00a0]/.exec(words);
+    if (article && words.length > article[0].length) { start += article[0].length; words = words.slice(article[0].length); }
     const after = DESIGNATOR.exec(t.text.slice(end, Math.min(e, end + 20)));
     let designator = false;
     if (after) designator = true;
-    const named = !!after && NAME_DESIGNATORS.has(after[1].toLowerCase());
+    // A list item's designator is the list's ("the Kursk and Oryol regions"), not part of its name.
+    const named = !kind && !!after && NAME_DESIGNATORS.has(after[1].toLowerCase());
     if (named) end += after[0].length;
     if (named && /(?:^|[ \u00a0])the[ \u00a0]$/i.test(t.text.slice(Math.max(s, start - 4), start))) start -= 4;
     words = t.text.slice(start, end);
     const before = t.text.slice(Math.max(s, start - 30), start);
     const single = !/[ \u00a0]/.test(t.text.slice(start, end).replace(/^the[ \u00a0]/i, ''));
-    out.push({ start, end, words, initial: start - s <= 1 || /^[“"‘'(]+$/.test(sentence.slice(0, start - s)), headline, designator, preposition: PLACE_PREPOSITION.test(before) || CITY_OF.test(before), locative: LOCATIVE.test(before) || CITY_OF.test(before), single });
+    out.push({ start, end, words, initial: start - s <= 1 || /^[“"‘'(]+$/.test(sentence.slice(0, start - s)), headline, designator, preposition: PLACE_PREPOSITION.test(before) || CITY_OF.test(before), locative: LOCATIVE.test(before) || CITY_OF.test(before), single, ...(kind ? { kind, designator: true } : {}), ...(compound ? { compound } : {}) });
   };
   if (headline) {
     for (const m of sentence.matchAll(new RegExp(WORD, 'gu'))) push(m.index, m.index + m[0].length);
     return out;
+  }
+  // List items first: they take their words before any other reading of them.
+  for (const [a, b] of regionListItems(sentence)) push(a, b, 'region');
+  for (const m of sentence.matchAll(PLACE_COMPOUND)) {
+    push(m.index, m.index + m[1].length, undefined, true);
+    // "Ukrainian-held territory", "Russian-occupied areas": the designator after the compound is the demonym's.
+    if (DESIGNATOR.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 20))) out[out.length - 1].designator = true;
   }
   for (const m of sentence.matchAll(RUN)) {
     const parts: Array<[number, number]> = [[m.index, m.index + m[0].length]];
@@ -170,14 +209,20 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     const headline = headlineAt(s);
     for (const c of sentenceCandidates(t, s, e, headline, tags)) {
       if (isBlocked(t, c.start, c.end)) continue;
-      const wordTags = c.single ? tagsAt(tags(), c.start - s + (c.words.startsWith('the ') ? 4 : 0)) : new Set<string>();
+      // The tagger is the costly step: it is asked only where a rule reads its tags (a single word with
+      // no designator, first in its sentence or with no preposition of place) and only for a name the
+      // gazetteer knows (another would not resolve: as a sentence's first word it is taken for a common word).
+      const needsTags = c.single && !c.designator && (c.initial || !c.preposition);
+      const known = needsTags && index.nameTypes(c.words.replace(/^the[ \u00a0]/i, '')).length > 0;
+      const wordTags = c.compound ? PROPER : known ? tagsAt(tags(), c.start - s + (c.words.startsWith('the ') ? 4 : 0)) : NO_TAGS;
       if (lexicallyRejected(c, wordTags)) continue;
       found.push(c);
     }
   }
   // First pass: every candidate together; keep those that resolve and read as places. Second pass:
   // the kept ones alone, as the build will see them, so the context is theirs.
-  const first = index.resolve(found.map((c) => ({ text: c.words })));
+  const query = (c: Candidate): PlaceQuery => ({ text: c.words, ...(c.kind ? { kind: c.kind } : {}) });
+  const first = index.resolve(found.map(query));
   const taken: Candidate[] = [];
   const covered: Array<[number, number]> = [];
   found.forEach((c, n) => {
@@ -188,7 +233,7 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     taken.push(c);
   });
   taken.sort((a, b) => a.start - b.start);
-  const queries: PlaceQuery[] = taken.map((c) => ({ text: c.words }));
+  const queries: PlaceQuery[] = taken.map(query);
   const second = index.resolve(queries);
   const ids = new Map<string, string>();
   const used = new Set<string>();
@@ -217,6 +262,8 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
       id = uniqueId(slug(r.place.name), used);
       ids.set(key, id);
       attributes.id = id;
+      // The kind hint is written, so the build reads the words as the list made them.
+      if (c.kind) attributes.kind = c.kind;
       // Pinned when ambiguous, so the build reads the same place the reviewer checked.
       if (r.ambiguous && r.place.geonames) attributes.geonames = String(r.place.geonames);
       else if (r.ambiguous && r.place.wikidata) attributes.wikidata = r.place.wikidata;
@@ -236,7 +283,9 @@ function acceptable(c: Candidate, r: Extract<Resolution, { ok: true }>, index: P
   const p = r.place;
   const core = c.words.replace(/^the[ \u00a0]/i, '');
   const types = index.nameTypes(core);
-  if (!c.designator && types.length > 0 && types.every((ty) => ty === 'demonym')) return false;
+  // A demonym is an adjective without a designator, also when the word is some other place's name too
+  // ("Indian", "Spanish") and resolved, as the demonym, to the country.
+  if (!c.designator && types.includes('demonym') && (types.every((ty) => ty === 'demonym') || p.kind === 'country')) return false;
   // A word the gazetteer knows only as another name of a town ("Hamas" for Hamm) is a place only where the text puts something in it.
   if (c.single && !c.designator && !c.locative && p.kind === 'city' && types.length > 0 && types.every((ty) => ty === 'alternate')) return false;
   // An all-capitals word is a place only as an abbreviation the gazetteer knows ("UK", "EU"), not "NATO" = Nato, PH.

@@ -7,8 +7,8 @@ import type { CatalogueWeapon } from './catalogue.js';
 import { claimantOf } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
 import { nestable } from './draft.js';
-import { claimSuggestion, eventSuggestion } from './events.js';
-import { suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
+import { ANAPHORA, claimSuggestion, eventSuggestion } from './events.js';
+import { isHeadline, suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
 import { findRanges, rangeSuggestion } from './ranges.js';
 import { slug, type Suggestion } from './suggestion.js';
 import type { Tagger } from './tagger.js';
@@ -69,14 +69,25 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   // led with (claims, tolls, accounts): it takes that date, said so in its reason.
   let carried: FoundDate | null = null;
   let lastEvent: string | null = null;
+  // The date of the event told last: "a day earlier", "two days later" count from it.
+  let lastDate: string | null = null;
   t.sentences.forEach(([s, e], si) => {
-    const found = findDates(text, s, e, o.published);
+    const found = findDates(text, s, e, o.published, lastDate);
     dates.set(si, found);
     const inside = places.filter((p) => p.start >= s && p.end <= e);
-    if (inside.length === 0) {
-      const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: text.slice(s, e) }, lastEvent) : null;
+    const sentenceText = text.slice(s, e);
+    // A headline (a line of capitalised words with no full stop) names what the article reports; its sentences report it.
+    if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && isHeadline(sentenceText)) return;
+    if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, found, lastDate))) {
+      const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
+      // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date.
+      const own = found.find((d) => !d.reporting && !d.background);
+      if (claim && own && own.value !== lastDate) {
+        claim.attributes.date = own.value;
+        claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
+      }
       if (claim) suggestions.push(claim);
-      return;
+      if (claim || inside.length === 0) return;
     }
     const ev = eventSuggestion({
       start: s,
@@ -89,10 +100,22 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       n++;
       if (!carried) carried = eventDates(found, null)[0] ?? null;
       lastEvent = ev.attributes.id;
+      lastDate = ev.attributes.date ?? lastDate;
       suggestions.push(ev);
     }
   });
   return { suggestions: consistent(text, suggestions), dates };
+}
+
+
+/**
+ * Whether a sentence is another account of the event told before it: it attributes what it says
+ * ("the ministry said"), refers back to it with a definite noun phrase ("the missile was launched
+ * from …"), and dates nothing that happened on another day.
+ */
+export function isAnotherAccount(sentence: string, found: readonly FoundDate[], lastDate: string | null): boolean {
+  if (!claimantOf(sentence).found || !ANAPHORA.test(sentence)) return false;
+  return found.every((d) => d.reporting || d.background || d.value === lastDate);
 }
 
 /**
@@ -100,7 +123,8 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
  * something was said ("said on Friday it had tested"); with none, the date carried from the article's
  * lead event; with none either, when it was said.
  */
-function eventDates(found: FoundDate[], carried: FoundDate | null): FoundDate[] {
+function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
+  const found = all.filter((d) => !d.background);
   const happened = found.filter((d) => !d.reporting);
   if (happened.length > 0) return happened;
   if (carried) return [{ ...carried, reason: 'carried from an earlier sentence; the text gives no date of the event here' }];

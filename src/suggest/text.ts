@@ -13,26 +13,57 @@ export interface ArticleText {
   blocked: Array<[number, number]>;
 }
 
+const BLANK = /^[ \t\r]*$/;
+
+/** What ends the HTML block a line opens: its closing text, or a blank line. */
+function htmlBlockEnd(line: string): RegExp {
+  const raw = /^\s*<(script|pre|style|textarea)\b/i.exec(line);
+  if (raw) return new RegExp(`</${raw[1]}>`, 'i');
+  if (/^\s*<!--/.test(line)) return /-->/;
+  if (/^\s*<\?/.test(line)) return /\?>/;
+  if (/^\s*<!\[CDATA\[/.test(line)) return /\]\]>/;
+  if (/^\s*<![A-Za-z]/.test(line)) return />/;
+  return BLANK;
+}
+
 export function articleText(text: string): ArticleText {
   const blocked: Array<[number, number]> = [];
   let fence: string | null = null;
+  // An HTML block runs from a line that opens with "<" to its end marker: a blank line, or for
+  // <script>, <pre>, <style>, <textarea>, comments and the like, their closing text (CommonMark 4.6).
+  let html: RegExp | null = null;
   let offset = 0;
   for (const line of text.split('\n')) {
     const end = offset + line.length;
     const fenceMark = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence !== null) {
+    if (html !== null) {
+      if (html.source === BLANK.source && BLANK.test(line)) html = null;
+      else {
+        blocked.push([offset, end]);
+        if (html.test(line)) html = null;
+      }
+    } else if (fence !== null) {
       blocked.push([offset, end]);
       if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = null;
     } else if (fenceMark) {
       fence = fenceMark;
       blocked.push([offset, end]);
-    } else if (/^[ \t]*(?:(?:[*+-]|\d{1,9}[.)]|>)[ \t])*(?: {4}|\t)/.test(line) || /^\s*</.test(line)) {
+    } else if (/^[ \t]*(?:(?:[*+-]|\d{1,9}[.)]|>)[ \t])*(?: {4}|\t)/.test(line)) {
       // Indented code, also inside a list item or quote ("*     code").
       blocked.push([offset, end]);
+    } else if (/^\s*</.test(line)) {
+      blocked.push([offset, end]);
+      const closer = htmlBlockEnd(line);
+      if (!closer.test(line) || closer.source === BLANK.source) html = closer;
     }
     offset = end + 1;
   }
-  for (const m of text.matchAll(/`+[^`\n]*`+|<[^>\n]*>|\]\([^)\n]*\)|https?:\/\/\S+/g)) blocked.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/<[^>\n]*>|\]\([^)\n]*\)|https?:\/\/\S+/g)) blocked.push([m.index, m.index + m[0].length]);
+  // Inline code: a run of backticks to the next run of the same length; it may cross a line break
+  // ("`a\r\nb`" is one code span in Markdown), not a blank line.
+  for (const m of text.matchAll(/(`+)([\s\S]*?)(?<!`)\1(?!`)/g)) {
+    if (!/\n[ \t]*\r?\n/.test(m[2])) blocked.push([m.index, m.index + m[0].length]);
+  }
   blocked.sort((a, b) => a[0] - b[0]);
   return { text, sentences: sentenceSpans(text), blocked };
 }

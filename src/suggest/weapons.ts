@@ -36,7 +36,8 @@ export function suggestWeapons(t: ArticleText, catalogue: readonly CatalogueWeap
   const aliases = catalogue.flatMap((w) => w.aliases.map((a) => ({ a, w }))).sort((x, y) => y.a.length - x.a.length);
   if (aliases.length > 0) {
     // Designations are matched as written; names of two or more words in any case.
-    const pattern = new RegExp(aliases.map(({ a }) => `(?<![\\w-])(${escape(a)})(?![\\w-])`).join('|'), 'g');
+    // A name may be plural ("two Neptunes"); a designation ending in a digit may not ("KN-23s" is rare and "SS-26s" reads the same).
+    const pattern = new RegExp(aliases.map(({ a }) => `(?<![\\w-])(${escape(a)}${/[a-z]$/.test(a) ? 's?' : ''})(?![\\w-])`).join('|'), 'g');
     for (const m of t.text.matchAll(pattern)) {
       const n = m.slice(1).findIndex((g) => g !== undefined);
       found.push({ start: m.index, end: m.index + m[0].length, id: aliases[n].w.id, entry: aliases[n].w });
