@@ -59,3 +59,19 @@ export const FALLBACK_COLOUR = '#8c8c8c';
  * its list, and the build writes a compact index of the events with their claims in chunks (page-index.ts).
  */
 export const LARGE_ARCHIVE = 2000;
+
+/**
+ * How events cluster, on the page (MapLibre's GeoJSON clustering) and in the vector tiles the build writes
+ * past TILES_FROM (src/compiler/event-tiles.ts), so that both draw the same clusters: places nearer than
+ * `radius` px (on 512 px tiles) cluster, up to `maxZoom`; beyond it every place is drawn.
+ */
+export const CLUSTER = { radius: 40, maxZoom: 11 } as const;
+
+/**
+ * From this many events on, `npm run data` also writes the events as vector tiles in one PMTiles archive
+ * (events.pmtiles), and the page draws its events from it instead of clustering them itself. Measured with
+ * `npm run bench:scale -- --tiles` (README "Large archives"): at 100,000 events the page still clusters
+ * its GeoJSON within the targets, so the switch is past that, where the page's own clustering and the
+ * index it parses keep growing with the archive while the tiles a view needs stay the same size.
+ */
+export const TILES_FROM = 200_000;

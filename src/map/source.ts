@@ -7,7 +7,7 @@ import type { GeoJSONSource, GeoJSONSourceSpecification, Map as MapLibreMap } fr
 import type { EventCollection, EventFeature, EventPlace, RangeCollection, RangeProperties } from '../contract.js';
 import type { Theme } from '../basemap/palette.js';
 import { EVENT_SOURCE, SOURCE } from './ids.js';
-import { LARGE_ARCHIVE } from '../constants.js';
+import { CLUSTER, LARGE_ARCHIVE } from '../constants.js';
 import { bandOutline } from './outline.js';
 import { addPatterns } from './patterns.js';
 import { rangeTimeProperties, timeProperties } from './period.js';
@@ -142,8 +142,8 @@ export function emptyDataSource(): GeoJSONSourceSpecification {
  */
 export const CLUSTER_FROM = LARGE_ARCHIVE;
 /** px: places nearer than this on screen cluster; up to this zoom (beyond it every place is drawn). */
-export const CLUSTER_RADIUS = 40;
-export const CLUSTER_MAX_ZOOM = 11;
+export const CLUSTER_RADIUS = CLUSTER.radius;
+export const CLUSTER_MAX_ZOOM = CLUSTER.maxZoom;
 
 /** The events' source, empty and not clustered until setDataCollection knows how many there are. */
 export function emptyEventSource(): GeoJSONSourceSpecification {
