@@ -9,13 +9,13 @@
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Point } from 'geojson';
 import Supercluster from 'supercluster';
-import { TILES_FILE, TILES_MEMBER, type EventCollection, type EventProperties } from '../contract.js';
+import { TILES_FILE, TILES_LAYER, TILES_MEMBER, type EventCollection, type EventProperties } from '../contract.js';
 import { CLUSTER } from '../constants.js';
 
 /** The tiles' one layer (the page's layers name it as `source-layer`). */
-export const TILE_LAYER = 'events';
-/** Tile coordinates per side (vector tiles' usual 4096). */
-export const TILE_EXTENT = 4096;
+export const TILE_LAYER = TILES_LAYER;
+/** Tile coordinates per side: MapLibre's own (its EXTENT), so that points land where its GeoJSON source puts them. */
+export const TILE_EXTENT = 8192;
 /** px per tile side that CLUSTER.radius is measured on (MapLibre's GeoJSON source: 512). */
 const TILE_PX = 512;
 /** ms: an open interval's end ("since 2014"), as src/map/period.ts OPEN_END. */

@@ -172,12 +172,14 @@ export function patternIds(events: EventCollection, theme: Theme): string[] {
 }
 
 /**
- * Fills the data source; until this runs the data layers draw nothing. The pattern images go in first:
+ * Fills the data source (and the events' source, unless `tiled`); until this runs the data layers draw nothing. The pattern images go in first:
  * a tile laid out before its image exists is laid out again once the image is added.
  */
-export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection, theme: Theme): void {
+export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection, theme: Theme, tiled = false): void {
   addPatterns(map, patternIds(events, theme));
   (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(ranges));
+  // The events come as vector tiles (tiles.ts), their source already in place.
+  if (tiled) return;
   const source = map.getSource(EVENT_SOURCE) as GeoJSONSource;
   if (clusters(events.features.length)) source.setClusterOptions({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM });
   source.setData(leanEvents(events));

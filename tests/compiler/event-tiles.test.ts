@@ -23,10 +23,6 @@ function events(n: number): EventCollection {
 }
 
 const decode = (data: Uint8Array) => new VectorTile(new PbfReader(data)).layers[TILE_LAYER];
-const features = (data: Uint8Array) => {
-  const layer = decode(data);
-  return Array.from({ length: layer?.length ?? 0 }, (_, i) => layer.feature(i).properties);
-};
 /** The features whose point lies in the tile itself, not in the buffer copied from its neighbours. */
 const inside = (data: Uint8Array) => {
   const layer = decode(data);
@@ -65,7 +61,7 @@ describe('eventTiles', () => {
     expect(deepest).toHaveLength(collection.features.length);
     expect(deepest.some((p) => p.cluster)).toBe(false);
     expect(new Set(deepest.map((p) => p.id))).toEqual(new Set(collection.features.map((f) => f.properties.id)));
-    const lean = new Map(leanEvents(collection).features.map((f) => [f.properties.id, withoutNulls(f.properties)]));
+    const lean = new Map(leanEvents(collection).features.map((f) => [f.properties?.id, withoutNulls(f.properties ?? {})]));
     for (const p of deepest.slice(0, 50)) expect(p).toEqual(lean.get(String(p.id)));
   });
 });
