@@ -6,17 +6,24 @@
  * so the same layers draw them, reading the tiles' layer.
  */
 import { addProtocol, type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
-import { Protocol } from 'pmtiles';
+import type { Protocol } from 'pmtiles';
 import { TILES_LAYER } from '../contract';
 import { EVENT_SOURCE } from './ids';
 
-let protocol: Protocol | null = null;
+let registered = false;
+let protocol: Promise<Protocol> | null = null;
 
-/** The source of the tiles at `url` (absolute): `pmtiles://` read by the protocol, registered once per page. */
+/**
+ * The source of the tiles at `url` (absolute): `pmtiles://` read by the protocol, registered once per page.
+ * The reader is loaded with the first request, so that only a tiled archive's page downloads it.
+ */
 export function tileSource(url: string): { type: 'vector'; url: string } {
-  if (!protocol) {
-    protocol = new Protocol();
-    addProtocol('pmtiles', protocol.tile);
+  if (!registered) {
+    registered = true;
+    addProtocol('pmtiles', async (params, abort) => {
+      protocol ??= import('pmtiles').then(({ Protocol }) => new Protocol());
+      return (await protocol).tile(params, abort);
+    });
   }
   return { type: 'vector', url: `pmtiles://${url}` };
 }
