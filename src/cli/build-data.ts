@@ -121,6 +121,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
       const failed = diagnostics.some((d) => d.severity === 'error');
       const large = result.events.features.length >= LARGE_ARCHIVE;
       const tiled = !failed && large && (options.tiles ?? result.events.features.length >= TILES_FROM);
+      const binary: Record<string, Uint8Array> = tiled ? { [TILES_FILE]: tilesArchive(result.events) } : {};
       const indexed = large ? withIndexMember(serializeCollection(result.ranges)) : serializeCollection(result.ranges);
       return {
         diagnostics,
@@ -138,7 +139,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
           // A large archive: also a compact index for the page, and the claims in chunks (page-index.ts).
           ...(large ? pageIndex(result.events) : {}),
         },
-        binary: (tiled ? { [TILES_FILE]: tilesArchive(result.events) } : {}) as Record<string, Uint8Array>,
+        binary,
         documents: paths.length,
         events: result.events.features.length,
         ranges: result.ranges.features.length,
