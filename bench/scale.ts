@@ -15,6 +15,10 @@
  * list's first row, from typing a place's name to the search's count, and from a tap on a result to
  * its popup (on a phone, the details in the sheet) with its claims. Times are taken by the driver, so
  * they include its round trips; the issue's aim is 2 s each. Printed, never a failure.
+ * Tiles (--tiles): the events as vector tiles in one PMTiles archive (src/cli/tiles-archive.ts): its build
+ * time, size and tiles at the archive's size and at --tiles-events (default 1,000,000; the built events
+ * repeated with new ids, since the full build of that many is not needed to measure the tiles); and the
+ * page at each --page size reading the tiles against reading the GeoJSON index, in the same run.
  *
  * Prints tables, then one JSON line.
  */
@@ -26,10 +30,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { createDataBuilder } from '../src/cli/build-data.js';
-import type { EventCollection } from '../src/contract.js';
 import { publish } from '../src/cli/publish.js';
 import { tokenize } from '../src/compiler/parse.js';
 import { generateArchive } from './scale/generate.js';
+import { tilesArchive, type TilesFigures } from '../src/cli/tiles-archive.js';
+import { withTilesMember } from '../src/compiler/event-tiles.js';
+import { OUTPUT_FILES, TILES_FILE, type EventCollection } from '../src/contract.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +45,8 @@ const { values } = parseArgs({
     page: { type: 'string' },
     runs: { type: 'string', default: '3' },
     'no-page': { type: 'boolean', default: false },
+    tiles: { type: 'boolean', default: false },
+    'tiles-events': { type: 'string', default: '1000000' },
   },
 });
 const DOCS = Number(values.docs);
@@ -245,6 +253,99 @@ async function measurePages(published: string): Promise<PageRow[]> {
   return rows;
 }
 
+interface TileBuild extends TilesFigures { events: number; seconds: number; bytes: number; peakMb: number }
+
+/** `events` repeated with new ids (`<id>~k`) until there are `n`: the same places, as a larger archive of the same region has. */
+function repeatEvents(events: EventCollection, n: number): EventCollection {
+  const features = Array.from({ length: n }, (_, i) => {
+    const f = events.features[i % events.features.length];
+    const k = Math.floor(i / events.features.length);
+    return k === 0 ? f : { ...f, properties: { ...f.properties, id: `${f.properties.id}~${k}` } };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Writes the tiles of `events` (timed); the archive's bytes go to `out` when given. */
+function measureTileBuild(events: EventCollection, out?: string): TileBuild {
+  let figures: TilesFigures = { tiles: 0, largestTile: 0 };
+  const t0 = performance.now();
+  const bytes = tilesArchive(events, (f) => (figures = f));
+  const seconds = (performance.now() - t0) / 1000;
+  if (out) writeFileSync(out, bytes);
+  return { events: events.features.length, seconds, bytes: bytes.length, peakMb: process.resourceUsage().maxRSS / 1024, ...figures };
+}
+
+/** The site's data for the tiled page at `n` events: servedData, plus the tiles of those events, named by ranges.geojson. */
+function servedTiles(published: string, site: string, n: number): void {
+  servedData(published, site, n);
+  const data = join(site, 'data');
+  const events: EventCollection = JSON.parse(readFileSync(join(data, OUTPUT_FILES.events), 'utf8'));
+  writeFileSync(join(data, TILES_FILE), tilesArchive(events));
+  writeFileSync(join(data, OUTPUT_FILES.ranges), withTilesMember(readFileSync(join(data, OUTPUT_FILES.ranges), 'utf8')));
+}
+
+/** The app at each --page size on its GeoJSON index and on its tiles, in one run (median of RUNS each). */
+async function measureTilePages(published: string): Promise<Array<{ events: number; geojson: PageRun; tiles: PageRun }>> {
+  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: { app: 'index.html' } } } });
+  const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
+  const origin = `http://127.0.0.1:${PORT}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const rows: Array<{ events: number; geojson: PageRun; tiles: PageRun }> = [];
+  const failed = (n: number, what: string) => (err: Error) => {
+    console.log(`  ${what} at ${n} events: ${err.message.split('\n')[0]}`);
+    return { ms: Infinity, frame: Infinity, heapMb: NaN, dataKb: NaN, view: '' };
+  };
+  const med = (rs: PageRun[]): PageRun => ({ ms: median(rs.map((r) => r.ms)), frame: median(rs.map((r) => r.frame)), heapMb: median(rs.map((r) => r.heapMb)), dataKb: median(rs.map((r) => r.dataKb)) });
+  try {
+    for (const n of PAGE_SIZES) {
+      const geojson: PageRun[] = [];
+      const tiles: PageRun[] = [];
+      servedData(published, OUT, n);
+      for (let k = 0; k < RUNS; k++) geojson.push(await runApp(browser, origin, OUT).catch(failed(n, 'app on GeoJSON')));
+      servedTiles(published, OUT, n);
+      for (let k = 0; k < RUNS; k++) tiles.push(await runApp(browser, origin, OUT).catch(failed(n, 'app on tiles')));
+      rows.push({ events: n, geojson: med(geojson), tiles: med(tiles) });
+      console.log(`  page at ${n} events: ready on GeoJSON ${geojson.map((r) => r.ms.toFixed(0)).join(', ')} ms; on tiles ${tiles.map((r) => r.ms.toFixed(0)).join(', ')} ms`);
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  return rows;
+}
+
+/** --tiles: tiles at the archive's size and at --tiles-events, then the page on both; prints its tables, returns its JSON. */
+async function tilesReport(published: string): Promise<Record<string, unknown>> {
+  const events: EventCollection = JSON.parse(readFileSync(join(published, OUTPUT_FILES.events), 'utf8'));
+  const gz = (name: string) => gzipSync(readFileSync(join(published, name))).length;
+  const indexGz = gz('events.index.json');
+  const geojsonGz = gz(OUTPUT_FILES.events);
+  const builds = [measureTileBuild(events)];
+  const more = Number(values['tiles-events']);
+  if (more > events.features.length) builds.push(measureTileBuild(repeatEvents(events, more)));
+  console.log('\ntiles (events.pmtiles: zooms 0–12, gzipped MVT, clustered as the page clusters)');
+  console.log('events     tiles s  archive MB  B/event  tiles   largest tile kB  peak MB');
+  for (const t of builds) {
+    console.log(`${String(t.events).padEnd(10)} ${t.seconds.toFixed(2).padStart(7)} ${(t.bytes / 2 ** 20).toFixed(1).padStart(11)} ${(t.bytes / t.events).toFixed(0).padStart(8)} ${String(t.tiles).padStart(6)} ${kb(t.largestTile).toFixed(0).padStart(17)} ${t.peakMb.toFixed(0).padStart(8)}`);
+  }
+  console.log(`one GeoJSON at ${events.features.length} events: events.geojson ${(geojsonGz / 2 ** 20).toFixed(1)} MB gzip, the page's index ${(indexGz / 2 ** 20).toFixed(1)} MB gzip`);
+  let pages: Awaited<ReturnType<typeof measureTilePages>> = [];
+  if (!values['no-page']) {
+    console.log('\npage on tiles against the page on its GeoJSON index (median of', RUNS, 'runs, cold cache, 1280×800, SwiftShader)');
+    pages = await measureTilePages(published);
+    console.log('events    GeoJSON ready ms  tiles ready ms  GeoJSON frame ms  tiles frame ms  GeoJSON heap MB  tiles heap MB');
+    for (const p of pages) {
+      console.log(`${String(p.events).padEnd(9)} ${p.geojson.ms.toFixed(0).padStart(16)} ${p.tiles.ms.toFixed(0).padStart(15)} ${p.geojson.frame.toFixed(1).padStart(17)} ${p.tiles.frame.toFixed(1).padStart(15)} ${p.geojson.heapMb.toFixed(0).padStart(16)} ${p.tiles.heapMb.toFixed(0).padStart(14)}`);
+    }
+  }
+  return {
+    tiles: builds.map((t) => ({ events: t.events, seconds: Number(t.seconds.toFixed(2)), bytes: t.bytes, bytes_per_event: Math.round(t.bytes / t.events), tiles: t.tiles, largest_tile_bytes: t.largestTile, peak_mb: Math.round(t.peakMb) })),
+    geojson_gzip_bytes: geojsonGz,
+    index_gzip_bytes: indexGz,
+    tile_pages: pages.map((p) => ({ events: p.events, geojson_ready_ms: Math.round(p.geojson.ms), tiles_ready_ms: Math.round(p.tiles.ms), geojson_frame_ms: Number(p.geojson.frame.toFixed(1)), tiles_frame_ms: Number(p.tiles.frame.toFixed(1)), geojson_heap_mb: Math.round(p.geojson.heapMb), tiles_heap_mb: Math.round(p.tiles.heapMb) })),
+  };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'source-atlas-scale-'));
   try {
@@ -260,7 +361,9 @@ async function main(): Promise<void> {
       console.log(`  ${name.padEnd(22)} ${kb(b.files[name]).toFixed(0).padStart(8)} ${kb(b.gzip[name]).toFixed(0).padStart(9)} ${(b.files[name] / b.events).toFixed(0).padStart(12)} ${(b.gzip[name] / b.events).toFixed(0).padStart(12)}`);
     }
     let pages: Awaited<ReturnType<typeof measurePages>> = [];
-    if (!values['no-page']) {
+    // --tiles measures its own pages (on tiles and on GeoJSON) in place of the bare comparison.
+    const tiles = values.tiles ? await tilesReport(published) : null;
+    if (!values['no-page'] && !values.tiles) {
       console.log('\npage (median of', RUNS, 'runs, cold cache, 1280×800, SwiftShader)');
       pages = await measurePages(published);
       console.log('events    app ready ms  bare ready ms  ratio  app frame ms  bare frame ms  ratio  app heap MB  data before ready kB gz');
@@ -272,6 +375,7 @@ async function main(): Promise<void> {
       for (const p of pages) console.log(`${String(p.events).padEnd(9)} ${p.phone.listMs.toFixed(0).padStart(7)} ${p.phone.searchMs.toFixed(0).padStart(10)} ${p.phone.popupMs.toFixed(0).padStart(9)}`);
     }
     console.log(JSON.stringify({
+      ...tiles,
       docs: DOCS,
       events: b.events,
       build_s: Number(b.seconds.toFixed(2)),

@@ -59,3 +59,21 @@ export const FALLBACK_COLOUR = '#8c8c8c';
  * its list, and the build writes a compact index of the events with their claims in chunks (page-index.ts).
  */
 export const LARGE_ARCHIVE = 2000;
+
+/**
+ * How events cluster, on the page (MapLibre's GeoJSON clustering) and in the vector tiles the build writes
+ * past TILES_FROM (src/compiler/event-tiles.ts), so that both draw the same clusters: places nearer than
+ * `radius` px (on 512 px tiles) cluster, up to `maxZoom`; beyond it every place is drawn.
+ */
+export const CLUSTER = { radius: 40, maxZoom: 11 } as const;
+
+/**
+ * From this many events on, `npm run data` also writes the events as vector tiles in one PMTiles archive
+ * (events.pmtiles), and the page draws its events from it instead of clustering them itself; the list,
+ * search and popups still read the compact index. Measured with `npm run bench:scale -- --tiles` (README
+ * "Large archives"): at 20,000 events both pages are alike; at 100,000 the page's index alone is 5.4 MB gzip
+ * (57 B/event, past the 5 MB first-load budget from about 92,000) and the tiled page was ready 18% sooner
+ * with frames 39% shorter. The GeoJSON path is specified and measured up to 100,000 events (issue 19), so
+ * the switch is made, conservatively, at twice that; `npm run data -- --tiles` switches a smaller large archive.
+ */
+export const TILES_FROM = 200_000;

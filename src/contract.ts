@@ -364,3 +364,11 @@ export const storyFile = (id: string): string => `maps/${id}.json`;
 export const PAGE_INDEX = 'events.index.json';
 export const chunkName = (n: number): string => `events.claims-${String(n).padStart(4, '0')}.json`;
 export const INDEX_MEMBER = 'events_index';
+/**
+ * An archive past constants.ts TILES_FROM events: its events also as vector tiles in one PMTiles archive
+ * (src/cli/tiles-archive.ts writes it, src/map/tiles.ts reads it), named by this member of ranges.geojson.
+ */
+export const TILES_FILE = 'events.pmtiles';
+export const TILES_MEMBER = 'events_tiles';
+/** The tiles' one layer of features (a MapLibre layer's `source-layer`). */
+export const TILES_LAYER = 'events';

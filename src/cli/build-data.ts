@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { OUTPUT_FILES, type Diagnostic } from '../contract.js';
+import { OUTPUT_FILES, TILES_FILE, type Diagnostic } from '../contract.js';
 import type { ParsedDocument } from '../compiler/parse.js';
 import { assemble, referencedAreas, type AreaFile } from '../compiler/compile.js';
 import { serializeCollection } from '../compiler/emit.js';
@@ -30,7 +30,9 @@ import { undeclaredTypes } from '../compiler/type-colours.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
 import TYPE_COLOURS from '../../data/types.json' with { type: 'json' };
 import { pageIndex, withIndexMember } from '../compiler/page-index.js';
-import { LARGE_ARCHIVE } from '../constants.js';
+import { LARGE_ARCHIVE, TILES_FROM } from '../constants.js';
+import { withTilesMember } from '../compiler/event-tiles.js';
+import { tilesArchive } from './tiles-archive.js';
 
 /**
  * Below this many documents, a worker (its start-up, its own gazetteer, copying results back) costs
@@ -43,6 +45,8 @@ export interface BuildOutput {
   diagnostics: Diagnostic[];
   /** File name → content; null when there were errors. */
   files: Record<string, string> | null;
+  /** Binary files to publish with them (events.pmtiles past TILES_FROM events); empty when none. */
+  binary: Record<string, Uint8Array>;
   documents: number;
   events: number;
   ranges: number;
@@ -66,6 +70,11 @@ export interface BuilderOptions {
   includePending?: boolean;
   /** Directory of story files (`<id>.yaml`); default `maps` beside the input directory. None there: no stories. */
   maps?: string;
+  /**
+   * Whether to write the events as vector tiles (contract.ts TILES_FILE) too: default from TILES_FROM events on.
+   * Only a large archive (LARGE_ARCHIVE events) gets them: the page reads its index beside the tiles.
+   */
+  tiles?: boolean;
 }
 
 /** Where area files live unless told otherwise: `areas/` beside the documents (data/areas beside data/documents). */
@@ -111,13 +120,15 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
       if (paths.length === 0) diagnostics.push({ severity: 'error', file: relative(cwd, inDir) || inDir, line: 1, column: 1, message: 'no documents (*.md) in the input directory' });
       const failed = diagnostics.some((d) => d.severity === 'error');
       const large = result.events.features.length >= LARGE_ARCHIVE;
-      const ranges = serializeCollection(result.ranges);
+      const tiled = !failed && large && (options.tiles ?? result.events.features.length >= TILES_FROM);
+      const binary: Record<string, Uint8Array> = tiled ? { [TILES_FILE]: tilesArchive(result.events) } : {};
+      const indexed = large ? withIndexMember(serializeCollection(result.ranges)) : serializeCollection(result.ranges);
       return {
         diagnostics,
         files: failed ? null : {
           [OUTPUT_FILES.events]: serializeCollection(result.events),
-          // A large archive: ranges.geojson names the page's index (a foreign member; downloads are unchanged).
-          [OUTPUT_FILES.ranges]: large ? withIndexMember(ranges) : ranges,
+          // A large archive: ranges.geojson names the page's index, and past TILES_FROM its tiles (foreign members; downloads are unchanged).
+          [OUTPUT_FILES.ranges]: tiled ? withTilesMember(indexed) : indexed,
           [OUTPUT_FILES.eventsCsv]: toCsv(result.events.features, EVENT_COLUMNS),
           [OUTPUT_FILES.rangesCsv]: toCsv(result.ranges.features, RANGE_COLUMNS),
           [OUTPUT_FILES.eventsSchema]: json(eventsSchema),
@@ -128,6 +139,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
           // A large archive: also a compact index for the page, and the claims in chunks (page-index.ts).
           ...(large ? pageIndex(result.events) : {}),
         },
+        binary,
         documents: paths.length,
         events: result.events.features.length,
         ranges: result.ranges.features.length,

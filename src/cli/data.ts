@@ -35,12 +35,12 @@ export function report(result: BuildOutput, outDir: string, log: (line: string) 
     log(`data: ${counts}; nothing written, ${shown} left as it was`);
     return 1;
   }
-  publish(outDir, result.files, { store: storeFor(outDir) });
+  publish(outDir, { ...result.files, ...result.binary }, { store: storeFor(outDir) });
   log(`data: ${result.events} events and ${result.ranges} ranges from ${result.documents} documents → ${shown} (${counts})`);
   return 0;
 }
 
-const USAGE = 'usage: npm run data -- [--in DIR] [--out DIR] [--areas DIR] [--include-pending]\n       npm run data -- --stamp FILE [--stamp FILE …]';
+const USAGE = 'usage: npm run data -- [--in DIR] [--out DIR] [--areas DIR] [--include-pending] [--tiles | --no-tiles]\n       npm run data -- --stamp FILE [--stamp FILE …]';
 
 /**
  * Sets `text_sha256:` in each file's front matter to the hash of its text (annotations removed),
@@ -75,10 +75,13 @@ export function stamp(files: readonly string[], log: (line: string) => void = (l
   return failed > 0 ? 1 : 0;
 }
 
+/** `--tiles` writes vector tiles for any large archive, `--no-tiles` for none; neither: from TILES_FROM events on. */
+const tilesOption = (args: { tiles?: boolean; 'no-tiles'?: boolean }): { tiles?: boolean } => (args['no-tiles'] ? { tiles: false } : args.tiles ? { tiles: true } : {});
+
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, stamp: { type: 'string', multiple: true }, areas: { type: 'string' }, 'include-pending': { type: 'boolean' } }, strict: true }).values;
+    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, stamp: { type: 'string', multiple: true }, areas: { type: 'string' }, 'include-pending': { type: 'boolean' }, tiles: { type: 'boolean' }, 'no-tiles': { type: 'boolean' } }, strict: true }).values;
   } catch (e) {
     process.stderr.write(`data: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -96,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`data: input directory ${inDir} does not exist\n${USAGE}\n`);
     return 2;
   }
-  return report(await createDataBuilder(inDir, { ...(args.areas ? { areas: resolvePath(args.areas) } : {}), includePending: args['include-pending'] ?? false }).build(), outDir);
+  return report(await createDataBuilder(inDir, { ...(args.areas ? { areas: resolvePath(args.areas) } : {}), includePending: args['include-pending'] ?? false, ...tilesOption(args) }).build(), outDir);
 }
 
 if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -25,9 +25,9 @@ export function defaultStore(outDir: string): string {
 }
 
 /** The version name of a set of files: a hash of their names and contents. */
-export function versionOf(files: Record<string, string>): string {
+export function versionOf(files: Record<string, string | Uint8Array>): string {
   const h = createHash('sha256');
-  for (const name of Object.keys(files).sort()) h.update(`${name}\0${files[name]}\0`);
+  for (const name of Object.keys(files).sort()) h.update(`${name}\0`).update(files[name]).update('\0');
   return `v-${h.digest('hex').slice(0, 16)}`;
 }
 
@@ -36,7 +36,7 @@ export interface PublishOptions {
   store?: string;
 }
 
-export function publish(outDir: string, files: Record<string, string>, options: PublishOptions = {}): void {
+export function publish(outDir: string, files: Record<string, string | Uint8Array>, options: PublishOptions = {}): void {
   const store = options.store ?? defaultStore(outDir);
   mkdirSync(dirname(outDir), { recursive: true });
   mkdirSync(store, { recursive: true });

@@ -4,7 +4,7 @@
  * A file that is missing, cut off or not JSON leaves its layer empty and says so. Everything the
  * page reads from a feature is checked here, so the rest of the app can trust the types.
  */
-import { CLAIM_STATUSES, INDEX_MEMBER, OUTPUT_FILES, RANGE_BASES, chunkName, storyFile } from '../contract';
+import { CLAIM_STATUSES, INDEX_MEMBER, OUTPUT_FILES, RANGE_BASES, TILES_MEMBER, chunkName, storyFile } from '../contract';
 import type { EventCollection, EventFeature, EventProperties, RangeCollection, RangeFeature, StoryOutput } from '../contract';
 import { groupBands } from './band-groups';
 import { ClaimChunks } from './chunks';
@@ -24,6 +24,11 @@ export interface AtlasData {
    * until `full` brings their full properties from the chunk `chunkOf` names. Absent: every event is whole.
    */
   lazy?: { chunkOf: Map<string, number>; full: (id: string) => Promise<EventProperties | null> };
+  /**
+   * An archive past constants.ts TILES_FROM events: the absolute URL of its events as vector tiles in one
+   * PMTiles file, which the map draws them from (src/map/tiles.ts); the list and popups still read the index.
+   */
+  tiles?: string;
 }
 
 type Check = (p: Record<string, unknown>) => string | null;
@@ -227,6 +232,11 @@ function fromIndex(f: EventFeature): EventFeature {
 
 /** The checked ranges, one feature per band (band-groups.ts): a band is drawn, listed and counted once. */
 const bands = (features: RangeFeature[]): RangeCollection => groupBands({ type: 'FeatureCollection', features }).ranges;
+/** The tiles that ranges.geojson names (a file beside it), as an absolute URL for the map's `pmtiles://` source. */
+function tilesOf(base: string, ranges: unknown): { tiles?: string } {
+  const name = (ranges as Record<string, unknown>)?.[TILES_MEMBER];
+  return typeof name === 'string' && /^[\w.-]+$/.test(name) ? { tiles: new URL(`${base}data/${name}`, location.href).href } : {};
+}
 
 /**
  * Loads events and ranges from `<base>data/`, or only a story's (`story`: its id). Never rejects:
@@ -260,6 +270,7 @@ export async function loadData(base: string, story: string | null = null): Promi
       story: null,
       problems,
       lazy: { chunkOf, full: (id) => chunks.get(id, chunkOf.get(id) ?? -1) },
+      ...tilesOf(base, ranges),
     };
   }
   const events = await load(OUTPUT_FILES.events, 'events');

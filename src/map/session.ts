@@ -26,6 +26,7 @@ import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } fr
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { addHighlights } from './highlights';
 import { clusters, emptyDataSource, emptyEventSource, setDataCollection, setVisibleEvents } from './source';
+import { useEventTiles } from './tiles';
 import { changes, isVisible, next, type Action, type AtlasState, type Item } from './state';
 
 /**
@@ -108,6 +109,8 @@ export class MapSession {
   private clustered: EventCollection | null = null;
   /** A large archive's events without their claims yet (data.ts `lazy`): popups fetch them first. */
   private lazy: AtlasData['lazy'] | null = null;
+  /** Whether the events are drawn from vector tiles (data.ts `tiles`): clustered in the build, not here. */
+  private tiled = false;
 
   constructor(private readonly options: SessionOptions) {
     const { initial, presenter } = options;
@@ -320,10 +323,15 @@ export class MapSession {
 
   /** A click on a cluster zooms in to where it comes apart. */
   private openCluster(e: MapMouseEvent): boolean {
-    if (!this.clustered || !this.map.getLayer(LAYER.eventCluster)) return false;
+    if (!(this.clustered || this.tiled) || !this.map.getLayer(LAYER.eventCluster)) return false;
     const [hit] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.eventCluster] });
     if (hit?.geometry.type !== 'Point') return false;
     const center = hit.geometry.coordinates as [number, number];
+    // Tiles' clusters were made in the build, with no index here to ask: two zooms closer.
+    if (this.tiled) {
+      this.map.easeTo({ center, zoom: this.map.getZoom() + 2 });
+      return true;
+    }
     void (this.map.getSource(EVENT_SOURCE) as GeoJSONSource).getClusterExpansionZoom(hit.properties?.cluster_id as number).then((zoom) => {
       this.map.easeTo({ center, zoom: Math.max(zoom, this.map.getZoom() + 1) });
     });
@@ -394,9 +402,11 @@ export class MapSession {
     for (const f of data.events.features) this.items.set(f.properties.id, { kind: 'event', feature: f });
     for (const f of data.ranges.features) this.items.set(f.properties.id, { kind: 'range', feature: f });
     registerTypes(data.events.features.map((f) => f.properties.type));
-    setDataCollection(this.map, data.events, data.ranges, this.theme);
+    if (data.tiles && !this.tiled) useEventTiles(this.map, data.tiles);
+    this.tiled = Boolean(data.tiles);
+    setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled);
     this.lazy = data.lazy ?? null;
-    this.clustered = clusters(data.events.features.length) ? data.events : null;
+    this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
     // A URL that hides types or sets a period: the clusters count only what is visible.
     if (this.clustered && (this.current.hidden.length || this.current.period)) setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
   }

@@ -7,7 +7,7 @@ import type { GeoJSONSource, GeoJSONSourceSpecification, Map as MapLibreMap } fr
 import type { EventCollection, EventFeature, EventPlace, RangeCollection, RangeProperties } from '../contract.js';
 import type { Theme } from '../basemap/palette.js';
 import { EVENT_SOURCE, SOURCE } from './ids.js';
-import { LARGE_ARCHIVE } from '../constants.js';
+import { CLUSTER, LARGE_ARCHIVE } from '../constants.js';
 import { bandOutline } from './outline.js';
 import { addPatterns } from './patterns.js';
 import { rangeTimeProperties, timeProperties } from './period.js';
@@ -142,8 +142,8 @@ export function emptyDataSource(): GeoJSONSourceSpecification {
  */
 export const CLUSTER_FROM = LARGE_ARCHIVE;
 /** px: places nearer than this on screen cluster; up to this zoom (beyond it every place is drawn). */
-export const CLUSTER_RADIUS = 40;
-export const CLUSTER_MAX_ZOOM = 11;
+export const CLUSTER_RADIUS = CLUSTER.radius;
+export const CLUSTER_MAX_ZOOM = CLUSTER.maxZoom;
 
 /** The events' source, empty and not clustered until setDataCollection knows how many there are. */
 export function emptyEventSource(): GeoJSONSourceSpecification {
@@ -172,12 +172,14 @@ export function patternIds(events: EventCollection, theme: Theme): string[] {
 }
 
 /**
- * Fills the data source; until this runs the data layers draw nothing. The pattern images go in first:
+ * Fills the data source (and the events' source, unless `tiled`); until this runs the data layers draw nothing. The pattern images go in first:
  * a tile laid out before its image exists is laid out again once the image is added.
  */
-export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection, theme: Theme): void {
+export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection, theme: Theme, tiled = false): void {
   addPatterns(map, patternIds(events, theme));
   (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(ranges));
+  // The events come as vector tiles (tiles.ts), their source already in place.
+  if (tiled) return;
   const source = map.getSource(EVENT_SOURCE) as GeoJSONSource;
   if (clusters(events.features.length)) source.setClusterOptions({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM });
   source.setData(leanEvents(events));

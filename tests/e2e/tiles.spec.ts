@@ -1,0 +1,88 @@
+/**
+ * An archive's events as vector tiles (issue 19, "Beyond one machine"): the generated archive of
+ * scale.spec.ts built twice, as GeoJSON (the page clusters its index) and with --tiles (the page reads
+ * events.pmtiles by range requests). At the same camera both draw the same clusters and the same events;
+ * a marker drawn from a tile opens its popup, whose excerpt comes from its chunk. No timing assertions.
+ */
+import type { Page } from '@playwright/test';
+import { scaleData, serveScaleFixture, type ScaleData } from '../fixtures/scale/serve.js';
+import { serveWithRanges, tiledScaleData, type RangeLog } from '../fixtures/scale/serve-tiles.js';
+import { expect, idle, jumpTo, openAtlas, openByClick, test } from './fixtures.js';
+
+let data: ScaleData;
+let tiled: string;
+test.beforeAll(() => {
+  data = scaleData();
+  tiled = tiledScaleData(data);
+});
+
+const MARKERS = ['atlas-event-marker'];
+const CLUSTERS = ['atlas-event-cluster'];
+
+/** What the map draws in the view: clusters (count at a rounded place) and events (ids), each once. */
+async function drawn(page: Page): Promise<{ clusters: string[]; ids: string[] }> {
+  // Two pages at once: the one read is in front, so that its frames are not throttled.
+  await page.bringToFront();
+  await idle(page);
+  return page.evaluate(([markers, clusters]) => {
+    const map = window.atlas.map!;
+    const at = (f: GeoJSON.Feature) => (f.geometry as GeoJSON.Point).coordinates.map((c) => c.toFixed(3)).join(',');
+    return {
+      clusters: [...new Set(map.queryRenderedFeatures({ layers: clusters }).map((f) => `${f.properties?.point_count}@${at(f)}`))].sort(),
+      ids: [...new Set(map.queryRenderedFeatures({ layers: markers }).map((f) => String(f.properties?.id)))].sort(),
+    };
+  }, [MARKERS, CLUSTERS] as const);
+}
+
+/** The busiest place of the archive (most events), for a close view. */
+function busiest(): [number, number] {
+  const count = new Map<string, number>();
+  for (const f of data.events.features) for (const c of f.geometry.coordinates) count.set(c.join(','), (count.get(c.join(',')) ?? 0) + 1);
+  const [key] = [...count.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return key.split(',').map(Number) as [number, number];
+}
+
+test('the tiles draw the same clusters and the same events as the GeoJSON at the same camera', async ({ page, context }) => {
+  // Two pages of a few thousand events on a software renderer: slow on a busy machine, never timed.
+  test.slow();
+  const [lon, lat] = busiest();
+  const views: Array<[[number, number], number]> = [[[30, 50], 4.5], [[lon, lat], 12.5]];
+  const geojson = page;
+  await serveScaleFixture(geojson, data);
+  const tiles = await context.newPage();
+  const ranges = await serveWithRanges(tiles, tiled);
+  await openAtlas(geojson, '#map=2/40/20');
+  await tiles.bringToFront();
+  await openAtlas(tiles, '#map=2/40/20');
+  const seen = { clusters: 0, ids: 0 };
+  for (const [k, view] of [null, ...views].entries()) {
+    if (view) {
+      await geojson.bringToFront();
+      await jumpTo(geojson, ...view);
+      await tiles.bringToFront();
+      await jumpTo(tiles, ...view);
+    }
+    const [a, b] = [await drawn(geojson), await drawn(tiles)];
+    expect(b, `view ${k}`).toEqual(a);
+    seen.clusters += a.clusters.length;
+    seen.ids += a.ids.length;
+  }
+  // Both kinds were on screen somewhere: the comparison compared something.
+  expect(seen.clusters).toBeGreaterThan(0);
+  expect(seen.ids).toBeGreaterThan(0);
+  // The tiles came by range requests into the one file, never the whole of it.
+  expect(ranges.filter((r) => r.file === 'events.pmtiles').length).toBeGreaterThan(1);
+  await tiles.close();
+});
+
+test('a marker drawn from a tile opens its popup, with the excerpt from its chunk', async ({ page }) => {
+  const ranges: RangeLog = await serveWithRanges(page, tiled);
+  const at = busiest();
+  await openAtlas(page, `#map=12.5/${at[1]}/${at[0]}`);
+  expect(ranges.some((r) => r.file === 'events.pmtiles')).toBe(true);
+  const { ids } = await drawn(page);
+  expect(ids.length).toBeGreaterThan(0);
+  const event = data.events.features.find((f) => f.properties.id === ids[0])!;
+  await openByClick(page, event.geometry.coordinates[0] as [number, number], ids[0]);
+  await expect(page.locator(`.maplibregl-popup .popup[data-id="${ids[0]}"]`)).toContainText(event.properties.claims[0].excerpt.slice(0, 60));
+});
