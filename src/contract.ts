@@ -192,6 +192,11 @@ export interface EventProperties extends ClaimedProperties {
   type: string;
   /** One line on what happened, written by the annotator. */
   summary: string;
+  /**
+   * The annotator's short marker label (`label=`, at most 40 characters), drawn beside every marker of
+   * the event instead of the place name; null: the map labels each marker with its place's name.
+   */
+  label: string | null;
   /** ISO 8601 date, or `start/end` interval; null when no date is known. */
   date: string | null;
   date_start: string | null;
