@@ -323,7 +323,8 @@ export interface StoryOutput {
   view: StoryView | null;
   /** null: the app's default (or the URL's `proj=`). */
   projection: 'flat' | 'globe' | null;
-  locator: boolean;
+  /** Whether the inset locator map may appear (zoomed in past country level); false: the story switches it off. */
+  inset: boolean;
   /** The latest date of the documents it draws on (what an export shows as its date); null when none is dated. */
   date: string | null;
   highlights: GeoJSON.FeatureCollection<GeoJSON.Geometry, { label: string | null }>;

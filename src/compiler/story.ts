@@ -55,14 +55,14 @@ export interface Story {
   period: StoryPeriod | null;
   view: StoryView | null;
   projection: StoryOutput['projection'];
-  /** Whether the inset locator map may appear; default true. */
-  locator: boolean;
+  /** Whether the inset locator map may appear (when the view is zoomed in past country level); default true. */
+  inset: boolean;
   highlights: StoryHighlight[];
   /** Where the file starts (for errors about the story as a whole). */
   at: Location;
 }
 
-const KEYS = ['title', 'description', 'notes', 'byline', 'credit', 'select', 'exclude', 'period', 'bounds', 'center', 'zoom', 'projection', 'locator', 'highlight'] as const;
+const KEYS = ['title', 'description', 'notes', 'byline', 'credit', 'select', 'exclude', 'period', 'bounds', 'center', 'zoom', 'projection', 'inset', 'highlight'] as const;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const validDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -100,7 +100,7 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
   }
   const story: Story = {
     id, file, title: '', description: null, notes: null, byline: null, credit: null, select: null, exclude: null,
-    period: null, view: null, projection: null, locator: true, highlights: [], at: start,
+    period: null, view: null, projection: null, inset: true, highlights: [], at: start,
   };
   const pairs = new Map<string, Pair>();
   for (const pair of root.items) {
@@ -210,10 +210,10 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
     if (!(STORY_PROJECTIONS as readonly unknown[]).includes(p)) d.error(at(v), `"projection" must be ${STORY_PROJECTIONS.join(' or ')}, not ${JSON.stringify(p)}`);
     else story.projection = p as Story['projection'];
   }
-  if (pairs.has('locator')) {
-    const v = field('locator');
-    if (!isScalar(v) || typeof v.value !== 'boolean') d.error(at(v), '"locator" must be true or false');
-    else story.locator = v.value;
+  if (pairs.has('inset')) {
+    const v = field('inset');
+    if (!isScalar(v) || typeof v.value !== 'boolean') d.error(at(v, (pairs.get('inset')!.key as YamlNode).range?.[0]), `"inset" must be true or false (the locator map shown when zoomed in), not ${JSON.stringify(isScalar(v) ? v.value : null)}`);
+    else story.inset = v.value;
   }
   if (pairs.has('highlight')) {
     const v = field('highlight');
@@ -319,7 +319,7 @@ export function storyOutput(story: Story, selection: Pick<StorySelection, 'event
     period: story.period,
     view: story.view,
     projection: story.projection,
-    locator: story.locator,
+    inset: story.inset,
     date: dates.at(-1) ?? null,
     highlights: { type: 'FeatureCollection', features: highlights.map((h) => ({ type: 'Feature', geometry: h.geometry, properties: { label: h.label } })) },
     events: { type: 'FeatureCollection', features: selection.events },

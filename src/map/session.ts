@@ -25,6 +25,7 @@ import { keepPopupInView, trackMapHeight } from './popup-view';
 import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { addHighlights } from './highlights';
+import { InsetControl } from './inset';
 import { clusters, emptyDataSource, emptyEventSource, setDataCollection, setVisibleEvents } from './source';
 import { changes, isVisible, next, type Action, type AtlasState, type Item } from './state';
 
@@ -106,6 +107,8 @@ export class MapSession {
   private moved = false;
   /** The events, when clustered (source.ts CLUSTER_FROM): the source is set again with the visible ones. */
   private clustered: EventCollection | null = null;
+  /** The inset locator map (inset.ts); null when the story switches it off, or before the data is in. */
+  inset: InsetControl | null = null;
   /** A large archive's events without their claims yet (data.ts `lazy`): popups fetch them first. */
   private lazy: AtlasData['lazy'] | null = null;
 
@@ -416,6 +419,7 @@ export class MapSession {
     watchTheme((theme) => {
       this.theme = theme;
       applyBasemapTheme(map, theme);
+      this.inset?.setTheme(theme);
       const { hidden, selected, period } = this.current;
       repaint(map, dataLayers(theme, new Set(hidden), selected, period));
     });
@@ -438,6 +442,10 @@ export class MapSession {
     if (data.problems.length) console.warn('Source Atlas data problems:\n' + data.problems.join('\n'));
     this.build(data);
     if (data.story?.highlights.features.length) addHighlights(this.map, data.story.highlights, this.theme);
+    if (data.story?.inset !== false) {
+      this.inset = new InsetControl(this.base, this.theme);
+      this.map.addControl(this.inset, 'bottom-left');
+    }
     this.options.onBuild?.(data);
     if (initial.selected) this.dispatch({ type: 'select', id: initial.selected }, 'none');
     const c = this.map.getCenter();

@@ -37,7 +37,7 @@ period: 2024-11-01/2024-11-30
 center: [36.2, 51.7]
 zoom: 5
 projection: globe
-locator: false
+inset: false
 highlight:
   - area: ../areas/ukraine.geojson
     label: Ukraine
@@ -45,7 +45,7 @@ highlight:
     expect(s).toMatchObject({
       id: 'a-story', title: 'Strikes on Kursk', description: 'Two nights of strikes.', notes: 'From the Russian ministry.', byline: 'A. Reporter',
       credit: 'Source: the Russian Defense Ministry', period: { from: '2024-11-01', to: '2024-11-30' }, view: { center: [36.2, 51.7], zoom: 5 },
-      projection: 'globe', locator: false,
+      projection: 'globe', inset: false,
     });
     expect(s.select!.documents.map((d) => d.value)).toEqual(['mod-ru-2024-11-27-kursk']);
     expect(s.select!.documents[0].at).toEqual({ file: 'maps/a-story.yaml', line: 7, column: 15 });
@@ -65,7 +65,7 @@ projection: mercator
 zoom: 40
 `)).toEqual([
       'maps/a-story.yaml:1:1: error: a story needs a "title": the headline shown above its map',
-      'maps/a-story.yaml:2:1: error: unknown key "selct"; a story has title, description, notes, byline, credit, select, exclude, period, bounds, center, zoom, projection, locator, highlight',
+      'maps/a-story.yaml:2:1: error: unknown key "selct"; a story has title, description, notes, byline, credit, select, exclude, period, bounds, center, zoom, projection, inset, highlight',
       'maps/a-story.yaml:5:3: error: unknown selector "event" in "select"; use documents, events, ranges, types',
       'maps/a-story.yaml:6:14: error: "select.documents" must be a list of ids, e.g. [an-id, another-id]',
       'maps/a-story.yaml:7:9: error: "period" ends (2024-11-01) before it begins (2024-11-30)',
@@ -80,6 +80,15 @@ zoom: 40
     expect(errors('title: "unclosed\nselect: [\n')[0]).toMatch(/^maps\/a-story\.yaml:1:8: error: YAML: this " is never closed/);
     expect(errors('- a list\n')).toEqual(['maps/a-story.yaml:1:1: error: a story file is a YAML mapping with at least `title:` (see data/README.md, "Stories")']);
     expect(errors('title: A\ntitle: B\n')[0]).toMatch(/^maps\/a-story\.yaml:2:1: error: YAML: .*unique/i);
+  });
+
+  it('shows the inset locator map unless the story says inset: false, and accepts only true or false', () => {
+    expect(ok('title: A\n').inset).toBe(true);
+    expect(ok('title: A\ninset: true\n').inset).toBe(true);
+    expect(ok('title: A\ninset: false\n').inset).toBe(false);
+    expect(errors('title: A\ninset: no-thanks\n')).toEqual(['maps/a-story.yaml:2:8: error: "inset" must be true or false (the locator map shown when zoomed in), not "no-thanks"']);
+    expect(errors('title: A\ninset:\n')).toEqual(['maps/a-story.yaml:2:7: error: "inset" must be true or false (the locator map shown when zoomed in), not null']);
+    expect(errors('title: A\nlocator: false\n')[0]).toContain('unknown key "locator"');
   });
 
   it('refuses a file name that is not a story id, and both bounds and a center', () => {
@@ -150,7 +159,7 @@ describe('storyOutput', () => {
   it('carries the story\'s words, only its features, and the latest date of its documents', () => {
     const s = ok('title: A\ncredit: "Source: X"\nselect:\n  events: [ev-2024-11-21-dnipro-missile, ev-2024-11-27-ukraine-drones]\n');
     const out = storyOutput(s, selectStory(s, events, ranges), [{ geometry: { type: 'Point', coordinates: [30, 50] }, label: 'Here' }]);
-    expect(out).toMatchObject({ id: 'a-story', title: 'A', credit: 'Source: X', date: '2024-11-27', locator: true });
+    expect(out).toMatchObject({ id: 'a-story', title: 'A', credit: 'Source: X', date: '2024-11-27', inset: true });
     expect(out.events.features.map((f) => f.properties.id)).toEqual(['ev-2024-11-21-dnipro-missile', 'ev-2024-11-27-ukraine-drones']);
     expect(out.ranges.features).toEqual([]);
     expect(out.highlights.features[0].properties.label).toBe('Here');

@@ -59,6 +59,10 @@ async function controlBoxes(page: Page) {
 const eventPoints = (s: StoryOutput) => s.events.features.flatMap((f) => f.geometry.coordinates as Array<[number, number]>);
 const storyIds = (s: StoryOutput) => [...s.events.features.map((f) => f.properties.id), ...s.ranges.features.filter((f) => f.geometry).map((f) => f.properties.id)].sort();
 
+test('the bundled stories include an event with its own label= (so the label checks below check something)', async ({ page }) => {
+  expect((await stories(page)).some((s) => s.events.features.some((f) => f.properties.label))).toBe(true);
+});
+
 for (const [where, viewport] of [['atlas', { width: 1280, height: 800 }], ['embed', { width: 375, height: 740 }]] as const) {
   test(`the ${where} at ${viewport.width}×${viewport.height} shows only each story's features, its title, and every event in the first view`, async ({ page }) => {
     await page.setViewportSize(viewport);
@@ -87,10 +91,17 @@ for (const [where, viewport] of [['atlas', { width: 1280, height: 800 }], ['embe
       }
       // Its markers are labelled, in the bundled font (rendered symbols of the label layer).
       if (story.events.features.length) {
-        const labels = await page2.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label'] }).map((f) => String(f.properties?.label)));
+        const rendered = await page2.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label'] }).map((f) => ({ id: String(f.properties?.id), label: String(f.properties?.label) })));
+        const labels = rendered.map((r) => r.label);
         expect(labels.length, `${story.id}: labelled markers`).toBeGreaterThan(0);
-        const names = new Set(story.events.features.flatMap((f) => f.properties.places.map((p) => p.name)));
-        for (const l of labels) expect(names.has(l), `label "${l}" names a place of the story`).toBe(true);
+        const names = new Set(story.events.features.flatMap((f) => [...f.properties.places.map((p) => p.name), ...(f.properties.label ? [f.properties.label] : [])]));
+        for (const l of labels) expect(names.has(l), `label "${l}" names a place or an event of the story`).toBe(true);
+        // An annotator's label= is drawn instead of the place name, on every marker of its event.
+        for (const f of story.events.features.filter((e) => e.properties.label)) {
+          const own = rendered.filter((r) => r.id === f.properties.id);
+          expect(own.length, `${story.id}: ${f.properties.id}'s label is rendered`).toBeGreaterThan(0);
+          for (const r of own) expect(r.label).toBe(f.properties.label);
+        }
       }
       // A band the first view does not reach is named in the legend, not silently missing.
       await page2.evaluate(() => new Promise<void>((done) => {
