@@ -5,7 +5,7 @@
  * (no labels, no fonts, nothing from another host), not interactive, made the first time it shows, so
  * a page that stays zoomed out never pays for it. A story with `inset: false` does without it.
  */
-import { Map as MapLibreMap, type GeoJSONSource, type IControl, type LngLatBounds, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, type GeoJSONSource, type IControl, type LngLatBounds, type LayerSpecification, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_FILES, BASEMAP_LAYER, basemapLayers, basemapUrl } from '../basemap/style';
 import type { Theme } from '../basemap/palette';
 import { repaint } from '../basemap/theme';
@@ -29,6 +29,26 @@ const BORDERS = BASEMAP_LAYER.borders110;
 export function extentPolygon(bounds: Pick<LngLatBounds, 'getWest' | 'getSouth' | 'getEast' | 'getNorth'>): GeoJSON.Feature<GeoJSON.Polygon> {
   const [w, s, e, n] = [bounds.getWest(), Math.max(-85, bounds.getSouth()), bounds.getEast(), Math.min(85, bounds.getNorth())];
   return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } };
+}
+
+/** px kept between the inset and the data a fit frames: a marker's radius and a little air. */
+export const INSET_GAP = 12;
+
+/** A box in the map's own px (from its top left corner). */
+export interface Box { left: number; top: number; right: number; bottom: number }
+
+/**
+ * The fit's padding with room for the inset (in the map's lower left corner), so that no event of the
+ * first view lies under it: the left strip or the bottom strip it stands in, whichever takes the
+ * smaller share of the map.
+ */
+export function paddingBeside(padding: PaddingOptions, map: { width: number; height: number }, inset: Box): PaddingOptions {
+  const left = inset.right + INSET_GAP;
+  const bottom = map.height - inset.top + INSET_GAP;
+  const [padLeft, padBottom] = [padding.left ?? 0, padding.bottom ?? 0];
+  const costLeft = Math.max(0, left - padLeft) / map.width;
+  const costBottom = Math.max(0, bottom - padBottom) / map.height;
+  return costLeft <= costBottom ? { ...padding, left: Math.max(padLeft, left) } : { ...padding, bottom: Math.max(padBottom, bottom) };
 }
 
 /** Whether the inset shows at a zoom. */
@@ -87,6 +107,15 @@ export class InsetControl implements IControl {
     this.inset?.remove();
     this.container?.remove();
     this.inset = this.container = this.main = null;
+  }
+
+  /** The inset's box in the main map's px while it shows; null when it is hidden. */
+  box(): Box | null {
+    if (!this.main || !this.container || this.container.hidden) return null;
+    const map = this.main.getContainer().getBoundingClientRect();
+    const r = this.container.getBoundingClientRect();
+    if (!r.width) return null;
+    return { left: r.left - map.left, top: r.top - map.top, right: r.right - map.left, bottom: r.bottom - map.top };
   }
 
   /** Repaints the inset for the reader's colour scheme. */

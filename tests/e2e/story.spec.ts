@@ -8,7 +8,8 @@ import type { Page, Request } from '@playwright/test';
 import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
 import { expect, test } from './fixtures.js';
 
-const SOURCE = 'atlas-data';
+/** The ranges' source and the events' (src/map/ids.ts SOURCE, EVENT_SOURCE). */
+const SOURCES = ['atlas-data', 'atlas-events'];
 
 async function stories(page: Page): Promise<StoryOutput[]> {
   const index = await page.request.get('data/maps.json');
@@ -33,23 +34,23 @@ async function open(page: Page, url: string): Promise<string[]> {
 
 /** Ids of the features in the map's data source, and where each event's places are on the screen. */
 async function onMap(page: Page) {
-  return page.evaluate((source) => {
+  return page.evaluate((sources) => {
     const map = window.atlas.map!;
     const canvas = map.getCanvas();
-    const ids = [...new Set(map.querySourceFeatures(source).map((f) => String(f.properties?.id)))].sort();
+    const ids = [...new Set(sources.flatMap((source) => map.querySourceFeatures(source).map((f) => String(f.properties?.id))))].sort();
     return { ids, width: canvas.clientWidth, height: canvas.clientHeight };
-  }, SOURCE);
+  }, SOURCES);
 }
 
 async function screenPoints(page: Page, points: Array<[number, number]>) {
   return page.evaluate((pts) => pts.map((p) => window.atlas.map!.project(p)).map(({ x, y }) => [x, y] as [number, number]), points);
 }
 
-/** The boxes of the map's controls (zoom, Globe, Save image), in the map's own px. */
+/** The boxes of the map's controls (zoom, Globe, Save image, the inset locator map when it shows), in the map's own px. */
 async function controlBoxes(page: Page) {
   return page.evaluate(() => {
     const map = window.atlas.map!.getContainer().getBoundingClientRect();
-    return [...window.atlas.map!.getContainer().querySelectorAll('.maplibregl-ctrl-top-right .maplibregl-ctrl')].map((c) => {
+    return [...window.atlas.map!.getContainer().querySelectorAll('.maplibregl-ctrl-top-right .maplibregl-ctrl, .atlas-inset:not([hidden])')].map((c) => {
       const r = c.getBoundingClientRect();
       return { left: r.left - map.left, right: r.right - map.left, top: r.top - map.top, bottom: r.bottom - map.top };
     });
@@ -143,4 +144,54 @@ test('t= hides the bands of documents outside the period, and the legend counts 
   expect(rangesDrawn).toBe(0);
   await expect(page.locator('.layer-control input[data-token="ranges"] + span, .layer-control label:has(input[data-token="ranges"]) > span').first()).toHaveText('Ranges (0)');
   await expect(page.locator('.layer-control label:has(input[data-token="events"]) > span').first()).toHaveText('Events (0)');
+});
+
+/** The inset's extent (west, south, east, north) and the main map's bounds, in degrees. */
+async function extents(page: Page) {
+  return page.evaluate(() => {
+    const b = window.atlas.map!.getBounds();
+    const inset = document.querySelector<HTMLElement>('.atlas-inset')?.dataset.extent ?? '';
+    return { inset: inset.split(',').map(Number), main: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+  });
+}
+
+for (const where of ['./', './embed.html']) {
+  test(`the inset locator map of ${where} shows the view's extent once zoomed in past country level, and hides zoomed out`, async ({ page }) => {
+    await open(page, `${where}#map=2.00/48.0000/35.0000`);
+    const inset = page.locator('.atlas-inset');
+    await expect(inset, 'one inset control').toHaveCount(1);
+    await expect(inset, 'zoomed out, no inset').toBeHidden();
+    await page.evaluate(() => window.atlas.map!.jumpTo({ center: [36.2, 51.7], zoom: 6 }));
+    await expect(inset, 'zoomed in, the inset').toBeVisible();
+    await expect(inset.locator('canvas')).toHaveCount(1);
+    const box = (await inset.boundingBox())!;
+    const map = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
+    expect(box.width * box.height, 'the inset is small beside the map').toBeLessThan((map.width * map.height) / 6);
+    const { inset: extent, main } = await extents(page);
+    expect(extent).toHaveLength(4);
+    for (const [i, v] of extent.entries()) expect(Math.abs(v - main[i]), `extent edge ${i}`).toBeLessThan(0.01);
+    // The box follows the view.
+    await page.evaluate(() => window.atlas.map!.jumpTo({ center: [30.5, 50.4] }));
+    await expect.poll(async () => (await extents(page)).inset[0]).toBeLessThan(main[0] - 3);
+    await page.evaluate(() => window.atlas.map!.jumpTo({ zoom: 3 }));
+    await expect(inset, 'zoomed out again, no inset').toBeHidden();
+  });
+}
+
+test('a story with inset: false has no inset locator map, zoomed in or not; a story without it has one', async ({ page }) => {
+  const list = await stories(page);
+  const off = list.find((s) => s.inset === false);
+  const on = list.find((s) => s.inset !== false);
+  expect(off, 'a bundled story switches the inset off').toBeDefined();
+  expect(on, 'a bundled story keeps the inset').toBeDefined();
+  for (const where of ['./', './embed.html']) {
+    page = await page.context().newPage();
+    await open(page, `${where}?map=${off!.id}#map=7.00/48.4600/35.0400`);
+    await expect(page.locator('.maplibregl-ctrl-top-right .maplibregl-ctrl').first()).toBeVisible();
+    expect(await page.evaluate(() => window.atlas.map!.getZoom())).toBeGreaterThan(6);
+    await expect(page.locator('.atlas-inset')).toHaveCount(0);
+    page = await page.context().newPage();
+    await open(page, `${where}?map=${on!.id}#map=7.00/48.4600/35.0400`);
+    await expect(page.locator('.atlas-inset')).toBeVisible();
+  }
 });
