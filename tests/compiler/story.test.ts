@@ -91,6 +91,21 @@ zoom: 40
     expect(errors('title: A\nlocator: false\n')[0]).toContain('unknown key "locator"');
   });
 
+  it('highlights an area file, a gazetteer region or a country by its code, one of them per highlight', () => {
+    const s = ok('title: A\nhighlight:\n  - region: RU-KRS\n    label: Kursk region\n  - country: UA\n  - area: ../areas/ukraine.geojson\n');
+    expect(s.highlights.map(({ area, region, country, label }) => ({ area, region, country, label }))).toEqual([
+      { area: null, region: 'RU-KRS', country: null, label: 'Kursk region' },
+      { area: null, region: null, country: 'UA', label: null },
+      { area: '../areas/ukraine.geojson', region: null, country: null, label: null },
+    ]);
+    expect(errors('title: A\nhighlight:\n  - region: Kursk\n  - country: ua\n  - country: UA\n    region: RU-KRS\n  - label: Nothing\n')).toEqual([
+      'maps/a-story.yaml:3:13: error: "region" must be an ISO 3166-2 code such as RU-KRS (as an event\'s admin1), not "Kursk"',
+      'maps/a-story.yaml:4:14: error: "country" must be an ISO 3166-1 code such as UA (as an event\'s country), not "ua"',
+      'maps/a-story.yaml:5:5: error: a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA), not region and country',
+      'maps/a-story.yaml:7:5: error: a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA)',
+    ]);
+  });
+
   it('refuses a file name that is not a story id, and both bounds and a center', () => {
     expect(storyIdOf('kursk-strikes.yaml')).toBe('kursk-strikes');
     expect(storyIdOf('Kursk Strikes.yaml')).toBeNull();
@@ -100,8 +115,8 @@ zoom: 40
     expect(ok('title: A\nbounds: [[30, 45], [40, 55]]\n').view).toEqual({ bounds: [[30, 45], [40, 55]] });
   });
 
-  it('needs an area file for each highlight', () => {
-    expect(errors('title: A\nhighlight:\n  - label: Ukraine\n')).toEqual(['maps/a-story.yaml:3:5: error: a highlight needs "area": a GeoJSON file, its path relative to the story file (e.g. ../areas/ukraine.geojson)']);
+  it('needs an area, a region or a country for each highlight', () => {
+    expect(errors('title: A\nhighlight:\n  - label: Ukraine\n')).toEqual(['maps/a-story.yaml:3:5: error: a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA)']);
   });
 });
 
