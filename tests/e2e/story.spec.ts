@@ -64,7 +64,8 @@ test('the bundled stories include an event with its own label= (so the label che
   expect((await stories(page)).some((s) => s.events.features.some((f) => f.properties.label))).toBe(true);
 });
 
-for (const [where, viewport] of [['atlas', { width: 1280, height: 800 }], ['embed', { width: 375, height: 740 }]] as const) {
+const SIZES = [{ width: 1280, height: 800 }, { width: 375, height: 740 }] as const;
+for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZES.map((v) => [w, v] as const))) {
   test(`the ${where} at ${viewport.width}×${viewport.height} shows only each story's features, its title, and every event in the first view`, async ({ page }) => {
     await page.setViewportSize(viewport);
     for (const story of await stories(page)) {
