@@ -275,7 +275,7 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   await page.evaluate(() => window.atlas.ready);
   await expect(page.locator('h1')).toHaveText('Strikes on Dnipro');
   await expect(page).toHaveTitle(/^Strikes on Dnipro/);
-  await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /^Strikes on Dnipro: map of events and weapon ranges/);
+  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute('aria-label', /^Strikes on Dnipro: map of events and weapon ranges/);
   const view = await page.evaluate(() => ({ zoom: window.atlas.map!.getZoom(), center: window.atlas.map!.getCenter().toArray() }));
   expect(view.zoom).toBeCloseTo(5, 2);
   expect(view.center[0]).toBeCloseTo(35.04, 3);
@@ -371,7 +371,7 @@ test.describe('accessibility', () => {
       await page.goto(`embed.html?title=Events%20and%20ranges${sel ? `#sel=${events.features[0].properties.id}` : ''}`);
       await page.evaluate(() => window.atlas.ready);
       if (sel) await expect(page.locator(`.popup[data-id="${events.features[0].properties.id}"]`)).toBeVisible();
-      await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /map of events and weapon ranges/);
+      await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute('aria-label', /map of events and weapon ranges/);
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
