@@ -192,6 +192,11 @@ export interface EventProperties extends ClaimedProperties {
   type: string;
   /** One line on what happened, written by the annotator. */
   summary: string;
+  /**
+   * The annotator's short marker label (`label=`, at most 40 characters), drawn beside every marker of
+   * the event instead of the place name; null: the map labels each marker with its place's name.
+   */
+  label: string | null;
   /** ISO 8601 date, or `start/end` interval; null when no date is known. */
   date: string | null;
   date_start: string | null;
@@ -318,7 +323,8 @@ export interface StoryOutput {
   view: StoryView | null;
   /** null: the app's default (or the URL's `proj=`). */
   projection: 'flat' | 'globe' | null;
-  locator: boolean;
+  /** Whether the inset locator map may appear (zoomed in past country level); false: the story switches it off. */
+  inset: boolean;
   /** The latest date of the documents it draws on (what an export shows as its date); null when none is dated. */
   date: string | null;
   highlights: GeoJSON.FeatureCollection<GeoJSON.Geometry, { label: string | null }>;

@@ -100,6 +100,7 @@ const eventProperties = {
   id: text,
   type: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
   summary: text,
+  label: { type: ['string', 'null'], minLength: 1, maxLength: 40, description: "The annotator's short marker label (label=), drawn beside the event's markers instead of the place name; null: the place name." },
   date: { type: ['string', 'null'], pattern: isoDateOrInterval },
   date_start: { type: ['string', 'null'], pattern: isoDate },
   date_end: { type: ['string', 'null'], pattern: isoDate },

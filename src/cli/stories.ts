@@ -5,14 +5,24 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { OUTPUT_FILES, storyFile, type Diagnostic, type EventFeature, type RangeFeature } from '../contract.js';
 import { readAreaWithin } from './areas.js';
+import { gazetteerOutline, type Region } from '../compiler/areas.js';
 import { parseStory, selectStory, storyIdOf, storyOutput, type StoryIndexEntry } from '../compiler/story.js';
 
 export interface BuiltStories {
   diagnostics: Diagnostic[];
   /** File name → content (empty when there is no story). */
   files: Record<string, string>;
+}
+
+/** The basemap's admin-1 regions (ISO 3166-2 code, country, polygon): the outlines a highlight names by code. */
+const REGIONS_FILE = fileURLToPath(new URL('../../public/basemap/admin1.geojson', import.meta.url));
+let regions: Region[] | null = null;
+function readRegions(): Region[] {
+  regions ??= (JSON.parse(readFileSync(REGIONS_FILE, 'utf8')) as { features: Region[] }).features;
+  return regions;
 }
 
 export function buildStories(dir: string, cwd: string, areaRoots: readonly string[], events: readonly EventFeature[], ranges: readonly RangeFeature[]): BuiltStories {
@@ -34,9 +44,10 @@ export function buildStories(dir: string, cwd: string, areaRoots: readonly strin
     const highlights = [];
     let failed = selection.diagnostics.some((d) => d.severity === 'error');
     for (const h of story.highlights) {
-      const area = readAreaWithin(resolvePath(dirname(path), h.area), [...areaRoots, dir]);
+      const what = h.area !== null ? `area "${h.area}"` : h.region !== null ? `region ${h.region}` : `country ${h.country}`;
+      const area = h.area !== null ? readAreaWithin(resolvePath(dirname(path), h.area), [...areaRoots, dir]) : gazetteerOutline(readRegions(), h.region !== null ? { region: h.region } : { country: h.country as string });
       if ('error' in area) {
-        diagnostics.push({ severity: 'error', file: h.at.file, line: h.at.line, column: h.at.column, message: `highlight area "${h.area}": ${area.error}` });
+        diagnostics.push({ severity: 'error', file: h.at.file, line: h.at.line, column: h.at.column, message: `highlight ${what}: ${area.error}` });
         failed = true;
       } else highlights.push({ geometry: area.geometry, label: h.label });
     }

@@ -5,7 +5,7 @@ import { describeStrangers } from './lookalikes.js';
 
 export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
   place: ['id', 'of', 'name', 'kind', 'geonames', 'wikidata', 'at', 'precision'],
-  event: ['id', 'of', 'type', 'summary', 'date', 'place', 'claimant', 'status', 'figures', 'magnitude', 'unit', 'note', 'date-added', 'place-added'],
+  event: ['id', 'of', 'type', 'summary', 'label', 'date', 'place', 'claimant', 'status', 'figures', 'magnitude', 'unit', 'note', 'date-added', 'place-added'],
   weapon: ['id', 'of', 'name', 'class'],
   range: ['id', 'weapon', 'origin', 'origin-area', 'origin-name', 'origin-note', 'claimant', 'status', 'note', 'min', 'max', 'added', 'sentences'],
 };

@@ -64,6 +64,7 @@ interface EventDraft {
   at: Location;
   type: string;
   summary: string;
+  label: string | null;
   claims: Array<{ claim: Claim; date: ParsedDate | null; dateBasis: DateBasis | 'invalid' | null; places: DocumentPlace[] | null; order: [number, number] }>;
 }
 
@@ -233,6 +234,20 @@ function isWithin(annotations: readonly Annotation[], j: number, ancestor: numbe
   return false;
 }
 
+/** A marker label is short: it sits beside a 7 px dot among others (characters). */
+export const MAX_EVENT_LABEL = 40;
+
+/** An event's `label=`: the annotator's short marker label (null: the map shows the place name). */
+function markerLabel(file: string, a: Annotation, diagnostics: Diagnostics): string | null {
+  const raw = a.attributes.label;
+  if (raw === undefined) return null;
+  const label = raw.replace(/\s+/g, ' ').trim();
+  if (label === '') diagnostics.error(attributeAt(file, a, 'label'), 'label= is empty; give the marker a short label ("Kursk airbase") or drop label= to show the place name');
+  else if ([...label].length > MAX_EVENT_LABEL) diagnostics.error(attributeAt(file, a, 'label'), `label= is ${[...label].length} characters; a marker label is at most ${MAX_EVENT_LABEL} (the summary says the rest)`);
+  else return label;
+  return null;
+}
+
 function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCollection {
   const drafts = new Map<string, EventDraft>();
   const unusableEvents = unusableDefinitions(docs, 'event');
@@ -249,7 +264,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       }
       const missing = ['type', 'summary'].filter((k) => !a.attributes[k]?.trim());
       if (missing.length && !a.attributesBroken) diagnostics.error(at, `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`);
-      drafts.set(id, { at, type: a.attributes.type?.trim() ?? '', summary: a.attributes.summary?.trim() ?? '', claims: [] });
+      drafts.set(id, { at, type: a.attributes.type?.trim() ?? '', summary: a.attributes.summary?.trim() ?? '', label: markerLabel(doc.parsed.path, a, diagnostics), claims: [] });
     }
   }
   for (const doc of docs) {
@@ -267,6 +282,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
         continue;
       }
       if (defines && draft.at.file !== file) continue; // a duplicate, reported above
+      if (!defines && a.attributes.label !== undefined) diagnostics.error(attributeAt(file, a, 'label'), `label= names the event's markers: give it once, on the event's definition (#${id}), not on an of= claim`);
       const standing = readStanding(file, a, diagnostics);
       let date: ParsedDate | null = null;
       if (a.attributes.date !== undefined) {
@@ -304,6 +320,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       id,
       type: draft.type,
       summary: draft.summary,
+      label: draft.label,
       date: dated?.date ?? null,
       date_start: dated?.start ?? null,
       date_end: dated?.end ?? null,

@@ -50,6 +50,7 @@ export const EVENT_COLUMNS: Array<Column<EventFeature>> = [
   { name: 'event_id', type: 'string', description: 'Id of the event; one row per claim about it and place of it.', value: prop('id') },
   { name: 'type', type: 'string', description: 'Kind of event (missile-strike, drone-attack, …).', value: prop('type') },
   { name: 'summary', type: 'string', description: "One line on what happened, in the annotator's words.", value: prop('summary') },
+  { name: 'label', type: 'string', description: "The annotator's short marker label (label=); empty: the map shows the place name.", value: prop('label') },
   { name: 'date', type: 'string', description: 'ISO 8601 date or START/END interval of the event (first dated claim).', value: prop('date') },
   { name: 'date_precision', type: 'string', description: 'day, month or year.', value: prop('date_precision') },
   { name: 'date_basis', type: 'string', description: "stated (the text gives it), relative (the text's words counted from date_reference) or added (by the annotator).", value: prop('date_basis') },

@@ -11,7 +11,7 @@ export { INDEX_MEMBER, PAGE_INDEX, chunkName };
 export const CHUNK_SIZE = 1000;
 
 /** The properties the index keeps of each event (and `chunk`: where the rest is). */
-export const INDEX_KEYS = ['id', 'type', 'summary', 'status', 'date', 'date_start', 'date_end', 'date_precision', 'precision', 'precision_label', 'magnitude', 'magnitude_unit', 'sources', 'conflict'] as const;
+export const INDEX_KEYS = ['id', 'type', 'summary', 'label', 'status', 'date', 'date_start', 'date_end', 'date_precision', 'precision', 'precision_label', 'magnitude', 'magnitude_unit', 'sources', 'conflict'] as const;
 
 export type IndexProperties = Pick<EventProperties, (typeof INDEX_KEYS)[number]> & {
   places: Array<Pick<EventProperties['places'][number], 'name' | 'precision' | 'precision_label' | 'admin1' | 'country'>>;

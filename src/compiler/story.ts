@@ -31,8 +31,14 @@ export interface Selection {
 
 
 export interface StoryHighlight {
-  /** Path of a GeoJSON area file, relative to the story file, as an `origin-area=` is to its document. */
-  area: string;
+  /**
+   * What is highlighted: a GeoJSON area file (its path relative to the story file, as an `origin-area=`
+   * is to its document), a gazetteer region by its ISO 3166-2 code (`RU-KRS`, as events' `admin1`), or a
+   * country by its ISO 3166-1 code (`UA`, as events' `country`), outlined from the basemap's regions.
+   */
+  area: string | null;
+  region: string | null;
+  country: string | null;
   /** Shown on the map at the area. */
   label: string | null;
   at: Location;
@@ -55,14 +61,16 @@ export interface Story {
   period: StoryPeriod | null;
   view: StoryView | null;
   projection: StoryOutput['projection'];
-  /** Whether the inset locator map may appear; default true. */
-  locator: boolean;
+  /** Whether the inset locator map may appear (when the view is zoomed in past country level); default true. */
+  inset: boolean;
   highlights: StoryHighlight[];
   /** Where the file starts (for errors about the story as a whole). */
   at: Location;
 }
 
-const KEYS = ['title', 'description', 'notes', 'byline', 'credit', 'select', 'exclude', 'period', 'bounds', 'center', 'zoom', 'projection', 'locator', 'highlight'] as const;
+const KEYS = ['title', 'description', 'notes', 'byline', 'credit', 'select', 'exclude', 'period', 'bounds', 'center', 'zoom', 'projection', 'inset', 'highlight'] as const;
+
+const HIGHLIGHT_KEYS = ['area', 'region', 'country', 'label'] as const;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const validDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -100,7 +108,7 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
   }
   const story: Story = {
     id, file, title: '', description: null, notes: null, byline: null, credit: null, select: null, exclude: null,
-    period: null, view: null, projection: null, locator: true, highlights: [], at: start,
+    period: null, view: null, projection: null, inset: true, highlights: [], at: start,
   };
   const pairs = new Map<string, Pair>();
   for (const pair of root.items) {
@@ -210,29 +218,38 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
     if (!(STORY_PROJECTIONS as readonly unknown[]).includes(p)) d.error(at(v), `"projection" must be ${STORY_PROJECTIONS.join(' or ')}, not ${JSON.stringify(p)}`);
     else story.projection = p as Story['projection'];
   }
-  if (pairs.has('locator')) {
-    const v = field('locator');
-    if (!isScalar(v) || typeof v.value !== 'boolean') d.error(at(v), '"locator" must be true or false');
-    else story.locator = v.value;
+  if (pairs.has('inset')) {
+    const v = field('inset');
+    if (!isScalar(v) || typeof v.value !== 'boolean') d.error(at(v, (pairs.get('inset')!.key as YamlNode).range?.[0]), `"inset" must be true or false (the locator map shown when zoomed in), not ${JSON.stringify(isScalar(v) ? v.value : null)}`);
+    else story.inset = v.value;
   }
   if (pairs.has('highlight')) {
     const v = field('highlight');
-    if (!isSeq(v)) d.error(at(v, (pairs.get('highlight')!.key as YamlNode).range?.[0]), '"highlight" must be a list of {area: file.geojson, label: text}');
+    if (!isSeq(v)) d.error(at(v, (pairs.get('highlight')!.key as YamlNode).range?.[0]), '"highlight" must be a list of {area: file.geojson | region: RU-KRS | country: UA, label: text}');
     else {
       for (const item of v.items as YamlNode[]) {
-        const area = isMap(item) ? item.get('area', true) : null;
-        const label = isMap(item) ? item.get('label', true) : null;
-        const unknown = isMap(item) ? item.items.find((p) => !['area', 'label'].includes(String((p.key as { value?: unknown })?.value))) : null;
-        if (unknown) d.error(at(unknown.key as YamlNode), `unknown key "${String((unknown.key as { value?: unknown }).value)}" in a highlight; use area and label`);
-        if (!isScalar(area) || typeof area.value !== 'string' || !area.value.trim()) {
-          d.error(at(item), 'a highlight needs "area": a GeoJSON file, its path relative to the story file (e.g. ../areas/ukraine.geojson)');
+        const get = (k: string) => (isMap(item) ? item.get(k, true) : null) as YamlNode | null | undefined;
+        const unknown = isMap(item) ? item.items.find((p) => !(HIGHLIGHT_KEYS as readonly string[]).includes(String((p.key as { value?: unknown })?.value))) : null;
+        if (unknown) d.error(at(unknown.key as YamlNode), `unknown key "${String((unknown.key as { value?: unknown }).value)}" in a highlight; use ${HIGHLIGHT_KEYS.join(', ')}`);
+        const given = (['area', 'region', 'country'] as const).filter((k) => get(k) != null);
+        if (given.length !== 1) {
+          d.error(at(item), `a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA)${given.length ? `, not ${given.join(' and ')}` : ''}`);
           continue;
         }
+        const [key] = given;
+        const node = get(key);
+        const value = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : '';
+        const pattern = { area: /./, region: /^[A-Z]{2}-[A-Z0-9]{1,3}$/, country: /^[A-Z]{2}$/ }[key];
+        if (!pattern.test(value)) {
+          d.error(at(node), { area: '"area" must be a file path', region: `"region" must be an ISO 3166-2 code such as RU-KRS (as an event's admin1), not ${JSON.stringify(isScalar(node) ? node.value : null)}`, country: `"country" must be an ISO 3166-1 code such as UA (as an event's country), not ${JSON.stringify(isScalar(node) ? node.value : null)}` }[key]);
+          continue;
+        }
+        const label = get('label');
         if (label != null && (!isScalar(label) || typeof label.value !== 'string')) {
           d.error(at(label), 'a highlight\'s "label" must be text');
           continue;
         }
-        story.highlights.push({ area: area.value.trim(), label: isScalar(label) ? String(label.value).trim() || null : null, at: at(area) });
+        story.highlights.push({ area: null, region: null, country: null, [key]: value, label: isScalar(label) ? String(label.value).trim() || null : null, at: at(node) });
       }
     }
   }
@@ -319,7 +336,7 @@ export function storyOutput(story: Story, selection: Pick<StorySelection, 'event
     period: story.period,
     view: story.view,
     projection: story.projection,
-    locator: story.locator,
+    inset: story.inset,
     date: dates.at(-1) ?? null,
     highlights: { type: 'FeatureCollection', features: highlights.map((h) => ({ type: 'Feature', geometry: h.geometry, properties: { label: h.label } })) },
     events: { type: 'FeatureCollection', features: selection.events },

@@ -80,7 +80,7 @@ const places: Check = (p) => {
   return null;
 };
 
-const EVENT_CHECKS = [places, str('id'), str('type'), str('summary'), str('place'), str('excerpt'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), additions, claims];
+const EVENT_CHECKS = [places, str('id'), str('type'), str('summary'), textOrNull('label'), str('place'), str('excerpt'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), additions, claims];
 const RANGE_CHECKS = [str('id'), str('weapon'), str('label'), str('excerpt'), oneOf('status', CLAIM_STATUSES), oneOf('basis', RANGE_BASES), num('min_km'), num('max_km'), text('stated_text'), strOrNull('origin_place'), textOrNull('qualifier'), textOrNull('origin_note'), textOrNull('weapon_class'), textOrNull('document_date'), texts('conflicts_with'), additions, claims];
 
 /** Why a feature does not fit, or null when it does. Exported for tests. */
@@ -206,7 +206,7 @@ const INDEX_CHECKS: Check[] = [
     }
     return null;
   },
-  str('id'), str('type'), str('summary'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), textOrNull('date_end'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), texts('claimants'), num('chunk'),
+  str('id'), str('type'), str('summary'), textOrNull('label'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), textOrNull('date_end'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), texts('claimants'), num('chunk'),
 ];
 
 /** Why an entry of the compact index does not fit, or null. Exported for tests. */

@@ -25,6 +25,7 @@ import { keepPopupInView, trackMapHeight } from './popup-view';
 import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { addHighlights } from './highlights';
+import { InsetControl, paddingBeside } from './inset';
 import { clusters, emptyDataSource, emptyEventSource, setDataCollection, setVisibleEvents } from './source';
 import { useEventTiles } from './tiles';
 import { changes, isVisible, next, type Action, type AtlasState, type Item } from './state';
@@ -107,6 +108,8 @@ export class MapSession {
   private moved = false;
   /** The events, when clustered (source.ts CLUSTER_FROM): the source is set again with the visible ones. */
   private clustered: EventCollection | null = null;
+  /** The inset locator map (inset.ts); null when the story switches it off, or before the data is in. */
+  inset: InsetControl | null = null;
   /** A large archive's events without their claims yet (data.ts `lazy`): popups fetch them first. */
   private lazy: AtlasData['lazy'] | null = null;
   /** Whether the events are drawn from vector tiles (data.ts `tiles`): clustered in the build, not here. */
@@ -374,12 +377,21 @@ export class MapSession {
     const view = data.story?.view;
     const padding = this.options.presenter.fitPadding();
     if (view?.center && view.zoom !== undefined) return void this.map.jumpTo({ center: view.center, zoom: view.zoom });
-    if (view?.bounds) return void this.map.fitBounds(view.bounds, { padding, duration: 0 });
     const bounds = new LngLatBounds();
-    for (const f of data.events.features) for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
-    for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
+    if (view?.bounds) bounds.extend(view.bounds);
+    else {
+      for (const f of data.events.features) for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
+      for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
+    }
     if (bounds.isEmpty()) return;
-    this.map.fitBounds(bounds, { padding, maxZoom: 6, duration: 0 });
+    const maxZoom = view?.bounds ? undefined : 6;
+    this.map.fitBounds(bounds, { padding, maxZoom, duration: 0 });
+    // Zoomed in that far, the inset locator map shows (it follows the move at once): fit again beside it.
+    const inset = this.inset?.box();
+    if (inset) {
+      const canvas = this.map.getCanvas();
+      this.map.fitBounds(bounds, { padding: paddingBeside(padding, { width: canvas.clientWidth, height: canvas.clientHeight }, inset), maxZoom, duration: 0 });
+    }
   }
 
   /** Fits the first view again for the frame's real size when it changes before the reader moves the map (an embed's frame settling, a phone turned). */
@@ -426,6 +438,7 @@ export class MapSession {
     watchTheme((theme) => {
       this.theme = theme;
       applyBasemapTheme(map, theme);
+      this.inset?.setTheme(theme);
       const { hidden, selected, period } = this.current;
       repaint(map, dataLayers(theme, new Set(hidden), selected, period));
     });
@@ -435,6 +448,11 @@ export class MapSession {
     const data = await (this.options.loadData?.() ?? loadData(this.base, this.options.story ?? null));
     performance.mark('atlas:data');
     this.options.onData?.(data);
+    // Before the fit, which keeps the data clear of it.
+    if (data.story?.inset !== false) {
+      this.inset = new InsetControl(this.base, this.theme);
+      this.map.addControl(this.inset, 'bottom-left');
+    }
     // Fit as soon as the data is in, so that the basemap's tiles are those of the final view.
     if (!initial.view) {
       this.fitToData(data);

@@ -33,11 +33,20 @@ export function leanEvents(events: EventCollection): GeoJSON.FeatureCollection<G
         geometry: { type: 'Point' as const, coordinates: place.lonlat },
         properties: {
           kind: 'event', id, place_index: n, type, colour: s.colourOfType(type), status, precision: place.precision, magnitude: n === 0 ? magnitude : null, admin1: place.admin1,
-          label: f.properties.places[n]?.name ?? f.properties.place, here: here.get(place.lonlat.join(',')) ?? 1, ...timeProperties(f.properties), ...pendingOf(f.properties),
+          label: markerLabel(f, n), here: here.get(place.lonlat.join(',')) ?? 1, ...timeProperties(f.properties), ...pendingOf(f.properties),
         },
       }));
     }),
   };
+}
+
+/**
+ * What a marker says: the annotator's `label=` when the event has one (beside every one of its
+ * markers), else that place's name. Blank or absent (data built before `label`): the place name.
+ */
+export function markerLabel(f: EventFeature, n: number): string {
+  const own = typeof f.properties.label === 'string' ? f.properties.label.trim() : '';
+  return own || (f.properties.places[n]?.name ?? f.properties.place);
 }
 
 /** `pending: true` for an unreviewed suggestion (only the dev server's data has any), else nothing. */

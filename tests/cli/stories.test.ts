@@ -51,6 +51,33 @@ describe('buildStories', () => {
     expect(out.files['maps/far.json']).toBeUndefined();
   });
 
+  it('outlines a highlighted gazetteer region or country by its code, and names a code no region has', () => {
+    const dir = tree({
+      'kursk.yaml': 'title: Kursk\nselect:\n  documents: [mod-ru-2024-11-27-kursk]\nhighlight:\n  - region: RU-KRS\n    label: Kursk region\n  - country: UA\n',
+      'nowhere.yaml': 'title: Nowhere\nhighlight:\n  - country: XX\n',
+    });
+    const out = buildStories(join(dir, 'maps'), dir, [join(dir, 'areas')], events, ranges);
+    expect(out.diagnostics.map(formatDiagnostic)).toEqual(['maps/nowhere.yaml:3:14: error: highlight country XX: no country has the ISO 3166-1 code XX (an event\'s country gives its code)']);
+    const [region, country] = (JSON.parse(out.files['maps/kursk.json']) as StoryOutput).highlights.features;
+    expect(region.properties.label).toBe('Kursk region');
+    expect(country.properties.label).toBeNull();
+    // Kursk lies inside its region's outline; Kyiv inside Ukraine's, not inside Kursk region's.
+    const inside = (g: GeoJSON.Geometry, [x, y]: [number, number]) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []).some((poly) => {
+      let odd = false;
+      const ring = poly[0];
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+      }
+      return odd;
+    });
+    expect(inside(region.geometry, [36.19, 51.73])).toBe(true);
+    expect(inside(region.geometry, [30.52, 50.45])).toBe(false);
+    expect(inside(country.geometry, [30.52, 50.45])).toBe(true);
+    expect(inside(country.geometry, [36.19, 51.73])).toBe(false);
+  });
+
   it('has no stories, an empty index and no error, without a story directory', () => {
     expect(buildStories(join(tmpdir(), 'no-such-stories-dir'), root, [], events, ranges)).toEqual({ diagnostics: [], files: { 'maps.json': '[]\n' } });
   });

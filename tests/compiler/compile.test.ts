@@ -427,3 +427,34 @@ describe('compile: a point the annotator gives', () => {
     expect(out.diagnostics[0].message).toContain('precision= is for a point given with at=');
   });
 });
+
+describe('compile: an event\'s marker label (label=)', () => {
+  const strike = (attrs: string, more = '') => doc('l', `:event[A missile struck :place[Kyiv]{#k} today.]{#s type=missile-strike summary="Strike on Kyiv" place=k ${attrs} claimant="c" status=reported}${more}`);
+
+  it('passes the annotator\'s label to the event\'s properties, spaces folded', () => {
+    const out = build({ 'l.md': strike('label="Kyiv   power plant"') });
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(out.events.features[0].properties.label).toBe('Kyiv power plant');
+    expect(out.events.features[0].properties.place).toBe('Kyiv');
+  });
+
+  it('is null without label=, so the map shows the place name', () => {
+    const out = build({ 'l.md': strike('') });
+    expect(out.events.features[0].properties.label).toBeNull();
+  });
+
+  it('refuses an empty or over-long label, at the attribute', () => {
+    const empty = build({ 'l.md': strike('label=""') });
+    expect(empty.diagnostics.find((d) => d.severity === 'error')?.message).toContain('label= is empty');
+    const long = build({ 'l.md': strike(`label="${'x'.repeat(41)}"`) });
+    const error = long.diagnostics.find((d) => d.severity === 'error')!;
+    expect(error.message).toContain('label= is 41 characters; a marker label is at most 40');
+    expect(error.column).toBeGreaterThan(1);
+    expect(build({ 'l.md': strike(`label="${'x'.repeat(40)}"`) }).events.features[0].properties.label).toBe('x'.repeat(40));
+  });
+
+  it('belongs on the definition, not on an of= claim', () => {
+    const out = build({ 'l.md': strike('', ' :event[Others agree.]{of=s label="Other" claimant="d" status=claimed}') });
+    expect(out.diagnostics.find((d) => d.severity === 'error')?.message).toContain('give it once, on the event\'s definition (#s)');
+  });
+});

@@ -37,7 +37,7 @@ period: 2024-11-01/2024-11-30
 center: [36.2, 51.7]
 zoom: 5
 projection: globe
-locator: false
+inset: false
 highlight:
   - area: ../areas/ukraine.geojson
     label: Ukraine
@@ -45,7 +45,7 @@ highlight:
     expect(s).toMatchObject({
       id: 'a-story', title: 'Strikes on Kursk', description: 'Two nights of strikes.', notes: 'From the Russian ministry.', byline: 'A. Reporter',
       credit: 'Source: the Russian Defense Ministry', period: { from: '2024-11-01', to: '2024-11-30' }, view: { center: [36.2, 51.7], zoom: 5 },
-      projection: 'globe', locator: false,
+      projection: 'globe', inset: false,
     });
     expect(s.select!.documents.map((d) => d.value)).toEqual(['mod-ru-2024-11-27-kursk']);
     expect(s.select!.documents[0].at).toEqual({ file: 'maps/a-story.yaml', line: 7, column: 15 });
@@ -65,7 +65,7 @@ projection: mercator
 zoom: 40
 `)).toEqual([
       'maps/a-story.yaml:1:1: error: a story needs a "title": the headline shown above its map',
-      'maps/a-story.yaml:2:1: error: unknown key "selct"; a story has title, description, notes, byline, credit, select, exclude, period, bounds, center, zoom, projection, locator, highlight',
+      'maps/a-story.yaml:2:1: error: unknown key "selct"; a story has title, description, notes, byline, credit, select, exclude, period, bounds, center, zoom, projection, inset, highlight',
       'maps/a-story.yaml:5:3: error: unknown selector "event" in "select"; use documents, events, ranges, types',
       'maps/a-story.yaml:6:14: error: "select.documents" must be a list of ids, e.g. [an-id, another-id]',
       'maps/a-story.yaml:7:9: error: "period" ends (2024-11-01) before it begins (2024-11-30)',
@@ -82,6 +82,30 @@ zoom: 40
     expect(errors('title: A\ntitle: B\n')[0]).toMatch(/^maps\/a-story\.yaml:2:1: error: YAML: .*unique/i);
   });
 
+  it('shows the inset locator map unless the story says inset: false, and accepts only true or false', () => {
+    expect(ok('title: A\n').inset).toBe(true);
+    expect(ok('title: A\ninset: true\n').inset).toBe(true);
+    expect(ok('title: A\ninset: false\n').inset).toBe(false);
+    expect(errors('title: A\ninset: no-thanks\n')).toEqual(['maps/a-story.yaml:2:8: error: "inset" must be true or false (the locator map shown when zoomed in), not "no-thanks"']);
+    expect(errors('title: A\ninset:\n')).toEqual(['maps/a-story.yaml:2:7: error: "inset" must be true or false (the locator map shown when zoomed in), not null']);
+    expect(errors('title: A\nlocator: false\n')[0]).toContain('unknown key "locator"');
+  });
+
+  it('highlights an area file, a gazetteer region or a country by its code, one of them per highlight', () => {
+    const s = ok('title: A\nhighlight:\n  - region: RU-KRS\n    label: Kursk region\n  - country: UA\n  - area: ../areas/ukraine.geojson\n');
+    expect(s.highlights.map(({ area, region, country, label }) => ({ area, region, country, label }))).toEqual([
+      { area: null, region: 'RU-KRS', country: null, label: 'Kursk region' },
+      { area: null, region: null, country: 'UA', label: null },
+      { area: '../areas/ukraine.geojson', region: null, country: null, label: null },
+    ]);
+    expect(errors('title: A\nhighlight:\n  - region: Kursk\n  - country: ua\n  - country: UA\n    region: RU-KRS\n  - label: Nothing\n')).toEqual([
+      'maps/a-story.yaml:3:13: error: "region" must be an ISO 3166-2 code such as RU-KRS (as an event\'s admin1), not "Kursk"',
+      'maps/a-story.yaml:4:14: error: "country" must be an ISO 3166-1 code such as UA (as an event\'s country), not "ua"',
+      'maps/a-story.yaml:5:5: error: a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA), not region and country',
+      'maps/a-story.yaml:7:5: error: a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA)',
+    ]);
+  });
+
   it('refuses a file name that is not a story id, and both bounds and a center', () => {
     expect(storyIdOf('kursk-strikes.yaml')).toBe('kursk-strikes');
     expect(storyIdOf('Kursk Strikes.yaml')).toBeNull();
@@ -91,8 +115,8 @@ zoom: 40
     expect(ok('title: A\nbounds: [[30, 45], [40, 55]]\n').view).toEqual({ bounds: [[30, 45], [40, 55]] });
   });
 
-  it('needs an area file for each highlight', () => {
-    expect(errors('title: A\nhighlight:\n  - label: Ukraine\n')).toEqual(['maps/a-story.yaml:3:5: error: a highlight needs "area": a GeoJSON file, its path relative to the story file (e.g. ../areas/ukraine.geojson)']);
+  it('needs an area, a region or a country for each highlight', () => {
+    expect(errors('title: A\nhighlight:\n  - label: Ukraine\n')).toEqual(['maps/a-story.yaml:3:5: error: a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA)']);
   });
 });
 
@@ -150,7 +174,7 @@ describe('storyOutput', () => {
   it('carries the story\'s words, only its features, and the latest date of its documents', () => {
     const s = ok('title: A\ncredit: "Source: X"\nselect:\n  events: [ev-2024-11-21-dnipro-missile, ev-2024-11-27-ukraine-drones]\n');
     const out = storyOutput(s, selectStory(s, events, ranges), [{ geometry: { type: 'Point', coordinates: [30, 50] }, label: 'Here' }]);
-    expect(out).toMatchObject({ id: 'a-story', title: 'A', credit: 'Source: X', date: '2024-11-27', locator: true });
+    expect(out).toMatchObject({ id: 'a-story', title: 'A', credit: 'Source: X', date: '2024-11-27', inset: true });
     expect(out.events.features.map((f) => f.properties.id)).toEqual(['ev-2024-11-21-dnipro-missile', 'ev-2024-11-27-ukraine-drones']);
     expect(out.ranges.features).toEqual([]);
     expect(out.highlights.features[0].properties.label).toBe('Here');

@@ -8,7 +8,7 @@ const lonlat = (c: number[]) => [c[0], c[1]] as [number, number];
 
 test('the map renders the basemap and the data', async ({ page }, testInfo) => {
   await openAtlas(page);
-  await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /Map of events/);
+  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute('aria-label', /Map of events/);
   const layers = await page.evaluate(() => window.atlas.map!.getStyle().layers.map((l) => l.id));
   expect(layers).toEqual(expect.arrayContaining(['basemap-land-110m', 'basemap-countries', 'atlas-event-marker', 'atlas-range-fill']));
   await page.screenshot({ path: testInfo.outputPath('map-desktop.png') });

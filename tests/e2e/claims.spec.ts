@@ -81,7 +81,7 @@ test('each claim status looks different on the map, for events and for ranges', 
 
 async function clipAround(page: Page, at: [number, number], half: number) {
   const p = await page.evaluate((ll) => window.atlas.map!.project(ll as [number, number]), at);
-  const box = (await page.locator('#map canvas').boundingBox())!;
+  const box = (await page.locator('#map > .maplibregl-canvas-container > canvas').boundingBox())!;
   return { x: box.x + p.x - half, y: box.y + p.y - half, width: 2 * half, height: 2 * half };
 }
 
@@ -210,7 +210,7 @@ test('an event resolved to a region or a country shows that outline when hovered
   await jumpTo(page, at, 5);
   expect(await outlinesAt(page, at)).toEqual([]);
   const point = await page.evaluate((ll) => window.atlas.map!.project(ll as [number, number]), at);
-  const box = (await page.locator('#map canvas').boundingBox())!;
+  const box = (await page.locator('#map > .maplibregl-canvas-container > canvas').boundingBox())!;
   await page.mouse.move(box.x + point.x, box.y + point.y);
   await expect.poll(() => outlinesAt(page, at)).toContain(region.properties.admin1);
   await page.screenshot({ path: testInfo.outputPath('region-hover.png') });

@@ -87,6 +87,21 @@ for (const kind of HOSTS) {
   });
 }
 
+test('a story\'s embed on a phone: the frame\'s height is its content\'s, title and description included', async ({ page }, testInfo) => {
+  const [story] = (await (await page.request.get('data/maps.json')).json()) as Array<{ id: string; title: string }>;
+  expect(story, 'the build publishes a story').toBeDefined();
+  await page.setViewportSize({ width: 375, height: 740 });
+  const src = `${testInfo.project.use.baseURL}embed.html?map=${story.id}`;
+  await page.goto(`${host.url}plain.html?src=${encodeURIComponent(src)}`);
+  const frame = await embedFrame(page);
+  await expect(frame.locator('#embed-title')).toHaveText(story.title);
+  const fit = await settled(page, frame);
+  expect(fit.width).toBe(335);
+  expect(fit.frame).toBe(Math.ceil(fit.content));
+  expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(mapHeight(fit.width), 0);
+  testInfo.annotations.push({ type: 'height', description: `story ${story.id} at ${fit.width} px: frame ${fit.frame} px, content ${fit.content} px` });
+});
+
 test('a full-width frame fits its content from 1200 px down to 280 px', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1240, height: 800 });
   await page.goto(`${host.url}wide.html`);
@@ -261,7 +276,7 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   await page.evaluate(() => window.atlas.ready);
   await expect(page.locator('h1')).toHaveText('Strikes on Dnipro');
   await expect(page).toHaveTitle(/^Strikes on Dnipro/);
-  await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /^Strikes on Dnipro: map of events and weapon ranges/);
+  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute('aria-label', /^Strikes on Dnipro: map of events and weapon ranges/);
   const view = await page.evaluate(() => ({ zoom: window.atlas.map!.getZoom(), center: window.atlas.map!.getCenter().toArray() }));
   expect(view.zoom).toBeCloseTo(5, 2);
   expect(view.center[0]).toBeCloseTo(35.04, 3);
@@ -357,7 +372,7 @@ test.describe('accessibility', () => {
       await page.goto(`embed.html?title=Events%20and%20ranges${sel ? `#sel=${events.features[0].properties.id}` : ''}`);
       await page.evaluate(() => window.atlas.ready);
       if (sel) await expect(page.locator(`.popup[data-id="${events.features[0].properties.id}"]`)).toBeVisible();
-      await expect(page.locator('#map canvas')).toHaveAttribute('aria-label', /map of events and weapon ranges/);
+      await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute('aria-label', /map of events and weapon ranges/);
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

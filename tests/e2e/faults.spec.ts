@@ -73,7 +73,7 @@ test('both files missing: an empty map that says so, never a blank page', async 
   await expect(alert(page)).toContainText('data/events.geojson');
   await expect(alert(page)).toContainText('data/ranges.geojson');
   await expect(page.locator('.feature-list')).toContainText('No events or ranges to show.');
-  await expect(page.locator('#map canvas')).toBeVisible();
+  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('both-missing.png') });
 });
 
@@ -220,7 +220,7 @@ test('a slow network: the page shows it is loading, then the data', async ({ pag
   site.reply(RANGES, { wait: dataGate });
   await page.goto(site.url, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => 'atlas' in window);
-  await expect(page.locator('#map canvas')).toBeVisible();
+  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toBeVisible();
   await expect(page.locator('#panel-body')).toContainText('Loading events and ranges…');
   await page.screenshot({ path: testInfo.outputPath('slow-data.png') });
   releaseData();

@@ -175,7 +175,7 @@ export async function jumpTo(page: Page, center: [number, number], zoom: number)
   await idle(page);
 }
 
-/** Screen point (CSS px, relative to the map canvas) of a [lon, lat]. */
+/** Screen point (CSS px, relative to the map canvas) of a [lon, lat]. The main map's canvas is `#map > .maplibregl-canvas-container > canvas`: the inset locator map (src/map/inset.ts) has a canvas inside #map too. */
 export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((ll) => {
     const p = window.atlas.map!.project(ll as [number, number]);
@@ -199,7 +199,7 @@ export async function idsAt(page: Page, lngLat: [number, number], layers: string
 /** Clicks the map at a [lon, lat]. */
 export async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
   const point = await project(page, lngLat);
-  const box = await page.locator('#map canvas').boundingBox();
+  const box = await page.locator('#map > .maplibregl-canvas-container > canvas').boundingBox();
   if (!box) throw new Error('map canvas not found');
   await page.mouse.click(box.x + point.x, box.y + point.y);
 }

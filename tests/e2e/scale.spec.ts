@@ -44,7 +44,7 @@ test('events cluster with counts, and a click on a cluster zooms in', async ({ p
   const drawn = await clusters(page);
   expect(drawn.length).toBeGreaterThan(0);
   expect(drawn.every((c) => c.count >= 2)).toBe(true);
-  await expect(page.locator('#map canvas')).toBeVisible();
+  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toBeVisible();
   expect(await sourcePlaces(page)).toBe(places(() => true));
   const biggest = drawn.reduce((a, b) => (b.count > a.count ? b : a));
   const before = await page.evaluate(() => window.atlas.map!.getZoom());

@@ -44,11 +44,11 @@ async function screenPoints(page: Page, points: Array<[number, number]>) {
   return page.evaluate((pts) => pts.map((p) => window.atlas.map!.project(p)).map(({ x, y }) => [x, y] as [number, number]), points);
 }
 
-/** The boxes of the map's controls (zoom, Globe, Save image), in the map's own px. */
+/** The boxes of the map's controls (zoom, Globe, Save image, the inset locator map when it shows), in the map's own px. */
 async function controlBoxes(page: Page) {
   return page.evaluate(() => {
     const map = window.atlas.map!.getContainer().getBoundingClientRect();
-    return [...window.atlas.map!.getContainer().querySelectorAll('.maplibregl-ctrl-top-right .maplibregl-ctrl')].map((c) => {
+    return [...window.atlas.map!.getContainer().querySelectorAll('.maplibregl-ctrl-top-right .maplibregl-ctrl, .atlas-inset:not([hidden])')].map((c) => {
       const r = c.getBoundingClientRect();
       return { left: r.left - map.left, right: r.right - map.left, top: r.top - map.top, bottom: r.bottom - map.top };
     });
@@ -58,7 +58,12 @@ async function controlBoxes(page: Page) {
 const eventPoints = (s: StoryOutput) => s.events.features.flatMap((f) => f.geometry.coordinates as Array<[number, number]>);
 const storyIds = (s: StoryOutput) => [...s.events.features.map((f) => f.properties.id), ...s.ranges.features.filter((f) => f.geometry).map((f) => f.properties.id)].sort();
 
-for (const [where, viewport] of [['atlas', { width: 1280, height: 800 }], ['embed', { width: 375, height: 740 }]] as const) {
+test('the bundled stories include an event with its own label= (so the label checks below check something)', async ({ page }) => {
+  expect((await stories(page)).some((s) => s.events.features.some((f) => f.properties.label))).toBe(true);
+});
+
+const SIZES = [{ width: 1280, height: 800 }, { width: 375, height: 740 }] as const;
+for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZES.map((v) => [w, v] as const))) {
   test(`the ${where} at ${viewport.width}×${viewport.height} shows only each story's features, its title, and every event in the first view`, async ({ page }) => {
     await page.setViewportSize(viewport);
     for (const story of await stories(page)) {
@@ -86,10 +91,17 @@ for (const [where, viewport] of [['atlas', { width: 1280, height: 800 }], ['embe
       }
       // Its markers are labelled, in the bundled font (rendered symbols of the label layer).
       if (story.events.features.length) {
-        const labels = await page2.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label'] }).map((f) => String(f.properties?.label)));
+        const rendered = await page2.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label'] }).map((f) => ({ id: String(f.properties?.id), label: String(f.properties?.label) })));
+        const labels = rendered.map((r) => r.label);
         expect(labels.length, `${story.id}: labelled markers`).toBeGreaterThan(0);
-        const names = new Set(story.events.features.flatMap((f) => f.properties.places.map((p) => p.name)));
-        for (const l of labels) expect(names.has(l), `label "${l}" names a place of the story`).toBe(true);
+        const names = new Set(story.events.features.flatMap((f) => [...f.properties.places.map((p) => p.name), ...(f.properties.label ? [f.properties.label] : [])]));
+        for (const l of labels) expect(names.has(l), `label "${l}" names a place or an event of the story`).toBe(true);
+        // An annotator's label= is drawn instead of the place name, on every marker of its event.
+        for (const f of story.events.features.filter((e) => e.properties.label)) {
+          const own = rendered.filter((r) => r.id === f.properties.id);
+          expect(own.length, `${story.id}: ${f.properties.id}'s label is rendered`).toBeGreaterThan(0);
+          for (const r of own) expect(r.label).toBe(f.properties.label);
+        }
       }
       // A band the first view does not reach is named in the legend, not silently missing.
       await page2.evaluate(() => new Promise<void>((done) => {
@@ -131,4 +143,54 @@ test('t= hides the bands of documents outside the period, and the legend counts 
   expect(rangesDrawn).toBe(0);
   await expect(page.locator('.layer-control input[data-token="ranges"] + span, .layer-control label:has(input[data-token="ranges"]) > span').first()).toHaveText('Ranges (0)');
   await expect(page.locator('.layer-control label:has(input[data-token="events"]) > span').first()).toHaveText('Events (0)');
+});
+
+/** The inset's extent (west, south, east, north) and the main map's bounds, in degrees. */
+async function extents(page: Page) {
+  return page.evaluate(() => {
+    const b = window.atlas.map!.getBounds();
+    const inset = document.querySelector<HTMLElement>('.atlas-inset')?.dataset.extent ?? '';
+    return { inset: inset.split(',').map(Number), main: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+  });
+}
+
+for (const where of ['./', './embed.html']) {
+  test(`the inset locator map of ${where} shows the view's extent once zoomed in past country level, and hides zoomed out`, async ({ page }) => {
+    await open(page, `${where}#map=2.00/48.0000/35.0000`);
+    const inset = page.locator('.atlas-inset');
+    await expect(inset, 'one inset control').toHaveCount(1);
+    await expect(inset, 'zoomed out, no inset').toBeHidden();
+    await page.evaluate(() => window.atlas.map!.jumpTo({ center: [36.2, 51.7], zoom: 6 }));
+    await expect(inset, 'zoomed in, the inset').toBeVisible();
+    await expect(inset.locator('canvas')).toHaveCount(1);
+    const box = (await inset.boundingBox())!;
+    const map = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
+    expect(box.width * box.height, 'the inset is small beside the map').toBeLessThan((map.width * map.height) / 6);
+    const { inset: extent, main } = await extents(page);
+    expect(extent).toHaveLength(4);
+    for (const [i, v] of extent.entries()) expect(Math.abs(v - main[i]), `extent edge ${i}`).toBeLessThan(0.01);
+    // The box follows the view.
+    await page.evaluate(() => window.atlas.map!.jumpTo({ center: [30.5, 50.4] }));
+    await expect.poll(async () => (await extents(page)).inset[0]).toBeLessThan(main[0] - 3);
+    await page.evaluate(() => window.atlas.map!.jumpTo({ zoom: 3 }));
+    await expect(inset, 'zoomed out again, no inset').toBeHidden();
+  });
+}
+
+test('a story with inset: false has no inset locator map, zoomed in or not; a story without it has one', async ({ page }) => {
+  const list = await stories(page);
+  const off = list.find((s) => s.inset === false);
+  const on = list.find((s) => s.inset !== false);
+  expect(off, 'a bundled story switches the inset off').toBeDefined();
+  expect(on, 'a bundled story keeps the inset').toBeDefined();
+  for (const where of ['./', './embed.html']) {
+    page = await page.context().newPage();
+    await open(page, `${where}?map=${off!.id}#map=7.00/48.4600/35.0400`);
+    await expect(page.locator('.maplibregl-ctrl-top-right .maplibregl-ctrl').first()).toBeVisible();
+    expect(await page.evaluate(() => window.atlas.map!.getZoom())).toBeGreaterThan(6);
+    await expect(page.locator('.atlas-inset')).toHaveCount(0);
+    page = await page.context().newPage();
+    await open(page, `${where}?map=${on!.id}#map=7.00/48.4600/35.0400`);
+    await expect(page.locator('.atlas-inset')).toBeVisible();
+  }
 });
