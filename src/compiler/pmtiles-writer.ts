@@ -6,7 +6,8 @@
  *
  * Pure: compression is handed in (the build passes zlib's gzip); hashing finds identical tiles.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { zxyToTileId } from 'pmtiles';
 
 export interface Tile {
@@ -114,7 +115,7 @@ export function writePmtiles(tiles: readonly Tile[], options: PmtilesOptions): U
   let contents = 0;
   for (const [i, { id, tile }] of sorted.entries()) {
     if (i > 0 && sorted[i - 1].id === id) throw new Error(`writePmtiles: tile ${tile.z}/${tile.x}/${tile.y} is given twice`);
-    const hash = createHash('sha256').update(tile.data).digest('base64');
+    const hash = bytesToHex(sha256(tile.data));
     let at = stored.get(hash);
     if (!at) {
       at = { offset: dataLength, length: tile.data.length };
