@@ -84,9 +84,25 @@ export function create(doc: DocModel, kind: AnnotationKind, start: number, end: 
   if (kind === 'event') [start, end] = snapToSentences(doc.text, start, end);
   const why = cannotAdd(doc, start, end);
   if (why) throw new Error(why);
+  // An event whose sentence names several places must say where it happened (the build refuses to guess):
+  // start from every place the sentence names, for the reviewer to narrow in the form.
+  if (kind === 'event' && attributes.place === undefined) {
+    const places = placesWithin(doc, start, end);
+    if (places.length > 1) attributes = { ...attributes, place: places.join(' ') };
+  }
   const annotation: ModelAnnotation = { kind, start, end, attributes };
   const annotations = [...doc.annotations, annotation];
   return { doc: edit(doc, annotations), index: annotations.length - 1 };
+}
+
+/** The ids of the places annotated within [start, end) (a mention's own id, or the place it repeats), each once, in text order. */
+export function placesWithin(doc: DocModel, start: number, end: number): string[] {
+  const ids = doc.annotations
+    .filter((a) => a.kind === 'place' && a.start >= start && a.end <= end)
+    .sort((x, y) => x.start - y.start)
+    .map((a) => a.attributes.id ?? a.attributes.of)
+    .filter((id): id is string => Boolean(id));
+  return [...new Set(ids)];
 }
 
 /** A fresh id for a kind from words: "the Kursk region" → "kursk-region", unique among the document's ids. */

@@ -85,6 +85,22 @@ describe('studio document', () => {
     expect(() => create(withEvent, 'place', e.end - 2, e.end + 5, {})).toThrow(/crosses/);
   });
 
+  it('starts an event in a sentence that names several places from all of them, so that it builds', () => {
+    let doc = openDocument('d.md', draft());
+    // Keep the places, drop the suggested events.
+    for (let i = doc.annotations.findIndex((a) => a.kind === 'event'); i >= 0; i = doc.annotations.findIndex((a) => a.kind === 'event')) doc = reject(doc, i);
+    const sentence = ARTICLE.indexOf('Recent events in Ukraine');
+    const { doc: withEvent, index } = create(doc, 'event', sentence, sentence + 10, { id: 'e1', type: 'strike' });
+    const e = withEvent.annotations[index];
+    const inside = withEvent.annotations.filter((a) => a.kind === 'place' && a.start >= e.start && a.end <= e.end);
+    const named = [...new Set(inside.map((a) => a.attributes.id ?? a.attributes.of))];
+    expect(named.length).toBeGreaterThan(1);
+    expect(e.attributes.place?.split(' ')).toEqual(named);
+    // One place, or a place the annotator gave: left as it is.
+    const given = create(doc, 'event', sentence, sentence + 10, { id: 'e2', type: 'strike', place: named[0] });
+    expect(given.doc.annotations[given.index].attributes.place).toBe(named[0]);
+  });
+
   it('steps through pending suggestions in text order, wrapping', () => {
     const doc = openDocument('d.md', draft());
     const first = nextPending(doc, null, 1)!;
