@@ -82,9 +82,11 @@ export class InsetControl implements IControl {
   /** The overview map, made the first time the inset shows. */
   inset: MapLibreMap | null = null;
 
+  /** `onError`: the inset's own faults (a basemap file that does not load), said where the main map's are. */
   constructor(
     private readonly base: string,
     private theme: Theme,
+    private readonly onError: (error: { message?: string } | undefined) => void = () => {},
   ) {}
 
   onAdd(map: MapLibreMap): HTMLElement {
@@ -146,6 +148,7 @@ export class InsetControl implements IControl {
         attributionControl: false,
         fadeDuration: 0,
       });
+      this.inset.on('error', (e) => this.onError(e.error));
       this.inset.getCanvas().setAttribute('aria-hidden', 'true');
       this.inset.getCanvas().tabIndex = -1;
       return;

@@ -131,10 +131,7 @@ export class MapSession {
     loadDetailWhenZoomed(this.map, this.base);
     if (presenter.overflow === 'pan') trackMapHeight(this.map);
     // The map's own faults (a tile or an image that does not load) say so in the page, as data faults do.
-    this.map.on('error', (e) => {
-      console.warn('Source Atlas map error:', e.error);
-      options.say(`Part of the map could not be drawn: ${e.error?.message ?? 'unknown error'}.`, true);
-    });
+    this.map.on('error', (e) => this.mapFault(e.error));
     this.popup = new Popup({ maxWidth: options.popupMaxWidth, focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
     this.popup.on('close', () => {
       if (!this.replacingPopup && this.current.selected) this.dispatch({ type: 'select', id: null });
@@ -143,6 +140,12 @@ export class MapSession {
       options.say(`The map could not start: ${err.message}`);
       throw err;
     });
+  }
+
+  /** A fault of the map's own (a tile or an image that does not load, here or in the inset), said in the page as data faults are. */
+  private mapFault(error: { message?: string } | undefined): void {
+    console.warn('Source Atlas map error:', error);
+    this.options.say(`Part of the map could not be drawn: ${error?.message ?? 'unknown error'}.`, true);
   }
 
   get state(): AtlasState {
@@ -450,7 +453,7 @@ export class MapSession {
     this.options.onData?.(data);
     // Before the fit, which keeps the data clear of it.
     if (data.story?.inset !== false) {
-      this.inset = new InsetControl(this.base, this.theme);
+      this.inset = new InsetControl(this.base, this.theme, (error) => this.mapFault(error));
       this.map.addControl(this.inset, 'bottom-left');
     }
     // Fit as soon as the data is in, so that the basemap's tiles are those of the final view.
