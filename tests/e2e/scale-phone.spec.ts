@@ -77,7 +77,7 @@ test('a tap on an event on the map opens its details', async ({ page }) => {
   await jumpTo(page, lonlat, 12);
   await idle(page);
   const point = await project(page, lonlat);
-  const canvas = (await page.locator('#map canvas').boundingBox())!;
+  const canvas = (await page.locator('#map > .maplibregl-canvas-container > canvas').boundingBox())!;
   await page.touchscreen.tap(canvas.x + point.x, canvas.y + point.y);
   // Several events at one point: a chooser first.
   const id = event.properties.id;
