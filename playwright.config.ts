@@ -39,7 +39,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: CHROMIUM,
       // WebGL2 on SwiftShader; never --use-gl or --disable-software-rasterizer (see shared/testing.md).
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--enable-unsafe-swiftshader',
+      ],
     },
   },
 });

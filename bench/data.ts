@@ -18,7 +18,9 @@ import { tokenize } from '../src/compiler/parse.js';
 import { listDocuments } from '../src/cli/documents.js';
 import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '42' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '42' } },
+});
 const sizes = values.sizes!.split(',').map(Number);
 
 /** Deterministic PRNG (mulberry32), so every run benchmarks the same corpus. */
@@ -57,16 +59,22 @@ const STATUSES = ['reported', 'claimed', 'disputed', 'unverified'];
 const WEAPONS = Array.from({ length: 24 }, (_, i) => ({ id: `w${i}`, name: `Missile-${i}`, km: 100 * (i + 1) }));
 
 function makeDocument(i: number, places: string[], r: () => number): string {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const p = [pick(places), pick(places), pick(places), pick(places)];
   const w = pick(WEAPONS);
   const site = places[Math.floor(r() * 8)];
   const lines: string[] = [];
   const fill = (n: number) => Array.from({ length: n }, () => pick(FILLER)).join(' ');
   lines.push(`Report ${i} on events near ${p[0]}`);
-  lines.push(`${fill(2)} :event[Forces struck a depot near :place[${p[0]}]{#p0} early on Tuesday, officials said.]{#e${i}a type=${pick(TYPES)} summary="Strike near ${p[0]}" date=2024-11-${String(1 + Math.floor(r() * 28)).padStart(2, '0')} claimant="regional officials" status=${pick(STATUSES)}} ${fill(3)}`);
-  lines.push(`${fill(2)} The :weapon[${w.name}]{#w${i} class=SRBM} launched from :place[${site}]{#site} has a range of :range[up to ${w.km} km]{weapon=w${i} origin=site claimant="the ministry" status=claimed}, according to the ministry. ${fill(2)}`);
-  lines.push(`${fill(3)} :event[Later, drones were reported over :place[${p[1]}]{#p1} and :place[${p[2]}]{#p2}.]{#e${i}b type=drone-attack summary="Drones over ${p[1]}" place=p1 date=2024-11 claimant="air force" status=reported} ${fill(2)}`);
+  lines.push(
+    `${fill(2)} :event[Forces struck a depot near :place[${p[0]}]{#p0} early on Tuesday, officials said.]{#e${i}a type=${pick(TYPES)} summary="Strike near ${p[0]}" date=2024-11-${String(1 + Math.floor(r() * 28)).padStart(2, '0')} claimant="regional officials" status=${pick(STATUSES)}} ${fill(3)}`,
+  );
+  lines.push(
+    `${fill(2)} The :weapon[${w.name}]{#w${i} class=SRBM} launched from :place[${site}]{#site} has a range of :range[up to ${w.km} km]{weapon=w${i} origin=site claimant="the ministry" status=claimed}, according to the ministry. ${fill(2)}`,
+  );
+  lines.push(
+    `${fill(3)} :event[Later, drones were reported over :place[${p[1]}]{#p1} and :place[${p[2]}]{#p2}.]{#e${i}b type=drone-attack summary="Drones over ${p[1]}" place=p1 date=2024-11 claimant="air force" status=reported} ${fill(2)}`,
+  );
   lines.push(`${fill(4)} Talks in :place[${p[3]}]{#p3} were postponed. ${fill(3)}`);
   lines.push(`${fill(4)} ${fill(4)}`);
   return `---\nid: bench-${i}\ntitle: Synthetic report ${i}\npublisher: Bench Wire\npublished: 2024-11-30\nlanguage: en\n---\n${lines.join('\n')}\n`;
@@ -77,14 +85,23 @@ function generate(n: number, places: string[]): string {
   const docs = join(dir, 'documents');
   mkdirSync(docs);
   const r = rng(Number(values.seed));
-  for (let i = 0; i < n; i++) writeFileSync(join(docs, `doc-${String(i).padStart(5, '0')}.md`), makeDocument(i, places, r));
+  for (let i = 0; i < n; i++)
+    writeFileSync(join(docs, `doc-${String(i).padStart(5, '0')}.md`), makeDocument(i, places, r));
   return dir;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const places = gazetteerPlaces();
-const rows: Array<{ docs: number; seconds: number; floor: number; load: number; kb: number; annotations: number; errors: number }> = [];
+const rows: Array<{
+  docs: number;
+  seconds: number;
+  floor: number;
+  load: number;
+  kb: number;
+  annotations: number;
+  errors: number;
+}> = [];
 let peakMb = 0;
 for (const n of sizes) {
   const dir = generate(n, places);
@@ -117,24 +134,36 @@ for (const n of sizes) {
     if (out.files) publish(join(dir, 'out'), out.files);
     times.push((performance.now() - t1) / 1000);
     errors = out.diagnostics.filter((d) => d.severity === 'error').length;
-    if (errors) console.error(out.diagnostics.slice(0, 5).map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+    if (errors)
+      console.error(
+        out.diagnostics
+          .slice(0, 5)
+          .map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)
+          .join('\n'),
+      );
   }
   peakMb = Math.max(peakMb, process.resourceUsage().maxRSS / 1024);
   rows.push({ docs: n, seconds: median(times), floor: Math.min(...floors), load, kb, annotations, errors });
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`docs    KB/doc  annot/doc  build s  parser floor s  ratio  gazetteer load s  errors   (${availableParallelism()} cores)`);
+console.log(
+  `docs    KB/doc  annot/doc  build s  parser floor s  ratio  gazetteer load s  errors   (${availableParallelism()} cores)`,
+);
 for (const r of rows) {
-  console.log(`${String(r.docs).padEnd(7)} ${r.kb.toFixed(1).padStart(6)}  ${r.annotations.toFixed(1).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.floor.toFixed(2).padStart(14)}  ${(r.seconds / r.floor).toFixed(2).padStart(5)}  ${r.load.toFixed(2).padStart(16)}  ${r.errors}`);
+  console.log(
+    `${String(r.docs).padEnd(7)} ${r.kb.toFixed(1).padStart(6)}  ${r.annotations.toFixed(1).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.floor.toFixed(2).padStart(14)}  ${(r.seconds / r.floor).toFixed(2).padStart(5)}  ${r.load.toFixed(2).padStart(16)}  ${r.errors}`,
+  );
 }
 const big = rows.at(-1)!;
 const small = rows[0];
-console.log(JSON.stringify({
-  docs: big.docs,
-  seconds: Number(big.seconds.toFixed(3)),
-  floor_seconds: Number(big.floor.toFixed(3)),
-  ratio: Number((big.seconds / big.floor).toFixed(3)),
-  peak_mb: Math.round(peakMb),
-  scaling_10k_over_1k: rows.length > 1 ? Number((big.seconds / small.seconds).toFixed(3)) : null,
-}));
+console.log(
+  JSON.stringify({
+    docs: big.docs,
+    seconds: Number(big.seconds.toFixed(3)),
+    floor_seconds: Number(big.floor.toFixed(3)),
+    ratio: Number((big.seconds / big.floor).toFixed(3)),
+    peak_mb: Math.round(peakMb),
+    scaling_10k_over_1k: rows.length > 1 ? Number((big.seconds / small.seconds).toFixed(3)) : null,
+  }),
+);

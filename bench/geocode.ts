@@ -71,7 +71,10 @@ function designatorAfter(m: Mention): string | undefined {
   const after = m.text_context.slice(m.end - m.context_offset);
   const name = "[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*)?";
   const list = `(?:,\\s+${name})*,?\\s+(?:and|or|&)\\s+${name}`;
-  const match = new RegExp(`^(?:${list})?\\s+(County|county|counties|Parish|parish|parishes|state|province|provinces|region|regions|oblast)\\b`, 'u').exec(after);
+  const match = new RegExp(
+    `^(?:${list})?\\s+(County|county|counties|Parish|parish|parishes|state|province|provinces|region|regions|oblast)\\b`,
+    'u',
+  ).exec(after);
   if (!match) return undefined;
   const word = match[1].toLowerCase();
   return { counties: 'county', parishes: 'parish', provinces: 'province', regions: 'region' }[word] ?? word;
@@ -322,9 +325,15 @@ function main(): void {
         return perFold;
       }),
     );
-    const defaultAt = grid.findIndex((w) => (Object.keys(WEIGHTS) as Array<keyof Weights>).every((k) => w[k] === WEIGHTS[k]));
-    console.log(`\ncross-validation: ${FOLDS} folds by document, ${grid.length} weight settings; fit on 4 folds of every corpus, score on the 5th`);
-    console.log(`${'fold'.padEnd(5)} ${'chosen weights'.padEnd(44)} ${corpora.map((c) => `${c.name} held-out (default)`.padEnd(30)).join(' ')}`);
+    const defaultAt = grid.findIndex((w) =>
+      (Object.keys(WEIGHTS) as Array<keyof Weights>).every((k) => w[k] === WEIGHTS[k]),
+    );
+    console.log(
+      `\ncross-validation: ${FOLDS} folds by document, ${grid.length} weight settings; fit on 4 folds of every corpus, score on the 5th`,
+    );
+    console.log(
+      `${'fold'.padEnd(5)} ${'chosen weights'.padEnd(44)} ${corpora.map((c) => `${c.name} held-out (default)`.padEnd(30)).join(' ')}`,
+    );
     const heldOut = corpora.map(() => [] as number[]);
     const heldDefault = corpora.map(() => [] as number[]);
     for (let f = 0; f < FOLDS; f++) {
@@ -356,7 +365,13 @@ function main(): void {
         `${c.name}: held-out acc@161 ${total.toFixed(3)}, folds ${s.min.toFixed(3)}–${s.max.toFixed(3)} (sd ${s.sd.toFixed(3)}); ` +
           `default weights folds ${d.min.toFixed(3)}–${d.max.toFixed(3)} (sd ${d.sd.toFixed(3)})`,
       );
-      cvSummary[c.name] = { held_out_acc161: round(total, 4), fold_min: round(s.min, 4), fold_max: round(s.max, 4), fold_sd: round(s.sd, 4), folds: heldOut[ci].map((v) => round(v, 4)) };
+      cvSummary[c.name] = {
+        held_out_acc161: round(total, 4),
+        fold_min: round(s.min, 4),
+        fold_max: round(s.max, 4),
+        fold_sd: round(s.sd, 4),
+        folds: heldOut[ci].map((v) => round(v, 4)),
+      };
     });
     summary.cv = cvSummary;
   }

@@ -34,7 +34,15 @@ const OPTIONS = {
   timeout: 60_000,
 };
 
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+];
 
 type Kind = 'maplibre' | 'app code + CSS' | 'basemap' | 'fonts' | 'data';
 const KINDS: Kind[] = ['maplibre', 'app code + CSS', 'basemap', 'fonts', 'data'];
@@ -72,7 +80,9 @@ async function runApp(browser: Browser, origin: string): Promise<AppRun> {
   });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: OPTIONS.timeout });
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, {
+    timeout: OPTIONS.timeout,
+  });
   const result = await page.evaluate(() => {
     const map = window.atlas.map!;
     const c = map.getCenter();
@@ -97,8 +107,12 @@ async function runBare(browser: Browser, origin: string, app: AppRun, withData =
   const context = await browser.newContext({ viewport: OPTIONS.viewport });
   const page = await context.newPage();
   const { zoom, lat, lon } = app.view;
-  await page.goto(`${origin}/src/basemap/${withData ? 'bare-data' : 'bare'}.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}#${zoom}/${lat}/${lon}`);
-  await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, { timeout: OPTIONS.timeout });
+  await page.goto(
+    `${origin}/src/basemap/${withData ? 'bare-data' : 'bare'}.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}#${zoom}/${lat}/${lon}`,
+  );
+  await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, {
+    timeout: OPTIONS.timeout,
+  });
   const ms = await page.evaluate(() => performance.getEntriesByName('bare:idle')[0].startTime);
   await context.close();
   return ms;
@@ -122,10 +136,16 @@ async function main(): Promise<void> {
     build: {
       outDir: OPTIONS.outDir,
       emptyOutDir: true,
-      rolldownOptions: { input: { app: 'index.html', bare: 'bench/pages/bare.html', bareData: 'bench/pages/bare-data.html' } },
+      rolldownOptions: {
+        input: { app: 'index.html', bare: 'bench/pages/bare.html', bareData: 'bench/pages/bare-data.html' },
+      },
     },
   });
-  const server = await preview({ logLevel: 'warn', build: { outDir: OPTIONS.outDir }, preview: { host: '127.0.0.1', port: OPTIONS.port, strictPort: true } });
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir: OPTIONS.outDir },
+    preview: { host: '127.0.0.1', port: OPTIONS.port, strictPort: true },
+  });
   const origin = `http://127.0.0.1:${OPTIONS.port}`;
   const browser = await chromium.launch({ executablePath: OPTIONS.chromium, args: ARGS });
   try {
@@ -149,14 +169,29 @@ async function main(): Promise<void> {
     const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
     const total = [...split.values()].reduce((s, n) => s + n, 0);
 
-    console.log(`page load, median of ${OPTIONS.runs} runs (cold cache, ${OPTIONS.viewport.width}×${OPTIONS.viewport.height})`);
-    console.log(`  app   navigation → atlas.ready   ${appMs.toFixed(0).padStart(6)} ms   runs: ${app.map((r) => r.ms.toFixed(0)).join(', ')}`);
-    console.log(`  bare  navigation → first idle    ${bareMs.toFixed(0).padStart(6)} ms   runs: ${bare.map((m) => m.toFixed(0)).join(', ')}`);
+    console.log(
+      `page load, median of ${OPTIONS.runs} runs (cold cache, ${OPTIONS.viewport.width}×${OPTIONS.viewport.height})`,
+    );
+    console.log(
+      `  app   navigation → atlas.ready   ${appMs.toFixed(0).padStart(6)} ms   runs: ${app.map((r) => r.ms.toFixed(0)).join(', ')}`,
+    );
+    console.log(
+      `  bare  navigation → first idle    ${bareMs.toFixed(0).padStart(6)} ms   runs: ${bare.map((m) => m.toFixed(0)).join(', ')}`,
+    );
     console.log(`  ratio                            ${(appMs / bareMs).toFixed(2).padStart(6)}      (target ≤ 1.25)`);
-    console.log(`  bare + data  → first idle        ${bareDataMs.toFixed(0).padStart(6)} ms   runs: ${bareData.map((m) => m.toFixed(0)).join(', ')}`);
-    console.log(`  drawing the data: bare + data / bare  ${(bareDataMs / bareMs).toFixed(2)};  the rest of the app: app / (bare + data)  ${(appMs / bareDataMs).toFixed(2)}`);
+    console.log(
+      `  bare + data  → first idle        ${bareDataMs.toFixed(0).padStart(6)} ms   runs: ${bareData.map((m) => m.toFixed(0)).join(', ')}`,
+    );
+    console.log(
+      `  drawing the data: bare + data / bare  ${(bareDataMs / bareMs).toFixed(2)};  the rest of the app: app / (bare + data)  ${(appMs / bareDataMs).toFixed(2)}`,
+    );
     console.log('bytes transferred by the app before ready (gzip)');
-    for (const k of KINDS) console.log(`  ${k.padEnd(16)} ${kb(split.get(k) ?? 0).toFixed(1).padStart(8)} kB`);
+    for (const k of KINDS)
+      console.log(
+        `  ${k.padEnd(16)} ${kb(split.get(k) ?? 0)
+          .toFixed(1)
+          .padStart(8)} kB`,
+      );
     console.log(`  ${'total'.padEnd(16)} ${kb(total).toFixed(1).padStart(8)} kB`);
     console.log(
       JSON.stringify({

@@ -52,7 +52,10 @@ const { values } = parseArgs({
 const DOCS = Number(values.docs);
 const EVENTS = Number(values.events);
 const RUNS = Number(values.runs);
-const PAGE_SIZES = (values.page ?? `${Math.min(5000, EVENTS)},${EVENTS}`).split(',').map(Number).filter((n, i, a) => n > 0 && a.indexOf(n) === i);
+const PAGE_SIZES = (values.page ?? `${Math.min(5000, EVENTS)},${EVENTS}`)
+  .split(',')
+  .map(Number)
+  .filter((n, i, a) => n > 0 && a.indexOf(n) === i);
 /** The preview server's port (BENCH_PORT: another run on the same machine). */
 const PORT = Number(process.env.BENCH_PORT ?? 4392);
 /** ms for a page to be ready. */
@@ -60,7 +63,15 @@ const TIMEOUT = Number(process.env.TIMEOUT ?? 300_000);
 const OUT = '.cache/bench-scale';
 const VIEWPORT = { width: 1280, height: 800 };
 const PHONE = { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true };
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -78,11 +89,22 @@ function writeArchive(dir: string): string[] {
     writeFileSync(join(dir, path), text);
     if (path.endsWith('.md')) texts.push(text);
   }
-  console.log(`generated ${DOCS} documents, ${EVENTS} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (${dir})`);
+  console.log(
+    `generated ${DOCS} documents, ${EVENTS} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (${dir})`,
+  );
   return texts;
 }
 
-interface BuildFigures { seconds: number; floor: number; peakMb: number; files: Record<string, number>; gzip: Record<string, number>; events: number; ranges: number; errors: number }
+interface BuildFigures {
+  seconds: number;
+  floor: number;
+  peakMb: number;
+  files: Record<string, number>;
+  gzip: Record<string, number>;
+  events: number;
+  ranges: number;
+  errors: number;
+}
 
 async function measureBuild(dir: string, texts: string[]): Promise<BuildFigures> {
   const floors: number[] = [];
@@ -97,14 +119,29 @@ async function measureBuild(dir: string, texts: string[]): Promise<BuildFigures>
   if (out.files) publish(join(dir, 'out'), out.files);
   const seconds = (performance.now() - t1) / 1000;
   const errors = out.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) console.error(errors.slice(0, 5).map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+  if (errors.length)
+    console.error(
+      errors
+        .slice(0, 5)
+        .map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)
+        .join('\n'),
+    );
   const files: Record<string, number> = {};
   const gzip: Record<string, number> = {};
   for (const [name, content] of Object.entries(out.files ?? {})) {
     files[name] = Buffer.byteLength(content);
     gzip[name] = gzipSync(content).length;
   }
-  return { seconds, floor: Math.min(...floors), peakMb: process.resourceUsage().maxRSS / 1024, files, gzip, events: out.events, ranges: out.ranges, errors: errors.length };
+  return {
+    seconds,
+    floor: Math.min(...floors),
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    files,
+    gzip,
+    events: out.events,
+    ranges: out.ranges,
+    errors: errors.length,
+  };
 }
 
 /** The published data, its events cut to the first `n`, in `<site>/data`. */
@@ -127,7 +164,9 @@ function servedData(published: string, site: string, n: number): void {
 
 /** Bytes (gzip) of every file under data/ the page asked for before ready. */
 function dataBytes(site: string, paths: string[]): number {
-  return paths.filter((p) => p.includes('/data/')).reduce((s, p) => s + gzipSync(readFileSync(join(site, decodeURIComponent(p)))).length, 0);
+  return paths
+    .filter((p) => p.includes('/data/'))
+    .reduce((s, p) => s + gzipSync(readFileSync(join(site, decodeURIComponent(p)))).length, 0);
 }
 
 /**
@@ -155,25 +194,45 @@ async function panFrames(page: Page, mapExpr: string): Promise<number> {
   return page.evaluate(PAN_SCRIPT(mapExpr)) as Promise<number>;
 }
 
-interface PageRun { ms: number; frame: number; heapMb: number; dataKb: number }
+interface PageRun {
+  ms: number;
+  frame: number;
+  heapMb: number;
+  dataKb: number;
+}
 
 async function runApp(browser: Browser, origin: string, site: string): Promise<PageRun & { view: string }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const paths: string[] = [];
-  context.on('request', (r) => { const u = new URL(r.url()); if (u.origin === origin) paths.push(u.pathname); });
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin) paths.push(u.pathname);
+  });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: TIMEOUT });
   const ms = await page.evaluate(() => performance.getEntriesByName('atlas:ready')[0].startTime);
   const before = [...paths];
-  const view = await page.evaluate(() => { const m = window.atlas.map!; const c = m.getCenter(); const k = m.getCanvas(); return `?w=${k.clientWidth}&h=${k.clientHeight}&proj=mercator#${m.getZoom()}/${c.lat}/${c.lng}`; });
+  const view = await page.evaluate(() => {
+    const m = window.atlas.map!;
+    const c = m.getCenter();
+    const k = m.getCanvas();
+    return `?w=${k.clientWidth}&h=${k.clientHeight}&proj=mercator#${m.getZoom()}/${c.lat}/${c.lng}`;
+  });
   const frame = await panFrames(page, 'window.atlas.map');
-  const heapMb = await page.evaluate(() => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20);
+  const heapMb = await page.evaluate(
+    () =>
+      ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20,
+  );
   await context.close();
   return { ms, frame, heapMb, dataKb: kb(dataBytes(site, before)), view };
 }
 
-interface PhoneRun { listMs: number; searchMs: number; popupMs: number }
+interface PhoneRun {
+  listMs: number;
+  searchMs: number;
+  popupMs: number;
+}
 
 /** ms from each tap (or the typed query) to what it shows, at phone size; the page is ready first. */
 async function runPhone(browser: Browser, origin: string, query: string): Promise<PhoneRun> {
@@ -181,7 +240,9 @@ async function runPhone(browser: Browser, origin: string, query: string): Promis
   try {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: TIMEOUT });
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, {
+      timeout: TIMEOUT,
+    });
     const timed = async (act: () => Promise<unknown>, shown: () => Promise<unknown>) => {
       const t0 = performance.now();
       await act();
@@ -189,11 +250,20 @@ async function runPhone(browser: Browser, origin: string, query: string): Promis
       return performance.now() - t0;
     };
     const list = page.locator('.scale-list');
-    const listMs = await timed(() => page.locator('#sheet-handle').tap(), () => list.locator('button.item').first().waitFor({ timeout: TIMEOUT }));
-    const searchMs = await timed(() => list.getByRole('searchbox').fill(query), () => list.locator('.list-count', { hasText: 'match' }).waitFor({ timeout: TIMEOUT }));
+    const listMs = await timed(
+      () => page.locator('#sheet-handle').tap(),
+      () => list.locator('button.item').first().waitFor({ timeout: TIMEOUT }),
+    );
+    const searchMs = await timed(
+      () => list.getByRole('searchbox').fill(query),
+      () => list.locator('.list-count', { hasText: 'match' }).waitFor({ timeout: TIMEOUT }),
+    );
     const row = list.locator('button.item').first();
     const id = await row.getAttribute('data-id');
-    const popupMs = await timed(() => row.tap(), () => page.locator(`#detail .popup[data-id="${id}"] .claims .claim`).first().waitFor({ timeout: TIMEOUT }));
+    const popupMs = await timed(
+      () => row.tap(),
+      () => page.locator(`#detail .popup[data-id="${id}"] .claims .claim`).first().waitFor({ timeout: TIMEOUT }),
+    );
     return { listMs, searchMs, popupMs };
   } finally {
     await context.close();
@@ -207,21 +277,44 @@ async function runBare(browser: Browser, origin: string, view: string): Promise<
   await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, { timeout: TIMEOUT });
   const ms = await page.evaluate(() => performance.getEntriesByName('bare:idle')[0].startTime);
   const frame = await panFrames(page, 'window.bare');
-  const heapMb = await page.evaluate(() => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20);
+  const heapMb = await page.evaluate(
+    () =>
+      ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20,
+  );
   await context.close();
   return { ms, frame, heapMb, dataKb: 0 };
 }
 
-interface PageRow { events: number; app: PageRun; bare: PageRun; phone: PhoneRun }
+interface PageRow {
+  events: number;
+  app: PageRun;
+  bare: PageRun;
+  phone: PhoneRun;
+}
 
 async function measurePages(published: string): Promise<PageRow[]> {
-  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: { app: 'index.html', bareCluster: 'bench/pages/bare-cluster.html' } } } });
-  const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
+  await build({
+    logLevel: 'warn',
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      rolldownOptions: { input: { app: 'index.html', bareCluster: 'bench/pages/bare-cluster.html' } },
+    },
+  });
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir: OUT },
+    preview: { host: '127.0.0.1', port: PORT, strictPort: true },
+  });
   const origin = `http://127.0.0.1:${PORT}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
   const rows: PageRow[] = [];
   // A place the first events name (every cut of the archive holds them): what the phone's search types.
-  const query = (JSON.parse(readFileSync(join(published, 'events.geojson'), 'utf8')) as EventCollection).features[0].properties.places[0].name;
+  const query = (JSON.parse(readFileSync(join(published, 'events.geojson'), 'utf8')) as EventCollection).features[0]
+    .properties.places[0].name;
   try {
     for (const n of PAGE_SIZES) {
       servedData(published, OUT, n);
@@ -236,15 +329,28 @@ async function measurePages(published: string): Promise<PageRow[]> {
         });
         apps.push(a);
         bares.push(await runBare(browser, origin, a.view));
-        phones.push(await runPhone(browser, origin, query).catch((err: Error) => {
-          console.log(`  phone at ${n} events: ${err.message.split('\n')[0]}`);
-          return { listMs: Infinity, searchMs: Infinity, popupMs: Infinity };
-        }));
+        phones.push(
+          await runPhone(browser, origin, query).catch((err: Error) => {
+            console.log(`  phone at ${n} events: ${err.message.split('\n')[0]}`);
+            return { listMs: Infinity, searchMs: Infinity, popupMs: Infinity };
+          }),
+        );
       }
-      const med = (rs: PageRun[]): PageRun => ({ ms: median(rs.map((r) => r.ms)), frame: median(rs.map((r) => r.frame)), heapMb: median(rs.map((r) => r.heapMb)), dataKb: median(rs.map((r) => r.dataKb)) });
-      const phone: PhoneRun = { listMs: median(phones.map((r) => r.listMs)), searchMs: median(phones.map((r) => r.searchMs)), popupMs: median(phones.map((r) => r.popupMs)) };
+      const med = (rs: PageRun[]): PageRun => ({
+        ms: median(rs.map((r) => r.ms)),
+        frame: median(rs.map((r) => r.frame)),
+        heapMb: median(rs.map((r) => r.heapMb)),
+        dataKb: median(rs.map((r) => r.dataKb)),
+      });
+      const phone: PhoneRun = {
+        listMs: median(phones.map((r) => r.listMs)),
+        searchMs: median(phones.map((r) => r.searchMs)),
+        popupMs: median(phones.map((r) => r.popupMs)),
+      };
       rows.push({ events: n, app: med(apps), bare: med(bares), phone });
-      console.log(`  page at ${n} events: app ready ${apps.map((r) => r.ms.toFixed(0)).join(', ')} ms; bare ${bares.map((r) => r.ms.toFixed(0)).join(', ')} ms`);
+      console.log(
+        `  page at ${n} events: app ready ${apps.map((r) => r.ms.toFixed(0)).join(', ')} ms; bare ${bares.map((r) => r.ms.toFixed(0)).join(', ')} ms`,
+      );
     }
   } finally {
     await browser.close();
@@ -253,7 +359,12 @@ async function measurePages(published: string): Promise<PageRow[]> {
   return rows;
 }
 
-interface TileBuild extends TilesFigures { events: number; seconds: number; bytes: number; peakMb: number }
+interface TileBuild extends TilesFigures {
+  events: number;
+  seconds: number;
+  bytes: number;
+  peakMb: number;
+}
 
 /** `events` repeated with new ids (`<id>~k`) until there are `n`: the same places, as a larger archive of the same region has. */
 function repeatEvents(events: EventCollection, n: number): EventCollection {
@@ -272,7 +383,13 @@ function measureTileBuild(events: EventCollection, out?: string): TileBuild {
   const bytes = tilesArchive(events, (f) => (figures = f));
   const seconds = (performance.now() - t0) / 1000;
   if (out) writeFileSync(out, bytes);
-  return { events: events.features.length, seconds, bytes: bytes.length, peakMb: process.resourceUsage().maxRSS / 1024, ...figures };
+  return {
+    events: events.features.length,
+    seconds,
+    bytes: bytes.length,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    ...figures,
+  };
 }
 
 /** The site's data for the tiled page at `n` events: servedData, plus the tiles of those events, named by ranges.geojson. */
@@ -281,31 +398,54 @@ function servedTiles(published: string, site: string, n: number): void {
   const data = join(site, 'data');
   const events: EventCollection = JSON.parse(readFileSync(join(data, OUTPUT_FILES.events), 'utf8'));
   writeFileSync(join(data, TILES_FILE), tilesArchive(events));
-  writeFileSync(join(data, OUTPUT_FILES.ranges), withTilesMember(readFileSync(join(data, OUTPUT_FILES.ranges), 'utf8')));
+  writeFileSync(
+    join(data, OUTPUT_FILES.ranges),
+    withTilesMember(readFileSync(join(data, OUTPUT_FILES.ranges), 'utf8')),
+  );
 }
 
 /** The app at each --page size on its GeoJSON index and on its tiles, in one run (median of RUNS each). */
-async function measureTilePages(published: string): Promise<Array<{ events: number; geojson: PageRun; tiles: PageRun }>> {
-  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: { app: 'index.html' } } } });
-  const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
+async function measureTilePages(
+  published: string,
+): Promise<Array<{ events: number; geojson: PageRun; tiles: PageRun }>> {
+  await build({
+    logLevel: 'warn',
+    build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: { app: 'index.html' } } },
+  });
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir: OUT },
+    preview: { host: '127.0.0.1', port: PORT, strictPort: true },
+  });
   const origin = `http://127.0.0.1:${PORT}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
   const rows: Array<{ events: number; geojson: PageRun; tiles: PageRun }> = [];
   const failed = (n: number, what: string) => (err: Error) => {
     console.log(`  ${what} at ${n} events: ${err.message.split('\n')[0]}`);
     return { ms: Infinity, frame: Infinity, heapMb: NaN, dataKb: NaN, view: '' };
   };
-  const med = (rs: PageRun[]): PageRun => ({ ms: median(rs.map((r) => r.ms)), frame: median(rs.map((r) => r.frame)), heapMb: median(rs.map((r) => r.heapMb)), dataKb: median(rs.map((r) => r.dataKb)) });
+  const med = (rs: PageRun[]): PageRun => ({
+    ms: median(rs.map((r) => r.ms)),
+    frame: median(rs.map((r) => r.frame)),
+    heapMb: median(rs.map((r) => r.heapMb)),
+    dataKb: median(rs.map((r) => r.dataKb)),
+  });
   try {
     for (const n of PAGE_SIZES) {
       const geojson: PageRun[] = [];
       const tiles: PageRun[] = [];
       servedData(published, OUT, n);
-      for (let k = 0; k < RUNS; k++) geojson.push(await runApp(browser, origin, OUT).catch(failed(n, 'app on GeoJSON')));
+      for (let k = 0; k < RUNS; k++)
+        geojson.push(await runApp(browser, origin, OUT).catch(failed(n, 'app on GeoJSON')));
       servedTiles(published, OUT, n);
       for (let k = 0; k < RUNS; k++) tiles.push(await runApp(browser, origin, OUT).catch(failed(n, 'app on tiles')));
       rows.push({ events: n, geojson: med(geojson), tiles: med(tiles) });
-      console.log(`  page at ${n} events: ready on GeoJSON ${geojson.map((r) => r.ms.toFixed(0)).join(', ')} ms; on tiles ${tiles.map((r) => r.ms.toFixed(0)).join(', ')} ms`);
+      console.log(
+        `  page at ${n} events: ready on GeoJSON ${geojson.map((r) => r.ms.toFixed(0)).join(', ')} ms; on tiles ${tiles.map((r) => r.ms.toFixed(0)).join(', ')} ms`,
+      );
     }
   } finally {
     await browser.close();
@@ -326,23 +466,51 @@ async function tilesReport(published: string): Promise<Record<string, unknown>> 
   console.log('\ntiles (events.pmtiles: zooms 0–12, gzipped MVT, clustered as the page clusters)');
   console.log('events     tiles s  archive MB  B/event  tiles   largest tile kB  peak MB');
   for (const t of builds) {
-    console.log(`${String(t.events).padEnd(10)} ${t.seconds.toFixed(2).padStart(7)} ${(t.bytes / 2 ** 20).toFixed(1).padStart(11)} ${(t.bytes / t.events).toFixed(0).padStart(8)} ${String(t.tiles).padStart(6)} ${kb(t.largestTile).toFixed(0).padStart(17)} ${t.peakMb.toFixed(0).padStart(8)}`);
+    console.log(
+      `${String(t.events).padEnd(10)} ${t.seconds.toFixed(2).padStart(7)} ${(t.bytes / 2 ** 20).toFixed(1).padStart(11)} ${(t.bytes / t.events).toFixed(0).padStart(8)} ${String(t.tiles).padStart(6)} ${kb(t.largestTile).toFixed(0).padStart(17)} ${t.peakMb.toFixed(0).padStart(8)}`,
+    );
   }
-  console.log(`one GeoJSON at ${events.features.length} events: events.geojson ${(geojsonGz / 2 ** 20).toFixed(1)} MB gzip, the page's index ${(indexGz / 2 ** 20).toFixed(1)} MB gzip`);
+  console.log(
+    `one GeoJSON at ${events.features.length} events: events.geojson ${(geojsonGz / 2 ** 20).toFixed(1)} MB gzip, the page's index ${(indexGz / 2 ** 20).toFixed(1)} MB gzip`,
+  );
   let pages: Awaited<ReturnType<typeof measureTilePages>> = [];
   if (!values['no-page']) {
-    console.log('\npage on tiles against the page on its GeoJSON index (median of', RUNS, 'runs, cold cache, 1280×800, SwiftShader)');
+    console.log(
+      '\npage on tiles against the page on its GeoJSON index (median of',
+      RUNS,
+      'runs, cold cache, 1280×800, SwiftShader)',
+    );
     pages = await measureTilePages(published);
-    console.log('events    GeoJSON ready ms  tiles ready ms  GeoJSON frame ms  tiles frame ms  GeoJSON heap MB  tiles heap MB');
+    console.log(
+      'events    GeoJSON ready ms  tiles ready ms  GeoJSON frame ms  tiles frame ms  GeoJSON heap MB  tiles heap MB',
+    );
     for (const p of pages) {
-      console.log(`${String(p.events).padEnd(9)} ${p.geojson.ms.toFixed(0).padStart(16)} ${p.tiles.ms.toFixed(0).padStart(15)} ${p.geojson.frame.toFixed(1).padStart(17)} ${p.tiles.frame.toFixed(1).padStart(15)} ${p.geojson.heapMb.toFixed(0).padStart(16)} ${p.tiles.heapMb.toFixed(0).padStart(14)}`);
+      console.log(
+        `${String(p.events).padEnd(9)} ${p.geojson.ms.toFixed(0).padStart(16)} ${p.tiles.ms.toFixed(0).padStart(15)} ${p.geojson.frame.toFixed(1).padStart(17)} ${p.tiles.frame.toFixed(1).padStart(15)} ${p.geojson.heapMb.toFixed(0).padStart(16)} ${p.tiles.heapMb.toFixed(0).padStart(14)}`,
+      );
     }
   }
   return {
-    tiles: builds.map((t) => ({ events: t.events, seconds: Number(t.seconds.toFixed(2)), bytes: t.bytes, bytes_per_event: Math.round(t.bytes / t.events), tiles: t.tiles, largest_tile_bytes: t.largestTile, peak_mb: Math.round(t.peakMb) })),
+    tiles: builds.map((t) => ({
+      events: t.events,
+      seconds: Number(t.seconds.toFixed(2)),
+      bytes: t.bytes,
+      bytes_per_event: Math.round(t.bytes / t.events),
+      tiles: t.tiles,
+      largest_tile_bytes: t.largestTile,
+      peak_mb: Math.round(t.peakMb),
+    })),
     geojson_gzip_bytes: geojsonGz,
     index_gzip_bytes: indexGz,
-    tile_pages: pages.map((p) => ({ events: p.events, geojson_ready_ms: Math.round(p.geojson.ms), tiles_ready_ms: Math.round(p.tiles.ms), geojson_frame_ms: Number(p.geojson.frame.toFixed(1)), tiles_frame_ms: Number(p.tiles.frame.toFixed(1)), geojson_heap_mb: Math.round(p.geojson.heapMb), tiles_heap_mb: Math.round(p.tiles.heapMb) })),
+    tile_pages: pages.map((p) => ({
+      events: p.events,
+      geojson_ready_ms: Math.round(p.geojson.ms),
+      tiles_ready_ms: Math.round(p.tiles.ms),
+      geojson_frame_ms: Number(p.geojson.frame.toFixed(1)),
+      tiles_frame_ms: Number(p.tiles.frame.toFixed(1)),
+      geojson_heap_mb: Math.round(p.geojson.heapMb),
+      tiles_heap_mb: Math.round(p.tiles.heapMb),
+    })),
   };
 }
 
@@ -352,13 +520,20 @@ async function main(): Promise<void> {
     const texts = writeArchive(dir);
     const b = await measureBuild(dir, texts);
     const published = join(dir, 'out');
-    const sum = (r: Record<string, number>, names?: string[]) => Object.entries(r).filter(([k]) => !names || names.includes(k)).reduce((s, [, v]) => s + v, 0);
+    const sum = (r: Record<string, number>, names?: string[]) =>
+      Object.entries(r)
+        .filter(([k]) => !names || names.includes(k))
+        .reduce((s, [, v]) => s + v, 0);
     console.log(`\nbuild (${availableParallelism()} cores)`);
     console.log('docs     events   ranges  build s  parser floor s  ratio  peak MB  errors');
-    console.log(`${String(DOCS).padEnd(8)} ${String(b.events).padEnd(8)} ${String(b.ranges).padEnd(7)} ${b.seconds.toFixed(2).padStart(7)}  ${b.floor.toFixed(2).padStart(14)}  ${(b.seconds / b.floor).toFixed(1).padStart(5)}  ${b.peakMb.toFixed(0).padStart(7)}  ${b.errors}`);
+    console.log(
+      `${String(DOCS).padEnd(8)} ${String(b.events).padEnd(8)} ${String(b.ranges).padEnd(7)} ${b.seconds.toFixed(2).padStart(7)}  ${b.floor.toFixed(2).padStart(14)}  ${(b.seconds / b.floor).toFixed(1).padStart(5)}  ${b.peakMb.toFixed(0).padStart(7)}  ${b.errors}`,
+    );
     console.log('\noutput             raw kB    gzip kB   raw B/event  gzip B/event');
     for (const name of Object.keys(b.files).sort()) {
-      console.log(`  ${name.padEnd(22)} ${kb(b.files[name]).toFixed(0).padStart(8)} ${kb(b.gzip[name]).toFixed(0).padStart(9)} ${(b.files[name] / b.events).toFixed(0).padStart(12)} ${(b.gzip[name] / b.events).toFixed(0).padStart(12)}`);
+      console.log(
+        `  ${name.padEnd(22)} ${kb(b.files[name]).toFixed(0).padStart(8)} ${kb(b.gzip[name]).toFixed(0).padStart(9)} ${(b.files[name] / b.events).toFixed(0).padStart(12)} ${(b.gzip[name] / b.events).toFixed(0).padStart(12)}`,
+      );
     }
     let pages: Awaited<ReturnType<typeof measurePages>> = [];
     // --tiles measures its own pages (on tiles and on GeoJSON) in place of the bare comparison.
@@ -366,26 +541,50 @@ async function main(): Promise<void> {
     if (!values['no-page'] && !values.tiles) {
       console.log('\npage (median of', RUNS, 'runs, cold cache, 1280×800, SwiftShader)');
       pages = await measurePages(published);
-      console.log('events    app ready ms  bare ready ms  ratio  app frame ms  bare frame ms  ratio  app heap MB  data before ready kB gz');
+      console.log(
+        'events    app ready ms  bare ready ms  ratio  app frame ms  bare frame ms  ratio  app heap MB  data before ready kB gz',
+      );
       for (const p of pages) {
-        console.log(`${String(p.events).padEnd(9)} ${p.app.ms.toFixed(0).padStart(12)} ${p.bare.ms.toFixed(0).padStart(14)} ${(p.app.ms / p.bare.ms).toFixed(2).padStart(6)} ${p.app.frame.toFixed(1).padStart(13)} ${p.bare.frame.toFixed(1).padStart(14)} ${(p.app.frame / p.bare.frame).toFixed(2).padStart(6)} ${p.app.heapMb.toFixed(0).padStart(12)} ${p.app.dataKb.toFixed(0).padStart(12)}`);
+        console.log(
+          `${String(p.events).padEnd(9)} ${p.app.ms.toFixed(0).padStart(12)} ${p.bare.ms.toFixed(0).padStart(14)} ${(p.app.ms / p.bare.ms).toFixed(2).padStart(6)} ${p.app.frame.toFixed(1).padStart(13)} ${p.bare.frame.toFixed(1).padStart(14)} ${(p.app.frame / p.bare.frame).toFixed(2).padStart(6)} ${p.app.heapMb.toFixed(0).padStart(12)} ${p.app.dataKb.toFixed(0).padStart(12)}`,
+        );
       }
-      console.log(`\nphone (375×740, touch; median of ${RUNS} runs; ms from the tap or the typed query until it shows; aim ≤ 2000)`);
+      console.log(
+        `\nphone (375×740, touch; median of ${RUNS} runs; ms from the tap or the typed query until it shows; aim ≤ 2000)`,
+      );
       console.log('events    list ms  search ms  popup ms');
-      for (const p of pages) console.log(`${String(p.events).padEnd(9)} ${p.phone.listMs.toFixed(0).padStart(7)} ${p.phone.searchMs.toFixed(0).padStart(10)} ${p.phone.popupMs.toFixed(0).padStart(9)}`);
+      for (const p of pages)
+        console.log(
+          `${String(p.events).padEnd(9)} ${p.phone.listMs.toFixed(0).padStart(7)} ${p.phone.searchMs.toFixed(0).padStart(10)} ${p.phone.popupMs.toFixed(0).padStart(9)}`,
+        );
     }
-    console.log(JSON.stringify({
-      ...tiles,
-      docs: DOCS,
-      events: b.events,
-      build_s: Number(b.seconds.toFixed(2)),
-      floor_s: Number(b.floor.toFixed(3)),
-      build_ratio: Number((b.seconds / b.floor).toFixed(2)),
-      peak_mb: Math.round(b.peakMb),
-      bytes_per_event: Math.round(sum(b.files) / b.events),
-      gzip_bytes_per_event: Math.round(sum(b.gzip) / b.events),
-      page: pages.map((p) => ({ events: p.events, ready_ms: Math.round(p.app.ms), bare_ready_ms: Math.round(p.bare.ms), ready_ratio: Number((p.app.ms / p.bare.ms).toFixed(2)), frame_ms: Number(p.app.frame.toFixed(1)), bare_frame_ms: Number(p.bare.frame.toFixed(1)), frame_ratio: Number((p.app.frame / p.bare.frame).toFixed(2)), heap_mb: Math.round(p.app.heapMb), data_kb_gz: p.app.dataKb, phone_list_ms: Math.round(p.phone.listMs), phone_search_ms: Math.round(p.phone.searchMs), phone_popup_ms: Math.round(p.phone.popupMs) })),
-    }));
+    console.log(
+      JSON.stringify({
+        ...tiles,
+        docs: DOCS,
+        events: b.events,
+        build_s: Number(b.seconds.toFixed(2)),
+        floor_s: Number(b.floor.toFixed(3)),
+        build_ratio: Number((b.seconds / b.floor).toFixed(2)),
+        peak_mb: Math.round(b.peakMb),
+        bytes_per_event: Math.round(sum(b.files) / b.events),
+        gzip_bytes_per_event: Math.round(sum(b.gzip) / b.events),
+        page: pages.map((p) => ({
+          events: p.events,
+          ready_ms: Math.round(p.app.ms),
+          bare_ready_ms: Math.round(p.bare.ms),
+          ready_ratio: Number((p.app.ms / p.bare.ms).toFixed(2)),
+          frame_ms: Number(p.app.frame.toFixed(1)),
+          bare_frame_ms: Number(p.bare.frame.toFixed(1)),
+          frame_ratio: Number((p.app.frame / p.bare.frame).toFixed(2)),
+          heap_mb: Math.round(p.app.heapMb),
+          data_kb_gz: p.app.dataKb,
+          phone_list_ms: Math.round(p.phone.listMs),
+          phone_search_ms: Math.round(p.phone.searchMs),
+          phone_popup_ms: Math.round(p.phone.popupMs),
+        })),
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

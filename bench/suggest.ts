@@ -31,7 +31,9 @@ import { placeIndex } from '../src/suggest/place-index.js';
 import { suggest } from '../src/suggest/suggest.js';
 import { compromiseTagger, winkTagger } from '../src/suggest/tagger.js';
 
-const { values: args } = parseArgs({ options: { tagger: { type: 'string' }, misses: { type: 'string' }, split: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { tagger: { type: 'string' }, misses: { type: 'string' }, split: { type: 'string' } },
+});
 const root = new URL('..', import.meta.url).pathname;
 const KINDS = ['places', 'dates', 'dates-stated', 'ranges', 'weapons', 'events'] as const;
 type Kind = (typeof KINDS)[number];
@@ -45,29 +47,62 @@ const catalogue = parseCatalogue(readFileSync(join(root, 'data/weapons.yaml'), '
 const tagger = args.tagger === 'wink' ? winkTagger : compromiseTagger;
 
 const files = [
-  ...readdirSync(join(root, 'data/documents')).filter((f) => f.endsWith('.md')).map((f) => ({ path: join(root, 'data/documents', f), split: 'dev' as const })),
-  ...readdirSync(join(root, 'tests/fixtures/articles')).filter((f) => f.endsWith('.md')).map((f) => ({ path: join(root, 'tests/fixtures/articles', f), split: f.startsWith('nw-') ? 'fresh' as const : f.startsWith('ho-') ? 'new' as const : Number(/(\d+)/.exec(f)?.[1] ?? 0) % 2 === 1 ? 'dev' as const : 'held-out' as const })),
+  ...readdirSync(join(root, 'data/documents'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ path: join(root, 'data/documents', f), split: 'dev' as const })),
+  ...readdirSync(join(root, 'tests/fixtures/articles'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({
+      path: join(root, 'tests/fixtures/articles', f),
+      split: f.startsWith('nw-')
+        ? ('fresh' as const)
+        : f.startsWith('ho-')
+          ? ('new' as const)
+          : Number(/(\d+)/.exec(f)?.[1] ?? 0) % 2 === 1
+            ? ('dev' as const)
+            : ('held-out' as const),
+    })),
 ];
 
 const overlaps = (a: Annotation, b: Annotation) => a.start < b.end && a.end > b.start;
 const words = (a: Annotation) => a.label.replace(/^the\s+/i, '');
 const dateOf = (doc: ParsedDocument, a: Annotation): string | undefined => {
   if (a.attributes.date) return a.attributes.date;
-  const def = a.attributes.of ? doc.annotations.find((x) => x.kind === 'event' && x.attributes.id === a.attributes.of) : undefined;
+  const def = a.attributes.of
+    ? doc.annotations.find((x) => x.kind === 'event' && x.attributes.id === a.attributes.of)
+    : undefined;
   return def?.attributes.date;
 };
 
 /** Adds one document's counts of a kind: `match` pairs a gold with a suggested annotation. */
 let current = { split: '', kind: '' };
-function score(c: Counts[Kind], gold: Annotation[], got: Annotation[], match: (g: Annotation, s: Annotation) => boolean, gotOf?: (g: Annotation) => string) {
+function score(
+  c: Counts[Kind],
+  gold: Annotation[],
+  got: Annotation[],
+  match: (g: Annotation, s: Annotation) => boolean,
+  gotOf?: (g: Annotation) => string,
+) {
   const used = new Set<number>();
   const show = (args.misses ?? '').split(',').includes(current.kind) && current.split === (args.split ?? 'dev');
   for (const x of gold) {
     const i = got.findIndex((s, n) => !used.has(n) && match(x, s));
-    if (i >= 0) { used.add(i); c.tp++; } else { c.fn++; if (show) console.log(`  missed: ${x.label.slice(0, 100)} ${JSON.stringify(x.attributes).slice(0, 120)}${gotOf ? ` got: ${gotOf(x)}` : ''}`); }
+    if (i >= 0) {
+      used.add(i);
+      c.tp++;
+    } else {
+      c.fn++;
+      if (show)
+        console.log(
+          `  missed: ${x.label.slice(0, 100)} ${JSON.stringify(x.attributes).slice(0, 120)}${gotOf ? ` got: ${gotOf(x)}` : ''}`,
+        );
+    }
   }
   c.fp += got.length - used.size;
-  if (show) got.forEach((s, n) => { if (!used.has(n)) console.log(`  extra: ${s.label.slice(0, 100)} ${JSON.stringify(s.attributes).slice(0, 160)}`); });
+  if (show)
+    got.forEach((s, n) => {
+      if (!used.has(n)) console.log(`  extra: ${s.label.slice(0, 100)} ${JSON.stringify(s.attributes).slice(0, 160)}`);
+    });
 }
 
 const counts = { dev: zero(), 'held-out': zero(), new: zero(), fresh: zero() };
@@ -77,19 +112,39 @@ for (const f of files) {
   const gold = parseDocumentText(f.path, source);
   const text = gold.text;
   const fm = gold.frontMatter ?? {};
-  const published = typeof fm.published === 'string' ? fm.published : fm.published instanceof Date ? fm.published.toISOString().slice(0, 10) : null;
+  const published =
+    typeof fm.published === 'string'
+      ? fm.published
+      : fm.published instanceof Date
+        ? fm.published.toISOString().slice(0, 10)
+        : null;
   const t0 = performance.now();
   const { suggestions } = suggest(text, { docId: `bench-${String(fm.id)}`, published, index, catalogue, tagger });
   times.push({ ms: performance.now() - t0, words: text.split(/\s+/).filter(Boolean).length });
-  const draft = applyReview(parseDocumentText('draft.md', writeDraft({ id: 'draft', title: 'draft', publisher: null, author: null, published, url: null, notes: null }, text, suggestions)), true);
+  const draft = applyReview(
+    parseDocumentText(
+      'draft.md',
+      writeDraft(
+        { id: 'draft', title: 'draft', publisher: null, author: null, published, url: null, notes: null },
+        text,
+        suggestions,
+      ),
+    ),
+    true,
+  );
   const goldPrep = prepareDocument(gold, resolve);
   const gotPrep = prepareDocument(draft, resolve);
   const c = counts[f.split];
   const of = (d: ParsedDocument, k: string) => d.annotations.filter((a) => a.kind === k);
-  const point = (prep: typeof goldPrep, d: ParsedDocument, a: Annotation) => prep.places.byAnnotation.get(d.annotations.indexOf(a))?.place.lonlat;
+  const point = (prep: typeof goldPrep, d: ParsedDocument, a: Annotation) =>
+    prep.places.byAnnotation.get(d.annotations.indexOf(a))?.place.lonlat;
   current = { split: f.split, kind: 'places' };
   score(c.places, of(gold, 'place'), of(draft, 'place'), (x, s) => {
-    if (x.start + (x.label.length - words(x).length) !== s.start + (s.label.length - words(s).length) || words(x) !== words(s)) return false;
+    if (
+      x.start + (x.label.length - words(x).length) !== s.start + (s.label.length - words(s).length) ||
+      words(x) !== words(s)
+    )
+      return false;
     const p = point(goldPrep, gold, x);
     const q = point(gotPrep, draft, s);
     return !!p && !!q && distanceKm(p, q) <= 161;
@@ -98,18 +153,50 @@ for (const f of files) {
   // A joining claim (`of=`) has its event's date, in the draft as in the hand annotations.
   const gotDated = of(draft, 'event').filter((a) => dateOf(draft, a) && goldDated.some((x) => overlaps(x, a)));
   current = { split: f.split, kind: 'dates' };
-  score(c.dates, goldDated, gotDated, (x, s) => overlaps(x, s) && dateOf(gold, x) === dateOf(draft, s), (x) => `${dateOf(gold, x)} vs ${gotDated.filter((s) => overlaps(x, s)).map((s) => dateOf(draft, s)).join(', ') || 'none'}`);
-  const stated = goldDated.filter((a) => !a.attributes['date-added'] && !(a.attributes.of && gold.annotations.find((d) => d.attributes.id === a.attributes.of)?.attributes['date-added']));
+  score(
+    c.dates,
+    goldDated,
+    gotDated,
+    (x, s) => overlaps(x, s) && dateOf(gold, x) === dateOf(draft, s),
+    (x) =>
+      `${dateOf(gold, x)} vs ${
+        gotDated
+          .filter((s) => overlaps(x, s))
+          .map((s) => dateOf(draft, s))
+          .join(', ') || 'none'
+      }`,
+  );
+  const stated = goldDated.filter(
+    (a) =>
+      !a.attributes['date-added'] &&
+      !(a.attributes.of && gold.annotations.find((d) => d.attributes.id === a.attributes.of)?.attributes['date-added']),
+  );
   current = { split: f.split, kind: 'dates-stated' };
-  score(c['dates-stated'], stated, gotDated.filter((a) => stated.some((x) => overlaps(x, a))), (x, s) => overlaps(x, s) && dateOf(gold, x) === dateOf(draft, s));
-  const km = (a: Annotation) => { const r = parseStatedRange(a.label); return 'error' in r ? null : r; };
+  score(
+    c['dates-stated'],
+    stated,
+    gotDated.filter((a) => stated.some((x) => overlaps(x, a))),
+    (x, s) => overlaps(x, s) && dateOf(gold, x) === dateOf(draft, s),
+  );
+  const km = (a: Annotation) => {
+    const r = parseStatedRange(a.label);
+    return 'error' in r ? null : r;
+  };
   current = { split: f.split, kind: 'ranges' };
   // A hand range the format could not hold (the annotator's workaround, `added=`) is not scored, and neither is a suggestion over it.
   const unscored = of(gold, 'range').filter((a) => a.attributes.added || !km(a));
-  score(c.ranges, of(gold, 'range').filter((a) => !a.attributes.added && km(a)), of(draft, 'range').filter((s) => !unscored.some((x) => overlaps(x, s))), (x, s) => {
-    const r = km(x); const q = km(s);
-    return overlaps(x, s) && !!r && !!q && Math.abs(r.min_km - q.min_km) < 1e-6 && Math.abs(r.max_km - q.max_km) < 1e-6;
-  });
+  score(
+    c.ranges,
+    of(gold, 'range').filter((a) => !a.attributes.added && km(a)),
+    of(draft, 'range').filter((s) => !unscored.some((x) => overlaps(x, s))),
+    (x, s) => {
+      const r = km(x);
+      const q = km(s);
+      return (
+        overlaps(x, s) && !!r && !!q && Math.abs(r.min_km - q.min_km) < 1e-6 && Math.abs(r.max_km - q.max_km) < 1e-6
+      );
+    },
+  );
   current = { split: f.split, kind: 'weapons' };
   score(c.weapons, of(gold, 'weapon'), of(draft, 'weapon'), overlaps);
   current = { split: f.split, kind: 'events' };
@@ -119,11 +206,22 @@ for (const f of files) {
 const prf = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
   const p = tp + fp === 0 ? 1 : tp / (tp + fp);
   const r = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return { precision: +p.toFixed(3), recall: +r.toFixed(3), f1: +(p + r === 0 ? 0 : (2 * p * r) / (p + r)).toFixed(3), tp, fp, fn };
+  return {
+    precision: +p.toFixed(3),
+    recall: +r.toFixed(3),
+    f1: +(p + r === 0 ? 0 : (2 * p * r) / (p + r)).toFixed(3),
+    tp,
+    fp,
+    fn,
+  };
 };
 const nOf = (s: string) => files.filter((f) => f.split === s).length;
-console.log(`tagger: ${args.tagger === 'wink' ? 'wink-nlp' : 'compromise'}; ${nOf('dev')} development documents, ${nOf('held-out')} held out, ${nOf('new')} new held out (ho-), ${nOf('fresh')} fresh held out (nw-)`);
-console.log(`${'kind'.padEnd(14)}${'dev P'.padStart(7)}${'R'.padStart(6)}${'F1'.padStart(6)}${'held P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'new P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'fresh P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}`);
+console.log(
+  `tagger: ${args.tagger === 'wink' ? 'wink-nlp' : 'compromise'}; ${nOf('dev')} development documents, ${nOf('held-out')} held out, ${nOf('new')} new held out (ho-), ${nOf('fresh')} fresh held out (nw-)`,
+);
+console.log(
+  `${'kind'.padEnd(14)}${'dev P'.padStart(7)}${'R'.padStart(6)}${'F1'.padStart(6)}${'held P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'new P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'fresh P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}`,
+);
 const result: Record<string, unknown> = {};
 for (const k of KINDS) {
   const d = prf(counts.dev[k]);
@@ -131,7 +229,8 @@ for (const k of KINDS) {
   const n = prf(counts.new[k]);
   const fr = prf(counts.fresh[k]);
   result[k] = { dev: d, heldOut: h, new: n, fresh: fr };
-  const cols = (x: typeof d, w: number) => `${x.precision.toFixed(2).padStart(w)}${x.recall.toFixed(2).padStart(6)}${x.f1.toFixed(2).padStart(6)}`;
+  const cols = (x: typeof d, w: number) =>
+    `${x.precision.toFixed(2).padStart(w)}${x.recall.toFixed(2).padStart(6)}${x.f1.toFixed(2).padStart(6)}`;
   console.log(`${k.padEnd(14)}${cols(d, 7)}${cols(h, 8)}${cols(n, 8)}${cols(fr, 9)}`);
 }
 // Speed: the first article pays for loading the tagger's lexicon; the rest are steady state.
@@ -142,7 +241,9 @@ const msPer1000Words = (totalMs / totalWords) * 1000;
 const meanMs = totalMs / steady.length;
 const threads = Math.min(2, availableParallelism());
 const tenThousandS = (meanMs * 10_000) / threads / 1000;
-console.log(`speed: ${msPer1000Words.toFixed(0)} ms per 1,000 words (mean article ${meanMs.toFixed(0)} ms, ${Math.round(totalWords / steady.length)} words; first article ${times[0].ms.toFixed(0)} ms); 10,000 such articles ≈ ${tenThousandS.toFixed(0)} s on ${threads} threads (extrapolated)`);
+console.log(
+  `speed: ${msPer1000Words.toFixed(0)} ms per 1,000 words (mean article ${meanMs.toFixed(0)} ms, ${Math.round(totalWords / steady.length)} words; first article ${times[0].ms.toFixed(0)} ms); 10,000 such articles ≈ ${tenThousandS.toFixed(0)} s on ${threads} threads (extrapolated)`,
+);
 // One article of 1,000 words (the set's texts run together), timed as drafted: the index cached, the tagger warm.
 const thousand = (() => {
   const parts: string[] = [];
@@ -156,11 +257,27 @@ const thousand = (() => {
   const words = parts.join('\n\n').split(/(\s+)/);
   let kept = 0;
   let end = 0;
-  while (end < words.length && kept < 1000) { if (words[end].trim()) kept++; end++; }
+  while (end < words.length && kept < 1000) {
+    if (words[end].trim()) kept++;
+    end++;
+  }
   return words.slice(0, end).join('');
 })();
 const t1 = performance.now();
 suggest(thousand, { docId: 'bench-1000', published: '2024-11-22', index, catalogue, tagger });
 const thousandMs = performance.now() - t1;
-console.log(`speed: one 1,000-word article ${thousandMs.toFixed(0)} ms (target ≤ 1,000 ms); 10,000 articles of ${Math.round(totalWords / steady.length)} words ≈ ${tenThousandS.toFixed(0)} s, of 1,000 words ≈ ${((thousandMs * 10_000) / threads / 1000).toFixed(0)} s on ${threads} threads (target ≤ 300 s)`);
-console.log(JSON.stringify({ tagger: args.tagger ?? 'compromise', ...result, speed: { oneThousandWordArticleMs: Math.round(thousandMs), msPer1000Words: Math.round(msPer1000Words), meanArticleMs: Math.round(meanMs), tenThousandArticlesS: Math.round(tenThousandS) } }));
+console.log(
+  `speed: one 1,000-word article ${thousandMs.toFixed(0)} ms (target ≤ 1,000 ms); 10,000 articles of ${Math.round(totalWords / steady.length)} words ≈ ${tenThousandS.toFixed(0)} s, of 1,000 words ≈ ${((thousandMs * 10_000) / threads / 1000).toFixed(0)} s on ${threads} threads (target ≤ 300 s)`,
+);
+console.log(
+  JSON.stringify({
+    tagger: args.tagger ?? 'compromise',
+    ...result,
+    speed: {
+      oneThousandWordArticleMs: Math.round(thousandMs),
+      msPer1000Words: Math.round(msPer1000Words),
+      meanArticleMs: Math.round(meanMs),
+      tenThousandArticlesS: Math.round(tenThousandS),
+    },
+  }),
+);

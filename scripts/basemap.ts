@@ -94,7 +94,9 @@ function round(coords: Position[], digits: number): Position[] {
 /** Planar, unwrapped, rounded copy of a spherical TopoJSON-derived geometry. */
 function planar(g: Geometry, digits: number): Geometry | null {
   const poly = (rings: Position[][]) =>
-    recentre(rings.map(closeRing)).map((r) => round(r, digits)).filter((r) => r.length >= 4);
+    recentre(rings.map(closeRing))
+      .map((r) => round(r, digits))
+      .filter((r) => r.length >= 4);
   const line = (l: Position[]) => round(unwrap(l), digits);
   switch (g.type) {
     case 'Polygon': {
@@ -163,8 +165,12 @@ function admin1(): FeatureCollection[] {
   });
   type P = { properties: { country: string } };
   // Region lines inside a country only: coasts and country borders come from world-atlas.
-  // biome-ignore lint/plugin: typed boundary: topojson-client's mesh filter receives untyped geometry objects
-  const lines = mesh(topo, regions, (a, b) => a !== b && (a as unknown as P).properties.country === (b as unknown as P).properties.country);
+  const lines = mesh(
+    topo,
+    regions,
+    // biome-ignore lint/plugin: typed boundary: topojson-client's mesh filter receives untyped geometry objects
+    (a, b) => a !== b && (a as unknown as P).properties.country === (b as unknown as P).properties.country,
+  );
   const lineGeom = planar(lines, 2);
   return [collection(polys), collection(lineGeom ? [{ type: 'Feature', properties: {}, geometry: lineGeom }] : [])];
 }
@@ -176,7 +182,13 @@ function rankOf(value: number, steps: number[]): number {
 
 function places(): FeatureCollection {
   const features: Feature[] = [];
-  type Country = { name: { common: string }; latlng: [number, number]; area: number; independent: boolean; cca2: string };
+  type Country = {
+    name: { common: string };
+    latlng: [number, number];
+    area: number;
+    independent: boolean;
+    cca2: string;
+  };
   const countries = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as Country[];
   for (const c of countries) {
     if (c.area < 1000 && !c.independent) continue;
@@ -223,7 +235,9 @@ function write(name: string, fc: FeatureCollection): void {
   const text = JSON.stringify(fc);
   writeFileSync(join(OUT, name), text);
   const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
-  console.log(`${name.padEnd(24)} ${String(fc.features.length).padStart(5)} features ${kb(text.length)} kB ${kb(gzipSync(text).length)} kB gzip`);
+  console.log(
+    `${name.padEnd(24)} ${String(fc.features.length).padStart(5)} features ${kb(text.length)} kB ${kb(gzipSync(text).length)} kB gzip`,
+  );
 }
 
 mkdirSync(OUT, { recursive: true });

@@ -19,7 +19,15 @@ import { ensureServedData } from '../tests/e2e/data.js';
 import { STORY_ID } from '../src/contract.js';
 import { STORY_PARAM } from '../src/share/params.js';
 
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+];
 
 interface Options {
   url: string;
@@ -46,9 +54,13 @@ function parseArgs(argv: string[]): Options {
     else throw new Error(`unknown option ${argv[i]}: use --url, --map, --out, --scale, --width, --height, --dist`);
   }
   if (o.scale !== 1 && o.scale !== 2) throw new Error(`--scale must be 1 or 2, got ${o.scale}`);
-  for (const k of ['width', 'height'] as const) if (!(o[k] >= 320 && o[k] <= 4000)) throw new Error(`--${k} must be 320–4000 CSS px, got ${o[k]}`);
+  for (const k of ['width', 'height'] as const)
+    if (!(o[k] >= 320 && o[k] <= 4000)) throw new Error(`--${k} must be 320–4000 CSS px, got ${o[k]}`);
   if (!o.out) throw new Error('--out needs a file name');
-  if (o.map !== null && !STORY_ID.test(o.map)) throw new Error(`--map must be a story id (the name of a file data/maps/<id>.yaml: lowercase letters, digits and "-"), got ${JSON.stringify(o.map)}`);
+  if (o.map !== null && !STORY_ID.test(o.map))
+    throw new Error(
+      `--map must be a story id (the name of a file data/maps/<id>.yaml: lowercase letters, digits and "-"), got ${JSON.stringify(o.map)}`,
+    );
   return o;
 }
 
@@ -83,21 +95,32 @@ async function main(): Promise<void> {
   }
   const server = await preview({ logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0 } });
   const origin = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
   try {
     const context = await browser.newContext({ viewport: { width: o.width, height: o.height }, acceptDownloads: true });
     // The guarantee the app makes: no request beyond the site itself.
-    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    await context.route('**/*', (route) =>
+      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+    );
     const page = await context.newPage();
     await page.goto(`${origin}/${withStory(statePart(o.url), o.map)}`);
     await page.waitForFunction(() => 'atlas' in window);
     await page.evaluate(() => window.atlas.ready);
-    await page.evaluate(() => new Promise<void>((done) => {
-      window.atlas.map!.once('idle', () => done());
-      window.atlas.map!.triggerRepaint();
-    }));
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          window.atlas.map!.once('idle', () => done());
+          window.atlas.map!.triggerRepaint();
+        }),
+    );
     await page.locator('.atlas-export > button').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`.atlas-export-menu button[data-scale="${o.scale}"]`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`.atlas-export-menu button[data-scale="${o.scale}"]`).click(),
+    ]);
     mkdirSync(dirname(resolve(o.out)), { recursive: true });
     await download.saveAs(o.out);
     console.log(`export: ${o.out} (${o.scale}×, view ${o.width}×${o.height}${o.url ? `, ${statePart(o.url)}` : ''})`);

@@ -30,17 +30,57 @@ const NAME_FIELDS = ['name', 'name_en', 'name_local', 'woe_name', 'gn_name', 'gn
  * a translation can collide with another place's English name (Hungarian "Albany" is Albay, PH).
  */
 const TRANSLATION_FIELDS = [
-  'name_de', 'name_es', 'name_fr', 'name_it', 'name_nl', 'name_pl', 'name_pt', 'name_sv', 'name_tr',
-  'name_hu', 'name_id', 'name_vi', 'name_ru', 'name_uk',
+  'name_de',
+  'name_es',
+  'name_fr',
+  'name_it',
+  'name_nl',
+  'name_pl',
+  'name_pt',
+  'name_sv',
+  'name_tr',
+  'name_hu',
+  'name_id',
+  'name_vi',
+  'name_ru',
+  'name_uk',
 ] as const;
 
 /** Column order of `rows` in the output; documented in data/gazetteer/README.md. */
 export const ADMIN1_COLUMNS = [
-  'code', 'country', 'name', 'type', 'type_en', 'lon', 'lat', 'clon', 'clat', 'geonames', 'wikidata', 'postal', 'gn_a1', 'names', 'translations',
+  'code',
+  'country',
+  'name',
+  'type',
+  'type_en',
+  'lon',
+  'lat',
+  'clon',
+  'clat',
+  'geonames',
+  'wikidata',
+  'postal',
+  'gn_a1',
+  'names',
+  'translations',
 ] as const;
 
 type Row = [
-  string, string, string, string, string, number, number, number, number, number | null, string | null, string, string, string[], string[],
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  number,
+  number,
+  number | null,
+  string | null,
+  string,
+  string,
+  string[],
+  string[],
 ];
 
 type Geometry = { type: string; coordinates: unknown } | null;
@@ -65,7 +105,8 @@ function extract(features: Array<{ properties: Record<string, unknown>; geometry
     for (const alt of text(p.name_alt).split('|')) if (alt.trim()) names.add(alt.trim());
     names.delete(display);
     const translations = new Set<string>();
-    for (const field of TRANSLATION_FIELDS) if (text(p[field]) && !names.has(text(p[field]))) translations.add(text(p[field]));
+    for (const field of TRANSLATION_FIELDS)
+      if (text(p[field]) && !names.has(text(p[field]))) translations.add(text(p[field]));
     translations.delete(display);
     const gn = Number(p.gn_id);
     rows.push([
@@ -109,7 +150,8 @@ function writeAdmin1(pkgDir: string): void {
 }
 
 /** Words of firm and agency names that have a ZIP code of their own ("Bell Atlantic Telephone Co"). */
-const FIRM = /\b(inc|co|corp|corporation|company|bank|insurance|firms?|mail|mailings|services?|telephone|irs|bmc|brm|dept|department|postal|university|hospital)\b/i;
+const FIRM =
+  /\b(inc|co|corp|corporation|company|bank|insurance|firms?|mail|mailings|services?|telephone|irs|bmc|brm|dept|department|postal|university|hospital)\b/i;
 
 interface ZipRow {
   latitude: number;
@@ -127,7 +169,8 @@ function writeUsPlaces(pkgDir: string): void {
   for (const z of Object.values(codes)) {
     // Firms and agencies with a ZIP code of their own are not places.
     if (z.country !== 'US' || !z.city || /\d/.test(z.city) || FIRM.test(z.city)) continue;
-    if (!Number.isFinite(z.latitude) || !Number.isFinite(z.longitude) || (z.latitude === 0 && z.longitude === 0)) continue;
+    if (!Number.isFinite(z.latitude) || !Number.isFinite(z.longitude) || (z.latitude === 0 && z.longitude === 0))
+      continue;
     const key = `${z.city}\t${z.state}`;
     const list = byPlace.get(key) ?? [];
     list.push([z.longitude, z.latitude]);

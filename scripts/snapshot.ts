@@ -18,11 +18,27 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { NOSCRIPT_NOTE, OEMBED_FILE, PREVIEW, PREVIEW_MARK, publishedStories, storyOembedFile, storyPreviewFile } from '../src/vite/site-plugin.js';
+import {
+  NOSCRIPT_NOTE,
+  OEMBED_FILE,
+  PREVIEW,
+  PREVIEW_MARK,
+  publishedStories,
+  storyOembedFile,
+  storyPreviewFile,
+} from '../src/vite/site-plugin.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** WebGL2 on SwiftShader in headless Chromium (see shared/testing.md); never --use-gl. */
-const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+];
 /** ms to wait for the map to be drawn before giving up. */
 const TIMEOUT = 60_000;
 
@@ -79,7 +95,10 @@ function removePreviewReferences(dist: string): void {
 export async function snapshot(site: string, out: string, story: string | null = null): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   try {
-    const page = await browser.newPage({ viewport: { width: PREVIEW.width, height: PREVIEW.height }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+      viewport: { width: PREVIEW.width, height: PREVIEW.height },
+      deviceScaleFactor: 1,
+    });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     // The embed page, its style extended before any script runs, so the first fit is the picture's.
@@ -108,18 +127,23 @@ export async function snapshot(site: string, out: string, story: string | null =
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, url: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { dist: { type: 'string', default: 'dist' }, url: { type: 'string' }, out: { type: 'string' } },
+  });
   const dist = resolve(values.dist as string);
   const out = resolve(values.out ?? join(dist, PREVIEW.file));
   if (!existsSync(CHROMIUM)) {
-    console.warn(`snapshot: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH): skipped ${PREVIEW.file}; the pages go without a preview picture.`);
+    console.warn(
+      `snapshot: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH): skipped ${PREVIEW.file}; the pages go without a preview picture.`,
+    );
     if (!values.url) removePreviewReferences(dist);
     return;
   }
   let server: Server | null = null;
   let site = values.url;
   if (!site) {
-    if (!existsSync(join(dist, 'embed.html'))) throw new Error(`snapshot: no built site in ${dist} (run vite build first).`);
+    if (!existsSync(join(dist, 'embed.html')))
+      throw new Error(`snapshot: no built site in ${dist} (run vite build first).`);
     server = await serve(dist);
     site = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   }

@@ -43,17 +43,17 @@ export const RANGE_QUALIFIER_BOUND = {
   'at most': 'maximum',
   'a maximum of': 'maximum',
   'less than': 'maximum',
-  'under': 'maximum',
+  under: 'maximum',
   'at least': 'minimum',
   'more than': 'minimum',
-  'over': 'minimum',
-  'about': 'approximate',
-  'around': 'approximate',
-  'approximately': 'approximate',
-  'roughly': 'approximate',
-  'some': 'approximate',
-  'nearly': 'approximate',
-  'almost': 'approximate',
+  over: 'minimum',
+  about: 'approximate',
+  around: 'approximate',
+  approximately: 'approximate',
+  roughly: 'approximate',
+  some: 'approximate',
+  nearly: 'approximate',
+  almost: 'approximate',
 } as const satisfies Record<string, 'maximum' | 'minimum' | 'approximate'>;
 export type RangeQualifier = keyof typeof RANGE_QUALIFIER_BOUND;
 export const RANGE_QUALIFIERS = Object.keys(RANGE_QUALIFIER_BOUND) as RangeQualifier[];
@@ -167,7 +167,18 @@ export interface Claim {
  * give), and every claim.
  */
 export interface ClaimedProperties
-  extends Pick<Claim, 'excerpt' | 'document' | 'document_title' | 'publisher' | 'document_date' | 'url' | 'claimant' | 'status' | 'additions'> {
+  extends Pick<
+    Claim,
+    | 'excerpt'
+    | 'document'
+    | 'document_title'
+    | 'publisher'
+    | 'document_date'
+    | 'url'
+    | 'claimant'
+    | 'status'
+    | 'additions'
+  > {
   /** Every claim, the first one included, in document order. */
   claims: Claim[];
   /** Number of distinct documents among the claims. */

@@ -49,8 +49,10 @@ describe('the published data', () => {
   });
 
   it('rounds every coordinate to 6 decimals', () => {
-    const numbers = [...files['events.geojson'].matchAll(/"coordinates":(\[[^"]*\])/g), ...files['ranges.geojson'].matchAll(/"coordinates":(\[[^"]*\])/g)]
-      .flatMap((m) => (JSON.parse(m[1]) as unknown[]).flat(4) as number[]);
+    const numbers = [
+      ...files['events.geojson'].matchAll(/"coordinates":(\[[^"]*\])/g),
+      ...files['ranges.geojson'].matchAll(/"coordinates":(\[[^"]*\])/g),
+    ].flatMap((m) => (JSON.parse(m[1]) as unknown[]).flat(4) as number[]);
     expect(numbers.length).toBeGreaterThan(100);
     for (const n of numbers) expect(Math.abs(n * 1e6 - Math.round(n * 1e6))).toBeLessThan(1e-6);
   });

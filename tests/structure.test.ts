@@ -93,7 +93,8 @@ describe('the import graph of src/', () => {
     expect(files.length).toBeGreaterThan(50);
     // The reader must see the edges the rules are about, or every rule below passes vacuously.
     const seen = new Set(edges.map((e) => `${unitOf(join(ROOT, e.file))}->${e.to}`));
-    for (const edge of ['app->map', 'embed->map', 'cli->compiler', 'map->basemap', 'cli->node:fs']) expect(seen).toContain(edge);
+    for (const edge of ['app->map', 'embed->map', 'cli->compiler', 'map->basemap', 'cli->node:fs'])
+      expect(seen).toContain(edge);
   });
 
   it('has a rule for every folder and top-level module of src/', () => {
@@ -109,7 +110,9 @@ describe('the import graph of src/', () => {
   });
 
   it('keeps file I/O out of the compiler: no node:fs, no child processes, no workers', () => {
-    const io = edges.filter((e) => e.file.startsWith('src/compiler/') && e.to?.startsWith('node:') && !PURE_NODE.includes(e.to));
+    const io = edges.filter(
+      (e) => e.file.startsWith('src/compiler/') && e.to?.startsWith('node:') && !PURE_NODE.includes(e.to),
+    );
     expect(io.map((e) => `${e.file}: ${e.specifier}`)).toEqual([]);
   });
 

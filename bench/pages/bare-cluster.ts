@@ -16,13 +16,41 @@ async function events(): Promise<{ features: unknown[] }> {
 const [collection] = await Promise.all([events(), styleParsed(map)]);
 const points = {
   type: 'FeatureCollection' as const,
-  features: (collection.features as Array<{ geometry: { coordinates: number[][] }; properties: { id: string; type: string } }>).flatMap((f) =>
-    f.geometry.coordinates.map((c) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: c }, properties: { id: f.properties.id, type: f.properties.type } })),
+  features: (
+    collection.features as Array<{ geometry: { coordinates: number[][] }; properties: { id: string; type: string } }>
+  ).flatMap((f) =>
+    f.geometry.coordinates.map((c) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: c },
+      properties: { id: f.properties.id, type: f.properties.type },
+    })),
   ),
 };
 map.addSource('bare-events', { type: 'geojson', data: points, cluster: true, clusterRadius: 50, clusterMaxZoom: 12 });
-map.addLayer({ id: 'bare-cluster', type: 'circle', source: 'bare-events', filter: ['has', 'point_count'], paint: { 'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 22], 'circle-color': '#c0392b', 'circle-opacity': 0.8 } });
-map.addLayer({ id: 'bare-count', type: 'symbol', source: 'bare-events', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [...FONT.regular], 'text-size': 11 } });
-map.addLayer({ id: 'bare-point', type: 'circle', source: 'bare-events', filter: ['!', ['has', 'point_count']], paint: { 'circle-radius': 5, 'circle-color': '#c0392b' } });
+map.addLayer({
+  id: 'bare-cluster',
+  type: 'circle',
+  source: 'bare-events',
+  filter: ['has', 'point_count'],
+  paint: {
+    'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 22],
+    'circle-color': '#c0392b',
+    'circle-opacity': 0.8,
+  },
+});
+map.addLayer({
+  id: 'bare-count',
+  type: 'symbol',
+  source: 'bare-events',
+  filter: ['has', 'point_count'],
+  layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [...FONT.regular], 'text-size': 11 },
+});
+map.addLayer({
+  id: 'bare-point',
+  type: 'circle',
+  source: 'bare-events',
+  filter: ['!', ['has', 'point_count']],
+  paint: { 'circle-radius': 5, 'circle-color': '#c0392b' },
+});
 await nextIdle(map);
 performance.mark('bare:idle');

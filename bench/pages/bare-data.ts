@@ -14,7 +14,15 @@ import { registerTypes } from '../../src/map/scales.js';
 import { installPatterns } from '../../src/map/patterns.js';
 
 const { map, base, theme } = bareMap((style, theme) =>
-  withOverlay(style, { sources: { [SOURCE]: emptyDataSource(), [EVENT_SOURCE]: emptyEventSource() }, layers: dataLayers(theme, new Set()), underLabels: UNDER_LABELS }, 'flat'),
+  withOverlay(
+    style,
+    {
+      sources: { [SOURCE]: emptyDataSource(), [EVENT_SOURCE]: emptyEventSource() },
+      layers: dataLayers(theme, new Set()),
+      underLabels: UNDER_LABELS,
+    },
+    'flat',
+  ),
 );
 installPatterns(map);
 const [data] = await Promise.all([loadData(base), styleParsed(map)]);

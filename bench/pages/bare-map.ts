@@ -19,7 +19,9 @@ export interface BareMap {
 }
 
 /** Starts the map; `withStyle` may add to the basemap style before the map is made. */
-export function bareMap(withStyle: (style: StyleSpecification, theme: Theme) => StyleSpecification = (style) => style): BareMap {
+export function bareMap(
+  withStyle: (style: StyleSpecification, theme: Theme) => StyleSpecification = (style) => style,
+): BareMap {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = maplibreCss;
@@ -29,7 +31,10 @@ export function bareMap(withStyle: (style: StyleSpecification, theme: Theme) => 
   const [zoom, lat, lon] = location.hash.slice(1).split('/').map(Number);
   const params = new URLSearchParams(location.search);
   const container = document.getElementById('map') as HTMLElement;
-  for (const [param, prop] of [['w', 'width'], ['h', 'height']] as const) {
+  for (const [param, prop] of [
+    ['w', 'width'],
+    ['h', 'height'],
+  ] as const) {
     const px = Number(params.get(param));
     if (px > 0) container.style[prop] = `${px}px`;
   }

@@ -69,11 +69,43 @@ const CLOSINGS = [
 ];
 const TYPES = ['missile-strike', 'drone-attack', 'arms-transfer', 'policy', 'military-activity'];
 const STATUSES = ['reported', 'claimed', 'disputed', 'unverified'];
-const CLAIMANTS = ['regional officials', 'the air force', 'the defence ministry', 'a local governor', 'the article (unattributed)', 'emergency services'];
+const CLAIMANTS = [
+  'regional officials',
+  'the air force',
+  'the defence ministry',
+  'a local governor',
+  'the article (unattributed)',
+  'emergency services',
+];
 const PUBLISHERS = ['Bench Wire', 'Synthetic Times', 'Daily Fixture', 'Harbour Post', 'Northern Ledger'];
-const WEAPONS = Array.from({ length: 24 }, (_, i) => ({ id: `w${i}`, name: `Missile-${i}`, cls: ['SRBM', 'MRBM', 'cruise missile'][i % 3], km: 100 * (i + 1) }));
+const WEAPONS = Array.from({ length: 24 }, (_, i) => ({
+  id: `w${i}`,
+  name: `Missile-${i}`,
+  cls: ['SRBM', 'MRBM', 'cruise missile'][i % 3],
+  km: 100 * (i + 1),
+}));
 /** The area origin: a small square (area files are GeoJSON Polygons or MultiPolygons). */
-const AREA = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Bench Area' }, geometry: { type: 'Polygon', coordinates: [[[30, 48], [34, 48], [34, 51], [30, 51], [30, 48]]] } }] };
+const AREA = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { name: 'Bench Area' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [30, 48],
+            [34, 48],
+            [34, 51],
+            [30, 51],
+            [30, 48],
+          ],
+        ],
+      },
+    },
+  ],
+};
 
 /** Days since 2015-01-01 → YYYY-MM-DD; ten years. */
 function dateOf(day: number): string {
@@ -93,7 +125,7 @@ export function generateArchive(options: ArchiveOptions): Archive {
   const { docs, events } = options;
   const places = options.places ?? gazetteerPlaces();
   const r = rng(options.seed ?? 42);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const fill = (n: number) => Array.from({ length: n }, () => pick(FILLER)).join(' ');
   const quote = (s: string) => s.replace(/"/g, '');
   const out: Archive = new Map();
@@ -118,18 +150,27 @@ export function generateArchive(options: ArchiveOptions): Archive {
     const idOf = (name: string) => placeIds.get(name) as string;
     const paragraphs: string[] = [];
     for (let k = 0; k < define; k++) {
-      const e: PlannedEvent = { id: `e${nextEvent++}`, place: pick(places), date: dateOf(Math.floor(r() * DAYS)), type: pick(TYPES) };
+      const e: PlannedEvent = {
+        id: `e${nextEvent++}`,
+        place: pick(places),
+        date: dateOf(Math.floor(r() * DAYS)),
+        type: pick(TYPES),
+      };
       planned.push(e);
       const ref = placeRef(e.place);
       const figures = r() < 0.3 ? ` figures="${1 + Math.floor(r() * 40)} drones"` : '';
-      paragraphs.push(`${fill(1)} :event[${pick(OPENINGS)} ${ref} ${pick(CLOSINGS)}]{#${e.id} type=${e.type} summary="${quote(`${e.type.replace('-', ' ')} near ${e.place}`)}" date=${e.date} place=${idOf(e.place)} claimant="${pick(CLAIMANTS)}" status=${pick(STATUSES)}${figures}} ${fill(2)}`);
+      paragraphs.push(
+        `${fill(1)} :event[${pick(OPENINGS)} ${ref} ${pick(CLOSINGS)}]{#${e.id} type=${e.type} summary="${quote(`${e.type.replace('-', ' ')} near ${e.place}`)}" date=${e.date} place=${idOf(e.place)} claimant="${pick(CLAIMANTS)}" status=${pick(STATUSES)}${figures}} ${fill(2)}`,
+      );
     }
     // Further claims of earlier events: several claims per event over the archive.
     const joins = planned.length > define ? Math.min(3, planned.length - define) : 0;
     for (let k = 0; k < joins; k++) {
       const e = planned[Math.floor(r() * (planned.length - define))];
       const ref = placeRef(e.place);
-      paragraphs.push(`${fill(1)} :event[A second account said ${ref} was hit again on the same day, and that the damage was greater than first reported by the authorities.]{of=${e.id} place=${idOf(e.place)} claimant="${pick(CLAIMANTS)}" status=${pick(STATUSES)}} ${fill(1)}`);
+      paragraphs.push(
+        `${fill(1)} :event[A second account said ${ref} was hit again on the same day, and that the damage was greater than first reported by the authorities.]{of=${e.id} place=${idOf(e.place)} claimant="${pick(CLAIMANTS)}" status=${pick(STATUSES)}} ${fill(1)}`,
+      );
     }
     // A range in one document of three: from a launch site (a point) or, one time in four, from the area.
     if (i % 3 === 0) {
@@ -137,15 +178,22 @@ export function generateArchive(options: ArchiveOptions): Archive {
       const weaponAttrs = definedWeapons.has(w.id) ? `of=${w.id}` : `#${w.id} class="${w.cls}"`;
       definedWeapons.add(w.id);
       const area = r() < 0.25;
-      const origin = area ? 'origin-area=../areas/bench-area.geojson origin-name="Bench Area" origin-note="The ministry named the launch area in a briefing."' : `origin=${placeIds.get(sites[w.km % 8]) ?? ''}`;
+      const origin = area
+        ? 'origin-area=../areas/bench-area.geojson origin-name="Bench Area" origin-note="The ministry named the launch area in a briefing."'
+        : `origin=${placeIds.get(sites[w.km % 8]) ?? ''}`;
       const site = area ? '' : placeRef(sites[w.km % 8]);
       const launch = area ? 'from the area' : `from ${site}`;
-      paragraphs.push(`${fill(2)} The :weapon[${w.name}]{${weaponAttrs}} launched ${launch} has a range of :range[up to ${w.km} km]{weapon=${w.id} ${area ? origin : `origin=${idOf(sites[w.km % 8])}`} claimant="the ministry" status=claimed}, according to the ministry. ${fill(1)}`);
+      paragraphs.push(
+        `${fill(2)} The :weapon[${w.name}]{${weaponAttrs}} launched ${launch} has a range of :range[up to ${w.km} km]{weapon=${w.id} ${area ? origin : `origin=${idOf(sites[w.km % 8])}`} claimant="the ministry" status=claimed}, according to the ministry. ${fill(1)}`,
+      );
     }
     paragraphs.push(fill(4));
     const published = dateOf(Math.floor(r() * DAYS));
     const name = `documents/doc-${String(i).padStart(6, '0')}.md`;
-    out.set(name, `---\nid: scale-${i}\ntitle: Synthetic report ${i}\npublisher: ${pick(PUBLISHERS)}\npublished: ${published}\nlanguage: en\n---\nReport ${i}\n\n${paragraphs.join('\n\n')}\n`);
+    out.set(
+      name,
+      `---\nid: scale-${i}\ntitle: Synthetic report ${i}\npublisher: ${pick(PUBLISHERS)}\npublished: ${published}\nlanguage: en\n---\nReport ${i}\n\n${paragraphs.join('\n\n')}\n`,
+    );
   }
   return out;
 }

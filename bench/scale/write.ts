@@ -7,12 +7,23 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive } from './generate.js';
 
-const { values } = parseArgs({ options: { docs: { type: 'string' }, events: { type: 'string' }, seed: { type: 'string', default: '42' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string' },
+    events: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string' },
+  },
+});
 if (!values.docs || !values.events || !values.out) {
   console.error('usage: tsx bench/scale/write.ts --docs N --events M --out DIR [--seed S]');
   process.exit(2);
 }
-for (const [path, text] of generateArchive({ docs: Number(values.docs), events: Number(values.events), seed: Number(values.seed) })) {
+for (const [path, text] of generateArchive({
+  docs: Number(values.docs),
+  events: Number(values.events),
+  seed: Number(values.seed),
+})) {
   mkdirSync(dirname(join(values.out, path)), { recursive: true });
   writeFileSync(join(values.out, path), text);
 }

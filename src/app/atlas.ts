@@ -54,7 +54,10 @@ export function startAtlas(el: AtlasElements): Atlas {
   const sheet = new Sheet(el.panel, el.sheetHandle);
   let list: FeatureList | ScaleList | null = null;
   /** The URL of a state: the session's, and the large list's search. */
-  const urlOf = (state: Change['state']) => ({ ...toUrlState(state), ...(list instanceof ScaleList && list.query ? { query: list.query } : {}) });
+  const urlOf = (state: Change['state']) => ({
+    ...toUrlState(state),
+    ...(list instanceof ScaleList && list.query ? { query: list.query } : {}),
+  });
   let control: LayerControl | null = null;
   let printed: PrintExcerpts | null = null;
   let timeline: Timeline | null = null;
@@ -74,7 +77,8 @@ export function startAtlas(el: AtlasElements): Atlas {
       if (id) list?.focus(id);
     },
     // The right-hand side keeps clear of the controls' column (zoom, Globe, Save image).
-    fitPadding: () => (sheet.isSheet() ? { top: 60, bottom: 120, left: 40, right: 72 } : { top: 60, bottom: 60, left: 80, right: 120 }),
+    fitPadding: () =>
+      sheet.isSheet() ? { top: 60, bottom: 120, left: 40, right: 72 } : { top: 60, bottom: 60, left: 80, right: 120 },
     // The open sheet covers the lower part of the map: a flight aims above it.
     coveredBottom: () => (sheet.isSheet() ? Math.round(el.map.clientHeight * 0.6) : 0),
   };
@@ -111,11 +115,14 @@ export function startAtlas(el: AtlasElements): Atlas {
   printableMap(map, still, credit);
 
   // The legend says which bands the view does not show, each time the map comes to rest.
-  void session.ready.then(() => {
-    const note = () => control?.noteOffView(session.bandsOffView());
-    note();
-    session.map.on('idle', note);
-  }, () => undefined); // a map that cannot start says so itself
+  void session.ready.then(
+    () => {
+      const note = () => control?.noteOffView(session.bandsOffView());
+      note();
+      session.map.on('idle', note);
+    },
+    () => undefined,
+  ); // a map that cannot start says so itself
 
   session.onChange(({ state, changed, kind }: Change) => {
     const isVisible = (id: string) => session.isVisible(id);
@@ -134,7 +141,9 @@ export function startAtlas(el: AtlasElements): Atlas {
   /** What the picture of the view shows: the features drawn in it, and the state in words. */
   function exportOptions(scale: number): ExportOptions {
     const { items, state } = session;
-    const markers = [...items.values()].flatMap((i) => (i.kind === 'event' ? (i.feature.geometry.coordinates as Array<[number, number]>) : []));
+    const markers = [...items.values()].flatMap((i) =>
+      i.kind === 'event' ? (i.feature.geometry.coordinates as Array<[number, number]>) : [],
+    );
     const ids = renderedIds(map, [LAYER.eventMarker, LAYER.rangeFill], markers);
     const visible: ExportOptions['visible'] = { events: [], ranges: [] };
     for (const id of ids) {
@@ -153,8 +162,16 @@ export function startAtlas(el: AtlasElements): Atlas {
     const s = data?.story;
     if (s?.byline) parts.push(s.byline);
     if (s?.credit) parts.push(s.credit);
-    const attribution = el.map.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() || 'Basemap: Natural Earth, GeoNames (CC BY 4.0)';
-    return { scale, title: s?.title ?? 'Source Atlas', subtitle: [s?.description, parts.join(' · ')].filter(Boolean).join(' — '), visible, attribution };
+    const attribution =
+      el.map.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ||
+      'Basemap: Natural Earth, GeoNames (CC BY 4.0)';
+    return {
+      scale,
+      title: s?.title ?? 'Source Atlas',
+      subtitle: [s?.description, parts.join(' · ')].filter(Boolean).join(' — '),
+      visible,
+      attribution,
+    };
   }
 
   /** A story's page: its title and description in the masthead and the page title, and a way to the whole atlas. */
@@ -206,17 +223,28 @@ export function startAtlas(el: AtlasElements): Atlas {
     // A large archive: a virtualised, searchable list, and no printed excerpts (the popups hold them).
     const large = clusters(data.events.features.length);
     list = large
-      ? new ScaleList({ events: data.events.features, ranges: data.ranges.features, onChoose, query: url.read().query, onQuery: () => url.push(urlOf(session.state)) })
+      ? new ScaleList({
+          events: data.events.features,
+          ranges: data.ranges.features,
+          onChoose,
+          query: url.read().query,
+          onQuery: () => url.push(urlOf(session.state)),
+        })
       : new FeatureList({ events: data.events.features, ranges: data.ranges.features, onChoose });
     list.filter(isVisible);
     printed = large ? null : new PrintExcerpts(data.events.features, data.ranges.features);
     printed?.filter(isVisible);
     // The legend first: on a desktop it is in view without scrolling past the list.
-    el.panelBody.replaceChildren(...[control.element, list.element, downloadsSection(base), printed?.element].filter((e): e is HTMLElement => e != null));
+    el.panelBody.replaceChildren(
+      ...[control.element, list.element, downloadsSection(base), printed?.element].filter(
+        (e): e is HTMLElement => e != null,
+      ),
+    );
     if (session.state.period) control.setCounts(periodCounts(data, session.state.period));
     // The whole atlas lists the stories above its list; a story page does not download the index.
     if (!story) void storiesSection(base).then((section) => section && el.panelBody.prepend(section));
-    el.sheetHandle.querySelector('.count')!.textContent = `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
+    el.sheetHandle.querySelector('.count')!.textContent =
+      `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
   }
 
   return { map, ready: session.ready };
@@ -225,7 +253,9 @@ export function startAtlas(el: AtlasElements): Atlas {
 /** The legend's counts in a period: the features it shows, whatever the reader has switched off. */
 function periodCounts(data: AtlasData, period: AtlasState['period']): Map<string, number> {
   const state = { hidden: [], period };
-  const events = data.events.features.filter((f) => shownIn(state, { kind: 'event', feature: f })).map((f) => f.properties);
+  const events = data.events.features
+    .filter((f) => shownIn(state, { kind: 'event', feature: f }))
+    .map((f) => f.properties);
   const ranges = data.ranges.features.filter((f) => shownIn(state, { kind: 'range', feature: f })).length;
   return countsOf(events, ranges);
 }
@@ -233,6 +263,9 @@ function periodCounts(data: AtlasData, period: AtlasState['period']): Map<string
 /** The latest date of the documents behind the data, or null when none is dated. */
 function latestDocumentDate(data: AtlasData | null): string | null {
   if (!data) return null;
-  const dates = [...data.events.features, ...data.ranges.features].flatMap((f) => f.properties.claims.map((c) => c.document_date)).filter((d): d is string => !!d).sort();
+  const dates = [...data.events.features, ...data.ranges.features]
+    .flatMap((f) => f.properties.claims.map((c) => c.document_date))
+    .filter((d): d is string => !!d)
+    .sort();
   return dates.at(-1) ?? null;
 }

@@ -48,7 +48,8 @@ export function downloadsSection(base: string): HTMLElement {
   h.textContent = 'Download the data';
   const hint = document.createElement('p');
   hint.className = 'hint';
-  hint.textContent = 'Every event and range with all its claims and sources. GeoJSON has one feature per event or range; CSV one row per claim. The schemas document each property and column.';
+  hint.textContent =
+    'Every event and range with all its claims and sources. GeoJSON has one feature per event or range; CSV one row per claim. The schemas document each property and column.';
   const list = document.createElement('ul');
   for (const group of downloadLinks(base)) {
     const li = document.createElement('li');
@@ -57,7 +58,9 @@ export function downloadsSection(base: string): HTMLElement {
     li.append(name);
     group.data.forEach((l, i) => li.append(i ? ' · ' : '', anchor(l, true, group.title)));
     li.append(' — schemas: ');
-    group.schemas.forEach((l, i) => li.append(i ? ', ' : '', anchor(l, false, `${group.title} ${group.data[i].label}`)));
+    group.schemas.forEach((l, i) =>
+      li.append(i ? ', ' : '', anchor(l, false, `${group.title} ${group.data[i].label}`)),
+    );
     list.append(li);
   }
   root.append(h, hint, list);

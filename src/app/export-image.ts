@@ -10,7 +10,16 @@
 import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
 import type { Claim, ClaimStatus, EventProperties, RangeBasis, RangeProperties } from '../contract';
 import { formatDate } from '../map/format';
-import { BASIS_STYLE, CONFLICT, CONTRAST, PATTERN, RANGE_STATUS_COLOUR, STATUS_STYLE, colourOfType, typeLabel } from '../map/scales';
+import {
+  BASIS_STYLE,
+  CONFLICT,
+  CONTRAST,
+  PATTERN,
+  RANGE_STATUS_COLOUR,
+  STATUS_STYLE,
+  colourOfType,
+  typeLabel,
+} from '../map/scales';
 
 /** What is on screen, for the legend and the sources. */
 export interface Visible {
@@ -70,14 +79,18 @@ export function renderedIds(map: MapLibreMap, layers: string[], at: Array<[numbe
   const present = layers.filter((l) => map.getLayer(l));
   const { width, height } = map.getCanvas().getBoundingClientRect();
   const points: Array<[number, number]> = [];
-  for (let i = 0; i < grid; i++) for (let j = 0; j < grid; j++) points.push([((i + 0.5) / grid) * width, ((j + 0.5) / grid) * height]);
+  for (let i = 0; i < grid; i++)
+    for (let j = 0; j < grid; j++) points.push([((i + 0.5) / grid) * width, ((j + 0.5) / grid) * height]);
   for (const ll of at) {
     const p = map.project(ll);
     if (p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height) points.push([p.x, p.y]);
   }
   const ids = new Set<string>();
   for (const [x, y] of points) {
-    const box: [[number, number], [number, number]] = [[x - 2, y - 2], [x + 2, y + 2]];
+    const box: [[number, number], [number, number]] = [
+      [x - 2, y - 2],
+      [x + 2, y + 2],
+    ];
     for (const f of map.queryRenderedFeatures(box, { layers: present })) ids.add(String(f.properties?.id));
   }
   return ids;
@@ -87,7 +100,10 @@ export function renderedIds(map: MapLibreMap, layers: string[], at: Array<[numbe
 /** What the sources line reads of each claim. */
 type SourceClaim = Pick<Claim, 'document' | 'document_title' | 'publisher' | 'document_date'>;
 
-export function sourceLines(visible: { events: Array<{ claims: SourceClaim[] }>; ranges: Array<{ claims: SourceClaim[] }> }): string[] {
+export function sourceLines(visible: {
+  events: Array<{ claims: SourceClaim[] }>;
+  ranges: Array<{ claims: SourceClaim[] }>;
+}): string[] {
   const docs = new Map<string, { text: string; date: string }>();
   for (const p of [...visible.events, ...visible.ranges]) {
     for (const c of p.claims ?? []) {
@@ -96,7 +112,9 @@ export function sourceLines(visible: { events: Array<{ claims: SourceClaim[] }>;
       docs.set(c.document, { text: `${who}${c.document_title}${when}`, date: c.document_date ?? '' });
     }
   }
-  return [...docs.values()].sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text)).map((d) => d.text);
+  return [...docs.values()]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text))
+    .map((d) => d.text);
 }
 
 type Entry =
@@ -111,20 +129,31 @@ export function legendEntries(visible: {
 }): Entry[] {
   const entries: Entry[] = [];
   const types = [...new Set(visible.events.map((e) => e.type))];
-  for (const t of types) entries.push({ kind: 'marker', label: typeLabel(t), colour: colourOfType(t), status: 'reported' });
+  for (const t of types)
+    entries.push({ kind: 'marker', label: typeLabel(t), colour: colourOfType(t), status: 'reported' });
   const statuses = new Set<ClaimStatus>([...visible.events, ...visible.ranges].map((p) => p.status));
   for (const s of ['reported', 'claimed', 'disputed', 'unverified'] as ClaimStatus[]) {
     if (!statuses.has(s)) continue;
-    if (visible.events.some((e) => e.status === s)) entries.push({ kind: 'marker', label: `${STATUS_STYLE[s].label} (event)`, colour: '#6b6b6b', status: s });
-    if (visible.ranges.some((r) => r.status === s)) entries.push({ kind: 'band', label: `${STATUS_STYLE[s].label} (range)`, status: s, basis: 'stated' });
+    if (visible.events.some((e) => e.status === s))
+      entries.push({ kind: 'marker', label: `${STATUS_STYLE[s].label} (event)`, colour: '#6b6b6b', status: s });
+    if (visible.ranges.some((r) => r.status === s))
+      entries.push({ kind: 'band', label: `${STATUS_STYLE[s].label} (range)`, status: s, basis: 'stated' });
   }
   const bases = [...new Set(visible.ranges.map((r) => r.basis))].filter((b) => b !== 'stated');
-  for (const b of bases) entries.push({ kind: 'band', label: `Range ${BASIS_STYLE[b].label.toLowerCase()}`, status: 'reported', basis: b });
+  for (const b of bases)
+    entries.push({ kind: 'band', label: `Range ${BASIS_STYLE[b].label.toLowerCase()}`, status: 'reported', basis: b });
   if (visible.ranges.some((r) => r.conflicts_with?.length)) entries.push({ kind: 'conflict', label: CONFLICT.label });
   return entries;
 }
 
-function drawMarker(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, colour: string, status: ClaimStatus): void {
+function drawMarker(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  r: number,
+  colour: string,
+  status: ClaimStatus,
+): void {
   const style = STATUS_STYLE[status];
   ctx.save();
   ctx.beginPath();
@@ -134,7 +163,9 @@ function drawMarker(ctx: CanvasRenderingContext2D, x: number, y: number, r: numb
   ctx.fill();
   ctx.globalAlpha = 1;
   if (style.markerStroke !== 'none') {
-    ctx.strokeStyle = { contrast: CONTRAST.light.stroke, heavy: CONTRAST.light.heavy, type: colour }[style.markerStroke];
+    ctx.strokeStyle = { contrast: CONTRAST.light.stroke, heavy: CONTRAST.light.heavy, type: colour }[
+      style.markerStroke
+    ];
     ctx.lineWidth = style.markerStrokeWidth;
     ctx.stroke();
   }
@@ -157,7 +188,15 @@ function drawMarker(ctx: CanvasRenderingContext2D, x: number, y: number, r: numb
   ctx.restore();
 }
 
-function drawBand(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, status: ClaimStatus, basis: RangeBasis): void {
+function drawBand(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  status: ClaimStatus,
+  basis: RangeBasis,
+): void {
   const colour = RANGE_STATUS_COLOUR.light[status];
   const style = STATUS_STYLE[status];
   ctx.save();
@@ -233,7 +272,13 @@ export async function captureMap(map: MapLibreMap, scale: number): Promise<HTMLC
 }
 
 /** Lays out the picture around a captured map (`mapImage`, `cssWidth`×`cssHeight` CSS px at `scale`). */
-export function composeImage(mapImage: CanvasImageSource, cssWidth: number, cssHeight: number, kmPerPx: number, options: ExportOptions): HTMLCanvasElement {
+export function composeImage(
+  mapImage: CanvasImageSource,
+  cssWidth: number,
+  cssHeight: number,
+  kmPerPx: number,
+  options: ExportOptions,
+): HTMLCanvasElement {
   const s = options.scale;
   const width = Math.max(LAYOUT.minWidth, cssWidth);
   const m = LAYOUT.margin;
@@ -257,7 +302,11 @@ export function composeImage(mapImage: CanvasImageSource, cssWidth: number, cssH
   measure.font = text(LAYOUT.smallSize);
   const sources = sourceLines(options.visible);
   const sourceText = wrap(measure, `Sources: ${sources.length ? sources.join('; ') : 'none visible'}.`, width - 2 * m);
-  const credit = wrap(measure, `${options.attribution}. Made with Source Atlas: every mark traces to a sentence of its source; claims are shown as claims.`, width - 2 * m);
+  const credit = wrap(
+    measure,
+    `${options.attribution}. Made with Source Atlas: every mark traces to a sentence of its source; claims are shown as claims.`,
+    width - 2 * m,
+  );
   const header = m + LAYOUT.titleSize + 8 + LAYOUT.line + 10;
   const legendHeight = entries.length ? 14 + rows.length * (LAYOUT.swatch + 12) : 0;
   const height = header + cssHeight + legendHeight + 12 + (sourceText.length + credit.length) * 15 + m;
@@ -341,7 +390,9 @@ export async function exportPng(map: MapLibreMap, options: ExportOptions): Promi
   const kmPerPx = kmPerPixel(map);
   const image = await captureMap(map, options.scale);
   const canvas = composeImage(image, Math.round(width), Math.round(height), kmPerPx, options);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+  );
 }
 
 /** `source-atlas-2024-11-21.png`, `…@2x.png` for 2×. */

@@ -38,7 +38,14 @@ function claimLines(d: Details): HTMLSpanElement {
   for (const c of d.claims) {
     // The date is the app's words: outside the bdi, so a U+202E in a publisher's name cannot turn it round.
     const date = c.document_date ? [', ', formatDate(c.document_date)] : [];
-    const line = span('claim-line', `${STATUS_STYLE[c.status]?.label ?? c.status}: `, bdi(c.claimant), ' — ', bdi(c.publisher ?? c.document_title), ...date);
+    const line = span(
+      'claim-line',
+      `${STATUS_STYLE[c.status]?.label ?? c.status}: `,
+      bdi(c.claimant),
+      ' — ',
+      bdi(c.publisher ?? c.document_title),
+      ...date,
+    );
     line.dataset.status = c.status;
     lines.append(line);
   }
@@ -64,28 +71,77 @@ export class FeatureList {
     this.empty.textContent = 'Nothing to show: every layer is switched off.';
     this.element.append(heading, this.empty);
 
-    const events = [...options.events].sort((a, b) => byDate(a.properties.date_start ?? a.properties.date, b.properties.date_start ?? b.properties.date));
+    const events = [...options.events].sort((a, b) =>
+      byDate(a.properties.date_start ?? a.properties.date, b.properties.date_start ?? b.properties.date),
+    );
     const ranges = [...options.ranges].sort((a, b) => byDate(a.properties.document_date, b.properties.document_date));
     const rangeById = new Map(options.ranges.map((f) => [f.properties.id, f.properties]));
-    this.section('Events', events.map((f) => {
-      const p = f.properties;
-      const details: Details = { swatch: markerSwatch({ colour: colourOfType(p.type), status: p.status, radius: 6 }), claims: p.claims ?? [], sources: p.sources, conflict: p.conflict ? 'Sources disagree on the date or place' : null };
-      return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: [...p.places.flatMap((x, i) => (i ? ['; ', bdi(x.name)] : [bdi(x.name)])), ` · ${typeLabel(p.type)}`], summary: p.summary, details };
-    }), options.onChoose);
-    this.section('Ranges', ranges.map((f) => {
-      const p = f.properties;
-      const others = (p.conflicts_with ?? []).map((id) => rangeById.get(id)).filter((o) => o != null);
-      const conflict = others.length ? `${CONFLICT.label}: also ${others.map((o) => `${formatExtent(o)} (${STATUS_STYLE[o.status]?.label.toLowerCase() ?? o.status})`).join(', ')}` : null;
-      // A range with no origin is not on the map: the list says so.
-      const drawn = f.geometry != null && p.origin_place != null;
-      const details: Details = { swatch: drawn ? bandSwatch(p.status, p.basis) : unplacedSwatch(p.status), claims: p.claims ?? [], sources: p.sources, conflict };
-      const place = drawn ? ['from ', bdi(p.origin_place as string), ` · ${formatExtent(p)}`] : [`no origin given, not on the map · ${formatExtent(p)}`];
-      return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place, summary: p.label, details };
-    }), options.onChoose);
+    this.section(
+      'Events',
+      events.map((f) => {
+        const p = f.properties;
+        const details: Details = {
+          swatch: markerSwatch({ colour: colourOfType(p.type), status: p.status, radius: 6 }),
+          claims: p.claims ?? [],
+          sources: p.sources,
+          conflict: p.conflict ? 'Sources disagree on the date or place' : null,
+        };
+        return {
+          id: p.id,
+          colour: colourOfType(p.type),
+          date: formatDate(p.date),
+          place: [...p.places.flatMap((x, i) => (i ? ['; ', bdi(x.name)] : [bdi(x.name)])), ` · ${typeLabel(p.type)}`],
+          summary: p.summary,
+          details,
+        };
+      }),
+      options.onChoose,
+    );
+    this.section(
+      'Ranges',
+      ranges.map((f) => {
+        const p = f.properties;
+        const others = (p.conflicts_with ?? []).map((id) => rangeById.get(id)).filter((o) => o != null);
+        const conflict = others.length
+          ? `${CONFLICT.label}: also ${others.map((o) => `${formatExtent(o)} (${STATUS_STYLE[o.status]?.label.toLowerCase() ?? o.status})`).join(', ')}`
+          : null;
+        // A range with no origin is not on the map: the list says so.
+        const drawn = f.geometry != null && p.origin_place != null;
+        const details: Details = {
+          swatch: drawn ? bandSwatch(p.status, p.basis) : unplacedSwatch(p.status),
+          claims: p.claims ?? [],
+          sources: p.sources,
+          conflict,
+        };
+        const place = drawn
+          ? ['from ', bdi(p.origin_place as string), ` · ${formatExtent(p)}`]
+          : [`no origin given, not on the map · ${formatExtent(p)}`];
+        return {
+          id: p.id,
+          colour: `var(--range-${p.status})`,
+          date: formatDate(p.document_date),
+          place,
+          summary: p.label,
+          details,
+        };
+      }),
+      options.onChoose,
+    );
     this.element.addEventListener('keydown', (e) => this.onKey(e));
   }
 
-  private section(title: string, rows: Array<{ id: string; colour: string; date: string; place: Array<string | Node>; summary: string; details?: Details }>, onChoose: (id: string) => void): void {
+  private section(
+    title: string,
+    rows: Array<{
+      id: string;
+      colour: string;
+      date: string;
+      place: Array<string | Node>;
+      summary: string;
+      details?: Details;
+    }>,
+    onChoose: (id: string) => void,
+  ): void {
     if (!rows.length) return;
     const h = document.createElement('h3');
     h.textContent = title;

@@ -19,7 +19,9 @@ function preview(base: string): HTMLElement | null {
   figure.className = 'no-map-preview';
   figure.hidden = true; // until it has loaded: a broken image says nothing
   const img = document.createElement('img');
-  img.alt = document.querySelector<HTMLMetaElement>('meta[property="og:image:alt"]')?.content || 'Map of events and weapon ranges';
+  img.alt =
+    document.querySelector<HTMLMetaElement>('meta[property="og:image:alt"]')?.content ||
+    'Map of events and weapon ranges';
   img.addEventListener('load', () => (figure.hidden = false));
   img.addEventListener('error', () => figure.remove());
   img.src = `${base}preview.png`;
@@ -36,7 +38,10 @@ export interface NoMapAtlas {
 
 export function startWithoutMap(el: AtlasElements, reason: string): NoMapAtlas {
   const base = import.meta.env.BASE_URL;
-  showAlert(el.status, `This browser cannot draw the map (${reason}). The events and ranges are listed below as text, with their sources.`);
+  showAlert(
+    el.status,
+    `This browser cannot draw the map (${reason}). The events and ranges are listed below as text, with their sources.`,
+  );
   const view = document.createElement('section');
   view.className = 'no-map-view';
   view.setAttribute('aria-label', 'Events and ranges, as text');
@@ -66,7 +71,8 @@ export function startWithoutMap(el: AtlasElements, reason: string): NoMapAtlas {
     });
     list.filter(() => true);
     el.panelBody.replaceChildren(list.element);
-    el.sheetHandle.querySelector('.count')!.textContent = `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
+    el.sheetHandle.querySelector('.count')!.textContent =
+      `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
     if (data.problems.length) showAlert(el.status, `${el.status.textContent} ${data.problems.join(' ')}`);
   });
   const ready = drawn.then(() => Promise.reject(new Error(`no map: ${reason}`)));

@@ -10,7 +10,11 @@ import type { Claim, EventFeature, RangeFeature } from '../contract';
 import { formatDate, formatExtent } from '../map/format';
 import { STATUS_STYLE, typeLabel } from '../map/scales';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text != null) node.textContent = text;
@@ -21,7 +25,9 @@ function claimItem(c: Claim): HTMLLIElement {
   const li = el('li', 'print-claim');
   li.append(el('blockquote', undefined, c.excerpt));
   const who = el('p', undefined, `${STATUS_STYLE[c.status]?.label ?? c.status}: ${c.claimant}`);
-  const source = [c.document_title, c.publisher, c.document_date ? formatDate(c.document_date) : 'date not given'].filter(Boolean).join(', ');
+  const source = [c.document_title, c.publisher, c.document_date ? formatDate(c.document_date) : 'date not given']
+    .filter(Boolean)
+    .join(', ');
   const cite = el('p', 'print-source', `Source: ${source}${c.url ? ` — ${c.url}` : ''}`);
   li.append(who, cite);
   return li;
@@ -46,11 +52,21 @@ export class PrintExcerpts {
     };
     for (const f of events) {
       const p = f.properties;
-      add(p.id, p.summary, `${typeLabel(p.type)} · ${formatDate(p.date)} · ${p.places.length > 1 ? p.places.map((x) => x.precision_label).join('; ') : `${p.place} (${p.precision_label})`} · ${p.sources} ${p.sources === 1 ? 'source' : 'independent sources'}`, p.claims ?? []);
+      add(
+        p.id,
+        p.summary,
+        `${typeLabel(p.type)} · ${formatDate(p.date)} · ${p.places.length > 1 ? p.places.map((x) => x.precision_label).join('; ') : `${p.place} (${p.precision_label})`} · ${p.sources} ${p.sources === 1 ? 'source' : 'independent sources'}`,
+        p.claims ?? [],
+      );
     }
     for (const f of ranges) {
       const p = f.properties;
-      add(p.id, p.label, `Range · ${formatExtent(p)} ${p.origin_place ? `from ${p.origin_place}` : '(no origin given: not drawn)'}${p.conflicts_with?.length ? ' · conflicting claims' : ''}`, p.claims ?? []);
+      add(
+        p.id,
+        p.label,
+        `Range · ${formatExtent(p)} ${p.origin_place ? `from ${p.origin_place}` : '(no origin given: not drawn)'}${p.conflicts_with?.length ? ' · conflicting claims' : ''}`,
+        p.claims ?? [],
+      );
     }
   }
 

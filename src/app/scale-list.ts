@@ -66,17 +66,34 @@ export class ScaleList {
     this.status = document.createElement('p');
     this.status.className = 'hint list-count';
     this.status.setAttribute('role', 'status');
-    const events = [...options.events].sort((a, b) => byDate(a.properties.date_start ?? a.properties.date, b.properties.date_start ?? b.properties.date));
+    const events = [...options.events].sort((a, b) =>
+      byDate(a.properties.date_start ?? a.properties.date, b.properties.date_start ?? b.properties.date),
+    );
     const ranges = [...options.ranges].sort((a, b) => byDate(a.properties.document_date, b.properties.document_date));
     this.rows = [
       ...events.map((f) => {
         const p = f.properties;
-        return { id: p.id, colour: colourOfType(p.type), date: formatDate(p.date), place: `${p.places.map((x) => x.name).join('; ')} · ${typeLabel(p.type)}`, summary: p.summary };
+        return {
+          id: p.id,
+          colour: colourOfType(p.type),
+          date: formatDate(p.date),
+          place: `${p.places.map((x) => x.name).join('; ')} · ${typeLabel(p.type)}`,
+          summary: p.summary,
+        };
       }),
       ...ranges.map((f) => {
         const p = f.properties;
-        const place = f.geometry != null && p.origin_place != null ? `from ${p.origin_place} · ${formatExtent(p)}` : `no origin given, not on the map · ${formatExtent(p)}`;
-        return { id: p.id, colour: `var(--range-${p.status})`, date: formatDate(p.document_date), place, summary: p.label };
+        const place =
+          f.geometry != null && p.origin_place != null
+            ? `from ${p.origin_place} · ${formatExtent(p)}`
+            : `no origin given, not on the map · ${formatExtent(p)}`;
+        return {
+          id: p.id,
+          colour: `var(--range-${p.status})`,
+          date: formatDate(p.document_date),
+          place,
+          summary: p.label,
+        };
       }),
     ];
     this.list = new VirtualList<Row>(ROW_HEIGHT, (row) => this.renderRow(row), 'Events and ranges');
@@ -148,7 +165,9 @@ export class ScaleList {
     const all = this.rows.length.toLocaleString('en');
     this.status.textContent = this.query
       ? `${this.shown.length.toLocaleString('en')} of ${all} match “${this.query}”`
-      : this.shown.length === this.rows.length ? `${all} events and ranges` : `${this.shown.length.toLocaleString('en')} of ${all} shown`;
+      : this.shown.length === this.rows.length
+        ? `${all} events and ranges`
+        : `${this.shown.length.toLocaleString('en')} of ${all} shown`;
   }
 
   private renderRow(r: Row): HTMLElement {
@@ -157,7 +176,11 @@ export class ScaleList {
     button.className = 'item';
     button.dataset.id = r.id;
     button.style.setProperty('--swatch', r.colour);
-    for (const [cls, text] of [['date', r.date], ['place', r.place], ['summary', r.summary]]) {
+    for (const [cls, text] of [
+      ['date', r.date],
+      ['place', r.place],
+      ['summary', r.summary],
+    ]) {
       const span = document.createElement('span');
       span.className = cls;
       span.textContent = text;

@@ -33,12 +33,20 @@ const KINDS: ReadonlyArray<[SnippetKind, string, string]> = [
   ['amp', 'AMP', 'for AMP pages: a resizable amp-iframe'],
 ];
 
-const SNIPPETS: Record<SnippetKind, (o: SnippetOptions) => string> = { pym: pymSnippet, iframe: iframeSnippet, amp: ampSnippet };
+const SNIPPETS: Record<SnippetKind, (o: SnippetOptions) => string> = {
+  pym: pymSnippet,
+  iframe: iframeSnippet,
+  amp: ampSnippet,
+};
 
 /** px the preview drawing may take. */
 const PREVIEW_BOX = { width: 220, height: 200 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text != null) node.textContent = text;
@@ -88,12 +96,20 @@ export class ShareControl {
 
     // The link.
     this.link = el('input', { id: 'share-link', type: 'text', readonly: '', spellcheck: 'false' });
-    const copyLink = el('button', { type: 'button', class: 'share-copy', 'data-copy': 'link', autofocus: '' }, 'Copy link');
+    const copyLink = el(
+      'button',
+      { type: 'button', class: 'share-copy', 'data-copy': 'link', autofocus: '' },
+      'Copy link',
+    );
     copyLink.addEventListener('click', () => this.copy(this.link, 'Link copied.'));
     const linkRow = el('div', { class: 'share-row' });
     linkRow.append(this.link, copyLink);
     const linkSection = el('section', { class: 'share-section', 'aria-labelledby': 'share-link-heading' });
-    linkSection.append(el('h3', { id: 'share-link-heading' }, 'Link'), el('label', { for: 'share-link' }, 'Link to this view: map position, layers and the open feature'), linkRow);
+    linkSection.append(
+      el('h3', { id: 'share-link-heading' }, 'Link'),
+      el('label', { for: 'share-link' }, 'Link to this view: map position, layers and the open feature'),
+      linkRow,
+    );
 
     // The embed code.
     const kinds = el('fieldset', { class: 'share-kinds' });
@@ -111,7 +127,13 @@ export class ShareControl {
       row.append(radio, lab);
       kinds.append(row);
     }
-    this.title = el('input', { id: 'share-title', type: 'text', maxlength: String(TITLE_MAX), placeholder: 'none', autocomplete: 'off' });
+    this.title = el('input', {
+      id: 'share-title',
+      type: 'text',
+      maxlength: String(TITLE_MAX),
+      placeholder: 'none',
+      autocomplete: 'off',
+    });
     this.title.addEventListener('input', () => this.update());
     this.width = el('select', { id: 'share-width' });
     for (const [w, name] of PREVIEW_WIDTHS) this.width.append(el('option', { value: String(w) }, `${w} px (${name})`));
@@ -178,7 +200,13 @@ export class ShareControl {
     const story = this.story();
     const src = embedUrl(this.site, this.state(), title, story);
     // A story's embed shows its own title (and dek) above the map.
-    return SNIPPETS[kind]({ src, site: this.site, title: title ? `Map: ${title}` : 'Map of events and weapon ranges', height: estimatedHeight(width, !!title || !!story), width });
+    return SNIPPETS[kind]({
+      src,
+      site: this.site,
+      title: title ? `Map: ${title}` : 'Map of events and weapon ranges',
+      height: estimatedHeight(width, !!title || !!story),
+      width,
+    });
   }
 
   private update(): void {
@@ -193,7 +221,11 @@ export class ShareControl {
     this.mapPart.style.height = `${Math.round(mapHeight(width) * scale)}px`;
     this.size.textContent =
       `About ${width} × ${height} px in a ${width} px column: the map is ${mapHeight(width)} px tall, then the legend and the link. ` +
-      (this.kind === 'iframe' ? 'The script sets the exact height.' : this.kind === 'pym' ? 'pym.js sets the exact height.' : 'AMP sets the exact height when the map is out of view.');
+      (this.kind === 'iframe'
+        ? 'The script sets the exact height.'
+        : this.kind === 'pym'
+          ? 'pym.js sets the exact height.'
+          : 'AMP sets the exact height when the map is out of view.');
   }
 
   private async copy(field: HTMLInputElement | HTMLTextAreaElement, done: string): Promise<void> {

@@ -3,7 +3,10 @@
  * handle and a line of text) and open. CSS decides when the panel is a sheet (see style.css).
  */
 export class Sheet {
-  constructor(private readonly panel: HTMLElement, private readonly handle: HTMLButtonElement) {
+  constructor(
+    private readonly panel: HTMLElement,
+    private readonly handle: HTMLButtonElement,
+  ) {
     handle.addEventListener('click', () => this.set(!this.isOpen()));
     this.set(false);
   }

@@ -12,7 +12,9 @@ export async function storiesSection(base: string): Promise<HTMLElement | null> 
   try {
     const response = await fetch(`${base}data/${OUTPUT_FILES.stories}`);
     if (!response.ok) return null;
-    list = ((await response.json()) as StoryIndexEntry[]).filter((s) => typeof s?.id === 'string' && STORY_ID.test(s.id) && typeof s.title === 'string');
+    list = ((await response.json()) as StoryIndexEntry[]).filter(
+      (s) => typeof s?.id === 'string' && STORY_ID.test(s.id) && typeof s.title === 'string',
+    );
   } catch {
     return null;
   }

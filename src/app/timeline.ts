@@ -28,7 +28,10 @@ const LAYOUT = { left: 14, right: 18, top: 6, lane: 9, maxLanes: 4, axis: 18, ha
 /** Height of the axis's SVG (CSS px) with this many lanes of marks. */
 const svgHeight = (lanes: number) => LAYOUT.top + lanes * LAYOUT.lane + LAYOUT.axis + 4;
 
-function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+function svgEl<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -122,7 +125,12 @@ export class Timeline {
     });
     head.append(h, this.status, this.zoom, this.reset);
     // One lane's height until the axis is drawn (an SVG without one is 150 px tall for a moment).
-    this.svg = svgEl('svg', { class: 'timeline-axis', role: 'group', 'aria-label': 'Events on a time axis; drag to choose a period', height: svgHeight(1) });
+    this.svg = svgEl('svg', {
+      class: 'timeline-axis',
+      role: 'group',
+      'aria-label': 'Events on a time axis; drag to choose a period',
+      height: svgHeight(1),
+    });
     const key = document.createElement('p');
     key.className = 'timeline-key';
     key.textContent = '● a day · ▬ a month, a year or a stated span · ▬▶ ongoing (“since …”)';
@@ -192,8 +200,12 @@ export class Timeline {
     const period = this.toPeriod(this.range);
     const shown = this.dated.filter((d) => inPeriod(d.p, period)).length;
     const total = this.options.events.length;
-    const when = period ? `${formatDate(period.from)} – ${formatDate(period.to)}: ${shown} of ${total} events` : `All dates: ${this.dated.length} events on the timeline`;
-    const undated = this.undated ? ` ${this.undated} ${this.undated === 1 ? 'event has' : 'events have'} no date and ${this.undated === 1 ? 'is' : 'are'} not on the timeline${period ? ' (hidden while a period is chosen)' : ''}.` : '';
+    const when = period
+      ? `${formatDate(period.from)} – ${formatDate(period.to)}: ${shown} of ${total} events`
+      : `All dates: ${this.dated.length} events on the timeline`;
+    const undated = this.undated
+      ? ` ${this.undated} ${this.undated === 1 ? 'event has' : 'events have'} no date and ${this.undated === 1 ? 'is' : 'are'} not on the timeline${period ? ' (hidden while a period is chosen)' : ''}.`
+      : '';
     return `${when}.${undated}`;
   }
 
@@ -235,7 +247,10 @@ export class Timeline {
       const ms = +t;
       const d = new Date(ms);
       // Year ticks say the year; others the month (and day when not the first).
-      tick.textContent = d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? String(d.getUTCFullYear()) : formatDate(isoDay(ms).slice(0, d.getUTCDate() === 1 ? 7 : 10));
+      tick.textContent =
+        d.getUTCMonth() === 0 && d.getUTCDate() === 1
+          ? String(d.getUTCFullYear())
+          : formatDate(isoDay(ms).slice(0, d.getUTCDate() === 1 ? 7 : 10));
       axis.append(svgEl('line', { x1: x, x2: x, y1: axisY, y2: axisY + 3 }), tick);
     }
     this.svg.append(axis);
@@ -246,14 +261,20 @@ export class Timeline {
       const colour = colourOfType(m.d.p.type);
       const style = STATUS_STYLE[m.d.p.status] ?? STATUS_STYLE.unverified;
       const data = { 'data-id': m.d.p.id, 'data-precision': m.d.i.end == null ? 'open' : m.d.i.precision };
-      const common = { fill: colour, 'fill-opacity': Math.max(0.35, style.markerFill), stroke: colour, 'stroke-width': 1 };
+      const common = {
+        fill: colour,
+        'fill-opacity': Math.max(0.35, style.markerFill),
+        stroke: colour,
+        'stroke-width': 1,
+      };
       let mark: SVGElement;
       if (!m.wide) mark = svgEl('circle', { ...common, ...data, cx: m.x0, cy: y, r: 3.5 });
       else {
         mark = svgEl('g', data);
         const end = m.d.i.end == null ? m.x1 - 5 : Math.max(m.x1, m.x0 + 4);
         mark.append(svgEl('rect', { ...common, x: m.x0, y: y - 2.5, width: end - m.x0, height: 5, rx: 2 }));
-        if (m.d.i.end == null) mark.append(svgEl('path', { d: `M${end},${y - 4.5}L${end + 6},${y}L${end},${y + 4.5}Z`, fill: colour }));
+        if (m.d.i.end == null)
+          mark.append(svgEl('path', { d: `M${end},${y - 4.5}L${end + 6},${y}L${end},${y + 4.5}Z`, fill: colour }));
       }
       const title = svgEl('title');
       title.textContent = `${formatDate(m.d.p.date)}: ${m.d.p.summary}`;
@@ -268,7 +289,18 @@ export class Timeline {
     const track = svgEl('rect', { class: 'track', x: 0, y: 0, width: this.width, height });
     this.svg.append(track, selection);
     this.handles = (['Start', 'End'] as const).map((which, k) => {
-      const handle = svgEl('rect', { class: 'handle', y: top, width: 8, height: axisY - top + 4, rx: 3, tabindex: 0, role: 'slider', 'aria-label': `${which} of the period`, 'aria-valuemin': 0, 'aria-valuemax': this.days });
+      const handle = svgEl('rect', {
+        class: 'handle',
+        y: top,
+        width: 8,
+        height: axisY - top + 4,
+        rx: 3,
+        tabindex: 0,
+        role: 'slider',
+        'aria-label': `${which} of the period`,
+        'aria-valuemin': 0,
+        'aria-valuemax': this.days,
+      });
       handle.addEventListener('keydown', (e) => this.onKey(e, k));
       handle.addEventListener('pointerdown', (e) => this.drag(e, k));
       this.svg.append(handle);
@@ -284,7 +316,12 @@ export class Timeline {
     const x0 = LAYOUT.left;
     const inner = this.width - LAYOUT.left - LAYOUT.right;
     const bins = Math.max(1, Math.floor(inner / BAR_PX));
-    const counts = binCounts(inView.map((d) => Math.max(d.i.start, v0)), v0, v1, bins);
+    const counts = binCounts(
+      inView.map((d) => Math.max(d.i.start, v0)),
+      v0,
+      v1,
+      bins,
+    );
     const max = Math.max(1, ...counts);
     const room = axisY - LAYOUT.top - 1;
     const group = svgEl('g', { class: 'histogram', 'aria-hidden': 'true' });
@@ -292,7 +329,14 @@ export class Timeline {
     counts.forEach((n, k) => {
       if (!n) return;
       const h = Math.max(1.5, (n / max) * room);
-      const bar = svgEl('rect', { x: x0 + k * (inner / bins), y: axisY - h, width: Math.max(1, inner / bins - 0.5), height: h, 'data-from': v0 + k * binMs, 'data-to': v0 + (k + 1) * binMs });
+      const bar = svgEl('rect', {
+        x: x0 + k * (inner / bins),
+        y: axisY - h,
+        width: Math.max(1, inner / bins - 0.5),
+        height: h,
+        'data-from': v0 + k * binMs,
+        'data-to': v0 + (k + 1) * binMs,
+      });
       const title = svgEl('title');
       title.textContent = `${formatDate(isoDay(v0 + k * binMs))}: ${n} ${n === 1 ? 'event' : 'events'}`;
       bar.append(title);
@@ -333,7 +377,14 @@ export class Timeline {
 
   private onKey(e: KeyboardEvent, k: number): void {
     const step = Math.max(1, Math.round((this.view[1] - this.view[0]) / 200));
-    const delta: Record<string, number> = { ArrowLeft: -step, ArrowDown: -step, ArrowRight: step, ArrowUp: step, PageDown: -10 * step, PageUp: 10 * step };
+    const delta: Record<string, number> = {
+      ArrowLeft: -step,
+      ArrowDown: -step,
+      ArrowRight: step,
+      ArrowUp: step,
+      PageDown: -10 * step,
+      PageUp: 10 * step,
+    };
     const range: [Day, Day] = [...this.range];
     if (e.key in delta) range[k] += delta[e.key];
     else if (e.key === 'Home') range[k] = k ? range[0] + 1 : 0;

@@ -5,7 +5,13 @@
  */
 
 /** Rows [start, end) to have in the DOM for a scroll position: those in view plus `overscan` either side. */
-export function windowOf(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 8): { start: number; end: number } {
+export function windowOf(
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  count: number,
+  overscan = 8,
+): { start: number; end: number } {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const shown = Math.ceil(Math.max(0, viewport) / rowHeight) + 1;
@@ -61,7 +67,8 @@ export class VirtualList<T> {
     const top = index * this.rowHeight;
     const box = this.element;
     if (top < box.scrollTop) box.scrollTop = top;
-    else if (top + this.rowHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + this.rowHeight - box.clientHeight;
+    else if (top + this.rowHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = top + this.rowHeight - box.clientHeight;
     this.draw();
   }
 
@@ -84,7 +91,9 @@ export class VirtualList<T> {
     const viewport = Math.min(MAX_VIEWPORT, this.element.clientHeight || 800);
     const { start, end } = windowOf(this.element.scrollTop, viewport, this.rowHeight, this.items.length);
     if (start === this.drawn.start && end === this.drawn.end) return;
-    const focused = this.list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
+    const focused = this.list.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset.id
+      : undefined;
     const rows: HTMLElement[] = [];
     for (let i = start; i < end; i++) {
       const li = document.createElement('li');
@@ -95,6 +104,9 @@ export class VirtualList<T> {
     this.list.style.transform = `translateY(${start * this.rowHeight}px)`;
     this.list.replaceChildren(...rows);
     this.drawn = { start, end };
-    if (focused) (this.list.querySelector(`[data-id="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    if (focused)
+      (this.list.querySelector(`[data-id="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({
+        preventScroll: true,
+      });
   }
 }

@@ -7,7 +7,8 @@ import type { Theme } from './palette';
 export function repaint(map: MapLibreMap, layers: { id: string; paint?: object }[]): void {
   for (const layer of layers) {
     if (!map.getLayer(layer.id)) continue;
-    for (const [key, value] of Object.entries(layer.paint ?? {})) map.setPaintProperty(layer.id, key as never, value as never);
+    for (const [key, value] of Object.entries(layer.paint ?? {}))
+      map.setPaintProperty(layer.id, key as never, value as never);
   }
 }
 

@@ -42,7 +42,9 @@ export function readAreaWithin(path: string, roots: readonly string[]): AreaFile
   });
   if (!inside) {
     const shown = roots.map((r) => relative(process.cwd(), r) || '.').join(' and ');
-    return { error: `refused: it lies outside the input tree (symbolic links followed); an area file must lie under ${shown} (the documents and the areas directory, --areas)` };
+    return {
+      error: `refused: it lies outside the input tree (symbolic links followed); an area file must lie under ${shown} (the documents and the areas directory, --areas)`,
+    };
   }
   if (!statSync(real).isFile()) return { error: 'not a file; name a .geojson file' };
   return readArea(real);

@@ -95,29 +95,58 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
   const drawn = new Map<string, Polygon | MultiPolygon>();
 
   const resolver = (): Resolver => (resolve ??= placeResolver());
-  const prepareHere = (paths: string[]): PreparedFiles => prepareFiles(paths, cwd, resolver(), parsedCache, options.includePending ?? false);
+  const prepareHere = (paths: string[]): PreparedFiles =>
+    prepareFiles(paths, cwd, resolver(), parsedCache, options.includePending ?? false);
 
   return {
     async build() {
       const { paths, problems } = findDocuments(inDir);
       const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
-      const { prepared, unreadable } = workers > 1
-        ? await prepareInParallel(paths, cwd, workers, options.chunk ?? CHUNK, (chunk) => prepareFiles(chunk, cwd, resolver(), undefined, options.includePending ?? false), options.includePending ?? false)
-        : prepareHere(paths);
+      const { prepared, unreadable } =
+        workers > 1
+          ? await prepareInParallel(
+              paths,
+              cwd,
+              workers,
+              options.chunk ?? CHUNK,
+              (chunk) => prepareFiles(chunk, cwd, resolver(), undefined, options.includePending ?? false),
+              options.includePending ?? false,
+            )
+          : prepareHere(paths);
       if (workers <= 1) {
         const seen = new Set(paths.map((p) => relative(cwd, p) || p));
         for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
       }
       const areas = new Map<string, AreaFile>();
-      for (const key of referencedAreas(prepared.map((d) => d.parsed))) areas.set(key, readAreaWithin(resolvePath(cwd, key), areaRoots));
+      for (const key of referencedAreas(prepared.map((d) => d.parsed)))
+        areas.set(key, readAreaWithin(resolvePath(cwd, key), areaRoots));
       if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
       const result = assemble(prepared, { areas, geometryCache: drawn });
-      const listing: Diagnostic[] = problems.map((p) => ({ severity: 'error', file: relative(cwd, p.path) || p.path, line: 1, column: 1, message: p.message }));
-      const stories = buildStories(resolvePath(cwd, options.maps ?? defaultMaps(inDir)), cwd, areaRoots, result.events.features, result.ranges.features);
+      const listing: Diagnostic[] = problems.map((p) => ({
+        severity: 'error',
+        file: relative(cwd, p.path) || p.path,
+        line: 1,
+        column: 1,
+        message: p.message,
+      }));
+      const stories = buildStories(
+        resolvePath(cwd, options.maps ?? defaultMaps(inDir)),
+        cwd,
+        areaRoots,
+        result.events.features,
+        result.ranges.features,
+      );
       const pathOf = new Map(prepared.map((d) => [String(d.parsed.frontMatter?.id ?? ''), d.parsed.path]));
       const colours = undeclaredTypes(result.events.features, TYPE_COLOURS, pathOf);
       const diagnostics = [...listing, ...unreadable, ...result.diagnostics, ...colours, ...stories.diagnostics];
-      if (paths.length === 0) diagnostics.push({ severity: 'error', file: relative(cwd, inDir) || inDir, line: 1, column: 1, message: 'no documents (*.md) in the input directory' });
+      if (paths.length === 0)
+        diagnostics.push({
+          severity: 'error',
+          file: relative(cwd, inDir) || inDir,
+          line: 1,
+          column: 1,
+          message: 'no documents (*.md) in the input directory',
+        });
       const failed = diagnostics.some((d) => d.severity === 'error');
       const large = result.events.features.length >= LARGE_ARCHIVE;
       const tiled = !failed && large && (options.tiles ?? result.events.features.length >= TILES_FROM);
@@ -125,20 +154,22 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
       const indexed = large ? withIndexMember(serializeCollection(result.ranges)) : serializeCollection(result.ranges);
       return {
         diagnostics,
-        files: failed ? null : {
-          [OUTPUT_FILES.events]: serializeCollection(result.events),
-          // A large archive: ranges.geojson names the page's index, and past TILES_FROM its tiles (foreign members; downloads are unchanged).
-          [OUTPUT_FILES.ranges]: tiled ? withTilesMember(indexed) : indexed,
-          [OUTPUT_FILES.eventsCsv]: toCsv(result.events.features, EVENT_COLUMNS),
-          [OUTPUT_FILES.rangesCsv]: toCsv(result.ranges.features, RANGE_COLUMNS),
-          [OUTPUT_FILES.eventsSchema]: json(eventsSchema),
-          [OUTPUT_FILES.rangesSchema]: json(rangesSchema),
-          [OUTPUT_FILES.eventsCsvSchema]: json(tableSchema(EVENT_COLUMNS, ['event_id', 'claim', 'place_number'])),
-          [OUTPUT_FILES.rangesCsvSchema]: json(tableSchema(RANGE_COLUMNS, ['range_id', 'claim'])),
-          ...stories.files,
-          // A large archive: also a compact index for the page, and the claims in chunks (page-index.ts).
-          ...(large ? pageIndex(result.events) : {}),
-        },
+        files: failed
+          ? null
+          : {
+              [OUTPUT_FILES.events]: serializeCollection(result.events),
+              // A large archive: ranges.geojson names the page's index, and past TILES_FROM its tiles (foreign members; downloads are unchanged).
+              [OUTPUT_FILES.ranges]: tiled ? withTilesMember(indexed) : indexed,
+              [OUTPUT_FILES.eventsCsv]: toCsv(result.events.features, EVENT_COLUMNS),
+              [OUTPUT_FILES.rangesCsv]: toCsv(result.ranges.features, RANGE_COLUMNS),
+              [OUTPUT_FILES.eventsSchema]: json(eventsSchema),
+              [OUTPUT_FILES.rangesSchema]: json(rangesSchema),
+              [OUTPUT_FILES.eventsCsvSchema]: json(tableSchema(EVENT_COLUMNS, ['event_id', 'claim', 'place_number'])),
+              [OUTPUT_FILES.rangesCsvSchema]: json(tableSchema(RANGE_COLUMNS, ['range_id', 'claim'])),
+              ...stories.files,
+              // A large archive: also a compact index for the page, and the claims in chunks (page-index.ts).
+              ...(large ? pageIndex(result.events) : {}),
+            },
         binary,
         documents: paths.length,
         events: result.events.features.length,
@@ -160,7 +191,14 @@ export const CHUNK = 100;
  * yields between its own chunks to take them in, so copying results back overlaps the work instead of
  * following it. Chunks are gathered back in file order.
  */
-async function prepareInParallel(paths: string[], cwd: string, count: number, chunk: number, prepareHere: (paths: string[]) => PreparedFiles, includePending = false): Promise<PreparedFiles> {
+async function prepareInParallel(
+  paths: string[],
+  cwd: string,
+  count: number,
+  chunk: number,
+  prepareHere: (paths: string[]) => PreparedFiles,
+  includePending = false,
+): Promise<PreparedFiles> {
   const work: PrepareWork = { paths, cwd, chunk, next: new Int32Array(new SharedArrayBuffer(4)), includePending };
   const done: PreparedChunk[] = [];
   const workers = Array.from({ length: count - 1 }, () => startWorker(work, (c) => done.push(c)));
@@ -176,16 +214,23 @@ async function prepareInParallel(paths: string[], cwd: string, count: number, ch
 /** Starts a worker thread on the shared work, handing each chunk it prepares to `onChunk`; resolves when it has no more. */
 export function startWorker(work: PrepareWork, onChunk: (chunk: PreparedChunk) => void): Promise<void> {
   // Source files are TypeScript: the worker loads them through tsx's API, as the main thread does.
-  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const tsxApi = pathToFileURL(
+    join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+  ).href;
   const entry = new URL('./prepare-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
   return new Promise<void>((resolve, reject) => {
     const worker = new Worker(bootstrap, { eval: true, workerData: work });
     worker.on('message', (m: PreparedChunk | null) => {
       if (m) onChunk(m);
-      else { resolve(); void worker.terminate(); }
+      else {
+        resolve();
+        void worker.terminate();
+      }
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`build worker exited with code ${code}`)); });
+    worker.once('exit', (code) => {
+      if (code !== 0 && code !== 1) reject(new Error(`build worker exited with code ${code}`));
+    });
   });
 }

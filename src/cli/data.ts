@@ -22,10 +22,15 @@ export const DEFAULT_OUT = join(root, 'public/data');
  */
 export const DEFAULT_STORE = join(root, '.cache/data-builds');
 
-export const storeFor = (outDir: string): string => (resolvePath(outDir) === DEFAULT_OUT ? DEFAULT_STORE : defaultStore(outDir));
+export const storeFor = (outDir: string): string =>
+  resolvePath(outDir) === DEFAULT_OUT ? DEFAULT_STORE : defaultStore(outDir);
 
 /** Prints a build's diagnostics and publishes its files when it has no error; returns the exit code. */
-export function report(result: BuildOutput, outDir: string, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): number {
+export function report(
+  result: BuildOutput,
+  outDir: string,
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): number {
   for (const d of result.diagnostics) log(formatDiagnostic(d));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
@@ -36,18 +41,24 @@ export function report(result: BuildOutput, outDir: string, log: (line: string) 
     return 1;
   }
   publish(outDir, { ...result.files, ...result.binary }, { store: storeFor(outDir) });
-  log(`data: ${result.events} events and ${result.ranges} ranges from ${result.documents} documents → ${shown} (${counts})`);
+  log(
+    `data: ${result.events} events and ${result.ranges} ranges from ${result.documents} documents → ${shown} (${counts})`,
+  );
   return 0;
 }
 
-const USAGE = 'usage: npm run data -- [--in DIR] [--out DIR] [--areas DIR] [--include-pending] [--tiles | --no-tiles]\n       npm run data -- --stamp FILE [--stamp FILE …]';
+const USAGE =
+  'usage: npm run data -- [--in DIR] [--out DIR] [--areas DIR] [--include-pending] [--tiles | --no-tiles]\n       npm run data -- --stamp FILE [--stamp FILE …]';
 
 /**
  * Sets `text_sha256:` in each file's front matter to the hash of its text (annotations removed),
  * changing nothing else in the file. A file with errors in its markup or front matter, or whose text
  * differs from the published text kept beside it (`name.txt`), is left as it is.
  */
-export function stamp(files: readonly string[], log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): number {
+export function stamp(
+  files: readonly string[],
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): number {
   let failed = 0;
   for (const file of files) {
     const shown = relative(process.cwd(), file) || file;
@@ -76,12 +87,25 @@ export function stamp(files: readonly string[], log: (line: string) => void = (l
 }
 
 /** `--tiles` writes vector tiles for any large archive, `--no-tiles` for none; neither: from TILES_FROM events on. */
-const tilesOption = (args: { tiles?: boolean; 'no-tiles'?: boolean }): { tiles?: boolean } => (args['no-tiles'] ? { tiles: false } : args.tiles ? { tiles: true } : {});
+const tilesOption = (args: { tiles?: boolean; 'no-tiles'?: boolean }): { tiles?: boolean } =>
+  args['no-tiles'] ? { tiles: false } : args.tiles ? { tiles: true } : {};
 
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, stamp: { type: 'string', multiple: true }, areas: { type: 'string' }, 'include-pending': { type: 'boolean' }, tiles: { type: 'boolean' }, 'no-tiles': { type: 'boolean' } }, strict: true }).values;
+    args = parseArgs({
+      args: argv,
+      options: {
+        in: { type: 'string' },
+        out: { type: 'string' },
+        stamp: { type: 'string', multiple: true },
+        areas: { type: 'string' },
+        'include-pending': { type: 'boolean' },
+        tiles: { type: 'boolean' },
+        'no-tiles': { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
   } catch (e) {
     process.stderr.write(`data: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -99,7 +123,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`data: input directory ${inDir} does not exist\n${USAGE}\n`);
     return 2;
   }
-  return report(await createDataBuilder(inDir, { ...(args.areas ? { areas: resolvePath(args.areas) } : {}), includePending: args['include-pending'] ?? false, ...tilesOption(args) }).build(), outDir);
+  return report(
+    await createDataBuilder(inDir, {
+      ...(args.areas ? { areas: resolvePath(args.areas) } : {}),
+      includePending: args['include-pending'] ?? false,
+      ...tilesOption(args),
+    }).build(),
+    outDir,
+  );
 }
 
-if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
+if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = await main(process.argv.slice(2));

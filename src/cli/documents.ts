@@ -3,7 +3,10 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A file or folder of the input tree that could not be followed, with why. */
-export interface ListingProblem { path: string; message: string }
+export interface ListingProblem {
+  path: string;
+  message: string;
+}
 
 /**
  * Every `*.md` below a directory except READMEs, sorted, so builds do not depend on directory order.
@@ -26,14 +29,25 @@ export function findDocuments(dir: string): { paths: string[]; problems: Listing
           isFile = s.isFile();
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (entry.name.endsWith('.md') || code === 'ELOOP') problems.push({ path: p, message: code === 'ELOOP' ? 'symbolic link loops back to itself; remove it or point it at a document or folder' : 'symbolic link points to nothing; remove it or point it at a document or folder' });
+          if (entry.name.endsWith('.md') || code === 'ELOOP')
+            problems.push({
+              path: p,
+              message:
+                code === 'ELOOP'
+                  ? 'symbolic link loops back to itself; remove it or point it at a document or folder'
+                  : 'symbolic link points to nothing; remove it or point it at a document or folder',
+            });
           continue;
         }
       }
       if (isDir) {
         const real = realpathSync(p);
         const loop = ancestors.find((a) => a === real);
-        if (loop) problems.push({ path: p, message: `symbolic link loops back to ${loop}, a folder it sits in; remove it or point it elsewhere` });
+        if (loop)
+          problems.push({
+            path: p,
+            message: `symbolic link loops back to ${loop}, a folder it sits in; remove it or point it elsewhere`,
+          });
         else walk(p, [...ancestors, real]);
       } else if (isFile && entry.name.endsWith('.md') && entry.name !== 'README.md') {
         const real = realpathSync(p);

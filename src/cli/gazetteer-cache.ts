@@ -6,11 +6,29 @@
  * meanwhile (test workers, build workers) wait for its file.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GAZETTEER_FORMAT, packGazetteer, unpackGazetteer, type Gazetteer } from '../compiler/gazetteer.js';
-import { DATA_FILES, PACKAGE_FILES, readSources, SOURCE_PACKAGES, type DataFile, type SourceFiles } from '../compiler/places/sources.js';
+import {
+  DATA_FILES,
+  PACKAGE_FILES,
+  readSources,
+  SOURCE_PACKAGES,
+  type DataFile,
+  type SourceFiles,
+} from '../compiler/places/sources.js';
 
 /** The project root and its node_modules, from this file's location (src/cli/). */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,7 +48,12 @@ export function gazetteerInputsHash(root = ROOT, nodeModules = NODE_MODULES): st
   for (const f of Object.values(PACKAGE_FILES)) h.update(`${f} ${statSync(join(nodeModules, f)).size}\n`);
   for (const f of DATA_FILES) h.update(readFileSync(join(root, f)));
   for (const p of CODE) {
-    const files = p.endsWith('.ts') ? [p] : readdirSync(p).filter((f) => f.endsWith('.ts')).sort().map((f) => join(p, f));
+    const files = p.endsWith('.ts')
+      ? [p]
+      : readdirSync(p)
+          .filter((f) => f.endsWith('.ts'))
+          .sort()
+          .map((f) => join(p, f));
     for (const f of files) h.update(readFileSync(f));
   }
   return h.digest('hex').slice(0, 16);
@@ -43,7 +66,10 @@ export function gazetteerCachePath(): string {
 
 /** Reads every source file the compiler's `readSources` takes. */
 export function readSourceFiles(root = ROOT, nodeModules = NODE_MODULES): SourceFiles {
-  const data = Object.fromEntries(DATA_FILES.map((f) => [f, readFileSync(join(root, f), 'utf8')])) as Record<DataFile, string>;
+  const data = Object.fromEntries(DATA_FILES.map((f) => [f, readFileSync(join(root, f), 'utf8')])) as Record<
+    DataFile,
+    string
+  >;
   const packages = Object.fromEntries(
     Object.entries(PACKAGE_FILES).map(([k, f]) => [k, readFileSync(join(nodeModules, f), 'utf8')]),
   ) as Record<keyof typeof PACKAGE_FILES, string>;
@@ -79,7 +105,8 @@ export function loadGazetteer(): Gazetteer {
         writeFileSync(tmp, bytes);
         renameSync(tmp, path);
         for (const f of readdirSync(CACHE_DIR)) {
-          if (/^gazetteer-[0-9a-f]+\.bin$/.test(f) && join(CACHE_DIR, f) !== path) rmSync(join(CACHE_DIR, f), { force: true });
+          if (/^gazetteer-[0-9a-f]+\.bin$/.test(f) && join(CACHE_DIR, f) !== path)
+            rmSync(join(CACHE_DIR, f), { force: true });
         }
         g = unpackGazetteer(bytes);
       } finally {

@@ -15,10 +15,19 @@ import { formatLookup, lookupPlace } from '../compiler/places/lookup.js';
 const KINDS: readonly PlaceKind[] = ['site', 'city', 'region', 'country', 'area', 'continent'];
 const USAGE = `usage: npm run place -- "name" [--kind ${KINDS.join('|')}] [--json] [--max N]`;
 
-export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+export function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { kind: { type: 'string' }, json: { type: 'boolean' }, max: { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { kind: { type: 'string' }, json: { type: 'boolean' }, max: { type: 'string' } },
+    });
   } catch (e) {
     err(`place: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -38,9 +47,13 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     err(`place: --max "${v.max}" is not a whole number from 1 to 100\n${USAGE}\n`);
     return 2;
   }
-  const lookup = lookupPlace(loadGazetteer(), name, { ...(v.kind ? { kind: v.kind as PlaceKind } : {}), ...(max ? { max } : {}) });
+  const lookup = lookupPlace(loadGazetteer(), name, {
+    ...(v.kind ? { kind: v.kind as PlaceKind } : {}),
+    ...(max ? { max } : {}),
+  });
   out(v.json ? `${JSON.stringify(lookup, null, 2)}\n` : formatLookup(lookup));
   return lookup.rows.length > 0 ? 0 : 1;
 }
 
-if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

@@ -21,16 +21,26 @@ export interface PreparedFiles {
 
 /** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. */
 export function decodeDocument(path: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
-  const fail = (message: string, line = 1, column = 1): { diagnostic: Diagnostic } => ({ diagnostic: { severity: 'error', file: path, line, column, message } });
-  if (bytes.length > MAX_DOCUMENT_BYTES) return fail(`document is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB (split it into articles)`);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail('document is UTF-16; save it as UTF-8');
+  const fail = (message: string, line = 1, column = 1): { diagnostic: Diagnostic } => ({
+    diagnostic: { severity: 'error', file: path, line, column, message },
+  });
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    return fail(
+      `document is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB (split it into articles)`,
+    );
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return fail('document is UTF-16; save it as UTF-8');
   if (bytes.includes(0)) return fail('not a text file (it contains NUL bytes); documents are UTF-8 Markdown');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const before = lenient.slice(0, Math.max(lenient.indexOf('\uFFFD'), 0));
-    return fail('not valid UTF-8 (is it Latin-1 or Windows-1252?); save the document as UTF-8', before.split('\n').length, before.length - before.lastIndexOf('\n'));
+    return fail(
+      'not valid UTF-8 (is it Latin-1 or Windows-1252?); save the document as UTF-8',
+      before.split('\n').length,
+      before.length - before.lastIndexOf('\n'),
+    );
   }
 }
 
@@ -49,7 +59,13 @@ export function readOriginal(documentPath: string): string | null {
  * Prepares each file. `cache` keeps parsed documents by path and content between builds of a long-lived
  * process (the dev server), so an edit re-parses one document.
  */
-export function prepareFiles(paths: readonly string[], cwd: string, resolve: Resolver, cache?: Map<string, { text: string; original: string | null; parsed: ParsedDocument }>, includePending = false): PreparedFiles {
+export function prepareFiles(
+  paths: readonly string[],
+  cwd: string,
+  resolve: Resolver,
+  cache?: Map<string, { text: string; original: string | null; parsed: ParsedDocument }>,
+  includePending = false,
+): PreparedFiles {
   const prepared: PreparedDocument[] = [];
   const unreadable: Diagnostic[] = [];
   for (const abs of paths) {
@@ -72,11 +88,22 @@ export function prepareFiles(paths: readonly string[], cwd: string, resolve: Res
 }
 
 /** What a build thread is handed: all the files, the chunk size and the shared counter of chunks claimed. */
-export interface PrepareWork { paths: string[]; cwd: string; chunk: number; next: Int32Array; includePending?: boolean }
-export interface PreparedChunk { index: number; files: PreparedFiles }
+export interface PrepareWork {
+  paths: string[];
+  cwd: string;
+  chunk: number;
+  next: Int32Array;
+  includePending?: boolean;
+}
+export interface PreparedChunk {
+  index: number;
+  files: PreparedFiles;
+}
 
 /** Claims the next chunk of files for this thread, or null when every chunk has been claimed. */
 export function claimChunk(work: PrepareWork): { index: number; paths: string[] } | null {
   const index = Atomics.add(work.next, 0, 1);
-  return index * work.chunk < work.paths.length ? { index, paths: work.paths.slice(index * work.chunk, (index + 1) * work.chunk) } : null;
+  return index * work.chunk < work.paths.length
+    ? { index, paths: work.paths.slice(index * work.chunk, (index + 1) * work.chunk) }
+    : null;
 }

@@ -9,7 +9,10 @@ import { claimChunk, prepareFiles, type PreparedChunk, type PrepareWork } from '
 const work = workerData as PrepareWork;
 const resolve = placeResolver();
 for (let c = claimChunk(work); c; c = claimChunk(work)) {
-  const chunk: PreparedChunk = { index: c.index, files: prepareFiles(c.paths, work.cwd, resolve, undefined, work.includePending ?? false) };
+  const chunk: PreparedChunk = {
+    index: c.index,
+    files: prepareFiles(c.paths, work.cwd, resolve, undefined, work.includePending ?? false),
+  };
   parentPort!.postMessage(chunk);
 }
 parentPort!.postMessage(null);

@@ -10,7 +10,17 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
@@ -36,7 +46,11 @@ export interface PublishOptions {
   store?: string;
 }
 
-export function publish(outDir: string, files: Record<string, string | Uint8Array>, options: PublishOptions = {}): void {
+export function publish(
+  outDir: string,
+  files: Record<string, string | Uint8Array>,
+  options: PublishOptions = {},
+): void {
   const store = options.store ?? defaultStore(outDir);
   mkdirSync(dirname(outDir), { recursive: true });
   mkdirSync(store, { recursive: true });

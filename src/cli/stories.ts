@@ -25,7 +25,13 @@ function readRegions(): Region[] {
   return regions;
 }
 
-export function buildStories(dir: string, cwd: string, areaRoots: readonly string[], events: readonly EventFeature[], ranges: readonly RangeFeature[]): BuiltStories {
+export function buildStories(
+  dir: string,
+  cwd: string,
+  areaRoots: readonly string[],
+  events: readonly EventFeature[],
+  ranges: readonly RangeFeature[],
+): BuiltStories {
   const diagnostics: Diagnostic[] = [];
   // The index is always written (empty without stories), so that the home page's request for it never fails.
   const files: Record<string, string> = { [OUTPUT_FILES.stories]: '[]\n' };
@@ -44,16 +50,35 @@ export function buildStories(dir: string, cwd: string, areaRoots: readonly strin
     const highlights = [];
     let failed = selection.diagnostics.some((d) => d.severity === 'error');
     for (const h of story.highlights) {
-      const what = h.area !== null ? `area "${h.area}"` : h.region !== null ? `region ${h.region}` : `country ${h.country}`;
-      const area = h.area !== null ? readAreaWithin(resolvePath(dirname(path), h.area), [...areaRoots, dir]) : gazetteerOutline(readRegions(), h.region !== null ? { region: h.region } : { country: h.country as string });
+      const what =
+        h.area !== null ? `area "${h.area}"` : h.region !== null ? `region ${h.region}` : `country ${h.country}`;
+      const area =
+        h.area !== null
+          ? readAreaWithin(resolvePath(dirname(path), h.area), [...areaRoots, dir])
+          : gazetteerOutline(
+              readRegions(),
+              h.region !== null ? { region: h.region } : { country: h.country as string },
+            );
       if ('error' in area) {
-        diagnostics.push({ severity: 'error', file: h.at.file, line: h.at.line, column: h.at.column, message: `highlight ${what}: ${area.error}` });
+        diagnostics.push({
+          severity: 'error',
+          file: h.at.file,
+          line: h.at.line,
+          column: h.at.column,
+          message: `highlight ${what}: ${area.error}`,
+        });
         failed = true;
       } else highlights.push({ geometry: area.geometry, label: h.label });
     }
     if (failed) continue;
     files[storyFile(story.id)] = `${JSON.stringify(storyOutput(story, selection, highlights))}\n`;
-    index.push({ id: story.id, title: story.title, description: story.description, events: selection.events.length, ranges: selection.ranges.length });
+    index.push({
+      id: story.id,
+      title: story.title,
+      description: story.description,
+      events: selection.events.length,
+      ranges: selection.ranges.length,
+    });
   }
   files[OUTPUT_FILES.stories] = `${JSON.stringify(index, null, 2)}\n`;
   return { diagnostics, files };

@@ -19,7 +19,20 @@ export interface AltTextOptions {
 
 const DEFAULTS: Required<AltTextOptions> = { maxCountries: 4, maxRanges: 3 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** How a claim status reads after the weapon name: claims stay claims in the text alternative too. */
 const STATUS_WORDS: Record<ClaimStatus, string> = {
@@ -64,7 +77,8 @@ function parseIso(date: string | null | undefined): DatePart | null {
  * Sort key: a date's first day, then its precision, so "2024-11-27" comes after "2024-11" (the span
  * names the latest date a source gives, not the end of a month it names loosely).
  */
-const key = (d: DatePart) => `${d.year}-${String(d.month ?? 1).padStart(2, '0')}-${String(d.day ?? 1).padStart(2, '0')}:${d.day != null ? 2 : d.month != null ? 1 : 0}`;
+const key = (d: DatePart) =>
+  `${d.year}-${String(d.month ?? 1).padStart(2, '0')}-${String(d.day ?? 1).padStart(2, '0')}:${d.day != null ? 2 : d.month != null ? 1 : 0}`;
 
 function formatPart(d: DatePart): string {
   if (d.month == null) return d.year;
@@ -77,8 +91,10 @@ export function dateSpan(start: DatePart, end: DatePart): string {
   const a = formatPart(start);
   const b = formatPart(end);
   if (a === b) return a;
-  if (start.day != null && end.day != null && start.year === end.year && start.month === end.month) return `${start.day}–${b}`;
-  if (start.day != null && end.day != null && start.year === end.year) return `${start.day} ${MONTHS[(start.month as number) - 1]} – ${b}`;
+  if (start.day != null && end.day != null && start.year === end.year && start.month === end.month)
+    return `${start.day}–${b}`;
+  if (start.day != null && end.day != null && start.year === end.year)
+    return `${start.day} ${MONTHS[(start.month as number) - 1]} – ${b}`;
   // An en dash between single words, spaced between phrases.
   return a.includes(' ') ? `${a} – ${b}` : `${a}–${b}`;
 }
@@ -88,10 +104,19 @@ function eventsPart(events: EventCollection, maxCountries: number): string | nul
   if (!features.length) return null;
   // Countries by number of events, ties in order of first appearance.
   const counts = new Map<string, number>();
-  for (const f of features) if (f.properties.country) counts.set(f.properties.country, (counts.get(f.properties.country) ?? 0) + 1);
+  for (const f of features)
+    if (f.properties.country) counts.set(f.properties.country, (counts.get(f.properties.country) ?? 0) + 1);
   const order = [...counts.keys()];
-  const countries = order.sort((x, y) => (counts.get(y) as number) - (counts.get(x) as number) || order.indexOf(x) - order.indexOf(y)).map(countryName);
-  const named = countries.length > maxCountries ? [...countries.slice(0, maxCountries), plural(countries.length - maxCountries, 'other country', 'other countries')] : countries;
+  const countries = order
+    .sort((x, y) => (counts.get(y) as number) - (counts.get(x) as number) || order.indexOf(x) - order.indexOf(y))
+    .map(countryName);
+  const named =
+    countries.length > maxCountries
+      ? [
+          ...countries.slice(0, maxCountries),
+          plural(countries.length - maxCountries, 'other country', 'other countries'),
+        ]
+      : countries;
 
   let first: DatePart | null = null;
   let last: DatePart | null = null;
@@ -109,12 +134,15 @@ function eventsPart(events: EventCollection, maxCountries: number): string | nul
 
 function rangesPart(ranges: RangeCollection, maxRanges: number): string | null {
   // A range with no origin is not drawn, so not in the picture.
-  const features = ranges.features.filter((f) => f.geometry !== null).sort((a, b) => a.properties.max_km - b.properties.max_km || a.properties.id.localeCompare(b.properties.id));
+  const features = ranges.features
+    .filter((f) => f.geometry !== null)
+    .sort((a, b) => a.properties.max_km - b.properties.max_km || a.properties.id.localeCompare(b.properties.id));
   if (!features.length) return null;
   const km = (n: number) => n.toLocaleString('en-GB');
   const described = features.slice(0, maxRanges).map(({ properties: p }) => {
     const upTo = p.qualifier ? `${p.qualifier} ` : p.basis === 'stated' ? '' : 'up to ';
-    const extent = p.min_km > 0 ? `a ${km(p.min_km)}–${km(p.max_km)} km range band` : `a range of ${upTo}${km(p.max_km)} km`;
+    const extent =
+      p.min_km > 0 ? `a ${km(p.min_km)}–${km(p.max_km)} km range band` : `a range of ${upTo}${km(p.max_km)} km`;
     return `${extent} from ${p.origin_place} (${p.weapon}, ${STATUS_WORDS[p.status] ?? p.status})`;
   });
   if (features.length > maxRanges) described.push(plural(features.length - maxRanges, 'more range band'));

@@ -20,29 +20,50 @@ export function parseArea(text: string): AreaFile {
   }
   let g = value as { type: string; geometry?: unknown; features?: Array<{ geometry: unknown }> };
   if (g.type === 'FeatureCollection') {
-    if (g.features?.length !== 1) return { error: `a FeatureCollection area must hold exactly one feature, found ${g.features?.length ?? 0}` };
+    if (g.features?.length !== 1)
+      return { error: `a FeatureCollection area must hold exactly one feature, found ${g.features?.length ?? 0}` };
     g = g.features[0] as typeof g;
   }
   if (g.type === 'Feature') g = g.geometry as typeof g;
-  if (!g || !AREA_TYPES.includes(g.type)) return { error: `the area must be a ${AREA_TYPES.join(', ')}, found ${g?.type ?? 'no geometry'}` };
+  if (!g || !AREA_TYPES.includes(g.type))
+    return { error: `the area must be a ${AREA_TYPES.join(', ')}, found ${g?.type ?? 'no geometry'}` };
   // biome-ignore lint/plugin: typed boundary: parsed JSON whose type was checked against AREA_TYPES above
   return { geometry: g as unknown as AreaGeometry, digest: sha256Hex(text).slice(0, 16) };
 }
 
 /** An admin-1 region of the basemap (public/basemap/admin1.geojson): its ISO 3166-2 code, its country, its polygon. */
-export type Region = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { code: string; name: string; country: string }>;
+export type Region = GeoJSON.Feature<
+  GeoJSON.Polygon | GeoJSON.MultiPolygon,
+  { code: string; name: string; country: string }
+>;
 
 /**
  * The outline of a gazetteer region (ISO 3166-2 `region`) or a country (ISO 3166-1 `country`, the
  * union of its regions), from the basemap's admin-1 regions; an error names the code when none has it.
  */
-export function gazetteerOutline(regions: readonly Region[], by: { region: string } | { country: string }): { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } | { error: string } {
-  const parts = 'region' in by ? regions.filter((r) => r.properties.code === by.region) : regions.filter((r) => r.properties.country === by.country);
+export function gazetteerOutline(
+  regions: readonly Region[],
+  by: { region: string } | { country: string },
+): { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } | { error: string } {
+  const parts =
+    'region' in by
+      ? regions.filter((r) => r.properties.code === by.region)
+      : regions.filter((r) => r.properties.country === by.country);
   if (!parts.length) {
-    return { error: 'region' in by ? `no region has the ISO 3166-2 code ${by.region} (an event's admin1 gives its region's code)` : `no country has the ISO 3166-1 code ${by.country} (an event's country gives its code)` };
+    return {
+      error:
+        'region' in by
+          ? `no region has the ISO 3166-2 code ${by.region} (an event's admin1 gives its region's code)`
+          : `no country has the ISO 3166-1 code ${by.country} (an event's country gives its code)`,
+    };
   }
   if (parts.length === 1) return { geometry: parts[0].geometry };
-  const polygons = parts.map((r) => (r.geometry.type === 'Polygon' ? [r.geometry.coordinates] : r.geometry.coordinates) as Geom);
+  const polygons = parts.map(
+    (r) => (r.geometry.type === 'Polygon' ? [r.geometry.coordinates] : r.geometry.coordinates) as Geom,
+  );
   const union = polygonClipping.union(polygons[0], ...polygons.slice(1));
-  return { geometry: union.length === 1 ? { type: 'Polygon', coordinates: union[0] } : { type: 'MultiPolygon', coordinates: union } };
+  return {
+    geometry:
+      union.length === 1 ? { type: 'Polygon', coordinates: union[0] } : { type: 'MultiPolygon', coordinates: union },
+  };
 }

@@ -5,9 +5,39 @@ import { describeStrangers } from './lookalikes.js';
 
 export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
   place: ['id', 'of', 'name', 'kind', 'geonames', 'wikidata', 'at', 'precision'],
-  event: ['id', 'of', 'type', 'summary', 'label', 'date', 'place', 'claimant', 'status', 'figures', 'magnitude', 'unit', 'note', 'date-added', 'place-added'],
+  event: [
+    'id',
+    'of',
+    'type',
+    'summary',
+    'label',
+    'date',
+    'place',
+    'claimant',
+    'status',
+    'figures',
+    'magnitude',
+    'unit',
+    'note',
+    'date-added',
+    'place-added',
+  ],
   weapon: ['id', 'of', 'name', 'class'],
-  range: ['id', 'weapon', 'origin', 'origin-area', 'origin-name', 'origin-note', 'claimant', 'status', 'note', 'min', 'max', 'added', 'sentences'],
+  range: [
+    'id',
+    'weapon',
+    'origin',
+    'origin-area',
+    'origin-name',
+    'origin-note',
+    'claimant',
+    'status',
+    'note',
+    'min',
+    'max',
+    'added',
+    'sentences',
+  ],
 };
 
 /** Ids are kebab-case words, digits, dots and underscores, so they survive URLs and HTML ids. */
@@ -25,7 +55,10 @@ export function idProblem(value: string): string | null {
 }
 
 /** Attributes whose value is a space-separated list of ids of this document or of the corpus. */
-const ID_LIST_ATTRIBUTES: Readonly<Partial<Record<AnnotationKind, readonly string[]>>> = { event: ['place'], range: ['weapon'] };
+const ID_LIST_ATTRIBUTES: Readonly<Partial<Record<AnnotationKind, readonly string[]>>> = {
+  event: ['place'],
+  range: ['weapon'],
+};
 
 /** Where an attribute of an annotation stands in its file (the annotation itself when unknown). */
 export function attributeAt(file: string, a: Annotation, key: string) {
@@ -39,11 +72,17 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
   const allowed = ALLOWED_ATTRIBUTES[a.kind];
   for (const key of Object.keys(a.attributes)) {
     if (key === 'class' && a.kind !== 'weapon') {
-      diagnostics.error(attributeAt(file, a, key), `:${a.kind}[${a.label}] has a ".class" shorthand; use key=value attributes (allowed: ${allowed.join(', ')})`);
+      diagnostics.error(
+        attributeAt(file, a, key),
+        `:${a.kind}[${a.label}] has a ".class" shorthand; use key=value attributes (allowed: ${allowed.join(', ')})`,
+      );
       ok = false;
     } else if (!allowed.includes(key)) {
       const strangers = describeStrangers(key, /[A-Za-z0-9._:-]/);
-      diagnostics.error(attributeAt(file, a, key), `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; allowed: ${allowed.join(', ')}`);
+      diagnostics.error(
+        attributeAt(file, a, key),
+        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; allowed: ${allowed.join(', ')}`,
+      );
       ok = false;
     }
   }
@@ -51,7 +90,10 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
     const v = a.attributes[key];
     const problem = v === undefined ? null : idProblem(v);
     if (problem) {
-      diagnostics.error(attributeAt(file, a, key), `${key === 'id' ? 'id' : 'of='} "${v}" is not a valid id: it ${problem}`);
+      diagnostics.error(
+        attributeAt(file, a, key),
+        `${key === 'id' ? 'id' : 'of='} "${v}" is not a valid id: it ${problem}`,
+      );
       ok = false;
     }
   }
@@ -68,7 +110,10 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
   if (origin !== undefined && !/^[\s\d.,+-]+$/.test(origin)) {
     const problem = idProblem(origin.trim());
     if (problem) {
-      diagnostics.error(attributeAt(file, a, 'origin'), `origin= "${origin}" is neither lon,lat nor a valid place id: it ${problem}`);
+      diagnostics.error(
+        attributeAt(file, a, 'origin'),
+        `origin= "${origin}" is neither lon,lat nor a valid place id: it ${problem}`,
+      );
       ok = false;
     }
   }
@@ -76,11 +121,17 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
   if (type !== undefined && !TYPE_PATTERN.test(type)) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, controls included
     const strangers = describeStrangers(type, /[\x00-\x7f]/);
-    diagnostics.error(attributeAt(file, a, 'type'), `type="${type}" must be kebab-case: lowercase words and digits joined by "-" (e.g. missile-strike, drone-attack)${strangers.length > 0 ? `; it has ${strangers.join(', ')}` : ''}`);
+    diagnostics.error(
+      attributeAt(file, a, 'type'),
+      `type="${type}" must be kebab-case: lowercase words and digits joined by "-" (e.g. missile-strike, drone-attack)${strangers.length > 0 ? `; it has ${strangers.join(', ')}` : ''}`,
+    );
     ok = false;
   }
   if (a.attributes.id !== undefined && a.attributes.of !== undefined) {
-    diagnostics.error(attributeAt(file, a, 'of'), `:${a.kind}[${short(a.label)}] has both #${a.attributes.id} and of=${a.attributes.of}; an annotation either defines an id or refers to one`);
+    diagnostics.error(
+      attributeAt(file, a, 'of'),
+      `:${a.kind}[${short(a.label)}] has both #${a.attributes.id} and of=${a.attributes.of}; an annotation either defines an id or refers to one`,
+    );
     ok = false;
   }
   return ok;

@@ -6,11 +6,17 @@ import type { Diagnostics } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
 
 /** Offsets of the place, weapon and range mentions inside [start, end), relative to start. */
-export function highlightsWithin(annotations: readonly Annotation[], start: number, end: number, self?: Annotation): Array<[number, number]> {
+export function highlightsWithin(
+  annotations: readonly Annotation[],
+  start: number,
+  end: number,
+  self?: Annotation,
+): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const a of annotations) {
     if (a === self && a.kind !== 'range') continue;
-    if ((a.kind === 'place' || a.kind === 'weapon' || a.kind === 'range') && a.start >= start && a.end <= end) spans.push([a.start - start, a.end - start]);
+    if ((a.kind === 'place' || a.kind === 'weapon' || a.kind === 'range') && a.start >= start && a.end <= end)
+      spans.push([a.start - start, a.end - start]);
   }
   spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   // Nested mentions (a range class inside a weapon's words) collapse into the outer span.
@@ -24,20 +30,34 @@ export function highlightsWithin(annotations: readonly Annotation[], start: numb
 }
 
 /** The attribution fields every claim needs; reports what is missing or not allowed. */
-export function readStanding(file: string, a: Annotation, diagnostics: Diagnostics): { claimant: string; status: ClaimStatus; note: string | null } | null {
+export function readStanding(
+  file: string,
+  a: Annotation,
+  diagnostics: Diagnostics,
+): { claimant: string; status: ClaimStatus; note: string | null } | null {
   const claimant = a.attributes.claimant?.trim();
   const status = a.attributes.status;
   let ok = true;
   if (!claimant && !a.attributesBroken) {
-    diagnostics.error({ file, line: a.line, column: a.column }, `:${a.kind}[${short(a.label)}] needs claimant="…": who says so (e.g. claimant="Ukraine's Air Force", claimant="the article (unattributed)")`);
+    diagnostics.error(
+      { file, line: a.line, column: a.column },
+      `:${a.kind}[${short(a.label)}] needs claimant="…": who says so (e.g. claimant="Ukraine's Air Force", claimant="the article (unattributed)")`,
+    );
     ok = false;
   }
   if (!claimant) ok = false;
   if (status === undefined) {
-    if (!a.attributesBroken) diagnostics.error({ file, line: a.line, column: a.column }, `:${a.kind}[${short(a.label)}] needs status=…; allowed: ${CLAIM_STATUSES.join(', ')}`);
+    if (!a.attributesBroken)
+      diagnostics.error(
+        { file, line: a.line, column: a.column },
+        `:${a.kind}[${short(a.label)}] needs status=…; allowed: ${CLAIM_STATUSES.join(', ')}`,
+      );
     ok = false;
   } else if (!(CLAIM_STATUSES as readonly string[]).includes(status)) {
-    diagnostics.error(attributeAt(file, a, 'status'), `unknown status "${status}"; allowed: ${CLAIM_STATUSES.join(', ')}`);
+    diagnostics.error(
+      attributeAt(file, a, 'status'),
+      `unknown status "${status}"; allowed: ${CLAIM_STATUSES.join(', ')}`,
+    );
     ok = false;
   }
   if (!ok) return null;
@@ -51,7 +71,14 @@ export function makeClaim(
   highlights: Array<[number, number]>,
   standing: { claimant: string; status: ClaimStatus; note: string | null },
   a: Annotation,
-  values: { date: string | null; place: string | null; min_km?: number; max_km?: number; range?: Pick<Claim, 'basis' | 'stated_text' | 'qualifier'>; figures?: Figure[] },
+  values: {
+    date: string | null;
+    place: string | null;
+    min_km?: number;
+    max_km?: number;
+    range?: Pick<Claim, 'basis' | 'stated_text' | 'qualifier'>;
+    figures?: Figure[];
+  },
   additions: Addition[],
 ): Claim {
   return {

@@ -8,15 +8,36 @@
 import { posix } from 'node:path';
 import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import type {
-  Addition, Claim, DateBasis, Diagnostic, DocumentMeta, EventCollection, EventFeature, EventPlace, EventProperties, Figure, RangeBasis, RangeCollection,
-  RangeFeature, RangeProperties, RangeQualifier,
+  Addition,
+  Claim,
+  DateBasis,
+  Diagnostic,
+  DocumentMeta,
+  EventCollection,
+  EventFeature,
+  EventPlace,
+  EventProperties,
+  Figure,
+  RangeBasis,
+  RangeCollection,
+  RangeFeature,
+  RangeProperties,
+  RangeQualifier,
 } from '../contract.js';
 import { SUSPICIOUS_RANGE_KM } from '../constants.js';
 import type { Annotation, ParsedDocument } from './parse.js';
 import { Diagnostics, type Location, sortDiagnostics } from './diagnostics.js';
 import { attributeAt, checkAttributes, short } from './attributes.js';
 import { readMeta } from './documents.js';
-import { type DocumentPlace, type DocumentPlaces, parseLonLat, precisionLabel, type Resolver, resolveDocumentPlaces, unresolvedPlaceMessage } from './document-places.js';
+import {
+  type DocumentPlace,
+  type DocumentPlaces,
+  parseLonLat,
+  precisionLabel,
+  type Resolver,
+  resolveDocumentPlaces,
+  unresolvedPlaceMessage,
+} from './document-places.js';
 import { frontPlacesOf, standInMeta, unusableDefinitions, unusableMessage } from './follow-ons.js';
 import { parseDate, type ParsedDate } from './dates.js';
 import { TOO_MANY_DIGITS, tooManyDigits } from './numbers.js';
@@ -58,14 +79,24 @@ interface Doc {
   order: number;
 }
 
-interface Weapon { name: string; weaponClass: string | null; at: Location }
+interface Weapon {
+  name: string;
+  weaponClass: string | null;
+  at: Location;
+}
 
 interface EventDraft {
   at: Location;
   type: string;
   summary: string;
   label: string | null;
-  claims: Array<{ claim: Claim; date: ParsedDate | null; dateBasis: DateBasis | 'invalid' | null; places: DocumentPlace[] | null; order: [number, number] }>;
+  claims: Array<{
+    claim: Claim;
+    date: ParsedDate | null;
+    dateBasis: DateBasis | 'invalid' | null;
+    places: DocumentPlace[] | null;
+    order: [number, number];
+  }>;
 }
 
 interface RangeDraft {
@@ -96,7 +127,9 @@ export function areaKey(documentPath: string, written: string): string {
 /** Paths of the area files the documents name, for the shell to read before compiling. */
 export function referencedAreas(parsed: readonly ParsedDocument[]): string[] {
   const paths = new Set<string>();
-  for (const d of parsed) for (const a of d.annotations) if (a.kind === 'range' && a.attributes['origin-area']) paths.add(areaKey(d.path, a.attributes['origin-area']));
+  for (const d of parsed)
+    for (const a of d.annotations)
+      if (a.kind === 'range' && a.attributes['origin-area']) paths.add(areaKey(d.path, a.attributes['origin-area']));
   return [...paths].sort();
 }
 
@@ -122,16 +155,24 @@ export function prepareDocument(p: ParsedDocument, resolve: Resolver): PreparedD
   const read = p.frontMatter ? readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics) : null;
   const front = frontPlacesOf(p, read?.meta ? read : null);
   const valid = new Set<number>();
-  p.annotations.forEach((a, i) => { if (checkAttributes(p.path, a, diagnostics)) valid.add(i); });
+  p.annotations.forEach((a, i) => {
+    if (checkAttributes(p.path, a, diagnostics)) valid.add(i);
+  });
   const places = resolveDocumentPlaces(p.path, p.annotations, valid, front.places, resolve, diagnostics);
-  for (const [id, at] of front.unreadable) if (!places.byId.has(id) && !places.failed.has(id)) places.failed.set(id, at);
+  for (const [id, at] of front.unreadable)
+    if (!places.byId.has(id) && !places.failed.has(id)) places.failed.set(id, at);
   return { parsed: p, meta: read?.meta ?? null, places, valid, diagnostics: diagnostics.list };
 }
 
 /** Everything that spans documents: ids, claims joined to events, range bands, the output. */
-export function assemble(prepared: readonly PreparedDocument[], options: Omit<CompileOptions, 'resolve'>): CompileResult {
+export function assemble(
+  prepared: readonly PreparedDocument[],
+  options: Omit<CompileOptions, 'resolve'>,
+): CompileResult {
   const diagnostics = new Diagnostics();
-  const sorted = [...prepared].sort((a, b) => (a.parsed.path < b.parsed.path ? -1 : a.parsed.path > b.parsed.path ? 1 : 0));
+  const sorted = [...prepared].sort((a, b) =>
+    a.parsed.path < b.parsed.path ? -1 : a.parsed.path > b.parsed.path ? 1 : 0,
+  );
   const docs: Doc[] = [];
   const documentIds = new Map<string, Location>();
   sorted.forEach((d, order) => {
@@ -144,7 +185,10 @@ export function assemble(prepared: readonly PreparedDocument[], options: Omit<Co
     const at = { file: d.parsed.path, line: d.parsed.frontMatterLines.id ?? 2, column: 1 };
     const first = documentIds.get(d.meta.id);
     if (first) {
-      diagnostics.error(at, `duplicate document id "${d.meta.id}"; also used by ${first.file}:${first.line}:${first.column}`);
+      diagnostics.error(
+        at,
+        `duplicate document id "${d.meta.id}"; also used by ${first.file}:${first.line}:${first.column}`,
+      );
       return;
     }
     documentIds.set(d.meta.id, at);
@@ -157,12 +201,17 @@ export function assemble(prepared: readonly PreparedDocument[], options: Omit<Co
 }
 
 export function compile(parsed: readonly ParsedDocument[], options: CompileOptions): CompileResult {
-  return assemble(parsed.map((p) => prepareDocument(p, options.resolve)), options);
+  return assemble(
+    parsed.map((p) => prepareDocument(p, options.resolve)),
+    options,
+  );
 }
 
 /** Annotations of a document that passed their checks, with their indices. */
 function each(doc: Doc, kind: Annotation['kind']): Array<[Annotation, number]> {
-  return doc.parsed.annotations.flatMap((a, i) => (a.kind === kind && doc.valid.has(i) ? [[a, i] as [Annotation, number]] : []));
+  return doc.parsed.annotations.flatMap((a, i) =>
+    a.kind === kind && doc.valid.has(i) ? [[a, i] as [Annotation, number]] : [],
+  );
 }
 
 const locationOf = (doc: Doc, a: Annotation): Location => ({ file: doc.parsed.path, line: a.line, column: a.column });
@@ -175,18 +224,32 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
       if (id === undefined) continue;
       const first = weapons.get(id);
       if (first) {
-        diagnostics.error(attributeAt(doc.parsed.path, a, 'id'), `duplicate weapon id "${id}"; first defined at ${first.at.file}:${first.at.line}:${first.at.column} (use of=${id} for another mention)`);
+        diagnostics.error(
+          attributeAt(doc.parsed.path, a, 'id'),
+          `duplicate weapon id "${id}"; first defined at ${first.at.file}:${first.at.line}:${first.at.column} (use of=${id} for another mention)`,
+        );
         continue;
       }
-      weapons.set(id, { name: a.attributes.name?.trim() || a.label, weaponClass: a.attributes.class?.trim() || null, at: locationOf(doc, a) });
+      weapons.set(id, {
+        name: a.attributes.name?.trim() || a.label,
+        weaponClass: a.attributes.class?.trim() || null,
+        at: locationOf(doc, a),
+      });
     }
   }
   for (const doc of docs) {
     for (const [a] of each(doc, 'weapon')) {
       if (a.attributes.id === undefined && a.attributes.of === undefined) {
-        diagnostics.error(locationOf(doc, a), `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`);
+        diagnostics.error(
+          locationOf(doc, a),
+          `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`,
+        );
       } else if (a.attributes.of !== undefined && !weapons.has(a.attributes.of)) {
-        diagnostics.error(attributeAt(doc.parsed.path, a, 'of'), unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ?? `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`);
+        diagnostics.error(
+          attributeAt(doc.parsed.path, a, 'of'),
+          unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ??
+            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
+        );
       }
     }
   }
@@ -197,7 +260,13 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
  * The places an event annotation names: `place=` ids, or else the place mentioned in its words.
  * A defining annotation must name one; a joining claim may leave it to the event.
  */
-function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, diagnostics: Diagnostics): DocumentPlace[] | null {
+function eventPlaces(
+  doc: Doc,
+  a: Annotation,
+  index: number,
+  defines: boolean,
+  diagnostics: Diagnostics,
+): DocumentPlace[] | null {
   const file = doc.parsed.path;
   if (a.attributes.place !== undefined) {
     const ids = a.attributes.place.split(/\s+/).filter(Boolean);
@@ -205,7 +274,12 @@ function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, d
     for (const id of ids) {
       const p = doc.places.byId.get(id);
       if (p) found.push(p);
-      else diagnostics.error(attributeAt(file, a, 'place'), unresolvedPlaceMessage(doc.places, 'place', id) ?? `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`);
+      else
+        diagnostics.error(
+          attributeAt(file, a, 'place'),
+          unresolvedPlaceMessage(doc.places, 'place', id) ??
+            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
+        );
     }
     return found.length === ids.length && ids.length > 0 ? found : null;
   }
@@ -221,10 +295,16 @@ function eventPlaces(doc: Doc, a: Annotation, index: number, defines: boolean, d
   });
   if (inner.size === 1) return [...inner.values()];
   if (inner.size > 1) {
-    diagnostics.error(locationOf(doc, a), `:event[${short(a.label)}] mentions ${inner.size} places (${[...inner.values()].map((p) => p.place.name).join(', ')}); say which with place=id, or place="id1 id2" for an event in several places`);
+    diagnostics.error(
+      locationOf(doc, a),
+      `:event[${short(a.label)}] mentions ${inner.size} places (${[...inner.values()].map((p) => p.place.name).join(', ')}); say which with place=id, or place="id1 id2" for an event in several places`,
+    );
   } else if (defines && unusable === 0 && !a.misnested) {
     // (A place in its words that has an error of its own is not reported again as no place.)
-    diagnostics.error(locationOf(doc, a), `event "${a.attributes.id}" has no place: add place=id, or annotate the place in its words with :place[…]`);
+    diagnostics.error(
+      locationOf(doc, a),
+      `event "${a.attributes.id}" has no place: add place=id, or annotate the place in its words with :place[…]`,
+    );
   }
   return null;
 }
@@ -242,8 +322,16 @@ function markerLabel(file: string, a: Annotation, diagnostics: Diagnostics): str
   const raw = a.attributes.label;
   if (raw === undefined) return null;
   const label = raw.replace(/\s+/g, ' ').trim();
-  if (label === '') diagnostics.error(attributeAt(file, a, 'label'), 'label= is empty; give the marker a short label ("Kursk airbase") or drop label= to show the place name');
-  else if ([...label].length > MAX_EVENT_LABEL) diagnostics.error(attributeAt(file, a, 'label'), `label= is ${[...label].length} characters; a marker label is at most ${MAX_EVENT_LABEL} (the summary says the rest)`);
+  if (label === '')
+    diagnostics.error(
+      attributeAt(file, a, 'label'),
+      'label= is empty; give the marker a short label ("Kursk airbase") or drop label= to show the place name',
+    );
+  else if ([...label].length > MAX_EVENT_LABEL)
+    diagnostics.error(
+      attributeAt(file, a, 'label'),
+      `label= is ${[...label].length} characters; a marker label is at most ${MAX_EVENT_LABEL} (the summary says the rest)`,
+    );
   else return label;
   return null;
 }
@@ -259,12 +347,25 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       const at = locationOf(doc, a);
       const first = drafts.get(id);
       if (first) {
-        diagnostics.error(attributeAt(doc.parsed.path, a, 'id'), `duplicate event id "${id}"; first defined at ${first.at.file}:${first.at.line}:${first.at.column} (use of=${id} to add a claim to it)`);
+        diagnostics.error(
+          attributeAt(doc.parsed.path, a, 'id'),
+          `duplicate event id "${id}"; first defined at ${first.at.file}:${first.at.line}:${first.at.column} (use of=${id} to add a claim to it)`,
+        );
         continue;
       }
       const missing = ['type', 'summary'].filter((k) => !a.attributes[k]?.trim());
-      if (missing.length && !a.attributesBroken) diagnostics.error(at, `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`);
-      drafts.set(id, { at, type: a.attributes.type?.trim() ?? '', summary: a.attributes.summary?.trim() ?? '', label: markerLabel(doc.parsed.path, a, diagnostics), claims: [] });
+      if (missing.length && !a.attributesBroken)
+        diagnostics.error(
+          at,
+          `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`,
+        );
+      drafts.set(id, {
+        at,
+        type: a.attributes.type?.trim() ?? '',
+        summary: a.attributes.summary?.trim() ?? '',
+        label: markerLabel(doc.parsed.path, a, diagnostics),
+        claims: [],
+      });
     }
   }
   for (const doc of docs) {
@@ -273,16 +374,27 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       const defines = a.attributes.id !== undefined;
       const id = a.attributes.id ?? a.attributes.of;
       if (id === undefined) {
-        diagnostics.error(locationOf(doc, a), `:event[${short(a.label)}] needs #id to define an event or of=id to add a claim to one`);
+        diagnostics.error(
+          locationOf(doc, a),
+          `:event[${short(a.label)}] needs #id to define an event or of=id to add a claim to one`,
+        );
         continue;
       }
       const draft = drafts.get(id);
       if (!draft) {
-        diagnostics.error(attributeAt(file, a, 'of'), unusableMessage(unusableEvents, 'of', 'event', id) ?? `of=${id} names no event; ${idHint(id, drafts.keys()) ?? `define it with :event[…]{#${id} …} in any document`}`);
+        diagnostics.error(
+          attributeAt(file, a, 'of'),
+          unusableMessage(unusableEvents, 'of', 'event', id) ??
+            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? `define it with :event[…]{#${id} …} in any document`}`,
+        );
         continue;
       }
       if (defines && draft.at.file !== file) continue; // a duplicate, reported above
-      if (!defines && a.attributes.label !== undefined) diagnostics.error(attributeAt(file, a, 'label'), `label= names the event's markers: give it once, on the event's definition (#${id}), not on an of= claim`);
+      if (!defines && a.attributes.label !== undefined)
+        diagnostics.error(
+          attributeAt(file, a, 'label'),
+          `label= names the event's markers: give it once, on the event's definition (#${id}), not on an of= claim`,
+        );
       const standing = readStanding(file, a, diagnostics);
       let date: ParsedDate | null = null;
       if (a.attributes.date !== undefined) {
@@ -297,10 +409,26 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       if (a.attributes['date-added']) additions.push({ field: 'date', note: a.attributes['date-added'].trim() });
       if (a.attributes['place-added']) additions.push({ field: 'place', note: a.attributes['place-added'].trim() });
       for (const p of places ?? []) if (p.addedNote) additions.push({ field: 'place', note: p.addedNote });
-      const claim = makeClaim(doc.meta, doc.parsed.text, [a.start, a.end], highlightsWithin(doc.parsed.annotations, a.start, a.end, a), standing, a,
-        { date: date?.date ?? null, place: places ? places.map((p) => p.place.name).join('; ') : null, figures }, additions);
+      const claim = makeClaim(
+        doc.meta,
+        doc.parsed.text,
+        [a.start, a.end],
+        highlightsWithin(doc.parsed.annotations, a.start, a.end, a),
+        standing,
+        a,
+        { date: date?.date ?? null, place: places ? places.map((p) => p.place.name).join('; ') : null, figures },
+        additions,
+      );
       // A date written but not understood was reported above: 'invalid', so the event does not also warn of no date.
-      const dateBasis: DateBasis | 'invalid' | null = !date ? (a.attributes.date !== undefined ? 'invalid' : null) : a.attributes['date-added'] ? 'added' : date.relative ? 'relative' : 'stated';
+      const dateBasis: DateBasis | 'invalid' | null = !date
+        ? a.attributes.date !== undefined
+          ? 'invalid'
+          : null
+        : a.attributes['date-added']
+          ? 'added'
+          : date.relative
+            ? 'relative'
+            : 'stated';
       draft.claims.push({ claim, date, dateBasis, places, order: [defines ? -1 : doc.order, a.line * 1e6 + a.column] });
     }
   }
@@ -312,8 +440,16 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
     if (!main || main.order[0] !== -1 || !main.places?.length || !draft.type || !draft.summary) continue;
     const datedClaim = claims.find((c) => c.date);
     const dated = datedClaim?.date ?? null;
-    if (!dated && !claims.some((c) => c.dateBasis === 'invalid')) diagnostics.warning(draft.at, `event "${id}" has no date; it is drawn but cannot be placed in time (add date=…, with date-added="source" when the text does not give it)`);
-    const places: EventPlace[] = main.places.map(({ place }) => ({ ...place, lonlat: [round(place.lonlat[0]), round(place.lonlat[1])], precision_label: precisionLabel(place) }));
+    if (!dated && !claims.some((c) => c.dateBasis === 'invalid'))
+      diagnostics.warning(
+        draft.at,
+        `event "${id}" has no date; it is drawn but cannot be placed in time (add date=…, with date-added="source" when the text does not give it)`,
+      );
+    const places: EventPlace[] = main.places.map(({ place }) => ({
+      ...place,
+      lonlat: [round(place.lonlat[0]), round(place.lonlat[1])],
+      precision_label: precisionLabel(place),
+    }));
     const [first] = places;
     const dates = new Set(claims.map((c) => c.date?.date).filter(Boolean));
     const properties: EventProperties = {
@@ -340,9 +476,15 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       magnitude: null,
       magnitude_unit: null,
       ...headline(claims.map((c) => c.claim)),
-      conflict: dates.size > 1 || placesConflict(claims.flatMap((c) => (c.places ? [c.places.map((p) => p.place)] : []))),
+      conflict:
+        dates.size > 1 || placesConflict(claims.flatMap((c) => (c.places ? [c.places.map((p) => p.place)] : []))),
     };
-    features.push({ type: 'Feature', id, geometry: { type: 'MultiPoint', coordinates: places.map((p) => p.lonlat) }, properties });
+    features.push({
+      type: 'Feature',
+      id,
+      geometry: { type: 'MultiPoint', coordinates: places.map((p) => p.lonlat) },
+      properties,
+    });
   }
   sizeByFigures(features);
   return { type: 'FeatureCollection', features };
@@ -360,7 +502,8 @@ const unitKey = (unit: string) => unit.trim().toLowerCase();
 function sizeByFigures(features: EventFeature[]): void {
   const events = new Map<string, number>();
   for (const f of features) {
-    for (const u of new Set(f.properties.claims.flatMap((c) => (c.figures ?? []).map((x) => unitKey(x.unit))))) events.set(u, (events.get(u) ?? 0) + 1);
+    for (const u of new Set(f.properties.claims.flatMap((c) => (c.figures ?? []).map((x) => unitKey(x.unit)))))
+      events.set(u, (events.get(u) ?? 0) + 1);
   }
   const [unit] = [...events.entries()].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).map(([u]) => u);
   if (unit === undefined) return;
@@ -387,16 +530,25 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
   if (magnitude !== undefined || unit !== undefined) {
     const value = Number((magnitude ?? '').replace(/,/g, ''));
     if (magnitude === undefined) {
-      diagnostics.error(attributeAt(file, a, 'unit'), `unit="${unit}" needs magnitude=, the number it counts (e.g. magnitude=188 unit=drones), or use figures="188 ${unit}"`);
+      diagnostics.error(
+        attributeAt(file, a, 'unit'),
+        `unit="${unit}" needs magnitude=, the number it counts (e.g. magnitude=188 unit=drones), or use figures="188 ${unit}"`,
+      );
       ok = false;
     } else if (/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) && tooManyDigits(magnitude)) {
       diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude="${magnitude}" ${TOO_MANY_DIGITS}`);
       ok = false;
     } else if (!/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) || !Number.isFinite(value) || value <= 0) {
-      diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude="${magnitude}" must be a positive number (e.g. magnitude=188 unit=drones)`);
+      diagnostics.error(
+        attributeAt(file, a, 'magnitude'),
+        `magnitude="${magnitude}" must be a positive number (e.g. magnitude=188 unit=drones)`,
+      );
       ok = false;
     } else if (!unit?.trim()) {
-      diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude=${magnitude} needs unit=: what it counts (e.g. magnitude=188 unit=drones)`);
+      diagnostics.error(
+        attributeAt(file, a, 'magnitude'),
+        `magnitude=${magnitude} needs unit=: what it counts (e.g. magnitude=188 unit=drones)`,
+      );
       ok = false;
     } else figures.push({ value, unit: unit.trim() });
   }
@@ -415,7 +567,10 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
         continue;
       }
       if (!m) {
-        diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`);
+        diagnostics.error(
+          attributeAt(file, a, 'figures'),
+          `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`,
+        );
         ok = false;
         continue;
       }
@@ -431,7 +586,12 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
   return ok ? figures : null;
 }
 
-function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon>, options: Omit<CompileOptions, 'resolve'>, diagnostics: Diagnostics): RangeCollection {
+function collectRanges(
+  docs: readonly Doc[],
+  weapons: ReadonlyMap<string, Weapon>,
+  options: Omit<CompileOptions, 'resolve'>,
+  diagnostics: Diagnostics,
+): RangeCollection {
   const { areas, geometryCache } = options;
   const drafts: RangeDraft[] = [];
   const unusableWeapons = unusableDefinitions(docs, 'weapon');
@@ -441,9 +601,15 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       const at = locationOf(doc, a);
       const standing = readStanding(file, a, diagnostics);
       const weaponIds = (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean);
-      if (weaponIds.length === 0 && !a.attributesBroken) diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
+      if (weaponIds.length === 0 && !a.attributesBroken)
+        diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
       const unknown = weaponIds.filter((w) => !weapons.has(w));
-      for (const w of unknown) diagnostics.error(attributeAt(file, a, 'weapon'), unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ?? `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? `define it with :weapon[…]{#${w}} in any document`}`);
+      for (const w of unknown)
+        diagnostics.error(
+          attributeAt(file, a, 'weapon'),
+          unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ??
+            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? `define it with :weapon[…]{#${w}} in any document`}`,
+        );
 
       const values = rangeValues(file, a, diagnostics);
       const origin = rangeOrigin(doc, a, areas, diagnostics);
@@ -451,21 +617,54 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
       if (a.attributes.sentences !== undefined) {
         sentences = Number(a.attributes.sentences);
         if (!Number.isInteger(sentences) || sentences < 1 || sentences > 5) {
-          diagnostics.error(attributeAt(file, a, 'sentences'), `sentences="${a.attributes.sentences}" must be a whole number from 1 to 5`);
+          diagnostics.error(
+            attributeAt(file, a, 'sentences'),
+            `sentences="${a.attributes.sentences}" must be a whole number from 1 to 5`,
+          );
           continue;
         }
       }
       if (!standing || !values || !origin || weaponIds.length === 0 || unknown.length) continue;
-      if (values.max > SUSPICIOUS_RANGE_KM) diagnostics.warning(at, `range of ${values.max.toLocaleString('en')} km is more than half the Earth's circumference (≈ 20,004 km): it covers the whole globe`);
+      if (values.max > SUSPICIOUS_RANGE_KM)
+        diagnostics.warning(
+          at,
+          `range of ${values.max.toLocaleString('en')} km is more than half the Earth's circumference (≈ 20,004 km): it covers the whole globe`,
+        );
       const span = sentenceAt(doc.parsed.text, a.start, a.end, sentences - 1);
       const additions: Addition[] = [];
       if (values.basis === 'added') additions.push({ field: 'range', note: values.addedNote! });
       if (origin.note) additions.push({ field: 'origin', note: origin.note });
-      const claim = makeClaim(doc.meta, doc.parsed.text, span, highlightsWithin(doc.parsed.annotations, span[0], span[1]), standing, a,
-        { date: null, place: origin.name, min_km: values.min, max_km: values.max, range: { basis: values.basis, stated_text: values.text, qualifier: values.qualifier } }, additions);
+      const claim = makeClaim(
+        doc.meta,
+        doc.parsed.text,
+        span,
+        highlightsWithin(doc.parsed.annotations, span[0], span[1]),
+        standing,
+        a,
+        {
+          date: null,
+          place: origin.name,
+          min_km: values.min,
+          max_km: values.max,
+          range: { basis: values.basis, stated_text: values.text, qualifier: values.qualifier },
+        },
+        additions,
+      );
       drafts.push({
-        id: a.attributes.id ?? null, weapons: weaponIds, min: values.min, max: values.max, basis: values.basis, statedText: values.text, qualifier: values.qualifier,
-        origin: origin.origin, originKey: origin.key, originPlace: origin.name, originNote: origin.note, claim, order: [doc.order, a.line * 1e6 + a.column], at,
+        id: a.attributes.id ?? null,
+        weapons: weaponIds,
+        min: values.min,
+        max: values.max,
+        basis: values.basis,
+        statedText: values.text,
+        qualifier: values.qualifier,
+        origin: origin.origin,
+        originKey: origin.key,
+        originPlace: origin.name,
+        originNote: origin.note,
+        claim,
+        order: [doc.order, a.line * 1e6 + a.column],
+        at,
       });
     }
   }
@@ -482,14 +681,19 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
   for (const group of groups.values()) {
     const main = group[0];
     const unplaced = main.origin === null ? '-no-origin' : '';
-    let id = group.find((d) => d.id)?.id ?? slug(`${main.weapons.join('-')}-${Math.round(main.min)}-${Math.round(main.max)}km${unplaced}`);
+    let id =
+      group.find((d) => d.id)?.id ??
+      slug(`${main.weapons.join('-')}-${Math.round(main.min)}-${Math.round(main.max)}km${unplaced}`);
     if (ids.has(id) && !group.some((d) => d.id === id)) {
       let n = 2;
       while (ids.has(`${id}-${n}`)) n++;
       id = `${id}-${n}`;
     } else if (ids.has(id)) {
       const first = ids.get(id)!.at;
-      diagnostics.error(main.at, `duplicate range id "${id}" for different values; first used at ${first.file}:${first.line}:${first.column}`);
+      diagnostics.error(
+        main.at,
+        `duplicate range id "${id}" for different values; first used at ${first.file}:${first.line}:${first.column}`,
+      );
       continue;
     }
     ids.set(id, main);
@@ -510,7 +714,10 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
         geometry = geometryCache?.get(memoKey) ?? drawRange(main.origin, main.min, main.max);
         geometryCache?.set(memoKey, geometry);
       } catch (e) {
-        diagnostics.error(main.at, `cannot draw the range ${fmt(main.min)}–${fmt(main.max)} km: ${(e as Error).message}`);
+        diagnostics.error(
+          main.at,
+          `cannot draw the range ${fmt(main.min)}–${fmt(main.max)} km: ${(e as Error).message}`,
+        );
         continue;
       }
     }
@@ -544,13 +751,15 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
   // Bands of a shared weapon whose stated or added values differ conflict, wherever they are drawn from
   // (or when not drawn); a class is another basis, not a conflict. Indexed by weapon: a corpus has many bands.
   const byWeapon = new Map<string, RangeFeature[]>();
-  for (const f of features) if (givesValues.has(f)) for (const w of f.properties.weapons) byWeapon.set(w, [...(byWeapon.get(w) ?? []), f]);
+  for (const f of features)
+    if (givesValues.has(f)) for (const w of f.properties.weapons) byWeapon.set(w, [...(byWeapon.get(w) ?? []), f]);
   for (const f of features) {
     const others = new Set<string>();
     if (!givesValues.has(f)) continue;
     for (const w of f.properties.weapons) {
       for (const g of byWeapon.get(w)!) {
-        if (g !== f && (g.properties.min_km !== f.properties.min_km || g.properties.max_km !== f.properties.max_km)) others.add(g.properties.id);
+        if (g !== f && (g.properties.min_km !== f.properties.min_km || g.properties.max_km !== f.properties.max_km))
+          others.add(g.properties.id);
       }
     }
     f.properties.conflicts_with = [...others].sort();
@@ -561,17 +770,49 @@ function collectRanges(docs: readonly Doc[], weapons: ReadonlyMap<string, Weapon
 
 const BASIS_RANK: Record<RangeBasis, number> = { stated: 0, class: 1, added: 2 };
 
-function rangeValues(file: string, a: Annotation, diagnostics: Diagnostics): { min: number; max: number; basis: RangeBasis; text: string; qualifier: RangeQualifier | null; addedNote: string | null } | null {
+function rangeValues(
+  file: string,
+  a: Annotation,
+  diagnostics: Diagnostics,
+): {
+  min: number;
+  max: number;
+  basis: RangeBasis;
+  text: string;
+  qualifier: RangeQualifier | null;
+  addedNote: string | null;
+} | null {
   const at = { file, line: a.line, column: a.column };
   const { min, max, added } = a.attributes;
   if (min !== undefined || max !== undefined || added !== undefined) {
     const hi = Number(max);
     const lo = min === undefined ? 0 : Number(min);
     let ok = true;
-    if (!added?.trim()) { diagnostics.error(at, `an annotator-added range needs added="…": where the figure comes from (the text does not state it)`); ok = false; }
-    if (max === undefined || !Number.isFinite(hi) || hi <= 0) { diagnostics.error(attributeAt(file, a, 'max'), `max="${max ?? ''}" must be a positive number of km`); ok = false; }
-    if (!Number.isFinite(lo) || lo < 0 || (ok && lo >= hi)) { diagnostics.error(attributeAt(file, a, 'min'), `min="${min}" must be a number of km from 0 up to below max`); ok = false; }
-    return ok ? { min: lo, max: hi, basis: 'added', text: `${lo > 0 ? `${fmt(lo)}–` : 'up to '}${fmt(hi)} km (annotator's figure)`, qualifier: null, addedNote: added!.trim() } : null;
+    if (!added?.trim()) {
+      diagnostics.error(
+        at,
+        `an annotator-added range needs added="…": where the figure comes from (the text does not state it)`,
+      );
+      ok = false;
+    }
+    if (max === undefined || !Number.isFinite(hi) || hi <= 0) {
+      diagnostics.error(attributeAt(file, a, 'max'), `max="${max ?? ''}" must be a positive number of km`);
+      ok = false;
+    }
+    if (!Number.isFinite(lo) || lo < 0 || (ok && lo >= hi)) {
+      diagnostics.error(attributeAt(file, a, 'min'), `min="${min}" must be a number of km from 0 up to below max`);
+      ok = false;
+    }
+    return ok
+      ? {
+          min: lo,
+          max: hi,
+          basis: 'added',
+          text: `${lo > 0 ? `${fmt(lo)}–` : 'up to '}${fmt(hi)} km (annotator's figure)`,
+          qualifier: null,
+          addedNote: added!.trim(),
+        }
+      : null;
   }
   const r = parseStatedRange(a.label);
   if ('error' in r) {
@@ -581,29 +822,48 @@ function rangeValues(file: string, a: Annotation, diagnostics: Diagnostics): { m
   return { min: r.min_km, max: r.max_km, basis: r.basis, text: a.label, qualifier: r.qualifier, addedNote: null };
 }
 
-function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFile>, diagnostics: Diagnostics): { origin: RangeOrigin | null; key: string; name: string | null; note: string | null } | null {
+function rangeOrigin(
+  doc: Doc,
+  a: Annotation,
+  areas: ReadonlyMap<string, AreaFile>,
+  diagnostics: Diagnostics,
+): { origin: RangeOrigin | null; key: string; name: string | null; note: string | null } | null {
   const file = doc.parsed.path;
   const note = a.attributes['origin-note']?.trim() || null;
   const area = a.attributes['origin-area'];
   const needNote = (what: string) => {
-    diagnostics.error(attributeAt(file, a, what), `an origin the text does not state needs origin-note="…": where the annotator has it from`);
+    diagnostics.error(
+      attributeAt(file, a, what),
+      `an origin the text does not state needs origin-note="…": where the annotator has it from`,
+    );
     return null;
   };
   if (area !== undefined) {
     const loaded = areas.get(areaKey(file, area));
     if (!loaded || 'error' in loaded) {
-      diagnostics.error(attributeAt(file, a, 'origin-area'), `origin-area=${area}: ${loaded && 'error' in loaded ? loaded.error : 'file not found'}`);
+      diagnostics.error(
+        attributeAt(file, a, 'origin-area'),
+        `origin-area=${area}: ${loaded && 'error' in loaded ? loaded.error : 'file not found'}`,
+      );
       return null;
     }
     if (!note) return needNote('origin-area');
-    return { origin: { kind: 'area', geometry: loaded.geometry }, key: `area:${loaded.digest}`, name: a.attributes['origin-name']?.trim() || area, note };
+    return {
+      origin: { kind: 'area', geometry: loaded.geometry },
+      key: `area:${loaded.digest}`,
+      name: a.attributes['origin-name']?.trim() || area,
+      note,
+    };
   }
   const origin = a.attributes.origin;
   if (origin === undefined) {
     // The text states the range but not where from: a claim of the weapon's range, listed and not drawn.
     for (const k of ['origin-note', 'origin-name']) {
       if (a.attributes[k] !== undefined) {
-        diagnostics.error(attributeAt(file, a, k), `${k}= describes an origin, but :range[${short(a.label)}] has none; add origin=place-id, origin="lon,lat" or origin-area=file.geojson, or drop ${k}=`);
+        diagnostics.error(
+          attributeAt(file, a, k),
+          `${k}= describes an origin, but :range[${short(a.label)}] has none; add origin=place-id, origin="lon,lat" or origin-area=file.geojson, or drop ${k}=`,
+        );
         return null;
       }
     }
@@ -612,14 +872,28 @@ function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFil
   const point = parseLonLat(origin);
   if (point) {
     if (!note) return needNote('origin');
-    return { origin: { kind: 'point', lonlat: point }, key: `point:${point.join(',')}`, name: a.attributes['origin-name']?.trim() || `${point[1]}, ${point[0]}`, note };
+    return {
+      origin: { kind: 'point', lonlat: point },
+      key: `point:${point.join(',')}`,
+      name: a.attributes['origin-name']?.trim() || `${point[1]}, ${point[0]}`,
+      note,
+    };
   }
   const place = doc.places.byId.get(origin);
   if (!place) {
-    diagnostics.error(attributeAt(file, a, 'origin'), unresolvedPlaceMessage(doc.places, 'origin', origin) ?? `origin=${origin} is neither a place id of this document nor "lon,lat"`);
+    diagnostics.error(
+      attributeAt(file, a, 'origin'),
+      unresolvedPlaceMessage(doc.places, 'origin', origin) ??
+        `origin=${origin} is neither a place id of this document nor "lon,lat"`,
+    );
     return null;
   }
-  return { origin: { kind: 'point', lonlat: place.place.lonlat }, key: `point:${place.place.lonlat.join(',')}`, name: place.place.name, note: note ?? place.addedNote };
+  return {
+    origin: { kind: 'point', lonlat: place.place.lonlat },
+    key: `point:${place.place.lonlat.join(',')}`,
+    name: place.place.name,
+    note: note ?? place.addedNote,
+  };
 }
 
 /**
@@ -628,21 +902,40 @@ function rangeOrigin(doc: Doc, a: Annotation, areas: ReadonlyMap<string, AreaFil
  */
 function drawRange(origin: RangeOrigin, min: number, max: number): Polygon | MultiPolygon {
   if (max <= RANGE_LIMITS.maxKm) return rangeGeometry(origin, min, max);
-  if (min > 0) throw new Error(`a band whose outer radius exceeds ${RANGE_LIMITS.maxKm.toLocaleString('en')} km is not drawn; state it as a disk (min 0)`);
+  if (min > 0)
+    throw new Error(
+      `a band whose outer radius exceeds ${RANGE_LIMITS.maxKm.toLocaleString('en')} km is not drawn; state it as a disk (min 0)`,
+    );
   const south = [-180, -90, 0, 90, 180].map((lon) => [lon, -90]);
   const north = [180, 90, 0, -90, -180].map((lon) => [lon, 90]);
   return { type: 'Polygon', coordinates: [[...south, [180, 0], ...north, [-180, 0], [-180, -90]]] };
 }
 
 /** "KN-11/KN-19: 600–700 km, unverified claim", "Test-1: about 900 km, claimed": the text's qualifier is kept. */
-export function rangeLabel(weapon: string, min: number, max: number, basis: RangeBasis, status: Claim['status'], qualifier: RangeQualifier | null = null): string {
+export function rangeLabel(
+  weapon: string,
+  min: number,
+  max: number,
+  basis: RangeBasis,
+  status: Claim['status'],
+  qualifier: RangeQualifier | null = null,
+): string {
   const figures = min > 0 ? `${fmt(min)}–${fmt(max)} km` : `${fmt(max)} km`;
   // A bare figure is the text's own ("900 km"); a class or an annotator's figure up to its maximum is a disk.
   const extent = qualifier ? `${qualifier} ${figures}` : min > 0 || basis === 'stated' ? figures : `up to ${figures}`;
   const why = basis === 'class' ? ' (by class)' : basis === 'added' ? " (annotator's figure)" : '';
-  const standing = { reported: 'reported', claimed: 'claimed', disputed: 'disputed claim', unverified: 'unverified claim' }[status];
+  const standing = {
+    reported: 'reported',
+    claimed: 'claimed',
+    disputed: 'disputed claim',
+    unverified: 'unverified claim',
+  }[status];
   return `${weapon}: ${extent}${why}, ${standing}`;
 }
 
 const fmt = (km: number) => (Math.round(km * 10) / 10).toLocaleString('en');
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '');

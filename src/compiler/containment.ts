@@ -29,14 +29,17 @@ function contains(outer: ResolvedPlace, inner: ResolvedPlace): boolean {
   // A city that is a region of its own (Moscow, Kyiv) and the region named after it around it, which
   // the press names for both ("the Moscow region"): one country, the region's name is the city's plus
   // its designator.
-  return inner.kind === 'city' && inner.country === outer.country && stem(outer.name) === `${inner.name.toLowerCase()} `;
+  return (
+    inner.kind === 'city' && inner.country === outer.country && stem(outer.name) === `${inner.name.toLowerCase()} `
+  );
 }
 
 /**
  * Codes decide for countries, and for cities and regions that carry their region's code; a point, a
  * continent, a wider area, or a place without codes (a US county) is compared by distance.
  */
-const hasCodes = (p: ResolvedPlace) => (p.kind === 'country' ? p.country !== null : (p.kind === 'city' || p.kind === 'region') && p.admin1 !== null);
+const hasCodes = (p: ResolvedPlace) =>
+  p.kind === 'country' ? p.country !== null : (p.kind === 'city' || p.kind === 'region') && p.admin1 !== null;
 
 /** Whether two places can both be where the event happened. */
 export function compatible(a: ResolvedPlace, b: ResolvedPlace): boolean {

@@ -39,10 +39,23 @@ const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
 export const DATE_FORMS =
-  'YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/.. (since), or the text\'s relative words counted from published: (Thursday, yesterday, last week, November 23, …)';
+  "YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/.. (since), or the text's relative words counted from published: (Thursday, yesterday, last week, November 23, …)";
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const MONTH_DAY = new RegExp(String.raw`^(?:on\s+)?(?:(?:the\s+)?${DAY}\s+(?:of\s+)?${MONTH}|${MONTH}\s+${DAY})$`, 'i');
@@ -60,30 +73,56 @@ export function parseDate(value: string, published: string | null = null): Parse
   if ('error' in start) return { error: `"${value}" is not a date: ${start.error}; expected ${DATE_FORMS}` };
   const relative = start.relative ? text : null;
   const reference = start.relative ? published : null;
-  if (parts.length === 1) return { date: start.end ? `${start.iso}/${start.end}` : start.iso, start: start.iso, end: start.end ?? start.iso, precision: start.precision, relative, reference };
-  if (parts[1] === '..') return { date: `${start.iso}/..`, start: start.iso, end: null, precision: start.precision, relative, reference };
+  if (parts.length === 1)
+    return {
+      date: start.end ? `${start.iso}/${start.end}` : start.iso,
+      start: start.iso,
+      end: start.end ?? start.iso,
+      precision: start.precision,
+      relative,
+      reference,
+    };
+  if (parts[1] === '..')
+    return { date: `${start.iso}/..`, start: start.iso, end: null, precision: start.precision, relative, reference };
   const end = readEnd(parts[1], published);
   if ('error' in end) return { error: `"${value}" is not a date interval: ${end.error}; expected ${DATE_FORMS}` };
   const endIso = end.end ?? end.iso;
-  if (lastDay(endIso) < firstDay(start.iso)) return { error: `date interval "${value}" ends before it starts${start.relative || end.relative ? ` (${start.iso}/${endIso}, counted from published: ${published})` : ''}` };
+  if (lastDay(endIso) < firstDay(start.iso))
+    return {
+      error: `date interval "${value}" ends before it starts${start.relative || end.relative ? ` (${start.iso}/${endIso}, counted from published: ${published})` : ''}`,
+    };
   const precision = RANK[start.precision] >= RANK[end.precision] ? start.precision : end.precision;
   const isRelative = start.relative || end.relative;
-  return { date: `${start.iso}/${endIso}`, start: start.iso, end: endIso, precision, relative: isRelative ? text : null, reference: isRelative ? published : null };
+  return {
+    date: `${start.iso}/${endIso}`,
+    start: start.iso,
+    end: endIso,
+    precision,
+    relative: isRelative ? text : null,
+    reference: isRelative ? published : null,
+  };
 }
 
 /** One end of a date: ISO, or relative words resolved against `published`. A relative week gives its own end. */
-function readEnd(text: string, published: string | null): { iso: string; end?: string; precision: DatePrecision; relative: boolean } | { error: string } {
+function readEnd(
+  text: string,
+  published: string | null,
+): { iso: string; end?: string; precision: DatePrecision; relative: boolean } | { error: string } {
   const t = text.trim();
   if (/^\d/.test(t) && !DAYS_AGO.test(t) && !MONTH_DAY.test(t)) {
     const single = parseSingle(t);
     return 'error' in single ? single : { iso: t, precision: single.precision, relative: false };
   }
   const resolve = relativeRule(t.toLowerCase());
-  if (!resolve) return { error: `"${t}" is neither of the form YYYY, YYYY-MM or YYYY-MM-DD nor relative words the build knows` };
+  if (!resolve)
+    return { error: `"${t}" is neither of the form YYYY, YYYY-MM or YYYY-MM-DD nor relative words the build knows` };
   if (published === null) {
-    return { error: `"${t}" counts from the publication date, but the front matter has no published: date; add published: YYYY-MM-DD, or write the date itself with date-added="…"` };
+    return {
+      error: `"${t}" counts from the publication date, but the front matter has no published: date; add published: YYYY-MM-DD, or write the date itself with date-added="…"`,
+    };
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) return { error: `"${t}" counts from the publication date, which must be a day (published: ${published})` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(published))
+    return { error: `"${t}" counts from the publication date, which must be a day (published: ${published})` };
   const r = resolve(toDay(published));
   if ('error' in r) return r;
   return { ...r, relative: true };
@@ -114,7 +153,8 @@ function relativeRule(t: string): Rule | null {
     const [dayText, monthText] = m[1] !== undefined ? [m[1], m[2]] : [m[4], m[3]];
     const month = monthIndex(monthText);
     const dom = Number(dayText);
-    if (dom < 1 || dom > 31 || (dom > 29 && month === 1) || (dom === 31 && [3, 5, 8, 10].includes(month))) return () => ({ error: `${MONTHS[month]} has no day ${dom}` });
+    if (dom < 1 || dom > 31 || (dom > 29 && month === 1) || (dom === 31 && [3, 5, 8, 10].includes(month)))
+      return () => ({ error: `${MONTHS[month]} has no day ${dom}` });
     return (ref) => {
       // The latest such day on or before the reference; February 29 only in a leap year.
       for (let year = ref.getUTCFullYear(); year > ref.getUTCFullYear() - 9; year--) {
@@ -127,12 +167,17 @@ function relativeRule(t: string): Rule | null {
   m = MONTH_ONLY.exec(t);
   if (m) {
     const month = monthIndex(m[1]);
-    return (ref) => ({ iso: `${ref.getUTCFullYear() - (month > ref.getUTCMonth() ? 1 : 0)}-${pad(month + 1)}`, precision: 'month' });
+    return (ref) => ({
+      iso: `${ref.getUTCFullYear() - (month > ref.getUTCMonth() ? 1 : 0)}-${pad(month + 1)}`,
+      precision: 'month',
+    });
   }
   if (t === 'this week' || t === 'last week') {
     return (ref) => {
       const monday = addDays(ref, -((ref.getUTCDay() + 6) % 7));
-      return t === 'this week' ? { iso: iso(monday), end: iso(ref), precision: 'day' } : { iso: iso(addDays(monday, -7)), end: iso(addDays(monday, -1)), precision: 'day' };
+      return t === 'this week'
+        ? { iso: iso(monday), end: iso(ref), precision: 'day' }
+        : { iso: iso(addDays(monday, -7)), end: iso(addDays(monday, -1)), precision: 'day' };
     };
   }
   if (t === 'this month' || t === 'last month') {
@@ -141,7 +186,8 @@ function relativeRule(t: string): Rule | null {
       return { iso: iso(d).slice(0, 7), precision: 'month' };
     };
   }
-  if (t === 'this year' || t === 'last year') return (ref) => ({ iso: String(ref.getUTCFullYear() - (t === 'last year' ? 1 : 0)), precision: 'year' });
+  if (t === 'this year' || t === 'last year')
+    return (ref) => ({ iso: String(ref.getUTCFullYear() - (t === 'last year' ? 1 : 0)), precision: 'year' });
   return null;
 }
 
@@ -171,7 +217,8 @@ function firstDay(date: string): string {
 
 function lastDay(date: string): string {
   if (date.length === 4) return `${date}-12-31`;
-  if (date.length === 7) return `${date}-${pad(new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate())}`;
+  if (date.length === 7)
+    return `${date}-${pad(new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate())}`;
   return date;
 }
 

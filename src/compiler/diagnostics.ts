@@ -9,7 +9,11 @@ export function oneLine(message: string): string {
   return message.replace(/\s*[\r\n\v\f\u0085\u2028\u2029]+\s*/g, ' ');
 }
 
-export interface Location { file: string; line: number; column: number }
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
 
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
@@ -26,7 +30,9 @@ export class Diagnostics {
 
 /** Sorted by file, line and column, so a run's report reads top to bottom. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return [...list].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -12,7 +12,6 @@ import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
 import { idHint } from './id-hint.js';
 
-
 /**
  * Resolves all the place mentions of one document together, each the others' context (resolve.ts's
  * resolveDocument, bound to a gazetteer): the same path the geocoding benchmark scores.
@@ -48,7 +47,9 @@ export const noPlaces = (): DocumentPlaces => ({ byId: new Map(), byAnnotation: 
  */
 export function unresolvedPlaceMessage(places: DocumentPlaces, attribute: string, id: string): string | null {
   const at = places.failed.get(id);
-  return at ? `${attribute}=${id}: place "${id}" is defined but could not be resolved (see ${at.line}:${at.column})` : null;
+  return at
+    ? `${attribute}=${id}: place "${id}" is defined but could not be resolved (see ${at.line}:${at.column})`
+    : null;
 }
 
 const round = roundDegrees;
@@ -63,7 +64,16 @@ export function parseLonLat(value: string): [number, number] | null {
 }
 
 /** Words an annotator may give for `precision=`, beside the levels 1–5 (see PrecisionLevel). */
-export const PRECISION_WORDS: Readonly<Record<string, PrecisionLevel>> = { site: 1, exact: 1, city: 2, town: 2, region: 3, country: 4, continent: 5, area: 5 };
+export const PRECISION_WORDS: Readonly<Record<string, PrecisionLevel>> = {
+  site: 1,
+  exact: 1,
+  city: 2,
+  town: 2,
+  region: 3,
+  country: 4,
+  continent: 5,
+  area: 5,
+};
 
 /** `precision=` as written (1–5 or a word of PRECISION_WORDS) → the level, or null. */
 export function parsePrecision(value: string | number): PrecisionLevel | null {
@@ -72,14 +82,34 @@ export function parsePrecision(value: string | number): PrecisionLevel | null {
   return PRECISION_WORDS[v] ?? null;
 }
 
-const PRECISION_HINT = `precision= is 1–5 or a word: ${Object.entries(PRECISION_WORDS).map(([w, n]) => `${w} (${n})`).join(', ')}`;
+const PRECISION_HINT = `precision= is 1–5 or a word: ${Object.entries(PRECISION_WORDS)
+  .map(([w, n]) => `${w} (${n})`)
+  .join(', ')}`;
 
 /** A point the annotator gives, as precise as the annotator says it is (`precision=`). */
 export function coordinatesPlace(name: string, lonlat: [number, number], precision: PrecisionLevel): ResolvedPlace {
-  return { name, kind: 'coordinates', precision, lonlat: [round(lonlat[0]), round(lonlat[1])], country: null, geonames: null, wikidata: null, admin1: null };
+  return {
+    name,
+    kind: 'coordinates',
+    precision,
+    lonlat: [round(lonlat[0]), round(lonlat[1])],
+    country: null,
+    geonames: null,
+    wikidata: null,
+    admin1: null,
+  };
 }
 
-interface Query { at: Location; query: PlaceQuery | null; point: [number, number] | null; precision: PrecisionLevel; name: string; note: string | null; annotation: number | null; frontId: string | null }
+interface Query {
+  at: Location;
+  query: PlaceQuery | null;
+  point: [number, number] | null;
+  precision: PrecisionLevel;
+  name: string;
+  note: string | null;
+  annotation: number | null;
+  frontId: string | null;
+}
 
 export function resolveDocumentPlaces(
   file: string,
@@ -104,17 +134,30 @@ export function resolveDocumentPlaces(
       // The kind the annotator gives the point says how precise it is, unless precision: says so.
       const level = fp.precision !== null ? parsePrecision(fp.precision) : fp.kind ? parsePrecision(fp.kind) : null;
       if (level === null) {
-        diagnostics.error(at, `place "${fp.id}": a point (at:) needs precision: (or kind:): how precise it is, e.g. precision: site; ${PRECISION_HINT}${fp.precision === null ? '' : `, got ${JSON.stringify(fp.precision)}`}`);
+        diagnostics.error(
+          at,
+          `place "${fp.id}": a point (at:) needs precision: (or kind:): how precise it is, e.g. precision: site; ${PRECISION_HINT}${fp.precision === null ? '' : `, got ${JSON.stringify(fp.precision)}`}`,
+        );
         continue;
       }
       precision = level;
     } else if (fp.precision !== null) {
-      diagnostics.error(at, `place "${fp.id}": precision: is for a point given with at:; a named place has the precision of its kind`);
+      diagnostics.error(
+        at,
+        `place "${fp.id}": precision: is for a point given with at:; a named place has the precision of its kind`,
+      );
       continue;
     }
     queries.push({
       at,
-      query: fp.at ? null : { text: fp.name ?? fp.id, ...(fp.kind ? { kind: fp.kind as PlaceKind } : {}), ...(fp.geonames !== null ? { geonames: fp.geonames } : {}), ...(fp.wikidata ? { wikidata: fp.wikidata } : {}) },
+      query: fp.at
+        ? null
+        : {
+            text: fp.name ?? fp.id,
+            ...(fp.kind ? { kind: fp.kind as PlaceKind } : {}),
+            ...(fp.geonames !== null ? { geonames: fp.geonames } : {}),
+            ...(fp.wikidata ? { wikidata: fp.wikidata } : {}),
+          },
       point: fp.at,
       precision,
       name: fp.name ?? fp.id,
@@ -139,52 +182,86 @@ export function resolveDocumentPlaces(
     if (id !== undefined) {
       const first = definedAt.get(id);
       if (first) {
-        diagnostics.error(attributeAt(file, a, 'id'), `duplicate place id "${id}"; first defined at ${first.file}:${first.line}:${first.column} (use of=${id} for another mention)`);
+        diagnostics.error(
+          attributeAt(file, a, 'id'),
+          `duplicate place id "${id}"; first defined at ${first.file}:${first.line}:${first.column} (use of=${id} for another mention)`,
+        );
         return;
       }
       definedAt.set(id, at);
     }
     const kind = a.attributes.kind;
     if (kind !== undefined && !(PLACE_KINDS as readonly string[]).includes(kind)) {
-      diagnostics.error(attributeAt(file, a, 'kind'), `unknown place kind "${kind}"; allowed: ${PLACE_KINDS.join(', ')}`);
+      diagnostics.error(
+        attributeAt(file, a, 'kind'),
+        `unknown place kind "${kind}"; allowed: ${PLACE_KINDS.join(', ')}`,
+      );
       return fail();
     }
     let point: [number, number] | null = null;
     if (a.attributes.at !== undefined) {
       point = parseLonLat(a.attributes.at);
       if (!point) {
-        diagnostics.error(attributeAt(file, a, 'at'), `at="${a.attributes.at}" is not "lon,lat" in degrees (e.g. at="35.04,48.46")`);
+        diagnostics.error(
+          attributeAt(file, a, 'at'),
+          `at="${a.attributes.at}" is not "lon,lat" in degrees (e.g. at="35.04,48.46")`,
+        );
         return fail();
       }
     }
     let precision: PrecisionLevel = 1;
     if (point) {
-      const level = a.attributes.precision !== undefined ? parsePrecision(a.attributes.precision) : kind !== undefined ? parsePrecision(kind) : null;
+      const level =
+        a.attributes.precision !== undefined
+          ? parsePrecision(a.attributes.precision)
+          : kind !== undefined
+            ? parsePrecision(kind)
+            : null;
       if (level === null) {
-        diagnostics.error(attributeAt(file, a, a.attributes.precision === undefined ? 'at' : 'precision'), `${a.attributes.precision === undefined ? 'a point given with at= needs precision= (or kind=): how precise it is, e.g. precision=site' : `precision="${a.attributes.precision}" is not a precision`}; ${PRECISION_HINT}`);
+        diagnostics.error(
+          attributeAt(file, a, a.attributes.precision === undefined ? 'at' : 'precision'),
+          `${a.attributes.precision === undefined ? 'a point given with at= needs precision= (or kind=): how precise it is, e.g. precision=site' : `precision="${a.attributes.precision}" is not a precision`}; ${PRECISION_HINT}`,
+        );
         return;
       }
       precision = level;
     } else if (a.attributes.precision !== undefined) {
-      diagnostics.error(attributeAt(file, a, 'precision'), `precision= is for a point given with at="lon,lat"; a named place has the precision of its kind`);
+      diagnostics.error(
+        attributeAt(file, a, 'precision'),
+        `precision= is for a point given with at="lon,lat"; a named place has the precision of its kind`,
+      );
       return;
     }
     let geonames: number | undefined;
     if (a.attributes.geonames !== undefined) {
       geonames = Number(a.attributes.geonames);
       if (!Number.isInteger(geonames) || geonames <= 0) {
-        diagnostics.error(attributeAt(file, a, 'geonames'), `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)`);
+        diagnostics.error(
+          attributeAt(file, a, 'geonames'),
+          `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)`,
+        );
         return fail();
       }
     }
     const wikidata = a.attributes.wikidata;
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) {
-      diagnostics.error(attributeAt(file, a, 'wikidata'), `wikidata="${wikidata}" is not a Wikidata QID (e.g. wikidata=Q1013)`);
+      diagnostics.error(
+        attributeAt(file, a, 'wikidata'),
+        `wikidata="${wikidata}" is not a Wikidata QID (e.g. wikidata=Q1013)`,
+      );
       return fail();
     }
     queries.push({
       at,
-      query: point ? null : { text: a.label, ...(a.attributes.name ? { name: a.attributes.name } : {}), ...(kind ? { kind: kind as PlaceKind } : {}), ...(geonames ? { geonames } : {}), ...(wikidata ? { wikidata } : {}) },
+      query: point
+        ? null
+        : {
+            text: a.label,
+            ...(a.attributes.name ? { name: a.attributes.name } : {}),
+            ...(kind ? { kind: kind as PlaceKind } : {}),
+            ...(geonames ? { geonames } : {}),
+            ...(wikidata ? { wikidata } : {}),
+          },
       point,
       precision,
       name: a.attributes.name ?? a.label,
@@ -197,7 +274,10 @@ export function resolveDocumentPlaces(
   // Points the annotator gave are context for the names around them.
   const points = queries.filter((q) => q.point).map((q) => q.point!);
   const named = queries.filter((q) => q.query);
-  const results = resolve(named.map((q) => q.query!), points.length ? { points } : undefined);
+  const results = resolve(
+    named.map((q) => q.query!),
+    points.length ? { points } : undefined,
+  );
   const resolution = new Map(named.map((q, i) => [q, results[i]]));
 
   queries.forEach((q) => {
@@ -207,15 +287,28 @@ export function resolveDocumentPlaces(
       const r = resolution.get(q)!;
       if (!r.ok) {
         // Suggestions come plain ("Kursk") or already quoted with what they are (places/suggest.ts).
-        const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => (s.startsWith('"') ? s : `"${s}"`)).join(', ')}?` : '';
-        if (q.annotation === null || !annotations[q.annotation].misnested) diagnostics.error(q.at, `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`);
+        const hint = r.suggestions.length
+          ? `; did you mean ${r.suggestions.map((s) => (s.startsWith('"') ? s : `"${s}"`)).join(', ')}?`
+          : '';
+        if (q.annotation === null || !annotations[q.annotation].misnested)
+          diagnostics.error(
+            q.at,
+            `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`,
+          );
         const failedId = q.frontId ?? (q.annotation !== null ? annotations[q.annotation].attributes.id : undefined);
         if (failedId !== undefined) failed.set(failedId, q.at);
         return;
       }
       if (r.ambiguous) {
-        const others = r.candidates.filter((c) => c !== r.place).slice(0, 4).map(describe).join('; ');
-        diagnostics.warning(q.at, `ambiguous place "${short(q.query!.name ?? q.query!.text)}": chose ${describe(r.place)}; other candidates: ${others}. Pin it with geonames= or wikidata= to be sure`);
+        const others = r.candidates
+          .filter((c) => c !== r.place)
+          .slice(0, 4)
+          .map(describe)
+          .join('; ');
+        diagnostics.warning(
+          q.at,
+          `ambiguous place "${short(q.query!.name ?? q.query!.text)}": chose ${describe(r.place)}; other candidates: ${others}. Pin it with geonames= or wikidata= to be sure`,
+        );
       }
       place = r.place;
     }
@@ -230,31 +323,48 @@ export function resolveDocumentPlaces(
     const target = byId.get(a.attributes.of);
     if (target) byAnnotation.set(index, target);
     else if (!definedAt.has(a.attributes.of) && !failed.has(a.attributes.of)) {
-      diagnostics.error(attributeAt(file, a, 'of'), `of=${a.attributes.of} names no place of this document; ${idHint(a.attributes.of, [...byId.keys(), ...definedAt.keys()]) ?? `define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`}`);
+      diagnostics.error(
+        attributeAt(file, a, 'of'),
+        `of=${a.attributes.of} names no place of this document; ${idHint(a.attributes.of, [...byId.keys(), ...definedAt.keys()]) ?? `define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`}`,
+      );
     }
   });
   return { byId, byAnnotation, failed };
 }
 
 export function describe(p: ResolvedPlace): string {
-  const ids = [p.geonames ? `geonames=${p.geonames}` : null, p.wikidata ? `wikidata=${p.wikidata}` : null].filter(Boolean).join(' ');
+  const ids = [p.geonames ? `geonames=${p.geonames}` : null, p.wikidata ? `wikidata=${p.wikidata}` : null]
+    .filter(Boolean)
+    .join(' ');
   return `${p.name}${p.country ? `, ${p.country}` : ''} (${p.kind}${ids ? `, ${ids}` : ''})`;
 }
 
 /** What a point given by the annotator is precise to, by precision level. */
-const POINT_PRECISION: Readonly<Record<PrecisionLevel, string>> = { 1: 'the site', 2: 'a town or city', 3: 'a region', 4: 'a country', 5: 'a continent or wider area' };
+const POINT_PRECISION: Readonly<Record<PrecisionLevel, string>> = {
+  1: 'the site',
+  2: 'a town or city',
+  3: 'a region',
+  4: 'a country',
+  5: 'a continent or wider area',
+};
 
 /**
  * "city: Kharkiv", "approximate location: Kursk Oblast (region)"; a point the annotator gave says so
  * and how precise the annotator says it is: "point given by the annotator, precise to a region: …".
  */
 export function precisionLabel(p: ResolvedPlace): string {
-  if (p.kind === 'coordinates') return `point given by the annotator, precise to ${POINT_PRECISION[p.precision]}: ${p.name}`;
+  if (p.kind === 'coordinates')
+    return `point given by the annotator, precise to ${POINT_PRECISION[p.precision]}: ${p.name}`;
   switch (p.precision) {
-    case 1: return `exact location: ${p.name}`;
-    case 2: return `city: ${p.name}`;
-    case 3: return `approximate location: ${p.name} (region)`;
-    case 4: return `approximate location: ${p.name} (country)`;
-    default: return `approximate location: ${p.name} (${p.kind === 'continent' ? 'continent' : 'wide area'})`;
+    case 1:
+      return `exact location: ${p.name}`;
+    case 2:
+      return `city: ${p.name}`;
+    case 3:
+      return `approximate location: ${p.name} (region)`;
+    case 4:
+      return `approximate location: ${p.name} (country)`;
+    default:
+      return `approximate location: ${p.name} (${p.kind === 'continent' ? 'continent' : 'wide area'})`;
   }
 }

@@ -4,7 +4,18 @@ import { parseDate } from './dates.js';
 import type { Diagnostics } from './diagnostics.js';
 import { idProblem } from './attributes.js';
 
-export const FRONT_MATTER_KEYS = ['id', 'title', 'publisher', 'author', 'published', 'url', 'language', 'notes', 'places', 'text_sha256'] as const;
+export const FRONT_MATTER_KEYS = [
+  'id',
+  'title',
+  'publisher',
+  'author',
+  'published',
+  'url',
+  'language',
+  'notes',
+  'places',
+  'text_sha256',
+] as const;
 
 /** A front-matter place: one the annotator adds, which the text does not name. */
 export interface FrontPlace {
@@ -33,7 +44,8 @@ export function readMeta(
     ok = false;
   };
   for (const key of Object.keys(front)) {
-    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) fail(key, `unknown front-matter key "${key}"; allowed: ${FRONT_MATTER_KEYS.join(', ')}`);
+    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key))
+      fail(key, `unknown front-matter key "${key}"; allowed: ${FRONT_MATTER_KEYS.join(', ')}`);
   }
   const text = (key: string, required: boolean): string | null => {
     const v = front[key];
@@ -51,20 +63,25 @@ export function readMeta(
   const idIssue = id === null ? null : idProblem(id);
   if (idIssue) fail('id', `document id "${id}" is not a valid id: it ${idIssue}`);
   const title = text('title', true);
-  const published = front.published instanceof Date ? front.published.toISOString().slice(0, 10) : text('published', false);
+  const published =
+    front.published instanceof Date ? front.published.toISOString().slice(0, 10) : text('published', false);
   if (published !== null) {
     const d = parseDate(published);
-    if ('error' in d || d.end !== d.start) fail('published', `front-matter "published": ${'error' in d ? d.error : `"${published}" must be one date`}`);
+    if ('error' in d || d.end !== d.start)
+      fail('published', `front-matter "published": ${'error' in d ? d.error : `"${published}" must be one date`}`);
   }
   const url = text('url', false);
-  if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url)) fail('url', `front-matter "url" must be an http or https link, got "${url}"`);
+  if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url))
+    fail('url', `front-matter "url" must be an http or https link, got "${url}"`);
   const language = text('language', false) ?? 'en';
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) fail('language', `front-matter "language" must be a BCP 47 tag such as "en" or "uk", got "${language}"`);
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language))
+    fail('language', `front-matter "language" must be a BCP 47 tag such as "en" or "uk", got "${language}"`);
 
   const places: FrontPlace[] = [];
   const raw = front.places;
   if (raw !== undefined && raw !== null) {
-    if (typeof raw !== 'object' || Array.isArray(raw)) fail('places', 'front-matter "places" must map ids to places (name or at, and note)');
+    if (typeof raw !== 'object' || Array.isArray(raw))
+      fail('places', 'front-matter "places" must map ids to places (name or at, and note)');
     else {
       for (const [pid, value] of Object.entries(raw as Record<string, unknown>)) {
         const key = `places.${pid}`;
@@ -74,13 +91,23 @@ export function readMeta(
         const atValue = v.at;
         let point: [number, number] | null = null;
         if (atValue !== undefined) {
-          if (Array.isArray(atValue) && atValue.length === 2 && atValue.every((n) => typeof n === 'number' && Number.isFinite(n)) && Math.abs(atValue[0]) <= 180 && Math.abs(atValue[1]) <= 90) point = [atValue[0], atValue[1]];
+          if (
+            Array.isArray(atValue) &&
+            atValue.length === 2 &&
+            atValue.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+            Math.abs(atValue[0]) <= 180 &&
+            Math.abs(atValue[1]) <= 90
+          )
+            point = [atValue[0], atValue[1]];
           else fail(key, `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`);
         }
-        if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind)) fail(key, `place "${pid}": unknown kind ${JSON.stringify(v.kind)}; allowed: ${PLACE_KINDS.join(', ')}`);
+        if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind))
+          fail(key, `place "${pid}": unknown kind ${JSON.stringify(v.kind)}; allowed: ${PLACE_KINDS.join(', ')}`);
         const name = typeof v.name === 'string' ? v.name : null;
-        if (!name && !point && v.geonames === undefined && v.wikidata === undefined) fail(key, `place "${pid}" needs a name, at: [lon, lat], geonames or wikidata`);
-        if (typeof v.note !== 'string' || v.note.trim() === '') fail(key, `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`);
+        if (!name && !point && v.geonames === undefined && v.wikidata === undefined)
+          fail(key, `place "${pid}" needs a name, at: [lon, lat], geonames or wikidata`);
+        if (typeof v.note !== 'string' || v.note.trim() === '')
+          fail(key, `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`);
         places.push({
           id: pid,
           name,

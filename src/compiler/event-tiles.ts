@@ -57,18 +57,34 @@ function timeOf(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>): {
 }
 
 /** One point per place of each event, with the page's properties (src/map/source.ts leanEvents). */
-export function eventPoints(events: EventCollection, colourOf: (type: string) => string): Array<Feature<Point, Record<string, unknown>>> {
-  const positions = (f: EventCollection['features'][number]) => f.properties.places.map((p, n) => (f.geometry.coordinates[n] ?? p.lonlat) as [number, number]);
+export function eventPoints(
+  events: EventCollection,
+  colourOf: (type: string) => string,
+): Array<Feature<Point, Record<string, unknown>>> {
+  const positions = (f: EventCollection['features'][number]) =>
+    f.properties.places.map((p, n) => (f.geometry.coordinates[n] ?? p.lonlat) as [number, number]);
   const here = new Map<string, number>();
-  for (const f of events.features) for (const key of new Set(positions(f).map((c) => c.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
+  for (const f of events.features)
+    for (const key of new Set(positions(f).map((c) => c.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
   return events.features.flatMap((f) => {
     const p = f.properties;
     return positions(f).map((at, n) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: at },
       properties: {
-        kind: 'event', id: p.id, place_index: n, type: p.type, colour: colourOf(p.type), status: p.status, precision: p.places[n].precision, magnitude: n === 0 ? p.magnitude : null,
-        admin1: p.places[n].admin1, label: p.places[n]?.name ?? p.place, here: here.get(at.join(',')) ?? 1, ...timeOf(p), ...(p.pending ? { pending: true } : {}),
+        kind: 'event',
+        id: p.id,
+        place_index: n,
+        type: p.type,
+        colour: colourOf(p.type),
+        status: p.status,
+        precision: p.places[n].precision,
+        magnitude: n === 0 ? p.magnitude : null,
+        admin1: p.places[n].admin1,
+        label: p.places[n]?.name ?? p.place,
+        here: here.get(at.join(',')) ?? 1,
+        ...timeOf(p),
+        ...(p.pending ? { pending: true } : {}),
       },
     }));
   });
@@ -113,8 +129,16 @@ export function eventTiles(events: EventCollection, options: EventTileOptions): 
       const [x, y] = [Math.floor(key / n), key % n];
       const tile = index.getTile(z, x, y);
       if (!tile?.features.length) continue;
-      // biome-ignore lint/plugin: typed boundary: supercluster's tile is geojson-vt's shape (points), which vt-pbf serializes
-      tiles.push({ z, x, y, data: fromGeojsonVt({ [TILE_LAYER]: tile as unknown as Parameters<typeof fromGeojsonVt>[0][string] }, { version: 2, extent: TILE_EXTENT }) });
+      tiles.push({
+        z,
+        x,
+        y,
+        data: fromGeojsonVt(
+          // biome-ignore lint/plugin: typed boundary: supercluster's tile is geojson-vt's shape (points), which vt-pbf serializes
+          { [TILE_LAYER]: tile as unknown as Parameters<typeof fromGeojsonVt>[0][string] },
+          { version: 2, extent: TILE_EXTENT },
+        ),
+      });
     }
   }
   return tiles;
@@ -125,16 +149,40 @@ export function tileMetadata(maxZoom = CLUSTER.maxZoom + 1): Record<string, unkn
   return {
     name: 'Source Atlas events',
     format: 'pbf',
-    vector_layers: [{
-      id: TILE_LAYER,
-      minzoom: 0,
-      maxzoom: maxZoom,
-      fields: { kind: 'String', id: 'String', place_index: 'Number', type: 'String', colour: 'String', status: 'String', precision: 'Number', magnitude: 'Number', admin1: 'String', label: 'String', here: 'Number', t0: 'Number', t1: 'Number', pending: 'Boolean', cluster: 'Boolean', cluster_id: 'Number', point_count: 'Number', point_count_abbreviated: 'String' },
-    }],
+    vector_layers: [
+      {
+        id: TILE_LAYER,
+        minzoom: 0,
+        maxzoom: maxZoom,
+        fields: {
+          kind: 'String',
+          id: 'String',
+          place_index: 'Number',
+          type: 'String',
+          colour: 'String',
+          status: 'String',
+          precision: 'Number',
+          magnitude: 'Number',
+          admin1: 'String',
+          label: 'String',
+          here: 'Number',
+          t0: 'Number',
+          t1: 'Number',
+          pending: 'Boolean',
+          cluster: 'Boolean',
+          cluster_id: 'Number',
+          point_count: 'Number',
+          point_count_abbreviated: 'String',
+        },
+      },
+    ],
   };
 }
 
 /** ranges.geojson, serialized, with the member that points the page at the tiles (contract.ts TILES_MEMBER). */
 export function withTilesMember(rangesJson: string): string {
-  return rangesJson.replace('{"type":"FeatureCollection",', `{"type":"FeatureCollection","${TILES_MEMBER}":"${TILES_FILE}",`);
+  return rangesJson.replace(
+    '{"type":"FeatureCollection",',
+    `{"type":"FeatureCollection","${TILES_MEMBER}":"${TILES_FILE}",`,
+  );
 }

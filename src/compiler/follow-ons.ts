@@ -15,7 +15,16 @@ import type { Annotation, AnnotationKind, ParsedDocument } from './parse.js';
  * enough to check its annotations; such a build fails, so nothing of it is published.
  */
 export function standInMeta(path: string): DocumentMeta {
-  return { id: `(${path})`, title: path, publisher: null, author: null, published: null, url: null, language: 'en', notes: null };
+  return {
+    id: `(${path})`,
+    title: path,
+    publisher: null,
+    author: null,
+    published: null,
+    url: null,
+    language: 'en',
+    notes: null,
+  };
 }
 
 /**
@@ -30,9 +39,17 @@ export function frontPlacesOf(
   const raw = p.frontMatter?.places;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { places: [], unreadable: [] };
   // The places alone, checked as readMeta checks them; their errors were reported by the full check.
-  const alone = readMeta(p.path, { id: 'places-alone', title: 'places alone', places: raw }, p.frontMatterLines, new Diagnostics());
+  const alone = readMeta(
+    p.path,
+    { id: 'places-alone', title: 'places alone', places: raw },
+    p.frontMatterLines,
+    new Diagnostics(),
+  );
   if (alone.meta) return { places: alone.places, unreadable: [] };
-  const unreadable = Object.keys(raw).map((id): [string, Location] => [id, { file: p.path, line: p.frontMatterLines[`places.${id}`] ?? 2, column: 3 }]);
+  const unreadable = Object.keys(raw).map((id): [string, Location] => [
+    id,
+    { file: p.path, line: p.frontMatterLines[`places.${id}`] ?? 2, column: 3 },
+  ]);
   return { places: [], unreadable };
 }
 
@@ -48,14 +65,22 @@ export function unusableDefinitions(
   for (const { parsed, valid } of docs) {
     parsed.annotations.forEach((a: Annotation, i) => {
       const id = a.attributes.id;
-      if (a.kind === kind && id !== undefined && !valid.has(i) && !found.has(id)) found.set(id, { file: parsed.path, line: a.line, column: a.column });
+      if (a.kind === kind && id !== undefined && !valid.has(i) && !found.has(id))
+        found.set(id, { file: parsed.path, line: a.line, column: a.column });
     });
   }
   return found;
 }
 
 /** The message for `attribute=id` naming an id defined with errors; null when it is not defined at all. */
-export function unusableMessage(unusable: ReadonlyMap<string, Location>, attribute: string, what: string, id: string): string | null {
+export function unusableMessage(
+  unusable: ReadonlyMap<string, Location>,
+  attribute: string,
+  what: string,
+  id: string,
+): string | null {
   const at = unusable.get(id);
-  return at ? `${attribute}=${id}: ${what} "${id}" is defined but has errors (see ${at.file}:${at.line}:${at.column})` : null;
+  return at
+    ? `${attribute}=${id}: ${what} "${id}" is defined but has errors (see ${at.file}:${at.line}:${at.column})`
+    : null;
 }

@@ -34,7 +34,15 @@ const FORMAT = GAZETTEER_FORMAT;
 const MAGIC = 'SAGZ';
 
 /** Name types from the strongest claim to a name to the weakest; a key keeps a place's best. */
-const NAME_RANK: Readonly<Record<NameType, number>> = { primary: 0, official: 1, abbreviation: 2, demonym: 3, alternate: 4, translation: 5, bare: 6 };
+const NAME_RANK: Readonly<Record<NameType, number>> = {
+  primary: 0,
+  official: 1,
+  abbreviation: 2,
+  demonym: 3,
+  alternate: 4,
+  translation: 5,
+  bare: 6,
+};
 
 /** Places offered as suggestions for an unknown name: anything but small towns (inhabitants). */
 const SUGGEST_MIN_POPULATION = 5000;
@@ -136,9 +144,18 @@ function keysOf(name: string): string[] {
 export function packGazetteer(sources: Sources): Uint8Array {
   const { records } = sources;
   const n = records.length;
-  const fcodes = table(records.map((r) => r.fcode), false);
-  const countries = table(records.flatMap((r) => (r.country ? [r.country] : [])), true);
-  const regions = table(records.flatMap((r) => (r.region ? [r.region] : [])), true);
+  const fcodes = table(
+    records.map((r) => r.fcode),
+    false,
+  );
+  const countries = table(
+    records.flatMap((r) => (r.country ? [r.country] : [])),
+    true,
+  );
+  const regions = table(
+    records.flatMap((r) => (r.region ? [r.region] : [])),
+    true,
+  );
   const arrays = {
     lonE6: new Int32Array(n),
     latE6: new Int32Array(n),
@@ -195,7 +212,10 @@ export function packGazetteer(sources: Sources): Uint8Array {
   });
   postStart[keys.length] = flat.length;
   const geonamesOrder = Uint32Array.from(
-    records.map((_, i) => i).filter((i) => arrays.geonames[i] > 0).sort((a, b) => arrays.geonames[a] - arrays.geonames[b] || a - b),
+    records
+      .map((_, i) => i)
+      .filter((i) => arrays.geonames[i] > 0)
+      .sort((a, b) => arrays.geonames[a] - arrays.geonames[b] || a - b),
   );
   const names = joined(records.map((r) => encoder.encode(r.name)));
   const keysJoined = joined(keys.map((k) => keyBytes.get(k)!));
@@ -234,7 +254,10 @@ export function packGazetteer(sources: Sources): Uint8Array {
   new DataView(out.buffer).setUint32(4, headerBytes.length, true);
   out.set(headerBytes, 8);
   for (const [name, view] of Object.entries(sections)) {
-    out.set(new Uint8Array(view.buffer as ArrayBuffer, view.byteOffset, view.byteLength), start + header.sections[name][0]);
+    out.set(
+      new Uint8Array(view.buffer as ArrayBuffer, view.byteOffset, view.byteLength),
+      start + header.sections[name][0],
+    );
   }
   return out;
 }
@@ -273,7 +296,9 @@ export function unpackGazetteer(bytes: Uint8Array): Gazetteer {
     return aligned.subarray(start + off, start + off + len);
   };
   const typed = {} as Record<keyof typeof SECTION_TYPES, ArrayBufferView>;
-  for (const [name, Type] of Object.entries(SECTION_TYPES) as Array<[keyof typeof SECTION_TYPES, typeof SECTION_TYPES[keyof typeof SECTION_TYPES]]>) {
+  for (const [name, Type] of Object.entries(SECTION_TYPES) as Array<
+    [keyof typeof SECTION_TYPES, (typeof SECTION_TYPES)[keyof typeof SECTION_TYPES]]
+  >) {
     const s = section(name);
     typed[name] = new Type(s.buffer as ArrayBuffer, s.byteOffset, s.byteLength / Type.BYTES_PER_ELEMENT);
   }

@@ -11,10 +11,28 @@ export { INDEX_MEMBER, PAGE_INDEX, chunkName };
 export const CHUNK_SIZE = 1000;
 
 /** The properties the index keeps of each event (and `chunk`: where the rest is). */
-export const INDEX_KEYS = ['id', 'type', 'summary', 'label', 'status', 'date', 'date_start', 'date_end', 'date_precision', 'precision', 'precision_label', 'magnitude', 'magnitude_unit', 'sources', 'conflict'] as const;
+export const INDEX_KEYS = [
+  'id',
+  'type',
+  'summary',
+  'label',
+  'status',
+  'date',
+  'date_start',
+  'date_end',
+  'date_precision',
+  'precision',
+  'precision_label',
+  'magnitude',
+  'magnitude_unit',
+  'sources',
+  'conflict',
+] as const;
 
 export type IndexProperties = Pick<EventProperties, (typeof INDEX_KEYS)[number]> & {
-  places: Array<Pick<EventProperties['places'][number], 'name' | 'precision' | 'precision_label' | 'admin1' | 'country'>>;
+  places: Array<
+    Pick<EventProperties['places'][number], 'name' | 'precision' | 'precision_label' | 'admin1' | 'country'>
+  >;
   /** Claimants, for the list's search. */
   claimants: string[];
   chunk: number;
@@ -27,17 +45,28 @@ export function pageIndex(events: EventCollection, chunkSize = CHUNK_SIZE): Reco
     (chunks[n] ??= {})[f.properties.id] = f.properties;
     const p = f.properties;
     const props = Object.fromEntries(INDEX_KEYS.map((k) => [k, p[k] ?? null])) as Record<string, unknown>;
-    props.places = p.places.map(({ name, precision, precision_label, admin1, country }) => ({ name, precision, precision_label, admin1, country }));
+    props.places = p.places.map(({ name, precision, precision_label, admin1, country }) => ({
+      name,
+      precision,
+      precision_label,
+      admin1,
+      country,
+    }));
     props.claimants = [...new Set((p.claims ?? []).map((c) => c.claimant))];
     props.chunk = n;
     return { type: 'Feature', geometry: f.geometry, properties: props };
   });
-  const files: Record<string, string> = { [PAGE_INDEX]: JSON.stringify({ type: 'FeatureCollection', chunks: chunks.length, features }) };
+  const files: Record<string, string> = {
+    [PAGE_INDEX]: JSON.stringify({ type: 'FeatureCollection', chunks: chunks.length, features }),
+  };
   chunks.forEach((c, n) => (files[chunkName(n)] = JSON.stringify(c)));
   return files;
 }
 
 /** ranges.geojson, serialized, with the member that points the page at the index. */
 export function withIndexMember(rangesJson: string): string {
-  return rangesJson.replace('{"type":"FeatureCollection",', `{"type":"FeatureCollection","${INDEX_MEMBER}":"${PAGE_INDEX}",`);
+  return rangesJson.replace(
+    '{"type":"FeatureCollection",',
+    `{"type":"FeatureCollection","${INDEX_MEMBER}":"${PAGE_INDEX}",`,
+  );
 }

@@ -85,7 +85,11 @@ const extensions = [directive(), frontmatter(['yaml'])];
 
 /** Tokenizes Markdown with directives and front matter: the parser the build stands on (its floor). */
 export function tokenize(source: string): Event[] {
-  return postprocess(micromarkParse({ extensions }).document().write(preprocess()(source, undefined, true)));
+  return postprocess(
+    micromarkParse({ extensions })
+      .document()
+      .write(preprocess()(source, undefined, true)),
+  );
 }
 
 interface Found {
@@ -116,13 +120,24 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   const diagnostics: Diagnostic[] = [];
   const error = (line: number, column: number, message: string) =>
     diagnostics.push({ severity: 'error', file: path, line, column, message: oneLine(message) });
-  const empty: ParsedDocument = { path, frontMatter: null, frontMatterLines: {}, text: '', annotations: [], diagnostics };
+  const empty: ParsedDocument = {
+    path,
+    frontMatter: null,
+    frontMatterLines: {},
+    text: '',
+    annotations: [],
+    diagnostics,
+  };
   // An attribute given twice would keep one value and lose the other without a word.
   const twice = (f: Found, key: string, at: Token['start']) => {
     const first = f.attributePositions[key];
     if (!first) return;
     const what = key === 'id' ? 'the id (#id or id=)' : `attribute "${key}"`;
-    error(at.line, at.column, `${what} is given twice on :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] (first at ${first.line}:${first.column}); an annotation states each attribute once: keep one`);
+    error(
+      at.line,
+      at.column,
+      `${what} is given twice on :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] (first at ${first.line}:${first.column}); an annotation states each attribute once: keep one`,
+    );
   };
 
   if (source.includes('\u0000')) {
@@ -138,13 +153,29 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   const events = tokenize(src);
   const yaml = (events[0]?.[1].type as string) === 'yaml' ? events[0][1] : null;
   if (!yaml) {
-    if (/^---[ \t]*\r?\n/.test(src)) error(1, 1, 'the front matter opened by the --- line here is never closed; end the YAML with a line of ---, then write the annotated text');
-    else error(1, 1, 'missing front matter; a document starts with a --- line, YAML (id, title, publisher, …), and a closing --- line');
+    if (/^---[ \t]*\r?\n/.test(src))
+      error(
+        1,
+        1,
+        'the front matter opened by the --- line here is never closed; end the YAML with a line of ---, then write the annotated text',
+      );
+    else
+      error(
+        1,
+        1,
+        'missing front matter; a document starts with a --- line, YAML (id, title, publisher, …), and a closing --- line',
+      );
     return empty;
   }
   // The YAML is everything between the two fence lines (micromark gives it a token per line).
   const fences = events.filter(([kind, t]) => kind === 'enter' && (t.type as string) === 'yamlFence').map(([, t]) => t);
-  const yamlText = fences.length === 2 ? src.slice(fences[0].end.offset, fences[1].start.offset).replace(/^\r?\n/, '').replace(/\r?\n$/, '') : '';
+  const yamlText =
+    fences.length === 2
+      ? src
+          .slice(fences[0].end.offset, fences[1].start.offset)
+          .replace(/^\r?\n/, '')
+          .replace(/\r?\n$/, '')
+      : '';
   const yamlLine = fences.length === 2 ? fences[0].start.line + 1 : 2;
   const { data: frontMatter, lines: frontMatterLines } = readFrontMatter(path, yamlText, yamlLine, diagnostics);
 
@@ -165,7 +196,11 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     if (type === 'directiveLeaf' || type === 'directiveContainer') {
       if (kind === 'enter') {
         const lineEnd = src.indexOf('\n', token.start.offset);
-        error(token.start.line, token.start.column, `block directive "${src.slice(token.start.offset, lineEnd === -1 ? token.end.offset : lineEnd)}" is not supported; annotations are inline: ${ANNOTATION_KINDS.map((k) => `:${k}[…]{…}`).join(', ')}`);
+        error(
+          token.start.line,
+          token.start.column,
+          `block directive "${src.slice(token.start.offset, lineEnd === -1 ? token.end.offset : lineEnd)}" is not supported; annotations are inline: ${ANNOTATION_KINDS.map((k) => `:${k}[…]{…}`).join(', ')}`,
+        );
       }
       continue;
     }
@@ -174,20 +209,46 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     if (type === 'directiveText') {
       if (kind === 'enter') {
         open.push(found.length);
-        found.push({ name: '', start: token.start, end: token.end.offset, labelStart: -1, labelEnd: -1, hasLabel: false, hasAttributes: false, attributes: {}, attributePositions: {}, parent: open.length > 1 ? open[open.length - 2] : null });
+        found.push({
+          name: '',
+          start: token.start,
+          end: token.end.offset,
+          labelStart: -1,
+          labelEnd: -1,
+          hasLabel: false,
+          hasAttributes: false,
+          attributes: {},
+          attributePositions: {},
+          parent: open.length > 1 ? open[open.length - 2] : null,
+        });
       } else open.pop();
     } else if (kind === 'enter' && current) {
       switch (type) {
-        case 'directiveTextName': current.name = src.slice(token.start.offset, token.end.offset); break;
-        case 'directiveTextLabel': current.hasLabel = true; current.labelStart = token.start.offset + 1; current.labelEnd = token.end.offset - 1; break;
-        case 'directiveTextAttributes': current.hasAttributes = true; break;
+        case 'directiveTextName':
+          current.name = src.slice(token.start.offset, token.end.offset);
+          break;
+        case 'directiveTextLabel':
+          current.hasLabel = true;
+          current.labelStart = token.start.offset + 1;
+          current.labelEnd = token.end.offset - 1;
+          break;
+        case 'directiveTextAttributes':
+          current.hasAttributes = true;
+          break;
         case 'directiveTextAttributeIdValue':
           twice(current, 'id', token.start);
           setAttribute(current, 'id', src.slice(token.start.offset, token.end.offset), token.start);
           break;
         case 'directiveTextAttributeClassValue': {
           const prior = current.attributes.class;
-          setAttribute(current, 'class', prior ? `${prior} ${src.slice(token.start.offset, token.end.offset)}` : src.slice(token.start.offset, token.end.offset), token.start);
+          setAttribute(
+            current,
+            'class',
+            prior
+              ? `${prior} ${src.slice(token.start.offset, token.end.offset)}`
+              : src.slice(token.start.offset, token.end.offset),
+            token.start,
+          );
           break;
         }
         case 'directiveTextAttributeName':
@@ -197,7 +258,13 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           setAttribute(current, attributeName, '', token.start);
           break;
         case 'directiveTextAttributeValue':
-          if (attributeName !== null) setAttribute(current, attributeName, decodeString(src.slice(token.start.offset, token.end.offset)), attributeAt!);
+          if (attributeName !== null)
+            setAttribute(
+              current,
+              attributeName,
+              decodeString(src.slice(token.start.offset, token.end.offset)),
+              attributeAt!,
+            );
           break;
       }
     }
@@ -225,13 +292,25 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     } else if (!known || f.labelEnd <= f.labelStart) quiet.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
     if (!known) {
       const strangers = describeStrangers(f.name, /[A-Za-z0-9-]/);
-      error(at.line, at.column, `unknown annotation kind ":${f.name}"${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''} in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (if the colon is the source's own text, write it as "\\:")`);
+      error(
+        at.line,
+        at.column,
+        `unknown annotation kind ":${f.name}"${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''} in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (if the colon is the source's own text, write it as "\\:")`,
+      );
     } else if (!f.hasLabel) {
-      error(at.line, at.column, src[at.offset + 1 + f.name.length] === '['
-        ? `unterminated annotation "${src.slice(at.offset, Math.min(src.length, at.offset + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${f.name}[the words of the source]{attributes}`
-        : `annotation ":${f.name}" has no [text]; write :${f.name}[the words of the source]{attributes}`);
+      error(
+        at.line,
+        at.column,
+        src[at.offset + 1 + f.name.length] === '['
+          ? `unterminated annotation "${src.slice(at.offset, Math.min(src.length, at.offset + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${f.name}[the words of the source]{attributes}`
+          : `annotation ":${f.name}" has no [text]; write :${f.name}[the words of the source]{attributes}`,
+      );
     } else if (f.labelEnd <= f.labelStart) {
-      error(at.line, at.column, `annotation ":${f.name}[]" has empty text; it must wrap the words of the source it annotates`);
+      error(
+        at.line,
+        at.column,
+        `annotation ":${f.name}[]" has empty text; it must wrap the words of the source it annotates`,
+      );
     } else {
       cuts.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
       if (!f.hasAttributes && src[f.end] === '{') {
@@ -240,10 +319,15 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
         const broken = brokenAttributes(src, f.end, bodyEnd);
         const p = locate(src, f.end);
         reported.add(f.end);
-        error(p.line, p.column, `the attributes of :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] ${broken.problem} in "${shortText(src.slice(f.end, broken.end), 60)}"; write {#id key=value key="a value with spaces"}, or, if the brace is the source's own text, write it as "\\{"`);
+        error(
+          p.line,
+          p.column,
+          `the attributes of :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] ${broken.problem} in "${shortText(src.slice(f.end, broken.end), 60)}"; write {#id key=value key="a value with spaces"}, or, if the brace is the source's own text, write it as "\\{"`,
+        );
         f.attributesBroken = true;
         Object.assign(f.attributes, broken.attributes);
-        for (const key of Object.keys(broken.attributes)) f.attributePositions[key] = { line: p.line, column: p.column };
+        for (const key of Object.keys(broken.attributes))
+          f.attributePositions[key] = { line: p.line, column: p.column };
         cuts.push([f.end, broken.end]);
       }
       keptIndex.set(i, annotated.length);
@@ -289,7 +373,10 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const [a, b, out] = kept[mid];
-      if (offset < a) { result = out; hi = mid - 1; } else if (offset >= b) lo = mid + 1;
+      if (offset < a) {
+        result = out;
+        hi = mid - 1;
+      } else if (offset >= b) lo = mid + 1;
       else return out + (offset - a);
     }
     return result;
@@ -322,10 +409,21 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     if (ALLOWED_NESTING[outer.kind].includes(a.kind)) continue;
     a.misnested = true;
     outer.misnested = true;
-    error(a.line, a.column, `:${a.kind}[${shortText(a.label)}] cannot sit inside :${outer.kind}[${shortText(outer.label)}] (line ${outer.line}, column ${outer.column}); ${nestingRule()}`);
+    error(
+      a.line,
+      a.column,
+      `:${a.kind}[${shortText(a.label)}] cannot sit inside :${outer.kind}[${shortText(outer.label)}] (line ${outer.line}, column ${outer.column}); ${nestingRule()}`,
+    );
   }
 
-  checkStray(src, bodyStart, bodyEnd, (i) => inCut(i) || escaped.has(i) || quiet.some(([a, b]) => i >= a && i < b), reported, error);
+  checkStray(
+    src,
+    bodyStart,
+    bodyEnd,
+    (i) => inCut(i) || escaped.has(i) || quiet.some(([a, b]) => i >= a && i < b),
+    reported,
+    error,
+  );
   const parsed = { path, frontMatter, frontMatterLines, text, annotations, diagnostics };
   const textOffset = (offset: number) => {
     // The source offset of a text offset: the inverse of `map`.
@@ -334,7 +432,10 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   };
   const hashProblem = checkTextHash(parsed, options.original ?? null);
   if (hashProblem) {
-    const p = hashProblem.textOffset === null ? { line: frontMatterLines.text_sha256 ?? 2, column: 1 } : locate(src, textOffset(hashProblem.textOffset));
+    const p =
+      hashProblem.textOffset === null
+        ? { line: frontMatterLines.text_sha256 ?? 2, column: 1 }
+        : locate(src, textOffset(hashProblem.textOffset));
     error(p.line, p.column, hashProblem.message);
   }
   return parsed;
@@ -342,7 +443,9 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
 
 /** The allowed nesting, in words, for messages and the docs. */
 export function nestingRule(): string {
-  const holds = ANNOTATION_KINDS.filter((k) => ALLOWED_NESTING[k].length > 0).map((k) => `:${k} may hold ${ALLOWED_NESTING[k].map((c) => `:${c}`).join(', ')}`);
+  const holds = ANNOTATION_KINDS.filter((k) => ALLOWED_NESTING[k].length > 0).map(
+    (k) => `:${k} may hold ${ALLOWED_NESTING[k].map((c) => `:${c}`).join(', ')}`,
+  );
   const none = ANNOTATION_KINDS.filter((k) => ALLOWED_NESTING[k].length === 0).map((k) => `:${k}`);
   return `${holds.join('; ')}; ${none.join(' and ')} hold only the source's words`;
 }
@@ -357,11 +460,17 @@ export function textSha256(text: string): string {
  * differs; with the published text beside the document (`original`), the error is placed at the first
  * character that differs, otherwise at the `text_sha256` line. `textOffset` is null for the latter.
  */
-export function checkTextHash(parsed: Pick<ParsedDocument, 'frontMatter' | 'text'>, original: string | null): { textOffset: number | null; message: string } | null {
+export function checkTextHash(
+  parsed: Pick<ParsedDocument, 'frontMatter' | 'text'>,
+  original: string | null,
+): { textOffset: number | null; message: string } | null {
   const stated = parsed.frontMatter?.text_sha256;
   if (stated === undefined || stated === null) return null;
   if (typeof stated !== 'string' || !/^[0-9a-fA-F]{64}$/.test(stated)) {
-    return { textOffset: null, message: `text_sha256 must be 64 hexadecimal digits (the SHA-256 of the published text), got ${JSON.stringify(stated)}; npm run data -- --stamp FILE writes it` };
+    return {
+      textOffset: null,
+      message: `text_sha256 must be 64 hexadecimal digits (the SHA-256 of the published text), got ${JSON.stringify(stated)}; npm run data -- --stamp FILE writes it`,
+    };
   }
   const want = stated.toLowerCase();
   const got = textSha256(parsed.text);
@@ -372,17 +481,32 @@ export function checkTextHash(parsed: Pick<ParsedDocument, 'frontMatter' | 'text
     while (i < text.length && i < original.length && text[i] === original[i]) i++;
     const o = locate(original, i);
     const shown = (s: string) => (i < s.length ? JSON.stringify(s.slice(i, i + 20)) : 'its end');
-    return { textOffset: i, message: `the text with annotations removed departs here from the published text (text_sha256 matches the .txt beside it, which has ${shown(original)} at its line ${o.line}, column ${o.column}, where this document has ${shown(text)}); write the source's words exactly` };
+    return {
+      textOffset: i,
+      message: `the text with annotations removed departs here from the published text (text_sha256 matches the .txt beside it, which has ${shown(original)} at its line ${o.line}, column ${o.column}, where this document has ${shown(text)}); write the source's words exactly`,
+    };
   }
-  let hint = 'a word, a quote or a line break was changed, added or removed; compare with the published text, keep it beside the document as a .txt of the same name to find where, or, if the text is right and the hash is stale, run npm run data -- --stamp FILE';
-  if (/\r?\n$/.test(text) && textSha256(text.replace(/\r?\n$/, '')) === want) hint = 'the text ends with a line break that the published text does not have (an editor\'s final newline?); remove it';
-  else if (textSha256(`${text}\n`) === want) hint = 'the published text ends with a line break that this document lacks; add one';
-  else if (text.includes('\r\n') && textSha256(text.replace(/\r\n/g, '\n')) === want) hint = 'the document has Windows line breaks (CRLF) where the published text has LF; save it with LF line breaks';
-  return { textOffset: null, message: `the text with annotations removed has SHA-256 ${got}, not the ${want} of text_sha256: ${hint}` };
+  let hint =
+    'a word, a quote or a line break was changed, added or removed; compare with the published text, keep it beside the document as a .txt of the same name to find where, or, if the text is right and the hash is stale, run npm run data -- --stamp FILE';
+  if (/\r?\n$/.test(text) && textSha256(text.replace(/\r?\n$/, '')) === want)
+    hint =
+      "the text ends with a line break that the published text does not have (an editor's final newline?); remove it";
+  else if (textSha256(`${text}\n`) === want)
+    hint = 'the published text ends with a line break that this document lacks; add one';
+  else if (text.includes('\r\n') && textSha256(text.replace(/\r\n/g, '\n')) === want)
+    hint = 'the document has Windows line breaks (CRLF) where the published text has LF; save it with LF line breaks';
+  return {
+    textOffset: null,
+    message: `the text with annotations removed has SHA-256 ${got}, not the ${want} of text_sha256: ${hint}`,
+  };
 }
 
 /** A brace after an annotation's words that micromark could not read as attributes: where it ends, what is wrong, what can be read. */
-function brokenAttributes(src: string, from: number, to: number): { end: number; problem: string; attributes: Record<string, string> } {
+function brokenAttributes(
+  src: string,
+  from: number,
+  to: number,
+): { end: number; problem: string; attributes: Record<string, string> } {
   const lineEnd = src.indexOf('\n', from);
   const stop = Math.min(lineEnd === -1 ? to : lineEnd, to);
   let end = -1;
@@ -390,9 +514,15 @@ function brokenAttributes(src: string, from: number, to: number): { end: number;
   let quote: string | null = null;
   for (let i = from + 1; i < stop; i++) {
     const c = src[i];
-    if (quote) { if (c === quote) quote = null; continue; }
+    if (quote) {
+      if (c === quote) quote = null;
+      continue;
+    }
     if (c === '"' || c === "'") quote = c;
-    else if (c === '}') { end = i + 1; break; } else if (c === '{' || c === '[') break;
+    else if (c === '}') {
+      end = i + 1;
+      break;
+    } else if (c === '{' || c === '[') break;
   }
   if (end === -1) {
     end = stop;
@@ -411,7 +541,8 @@ function brokenAttributes(src: string, from: number, to: number): { end: number;
 
 /** The first thing in an attribute list that is not #id, .class, key, key=value or key="value". */
 function attributeProblem(inner: string): string {
-  const item = /\s*(?:#[^\s#.{}"'=]+|\.[^\s#.{}"'=]+|[A-Za-z_:][\w.:-]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'=<>`{}]+))?)(?=\s|$)/y;
+  const item =
+    /\s*(?:#[^\s#.{}"'=]+|\.[^\s#.{}"'=]+|[A-Za-z_:][\w.:-]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'=<>`{}]+))?)(?=\s|$)/y;
   let i = 0;
   while (i < inner.length) {
     item.lastIndex = i;
@@ -440,29 +571,48 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
   const lines: Record<string, number> = {};
   const push = (offset: number, message: string) => {
     const p = lineCounter.linePos(offset);
-    diagnostics.push({ severity: 'error', file: path, line: p.line + firstLine - 1, column: p.col, message: oneLine(message) });
+    diagnostics.push({
+      severity: 'error',
+      file: path,
+      line: p.line + firstLine - 1,
+      column: p.col,
+      message: oneLine(message),
+    });
   };
   if (doc.errors.length > 0) {
     const opener = unclosedOpener(yamlText);
     for (const e of doc.errors) {
       const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // An unclosed quote or bracket is reported where the YAML runs out; point at where it opens.
-      if (opener && (e.code === 'MISSING_CHAR' || /end with an? [\]}]|closing/.test(what))) push(opener.offset, `invalid YAML front matter: this ${opener.char} is never closed (${what})`);
+      if (opener && (e.code === 'MISSING_CHAR' || /end with an? [\]}]|closing/.test(what)))
+        push(opener.offset, `invalid YAML front matter: this ${opener.char} is never closed (${what})`);
       else push(e.pos[0], `invalid YAML front matter: ${what}`);
     }
     return { data: null, lines };
   }
   const data = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    diagnostics.push({ severity: 'error', file: path, line: firstLine, column: 1, message: 'front matter must be a YAML mapping of keys (id, title, publisher, …)' });
+    diagnostics.push({
+      severity: 'error',
+      file: path,
+      line: firstLine,
+      column: 1,
+      message: 'front matter must be a YAML mapping of keys (id, title, publisher, …)',
+    });
     return { data: null, lines };
   }
-  const contents = doc.contents as { items?: Array<{ key: { value?: unknown; range?: number[] }; value?: { items?: Array<{ key: { value?: unknown; range?: number[] } }> } }> };
+  const contents = doc.contents as {
+    items?: Array<{
+      key: { value?: unknown; range?: number[] };
+      value?: { items?: Array<{ key: { value?: unknown; range?: number[] } }> };
+    }>;
+  };
   for (const item of contents.items ?? []) {
     const key = String(item.key?.value);
     if (item.key?.range) lines[key] = lineCounter.linePos(item.key.range[0]).line + firstLine - 1;
     for (const sub of item.value?.items ?? []) {
-      if (sub.key?.range) lines[`${key}.${String(sub.key.value)}`] = lineCounter.linePos(sub.key.range[0]).line + firstLine - 1;
+      if (sub.key?.range)
+        lines[`${key}.${String(sub.key.value)}`] = lineCounter.linePos(sub.key.range[0]).line + firstLine - 1;
     }
   }
   return { data: data as Record<string, unknown>, lines };
@@ -475,7 +625,8 @@ export function unclosedOpener(yamlText: string): { offset: number; char: string
   for (const token of new Lexer().lex(yamlText)) {
     const type = CST.tokenType(token);
     // The lexer's control tokens (document, scalar and flow-end markers) stand for no source text.
-    const length = token.length === 1 && token < ' ' && token !== '\n' && token !== '\t' && token !== '\r' ? 0 : token.length;
+    const length =
+      token.length === 1 && token < ' ' && token !== '\n' && token !== '\t' && token !== '\r' ? 0 : token.length;
     if (type === 'double-quoted-scalar' || type === 'single-quoted-scalar') {
       const q = token[0];
       const closed = q === '"' ? /^"(?:[^"\\]|\\[\s\S])*"$/.test(token) : /^'(?:[^']|'')*'$/.test(token);
@@ -499,46 +650,80 @@ function setAttribute(f: Found, key: string, value: string, at: Token['start']) 
  * first character that says how to write it if it really is the source's text. `skip(i)` is true for a
  * character that is markup already read, or escaped.
  */
-function checkStray(src: string, from: number, to: number, skip: (i: number) => boolean, reported: Set<number>, error: (l: number, c: number, m: string) => void) {
+function checkStray(
+  src: string,
+  from: number,
+  to: number,
+  skip: (i: number) => boolean,
+  reported: Set<number>,
+  error: (l: number, c: number, m: string) => void,
+) {
   const findings: Array<{ at: number; message: string }> = [];
   const snippet = (a: number, b: number) => oneLine(src.slice(a, Math.min(b, a + 50, to))) + (b - a > 50 ? '…' : '');
   const kinds = ANNOTATION_KINDS.join('|');
   const patterns: Array<[RegExp, (m: RegExpExecArray) => void]> = [
-    [/\]\{/g, (m) => {
-      const close = m.index;
-      if (skip(close) || skip(close + 1)) return;
-      const open = matchingBracket(src, close, from, skip);
-      let start = open === -1 ? close : open;
-      let word = '';
-      if (open !== -1) {
-        const w = /[\p{L}\p{N}_-]+$/u.exec(src.slice(Math.max(from, open - 40), open));
-        if (w) { word = w[0]; start = open - word.length; }
-        // ":x[…]{" not read as an annotation is reported as such below; "[event[…]{" (its colon typed as "[") is one mistake.
-        if (start > from && src[start - 1] === ':' && !skip(start - 1)) return;
-        if (start > from && src[start - 1] === '[' && !skip(start - 1)) start--;
-      }
-      const braceEnd = src.indexOf('}', close);
-      const end = braceEnd === -1 || braceEnd > to ? close + 2 : braceEnd + 1;
-      const known = (ANNOTATION_KINDS as readonly string[]).includes(word);
-      findings.push({ at: start, message: known
-        ? `"${snippet(start, end)}" is an annotation that lost its colon; write :${word}[…]{…}, or, if it is the source's own text, write the brace as "]\\{"`
-        : `"${snippet(start, end)}" looks like annotation markup ("]{") left in the text; an annotation is :kind[the words]{attributes} with kind one of ${ANNOTATION_KINDS.join(', ')}; if it is the source's own text, write the brace as "]\\{"` });
-    }],
-    [/\{#/g, (m) => {
-      // Right after a "]" it is the same mistake as that "]{", reported once.
-      if (skip(m.index) || (src[m.index - 1] === ']' && !skip(m.index - 1))) return;
-      const braceEnd = src.indexOf('}', m.index);
-      findings.push({ at: m.index, message: `"${snippet(m.index, braceEnd === -1 ? m.index + 20 : braceEnd + 1)}" looks like annotation attributes left in the text (they follow an annotation's "]" directly); if it is the source's own text, write the brace as "\\{"` });
-    }],
-    [/(?<![\\:]):\p{L}[\p{L}\p{N}_-]*\[/gu, (m) => {
-      if (skip(m.index) || reported.has(m.index) || inLink(src, from, m.index)) return;
-      const close = src.indexOf(']', m.index);
-      findings.push({ at: m.index, message: `"${snippet(m.index, close === -1 || close - m.index > 40 ? m.index + 40 : close + 1)}" looks like an annotation but was not read as one (is it unterminated, or inside code or HTML?); if the colon is the source's own text, write it as "\\:"` });
-    }],
-    [new RegExp(`\\[(?:${kinds})\\[`, 'g'), (m) => {
-      if (skip(m.index) || skip(m.index + m[0].length - 1)) return;
-      findings.push({ at: m.index, message: `"${snippet(m.index, m.index + 40)}" looks like an annotation whose colon became "["; write :${m[0].slice(1, -1)}[…]{…}, or, if it is the source's own text, write the brackets as "\\["` });
-    }],
+    [
+      /\]\{/g,
+      (m) => {
+        const close = m.index;
+        if (skip(close) || skip(close + 1)) return;
+        const open = matchingBracket(src, close, from, skip);
+        let start = open === -1 ? close : open;
+        let word = '';
+        if (open !== -1) {
+          const w = /[\p{L}\p{N}_-]+$/u.exec(src.slice(Math.max(from, open - 40), open));
+          if (w) {
+            word = w[0];
+            start = open - word.length;
+          }
+          // ":x[…]{" not read as an annotation is reported as such below; "[event[…]{" (its colon typed as "[") is one mistake.
+          if (start > from && src[start - 1] === ':' && !skip(start - 1)) return;
+          if (start > from && src[start - 1] === '[' && !skip(start - 1)) start--;
+        }
+        const braceEnd = src.indexOf('}', close);
+        const end = braceEnd === -1 || braceEnd > to ? close + 2 : braceEnd + 1;
+        const known = (ANNOTATION_KINDS as readonly string[]).includes(word);
+        findings.push({
+          at: start,
+          message: known
+            ? `"${snippet(start, end)}" is an annotation that lost its colon; write :${word}[…]{…}, or, if it is the source's own text, write the brace as "]\\{"`
+            : `"${snippet(start, end)}" looks like annotation markup ("]{") left in the text; an annotation is :kind[the words]{attributes} with kind one of ${ANNOTATION_KINDS.join(', ')}; if it is the source's own text, write the brace as "]\\{"`,
+        });
+      },
+    ],
+    [
+      /\{#/g,
+      (m) => {
+        // Right after a "]" it is the same mistake as that "]{", reported once.
+        if (skip(m.index) || (src[m.index - 1] === ']' && !skip(m.index - 1))) return;
+        const braceEnd = src.indexOf('}', m.index);
+        findings.push({
+          at: m.index,
+          message: `"${snippet(m.index, braceEnd === -1 ? m.index + 20 : braceEnd + 1)}" looks like annotation attributes left in the text (they follow an annotation's "]" directly); if it is the source's own text, write the brace as "\\{"`,
+        });
+      },
+    ],
+    [
+      /(?<![\\:]):\p{L}[\p{L}\p{N}_-]*\[/gu,
+      (m) => {
+        if (skip(m.index) || reported.has(m.index) || inLink(src, from, m.index)) return;
+        const close = src.indexOf(']', m.index);
+        findings.push({
+          at: m.index,
+          message: `"${snippet(m.index, close === -1 || close - m.index > 40 ? m.index + 40 : close + 1)}" looks like an annotation but was not read as one (is it unterminated, or inside code or HTML?); if the colon is the source's own text, write it as "\\:"`,
+        });
+      },
+    ],
+    [
+      new RegExp(`\\[(?:${kinds})\\[`, 'g'),
+      (m) => {
+        if (skip(m.index) || skip(m.index + m[0].length - 1)) return;
+        findings.push({
+          at: m.index,
+          message: `"${snippet(m.index, m.index + 40)}" looks like an annotation whose colon became "["; write :${m[0].slice(1, -1)}[…]{…}, or, if it is the source's own text, write the brackets as "\\["`,
+        });
+      },
+    ],
   ];
   for (const [pattern, handle] of patterns) {
     pattern.lastIndex = from;
@@ -593,7 +778,11 @@ export function locate(src: string, offset: number): { line: number; column: num
  * before the closing ---. Refused (diagnostics, no source) when the document does not parse cleanly,
  * since then its text is not what the annotator means, or when the published text beside it differs.
  */
-export function stampSource(path: string, source: string, original: string | null = null): { source: string; hash: string } | { diagnostics: Diagnostic[] } {
+export function stampSource(
+  path: string,
+  source: string,
+  original: string | null = null,
+): { source: string; hash: string } | { diagnostics: Diagnostic[] } {
   const parsed = parseDocumentText(path, source);
   const hashLine = parsed.frontMatterLines.text_sha256 ?? -1;
   const others = parsed.diagnostics.filter((d) => d.severity === 'error' && d.line !== hashLine);
@@ -603,7 +792,17 @@ export function stampSource(path: string, source: string, original: string | nul
     const trial = parseDocumentText(path, withTextHash(source, textSha256(original)).source, { original });
     const d = trial.diagnostics.find((x) => /departs here/.test(x.message));
     const shift = hashLine === -1 ? 1 : 0;
-    return { diagnostics: [{ severity: 'error', file: path, line: d ? d.line - shift : 1, column: d ? d.column : 1, message: `not stamped: ${d?.message ?? 'the text differs from the published text beside it'}` }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          file: path,
+          line: d ? d.line - shift : 1,
+          column: d ? d.column : 1,
+          message: `not stamped: ${d?.message ?? 'the text differs from the published text beside it'}`,
+        },
+      ],
+    };
   }
   return { ...withTextHash(source, textSha256(parsed.text)) };
 }

@@ -114,7 +114,8 @@ export function writePmtiles(tiles: readonly Tile[], options: PmtilesOptions): U
   let dataLength = 0;
   let contents = 0;
   for (const [i, { id, tile }] of sorted.entries()) {
-    if (i > 0 && sorted[i - 1].id === id) throw new Error(`writePmtiles: tile ${tile.z}/${tile.x}/${tile.y} is given twice`);
+    if (i > 0 && sorted[i - 1].id === id)
+      throw new Error(`writePmtiles: tile ${tile.z}/${tile.x}/${tile.y} is given twice`);
     const hash = bytesToHex(sha256(tile.data));
     let at = stored.get(hash);
     if (!at) {

@@ -105,7 +105,10 @@ function checkInput(origin: RangeOrigin, minKm: number, maxKm: number, options: 
     maxKm < RANGE_LIMITS.minKm ||
     maxKm > RANGE_LIMITS.maxKm
   )
-    fail(`maxKm must be a finite number of km greater than minKm (${minKm}), from ${RANGE_LIMITS.minKm} to ${RANGE_LIMITS.maxKm}`, maxKm);
+    fail(
+      `maxKm must be a finite number of km greater than minKm (${minKm}), from ${RANGE_LIMITS.minKm} to ${RANGE_LIMITS.maxKm}`,
+      maxKm,
+    );
   if (options === null || typeof options !== 'object') fail('options must be an object', options);
   const { tolerance } = options;
   if (
@@ -113,7 +116,10 @@ function checkInput(origin: RangeOrigin, minKm: number, maxKm: number, options: 
     (typeof tolerance !== 'number' ||
       !(tolerance >= RANGE_LIMITS.minTolerance && tolerance <= RANGE_LIMITS.maxTolerance))
   )
-    fail(`options.tolerance must be a fraction of the radius in [${RANGE_LIMITS.minTolerance}, ${RANGE_LIMITS.maxTolerance}]`, tolerance);
+    fail(
+      `options.tolerance must be a fraction of the radius in [${RANGE_LIMITS.minTolerance}, ${RANGE_LIMITS.maxTolerance}]`,
+      tolerance,
+    );
   if (origin === null || typeof origin !== 'object') fail("origin must be { kind: 'point' | 'area', … }", origin);
   if (origin.kind === 'point') {
     checkPosition(origin.lonlat, 'origin.lonlat', fail);
@@ -131,12 +137,15 @@ function checkInput(origin: RangeOrigin, minKm: number, maxKm: number, options: 
     list.forEach((p, i) => checkPosition(p, `${path}[${i}]`, fail));
     if (closed) {
       const [a, b] = [list[0] as number[], list[list.length - 1] as number[]];
-      if (a[0] !== b[0] || a[1] !== b[1]) fail(`${path} must be a closed ring (last position equal to the first)`, [a, b]);
+      if (a[0] !== b[0] || a[1] !== b[1])
+        fail(`${path} must be a closed ring (last position equal to the first)`, [a, b]);
     }
   };
   const nested = (value: unknown, path: string, depth: number, each: (v: unknown, p: string) => void): void => {
     if (!Array.isArray(value) || value.length === 0) fail(`${path} must be a non-empty array`, value);
-    (value as unknown[]).forEach((v, i) => (depth === 1 ? each(v, `${path}[${i}]`) : nested(v, `${path}[${i}]`, depth - 1, each)));
+    (value as unknown[]).forEach((v, i) =>
+      depth === 1 ? each(v, `${path}[${i}]`) : nested(v, `${path}[${i}]`, depth - 1, each),
+    );
   };
   switch (geometry.type) {
     case 'Polygon':
@@ -150,7 +159,10 @@ function checkInput(origin: RangeOrigin, minKm: number, maxKm: number, options: 
     case 'MultiPoint':
       return positions(coords, where, 1, false);
     default:
-      fail("origin.geometry.type must be Polygon, MultiPolygon, LineString, MultiLineString or MultiPoint (use kind 'point' for a Point)", geometry.type);
+      fail(
+        "origin.geometry.type must be Polygon, MultiPolygon, LineString, MultiLineString or MultiPoint (use kind 'point' for a Point)",
+        geometry.type,
+      );
   }
 }
 
@@ -212,7 +224,8 @@ const MIN_STEP = 1e-6; // degrees of azimuth; only reached where a boundary graz
 function circleRing(center: XY, radiusM: number, tolM: number, azimuths: number[] = []): Ring {
   const [lon0, lat0] = center;
   const at = (azimuth: number): XY => pointAt(center, azimuth, radiusM);
-  const miss = (p: XY): number => Math.abs(WGS84.Inverse(lat0, lon0, p[1], p[0], GEODESIC_MASK.distance).s12! - radiusM);
+  const miss = (p: XY): number =>
+    Math.abs(WGS84.Inverse(lat0, lon0, p[1], p[0], GEODESIC_MASK.distance).s12! - radiusM);
   const edgeError = (a: XY, b: XY): number => {
     const lon = a[0] + wrap180(b[0] - a[0]) / 2;
     const worst = miss([lon, (a[1] + b[1]) / 2]);
@@ -450,7 +463,10 @@ function chordFrame(a: XY, b: XY): { length: number; place: (p: XY) => [number, 
     length: MEAN_RADIUS_M * Math.atan2(sin, dot(A, B)),
     place: (p) => {
       const P = unitVector(p);
-      return [MEAN_RADIUS_M * Math.atan2(dot(P, T), dot(P, A)), MEAN_RADIUS_M * Math.asin(Math.max(-1, Math.min(1, dot(P, N))))];
+      return [
+        MEAN_RADIUS_M * Math.atan2(dot(P, T), dot(P, A)),
+        MEAN_RADIUS_M * Math.asin(Math.max(-1, Math.min(1, dot(P, N)))),
+      ];
     },
   };
 }
@@ -599,7 +615,8 @@ function finishRing(ring: Ring): Ring | null {
     const b = rounded[(i + 1) % rounded.length];
     out.push(a);
     const n = Math.ceil(Math.abs(b[0] - a[0]) / MAX_EDGE_LON);
-    for (let k = 1; k < n; k++) out.push([round(a[0] + ((b[0] - a[0]) * k) / n), round(a[1] + ((b[1] - a[1]) * k) / n)]);
+    for (let k = 1; k < n; k++)
+      out.push([round(a[0] + ((b[0] - a[0]) * k) / n), round(a[1] + ((b[1] - a[1]) * k) / n)]);
   }
   out.push(out[0]);
   return out;

@@ -243,7 +243,8 @@ const DESIGNATOR_LEVELS: Readonly<Record<DesignatorClass, readonly Level[]>> = {
 };
 
 function prior(g: GazetteerIndex, i: number, level: Level): number {
-  if (level === 'city') return Math.log(Math.max(g.population[i], MIN_POPULATION)) + (FCODE_BONUS[g.fcodes[g.fcode[i]]] ?? 0);
+  if (level === 'city')
+    return Math.log(Math.max(g.population[i], MIN_POPULATION)) + (FCODE_BONUS[g.fcodes[g.fcode[i]]] ?? 0);
   if (level === 'region' || level === 'county') {
     const floor = PRIOR[level];
     const above = g.population[i] > 0 ? Math.max(0, Math.log(g.population[i]) - floor) : 0;
@@ -278,7 +279,8 @@ const suffixSets = new WeakMap<GazetteerIndex, string[]>();
 
 function hasTypeSuffix(g: GazetteerIndex, r: number): boolean {
   let suffixes = suffixSets.get(g);
-  if (!suffixes) suffixSets.set(g, (suffixes = [...new Set(Object.values(g.designators.display_suffix))].map((x) => ` ${x}`)));
+  if (!suffixes)
+    suffixSets.set(g, (suffixes = [...new Set(Object.values(g.designators.display_suffix))].map((x) => ` ${x}`)));
   const name = nameAt(g, r);
   return suffixes.some((x) => name.endsWith(x));
 }
@@ -454,10 +456,14 @@ function found(g: GazetteerIndex, i: number): Outcome {
 }
 
 function checkQuery(q: PlaceQuery): void {
-  if (!q || typeof q !== 'object') throw new TypeError(`resolvePlace: query must be an object, got ${JSON.stringify(q)}`);
-  if (typeof q.text !== 'string') throw new TypeError(`resolvePlace: query.text must be a string, got ${JSON.stringify(q.text)}`);
-  if (q.name !== undefined && typeof q.name !== 'string') throw new TypeError(`resolvePlace: query.name must be a string, got ${JSON.stringify(q.name)}`);
-  if (q.kind !== undefined && !(q.kind in KIND_LEVELS)) throw new TypeError(`resolvePlace: query.kind must be a PlaceKind, got ${JSON.stringify(q.kind)}`);
+  if (!q || typeof q !== 'object')
+    throw new TypeError(`resolvePlace: query must be an object, got ${JSON.stringify(q)}`);
+  if (typeof q.text !== 'string')
+    throw new TypeError(`resolvePlace: query.text must be a string, got ${JSON.stringify(q.text)}`);
+  if (q.name !== undefined && typeof q.name !== 'string')
+    throw new TypeError(`resolvePlace: query.name must be a string, got ${JSON.stringify(q.name)}`);
+  if (q.kind !== undefined && !(q.kind in KIND_LEVELS))
+    throw new TypeError(`resolvePlace: query.kind must be a PlaceKind, got ${JSON.stringify(q.kind)}`);
 }
 
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
@@ -563,14 +569,19 @@ export function resolvePlace(g: Gazetteer, q: PlaceQuery, ctx?: ResolveContext):
   return resolveWith(x, prepare(x, q), evidenceOf(ctx)).resolution;
 }
 
-
 /**
  * Every place a mention alone may mean, best first (the first is what `resolvePlace` picks), with
  * its score (ln units) and its number in the gazetteer: what `npm run place` lists.
  */
-export function rankCandidates(g: Gazetteer, q: PlaceQuery, max = 20): Array<{ index: number; score: number; place: ResolvedPlace }> {
+export function rankCandidates(
+  g: Gazetteer,
+  q: PlaceQuery,
+  max = 20,
+): Array<{ index: number; score: number; place: ResolvedPlace }> {
   const x = indexOf(g);
-  return resolveWith(x, prepare(x, q), NO_EVIDENCE).scored.slice(0, max).map((c) => ({ index: c.i, score: c.score, place: placeAt(x, c.i) }));
+  return resolveWith(x, prepare(x, q), NO_EVIDENCE)
+    .scored.slice(0, max)
+    .map((c) => ({ index: c.i, score: c.score, place: placeAt(x, c.i) }));
 }
 
 /** How sure a resolution is of each of its leading candidates: softmax of their scores, small ones dropped. */
@@ -607,7 +618,8 @@ function documentEvidence(
       if (c) countryMass.set(c, (countryMass.get(c) ?? 0) + p * count);
       if (c && level === 'country') countryNamed.set(c, Math.max(countryNamed.get(c) ?? 0, p));
       const r = regionOf(g, i);
-      if (r && (level === 'city' || level === 'county' || level === 'region')) regions.set(r, Math.max(regions.get(r) ?? 0, p));
+      if (r && (level === 'city' || level === 'county' || level === 'region'))
+        regions.set(r, Math.max(regions.get(r) ?? 0, p));
       if (level === 'city' || level === 'county') points.set(i, Math.max(points.get(i) ?? 0, p));
     }
   }
@@ -650,7 +662,14 @@ export function documentResolver(
 
 /** Queries that resolve alike within one document: same words, hint, pins and qualifier. */
 function signature(q: PlaceQuery): string {
-  return JSON.stringify([q.text, q.name ?? null, q.kind ?? null, q.geonames ?? null, q.wikidata ?? null, q.within ?? null]);
+  return JSON.stringify([
+    q.text,
+    q.name ?? null,
+    q.kind ?? null,
+    q.geonames ?? null,
+    q.wikidata ?? null,
+    q.within ?? null,
+  ]);
 }
 
 /**
@@ -730,6 +749,7 @@ export function describePlace(g: Gazetteer, p: ResolvedPlace): string {
   const i = p.geonames ? findGeonames(x, p.geonames) : p.wikidata ? findWikidata(x, p.wikidata) : -1;
   const where = (i >= 0 && levelOf(x, i) === 'city' ? regionOf(x, i) : null) ?? p.country;
   // Population only for populated places: a region's is a sum over its places, not a census figure.
-  const pop = i >= 0 && p.kind === 'city' && x.population[i] > 0 ? `pop ${x.population[i].toLocaleString('en-US')}` : p.kind;
+  const pop =
+    i >= 0 && p.kind === 'city' && x.population[i] > 0 ? `pop ${x.population[i].toLocaleString('en-US')}` : p.kind;
   return `${p.name}${where ? `, ${where}` : ''} (${pop})`;
 }

@@ -25,16 +25,28 @@ export function applyReview(p: ParsedDocument, includePending: boolean): ParsedD
       if (review === 'pending') pending.add(i);
       else {
         const at = a.attributePositions.review ?? { line: a.line, column: a.column };
-        diagnostics.push({ severity: 'error', file: p.path, line: at.line, column: at.column, message: `review="${review}" on :${a.kind}[${a.label.slice(0, 40)}]; the only value is review=pending (delete it to accept the suggestion)` });
+        diagnostics.push({
+          severity: 'error',
+          file: p.path,
+          line: at.line,
+          column: at.column,
+          message: `review="${review}" on :${a.kind}[${a.label.slice(0, 40)}]; the only value is review=pending (delete it to accept the suggestion)`,
+        });
       }
     }
-    for (const k of REVIEW_ATTRIBUTES) { delete attributes[k]; delete attributePositions[k]; }
+    for (const k of REVIEW_ATTRIBUTES) {
+      delete attributes[k];
+      delete attributePositions[k];
+    }
     return { ...a, attributes, attributePositions };
   });
   if (pending.size > 0) {
     const first = p.annotations[Math.min(...pending)];
     diagnostics.push({
-      severity: 'warning', file: p.path, line: first.line, column: first.column,
+      severity: 'warning',
+      file: p.path,
+      line: first.line,
+      column: first.column,
       message: `${pending.size} suggestion${pending.size === 1 ? '' : 's'} still review=pending (the first here); ${includePending ? 'shown, marked pending (--include-pending)' : 'not published until reviewed (delete review=pending to accept one; npm run data -- --include-pending shows them)'}`,
     });
   }
@@ -43,27 +55,39 @@ export function applyReview(p: ParsedDocument, includePending: boolean): ParsedD
   // The pending ones and, until nothing changes, whatever names an id only they define: left out, or
   // (included) marked pending, so the dev map can show them apart.
   const dropped = new Set(pending);
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false;
     const gone = new Set<string>();
-    stripped.forEach((a, i) => { if (dropped.has(i) && a.attributes.id) gone.add(`${a.kind}:${a.attributes.id}`); });
+    stripped.forEach((a, i) => {
+      if (dropped.has(i) && a.attributes.id) gone.add(`${a.kind}:${a.attributes.id}`);
+    });
     stripped.forEach((a, i) => {
       if (dropped.has(i)) return;
       const refs: string[] = [];
       if (a.attributes.of) refs.push(`${a.kind}:${a.attributes.of}`);
-      if (a.kind === 'event') for (const id of (a.attributes.place ?? '').split(/\s+/).filter(Boolean)) refs.push(`place:${id}`);
+      if (a.kind === 'event')
+        for (const id of (a.attributes.place ?? '').split(/\s+/).filter(Boolean)) refs.push(`place:${id}`);
       if (a.kind === 'range') {
         for (const id of (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean)) refs.push(`weapon:${id}`);
         if (a.attributes.origin) refs.push(`place:${a.attributes.origin}`);
       }
-      if (refs.some((r) => gone.has(r))) { dropped.add(i); changed = true; }
+      if (refs.some((r) => gone.has(r))) {
+        dropped.add(i);
+        changed = true;
+      }
     });
   }
   if (includePending) {
-    return { ...p, annotations: stripped.map((a, i) => (dropped.has(i) ? { ...a, pending: true as const } : a)), diagnostics: [...p.diagnostics, ...diagnostics] };
+    return {
+      ...p,
+      annotations: stripped.map((a, i) => (dropped.has(i) ? { ...a, pending: true as const } : a)),
+      diagnostics: [...p.diagnostics, ...diagnostics],
+    };
   }
   const newIndex = new Map<number, number>();
-  stripped.forEach((_, i) => { if (!dropped.has(i)) newIndex.set(i, newIndex.size); });
+  stripped.forEach((_, i) => {
+    if (!dropped.has(i)) newIndex.set(i, newIndex.size);
+  });
   const parentOf = (i: number | null): number | null => {
     for (let q = i; q !== null; q = stripped[q].parent) if (newIndex.has(q)) return newIndex.get(q)!;
     return null;

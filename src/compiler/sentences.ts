@@ -6,7 +6,10 @@
 import { NON_TERMINAL_ABBREVIATIONS } from '../constants.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const ABBREVIATION = new RegExp(`(?:^|[\\s(“"'])(?:${NON_TERMINAL_ABBREVIATIONS.map((a) => a.replace(/\./g, '\\.')).join('|')})\\s*$`, 'i');
+const ABBREVIATION = new RegExp(
+  `(?:^|[\\s(“"'])(?:${NON_TERMINAL_ABBREVIATIONS.map((a) => a.replace(/\./g, '\\.')).join('|')})\\s*$`,
+  'i',
+);
 
 /** [start, end) of each sentence, trailing spaces excluded, line breaks always ending one. */
 export function sentenceSpans(text: string): Array<[number, number]> {
@@ -28,7 +31,12 @@ export function sentenceSpans(text: string): Array<[number, number]> {
 }
 
 /** The span of the sentence containing [start, end), extended by `before` preceding sentences. */
-export function sentenceAround(spans: Array<[number, number]>, start: number, end: number, before = 0): [number, number] {
+export function sentenceAround(
+  spans: Array<[number, number]>,
+  start: number,
+  end: number,
+  before = 0,
+): [number, number] {
   const first = spans.findIndex(([, e]) => e > start);
   if (first === -1) return [start, end];
   let last = first;
@@ -50,7 +58,8 @@ export function sentenceAt(text: string, start: number, end: number, before = 0)
     const spans = sentenceSpans(text.slice(from, to)).map(([a, b]): [number, number] => [a + from, b + from]);
     const first = spans.findIndex(([, e]) => e > start);
     // A span ending in the blank after its line's last sentence reaches into the next one: rare, so the whole text.
-    if (first === -1 || spans[spans.length - 1][1] < end) return sentenceAround(sentenceSpans(text), start, end, before);
+    if (first === -1 || spans[spans.length - 1][1] < end)
+      return sentenceAround(sentenceSpans(text), start, end, before);
     if (first >= before || from === 0) return sentenceAround(spans, start, end, before);
     from = from < 2 ? 0 : text.lastIndexOf('\n', from - 2) + 1;
   }

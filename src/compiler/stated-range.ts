@@ -24,7 +24,10 @@ export interface StatedRange {
 
 export const RANGE_FORMS =
   'a number with a unit ("300 km", "up to 300 km", "at least 900 km", "about 900 km", "600-700 km", "between 3,000 and 5,500 km", "5,500 kilometres", "3,000 miles", "300 nautical miles") or a range class (' +
-  Object.values(RANGE_CLASSES).map((c) => `"${c.phrases[0]}"`).join(', ') + ')';
+  Object.values(RANGE_CLASSES)
+    .map((c) => `"${c.phrases[0]}"`)
+    .join(', ') +
+  ')';
 
 /** Written variants that mean the same qualifier; matched whole-word, case-insensitive. */
 const QUALIFIER_VARIANTS: Readonly<Record<string, RangeQualifier>> = {
@@ -39,18 +42,42 @@ const QUALIFIER_VARIANTS: Readonly<Record<string, RangeQualifier>> = {
 
 import { TOO_MANY_DIGITS, tooManyDigits } from './numbers.js';
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
-const UNITS = Object.keys(KM_PER_UNIT).sort((a, b) => b.length - a.length).map((u) => u.replace(/ /g, String.raw`\s+`)).join('|');
-const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, String.raw`\s+`)).join('|');
+const UNITS = Object.keys(KM_PER_UNIT)
+  .sort((a, b) => b.length - a.length)
+  .map((u) => u.replace(/ /g, String.raw`\s+`))
+  .join('|');
+const words = (list: readonly string[]) =>
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/ /g, String.raw`\s+`))
+    .join('|');
 const QUALIFIER = words([...Object.keys(RANGE_QUALIFIER_BOUND), ...Object.keys(QUALIFIER_VARIANTS)]);
 /** Lead-ins that add nothing to the figure: "a range of 300 km" is "300 km". */
 const LEAD_IN = String.raw`(?:(?:a\s+)?range\s+of\s+)?`;
 const UNIT = String.raw`\s*(${UNITS})`;
 const SPAN_WORD = String.raw`\s*(?:-|–|—|to)\s*`;
 const PATTERN = new RegExp(
-  String.raw`^` + LEAD_IN + String.raw`(?:(` + QUALIFIER + String.raw`)\s+)?` +
-    String.raw`(?:(?:between\s+)` + NUMBER + String.raw`(?:` + UNIT + String.raw`)?\s+and\s+` + NUMBER +
-    String.raw`|(from\s+)?` + NUMBER + String.raw`(?:(?:` + UNIT + String.raw`)?` + SPAN_WORD + NUMBER + String.raw`)?)` +
-    UNIT + String.raw`\.?$`,
+  String.raw`^` +
+    LEAD_IN +
+    String.raw`(?:(` +
+    QUALIFIER +
+    String.raw`)\s+)?` +
+    String.raw`(?:(?:between\s+)` +
+    NUMBER +
+    String.raw`(?:` +
+    UNIT +
+    String.raw`)?\s+and\s+` +
+    NUMBER +
+    String.raw`|(from\s+)?` +
+    NUMBER +
+    String.raw`(?:(?:` +
+    UNIT +
+    String.raw`)?` +
+    SPAN_WORD +
+    NUMBER +
+    String.raw`)?)` +
+    UNIT +
+    String.raw`\.?$`,
   'i',
 );
 
@@ -69,22 +96,30 @@ export function parseStatedRange(text: string): StatedRange | { error: string } 
   if (!m) {
     const unit = /\d\s*([a-z]+)\.?$/i.exec(t)?.[1];
     if (unit && !(unit.toLowerCase() in KM_PER_UNIT)) {
-      return { error: `unknown unit "${unit}" in "${text}"; allowed units: km, kilometres, m, miles, nautical miles (nmi)` };
+      return {
+        error: `unknown unit "${unit}" in "${text}"; allowed units: km, kilometres, m, miles, nautical miles (nmi)`,
+      };
     }
     if (!/\d/.test(t)) return { error: `"${text}" states no number; expected ${RANGE_FORMS}` };
     return { error: `"${text}" is not a range; expected ${RANGE_FORMS}` };
   }
   const [, written, betweenA, unitA, betweenB, from, fromA, unitSpan, fromB, unit] = m;
-  if (from && fromB === undefined) return { error: `"${text}" says from where but not to where; write "from 600 to 700 km", or the figure alone` };
+  if (from && fromB === undefined)
+    return { error: `"${text}" says from where but not to where; write "from 600 to 700 km", or the figure alone` };
   // A unit after the first figure of a span must be the span's unit: "600 km to 700 miles" is not one range.
   const firstUnit = unitA ?? unitSpan;
-  if (firstUnit && normalise(firstUnit) !== normalise(unit) && KM_PER_UNIT[normalise(firstUnit)] !== KM_PER_UNIT[normalise(unit)]) {
+  if (
+    firstUnit &&
+    normalise(firstUnit) !== normalise(unit) &&
+    KM_PER_UNIT[normalise(firstUnit)] !== KM_PER_UNIT[normalise(unit)]
+  ) {
     return { error: `"${text}" gives its two figures in different units; write both in one unit` };
   }
   const factor = KM_PER_UNIT[normalise(unit)];
   const first = betweenA ?? fromA;
   const second = betweenB ?? fromB;
-  const qualifier = written === undefined ? null : (QUALIFIER_VARIANTS[normalise(written)] ?? (normalise(written) as RangeQualifier));
+  const qualifier =
+    written === undefined ? null : (QUALIFIER_VARIANTS[normalise(written)] ?? (normalise(written) as RangeQualifier));
   const inexact = [first, second].find((n) => n !== undefined && tooManyDigits(n));
   if (inexact !== undefined) return { error: `range "${text}": ${inexact} ${TOO_MANY_DIGITS}` };
   const a = toNumber(first) * factor;
@@ -94,7 +129,9 @@ export function parseStatedRange(text: string): StatedRange | { error: string } 
     return { min_km: 0, max_km: a, basis: 'stated', rangeClass: null, qualifier };
   }
   if (qualifier !== null && RANGE_QUALIFIER_BOUND[qualifier] !== 'approximate') {
-    return { error: `"${text}" qualifies a span with "${written}"; a span already gives its bounds (write "${first} to ${second} ${unit}")` };
+    return {
+      error: `"${text}" qualifies a span with "${written}"; a span already gives its bounds (write "${first} to ${second} ${unit}")`,
+    };
   }
   if (!(b > a)) return { error: `range "${text}" must go from a smaller to a larger number` };
   return { min_km: a, max_km: b, basis: 'stated', rangeClass: null, qualifier };

@@ -6,14 +6,24 @@
  * `selectStory` applies it to the built features. Pure: text and data in, data and diagnostics out.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { STORY_ID, type Diagnostic, type EventFeature, type RangeFeature, type StoryIndexEntry, type StoryOutput, type StoryPeriod, type StoryView } from '../contract.js';
+import {
+  STORY_ID,
+  type Diagnostic,
+  type EventFeature,
+  type RangeFeature,
+  type StoryIndexEntry,
+  type StoryOutput,
+  type StoryPeriod,
+  type StoryView,
+} from '../contract.js';
 
 export type { StoryIndexEntry, StoryOutput, StoryPeriod, StoryView };
 import { Diagnostics, sortDiagnostics, type Location } from './diagnostics.js';
 import { unclosedOpener } from './parse.js';
 
-
-export const STORY_PROJECTIONS = ['flat', 'globe'] as const satisfies ReadonlyArray<NonNullable<StoryOutput['projection']>>;
+export const STORY_PROJECTIONS = ['flat', 'globe'] as const satisfies ReadonlyArray<
+  NonNullable<StoryOutput['projection']>
+>;
 
 /** The selectors of `select:` and `exclude:`. */
 export const SELECTORS = ['documents', 'events', 'ranges', 'types'] as const;
@@ -28,7 +38,6 @@ export interface Selection {
   ranges: Array<Located<string>>;
   types: Array<Located<string>>;
 }
-
 
 export interface StoryHighlight {
   /**
@@ -68,12 +77,28 @@ export interface Story {
   at: Location;
 }
 
-const KEYS = ['title', 'description', 'notes', 'byline', 'credit', 'select', 'exclude', 'period', 'bounds', 'center', 'zoom', 'projection', 'inset', 'highlight'] as const;
+const KEYS = [
+  'title',
+  'description',
+  'notes',
+  'byline',
+  'credit',
+  'select',
+  'exclude',
+  'period',
+  'bounds',
+  'center',
+  'zoom',
+  'projection',
+  'inset',
+  'highlight',
+] as const;
 
 const HIGHLIGHT_KEYS = ['area', 'region', 'country', 'label'] as const;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const validDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const validDay = (s: string) =>
+  DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** The story id a file name gives (`kursk-strikes.yaml` → `kursk-strikes`), or null when it is not one. */
 export function storyIdOf(fileName: string): string | null {
@@ -91,24 +116,47 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
     return { file, line: p.line, column: p.col };
   };
   const start: Location = { file, line: 1, column: 1 };
-  if (!STORY_ID.test(id)) d.error(start, `the story id "${id}" (its file name) must be lowercase letters, digits and "-", at most 64 characters, starting with a letter or digit`);
+  if (!STORY_ID.test(id))
+    d.error(
+      start,
+      `the story id "${id}" (its file name) must be lowercase letters, digits and "-", at most 64 characters, starting with a letter or digit`,
+    );
   const opener = doc.errors.length ? unclosedOpener(text) : null;
   for (const e of doc.errors) {
     const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     // An unclosed quote or bracket is reported where the YAML runs out; point at where it opens.
     const unclosed = opener && (e.code === 'MISSING_CHAR' || /end with an? [\]}]|closing/.test(what));
     const p = lineCounter.linePos(unclosed ? opener.offset : e.pos[0]);
-    d.error({ file, line: p.line, column: p.col }, unclosed ? `YAML: this ${opener.char} is never closed (${what})` : `YAML: ${what}`);
+    d.error(
+      { file, line: p.line, column: p.col },
+      unclosed ? `YAML: this ${opener.char} is never closed (${what})` : `YAML: ${what}`,
+    );
   }
   if (doc.errors.length) return { story: null, diagnostics: sortDiagnostics(d.list) };
   const root = doc.contents;
   if (!isMap(root)) {
-    d.error(at(root as YamlNode | null), 'a story file is a YAML mapping with at least `title:` (see data/README.md, "Stories")');
+    d.error(
+      at(root as YamlNode | null),
+      'a story file is a YAML mapping with at least `title:` (see data/README.md, "Stories")',
+    );
     return { story: null, diagnostics: d.list };
   }
   const story: Story = {
-    id, file, title: '', description: null, notes: null, byline: null, credit: null, select: null, exclude: null,
-    period: null, view: null, projection: null, inset: true, highlights: [], at: start,
+    id,
+    file,
+    title: '',
+    description: null,
+    notes: null,
+    byline: null,
+    credit: null,
+    select: null,
+    exclude: null,
+    period: null,
+    view: null,
+    projection: null,
+    inset: true,
+    highlights: [],
+    at: start,
   };
   const pairs = new Map<string, Pair>();
   for (const pair of root.items) {
@@ -133,7 +181,8 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
     return v.value.trim();
   };
   const title = text1('title');
-  if (title === null && !pairs.has('title')) d.error(start, 'a story needs a "title": the headline shown above its map');
+  if (title === null && !pairs.has('title'))
+    d.error(start, 'a story needs a "title": the headline shown above its map');
   story.title = title ?? '';
   story.description = text1('description');
   story.notes = text1('notes');
@@ -144,7 +193,10 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
     if (!pairs.has(key)) return null;
     const v = field(key);
     if (!isMap(v)) {
-      d.error(at(v, (pairs.get(key)!.key as YamlNode).range?.[0]), `"${key}" must be a mapping of ${SELECTORS.join(', ')}, each a list`);
+      d.error(
+        at(v, (pairs.get(key)!.key as YamlNode).range?.[0]),
+        `"${key}" must be a mapping of ${SELECTORS.join(', ')}, each a list`,
+      );
       return null;
     }
     const out: Selection = { documents: [], events: [], ranges: [], types: [] };
@@ -157,12 +209,22 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
       const list = pair.value as YamlNode | null;
       const items = isSeq(list) ? list.items : isScalar(list) && typeof list.value === 'string' ? [list] : null;
       if (!items) {
-        d.error(at(list, (pair.key as YamlNode).range?.[0]), `"${key}.${name}" must be a list of ids, e.g. [an-id, another-id]`);
+        d.error(
+          at(list, (pair.key as YamlNode).range?.[0]),
+          `"${key}.${name}" must be a list of ids, e.g. [an-id, another-id]`,
+        );
         continue;
       }
       for (const item of items as YamlNode[]) {
-        if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number') || String(item.value).trim() === '') {
-          d.error(at(item), `"${key}.${name}" holds ids (text), not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : JSON.stringify((item as { value?: unknown })?.value ?? null)}`);
+        if (
+          !isScalar(item) ||
+          (typeof item.value !== 'string' && typeof item.value !== 'number') ||
+          String(item.value).trim() === ''
+        ) {
+          d.error(
+            at(item),
+            `"${key}.${name}" holds ids (text), not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : JSON.stringify((item as { value?: unknown })?.value ?? null)}`,
+          );
           continue;
         }
         out[name as Selector].push({ value: String(item.value).trim(), at: at(item) });
@@ -177,14 +239,20 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
     const v = field('period');
     const raw = isScalar(v) ? String(v.value ?? '') : '';
     const [from, to, extra] = raw.split('/');
-    if (extra !== undefined || !validDay(from ?? '') || !validDay(to ?? '')) d.error(at(v, keyAt('period') && (pairs.get('period')!.key as YamlNode).range?.[0]), `"period" must be two days, "YYYY-MM-DD/YYYY-MM-DD" (as the map's t=), not "${raw}"`);
+    if (extra !== undefined || !validDay(from ?? '') || !validDay(to ?? ''))
+      d.error(
+        at(v, keyAt('period') && (pairs.get('period')!.key as YamlNode).range?.[0]),
+        `"period" must be two days, "YYYY-MM-DD/YYYY-MM-DD" (as the map's t=), not "${raw}"`,
+      );
     else if (from > to) d.error(at(v), `"period" ends (${to}) before it begins (${from})`);
     else story.period = { from, to };
   }
 
   const numbers = (v: YamlNode | null | undefined, n: number): number[] | null => {
     if (!isSeq(v) || v.items.length !== n) return null;
-    const out = v.items.map((i) => (isScalar(i) && typeof i.value === 'number' && Number.isFinite(i.value) ? i.value : NaN));
+    const out = v.items.map((i) =>
+      isScalar(i) && typeof i.value === 'number' && Number.isFinite(i.value) ? i.value : NaN,
+    );
     return out.every(Number.isFinite) ? out : null;
   };
   const lonlatOk = ([lon, lat]: number[]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
@@ -192,8 +260,13 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
   if (pairs.has('bounds')) {
     const v = field('bounds');
     const corners = isSeq(v) && v.items.length === 2 ? v.items.map((c) => numbers(c as YamlNode, 2)) : null;
-    if (!corners || corners.some((c) => !c || !lonlatOk(c))) d.error(at(v), '"bounds" must be [[west, south], [east, north]] in degrees, longitudes within ±180 and latitudes within ±90');
-    else if (corners[0]![1] >= corners[1]![1]) d.error(at(v), `"bounds": the south edge (${corners[0]![1]}) must lie below the north edge (${corners[1]![1]})`);
+    if (!corners || corners.some((c) => !c || !lonlatOk(c)))
+      d.error(
+        at(v),
+        '"bounds" must be [[west, south], [east, north]] in degrees, longitudes within ±180 and latitudes within ±90',
+      );
+    else if (corners[0]![1] >= corners[1]![1])
+      d.error(at(v), `"bounds": the south edge (${corners[0]![1]}) must lie below the north edge (${corners[1]![1]})`);
     else view.bounds = [corners[0] as [number, number], corners[1] as [number, number]];
   }
   if (pairs.has('center')) {
@@ -203,10 +276,12 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
   }
   if (pairs.has('zoom')) {
     const z = field('zoom');
-    if (!isScalar(z) || typeof z.value !== 'number' || !(z.value >= 0 && z.value <= 22)) d.error(at(z), '"zoom" must be a number from 0 to 22');
+    if (!isScalar(z) || typeof z.value !== 'number' || !(z.value >= 0 && z.value <= 22))
+      d.error(at(z), '"zoom" must be a number from 0 to 22');
     else view.zoom = z.value;
   }
-  if (view.bounds && (pairs.has('center') || pairs.has('zoom'))) d.error(keyAt('bounds'), 'give either "bounds" or "center" and "zoom", not both');
+  if (view.bounds && (pairs.has('center') || pairs.has('zoom')))
+    d.error(keyAt('bounds'), 'give either "bounds" or "center" and "zoom", not both');
   else if (pairs.has('center') !== pairs.has('zoom')) {
     d.error(keyAt(pairs.has('center') ? 'center' : 'zoom'), '"center" and "zoom" go together');
   }
@@ -215,25 +290,45 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
   if (pairs.has('projection')) {
     const v = field('projection');
     const p = isScalar(v) ? v.value : null;
-    if (!(STORY_PROJECTIONS as readonly unknown[]).includes(p)) d.error(at(v), `"projection" must be ${STORY_PROJECTIONS.join(' or ')}, not ${JSON.stringify(p)}`);
+    if (!(STORY_PROJECTIONS as readonly unknown[]).includes(p))
+      d.error(at(v), `"projection" must be ${STORY_PROJECTIONS.join(' or ')}, not ${JSON.stringify(p)}`);
     else story.projection = p as Story['projection'];
   }
   if (pairs.has('inset')) {
     const v = field('inset');
-    if (!isScalar(v) || typeof v.value !== 'boolean') d.error(at(v, (pairs.get('inset')!.key as YamlNode).range?.[0]), `"inset" must be true or false (the locator map shown when zoomed in), not ${JSON.stringify(isScalar(v) ? v.value : null)}`);
+    if (!isScalar(v) || typeof v.value !== 'boolean')
+      d.error(
+        at(v, (pairs.get('inset')!.key as YamlNode).range?.[0]),
+        `"inset" must be true or false (the locator map shown when zoomed in), not ${JSON.stringify(isScalar(v) ? v.value : null)}`,
+      );
     else story.inset = v.value;
   }
   if (pairs.has('highlight')) {
     const v = field('highlight');
-    if (!isSeq(v)) d.error(at(v, (pairs.get('highlight')!.key as YamlNode).range?.[0]), '"highlight" must be a list of {area: file.geojson | region: RU-KRS | country: UA, label: text}');
+    if (!isSeq(v))
+      d.error(
+        at(v, (pairs.get('highlight')!.key as YamlNode).range?.[0]),
+        '"highlight" must be a list of {area: file.geojson | region: RU-KRS | country: UA, label: text}',
+      );
     else {
       for (const item of v.items as YamlNode[]) {
         const get = (k: string) => (isMap(item) ? item.get(k, true) : null) as YamlNode | null | undefined;
-        const unknown = isMap(item) ? item.items.find((p) => !(HIGHLIGHT_KEYS as readonly string[]).includes(String((p.key as { value?: unknown })?.value))) : null;
-        if (unknown) d.error(at(unknown.key as YamlNode), `unknown key "${String((unknown.key as { value?: unknown }).value)}" in a highlight; use ${HIGHLIGHT_KEYS.join(', ')}`);
+        const unknown = isMap(item)
+          ? item.items.find(
+              (p) => !(HIGHLIGHT_KEYS as readonly string[]).includes(String((p.key as { value?: unknown })?.value)),
+            )
+          : null;
+        if (unknown)
+          d.error(
+            at(unknown.key as YamlNode),
+            `unknown key "${String((unknown.key as { value?: unknown }).value)}" in a highlight; use ${HIGHLIGHT_KEYS.join(', ')}`,
+          );
         const given = (['area', 'region', 'country'] as const).filter((k) => get(k) != null);
         if (given.length !== 1) {
-          d.error(at(item), `a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA)${given.length ? `, not ${given.join(' and ')}` : ''}`);
+          d.error(
+            at(item),
+            `a highlight names one of "area" (a GeoJSON file relative to the story file, e.g. ../areas/ukraine.geojson), "region" (ISO 3166-2, e.g. RU-KRS) or "country" (ISO 3166-1, e.g. UA)${given.length ? `, not ${given.join(' and ')}` : ''}`,
+          );
           continue;
         }
         const [key] = given;
@@ -241,7 +336,14 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
         const value = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : '';
         const pattern = { area: /./, region: /^[A-Z]{2}-[A-Z0-9]{1,3}$/, country: /^[A-Z]{2}$/ }[key];
         if (!pattern.test(value)) {
-          d.error(at(node), { area: '"area" must be a file path', region: `"region" must be an ISO 3166-2 code such as RU-KRS (as an event's admin1), not ${JSON.stringify(isScalar(node) ? node.value : null)}`, country: `"country" must be an ISO 3166-1 code such as UA (as an event's country), not ${JSON.stringify(isScalar(node) ? node.value : null)}` }[key]);
+          d.error(
+            at(node),
+            {
+              area: '"area" must be a file path',
+              region: `"region" must be an ISO 3166-2 code such as RU-KRS (as an event's admin1), not ${JSON.stringify(isScalar(node) ? node.value : null)}`,
+              country: `"country" must be an ISO 3166-1 code such as UA (as an event's country), not ${JSON.stringify(isScalar(node) ? node.value : null)}`,
+            }[key],
+          );
           continue;
         }
         const label = get('label');
@@ -249,7 +351,14 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
           d.error(at(label), 'a highlight\'s "label" must be text');
           continue;
         }
-        story.highlights.push({ area: null, region: null, country: null, [key]: value, label: isScalar(label) ? String(label.value).trim() || null : null, at: at(node) });
+        story.highlights.push({
+          area: null,
+          region: null,
+          country: null,
+          [key]: value,
+          label: isScalar(label) ? String(label.value).trim() || null : null,
+          at: at(node),
+        });
       }
     }
   }
@@ -281,7 +390,7 @@ export function storyInPeriod(f: EventFeature | RangeFeature, period: StoryPerio
   if ('type' in f.properties) {
     const p = f.properties as EventFeature['properties'];
     const [rawStart, rawEnd] = (p.date ?? '').split('/');
-    return overlaps(p.date_start ?? rawStart ?? null, rawEnd === '..' ? '..' : p.date_end ?? rawEnd ?? null);
+    return overlaps(p.date_start ?? rawStart ?? null, rawEnd === '..' ? '..' : (p.date_end ?? rawEnd ?? null));
   }
   return f.properties.claims.some((c) => overlaps(c.document_date, null));
 }
@@ -293,39 +402,68 @@ export function storyInPeriod(f: EventFeature | RangeFeature, period: StoryPerio
  * or type the build does not have is an error at its place in the story file; a story that selects
  * nothing is an error at its start.
  */
-export function selectStory(story: Story, events: readonly EventFeature[], ranges: readonly RangeFeature[]): StorySelection {
+export function selectStory(
+  story: Story,
+  events: readonly EventFeature[],
+  ranges: readonly RangeFeature[],
+): StorySelection {
   const d = new Diagnostics();
   const documents = new Set([...events, ...ranges].flatMap(claimDocs));
   const eventIds = new Set(events.map((f) => f.properties.id));
   const rangeIds = new Set(ranges.map((f) => f.properties.id));
   const types = new Set(events.map((f) => f.properties.type));
   const known: Record<Selector, Set<string>> = { documents, events: eventIds, ranges: rangeIds, types };
-  const what: Record<Selector, string> = { documents: 'document', events: 'event', ranges: 'range', types: 'event type' };
-  for (const [part, sel] of [['select', story.select], ['exclude', story.exclude]] as const) {
+  const what: Record<Selector, string> = {
+    documents: 'document',
+    events: 'event',
+    ranges: 'range',
+    types: 'event type',
+  };
+  for (const [part, sel] of [
+    ['select', story.select],
+    ['exclude', story.exclude],
+  ] as const) {
     if (!sel) continue;
     for (const key of SELECTORS) {
       for (const { value, at } of sel[key]) {
         if (known[key].has(value)) continue;
         const close = [...known[key]].filter((k) => k.includes(value) || value.includes(k)).slice(0, 3);
-        d.error(at, `${part}.${key}: no ${what[key]} "${value}" in the build${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : ''}`);
+        d.error(
+          at,
+          `${part}.${key}: no ${what[key]} "${value}" in the build${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : ''}`,
+        );
       }
     }
   }
   const matches = (sel: Selection, f: EventFeature | RangeFeature, kind: 'event' | 'range') => {
     const has = (list: Array<Located<string>>, v: string) => list.some((l) => l.value === v);
     if (claimDocs(f).some((doc) => has(sel.documents, doc))) return true;
-    if (kind === 'event') return has(sel.events, f.properties.id) || has(sel.types, (f as EventFeature).properties.type);
+    if (kind === 'event')
+      return has(sel.events, f.properties.id) || has(sel.types, (f as EventFeature).properties.type);
     return has(sel.ranges, f.properties.id);
   };
   const keep = <F extends EventFeature | RangeFeature>(list: readonly F[], kind: 'event' | 'range'): F[] =>
-    list.filter((f) => (!story.select || matches(story.select, f, kind)) && !(story.exclude && matches(story.exclude, f, kind)) && (!story.period || storyInPeriod(f, story.period)));
+    list.filter(
+      (f) =>
+        (!story.select || matches(story.select, f, kind)) &&
+        !(story.exclude && matches(story.exclude, f, kind)) &&
+        (!story.period || storyInPeriod(f, story.period)),
+    );
   const out = { events: keep(events, 'event'), ranges: keep(ranges, 'range') };
-  if (out.events.length + out.ranges.length === 0 && d.errorCount === 0) d.error(story.at, `the story "${story.id}" selects no event and no range; check "select", "exclude" and "period"`);
+  if (out.events.length + out.ranges.length === 0 && d.errorCount === 0)
+    d.error(story.at, `the story "${story.id}" selects no event and no range; check "select", "exclude" and "period"`);
   return { ...out, diagnostics: sortDiagnostics(d.list) };
 }
 
-export function storyOutput(story: Story, selection: Pick<StorySelection, 'events' | 'ranges'>, highlights: Array<{ geometry: GeoJSON.Geometry; label: string | null }>): StoryOutput {
-  const dates = [...selection.events, ...selection.ranges].flatMap((f) => f.properties.claims.map((c) => c.document_date)).filter((x): x is string => !!x).sort();
+export function storyOutput(
+  story: Story,
+  selection: Pick<StorySelection, 'events' | 'ranges'>,
+  highlights: Array<{ geometry: GeoJSON.Geometry; label: string | null }>,
+): StoryOutput {
+  const dates = [...selection.events, ...selection.ranges]
+    .flatMap((f) => f.properties.claims.map((c) => c.document_date))
+    .filter((x): x is string => !!x)
+    .sort();
   return {
     id: story.id,
     title: story.title,
@@ -338,7 +476,10 @@ export function storyOutput(story: Story, selection: Pick<StorySelection, 'event
     projection: story.projection,
     inset: story.inset,
     date: dates.at(-1) ?? null,
-    highlights: { type: 'FeatureCollection', features: highlights.map((h) => ({ type: 'Feature', geometry: h.geometry, properties: { label: h.label } })) },
+    highlights: {
+      type: 'FeatureCollection',
+      features: highlights.map((h) => ({ type: 'Feature', geometry: h.geometry, properties: { label: h.label } })),
+    },
     events: { type: 'FeatureCollection', features: selection.events },
     ranges: { type: 'FeatureCollection', features: selection.ranges },
   };

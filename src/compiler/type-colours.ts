@@ -12,7 +12,12 @@ export { FALLBACK_COLOUR };
  * the map draws it in the fallback grey until the table gives it a colour (never a colour taken from
  * another type, so published maps keep theirs). `pathOf`: a document id → its file, for the location.
  */
-export function undeclaredTypes(events: readonly EventFeature[], table: Readonly<Record<string, string>>, pathOf: ReadonlyMap<string, string>, fallback = FALLBACK_COLOUR): Diagnostic[] {
+export function undeclaredTypes(
+  events: readonly EventFeature[],
+  table: Readonly<Record<string, string>>,
+  pathOf: ReadonlyMap<string, string>,
+  fallback = FALLBACK_COLOUR,
+): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const f of events) {

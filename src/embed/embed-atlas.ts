@@ -53,7 +53,9 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
     // A small frame keeps proportionally small margins.
     // At least MIN_FIT_PADDING, so that a marker and its label at the edge of the fit are not clipped.
     fitPadding: () => {
-      const pad = Math.round(Math.max(MIN_FIT_PADDING, Math.min(100, el.map.clientWidth * 0.1, el.map.clientHeight * 0.15)));
+      const pad = Math.round(
+        Math.max(MIN_FIT_PADDING, Math.min(100, el.map.clientWidth * 0.1, el.map.clientHeight * 0.15)),
+      );
       return { top: pad, bottom: pad, left: pad, right: pad + CONTROLS_WIDTH };
     },
     coveredBottom: () => 0,
@@ -91,18 +93,24 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
       if (el.source) el.source.textContent = [s.credit, s.byline].filter(Boolean).join(' · ') || 'Source Atlas';
     },
     onBuild(data) {
-      control = layerControlFor(data, { compact: true, onChange: (hidden) => session.dispatch({ type: 'hide', hidden }) });
+      control = layerControlFor(data, {
+        compact: true,
+        onChange: (hidden) => session.dispatch({ type: 'hide', hidden }),
+      });
       control.set(session.state.hidden);
       el.controls.replaceChildren(control.element);
     },
   });
 
   // The legend says which bands the view does not show, each time the map comes to rest.
-  void session.ready.then(() => {
-    const note = () => control?.noteOffView(session.bandsOffView());
-    note();
-    session.map.on('idle', note);
-  }, () => undefined); // a map that cannot start says so itself
+  void session.ready.then(
+    () => {
+      const note = () => control?.noteOffView(session.bandsOffView());
+      note();
+      session.map.on('idle', note);
+    },
+    () => undefined,
+  ); // a map that cannot start says so itself
 
   session.onChange(({ state, changed }) => {
     if (changed.has('hidden')) control?.set(state.hidden);

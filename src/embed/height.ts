@@ -19,7 +19,10 @@ export const HEIGHT_MESSAGE = 'source-atlas-height';
 export const HEIGHT_REQUEST = 'source-atlas-height?';
 
 /** The object messages for a height (pym's string message is built by pym.Child). */
-export function heightMessages(height: number, id: string): [Record<string, Record<string, number>>, { sentinel: 'amp'; type: 'embed-size'; height: number }] {
+export function heightMessages(
+  height: number,
+  id: string,
+): [Record<string, Record<string, number>>, { sentinel: 'amp'; type: 'embed-size'; height: number }] {
   return [{ [HEIGHT_MESSAGE]: { [id]: height } }, { sentinel: 'amp', type: 'embed-size', height }];
 }
 

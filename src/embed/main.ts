@@ -33,14 +33,17 @@ byId<HTMLDetailsElement>('legend').open = innerWidth >= NARROW;
 
 /** The preview image in place of the map (no WebGL2): the build wrote it with its alt text. */
 function showPreview(): void {
-  const alt = document.querySelector<HTMLMetaElement>('meta[property="og:image:alt"]')?.content || 'Map of events and weapon ranges';
+  const alt =
+    document.querySelector<HTMLMetaElement>('meta[property="og:image:alt"]')?.content ||
+    'Map of events and weapon ranges';
   const img = document.createElement('img');
   img.className = 'embed-preview';
   img.src = new URL('preview.png', new URL(import.meta.env.BASE_URL, location.href)).href;
   img.alt = alt;
   const note = document.createElement('p');
   note.className = 'embed-preview-note';
-  note.textContent = 'This browser cannot draw the interactive map (it needs WebGL2); here is a picture of it. Open the full map for the list of events and ranges.';
+  note.textContent =
+    'This browser cannot draw the interactive map (it needs WebGL2); here is a picture of it. Open the full map for the list of events and ranges.';
   mapEl.replaceChildren(img, note);
   byId('legend').hidden = true;
 }
@@ -48,8 +51,14 @@ function showPreview(): void {
 if (document.createElement('canvas').getContext('webgl2')) {
   window.atlas = startEmbed(
     {
-      map: mapEl, detail: byId('detail'), controls: byId('controls'), fullMap: byId<HTMLAnchorElement>('full-map'), status: byId('status'),
-      title: byId('embed-title'), description: byId('embed-description'), source: document.querySelector<HTMLElement>('.embed-source') ?? undefined,
+      map: mapEl,
+      detail: byId('detail'),
+      controls: byId('controls'),
+      fullMap: byId<HTMLAnchorElement>('full-map'),
+      status: byId('status'),
+      title: byId('embed-title'),
+      description: byId('embed-description'),
+      source: document.querySelector<HTMLElement>('.embed-source') ?? undefined,
     },
     params,
   );

@@ -18,7 +18,14 @@
  *   values, the same area gives the same band, to the coordinate); a range with no origin (not drawn)
  *   has origin `none`, as in the build.
  */
-import type { Claim, ClaimedProperties, RangeBasis, RangeCollection, RangeFeature, RangeProperties } from '../contract.js';
+import type {
+  Claim,
+  ClaimedProperties,
+  RangeBasis,
+  RangeCollection,
+  RangeFeature,
+  RangeProperties,
+} from '../contract.js';
 
 /** The band a range feature draws (see the module's comment for what is in the key and why). */
 export function bandKey(f: RangeFeature): string {
@@ -79,7 +86,8 @@ export function groupBands(ranges: RangeCollection): BandGroups {
     else byKey.set(key, [f]);
   }
   const aliases = new Map<string, string>();
-  for (const group of byKey.values()) for (const f of group.slice(1)) aliases.set(f.properties.id, group[0].properties.id);
+  for (const group of byKey.values())
+    for (const f of group.slice(1)) aliases.set(f.properties.id, group[0].properties.id);
   if (!aliases.size) return { ranges, aliases };
   const named = (id: string) => aliases.get(id) ?? id;
   const features = [...byKey.values()].map((group) => {
@@ -98,7 +106,9 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
 
 function merge(group: RangeFeature[], named: (id: string) => string): RangeFeature {
   const first = group[0];
-  const lead = group.reduce((best, f) => (BASIS_RANK[f.properties.basis] < BASIS_RANK[best.properties.basis] ? f : best));
+  const lead = group.reduce((best, f) =>
+    BASIS_RANK[f.properties.basis] < BASIS_RANK[best.properties.basis] ? f : best,
+  );
   const claims: Claim[] = [];
   const seen = new Set<string>();
   for (const f of [lead, ...group.filter((g) => g !== lead)]) {
@@ -167,5 +177,7 @@ export function bandsByWeapon(ranges: ReadonlyArray<Pick<RangeFeature, 'geometry
     w.conflicting ||= (p.conflicts_with?.length ?? 0) > 0;
     by.set(p.weapon, w);
   }
-  return [...by.values()].sort((a, b) => b.bands + b.unplaced - (a.bands + a.unplaced) || a.weapon.localeCompare(b.weapon, 'en'));
+  return [...by.values()].sort(
+    (a, b) => b.bands + b.unplaced - (a.bands + a.unplaced) || a.weapon.localeCompare(b.weapon, 'en'),
+  );
 }

@@ -4,8 +4,23 @@
  * A file that is missing, cut off or not JSON leaves its layer empty and says so. Everything the
  * page reads from a feature is checked here, so the rest of the app can trust the types.
  */
-import { CLAIM_STATUSES, INDEX_MEMBER, OUTPUT_FILES, RANGE_BASES, TILES_MEMBER, chunkName, storyFile } from '../contract';
-import type { EventCollection, EventFeature, EventProperties, RangeCollection, RangeFeature, StoryOutput } from '../contract';
+import {
+  CLAIM_STATUSES,
+  INDEX_MEMBER,
+  OUTPUT_FILES,
+  RANGE_BASES,
+  TILES_MEMBER,
+  chunkName,
+  storyFile,
+} from '../contract';
+import type {
+  EventCollection,
+  EventFeature,
+  EventProperties,
+  RangeCollection,
+  RangeFeature,
+  StoryOutput,
+} from '../contract';
 import { groupBands } from './band-groups';
 import { ClaimChunks } from './chunks';
 
@@ -34,26 +49,80 @@ export interface AtlasData {
 type Check = (p: Record<string, unknown>) => string | null;
 
 const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 60);
-const str = (k: string): Check => (p) => (typeof p[k] === 'string' && p[k] !== '' ? null : `"${k}" is ${show(p[k])}, not a non-empty string`);
-const text = (k: string): Check => (p) => (typeof p[k] === 'string' ? null : `"${k}" is ${show(p[k])}, not a string`);
-const strOrNull = (k: string): Check => (p) => (p[k] === null || (typeof p[k] === 'string' && p[k] !== '') ? null : `"${k}" is ${show(p[k])}, not a non-empty string or null`);
-const textOrNull = (k: string): Check => (p) => (p[k] == null || typeof p[k] === 'string' ? null : `"${k}" is ${show(p[k])}, not a string or null`);
-const num = (k: string): Check => (p) => (typeof p[k] === 'number' && Number.isFinite(p[k]) && (p[k] as number) >= 0 ? null : `"${k}" is ${show(p[k])}, not a number ≥ 0`);
-const numOrNull = (k: string): Check => (p) => (p[k] == null || (typeof p[k] === 'number' && Number.isFinite(p[k])) ? null : `"${k}" is ${show(p[k])}, not a number or null`);
-const oneOf = (k: string, allowed: readonly unknown[]): Check => (p) => (allowed.includes(p[k]) ? null : `"${k}" is ${show(p[k])}, not one of ${allowed.join(', ')}`);
-const texts = (k: string): Check => (p) => (p[k] == null || (Array.isArray(p[k]) && (p[k] as unknown[]).every((v) => typeof v === 'string')) ? null : `"${k}" is ${show(p[k])}, not a list of strings`);
+const str =
+  (k: string): Check =>
+  (p) =>
+    typeof p[k] === 'string' && p[k] !== '' ? null : `"${k}" is ${show(p[k])}, not a non-empty string`;
+const text =
+  (k: string): Check =>
+  (p) =>
+    typeof p[k] === 'string' ? null : `"${k}" is ${show(p[k])}, not a string`;
+const strOrNull =
+  (k: string): Check =>
+  (p) =>
+    p[k] === null || (typeof p[k] === 'string' && p[k] !== '')
+      ? null
+      : `"${k}" is ${show(p[k])}, not a non-empty string or null`;
+const textOrNull =
+  (k: string): Check =>
+  (p) =>
+    p[k] == null || typeof p[k] === 'string' ? null : `"${k}" is ${show(p[k])}, not a string or null`;
+const num =
+  (k: string): Check =>
+  (p) =>
+    typeof p[k] === 'number' && Number.isFinite(p[k]) && (p[k] as number) >= 0
+      ? null
+      : `"${k}" is ${show(p[k])}, not a number ≥ 0`;
+const numOrNull =
+  (k: string): Check =>
+  (p) =>
+    p[k] == null || (typeof p[k] === 'number' && Number.isFinite(p[k]))
+      ? null
+      : `"${k}" is ${show(p[k])}, not a number or null`;
+const oneOf =
+  (k: string, allowed: readonly unknown[]): Check =>
+  (p) =>
+    allowed.includes(p[k]) ? null : `"${k}" is ${show(p[k])}, not one of ${allowed.join(', ')}`;
+const texts =
+  (k: string): Check =>
+  (p) =>
+    p[k] == null || (Array.isArray(p[k]) && (p[k] as unknown[]).every((v) => typeof v === 'string'))
+      ? null
+      : `"${k}" is ${show(p[k])}, not a list of strings`;
 const additions: Check = (p) =>
-  p.additions == null || (Array.isArray(p.additions) && p.additions.every((a) => typeof a?.field === 'string' && typeof a?.note === 'string')) ? null : '"additions" is not a list of {field, note}';
+  p.additions == null ||
+  (Array.isArray(p.additions) && p.additions.every((a) => typeof a?.field === 'string' && typeof a?.note === 'string'))
+    ? null
+    : '"additions" is not a list of {field, note}';
 const highlights: Check = (p) =>
-  Array.isArray(p.highlights) && p.highlights.every((h) => Array.isArray(h) && h.length === 2 && h.every((n) => Number.isInteger(n))) ? null : '"highlights" is not a list of [start, end]';
+  Array.isArray(p.highlights) &&
+  p.highlights.every((h) => Array.isArray(h) && h.length === 2 && h.every((n) => Number.isInteger(n)))
+    ? null
+    : '"highlights" is not a list of [start, end]';
 
 const figures: Check = (p) =>
-  p.figures == null || (Array.isArray(p.figures) && p.figures.every((f) => typeof f?.value === 'number' && Number.isFinite(f.value) && typeof f?.unit === 'string'))
+  p.figures == null ||
+  (Array.isArray(p.figures) &&
+    p.figures.every((f) => typeof f?.value === 'number' && Number.isFinite(f.value) && typeof f?.unit === 'string'))
     ? null
     : '"figures" is not a list of {value, unit}';
 
 /** What the popup and the list read from each claim. */
-const CLAIM_CHECKS = [figures, text('excerpt'), highlights, text('document_title'), textOrNull('publisher'), textOrNull('document_date'), textOrNull('url'), text('claimant'), oneOf('status', CLAIM_STATUSES), textOrNull('note'), additions, textOrNull('date'), textOrNull('place')];
+const CLAIM_CHECKS = [
+  figures,
+  text('excerpt'),
+  highlights,
+  text('document_title'),
+  textOrNull('publisher'),
+  textOrNull('document_date'),
+  textOrNull('url'),
+  text('claimant'),
+  oneOf('status', CLAIM_STATUSES),
+  textOrNull('note'),
+  additions,
+  textOrNull('date'),
+  textOrNull('place'),
+];
 const claims: Check = (p) => {
   if (!Array.isArray(p.claims) || p.claims.length === 0) return '"claims" is not a non-empty array';
   for (const [i, c] of p.claims.entries()) {
@@ -64,13 +133,25 @@ const claims: Check = (p) => {
 };
 
 /** [lon, lat] in degrees: finite, latitude within ±90 (MapLibre throws on anything else; longitudes wrap). */
-const lonlat = (c: unknown): boolean => Array.isArray(c) && c.length >= 2 && c.every((n) => Number.isFinite(n)) && Math.abs(c[1]) <= 90;
+const lonlat = (c: unknown): boolean =>
+  Array.isArray(c) && c.length >= 2 && c.every((n) => Number.isFinite(n)) && Math.abs(c[1]) <= 90;
 /** A closed ring of at least 4 positions. */
-const ring = (r: unknown): boolean => Array.isArray(r) && r.length >= 4 && r.every(lonlat) && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1];
+const ring = (r: unknown): boolean =>
+  Array.isArray(r) &&
+  r.length >= 4 &&
+  r.every(lonlat) &&
+  r[0][0] === r[r.length - 1][0] &&
+  r[0][1] === r[r.length - 1][1];
 const polygon = (p: unknown): boolean => Array.isArray(p) && p.length > 0 && p.every(ring);
 
 /** What the popup, the list and the layers read from each place of an event. */
-const PLACE_CHECKS = [str('name'), oneOf('precision', [1, 2, 3, 4, 5]), text('precision_label'), textOrNull('country'), textOrNull('admin1')];
+const PLACE_CHECKS = [
+  str('name'),
+  oneOf('precision', [1, 2, 3, 4, 5]),
+  text('precision_label'),
+  textOrNull('country'),
+  textOrNull('admin1'),
+];
 const places: Check = (p) => {
   if (!Array.isArray(p.places) || p.places.length === 0) return '"places" is not a non-empty array';
   for (const [i, place] of p.places.entries()) {
@@ -80,25 +161,75 @@ const places: Check = (p) => {
   return null;
 };
 
-const EVENT_CHECKS = [places, str('id'), str('type'), str('summary'), textOrNull('label'), str('place'), str('excerpt'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), additions, claims];
-const RANGE_CHECKS = [str('id'), str('weapon'), str('label'), str('excerpt'), oneOf('status', CLAIM_STATUSES), oneOf('basis', RANGE_BASES), num('min_km'), num('max_km'), text('stated_text'), strOrNull('origin_place'), textOrNull('qualifier'), textOrNull('origin_note'), textOrNull('weapon_class'), textOrNull('document_date'), texts('conflicts_with'), additions, claims];
+const EVENT_CHECKS = [
+  places,
+  str('id'),
+  str('type'),
+  str('summary'),
+  textOrNull('label'),
+  str('place'),
+  str('excerpt'),
+  oneOf('status', CLAIM_STATUSES),
+  textOrNull('date'),
+  textOrNull('date_start'),
+  text('precision_label'),
+  oneOf('precision', [1, 2, 3, 4, 5]),
+  numOrNull('magnitude'),
+  textOrNull('magnitude_unit'),
+  additions,
+  claims,
+];
+const RANGE_CHECKS = [
+  str('id'),
+  str('weapon'),
+  str('label'),
+  str('excerpt'),
+  oneOf('status', CLAIM_STATUSES),
+  oneOf('basis', RANGE_BASES),
+  num('min_km'),
+  num('max_km'),
+  text('stated_text'),
+  strOrNull('origin_place'),
+  textOrNull('qualifier'),
+  textOrNull('origin_note'),
+  textOrNull('weapon_class'),
+  textOrNull('document_date'),
+  texts('conflicts_with'),
+  additions,
+  claims,
+];
 
 /** Why a feature does not fit, or null when it does. Exported for tests. */
 export function eventProblem(f: unknown): string | null {
   const feature = f as EventFeature;
   const coordinates = feature?.geometry?.coordinates;
-  if (feature?.geometry?.type !== 'MultiPoint' || !Array.isArray(coordinates) || coordinates.length === 0 || !coordinates.every(lonlat)) return 'geometry is not a MultiPoint of [lon, lat]';
+  if (
+    feature?.geometry?.type !== 'MultiPoint' ||
+    !Array.isArray(coordinates) ||
+    coordinates.length === 0 ||
+    !coordinates.every(lonlat)
+  )
+    return 'geometry is not a MultiPoint of [lon, lat]';
   const problem = firstProblem(feature.properties, EVENT_CHECKS);
   if (problem) return problem;
   // One position per place, in the same order: the layers draw each place at its position.
-  return feature.properties.places.length === coordinates.length ? null : `"places" has ${feature.properties.places.length} places for ${coordinates.length} positions`;
+  return feature.properties.places.length === coordinates.length
+    ? null
+    : `"places" has ${feature.properties.places.length} places for ${coordinates.length} positions`;
 }
 
 export function rangeProblem(f: unknown): string | null {
   const feature = f as RangeFeature;
   const geometry = feature?.geometry;
   // null: a range the text states with no origin; listed, not drawn.
-  const drawable = geometry === null || (geometry?.type === 'Polygon' ? polygon(geometry.coordinates) : geometry?.type === 'MultiPolygon' && Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(polygon));
+  const drawable =
+    geometry === null ||
+    (geometry?.type === 'Polygon'
+      ? polygon(geometry.coordinates)
+      : geometry?.type === 'MultiPolygon' &&
+        Array.isArray(geometry.coordinates) &&
+        geometry.coordinates.length > 0 &&
+        geometry.coordinates.every(polygon));
   if (!drawable) {
     return 'geometry is neither null nor a Polygon or MultiPolygon of closed [lon, lat] rings';
   }
@@ -120,7 +251,12 @@ function firstProblem(props: unknown, checks: Check[]): string | null {
 export const MAX_LISTED = 3;
 
 /** Keeps the features that fit; describes the others in `problems`. */
-export function validate<F>(name: string, json: unknown, problemOf: (f: unknown) => string | null, problems: string[]): F[] {
+export function validate<F>(
+  name: string,
+  json: unknown,
+  problemOf: (f: unknown) => string | null,
+  problems: string[],
+): F[] {
   const features = (json as { type?: string; features?: unknown[] })?.features;
   if ((json as { type?: string })?.type !== 'FeatureCollection' || !Array.isArray(features)) {
     problems.push(`${name} is not a GeoJSON FeatureCollection.`);
@@ -141,7 +277,9 @@ export function validate<F>(name: string, json: unknown, problemOf: (f: unknown)
   });
   problems.push(...left.slice(0, MAX_LISTED));
   if (left.length > MAX_LISTED) {
-    problems.push(`${name}: ${left.length - MAX_LISTED} more features left out (${left.length} of ${features.length} in all; the browser console lists them).`);
+    problems.push(
+      `${name}: ${left.length - MAX_LISTED} more features left out (${left.length} of ${features.length} in all; the browser console lists them).`,
+    );
     console.warn(left.slice(MAX_LISTED).join('\n'));
   }
   return kept;
@@ -155,7 +293,14 @@ async function fetchJson(url: string, file: string): Promise<{ json: unknown } |
   } catch (err) {
     return { problem: `Could not download data/${file} (${(err as Error).message}).` };
   }
-  if (!response.ok) return { problem: `Could not load data/${file}: the server answered ${response.status} ${response.statusText}. Has the data build run?`.replace(' .', '.') };
+  if (!response.ok)
+    return {
+      problem:
+        `Could not load data/${file}: the server answered ${response.status} ${response.statusText}. Has the data build run?`.replace(
+          ' .',
+          '.',
+        ),
+    };
   let body: string;
   try {
     body = await response.text();
@@ -170,7 +315,15 @@ async function fetchJson(url: string, file: string): Promise<{ json: unknown } |
 }
 
 /** The text fields a story's file must have, checked as features are. */
-const STORY_CHECKS = [str('id'), str('title'), textOrNull('description'), textOrNull('notes'), textOrNull('byline'), textOrNull('credit'), textOrNull('date')];
+const STORY_CHECKS = [
+  str('id'),
+  str('title'),
+  textOrNull('description'),
+  textOrNull('notes'),
+  textOrNull('byline'),
+  textOrNull('credit'),
+  textOrNull('date'),
+];
 
 /**
  * Loads one story's file, `<base>data/maps/<id>.json`: its words and only its features, so that an
@@ -183,11 +336,23 @@ async function loadStory(base: string, id: string): Promise<AtlasData> {
   const json = 'json' in result ? (result.json as Partial<StoryOutput>) : null;
   const problem = json ? firstProblem(json, STORY_CHECKS) : null;
   if (!json || problem) {
-    problems.push('json' in result ? `data/${file} is not a story (${problem}).` : result.problem.replace('Has the data build run?', `Is there a story "${id}" (data/maps/${id}.yaml)?`));
-    return { events: { type: 'FeatureCollection', features: [] }, ranges: { type: 'FeatureCollection', features: [] }, story: null, problems };
+    problems.push(
+      'json' in result
+        ? `data/${file} is not a story (${problem}).`
+        : result.problem.replace('Has the data build run?', `Is there a story "${id}" (data/maps/${id}.yaml)?`),
+    );
+    return {
+      events: { type: 'FeatureCollection', features: [] },
+      ranges: { type: 'FeatureCollection', features: [] },
+      story: null,
+      problems,
+    };
   }
   const { events, ranges, ...meta } = json;
-  const highlights = meta.highlights?.type === 'FeatureCollection' && Array.isArray(meta.highlights.features) ? meta.highlights : { type: 'FeatureCollection' as const, features: [] };
+  const highlights =
+    meta.highlights?.type === 'FeatureCollection' && Array.isArray(meta.highlights.features)
+      ? meta.highlights
+      : { type: 'FeatureCollection' as const, features: [] };
   return {
     events: { type: 'FeatureCollection', features: validate<EventFeature>(file, events, eventProblem, problems) },
     ranges: bands(validate<RangeFeature>(file, ranges, rangeProblem, problems)),
@@ -196,7 +361,13 @@ async function loadStory(base: string, id: string): Promise<AtlasData> {
   };
 }
 
-const INDEX_PLACE_CHECKS = [str('name'), oneOf('precision', [1, 2, 3, 4, 5]), text('precision_label'), textOrNull('country'), textOrNull('admin1')];
+const INDEX_PLACE_CHECKS = [
+  str('name'),
+  oneOf('precision', [1, 2, 3, 4, 5]),
+  text('precision_label'),
+  textOrNull('country'),
+  textOrNull('admin1'),
+];
 const INDEX_CHECKS: Check[] = [
   (p) => {
     if (!Array.isArray(p.places) || p.places.length === 0) return '"places" is not a non-empty array';
@@ -206,17 +377,38 @@ const INDEX_CHECKS: Check[] = [
     }
     return null;
   },
-  str('id'), str('type'), str('summary'), textOrNull('label'), oneOf('status', CLAIM_STATUSES), textOrNull('date'), textOrNull('date_start'), textOrNull('date_end'), text('precision_label'), oneOf('precision', [1, 2, 3, 4, 5]), numOrNull('magnitude'), textOrNull('magnitude_unit'), texts('claimants'), num('chunk'),
+  str('id'),
+  str('type'),
+  str('summary'),
+  textOrNull('label'),
+  oneOf('status', CLAIM_STATUSES),
+  textOrNull('date'),
+  textOrNull('date_start'),
+  textOrNull('date_end'),
+  text('precision_label'),
+  oneOf('precision', [1, 2, 3, 4, 5]),
+  numOrNull('magnitude'),
+  textOrNull('magnitude_unit'),
+  texts('claimants'),
+  num('chunk'),
 ];
 
 /** Why an entry of the compact index does not fit, or null. Exported for tests. */
 export function indexProblem(f: unknown): string | null {
   const feature = f as EventFeature;
   const coordinates = feature?.geometry?.coordinates;
-  if (feature?.geometry?.type !== 'MultiPoint' || !Array.isArray(coordinates) || coordinates.length === 0 || !coordinates.every(lonlat)) return 'geometry is not a MultiPoint of [lon, lat]';
+  if (
+    feature?.geometry?.type !== 'MultiPoint' ||
+    !Array.isArray(coordinates) ||
+    coordinates.length === 0 ||
+    !coordinates.every(lonlat)
+  )
+    return 'geometry is not a MultiPoint of [lon, lat]';
   const problem = firstProblem(feature.properties, INDEX_CHECKS);
   if (problem) return problem;
-  return feature.properties.places.length === coordinates.length ? null : `"places" has ${feature.properties.places.length} places for ${coordinates.length} positions`;
+  return feature.properties.places.length === coordinates.length
+    ? null
+    : `"places" has ${feature.properties.places.length} places for ${coordinates.length} positions`;
 }
 
 /**
@@ -226,8 +418,12 @@ export function indexProblem(f: unknown): string | null {
 function fromIndex(f: EventFeature): EventFeature {
   // biome-ignore lint/plugin: typed boundary: indexProblem checked the entry; its claims come with lazy.full before a popup reads them
   const p = f.properties as unknown as Record<string, unknown> & { places: EventProperties['places'] };
-  // biome-ignore lint/plugin: typed boundary: an index entry completed to an event with no claims yet (see above)
-  return { type: 'Feature', geometry: f.geometry, properties: { ...p, place: p.places[0].name, excerpt: '', claims: [], additions: [] } as unknown as EventProperties };
+  return {
+    type: 'Feature',
+    geometry: f.geometry,
+    // biome-ignore lint/plugin: typed boundary: an index entry completed to an event with no claims yet (see above)
+    properties: { ...p, place: p.places[0].name, excerpt: '', claims: [], additions: [] } as unknown as EventProperties,
+  };
 }
 
 /** The checked ranges, one feature per band (band-groups.ts): a band is drawn, listed and counted once. */
@@ -235,7 +431,9 @@ const bands = (features: RangeFeature[]): RangeCollection => groupBands({ type: 
 /** The tiles that ranges.geojson names (a file beside it), as an absolute URL for the map's `pmtiles://` source. */
 function tilesOf(base: string, ranges: unknown): { tiles?: string } {
   const name = (ranges as Record<string, unknown>)?.[TILES_MEMBER];
-  return typeof name === 'string' && /^[\w.-]+$/.test(name) ? { tiles: new URL(`${base}data/${name}`, location.href).href } : {};
+  return typeof name === 'string' && /^[\w.-]+$/.test(name)
+    ? { tiles: new URL(`${base}data/${name}`, location.href).href }
+    : {};
 }
 
 /**
@@ -257,13 +455,27 @@ export async function loadData(base: string, story: string | null = null): Promi
   const rangeFeatures = bands(validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems)).features;
   if (typeof index === 'string' && /^[\w.-]+$/.test(index)) {
     const entries = validate<EventFeature>(index, await load(index, 'events'), indexProblem, problems);
-    // biome-ignore lint/plugin: typed boundary: indexProblem checked that every entry has a numeric chunk
-    const chunkOf = new Map(entries.map((f) => [f.properties.id, (f.properties as unknown as { chunk: number }).chunk]));
-    const chunks = new ClaimChunks(async (file) => {
-      const result = await fetchJson(`${base}data/${file}`, file);
-      if ('json' in result) return result.json;
-      throw new Error(result.problem);
-    }, chunkName, (p) => eventProblem({ type: 'Feature', geometry: { type: 'MultiPoint', coordinates: ((p as EventProperties)?.places ?? []).map((x) => x.lonlat ?? [0, 0]) }, properties: p }) === null);
+    const chunkOf = new Map(
+      // biome-ignore lint/plugin: typed boundary: indexProblem checked that every entry has a numeric chunk
+      entries.map((f) => [f.properties.id, (f.properties as unknown as { chunk: number }).chunk]),
+    );
+    const chunks = new ClaimChunks(
+      async (file) => {
+        const result = await fetchJson(`${base}data/${file}`, file);
+        if ('json' in result) return result.json;
+        throw new Error(result.problem);
+      },
+      chunkName,
+      (p) =>
+        eventProblem({
+          type: 'Feature',
+          geometry: {
+            type: 'MultiPoint',
+            coordinates: ((p as EventProperties)?.places ?? []).map((x) => x.lonlat ?? [0, 0]),
+          },
+          properties: p,
+        }) === null,
+    );
     return {
       events: { type: 'FeatureCollection', features: entries.map(fromIndex) },
       ranges: { type: 'FeatureCollection', features: rangeFeatures },
@@ -275,7 +487,10 @@ export async function loadData(base: string, story: string | null = null): Promi
   }
   const events = await load(OUTPUT_FILES.events, 'events');
   return {
-    events: { type: 'FeatureCollection', features: validate<EventFeature>(OUTPUT_FILES.events, events, eventProblem, problems) },
+    events: {
+      type: 'FeatureCollection',
+      features: validate<EventFeature>(OUTPUT_FILES.events, events, eventProblem, problems),
+    },
     ranges: { type: 'FeatureCollection', features: rangeFeatures },
     story: null,
     problems,

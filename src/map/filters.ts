@@ -17,7 +17,11 @@ export const imprecise: ExpressionSpecification = ['>=', ['get', 'precision'], s
 const hatchedBands = CLAIM_STATUSES.filter((st) => s.STATUS_STYLE[st].bandPattern === 'hatch');
 
 /** Each layer's filter: its kind of feature, less what the reader has hidden, not selected, or outside the period. */
-export function filters(hidden: ReadonlySet<string>, selected: string | null, period: Period | null = null): Record<string, ExpressionSpecification> {
+export function filters(
+  hidden: ReadonlySet<string>,
+  selected: string | null,
+  period: Period | null = null,
+): Record<string, ExpressionSpecification> {
   const ev: ExpressionSpecification = ['all', eventFilter(hidden), periodFilter(period)];
   const rg: ExpressionSpecification = ['all', rangeFilter(hidden), periodFilter(period)];
   const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
@@ -42,9 +46,15 @@ export function filters(hidden: ReadonlySet<string>, selected: string | null, pe
   };
 }
 
-export function applyHidden(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null, period: Period | null = null): void {
+export function applyHidden(
+  map: MapLibreMap,
+  hidden: ReadonlySet<string>,
+  selected: string | null,
+  period: Period | null = null,
+): void {
   for (const group of ['events', 'ranges'] as const) {
-    for (const id of GROUP_LAYERS[group]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hidden.has(group) ? 'none' : 'visible');
+    for (const id of GROUP_LAYERS[group])
+      if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hidden.has(group) ? 'none' : 'visible');
   }
   for (const [id, filter] of Object.entries(filters(hidden, selected, period))) map.setFilter(id, filter);
 }

@@ -47,10 +47,35 @@ export const EVENT_LAYERS = [LAYER.eventMarker, LAYER.eventHalo];
 export const RANGE_LAYERS = [LAYER.rangeFill, LAYER.rangeEdge];
 /** Every layer belonging to each switch of the layer control. */
 export const GROUP_LAYERS = {
-  events: [LAYER.eventRegionFill, LAYER.eventRegion, LAYER.eventHalo, LAYER.eventMarker, LAYER.eventPattern, LAYER.eventPending, LAYER.eventSelected, LAYER.eventLabel, LAYER.eventCluster, LAYER.eventClusterCount],
-  ranges: [LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangePending, LAYER.rangeSelected, LAYER.rangeLabel, LAYER.origin, LAYER.originLabel],
+  events: [
+    LAYER.eventRegionFill,
+    LAYER.eventRegion,
+    LAYER.eventHalo,
+    LAYER.eventMarker,
+    LAYER.eventPattern,
+    LAYER.eventPending,
+    LAYER.eventSelected,
+    LAYER.eventLabel,
+    LAYER.eventCluster,
+    LAYER.eventClusterCount,
+  ],
+  ranges: [
+    LAYER.rangeFill,
+    LAYER.rangeHatch,
+    LAYER.rangeEdge,
+    LAYER.rangePending,
+    LAYER.rangeSelected,
+    LAYER.rangeLabel,
+    LAYER.origin,
+    LAYER.originLabel,
+  ],
 } as const;
 
 /** Layers drawn under the basemap's labels and borders (bands); the others go on top. */
-export const UNDER_LABELS = new Set<string>([LAYER.rangeFill, LAYER.rangeHatch, LAYER.rangeEdge, LAYER.rangePending, LAYER.rangeSelected]);
-
+export const UNDER_LABELS = new Set<string>([
+  LAYER.rangeFill,
+  LAYER.rangeHatch,
+  LAYER.rangeEdge,
+  LAYER.rangePending,
+  LAYER.rangeSelected,
+]);

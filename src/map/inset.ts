@@ -5,7 +5,15 @@
  * (no labels, no fonts, nothing from another host), not interactive, made the first time it shows, so
  * a page that stays zoomed out never pays for it. A story with `inset: false` does without it.
  */
-import { Map as MapLibreMap, type GeoJSONSource, type IControl, type LngLatBounds, type LayerSpecification, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  type GeoJSONSource,
+  type IControl,
+  type LngLatBounds,
+  type LayerSpecification,
+  type PaddingOptions,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import { BASEMAP_FILES, BASEMAP_LAYER, basemapLayers, basemapUrl } from '../basemap/style';
 import type { Theme } from '../basemap/palette';
 import { repaint } from '../basemap/theme';
@@ -26,29 +34,62 @@ const LAND = BASEMAP_LAYER.land110;
 const BORDERS = BASEMAP_LAYER.borders110;
 
 /** The main view's extent as a polygon ([west, south] … [east, north], longitudes as the map gives them). */
-export function extentPolygon(bounds: Pick<LngLatBounds, 'getWest' | 'getSouth' | 'getEast' | 'getNorth'>): GeoJSON.Feature<GeoJSON.Polygon> {
-  const [w, s, e, n] = [bounds.getWest(), Math.max(-85, bounds.getSouth()), bounds.getEast(), Math.min(85, bounds.getNorth())];
-  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } };
+export function extentPolygon(
+  bounds: Pick<LngLatBounds, 'getWest' | 'getSouth' | 'getEast' | 'getNorth'>,
+): GeoJSON.Feature<GeoJSON.Polygon> {
+  const [w, s, e, n] = [
+    bounds.getWest(),
+    Math.max(-85, bounds.getSouth()),
+    bounds.getEast(),
+    Math.min(85, bounds.getNorth()),
+  ];
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    },
+  };
 }
 
 /** px kept between the inset and the data a fit frames: a marker's radius and a little air. */
 export const INSET_GAP = 12;
 
 /** A box in the map's own px (from its top left corner). */
-export interface Box { left: number; top: number; right: number; bottom: number }
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 /**
  * The fit's padding with room for the inset (in the map's lower left corner), so that no event of the
  * first view lies under it: the left strip or the bottom strip it stands in, whichever takes the
  * smaller share of the map.
  */
-export function paddingBeside(padding: PaddingOptions, map: { width: number; height: number }, inset: Box): PaddingOptions {
+export function paddingBeside(
+  padding: PaddingOptions,
+  map: { width: number; height: number },
+  inset: Box,
+): PaddingOptions {
   const left = inset.right + INSET_GAP;
   const bottom = map.height - inset.top + INSET_GAP;
   const [padLeft, padBottom] = [padding.left ?? 0, padding.bottom ?? 0];
   const costLeft = Math.max(0, left - padLeft) / map.width;
   const costBottom = Math.max(0, bottom - padBottom) / map.height;
-  return costLeft <= costBottom ? { ...padding, left: Math.max(padLeft, left) } : { ...padding, bottom: Math.max(padBottom, bottom) };
+  return costLeft <= costBottom
+    ? { ...padding, left: Math.max(padLeft, left) }
+    : { ...padding, bottom: Math.max(padBottom, bottom) };
 }
 
 /** Whether the inset shows at a zoom. */
@@ -57,7 +98,12 @@ export const insetShows = (zoom: number): boolean => zoom >= INSET_MIN_ZOOM;
 function extentLayers(theme: Theme): LayerSpecification[] {
   const c = CONTRAST[theme];
   return [
-    { id: INSET_LAYER.fill, type: 'fill', source: INSET_SOURCE, paint: { 'fill-color': c.heavy, 'fill-opacity': 0.12 } },
+    {
+      id: INSET_LAYER.fill,
+      type: 'fill',
+      source: INSET_SOURCE,
+      paint: { 'fill-color': c.heavy, 'fill-opacity': 0.12 },
+    },
     { id: INSET_LAYER.line, type: 'line', source: INSET_SOURCE, paint: { 'line-color': c.heavy, 'line-width': 1.5 } },
   ];
 }
@@ -134,7 +180,10 @@ export class InsetControl implements IControl {
     if (!show) return;
     const extent = extentPolygon(main.getBounds());
     // What the box shows, for a reader of the page's DOM (and the tests): west,south,east,north in degrees.
-    container.dataset.extent = extent.geometry.coordinates[0][0].concat(extent.geometry.coordinates[0][2]).map((v) => v.toFixed(3)).join(',');
+    container.dataset.extent = extent.geometry.coordinates[0][0]
+      .concat(extent.geometry.coordinates[0][2])
+      .map((v) => v.toFixed(3))
+      .join(',');
     const camera = { center: main.getCenter(), zoom: Math.max(0, main.getZoom() - INSET_ZOOM_OUT) };
     if (!this.inset) {
       const box = document.createElement('div');

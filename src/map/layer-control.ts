@@ -41,26 +41,48 @@ export class LayerControl {
     this.element.append(heading);
     const n = (t: string) => options.counts.get(t) ?? 0;
 
-    this.group('events', `Events (${n('events')})`, 'Colour: type of event. Fill: claim status.',
-      options.types.map((t) => [token('type', t), `${typeLabel(t)} (${n(token('type', t))})`, markerSwatch({ colour: colourOfType(t) })]));
+    this.group(
+      'events',
+      `Events (${n('events')})`,
+      'Colour: type of event. Fill: claim status.',
+      options.types.map((t) => [
+        token('type', t),
+        `${typeLabel(t)} (${n(token('type', t))})`,
+        markerSwatch({ colour: colourOfType(t) }),
+      ]),
+    );
     this.countWith('events', (k) => `Events (${k})`);
     for (const t of options.types) this.countWith(token('type', t), (k) => `${typeLabel(t)} (${k})`);
-    this.group('ranges', `Ranges (${n('ranges')})`, 'Edge: where the range comes from. Colour: claim status.',
-      RANGE_BASES.map((b) => [token('basis', b), long(BASIS_STYLE[b].label, BASIS_STYLE[b].description), bandSwatch(null, b)]));
-    if (options.weapons?.length) this.element.querySelector('fieldset[data-group="ranges"]')?.append(weaponLegend(options.weapons));
-    this.group(null, 'Claim status', 'Applies to events and ranges.',
+    this.group(
+      'ranges',
+      `Ranges (${n('ranges')})`,
+      'Edge: where the range comes from. Colour: claim status.',
+      RANGE_BASES.map((b) => [
+        token('basis', b),
+        long(BASIS_STYLE[b].label, BASIS_STYLE[b].description),
+        bandSwatch(null, b),
+      ]),
+    );
+    if (options.weapons?.length)
+      this.element.querySelector('fieldset[data-group="ranges"]')?.append(weaponLegend(options.weapons));
+    this.group(
+      null,
+      'Claim status',
+      'Applies to events and ranges.',
       CLAIM_STATUSES.map((st) => {
         const both = document.createElement('span');
         both.className = 'swatch-pair';
         both.append(markerSwatch({ colour: 'var(--legend-neutral)', status: st }), bandSwatch(st));
         return [token('status', st), long(STATUS_STYLE[st].label, STATUS_STYLE[st].description), both];
-      }));
+      }),
+    );
     this.countWith('ranges', (k) => `Ranges (${k})`);
-    if (!options.compact) this.element.append(staticLegend(sampleMagnitudes(options.magnitudes), options.magnitudeUnit));
+    if (!options.compact)
+      this.element.append(staticLegend(sampleMagnitudes(options.magnitudes), options.magnitudeUnit));
   }
 
   private countWith(t: string, text: (n: number) => string): void {
-    const span = this.boxes.get(t)?.parentElement?.querySelector(":scope > span:last-of-type");
+    const span = this.boxes.get(t)?.parentElement?.querySelector(':scope > span:last-of-type');
     if (span instanceof HTMLSpanElement) this.counted.set(t, { span, text });
   }
 
@@ -151,13 +173,19 @@ function mostCommon(values: Array<string | null>): string | null {
 
 /** How many features each counted switch covers: events, ranges and each event type. */
 export function countsOf(events: ReadonlyArray<Pick<EventProperties, 'type'>>, ranges: number): Map<string, number> {
-  const counts = new Map<string, number>([['events', events.length], ['ranges', ranges]]);
+  const counts = new Map<string, number>([
+    ['events', events.length],
+    ['ranges', ranges],
+  ]);
   for (const p of events) counts.set(token('type', p.type), (counts.get(token('type', p.type)) ?? 0) + 1);
   return counts;
 }
 
 /** The switches for this data: its event types, how many features each switch covers, and (not compact) its sizes. */
-export function layerControlFor(data: AtlasData, options: Pick<LayerControlOptions, 'onChange' | 'compact'>): LayerControl {
+export function layerControlFor(
+  data: AtlasData,
+  options: Pick<LayerControlOptions, 'onChange' | 'compact'>,
+): LayerControl {
   const events = data.events.features.map((f) => f.properties);
   const counts = countsOf(events, data.ranges.features.length);
   const sizes = !options.compact;

@@ -13,11 +13,21 @@ import * as s from './scales';
 
 /** Layers of a switched-off group start hidden, as applyHidden hides them later (a shared link with `hide=ranges`). */
 function withGroupVisibility(layers: LayerSpecification[], hidden: ReadonlySet<string>): LayerSpecification[] {
-  const off = new Set<string>([...(hidden.has('events') ? GROUP_LAYERS.events : []), ...(hidden.has('ranges') ? GROUP_LAYERS.ranges : [])]);
-  return layers.map((l) => (off.has(l.id) ? ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification) : l));
+  const off = new Set<string>([
+    ...(hidden.has('events') ? GROUP_LAYERS.events : []),
+    ...(hidden.has('ranges') ? GROUP_LAYERS.ranges : []),
+  ]);
+  return layers.map((l) =>
+    off.has(l.id) ? ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification) : l,
+  );
 }
 
-export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: string | null = null, period: Period | null = null): LayerSpecification[] {
+export function dataLayers(
+  theme: Theme,
+  hidden: ReadonlySet<string>,
+  selected: string | null = null,
+  period: Period | null = null,
+): LayerSpecification[] {
   const c = s.CONTRAST[theme];
   const f = filters(hidden, selected, period);
   const layers: LayerSpecification[] = [
@@ -27,7 +37,11 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
       source: SOURCE,
       filter: f[LAYER.rangeFill],
       // No antialiased outline: the edge layer draws the edge, and on the globe outlines cost time.
-      paint: { 'fill-color': s.rangeColourExpression(theme), 'fill-opacity': s.statusExpression('bandFill'), 'fill-antialias': false },
+      paint: {
+        'fill-color': s.rangeColourExpression(theme),
+        'fill-opacity': s.statusExpression('bandFill'),
+        'fill-antialias': false,
+      },
     },
     {
       id: LAYER.rangeHatch,
@@ -140,7 +154,12 @@ export function dataLayers(theme: Theme, hidden: ReadonlySet<string>, selected: 
       source: EVENT_SOURCE,
       filter: f[LAYER.eventLabel],
       layout: {
-        'text-field': ['case', ['>', ['coalesce', ['get', 'here'], 1], 1], ['concat', ['get', 'label'], ' (', ['to-string', ['get', 'here']], ' events)'], ['coalesce', ['get', 'label'], '']],
+        'text-field': [
+          'case',
+          ['>', ['coalesce', ['get', 'here'], 1], 1],
+          ['concat', ['get', 'label'], ' (', ['to-string', ['get', 'here']], ' events)'],
+          ['coalesce', ['get', 'label'], ''],
+        ],
         'text-font': [...FONT.regular],
         'text-size': 12,
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],

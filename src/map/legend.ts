@@ -5,13 +5,23 @@
  */
 import { CLAIM_STATUSES, type ClaimStatus, type RangeBasis } from '../contract';
 import type { WeaponBands } from './band-groups';
-import { BASIS_STYLE, CONFLICT, MARKER_RADIUS, PATTERN, PRECISION_HALO, RANGE_STATUS_COLOUR, STATUS_STYLE, markerRadius } from './scales';
+import {
+  BASIS_STYLE,
+  CONFLICT,
+  MARKER_RADIUS,
+  PATTERN,
+  PRECISION_HALO,
+  RANGE_STATUS_COLOUR,
+  STATUS_STYLE,
+  markerRadius,
+} from './scales';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** `--range-<status>` variables for light and dark, from RANGE_STATUS_COLOUR. Call once. */
 export function installLegendColours(): void {
-  const vars = (theme: 'light' | 'dark') => CLAIM_STATUSES.map((s) => `--range-${s}: ${RANGE_STATUS_COLOUR[theme][s]};`).join(' ');
+  const vars = (theme: 'light' | 'dark') =>
+    CLAIM_STATUSES.map((s) => `--range-${s}: ${RANGE_STATUS_COLOUR[theme][s]};`).join(' ');
   const style = document.createElement('style');
   style.textContent = `:root { ${vars('light')} } @media (prefers-color-scheme: dark) { :root { ${vars('dark')} } }`;
   document.head.append(style);
@@ -27,7 +37,10 @@ function svg(width: number, height: number): SVGSVGElement {
   return node;
 }
 
-function shape<K extends 'circle' | 'rect' | 'line' | 'pattern' | 'path'>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function shape<K extends 'circle' | 'rect' | 'line' | 'pattern' | 'path'>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -46,21 +59,44 @@ let patternCount = 0;
 /** Diagonal stripes as an SVG pattern inside `node`, as patterns.ts draws them on the map; returns its url(). */
 function hatchFill(node: SVGSVGElement, colour: string, spacing: number, opacity = 1): string {
   const id = `atlas-hatch-${++patternCount}`;
-  const pattern = shape('pattern', { id, width: spacing, height: spacing, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(-45)' });
-  pattern.append(shape('line', { x1: 0, y1: 0, x2: 0, y2: spacing, stroke: colour, 'stroke-width': PATTERN.stroke * 0.8, 'stroke-opacity': opacity }));
+  const pattern = shape('pattern', {
+    id,
+    width: spacing,
+    height: spacing,
+    patternUnits: 'userSpaceOnUse',
+    patternTransform: 'rotate(-45)',
+  });
+  pattern.append(
+    shape('line', {
+      x1: 0,
+      y1: 0,
+      x2: 0,
+      y2: spacing,
+      stroke: colour,
+      'stroke-width': PATTERN.stroke * 0.8,
+      'stroke-opacity': opacity,
+    }),
+  );
   node.append(pattern);
   return `url(#${id})`;
 }
 
 /** An event marker as the map draws it: status decides fill, outline and pattern (scales.STATUS_STYLE). */
-export function markerSwatch({ colour, status = 'reported', radius = MARKER_RADIUS, soft }: MarkerOptions): SVGSVGElement {
+export function markerSwatch({
+  colour,
+  status = 'reported',
+  radius = MARKER_RADIUS,
+  soft,
+}: MarkerOptions): SVGSVGElement {
   const style = STATUS_STYLE[status] ?? STATUS_STYLE.unverified;
   const size = Math.max(2 * (soft ?? radius) + 6, 20);
   const node = svg(size, size);
   node.dataset.status = status;
   const c = size / 2;
   if (soft) node.append(shape('circle', { cx: c, cy: c, r: soft, fill: colour, opacity: 0.3, class: 'soft' }));
-  const stroke = { contrast: 'var(--marker-contrast)', heavy: 'var(--marker-heavy)', type: colour, none: 'none' }[style.markerStroke];
+  const stroke = { contrast: 'var(--marker-contrast)', heavy: 'var(--marker-heavy)', type: colour, none: 'none' }[
+    style.markerStroke
+  ];
   node.append(
     shape('circle', {
       cx: c,
@@ -73,9 +109,20 @@ export function markerSwatch({ colour, status = 'reported', radius = MARKER_RADI
       'stroke-opacity': soft ? 0.8 : 1,
     }),
   );
-  if (style.markerPattern === 'hatch') node.append(shape('circle', { cx: c, cy: c, r: radius, fill: hatchFill(node, colour, PATTERN.hatchSpacing) }));
+  if (style.markerPattern === 'hatch')
+    node.append(shape('circle', { cx: c, cy: c, r: radius, fill: hatchFill(node, colour, PATTERN.hatchSpacing) }));
   if (style.markerPattern === 'dashed') {
-    node.append(shape('circle', { cx: c, cy: c, r: radius, fill: 'none', stroke: colour, 'stroke-width': PATTERN.stroke, 'stroke-dasharray': `${PATTERN.dash} ${PATTERN.gap}` }));
+    node.append(
+      shape('circle', {
+        cx: c,
+        cy: c,
+        r: radius,
+        fill: 'none',
+        stroke: colour,
+        'stroke-width': PATTERN.stroke,
+        'stroke-dasharray': `${PATTERN.dash} ${PATTERN.gap}`,
+      }),
+    );
   }
   return node;
 }
@@ -87,8 +134,18 @@ export function bandSwatch(status: ClaimStatus | null, basis: RangeBasis = 'stat
   const style = STATUS_STYLE[status ?? 'reported'];
   const width = 1.8;
   const [dash, gap] = BASIS_STYLE[basis].dash;
-  node.append(shape('rect', { x: 2, y: 4, width: 30, height: 12, fill: colour, 'fill-opacity': status ? style.bandFill * 2 : 0.15 }));
-  if (status && style.bandPattern === 'hatch') node.append(shape('rect', { x: 2, y: 4, width: 30, height: 12, fill: hatchFill(node, colour, 4, 0.55) }));
+  node.append(
+    shape('rect', {
+      x: 2,
+      y: 4,
+      width: 30,
+      height: 12,
+      fill: colour,
+      'fill-opacity': status ? style.bandFill * 2 : 0.15,
+    }),
+  );
+  if (status && style.bandPattern === 'hatch')
+    node.append(shape('rect', { x: 2, y: 4, width: 30, height: 12, fill: hatchFill(node, colour, 4, 0.55) }));
   node.append(
     shape('line', {
       x1: 2,
@@ -109,8 +166,26 @@ export function bandSwatch(status: ClaimStatus | null, basis: RangeBasis = 'stat
 export function conflictSwatch(): SVGSVGElement {
   const node = svg(34, 20);
   node.append(
-    shape('rect', { x: 2, y: 3, width: 20, height: 10, fill: 'var(--range-claimed)', 'fill-opacity': 0.3, stroke: 'var(--range-claimed)', 'stroke-width': 1.5 }),
-    shape('rect', { x: 12, y: 8, width: 20, height: 10, fill: 'var(--range-disputed)', 'fill-opacity': 0.3, stroke: 'var(--range-disputed)', 'stroke-width': 1.5 }),
+    shape('rect', {
+      x: 2,
+      y: 3,
+      width: 20,
+      height: 10,
+      fill: 'var(--range-claimed)',
+      'fill-opacity': 0.3,
+      stroke: 'var(--range-claimed)',
+      'stroke-width': 1.5,
+    }),
+    shape('rect', {
+      x: 12,
+      y: 8,
+      width: 20,
+      height: 10,
+      fill: 'var(--range-disputed)',
+      'fill-opacity': 0.3,
+      stroke: 'var(--range-disputed)',
+      'stroke-width': 1.5,
+    }),
   );
   return node;
 }
@@ -121,7 +196,16 @@ export function unplacedSwatch(status: ClaimStatus | null = null): SVGSVGElement
   const colour = status ? `var(--range-${status})` : 'var(--range-neutral)';
   node.classList.add('unplaced');
   node.append(
-    shape('rect', { x: 2, y: 4, width: 30, height: 12, fill: 'none', stroke: colour, 'stroke-width': 1.5, 'stroke-dasharray': '2 2' }),
+    shape('rect', {
+      x: 2,
+      y: 4,
+      width: 30,
+      height: 12,
+      fill: 'none',
+      stroke: colour,
+      'stroke-width': 1.5,
+      'stroke-dasharray': '2 2',
+    }),
     shape('line', { x1: 4, y1: 15, x2: 30, y2: 5, stroke: colour, 'stroke-width': 1.5 }),
   );
   return node;
@@ -130,7 +214,16 @@ export function unplacedSwatch(status: ClaimStatus | null = null): SVGSVGElement
 /** The range origin marker. */
 export function originSwatch(): SVGSVGElement {
   const node = svg(20, 20);
-  node.append(shape('circle', { cx: 10, cy: 10, r: 4.5, fill: 'var(--marker-contrast)', stroke: 'var(--range-neutral)', 'stroke-width': 2.5 }));
+  node.append(
+    shape('circle', {
+      cx: 10,
+      cy: 10,
+      r: 4.5,
+      fill: 'var(--marker-contrast)',
+      stroke: 'var(--range-neutral)',
+      'stroke-width': 2.5,
+    }),
+  );
   return node;
 }
 
@@ -158,17 +251,28 @@ export function staticLegend(sampleMagnitudes: number[], unit: string | null): H
   add('Marker size', [
     // One unit sizes every marker (the build's sizing unit, see EventProperties.magnitude).
     row(markerSwatch({ colour: neutral }), unit ? `no figure in ${unit}` : 'no number given'),
-    ...mags.map((m) => row(markerSwatch({ colour: neutral, radius: markerRadius(m) }), `${m.toLocaleString('en-GB')} ${unit ?? '(number stated in the source)'}`)),
+    ...mags.map((m) =>
+      row(
+        markerSwatch({ colour: neutral, radius: markerRadius(m) }),
+        `${m.toLocaleString('en-GB')} ${unit ?? '(number stated in the source)'}`,
+      ),
+    ),
   ]);
   add('Location precision', [
     row(markerSwatch({ colour: neutral }), 'exact place, town or city: a crisp marker'),
-    row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[3] / 2 }), 'region: soft marker; the region is outlined when you point at or select it'),
-    row(markerSwatch({ colour: neutral, soft: PRECISION_HALO[4] / 2 }), 'country: wider halo; the country is outlined likewise'),
+    row(
+      markerSwatch({ colour: neutral, soft: PRECISION_HALO[3] / 2 }),
+      'region: soft marker; the region is outlined when you point at or select it',
+    ),
+    row(
+      markerSwatch({ colour: neutral, soft: PRECISION_HALO[4] / 2 }),
+      'country: wider halo; the country is outlined likewise',
+    ),
   ]);
   add('Ranges', [
     row(originSwatch(), 'launch point (origin); an area origin is named in the label'),
     row(conflictSwatch(), `${CONFLICT.label}: ${CONFLICT.description}`),
-    row(unplacedSwatch(), 'a range stated with no origin: in the list and in its weapon\'s popups, not on the map'),
+    row(unplacedSwatch(), "a range stated with no origin: in the list and in its weapon's popups, not on the map"),
   ]);
   return root;
 }
@@ -200,7 +304,11 @@ export function weaponLegend(weapons: readonly WeaponBands[]): HTMLDetailsElemen
     li.dataset.bands = String(w.bands);
     const name = document.createElement('bdi');
     name.textContent = w.weapon;
-    const parts = [plural(w.bands, 'band'), ...(w.unplaced ? [`${w.unplaced} with no origin (not drawn)`] : []), plural(w.claims, 'claim')];
+    const parts = [
+      plural(w.bands, 'band'),
+      ...(w.unplaced ? [`${w.unplaced} with no origin (not drawn)`] : []),
+      plural(w.claims, 'claim'),
+    ];
     li.append(name, `: ${parts.join(', ')}${w.conflicting ? ` · ${CONFLICT.mapNote}` : ''}`);
     list.append(li);
   }

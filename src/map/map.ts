@@ -16,7 +16,8 @@ setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 /** Remote basemap style URL, or empty for the offline one (the default: no request leaves the site). */
 export const REMOTE_STYLE = (import.meta.env.VITE_BASEMAP_STYLE_URL ?? '').trim();
 
-const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a>, <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
+const ATTRIBUTION =
+  'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a>, <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 
 export const DEFAULT_VIEW: View = { center: [40, 47], zoom: 2 };
 
@@ -36,8 +37,14 @@ export function withOverlay(style: StyleSpecification, overlay: Overlay, project
   const at = style.layers.findIndex((l) => l.id === BASEMAP_LABELS_BELOW);
   const under = overlay.layers.filter((l) => overlay.underLabels.has(l.id));
   const over = overlay.layers.filter((l) => !overlay.underLabels.has(l.id));
-  const layers = at < 0 ? [...style.layers, ...under] : [...style.layers.slice(0, at), ...under, ...style.layers.slice(at)];
-  return { ...style, projection: toMapLibre(projection), sources: { ...style.sources, ...overlay.sources }, layers: [...layers, ...over] };
+  const layers =
+    at < 0 ? [...style.layers, ...under] : [...style.layers.slice(0, at), ...under, ...style.layers.slice(at)];
+  return {
+    ...style,
+    projection: toMapLibre(projection),
+    sources: { ...style.sources, ...overlay.sources },
+    layers: [...layers, ...over],
+  };
 }
 
 /** Adds the overlay to a style that was not built here (a remote basemap). */
@@ -55,7 +62,13 @@ export interface MapOptions {
   projection?: Projection;
 }
 
-export function createMap(container: HTMLElement, view: View | null, theme: Theme, overlay: Overlay, options: MapOptions = {}): MapLibreMap {
+export function createMap(
+  container: HTMLElement,
+  view: View | null,
+  theme: Theme,
+  overlay: Overlay,
+  options: MapOptions = {},
+): MapLibreMap {
   const start = view ?? DEFAULT_VIEW;
   const projection = options.projection ?? DEFAULT_PROJECTION;
   const map = new MapLibreMap({
@@ -66,10 +79,17 @@ export function createMap(container: HTMLElement, view: View | null, theme: Them
     attributionControl: false,
     maxPitch: 60,
     cooperativeGestures: options.cooperativeGestures ?? false,
-    locale: { 'Map.Title': options.label ?? 'Map of events and weapon ranges; the list of events and ranges gives the same information as text' },
+    locale: {
+      'Map.Title':
+        options.label ??
+        'Map of events and weapon ranges; the list of events and ranges gives the same information as text',
+    },
   });
   map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
-  map.addControl(new AttributionControl({ compact: true, customAttribution: REMOTE_STYLE ? undefined : ATTRIBUTION }), 'bottom-right');
+  map.addControl(
+    new AttributionControl({ compact: true, customAttribution: REMOTE_STYLE ? undefined : ATTRIBUTION }),
+    'bottom-right',
+  );
   if (REMOTE_STYLE) {
     map.once('style.load', () => {
       // The data layers' labels use the bundled fonts, whatever the remote style declares.

@@ -123,12 +123,20 @@ export function placeOutlines(regions: RegionFeature[], keys: Iterable<string>):
   const features: GeoJSON.Feature[] = [];
   for (const key of new Set(keys)) {
     const country = key.startsWith('country:') ? key.slice('country:'.length) : null;
-    const members = regions.filter((r) => (country ? r.properties.code?.startsWith(`${country}-`) : r.properties.code === key));
+    const members = regions.filter((r) =>
+      country ? r.properties.code?.startsWith(`${country}-`) : r.properties.code === key,
+    );
     if (!members.length) continue;
-    for (const r of members) features.push({ type: 'Feature', geometry: r.geometry, properties: { kind: 'area', key } });
+    for (const r of members)
+      features.push({ type: 'Feature', geometry: r.geometry, properties: { kind: 'area', key } });
     const line: MultiLineString = country
       ? dissolvedOutline(members.map((r) => r.geometry))
-      : { type: 'MultiLineString', coordinates: members.flatMap((r) => (r.geometry.type === 'Polygon' ? r.geometry.coordinates : r.geometry.coordinates.flat())) };
+      : {
+          type: 'MultiLineString',
+          coordinates: members.flatMap((r) =>
+            r.geometry.type === 'Polygon' ? r.geometry.coordinates : r.geometry.coordinates.flat(),
+          ),
+        };
     features.push({ type: 'Feature', geometry: line, properties: { kind: 'line', key } });
   }
   return { type: 'FeatureCollection', features };

@@ -44,13 +44,22 @@ export function eventInterval(p: Pick<EventProperties, 'date' | 'date_start' | '
  * state it (from the earliest to the end of the latest); null when none of them is dated.
  */
 export function rangeInterval(p: Pick<RangeProperties, 'claims' | 'document_date'>): Interval | null {
-  const dates = (p.claims?.length ? p.claims.map((c) => c.document_date) : [p.document_date]).map((d) => (d ? bounds(d) : null)).filter((b): b is NonNullable<typeof b> => b !== null);
+  const dates = (p.claims?.length ? p.claims.map((c) => c.document_date) : [p.document_date])
+    .map((d) => (d ? bounds(d) : null))
+    .filter((b): b is NonNullable<typeof b> => b !== null);
   if (!dates.length) return null;
-  return { start: Math.min(...dates.map((d) => d[0])), end: Math.max(...dates.map((d) => d[1])), precision: dates[0][2] };
+  return {
+    start: Math.min(...dates.map((d) => d[0])),
+    end: Math.max(...dates.map((d) => d[1])),
+    precision: dates[0][2],
+  };
 }
 
 /** Whether a range belongs in the period: the dates of its documents overlap it. Ranges from undated documents never do. */
-export function rangeInPeriod(p: Pick<RangeProperties, 'claims' | 'document_date'>, period: Period | null | undefined): boolean {
+export function rangeInPeriod(
+  p: Pick<RangeProperties, 'claims' | 'document_date'>,
+  period: Period | null | undefined,
+): boolean {
   if (!period) return true;
   const i = rangeInterval(p);
   if (!i) return false;
@@ -59,7 +68,10 @@ export function rangeInPeriod(p: Pick<RangeProperties, 'claims' | 'document_date
 }
 
 /** Properties `t0`, `t1` (ms) of a range's map features, as timeProperties for events. */
-export function rangeTimeProperties(p: Pick<RangeProperties, 'claims' | 'document_date'>): { t0?: number; t1?: number } {
+export function rangeTimeProperties(p: Pick<RangeProperties, 'claims' | 'document_date'>): {
+  t0?: number;
+  t1?: number;
+} {
   const i = rangeInterval(p);
   return i ? { t0: i.start, t1: i.end ?? OPEN_END } : {};
 }
@@ -70,7 +82,10 @@ export function periodBounds(period: Period): [number, number] {
 }
 
 /** Whether an event belongs in the period: its interval overlaps it. Undated events never do. */
-export function inPeriod(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>, period: Period | null | undefined): boolean {
+export function inPeriod(
+  p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>,
+  period: Period | null | undefined,
+): boolean {
   if (!period) return true;
   const i = eventInterval(p);
   if (!i) return false;
@@ -79,7 +94,10 @@ export function inPeriod(p: Pick<EventProperties, 'date' | 'date_start' | 'date_
 }
 
 /** Properties `t0`, `t1` (ms) that the map filter reads; absent for undated events. */
-export function timeProperties(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>): { t0?: number; t1?: number } {
+export function timeProperties(p: Pick<EventProperties, 'date' | 'date_start' | 'date_end'>): {
+  t0?: number;
+  t1?: number;
+} {
   const i = eventInterval(p);
   return i ? { t0: i.start, t1: i.end ?? OPEN_END } : {};
 }

@@ -21,7 +21,12 @@ export interface PlaceOutlines {
   loaded: Promise<void>;
 }
 
-export function addRegionOutlines(map: MapLibreMap, events: EventCollection, regionsUrl: string, hidden: ReadonlySet<string>): PlaceOutlines {
+export function addRegionOutlines(
+  map: MapLibreMap,
+  events: EventCollection,
+  regionsUrl: string,
+  hidden: ReadonlySet<string>,
+): PlaceOutlines {
   // Every imprecise place of an event is outlined while the event is hovered or selected.
   const keyOf = new Map<string, string[]>();
   for (const f of events.features) {
@@ -30,7 +35,11 @@ export function addRegionOutlines(map: MapLibreMap, events: EventCollection, reg
   }
   let selected: string | null = null;
   let hovered: string | null = null;
-  const update = () => showPlaceOutlines(map, [selected, hovered].flatMap((id) => (id ? keyOf.get(id) ?? [] : [])));
+  const update = () =>
+    showPlaceOutlines(
+      map,
+      [selected, hovered].flatMap((id) => (id ? (keyOf.get(id) ?? []) : [])),
+    );
   const loaded = (async () => {
     if (!keyOf.size || map.getSource(REGION_SOURCE)) return;
     const response = await fetch(regionsUrl);
@@ -65,13 +74,36 @@ function addPlaceOutlines(map: MapLibreMap, outlines: GeoJSON.FeatureCollection,
   const f = outlineFilters([]);
   // The fill is faint so the basemap's labels stay legible.
   const o = s.PLACE_OUTLINE;
-  map.addLayer({ id: LAYER.eventRegionFill, type: 'fill', source: REGION_SOURCE, filter: f.area, layout: { visibility }, paint: { 'fill-color': o.fill, 'fill-opacity': o.fillOpacity, 'fill-antialias': false } }, LAYER.eventHalo);
-  map.addLayer({ id: LAYER.eventRegion, type: 'line', source: REGION_SOURCE, filter: f.line, layout: { visibility, 'line-join': 'round' }, paint: { 'line-color': o.line, 'line-width': o.lineWidth, 'line-opacity': 0.95, 'line-dasharray': [...o.dash] } }, LAYER.eventHalo);
+  map.addLayer(
+    {
+      id: LAYER.eventRegionFill,
+      type: 'fill',
+      source: REGION_SOURCE,
+      filter: f.area,
+      layout: { visibility },
+      paint: { 'fill-color': o.fill, 'fill-opacity': o.fillOpacity, 'fill-antialias': false },
+    },
+    LAYER.eventHalo,
+  );
+  map.addLayer(
+    {
+      id: LAYER.eventRegion,
+      type: 'line',
+      source: REGION_SOURCE,
+      filter: f.line,
+      layout: { visibility, 'line-join': 'round' },
+      paint: { 'line-color': o.line, 'line-width': o.lineWidth, 'line-opacity': 0.95, 'line-dasharray': [...o.dash] },
+    },
+    LAYER.eventHalo,
+  );
 }
 
 function outlineFilters(keys: string[]): { area: ExpressionSpecification; line: ExpressionSpecification } {
   const wanted: ExpressionSpecification = ['in', ['get', 'key'], ['literal', keys]];
-  return { area: ['all', ['==', ['get', 'kind'], 'area'], wanted], line: ['all', ['==', ['get', 'kind'], 'line'], wanted] };
+  return {
+    area: ['all', ['==', ['get', 'kind'], 'area'], wanted],
+    line: ['all', ['==', ['get', 'kind'], 'line'], wanted],
+  };
 }
 
 /** Shows the outlines of these keys (outline.ts `outlineKey`) and no other. */

@@ -6,7 +6,17 @@
 import type { Claim, EventProperties, RangeProperties } from '../contract';
 import { formatDate, formatExtent, formatFigures } from './format';
 import { markerSwatch } from './legend';
-import { BASIS_STYLE, CONFLICT, PENDING_COLOUR, PENDING_DESCRIPTION, PENDING_LABEL, PRECISION_LABEL, STATUS_STYLE, colourOfType, typeLabel } from './scales';
+import {
+  BASIS_STYLE,
+  CONFLICT,
+  PENDING_COLOUR,
+  PENDING_DESCRIPTION,
+  PENDING_LABEL,
+  PRECISION_LABEL,
+  STATUS_STYLE,
+  colourOfType,
+  typeLabel,
+} from './scales';
 
 export interface Segment {
   text: string;
@@ -65,7 +75,11 @@ function boxIfLong<E extends HTMLElement>(node: E, length: number): E {
   return node;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text != null) {
@@ -101,7 +115,13 @@ function statusBadge(status: Claim['status']): HTMLElement {
 
 /** The banner of an unreviewed suggestion (the dev server's data only); `some` when only some of its claims are. */
 function pendingBanner(some = false): HTMLElement {
-  const p = el('p', 'pending-note', some ? `Includes an ${PENDING_LABEL.toLowerCase()}: ${PENDING_DESCRIPTION}` : `${PENDING_LABEL}: ${PENDING_DESCRIPTION}`);
+  const p = el(
+    'p',
+    'pending-note',
+    some
+      ? `Includes an ${PENDING_LABEL.toLowerCase()}: ${PENDING_DESCRIPTION}`
+      : `${PENDING_LABEL}: ${PENDING_DESCRIPTION}`,
+  );
   p.style.setProperty('--pending', PENDING_COLOUR);
   return p;
 }
@@ -151,7 +171,11 @@ function claimsList(claims: Claim[], sources: number): HTMLElement {
  * Conflicting values side by side, one row per claim, never averaged: `columns` are the values
  * compared (e.g. date, place), each row a claim with who says so and how it is held.
  */
-export function compareTable(caption: string, columns: string[], rows: Array<{ values: Array<string | Node>; claimant: string; status: Claim['status']; action?: HTMLElement }>): HTMLElement {
+export function compareTable(
+  caption: string,
+  columns: string[],
+  rows: Array<{ values: Array<string | Node>; claimant: string; status: Claim['status']; action?: HTMLElement }>,
+): HTMLElement {
   const table = el('table', 'compare');
   table.append(el('caption', undefined, caption));
   const head = el('tr');
@@ -185,19 +209,34 @@ function eventConflict(p: EventProperties): HTMLElement | null {
   return compareTable(
     `Sources disagree on the ${columns.join(' and ')}; each claim's value is shown, none is averaged`,
     columns.map((c) => (c === 'date' ? 'Date stated' : 'Place stated')),
-    claims.map((c) => ({ values: columns.map((k) => (k === 'date' ? (c.date ? formatDate(c.date) : 'not stated') : c.place ?? 'not stated')), claimant: c.claimant, status: c.status })),
+    claims.map((c) => ({
+      values: columns.map((k) =>
+        k === 'date' ? (c.date ? formatDate(c.date) : 'not stated') : (c.place ?? 'not stated'),
+      ),
+      claimant: c.claimant,
+      status: c.status,
+    })),
   );
 }
 
 /** An element of several pieces: the app's words as strings, a document's as `bdi`. */
-function parts<K extends keyof HTMLElementTagNameMap>(tag: K, className: string | undefined, ...pieces: Array<string | Node>): HTMLElementTagNameMap[K] {
+function parts<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string | undefined,
+  ...pieces: Array<string | Node>
+): HTMLElementTagNameMap[K] {
   const node = el(tag, className);
   node.append(...pieces);
   return node;
 }
 
 function fact(list: HTMLElement, term: string, ...value: Array<string | Node>): void {
-  list.append(el('dt', undefined, term), value.length === 1 && typeof value[0] === 'string' ? el('dd', undefined, value[0]) : parts('dd', undefined, ...value));
+  list.append(
+    el('dt', undefined, term),
+    value.length === 1 && typeof value[0] === 'string'
+      ? el('dd', undefined, value[0])
+      : parts('dd', undefined, ...value),
+  );
 }
 
 /**
@@ -216,7 +255,11 @@ function eventFigures(p: EventProperties, facts: HTMLElement): HTMLElement | nul
   return compareTable(
     'Figures as each claim states them; none is merged or averaged',
     ['Figures stated'],
-    claims.map((c) => ({ values: [c.figures?.length ? formatFigures(c.figures) : 'none stated'], claimant: c.claimant, status: c.status })),
+    claims.map((c) => ({
+      values: [c.figures?.length ? formatFigures(c.figures) : 'none stated'],
+      claimant: c.claimant,
+      status: c.status,
+    })),
   );
 }
 
@@ -244,7 +287,12 @@ export function eventPopup(p: EventProperties): HTMLElement {
   fact(facts, 'When', formatDate(p.date));
   eventPlaces(p, facts);
   const figures = eventFigures(p, facts);
-  if (p.magnitude != null) fact(facts, 'Marker size', `${p.magnitude.toLocaleString('en-GB')}${p.magnitude_unit ? ` ${p.magnitude_unit}` : ''} (the largest figure in the unit the map sizes by)`);
+  if (p.magnitude != null)
+    fact(
+      facts,
+      'Marker size',
+      `${p.magnitude.toLocaleString('en-GB')}${p.magnitude_unit ? ` ${p.magnitude_unit}` : ''} (the largest figure in the unit the map sizes by)`,
+    );
   const conflict = eventConflict(p);
   if (p.conflict && !conflict) fact(facts, 'Conflict', 'sources disagree on date or place');
   root.append(facts);
@@ -276,7 +324,12 @@ function showButton(r: RangeProperties, conflicts: RangeConflicts): HTMLElement 
 
 /** Ranges of the weapon that the text states with no origin: they are on no map, so the weapon's popups name them. */
 function unplacedTable(p: RangeProperties, conflicts: RangeConflicts): HTMLElement {
-  const rows = (conflicts.unplaced ?? []).map((r) => ({ values: [formatExtent(r)], claimant: r.claims?.map((c) => c.claimant).join('; ') || r.claimant, status: r.status, action: showButton(r, conflicts) }));
+  const rows = (conflicts.unplaced ?? []).map((r) => ({
+    values: [formatExtent(r)],
+    claimant: r.claims?.map((c) => c.claimant).join('; ') || r.claimant,
+    status: r.status,
+    action: showButton(r, conflicts),
+  }));
   const table = compareTable(`Also stated for ${p.weapon}, with no origin given (not drawn)`, ['Range stated'], rows);
   table.classList.add('unplaced');
   return table;
@@ -286,9 +339,20 @@ function unplacedTable(p: RangeProperties, conflicts: RangeConflicts): HTMLEleme
 function rangeConflict(p: RangeProperties, conflicts: RangeConflicts): HTMLElement {
   const row = (r: RangeProperties, self: boolean) => {
     const action = self ? undefined : showButton(r, conflicts);
-    return { values: [`${formatExtent(r)}${self ? (r.origin_place == null ? ' (this claim)' : ' (this band)') : ''}${notDrawn(r)}`], claimant: r.claims?.map((c) => c.claimant).join('; ') || r.claimant, status: r.status, action };
+    return {
+      values: [
+        `${formatExtent(r)}${self ? (r.origin_place == null ? ' (this claim)' : ' (this band)') : ''}${notDrawn(r)}`,
+      ],
+      claimant: r.claims?.map((c) => c.claimant).join('; ') || r.claimant,
+      status: r.status,
+      action,
+    };
   };
-  return compareTable(`${CONFLICT.label}: ${CONFLICT.description}`, ['Range stated'], [row(p, true), ...conflicts.others.map((o) => row(o, false))]);
+  return compareTable(
+    `${CONFLICT.label}: ${CONFLICT.description}`,
+    ['Range stated'],
+    [row(p, true), ...conflicts.others.map((o) => row(o, false))],
+  );
 }
 
 export function rangePopup(p: RangeProperties, conflicts?: RangeConflicts): HTMLElement {
@@ -301,10 +365,12 @@ export function rangePopup(p: RangeProperties, conflicts?: RangeConflicts): HTML
   fact(facts, 'Range', `${formatExtent(p)} (source: “`, bdi(p.stated_text), '”)');
   const basis = BASIS_STYLE[p.basis];
   fact(facts, 'Basis', basis ? `${basis.label}: ${basis.description}` : p.basis);
-  if (p.origin_place == null) fact(facts, 'From', 'not given by the text; not on the map until an annotator adds an origin');
+  if (p.origin_place == null)
+    fact(facts, 'From', 'not given by the text; not on the map until an annotator adds an origin');
   else fact(facts, 'From', bdi(p.origin_place), p.origin ? '' : ' (area)');
   if (p.origin_note) fact(facts, 'Origin note', p.origin_note);
-  if (p.conflicts_with?.length && !conflicts?.others.length) fact(facts, 'Conflicts with', ...p.conflicts_with.flatMap((id, i) => (i ? [', ', bdi(id)] : [bdi(id)])));
+  if (p.conflicts_with?.length && !conflicts?.others.length)
+    fact(facts, 'Conflicts with', ...p.conflicts_with.flatMap((id, i) => (i ? [', ', bdi(id)] : [bdi(id)])));
   root.append(facts);
   if (conflicts?.others.length) root.append(rangeConflict(p, conflicts));
   if (conflicts?.unplaced?.length) root.append(unplacedTable(p, conflicts));

@@ -58,7 +58,8 @@ export const PENDING_RING_RADIUS = 16;
 /** A dashed ring image (patterns.ts draws `atlas-marker-dashed-…` ids on demand). */
 export const PENDING_RING = `atlas-marker-dashed-${PENDING_COLOUR}-${PENDING_RING_RADIUS}`;
 export const PENDING_LABEL = 'Unreviewed suggestion';
-export const PENDING_DESCRIPTION = 'proposed by npm run suggest and not yet reviewed; shown by the dev server only, never published';
+export const PENDING_DESCRIPTION =
+  'proposed by npm run suggest and not yet reviewed; shown by the dev server only, never published';
 
 export const MARKER_RADIUS = 7;
 export const magnitudeRadius = scaleSqrt().domain([0, 200]).range([0, 22]).clamp(false);
@@ -73,7 +74,13 @@ export const PRECISION_HALO: Record<number, number> = { 3: 22, 4: 34, 5: 46 };
 export const IMPRECISE_FROM = 3;
 
 /** The outline of an imprecise event's region or country while it is hovered or selected: mid grey reads on both themes. */
-export const PLACE_OUTLINE = { line: '#6b6b6b', lineWidth: 1.8, dash: [3, 1.5] as [number, number], fill: '#7a7a7a', fillOpacity: 0.14 } as const;
+export const PLACE_OUTLINE = {
+  line: '#6b6b6b',
+  lineWidth: 1.8,
+  dash: [3, 1.5] as [number, number],
+  fill: '#7a7a7a',
+  fillOpacity: 0.14,
+} as const;
 
 export const PRECISION_LABEL: Record<number, string> = {
   1: 'exact place',
@@ -106,14 +113,56 @@ export interface StatusStyle {
 }
 
 export const STATUS_STYLE: Record<ClaimStatus, StatusStyle> = {
-  reported: { label: 'Reported', description: 'attributed report', markerFill: 0.95, markerStroke: 'contrast', markerStrokeWidth: 1.5, markerPattern: 'solid', bandFill: 0.2, bandEdge: 1, bandPattern: 'solid' },
-  claimed: { label: 'Claimed', description: "a party's own claim", markerFill: 0.35, markerStroke: 'type', markerStrokeWidth: 2.5, markerPattern: 'ring', bandFill: 0.16, bandEdge: 0.95, bandPattern: 'solid' },
-  disputed: { label: 'Disputed', description: 'contested by others', markerFill: 0.12, markerStroke: 'heavy', markerStrokeWidth: 2, markerPattern: 'hatch', bandFill: 0.06, bandEdge: 0.95, bandPattern: 'hatch' },
-  unverified: { label: 'Unverified', description: 'not confirmed elsewhere', markerFill: 0.1, markerStroke: 'none', markerStrokeWidth: 0, markerPattern: 'dashed', bandFill: 0.07, bandEdge: 0.6, bandPattern: 'muted' },
+  reported: {
+    label: 'Reported',
+    description: 'attributed report',
+    markerFill: 0.95,
+    markerStroke: 'contrast',
+    markerStrokeWidth: 1.5,
+    markerPattern: 'solid',
+    bandFill: 0.2,
+    bandEdge: 1,
+    bandPattern: 'solid',
+  },
+  claimed: {
+    label: 'Claimed',
+    description: "a party's own claim",
+    markerFill: 0.35,
+    markerStroke: 'type',
+    markerStrokeWidth: 2.5,
+    markerPattern: 'ring',
+    bandFill: 0.16,
+    bandEdge: 0.95,
+    bandPattern: 'solid',
+  },
+  disputed: {
+    label: 'Disputed',
+    description: 'contested by others',
+    markerFill: 0.12,
+    markerStroke: 'heavy',
+    markerStrokeWidth: 2,
+    markerPattern: 'hatch',
+    bandFill: 0.06,
+    bandEdge: 0.95,
+    bandPattern: 'hatch',
+  },
+  unverified: {
+    label: 'Unverified',
+    description: 'not confirmed elsewhere',
+    markerFill: 0.1,
+    markerStroke: 'none',
+    markerStrokeWidth: 0,
+    markerPattern: 'dashed',
+    bandFill: 0.07,
+    bandEdge: 0.6,
+    bandPattern: 'muted',
+  },
 };
 
 /** Statuses whose markers get a pattern drawn over them (an icon, see patterns.ts). */
-export const PATTERNED_STATUSES = CLAIM_STATUSES.filter((s) => ['hatch', 'dashed'].includes(STATUS_STYLE[s].markerPattern));
+export const PATTERNED_STATUSES = CLAIM_STATUSES.filter((s) =>
+  ['hatch', 'dashed'].includes(STATUS_STYLE[s].markerPattern),
+);
 /** Width (px) of a dashed marker ring and of hatch stripes; dash and gap lengths (px). */
 export const PATTERN = { stroke: 1.8, dash: 3, gap: 2.5, hatchSpacing: 4 } as const;
 
@@ -169,7 +218,11 @@ function expression(parts: unknown[]): ExpressionSpecification {
   return parts as ExpressionSpecification;
 }
 
-function match<T extends string | number>(key: string, values: Record<string, T>, fallback: T): ExpressionSpecification {
+function match<T extends string | number>(
+  key: string,
+  values: Record<string, T>,
+  fallback: T,
+): ExpressionSpecification {
   const pairs = Object.entries(values).flatMap(([k, v]) => [k, v]);
   return expression(['match', ['get', key], ...pairs, fallback]);
 }
@@ -188,7 +241,12 @@ const RADIUS_STOPS = [0, 10, 25, 50, 100, 200, 400, 800];
 /** Marker radius by magnitude: d3's scaleSqrt sampled at stops, interpolated linearly between them. */
 export function markerRadiusExpression(): ExpressionSpecification {
   const stops = RADIUS_STOPS.flatMap((m) => [m, markerRadius(m)]);
-  return expression(['case', ['==', ['typeof', ['get', 'magnitude']], 'number'], ['interpolate', ['linear'], ['get', 'magnitude'], ...stops], MARKER_RADIUS]);
+  return expression([
+    'case',
+    ['==', ['typeof', ['get', 'magnitude']], 'number'],
+    ['interpolate', ['linear'], ['get', 'magnitude'], ...stops],
+    MARKER_RADIUS,
+  ]);
 }
 
 /** What markerRadiusExpression gives a feature, computed here: the same stops, the same straight lines between them. */
@@ -230,7 +288,15 @@ export function markerStrokeWidthExpression(): ExpressionSpecification {
  * generated on demand (patterns.ts parses it back), so stripes and dashes keep their width at any size.
  */
 export function markerPatternExpression(): ExpressionSpecification {
-  return expression(['concat', 'atlas-marker-', statusExpression('markerPattern'), '-', typeColourExpression(), '-', ['to-string', ['round', markerRadiusExpression()]]]);
+  return expression([
+    'concat',
+    'atlas-marker-',
+    statusExpression('markerPattern'),
+    '-',
+    typeColourExpression(),
+    '-',
+    ['to-string', ['round', markerRadiusExpression()]],
+  ]);
 }
 
 /**

@@ -6,7 +6,15 @@
  * goes after them, and what to do with a change (the app's list, timeline and history; the embed's
  * "Open the full map" link).
  */
-import { LngLatBounds, Popup, type GeoJSONSource, type LngLatLike, type Map as MapLibreMap, type MapMouseEvent, type PaddingOptions } from 'maplibre-gl';
+import {
+  LngLatBounds,
+  Popup,
+  type GeoJSONSource,
+  type LngLatLike,
+  type Map as MapLibreMap,
+  type MapMouseEvent,
+  type PaddingOptions,
+} from 'maplibre-gl';
 import type { EventCollection, RangeFeature } from '../contract';
 import { loadDetailWhenZoomed } from '../basemap/lazy';
 import { currentTheme, type Theme } from '../basemap/palette';
@@ -119,12 +127,20 @@ export class MapSession {
     const { initial, presenter } = options;
     // Until the data is in there is nothing to select: the URL's selection is applied after it.
     this.current = { ...initial, selected: null };
-    this.map = createMap(options.container, initial.view, this.theme, {
-      sources: { [SOURCE]: emptyDataSource(), [EVENT_SOURCE]: emptyEventSource() },
-      layers: dataLayers(this.theme, new Set(initial.hidden), null, initial.period),
-      underLabels: UNDER_LABELS,
-    }, { ...options.map, projection: initial.projection });
-    this.projectionControl = new ProjectionControl(initial.projection, (projection) => this.dispatch({ type: 'projection', projection }));
+    this.map = createMap(
+      options.container,
+      initial.view,
+      this.theme,
+      {
+        sources: { [SOURCE]: emptyDataSource(), [EVENT_SOURCE]: emptyEventSource() },
+        layers: dataLayers(this.theme, new Set(initial.hidden), null, initial.period),
+        underLabels: UNDER_LABELS,
+      },
+      { ...options.map, projection: initial.projection },
+    );
+    this.projectionControl = new ProjectionControl(initial.projection, (projection) =>
+      this.dispatch({ type: 'projection', projection }),
+    );
     this.map.addControl(this.projectionControl, 'top-right');
     const parsed = styleParsed(this.map);
     installPatterns(this.map);
@@ -132,7 +148,12 @@ export class MapSession {
     if (presenter.overflow === 'pan') trackMapHeight(this.map);
     // The map's own faults (a tile or an image that does not load) say so in the page, as data faults do.
     this.map.on('error', (e) => this.mapFault(e.error));
-    this.popup = new Popup({ maxWidth: options.popupMaxWidth, focusAfterOpen: false, closeOnClick: false, className: 'atlas-popup' });
+    this.popup = new Popup({
+      maxWidth: options.popupMaxWidth,
+      focusAfterOpen: false,
+      closeOnClick: false,
+      className: 'atlas-popup',
+    });
     this.popup.on('close', () => {
       if (!this.replacingPopup && this.current.selected) this.dispatch({ type: 'select', id: null });
     });
@@ -167,7 +188,8 @@ export class MapSession {
     const after = next(before, action, this.items);
     const changed = changes(before, after);
     // The view follows the map, not the other way round, except when the state is restored.
-    if (action.type === 'restore' && after.view && changed.has('view')) this.map.jumpTo({ center: after.view.center, zoom: after.view.zoom });
+    if (action.type === 'restore' && after.view && changed.has('view'))
+      this.map.jumpTo({ center: after.view.center, zoom: after.view.zoom });
     this.current = after;
     if (changed.has('hidden') || changed.has('period')) {
       applyHidden(this.map, new Set(after.hidden), after.selected, after.period);
@@ -178,7 +200,8 @@ export class MapSession {
       this.projectionControl.set(after.projection);
     }
     // A selection made again (a click on the open feature) opens it again, as before.
-    if (changed.has('selected') || action.type === 'select') this.present(action.type === 'select' ? action.at : undefined, kind === 'push');
+    if (changed.has('selected') || action.type === 'select')
+      this.present(action.type === 'select' ? action.at : undefined, kind === 'push');
     this.emit({ state: after, changed, kind });
   }
 
@@ -187,9 +210,19 @@ export class MapSession {
    * band's hole, or off it): for the legend to say so. Read once the map is idle.
    */
   bandsOffView(): string[] {
-    const drawn = new Set(this.map.queryRenderedFeatures({ layers: RANGE_LAYERS.filter((l) => this.map.getLayer(l)) }).map((f) => String(f.properties?.id)));
+    const drawn = new Set(
+      this.map
+        .queryRenderedFeatures({ layers: RANGE_LAYERS.filter((l) => this.map.getLayer(l)) })
+        .map((f) => String(f.properties?.id)),
+    );
     return [...this.items.values()]
-      .filter((i): i is Item & { kind: 'range' } => i.kind === 'range' && i.feature.geometry !== null && this.isVisible(i.feature.properties.id) && !drawn.has(i.feature.properties.id))
+      .filter(
+        (i): i is Item & { kind: 'range' } =>
+          i.kind === 'range' &&
+          i.feature.geometry !== null &&
+          this.isVisible(i.feature.properties.id) &&
+          !drawn.has(i.feature.properties.id),
+      )
       .map((i) => i.feature.properties.label);
   }
 
@@ -199,11 +232,16 @@ export class MapSession {
     if (!item) return;
     // A range stated with no origin is not on the map: it opens where the map is.
     if (item.kind === 'range' && !item.feature.geometry) return this.dispatch({ type: 'select', id });
-    const zoom = item.kind === 'event'
-      ? EVENT_ZOOM[item.feature.properties.precision] ?? 5
-      // Roughly the zoom at which the band's outer edge fits the screen.
-      : Math.min(6, Math.max(1, Math.log2(40_000 / (item.feature.properties.max_km * 6))));
-    this.map.flyTo({ center: this.anchorOf(item), zoom, padding: { top: 0, left: 0, right: 0, bottom: this.options.presenter.coveredBottom() } });
+    const zoom =
+      item.kind === 'event'
+        ? (EVENT_ZOOM[item.feature.properties.precision] ?? 5)
+        : // Roughly the zoom at which the band's outer edge fits the screen.
+          Math.min(6, Math.max(1, Math.log2(40_000 / (item.feature.properties.max_km * 6))));
+    this.map.flyTo({
+      center: this.anchorOf(item),
+      zoom,
+      padding: { top: 0, left: 0, right: 0, bottom: this.options.presenter.coveredBottom() },
+    });
     this.dispatch({ type: 'select', id });
   }
 
@@ -213,7 +251,8 @@ export class MapSession {
    */
   replaceData(data: AtlasData): void {
     this.setData(data);
-    if (this.current.selected && !this.items.has(this.current.selected)) this.dispatch({ type: 'select', id: null }, 'none');
+    if (this.current.selected && !this.items.has(this.current.selected))
+      this.dispatch({ type: 'select', id: null }, 'none');
   }
 
   /** Where a feature's popup points: the event's place; a range's origin, or the centre of its area. */
@@ -263,9 +302,16 @@ export class MapSession {
       });
       return;
     }
-    const content = item.kind === 'event' ? eventPopup(item.feature.properties) : rangePopup(item.feature.properties, this.conflictsOf(item.feature));
+    const content =
+      item.kind === 'event'
+        ? eventPopup(item.feature.properties)
+        : rangePopup(item.feature.properties, this.conflictsOf(item.feature));
     if (item.kind === 'range' && projection === 'flat' && suggestsGlobe(item.feature.properties)) {
-      content.querySelector('.facts')?.after(globeSuggestion(item.feature.properties, () => this.dispatch({ type: 'projection', projection: 'globe' })));
+      content
+        .querySelector('.facts')
+        ?.after(
+          globeSuggestion(item.feature.properties, () => this.dispatch({ type: 'projection', projection: 'globe' })),
+        );
     }
     if (presenter.panelled()) this.showPanel(content);
     else this.showPopup(content, at ?? this.anchorOf(item), byReader);
@@ -300,7 +346,13 @@ export class MapSession {
     // A popup larger than the room around its point would be cut off by the map's edge: in the panel instead.
     const box = this.popup.getElement()?.getBoundingClientRect();
     const frame = this.options.container.getBoundingClientRect();
-    if (box && (box.top < frame.top - 1 || box.bottom > frame.bottom + 1 || box.left < frame.left - 1 || box.right > frame.right + 1)) {
+    if (
+      box &&
+      (box.top < frame.top - 1 ||
+        box.bottom > frame.bottom + 1 ||
+        box.left < frame.left - 1 ||
+        box.right > frame.right + 1)
+    ) {
       this.closePopup();
       this.showPanel(content);
     }
@@ -309,19 +361,35 @@ export class MapSession {
   /** The bands whose claims conflict with a range's, and its weapon's ranges stated with no origin, for its popup; choosing one opens it. */
   private conflictsOf(f: RangeFeature): RangeConflicts {
     const conflicting = f.properties.conflicts_with ?? [];
-    const others = conflicting.map((id) => this.items.get(id)).filter((i): i is Item & { kind: 'range' } => i?.kind === 'range');
+    const others = conflicting
+      .map((id) => this.items.get(id))
+      .filter((i): i is Item & { kind: 'range' } => i?.kind === 'range');
     const weapons = new Set(f.properties.weapons);
-    const unplaced = [...this.items.values()].filter((i): i is Item & { kind: 'range' } =>
-      i.kind === 'range' && i.feature !== f && i.feature.geometry === null && !conflicting.includes(i.feature.properties.id)
-      && i.feature.properties.weapons.some((w) => weapons.has(w)) && this.isVisible(i.feature.properties.id));
-    return { others: others.map((i) => i.feature.properties), unplaced: unplaced.map((i) => i.feature.properties), onChoose: (id) => this.choose(id) };
+    const unplaced = [...this.items.values()].filter(
+      (i): i is Item & { kind: 'range' } =>
+        i.kind === 'range' &&
+        i.feature !== f &&
+        i.feature.geometry === null &&
+        !conflicting.includes(i.feature.properties.id) &&
+        i.feature.properties.weapons.some((w) => weapons.has(w)) &&
+        this.isVisible(i.feature.properties.id),
+    );
+    return {
+      others: others.map((i) => i.feature.properties),
+      unplaced: unplaced.map((i) => i.feature.properties),
+      onChoose: (id) => this.choose(id),
+    };
   }
 
   private chooserItem(id: string): ChoiceItem {
     const item = this.items.get(id) as Item;
     if (item.kind === 'event') {
       const p = item.feature.properties;
-      return { id, colour: colourOfType(p.type), label: `${typeLabel(p.type)}, ${placeNames(p)}, ${formatDate(p.date)}` };
+      return {
+        id,
+        colour: colourOfType(p.type),
+        label: `${typeLabel(p.type)}, ${placeNames(p)}, ${formatDate(p.date)}`,
+      };
     }
     const p = item.feature.properties;
     return { id, colour: `var(--range-${p.status})`, label: p.label };
@@ -338,15 +406,20 @@ export class MapSession {
       this.map.easeTo({ center, zoom: this.map.getZoom() + 2 });
       return true;
     }
-    void (this.map.getSource(EVENT_SOURCE) as GeoJSONSource).getClusterExpansionZoom(hit.properties?.cluster_id as number).then((zoom) => {
-      this.map.easeTo({ center, zoom: Math.max(zoom, this.map.getZoom() + 1) });
-    });
+    void (this.map.getSource(EVENT_SOURCE) as GeoJSONSource)
+      .getClusterExpansionZoom(hit.properties?.cluster_id as number)
+      .then((zoom) => {
+        this.map.easeTo({ center, zoom: Math.max(zoom, this.map.getZoom() + 1) });
+      });
     return true;
   }
 
   private onClick(e: MapMouseEvent): void {
     if (this.openCluster(e)) return;
-    const box: [[number, number], [number, number]] = [[e.point.x - CLICK_SLACK, e.point.y - CLICK_SLACK], [e.point.x + CLICK_SLACK, e.point.y + CLICK_SLACK]];
+    const box: [[number, number], [number, number]] = [
+      [e.point.x - CLICK_SLACK, e.point.y - CLICK_SLACK],
+      [e.point.x + CLICK_SLACK, e.point.y + CLICK_SLACK],
+    ];
     // Markers win over the (large) bands beneath them; overlapping markers or bands offer a choice.
     let hits = this.map.queryRenderedFeatures(box, { layers: EVENT_LAYERS });
     if (!hits.length) hits = this.map.queryRenderedFeatures(e.point, { layers: RANGE_LAYERS });
@@ -362,10 +435,16 @@ export class MapSession {
       // The place clicked, of an event in several places.
       const item = this.items.get(ids[0]) as Item;
       const point = hits[0].geometry.type === 'Point' ? (hits[0].geometry.coordinates as [number, number]) : null;
-      this.dispatch({ type: 'select', id: ids[0], at: item.kind === 'event' ? point ?? this.anchorOf(item) : e.lngLat });
-    }
-    else {
-      const content = chooser(ids.map((id) => this.chooserItem(id)), select);
+      this.dispatch({
+        type: 'select',
+        id: ids[0],
+        at: item.kind === 'event' ? (point ?? this.anchorOf(item)) : e.lngLat,
+      });
+    } else {
+      const content = chooser(
+        ids.map((id) => this.chooserItem(id)),
+        select,
+      );
       if (this.options.presenter.chooserInPanel && this.options.presenter.panelled()) this.showPanel(content);
       else this.showPopup(content, e.lngLat, true);
     }
@@ -383,7 +462,8 @@ export class MapSession {
     const bounds = new LngLatBounds();
     if (view?.bounds) bounds.extend(view.bounds);
     else {
-      for (const f of data.events.features) for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
+      for (const f of data.events.features)
+        for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
       for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
     }
     if (bounds.isEmpty()) return;
@@ -393,7 +473,11 @@ export class MapSession {
     const inset = this.inset?.box();
     if (inset) {
       const canvas = this.map.getCanvas();
-      this.map.fitBounds(bounds, { padding: paddingBeside(padding, { width: canvas.clientWidth, height: canvas.clientHeight }, inset), maxZoom, duration: 0 });
+      this.map.fitBounds(bounds, {
+        padding: paddingBeside(padding, { width: canvas.clientWidth, height: canvas.clientHeight }, inset),
+        maxZoom,
+        duration: 0,
+      });
     }
   }
 
@@ -423,7 +507,8 @@ export class MapSession {
     this.lazy = data.lazy ?? null;
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
     // A URL that hides types or sets a period: the clusters count only what is visible.
-    if (this.clustered && (this.current.hidden.length || this.current.period)) setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
+    if (this.clustered && (this.current.hidden.length || this.current.period))
+      setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
   }
 
   private build(data: AtlasData): void {
@@ -432,7 +517,9 @@ export class MapSession {
     map.on('click', (e) => this.onClick(e));
     const hoverLayers = [...EVENT_LAYERS, ...RANGE_LAYERS, LAYER.eventCluster];
     map.on('mousemove', (e) => {
-      map.getCanvas().style.cursor = map.queryRenderedFeatures(e.point, { layers: hoverLayers }).length ? 'pointer' : '';
+      map.getCanvas().style.cursor = map.queryRenderedFeatures(e.point, { layers: hoverLayers }).length
+        ? 'pointer'
+        : '';
     });
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -462,7 +549,8 @@ export class MapSession {
       this.refitOnResize(data);
     }
     const storyProjection = data.story?.projection;
-    if (storyProjection && !this.options.projectionChosen && storyProjection !== this.current.projection) this.dispatch({ type: 'projection', projection: storyProjection }, 'none');
+    if (storyProjection && !this.options.projectionChosen && storyProjection !== this.current.projection)
+      this.dispatch({ type: 'projection', projection: storyProjection }, 'none');
     await parsed;
     performance.mark('atlas:style');
     this.options.say(data.problems.join(' '));
@@ -476,7 +564,12 @@ export class MapSession {
     performance.mark('atlas:drawn');
     await nextIdle(this.map);
     performance.mark('atlas:ready'); // read by bench/page.ts
-    this.outlines = addRegionOutlines(this.map, data.events, basemapUrl('admin1.geojson', this.base), new Set(this.current.hidden));
+    this.outlines = addRegionOutlines(
+      this.map,
+      data.events,
+      basemapUrl('admin1.geojson', this.base),
+      new Set(this.current.hidden),
+    );
     this.outlines.select(this.current.selected);
   }
 }

@@ -23,7 +23,8 @@ import * as s from './scales.js';
 export function leanEvents(events: EventCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
   // How many events share each point (four country-level events at one country's point): the label says so.
   const here = new Map<string, number>();
-  for (const f of events.features) for (const key of new Set(eventPlaces(f).map((p) => p.lonlat.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
+  for (const f of events.features)
+    for (const key of new Set(eventPlaces(f).map((p) => p.lonlat.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
   return {
     type: 'FeatureCollection',
     features: events.features.flatMap((f) => {
@@ -32,8 +33,19 @@ export function leanEvents(events: EventCollection): GeoJSON.FeatureCollection<G
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: place.lonlat },
         properties: {
-          kind: 'event', id, place_index: n, type, colour: s.colourOfType(type), status, precision: place.precision, magnitude: n === 0 ? magnitude : null, admin1: place.admin1,
-          label: markerLabel(f, n), here: here.get(place.lonlat.join(',')) ?? 1, ...timeProperties(f.properties), ...pendingOf(f.properties),
+          kind: 'event',
+          id,
+          place_index: n,
+          type,
+          colour: s.colourOfType(type),
+          status,
+          precision: place.precision,
+          magnitude: n === 0 ? magnitude : null,
+          admin1: place.admin1,
+          label: markerLabel(f, n),
+          here: here.get(place.lonlat.join(',')) ?? 1,
+          ...timeProperties(f.properties),
+          ...pendingOf(f.properties),
         },
       }));
     }),
@@ -54,12 +66,19 @@ const pendingOf = (p: { pending?: true }) => (p.pending ? { pending: true } : {}
 
 /** An event's places, with their position in the geometry. */
 export function eventPlaces(f: EventFeature): Array<Pick<EventPlace, 'precision' | 'admin1' | 'country' | 'lonlat'>> {
-  return f.properties.places.map((p, n) => ({ ...p, lonlat: (f.geometry.coordinates[n] ?? p.lonlat) as [number, number] }));
+  return f.properties.places.map((p, n) => ({
+    ...p,
+    lonlat: (f.geometry.coordinates[n] ?? p.lonlat) as [number, number],
+  }));
 }
 
 /** The ranges that are drawn: a range stated with no origin (geometry null) is listed, not drawn. */
-function drawn(ranges: RangeCollection): Array<RangeCollection['features'][number] & { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }> {
-  return ranges.features.filter((f): f is typeof f & { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } => f.geometry !== null);
+function drawn(
+  ranges: RangeCollection,
+): Array<RangeCollection['features'][number] & { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }> {
+  return ranges.features.filter(
+    (f): f is typeof f & { geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } => f.geometry !== null,
+  );
 }
 
 function leanRanges(ranges: RangeCollection): GeoJSON.FeatureCollection {
@@ -67,7 +86,18 @@ function leanRanges(ranges: RangeCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: drawn(ranges).map((f) => {
       const { id, status, basis } = f.properties;
-      return { type: 'Feature', geometry: f.geometry, properties: { kind: 'range', id, status, basis, label: mapLabel(f.properties), ...rangeTimeProperties(f.properties) } };
+      return {
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: {
+          kind: 'range',
+          id,
+          status,
+          basis,
+          label: mapLabel(f.properties),
+          ...rangeTimeProperties(f.properties),
+        },
+      };
     }),
   };
 }
@@ -83,7 +113,19 @@ function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: drawn(ranges).map((f) => {
       const { id, status, basis } = f.properties;
-      return { type: 'Feature', geometry: bandOutline(f.geometry), properties: { kind: 'edge', id, status, basis, label: mapLabel(f.properties), ...rangeTimeProperties(f.properties), ...pendingOf(f.properties) } };
+      return {
+        type: 'Feature',
+        geometry: bandOutline(f.geometry),
+        properties: {
+          kind: 'edge',
+          id,
+          status,
+          basis,
+          label: mapLabel(f.properties),
+          ...rangeTimeProperties(f.properties),
+          ...pendingOf(f.properties),
+        },
+      };
     }),
   };
 }
@@ -119,7 +161,15 @@ function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
     type: 'FeatureCollection',
     features: ranges.features.flatMap((f) => {
       const { id, status, basis, origin, origin_place } = f.properties;
-      return origin ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: origin }, properties: { kind: 'origin', id, status, basis, origin_place, ...rangeTimeProperties(f.properties) } }] : [];
+      return origin
+        ? [
+            {
+              type: 'Feature' as const,
+              geometry: { type: 'Point' as const, coordinates: origin },
+              properties: { kind: 'origin', id, status, basis, origin_place, ...rangeTimeProperties(f.properties) },
+            },
+          ]
+        : [];
     }),
   };
 }
@@ -156,7 +206,15 @@ export const CLUSTER_MAX_ZOOM = CLUSTER.maxZoom;
 
 /** The events' source, empty and not clustered until setDataCollection knows how many there are. */
 export function emptyEventSource(): GeoJSONSourceSpecification {
-  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.6, buffer: 64, cluster: false, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM };
+  return {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+    tolerance: 0.6,
+    buffer: 64,
+    cluster: false,
+    clusterRadius: CLUSTER_RADIUS,
+    clusterMaxZoom: CLUSTER_MAX_ZOOM,
+  };
 }
 
 /** Whether this many events are clustered. */
@@ -184,13 +242,20 @@ export function patternIds(events: EventCollection, theme: Theme): string[] {
  * Fills the data source (and the events' source, unless `tiled`); until this runs the data layers draw nothing. The pattern images go in first:
  * a tile laid out before its image exists is laid out again once the image is added.
  */
-export function setDataCollection(map: MapLibreMap, events: EventCollection, ranges: RangeCollection, theme: Theme, tiled = false): void {
+export function setDataCollection(
+  map: MapLibreMap,
+  events: EventCollection,
+  ranges: RangeCollection,
+  theme: Theme,
+  tiled = false,
+): void {
   addPatterns(map, patternIds(events, theme));
   (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(ranges));
   // The events come as vector tiles (tiles.ts), their source already in place.
   if (tiled) return;
   const source = map.getSource(EVENT_SOURCE) as GeoJSONSource;
-  if (clusters(events.features.length)) source.setClusterOptions({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM });
+  if (clusters(events.features.length))
+    source.setClusterOptions({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM });
   source.setData(leanEvents(events));
 }
 
@@ -199,5 +264,7 @@ export function setDataCollection(map: MapLibreMap, events: EventCollection, ran
  * the visible events (hidden types and statuses and the period left out) and is set again when they change.
  */
 export function setVisibleEvents(map: MapLibreMap, events: EventCollection, isVisible: (id: string) => boolean): void {
-  (map.getSource(EVENT_SOURCE) as GeoJSONSource).setData(leanEvents({ type: 'FeatureCollection', features: events.features.filter((f) => isVisible(f.properties.id)) }));
+  (map.getSource(EVENT_SOURCE) as GeoJSONSource).setData(
+    leanEvents({ type: 'FeatureCollection', features: events.features.filter((f) => isVisible(f.properties.id)) }),
+  );
 }

@@ -41,19 +41,32 @@ const tokens = (hidden: Iterable<string>) => [...new Set(hidden)].sort();
 
 /** The state a URL asks for (url-state.ts), with the defaults filled in; its selection is checked once the data is in. */
 export function initialState(url: AppState): AtlasState {
-  return { view: url.view, hidden: tokens(url.hidden), selected: url.selected, period: url.period ?? null, projection: url.projection ?? DEFAULT_PROJECTION };
+  return {
+    view: url.view,
+    hidden: tokens(url.hidden),
+    selected: url.selected,
+    period: url.period ?? null,
+    projection: url.projection ?? DEFAULT_PROJECTION,
+  };
 }
 
 /** The state as the URL writes it. */
 export function toUrlState(state: AtlasState): AppState {
-  return { view: state.view, hidden: [...state.hidden], selected: state.selected, period: state.period, projection: state.projection };
+  return {
+    view: state.view,
+    hidden: [...state.hidden],
+    selected: state.selected,
+    period: state.period,
+    projection: state.projection,
+  };
 }
 
 /** Whether a feature is shown in a state: its layer and categories are on, and its date is in the period. */
 export function isVisible(state: Pick<AtlasState, 'hidden' | 'period'>, item: Item | undefined): boolean {
   if (!item) return false;
   const hidden = new Set(state.hidden);
-  if (item.kind === 'range') return isRangeVisible(item.feature.properties, hidden) && rangeInPeriod(item.feature.properties, state.period);
+  if (item.kind === 'range')
+    return isRangeVisible(item.feature.properties, hidden) && rangeInPeriod(item.feature.properties, state.period);
   return isEventVisible(item.feature.properties, hidden) && inPeriod(item.feature.properties, state.period);
 }
 

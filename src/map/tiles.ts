@@ -35,13 +35,18 @@ export function tileSource(url: string): { type: 'vector'; url: string } {
 export function useEventTiles(map: MapLibreMap, url: string): void {
   const layers = map.getStyle().layers;
   const order = layers.map((l) => l.id);
-  const events = layers.filter((l): l is LayerSpecification & { source: string } => 'source' in l && l.source === EVENT_SOURCE);
+  const events = layers.filter(
+    (l): l is LayerSpecification & { source: string } => 'source' in l && l.source === EVENT_SOURCE,
+  );
   for (const l of events) map.removeLayer(l.id);
   map.removeSource(EVENT_SOURCE);
   map.addSource(EVENT_SOURCE, tileSource(url));
   // Last first: each goes back under the layer that followed it, which is there again by then.
   for (const l of [...events].reverse()) {
     const next = order[order.indexOf(l.id) + 1];
-    map.addLayer({ ...l, 'source-layer': TILES_LAYER } as LayerSpecification, next && map.getLayer(next) ? next : undefined);
+    map.addLayer(
+      { ...l, 'source-layer': TILES_LAYER } as LayerSpecification,
+      next && map.getLayer(next) ? next : undefined,
+    );
   }
 }

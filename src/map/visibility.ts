@@ -16,7 +16,10 @@ export function token(category: Category, value: string): Token {
 /** Hidden values of one category, for filters. */
 export function hiddenValues(hidden: ReadonlySet<string>, category: Category): string[] {
   const prefix = `${category}:`;
-  return [...hidden].filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length)).sort();
+  return [...hidden]
+    .filter((t) => t.startsWith(prefix))
+    .map((t) => t.slice(prefix.length))
+    .sort();
 }
 
 export function isEventVisible(p: Pick<EventProperties, 'type' | 'status'>, hidden: ReadonlySet<string>): boolean {

@@ -50,7 +50,12 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
 }
 
 /** The embed's URL for a state (and a story), relative to `siteUrl` (the directory holding index.html). */
-export function embedUrl(siteUrl: string, state: AppState, title: string | null = null, story: string | null = null): string {
+export function embedUrl(
+  siteUrl: string,
+  state: AppState,
+  title: string | null = null,
+  story: string | null = null,
+): string {
   const url = new URL(EMBED_PAGE, siteUrl);
   if (story) url.searchParams.set(STORY_PARAM, story);
   const clean = title?.trim().slice(0, TITLE_MAX);

@@ -21,7 +21,8 @@ export interface SnippetOptions {
 export const RESIZE_SCRIPT = 'embed-resize.js';
 export const PYM_SCRIPT = 'pym.v1.min.js';
 
-const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const file = (name: string, site: string) => (site ? new URL(name, site).href : name);
 
 /** pym.js: a placeholder that pym.js (served by the site) turns into a self-sizing iframe. */

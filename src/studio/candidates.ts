@@ -14,7 +14,19 @@ import { isPinned } from './pin.js';
 
 const SOURCE = 'candidates';
 /** Circle colour by kind of place (the list says the kind in words too). */
-const kindColour: ExpressionSpecification = ['match', ['get', 'kind'], 'site', '#7a1f5c', 'city', '#1f5fa8', 'region', '#2f7d32', 'country', '#9a5b00', '#5d5d5d'];
+const kindColour: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  'site',
+  '#7a1f5c',
+  'city',
+  '#1f5fa8',
+  'region',
+  '#2f7d32',
+  'country',
+  '#9a5b00',
+  '#5d5d5d',
+];
 /** Circle radius in px by √population: 4 px for none, 14 px at 9 million. */
 const radius: ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', ['get', 'population']], 0, 4, 3000, 14];
 
@@ -30,7 +42,10 @@ export class CandidateChooser {
   private readonly note: HTMLElement;
   private readonly mapBox: HTMLElement;
 
-  constructor(private readonly box: HTMLFieldSetElement, private readonly onChoose: (row: PlaceRow, found: boolean) => void) {
+  constructor(
+    private readonly box: HTMLFieldSetElement,
+    private readonly onChoose: (row: PlaceRow, found: boolean) => void,
+  ) {
     this.list = box.querySelector<HTMLElement>('.candidate-list')!;
     this.note = box.querySelector<HTMLElement>('.candidate-note')!;
     this.mapBox = box.querySelector<HTMLElement>('.candidate-map')!;
@@ -49,30 +64,40 @@ export class CandidateChooser {
     this.lookup = lookup;
     this.chosen = lookup.rows.findIndex((r) => isPinned(r, attributes));
     this.box.hidden = false;
-    this.note.textContent = lookup.rows.length === 0 ? `No place in the gazetteer is called “${lookup.query}”, nor anything close.`
-      : !lookup.found ? `No place is called “${lookup.query}”; the closest names:`
-      : this.chosen >= 0 ? `Pinned to ${this.chosen + 1}. Choose another to change the place.`
-      : `Not pinned: the build takes the likeliest in context (best first${lookup.ambiguous ? '; ambiguous, so it warns' : ''}). Choose one to pin it.`;
-    this.list.replaceChildren(...lookup.rows.map((r, i) => {
-      const input = document.createElement('input');
-      input.type = 'radio';
-      input.name = 'candidate';
-      input.value = String(i);
-      input.checked = i === this.chosen;
-      input.addEventListener('change', () => { if (input.checked) this.choose(i); });
-      const label = document.createElement('label');
-      label.className = 'candidate';
-      const text = `${i + 1}. ${r.name}${r.matched && r.matched !== r.name ? ` (as “${r.matched}”)` : ''} — ${r.kind}, ${where(r)}, ${population(r.population)}`;
-      label.append(input, ` ${text}`);
-      return label;
-    }));
+    this.note.textContent =
+      lookup.rows.length === 0
+        ? `No place in the gazetteer is called “${lookup.query}”, nor anything close.`
+        : !lookup.found
+          ? `No place is called “${lookup.query}”; the closest names:`
+          : this.chosen >= 0
+            ? `Pinned to ${this.chosen + 1}. Choose another to change the place.`
+            : `Not pinned: the build takes the likeliest in context (best first${lookup.ambiguous ? '; ambiguous, so it warns' : ''}). Choose one to pin it.`;
+    this.list.replaceChildren(
+      ...lookup.rows.map((r, i) => {
+        const input = document.createElement('input');
+        input.type = 'radio';
+        input.name = 'candidate';
+        input.value = String(i);
+        input.checked = i === this.chosen;
+        input.addEventListener('change', () => {
+          if (input.checked) this.choose(i);
+        });
+        const label = document.createElement('label');
+        label.className = 'candidate';
+        const text = `${i + 1}. ${r.name}${r.matched && r.matched !== r.name ? ` (as “${r.matched}”)` : ''} — ${r.kind}, ${where(r)}, ${population(r.population)}`;
+        label.append(input, ` ${text}`);
+        return label;
+      }),
+    );
     this.box.dataset.query = lookup.query;
     this.draw();
   }
 
   /** Focus on the checked candidate (after the page re-rendered on a choice), else the first. */
   focus(): void {
-    (this.list.querySelector<HTMLInputElement>('input:checked') ?? this.list.querySelector<HTMLInputElement>('input'))?.focus();
+    (
+      this.list.querySelector<HTMLInputElement>('input:checked') ?? this.list.querySelector<HTMLInputElement>('input')
+    )?.focus();
   }
 
   private choose(i: number): void {
@@ -106,7 +131,9 @@ export class CandidateChooser {
     this.map.resize();
     // Clear of the zoom buttons (top right) and the attribution (bottom right).
     this.map.fitBounds(bounds, { padding: { top: 26, bottom: 26, left: 26, right: 52 }, maxZoom: 6, duration: 0 });
-    this.map.once('idle', () => { this.mapBox.dataset.drawn = this.lookup?.query ?? ''; });
+    this.map.once('idle', () => {
+      this.mapBox.dataset.drawn = this.lookup?.query ?? '';
+    });
     this.map.triggerRepaint();
   }
 
@@ -114,12 +141,39 @@ export class CandidateChooser {
     const overlay = {
       sources: { [SOURCE]: { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } } },
       layers: [
-        { id: 'candidate-circles', type: 'circle' as const, source: SOURCE, paint: { 'circle-color': kindColour, 'circle-radius': radius, 'circle-opacity': 0.85, 'circle-stroke-color': ['case', ['get', 'chosen'], '#111', '#fff'] as ExpressionSpecification, 'circle-stroke-width': ['case', ['get', 'chosen'], 3, 1] as ExpressionSpecification } },
-        { id: 'candidate-numbers', type: 'symbol' as const, source: SOURCE, layout: { 'text-field': ['get', 'label'] as ExpressionSpecification, 'text-font': [...FONT.regular], 'text-size': 12, 'text-offset': [0, -1.3] as [number, number], 'text-allow-overlap': false, 'symbol-sort-key': ['get', 'n'] as ExpressionSpecification }, paint: { 'text-color': '#111', 'text-halo-color': '#fff', 'text-halo-width': 1.5 } },
+        {
+          id: 'candidate-circles',
+          type: 'circle' as const,
+          source: SOURCE,
+          paint: {
+            'circle-color': kindColour,
+            'circle-radius': radius,
+            'circle-opacity': 0.85,
+            'circle-stroke-color': ['case', ['get', 'chosen'], '#111', '#fff'] as ExpressionSpecification,
+            'circle-stroke-width': ['case', ['get', 'chosen'], 3, 1] as ExpressionSpecification,
+          },
+        },
+        {
+          id: 'candidate-numbers',
+          type: 'symbol' as const,
+          source: SOURCE,
+          layout: {
+            'text-field': ['get', 'label'] as ExpressionSpecification,
+            'text-font': [...FONT.regular],
+            'text-size': 12,
+            'text-offset': [0, -1.3] as [number, number],
+            'text-allow-overlap': false,
+            'symbol-sort-key': ['get', 'n'] as ExpressionSpecification,
+          },
+          paint: { 'text-color': '#111', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+        },
       ],
       underLabels: new Set<string>(),
     };
-    const map = createMap(this.mapBox, null, currentTheme(), overlay, { projection: 'flat', label: 'Map of the candidates, numbered as in the list' });
+    const map = createMap(this.mapBox, null, currentTheme(), overlay, {
+      projection: 'flat',
+      label: 'Map of the candidates, numbered as in the list',
+    });
     map.on('load', () => {
       this.loaded = true;
       // The attribution folded to its (i) button: open, it covers a third of so small a map.
@@ -130,8 +184,12 @@ export class CandidateChooser {
       const n = e.features?.[0]?.properties?.n;
       if (typeof n === 'number') this.choose(n);
     });
-    map.on('mouseenter', 'candidate-circles', () => { map.getCanvas().style.cursor = 'pointer'; });
-    map.on('mouseleave', 'candidate-circles', () => { map.getCanvas().style.cursor = ''; });
+    map.on('mouseenter', 'candidate-circles', () => {
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', 'candidate-circles', () => {
+      map.getCanvas().style.cursor = '';
+    });
     return map;
   }
 }

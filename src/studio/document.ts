@@ -15,7 +15,12 @@ export function openDocument(path: string, source: string): DocModel {
   return {
     head,
     text: parsed.text,
-    annotations: parsed.annotations.map((a) => ({ kind: a.kind, start: a.start, end: a.end, attributes: { ...a.attributes } })),
+    annotations: parsed.annotations.map((a) => ({
+      kind: a.kind,
+      start: a.start,
+      end: a.end,
+      attributes: { ...a.attributes },
+    })),
     original: source,
     edited: false,
   };
@@ -46,7 +51,11 @@ export function writeBody(text: string, annotations: readonly ModelAnnotation[])
       out += `]${attrs.length ? `{${attrs.join(' ')}}` : ''}`;
     }
     for (const s of opens.get(at) ?? []) out += `:${s.kind}[`;
-    if (n + 1 < cuts.length) out += escapeText(text.slice(at, cuts[n + 1]), cuts[n + 1] < text.length || opens.has(cuts[n + 1]) || closes.has(cuts[n + 1]));
+    if (n + 1 < cuts.length)
+      out += escapeText(
+        text.slice(at, cuts[n + 1]),
+        cuts[n + 1] < text.length || opens.has(cuts[n + 1]) || closes.has(cuts[n + 1]),
+      );
   }
   return out;
 }
@@ -56,4 +65,3 @@ export function serialize(doc: DocModel): string {
   if (!doc.edited) return doc.original;
   return doc.head + writeBody(doc.text, doc.annotations);
 }
-

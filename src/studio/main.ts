@@ -18,7 +18,18 @@ import type { AtlasData } from '../map/data.js';
 import type { PlaceLookup, PlaceRow } from '../compiler/places/lookup.js';
 import { CandidateChooser } from './candidates.js';
 import { pinTo } from './pin.js';
-import { accept, create, freshId, isPending, nextPending, ordered, pendingOrder, reject, setAttributes, type DocModel } from './model.js';
+import {
+  accept,
+  create,
+  freshId,
+  isPending,
+  nextPending,
+  ordered,
+  pendingOrder,
+  reject,
+  setAttributes,
+  type DocModel,
+} from './model.js';
 
 const link = document.createElement('link');
 link.rel = 'stylesheet';
@@ -28,16 +39,38 @@ installLegendColours();
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const el = {
-  openForm: $<HTMLFormElement>('open-form'), openName: $<HTMLSelectElement>('open-name'),
-  pasteForm: $<HTMLFormElement>('paste-form'), paste: $<HTMLTextAreaElement>('paste-content'), newArticle: $<HTMLDetailsElement>('new-article'),
-  save: $<HTMLButtonElement>('save'), status: $('status'), docName: $('doc-name'), text: $('text'),
-  prev: $<HTMLButtonElement>('prev'), next: $<HTMLButtonElement>('next'), accept: $<HTMLButtonElement>('accept'), reject: $<HTMLButtonElement>('reject'),
-  pendingCount: $('pending-count'), form: $<HTMLFormElement>('edit-form'), formHeading: $('edit-heading'), reason: $('edit-reason'), fields: $('edit-fields'),
-  problems: $('problems'), map: $('map'), detail: $('detail'),
+  openForm: $<HTMLFormElement>('open-form'),
+  openName: $<HTMLSelectElement>('open-name'),
+  pasteForm: $<HTMLFormElement>('paste-form'),
+  paste: $<HTMLTextAreaElement>('paste-content'),
+  newArticle: $<HTMLDetailsElement>('new-article'),
+  save: $<HTMLButtonElement>('save'),
+  status: $('status'),
+  docName: $('doc-name'),
+  text: $('text'),
+  prev: $<HTMLButtonElement>('prev'),
+  next: $<HTMLButtonElement>('next'),
+  accept: $<HTMLButtonElement>('accept'),
+  reject: $<HTMLButtonElement>('reject'),
+  pendingCount: $('pending-count'),
+  form: $<HTMLFormElement>('edit-form'),
+  formHeading: $('edit-heading'),
+  reason: $('edit-reason'),
+  fields: $('edit-fields'),
+  problems: $('problems'),
+  map: $('map'),
+  detail: $('detail'),
 };
 
-interface Located extends Diagnostic { at?: { kind: string; start: number; end: number } | null }
-interface Checked { source: string; events: EventFeature[]; ranges: RangeFeature[]; diagnostics: Located[] }
+interface Located extends Diagnostic {
+  at?: { kind: string; start: number; end: number } | null;
+}
+interface Checked {
+  source: string;
+  events: EventFeature[];
+  ranges: RangeFeature[];
+  diagnostics: Located[];
+}
 
 let doc: DocModel | null = null;
 let name: string | null = null;
@@ -47,10 +80,17 @@ let eventTypes: string[] = [];
 let actions = 0;
 let checkSeq = 0;
 
-const say = (message: string) => { el.status.textContent = message; };
+const say = (message: string) => {
+  el.status.textContent = message;
+};
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/__studio/api/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `/__studio/api/${path}`,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+  );
   const json = await res.json();
   if (!res.ok) throw new Error(json.error ?? res.statusText);
   return json as T;
@@ -58,10 +98,15 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
 
 // ---- the map preview: the atlas's own session, fed the build of this document ----
 let firstData: (data: AtlasData) => void;
-const firstDataReady = new Promise<AtlasData>((resolve) => { firstData = resolve; });
+const firstDataReady = new Promise<AtlasData>((resolve) => {
+  firstData = resolve;
+});
 const presenter: Presenter = {
   panelled: () => false,
-  showPanel: (content) => { el.detail.replaceChildren(...(content ? [content] : [])); el.detail.hidden = !content; },
+  showPanel: (content) => {
+    el.detail.replaceChildren(...(content ? [content] : []));
+    el.detail.hidden = !content;
+  },
   overflow: 'pan',
   chooserInPanel: false,
   focusAfterClose: () => session.map.getCanvas().focus(),
@@ -74,7 +119,9 @@ const session = new MapSession({
   presenter,
   popupMaxWidth: '300px',
   map: { label: 'Map preview of this document: what the build will publish' },
-  say: (m) => { if (m) say(m); },
+  say: (m) => {
+    if (m) say(m);
+  },
   loadData: () => firstDataReady,
 });
 let sessionStarted = false;
@@ -92,8 +139,16 @@ declare global {
 window.studio = { session, actions: () => actions, doc: () => doc };
 
 function showPreview(c: Checked): void {
-  const data: AtlasData = { events: { type: 'FeatureCollection', features: c.events }, ranges: { type: 'FeatureCollection', features: c.ranges }, story: null, problems: [] };
-  if (!sessionStarted) { sessionStarted = true; firstData(data); } else session.replaceData(data);
+  const data: AtlasData = {
+    events: { type: 'FeatureCollection', features: c.events },
+    ranges: { type: 'FeatureCollection', features: c.ranges },
+    story: null,
+    problems: [],
+  };
+  if (!sessionStarted) {
+    sessionStarted = true;
+    firstData(data);
+  } else session.replaceData(data);
   el.map.dataset.events = String(c.events.length);
   el.map.dataset.ranges = String(c.ranges.length);
 }
@@ -107,8 +162,18 @@ function render(): void {
   const order = ordered(d.annotations);
   const indexOf = new Map(d.annotations.map((a, i) => [a, i]));
   let at = 0;
-  const emit = (to: number) => { if (to > at) { stack[stack.length - 1].node.appendChild(document.createTextNode(d.text.slice(at, to))); at = to; } };
-  const close = (upTo: number) => { while (stack.length > 1 && stack[stack.length - 1].end <= upTo) { emit(stack[stack.length - 1].end); stack.pop(); } };
+  const emit = (to: number) => {
+    if (to > at) {
+      stack[stack.length - 1].node.appendChild(document.createTextNode(d.text.slice(at, to)));
+      at = to;
+    }
+  };
+  const close = (upTo: number) => {
+    while (stack.length > 1 && stack[stack.length - 1].end <= upTo) {
+      emit(stack[stack.length - 1].end);
+      stack.pop();
+    }
+  };
   for (const a of order) {
     close(a.start);
     emit(a.start);
@@ -129,9 +194,16 @@ function render(): void {
 }
 
 function highlightCurrent(): void {
-  el.text.querySelectorAll('mark.current').forEach((m) => { m.classList.remove('current'); m.removeAttribute('aria-current'); });
+  el.text.querySelectorAll('mark.current').forEach((m) => {
+    m.classList.remove('current');
+    m.removeAttribute('aria-current');
+  });
   const m = current === null ? null : el.text.querySelector<HTMLElement>(`mark[data-i="${current}"]`);
-  if (m) { m.classList.add('current'); m.setAttribute('aria-current', 'true'); m.scrollIntoView({ block: 'nearest' }); }
+  if (m) {
+    m.classList.add('current');
+    m.setAttribute('aria-current', 'true');
+    m.scrollIntoView({ block: 'nearest' });
+  }
   el.accept.disabled = current === null || !doc || !isPending(doc.annotations[current]);
   el.reject.disabled = current === null;
   showForm();
@@ -143,7 +215,8 @@ function offsetOf(node: Node, offset: number): number {
     // A point between children: the offset of the child at that point (or the end).
     const child = node.childNodes[offset];
     if (!child) return offsetAfter(node);
-    node = firstText(child) ?? child; offset = 0;
+    node = firstText(child) ?? child;
+    offset = 0;
     if (node.nodeType !== Node.TEXT_NODE) return offsetAfter(node);
   }
   const walker = document.createTreeWalker(el.text, NodeFilter.SHOW_TEXT);
@@ -166,20 +239,70 @@ function offsetAfter(node: Node): number {
 }
 
 // ---- the edit form ----
-const LABELS: Record<string, string> = { id: 'Id', of: 'Another mention of (id)', name: 'Name in the gazetteer', kind: 'Kind of place', geonames: 'GeoNames id', wikidata: 'Wikidata id', at: 'Coordinates (lat, lon)', precision: 'Precision', type: 'Event type', summary: 'Summary', date: 'Date (YYYY-MM-DD)', place: 'Place ids', claimant: 'Claimant', status: 'Status', figures: 'Figures', magnitude: 'Magnitude', unit: 'Unit', note: 'Note', 'date-added': 'Date added by the annotator', 'place-added': 'Place added by the annotator', class: 'Class', weapon: 'Weapon id(s)', origin: 'Origin place id', 'origin-area': 'Origin area file', 'origin-name': 'Origin name', 'origin-note': 'Origin note', min: 'Minimum (km)', max: 'Maximum (km)', added: 'Added by the annotator', sentences: 'Sentences' };
+const LABELS: Record<string, string> = {
+  id: 'Id',
+  of: 'Another mention of (id)',
+  name: 'Name in the gazetteer',
+  kind: 'Kind of place',
+  geonames: 'GeoNames id',
+  wikidata: 'Wikidata id',
+  at: 'Coordinates (lat, lon)',
+  precision: 'Precision',
+  type: 'Event type',
+  summary: 'Summary',
+  date: 'Date (YYYY-MM-DD)',
+  place: 'Place ids',
+  claimant: 'Claimant',
+  status: 'Status',
+  figures: 'Figures',
+  magnitude: 'Magnitude',
+  unit: 'Unit',
+  note: 'Note',
+  'date-added': 'Date added by the annotator',
+  'place-added': 'Place added by the annotator',
+  class: 'Class',
+  weapon: 'Weapon id(s)',
+  origin: 'Origin place id',
+  'origin-area': 'Origin area file',
+  'origin-name': 'Origin name',
+  'origin-note': 'Origin note',
+  min: 'Minimum (km)',
+  max: 'Maximum (km)',
+  added: 'Added by the annotator',
+  sentences: 'Sentences',
+};
 /** The fields shown first for each kind; the rest of the allowed ones follow. */
-const FIRST: Record<AnnotationKind, string[]> = { place: ['id', 'name', 'of'], event: ['type', 'date', 'place', 'claimant', 'status', 'summary', 'figures'], weapon: ['id', 'name', 'class'], range: ['min', 'max', 'weapon', 'origin', 'claimant', 'status'] };
+const FIRST: Record<AnnotationKind, string[]> = {
+  place: ['id', 'name', 'of'],
+  event: ['type', 'date', 'place', 'claimant', 'status', 'summary', 'figures'],
+  weapon: ['id', 'name', 'class'],
+  range: ['min', 'max', 'weapon', 'origin', 'claimant', 'status'],
+};
 
 /** Whether the reviewer unfolded the form's other attributes (kept from one annotation to the next). */
 let moreOpen = false;
 
 function showForm(): void {
-  if (!doc || current === null) { el.form.hidden = true; return; }
+  if (!doc || current === null) {
+    el.form.hidden = true;
+    return;
+  }
   const a = doc.annotations[current];
   el.form.hidden = false;
   el.formHeading.textContent = `${a.kind[0].toUpperCase()}${a.kind.slice(1)}: “${doc.text.slice(a.start, a.end).slice(0, 80)}”${isPending(a) ? ' — pending' : ''}`;
-  el.reason.textContent = [a.attributes.confidence ? `Confidence ${a.attributes.confidence}.` : '', a.attributes.reason ?? ''].filter(Boolean).join(' ');
-  const keys = [...new Set([...FIRST[a.kind], ...ALLOWED_ATTRIBUTES[a.kind], ...Object.keys(a.attributes).filter((k) => !['review', 'confidence', 'reason'].includes(k))])];
+  el.reason.textContent = [
+    a.attributes.confidence ? `Confidence ${a.attributes.confidence}.` : '',
+    a.attributes.reason ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const keys = [
+    ...new Set([
+      ...FIRST[a.kind],
+      ...ALLOWED_ATTRIBUTES[a.kind],
+      ...Object.keys(a.attributes).filter((k) => !['review', 'confidence', 'reason'].includes(k)),
+    ]),
+  ];
   const row = (k: string): HTMLElement => {
     const id = `f-${k}`;
     const label = document.createElement('label');
@@ -207,7 +330,9 @@ function showForm(): void {
   const more = document.createElement('details');
   more.className = 'more-fields';
   more.open = moreOpen;
-  more.addEventListener('toggle', () => { moreOpen = more.open; });
+  more.addEventListener('toggle', () => {
+    moreOpen = more.open;
+  });
   const summary = document.createElement('summary');
   summary.textContent = `More attributes (${rest.join(', ')})`;
   const grid = document.createElement('div');
@@ -216,7 +341,11 @@ function showForm(): void {
   more.append(summary, grid);
   el.fields.replaceChildren(...main.map(row), ...(rest.length ? [more] : []));
   let list = document.getElementById('event-types');
-  if (!list) { list = document.createElement('datalist'); list.id = 'event-types'; document.body.append(list); }
+  if (!list) {
+    list = document.createElement('datalist');
+    list.id = 'event-types';
+    document.body.append(list);
+  }
   list.replaceChildren(...eventTypes.map((t) => new Option(t, t)));
   if (a.kind === 'place') showCandidates(current);
   else chooser.hide();
@@ -224,12 +353,18 @@ function showForm(): void {
 
 // ---- a place's gazetteer candidates (the server's `npm run place` lookup), on a small map ----
 const lookups = new Map<string, Promise<PlaceLookup>>();
-const chooser = new CandidateChooser($<HTMLFieldSetElement>('place-candidates'), (row, found) => choosePlace(row, found));
+const chooser = new CandidateChooser($<HTMLFieldSetElement>('place-candidates'), (row, found) =>
+  choosePlace(row, found),
+);
 
 function showCandidates(i: number): void {
   if (!doc) return;
   const a = doc.annotations[i];
-  if (a.attributes.of) { chooser.hide(`Another mention of #${a.attributes.of}: its place is chosen there.`); candidatesShown = Promise.resolve(); return; }
+  if (a.attributes.of) {
+    chooser.hide(`Another mention of #${a.attributes.of}: its place is chosen there.`);
+    candidatesShown = Promise.resolve();
+    return;
+  }
   const query = (a.attributes.name ?? doc.text.slice(a.start, a.end)).trim();
   const kind = (PLACE_KINDS as readonly string[]).includes(a.attributes.kind ?? '') ? a.attributes.kind : '';
   const key = `${query}\n${kind}`;
@@ -240,10 +375,13 @@ function showCandidates(i: number): void {
     pending.catch(() => lookups.delete(key));
   }
   const shownFor = doc.annotations[i];
-  candidatesShown = pending.then((lookup) => {
-    // Only if the form still shows this annotation, unchanged.
-    if (doc && current === i && doc.annotations[i] === shownFor) chooser.show(lookup, shownFor.attributes);
-  }, (err) => say(`No candidates: ${(err as Error).message}`));
+  candidatesShown = pending.then(
+    (lookup) => {
+      // Only if the form still shows this annotation, unchanged.
+      if (doc && current === i && doc.annotations[i] === shownFor) chooser.show(lookup, shownFor.attributes);
+    },
+    (err) => say(`No candidates: ${(err as Error).message}`),
+  );
 }
 /** Settles once the candidates of the annotation last shown are in the form. */
 let candidatesShown: Promise<void> = Promise.resolve();
@@ -266,7 +404,8 @@ el.form.addEventListener('submit', (e) => {
   const values: Record<string, string> = {};
   // Keep the written order of what was there; new values after.
   for (const k of Object.keys(a.attributes)) values[k] = a.attributes[k];
-  for (const input of el.fields.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) values[input.name] = input.value;
+  for (const input of el.fields.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'))
+    values[input.name] = input.value;
   change(setAttributes(doc, current, values), current);
   say('Changes applied.');
 });
@@ -283,7 +422,10 @@ function step(dir: 1 | -1): void {
   if (!doc) return;
   actions++;
   const n = nextPending(doc, current, dir);
-  if (n === null) { say('No pending suggestions left.'); return; }
+  if (n === null) {
+    say('No pending suggestions left.');
+    return;
+  }
   current = n;
   highlightCurrent();
 }
@@ -310,9 +452,20 @@ el.reject.addEventListener('click', rejectCurrent);
 document.addEventListener('keydown', (e) => {
   const t = e.target as HTMLElement;
   // Letters go to the fields that take text; elsewhere (the text, buttons, the candidates' radios) they are the review keys.
-  if (e.ctrlKey || e.metaKey || e.altKey || t.closest('input:not([type=radio]):not([type=checkbox]), textarea, select, [contenteditable]')) return;
-  const run = ({ j: () => step(1), k: () => step(-1), a: acceptCurrent, x: rejectCurrent } as Record<string, () => void>)[e.key];
-  if (run) { e.preventDefault(); run(); }
+  if (
+    e.ctrlKey ||
+    e.metaKey ||
+    e.altKey ||
+    t.closest('input:not([type=radio]):not([type=checkbox]), textarea, select, [contenteditable]')
+  )
+    return;
+  const run = (
+    { j: () => step(1), k: () => step(-1), a: acceptCurrent, x: rejectCurrent } as Record<string, () => void>
+  )[e.key];
+  if (run) {
+    e.preventDefault();
+    run();
+  }
 });
 
 el.text.addEventListener('click', (e) => {
@@ -326,14 +479,21 @@ for (const b of document.querySelectorAll<HTMLButtonElement>('[data-create]')) {
   b.addEventListener('click', () => {
     if (!doc) return;
     const sel = window.getSelection();
-    if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !el.text.contains(sel.anchorNode)) { say('Select some words in the text first.'); return; }
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !el.text.contains(sel.anchorNode)) {
+      say('Select some words in the text first.');
+      return;
+    }
     const r = sel.getRangeAt(0);
     const start = offsetOf(r.startContainer, r.startOffset);
     const end = offsetOf(r.endContainer, r.endOffset);
     const kind = b.dataset.create as AnnotationKind;
     const words = doc.text.slice(start, end).trim();
-    const attributes: Record<string, string> = kind === 'event' ? { id: freshId(doc, `event ${words.split(/\s+/).slice(0, 4).join(' ')}`), type: '' }
-      : kind === 'range' ? {} : { id: freshId(doc, words) };
+    const attributes: Record<string, string> =
+      kind === 'event'
+        ? { id: freshId(doc, `event ${words.split(/\s+/).slice(0, 4).join(' ')}`), type: '' }
+        : kind === 'range'
+          ? {}
+          : { id: freshId(doc, words) };
     if (kind === 'place') attributes.name = words;
     if (kind === 'weapon') attributes.name = words;
     actions++;
@@ -370,23 +530,32 @@ async function check(): Promise<void> {
   }
 }
 function showProblems(list: Located[]): void {
-  el.problems.replaceChildren(...(list.length ? list.map((d) => {
-    const li = document.createElement('li');
-    li.className = `problem ${d.severity}`;
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
-    b.addEventListener('click', () => {
-      if (!doc || !d.at) { say(`${d.file}:${d.line}: in the front matter; edit it in the file.`); return; }
-      const i = doc.annotations.findIndex((a) => a.kind === d.at!.kind && a.start === d.at!.start && a.end === d.at!.end);
-      if (i < 0) return;
-      current = i;
-      highlightCurrent();
-      el.fields.querySelector<HTMLElement>('input, select')?.focus();
-    });
-    li.append(b);
-    return li;
-  }) : [Object.assign(document.createElement('li'), { textContent: 'None: the document builds.' })]));
+  el.problems.replaceChildren(
+    ...(list.length
+      ? list.map((d) => {
+          const li = document.createElement('li');
+          li.className = `problem ${d.severity}`;
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.textContent = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+          b.addEventListener('click', () => {
+            if (!doc || !d.at) {
+              say(`${d.file}:${d.line}: in the front matter; edit it in the file.`);
+              return;
+            }
+            const i = doc.annotations.findIndex(
+              (a) => a.kind === d.at!.kind && a.start === d.at!.start && a.end === d.at!.end,
+            );
+            if (i < 0) return;
+            current = i;
+            highlightCurrent();
+            el.fields.querySelector<HTMLElement>('input, select')?.focus();
+          });
+          li.append(b);
+          return li;
+        })
+      : [Object.assign(document.createElement('li'), { textContent: 'None: the document builds.' })]),
+  );
 }
 
 // ---- open, paste, save ----
@@ -403,20 +572,32 @@ function load(n: string, d: DocModel, message: string): void {
 el.openForm.addEventListener('submit', async (e) => {
   e.preventDefault();
   try {
-    const r = await api<{ name: string; path: string; doc: DocModel }>(`open?name=${encodeURIComponent(el.openName.value)}`);
+    const r = await api<{ name: string; path: string; doc: DocModel }>(
+      `open?name=${encodeURIComponent(el.openName.value)}`,
+    );
     load(r.name, r.doc, `Opened ${r.path}.`);
-  } catch (err) { say(`Could not open: ${(err as Error).message}`); }
+  } catch (err) {
+    say(`Could not open: ${(err as Error).message}`);
+  }
 });
 
 el.pasteForm.addEventListener('submit', async (e) => {
   e.preventDefault();
   say('Suggesting annotations…');
   try {
-    const v = (id: string) => ($<HTMLInputElement>(id).value || undefined);
-    const r = await api<{ name: string; doc: DocModel }>('suggest', { content: el.paste.value, title: v('paste-title'), publisher: v('paste-publisher'), published: v('paste-published'), url: v('paste-url') });
+    const v = (id: string) => $<HTMLInputElement>(id).value || undefined;
+    const r = await api<{ name: string; doc: DocModel }>('suggest', {
+      content: el.paste.value,
+      title: v('paste-title'),
+      publisher: v('paste-publisher'),
+      published: v('paste-published'),
+      url: v('paste-url'),
+    });
     el.newArticle.open = false;
     load(r.name, r.doc, `Drafted ${r.doc.annotations.length} suggestions, all pending. Not saved yet.`);
-  } catch (err) { say(`Could not draft: ${(err as Error).message}`); }
+  } catch (err) {
+    say(`Could not draft: ${(err as Error).message}`);
+  }
 });
 el.paste.addEventListener('dragover', (e) => e.preventDefault());
 el.paste.addEventListener('drop', async (e) => {
@@ -430,13 +611,20 @@ el.save.addEventListener('click', async () => {
   if (!doc || !name) return;
   actions++;
   try {
-    const r = await api<Checked & ({ saved: true; path: string; backup: string | null } | { saved: false; reason: string })>('save', { name, doc });
+    const r = await api<
+      Checked & ({ saved: true; path: string; backup: string | null } | { saved: false; reason: string })
+    >('save', { name, doc });
     showProblems(r.diagnostics);
-    if (!r.saved) { say(r.reason); return; }
+    if (!r.saved) {
+      say(r.reason);
+      return;
+    }
     doc = { ...doc, original: r.source, edited: false };
     say(`Saved to ${r.path}${r.backup ? ` (the previous version is in ${r.backup})` : ''}.`);
     await refreshList(name);
-  } catch (err) { say(`${(err as Error).message}`); }
+  } catch (err) {
+    say(`${(err as Error).message}`);
+  }
 });
 
 async function refreshList(select?: string): Promise<void> {

@@ -9,7 +9,6 @@ import { REVIEW_ATTRIBUTES } from '../compiler/review.js';
 import { sentenceSpans } from '../compiler/sentences.js';
 import type { AnnotationKind } from '../compiler/parse.js';
 
-
 export interface ModelAnnotation {
   kind: AnnotationKind;
   /** [start, end) of its words in the text. */
@@ -42,27 +41,42 @@ const edit = (doc: DocModel, annotations: ModelAnnotation[]): DocModel => ({ ...
 export function accept(doc: DocModel, i: number): DocModel {
   const attributes = { ...doc.annotations[i].attributes };
   for (const k of REVIEW_ATTRIBUTES) delete attributes[k];
-  return edit(doc, doc.annotations.map((a, j) => (j === i ? { ...a, attributes } : a)));
+  return edit(
+    doc,
+    doc.annotations.map((a, j) => (j === i ? { ...a, attributes } : a)),
+  );
 }
 
 /** Rejecting: the annotation goes, its words stay (and any annotation inside it). */
 export function reject(doc: DocModel, i: number): DocModel {
-  return edit(doc, doc.annotations.filter((_, j) => j !== i));
+  return edit(
+    doc,
+    doc.annotations.filter((_, j) => j !== i),
+  );
 }
 
 /** New attributes for an annotation; empty values are dropped. */
 export function setAttributes(doc: DocModel, i: number, attributes: Record<string, string>): DocModel {
-  const clean = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
-  return edit(doc, doc.annotations.map((a, j) => (j === i ? { ...a, attributes: clean } : a)));
+  const clean = Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, v]) => v.trim() !== '')
+      .map(([k, v]) => [k, v.trim()]),
+  );
+  return edit(
+    doc,
+    doc.annotations.map((a, j) => (j === i ? { ...a, attributes: clean } : a)),
+  );
 }
 
 /** Why an annotation over [start, end) cannot be added, or null. It must nest with every other and wrap words. */
 export function cannotAdd(doc: DocModel, start: number, end: number): string | null {
   if (end <= start || doc.text.slice(start, end).trim() === '') return 'select some words first';
-  if (/[\n]/.test(doc.text.slice(start, end)) && /\n\s*\n/.test(doc.text.slice(start, end))) return 'an annotation cannot span paragraphs';
+  if (/[\n]/.test(doc.text.slice(start, end)) && /\n\s*\n/.test(doc.text.slice(start, end)))
+    return 'an annotation cannot span paragraphs';
   for (const a of doc.annotations) {
     if (a.start === start && a.end === end) return 'these words are annotated already';
-    const crosses = (start < a.start && end > a.start && end < a.end) || (start > a.start && start < a.end && end > a.end);
+    const crosses =
+      (start < a.start && end > a.start && end < a.end) || (start > a.start && start < a.end && end > a.end);
     if (crosses) return `the selection crosses the ${a.kind} “${doc.text.slice(a.start, a.end)}”`;
   }
   return null;
@@ -77,7 +91,13 @@ export function snapToSentences(text: string, start: number, end: number): [numb
 }
 
 /** Adds an annotation (events snapped to whole sentences); throws when it cannot be added. Returns the new document and its index. */
-export function create(doc: DocModel, kind: AnnotationKind, start: number, end: number, attributes: Record<string, string>): { doc: DocModel; index: number } {
+export function create(
+  doc: DocModel,
+  kind: AnnotationKind,
+  start: number,
+  end: number,
+  attributes: Record<string, string>,
+): { doc: DocModel; index: number } {
   // Spaces at the selection's edges are not words.
   while (start < end && /\s/.test(doc.text[start])) start++;
   while (end > start && /\s/.test(doc.text[end - 1])) end--;
@@ -107,7 +127,14 @@ export function placesWithin(doc: DocModel, start: number, end: number): string[
 
 /** A fresh id for a kind from words: "the Kursk region" → "kursk-region", unique among the document's ids. */
 export function freshId(doc: DocModel, words: string): string {
-  const base = words.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+  const base =
+    words
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'x';
   const taken = new Set(doc.annotations.map((a) => a.attributes.id).filter(Boolean));
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
@@ -116,7 +143,11 @@ export function freshId(doc: DocModel, words: string): string {
 
 /** Indices of the pending annotations in text order. */
 export function pendingOrder(doc: DocModel): number[] {
-  return doc.annotations.map((a, i) => ({ a, i })).filter(({ a }) => isPending(a)).sort((x, y) => x.a.start - y.a.start || y.a.end - x.a.end).map(({ i }) => i);
+  return doc.annotations
+    .map((a, i) => ({ a, i }))
+    .filter(({ a }) => isPending(a))
+    .sort((x, y) => x.a.start - y.a.start || y.a.end - x.a.end)
+    .map(({ i }) => i);
 }
 
 /** The pending annotation after (step 1) or before (step -1) annotation `from` in text order, wrapping; null when none is pending. */

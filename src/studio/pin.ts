@@ -6,7 +6,10 @@ import type { PlaceRow } from '../compiler/places/lookup.js';
 
 /** Whether the annotation's pin (`geonames=`, `wikidata=`) is this candidate. */
 export function isPinned(row: PlaceRow, attributes: Record<string, string>): boolean {
-  return (row.geonames !== null && attributes.geonames === String(row.geonames)) || (row.wikidata !== null && attributes.wikidata === row.wikidata);
+  return (
+    (row.geonames !== null && attributes.geonames === String(row.geonames)) ||
+    (row.wikidata !== null && attributes.wikidata === row.wikidata)
+  );
 }
 
 /** The place's attributes once pinned to a candidate: its pin replaces any other pin or point; a suggestion's name replaces the name looked up. */

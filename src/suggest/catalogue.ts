@@ -16,15 +16,24 @@ export function parseCatalogue(yamlText: string): CatalogueWeapon[] {
   if (!Array.isArray(data)) throw new Error('weapons catalogue: expected a list of weapons');
   return data.map((e: Record<string, unknown>, n) => {
     const where = `weapons catalogue entry ${n + 1} (${String(e?.id ?? '?')})`;
-    if (typeof e?.id !== 'string' || typeof e.name !== 'string' || typeof e.class !== 'string') throw new Error(`${where}: needs id, name and class`);
+    if (typeof e?.id !== 'string' || typeof e.name !== 'string' || typeof e.class !== 'string')
+      throw new Error(`${where}: needs id, name and class`);
     const aliases = Array.isArray(e.aliases) ? e.aliases.map(String) : [];
     let range: CatalogueWeapon['range'] = null;
     if (e.range_km !== undefined) {
       const r = e.range_km as Record<string, unknown>;
-      if (typeof r.source !== 'string' || !r.source.trim()) throw new Error(`${where}: range_km has no source; a figure with no source is not entered`);
-      if (typeof r.max !== 'number' || !(r.max > 0)) throw new Error(`${where}: range_km.max must be a positive number of km`);
-      if (r.verified !== undefined && typeof r.verified !== 'boolean') throw new Error(`${where}: range_km.verified must be true or false`);
-      range = { min: typeof r.min === 'number' ? r.min : null, max: r.max, source: r.source, verified: r.verified === true };
+      if (typeof r.source !== 'string' || !r.source.trim())
+        throw new Error(`${where}: range_km has no source; a figure with no source is not entered`);
+      if (typeof r.max !== 'number' || !(r.max > 0))
+        throw new Error(`${where}: range_km.max must be a positive number of km`);
+      if (r.verified !== undefined && typeof r.verified !== 'boolean')
+        throw new Error(`${where}: range_km.verified must be true or false`);
+      range = {
+        min: typeof r.min === 'number' ? r.min : null,
+        max: r.max,
+        source: r.source,
+        verified: r.verified === true,
+      };
     }
     return { id: e.id, name: e.name, aliases: [...new Set([e.name, ...aliases])], class: e.class, range };
   });

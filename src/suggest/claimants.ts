@@ -5,21 +5,36 @@
  */
 export const UNATTRIBUTED = 'the article (unattributed)';
 
-const VERBS = 'said|says|confirmed|confirms|reported|reports|claimed|claims|announced|announces|stated|states|told|warned|warns|added|alleged|noted|wrote|estimated|estimates';
+const VERBS =
+  'said|says|confirmed|confirms|reported|reports|claimed|claims|announced|announces|stated|states|told|warned|warns|added|alleged|noted|wrote|estimated|estimates';
 const NAME = String.raw`(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*|of|the|and|for|on|'s|’s|\s)+?`;
 const ACCORDING = /\baccording to\s+((?:the\s+|a\s+)?[^,.;]{2,80}?)(?=[,.;]|\s+(?:on|in|which|who)\b|$)/iu;
-const HEADS = 'officials|official|ministry|military|army|forces|intelligence|spokesperson|spokesman|spokeswoman|governors?|authorities|president|residents|witnesses|police|rescuers|medics|agency|command|service|office|government|media|statement|sources|ombudsman|minister|commander|mayor|chief|head|group|rebels|militants|insurgents|separatists';
+const HEADS =
+  'officials|official|ministry|military|army|forces|intelligence|spokesperson|spokesman|spokeswoman|governors?|authorities|president|residents|witnesses|police|rescuers|medics|agency|command|service|office|government|media|statement|sources|ombudsman|minister|commander|mayor|chief|head|group|rebels|militants|insurgents|separatists';
 /** "X said": a run of capitalised words ("Russia's Defence Ministry"), or a determiner, up to four words and a head noun ("the Lebanese health ministry", "a senior U.S. defence official"). */
-const BEFORE_VERB = new RegExp(String.raw`((?:(?:the|The|a|A|an|An|its|Its|their|Their)\s+(?:(?!(?:the|a|an)\s)[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})|(?:the\s+|The\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*[\s\u00a0]+)*(?:[\p{Lu}][\p{L}\p{M}.'’-]*|${HEADS})))[\s\u00a0]+(?:${VERBS})\b`, 'u');
+const BEFORE_VERB = new RegExp(
+  String.raw`((?:(?:the|The|a|A|an|An|its|Its|their|Their)\s+(?:(?!(?:the|a|an)\s)[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})|(?:the\s+|The\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*[\s\u00a0]+)*(?:[\p{Lu}][\p{L}\p{M}.'’-]*|${HEADS})))[\s\u00a0]+(?:${VERBS})\b`,
+  'u',
+);
 /** "the group's spokesman, Yahya Saree, said": the role and the name. */
-const APPOSITIVE = new RegExp(String.raw`((?:the\s+|The\s+)?(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3}),\s+(?:${VERBS})\b`, 'u');
+const APPOSITIVE = new RegExp(
+  String.raw`((?:the\s+|The\s+)?(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3}),\s+(?:${VERBS})\b`,
+  'u',
+);
 /** A sentence that opens with a role, a name between commas and a verb of saying: "The governor of the Odesa region, Maksym Marchenko, said …". */
-const ROLE_NAME = new RegExp(String.raw`^\s*((?:the|The|a|A)\s+[^,]{2,60}?),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){1,3}),\s+(?:${VERBS})\b`, 'u');
+const ROLE_NAME = new RegExp(
+  String.raw`^\s*((?:the|The|a|A)\s+[^,]{2,60}?),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){1,3}),\s+(?:${VERBS})\b`,
+  'u',
+);
 const AFTER_VERB = new RegExp(String.raw`,\s*(?:${VERBS})\s+(${NAME})[.,]`, 'u');
 
 /** The claimant of one sentence. */
 export function claimantOf(sentence: string): { claimant: string; found: boolean } {
-  const tidy = (s: string) => s.trim().replace(/^(The|A|An)\s/, (m) => m.toLowerCase()).replace(/\s+/g, ' ');
+  const tidy = (s: string) =>
+    s
+      .trim()
+      .replace(/^(The|A|An)\s/, (m) => m.toLowerCase())
+      .replace(/\s+/g, ' ');
   const a = ACCORDING.exec(sentence);
   if (a) return { claimant: tidy(a[1]), found: true };
   const p = APPOSITIVE.exec(sentence) ?? ROLE_NAME.exec(sentence);

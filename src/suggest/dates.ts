@@ -44,29 +44,48 @@ export interface FoundDate {
 }
 
 /** A superlative measured "since" something: what follows is the point of comparison. */
-const SUPERLATIVE_SINCE = /\b(?:first|largest|biggest|deadliest|worst|heaviest|most|highest|lowest|longest|last)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$/i;
+const SUPERLATIVE_SINCE =
+  /\b(?:first|largest|biggest|deadliest|worst|heaviest|most|highest|lowest|longest|last)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$/i;
 
 /** [start, end) of the non-restrictive relative clauses of a slice (", which …,", ", who …,"). */
 function relativeClauses(slice: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of slice.matchAll(/,\s+(?:which|who|whose|where)\b[^,;]*(?=,)/gi)) out.push([m.index, m.index + m[0].length]);
+  for (const m of slice.matchAll(/,\s+(?:which|who|whose|where)\b[^,;]*(?=,)/gi))
+    out.push([m.index, m.index + m[0].length]);
   return out;
 }
 
-const SAID_BEFORE = /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned)\s+(?:on\s+|late\s+|early\s+)?$/i;
+const SAID_BEFORE =
+  /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned)\s+(?:on\s+|late\s+|early\s+)?$/i;
 const WEEKEND = /\b(?:over|at|during)\s+the\s+weekend\b/gi;
 const OVERNIGHT = /\bovernight\b/gi;
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
-const DAY_PAIR = new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'g');
-const BARE_YEAR = /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+const DAY_PAIR = new RegExp(
+  `\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
+  'g',
+);
+const BARE_YEAR =
+  /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
 const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
 
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
-const ANCHORED = /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day)\b/gi;
+const ANCHORED =
+  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day)\b/gi;
 /** A duration or an offset chrono counts from the publication date ("for 86 minutes", "after 73 minutes", "15 minutes later", "in five months"). */
 const DURATION = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+ago\b)/i;
-const COUNT: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+const COUNT: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -89,7 +108,13 @@ function componentValue(c: chrono.ParsedComponents, yearKnown: boolean): string 
 /**
  * Dates in text[from, to). `published` is YYYY-MM-DD or null.
  */
-export function findDates(text: string, from: number, to: number, published: string | null, anchor: string | null = null): FoundDate[] {
+export function findDates(
+  text: string,
+  from: number,
+  to: number,
+  published: string | null,
+  anchor: string | null = null,
+): FoundDate[] {
   const slice = text.slice(from, to);
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
   const out: FoundDate[] = [];
@@ -102,17 +127,29 @@ export function findDates(text: string, from: number, to: number, published: str
     const a = Number(m[2]);
     const b = Number(m[3]);
     if (y === null || mi < 0 || !(b > a) || b > 31) continue;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: `${y}-${pad(mi + 1)}-${pad(a)}/${y}-${pad(mi + 1)}-${pad(b)}`, ...(m[4] ? {} : { reason: 'year from the publication date' }) });
+    out.push({
+      start: from + m.index,
+      end: from + m.index + m[0].length,
+      value: `${y}-${pad(mi + 1)}-${pad(a)}/${y}-${pad(mi + 1)}-${pad(b)}`,
+      ...(m[4] ? {} : { reason: 'year from the publication date' }),
+    });
   }
   for (const m of slice.matchAll(ANCHORED)) {
     const start = from + m.index;
     const end = start + m[0].length;
     // Only a day can be counted from; without one the phrase is dropped (chrono would count from publication).
-    if (!anchor || !/^\d{4}-\d\d-\d\d$/.test(anchor)) { out.push({ start, end, value: '', reason: 'dropped' }); continue; }
+    if (!anchor || !/^\d{4}-\d\d-\d\d$/.test(anchor)) {
+      out.push({ start, end, value: '', reason: 'dropped' });
+      continue;
+    }
     const n = m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1;
     const unit = (m[2] ?? m[5] ?? m[6] ?? 'day').toLowerCase() === 'week' ? 7 : 1;
     const dir = (m[3] ?? m[4] ?? m[7] ?? '').toLowerCase();
-    let sign = /^(?:earlier|before|previously|previous)$/.test(dir) ? -1 : /^(?:later|after|next|following)$/.test(dir) ? 1 : 0;
+    let sign = /^(?:earlier|before|previously|previous)$/.test(dir)
+      ? -1
+      : /^(?:later|after|next|following)$/.test(dir)
+        ? 1
+        : 0;
     // "The attack came a day after Russia fired …": "after"/"before" with what follows is a preposition;
     // what follows it happened a day before (after) the event told, the opposite of "a day later".
     if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) sign = -sign;
@@ -141,19 +178,30 @@ export function findDates(text: string, from: number, to: number, published: str
   for (const m of slice.matchAll(WEEKEND)) {
     if (!ref) continue;
     // The last Saturday before publication (the weekend just gone), and its Sunday.
-    const sat = new Date(ref.getTime() - (((ref.getUTCDay() + 1) % 7 || 7) * 86400000));
+    const sat = new Date(ref.getTime() - ((ref.getUTCDay() + 1) % 7 || 7) * 86400000);
     const sun = new Date(sat.getTime() + 86400000);
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: sun.getTime() <= ref.getTime() ? `${day(sat)}/${day(sun)}` : day(sat), reason: relative });
+    out.push({
+      start: from + m.index,
+      end: from + m.index + m[0].length,
+      value: sun.getTime() <= ref.getTime() ? `${day(sat)}/${day(sun)}` : day(sat),
+      reason: relative,
+    });
   }
   for (const m of slice.matchAll(OVERNIGHT)) {
     if (!ref) continue;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: `${day(new Date(ref.getTime() - 86400000))}/${day(ref)}`, reason: 'overnight into the publication day' });
+    out.push({
+      start: from + m.index,
+      end: from + m.index + m[0].length,
+      value: `${day(new Date(ref.getTime() - 86400000))}/${day(ref)}`,
+      reason: 'overnight into the publication day',
+    });
   }
   for (const r of chrono.parse(slice, ref ?? undefined, { forwardDate: false })) {
     const start = from + r.index;
     const end = start + r.text.length;
     if (taken(start, end)) continue;
-    if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently)$/i.test(r.text.trim())) continue;
+    if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently)$/i.test(r.text.trim()))
+      continue;
     if (DURATION.test(r.text.trim()) && !/\bago\b/i.test(r.text)) continue;
     const yearKnown = ref !== null;
     let startValue = componentValue(r.start, yearKnown);
@@ -168,11 +216,13 @@ export function findDates(text: string, from: number, to: number, published: str
       reason = relative;
     }
     // A date without its year is the last one on or before publication ("in March" in November is this March).
-    if (ref && !r.start.isCertain('year') && startValue > day(ref)) startValue = `${Number(startValue.slice(0, 4)) - 1}${startValue.slice(4)}`;
+    if (ref && !r.start.isCertain('year') && startValue > day(ref))
+      startValue = `${Number(startValue.slice(0, 4)) - 1}${startValue.slice(4)}`;
     let value = startValue;
     if (r.end) {
       const endValue = componentValue(r.end, yearKnown);
-      if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue) value = `${startValue}/${endValue}`;
+      if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
+        value = `${startValue}/${endValue}`;
     }
     const before = text.slice(Math.max(from, start - 30), start);
     if (/\bsince\s+$/i.test(before) && !value.includes('/')) value = `${value}/..`;

@@ -43,7 +43,11 @@ function attributes(s: Suggestion): string {
  */
 export function escapeText(text: string, beforeMarkup = false): string {
   // biome-ignore lint/suspicious/noShadowRestrictedNames: a local helper; the deprecated global escape() is never used
-  const escape = (t: string) => t.replace(/(\\*)([[\]{}]|:(?=[\p{L}\p{N}_])|(?<=\\):)/gu, (_, slashes: string, c: string) => `${slashes}${slashes}\\${c}`);
+  const escape = (t: string) =>
+    t.replace(
+      /(\\*)([[\]{}]|:(?=[\p{L}\p{N}_])|(?<=\\):)/gu,
+      (_, slashes: string, c: string) => `${slashes}${slashes}\\${c}`,
+    );
   if (!beforeMarkup) return escape(text);
   const [tail, slashes, colon] = /(\\*)(:?)$/u.exec(text) as RegExpExecArray;
   return `${escape(text.slice(0, text.length - tail.length))}${slashes}${slashes}${colon ? '\\:' : ''}`;
@@ -55,7 +59,8 @@ export function escapeText(text: string, beforeMarkup = false): string {
  */
 export function nestable(text: string, suggestions: readonly Suggestion[]): Suggestion[] {
   // After a backslash, an annotation's colon would read as an escaped one.
-  const sorted = [...suggestions].filter((s) => s.end > s.start && text[s.start - 1] !== '\\' && labelSafe(text.slice(s.start, s.end)))
+  const sorted = [...suggestions]
+    .filter((s) => s.end > s.start && text[s.start - 1] !== '\\' && labelSafe(text.slice(s.start, s.end)))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Suggestion[] = [];
   for (const s of sorted) {
@@ -83,7 +88,10 @@ export function annotateText(text: string, suggestions: readonly Suggestion[]): 
     for (const s of closes.get(at) ?? []) out += `]${attributes(s)}`;
     for (const s of opens.get(at) ?? []) out += `:${s.kind}[`;
     if (n + 1 < cuts.length) {
-      out += escapeText(text.slice(at, cuts[n + 1]), cuts[n + 1] < text.length || opens.has(cuts[n + 1]) || closes.has(cuts[n + 1]));
+      out += escapeText(
+        text.slice(at, cuts[n + 1]),
+        cuts[n + 1] < text.length || opens.has(cuts[n + 1]) || closes.has(cuts[n + 1]),
+      );
     }
   }
   return out;
@@ -91,18 +99,21 @@ export function annotateText(text: string, suggestions: readonly Suggestion[]): 
 
 /** The whole draft document. */
 export function writeDraft(meta: DraftMeta, text: string, suggestions: readonly Suggestion[]): string {
-  const front = stringify({
-    id: meta.id,
-    title: meta.title,
-    publisher: meta.publisher,
-    author: meta.author,
-    published: meta.published,
-    url: meta.url,
-    language: 'en',
-    notes: meta.notes,
-    // The build checks the text against it: an edit that changes a word of the source is an error.
-    text_sha256: textSha256(text),
-  }, { lineWidth: 0 });
+  const front = stringify(
+    {
+      id: meta.id,
+      title: meta.title,
+      publisher: meta.publisher,
+      author: meta.author,
+      published: meta.published,
+      url: meta.url,
+      language: 'en',
+      notes: meta.notes,
+      // The build checks the text against it: an edit that changes a word of the source is an error.
+      text_sha256: textSha256(text),
+    },
+    { lineWidth: 0 },
+  );
   // The text as given, to its last byte (a final line break is the text's, and kept).
   return `---\n${front}---\n${annotateText(text, suggestions)}`;
 }

@@ -11,18 +11,39 @@ import { claimantOf } from './claimants.js';
 
 /** Event type → words that report it, tried in order (the first row that matches gives the type). */
 export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
-  ['drone-attack', /\bdrones?\b[^.]*\b(?:attacks?|attacked|attacking|struck|strike|striking|hit|hitting|launched|launching|shot down|downed|targeted|targeting|intercepted)\b|\b(?:attacked|attacking|struck|hit|targeted|targeting)\b[^.]*\bdrones?\b/i],
-  ['missile-strike', /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|striking|hit|hitting|launched|launching|fired|firing|attack|attacked|attacking|targeted|targeting|used|using|deployed|deploying)\b|\b(?:struck|fired|firing|launched|launching|targeted|targeting|used|using)\b[^.]*\b(?:missiles?|rockets?)\b/i],
-  ['strike', /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacks on|attacked|attacking|hit)\b/i],
-  ['arms-transfer', /\b(?:supplied|supplying|delivered|delivering|delivery|deliveries|provided|providing|provision of|transferred|transferring|transfer of|shipped|shipping weapons|sent|sending|exported|exporting|export of|handed over|sold|selling|supply)\b/i],
-  ['policy', /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i],
+  [
+    'drone-attack',
+    /\bdrones?\b[^.]*\b(?:attacks?|attacked|attacking|struck|strike|striking|hit|hitting|launched|launching|shot down|downed|targeted|targeting|intercepted)\b|\b(?:attacked|attacking|struck|hit|targeted|targeting)\b[^.]*\bdrones?\b/i,
+  ],
+  [
+    'missile-strike',
+    /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|striking|hit|hitting|launched|launching|fired|firing|attack|attacked|attacking|targeted|targeting|used|using|deployed|deploying)\b|\b(?:struck|fired|firing|launched|launching|targeted|targeting|used|using)\b[^.]*\b(?:missiles?|rockets?)\b/i,
+  ],
+  [
+    'strike',
+    /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacks on|attacked|attacking|hit)\b/i,
+  ],
+  [
+    'arms-transfer',
+    /\b(?:supplied|supplying|delivered|delivering|delivery|deliveries|provided|providing|provision of|transferred|transferring|transfer of|shipped|shipping weapons|sent|sending|exported|exporting|export of|handed over|sold|selling|supply)\b/i,
+  ],
+  [
+    'policy',
+    /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i,
+  ],
   ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
   ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
   ['rescue', /\b(?:rescued|rescue|picked up|evacuated|evacuation)\b/i],
-  ['diplomacy', /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks)\b/i],
+  [
+    'diplomacy',
+    /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks)\b/i,
+  ],
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
-  ['military-activity', /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i],
+  [
+    'military-activity',
+    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i,
+  ],
 ];
 
 export const SUMMARY_WORDS = 16;
@@ -30,7 +51,10 @@ export const SUMMARY_WORDS = 16;
 /** What a figure in news counts: weapons, people, casualties, things hit. */
 const COUNTED = String.raw`drones?|missiles?|rockets?|shells?|bombs?|munitions|people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|women|men|crew(?:\s+members)?|sailors|passengers|prisoners|hostages|aircraft|planes|jets|helicopters|tanks|vehicles|ships|vessels|boats|targets|sites|locations|buildings|homes|houses|killed|dead|wounded|injured|deaths|casualties|strikes|attacks|launchers|interceptors`;
 /** A number, up to three words that qualify it ("ballistic", "Kh-101 cruise"), and what it counts: "47 drones", "30 cruise missiles". */
-const FIGURE = new RegExp(String.raw`(?<![\d,.\-–/])(\d{1,3}(?:,\d{3})+|\d+)((?:\s+(?!(?:km|kilomet\w*|miles?|metres?|meters?|nautical|per|percent|a\.m\.|p\.m\.|and|or|to|of|in|on|at|from)\b)[\p{L}\p{M}\d-]+){0,3}?\s+(?:${COUNTED}))\b`, 'gu');
+const FIGURE = new RegExp(
+  String.raw`(?<![\d,.\-–/])(\d{1,3}(?:,\d{3})+|\d+)((?:\s+(?!(?:km|kilomet\w*|miles?|metres?|meters?|nautical|per|percent|a\.m\.|p\.m\.|and|or|to|of|in|on|at|from)\b)[\p{L}\p{M}\d-]+){0,3}?\s+(?:${COUNTED}))\b`,
+  'gu',
+);
 
 /**
  * The figures a sentence states, in the build's form ("47 drones; 13 missiles"): each number with what
@@ -39,7 +63,11 @@ const FIGURE = new RegExp(String.raw`(?<![\d,.\-–/])(\d{1,3}(?:,\d{3})+|\d+)((
 export function figuresOf(sentence: string): string | null {
   const out: string[] = [];
   for (const m of sentence.matchAll(FIGURE)) {
-    if (/^(?:19|20)\d\d$/.test(m[1]) && /\b(?:since|in|by|until|from|during|of|early|late|mid|before|after)\s+$/i.test(sentence.slice(0, m.index))) continue;
+    if (
+      /^(?:19|20)\d\d$/.test(m[1]) &&
+      /\b(?:since|in|by|until|from|during|of|early|late|mid|before|after)\s+$/i.test(sentence.slice(0, m.index))
+    )
+      continue;
     const f = `${m[1]}${m[2].replace(/\s+/g, ' ')}`;
     if (!out.includes(f) && !f.includes(';')) out.push(f);
   }
@@ -49,11 +77,20 @@ export function figuresOf(sentence: string): string | null {
 /** The sentence's main clause in its own words. */
 export function summaryOf(sentence: string): string {
   let s = sentence.trim();
-  s = s.replace(/^(?:According to [^,]+,|(?:On|In|On the|Late|Early|Earlier|Last|Since|During|By|At|After|Before|Overnight|Adding)[^,]{0,60},)\s*/i, '');
+  s = s.replace(
+    /^(?:According to [^,]+,|(?:On|In|On the|Late|Early|Earlier|Last|Since|During|By|At|After|Before|Overnight|Adding)[^,]{0,60},)\s*/i,
+    '',
+  );
   // A trailing attribution is cut only after a comma (", the ministry said"): a name before "said"
   // inside the clause is its subject ("Russia's Defence Ministry said …", "North Korea said …").
-  s = s.replace(/,\s+(?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*\s+|[\p{Ll}-]+\s+){0,6}?(?:said|says|reported|confirmed|claimed|announced|added|told\s[^,]{1,30})(?:\s+(?:on|late|early)\s+[^,]{1,30})?[.!?"”’]*$/u, '');
-  s = s.replace(/,?\s+(?:resulting|marking|causing|which|according|as|while|amid|leaving|killing|injuring|raising|adding)\b.*$/u, '');
+  s = s.replace(
+    /,\s+(?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*\s+|[\p{Ll}-]+\s+){0,6}?(?:said|says|reported|confirmed|claimed|announced|added|told\s[^,]{1,30})(?:\s+(?:on|late|early)\s+[^,]{1,30})?[.!?"”’]*$/u,
+    '',
+  );
+  s = s.replace(
+    /,?\s+(?:resulting|marking|causing|which|according|as|while|amid|leaving|killing|injuring|raising|adding)\b.*$/u,
+    '',
+  );
   s = s.replace(/[.!?"”’]+$/, '').trim();
   const words = s.split(/\s+/);
   if (words.length > SUMMARY_WORDS) s = `${words.slice(0, SUMMARY_WORDS).join(' ')}…`;
@@ -71,7 +108,8 @@ export interface EventInput {
 }
 
 /** A definite reference back to what was told ("the missile", "the attack", "these strikes", "the weapon"). */
-export const ANAPHORA = /\b(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|missiles?|drones?|launch|raid|assault|offensive|explosions?|blasts?|bombardment|operation|incident|sinking|ship|vessel|cruiser|aircraft|weapons?)\b/iu;
+export const ANAPHORA =
+  /\b(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|missiles?|drones?|launch|raid|assault|offensive|explosions?|blasts?|bombardment|operation|incident|sinking|ship|vessel|cruiser|aircraft|weapons?)\b/iu;
 
 /**
  * A sentence that names no place but attributes an account of something that happened ("The ministry

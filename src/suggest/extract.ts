@@ -38,7 +38,9 @@ export function extractHtml(html: string): Extracted {
   const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
   const holder = parseHTML(`<html><body>${article?.content ?? document.body?.innerHTML ?? ''}</body></html>`).document;
   const blocks = [...holder.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
-  const lines = (blocks.length > 0 ? blocks : [holder.body]).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((l) => l.length > 0);
+  const lines = (blocks.length > 0 ? blocks : [holder.body])
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter((l) => l.length > 0);
   return {
     text: lines.join('\n'),
     title: article?.title?.trim() || meta('og:title'),

@@ -46,27 +46,109 @@ const CONFIDENCE = { sure: 0.9, ambiguous: 0.6, town: 0.7, headline: 0.7 };
 const WORD = String.raw`(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\d]*(?:[-\u2010\u2011][\p{L}\p{M}\d]+)*)`;
 const RUN = new RegExp(String.raw`${WORD}(?:[ \u00a0](?:(?:of|of the|and)[ \u00a0])?${WORD})*`, 'gu');
 const CONNECTOR = /[ \u00a0](?:of the|of|and)[ \u00a0]/g;
-const DESIGNATOR = /^[ \u00a0](region|regions|oblast|province|governorate|district|territory|territories|soil|airspace|border|border region|area|waters|coast|coastline|shore|shores|peninsula|krai|republic|city|cities|town|towns|village|villages|port|ports|capital|mainland|frontier|enclave)\b/u;
+const DESIGNATOR =
+  /^[ \u00a0](region|regions|oblast|province|governorate|district|territory|territories|soil|airspace|border|border region|area|waters|coast|coastline|shore|shores|peninsula|krai|republic|city|cities|town|towns|village|villages|port|ports|capital|mainland|frontier|enclave)\b/u;
 /** "Iran-backed", "Barbados-flagged", "U.S.-made": a compound whose first part names a place. */
-const PLACE_COMPOUND = new RegExp(String.raw`(${WORD}(?:[ \u00a0]${WORD})?)-(?:backed|flagged|based|made|led|born|owned|bound|registered|held|occupied|controlled|allied|funded|supplied|provided|brokered|run|built|designed|produced|sponsored|aligned)\b`, 'gu');
+const PLACE_COMPOUND = new RegExp(
+  String.raw`(${WORD}(?:[ \u00a0]${WORD})?)-(?:backed|flagged|based|made|led|born|owned|bound|registered|held|occupied|controlled|allied|funded|supplied|provided|brokered|run|built|designed|produced|sponsored|aligned)\b`,
+  'gu',
+);
 /**
  * Designators that are part of the place's name as written ("the Kursk region", "Zaporizhzhia Oblast")
  * and so part of the mention; the others ("Russian territory", "Yemeni coast", "the Haifa area") only
  * say the word before them names a place, and the mention is that word.
  */
-const NAME_DESIGNATORS = new Set(['region', 'regions', 'oblast', 'province', 'governorate', 'district', 'peninsula', 'krai', 'republic']);
+const NAME_DESIGNATORS = new Set([
+  'region',
+  'regions',
+  'oblast',
+  'province',
+  'governorate',
+  'district',
+  'peninsula',
+  'krai',
+  'republic',
+]);
 /** Words that are never a place on their own: compass words and generic designators ("Western officials", "The region"). */
-const NEVER_ALONE = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'region', 'province', 'district', 'area', 'state', 'city', 'republic', 'territory', 'coast']);
+const NEVER_ALONE = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'region',
+  'province',
+  'district',
+  'area',
+  'state',
+  'city',
+  'republic',
+  'territory',
+  'coast',
+]);
 /** Buildings that stand for the institution in them, an organisation, not a place ("the Pentagon said"). */
-const INSTITUTIONS = new Set(['pentagon', 'kremlin', 'white house', 'downing street', 'élysée', 'elysee', 'elysée palace', 'élysée palace', 'whitehall', 'capitol hill', 'zhongnanhai', 'blue house']);
+const INSTITUTIONS = new Set([
+  'pentagon',
+  'kremlin',
+  'white house',
+  'downing street',
+  'élysée',
+  'elysee',
+  'elysée palace',
+  'élysée palace',
+  'whitehall',
+  'capitol hill',
+  'zhongnanhai',
+  'blue house',
+]);
 const CITY_OF = /\b(?:city|town|village|port|settlement|capital|region|province) of[ \u00a0]$/iu;
-const PLACE_PREPOSITION = /\b(?:in|near|at|from|to|into|outside|around|toward|towards|across|over|on|of|via|between|and|targeting|struck|hit|hitting|attacked)[ \u00a0](?:the[ \u00a0])?$/iu;
+const PLACE_PREPOSITION =
+  /\b(?:in|near|at|from|to|into|outside|around|toward|towards|across|over|on|of|via|between|and|targeting|struck|hit|hitting|attacked)[ \u00a0](?:the[ \u00a0])?$/iu;
 const LOCATIVE = /\b(?:in|near|at|from|into|outside|around|across|via)[ \u00a0](?:the[ \u00a0])?$/iu;
-const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const TIME_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
 const PROPER: ReadonlySet<string> = new Set(['ProperNoun']);
 const NO_TAGS: ReadonlySet<string> = new Set();
 /** Tags that say a sentence's first word is not a name. */
-const NOT_A_NAME = ['Adjective', 'Verb', 'Gerund', 'Adverb', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary'];
+const NOT_A_NAME = [
+  'Adjective',
+  'Verb',
+  'Gerund',
+  'Adverb',
+  'Determiner',
+  'Pronoun',
+  'Preposition',
+  'Conjunction',
+  'Modal',
+  'Auxiliary',
+];
 
 interface Candidate {
   start: number;
@@ -102,7 +184,8 @@ export function regionListItems(sentence: string): Array<[number, number]> {
   for (const re of [LIST_BEFORE, LIST_AFTER]) {
     for (const m of sentence.matchAll(re)) {
       const listAt = m.index + m[0].indexOf(m[1]);
-      for (const w of m[1].matchAll(new RegExp(WORD, 'gu'))) out.push([listAt + w.index, listAt + w.index + w[0].length]);
+      for (const w of m[1].matchAll(new RegExp(WORD, 'gu')))
+        out.push([listAt + w.index, listAt + w.index + w[0].length]);
     }
   }
   return out;
@@ -116,7 +199,13 @@ export function isHeadline(line: string): boolean {
 }
 
 /** The candidates of one sentence. */
-function sentenceCandidates(t: ArticleText, s: number, e: number, headline: boolean, tagged: () => Tagged[]): Candidate[] {
+function sentenceCandidates(
+  t: ArticleText,
+  s: number,
+  e: number,
+  headline: boolean,
+  tagged: () => Tagged[],
+): Candidate[] {
   const sentence = t.text.slice(s, e);
   const out: Candidate[] = [];
   const push = (a: number, b: number, kind?: 'region', compound?: boolean) => {
@@ -124,7 +213,10 @@ function sentenceCandidates(t: ArticleText, s: number, e: number, headline: bool
     let end = s + b;
     let words = t.text.slice(start, end);
     const article = /^(?:The|An|A)[ \u00a0]/.exec(words);
-    if (article && words.length > article[0].length) { start += article[0].length; words = words.slice(article[0].length); }
+    if (article && words.length > article[0].length) {
+      start += article[0].length;
+      words = words.slice(article[0].length);
+    }
     const after = DESIGNATOR.exec(t.text.slice(end, Math.min(e, end + 20)));
     let designator = false;
     if (after) designator = true;
@@ -135,7 +227,19 @@ function sentenceCandidates(t: ArticleText, s: number, e: number, headline: bool
     words = t.text.slice(start, end);
     const before = t.text.slice(Math.max(s, start - 30), start);
     const single = !/[ \u00a0]/.test(t.text.slice(start, end).replace(/^the[ \u00a0]/i, ''));
-    out.push({ start, end, words, initial: start - s <= 1 || /^[“"‘'(]+$/.test(sentence.slice(0, start - s)), headline, designator, preposition: PLACE_PREPOSITION.test(before) || CITY_OF.test(before), locative: LOCATIVE.test(before) || CITY_OF.test(before), single, ...(kind ? { kind, designator: true } : {}), ...(compound ? { compound } : {}) });
+    out.push({
+      start,
+      end,
+      words,
+      initial: start - s <= 1 || /^[“"‘'(]+$/.test(sentence.slice(0, start - s)),
+      headline,
+      designator,
+      preposition: PLACE_PREPOSITION.test(before) || CITY_OF.test(before),
+      locative: LOCATIVE.test(before) || CITY_OF.test(before),
+      single,
+      ...(kind ? { kind, designator: true } : {}),
+      ...(compound ? { compound } : {}),
+    });
   };
   if (headline) {
     for (const m of sentence.matchAll(new RegExp(WORD, 'gu'))) push(m.index, m.index + m[0].length);
@@ -146,7 +250,8 @@ function sentenceCandidates(t: ArticleText, s: number, e: number, headline: bool
   for (const m of sentence.matchAll(PLACE_COMPOUND)) {
     push(m.index, m.index + m[1].length, undefined, true);
     // "Ukrainian-held territory", "Russian-occupied areas": the designator after the compound is the demonym's.
-    if (DESIGNATOR.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 20))) out[out.length - 1].designator = true;
+    if (DESIGNATOR.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 20)))
+      out[out.length - 1].designator = true;
   }
   for (const m of sentence.matchAll(RUN)) {
     const parts: Array<[number, number]> = [[m.index, m.index + m[0].length]];
@@ -170,9 +275,11 @@ function lexicallyRejected(c: Candidate, tags: ReadonlySet<string>): string | nu
   if (NEVER_ALONE.has(core)) return 'a compass word or a generic designator alone';
   if (INSTITUTIONS.has(core)) return 'a building that stands for an institution';
   if (c.single && !c.designator && c.initial && !tags.has('ProperNoun')) return 'sentence-initial common word';
-  if (c.single && !c.designator && c.initial && NOT_A_NAME.some((n) => tags.has(n))) return 'sentence-initial common word';
+  if (c.single && !c.designator && c.initial && NOT_A_NAME.some((n) => tags.has(n)))
+    return 'sentence-initial common word';
   if (c.single && !c.designator && tags.has('Person') && !tags.has('Place') && !c.preposition) return "a person's name";
-  if (c.single && !c.designator && !c.initial && !c.preposition && tags.has('Adjective') && !tags.has('ProperNoun')) return 'an adjective';
+  if (c.single && !c.designator && !c.initial && !c.preposition && tags.has('Adjective') && !tags.has('ProperNoun'))
+    return 'an adjective';
   return null;
 }
 
@@ -214,7 +321,11 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
       // gazetteer knows (another would not resolve: as a sentence's first word it is taken for a common word).
       const needsTags = c.single && !c.designator && (c.initial || !c.preposition);
       const known = needsTags && index.nameTypes(c.words.replace(/^the[ \u00a0]/i, '')).length > 0;
-      const wordTags = c.compound ? PROPER : known ? tagsAt(tags(), c.start - s + (c.words.startsWith('the ') ? 4 : 0)) : NO_TAGS;
+      const wordTags = c.compound
+        ? PROPER
+        : known
+          ? tagsAt(tags(), c.start - s + (c.words.startsWith('the ') ? 4 : 0))
+          : NO_TAGS;
       if (lexicallyRejected(c, wordTags)) continue;
       found.push(c);
     }
@@ -247,7 +358,13 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     const reasons: string[] = [];
     if (r.ambiguous) {
       confidence = Math.min(confidence, CONFIDENCE.ambiguous);
-      reasons.push(`ambiguous: also ${r.candidates.filter((p) => identity(p) !== key).slice(0, 3).map((p) => `${p.name}${p.country ? `, ${p.country}` : ''} (${p.kind})`).join('; ')}`);
+      reasons.push(
+        `ambiguous: also ${r.candidates
+          .filter((p) => identity(p) !== key)
+          .slice(0, 3)
+          .map((p) => `${p.name}${p.country ? `, ${p.country}` : ''} (${p.kind})`)
+          .join('; ')}`,
+      );
     }
     if (r.place.kind === 'city' && index.population(r.place) < POPULATION.plain) {
       confidence = Math.min(confidence, CONFIDENCE.town);
@@ -268,7 +385,14 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
       if (r.ambiguous && r.place.geonames) attributes.geonames = String(r.place.geonames);
       else if (r.ambiguous && r.place.wikidata) attributes.wikidata = r.place.wikidata;
     }
-    const suggestion: Suggestion = { kind: 'place', start: c.start, end: c.end, attributes, confidence, ...(reasons.length ? { reason: reasons.join('; ') } : {}) };
+    const suggestion: Suggestion = {
+      kind: 'place',
+      start: c.start,
+      end: c.end,
+      attributes,
+      confidence,
+      ...(reasons.length ? { reason: reasons.join('; ') } : {}),
+    };
     mentions.push({ start: c.start, end: c.end, place: r.place, id, suggestion });
   });
   return mentions;
@@ -285,11 +409,21 @@ function acceptable(c: Candidate, r: Extract<Resolution, { ok: true }>, index: P
   const types = index.nameTypes(core);
   // A demonym is an adjective without a designator, also when the word is some other place's name too
   // ("Indian", "Spanish") and resolved, as the demonym, to the country.
-  if (!c.designator && types.includes('demonym') && (types.every((ty) => ty === 'demonym') || p.kind === 'country')) return false;
+  if (!c.designator && types.includes('demonym') && (types.every((ty) => ty === 'demonym') || p.kind === 'country'))
+    return false;
   // A word the gazetteer knows only as another name of a town ("Hamas" for Hamm) is a place only where the text puts something in it.
-  if (c.single && !c.designator && !c.locative && p.kind === 'city' && types.length > 0 && types.every((ty) => ty === 'alternate')) return false;
+  if (
+    c.single &&
+    !c.designator &&
+    !c.locative &&
+    p.kind === 'city' &&
+    types.length > 0 &&
+    types.every((ty) => ty === 'alternate')
+  )
+    return false;
   // An all-capitals word is a place only as an abbreviation the gazetteer knows ("UK", "EU"), not "NATO" = Nato, PH.
-  if (/^\p{Lu}{2,6}$/u.test(core) && !types.includes('abbreviation') && !(p.kind === 'country' || p.kind === 'region')) return false;
+  if (/^\p{Lu}{2,6}$/u.test(core) && !types.includes('abbreviation') && !(p.kind === 'country' || p.kind === 'region'))
+    return false;
   if (p.kind !== 'city') return !c.headline || p.kind !== 'coordinates';
   const pop = index.population(p);
   if (c.headline) return pop >= POPULATION.headline;

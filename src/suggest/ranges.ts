@@ -22,14 +22,28 @@ export interface FoundRange {
 }
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
-const UNIT = Object.keys(KM_PER_UNIT).filter((u) => u !== 'm').sort((a, b) => b.length - a.length).map((u) => u.replace(/ /g, String.raw`\s+`)).join('|');
+const UNIT = Object.keys(KM_PER_UNIT)
+  .filter((u) => u !== 'm')
+  .sort((a, b) => b.length - a.length)
+  .map((u) => u.replace(/ /g, String.raw`\s+`))
+  .join('|');
 const QUALIFIER = String.raw`(?:(?:a\s+(?:maximum\s+)?range\s+of|ranges?\s+of|up\s+to|as\s+far\s+as|about|around|some|approximately|roughly|nearly|almost|more\s+than|over|at\s+least|less\s+than|under|between)\s+)?`;
-const PHRASE = new RegExp(String.raw`\b${QUALIFIER}${NUM}(?:\s*(?:-|–|—|to|and)\s*${NUM})?(?:\s*|-)(${UNIT})\b\.?`, 'gi');
-const CLASS_PHRASE = new RegExp(String.raw`\b(${Object.values(RANGE_CLASSES).flatMap((c) => c.phrases).map((p) => p.replace(/[-\s]/g, '[-\\s]')).join('|')})(?=[-\s]+(?:ballistic\s+)?missiles?\b)`, 'gi');
+const PHRASE = new RegExp(
+  String.raw`\b${QUALIFIER}${NUM}(?:\s*(?:-|–|—|to|and)\s*${NUM})?(?:\s*|-)(${UNIT})\b\.?`,
+  'gi',
+);
+const CLASS_PHRASE = new RegExp(
+  String.raw`\b(${Object.values(RANGE_CLASSES)
+    .flatMap((c) => c.phrases)
+    .map((p) => p.replace(/[-\s]/g, '[-\\s]'))
+    .join('|')})(?=[-\s]+(?:ballistic\s+)?missiles?\b)`,
+  'gi',
+);
 const RANGE_CONTEXT = /\b(?:range|reach|fly|flew|travel|strike|hit|distance|radius|away|missiles?|rockets?|drones?)\b/i;
 
 /** After the figure: it measures where something is, not how far a weapon can fly ("50 nautical miles southwest of Aden", "115 km from the border"). */
-const WHERE_AFTER = /^\s*(?:away\s+)?(?:from|off|short\s+of|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:east|west)?\s+of)\b/i;
+const WHERE_AFTER =
+  /^\s*(?:away\s+)?(?:from|off|short\s+of|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:east|west)?\s+of)\b/i;
 /** Before the figure, in its clause: how far one flight went ("flew about 1,000 km", "an altitude of more than 6,000 km"). */
 const FLIGHT_BEFORE = /\b(?:flew|flown|flying|travell?ed|altitude|apogee|landed|fell|covered|splashed)\b[^.;]{0,40}$/i;
 /** Words of capability: these keep a figure a range whatever else the clause says. */
@@ -65,25 +79,42 @@ export function findRanges(t: ArticleText): FoundRange[] {
     // The longest words the build reads to the same values: the whole phrase, then without its qualifier.
     const whole = m[0].replace(/\.$/, '');
     const numberAt = whole.search(/\d/);
-    const tries: Array<[number, string]> = [[0, whole], [numberAt, whole.slice(numberAt)]];
+    const tries: Array<[number, string]> = [
+      [0, whole],
+      [numberAt, whole.slice(numberAt)],
+    ];
     for (const [offset, words] of tries) {
       const r = parseStatedRange(words);
       if ('error' in r || Math.abs(r.min_km - min) > 1e-6 || Math.abs(r.max_km - max) > 1e-6) continue;
       const start = m.index + offset;
-      if (!isBlocked(t, start, start + words.length)) out.push({ start, end: start + words.length, min_km: min, max_km: max, basis: 'stated', rangeClass: null });
+      if (!isBlocked(t, start, start + words.length))
+        out.push({ start, end: start + words.length, min_km: min, max_km: max, basis: 'stated', rangeClass: null });
       break;
     }
   }
   for (const m of t.text.matchAll(CLASS_PHRASE)) {
     const r = parseStatedRange(m[0]);
     if ('error' in r || isBlocked(t, m.index, m.index + m[0].length)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, min_km: r.min_km, max_km: r.max_km, basis: 'class', rangeClass: r.rangeClass });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      min_km: r.min_km,
+      max_km: r.max_km,
+      basis: 'class',
+      rangeClass: r.rangeClass,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** The range suggestion: weapon = nearest weapon mention, preferring its own sentence. */
-export function rangeSuggestion(t: ArticleText, r: FoundRange, weapons: ReadonlyArray<{ start: number; end: number; id: string }>, origin: string | null, claimant: string): Suggestion | null {
+export function rangeSuggestion(
+  t: ArticleText,
+  r: FoundRange,
+  weapons: ReadonlyArray<{ start: number; end: number; id: string }>,
+  origin: string | null,
+  claimant: string,
+): Suggestion | null {
   const si = sentenceIndexAt(t, r.start);
   const distance = (w: { start: number; end: number }) => {
     const d = w.end <= r.start ? r.start - w.end : w.start >= r.end ? w.start - r.end : 0;
@@ -98,6 +129,12 @@ export function rangeSuggestion(t: ArticleText, r: FoundRange, weapons: Readonly
     end: r.end,
     attributes: { weapon: nearest.id, ...(origin ? { origin } : {}), claimant, status: 'unverified' },
     confidence: far ? 0.5 : r.basis === 'class' ? 0.7 : 0.85,
-    reason: [far ? 'the nearest weapon is in another sentence' : null, origin ? null : 'no origin stated', 'status left for the reviewer'].filter(Boolean).join('; '),
+    reason: [
+      far ? 'the nearest weapon is in another sentence' : null,
+      origin ? null : 'no origin stated',
+      'status left for the reviewer',
+    ]
+      .filter(Boolean)
+      .join('; '),
   };
 }

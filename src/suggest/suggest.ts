@@ -33,12 +33,15 @@ export interface Suggested {
   dates: Map<number, FoundDate[]>;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && a.end > b.start;
 
 export function suggest(text: string, o: SuggestOptions): Suggested {
   const t = articleText(text);
   const weapons: WeaponMention[] = suggestWeapons(t, o.catalogue, { known: o.knownWeapons, docId: o.docId });
-  const places: PlaceMention[] = suggestPlaces(t, o.index, { tagger: o.tagger }).filter((p) => !weapons.some((w) => overlaps(p, w)));
+  const places: PlaceMention[] = suggestPlaces(t, o.index, { tagger: o.tagger }).filter(
+    (p) => !weapons.some((w) => overlaps(p, w)),
+  );
   const suggestions: Suggestion[] = [...places.map((p) => p.suggestion), ...weapons.map((w) => w.suggestion)];
   const weaponSpans = weapons.map((w) => ({ start: w.start, end: w.end, id: w.id }));
 
@@ -53,11 +56,22 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         const id = `${slug(text.slice(r.start, r.end + m[0].length))}-${slug(o.docId)}`;
         const w = { start: r.start, end: r.end + m[0].length, id };
         weaponSpans.push(w);
-        suggestions.push({ kind: 'weapon', start: w.start, end: w.end, attributes: { id, class: r.rangeClass ?? 'missile' }, confidence: 0.6, reason: 'a weapon named only by its range class' });
+        suggestions.push({
+          kind: 'weapon',
+          start: w.start,
+          end: w.end,
+          attributes: { id, class: r.rangeClass ?? 'missile' },
+          confidence: 0.6,
+          reason: 'a weapon named only by its range class',
+        });
       }
     }
     const sentence = text.slice(s, e);
-    const stated = places.find((p) => p.start >= s && p.end <= e && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(s, p.start - 10), p.start)))?.id ?? null;
+    const stated =
+      places.find(
+        (p) =>
+          p.start >= s && p.end <= e && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(s, p.start - 10), p.start)),
+      )?.id ?? null;
     // The origin is what the text states ("from Crimea"), or none: the build keeps an origin-less range as an undrawn claim of its weapon.
     const sug = rangeSuggestion(t, r, weaponSpans, stated, claimantOf(sentence).claimant);
     if (sug) suggestions.push(sug);
@@ -89,13 +103,16 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       if (claim) suggestions.push(claim);
       if (claim || inside.length === 0) return;
     }
-    const ev = eventSuggestion({
-      start: s,
-      end: e,
-      sentence: text.slice(s, e),
-      places: inside.map((p) => ({ id: p.id, before: text.slice(Math.max(s, p.start - 12), p.start) })),
-      dates: eventDates(found, carried),
-    }, `${slug(o.docId)}-event-${n + 1}`);
+    const ev = eventSuggestion(
+      {
+        start: s,
+        end: e,
+        sentence: text.slice(s, e),
+        places: inside.map((p) => ({ id: p.id, before: text.slice(Math.max(s, p.start - 12), p.start) })),
+        dates: eventDates(found, carried),
+      },
+      `${slug(o.docId)}-event-${n + 1}`,
+    );
     if (ev) {
       n++;
       if (!carried) carried = eventDates(found, null)[0] ?? null;
@@ -106,7 +123,6 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   });
   return { suggestions: consistent(text, suggestions), dates };
 }
-
 
 /**
  * Whether a sentence is another account of the event told before it: it attributes what it says
@@ -127,8 +143,12 @@ function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
   const found = all.filter((d) => !d.background);
   const happened = found.filter((d) => !d.reporting);
   if (happened.length > 0) return happened;
-  if (carried) return [{ ...carried, reason: 'carried from an earlier sentence; the text gives no date of the event here' }];
-  return found.map((d) => ({ ...d, reason: `${d.reason ? `${d.reason}; ` : ''}the date it was said, not necessarily when it happened` }));
+  if (carried)
+    return [{ ...carried, reason: 'carried from an earlier sentence; the text gives no date of the event here' }];
+  return found.map((d) => ({
+    ...d,
+    reason: `${d.reason ? `${d.reason}; ` : ''}the date it was said, not necessarily when it happened`,
+  }));
 }
 
 /** The suggestions that can be written, and only those whose references are written too. */
@@ -141,7 +161,11 @@ function consistent(text: string, suggestions: Suggestion[]): Suggestion[] {
     const ok = (s: Suggestion) => {
       if (s.attributes.of && !ids.has(`${s.kind}:${s.attributes.of}`) && s.kind === 'place') return false;
       if (s.kind === 'event' && s.attributes.place?.split(' ').some((p) => !ids.has(`place:${p}`))) return false;
-      if (s.kind === 'range' && (!ids.has(`weapon:${s.attributes.weapon}`) || (s.attributes.origin && !ids.has(`place:${s.attributes.origin}`)))) return false;
+      if (
+        s.kind === 'range' &&
+        (!ids.has(`weapon:${s.attributes.weapon}`) || (s.attributes.origin && !ids.has(`place:${s.attributes.origin}`)))
+      )
+        return false;
       return true;
     };
     const next = kept.filter(ok);

@@ -21,19 +21,28 @@ export type Tagger = (sentence: string) => Tagged[];
 
 export const compromiseTagger: Tagger = (sentence) => {
   const out: Tagged[] = [];
-  const json = nlp(sentence).json({ offset: true }) as Array<{ terms: Array<{ text: string; tags: string[]; offset: { start: number; length: number } }> }>;
-  for (const p of json) for (const t of p.terms) {
-    // compromise's offset covers the term with its punctuation; the word is its text.
-    const at = sentence.indexOf(t.text, t.offset.start);
-    const start = at >= 0 ? at : t.offset.start;
-    out.push({ start, end: start + t.text.length, tags: new Set(t.tags) });
-  }
+  const json = nlp(sentence).json({ offset: true }) as Array<{
+    terms: Array<{ text: string; tags: string[]; offset: { start: number; length: number } }>;
+  }>;
+  for (const p of json)
+    for (const t of p.terms) {
+      // compromise's offset covers the term with its punctuation; the word is its text.
+      const at = sentence.indexOf(t.text, t.offset.start);
+      const start = at >= 0 ? at : t.offset.start;
+      out.push({ start, end: start + t.text.length, tags: new Set(t.tags) });
+    }
   return out;
 };
 
 let wink: ReturnType<typeof winkNLP> | null = null;
 
-const WINK_TAG: Readonly<Record<string, string>> = { PROPN: 'ProperNoun', ADJ: 'Adjective', VERB: 'Verb', NOUN: 'Noun', ADV: 'Adverb' };
+const WINK_TAG: Readonly<Record<string, string>> = {
+  PROPN: 'ProperNoun',
+  ADJ: 'Adjective',
+  VERB: 'Verb',
+  NOUN: 'Noun',
+  ADV: 'Adverb',
+};
 
 export const winkTagger: Tagger = (sentence) => {
   wink ??= winkNLP(model);

@@ -58,7 +58,8 @@ export function articleText(text: string): ArticleText {
     }
     offset = end + 1;
   }
-  for (const m of text.matchAll(/<[^>\n]*>|\]\([^)\n]*\)|https?:\/\/\S+/g)) blocked.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/<[^>\n]*>|\]\([^)\n]*\)|https?:\/\/\S+/g))
+    blocked.push([m.index, m.index + m[0].length]);
   // Inline code: a run of backticks to the next run of the same length; it may cross a line break
   // ("`a\r\nb`" is one code span in Markdown), not a blank line.
   for (const m of text.matchAll(/(`+)([\s\S]*?)(?<!`)\1(?!`)/g)) {

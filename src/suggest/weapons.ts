@@ -19,9 +19,11 @@ export interface WeaponMention {
 
 // biome-ignore lint/suspicious/noShadowRestrictedNames: a module helper; the deprecated global escape() is never used
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WEAPON_WORDS = /\b(?:missiles?|rockets?|drones?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|launch|launched|test-fired|fired)\b/i;
+const WEAPON_WORDS =
+  /\b(?:missiles?|rockets?|drones?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|launch|launched|test-fired|fired)\b/i;
 /** A kind of weapon named by its target, not by a designation ("anti-personnel mines", "anti-ship ballistic missile"). */
-const GENERIC = /\banti-?(?:personnel|tank|ship|air|aircraft|armou?r)\s+(?:ballistic\s+|cruise\s+|guided\s+)?(?:missiles?|mines|landmines|mine|rockets?)\b/gi;
+const GENERIC =
+  /\banti-?(?:personnel|tank|ship|air|aircraft|armou?r)\s+(?:ballistic\s+|cruise\s+|guided\s+)?(?:missiles?|mines|landmines|mine|rockets?)\b/gi;
 const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?\b/g;
 
 export interface WeaponOptions {
@@ -31,13 +33,20 @@ export interface WeaponOptions {
   docId?: string;
 }
 
-export function suggestWeapons(t: ArticleText, catalogue: readonly CatalogueWeapon[], options: WeaponOptions = {}): WeaponMention[] {
+export function suggestWeapons(
+  t: ArticleText,
+  catalogue: readonly CatalogueWeapon[],
+  options: WeaponOptions = {},
+): WeaponMention[] {
   const found: Array<{ start: number; end: number; id: string; entry: CatalogueWeapon | null; generic?: string }> = [];
   const aliases = catalogue.flatMap((w) => w.aliases.map((a) => ({ a, w }))).sort((x, y) => y.a.length - x.a.length);
   if (aliases.length > 0) {
     // Designations are matched as written; names of two or more words in any case.
     // A name may be plural ("two Neptunes"); a designation ending in a digit may not ("KN-23s" is rare and "SS-26s" reads the same).
-    const pattern = new RegExp(aliases.map(({ a }) => `(?<![\\w-])(${escape(a)}${/[a-z]$/.test(a) ? 's?' : ''})(?![\\w-])`).join('|'), 'g');
+    const pattern = new RegExp(
+      aliases.map(({ a }) => `(?<![\\w-])(${escape(a)}${/[a-z]$/.test(a) ? 's?' : ''})(?![\\w-])`).join('|'),
+      'g',
+    );
     for (const m of t.text.matchAll(pattern)) {
       const n = m.slice(1).findIndex((g) => g !== undefined);
       found.push({ start: m.index, end: m.index + m[0].length, id: aliases[n].w.id, entry: aliases[n].w });
@@ -57,7 +66,18 @@ export function suggestWeapons(t: ArticleText, catalogue: readonly CatalogueWeap
     if (found.some((f) => start < f.end && end > f.start)) continue;
     // "anti-personnel mines" and "anti-personnel mine" are one kind of weapon in one document.
     const kind = slug(m[0].replace(/landmines?/i, 'mine').replace(/(mine|missile|rocket)s\b/i, '$1'));
-    found.push({ start, end, id: options.docId ? `${kind}-${slug(options.docId)}` : kind, entry: null, generic: m[0].toLowerCase().replace(/^anti-?(\w+)\s+(?:(ballistic|cruise|guided)\s+)?(\w+?)s?$/, (_, t, b, n) => `anti-${t} ${b ? `${b} ` : ''}${n.replace(/^landmine$/, 'mine')}`) });
+    found.push({
+      start,
+      end,
+      id: options.docId ? `${kind}-${slug(options.docId)}` : kind,
+      entry: null,
+      generic: m[0]
+        .toLowerCase()
+        .replace(
+          /^anti-?(\w+)\s+(?:(ballistic|cruise|guided)\s+)?(\w+?)s?$/,
+          (_, t, b, n) => `anti-${t} ${b ? `${b} ` : ''}${n.replace(/^landmine$/, 'mine')}`,
+        ),
+    });
   }
   found.sort((a, b) => a.start - b.start);
   const defined = new Set(options.known ?? []);
@@ -79,7 +99,19 @@ export function suggestWeapons(t: ArticleText, catalogue: readonly CatalogueWeap
         reason = 'a kind of weapon, not a designation: name it if the text says which';
       } else reason = 'not in the weapons catalogue: a designation in a sentence about weapons';
     }
-    out.push({ start: f.start, end: f.end, id: f.id, suggestion: { kind: 'weapon', start: f.start, end: f.end, attributes, confidence: f.entry ? 0.9 : 0.6, ...(reason ? { reason } : {}) } });
+    out.push({
+      start: f.start,
+      end: f.end,
+      id: f.id,
+      suggestion: {
+        kind: 'weapon',
+        start: f.start,
+        end: f.end,
+        attributes,
+        confidence: f.entry ? 0.9 : 0.6,
+        ...(reason ? { reason } : {}),
+      },
+    });
   }
   return out;
 }

@@ -43,7 +43,14 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
       server.ws.send({ type: 'full-reload', path: '*' });
     } else {
       const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-      server.ws.send({ type: 'error', err: { message: `Data build failed; the map shows the last good data.\n\n${errors.join('\n')}`, stack: '', plugin: 'source-atlas-data' } });
+      server.ws.send({
+        type: 'error',
+        err: {
+          message: `Data build failed; the map shows the last good data.\n\n${errors.join('\n')}`,
+          stack: '',
+          plugin: 'source-atlas-data',
+        },
+      });
     }
   };
 
@@ -57,7 +64,12 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
       server.watcher.add([inDir, areasDir, mapsDir]);
       const onChange = (file: string) => {
         const f = resolvePath(file);
-        if ((f.startsWith(inDir) && f.endsWith('.md')) || (f.startsWith(areasDir) && f.endsWith('.geojson')) || (f.startsWith(mapsDir) && /\.ya?ml$/.test(f))) void rebuild(server, file);
+        if (
+          (f.startsWith(inDir) && f.endsWith('.md')) ||
+          (f.startsWith(areasDir) && f.endsWith('.geojson')) ||
+          (f.startsWith(mapsDir) && /\.ya?ml$/.test(f))
+        )
+          void rebuild(server, file);
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
@@ -67,7 +79,11 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
 }
 
 const SERVED = new Set<string>(Object.values(OUTPUT_FILES));
-const TYPES: Record<string, string> = { geojson: 'application/geo+json', json: 'application/json', csv: 'text/csv; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  geojson: 'application/geo+json',
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8',
+};
 
 /** The URL path the output is served under ("/data/"), when it lies in Vite's public directory. */
 function urlOf(server: ViteDevServer, outDir: string): string | null {

@@ -15,7 +15,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
 import { altText } from '../compiler/alt-text.js';
-import { OUTPUT_FILES, STORY_ID, type EventCollection, type RangeCollection, type StoryIndexEntry } from '../contract.js';
+import {
+  OUTPUT_FILES,
+  STORY_ID,
+  type EventCollection,
+  type RangeCollection,
+  type StoryIndexEntry,
+} from '../contract.js';
 import { EMBED_PAGE, STORY_PARAM } from '../share/params.js';
 import { estimatedHeight } from '../share/size.js';
 import { PYM_SCRIPT, iframeSnippet } from '../share/snippets.js';
@@ -26,7 +32,8 @@ export const OEMBED_FILE = 'oembed.json';
 export const OEMBED_WIDTH = 600;
 
 const NAME = 'Source Atlas';
-const DESCRIPTION = 'Where, and says who: a map of events and weapon ranges, every mark traced to a sentence of its source document.';
+const DESCRIPTION =
+  'Where, and says who: a map of events and weapon ranges, every mark traced to a sentence of its source document.';
 const GENERIC_ALT = 'Map of events and weapon ranges';
 
 /** The line above the <noscript> picture (snapshot.ts rewords it when there is no picture). */
@@ -82,7 +89,10 @@ export function publishedStories(dataDir: string): StoryIndexEntry[] {
  * The static oEmbed response (https://oembed.com/, section 2.3.4) for the default view, or for a story
  * (its title, and the embed of `embed.html?map=<id>`, which shows only the story's features).
  */
-export function oembed({ site }: SiteInfo, story: Pick<StoryIndexEntry, 'id' | 'title'> | null = null): Record<string, string | number> {
+export function oembed(
+  { site }: SiteInfo,
+  story: Pick<StoryIndexEntry, 'id' | 'title'> | null = null,
+): Record<string, string | number> {
   const at = (file: string) => (site ? new URL(file, site).href : file);
   const height = estimatedHeight(OEMBED_WIDTH, !!story);
   const src = story ? `${at(EMBED_PAGE)}?${STORY_PARAM}=${encodeURIComponent(story.id)}` : at(EMBED_PAGE);
@@ -92,7 +102,13 @@ export function oembed({ site }: SiteInfo, story: Pick<StoryIndexEntry, 'id' | '
     title: story ? story.title : `${NAME}: events and weapon ranges`,
     provider_name: NAME,
     provider_url: site || './',
-    html: iframeSnippet({ src, site, title: story ? `Map: ${story.title}` : `${NAME} map`, height, width: OEMBED_WIDTH }),
+    html: iframeSnippet({
+      src,
+      site,
+      title: story ? `Map: ${story.title}` : `${NAME} map`,
+      height,
+      width: OEMBED_WIDTH,
+    }),
     width: OEMBED_WIDTH,
     height,
     thumbnail_url: at(story ? storyPreviewFile(story.id) : PREVIEW.file),
@@ -102,7 +118,8 @@ export function oembed({ site }: SiteInfo, story: Pick<StoryIndexEntry, 'id' | '
   };
 }
 
-const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function tags({ site, alt }: SiteInfo): HtmlTagDescriptor[] {
   const at = (file: string) => (site ? new URL(file, site).href : `./${file}`);
@@ -121,8 +138,16 @@ function tags({ site, alt }: SiteInfo): HtmlTagDescriptor[] {
     meta('og:image:height', String(PREVIEW.height), true),
     // Kept even without the image: the embed reads it for its own fallback text.
     meta('og:image:alt', alt),
-    { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image', [PREVIEW_MARK]: '' }, injectTo: 'head' },
-    { tag: 'link', attrs: { rel: 'alternate', type: 'application/json+oembed', href: at(OEMBED_FILE), title: `${NAME} map` }, injectTo: 'head' },
+    {
+      tag: 'meta',
+      attrs: { name: 'twitter:card', content: 'summary_large_image', [PREVIEW_MARK]: '' },
+      injectTo: 'head',
+    },
+    {
+      tag: 'link',
+      attrs: { rel: 'alternate', type: 'application/json+oembed', href: at(OEMBED_FILE), title: `${NAME} map` },
+      injectTo: 'head',
+    },
     {
       tag: 'noscript',
       attrs: { [PREVIEW_MARK]: '' },
@@ -159,7 +184,7 @@ export function atlasSite(): Plugin {
           } catch {
             id = null;
           }
-          const story = id ? publishedStories(join(config.publicDir, 'data')).find((s) => s.id === id) ?? null : null;
+          const story = id ? (publishedStories(join(config.publicDir, 'data')).find((s) => s.id === id) ?? null) : null;
           res.setHeader('Content-Type', 'application/json');
           res.end(JSON.stringify(oembed(info(), story), null, 2));
         } else if (path.endsWith(`/${PYM_SCRIPT}`)) {
@@ -170,10 +195,17 @@ export function atlasSite(): Plugin {
     },
     generateBundle() {
       const site = info();
-      if (!site.site) this.warn('ATLAS_SITE_URL is not set: oembed.json and og:image use relative URLs (set it to the address the site will be served from).');
+      if (!site.site)
+        this.warn(
+          'ATLAS_SITE_URL is not set: oembed.json and og:image use relative URLs (set it to the address the site will be served from).',
+        );
       this.emitFile({ type: 'asset', fileName: OEMBED_FILE, source: `${JSON.stringify(oembed(site), null, 2)}\n` });
       for (const story of publishedStories(join(config.publicDir, 'data'))) {
-        this.emitFile({ type: 'asset', fileName: storyOembedFile(story.id), source: `${JSON.stringify(oembed(site, story), null, 2)}\n` });
+        this.emitFile({
+          type: 'asset',
+          fileName: storyOembedFile(story.id),
+          source: `${JSON.stringify(oembed(site, story), null, 2)}\n`,
+        });
       }
       this.emitFile({ type: 'asset', fileName: PYM_SCRIPT, source: readFileSync(pymFile()) });
     },

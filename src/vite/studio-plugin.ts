@@ -12,7 +12,16 @@
  * `saved: false` and the reason, with the diagnostics).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { Plugin } from 'vite';
@@ -55,19 +64,28 @@ export function documentPath(dataDir: string, name: unknown): string {
   if (existsSync(path)) {
     const real = realpathSync(path);
     const root = realpathSync(resolvePath(dataDir));
-    if (!real.startsWith(root + sep)) throw new StudioError(403, `${name} is a link out of the data directory; the studio does not follow it`);
+    if (!real.startsWith(root + sep))
+      throw new StudioError(403, `${name} is a link out of the data directory; the studio does not follow it`);
   }
   return path;
 }
 
 export class StudioError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** Writes a file atomically (a temporary file in the same directory, renamed over it), keeping the previous version in backups/. Returns the backup's path, or null for a new file. */
-export function saveAtomically(path: string, content: string, backupsDir: string, stamp = new Date().toISOString().replace(/[:.]/g, '-')): string | null {
+export function saveAtomically(
+  path: string,
+  content: string,
+  backupsDir: string,
+  stamp = new Date().toISOString().replace(/[:.]/g, '-'),
+): string | null {
   let backup: string | null = null;
   if (existsSync(path)) {
     mkdirSync(backupsDir, { recursive: true });
@@ -102,14 +120,21 @@ export function createStudio(dataDir: string, cwd = process.cwd()) {
   const prepare = (path: string, source: string): PreparedDocument => {
     const hit = preparedCache.get(path);
     if (hit && hit.source === source) return hit.prepared;
-    const prepared = prepareDocument(applyReview(parseDocumentText(shown(path), source), true), (resolver ??= placeResolver()));
+    const prepared = prepareDocument(
+      applyReview(parseDocumentText(shown(path), source), true),
+      (resolver ??= placeResolver()),
+    );
     preparedCache.set(path, { source, prepared });
     return prepared;
   };
 
   return {
     list(): string[] {
-      return existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort() : [];
+      return existsSync(docsDir)
+        ? readdirSync(docsDir)
+            .filter((f) => f.endsWith('.md') && f !== 'README.md')
+            .sort()
+        : [];
     },
     open(name: unknown): { name: string; path: string; doc: DocModel } {
       const path = documentPath(dataDir, name);
@@ -127,41 +152,68 @@ export function createStudio(dataDir: string, cwd = process.cwd()) {
       }
       const result = assemble(prepared, { areas: new Map() });
       const id = prepared[0].meta?.id;
-      const mine = (f: { properties: { claims: Array<{ document: string }> } }) => f.properties.claims.some((c) => c.document === id);
+      const mine = (f: { properties: { claims: Array<{ document: string }> } }) =>
+        f.properties.claims.some((c) => c.document === id);
       return {
         source,
         events: result.events.features.filter(mine),
         ranges: result.ranges.features.filter(mine),
-        diagnostics: result.diagnostics.filter((d) => d.file === shown(path)).map((d) => {
-          // The annotation a located message points at: the one whose directive or attribute is there, else the last one starting before it.
-          const list = prepared[0].parsed.annotations;
-          const exact = list.find((a) => (a.line === d.line && a.column === d.column) || Object.values(a.attributePositions).some((p) => p.line === d.line && p.column === d.column));
-          const before = list.filter((a) => a.line < d.line || (a.line === d.line && a.column <= d.column));
-          const a = exact ?? (before.length ? before[before.length - 1] : null);
-          return { ...d, at: a ? { kind: a.kind, start: a.start, end: a.end } : null };
-        }),
+        diagnostics: result.diagnostics
+          .filter((d) => d.file === shown(path))
+          .map((d) => {
+            // The annotation a located message points at: the one whose directive or attribute is there, else the last one starting before it.
+            const list = prepared[0].parsed.annotations;
+            const exact = list.find(
+              (a) =>
+                (a.line === d.line && a.column === d.column) ||
+                Object.values(a.attributePositions).some((p) => p.line === d.line && p.column === d.column),
+            );
+            const before = list.filter((a) => a.line < d.line || (a.line === d.line && a.column <= d.column));
+            const a = exact ?? (before.length ? before[before.length - 1] : null);
+            return { ...d, at: a ? { kind: a.kind, start: a.start, end: a.end } : null };
+          }),
       };
     },
     /** Saves the document if it builds (warnings allowed); otherwise says why it did not. */
-    save(name: unknown, doc: DocModel): CheckResult & ({ saved: true; path: string; backup: string | null } | { saved: false; reason: string }) {
+    save(
+      name: unknown,
+      doc: DocModel,
+    ): CheckResult & ({ saved: true; path: string; backup: string | null } | { saved: false; reason: string }) {
       const checked = this.check(name, doc);
       const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length) return { ...checked, saved: false, reason: `not saved: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (listed beside the text)` };
+      if (errors.length)
+        return {
+          ...checked,
+          saved: false,
+          reason: `not saved: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (listed beside the text)`,
+        };
       const path = documentPath(dataDir, name);
       const backup = saveAtomically(path, checked.source, resolvePath(dataDir, 'backups'));
       return { ...checked, saved: true, path: shown(path), backup: backup && shown(backup) };
     },
     /** A place name's candidates in the gazetteer, best first: what `npm run place -- NAME [--kind KIND]` lists. */
     place(name: unknown, kind: unknown): PlaceLookup {
-      if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw new StudioError(400, 'a place name is 1 to 200 characters');
-      if (kind !== null && kind !== '' && !PLACE_KINDS.includes(kind as PlaceKind)) throw new StudioError(400, `kind "${String(kind)}" is not one of ${PLACE_KINDS.join(', ')}`);
+      if (typeof name !== 'string' || name.trim() === '' || name.length > 200)
+        throw new StudioError(400, 'a place name is 1 to 200 characters');
+      if (kind !== null && kind !== '' && !PLACE_KINDS.includes(kind as PlaceKind))
+        throw new StudioError(400, `kind "${String(kind)}" is not one of ${PLACE_KINDS.join(', ')}`);
       return lookupPlace(loadGazetteer(), name.trim(), { ...(kind ? { kind: kind as PlaceKind } : {}), max: 8 });
     },
     /** A draft of a pasted article: every annotation a pending suggestion. */
-    suggest(input: { content: string; format?: InputFormat; title?: string; publisher?: string; published?: string; url?: string }): { name: string; doc: DocModel } {
-      if (typeof input.content !== 'string' || input.content.trim() === '') throw new StudioError(400, 'paste or drop an article first');
-      if (input.published && !/^\d{4}-\d{2}-\d{2}$/.test(input.published)) throw new StudioError(400, `date "${input.published}" is not YYYY-MM-DD`);
-      if (input.url && !/^https?:\/\//.test(input.url)) throw new StudioError(400, `URL "${input.url}" is not an http(s) link`);
+    suggest(input: {
+      content: string;
+      format?: InputFormat;
+      title?: string;
+      publisher?: string;
+      published?: string;
+      url?: string;
+    }): { name: string; doc: DocModel } {
+      if (typeof input.content !== 'string' || input.content.trim() === '')
+        throw new StudioError(400, 'paste or drop an article first');
+      if (input.published && !/^\d{4}-\d{2}-\d{2}$/.test(input.published))
+        throw new StudioError(400, `date "${input.published}" is not YYYY-MM-DD`);
+      if (input.url && !/^https?:\/\//.test(input.url))
+        throw new StudioError(400, `URL "${input.url}" is not an http(s) link`);
       const content = input.content.replace(/^\uFEFF/, '');
       const extracted = extract(content, input.format ?? detectFormat(content));
       const text = extracted.text;
@@ -175,15 +227,19 @@ export function createStudio(dataDir: string, cwd = process.cwd()) {
         tagger: compromiseTagger,
         knownWeapons: definedWeapons(docsDir),
       });
-      const source = writeDraft({
-        id,
-        title: input.title || extracted.title || text.split('\n')[0].slice(0, 120),
-        publisher: input.publisher || extracted.publisher,
-        author: extracted.author,
-        published,
-        url: input.url || null,
-        notes: 'Drafted in the studio from npm run suggest; reviewed there.',
-      }, text, suggestions);
+      const source = writeDraft(
+        {
+          id,
+          title: input.title || extracted.title || text.split('\n')[0].slice(0, 120),
+          publisher: input.publisher || extracted.publisher,
+          author: extracted.author,
+          published,
+          url: input.url || null,
+          notes: 'Drafted in the studio from npm run suggest; reviewed there.',
+        },
+        text,
+        suggestions,
+      );
       const name = `${id}.md`;
       // Not on disk until saved; edited, so that saving writes it.
       return { name, doc: { ...openDocument(shown(join(docsDir, name)), source), edited: true } };
@@ -233,9 +289,11 @@ export function atlasStudio(options: StudioOptions = {}): Plugin {
           const route = `${req.method} ${url.pathname.slice('/__studio/api/'.length)}`;
           if (route === 'GET documents') return send(200, { documents: studio.list(), eventTypes: STUDIO_EVENT_TYPES });
           if (route === 'GET open') return send(200, studio.open(url.searchParams.get('name')));
-          if (route === 'GET place') return send(200, studio.place(url.searchParams.get('name'), url.searchParams.get('kind')));
+          if (route === 'GET place')
+            return send(200, studio.place(url.searchParams.get('name'), url.searchParams.get('kind')));
           // Writes only from the page itself (a JSON POST a cross-site form cannot make).
-          if (req.method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json')) throw new StudioError(415, 'JSON only');
+          if (req.method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json'))
+            throw new StudioError(415, 'JSON only');
           const body = (await readBody(req)) as Record<string, unknown>;
           if (route === 'POST suggest') return send(200, studio.suggest(body as never));
           if (route === 'POST check') return send(200, studio.check(body.name, body.doc as DocModel));

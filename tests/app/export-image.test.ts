@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { EventProperties, RangeProperties } from '../../src/contract.js';
 import { haversineKm, imageFileName, legendEntries, scaleBar, sourceLines } from '../../src/app/export-image.js';
 
-const claim = (document: string, publisher: string | null, document_date: string | null, title = `Title ${document}`) =>
-  ({ document, publisher, document_date, document_title: title });
+const claim = (
+  document: string,
+  publisher: string | null,
+  document_date: string | null,
+  title = `Title ${document}`,
+) => ({ document, publisher, document_date, document_title: title });
 
 describe('export-image', () => {
   it('measures great-circle distances in km', () => {
@@ -23,14 +27,26 @@ describe('export-image', () => {
       { claims: [claim('b', 'Other Wire', '2024-03-05'), claim('a', 'Fixture Wire', '2024-03-02')] },
       { claims: [claim('a', 'Fixture Wire', '2024-03-02'), claim('c', null, null, 'Undated piece')] },
     ];
-    expect(sourceLines({ events, ranges: [] })).toEqual(['Undated piece (date not given)', 'Fixture Wire: Title a (2 Mar 2024)', 'Other Wire: Title b (5 Mar 2024)']);
+    expect(sourceLines({ events, ranges: [] })).toEqual([
+      'Undated piece (date not given)',
+      'Fixture Wire: Title a (2 Mar 2024)',
+      'Other Wire: Title b (5 Mar 2024)',
+    ]);
   });
 
   it('gives legend entries only for what is visible', () => {
     const events: Array<Pick<EventProperties, 'type' | 'status'>> = [{ type: 'missile-strike', status: 'disputed' }];
-    const ranges: Array<Pick<RangeProperties, 'status' | 'basis' | 'conflicts_with'>> = [{ status: 'claimed', basis: 'class', conflicts_with: ['x'] }];
+    const ranges: Array<Pick<RangeProperties, 'status' | 'basis' | 'conflicts_with'>> = [
+      { status: 'claimed', basis: 'class', conflicts_with: ['x'] },
+    ];
     const labels = legendEntries({ events, ranges }).map((e) => e.label);
-    expect(labels).toEqual(['Missile strike', 'Claimed (range)', 'Disputed (event)', 'Range from weapon class', 'Conflicting claims']);
+    expect(labels).toEqual([
+      'Missile strike',
+      'Claimed (range)',
+      'Disputed (event)',
+      'Range from weapon class',
+      'Conflicting claims',
+    ]);
     expect(legendEntries({ events: [], ranges: [] })).toEqual([]);
   });
 

@@ -2,17 +2,47 @@ import { describe, expect, it } from 'vitest';
 import type { EventFeature, RangeFeature } from '../../src/contract.js';
 import { createSearcher, searchText } from '../../src/app/search.js';
 
-const claim = (claimant: string, excerpt: string, publisher = 'Fixture Wire') => ({ claimant, excerpt, publisher, document_title: 'A report', status: 'reported' });
-const event = (id: string, place: string, summary: string, claims = [claim('the regional governor', `A strike hit ${place}.`)]) =>
+const claim = (claimant: string, excerpt: string, publisher = 'Fixture Wire') => ({
+  claimant,
+  excerpt,
+  publisher,
+  document_title: 'A report',
+  status: 'reported',
+});
+const event = (
+  id: string,
+  place: string,
+  summary: string,
+  claims = [claim('the regional governor', `A strike hit ${place}.`)],
+) =>
   // biome-ignore lint/plugin: a fixture holding only the properties the search reads
-  ({ type: 'Feature', geometry: { type: 'MultiPoint', coordinates: [[0, 0]] }, properties: { id, type: 'missile-strike', summary, excerpt: claims[0].excerpt, places: [{ name: place }], claims } }) as unknown as EventFeature;
+  ({
+    type: 'Feature',
+    geometry: { type: 'MultiPoint', coordinates: [[0, 0]] },
+    properties: { id, type: 'missile-strike', summary, excerpt: claims[0].excerpt, places: [{ name: place }], claims },
+  }) as unknown as EventFeature;
 const range = (id: string, weapon: string, origin: string) =>
   // biome-ignore lint/plugin: a fixture holding only the properties the search reads
-  ({ type: 'Feature', geometry: null, properties: { id, label: `${weapon}: up to 300 km`, weapon, weapon_class: 'SRBM', origin_place: origin, stated_text: 'up to 300 km', excerpt: `The ${weapon} flies far.`, claims: [claim('the ministry', `The ${weapon} flies far.`)] } }) as unknown as RangeFeature;
+  ({
+    type: 'Feature',
+    geometry: null,
+    properties: {
+      id,
+      label: `${weapon}: up to 300 km`,
+      weapon,
+      weapon_class: 'SRBM',
+      origin_place: origin,
+      stated_text: 'up to 300 km',
+      excerpt: `The ${weapon} flies far.`,
+      claims: [claim('the ministry', `The ${weapon} flies far.`)],
+    },
+  }) as unknown as RangeFeature;
 
 const features = [
   event('e1', 'Kharkiv', 'Missile strike on Kharkiv'),
-  event('e2', 'Odesa', 'Drones over the port', [claim('the air force', 'Drones were shot down over Odesa overnight.', 'Harbour Post')]),
+  event('e2', 'Odesa', 'Drones over the port', [
+    claim('the air force', 'Drones were shot down over Odesa overnight.', 'Harbour Post'),
+  ]),
   event('e3', 'Kharkiv', 'Drones over Kharkiv', [claim('the air force', 'Drones hit a depot in Kharkiv.')]),
   range('r1', 'Iskander-M', 'Kursk'),
 ];

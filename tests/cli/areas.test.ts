@@ -25,7 +25,11 @@ describe('readArea / readAreaWithin: the area files of the input tree', () => {
   });
   it('refuses a file outside the tree, directly or through a symbolic link, quoting none of it', () => {
     const { dir, roots } = tree();
-    for (const p of [join(dir, 'outside.geojson'), join(dir, 'areas/link.geojson'), join(dir, 'docs/../outside.geojson')]) {
+    for (const p of [
+      join(dir, 'outside.geojson'),
+      join(dir, 'areas/link.geojson'),
+      join(dir, 'docs/../outside.geojson'),
+    ]) {
       const a = readAreaWithin(p, roots);
       expect('error' in a && a.error).toMatch(/^refused: it lies outside the input tree/);
       expect(JSON.stringify(a)).not.toContain(SECRET);
@@ -33,9 +37,13 @@ describe('readArea / readAreaWithin: the area files of the input tree', () => {
   });
   it('a missing file or a directory is an error naming it', () => {
     const { dir, roots } = tree();
-    expect(readAreaWithin(join(dir, 'areas/none.geojson'), roots)).toEqual({ error: expect.stringMatching(/file not found/) });
+    expect(readAreaWithin(join(dir, 'areas/none.geojson'), roots)).toEqual({
+      error: expect.stringMatching(/file not found/),
+    });
     mkdirSync(join(dir, 'areas/sub.geojson'));
-    expect(readAreaWithin(join(dir, 'areas/sub.geojson'), roots)).toEqual({ error: 'not a file; name a .geojson file' });
+    expect(readAreaWithin(join(dir, 'areas/sub.geojson'), roots)).toEqual({
+      error: 'not a file; name a .geojson file',
+    });
     expect(readArea(join(dir, 'nope'))).toEqual({ error: expect.stringMatching(/file not found/) });
   });
 });

@@ -40,7 +40,12 @@ describe('createDataBuilder', () => {
   }, 60_000);
 
   it('claims the chunks left on the shared counter, and none once it has run past the end', () => {
-    const work = { paths: ['a', 'b', 'c', 'd', 'e'], cwd: root, chunk: 2, next: new Int32Array(new SharedArrayBuffer(4)) };
+    const work = {
+      paths: ['a', 'b', 'c', 'd', 'e'],
+      cwd: root,
+      chunk: 2,
+      next: new Int32Array(new SharedArrayBuffer(4)),
+    };
     Atomics.store(work.next, 0, 1);
     expect(claimChunk(work)).toEqual({ index: 1, paths: ['c', 'd'] });
     expect(claimChunk(work)).toEqual({ index: 2, paths: ['e'] });

@@ -22,7 +22,12 @@ async function run(args: string[]) {
   }
 }
 
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f))]),
+  );
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
@@ -33,25 +38,91 @@ function workspace() {
 }
 
 const front = (id: string) => `---\nid: ${id}\ntitle: Bad input ${id}\n---\n`;
-const GOOD_EVENT = ':event[Drones struck :place[Kharkiv]{#kh} overnight.]{#bad-ok type=drone-attack summary="x" date=2024-11-01 claimant="officials" status=reported}';
+const GOOD_EVENT =
+  ':event[Drones struck :place[Kharkiv]{#kh} overnight.]{#bad-ok type=drone-attack summary="x" date=2024-11-01 claimant="officials" status=reported}';
 
 /** Each malformed document, and a piece of the message its error must carry. */
 const MALFORMED: Array<{ name: string; content: string | Buffer; message: string; line?: number }> = [
-  { name: 'unterminated', content: `${front('u')}A strike on :place[Dnipro{#d} was reported.\n`, message: 'unterminated annotation', line: 5 },
-  { name: 'unknown-kind', content: `${front('k')}A :city[Dnipro]{#d} strike.\n`, message: 'unknown annotation kind ":city"', line: 5 },
-  { name: 'bad-date', content: `${front('d')}:event[Drones struck :place[Kharkiv]{#kh}.]{#bd type=drone-attack summary="x" date=2024-02-30 claimant="officials" status=reported}\n`, message: '2024-02 has no day 30', line: 5 },
-  { name: 'range-no-number', content: `${front('r')}:weapon[X-1]{#x1} has :range[a long range]{weapon=x1 origin="30,50" origin-note="n" claimant="c" status=claimed}.\n`, message: 'states no number', line: 5 },
-  { name: 'unknown-unit', content: `${front('uu')}:weapon[X-2]{#x2} has :range[600 leagues]{weapon=x2 origin="30,50" origin-note="n" claimant="c" status=claimed}.\n`, message: 'unknown unit "leagues"', line: 5 },
-  { name: 'unknown-place', content: `${front('up')}:event[Shelling hit :place[Zzyzxqville]{#z}.]{#up type=shelling summary="x" date=2024 claimant="c" status=claimed}\n`, message: 'Zzyzxqville', line: 5 },
-  { name: 'duplicate-id', content: `${front('dup')}:event[Russia struck :place[Dnipro]{#d} again.]{#dnipro-irbm-strike type=missile-strike summary="x" date=2024 claimant="c" status=claimed}\n`, message: 'duplicate event id "dnipro-irbm-strike"', line: 5 },
-  { name: 'missing-ref', content: `${front('mr')}:event[It was confirmed.]{of=no-such-event claimant="c" status=reported}\n`, message: 'of=no-such-event names no event', line: 5 },
-  { name: 'bad-yaml', content: '---\nid: y\ntitle: [unclosed\n---\nText.\n', message: 'invalid YAML front matter', line: 3 },
-  { name: 'binary', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), message: 'NUL bytes', line: 1 },
+  {
+    name: 'unterminated',
+    content: `${front('u')}A strike on :place[Dnipro{#d} was reported.\n`,
+    message: 'unterminated annotation',
+    line: 5,
+  },
+  {
+    name: 'unknown-kind',
+    content: `${front('k')}A :city[Dnipro]{#d} strike.\n`,
+    message: 'unknown annotation kind ":city"',
+    line: 5,
+  },
+  {
+    name: 'bad-date',
+    content: `${front('d')}:event[Drones struck :place[Kharkiv]{#kh}.]{#bd type=drone-attack summary="x" date=2024-02-30 claimant="officials" status=reported}\n`,
+    message: '2024-02 has no day 30',
+    line: 5,
+  },
+  {
+    name: 'range-no-number',
+    content: `${front('r')}:weapon[X-1]{#x1} has :range[a long range]{weapon=x1 origin="30,50" origin-note="n" claimant="c" status=claimed}.\n`,
+    message: 'states no number',
+    line: 5,
+  },
+  {
+    name: 'unknown-unit',
+    content: `${front('uu')}:weapon[X-2]{#x2} has :range[600 leagues]{weapon=x2 origin="30,50" origin-note="n" claimant="c" status=claimed}.\n`,
+    message: 'unknown unit "leagues"',
+    line: 5,
+  },
+  {
+    name: 'unknown-place',
+    content: `${front('up')}:event[Shelling hit :place[Zzyzxqville]{#z}.]{#up type=shelling summary="x" date=2024 claimant="c" status=claimed}\n`,
+    message: 'Zzyzxqville',
+    line: 5,
+  },
+  {
+    name: 'duplicate-id',
+    content: `${front('dup')}:event[Russia struck :place[Dnipro]{#d} again.]{#dnipro-irbm-strike type=missile-strike summary="x" date=2024 claimant="c" status=claimed}\n`,
+    message: 'duplicate event id "dnipro-irbm-strike"',
+    line: 5,
+  },
+  {
+    name: 'missing-ref',
+    content: `${front('mr')}:event[It was confirmed.]{of=no-such-event claimant="c" status=reported}\n`,
+    message: 'of=no-such-event names no event',
+    line: 5,
+  },
+  {
+    name: 'bad-yaml',
+    content: '---\nid: y\ntitle: [unclosed\n---\nText.\n',
+    message: 'invalid YAML front matter',
+    line: 3,
+  },
+  {
+    name: 'binary',
+    content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    message: 'NUL bytes',
+    line: 1,
+  },
   { name: 'empty', content: '', message: 'empty document', line: 1 },
-  { name: 'huge', content: `${front('h')}${'Words of a very long document. '.repeat(170_000)}\n`, message: 'the limit is 2 MB', line: 1 },
-  { name: 'latin1', content: Buffer.concat([Buffer.from(`${front('l')}Caf`), Buffer.from([0xe9]), Buffer.from(' in Kyiv.\n')]), message: 'not valid UTF-8', line: 5 },
+  {
+    name: 'huge',
+    content: `${front('h')}${'Words of a very long document. '.repeat(170_000)}\n`,
+    message: 'the limit is 2 MB',
+    line: 1,
+  },
+  {
+    name: 'latin1',
+    content: Buffer.concat([Buffer.from(`${front('l')}Caf`), Buffer.from([0xe9]), Buffer.from(' in Kyiv.\n')]),
+    message: 'not valid UTF-8',
+    line: 5,
+  },
   { name: 'utf16', content: Buffer.from(`\ufeff${front('w')}Text.\n`, 'utf16le'), message: 'UTF-16', line: 1 },
-  { name: 'no-claimant', content: `${front('nc')}${GOOD_EVENT.replace(' claimant="officials"', '')}\n`, message: 'needs claimant=', line: 5 },
+  {
+    name: 'no-claimant',
+    content: `${front('nc')}${GOOD_EVENT.replace(' claimant="officials"', '')}\n`,
+    message: 'needs claimant=',
+    line: 5,
+  },
 ];
 
 describe('npm run data', () => {
@@ -62,7 +133,17 @@ describe('npm run data', () => {
   });
 
   it('builds the seeds into events and ranges as GeoJSON and CSV, with their schemas', () => {
-    expect(readdirSync(good.out).sort()).toEqual(['events.csv', 'events.csv.schema.json', 'events.geojson', 'events.schema.json', 'maps.json', 'ranges.csv', 'ranges.csv.schema.json', 'ranges.geojson', 'ranges.schema.json']);
+    expect(readdirSync(good.out).sort()).toEqual([
+      'events.csv',
+      'events.csv.schema.json',
+      'events.geojson',
+      'events.schema.json',
+      'maps.json',
+      'ranges.csv',
+      'ranges.csv.schema.json',
+      'ranges.geojson',
+      'ranges.schema.json',
+    ]);
   });
 
   it('gives byte-identical output for the same input', async () => {
@@ -107,8 +188,14 @@ describe('npm run data', () => {
 
   it('reports an unrelated error in one document and a place problem in another in the same run', async () => {
     // zz-c's front matter has an error, and its event names two places; zz-d's event defines what zz-c joins.
-    writeFileSync(join(good.docs, 'zz-c.md'), `---\nid: c\ntitle: C\ntags: x\n---\n:event[Drones struck :place[Kharkiv]{#kh} and :place[Odesa]{#od}.]{#ev-c type=drone-attack summary="x" date=2024 claimant="c" status=claimed}\n`);
-    writeFileSync(join(good.docs, 'zz-d.md'), `${front('d')}:event[It was confirmed.]{of=ev-c claimant="c" status=reported} :place[Zzyzxqville]{#zz} :event[Shelling.]{#ev-d place=zz type=shelling summary="x" date=2024 claimant="c" status=claimed}\n`);
+    writeFileSync(
+      join(good.docs, 'zz-c.md'),
+      `---\nid: c\ntitle: C\ntags: x\n---\n:event[Drones struck :place[Kharkiv]{#kh} and :place[Odesa]{#od}.]{#ev-c type=drone-attack summary="x" date=2024 claimant="c" status=claimed}\n`,
+    );
+    writeFileSync(
+      join(good.docs, 'zz-d.md'),
+      `${front('d')}:event[It was confirmed.]{of=ev-c claimant="c" status=reported} :place[Zzyzxqville]{#zz} :event[Shelling.]{#ev-d place=zz type=shelling summary="x" date=2024 claimant="c" status=claimed}\n`,
+    );
     try {
       const { code, lines } = await run(['--in', good.docs, '--out', good.out]);
       expect(code).toBe(1);
@@ -126,8 +213,23 @@ describe('npm run data', () => {
   describe('origin-area= outside the input tree', () => {
     // A valid area whose content must not reach the output or the messages: its name and coordinates.
     const SECRET = 'SECRET-c0ffee-4711';
-    const secretArea = JSON.stringify({ type: 'Feature', properties: { name: SECRET }, geometry: { type: 'Polygon', coordinates: [[[31.123457, 49.123457], [32.123457, 49.123457], [32.123457, 50.123457], [31.123457, 49.123457]]] } });
-    const range = (path: string) => `${front('oa')}:weapon[W-9]{#w9} flies :range[300 km]{weapon=w9 origin-area=${path} origin-note="n" claimant="c" status=claimed}.\n`;
+    const secretArea = JSON.stringify({
+      type: 'Feature',
+      properties: { name: SECRET },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [31.123457, 49.123457],
+            [32.123457, 49.123457],
+            [32.123457, 50.123457],
+            [31.123457, 49.123457],
+          ],
+        ],
+      },
+    });
+    const range = (path: string) =>
+      `${front('oa')}:weapon[W-9]{#w9} flies :range[300 km]{weapon=w9 origin-area=${path} origin-note="n" claimant="c" status=claimed}.\n`;
     let outside: string;
     beforeAll(() => {
       outside = mkdtempSync(join(tmpdir(), 'atlas-outside-'));
@@ -148,7 +250,10 @@ describe('npm run data', () => {
         try {
           const { code, lines } = await run(['--in', good.docs, '--out', good.out]);
           expect(code).toBe(1);
-          expect(lines.some((l) => /zz-area\.md:5:\d+: error: origin-area=.*outside the input tree/.test(l)), lines.join('\n')).toBe(true);
+          expect(
+            lines.some((l) => /zz-area\.md:5:\d+: error: origin-area=.*outside the input tree/.test(l)),
+            lines.join('\n'),
+          ).toBe(true);
           expect(lines.join('\n')).not.toContain(SECRET);
           expect(lines.join('\n')).not.toContain('123457');
           expect(snapshot(good.out)).toEqual(before);
@@ -185,9 +290,16 @@ describe('concurrent builds into one output directory', () => {
     const out = join(a.dir, 'shared-out');
     const cli = join(root, 'src/cli/data.ts');
     const tsx = join(root, 'node_modules/.bin/tsx');
-    const exits = await Promise.all([a, b, a, b].map((w) => new Promise<number>((resolve) => {
-      spawn(tsx, [cli, '--in', w.docs, '--out', out], { stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1));
-    })));
+    const exits = await Promise.all(
+      [a, b, a, b].map(
+        (w) =>
+          new Promise<number>((resolve) => {
+            spawn(tsx, [cli, '--in', w.docs, '--out', out], { stdio: 'ignore' }).on('exit', (code) =>
+              resolve(code ?? -1),
+            );
+          }),
+      ),
+    );
     expect(exits).toEqual([0, 0, 0, 0]);
     const events = readFileSync(join(out, 'events.geojson'), 'utf8');
     const ranges = readFileSync(join(out, 'ranges.geojson'), 'utf8');
@@ -220,7 +332,9 @@ describe('npm run data -- --stamp FILE', () => {
     writeFileSync(file, stamped.replace('overnight', 'at night'));
     const { code, lines } = await run(['--in', w.docs, '--out', w.out]);
     expect(code).toBe(1);
-    expect(lines.some((l) => /zz-stamp\.md:4:1: error: the text with annotations removed has SHA-256/.test(l))).toBe(true);
+    expect(lines.some((l) => /zz-stamp\.md:4:1: error: the text with annotations removed has SHA-256/.test(l))).toBe(
+      true,
+    );
     rmSync(w.dir, { recursive: true, force: true });
   });
 });

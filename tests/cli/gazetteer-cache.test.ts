@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerCachePath, loadGazetteer } from '../../src/cli/gazetteer-cache.js';
-import { findGeonames, findWikidata, indexOf, placeAt, postingsOf, type Gazetteer } from '../../src/compiler/gazetteer.js';
+import {
+  findGeonames,
+  findWikidata,
+  indexOf,
+  placeAt,
+  postingsOf,
+  type Gazetteer,
+} from '../../src/compiler/gazetteer.js';
 
 describe('loadGazetteer', () => {
   let g: Gazetteer;
@@ -20,8 +27,18 @@ describe('loadGazetteer', () => {
   it('holds GeoNames cities, Natural Earth regions, countries and continents', () => {
     const x = indexOf(g);
     expect(g.size).toBeGreaterThan(200_000);
-    expect(placeAt(g, findGeonames(x, 703448))).toMatchObject({ name: 'Kyiv', kind: 'city', precision: 2, country: 'UA' });
-    expect(placeAt(g, findWikidata(x, 'Q3178'))).toMatchObject({ name: 'Kursk Oblast', kind: 'region', precision: 3, admin1: 'RU-KRS' });
+    expect(placeAt(g, findGeonames(x, 703448))).toMatchObject({
+      name: 'Kyiv',
+      kind: 'city',
+      precision: 2,
+      country: 'UA',
+    });
+    expect(placeAt(g, findWikidata(x, 'Q3178'))).toMatchObject({
+      name: 'Kursk Oblast',
+      kind: 'region',
+      precision: 3,
+      admin1: 'RU-KRS',
+    });
     expect(placeAt(g, findWikidata(x, 'Q212'))).toMatchObject({ name: 'Ukraine', kind: 'country', precision: 4 });
     expect(placeAt(g, findWikidata(x, 'Q46'))).toMatchObject({ name: 'Europe', kind: 'continent', precision: 5 });
   });

@@ -4,7 +4,15 @@ import { main } from '../../src/cli/place.js';
 function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = main(argv, (s) => { out += s; }, (s) => { err += s; });
+  const code = main(
+    argv,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
   return { code, out, err };
 }
 

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -7,10 +16,20 @@ import { describe, expect, it } from 'vitest';
 import { defaultStore, KEEP_VERSIONS, publish, versionOf } from '../../src/cli/publish.js';
 
 const root = join(import.meta.dirname, '../..');
-const NAMES = ['events.geojson', 'ranges.geojson', 'events.csv', 'ranges.csv', 'events.schema.json', 'ranges.schema.json', 'events.csv.schema.json', 'ranges.csv.schema.json'];
+const NAMES = [
+  'events.geojson',
+  'ranges.geojson',
+  'events.csv',
+  'ranges.csv',
+  'events.schema.json',
+  'ranges.schema.json',
+  'events.csv.schema.json',
+  'ranges.csv.schema.json',
+];
 
 /** A set of output files, every one marked with the build it belongs to and large enough that writing it takes a while. */
-const filesOf = (build: string): Record<string, string> => Object.fromEntries(NAMES.map((n) => [n, `${build}\n${`${n} of build ${build}. `.repeat(4000)}`]));
+const filesOf = (build: string): Record<string, string> =>
+  Object.fromEntries(NAMES.map((n) => [n, `${build}\n${`${n} of build ${build}. `.repeat(4000)}`]));
 const buildOf = (content: string) => content.slice(0, content.indexOf('\n'));
 
 describe('publish', () => {
@@ -20,9 +39,18 @@ describe('publish', () => {
     const sets = [filesOf('A'), filesOf('B')];
     writeFileSync(join(dir, 'sets.json'), JSON.stringify(sets));
     publish(out, sets[0]);
-    const writer = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/fixtures/cli/publish-loop.ts'), out, join(dir, 'sets.json'), '60'], { stdio: 'inherit' });
+    const writer = spawn(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'tests/fixtures/cli/publish-loop.ts'), out, join(dir, 'sets.json'), '60'],
+      { stdio: 'inherit' },
+    );
     let exited: number | null = null;
-    const done = new Promise<void>((resolve) => writer.on('exit', (code) => { exited = code ?? -1; resolve(); }));
+    const done = new Promise<void>((resolve) =>
+      writer.on('exit', (code) => {
+        exited = code ?? -1;
+        resolve();
+      }),
+    );
     const seen = new Map<string, number>();
     const mixed: string[] = [];
     while (exited === null) {
@@ -73,7 +101,7 @@ describe('publish', () => {
     expect(readdirSync(join(dir, 'public'))).toEqual(['data']);
   });
 
-  it('survives vite build: dist/ gets the current version\'s files, not the link nor the store', async () => {
+  it("survives vite build: dist/ gets the current version's files, not the link nor the store", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-publish-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
     publish(join(dir, 'public/data'), filesOf('A'), { store: join(dir, '.cache/builds') });

@@ -12,7 +12,12 @@ import { LARGE_ARCHIVE } from '../../src/constants.js';
 import { generateArchive } from '../../bench/scale/generate.js';
 
 const reader = (bytes: Uint8Array) =>
-  new PMTiles({ getKey: () => 'memory', getBytes: async (offset: number, length: number): Promise<RangeResponse> => ({ data: bytes.slice(offset, offset + length).buffer }) });
+  new PMTiles({
+    getKey: () => 'memory',
+    getBytes: async (offset: number, length: number): Promise<RangeResponse> => ({
+      data: bytes.slice(offset, offset + length).buffer,
+    }),
+  });
 
 // A generated archive just large enough for the page's index (LARGE_ARCHIVE events).
 const dir = mkdtempSync(join(tmpdir(), 'atlas-tiles-'));
@@ -36,17 +41,20 @@ describe('the data build past TILES_FROM (or with tiles: true)', () => {
     expect([header.minZoom, header.maxZoom]).toEqual([0, 12]);
     const events: EventCollection = JSON.parse(out.files!['events.geojson']);
     // The archive's bounds hold every place.
-    for (const f of events.features) for (const [lon, lat] of f.geometry.coordinates) {
-      expect(lon).toBeGreaterThanOrEqual(header.minLon - 1e-6);
-      expect(lon).toBeLessThanOrEqual(header.maxLon + 1e-6);
-      expect(lat).toBeGreaterThanOrEqual(header.minLat - 1e-6);
-      expect(lat).toBeLessThanOrEqual(header.maxLat + 1e-6);
-    }
+    for (const f of events.features)
+      for (const [lon, lat] of f.geometry.coordinates) {
+        expect(lon).toBeGreaterThanOrEqual(header.minLon - 1e-6);
+        expect(lon).toBeLessThanOrEqual(header.maxLon + 1e-6);
+        expect(lat).toBeGreaterThanOrEqual(header.minLat - 1e-6);
+        expect(lat).toBeLessThanOrEqual(header.maxLat + 1e-6);
+      }
     // The tile of the first event's place at the deepest zoom holds it, by id.
     const [lon, lat] = events.features[0].geometry.coordinates[0];
     const n = 2 ** 12;
     const x = Math.floor(((lon + 180) / 360) * n);
-    const y = Math.floor(((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
+    const y = Math.floor(
+      ((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * n,
+    );
     const tile = await archive.getZxy(12, x, y);
     expect(tile).toBeDefined();
     const layer = new VectorTile(new PbfReader(new Uint8Array(tile!.data))).layers[TILES_LAYER];

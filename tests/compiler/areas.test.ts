@@ -12,7 +12,9 @@ describe('parseArea: area text → geometry, pure', () => {
     expect('geometry' in a && a.geometry.type).toBe('Polygon');
     const f = parseArea(`{"type":"Feature","properties":{},"geometry":${poly}}`);
     expect('geometry' in f && f.geometry.type).toBe('Polygon');
-    const fc = parseArea(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":${poly}}]}`);
+    const fc = parseArea(
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":${poly}}]}`,
+    );
     expect('geometry' in fc && fc.geometry.type).toBe('Polygon');
   });
   it('refuses what is not GeoJSON, two features, and a Point, each with one line saying why', () => {
@@ -29,9 +31,14 @@ describe('parseArea: area text → geometry, pure', () => {
 });
 
 describe('the compiler does no file I/O', () => {
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) =>
+      statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : [],
+    );
   it('no module of src/compiler imports fs, child_process, worker_threads or net', () => {
-    const offenders = files(SRC).filter((f) => /from '(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https)'/.test(readFileSync(f, 'utf8')));
+    const offenders = files(SRC).filter((f) =>
+      /from '(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https)'/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -11,20 +11,28 @@ beforeAll(() => {
   resolve = (qs, ctx) => resolveDocument(g, qs, ctx);
 });
 
-const errorsOf = (text: string) => prepareDocument(parseDocumentText('a.md', text), resolve).diagnostics.filter((d) => d.severity === 'error');
+const errorsOf = (text: string) =>
+  prepareDocument(parseDocumentText('a.md', text), resolve).diagnostics.filter((d) => d.severity === 'error');
 const doc = (body: string, front = 'id: t\ntitle: T') => `---\n${front}\n---\n${body}`;
-const EVENT = (attrs: string) => `:event[Drones struck :place[Kharkiv]{#kharkiv} overnight.]{${attrs} summary="s" date=2024-11-01 place=kharkiv claimant="officials" status=reported}`;
+const EVENT = (attrs: string) =>
+  `:event[Drones struck :place[Kharkiv]{#kharkiv} overnight.]{${attrs} summary="s" date=2024-11-01 place=kharkiv claimant="officials" status=reported}`;
 
 describe('ids with look-alike characters', () => {
   it('names a Cyrillic letter in an annotation id', () => {
     const [e] = errorsOf(doc(EVENT('#kyіv-strike type=drone-attack')));
-    expect(e.message).toContain('U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I (looks like "i") at character 3');
+    expect(e.message).toContain(
+      'U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I (looks like "i") at character 3',
+    );
   });
 
   it('names it in a reference list, a document id and a front-matter place id', () => {
-    expect(errorsOf(doc(EVENT('#s type=drone-attack').replace('place=kharkiv', 'place="kharkiv kyіv"')))[0].message).toContain('place= names "kyіv"');
+    expect(
+      errorsOf(doc(EVENT('#s type=drone-attack').replace('place=kharkiv', 'place="kharkiv kyіv"')))[0].message,
+    ).toContain('place= names "kyіv"');
     expect(errorsOf(doc('Text.', 'id: dоc\ntitle: T'))[0].message).toContain('U+043E CYRILLIC SMALL LETTER O');
-    expect(errorsOf(doc('Text.', 'id: t\ntitle: T\nplaces:\n  sitе:\n    name: X\n    note: n'))[0].message).toContain('U+0435 CYRILLIC SMALL LETTER IE');
+    expect(errorsOf(doc('Text.', 'id: t\ntitle: T\nplaces:\n  sitе:\n    name: X\n    note: n'))[0].message).toContain(
+      'U+0435 CYRILLIC SMALL LETTER IE',
+    );
   });
 });
 
@@ -44,7 +52,17 @@ describe('type', () => {
 
 describe('front-matter places', () => {
   it('reports an unknown kind at its place instead of handing it to the gazetteer', () => {
-    const found = errorsOf(doc(':place[Kyiv]{#k} was hit.', 'id: t\ntitle: T\nplaces:\n  site-a:\n    name: Kapustin Yar\n    kind: launchpad\n    note: n'));
-    expect(found.map((d) => [d.line, d.message])).toEqual([[5, 'place "site-a": unknown kind "launchpad"; allowed: coordinates, site, city, region, country, continent, area']]);
+    const found = errorsOf(
+      doc(
+        ':place[Kyiv]{#k} was hit.',
+        'id: t\ntitle: T\nplaces:\n  site-a:\n    name: Kapustin Yar\n    kind: launchpad\n    note: n',
+      ),
+    );
+    expect(found.map((d) => [d.line, d.message])).toEqual([
+      [
+        5,
+        'place "site-a": unknown kind "launchpad"; allowed: coordinates, site, city, region, country, continent, area',
+      ],
+    ]);
   });
 });

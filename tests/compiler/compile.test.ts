@@ -22,12 +22,15 @@ function build(docs: Record<string, string>): CompileResult {
   const areas = new Map(referencedAreas(parsed).map((key) => [key, readArea(join(root, key))]));
   return compile(parsed, { resolve, areas });
 }
-const fixtureDocs = () => Object.fromEntries(readdirSync(fixtures).map((f) => [`claims/${f}`, readFileSync(join(fixtures, f), 'utf8')]));
+const fixtureDocs = () =>
+  Object.fromEntries(readdirSync(fixtures).map((f) => [`claims/${f}`, readFileSync(join(fixtures, f), 'utf8')]));
 const doc = (id: string, body: string) => `---\nid: ${id}\ntitle: T ${id}\n---\n${body}\n`;
 
 describe('compile: claims across documents', () => {
   let out: CompileResult;
-  beforeAll(() => { out = build(fixtureDocs()); });
+  beforeAll(() => {
+    out = build(fixtureDocs());
+  });
 
   it('builds the fixtures without errors', () => {
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -83,7 +86,9 @@ describe('compile: claims across documents', () => {
     const nm = out.ranges.features.find((f) => f.properties.weapons[0] === 'test-2')!;
     expect(nm.properties.origin).toEqual([125.5, 39.2]);
     expect(nm.properties.origin_note).toBe('Satellite imagery analysis by the annotator (fixture).');
-    expect(nm.properties.additions).toEqual([{ field: 'origin', note: 'Satellite imagery analysis by the annotator (fixture).' }]);
+    expect(nm.properties.additions).toEqual([
+      { field: 'origin', note: 'Satellite imagery analysis by the annotator (fixture).' },
+    ]);
   });
 });
 
@@ -91,7 +96,13 @@ describe('compile: the seeds', () => {
   let out: CompileResult;
   beforeAll(() => {
     const dir = join(import.meta.dirname, '../../data/documents');
-    out = build(Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [`data/documents/${f}`, readFileSync(join(dir, f), 'utf8')])));
+    out = build(
+      Object.fromEntries(
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => [`data/documents/${f}`, readFileSync(join(dir, f), 'utf8')]),
+      ),
+    );
   });
 
   it('builds with no errors', () => {
@@ -100,20 +111,46 @@ describe('compile: the seeds', () => {
 
   it('has the events a reader expects, with their dates and precision', () => {
     const byId = Object.fromEntries(out.events.features.map((f) => [f.properties.id, f.properties]));
-    expect(byId['dnipro-irbm-strike']).toMatchObject({ date: '2024-11-21', place: 'Dnipro', precision: 2, place_kind: 'city' });
-    expect(byId['kursk-atacms-strikes']).toMatchObject({ date_start: '2024-11-23', date_end: '2024-11-25', precision: 3, place_kind: 'region' });
+    expect(byId['dnipro-irbm-strike']).toMatchObject({
+      date: '2024-11-21',
+      place: 'Dnipro',
+      precision: 2,
+      place_kind: 'city',
+    });
+    expect(byId['kursk-atacms-strikes']).toMatchObject({
+      date_start: '2024-11-23',
+      date_end: '2024-11-25',
+      precision: 3,
+      place_kind: 'region',
+    });
     expect(byId['kursk-atacms-strikes'].place).toMatch(/Kursk/);
-    expect(byId['record-drone-attack']).toMatchObject({ date: '2024-11-27', magnitude: 188, magnitude_unit: 'drones', precision: 4 });
-    expect(byId['crimea-armed-provocations']).toMatchObject({ date: '2014/..', date_end: null, date_precision: 'year', status: 'unverified' });
+    expect(byId['record-drone-attack']).toMatchObject({
+      date: '2024-11-27',
+      magnitude: 188,
+      magnitude_unit: 'drones',
+      precision: 4,
+    });
+    expect(byId['crimea-armed-provocations']).toMatchObject({
+      date: '2014/..',
+      date_end: null,
+      date_precision: 'year',
+      status: 'unverified',
+    });
   });
 
   it('joins the seeds that report the same event, and shows the contradicted date as a conflict', () => {
     const byId = Object.fromEntries(out.events.features.map((f) => [f.properties.id, f.properties]));
-    expect(byId['us-landmines-for-ukraine'].claims.map((c) => c.document)).toEqual(['000_72014bc78f28d419', '002_dbc3ea045d314c19']);
+    expect(byId['us-landmines-for-ukraine'].claims.map((c) => c.document)).toEqual([
+      '000_72014bc78f28d419',
+      '002_dbc3ea045d314c19',
+    ]);
     const coop = byId['russia-dprk-military-cooperation'];
     expect(coop.sources).toBe(2);
     expect(coop.conflict).toBe(true);
-    expect(coop.claims.find((c) => c.document === '004_6d3f3a4742a89974')).toMatchObject({ date: '2020-07', status: 'unverified' });
+    expect(coop.claims.find((c) => c.document === '004_6d3f3a4742a89974')).toMatchObject({
+      date: '2020-07',
+      status: 'unverified',
+    });
   });
 
   it('marks dates the text does not give as annotator additions', () => {
@@ -124,11 +161,28 @@ describe('compile: the seeds', () => {
 
   it('draws the 600-700 km claim and the intermediate-range class as ranges, the class marked derived', () => {
     const kn = out.ranges.features.find((f) => f.properties.weapons.includes('kn-11'))!.properties;
-    expect(kn).toMatchObject({ min_km: 600, max_km: 700, stated: true, basis: 'stated', origin: null, origin_place: 'Ukraine', status: 'unverified', weapon: 'KN-11/KN-19' });
+    expect(kn).toMatchObject({
+      min_km: 600,
+      max_km: 700,
+      stated: true,
+      basis: 'stated',
+      origin: null,
+      origin_place: 'Ukraine',
+      status: 'unverified',
+      weapon: 'KN-11/KN-19',
+    });
     expect(kn.label).toBe('KN-11/KN-19: 600–700 km, unverified claim');
-    expect(kn.excerpt.startsWith('The North Korean missile technology being used in Ukraine is the KN-11 and KN-19')).toBe(true);
+    expect(
+      kn.excerpt.startsWith('The North Korean missile technology being used in Ukraine is the KN-11 and KN-19'),
+    ).toBe(true);
     const irbm = out.ranges.features.find((f) => f.properties.basis === 'class')!.properties;
-    expect(irbm).toMatchObject({ min_km: 3000, max_km: 5500, stated: false, stated_text: 'intermediate-range', origin_place: 'Kapustin Yar' });
+    expect(irbm).toMatchObject({
+      min_km: 3000,
+      max_km: 5500,
+      stated: false,
+      stated_text: 'intermediate-range',
+      origin_place: 'Kapustin Yar',
+    });
     expect(irbm.additions.map((a) => a.field)).toEqual(['origin']);
   });
 });
@@ -137,11 +191,19 @@ describe('compile: ranges from an area or a line', () => {
   it('draws a band within range of any point of a front line, and names its origin', async () => {
     const { default: pip } = await import('@turf/boolean-point-in-polygon');
     const out = build({
-      'tests/fixtures/compiler/x.md': doc('x', ':weapon[Glide bombs]{#kab} reach :range[up to 70 km]{weapon=kab origin-area=areas/front-line.geojson origin-name="the front line" origin-note="Illustrative fixture line." claimant="c" status=claimed} behind the line.'),
+      'tests/fixtures/compiler/x.md': doc(
+        'x',
+        ':weapon[Glide bombs]{#kab} reach :range[up to 70 km]{weapon=kab origin-area=areas/front-line.geojson origin-name="the front line" origin-note="Illustrative fixture line." claimant="c" status=claimed} behind the line.',
+      ),
     });
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const band = out.ranges.features[0];
-    expect(band.properties).toMatchObject({ origin: null, origin_place: 'the front line', max_km: 70, origin_note: 'Illustrative fixture line.' });
+    expect(band.properties).toMatchObject({
+      origin: null,
+      origin_place: 'the front line',
+      max_km: 70,
+      origin_note: 'Illustrative fixture line.',
+    });
     // Along the line's second segment, 50 km east is within range; 100 km east is not.
     const polygon = band.geometry!;
     expect(pip([37.9 + 50 / 73, 48.9], polygon)).toBe(true);
@@ -151,7 +213,12 @@ describe('compile: ranges from an area or a line', () => {
   });
 
   it('reports an area file that is missing or not GeoJSON at the attribute', () => {
-    const out = build({ 'tests/fixtures/compiler/y.md': doc('y', ':weapon[W]{#w} flies :range[300 km]{weapon=w origin-area=areas/nope.geojson origin-note="n" claimant="c" status=claimed}.') });
+    const out = build({
+      'tests/fixtures/compiler/y.md': doc(
+        'y',
+        ':weapon[W]{#w} flies :range[300 km]{weapon=w origin-area=areas/nope.geojson origin-note="n" claimant="c" status=claimed}.',
+      ),
+    });
     expect(out.diagnostics).toHaveLength(1);
     expect(out.diagnostics[0].message).toMatch(/^origin-area=areas\/nope\.geojson: file not found/);
     expect(out.diagnostics[0].column).toBeGreaterThan(30);
@@ -160,12 +227,21 @@ describe('compile: ranges from an area or a line', () => {
 
 describe('compile: errors name the place and what is allowed', () => {
   it('refers to a place id that the document does not define', () => {
-    const out = build({ 'x.md': doc('x', ':event[Something happened.]{#x1 type=policy summary="s" place=nowhere claimant="c" status=reported}') });
-    expect(out.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([expect.stringMatching(/^5:\d+ place=nowhere names no place of this document/)]);
+    const out = build({
+      'x.md': doc(
+        'x',
+        ':event[Something happened.]{#x1 type=policy summary="s" place=nowhere claimant="c" status=reported}',
+      ),
+    });
+    expect(out.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      expect.stringMatching(/^5:\d+ place=nowhere names no place of this document/),
+    ]);
   });
 
   it('rejects an unknown status, listing the allowed ones', () => {
-    const out = build({ 'x.md': doc('x', ':event[In :place[Kyiv]{#k}.]{#x2 type=policy summary="s" claimant="c" status=true}') });
+    const out = build({
+      'x.md': doc('x', ':event[In :place[Kyiv]{#k}.]{#x2 type=policy summary="s" claimant="c" status=true}'),
+    });
     expect(out.diagnostics[0].message).toBe('unknown status "true"; allowed: reported, claimed, disputed, unverified');
   });
 
@@ -175,7 +251,12 @@ describe('compile: errors name the place and what is allowed', () => {
   });
 
   it('draws a disk past 19,900 km as the whole globe', () => {
-    const out = build({ 'x.md': doc('x', 'In :place[Kyiv]{#k}, :weapon[Z]{#z} flies :range[25,000 km]{weapon=z origin=k claimant="c" status=claimed}.') });
+    const out = build({
+      'x.md': doc(
+        'x',
+        'In :place[Kyiv]{#k}, :weapon[Z]{#z} flies :range[25,000 km]{weapon=z origin=k claimant="c" status=claimed}.',
+      ),
+    });
     const ring = (out.ranges.features[0].geometry as import('geojson').Polygon).coordinates[0];
     expect(Math.min(...ring.map((p) => p[1]))).toBe(-90);
     expect(Math.max(...ring.map((p) => p[1]))).toBe(90);
@@ -183,7 +264,12 @@ describe('compile: errors name the place and what is allowed', () => {
   });
 
   it('warns about an event with no date and a range over 20,000 km', () => {
-    const out = build({ 'x.md': doc('x', ':event[In :place[Kyiv]{#k} it rained.]{#x3 type=weather summary="s" claimant="c" status=reported} :weapon[Z]{#z} flies :range[25,000 km]{weapon=z origin=k claimant="c" status=claimed}.') });
+    const out = build({
+      'x.md': doc(
+        'x',
+        ':event[In :place[Kyiv]{#k} it rained.]{#x3 type=weather summary="s" claimant="c" status=reported} :weapon[Z]{#z} flies :range[25,000 km]{weapon=z origin=k claimant="c" status=claimed}.',
+      ),
+    });
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const warnings = out.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
     expect(warnings.some((m) => m.includes('has no date'))).toBe(true);
@@ -192,15 +278,23 @@ describe('compile: errors name the place and what is allowed', () => {
 });
 
 describe('prepareDocument: one round of errors, each one line', () => {
-  const errorsOf = (text: string) => prepareDocument(parseDocumentText('a.md', text), resolve).diagnostics.filter((d) => d.severity === 'error');
+  const errorsOf = (text: string) =>
+    prepareDocument(parseDocumentText('a.md', text), resolve).diagnostics.filter((d) => d.severity === 'error');
 
   it('reports a markup error and an unrelated attribute error of the same document together', () => {
-    const found = errorsOf('---\nid: t\ntitle: T\n---\nThe city of :place[Dnipro]{#dnipro kind=city was hit.\n:place[Kyiv]{#kyiv colour=blue} too.');
-    expect(found.map((d) => [d.line, d.column])).toEqual([[5, 27], [6, 20]]);
+    const found = errorsOf(
+      '---\nid: t\ntitle: T\n---\nThe city of :place[Dnipro]{#dnipro kind=city was hit.\n:place[Kyiv]{#kyiv colour=blue} too.',
+    );
+    expect(found.map((d) => [d.line, d.column])).toEqual([
+      [5, 27],
+      [6, 20],
+    ]);
   });
 
   it('still checks the annotations of a document whose front matter is broken', () => {
-    const found = errorsOf('---\nid: t\ntitle: [unclosed\n---\n:place[Kyiv]{#kyiv colour=blue} and :place[Zzyzxqville]{#z}.');
+    const found = errorsOf(
+      '---\nid: t\ntitle: [unclosed\n---\n:place[Kyiv]{#kyiv colour=blue} and :place[Zzyzxqville]{#z}.',
+    );
     expect(found.map((d) => d.line)).toEqual([3, 5, 5]);
     expect(found[1].message).toContain('unknown attribute "colour"');
     expect(found[2].message).toContain('Zzyzxqville');
@@ -231,9 +325,13 @@ describe('prepareDocument: one round of errors, each one line', () => {
 });
 
 describe('compile: ranges as the text states them', () => {
-  const range = (words: string, attrs = 'origin=k') => doc('r', `In :place[Kyiv]{#k}, :weapon[Z]{#z class=SRBM} flies :range[${words}]{weapon=z ${attrs} claimant="c" status=claimed}.`);
+  const range = (words: string, attrs = 'origin=k') =>
+    doc(
+      'r',
+      `In :place[Kyiv]{#k}, :weapon[Z]{#z class=SRBM} flies :range[${words}]{weapon=z ${attrs} claimant="c" status=claimed}.`,
+    );
 
-  it('reads every written form as the text\'s own figure, keeping its qualifier in the label', () => {
+  it("reads every written form as the text's own figure, keeping its qualifier in the label", () => {
     const cases: Array<[string, number, number, string | null, string]> = [
       ['between 3,000 and 5,500 km', 3000, 5500, null, 'Z: 3,000–5,500 km, claimed'],
       ['3,000 to 5,500 km', 3000, 5500, null, 'Z: 3,000–5,500 km, claimed'],
@@ -249,10 +347,23 @@ describe('compile: ranges as the text states them', () => {
     ];
     for (const [words, min, max, qualifier, label] of cases) {
       const out = build({ 'r.md': range(words) });
-      expect(out.diagnostics.filter((d) => d.severity === 'error'), words).toEqual([]);
+      expect(
+        out.diagnostics.filter((d) => d.severity === 'error'),
+        words,
+      ).toEqual([]);
       const p = out.ranges.features[0].properties;
-      expect({ min: p.min_km, max: p.max_km, qualifier: p.qualifier, label: p.label, stated: p.stated, basis: p.basis, additions: p.additions }, words)
-        .toEqual({ min, max, qualifier, label, stated: true, basis: 'stated', additions: [] });
+      expect(
+        {
+          min: p.min_km,
+          max: p.max_km,
+          qualifier: p.qualifier,
+          label: p.label,
+          stated: p.stated,
+          basis: p.basis,
+          additions: p.additions,
+        },
+        words,
+      ).toEqual({ min, max, qualifier, label, stated: true, basis: 'stated', additions: [] });
       expect(p.claims[0], words).toMatchObject({ basis: 'stated', stated_text: words, qualifier });
     }
   });
@@ -262,12 +373,24 @@ describe('compile: ranges as the text states them', () => {
     expect(out.diagnostics).toEqual([]);
     const [f] = out.ranges.features;
     expect(f.geometry).toBeNull();
-    expect(f.properties).toMatchObject({ weapons: ['z'], max_km: 900, qualifier: 'about', origin: null, origin_place: null, origin_note: null, stated: true, additions: [], label: 'Z: about 900 km, claimed' });
+    expect(f.properties).toMatchObject({
+      weapons: ['z'],
+      max_km: 900,
+      qualifier: 'about',
+      origin: null,
+      origin_place: null,
+      origin_note: null,
+      stated: true,
+      additions: [],
+      label: 'Z: about 900 km, claimed',
+    });
     expect(f.properties.claims[0]).toMatchObject({ place: null, excerpt: 'In Kyiv, Z flies about 900 km.' });
   });
 
   it('draws it once an annotator adds an origin, marked as an addition', () => {
-    const out = build({ 'r.md': range('about 900 km', 'origin="30.5,50.4" origin-note="Launch site from imagery (fixture)."') });
+    const out = build({
+      'r.md': range('about 900 km', 'origin="30.5,50.4" origin-note="Launch site from imagery (fixture)."'),
+    });
     expect(out.diagnostics).toEqual([]);
     const [f] = out.ranges.features;
     expect(f.geometry?.type).toBe('Polygon');
@@ -276,23 +399,50 @@ describe('compile: ranges as the text states them', () => {
 
   it('refuses an origin note with no origin', () => {
     const out = build({ 'r.md': range('about 900 km', 'origin-note="n"') });
-    expect(out.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('origin-note= describes an origin, but :range[about 900 km] has none')]);
+    expect(out.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining('origin-note= describes an origin, but :range[about 900 km] has none'),
+    ]);
   });
 
   it('merges claims of the same weapon, values and origin into one band, whatever their basis', () => {
-    const out = build({ 'r.md': doc('r', 'From :place[Kyiv]{#k}, :weapon[Z]{#z} is an :range[intermediate-range]{weapon=z origin=k claimant="a" status=claimed} missile: it flies :range[between 3,000 and 5,500 km]{weapon=z origin=k claimant="b" status=reported}.') });
+    const out = build({
+      'r.md': doc(
+        'r',
+        'From :place[Kyiv]{#k}, :weapon[Z]{#z} is an :range[intermediate-range]{weapon=z origin=k claimant="a" status=claimed} missile: it flies :range[between 3,000 and 5,500 km]{weapon=z origin=k claimant="b" status=reported}.',
+      ),
+    });
     expect(out.diagnostics).toEqual([]);
     expect(out.ranges.features).toHaveLength(1);
     const p = out.ranges.features[0].properties;
-    expect(p.claims.map((c) => [c.claimant, c.basis, c.stated_text])).toEqual([['a', 'class', 'intermediate-range'], ['b', 'stated', 'between 3,000 and 5,500 km']]);
+    expect(p.claims.map((c) => [c.claimant, c.basis, c.stated_text])).toEqual([
+      ['a', 'class', 'intermediate-range'],
+      ['b', 'stated', 'between 3,000 and 5,500 km'],
+    ]);
     // The text's figures lead the band.
-    expect(p).toMatchObject({ basis: 'stated', stated: true, stated_text: 'between 3,000 and 5,500 km', label: 'Z: 3,000–5,500 km, claimed', status: 'claimed', conflicts_with: [] });
+    expect(p).toMatchObject({
+      basis: 'stated',
+      stated: true,
+      stated_text: 'between 3,000 and 5,500 km',
+      label: 'Z: 3,000–5,500 km, claimed',
+      status: 'claimed',
+      conflicts_with: [],
+    });
   });
 
   it('flags stated values that disagree, wherever drawn from, but not a class beside a stated figure', () => {
-    const out = build({ 'r.md': doc('r', 'From :place[Kyiv]{#k}, the :range[short-range]{weapon=z origin=k claimant="a" status=claimed} :weapon[Z]{#z} flies :range[600 km]{weapon=z origin=k claimant="b" status=claimed}; others say :range[about 900 km]{weapon=z claimant="c" status=disputed}.') });
+    const out = build({
+      'r.md': doc(
+        'r',
+        'From :place[Kyiv]{#k}, the :range[short-range]{weapon=z origin=k claimant="a" status=claimed} :weapon[Z]{#z} flies :range[600 km]{weapon=z origin=k claimant="b" status=claimed}; others say :range[about 900 km]{weapon=z claimant="c" status=disputed}.',
+      ),
+    });
     expect(out.diagnostics).toEqual([]);
-    const by = Object.fromEntries(out.ranges.features.map((f) => [`${f.properties.basis} ${f.properties.max_km} ${f.properties.origin_place}`, f.properties]));
+    const by = Object.fromEntries(
+      out.ranges.features.map((f) => [
+        `${f.properties.basis} ${f.properties.max_km} ${f.properties.origin_place}`,
+        f.properties,
+      ]),
+    );
     expect(Object.keys(by).sort()).toEqual(['class 1000 Kyiv', 'stated 600 Kyiv', 'stated 900 null']);
     expect(by['class 1000 Kyiv'].conflicts_with).toEqual([]);
     expect(by['stated 600 Kyiv'].conflicts_with).toEqual([by['stated 900 null'].id]);
@@ -304,17 +454,32 @@ describe('compile: dates the text gives relative to its publication', () => {
   const dated = (published: string | null, date: string, extra = '') =>
     `---\nid: d\ntitle: T d\npublished: ${published ?? 'null'}\n---\n:event[On Thursday a drone hit :place[Kyiv]{#k}.]{#d1 type=drone-attack summary="s" date="${date}" ${extra} claimant="c" status=reported}\n`;
 
-  it('resolves the text\'s words against published and says so, not as an annotator addition', () => {
+  it("resolves the text's words against published and says so, not as an annotator addition", () => {
     const out = build({ 'd.md': dated('2024-11-28', 'Thursday') });
     expect(out.diagnostics).toEqual([]);
     const p = out.events.features[0].properties;
-    expect(p).toMatchObject({ date: '2024-11-28', date_precision: 'day', date_basis: 'relative', date_text: 'Thursday', date_reference: '2024-11-28', additions: [] });
+    expect(p).toMatchObject({
+      date: '2024-11-28',
+      date_precision: 'day',
+      date_basis: 'relative',
+      date_text: 'Thursday',
+      date_reference: '2024-11-28',
+      additions: [],
+    });
   });
 
   it('marks a full date as stated and a date-added as added', () => {
-    expect(build({ 'd.md': dated('2024-11-28', '2024-11-28') }).events.features[0].properties).toMatchObject({ date_basis: 'stated', date_text: null, date_reference: null });
-    const added = build({ 'd.md': dated(null, '2024-11-28', 'date-added="From the wire\'s dateline."') }).events.features[0].properties;
-    expect(added).toMatchObject({ date_basis: 'added', additions: [{ field: 'date', note: "From the wire's dateline." }] });
+    expect(build({ 'd.md': dated('2024-11-28', '2024-11-28') }).events.features[0].properties).toMatchObject({
+      date_basis: 'stated',
+      date_text: null,
+      date_reference: null,
+    });
+    const added = build({ 'd.md': dated(null, '2024-11-28', 'date-added="From the wire\'s dateline."') }).events
+      .features[0].properties;
+    expect(added).toMatchObject({
+      date_basis: 'added',
+      additions: [{ field: 'date', note: "From the wire's dateline." }],
+    });
   });
 
   it('without published, a relative date is an error at the attribute that says what to add', () => {
@@ -333,17 +498,22 @@ describe('compile: dates the text gives relative to its publication', () => {
 });
 
 describe('compile: events in several places, with figures', () => {
-  const raid = doc('raid', [
-    ':event[Drones struck :place[Kyiv]{#kyiv}, :place[Kirovohrad region]{#kirovohrad-region} and :place[Poltava region]{#poltava-region} overnight.]{#raid type=drone-attack summary="Overnight drone raid" date=2024-11-27 place="kyiv kirovohrad-region poltava-region" figures="3 killed; 64 injured" claimant="the regional governors" status=reported}',
-    '',
-    ':event[The air force said 188 drones and 24 missiles were launched.]{of=raid figures="188 drones; 24 missiles" claimant="Ukraine\'s Air Force" status=reported}',
-    '',
-    ':event[Another count gave 200 drones.]{of=raid magnitude=200 unit=drones claimant="a monitoring group" status=unverified}',
-    '',
-    ':event[A smaller raid hit :place[Odesa]{#odesa}.]{#odesa-raid type=drone-attack summary="Raid on Odesa" date=2024-11-28 place=odesa magnitude=40 unit=Drones claimant="the mayor" status=reported}',
-  ].join('\n'));
+  const raid = doc(
+    'raid',
+    [
+      ':event[Drones struck :place[Kyiv]{#kyiv}, :place[Kirovohrad region]{#kirovohrad-region} and :place[Poltava region]{#poltava-region} overnight.]{#raid type=drone-attack summary="Overnight drone raid" date=2024-11-27 place="kyiv kirovohrad-region poltava-region" figures="3 killed; 64 injured" claimant="the regional governors" status=reported}',
+      '',
+      ':event[The air force said 188 drones and 24 missiles were launched.]{of=raid figures="188 drones; 24 missiles" claimant="Ukraine\'s Air Force" status=reported}',
+      '',
+      ':event[Another count gave 200 drones.]{of=raid magnitude=200 unit=drones claimant="a monitoring group" status=unverified}',
+      '',
+      ':event[A smaller raid hit :place[Odesa]{#odesa}.]{#odesa-raid type=drone-attack summary="Raid on Odesa" date=2024-11-28 place=odesa magnitude=40 unit=Drones claimant="the mayor" status=reported}',
+    ].join('\n'),
+  );
   let out: CompileResult;
-  beforeAll(() => { out = build({ 'raid.md': raid }); });
+  beforeAll(() => {
+    out = build({ 'raid.md': raid });
+  });
   const event = (id: string) => out.events.features.find((f) => f.properties.id === id)!;
 
   it('builds without errors', () => {
@@ -353,8 +523,16 @@ describe('compile: events in several places, with figures', () => {
   it('keeps every place of an event, each with its own kind, precision, label and ids, and draws each', () => {
     const f = event('raid');
     expect(f.geometry.type).toBe('MultiPoint');
-    expect(f.properties.places.map((p) => [p.kind, p.precision, p.country])).toEqual([['city', 2, 'UA'], ['region', 3, 'UA'], ['region', 3, 'UA']]);
-    expect(f.properties.places.map((p) => p.name)).toEqual(['Kyiv', expect.stringMatching(/^Kirovohrad/), expect.stringMatching(/^Poltava/)]);
+    expect(f.properties.places.map((p) => [p.kind, p.precision, p.country])).toEqual([
+      ['city', 2, 'UA'],
+      ['region', 3, 'UA'],
+      ['region', 3, 'UA'],
+    ]);
+    expect(f.properties.places.map((p) => p.name)).toEqual([
+      'Kyiv',
+      expect.stringMatching(/^Kirovohrad/),
+      expect.stringMatching(/^Poltava/),
+    ]);
     expect(f.properties.places[1].precision_label).toContain('(region)');
     expect(f.properties.places.every((p) => p.admin1?.startsWith('UA-'))).toBe(true);
     expect(f.geometry.coordinates).toEqual(f.properties.places.map((p) => p.lonlat));
@@ -363,22 +541,36 @@ describe('compile: events in several places, with figures', () => {
     expect([f.properties.place, f.properties.place_kind, f.properties.precision]).toEqual(['Kyiv', 'city', 2]);
   });
 
-  it('keeps each claim\'s figures, the joining claims\' included, side by side', () => {
+  it("keeps each claim's figures, the joining claims' included, side by side", () => {
     const claims = event('raid').properties.claims;
     expect(claims.map((c) => c.figures)).toEqual([
-      [{ value: 3, unit: 'killed' }, { value: 64, unit: 'injured' }],
-      [{ value: 188, unit: 'drones' }, { value: 24, unit: 'missiles' }],
+      [
+        { value: 3, unit: 'killed' },
+        { value: 64, unit: 'injured' },
+      ],
+      [
+        { value: 188, unit: 'drones' },
+        { value: 24, unit: 'missiles' },
+      ],
       [{ value: 200, unit: 'drones' }],
     ]);
   });
 
   it('sizes by the largest figure, over all claims, in the unit that figures of the most events state', () => {
     expect([event('raid').properties.magnitude, event('raid').properties.magnitude_unit]).toEqual([200, 'drones']);
-    expect([event('odesa-raid').properties.magnitude, event('odesa-raid').properties.magnitude_unit]).toEqual([40, 'Drones']);
+    expect([event('odesa-raid').properties.magnitude, event('odesa-raid').properties.magnitude_unit]).toEqual([
+      40,
+      'Drones',
+    ]);
   });
 
   it('reports a figure without its unit, and a unit without its number', () => {
-    const bad = build({ 'x.md': doc('x', ':event[In :place[Kyiv]{#k}.]{#x type=policy summary="s" place=k figures="3 killed; many" claimant="c" status=reported} :event[Again.]{of=x unit=drones claimant="c" status=reported} :event[Again.]{of=x magnitude=5 claimant="c" status=reported}') });
+    const bad = build({
+      'x.md': doc(
+        'x',
+        ':event[In :place[Kyiv]{#k}.]{#x type=policy summary="s" place=k figures="3 killed; many" claimant="c" status=reported} :event[Again.]{of=x unit=drones claimant="c" status=reported} :event[Again.]{of=x magnitude=5 claimant="c" status=reported}',
+      ),
+    });
     expect(bad.diagnostics.map((d) => d.message)).toEqual([
       expect.stringContaining('figures: "many" is not a number and what it counts'),
       expect.stringContaining('unit="drones" needs magnitude='),
@@ -388,37 +580,77 @@ describe('compile: events in several places, with figures', () => {
 });
 
 describe('compile: places that claims state', () => {
-  const event = (defining: string, joining: string) => build({
-    'x.md': doc('x', `${defining}\n\n${joining}`),
-  }).events.features[0].properties;
+  const event = (defining: string, joining: string) =>
+    build({
+      'x.md': doc('x', `${defining}\n\n${joining}`),
+    }).events.features[0].properties;
 
   it('takes a place inside another as consistent: a city and its region or country, Moscow and Moscow Oblast', () => {
-    expect(event(':event[A drone hit :place[Moscow]{#m}.]{#e type=drone-attack summary="s" date=2024-11-01 place=m claimant="c" status=reported}', ':event[Drones over :place[the Moscow region]{#mr}.]{of=e place=mr claimant="d" status=claimed}').conflict).toBe(false);
-    expect(event(':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}', ':event[A strike in :place[Ukraine]{#u}.]{of=e place=u claimant="d" status=claimed}').conflict).toBe(false);
-    expect(event(':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}', ':event[A strike in :place[Kharkiv Oblast]{#ko}.]{of=e place=ko claimant="d" status=claimed}').conflict).toBe(false);
+    expect(
+      event(
+        ':event[A drone hit :place[Moscow]{#m}.]{#e type=drone-attack summary="s" date=2024-11-01 place=m claimant="c" status=reported}',
+        ':event[Drones over :place[the Moscow region]{#mr}.]{of=e place=mr claimant="d" status=claimed}',
+      ).conflict,
+    ).toBe(false);
+    expect(
+      event(
+        ':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}',
+        ':event[A strike in :place[Ukraine]{#u}.]{of=e place=u claimant="d" status=claimed}',
+      ).conflict,
+    ).toBe(false);
+    expect(
+      event(
+        ':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}',
+        ':event[A strike in :place[Kharkiv Oblast]{#ko}.]{of=e place=ko claimant="d" status=claimed}',
+      ).conflict,
+    ).toBe(false);
   });
 
   it('flags places that cannot both be true', () => {
-    expect(event(':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}', ':event[No, on :place[Odesa]{#o}.]{of=e place=o claimant="d" status=disputed}').conflict).toBe(true);
+    expect(
+      event(
+        ':event[A strike on :place[Kharkiv]{#k}.]{#e type=missile-strike summary="s" date=2024-11-01 place=k claimant="c" status=reported}',
+        ':event[No, on :place[Odesa]{#o}.]{of=e place=o claimant="d" status=disputed}',
+      ).conflict,
+    ).toBe(true);
   });
 });
 
 describe('compile: a point the annotator gives', () => {
   it('needs precision=, never "exact location" by default', () => {
-    const out = build({ 'x.md': doc('x', ':event[A blast at :place[the depot]{#d at="35.1,48.4"}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}') });
+    const out = build({
+      'x.md': doc(
+        'x',
+        ':event[A blast at :place[the depot]{#d at="35.1,48.4"}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}',
+      ),
+    });
     expect(out.diagnostics[0].message).toContain('a point given with at= needs precision=');
     expect(out.events.features).toEqual([]);
   });
 
-  it('states the precision the annotator gives, and that the point is the annotator\'s', () => {
-    const out = build({ 'x.md': doc('x', ':event[A blast at :place[the depot]{#d at="35.1,48.4" precision=city}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}') });
+  it("states the precision the annotator gives, and that the point is the annotator's", () => {
+    const out = build({
+      'x.md': doc(
+        'x',
+        ':event[A blast at :place[the depot]{#d at="35.1,48.4" precision=city}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}',
+      ),
+    });
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const [place] = out.events.features[0].properties.places;
-    expect([place.kind, place.precision, place.precision_label]).toEqual(['coordinates', 2, 'point given by the annotator, precise to a town or city: the depot']);
+    expect([place.kind, place.precision, place.precision_label]).toEqual([
+      'coordinates',
+      2,
+      'point given by the annotator, precise to a town or city: the depot',
+    ]);
   });
 
   it('takes the precision from kind= when precision= is not given', () => {
-    const out = build({ 'x.md': doc('x', ':event[A blast at :place[the area]{#d at="35.1,48.4" kind=region}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}') });
+    const out = build({
+      'x.md': doc(
+        'x',
+        ':event[A blast at :place[the area]{#d at="35.1,48.4" kind=region}.]{#e type=explosion summary="s" date=2024-11-01 place=d claimant="c" status=reported}',
+      ),
+    });
     expect(out.events.features[0].properties.places[0].precision).toBe(3);
   });
 
@@ -428,10 +660,14 @@ describe('compile: a point the annotator gives', () => {
   });
 });
 
-describe('compile: an event\'s marker label (label=)', () => {
-  const strike = (attrs: string, more = '') => doc('l', `:event[A missile struck :place[Kyiv]{#k} today.]{#s type=missile-strike summary="Strike on Kyiv" place=k ${attrs} claimant="c" status=reported}${more}`);
+describe("compile: an event's marker label (label=)", () => {
+  const strike = (attrs: string, more = '') =>
+    doc(
+      'l',
+      `:event[A missile struck :place[Kyiv]{#k} today.]{#s type=missile-strike summary="Strike on Kyiv" place=k ${attrs} claimant="c" status=reported}${more}`,
+    );
 
-  it('passes the annotator\'s label to the event\'s properties, spaces folded', () => {
+  it("passes the annotator's label to the event's properties, spaces folded", () => {
     const out = build({ 'l.md': strike('label="Kyiv   power plant"') });
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(out.events.features[0].properties.label).toBe('Kyiv power plant');
@@ -450,11 +686,15 @@ describe('compile: an event\'s marker label (label=)', () => {
     const error = long.diagnostics.find((d) => d.severity === 'error')!;
     expect(error.message).toContain('label= is 41 characters; a marker label is at most 40');
     expect(error.column).toBeGreaterThan(1);
-    expect(build({ 'l.md': strike(`label="${'x'.repeat(40)}"`) }).events.features[0].properties.label).toBe('x'.repeat(40));
+    expect(build({ 'l.md': strike(`label="${'x'.repeat(40)}"`) }).events.features[0].properties.label).toBe(
+      'x'.repeat(40),
+    );
   });
 
   it('belongs on the definition, not on an of= claim', () => {
     const out = build({ 'l.md': strike('', ' :event[Others agree.]{of=s label="Other" claimant="d" status=claimed}') });
-    expect(out.diagnostics.find((d) => d.severity === 'error')?.message).toContain('give it once, on the event\'s definition (#s)');
+    expect(out.diagnostics.find((d) => d.severity === 'error')?.message).toContain(
+      "give it once, on the event's definition (#s)",
+    );
   });
 });

@@ -15,9 +15,22 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
   }
   return rows;
 }
@@ -51,13 +64,27 @@ describe('CSV exports', () => {
   });
 
   it('gives each range claim its own words and basis, and a range with no origin as not drawn', () => {
-    const f = JSON.parse(files['ranges.geojson']).features.find((g: RangeFeature) => g.properties.max_km === 900) as RangeFeature;
+    const f = JSON.parse(files['ranges.geojson']).features.find(
+      (g: RangeFeature) => g.properties.max_km === 900,
+    ) as RangeFeature;
     Object.assign(f, { geometry: null });
     Object.assign(f.properties, { origin: null, origin_place: null, qualifier: 'about', stated_text: 'about 900 km' });
-    f.properties.claims[0] = { ...f.properties.claims[0], stated_text: 'about 900 km', basis: 'stated', qualifier: 'about' };
+    f.properties.claims[0] = {
+      ...f.properties.claims[0],
+      stated_text: 'about 900 km',
+      basis: 'stated',
+      qualifier: 'about',
+    };
     const [header, row] = readCsv(toCsv([f], RANGE_COLUMNS));
     const byName = Object.fromEntries(header.map((h, i) => [h, row[i]]));
-    expect(byName).toMatchObject({ drawn: 'false', origin_place: '', origin_longitude: '', qualifier: 'about', claim_stated_text: 'about 900 km', claim_basis: 'stated' });
+    expect(byName).toMatchObject({
+      drawn: 'false',
+      origin_place: '',
+      origin_longitude: '',
+      qualifier: 'about',
+      claim_stated_text: 'about 900 km',
+      claim_basis: 'stated',
+    });
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas in text cells', () => {
@@ -71,19 +98,64 @@ describe('CSV exports', () => {
     expect(Number(byName.longitude)).toBe(f.geometry.coordinates[0][0]);
   });
 
-  it('has one row per claim and place of an event in several places, each place with its own coordinates and ids, and each claim\'s own figures', () => {
+  it("has one row per claim and place of an event in several places, each place with its own coordinates and ids, and each claim's own figures", () => {
     const f = JSON.parse(files['events.geojson']).features[0] as EventFeature;
-    const second = { ...f.properties.places[0], name: 'Poltava Oblast', kind: 'region' as const, precision: 3 as const, precision_label: 'approximate location: Poltava Oblast (region)', lonlat: [34.5, 49.6] as [number, number], admin1: 'UA-53', geonames: null, wikidata: 'Q170213' };
+    const second = {
+      ...f.properties.places[0],
+      name: 'Poltava Oblast',
+      kind: 'region' as const,
+      precision: 3 as const,
+      precision_label: 'approximate location: Poltava Oblast (region)',
+      lonlat: [34.5, 49.6] as [number, number],
+      admin1: 'UA-53',
+      geonames: null,
+      wikidata: 'Q170213',
+    };
     f.properties.places.push(second);
     f.geometry.coordinates.push(second.lonlat);
-    f.properties.claims[0].figures = [{ value: 3, unit: 'killed' }, { value: 64, unit: 'injured' }];
+    f.properties.claims[0].figures = [
+      { value: 3, unit: 'killed' },
+      { value: 64, unit: 'injured' },
+    ];
     f.properties.claims[1].figures = [{ value: 5, unit: 'killed' }];
     const [header, ...rows] = readCsv(toCsv([f], EVENT_COLUMNS));
     const body = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-    expect(body.map((r) => [r.claim, r.place_number, r.places, r.place, r.precision, r.longitude, r.admin1, r.wikidata, r.claim_figures])).toEqual([
-      ['1', '1', '2', 'Kharkiv', '2', String(f.geometry.coordinates[0][0]), f.properties.places[0].admin1, '', '3 killed; 64 injured'],
+    expect(
+      body.map((r) => [
+        r.claim,
+        r.place_number,
+        r.places,
+        r.place,
+        r.precision,
+        r.longitude,
+        r.admin1,
+        r.wikidata,
+        r.claim_figures,
+      ]),
+    ).toEqual([
+      [
+        '1',
+        '1',
+        '2',
+        'Kharkiv',
+        '2',
+        String(f.geometry.coordinates[0][0]),
+        f.properties.places[0].admin1,
+        '',
+        '3 killed; 64 injured',
+      ],
       ['1', '2', '2', 'Poltava Oblast', '3', '34.5', 'UA-53', 'Q170213', '3 killed; 64 injured'],
-      ['2', '1', '2', 'Kharkiv', '2', String(f.geometry.coordinates[0][0]), f.properties.places[0].admin1, '', '5 killed'],
+      [
+        '2',
+        '1',
+        '2',
+        'Kharkiv',
+        '2',
+        String(f.geometry.coordinates[0][0]),
+        f.properties.places[0].admin1,
+        '',
+        '5 killed',
+      ],
       ['2', '2', '2', 'Poltava Oblast', '3', '34.5', 'UA-53', 'Q170213', '5 killed'],
     ]);
   });

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry, Polygon } from 'geojson';
 import { serializeCollection } from '../../src/compiler/emit.js';
 
-const band: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+const band: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ],
+  ],
+};
 const collection: FeatureCollection<Geometry | null> = {
   type: 'FeatureCollection',
   features: [

@@ -13,11 +13,19 @@ const app: EventCollection = JSON.parse(readFileSync('tests/fixtures/app/events.
 /** n events at pseudo-random places, a few sharing a point. */
 function events(n: number): EventCollection {
   let seed = 7;
-  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const base = app.features[0];
   const features = Array.from({ length: n }, (_, i) => {
     const at = i % 10 === 0 ? [30.5, 50.45] : [-170 + random() * 340, -60 + random() * 130];
-    return { ...base, geometry: { type: 'MultiPoint' as const, coordinates: [at] }, properties: { ...base.properties, id: `e${i}`, places: [{ ...base.properties.places[0], lonlat: at as [number, number] }] } };
+    return {
+      ...base,
+      geometry: { type: 'MultiPoint' as const, coordinates: [at] },
+      properties: {
+        ...base.properties,
+        id: `e${i}`,
+        places: [{ ...base.properties.places[0], lonlat: at as [number, number] }],
+      },
+    };
   });
   return { type: 'FeatureCollection', features };
 }
@@ -27,7 +35,12 @@ const decode = (data: Uint8Array) => new VectorTile(new PbfReader(data)).layers[
 const inside = (data: Uint8Array) => {
   const layer = decode(data);
   return Array.from({ length: layer.length }, (_, i) => layer.feature(i))
-    .filter((f) => f.loadGeometry().flat().every((p) => p.x >= 0 && p.x < layer.extent && p.y >= 0 && p.y < layer.extent))
+    .filter((f) =>
+      f
+        .loadGeometry()
+        .flat()
+        .every((p) => p.x >= 0 && p.x < layer.extent && p.y >= 0 && p.y < layer.extent),
+    )
     .map((f) => f.properties);
 };
 const withoutNulls = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v != null));
@@ -61,7 +74,9 @@ describe('eventTiles', () => {
     expect(deepest).toHaveLength(collection.features.length);
     expect(deepest.some((p) => p.cluster)).toBe(false);
     expect(new Set(deepest.map((p) => p.id))).toEqual(new Set(collection.features.map((f) => f.properties.id)));
-    const lean = new Map(leanEvents(collection).features.map((f) => [f.properties?.id, withoutNulls(f.properties ?? {})]));
+    const lean = new Map(
+      leanEvents(collection).features.map((f) => [f.properties?.id, withoutNulls(f.properties ?? {})]),
+    );
     for (const p of deepest.slice(0, 50)) expect(p).toEqual(lean.get(String(p.id)));
   });
 });

@@ -40,8 +40,30 @@ const tiny = {
   designators,
   wikidataAliases: [['Q7835', 1]] as Array<[string, number]>,
   records: [
-    record({ name: 'Dnipro', lon: 35.04066, lat: 48.46664, country: 'UA', population: 968502, geonames: 709930, names: [['Dnipro', 'primary'], ['Дніпро', 'alternate']] }),
-    record({ name: 'Crimea', level: 'region', fcode: '', lon: 34.2784, lat: 45.3115, country: 'UA', region: 'UA-43', geonames: 703883, wikidata: 'Q756294', names: [['Crimea', 'primary']] }),
+    record({
+      name: 'Dnipro',
+      lon: 35.04066,
+      lat: 48.46664,
+      country: 'UA',
+      population: 968502,
+      geonames: 709930,
+      names: [
+        ['Dnipro', 'primary'],
+        ['Дніпро', 'alternate'],
+      ],
+    }),
+    record({
+      name: 'Crimea',
+      level: 'region',
+      fcode: '',
+      lon: 34.2784,
+      lat: 45.3115,
+      country: 'UA',
+      region: 'UA-43',
+      geonames: 703883,
+      wikidata: 'Q756294',
+      names: [['Crimea', 'primary']],
+    }),
   ],
 };
 

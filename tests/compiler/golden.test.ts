@@ -28,11 +28,15 @@ describe('golden output', () => {
         const changed = golden.replace(/\.geojson$/, '-changed.geojson');
         if (process.env.REGEN) writeFileSync(golden, actual);
         if (!existsSync(golden)) writeFileSync(changed, actual);
-        expect(existsSync(golden), `${golden} is missing; see ${changed}, and write it on purpose with REGEN=1`).toBe(true);
+        expect(existsSync(golden), `${golden} is missing; see ${changed}, and write it on purpose with REGEN=1`).toBe(
+          true,
+        );
         const expected = readFileSync(golden, 'utf8');
         if (actual !== expected) writeFileSync(changed, actual);
         else rmSync(changed, { force: true });
-        expect(actual === expected, `${golden} differs; see ${changed}, or REGEN=1 if the change is intended`).toBe(true);
+        expect(actual === expected, `${golden} differs; see ${changed}, or REGEN=1 if the change is intended`).toBe(
+          true,
+        );
       }
     });
   }

@@ -18,7 +18,9 @@ describe('describeCharacter', () => {
 
 describe('describeStrangers', () => {
   it('lists each character outside the allowed set once, with its position', () => {
-    expect(describeStrangers('kyіv-іі', /[a-z-]/)).toEqual(['U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I (looks like "i") at character 3']);
+    expect(describeStrangers('kyіv-іі', /[a-z-]/)).toEqual([
+      'U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I (looks like "i") at character 3',
+    ]);
     expect(describeStrangers('kyiv', /[a-z]/)).toEqual([]);
   });
 });

@@ -10,10 +10,14 @@ const seeds = join(root, 'tests/fixtures/seeds');
 const doc = (body: string, front = 'id: t\ntitle: T') => `---\n${front}\n---\n${body}`;
 
 describe('parseDocumentText', () => {
-  const seedIds = readdirSync(join(root, 'data/documents')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+  const seedIds = readdirSync(join(root, 'data/documents'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.replace(/\.md$/, ''));
 
   it('has an annotated document for every seed', () => {
-    const seedFiles = readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
+    const seedFiles = readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => f.replace(/\.txt$/, ''));
     expect(seedIds.sort()).toEqual(seedFiles.sort());
   });
 
@@ -27,10 +31,21 @@ describe('parseDocumentText', () => {
   }
 
   it('reads kind, attributes, label and offsets of nested annotations', () => {
-    const p = parseDocumentText('a.md', doc('Russia struck :event[the city of :place[Dnipro]{#dnipro} at dawn.]{#strike type=missile-strike}'));
+    const p = parseDocumentText(
+      'a.md',
+      doc('Russia struck :event[the city of :place[Dnipro]{#dnipro} at dawn.]{#strike type=missile-strike}'),
+    );
     expect(p.text).toBe('Russia struck the city of Dnipro at dawn.');
     const [event, place] = p.annotations;
-    expect(event).toMatchObject({ kind: 'event', label: 'the city of Dnipro at dawn.', start: 14, end: 41, parent: null, line: 5, column: 15 });
+    expect(event).toMatchObject({
+      kind: 'event',
+      label: 'the city of Dnipro at dawn.',
+      start: 14,
+      end: 41,
+      parent: null,
+      line: 5,
+      column: 15,
+    });
     expect(event.attributes).toEqual({ id: 'strike', type: 'missile-strike' });
     expect(place).toMatchObject({ kind: 'place', label: 'Dnipro', start: 26, end: 32, parent: 0 });
     expect(p.text.slice(place.start, place.end)).toBe('Dnipro');
@@ -46,7 +61,7 @@ describe('parseDocumentText', () => {
     expect(p.text).toBe('*Not emphasis* and ratio:Note, a [link](x).');
   });
 
-  it('keeps the file\'s final line break: the text is the body byte for byte', () => {
+  it("keeps the file's final line break: the text is the body byte for byte", () => {
     expect(parseDocumentText('a.md', '---\nid: t\n---\nLine one\n\nLine two\n').text).toBe('Line one\n\nLine two\n');
     expect(parseDocumentText('a.md', '---\nid: t\n---\nWindows\r\n').text).toBe('Windows\r\n');
     expect(parseDocumentText('a.md', '---\nid: t\n---\nNo newline').text).toBe('No newline');
@@ -91,16 +106,65 @@ describe('parseDocumentText', () => {
 });
 
 describe('broken markup is an error, never verbatim text', () => {
-  const errors = (body: string) => parseDocumentText('a.md', doc(body)).diagnostics.filter((d) => d.severity === 'error');
+  const errors = (body: string) =>
+    parseDocumentText('a.md', doc(body)).diagnostics.filter((d) => d.severity === 'error');
   const cases: Array<{ name: string; body: string; at: [number, number]; says: string; literal: string }> = [
-    { name: 'an unclosed attribute brace', body: 'The city of :place[Dnipro]{#dnipro kind=city was hit.', at: [5, 27], says: 'no closing "}"', literal: '"\\{"' },
-    { name: 'a doubled "=" in the attributes', body: 'Ties with :place[China]{of==china} grew.', at: [5, 24], says: '"of=" must be followed by a value', literal: '"\\{"' },
-    { name: 'a lost colon', body: 'Officials in place[Russia]{of=russia} said so.', at: [5, 14], says: 'lost its colon; write :place[…]{…}', literal: '"]\\{"' },
-    { name: 'a colon typed as "["', body: 'Then [event[Russia struck :place[Kyiv]{#k} at dawn]{#e type=missile-strike} and left.', at: [5, 6], says: 'lost its colon; write :event[…]{…}', literal: '"]\\{"' },
-    { name: 'attributes cut off from their words', body: 'The city of :place[Kyiv] {#kyiv} was hit.', at: [5, 26], says: 'annotation attributes left in the text', literal: '"\\{"' },
-    { name: 'words and attributes of no annotation', body: 'Then [the city]{#c} burned.', at: [5, 6], says: 'annotation markup ("]{")', literal: '"]\\{"' },
-    { name: 'an unterminated unknown directive', body: 'Read :note[this and more.', at: [5, 6], says: 'not read as one', literal: '"\\:"' },
-    { name: 'an annotation inside code', body: 'Intro.\n\n    code :place[Kyiv]{#k}\n\nAfter.', at: [7, 10], says: 'not read as one', literal: '"\\:"' },
+    {
+      name: 'an unclosed attribute brace',
+      body: 'The city of :place[Dnipro]{#dnipro kind=city was hit.',
+      at: [5, 27],
+      says: 'no closing "}"',
+      literal: '"\\{"',
+    },
+    {
+      name: 'a doubled "=" in the attributes',
+      body: 'Ties with :place[China]{of==china} grew.',
+      at: [5, 24],
+      says: '"of=" must be followed by a value',
+      literal: '"\\{"',
+    },
+    {
+      name: 'a lost colon',
+      body: 'Officials in place[Russia]{of=russia} said so.',
+      at: [5, 14],
+      says: 'lost its colon; write :place[…]{…}',
+      literal: '"]\\{"',
+    },
+    {
+      name: 'a colon typed as "["',
+      body: 'Then [event[Russia struck :place[Kyiv]{#k} at dawn]{#e type=missile-strike} and left.',
+      at: [5, 6],
+      says: 'lost its colon; write :event[…]{…}',
+      literal: '"]\\{"',
+    },
+    {
+      name: 'attributes cut off from their words',
+      body: 'The city of :place[Kyiv] {#kyiv} was hit.',
+      at: [5, 26],
+      says: 'annotation attributes left in the text',
+      literal: '"\\{"',
+    },
+    {
+      name: 'words and attributes of no annotation',
+      body: 'Then [the city]{#c} burned.',
+      at: [5, 6],
+      says: 'annotation markup ("]{")',
+      literal: '"]\\{"',
+    },
+    {
+      name: 'an unterminated unknown directive',
+      body: 'Read :note[this and more.',
+      at: [5, 6],
+      says: 'not read as one',
+      literal: '"\\:"',
+    },
+    {
+      name: 'an annotation inside code',
+      body: 'Intro.\n\n    code :place[Kyiv]{#k}\n\nAfter.',
+      at: [7, 10],
+      says: 'not read as one',
+      literal: '"\\:"',
+    },
   ];
   for (const c of cases) {
     it(`reports ${c.name} at its first character, saying how to write it literally`, () => {
@@ -118,7 +182,8 @@ describe('broken markup is an error, never verbatim text', () => {
   });
 
   it('reads real prose as text: [sic], times, ratios, a colon before a word, links', () => {
-    const prose = 'He said [sic] it was 10:30[ and then 10:30. The score was 3:2. Note:This matters. See https://example.org/wiki/File:Map[1].png or [1] and {braces} and a [link](x).';
+    const prose =
+      'He said [sic] it was 10:30[ and then 10:30. The score was 3:2. Note:This matters. See https://example.org/wiki/File:Map[1].png or [1] and {braces} and a [link](x).';
     const p = parseDocumentText('a.md', doc(prose));
     expect(p.diagnostics).toEqual([]);
     expect(p.text).toBe(prose);
@@ -132,7 +197,10 @@ describe('broken markup is an error, never verbatim text', () => {
   });
 
   it('reads backslashes before : [ ] { } as Markdown does: pairs stand for one, an odd one makes the character literal', () => {
-    const p = parseDocumentText('a.md', doc(String.raw`a\\\{b\\\} c\\\\\[d and :place[Kyiv\\]{#k} and e\\:place[Lviv]{#l}.`));
+    const p = parseDocumentText(
+      'a.md',
+      doc(String.raw`a\\\{b\\\} c\\\\\[d and :place[Kyiv\\]{#k} and e\\:place[Lviv]{#l}.`),
+    );
     expect(p.diagnostics).toEqual([]);
     expect(p.text).toBe(String.raw`a\{b\} c\\[d and Kyiv\ and e\Lviv.`);
     expect(p.annotations.map((a) => a.label)).toEqual(['Kyiv\\', 'Lviv']);
@@ -141,12 +209,29 @@ describe('broken markup is an error, never verbatim text', () => {
 
 describe('nesting', () => {
   it('allows places, weapons and ranges in an event and a range in a weapon', () => {
-    const p = parseDocumentText('a.md', doc(':event[In :place[Kyiv]{#k} a :weapon[:range[short-range]{weapon=w} missile]{#w} and :range[300 km]{weapon=w} fell.]{#e}'));
+    const p = parseDocumentText(
+      'a.md',
+      doc(
+        ':event[In :place[Kyiv]{#k} a :weapon[:range[short-range]{weapon=w} missile]{#w} and :range[300 km]{weapon=w} fell.]{#e}',
+      ),
+    );
     expect(p.diagnostics).toEqual([]);
-    expect(p.annotations.map((a) => [a.kind, a.parent])).toEqual([['event', null], ['place', 0], ['weapon', 0], ['range', 2], ['range', 0]]);
+    expect(p.annotations.map((a) => [a.kind, a.parent])).toEqual([
+      ['event', null],
+      ['place', 0],
+      ['weapon', 0],
+      ['range', 2],
+      ['range', 0],
+    ]);
   });
 
-  for (const [outer, inner] of [['place', 'event'], ['place', 'place'], ['range', 'place'], ['event', 'event'], ['weapon', 'place']] as const) {
+  for (const [outer, inner] of [
+    ['place', 'event'],
+    ['place', 'place'],
+    ['range', 'place'],
+    ['event', 'event'],
+    ['weapon', 'place'],
+  ] as const) {
     it(`reports a :${inner} inside a :${outer} at the inner annotation`, () => {
       const p = parseDocumentText('a.md', doc(`Text :${outer}[the :${inner}[words]{#b} here]{#a}.`));
       expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[5, 12 + outer.length]]);
@@ -157,7 +242,8 @@ describe('nesting', () => {
 });
 
 describe('front matter errors', () => {
-  const at = (front: string) => parseDocumentText('a.md', `---\n${front}\n---\nText.`).diagnostics.map((d) => [d.line, d.column, d.message]);
+  const at = (front: string) =>
+    parseDocumentText('a.md', `---\n${front}\n---\nText.`).diagnostics.map((d) => [d.line, d.column, d.message]);
 
   it('points an unclosed quote or bracket at where it opens, not at the end of the front matter', () => {
     for (const opener of ['"', "'", '[', '{']) {
@@ -193,10 +279,12 @@ describe('text_sha256', () => {
   it('reports a changed text at the text_sha256 line with the hash it computed', () => {
     const p = parseDocumentText('a.md', withHash(hash, body.replace('hit', 'struck')));
     expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[4, 1]]);
-    expect(p.diagnostics[0].message).toContain(`has SHA-256 ${textSha256(published.replace('hit', 'struck'))}, not the ${hash}`);
+    expect(p.diagnostics[0].message).toContain(
+      `has SHA-256 ${textSha256(published.replace('hit', 'struck'))}, not the ${hash}`,
+    );
   });
 
-  it('says when only an editor\'s final newline differs', () => {
+  it("says when only an editor's final newline differs", () => {
     const p = parseDocumentText('a.md', withHash(hash, `${body}\n`));
     expect(p.diagnostics[0].message).toContain('ends with a line break that the published text does not have');
   });
@@ -208,7 +296,9 @@ describe('text_sha256', () => {
   });
 
   it('must be 64 hexadecimal digits', () => {
-    expect(parseDocumentText('a.md', withHash('abc')).diagnostics[0].message).toContain('must be 64 hexadecimal digits');
+    expect(parseDocumentText('a.md', withHash('abc')).diagnostics[0].message).toContain(
+      'must be 64 hexadecimal digits',
+    );
   });
 });
 
@@ -216,7 +306,9 @@ describe('stampSource', () => {
   it('adds text_sha256 before the closing fence and changes nothing else', () => {
     const source = '---\nid: t\ntitle: T   # a comment\n---\nThe city of :place[Kyiv]{#kyiv} was hit.';
     const stamped = stampSource('a.md', source);
-    expect('source' in stamped && stamped.source).toBe(`---\nid: t\ntitle: T   # a comment\ntext_sha256: ${textSha256('The city of Kyiv was hit.')}\n---\nThe city of :place[Kyiv]{#kyiv} was hit.`);
+    expect('source' in stamped && stamped.source).toBe(
+      `---\nid: t\ntitle: T   # a comment\ntext_sha256: ${textSha256('The city of Kyiv was hit.')}\n---\nThe city of :place[Kyiv]{#kyiv} was hit.`,
+    );
   });
 
   it('replaces a stale hash in place, CRLF line breaks kept', () => {

@@ -5,14 +5,24 @@ import { formatLookup, lookupPlace } from '../../src/compiler/places/lookup.js';
 import { resolvePlace } from '../../src/compiler/resolve.js';
 
 let g: Gazetteer;
-beforeAll(() => { g = loadGazetteer(); });
+beforeAll(() => {
+  g = loadGazetteer();
+});
 
-describe('lookupPlace: a name\'s candidates in the gazetteer', () => {
+describe("lookupPlace: a name's candidates in the gazetteer", () => {
   it('lists the candidates best first, the first being what the resolver picks, each with every field', () => {
     const l = lookupPlace(g, 'Kharkov');
     expect(l.found).toBe(true);
     const top = l.rows[0];
-    expect(top).toMatchObject({ name: 'Kharkiv', kind: 'city', country: 'UA', admin1: 'UA-63', precision: 2, geonames: 706483, pin: 'geonames=706483' });
+    expect(top).toMatchObject({
+      name: 'Kharkiv',
+      kind: 'city',
+      country: 'UA',
+      admin1: 'UA-63',
+      precision: 2,
+      geonames: 706483,
+      pin: 'geonames=706483',
+    });
     expect(top.population).toBeGreaterThan(1_000_000);
     expect(top.lon).toBeCloseTo(36.25, 1);
     expect(top.lat).toBeCloseTo(49.98, 1);
@@ -42,7 +52,10 @@ describe('lookupPlace: a name\'s candidates in the gazetteer', () => {
     expect(lines[0]).toMatch(/^"Hodeidah": no place has this name/);
     expect(lines[1]).toMatch(/^name +kind +country +admin1 +population +lon,lat +precision +pin +wikidata +matched$/);
     const at = [...lines[1]].join('').indexOf('kind');
-    for (const line of lines.slice(2)) expect([...line].slice(at, at + 4).join('')).toMatch(/^(city|regi|coun|area|site|cont)/);
-    expect(formatLookup(lookupPlace(g, 'Zzyzxqville'))).toBe('"Zzyzxqville": no place has this name, and none has a close one\n');
+    for (const line of lines.slice(2))
+      expect([...line].slice(at, at + 4).join('')).toMatch(/^(city|regi|coun|area|site|cont)/);
+    expect(formatLookup(lookupPlace(g, 'Zzyzxqville'))).toBe(
+      '"Zzyzxqville": no place has this name, and none has a close one\n',
+    );
   });
 });

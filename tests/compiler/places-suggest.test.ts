@@ -4,7 +4,9 @@ import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
 import { skeleton, suggestPlaces } from '../../src/compiler/places/suggest.js';
 
 let g: Gazetteer;
-beforeAll(() => { g = loadGazetteer(); });
+beforeAll(() => {
+  g = loadGazetteer();
+});
 
 describe('suggestPlaces', () => {
   it('suggests a place by its alternate names: press spellings one slip away', () => {

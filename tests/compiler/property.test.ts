@@ -9,7 +9,9 @@ import { resolveDocument } from '../../src/compiler/resolve.js';
 import type { Resolver } from '../../src/compiler/document-places.js';
 
 const dir = join(import.meta.dirname, '../../data/documents');
-const seeds = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(dir, f), 'utf8'));
+const seeds = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
 let resolve: Resolver;
 beforeAll(() => {
   const g = loadGazetteer();
@@ -35,33 +37,73 @@ function check(texts: string[]) {
   }
 }
 
-const fragments = [':place[', ':event[', ':range[', ':weapon[', ']', '{', '}', '#', '=', '"', ' ', '\n', '---\n', 'Kyiv', '600 km', 'of=', 'date=', 'status=reported', 'claimant="x"', '\\:', '::', ':::', '`', '<b>', '\u202e', 'é'];
+const fragments = [
+  ':place[',
+  ':event[',
+  ':range[',
+  ':weapon[',
+  ']',
+  '{',
+  '}',
+  '#',
+  '=',
+  '"',
+  ' ',
+  '\n',
+  '---\n',
+  'Kyiv',
+  '600 km',
+  'of=',
+  'date=',
+  'status=reported',
+  'claimant="x"',
+  '\\:',
+  '::',
+  ':::',
+  '`',
+  '<b>',
+  '\u202e',
+  'é',
+];
 
 describe('the build on random and mutated input', () => {
   it('never crashes on random documents built from annotation fragments', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 8 })), { maxLength: 60 }), (parts) => {
-        check([`---\nid: r\ntitle: R\n---\n${parts.join('')}`]);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 8 })), { maxLength: 60 }),
+        (parts) => {
+          check([`---\nid: r\ntitle: R\n---\n${parts.join('')}`]);
+        },
+      ),
       { numRuns: 300, seed: 20241121 },
     );
   });
 
   it('never crashes on seed documents with characters deleted, inserted or swapped', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...fragments)), { minLength: 1, maxLength: 6 }), (k, edits) => {
-        let t = seeds[k];
-        for (const [at, len, insert] of edits) {
-          const i = at % (t.length + 1);
-          t = t.slice(0, i) + insert + t.slice(i + len);
-        }
-        check([t, ...seeds.filter((_, j) => j !== k)]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...fragments)), { minLength: 1, maxLength: 6 }),
+        (k, edits) => {
+          let t = seeds[k];
+          for (const [at, len, insert] of edits) {
+            const i = at % (t.length + 1);
+            t = t.slice(0, i) + insert + t.slice(i + len);
+          }
+          check([t, ...seeds.filter((_, j) => j !== k)]);
+        },
+      ),
       { numRuns: 150, seed: 20241125 },
     );
   });
 
   it('never crashes on arbitrary text, front matter or not', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => { check([s]); check([`---\n${s}`]); }), { numRuns: 300, seed: 7 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => {
+        check([s]);
+        check([`---\n${s}`]);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });

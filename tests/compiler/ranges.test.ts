@@ -19,7 +19,8 @@ const destination = (from: XY, azimuth: number, distanceKm: number): XY => {
   const r = WGS84.Direct(from[1], from[0], azimuth, distanceKm * 1000, GEODESIC_MASK.position);
   return [r.lon2!, r.lat2!];
 };
-const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] =>
+  g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 const ringsOf = (g: Polygon | MultiPolygon): Position[][] => polygonsOf(g).flat();
 const inside = (p: Position, g: Polygon | MultiPolygon): boolean => booleanPointInPolygon(p, g);
 const area = (g: Geometry) => ({ kind: 'area', geometry: g }) as RangeOrigin;
@@ -48,7 +49,13 @@ function alongEdge(a: Position, b: Position, steps: number): XY[] {
  * Worst deviation, as a fraction of the radius, of points along the drawn boundary from the geodesic
  * distance of the boundary they belong to (inner or outer, told apart by each edge's first vertex).
  */
-function worstDeviation(g: Polygon | MultiPolygon, distanceKm: (p: Position) => number, minKm: number, maxKm: number, steps: number): number {
+function worstDeviation(
+  g: Polygon | MultiPolygon,
+  distanceKm: (p: Position) => number,
+  minKm: number,
+  maxKm: number,
+  steps: number,
+): number {
   let worst = 0;
   for (const ring of ringsOf(g))
     for (let i = 0; i + 1 < ring.length; i++) {
@@ -151,7 +158,8 @@ function rfc7946Problems(g: Polygon | MultiPolygon): string[] {
       if (first[0] !== last[0] || first[1] !== last[1]) problems.push(`${where}: not closed`);
       ring.forEach((p, i) => {
         if (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) problems.push(`${where}: ${p} out of range`);
-        if (p.some((v) => Math.abs(v * 1e6 - Math.round(v * 1e6)) > 1e-6)) problems.push(`${where}: ${p} not rounded to 6 decimals`);
+        if (p.some((v) => Math.abs(v * 1e6 - Math.round(v * 1e6)) > 1e-6))
+          problems.push(`${where}: ${p} not rounded to 6 decimals`);
         const q = ring[i + 1];
         if (q && q[0] === p[0] && q[1] === p[1]) problems.push(`${where}: repeated position ${p}`);
         if (q && Math.abs(q[0] - p[0]) > 180) problems.push(`${where}: edge ${p} → ${q} longer than 180° of longitude`);
@@ -186,23 +194,29 @@ describe('rangeGeometry from a point', () => {
       expect(worstDeviation(g, (p) => km(origin, p), 0, maxKm, 8)).toBeLessThanOrEqual(TOLERANCE);
     });
 
-    it.each(RADII_KM)('keeps both edges of a band from half of %s km to all of it within 0.1% of their radii', (maxKm) => {
-      const g = rangeGeometry({ kind: 'point', lonlat: origin }, maxKm / 2, maxKm);
-      expect(worstDeviation(g, (p) => km(origin, p), maxKm / 2, maxKm, 8)).toBeLessThanOrEqual(TOLERANCE);
-    });
+    it.each(RADII_KM)(
+      'keeps both edges of a band from half of %s km to all of it within 0.1% of their radii',
+      (maxKm) => {
+        const g = rangeGeometry({ kind: 'point', lonlat: origin }, maxKm / 2, maxKm);
+        expect(worstDeviation(g, (p) => km(origin, p), maxKm / 2, maxKm, 8)).toBeLessThanOrEqual(TOLERANCE);
+      },
+    );
 
-    it.each([100, 3000, 15000])('includes the origin in a %s km disk, excludes it from a band, and excludes points just beyond', (maxKm) => {
-      const disk = rangeGeometry({ kind: 'point', lonlat: origin }, 0, maxKm);
-      const band = rangeGeometry({ kind: 'point', lonlat: origin }, maxKm / 2, maxKm);
-      expect(inside(origin, disk)).toBe(true);
-      expect(inside(origin, band)).toBe(false);
-      for (let azimuth = 5; azimuth < 360; azimuth += 30) {
-        expect(inside(destination(origin, azimuth, maxKm * (1 + 2 * TOLERANCE)), disk)).toBe(false);
-        expect(inside(destination(origin, azimuth, maxKm * (1 - 2 * TOLERANCE)), disk)).toBe(true);
-        expect(inside(destination(origin, azimuth, maxKm * 0.75), band)).toBe(true);
-        expect(inside(destination(origin, azimuth, (maxKm / 2) * (1 - 2 * TOLERANCE)), band)).toBe(false);
-      }
-    });
+    it.each([100, 3000, 15000])(
+      'includes the origin in a %s km disk, excludes it from a band, and excludes points just beyond',
+      (maxKm) => {
+        const disk = rangeGeometry({ kind: 'point', lonlat: origin }, 0, maxKm);
+        const band = rangeGeometry({ kind: 'point', lonlat: origin }, maxKm / 2, maxKm);
+        expect(inside(origin, disk)).toBe(true);
+        expect(inside(origin, band)).toBe(false);
+        for (let azimuth = 5; azimuth < 360; azimuth += 30) {
+          expect(inside(destination(origin, azimuth, maxKm * (1 + 2 * TOLERANCE)), disk)).toBe(false);
+          expect(inside(destination(origin, azimuth, maxKm * (1 - 2 * TOLERANCE)), disk)).toBe(true);
+          expect(inside(destination(origin, azimuth, maxKm * 0.75), band)).toBe(true);
+          expect(inside(destination(origin, azimuth, (maxKm / 2) * (1 - 2 * TOLERANCE)), band)).toBe(false);
+        }
+      },
+    );
   });
 
   it('passes RFC 7946 checks (winding, closure, rounding, range) and check-geojson for every case of the grid', () => {
@@ -283,25 +297,36 @@ describe('rangeGeometry around the poles', () => {
 
   it('draws a disk around a pole as a band of latitude that reaches the pole', () => {
     const g = rangeGeometry({ kind: 'point', lonlat: [0, 90] }, 0, 100);
-    const latitudes = new Set(ringsOf(g)[0].filter((p) => p[1] !== 90).map((p) => p[1]));
+    const latitudes = new Set(
+      ringsOf(g)[0]
+        .filter((p) => p[1] !== 90)
+        .map((p) => p[1]),
+    );
     expect(latitudes.size).toBe(1);
     expect(km([0, 90], [0, [...latitudes][0]])).toBeCloseTo(100, 2);
   });
 
-  it.each([15000, 19000])('represents a %s km disk from Pyongyang as the whole map minus the far cap around the antipode', (maxKm) => {
-    const origin: XY = [125.7625, 39.0392];
-    const antipode: XY = [origin[0] - 180, -origin[1]];
-    const g = rangeGeometry({ kind: 'point', lonlat: origin }, 0, maxKm);
-    expect(g.type).toBe('Polygon');
-    const [outer, ...holes] = (g as Polygon).coordinates;
-    const lons = outer.map((p) => p[0]);
-    const lats = outer.map((p) => p[1]);
-    expect([Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)]).toEqual([-180, 180, -90, 90]);
-    expect(holes).toHaveLength(1);
-    expect(booleanPointInPolygon(antipode, { type: 'Polygon', coordinates: [holes[0].slice().reverse()] })).toBe(true);
-    expect(inside(antipode, g)).toBe(false);
-    expect(inside([0, 90], g) && inside([0, -90], g)).toBe(true);
-  });
+  it.each([15000, 19000])(
+    'represents a %s km disk from Pyongyang as the whole map minus the far cap around the antipode',
+    (maxKm) => {
+      const origin: XY = [125.7625, 39.0392];
+      const antipode: XY = [origin[0] - 180, -origin[1]];
+      const g = rangeGeometry({ kind: 'point', lonlat: origin }, 0, maxKm);
+      expect(g.type).toBe('Polygon');
+      const [outer, ...holes] = (g as Polygon).coordinates;
+      const lons = outer.map((p) => p[0]);
+      const lats = outer.map((p) => p[1]);
+      expect([Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)]).toEqual([
+        -180, 180, -90, 90,
+      ]);
+      expect(holes).toHaveLength(1);
+      expect(booleanPointInPolygon(antipode, { type: 'Polygon', coordinates: [holes[0].slice().reverse()] })).toBe(
+        true,
+      );
+      expect(inside(antipode, g)).toBe(false);
+      expect(inside([0, 90], g) && inside([0, -90], g)).toBe(true);
+    },
+  );
 
   it('notches the map edges instead of drawing a hole across ±180 when the far cap straddles the antimeridian', () => {
     const g = rangeGeometry({ kind: 'point', lonlat: [0.05, 10] }, 0, 15000);
@@ -322,7 +347,18 @@ describe('rangeGeometry from an area, a line or points', () => {
     ['a front line, band of 100–300 km', readArea('front-line'), 100, 300],
     ['an area cut at the antimeridian, disk of 300 km', readArea('across-antimeridian'), 0, 300],
     ['the area south of 80°S, disk of 500 km', readArea('south-polar-cap'), 0, 500],
-    ['two launch sites, disk of 250 km', { type: 'MultiPoint', coordinates: [[36.2, 50.0], [39.7, 47.2]] }, 0, 250],
+    [
+      'two launch sites, disk of 250 km',
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [36.2, 50.0],
+          [39.7, 47.2],
+        ],
+      },
+      0,
+      250,
+    ],
   ];
 
   it.each(cases)('keeps the boundary of the range from %s within 0.1% of its radius', (_, geometry, minKm, maxKm) => {
@@ -336,7 +372,11 @@ describe('rangeGeometry from an area, a line or points', () => {
     const geometry = readArea('small-concave');
     const disk = rangeGeometry(area(geometry), 0, 50);
     const band = rangeGeometry(area(geometry), 20, 100);
-    for (const p of [[35.4, 51.3], [36.5, 51.3], [35.4, 52.2]] as XY[]) {
+    for (const p of [
+      [35.4, 51.3],
+      [36.5, 51.3],
+      [35.4, 52.2],
+    ] as XY[]) {
       expect(inside(p, disk)).toBe(true);
       expect(inside(p, band)).toBe(false);
     }
@@ -377,7 +417,9 @@ describe('rangeGeometry from an area, a line or points', () => {
 
   it('gives identical output for identical input', () => {
     const geometry = readArea('ukraine-110m');
-    expect(JSON.stringify(rangeGeometry(area(geometry), 600, 700))).toBe(JSON.stringify(rangeGeometry(area(geometry), 600, 700)));
+    expect(JSON.stringify(rangeGeometry(area(geometry), 600, 700))).toBe(
+      JSON.stringify(rangeGeometry(area(geometry), 600, 700)),
+    );
   });
 });
 
@@ -390,22 +432,83 @@ describe('rangeGeometry input checks', () => {
     ['maxKm is infinite', () => rangeGeometry(point, 0, Number.POSITIVE_INFINITY), /maxKm.*received Infinity/],
     ['maxKm is beyond the limit', () => rangeGeometry(point, 0, 20000), /maxKm.*to 19900.*received 20000/],
     ['maxKm is too small to draw', () => rangeGeometry(point, 0, 0.05), /maxKm.*from 0\.1.*received 0\.05/],
-    ['the longitude is out of range', () => rangeGeometry({ kind: 'point', lonlat: [200, 0] }, 0, 100), /origin\.lonlat longitude.*received 200/],
-    ['the latitude is out of range', () => rangeGeometry({ kind: 'point', lonlat: [0, -91] }, 0, 100), /origin\.lonlat latitude.*received -91/],
-    ['a coordinate is not a number', () => rangeGeometry({ kind: 'point', lonlat: [Number.NaN, 0] }, 0, 100), /origin\.lonlat must be a \[longitude, latitude\]/],
+    [
+      'the longitude is out of range',
+      () => rangeGeometry({ kind: 'point', lonlat: [200, 0] }, 0, 100),
+      /origin\.lonlat longitude.*received 200/,
+    ],
+    [
+      'the latitude is out of range',
+      () => rangeGeometry({ kind: 'point', lonlat: [0, -91] }, 0, 100),
+      /origin\.lonlat latitude.*received -91/,
+    ],
+    [
+      'a coordinate is not a number',
+      () => rangeGeometry({ kind: 'point', lonlat: [Number.NaN, 0] }, 0, 100),
+      /origin\.lonlat must be a \[longitude, latitude\]/,
+    ],
     ['the tolerance is 0', () => rangeGeometry(point, 0, 100, { tolerance: 0 }), /options\.tolerance.*received 0/],
-    // biome-ignore lint/plugin: deliberately ill-typed input: the test checks the run-time guard
-    ['the origin kind is unknown', () => rangeGeometry({ kind: 'circle' } as unknown as RangeOrigin, 0, 100), /origin\.kind.*received "circle"/],
-    ['an area is a Point', () => rangeGeometry(area({ type: 'Point', coordinates: [0, 0] }), 0, 100), /origin\.geometry\.type.*received "Point"/],
-    ['a line has one position', () => rangeGeometry(area({ type: 'LineString', coordinates: [[0, 0]] }), 0, 100), /origin\.geometry\.coordinates must be an array of at least 2 positions/],
-    ['a ring is not closed', () => rangeGeometry(area({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }), 0, 100), /coordinates\[0\] must be a closed ring/],
-    ['an area position is out of range', () => rangeGeometry(area({ type: 'MultiPoint', coordinates: [[0, 0], [0, 95]] }), 0, 100), /coordinates\[1\] latitude.*received 95/],
+    [
+      'the origin kind is unknown',
+      // biome-ignore lint/plugin: deliberately ill-typed input: the test checks the run-time guard
+      () => rangeGeometry({ kind: 'circle' } as unknown as RangeOrigin, 0, 100),
+      /origin\.kind.*received "circle"/,
+    ],
+    [
+      'an area is a Point',
+      () => rangeGeometry(area({ type: 'Point', coordinates: [0, 0] }), 0, 100),
+      /origin\.geometry\.type.*received "Point"/,
+    ],
+    [
+      'a line has one position',
+      () => rangeGeometry(area({ type: 'LineString', coordinates: [[0, 0]] }), 0, 100),
+      /origin\.geometry\.coordinates must be an array of at least 2 positions/,
+    ],
+    [
+      'a ring is not closed',
+      () =>
+        rangeGeometry(
+          area({
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 1],
+              ],
+            ],
+          }),
+          0,
+          100,
+        ),
+      /coordinates\[0\] must be a closed ring/,
+    ],
+    [
+      'an area position is out of range',
+      () =>
+        rangeGeometry(
+          area({
+            type: 'MultiPoint',
+            coordinates: [
+              [0, 0],
+              [0, 95],
+            ],
+          }),
+          0,
+          100,
+        ),
+      /coordinates\[1\] latitude.*received 95/,
+    ],
   ])('throws an error naming the argument and the value when %s', (_, call, message) => {
     expect(call).toThrow(message);
   });
 
   it('draws radii up to the limit exactly, even from the equator where the cut locus is nearest', () => {
-    for (const origin of [[0, 0], [100, 45]] as XY[]) {
+    for (const origin of [
+      [0, 0],
+      [100, 45],
+    ] as XY[]) {
       const g = rangeGeometry({ kind: 'point', lonlat: origin }, 0, RANGE_LIMITS.maxKm);
       expect(worstDeviation(g, (p) => km(origin, p), 0, RANGE_LIMITS.maxKm, 8)).toBeLessThanOrEqual(TOLERANCE);
     }
@@ -438,9 +541,13 @@ describe('rangeGeometry golden fixtures', () => {
 });
 
 /** A Feature with one position per line, so that a changed fixture reads well in a diff. */
-function formatFeature({ geometry, ...properties }: { geometry: Polygon | MultiPolygon } & Record<string, unknown>): string {
+function formatFeature({
+  geometry,
+  ...properties
+}: { geometry: Polygon | MultiPolygon } & Record<string, unknown>): string {
   const rings = (polygon: Position[][]) =>
     `[\n${polygon.map((ring) => `[\n${ring.map((p) => JSON.stringify(p)).join(',\n')}\n]`).join(',\n')}\n]`;
-  const coordinates = geometry.type === 'Polygon' ? rings(geometry.coordinates) : `[\n${geometry.coordinates.map(rings).join(',\n')}\n]`;
+  const coordinates =
+    geometry.type === 'Polygon' ? rings(geometry.coordinates) : `[\n${geometry.coordinates.map(rings).join(',\n')}\n]`;
   return `{"type":"Feature","properties":${JSON.stringify(properties)},"geometry":{"type":"${geometry.type}","coordinates":${coordinates}}}\n`;
 }

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../../src/compiler/gazetteer.js';
 import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
-import { describePlace, documentResolver, resolveDocument, resolvePlace, type Resolution } from '../../src/compiler/resolve.js';
+import {
+  describePlace,
+  documentResolver,
+  resolveDocument,
+  resolvePlace,
+  type Resolution,
+} from '../../src/compiler/resolve.js';
 import type { ResolvedPlace } from '../../src/contract.js';
 
 let g: Gazetteer;
@@ -17,7 +23,12 @@ function place(r: Resolution): ResolvedPlace {
 describe('resolvePlace', () => {
   it('reads alternate spellings and scripts of a city as that city', () => {
     for (const text of ['Dnipro', 'Dnepr', 'Dnipropetrovsk', 'Дніпро']) {
-      expect(place(resolvePlace(g, { text }))).toMatchObject({ name: 'Dnipro', kind: 'city', country: 'UA', geonames: 709930 });
+      expect(place(resolvePlace(g, { text }))).toMatchObject({
+        name: 'Dnipro',
+        kind: 'city',
+        country: 'UA',
+        geonames: 709930,
+      });
     }
     for (const text of ['Kyiv', 'Kiev', 'Київ']) expect(place(resolvePlace(g, { text })).name).toBe('Kyiv');
   });
@@ -31,7 +42,12 @@ describe('resolvePlace', () => {
       admin1: 'RU-KRS',
       wikidata: 'Q3178',
     });
-    expect(place(resolvePlace(g, { text: 'Kursk' }))).toMatchObject({ name: 'Kursk', kind: 'city', precision: 2, admin1: 'RU-KRS' });
+    expect(place(resolvePlace(g, { text: 'Kursk' }))).toMatchObject({
+      name: 'Kursk',
+      kind: 'city',
+      precision: 2,
+      admin1: 'RU-KRS',
+    });
   });
 
   it('reads a region written with its type as that region, not as a same-named city region', () => {
@@ -45,7 +61,11 @@ describe('resolvePlace', () => {
   });
 
   it('reads "the Moscow region" as Moscow Oblast, not the federal city that is also a region', () => {
-    expect(place(resolvePlace(g, { text: 'the Moscow region' }))).toMatchObject({ name: 'Moscow Oblast', kind: 'region', precision: 3 });
+    expect(place(resolvePlace(g, { text: 'the Moscow region' }))).toMatchObject({
+      name: 'Moscow Oblast',
+      kind: 'region',
+      precision: 3,
+    });
     expect(place(resolvePlace(g, { text: 'Moscow' }))).toMatchObject({ name: 'Moscow', kind: 'city' });
   });
 
@@ -54,7 +74,11 @@ describe('resolvePlace', () => {
     expect(donbas).toMatchObject({ name: 'Donbas', kind: 'region', country: 'UA' });
     expect(donbas.lonlat[0]).toBeGreaterThan(36);
     expect(donbas.lonlat[0]).toBeLessThan(40);
-    expect(place(resolvePlace(g, { text: 'the Black Sea' }))).toMatchObject({ kind: 'area', precision: 5, wikidata: 'Q166' });
+    expect(place(resolvePlace(g, { text: 'the Black Sea' }))).toMatchObject({
+      kind: 'area',
+      precision: 5,
+      wikidata: 'Q166',
+    });
   });
 
   it('follows the annotator kind hint over the population prior', () => {
@@ -75,13 +99,27 @@ describe('resolvePlace', () => {
   });
 
   it('resolves continents at precision 5', () => {
-    expect(place(resolvePlace(g, { text: 'Europe' }))).toMatchObject({ kind: 'continent', precision: 5, wikidata: 'Q46' });
-    expect(place(resolvePlace(g, { text: 'Asia' }))).toMatchObject({ kind: 'continent', precision: 5, wikidata: 'Q48' });
+    expect(place(resolvePlace(g, { text: 'Europe' }))).toMatchObject({
+      kind: 'continent',
+      precision: 5,
+      wikidata: 'Q46',
+    });
+    expect(place(resolvePlace(g, { text: 'Asia' }))).toMatchObject({
+      kind: 'continent',
+      precision: 5,
+      wikidata: 'Q48',
+    });
   });
 
   it('resolves Crimea and the Crimean peninsula to the region under Ukraine', () => {
     for (const text of ['Crimea', 'the Crimean peninsula']) {
-      expect(place(resolvePlace(g, { text }))).toMatchObject({ name: 'Crimea', kind: 'region', precision: 3, country: 'UA', admin1: 'UA-43' });
+      expect(place(resolvePlace(g, { text }))).toMatchObject({
+        name: 'Crimea',
+        kind: 'region',
+        precision: 3,
+        country: 'UA',
+        admin1: 'UA-43',
+      });
     }
   });
 
@@ -91,7 +129,11 @@ describe('resolvePlace', () => {
   });
 
   it('resolves capital-city metonyms as the cities', () => {
-    for (const [text, iso] of [['Moscow', 'RU'], ['Beijing', 'CN'], ['Pyongyang', 'KP']]) {
+    for (const [text, iso] of [
+      ['Moscow', 'RU'],
+      ['Beijing', 'CN'],
+      ['Pyongyang', 'KP'],
+    ]) {
       expect(place(resolvePlace(g, { text }))).toMatchObject({ name: text, kind: 'city', country: iso });
     }
   });
@@ -103,7 +145,11 @@ describe('resolvePlace', () => {
   });
 
   it('resolves a US county by name and designator', () => {
-    expect(place(resolvePlace(g, { text: 'Rapides Parish' }))).toMatchObject({ name: 'Rapides Parish', kind: 'region', country: 'US' });
+    expect(place(resolvePlace(g, { text: 'Rapides Parish' }))).toMatchObject({
+      name: 'Rapides Parish',
+      kind: 'region',
+      country: 'US',
+    });
   });
 
   it('finds a small US town that only the ZIP code places know', () => {
@@ -119,7 +165,10 @@ describe('resolvePlace', () => {
   });
 
   it('fails with unresolved-id for a pin that is not in the gazetteer', () => {
-    expect(resolvePlace(g, { text: 'Kyiv', geonames: 999_999_999 })).toMatchObject({ ok: false, reason: 'unresolved-id' });
+    expect(resolvePlace(g, { text: 'Kyiv', geonames: 999_999_999 })).toMatchObject({
+      ok: false,
+      reason: 'unresolved-id',
+    });
     expect(resolvePlace(g, { text: 'Kyiv', wikidata: 'Q0' })).toMatchObject({ ok: false, reason: 'unresolved-id' });
     expect(resolvePlace(g, { text: 'Kyiv', wikidata: 'Kyiv' })).toMatchObject({ ok: false, reason: 'unresolved-id' });
   });
@@ -147,9 +196,15 @@ describe('resolvePlace', () => {
   });
 
   it('prefers the candidate near the places already resolved in the document', () => {
-    const texas: Array<[number, number]> = [[-96.797, 32.7767], [-95.3698, 29.7604]];
+    const texas: Array<[number, number]> = [
+      [-96.797, 32.7767],
+      [-95.3698, 29.7604],
+    ];
     expect(place(resolvePlace(g, { text: 'Paris' })).country).toBe('FR');
-    expect(place(resolvePlace(g, { text: 'Paris' }, { countries: ['US'], points: texas }))).toMatchObject({ country: 'US', geonames: 4717560 });
+    expect(place(resolvePlace(g, { text: 'Paris' }, { countries: ['US'], points: texas }))).toMatchObject({
+      country: 'US',
+      geonames: 4717560,
+    });
   });
 
   it('prefers the candidate inside the place the text names as containing it', () => {
@@ -175,7 +230,7 @@ describe('resolveDocument', () => {
     expect(place(paris)).toMatchObject({ country: 'US', geonames: 4717560 });
   });
 
-  it('reads a name once for every document, yet resolves it in each by that document\'s own context', () => {
+  it("reads a name once for every document, yet resolves it in each by that document's own context", () => {
     const resolve = documentResolver(g);
     const [inTexas] = resolve([{ text: 'Paris' }, { text: 'Dallas' }, { text: 'Texas' }]);
     const [inFrance] = resolve([{ text: 'Paris' }, { text: 'Lyon' }, { text: 'Marseille' }]);

@@ -5,7 +5,8 @@ import { applyReview } from '../../src/compiler/review.js';
 const doc = (body: string) => parseDocumentText('d.md', `---\nid: d\n---\n${body}\n`);
 
 describe('review', () => {
-  const body = ':event[:place[Kyiv]{#kyiv review=pending confidence=0.9} was hit.]{#e type=strike summary=s place=kyiv claimant=x status=reported} Then :place[Lviv]{#lviv confidence=0.8}.';
+  const body =
+    ':event[:place[Kyiv]{#kyiv review=pending confidence=0.9} was hit.]{#e type=strike summary=s place=kyiv claimant=x status=reported} Then :place[Lviv]{#lviv confidence=0.8}.';
   it('leaves out pending annotations and what rests on them, with one located warning', () => {
     const r = applyReview(doc(body), false);
     expect(r.annotations.map((a) => a.label)).toEqual(['Lviv']);
@@ -16,7 +17,7 @@ describe('review', () => {
     expect(warnings[0]).toMatchObject({ line: 4, column: 8 });
     expect(warnings[0].message).toMatch(/^1 suggestion still review=pending/);
   });
-  it('keeps them, without the suggester\'s attributes, when pending ones are included', () => {
+  it("keeps them, without the suggester's attributes, when pending ones are included", () => {
     const r = applyReview(doc(body), true);
     expect(r.annotations.map((a) => a.label)).toEqual(['Kyiv was hit.', 'Kyiv', 'Lviv']);
     expect(r.annotations[1].attributes).toEqual({ id: 'kyiv' });
@@ -27,7 +28,9 @@ describe('review', () => {
     expect(r.annotations.map((a) => a.pending ?? false)).toEqual([true, true, false]);
   });
   it('marks nothing in a document with no pending suggestion', () => {
-    expect(applyReview(doc(':place[Lviv]{#lviv confidence=0.8}'), true).annotations.map((a) => a.pending)).toEqual([undefined]);
+    expect(applyReview(doc(':place[Lviv]{#lviv confidence=0.8}'), true).annotations.map((a) => a.pending)).toEqual([
+      undefined,
+    ]);
   });
   it('refuses any other review value', () => {
     const r = applyReview(doc(':place[Kyiv]{#kyiv review=done}'), false);

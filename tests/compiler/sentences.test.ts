@@ -9,12 +9,18 @@ const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
 describe('sentenceSpans', () => {
   it('does not end a sentence after an abbreviation such as U.S.', () => {
     const text = 'The U.S. Department of Defense confirmed it. Mr. Smith left.';
-    expect(sentenceSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['The U.S. Department of Defense confirmed it.', 'Mr. Smith left.']);
+    expect(sentenceSpans(text).map(([a, b]) => text.slice(a, b))).toEqual([
+      'The U.S. Department of Defense confirmed it.',
+      'Mr. Smith left.',
+    ]);
   });
 
   it('ends a sentence at a line break', () => {
     const text = 'A headline without a stop\nThe body starts here.';
-    expect(sentenceSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['A headline without a stop', 'The body starts here.']);
+    expect(sentenceSpans(text).map(([a, b]) => text.slice(a, b))).toEqual([
+      'A headline without a stop',
+      'The body starts here.',
+    ]);
   });
 });
 
@@ -33,16 +39,27 @@ describe('sentenceAround', () => {
 });
 
 describe('sentenceAt', () => {
-  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+  const seeds = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(SEEDS, f), 'utf8'));
 
   it('gives the span sentenceAround gives over the whole text, for any span of a seed', () => {
     expect(seeds.length).toBe(3);
-    fc.assert(fc.property(fc.nat(2), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(80), fc.nat(5), (k, where, length, before) => {
-      const text = seeds[k];
-      const start = Math.floor(where * text.length);
-      const end = Math.min(text.length, start + length);
-      expect(sentenceAt(text, start, end, before)).toEqual(sentenceAround(sentenceSpans(text), start, end, before));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.nat(2),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.nat(80),
+        fc.nat(5),
+        (k, where, length, before) => {
+          const text = seeds[k];
+          const start = Math.floor(where * text.length);
+          const end = Math.min(text.length, start + length);
+          expect(sentenceAt(text, start, end, before)).toEqual(sentenceAround(sentenceSpans(text), start, end, before));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('walks back over blank lines and a leading line break', () => {

@@ -3,7 +3,13 @@ import { parseStatedRange } from '../../src/compiler/stated-range.js';
 
 describe('parseStatedRange', () => {
   it('reads the forms news text uses, in km', () => {
-    expect(parseStatedRange('600-700 km')).toEqual({ min_km: 600, max_km: 700, basis: 'stated', rangeClass: null, qualifier: null });
+    expect(parseStatedRange('600-700 km')).toEqual({
+      min_km: 600,
+      max_km: 700,
+      basis: 'stated',
+      rangeClass: null,
+      qualifier: null,
+    });
     expect(parseStatedRange('600–700 km')).toMatchObject({ min_km: 600, max_km: 700 });
     expect(parseStatedRange('600 to 700 kilometres')).toMatchObject({ min_km: 600, max_km: 700 });
     expect(parseStatedRange('up to 300 km')).toMatchObject({ min_km: 0, max_km: 300 });
@@ -17,7 +23,13 @@ describe('parseStatedRange', () => {
   });
 
   it('maps a range class in words to its definitional band', () => {
-    expect(parseStatedRange('intermediate-range')).toEqual({ min_km: 3000, max_km: 5500, basis: 'class', rangeClass: 'IRBM', qualifier: null });
+    expect(parseStatedRange('intermediate-range')).toEqual({
+      min_km: 3000,
+      max_km: 5500,
+      basis: 'class',
+      rangeClass: 'IRBM',
+      qualifier: null,
+    });
     expect(parseStatedRange('short-range')).toMatchObject({ min_km: 0, max_km: 1000, rangeClass: 'SRBM' });
   });
 
@@ -29,16 +41,30 @@ describe('parseStatedRange', () => {
   });
 
   it('reads spans written with between, from and a unit on each figure', () => {
-    expect(parseStatedRange('between 3,000 and 5,500 km')).toEqual({ min_km: 3000, max_km: 5500, basis: 'stated', rangeClass: null, qualifier: null });
+    expect(parseStatedRange('between 3,000 and 5,500 km')).toEqual({
+      min_km: 3000,
+      max_km: 5500,
+      basis: 'stated',
+      rangeClass: null,
+      qualifier: null,
+    });
     expect(parseStatedRange('3,000 to 5,500 km')).toMatchObject({ min_km: 3000, max_km: 5500, qualifier: null });
     expect(parseStatedRange('from 600 to 700 km')).toMatchObject({ min_km: 600, max_km: 700 });
     expect(parseStatedRange('600 km to 700 km')).toMatchObject({ min_km: 600, max_km: 700 });
-    expect(parseStatedRange('between 1,000 and 1,500 miles')).toMatchObject({ min_km: 1000 * 1.609344, max_km: 1500 * 1.609344 });
-    expect(parseStatedRange('between 300 and 500 nautical miles')).toMatchObject({ min_km: 300 * 1.852, max_km: 500 * 1.852 });
-    expect(parseStatedRange('600 km to 700 miles')).toMatchObject({ error: expect.stringContaining('different units') });
+    expect(parseStatedRange('between 1,000 and 1,500 miles')).toMatchObject({
+      min_km: 1000 * 1.609344,
+      max_km: 1500 * 1.609344,
+    });
+    expect(parseStatedRange('between 300 and 500 nautical miles')).toMatchObject({
+      min_km: 300 * 1.852,
+      max_km: 500 * 1.852,
+    });
+    expect(parseStatedRange('600 km to 700 miles')).toMatchObject({
+      error: expect.stringContaining('different units'),
+    });
   });
 
-  it('keeps the text\'s qualifier of a figure, the figure being the outer edge', () => {
+  it("keeps the text's qualifier of a figure, the figure being the outer edge", () => {
     const cases: Array<[string, string, number]> = [
       ['up to 300 km', 'up to', 300],
       ['at least 900 km', 'at least', 900],
@@ -53,14 +79,24 @@ describe('parseStatedRange', () => {
       ['a range of 450 km', null as unknown as string, 450],
     ];
     for (const [text, qualifier, max] of cases) {
-      expect(parseStatedRange(text), text).toEqual({ min_km: 0, max_km: max, basis: 'stated', rangeClass: null, qualifier });
+      expect(parseStatedRange(text), text).toEqual({
+        min_km: 0,
+        max_km: max,
+        basis: 'stated',
+        rangeClass: null,
+        qualifier,
+      });
     }
     expect(parseStatedRange('900 km')).toMatchObject({ qualifier: null });
   });
 
   it('allows an approximation of a span, but no bound on one', () => {
     expect(parseStatedRange('about 600-700 km')).toMatchObject({ min_km: 600, max_km: 700, qualifier: 'about' });
-    expect(parseStatedRange('at least 600-700 km')).toMatchObject({ error: expect.stringContaining('a span already gives its bounds') });
-    expect(parseStatedRange('from 600 km')).toMatchObject({ error: expect.stringContaining('from where but not to where') });
+    expect(parseStatedRange('at least 600-700 km')).toMatchObject({
+      error: expect.stringContaining('a span already gives its bounds'),
+    });
+    expect(parseStatedRange('from 600 km')).toMatchObject({
+      error: expect.stringContaining('from where but not to where'),
+    });
   });
 });

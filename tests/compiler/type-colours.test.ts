@@ -5,10 +5,12 @@ import type { EventCollection } from '../../src/contract.js';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.js';
 import { undeclaredTypes } from '../../src/compiler/type-colours.js';
 
-const events = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/app/events.geojson'), 'utf8')) as EventCollection).features;
+const events = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/app/events.geojson'), 'utf8')) as EventCollection
+).features;
 
 describe('undeclaredTypes', () => {
-  it('warns once per type the table lacks, at its first event\'s claim, naming the table to edit', () => {
+  it("warns once per type the table lacks, at its first event's claim, naming the table to edit", () => {
     const table = { 'missile-strike': '#D55E00', 'drone-attack': '#E69F00' };
     const paths = new Map([['nis-2024-11-22-air-defence', 'data/documents/nis.md']]);
     const out = undeclaredTypes(events, table, paths, '#8c8c8c').map(formatDiagnostic);

@@ -1,16 +1,32 @@
 /**
  * The reader's side, end to end, against the built site and whatever data it serves.
  */
-import { LAYERS, clickAt, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, sharedTest as test } from './fixtures.js';
+import {
+  LAYERS,
+  clickAt,
+  expect,
+  idle,
+  idsAt,
+  jumpTo,
+  openAtlas,
+  openByClick,
+  settled,
+  sharedTest as test,
+} from './fixtures.js';
 import { drawnRanges, pointInBand, served } from './data.js';
 
 const lonlat = (c: number[]) => [c[0], c[1]] as [number, number];
 
 test('the map renders the basemap and the data', async ({ page }, testInfo) => {
   await openAtlas(page);
-  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute('aria-label', /Map of events/);
+  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute(
+    'aria-label',
+    /Map of events/,
+  );
   const layers = await page.evaluate(() => window.atlas.map!.getStyle().layers.map((l) => l.id));
-  expect(layers).toEqual(expect.arrayContaining(['basemap-land-110m', 'basemap-countries', 'atlas-event-marker', 'atlas-range-fill']));
+  expect(layers).toEqual(
+    expect.arrayContaining(['basemap-land-110m', 'basemap-countries', 'atlas-event-marker', 'atlas-range-fill']),
+  );
   await page.screenshot({ path: testInfo.outputPath('map-desktop.png') });
 });
 
@@ -98,7 +114,11 @@ test('layer switches hide and show features on the map', async ({ page, request 
   }
 });
 
-test('the URL restores view, hidden layers and selection, and back/forward work', async ({ page, request, context }) => {
+test('the URL restores view, hidden layers and selection, and back/forward work', async ({
+  page,
+  request,
+  context,
+}) => {
   const { events } = await served(request);
   test.skip(events.features.length < 2, 'needs two events');
   const [a, b] = events.features;
@@ -112,15 +132,24 @@ test('the URL restores view, hidden layers and selection, and back/forward work'
   await settled(page);
   await expect.poll(() => page.evaluate(() => location.hash)).toContain(`sel=${b.properties.id}`);
   const url = page.url();
-  const view = await page.evaluate(() => ({ zoom: window.atlas.map!.getZoom(), center: window.atlas.map!.getCenter().toArray() }));
+  const view = await page.evaluate(() => ({
+    zoom: window.atlas.map!.getZoom(),
+    center: window.atlas.map!.getCenter().toArray(),
+  }));
 
   // A fresh page from the URL comes back the same.
   const other = await context.newPage();
   await openAtlas(other, new URL(url).hash);
   await expect(other.locator(`.popup[data-id="${b.properties.id}"]`)).toBeVisible();
   await expect(other.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
-  await expect(other.locator(`.feature-list button[data-id="${b.properties.id}"]`)).toHaveAttribute('aria-current', 'true');
-  const restored = await other.evaluate(() => ({ zoom: window.atlas.map!.getZoom(), center: window.atlas.map!.getCenter().toArray() }));
+  await expect(other.locator(`.feature-list button[data-id="${b.properties.id}"]`)).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  const restored = await other.evaluate(() => ({
+    zoom: window.atlas.map!.getZoom(),
+    center: window.atlas.map!.getCenter().toArray(),
+  }));
   expect(restored.zoom).toBeCloseTo(view.zoom, 1);
   expect(restored.center[0]).toBeCloseTo(view.center[0], 2);
   expect(restored.center[1]).toBeCloseTo(view.center[1], 2);
@@ -146,7 +175,10 @@ test('list and map stay in sync, by mouse and by keyboard', async ({ page, reque
   const at = lonlat(f.geometry.coordinates[0]);
   await jumpTo(page, at, 5);
   await openByClick(page, at, f.properties.id);
-  await expect(page.locator(`.feature-list button[data-id="${f.properties.id}"]`)).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator(`.feature-list button[data-id="${f.properties.id}"]`)).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
 
   // List → map, by keyboard: arrow to the next item, Enter flies there and opens it.
   await items.first().focus();
@@ -171,7 +203,13 @@ test('a popup opened from the list ends up wholly inside the map, however long i
     page.evaluate(() => {
       const popup = document.querySelector('.maplibregl-popup')?.getBoundingClientRect();
       const map = document.getElementById('map')!.getBoundingClientRect();
-      return !!popup && popup.top >= map.top && popup.bottom <= map.bottom && popup.left >= map.left && popup.right <= map.right;
+      return (
+        !!popup &&
+        popup.top >= map.top &&
+        popup.bottom <= map.bottom &&
+        popup.left >= map.left &&
+        popup.right <= map.right
+      );
     });
   let scrolled = 0;
   for (const item of await items.all()) {
@@ -193,7 +231,10 @@ test('a popup opened from the list ends up wholly inside the map, however long i
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
 
-  test('the panel is a bottom sheet that opens, lists, and shows the chosen feature', async ({ page, request }, testInfo) => {
+  test('the panel is a bottom sheet that opens, lists, and shows the chosen feature', async ({
+    page,
+    request,
+  }, testInfo) => {
     const { events } = await served(request);
     await openAtlas(page);
     const handle = page.locator('#sheet-handle');

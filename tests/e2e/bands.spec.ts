@@ -25,17 +25,42 @@ test.beforeAll(() => {
   // Two bands from one launch site of different weapons (and so other values): the second becomes the
   // first's weapon, a second band of it from the same origin with values that conflict.
   const bySite = new Map<string, RangeFeature[]>();
-  for (const f of bands) if (f.properties.origin) bySite.set(f.properties.origin.join(','), [...(bySite.get(f.properties.origin.join(',')) ?? []), f]);
-  const [a, b] = [...bySite.values()].find((fs) => fs.length >= 2 && fs[0].properties.max_km !== fs[1].properties.max_km)!;
-  Object.assign(b.properties, { weapon: a.properties.weapon, weapons: a.properties.weapons, weapon_class: a.properties.weapon_class, conflicts_with: [a.properties.id] });
+  for (const f of bands)
+    if (f.properties.origin)
+      bySite.set(f.properties.origin.join(','), [...(bySite.get(f.properties.origin.join(',')) ?? []), f]);
+  const [a, b] = [...bySite.values()].find(
+    (fs) => fs.length >= 2 && fs[0].properties.max_km !== fs[1].properties.max_km,
+  )!;
+  Object.assign(b.properties, {
+    weapon: a.properties.weapon,
+    weapons: a.properties.weapons,
+    weapon_class: a.properties.weapon_class,
+    conflicts_with: [a.properties.id],
+  });
   b.properties.label = b.properties.label.replace(/^[^:]+/, a.properties.weapon);
   a.properties.conflicts_with = [b.properties.id];
   conflict = { weapon: a.properties.weapon, id: b.properties.id };
   // One feature per claim; the first keeps the band's id.
-  const features = bands.flatMap((f) => f.properties.claims.map((c, n): RangeFeature => {
-    const id = n ? `${f.properties.id}-claim-${n}` : f.properties.id;
-    return { ...f, id, properties: { ...f.properties, id, claims: [c], sources: 1, excerpt: c.excerpt, document: c.document, document_title: c.document_title, claimant: c.claimant, status: c.status } };
-  }));
+  const features = bands.flatMap((f) =>
+    f.properties.claims.map((c, n): RangeFeature => {
+      const id = n ? `${f.properties.id}-claim-${n}` : f.properties.id;
+      return {
+        ...f,
+        id,
+        properties: {
+          ...f.properties,
+          id,
+          claims: [c],
+          sources: 1,
+          excerpt: c.excerpt,
+          document: c.document,
+          document_title: c.document_title,
+          claimant: c.claimant,
+          status: c.status,
+        },
+      };
+    }),
+  );
   const raw = data.ranges as RangeCollection & Record<string, unknown>;
   served = { type: 'FeatureCollection', features, [INDEX_MEMBER]: raw[INDEX_MEMBER] };
 });
@@ -43,7 +68,9 @@ test.beforeAll(() => {
 test.beforeEach(async ({ page }) => {
   await serveScaleFixture(page, data);
   // Registered last, so it answers first.
-  await page.route('**/data/ranges.geojson', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(served) }));
+  await page.route('**/data/ranges.geojson', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(served) }),
+  );
 });
 
 test('hundreds of range features draw each band once, and conflicting values stay apart', async ({ page }) => {
@@ -53,7 +80,8 @@ test('hundreds of range features draw each band once, and conflicting values sta
   const drawn = await page.evaluate(async () => {
     const source = window.atlas.map!.getSource<GeoJSONSource>('atlas-data')!;
     const features = ((await source.getData()) as GeoJSON.FeatureCollection).features;
-    const of = (kind: string) => features.filter((f) => f.properties?.kind === kind).map((f) => f.properties?.id as string);
+    const of = (kind: string) =>
+      features.filter((f) => f.properties?.kind === kind).map((f) => f.properties?.id as string);
     return { range: of('range'), edge: of('edge') };
   });
   const ids = bands.map((f) => f.properties.id).sort();
@@ -61,18 +89,32 @@ test('hundreds of range features draw each band once, and conflicting values sta
   expect([...drawn.edge].sort()).toEqual(ids);
   // What is on screen: only whole bands, never a claim's own feature.
   await idle(page);
-  const rendered = await page.evaluate(() => [...new Set(window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-range-fill'] }).map((f) => f.properties?.id as string))]);
+  const rendered = await page.evaluate(() => [
+    ...new Set(
+      window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-range-fill'] }).map((f) => f.properties?.id as string),
+    ),
+  ]);
   expect(rendered.length).toBeGreaterThan(0);
   expect(rendered.every((id) => ids.includes(id))).toBe(true);
   // The band counts in the layer switch count bands, not features.
-  await expect(page.locator('.layer-control fieldset[data-group="ranges"] legend')).toContainText(`Ranges (${bands.length})`);
+  await expect(page.locator('.layer-control fieldset[data-group="ranges"] legend')).toContainText(
+    `Ranges (${bands.length})`,
+  );
 });
 
-test('a band\'s popup lists every claim of its features, and a conflicting band is named beside it', async ({ page }) => {
-  const band = bands.filter((f) => !f.properties.conflicts_with.length).reduce((a, b) => (b.properties.claims.length > a.properties.claims.length ? b : a));
+test("a band's popup lists every claim of its features, and a conflicting band is named beside it", async ({
+  page,
+}) => {
+  const band = bands
+    .filter((f) => !f.properties.conflicts_with.length)
+    .reduce((a, b) => (b.properties.claims.length > a.properties.claims.length ? b : a));
   expect(band.properties.claims.length).toBeGreaterThan(2);
   await openAtlas(page, `#sel=${band.properties.id}`);
-  const popup = page.locator(`.maplibregl-popup .popup[data-id="${band.properties.id}"], .panel .popup[data-id="${band.properties.id}"]`).first();
+  const popup = page
+    .locator(
+      `.maplibregl-popup .popup[data-id="${band.properties.id}"], .panel .popup[data-id="${band.properties.id}"]`,
+    )
+    .first();
   await expect(popup).toBeVisible();
   await expect(popup.locator('.claims .claim')).toHaveCount(band.properties.claims.length);
   for (const c of band.properties.claims) await expect(popup.locator('.claims')).toContainText(c.document_title);
@@ -88,8 +130,14 @@ test('the legend groups the bands by weapon, with a count of each', async ({ pag
   const expected = new Map<string, number>();
   for (const f of bands) expected.set(f.properties.weapon, (expected.get(f.properties.weapon) ?? 0) + 1);
   const legend = page.locator('.layer-control .weapon-bands');
-  await expect(legend.locator('summary')).toHaveText(`Bands by weapon: ${expected.size} weapons, ${bands.length} bands`);
-  const rows = await legend.locator('li').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.weapon, Number((li as HTMLElement).dataset.bands), li.textContent]));
+  await expect(legend.locator('summary')).toHaveText(
+    `Bands by weapon: ${expected.size} weapons, ${bands.length} bands`,
+  );
+  const rows = await legend
+    .locator('li')
+    .evaluateAll((lis) =>
+      lis.map((li) => [(li as HTMLElement).dataset.weapon, Number((li as HTMLElement).dataset.bands), li.textContent]),
+    );
   expect(new Map(rows.map(([w, n]) => [w, n]))).toEqual(expected);
   expect(rows).toHaveLength(expected.size);
   const conflicted = rows.find(([w]) => w === conflict.weapon)!;

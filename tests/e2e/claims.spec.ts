@@ -44,7 +44,9 @@ test('each claim status looks different on the map, for events and for ranges', 
     const event = data.events.features.find((f) => f.properties.status === status);
     expect(event, `fixture event with status ${status}`).toBeTruthy();
     const at = lonlat(event!.geometry.coordinates[0]);
-    const hits = (await renderedAt(page, at, ['atlas-event-marker', 'atlas-event-pattern'])).filter((h) => h.id === event!.properties.id);
+    const hits = (await renderedAt(page, at, ['atlas-event-marker', 'atlas-event-pattern'])).filter(
+      (h) => h.id === event!.properties.id,
+    );
     const marker = hits.find((h) => h.layer === 'atlas-event-marker');
     expect(marker, `${status} marker rendered`).toBeTruthy();
     expect(marker!.paint['circle-opacity']).toBeCloseTo(STATUS_STYLE[status].markerFill, 5);
@@ -53,7 +55,10 @@ test('each claim status looks different on the map, for events and for ranges', 
     const wanted = STATUS_STYLE[status].markerPattern;
     if (wanted === 'hatch' || wanted === 'dashed') expect(String(pattern?.icon)).toContain(`atlas-marker-${wanted}-`);
     else expect(pattern, `${status} has no pattern`).toBeUndefined();
-    eventLooks.set(status, JSON.stringify([marker!.paint['circle-opacity'], marker!.paint['circle-stroke-width'], pattern?.icon ?? null]));
+    eventLooks.set(
+      status,
+      JSON.stringify([marker!.paint['circle-opacity'], marker!.paint['circle-stroke-width'], pattern?.icon ?? null]),
+    );
     await page.screenshot({ path: testInfo.outputPath(`event-${status}.png`), clip: await clipAround(page, at, 60) });
   }
   expect(new Set(eventLooks.values()).size, 'four distinct event looks').toBe(4);
@@ -67,7 +72,9 @@ test('each claim status looks different on the map, for events and for ranges', 
     const view: [number, number] = Math.abs(at[0] - 126) < 20 ? [126, 40] : at;
     const center = await page.evaluate(() => window.atlas.map!.getCenter().toArray());
     if (Math.abs(center[0] - view[0]) > 1 || Math.abs(center[1] - view[1]) > 1) await jumpTo(page, view, 3.5);
-    const hits = (await renderedAt(page, at, ['atlas-range-fill', 'atlas-range-hatch'])).filter((h) => h.id === range!.properties.id);
+    const hits = (await renderedAt(page, at, ['atlas-range-fill', 'atlas-range-hatch'])).filter(
+      (h) => h.id === range!.properties.id,
+    );
     const fill = hits.find((h) => h.layer === 'atlas-range-fill');
     expect(fill, `${status} band rendered`).toBeTruthy();
     expect(fill!.paint['fill-opacity']).toBeCloseTo(STATUS_STYLE[status].bandFill, 5);
@@ -99,7 +106,9 @@ test('the legend explains each status with the swatches the map uses', async ({ 
   await idle(page);
 });
 
-test('the popup shows every claim with its source, the number of sources, and conflicting dates side by side', async ({ page }, testInfo) => {
+test('the popup shows every claim with its source, the number of sources, and conflicting dates side by side', async ({
+  page,
+}, testInfo) => {
   const event = data.events.features.find((f) => f.properties.conflict && f.properties.claims.length > 1)!;
   expect(event, 'a fixture event whose claims conflict').toBeTruthy();
   const p = event.properties;
@@ -115,7 +124,9 @@ test('the popup shows every claim with its source, the number of sources, and co
     await expect(claim.locator('.claimant .status')).toHaveText(STATUS_STYLE[c.status].label);
     await expect(claim.locator('.source')).toContainText(c.document_title);
   }
-  await expect(popup.locator('.claims-count')).toHaveText(`${p.claims.length} claims from ${p.sources} independent sources`);
+  await expect(popup.locator('.claims-count')).toHaveText(
+    `${p.claims.length} claims from ${p.sources} independent sources`,
+  );
   // Each stated date in its own row, never merged into one.
   const table = popup.locator('table.compare');
   await expect(table.locator('caption')).toContainText('Sources disagree on the date');
@@ -129,7 +140,9 @@ test('the popup shows every claim with its source, the number of sources, and co
   await page.screenshot({ path: testInfo.outputPath('popup-event-conflict.png') });
 });
 
-test('conflicting range claims are separate bands that say they conflict, on the map, in the popup and the list', async ({ page }, testInfo) => {
+test('conflicting range claims are separate bands that say they conflict, on the map, in the popup and the list', async ({
+  page,
+}, testInfo) => {
   const bands = drawnRanges(data.ranges);
   const range = bands.find((f) => f.properties.conflicts_with.some((id) => bands.some((g) => g.properties.id === id)))!;
   expect(range, 'a fixture range with conflicting claims').toBeTruthy();
@@ -141,7 +154,9 @@ test('conflicting range claims are separate bands that say they conflict, on the
   const ids = (await renderedAt(page, at, ['atlas-range-fill'])).map((h) => h.id);
   expect(ids).toContain(range.properties.id);
   const labels = await page.evaluate(() =>
-    window.atlas.map!.querySourceFeatures('atlas-data', { filter: ['==', ['get', 'kind'], 'label'] }).map((f) => String(f.properties.label)),
+    window.atlas
+      .map!.querySourceFeatures('atlas-data', { filter: ['==', ['get', 'kind'], 'label'] })
+      .map((f) => String(f.properties.label)),
   );
   expect(labels.filter((l) => l.includes('conflicting claims')).length).toBeGreaterThanOrEqual(2);
 
@@ -158,16 +173,22 @@ test('conflicting range claims are separate bands that say they conflict, on the
   // Its button opens the other band.
   await table.locator(`button[data-id="${other.properties.id}"]`).click();
   await expect(page.locator(`.maplibregl-popup .popup[data-id="${other.properties.id}"]`)).toBeVisible();
-  await expect(page.locator(`.feature-list button[data-id="${range.properties.id}"] .conflict`)).toContainText('Conflicting claims');
+  await expect(page.locator(`.feature-list button[data-id="${range.properties.id}"] .conflict`)).toContainText(
+    'Conflicting claims',
+  );
 });
 
-test('a range stated with no origin is listed and named in its weapon\'s popup, and not drawn', async ({ page }) => {
+test("a range stated with no origin is listed and named in its weapon's popup, and not drawn", async ({ page }) => {
   const unplaced = data.ranges.features.find((f) => f.geometry === null)!;
   expect(unplaced, 'a fixture range with no origin').toBeTruthy();
   expect(unplaced.properties).toMatchObject({ origin_place: null, qualifier: 'about' });
-  const band = drawnRanges(data.ranges).find((f) => f.properties.weapons.some((w) => unplaced.properties.weapons.includes(w)))!;
+  const band = drawnRanges(data.ranges).find((f) =>
+    f.properties.weapons.some((w) => unplaced.properties.weapons.includes(w)),
+  )!;
   await openAtlas(page);
-  const drawnIds = await page.evaluate(() => window.atlas.map!.querySourceFeatures('atlas-data').map((f) => String(f.properties.id)));
+  const drawnIds = await page.evaluate(() =>
+    window.atlas.map!.querySourceFeatures('atlas-data').map((f) => String(f.properties.id)),
+  );
   expect(drawnIds).toContain(band.properties.id);
   expect(drawnIds).not.toContain(unplaced.properties.id);
 
@@ -185,7 +206,10 @@ test('a range stated with no origin is listed and named in its weapon\'s popup, 
   await expect(own).toBeVisible();
   await expect(own).toContainText('not given by the text');
   await expect(own.locator('.excerpt')).toContainText('without saying from where');
-  await expect(page.locator(`.feature-list button[data-id="${unplaced.properties.id}"]`)).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator(`.feature-list button[data-id="${unplaced.properties.id}"]`)).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
 });
 
 /** Keys of the place outlines filled exactly at a [lon, lat]. */
@@ -194,11 +218,15 @@ async function outlinesAt(page: Page, at: [number, number]): Promise<string[]> {
   return page.evaluate((ll) => {
     const map = window.atlas.map!;
     if (!map.getLayer('atlas-event-region-fill')) return [];
-    return map.queryRenderedFeatures(map.project(ll as [number, number]), { layers: ['atlas-event-region-fill'] }).map((f) => String(f.properties.key));
+    return map
+      .queryRenderedFeatures(map.project(ll as [number, number]), { layers: ['atlas-event-region-fill'] })
+      .map((f) => String(f.properties.key));
   }, at);
 }
 
-test('an event resolved to a region or a country shows that outline when hovered or selected, and says so in words', async ({ page }, testInfo) => {
+test('an event resolved to a region or a country shows that outline when hovered or selected, and says so in words', async ({
+  page,
+}, testInfo) => {
   const region = data.events.features.find((f) => f.properties.precision === 3 && f.properties.admin1)!;
   const country = data.events.features.find((f) => f.properties.precision === 4 && f.properties.country)!;
   expect(region && country, 'fixture events at region and country precision').toBeTruthy();
@@ -232,7 +260,9 @@ test('an event resolved to a region or a country shows that outline when hovered
 
   // The region event's popup says where, approximately, in words.
   await page.locator(`.feature-list button[data-id="${region.properties.id}"]`).click();
-  await expect(page.locator(`.maplibregl-popup .popup[data-id="${region.properties.id}"] .facts`)).toContainText('approximate location: Kursk Oblast');
+  await expect(page.locator(`.maplibregl-popup .popup[data-id="${region.properties.id}"] .facts`)).toContainText(
+    'approximate location: Kursk Oblast',
+  );
 });
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
@@ -262,17 +292,36 @@ test('the data can be downloaded as GeoJSON and CSV, with their schemas', async 
   await openAtlas(page);
   const section = page.locator('.downloads');
   await expect(section.locator('h2')).toHaveText('Download the data');
-  const links = await section.locator('a').evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, file: (a as HTMLElement).dataset.file as string, download: (a as HTMLAnchorElement).download })));
-  expect(links.map((l) => l.file).sort()).toEqual(['events.csv', 'events.csv.schema.json', 'events.geojson', 'events.schema.json', 'ranges.csv', 'ranges.csv.schema.json', 'ranges.geojson', 'ranges.schema.json']);
-  const get = (href: string) => page.evaluate((h) => fetch(h).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${h}`)))), href);
+  const links = await section.locator('a').evaluateAll((as) =>
+    as.map((a) => ({
+      href: (a as HTMLAnchorElement).href,
+      file: (a as HTMLElement).dataset.file as string,
+      download: (a as HTMLAnchorElement).download,
+    })),
+  );
+  expect(links.map((l) => l.file).sort()).toEqual([
+    'events.csv',
+    'events.csv.schema.json',
+    'events.geojson',
+    'events.schema.json',
+    'ranges.csv',
+    'ranges.csv.schema.json',
+    'ranges.geojson',
+    'ranges.schema.json',
+  ]);
+  const get = (href: string) =>
+    page.evaluate((h) => fetch(h).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${h}`)))), href);
   const text = Object.fromEntries(await Promise.all(links.map(async (l) => [l.file, await get(l.href)] as const)));
-  for (const l of links.filter((x) => !x.file.includes('schema'))) expect(l.download, `${l.file} downloads`).toBe(l.file);
+  for (const l of links.filter((x) => !x.file.includes('schema')))
+    expect(l.download, `${l.file} downloads`).toBe(l.file);
 
   for (const kind of ['events', 'ranges'] as const) {
     const served = data[kind];
     const geojson = JSON.parse(text[`${kind}.geojson`]);
     expect(geojson.type).toBe('FeatureCollection');
-    expect(geojson.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(served.features.map((f) => f.properties.id));
+    expect(geojson.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(
+      served.features.map((f) => f.properties.id),
+    );
     expect(JSON.parse(text[`${kind}.schema.json`]).$schema).toContain('json-schema.org');
 
     const [header, ...rows] = parseCsv(text[`${kind}.csv`]).filter((r) => r.length > 1);

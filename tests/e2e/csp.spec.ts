@@ -27,8 +27,14 @@ test('the map starts, draws its markers and breaks no directive under the strict
   });
   expect(drawn, 'rendered event markers').toBeGreaterThan(0);
   // The worker, the fonts and the basemap all came from the site itself.
-  expect(site.requests.some((p) => p.endsWith('.mjs')), 'MapLibre worker loaded').toBe(true);
-  expect(site.requests.some((p) => p.endsWith('.woff2')), 'bundled fonts loaded').toBe(true);
+  expect(
+    site.requests.some((p) => p.endsWith('.mjs')),
+    'MapLibre worker loaded',
+  ).toBe(true);
+  expect(
+    site.requests.some((p) => p.endsWith('.woff2')),
+    'bundled fonts loaded',
+  ).toBe(true);
   // List and popup work too: choose the first item.
   await page.locator('.feature-list button.item').first().click();
   await expect(page.locator('.maplibregl-popup .popup')).toBeVisible();
@@ -36,7 +42,10 @@ test('the map starts, draws its markers and breaks no directive under the strict
   expect(await cspViolations(page)).toEqual([]);
 });
 
-test('used end to end (list, popups, switches, zoom, dark theme), the app asks no other host for anything', async ({ page, guard }) => {
+test('used end to end (list, popups, switches, zoom, dark theme), the app asks no other host for anything', async ({
+  page,
+  guard,
+}) => {
   await openReady(page, site.url);
   for (const item of (await page.locator('.feature-list button.item').all()).slice(0, 3)) {
     await item.click();
@@ -55,8 +64,13 @@ test('used end to end (list, popups, switches, zoom, dark theme), the app asks n
   await idle(page);
   // The route saw the worker's own fetches (the basemap GeoJSON), so "nothing external" covers them too.
   const paths = guard.requests.map((u) => new URL(u).pathname);
-  expect(paths).toEqual(expect.arrayContaining(['/basemap/land-110m.geojson', '/basemap/land-50m.geojson', '/data/events.geojson']));
-  expect(paths.some((p) => p.endsWith('.woff2')), 'fonts').toBe(true);
+  expect(paths).toEqual(
+    expect.arrayContaining(['/basemap/land-110m.geojson', '/basemap/land-50m.geojson', '/data/events.geojson']),
+  );
+  expect(
+    paths.some((p) => p.endsWith('.woff2')),
+    'fonts',
+  ).toBe(true);
   expect(guard.requests.every((u) => new URL(u).hostname === '127.0.0.1')).toBe(true);
   expect(await cspViolations(page)).toEqual([]);
 });

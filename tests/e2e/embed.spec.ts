@@ -45,7 +45,10 @@ interface Fit {
 }
 
 async function measureFit(page: Page, frame: Frame): Promise<Fit> {
-  const box = await page.locator('iframe').first().evaluate((f) => f.getBoundingClientRect());
+  const box = await page
+    .locator('iframe')
+    .first()
+    .evaluate((f) => f.getBoundingClientRect());
   const inner = await frame.evaluate(() => ({
     content: document.body.getBoundingClientRect().height,
     scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight,
@@ -57,10 +60,13 @@ async function measureFit(page: Page, frame: Frame): Promise<Fit> {
 async function settled(page: Page, frame: Frame, previous?: number): Promise<Fit> {
   let last: Fit | null = null;
   await expect
-    .poll(async () => {
-      last = await measureFit(page, frame);
-      return Math.abs(last.frame - last.content) <= TOLERANCE && !last.scrolls && last.frame !== previous;
-    }, { message: `frame height settles to its content (last: ${JSON.stringify(last)})` })
+    .poll(
+      async () => {
+        last = await measureFit(page, frame);
+        return Math.abs(last.frame - last.content) <= TOLERANCE && !last.scrolls && last.frame !== previous;
+      },
+      { message: `frame height settles to its content (last: ${JSON.stringify(last)})` },
+    )
     .toBe(true)
     .catch((err: Error) => {
       throw new Error(`${err.message}\nlast measured: ${JSON.stringify(last)}, previous frame height ${previous}`);
@@ -70,24 +76,37 @@ async function settled(page: Page, frame: Frame, previous?: number): Promise<Fit
 }
 
 for (const kind of HOSTS) {
-  test(`${kind} host: the frame's height settles to its content and follows the host's width`, async ({ page }, testInfo) => {
+  test(`${kind} host: the frame's height settles to its content and follows the host's width`, async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize({ width: 1000, height: 800 });
     await page.goto(`${host.url}${kind}.html`);
     const frame = await embedFrame(page);
     const wide = await settled(page, frame);
     expect(wide.width).toBe(680); // the article's text column
-    testInfo.annotations.push({ type: 'height', description: `${kind} at ${wide.width} px: frame ${wide.frame} px, content ${wide.content} px` });
+    testInfo.annotations.push({
+      type: 'height',
+      description: `${kind} at ${wide.width} px: frame ${wide.frame} px, content ${wide.content} px`,
+    });
 
     // A phone: the column narrows, the map gets shorter, the legend wraps; the frame follows.
     await page.setViewportSize({ width: 400, height: 800 });
     const narrow = await settled(page, frame, wide.frame);
     expect(narrow.width).toBe(360);
-    expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(mapHeight(360), 0);
-    testInfo.annotations.push({ type: 'height', description: `${kind} at ${narrow.width} px: frame ${narrow.frame} px, content ${narrow.content} px` });
+    expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(
+      mapHeight(360),
+      0,
+    );
+    testInfo.annotations.push({
+      type: 'height',
+      description: `${kind} at ${narrow.width} px: frame ${narrow.frame} px, content ${narrow.content} px`,
+    });
   });
 }
 
-test('a story\'s embed on a phone: the frame\'s height is its content\'s, title and description included', async ({ page }, testInfo) => {
+test("a story's embed on a phone: the frame's height is its content's, title and description included", async ({
+  page,
+}, testInfo) => {
   const [story] = (await (await page.request.get('data/maps.json')).json()) as Array<{ id: string; title: string }>;
   expect(story, 'the build publishes a story').toBeDefined();
   await page.setViewportSize({ width: 375, height: 740 });
@@ -98,8 +117,14 @@ test('a story\'s embed on a phone: the frame\'s height is its content\'s, title 
   const fit = await settled(page, frame);
   expect(fit.width).toBe(335);
   expect(fit.frame).toBe(Math.ceil(fit.content));
-  expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(mapHeight(fit.width), 0);
-  testInfo.annotations.push({ type: 'height', description: `story ${story.id} at ${fit.width} px: frame ${fit.frame} px, content ${fit.content} px` });
+  expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(
+    mapHeight(fit.width),
+    0,
+  );
+  testInfo.annotations.push({
+    type: 'height',
+    description: `story ${story.id} at ${fit.width} px: frame ${fit.frame} px, content ${fit.content} px`,
+  });
 });
 
 test('a full-width frame fits its content from 1200 px down to 280 px', async ({ page }, testInfo) => {
@@ -107,14 +132,25 @@ test('a full-width frame fits its content from 1200 px down to 280 px', async ({
   await page.goto(`${host.url}wide.html`);
   const frame = await embedFrame(page);
   let previous: number | undefined;
-  for (const [viewport, width] of [[1240, 1200], [320, 280]]) {
+  for (const [viewport, width] of [
+    [1240, 1200],
+    [320, 280],
+  ]) {
     await page.setViewportSize({ width: viewport, height: 800 });
     const fitted = await settled(page, frame, previous);
     expect(fitted.width).toBe(width);
-    expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(mapHeight(width), 0);
+    expect(await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().height)).toBeCloseTo(
+      mapHeight(width),
+      0,
+    );
     // Nothing sticks out sideways either.
-    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-    testInfo.annotations.push({ type: 'height', description: `wide at ${width} px: frame ${fitted.frame} px, content ${fitted.content} px` });
+    expect(
+      await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    testInfo.annotations.push({
+      type: 'height',
+      description: `wide at ${width} px: frame ${fitted.frame} px, content ${fitted.content} px`,
+    });
     previous = fitted.frame;
   }
 });
@@ -150,7 +186,9 @@ test('the wheel over the map scrolls the article; with Ctrl it zooms the map', a
 
 test('one finger on the map scrolls the article; two fingers move the map', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 400, height: 700 }, hasTouch: true, isMobile: true });
-  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+  );
   const page = await context.newPage();
   await page.goto(`${host.url}plain.html`);
   const frame = await embedFrame(page);
@@ -164,7 +202,11 @@ test('one finger on the map scrolls the article; two fingers move the map', asyn
     const box = (await frame.locator('#map').boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
-    const at = (t: number) => Array.from({ length: fingers }, (_, i) => [x + i * 60 - 30 * (fingers - 1) + dx * t, y + dy * t] as [number, number]);
+    const at = (t: number) =>
+      Array.from(
+        { length: fingers },
+        (_, i) => [x + i * 60 - 30 * (fingers - 1) + dx * t, y + dy * t] as [number, number],
+      );
     await touch('touchStart', at(0));
     for (let step = 1; step <= 12; step++) await touch('touchMove', at(step / 12));
     await touch('touchEnd', []);
@@ -177,7 +219,9 @@ test('one finger on the map scrolls the article; two fingers move the map', asyn
   const y0 = await pageY();
   // The end of the scroll this gesture starts, fling included (`scrollend`), not a guess at its time.
   await page.evaluate(() => {
-    Object.assign(window, { scrollEnded: new Promise<void>((resolve) => addEventListener('scrollend', () => resolve(), { once: true })) });
+    Object.assign(window, {
+      scrollEnded: new Promise<void>((resolve) => addEventListener('scrollend', () => resolve(), { once: true })),
+    });
   });
   await drag(1, -160);
   await expect.poll(pageY, { message: 'one finger scrolls the article' }).toBeGreaterThan(y0);
@@ -193,7 +237,10 @@ test('one finger on the map scrolls the article; two fingers move the map', asyn
   await context.close();
 });
 
-test('clicking a marker inside the frame opens its popup (over the map, or under it when it would not fit)', async ({ page, request }) => {
+test('clicking a marker inside the frame opens its popup (over the map, or under it when it would not fit)', async ({
+  page,
+  request,
+}) => {
   const { events } = await served(request);
   await page.setViewportSize({ width: 1000, height: 900 });
   await page.goto(`${host.url}pym.html`);
@@ -202,18 +249,29 @@ test('clicking a marker inside the frame opens its popup (over the map, or under
   const iframe = page.locator('iframe');
   await iframe.scrollIntoViewIfNeeded();
   // A marker drawn where it is, alone under the cursor.
-  const target = await frame.evaluate(([ids, layers]) => {
-    const map = window.atlas.map!;
-    for (const id of ids as string[]) {
-      const f = map.querySourceFeatures('atlas-events').find((s) => s.properties?.id === id && s.properties?.kind === 'event');
-      if (f?.geometry.type !== 'Point') continue;
-      const p = map.project(f.geometry.coordinates as [number, number]);
-      const hits = map.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], { layers: layers as string[] });
-      const under = new Set(hits.map((h) => h.properties?.id));
-      if (under.size === 1 && under.has(id)) return { id, x: p.x, y: p.y };
-    }
-    return null;
-  }, [events.features.map((f) => f.properties.id), LAYERS.events] as const);
+  const target = await frame.evaluate(
+    ([ids, layers]) => {
+      const map = window.atlas.map!;
+      for (const id of ids as string[]) {
+        const f = map
+          .querySourceFeatures('atlas-events')
+          .find((s) => s.properties?.id === id && s.properties?.kind === 'event');
+        if (f?.geometry.type !== 'Point') continue;
+        const p = map.project(f.geometry.coordinates as [number, number]);
+        const hits = map.queryRenderedFeatures(
+          [
+            [p.x - 6, p.y - 6],
+            [p.x + 6, p.y + 6],
+          ],
+          { layers: layers as string[] },
+        );
+        const under = new Set(hits.map((h) => h.properties?.id));
+        if (under.size === 1 && under.has(id)) return { id, x: p.x, y: p.y };
+      }
+      return null;
+    },
+    [events.features.map((f) => f.properties.id), LAYERS.events] as const,
+  );
   expect(target, 'a marker alone under the cursor').not.toBeNull();
   const box = (await iframe.boundingBox())!;
   const mapTop = await frame.locator('#map').evaluate((m) => m.getBoundingClientRect().top);
@@ -229,7 +287,10 @@ test('clicking a marker inside the frame opens its popup (over the map, or under
   await expect(frame.locator('#full-map')).toHaveAttribute('href', new RegExp(`sel=${target!.id}`));
 });
 
-test('on a narrow frame the details open under the map, and the frame grows to show them', async ({ page, request }) => {
+test('on a narrow frame the details open under the map, and the frame grows to show them', async ({
+  page,
+  request,
+}) => {
   const { events } = await served(request);
   const id = events.features[0].properties.id;
   await page.setViewportSize({ width: 360, height: 800 });
@@ -237,7 +298,9 @@ test('on a narrow frame the details open under the map, and the frame grows to s
   const frame = await embedFrame(page);
   const before = await settled(page, frame);
   // Select through the embed's own URL handling: what a reader's tap does, without aiming at a marker.
-  await page.goto(`${host.url}plain.html?src=${encodeURIComponent(new URL(`embed.html#sel=${id}`, String(test.info().project.use.baseURL)).href)}`);
+  await page.goto(
+    `${host.url}plain.html?src=${encodeURIComponent(new URL(`embed.html#sel=${id}`, String(test.info().project.use.baseURL)).href)}`,
+  );
   const selected = await embedFrame(page);
   await expect(selected.locator(`#detail .popup[data-id="${id}"]`)).toBeVisible();
   await expect(selected.locator('.maplibregl-popup')).toHaveCount(0);
@@ -267,7 +330,11 @@ test('keyboard focus passes into the frame and out again, both ways', async ({ p
   expect(await focused(), 'Shift+Tab left the frame').toBe('before');
 });
 
-test('URL parameters choose the title, view, layers and selection; the full-map link keeps them', async ({ page, request, context }) => {
+test('URL parameters choose the title, view, layers and selection; the full-map link keeps them', async ({
+  page,
+  request,
+  context,
+}) => {
   const { events, ranges } = await served(request);
   const id = events.features[0].properties.id;
   const hash = `#map=5.00/48.4600/35.0400&hide=ranges&sel=${id}`;
@@ -276,8 +343,14 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   await page.evaluate(() => window.atlas.ready);
   await expect(page.locator('h1')).toHaveText('Strikes on Dnipro');
   await expect(page).toHaveTitle(/^Strikes on Dnipro/);
-  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute('aria-label', /^Strikes on Dnipro: map of events and weapon ranges/);
-  const view = await page.evaluate(() => ({ zoom: window.atlas.map!.getZoom(), center: window.atlas.map!.getCenter().toArray() }));
+  await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute(
+    'aria-label',
+    /^Strikes on Dnipro: map of events and weapon ranges/,
+  );
+  const view = await page.evaluate(() => ({
+    zoom: window.atlas.map!.getZoom(),
+    center: window.atlas.map!.getCenter().toArray(),
+  }));
   expect(view.zoom).toBeCloseTo(5, 2);
   expect(view.center[0]).toBeCloseTo(35.04, 3);
   expect(view.center[1]).toBeCloseTo(48.46, 3);
@@ -333,7 +406,13 @@ test('pages carry the oEmbed link, og:image and an alt text written from the dat
     expect(noscript).toContain(`alt="${alt.replace(/&/g, '&amp;')}"`);
   }
   const oembed = await (await request.get('oembed.json')).json();
-  expect(oembed).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Source Atlas', width: expect.any(Number), height: expect.any(Number) });
+  expect(oembed).toMatchObject({
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'Source Atlas',
+    width: expect.any(Number),
+    height: expect.any(Number),
+  });
   expect(oembed.html).toMatch(/^<iframe src="[^"]*embed\.html" title="[^"]+"/);
   expect(oembed.html).toContain('embed-resize.js');
   for (const file of ['pym.v1.min.js', 'embed-resize.js']) expect((await request.get(file)).ok(), file).toBe(true);
@@ -347,7 +426,10 @@ test('without WebGL2 the embed shows the preview picture with its alt text', asy
     } as typeof original;
   });
   // The test build has no preview.png (scripts/snapshot.ts makes it): serve a 1×1 PNG in its place.
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  );
   await page.route('**/preview.png', (route) => route.fulfill({ contentType: 'image/png', body: png }));
   await page.goto('embed.html');
   const img = page.locator('#map img.embed-preview');
@@ -365,14 +447,20 @@ test.describe('accessibility', () => {
     { scheme: 'dark', width: 1280, sel: true },
   ] as const;
   for (const { scheme, width, sel } of cases) {
-    test(`no serious axe violations: ${scheme}, ${width} px${sel ? ', a feature open' : ''}`, async ({ page, request }) => {
+    test(`no serious axe violations: ${scheme}, ${width} px${sel ? ', a feature open' : ''}`, async ({
+      page,
+      request,
+    }) => {
       const { events } = await served(request);
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height: 800 });
       await page.goto(`embed.html?title=Events%20and%20ranges${sel ? `#sel=${events.features[0].properties.id}` : ''}`);
       await page.evaluate(() => window.atlas.ready);
       if (sel) await expect(page.locator(`.popup[data-id="${events.features[0].properties.id}"]`)).toBeVisible();
-      await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute('aria-label', /map of events and weapon ranges/);
+      await expect(page.locator('#map > .maplibregl-canvas-container > canvas')).toHaveAttribute(
+        'aria-label',
+        /map of events and weapon ranges/,
+      );
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -382,13 +470,19 @@ test.describe('accessibility', () => {
   }
 });
 
-test('the app honours prefers-reduced-motion: choosing from the list jumps instead of flying', async ({ page, request }) => {
+test('the app honours prefers-reduced-motion: choosing from the list jumps instead of flying', async ({
+  page,
+  request,
+}) => {
   const { events } = await served(request);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openAtlas(page);
   const zoom0 = await page.evaluate(() => window.atlas.map!.getZoom());
   await page.locator(`.feature-list button[data-id="${events.features[0].properties.id}"]`).click();
-  const after = await page.evaluate(() => ({ moving: window.atlas.map!.isMoving(), zoom: window.atlas.map!.getZoom() }));
+  const after = await page.evaluate(() => ({
+    moving: window.atlas.map!.isMoving(),
+    zoom: window.atlas.map!.getZoom(),
+  }));
   expect(after.moving).toBe(false);
   expect(after.zoom).not.toBeCloseTo(zoom0, 3);
 });
@@ -396,7 +490,11 @@ test('the app honours prefers-reduced-motion: choosing from the list jumps inste
 test('the snapshot script renders the default view as a 1200 × 630 PNG', async ({}, testInfo) => {
   test.setTimeout(120_000);
   const out = testInfo.outputPath('preview.png');
-  await promisify(execFile)('npx', ['tsx', 'scripts/snapshot.ts', '--url', String(testInfo.project.use.baseURL), '--out', out], { timeout: 100_000 });
+  await promisify(execFile)(
+    'npx',
+    ['tsx', 'scripts/snapshot.ts', '--url', String(testInfo.project.use.baseURL), '--out', out],
+    { timeout: 100_000 },
+  );
   const png = readFileSync(out);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);

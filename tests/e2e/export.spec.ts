@@ -27,14 +27,24 @@ async function pixelStats(page: Page, bytes: Buffer, rect: { x: number; y: numbe
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
       const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
       ctx.drawImage(bitmap, 0, 0);
-      const region = ctx.getImageData(Math.round(r.x * bitmap.width), Math.round(r.y * bitmap.height), Math.round(r.w * bitmap.width), Math.round(r.h * bitmap.height)).data;
+      const region = ctx.getImageData(
+        Math.round(r.x * bitmap.width),
+        Math.round(r.y * bitmap.height),
+        Math.round(r.w * bitmap.width),
+        Math.round(r.h * bitmap.height),
+      ).data;
       const colours = new Set<number>();
       let opaque = 0;
       for (let i = 0; i < region.length; i += 4) {
         colours.add((region[i] << 16) | (region[i + 1] << 8) | region[i + 2]);
         if (region[i + 3] === 255) opaque++;
       }
-      return { width: bitmap.width, height: bitmap.height, colours: colours.size, opaque: opaque / (region.length / 4) };
+      return {
+        width: bitmap.width,
+        height: bitmap.height,
+        colours: colours.size,
+        opaque: opaque / (region.length / 4),
+      };
     },
     [bytes.toString('base64'), rect] as const,
   );
@@ -46,8 +56,13 @@ const MAP_AREA = { x: 0.2, y: 0.25, w: 0.6, h: 0.4 };
 async function download(page: Page, scale: number): Promise<Buffer> {
   const menu = page.locator('.atlas-export-menu');
   if (await menu.isHidden()) await page.locator('.atlas-export > button').click();
-  const [file] = await Promise.all([page.waitForEvent('download'), menu.locator(`button[data-scale="${scale}"]`).click()]);
-  expect(file.suggestedFilename()).toMatch(scale === 2 ? /^source-atlas-\d{4}-\d\d-\d\d@2x\.png$/ : /^source-atlas-\d{4}-\d\d-\d\d\.png$/);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    menu.locator(`button[data-scale="${scale}"]`).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(
+    scale === 2 ? /^source-atlas-\d{4}-\d\d-\d\d@2x\.png$/ : /^source-atlas-\d{4}-\d\d-\d\d\.png$/,
+  );
   return readFileSync(await file.path());
 }
 
@@ -78,7 +93,26 @@ test('npm run export writes the picture of a URL state from the command line', a
   test.setTimeout(180_000);
   const out = testInfo.outputPath('cli-globe@2x.png');
   const dist = process.env.PW_DIST ?? 'dist';
-  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/export.ts', '--dist', dist, '--url', '#map=2.50/48.0000/60.0000&proj=globe', '--out', out, '--scale', '2', '--width', '960', '--height', '640'], { timeout: 150_000 });
+  const { stdout } = await promisify(execFile)(
+    'npx',
+    [
+      'tsx',
+      'scripts/export.ts',
+      '--dist',
+      dist,
+      '--url',
+      '#map=2.50/48.0000/60.0000&proj=globe',
+      '--out',
+      out,
+      '--scale',
+      '2',
+      '--width',
+      '960',
+      '--height',
+      '640',
+    ],
+    { timeout: 150_000 },
+  );
   expect(stdout).toContain(out);
   const bytes = readFileSync(out);
   const size = pngSize(bytes);
@@ -103,7 +137,10 @@ function pdfImages(pdf: Buffer): Array<{ width: number; height: number; filter: 
     const start = m.index + m[0].length;
     const end = text.indexOf('endstream', start);
     let colours = -1;
-    const raw = filter === 'FlateDecode' ? inflateSync(pdf.subarray(start, end), { finishFlush: zlibConstants.Z_SYNC_FLUSH }) : null;
+    const raw =
+      filter === 'FlateDecode'
+        ? inflateSync(pdf.subarray(start, end), { finishFlush: zlibConstants.Z_SYNC_FLUSH })
+        : null;
     // Three bytes a pixel: RGB (the colour space may be ICC-based); soft masks have one.
     if (raw && raw.length >= width * height * 3) {
       const seen = new Set<number>();

@@ -28,7 +28,9 @@ const alert = (page: Page) => page.getByRole('alert');
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 const listItems = (page: Page) => page.locator('.feature-list button.item');
 
@@ -48,7 +50,10 @@ async function expectUsable(page: Page, layer: 'events' | 'ranges'): Promise<voi
   await expect(ofLayer).toHaveCount(shown);
 }
 
-test('a missing data file (404): the other layer is drawn, an alert says which file, the page works', async ({ page, guard }) => {
+test('a missing data file (404): the other layer is drawn, an alert says which file, the page works', async ({
+  page,
+  guard,
+}) => {
   guard.allowConsole(/404/);
   site.reply(EVENTS, { status: 404, body: 'not found', type: 'text/plain' });
   await openReady(page, site.url);
@@ -77,7 +82,10 @@ test('both files missing: an empty map that says so, never a blank page', async 
   await page.screenshot({ path: testInfo.outputPath('both-missing.png') });
 });
 
-test('a data file cut off in transfer, or not JSON at all: an alert, and the rest is drawn', async ({ page, guard }, testInfo) => {
+test('a data file cut off in transfer, or not JSON at all: an alert, and the rest is drawn', async ({
+  page,
+  guard,
+}, testInfo) => {
   const text = JSON.stringify(served.events);
   // Complete response, truncated content (a half-written file on the server).
   site.reply(EVENTS, { body: text.slice(0, text.length / 2) });
@@ -118,13 +126,21 @@ test('features with broken geometry are left out and named; the valid ones are d
   site.reply(RANGES, { body: JSON.stringify(ranges) });
 
   await openReady(page, site.url);
-  await expect(alert(page)).toContainText('events.geojson: feature 1 left out: geometry is not a MultiPoint of [lon, lat]');
+  await expect(alert(page)).toContainText(
+    'events.geojson: feature 1 left out: geometry is not a MultiPoint of [lon, lat]',
+  );
   await expect(alert(page)).toContainText('feature 2 left out');
   await expect(alert(page)).toContainText('feature 3 left out');
-  await expect(alert(page)).toContainText('ranges.geojson: feature 1 left out: geometry is neither null nor a Polygon or MultiPolygon');
+  await expect(alert(page)).toContainText(
+    'ranges.geojson: feature 1 left out: geometry is neither null nor a Polygon or MultiPolygon',
+  );
   await expect(page.locator('.feature-list [data-id]')).toHaveCount(valid + ranges.features.length - 1);
   const ids = events.features.slice(3).map((f) => f.properties.id);
-  const drawn = await page.evaluate(() => [...new Set(window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-marker'] }).map((f) => String(f.properties.id)))]);
+  const drawn = await page.evaluate(() => [
+    ...new Set(
+      window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-marker'] }).map((f) => String(f.properties.id)),
+    ),
+  ]);
   expect(drawn.length, 'event markers drawn').toBeGreaterThan(0);
   expect(ids, 'drawn markers are valid events').toEqual(expect.arrayContaining(drawn));
   await page.screenshot({ path: testInfo.outputPath('broken-geometry.png') });
@@ -142,9 +158,15 @@ async function withoutWebGL2(page: Page): Promise<void> {
 }
 
 // 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-test("the map's own faults (a basemap file that does not load) show in the alert, in the atlas and the embed; the data is drawn", async ({ page, guard }) => {
+test("the map's own faults (a basemap file that does not load) show in the alert, in the atlas and the embed; the data is drawn", async ({
+  page,
+  guard,
+}) => {
   guard.allowConsole(/404/);
   site.reply('/basemap/land-110m.geojson', { status: 404, body: 'not found', type: 'text/plain' });
   await openReady(page, site.url);
@@ -160,7 +182,9 @@ test("the map's own faults (a basemap file that does not load) show in the alert
   expect(site.requests.filter((r) => r === '/basemap/land-110m.geojson').length).toBeGreaterThanOrEqual(2);
 });
 
-test('no WebGL 2: a message, every excerpt as text with the list, and the still picture when there is one', async ({ page }, testInfo) => {
+test('no WebGL 2: a message, every excerpt as text with the list, and the still picture when there is one', async ({
+  page,
+}, testInfo) => {
   await withoutWebGL2(page);
   // The site as the build leaves it when it could not render preview.png: no og:image.
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -171,7 +195,10 @@ test('no WebGL 2: a message, every excerpt as text with the list, and the still 
   const features = [...served.events.features, ...served.ranges.features];
   const articles = page.locator('.no-map-view .popup');
   await expect(articles).toHaveCount(features.length);
-  for (const f of features) await expect(page.locator(`.no-map-view .popup[data-id="${f.properties.id}"] .excerpt`).first()).toHaveText(f.properties.claims[0].excerpt);
+  for (const f of features)
+    await expect(page.locator(`.no-map-view .popup[data-id="${f.properties.id}"] .excerpt`).first()).toHaveText(
+      f.properties.claims[0].excerpt,
+    );
   await expect(page.locator('.no-map-preview')).toHaveCount(0);
   expect(await seriousViolations(page), 'axe, text view').toEqual([]);
   expect(site.requests).not.toContain('/preview.png');

@@ -2,7 +2,14 @@
  * The shared test fixture: every test fails on a console error or on any request that leaves
  * 127.0.0.1, and gets helpers that wait on map state (never on time).
  */
-import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test';
 
 /** Harmless SwiftShader noise (see shared/testing.md). */
 const IGNORED_CONSOLE = [/GPU stall due to ReadPixels/];
@@ -72,7 +79,11 @@ async function openShared(browser: Browser, file: string, options: BrowserContex
  * document (a first load, a reload, a URL opened cold): those use `test`, or a new page of `context`.
  */
 export const sharedTest = base.extend<{ guard: void }>({
-  context: async ({ browser, baseURL, viewport, colorScheme, isMobile, hasTouch, reducedMotion, deviceScaleFactor }, use, testInfo) => {
+  context: async (
+    { browser, baseURL, viewport, colorScheme, isMobile, hasTouch, reducedMotion, deviceScaleFactor },
+    use,
+    testInfo,
+  ) => {
     const options = { baseURL, viewport, colorScheme, isMobile, hasTouch, reducedMotion, deviceScaleFactor };
     const key = JSON.stringify({ file: testInfo.file, ...options });
     // A new file: the pages of the one before go (its routes and state are not this file's).
@@ -138,7 +149,12 @@ export async function openAtlas(page: Page, hash = ''): Promise<void> {
       page,
       await page.evaluate(() => {
         const map = window.atlas.map!;
-        return { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+        return {
+          center: map.getCenter().toArray() as [number, number],
+          zoom: map.getZoom(),
+          bearing: map.getBearing(),
+          pitch: map.getPitch(),
+        };
       }),
     );
   }
@@ -169,9 +185,12 @@ export async function settled(page: Page): Promise<void> {
 
 export async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
   // Braces matter: jumpTo returns the Map, which Playwright would try to serialize (seconds).
-  await page.evaluate(([c, z]) => {
-    window.atlas.map!.jumpTo({ center: c as [number, number], zoom: z as number });
-  }, [center, zoom] as const);
+  await page.evaluate(
+    ([c, z]) => {
+      window.atlas.map!.jumpTo({ center: c as [number, number], zoom: z as number });
+    },
+    [center, zoom] as const,
+  );
   await idle(page);
 }
 

@@ -8,7 +8,17 @@
 import type { Page } from '@playwright/test';
 import { GLOBE_SUGGEST_KM } from '../../src/map/scales.js';
 import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve.js';
-import { LAYERS, expect, idle, idsAt, jumpTo, openAtlas, openByClick, settled, sharedTest as test } from './fixtures.js';
+import {
+  LAYERS,
+  expect,
+  idle,
+  idsAt,
+  jumpTo,
+  openAtlas,
+  openByClick,
+  settled,
+  sharedTest as test,
+} from './fixtures.js';
 
 let data: GlobeData;
 test.beforeEach(async ({ page }) => {
@@ -25,14 +35,19 @@ async function idsNear(page: Page, at: [number, number], layers: string[], pad =
     ([ll, ls, p]) => {
       const map = window.atlas.map!;
       const c = map.project(ll as [number, number]);
-      const box: [[number, number], [number, number]] = [[c.x - (p as number), c.y - (p as number)], [c.x + (p as number), c.y + (p as number)]];
+      const box: [[number, number], [number, number]] = [
+        [c.x - (p as number), c.y - (p as number)],
+        [c.x + (p as number), c.y + (p as number)],
+      ];
       return map.queryRenderedFeatures(box, { layers: ls as string[] }).map((f) => String(f.properties.id));
     },
     [at, layers, pad] as const,
   );
 }
 
-test('the flat map is the default; the control switches to the globe, and the URL keeps the choice', async ({ page }) => {
+test('the flat map is the default; the control switches to the globe, and the URL keeps the choice', async ({
+  page,
+}) => {
   await openAtlas(page);
   expect(await projectionOf(page)).toBe('mercator');
   await expect.poll(() => hashOf(page)).toContain('proj=flat');
@@ -52,11 +67,17 @@ test('the flat map is the default; the control switches to the globe, and the UR
   await expect.poll(() => projectionOf(page)).toBe('globe');
 });
 
-test('on the globe, markers and bands open on click, and the list, switches and URL work', async ({ page, context }) => {
+test('on the globe, markers and bands open on click, and the list, switches and URL work', async ({
+  page,
+  context,
+}) => {
   await openAtlas(page, '#proj=globe');
   expect(await projectionOf(page)).toBe('globe');
   // A point place and a region's soft marker, each clicked where the globe draws it.
-  for (const f of [data.events.features.find((e) => e.properties.precision <= 2)!, data.events.features.find((e) => e.properties.precision === 3)!]) {
+  for (const f of [
+    data.events.features.find((e) => e.properties.precision <= 2)!,
+    data.events.features.find((e) => e.properties.precision === 3)!,
+  ]) {
     const at = [f.geometry.coordinates[0][0], f.geometry.coordinates[0][1]] as [number, number];
     await jumpTo(page, at, 5);
     await openByClick(page, at, f.properties.id);
@@ -117,7 +138,10 @@ for (const projection of ['flat', 'globe'] as const) {
     // 15,000 km from Pyongyang: London and the Arctic inside, Buenos Aires (near the antipode) outside.
     await jumpTo(page, [60, 40], projection === 'globe' ? 1.2 : 0.6);
     await page.screenshot({ path: testInfo.outputPath(`${projection}-polar-band.png`) });
-    for (const [at, inside] of [[[-0.13, 51.5], true], [[100, 75], true]] as const) {
+    for (const [at, inside] of [
+      [[-0.13, 51.5], true],
+      [[100, 75], true],
+    ] as const) {
       expect(await idsAt(page, [...at], fills), `${at} in the band`).toContain(inside && polar.properties.id);
     }
     await jumpTo(page, [-58.4, -34.6], projection === 'globe' ? 1.5 : 1);
@@ -130,7 +154,8 @@ for (const projection of ['flat', 'globe'] as const) {
       await jumpTo(page, [0, 75], 0.3);
       await page.screenshot({ path: testInfo.outputPath('globe-north-pole.png') });
       // MapLibre's tiles stop at 85.05°, so the band is checked all round the pole just below that.
-      for (const lon of [0, 90, 175, -175, -90]) expect(await idsAt(page, [lon, 84], fills), `${lon}°, 84°`).toContain(polar.properties.id);
+      for (const lon of [0, 90, 175, -175, -90])
+        expect(await idsAt(page, [lon, 84], fills), `${lon}°, 84°`).toContain(polar.properties.id);
       expect(await idsNear(page, [180, 70], edges)).not.toContain(polar.properties.id);
     }
 
@@ -143,7 +168,8 @@ for (const projection of ['flat', 'globe'] as const) {
     expect(await idsAt(page, east, fills)).toContain(fiji.properties.id);
     expect(await idsAt(page, west, fills)).toContain(fiji.properties.id);
     expect(await idsAt(page, [184, -22], fills)).toContain(fiji.properties.id);
-    for (const lat of [-26, -18, -10]) expect(await idsNear(page, [180, lat], edges), `no edge at 180°, ${lat}°`).not.toContain(fiji.properties.id);
+    for (const lat of [-26, -18, -10])
+      expect(await idsNear(page, [180, lat], edges), `no edge at 180°, ${lat}°`).not.toContain(fiji.properties.id);
     expect(await idsAt(page, [162, -18], fills)).not.toContain(fiji.properties.id);
     // Its real edge is drawn: due west of Suva, 1,500 km away (≈14.2° of longitude there).
     expect(await idsNear(page, [178.44 - 14.2, -17.4], edges, 12)).toContain(fiji.properties.id);

@@ -54,7 +54,13 @@ export interface Guard {
  */
 export async function guardPage(page: Page, context: BrowserContext): Promise<Guard> {
   const allowed: RegExp[] = [...IGNORED_CONSOLE];
-  const guard: Guard = { requests: [], external: [], errors: [], dialogs: [], allowConsole: (...p) => void allowed.push(...p) };
+  const guard: Guard = {
+    requests: [],
+    external: [],
+    errors: [],
+    dialogs: [],
+    allowConsole: (...p) => void allowed.push(...p),
+  };
   // Sees every request of the context, the MapLibre worker's included.
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -77,7 +83,9 @@ export async function guardPage(page: Page, context: BrowserContext): Promise<Gu
     const violations: string[] = [];
     Object.assign(window, { __cspViolations: violations });
     document.addEventListener('securitypolicyviolation', (e) => {
-      violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      violations.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   return guard;
@@ -164,7 +172,8 @@ const TYPES: Record<string, string> = {
 /** A static server on 127.0.0.1 and a free port, like any static host plus chosen headers. */
 export async function serveSite(options: SiteOptions = {}): Promise<Site> {
   const root = resolve(options.root ?? DIST);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site at ${root}: run the Playwright config's build (vite build --outDir ${root}).`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`No built site at ${root}: run the Playwright config's build (vite build --outDir ${root}).`);
   const replies: Array<[string | RegExp, Reply]> = [];
   const requests: string[] = [];
 
@@ -183,7 +192,10 @@ export async function serveSite(options: SiteOptions = {}): Promise<Site> {
     await reply?.wait;
     if (reply && (reply.body !== undefined || reply.status !== undefined)) {
       const body = Buffer.from(reply.body ?? '');
-      res.writeHead(reply.status ?? 200, { 'Content-Type': reply.type ?? TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Length': body.length });
+      res.writeHead(reply.status ?? 200, {
+        'Content-Type': reply.type ?? TYPES[extname(path)] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+      });
       if (req.method === 'HEAD') res.end();
       else if (reply.cutAfter !== undefined) res.write(body.subarray(0, reply.cutAfter), () => res.destroy());
       else res.end(body);
@@ -195,7 +207,10 @@ export async function serveSite(options: SiteOptions = {}): Promise<Site> {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': statSync(file).size,
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   };

@@ -15,7 +15,10 @@ import { expect, openReady, serveSite, test, type Site } from './guards.js';
 
 const FIXTURES = 'tests/fixtures/hostile';
 // The fixture's range is drawn from the project's data/areas, its area directory.
-const build = (input: string, out: string) => spawnSync('npx', ['tsx', 'src/cli/data.ts', '--in', input, '--out', out, '--areas', 'data/areas'], { encoding: 'utf8' });
+const build = (input: string, out: string) =>
+  spawnSync('npx', ['tsx', 'src/cli/data.ts', '--in', input, '--out', out, '--areas', 'data/areas'], {
+    encoding: 'utf8',
+  });
 
 let work: string;
 let built: string;
@@ -53,10 +56,17 @@ async function expectInert(page: Page): Promise<void> {
     pwned: (window as Window & { __pwned?: unknown }).__pwned,
     // Elements that markup in the data would have created.
     injected: [...document.querySelectorAll('.popup, .feature-list, #status')].flatMap((root) =>
-      [...root.querySelectorAll('img, script, iframe, object, embed, style, link, b, a:not([href^="http"])')].map((e) => e.outerHTML.slice(0, 80)),
+      [...root.querySelectorAll('img, script, iframe, object, embed, style, link, b, a:not([href^="http"])')].map((e) =>
+        e.outerHTML.slice(0, 80),
+      ),
     ),
-    handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName} ${a.name}`)),
-    links: [...document.querySelectorAll('.popup a, .feature-list a')].map((a) => ({ href: (a as HTMLAnchorElement).href, rel: (a as HTMLAnchorElement).rel })),
+    handlers: [...document.querySelectorAll('*')].flatMap((e) =>
+      [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName} ${a.name}`),
+    ),
+    links: [...document.querySelectorAll('.popup a, .feature-list a')].map((a) => ({
+      href: (a as HTMLAnchorElement).href,
+      rel: (a as HTMLAnchorElement).rel,
+    })),
   }));
   expect(found.pwned, 'window.__pwned').toBeUndefined();
   expect(found.injected, 'elements made from data').toEqual([]);
@@ -79,7 +89,10 @@ async function expectContained(page: Page): Promise<void> {
       panel: r(document.getElementById('panel')),
       items: [...document.querySelectorAll('.feature-list .item')].map((e) => r(e) as DOMRect),
       // Long texts scroll inside their own box.
-      long: [...document.querySelectorAll('.popup .long')].map((e) => ({ scrolls: e.scrollHeight > e.clientHeight, lines: e.clientHeight / parseFloat(getComputedStyle(e).lineHeight) })),
+      long: [...document.querySelectorAll('.popup .long')].map((e) => ({
+        scrolls: e.scrollHeight > e.clientHeight,
+        lines: e.clientHeight / parseFloat(getComputedStyle(e).lineHeight),
+      })),
     };
   });
   expect(box.page.width, 'page width').toBeLessThanOrEqual(box.page.viewWidth);
@@ -89,7 +102,8 @@ async function expectContained(page: Page): Promise<void> {
     expect(box.popup.right, 'popup right').toBeLessThanOrEqual(box.map.right + 1);
     expect(box.popup.height, 'popup height').toBeLessThanOrEqual(box.map.height);
   }
-  for (const item of box.items) expect(item.right, 'list item right edge').toBeLessThanOrEqual((box.panel as DOMRect).right + 1);
+  for (const item of box.items)
+    expect(item.right, 'list item right edge').toBeLessThanOrEqual((box.panel as DOMRect).right + 1);
   for (const l of box.long) {
     expect(l.scrolls, 'a long text scrolls in its box').toBe(true);
     expect(l.lines, 'lines of a long text shown at once').toBeLessThanOrEqual(6.5);
@@ -125,7 +139,9 @@ test('markup, scripts and bidi controls from documents render as inert text', as
     await page.screenshot({ path: testInfo.outputPath(`popup-${p.id}.png`) });
   }
   // The markup is there, as text.
-  await expect(page.locator('.feature-list')).toContainText("<img src=https://evil.example/summary.png onerror=alert('summary')> summary");
+  await expect(page.locator('.feature-list')).toContainText(
+    "<img src=https://evil.example/summary.png onerror=alert('summary')> summary",
+  );
 });
 
 /**
@@ -153,13 +169,20 @@ test('a right-to-left override in a document stays inside its own words', async 
   await openPopup(page, 'hostile-bidi');
   // "Publisher ‮evil" then ", 22 Nov 2024": the override must not run on into the date.
   // "Publisher ‮evil, 22 Nov 2024": the override must not run on into the date.
-  const date = await page.locator('.popup .source').first().evaluate(leftOf, { words: ['22', 'Nov', '2024'] });
+  const date = await page
+    .locator('.popup .source')
+    .first()
+    .evaluate(leftOf, { words: ['22', 'Nov', '2024'] });
   expect(date, 'date words left to right').toEqual([...date].sort((a, b) => a - b));
   // The same in the list's line for the claim.
-  const listed = await page.locator('.feature-list button[data-id="hostile-bidi"] .claim-line').evaluate(leftOf, { words: ['22', 'Nov', '2024'], after: 'last' as const });
+  const listed = await page
+    .locator('.feature-list button[data-id="hostile-bidi"] .claim-line')
+    .evaluate(leftOf, { words: ['22', 'Nov', '2024'], after: 'last' as const });
   expect(listed, 'date words in the list').toEqual([...listed].sort((a, b) => a - b));
   // In the list: "from ‮aera na · up to 200 km" keeps "up to 200 km" in reading order.
-  const range = await page.locator('.feature-list button[data-id="hostile-drone-0-200km"] .place').evaluate(leftOf, { words: ['up', 'to', '200', 'km'] });
+  const range = await page
+    .locator('.feature-list button[data-id="hostile-drone-0-200km"] .place')
+    .evaluate(leftOf, { words: ['up', 'to', '200', 'km'] });
   expect(range, 'range words left to right').toEqual([...range].sort((a, b) => a - b));
 });
 
@@ -174,14 +197,20 @@ test('on a phone, a 10,000-character excerpt stays inside the bottom sheet', asy
     const page = document.scrollingElement as HTMLElement;
     const panel = (document.getElementById('panel') as HTMLElement).getBoundingClientRect();
     const detail = (document.getElementById('detail') as HTMLElement).getBoundingClientRect();
-    return { pageWidth: page.scrollWidth <= innerWidth, pageHeight: page.scrollHeight <= innerHeight, detailInPanel: detail.left >= panel.left && detail.right <= panel.right + 1 };
+    return {
+      pageWidth: page.scrollWidth <= innerWidth,
+      pageHeight: page.scrollHeight <= innerHeight,
+      detailInPanel: detail.left >= panel.left && detail.right <= panel.right + 1,
+    };
   });
   expect(fits).toEqual({ pageWidth: true, pageHeight: true, detailInPanel: true });
   await expectInert(page);
   await page.screenshot({ path: testInfo.outputPath('phone-long.png') });
 });
 
-test('a data file that bypasses the build: only http(s) links, markup in any field stays text', async ({ page }, testInfo) => {
+test('a data file that bypasses the build: only http(s) links, markup in any field stays text', async ({
+  page,
+}, testInfo) => {
   const bad = JSON.parse(readFileSync(join(built, 'events.geojson'), 'utf8')) as EventCollection;
   const urls = [
     "javascript:window.__pwned='link';alert('link')",
@@ -193,7 +222,11 @@ test('a data file that bypasses the build: only http(s) links, markup in any fie
     'https://example.org/ok',
   ];
   const [first] = bad.features;
-  first.properties.claims = urls.map((url, i) => ({ ...first.properties.claims[0], url, document_title: `Link ${i}: ${url}` }));
+  first.properties.claims = urls.map((url, i) => ({
+    ...first.properties.claims[0],
+    url,
+    document_title: `Link ${i}: ${url}`,
+  }));
   first.properties.url = urls[0];
   first.properties.magnitude = 3;
   first.properties.magnitude_unit = "<img src=https://evil.example/unit.png onerror=alert('unit')>";

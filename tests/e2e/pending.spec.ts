@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { expect, openReady, serveSite, test, type Site } from './guards.js';
 
 const FIXTURES = 'tests/fixtures/pending';
-const build = (out: string, ...flags: string[]) => spawnSync('npx', ['tsx', 'src/cli/data.ts', '--in', FIXTURES, '--out', out, ...flags], { encoding: 'utf8' });
+const build = (out: string, ...flags: string[]) =>
+  spawnSync('npx', ['tsx', 'src/cli/data.ts', '--in', FIXTURES, '--out', out, ...flags], { encoding: 'utf8' });
 
 let work: string;
 let site: Site;
@@ -40,12 +41,21 @@ test('the published build leaves the pending event out and says so', () => {
 
 test('the dev map marks the pending event apart, in the drawing and in words', async ({ page }) => {
   await openReady(page, site.url);
-  const ringed = await page.evaluate(() => new Promise<string[]>((resolve) => {
-    const map = window.atlas.map!;
-    const read = () => [...new Set(map.queryRenderedFeatures(undefined, { layers: ['atlas-event-pending'] }).map((f) => String(f.properties.id)))];
-    map.once('idle', () => resolve(read()));
-    map.triggerRepaint();
-  }));
+  const ringed = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const map = window.atlas.map!;
+        const read = () => [
+          ...new Set(
+            map
+              .queryRenderedFeatures(undefined, { layers: ['atlas-event-pending'] })
+              .map((f) => String(f.properties.id)),
+          ),
+        ];
+        map.once('idle', () => resolve(read()));
+        map.triggerRepaint();
+      }),
+  );
   expect(ringed).toEqual(['pending-kyiv-strike']);
 
   await page.locator('.feature-list button[data-id="pending-kyiv-strike"]').click();

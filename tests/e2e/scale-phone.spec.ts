@@ -26,7 +26,9 @@ async function expectInWidth(page: Page, selector: string): Promise<void> {
   expect(box!.x + box!.width).toBeLessThanOrEqual(375 + 0.5);
 }
 
-test('the sheet opens on the virtualised list, the search filters it, and a tap on a result opens its details', async ({ page }) => {
+test('the sheet opens on the virtualised list, the search filters it, and a tap on a result opens its details', async ({
+  page,
+}) => {
   await openAtlas(page);
   const handle = page.locator('#sheet-handle');
   await expect(handle).toHaveAttribute('aria-expanded', 'false');
@@ -70,9 +72,12 @@ test('a tap on an event on the map opens its details', async ({ page }) => {
   await openAtlas(page);
   // An event alone at its place, seen closer than clusters form (source.ts CLUSTER_MAX_ZOOM 11).
   const at = new Map<string, number>();
-  for (const f of data.events.features) for (const p of f.geometry.coordinates) at.set(p.join(','), (at.get(p.join(',')) ?? 0) + 1);
-  const event = data.events.features.find((f) => f.geometry.coordinates.length === 1 && at.get(f.geometry.coordinates[0].join(',')) === 1)
-    ?? data.events.features.find((f) => f.geometry.coordinates.length === 1)!;
+  for (const f of data.events.features)
+    for (const p of f.geometry.coordinates) at.set(p.join(','), (at.get(p.join(',')) ?? 0) + 1);
+  const event =
+    data.events.features.find(
+      (f) => f.geometry.coordinates.length === 1 && at.get(f.geometry.coordinates[0].join(',')) === 1,
+    ) ?? data.events.features.find((f) => f.geometry.coordinates.length === 1)!;
   const lonlat = event.geometry.coordinates[0] as [number, number];
   await jumpTo(page, lonlat, 12);
   await idle(page);

@@ -37,7 +37,8 @@ async function sourcePlaces(page: Page): Promise<number> {
   });
 }
 
-const places = (pred: (f: ScaleData['events']['features'][number]) => boolean) => data.events.features.filter(pred).reduce((n, f) => n + f.geometry.coordinates.length, 0);
+const places = (pred: (f: ScaleData['events']['features'][number]) => boolean) =>
+  data.events.features.filter(pred).reduce((n, f) => n + f.geometry.coordinates.length, 0);
 
 test('events cluster with counts, and a click on a cluster zooms in', async ({ page }) => {
   await openAtlas(page, '#map=1.5/30/20');
@@ -62,12 +63,17 @@ test('clusters count only the events the switches and the period leave', async (
   expect(inYear).toBeLessThan(places(() => true) / 2);
   await expect.poll(() => sourcePlaces(page)).toBe(inYear);
   // A type switched off in the layer control.
-  await page.locator('.layer-control fieldset[data-group="events"] li input').first().evaluate((box) => (box as HTMLInputElement).click());
+  await page
+    .locator('.layer-control fieldset[data-group="events"] li input')
+    .first()
+    .evaluate((box) => (box as HTMLInputElement).click());
   const off = await page.locator('.layer-control fieldset[data-group="events"] li input').first().isChecked();
   expect(off).toBe(false);
   const firstType = await page.evaluate(() => location.hash);
   const hiddenType = decodeURIComponent(/hide=([^&]+)/.exec(firstType)![1]).replace(/^type:/, '');
-  await expect.poll(() => sourcePlaces(page)).toBe(places((f) => f.properties.type !== hiddenType && inPeriod(f.properties, period)));
+  await expect
+    .poll(() => sourcePlaces(page))
+    .toBe(places((f) => f.properties.type !== hiddenType && inPeriod(f.properties, period)));
   // All events off: no cluster drawn.
   await page.locator('.layer-control fieldset[data-group="events"] legend input').uncheck();
   expect(await clusters(page)).toEqual([]);

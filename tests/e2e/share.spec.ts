@@ -49,7 +49,11 @@ test('Share copies a link to the current view, by keyboard, and gives focus back
   // as with any modal dialog: then nothing in the document has focus).
   for (let i = 0; i < 16; i++) {
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest('dialog'))).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement === document.body || !!document.activeElement?.closest('dialog'),
+      ),
+    ).toBe(true);
   }
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -64,7 +68,9 @@ test('Share gives embed code for the view, pym.js or plain, with a preview of it
 
   // pym.js first.
   await expect(dialog.getByRole('radio', { name: /pym\.js/ })).toBeChecked();
-  await expect(code).toHaveValue(`<div data-pym-src="${embed}" data-pym-title="Map of events and weapon ranges"></div>\n<script src="${baseURL}pym.v1.min.js" async></script>`);
+  await expect(code).toHaveValue(
+    `<div data-pym-src="${embed}" data-pym-title="Map of events and weapon ranges"></div>\n<script src="${baseURL}pym.v1.min.js" async></script>`,
+  );
   await dialog.getByRole('button', { name: 'Copy embed code' }).press('Enter');
   await expect(dialog.getByRole('status')).toHaveText('Embed code copied.');
   expect(await clipboard(page)).toBe(await code.inputValue());
@@ -73,7 +79,11 @@ test('Share gives embed code for the view, pym.js or plain, with a preview of it
   await dialog.getByRole('radio', { name: /pym\.js/ }).focus();
   await page.keyboard.press('ArrowDown');
   await expect(dialog.getByRole('radio', { name: /iframe and script/ })).toBeChecked();
-  await expect(code).toHaveValue(new RegExp(`^<iframe src="${embed.replace(/[.?]/g, '\\$&')}" title="Map of events and weapon ranges" width="600" height="${estimatedHeight(600, false)}"`));
+  await expect(code).toHaveValue(
+    new RegExp(
+      `^<iframe src="${embed.replace(/[.?]/g, '\\$&')}" title="Map of events and weapon ranges" width="600" height="${estimatedHeight(600, false)}"`,
+    ),
+  );
   await expect(code).toHaveValue(new RegExp(`<script src="${baseURL}embed-resize\\.js" async></script>$`));
 
   // Size preview: text and drawing follow the column width.
@@ -92,7 +102,10 @@ test('Share gives embed code for the view, pym.js or plain, with a preview of it
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const results = await new AxeBuilder({ page }).include('dialog.share-dialog').analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), scheme).toEqual([]);
+    expect(
+      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      scheme,
+    ).toEqual([]);
   }
 });
 

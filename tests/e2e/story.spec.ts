@@ -14,7 +14,9 @@ async function stories(page: Page): Promise<StoryOutput[]> {
   expect(index.ok(), 'the build publishes data/maps.json').toBe(true);
   const list = (await index.json()) as StoryIndexEntry[];
   expect(list.length).toBeGreaterThan(0);
-  return Promise.all(list.map(async (s) => (await (await page.request.get(`data/maps/${s.id}.json`)).json()) as StoryOutput));
+  return Promise.all(
+    list.map(async (s) => (await (await page.request.get(`data/maps/${s.id}.json`)).json()) as StoryOutput),
+  );
 }
 
 /** Opens a page and waits for its map's data to be drawn; returns the data files it downloaded. */
@@ -32,46 +34,72 @@ async function open(page: Page, url: string): Promise<string[]> {
 
 /** Ids of the features in the map's data sources (ranges, and the events' own), and the canvas's size. */
 async function onMap(page: Page) {
-  return page.evaluate((sources) => {
-    const map = window.atlas.map!;
-    const canvas = map.getCanvas();
-    const ids = [...new Set(sources.flatMap((source) => map.querySourceFeatures(source).map((f) => String(f.properties?.id))))].sort();
-    return { ids, width: canvas.clientWidth, height: canvas.clientHeight };
-  }, [SOURCE, EVENT_SOURCE]);
+  return page.evaluate(
+    (sources) => {
+      const map = window.atlas.map!;
+      const canvas = map.getCanvas();
+      const ids = [
+        ...new Set(sources.flatMap((source) => map.querySourceFeatures(source).map((f) => String(f.properties?.id)))),
+      ].sort();
+      return { ids, width: canvas.clientWidth, height: canvas.clientHeight };
+    },
+    [SOURCE, EVENT_SOURCE],
+  );
 }
 
 async function screenPoints(page: Page, points: Array<[number, number]>) {
-  return page.evaluate((pts) => pts.map((p) => window.atlas.map!.project(p)).map(({ x, y }) => [x, y] as [number, number]), points);
+  return page.evaluate(
+    (pts) => pts.map((p) => window.atlas.map!.project(p)).map(({ x, y }) => [x, y] as [number, number]),
+    points,
+  );
 }
 
 /** The boxes of the map's controls (zoom, Globe, Save image, the inset locator map when it shows), in the map's own px. */
 async function controlBoxes(page: Page) {
   return page.evaluate(() => {
     const map = window.atlas.map!.getContainer().getBoundingClientRect();
-    return [...window.atlas.map!.getContainer().querySelectorAll('.maplibregl-ctrl-top-right .maplibregl-ctrl, .atlas-inset:not([hidden])')].map((c) => {
+    return [
+      ...window.atlas
+        .map!.getContainer()
+        .querySelectorAll('.maplibregl-ctrl-top-right .maplibregl-ctrl, .atlas-inset:not([hidden])'),
+    ].map((c) => {
       const r = c.getBoundingClientRect();
       return { left: r.left - map.left, right: r.right - map.left, top: r.top - map.top, bottom: r.bottom - map.top };
     });
   });
 }
 
-const eventPoints = (s: StoryOutput) => s.events.features.flatMap((f) => f.geometry.coordinates as Array<[number, number]>);
-const storyIds = (s: StoryOutput) => [...s.events.features.map((f) => f.properties.id), ...s.ranges.features.filter((f) => f.geometry).map((f) => f.properties.id)].sort();
+const eventPoints = (s: StoryOutput) =>
+  s.events.features.flatMap((f) => f.geometry.coordinates as Array<[number, number]>);
+const storyIds = (s: StoryOutput) =>
+  [
+    ...s.events.features.map((f) => f.properties.id),
+    ...s.ranges.features.filter((f) => f.geometry).map((f) => f.properties.id),
+  ].sort();
 
-test('the bundled stories include an event with its own label= (so the label checks below check something)', async ({ page }) => {
+test('the bundled stories include an event with its own label= (so the label checks below check something)', async ({
+  page,
+}) => {
   expect((await stories(page)).some((s) => s.events.features.some((f) => f.properties.label))).toBe(true);
 });
 
-const SIZES = [{ width: 1280, height: 800 }, { width: 375, height: 740 }] as const;
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 375, height: 740 },
+] as const;
 for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZES.map((v) => [w, v] as const))) {
-  test(`the ${where} at ${viewport.width}×${viewport.height} shows only each story's features, its title, and every event in the first view`, async ({ page }) => {
+  test(`the ${where} at ${viewport.width}×${viewport.height} shows only each story's features, its title, and every event in the first view`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
     for (const story of await stories(page)) {
       const page2 = await page.context().newPage();
       await page2.setViewportSize(viewport);
       const downloaded = await open(page2, `${where === 'atlas' ? './' : './embed.html'}?map=${story.id}`);
       // Its own file, and nothing of the whole atlas or of another story.
-      expect(downloaded.filter((f) => f.endsWith('.json') || f.endsWith('.geojson'))).toEqual([`data/maps/${story.id}.json`]);
+      expect(downloaded.filter((f) => f.endsWith('.json') || f.endsWith('.geojson'))).toEqual([
+        `data/maps/${story.id}.json`,
+      ]);
       const { ids, width, height } = await onMap(page2);
       expect(ids).toEqual(storyIds(story));
       const heading = where === 'atlas' ? page2.locator('.masthead h1') : page2.locator('#embed-title');
@@ -83,7 +111,10 @@ for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZ
       expect(controls.length).toBeGreaterThan(0);
       for (const [x, y] of await screenPoints(page2, eventPoints(story))) {
         const under = controls.find((c) => x >= c.left - 7 && x <= c.right + 7 && y >= c.top - 7 && y <= c.bottom + 7);
-        expect(under, `${story.id}: an event at ${Math.round(x)},${Math.round(y)} is under a map control`).toBeUndefined();
+        expect(
+          under,
+          `${story.id}: an event at ${Math.round(x)},${Math.round(y)} is under a map control`,
+        ).toBeUndefined();
         expect(x, `${story.id}: an event at x=${x} in a ${width} px map`).toBeGreaterThanOrEqual(7);
         expect(x).toBeLessThanOrEqual(width - 7);
         expect(y, `${story.id}: an event at y=${y} in a ${height} px map`).toBeGreaterThanOrEqual(7);
@@ -91,10 +122,19 @@ for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZ
       }
       // Its markers are labelled, in the bundled font (rendered symbols of the label layer).
       if (story.events.features.length) {
-        const rendered = await page2.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label'] }).map((f) => ({ id: String(f.properties?.id), label: String(f.properties?.label) })));
+        const rendered = await page2.evaluate(() =>
+          window.atlas
+            .map!.queryRenderedFeatures({ layers: ['atlas-event-label'] })
+            .map((f) => ({ id: String(f.properties?.id), label: String(f.properties?.label) })),
+        );
         const labels = rendered.map((r) => r.label);
         expect(labels.length, `${story.id}: labelled markers`).toBeGreaterThan(0);
-        const names = new Set(story.events.features.flatMap((f) => [...f.properties.places.map((p) => p.name), ...(f.properties.label ? [f.properties.label] : [])]));
+        const names = new Set(
+          story.events.features.flatMap((f) => [
+            ...f.properties.places.map((p) => p.name),
+            ...(f.properties.label ? [f.properties.label] : []),
+          ]),
+        );
         for (const l of labels) expect(names.has(l), `label "${l}" names a place or an event of the story`).toBe(true);
         // An annotator's label= is drawn instead of the place name, on every marker of its event.
         for (const f of story.events.features.filter((e) => e.properties.label)) {
@@ -104,12 +144,21 @@ for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZ
         }
       }
       // A band the first view does not reach is named in the legend, not silently missing.
-      await page2.evaluate(() => new Promise<void>((done) => {
-        window.atlas.map!.once('idle', () => done());
-        window.atlas.map!.triggerRepaint();
-      }));
-      const drawn = await page2.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-range-fill', 'atlas-range-edge'] }).map((f) => String(f.properties?.id)));
-      const off = story.ranges.features.filter((f) => f.geometry && !drawn.includes(f.properties.id)).map((f) => f.properties.label);
+      await page2.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            window.atlas.map!.once('idle', () => done());
+            window.atlas.map!.triggerRepaint();
+          }),
+      );
+      const drawn = await page2.evaluate(() =>
+        window.atlas
+          .map!.queryRenderedFeatures({ layers: ['atlas-range-fill', 'atlas-range-edge'] })
+          .map((f) => String(f.properties?.id)),
+      );
+      const off = story.ranges.features
+        .filter((f) => f.geometry && !drawn.includes(f.properties.id))
+        .map((f) => f.properties.label);
       for (const label of off) await expect(page2.locator('.layer-control .off-view')).toContainText(label);
       if (!off.length) await expect(page2.locator('.layer-control .off-view')).toHaveCount(0);
       await page2.screenshot({ path: test.info().outputPath(`${where}-${story.id}.png`) });
@@ -118,7 +167,9 @@ for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZ
   });
 }
 
-test('the embed keeps the story in "Open the full map", and the full map keeps it in the Share link', async ({ page }) => {
+test('the embed keeps the story in "Open the full map", and the full map keeps it in the Share link', async ({
+  page,
+}) => {
   const [story] = await stories(page);
   await open(page, `./embed.html?map=${story.id}`);
   const href = await page.locator('#full-map').getAttribute('href');
@@ -139,10 +190,20 @@ test('the home page lists the stories, each a link to its map', async ({ page })
 
 test('t= hides the bands of documents outside the period, and the legend counts what it shows', async ({ page }) => {
   await open(page, './#t=1990-01-01/1990-01-02');
-  const rangesDrawn = await page.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-range-fill', 'atlas-range-edge'] }).length);
+  const rangesDrawn = await page.evaluate(
+    () => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-range-fill', 'atlas-range-edge'] }).length,
+  );
   expect(rangesDrawn).toBe(0);
-  await expect(page.locator('.layer-control input[data-token="ranges"] + span, .layer-control label:has(input[data-token="ranges"]) > span').first()).toHaveText('Ranges (0)');
-  await expect(page.locator('.layer-control label:has(input[data-token="events"]) > span').first()).toHaveText('Events (0)');
+  await expect(
+    page
+      .locator(
+        '.layer-control input[data-token="ranges"] + span, .layer-control label:has(input[data-token="ranges"]) > span',
+      )
+      .first(),
+  ).toHaveText('Ranges (0)');
+  await expect(page.locator('.layer-control label:has(input[data-token="events"]) > span').first()).toHaveText(
+    'Events (0)',
+  );
 });
 
 /** The inset's extent (west, south, east, north) and the main map's bounds, in degrees. */
@@ -155,7 +216,9 @@ async function extents(page: Page) {
 }
 
 for (const where of ['./', './embed.html']) {
-  test(`the inset locator map of ${where} shows the view's extent once zoomed in past country level, and hides zoomed out`, async ({ page }) => {
+  test(`the inset locator map of ${where} shows the view's extent once zoomed in past country level, and hides zoomed out`, async ({
+    page,
+  }) => {
     await open(page, `${where}#map=2.00/48.0000/35.0000`);
     const inset = page.locator('.atlas-inset');
     await expect(inset, 'one inset control').toHaveCount(1);
@@ -177,7 +240,9 @@ for (const where of ['./', './embed.html']) {
   });
 }
 
-test('a story with inset: false has no inset locator map, zoomed in or not; a story without it has one', async ({ page }) => {
+test('a story with inset: false has no inset locator map, zoomed in or not; a story without it has one', async ({
+  page,
+}) => {
   const list = await stories(page);
   const off = list.find((s) => s.inset === false);
   const on = list.find((s) => s.inset !== false);

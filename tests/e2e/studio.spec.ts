@@ -28,27 +28,38 @@ test.beforeAll(async () => {
   data = join(mkdtempSync(join(tmpdir(), 'studio-e2e-')), 'data');
   cpSync('data/documents', join(data, 'documents'), { recursive: true });
   cpSync('data/areas', join(data, 'areas'), { recursive: true });
-  server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'warn', plugins: [atlasStudio({ data })], server: { host: '127.0.0.1', port: 0 },
+  server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    logLevel: 'warn',
+    plugins: [atlasStudio({ data })],
+    server: { host: '127.0.0.1', port: 0 },
     // The parser's packages are found up front, as a page importing it statically would have them (else Vite re-optimizes mid-test).
-    optimizeDeps: { entries: ['*.html', 'src/compiler/parse.ts'] } });
+    optimizeDeps: { entries: ['*.html', 'src/compiler/parse.ts'] },
+  });
   await server.listen();
   PORT = (server.httpServer!.address() as AddressInfo).port;
   STUDIO = `http://127.0.0.1:${PORT}/studio.html`;
 });
-test.afterAll(async () => { await server?.close(); });
-
-const pendingOf = (page: import('@playwright/test').Page) => page.evaluate(() => window.studio.doc()!.annotations.filter((a) => a.attributes.review === 'pending').length);
-const currentAnnotation = (page: import('@playwright/test').Page) => page.evaluate(() => {
-  const m = document.querySelector<HTMLElement>('#text mark.current');
-  return m ? window.studio.doc()!.annotations[Number(m.dataset.i)] : null;
+test.afterAll(async () => {
+  await server?.close();
 });
+
+const pendingOf = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => window.studio.doc()!.annotations.filter((a) => a.attributes.review === 'pending').length);
+const currentAnnotation = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const m = document.querySelector<HTMLElement>('#text mark.current');
+    return m ? window.studio.doc()!.annotations[Number(m.dataset.i)] : null;
+  });
 
 test('the built site has no studio', async ({ request }) => {
   const dist = process.env.PW_DIST ?? 'dist';
   expect(existsSync(join(dist, 'studio.html'))).toBe(false);
   const files = readdirSync(join(dist, 'assets'));
   expect(files.filter((f) => /studio/i.test(f))).toEqual([]);
-  for (const f of files.filter((f) => f.endsWith('.js'))) expect(readFileSync(join(dist, 'assets', f), 'utf8'), f).not.toContain('__studio/api');
+  for (const f of files.filter((f) => f.endsWith('.js')))
+    expect(readFileSync(join(dist, 'assets', f), 'utf8'), f).not.toContain('__studio/api');
   const res = await request.get('./studio.html');
   expect(await res.text()).not.toContain('Source Atlas studio');
 });
@@ -63,10 +74,16 @@ test('the compiler runs in the page as in Node (the dev server serves the parser
   expect(inPage).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
 });
 
-test('paste, review by keyboard, choose another candidate, add an event, save; the build has what was accepted, not what was rejected', async ({ page, request }) => {
+test('paste, review by keyboard, choose another candidate, add an event, save; the build has what was accepted, not what was rejected', async ({
+  page,
+  request,
+}) => {
   // Every click, key press, field filled and selection the user makes, counted here (the issue's "time the task").
   let userActions = 0;
-  const user = <T>(action: Promise<T>): Promise<T> => { userActions++; return action; };
+  const user = <T>(action: Promise<T>): Promise<T> => {
+    userActions++;
+    return action;
+  };
   await page.goto(STUDIO);
   await user(page.getByText('New from an article…').click());
   await user(page.getByLabel('Article text or HTML').fill(ARTICLE));
@@ -118,17 +135,28 @@ test('paste, review by keyboard, choose another candidate, add an event, save; t
     const query = a.attributes.name ?? words;
     await expect(page.locator('#place-candidates')).toHaveAttribute('data-query', query);
     // The same lookup as npm run place, asked of the server by the test itself.
-    const lookup = await (await request.get(`http://127.0.0.1:${PORT}/__studio/api/place?name=${encodeURIComponent(query)}&kind=${a.attributes.kind ?? ''}`)).json() as { rows: Array<{ name: string; kind: string; population: number; pin: string }> };
+    const lookup = (await (
+      await request.get(
+        `http://127.0.0.1:${PORT}/__studio/api/place?name=${encodeURIComponent(query)}&kind=${a.attributes.kind ?? ''}`,
+      )
+    ).json()) as { rows: Array<{ name: string; kind: string; population: number; pin: string }> };
     if (lookup.rows.length < 2) continue;
     await expect(candidates).toHaveCount(lookup.rows.length);
     // Each candidate with its kind and population, and on the small map.
-    for (const [i, r] of lookup.rows.entries()) await expect(page.locator('#place-candidates label').nth(i)).toContainText(`${r.name}`);
+    for (const [i, r] of lookup.rows.entries())
+      await expect(page.locator('#place-candidates label').nth(i)).toContainText(`${r.name}`);
     await expect(page.locator('#place-candidates label').first()).toContainText(`${lookup.rows[0].kind}, `);
-    await expect(page.locator('#place-candidates label').first()).toContainText(lookup.rows[0].population > 0 ? `population ${lookup.rows[0].population.toLocaleString('en')}` : 'population unknown');
+    await expect(page.locator('#place-candidates label').first()).toContainText(
+      lookup.rows[0].population > 0
+        ? `population ${lookup.rows[0].population.toLocaleString('en')}`
+        : 'population unknown',
+    );
     await expect(page.locator('#place-candidates .candidate-map')).toHaveAttribute('data-drawn', query);
     const drawn = await page.locator('#place-candidates .candidate-map canvas').boundingBox();
     expect(drawn!.height).toBeGreaterThan(100);
-    const checkedNow = await candidates.evaluateAll((inputs) => inputs.findIndex((i) => (i as HTMLInputElement).checked));
+    const checkedNow = await candidates.evaluateAll((inputs) =>
+      inputs.findIndex((i) => (i as HTMLInputElement).checked),
+    );
     const target = checkedNow === 1 ? 0 : 1;
     await user(candidates.nth(target).focus());
     await user(page.keyboard.press('Space'));
@@ -138,25 +166,37 @@ test('paste, review by keyboard, choose another candidate, add an event, save; t
   }
   expect(pin, 'a suggested place with two candidates or more').not.toBe('');
   await expect(page.locator('#status')).toContainText(`pinned with ${pin}`);
-  await expect(candidates.nth(await candidates.evaluateAll((inputs) => inputs.findIndex((i) => (i as HTMLInputElement).checked)))).toBeFocused();
+  await expect(
+    candidates.nth(await candidates.evaluateAll((inputs) => inputs.findIndex((i) => (i as HTMLInputElement).checked))),
+  ).toBeFocused();
   const axeCandidates = await new AxeBuilder({ page }).exclude('#map canvas').analyze();
-  expect(axeCandidates.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(
+    axeCandidates.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+  ).toEqual([]);
 
   // Add an event: select a few words of the rejected event's sentence; it snaps to the sentence.
-  await page.evaluate(([from, to]) => {
-    // A few words inside the sentence, by their offsets in the text.
-    const walker = document.createTreeWalker(document.getElementById('text')!, NodeFilter.SHOW_TEXT);
-    const r = document.createRange();
-    let n = 0;
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const len = (t as Text).length;
-      if (from >= n && from < n + len) r.setStart(t, from - n);
-      if (to > n && to <= n + len) { r.setEnd(t, to - n); break; }
-      n += len;
-    }
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(r);
-  }, [rejected!.start + 4, rejected!.start + 18]);
+  await page.evaluate(
+    ([from, to]) => {
+      // A few words inside the sentence, by their offsets in the text.
+      const walker = document.createTreeWalker(document.getElementById('text')!, NodeFilter.SHOW_TEXT);
+      const r = document.createRange();
+      let n = 0;
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const len = (t as Text).length;
+        if (from >= n && from < n + len) r.setStart(t, from - n);
+        if (to > n && to <= n + len) {
+          r.setEnd(t, to - n);
+          break;
+        }
+        n += len;
+      }
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    },
+    [rejected!.start + 4, rejected!.start + 18],
+  );
   userActions++; // the selection
   await user(page.getByRole('button', { name: 'Event (whole sentence)' }).click());
   await expect(page.locator('#edit-heading')).toContainText('Event');
@@ -177,13 +217,17 @@ test('paste, review by keyboard, choose another candidate, add an event, save; t
   await user(page.getByRole('button', { name: 'Save' }).click());
   await expect(page.locator('#status')).toContainText(/Saved to .*data\/documents\/draft_[0-9a-f]{16}\.md/);
   const words = ARTICLE.split(/\s+/).filter(Boolean).length;
-  console.log(`studio: ${userActions} user actions from paste to save for a ${words}-word article with ${total} suggestions (${await page.evaluate(() => window.studio.actions())} of them in the editor: keys, buttons, forms)`);
+  console.log(
+    `studio: ${userActions} user actions from paste to save for a ${words}-word article with ${total} suggestions (${await page.evaluate(() => window.studio.actions())} of them in the editor: keys, buttons, forms)`,
+  );
   await page.screenshot({ path: 'test-results/studio.png', fullPage: true });
 
   // The build (as npm run data, pending left out) has the accepted, the added, and not the rejected.
   const built = await createDataBuilder(join(data, 'documents')).build();
   expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const events = JSON.parse(built.files!['events.geojson']).features as Array<{ properties: { id: string; summary: string; claims: Array<{ document: string; excerpt: string }> } }>;
+  const events = JSON.parse(built.files!['events.geojson']).features as Array<{
+    properties: { id: string; summary: string; claims: Array<{ document: string; excerpt: string }> };
+  }>;
   const ours = events.filter((f) => f.properties.claims.some((c) => c.document.startsWith('draft_')));
   expect(ours.map((f) => f.properties.id)).toContain(added.attributes.id);
   expect(ours.map((f) => f.properties.id)).not.toContain(rejected!.attributes.id);
@@ -192,13 +236,23 @@ test('paste, review by keyboard, choose another candidate, add an event, save; t
   const source = readFileSync(join(data, 'documents', saved), 'utf8');
   expect(source).not.toContain('review=pending');
   // The place chosen is the one saved: its words carry the candidate's pin.
-  expect(source).toMatch(new RegExp(`:place\\[${placeWords.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\{[^}]*\\b${pin}\\b`));
+  expect(source).toMatch(
+    new RegExp(`:place\\[${placeWords.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\{[^}]*\\b${pin}\\b`),
+  );
 });
 
-test('keyboard only: draft an article, review every suggestion, pin a place to another candidate, save', async ({ page }) => {
+test('keyboard only: draft an article, review every suggestion, pin a place to another candidate, save', async ({
+  page,
+}) => {
   const fixture = readFileSync('tests/fixtures/articles/dev-14-storm-shadow-kursk.md', 'utf8');
   const text = parseDocumentText('dev-14.md', fixture).text;
-  const focused = () => page.evaluate(() => { const a = document.activeElement as HTMLElement | null; return a ? `${a.tagName.toLowerCase()}#${a.id}|${a.getAttribute('type') ?? ''}|${a.textContent?.trim().slice(0, 40) ?? ''}` : ''; });
+  const focused = () =>
+    page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return a
+        ? `${a.tagName.toLowerCase()}#${a.id}|${a.getAttribute('type') ?? ''}|${a.textContent?.trim().slice(0, 40) ?? ''}`
+        : '';
+    });
   /** Tab (or Shift+Tab) until the focused element matches; fails after 80 presses. */
   const tabTo = async (match: RegExp, back = false) => {
     for (let n = 0; n < 80; n++) {
@@ -242,7 +296,9 @@ test('keyboard only: draft an article, review every suggestion, pin a place to a
   await tabTo(/^button#save\|/, true);
   await page.keyboard.press('Enter');
   await expect(page.locator('#status')).toContainText(/Saved to .*data\/documents\/draft_[0-9a-f]{16}\.md/);
-  const savedPath = (await page.locator('#status').textContent())!.match(/data\/documents\/(draft_[0-9a-f]{16}\.md)/)![1];
+  const savedPath = (await page.locator('#status').textContent())!.match(
+    /data\/documents\/(draft_[0-9a-f]{16}\.md)/,
+  )![1];
   const saved = readFileSync(join(data, 'documents', savedPath), 'utf8');
   expect(saved).not.toContain('review=pending');
   expect(saved).not.toMatch(/:weapon\[/);

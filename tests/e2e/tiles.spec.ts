@@ -24,29 +24,43 @@ async function drawn(page: Page): Promise<{ clusters: string[]; ids: string[] }>
   // Two pages at once: the one read is in front, so that its frames are not throttled.
   await page.bringToFront();
   await idle(page);
-  return page.evaluate(([markers, clusters]) => {
-    const map = window.atlas.map!;
-    const at = (f: GeoJSON.Feature) => (f.geometry as GeoJSON.Point).coordinates.map((c) => c.toFixed(3)).join(',');
-    return {
-      clusters: [...new Set(map.queryRenderedFeatures({ layers: clusters }).map((f) => `${f.properties?.point_count}@${at(f)}`))].sort(),
-      ids: [...new Set(map.queryRenderedFeatures({ layers: markers }).map((f) => String(f.properties?.id)))].sort(),
-    };
-  }, [MARKERS, CLUSTERS] as const);
+  return page.evaluate(
+    ([markers, clusters]) => {
+      const map = window.atlas.map!;
+      const at = (f: GeoJSON.Feature) => (f.geometry as GeoJSON.Point).coordinates.map((c) => c.toFixed(3)).join(',');
+      return {
+        clusters: [
+          ...new Set(
+            map.queryRenderedFeatures({ layers: clusters }).map((f) => `${f.properties?.point_count}@${at(f)}`),
+          ),
+        ].sort(),
+        ids: [...new Set(map.queryRenderedFeatures({ layers: markers }).map((f) => String(f.properties?.id)))].sort(),
+      };
+    },
+    [MARKERS, CLUSTERS] as const,
+  );
 }
 
 /** The busiest place of the archive (most events), for a close view. */
 function busiest(): [number, number] {
   const count = new Map<string, number>();
-  for (const f of data.events.features) for (const c of f.geometry.coordinates) count.set(c.join(','), (count.get(c.join(',')) ?? 0) + 1);
+  for (const f of data.events.features)
+    for (const c of f.geometry.coordinates) count.set(c.join(','), (count.get(c.join(',')) ?? 0) + 1);
   const [key] = [...count.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
   return key.split(',').map(Number) as [number, number];
 }
 
-test('the tiles draw the same clusters and the same events as the GeoJSON at the same camera', async ({ page, context }) => {
+test('the tiles draw the same clusters and the same events as the GeoJSON at the same camera', async ({
+  page,
+  context,
+}) => {
   // Two pages of a few thousand events on a software renderer: slow on a busy machine, never timed.
   test.slow();
   const [lon, lat] = busiest();
-  const views: Array<[[number, number], number]> = [[[30, 50], 4.5], [[lon, lat], 12.5]];
+  const views: Array<[[number, number], number]> = [
+    [[30, 50], 4.5],
+    [[lon, lat], 12.5],
+  ];
   const geojson = page;
   await serveScaleFixture(geojson, data);
   const tiles = await context.newPage();
@@ -84,5 +98,7 @@ test('a marker drawn from a tile opens its popup, with the excerpt from its chun
   expect(ids.length).toBeGreaterThan(0);
   const event = data.events.features.find((f) => f.properties.id === ids[0])!;
   await openByClick(page, event.geometry.coordinates[0] as [number, number], ids[0]);
-  await expect(page.locator(`.maplibregl-popup .popup[data-id="${ids[0]}"]`)).toContainText(event.properties.claims[0].excerpt.slice(0, 60));
+  await expect(page.locator(`.maplibregl-popup .popup[data-id="${ids[0]}"]`)).toContainText(
+    event.properties.claims[0].excerpt.slice(0, 60),
+  );
 });

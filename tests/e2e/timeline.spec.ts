@@ -12,7 +12,8 @@ test.beforeEach(async ({ page }) => {
   data = await serveGlobeFixture(page);
 });
 
-const byDate = (pred: (date: string | null, precision: string | null) => boolean) => data.events.features.find((f) => pred(f.properties.date, f.properties.date_precision))!;
+const byDate = (pred: (date: string | null, precision: string | null) => boolean) =>
+  data.events.features.find((f) => pred(f.properties.date, f.properties.date_precision))!;
 const hashOf = (page: Page) => page.evaluate(() => location.hash);
 
 /** Ids of the events the map draws, checked at each event's own place (the view shows all of them). */
@@ -27,7 +28,11 @@ async function drawnEvents(page: Page): Promise<string[]> {
 }
 
 async function listed(page: Page): Promise<string[]> {
-  return (await page.locator('.feature-list li:not([hidden]) button.item').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id as string)))
+  return (
+    await page
+      .locator('.feature-list li:not([hidden]) button.item')
+      .evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id as string))
+  )
     .filter((id) => data.events.features.some((f) => f.properties.id === id))
     .sort();
 }
@@ -51,19 +56,27 @@ test('events sit on the axis at their precision, and undated ones are counted', 
   const month = byDate((_, p) => p === 'month');
   const open = byDate((d) => Boolean(d?.endsWith('/..')));
   await expect(timeline.locator(`.marks [data-id="${day.properties.id}"]`)).toHaveAttribute('data-precision', 'day');
-  await expect(timeline.locator(`.marks [data-id="${month.properties.id}"]`)).toHaveAttribute('data-precision', 'month');
+  await expect(timeline.locator(`.marks [data-id="${month.properties.id}"]`)).toHaveAttribute(
+    'data-precision',
+    'month',
+  );
   // "since 2014": a bar that runs to the end of the axis and ends in an arrow.
   const since = timeline.locator(`.marks [data-id="${open.properties.id}"]`);
   await expect(since).toHaveAttribute('data-precision', 'open');
   await expect(since.locator('path')).toHaveCount(1);
   const undated = data.events.features.filter((f) => !f.properties.date).length;
   expect(undated).toBeGreaterThan(0);
-  await expect(timeline.locator('.timeline-status')).toContainText(`${undated} event has no date and is not on the timeline`);
+  await expect(timeline.locator('.timeline-status')).toContainText(
+    `${undated} event has no date and is not on the timeline`,
+  );
   await expect(timeline.locator('.marks > [data-id]')).toHaveCount(data.events.features.length - undated);
   await page.screenshot({ path: testInfo.outputPath('timeline-desktop.png') });
 });
 
-test('brushing a period filters the map and the list, the URL keeps it, and the keyboard moves it', async ({ page, context }, testInfo) => {
+test('brushing a period filters the map and the list, the URL keeps it, and the keyboard moves it', async ({
+  page,
+  context,
+}, testInfo) => {
   const march = byDate((d, p) => p === 'day' && Boolean(d?.startsWith('2024-03')));
   const feb = byDate((_, p) => p === 'month');
   const open = byDate((d) => Boolean(d?.endsWith('/..')));
@@ -85,7 +98,9 @@ test('brushing a period filters the map and the list, the URL keeps it, and the 
   // Zoom to the period: February now fills the axis.
   await page.locator('.timeline-zoom').click();
   await expect(page.locator('.timeline-zoom')).toHaveText('Whole timeline');
-  expect((await page.locator(`.marks [data-id="${feb.properties.id}"] rect`).boundingBox())!.width).toBeGreaterThan(200);
+  expect((await page.locator(`.marks [data-id="${feb.properties.id}"] rect`).boundingBox())!.width).toBeGreaterThan(
+    200,
+  );
 
   // Keyboard: the end handle to the end of the axis brings March back.
   const end = page.getByRole('slider', { name: 'End of the period' });

@@ -2,16 +2,44 @@ import { describe, expect, it } from 'vitest';
 import type { Claim, RangeCollection, RangeFeature, RangeProperties } from '../../src/contract.js';
 import { bandKey, bandsByWeapon, groupBands } from '../../src/map/band-groups.js';
 
-const square = (x: number): GeoJSON.Polygon => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+const square = (x: number): GeoJSON.Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 1],
+      [x, 0],
+    ],
+  ],
+});
 
 function claim(document: string, line: number, status: Claim['status'] = 'claimed'): Claim {
   return {
-    excerpt: `Sentence of ${document} at line ${line}.`, highlights: [], document, document_title: `Title ${document}`, publisher: null, document_date: '2024-01-01',
-    url: null, claimant: `claimant of ${document}`, status, note: null, additions: [], date: null, place: 'Site', line, column: 1,
+    excerpt: `Sentence of ${document} at line ${line}.`,
+    highlights: [],
+    document,
+    document_title: `Title ${document}`,
+    publisher: null,
+    document_date: '2024-01-01',
+    url: null,
+    claimant: `claimant of ${document}`,
+    status,
+    note: null,
+    additions: [],
+    date: null,
+    place: 'Site',
+    line,
+    column: 1,
   };
 }
 
-function band(id: string, over: Partial<RangeProperties> = {}, geometry: RangeFeature['geometry'] = square(0)): RangeFeature {
+function band(
+  id: string,
+  over: Partial<RangeProperties> = {},
+  geometry: RangeFeature['geometry'] = square(0),
+): RangeFeature {
   const claims = over.claims ?? [claim(`doc-${id}`, 1)];
   const c = claims[0];
   return {
@@ -19,10 +47,33 @@ function band(id: string, over: Partial<RangeProperties> = {}, geometry: RangeFe
     id,
     geometry,
     properties: {
-      id, weapon: 'Missile-1', weapons: ['w1'], weapon_class: null, min_km: 0, max_km: 300, stated_text: 'up to 300 km', qualifier: 'up to', stated: true, basis: 'stated',
-      origin: [30, 50], origin_place: 'Site', origin_note: null, label: 'Missile-1: up to 300 km, claimed', conflicts_with: [],
-      excerpt: c.excerpt, document: c.document, document_title: c.document_title, publisher: null, document_date: c.document_date, url: null, claimant: c.claimant, status: c.status, additions: [],
-      sources: 1, ...over, claims,
+      id,
+      weapon: 'Missile-1',
+      weapons: ['w1'],
+      weapon_class: null,
+      min_km: 0,
+      max_km: 300,
+      stated_text: 'up to 300 km',
+      qualifier: 'up to',
+      stated: true,
+      basis: 'stated',
+      origin: [30, 50],
+      origin_place: 'Site',
+      origin_note: null,
+      label: 'Missile-1: up to 300 km, claimed',
+      conflicts_with: [],
+      excerpt: c.excerpt,
+      document: c.document,
+      document_title: c.document_title,
+      publisher: null,
+      document_date: c.document_date,
+      url: null,
+      claimant: c.claimant,
+      status: c.status,
+      additions: [],
+      sources: 1,
+      ...over,
+      claims,
     },
   };
 }
@@ -57,7 +108,10 @@ describe('groupBands', () => {
     const c = band('c', { max_km: 500, conflicts_with: ['a', 'b'] }, square(5));
     const d = band('d', { max_km: 500, conflicts_with: ['a', 'b'] }, square(5));
     const { ranges } = groupBands(collection(a, b, c, d));
-    expect(ranges.features.map((f) => [f.properties.id, f.properties.conflicts_with])).toEqual([['a', ['c']], ['c', ['a']]]);
+    expect(ranges.features.map((f) => [f.properties.id, f.properties.conflicts_with])).toEqual([
+      ['a', ['c']],
+      ['c', ['a']],
+    ]);
   });
 
   it('keeps apart bands of another weapon, another origin, or another inner radius', () => {
@@ -76,7 +130,8 @@ describe('groupBands', () => {
   });
 
   it('tells area origins apart by name and by the band drawn, and merges the same band from the same area', () => {
-    const area = (id: string, name: string, geometry: GeoJSON.Polygon) => band(id, { origin: null, origin_place: name }, geometry);
+    const area = (id: string, name: string, geometry: GeoJSON.Polygon) =>
+      band(id, { origin: null, origin_place: name }, geometry);
     expect(bandKey(area('a', 'Bench Area', square(0)))).toBe(bandKey(area('b', 'Bench Area', square(0))));
     expect(bandKey(area('a', 'Bench Area', square(0)))).not.toBe(bandKey(area('b', 'Other Area', square(0))));
     expect(bandKey(area('a', 'Bench Area', square(0)))).not.toBe(bandKey(area('b', 'Bench Area', square(2))));
@@ -85,21 +140,39 @@ describe('groupBands', () => {
   it('merges ranges stated with no origin by weapon and values, as the build does, and never with a drawn band', () => {
     const none = (id: string) => band(id, { origin: null, origin_place: null }, null);
     const { ranges } = groupBands(collection(none('x'), none('y'), band('a')));
-    expect(ranges.features.map((f) => [f.properties.id, f.geometry === null])).toEqual([['x', true], ['a', false]]);
+    expect(ranges.features.map((f) => [f.properties.id, f.geometry === null])).toEqual([
+      ['x', true],
+      ['a', false],
+    ]);
   });
 
   it('lists a claim that two features share once', () => {
     const shared = claim('d1', 3);
-    const { ranges } = groupBands(collection(band('a', { claims: [shared] }), band('b', { claims: [shared, claim('d2', 4)] })));
+    const { ranges } = groupBands(
+      collection(band('a', { claims: [shared] }), band('b', { claims: [shared, claim('d2', 4)] })),
+    );
     expect(ranges.features[0].properties.claims.map((c) => `${c.document}:${c.line}`)).toEqual(['d1:3', 'd2:4']);
   });
 
-  it('describes a merged band by its strongest basis, with that feature\'s claims first so label and status agree', () => {
-    const added = band('a', { basis: 'added', stated: false, stated_text: "up to 300 km (annotator's figure)", qualifier: null, label: 'added label', claims: [claim('d1', 1, 'reported')] });
+  it("describes a merged band by its strongest basis, with that feature's claims first so label and status agree", () => {
+    const added = band('a', {
+      basis: 'added',
+      stated: false,
+      stated_text: "up to 300 km (annotator's figure)",
+      qualifier: null,
+      label: 'added label',
+      claims: [claim('d1', 1, 'reported')],
+    });
     const stated = band('b', { label: 'stated label', claims: [claim('d2', 1, 'disputed')] });
     const p = groupBands(collection(added, stated)).ranges.features[0].properties;
     expect(p.id).toBe('a');
-    expect([p.basis, p.stated, p.label, p.status, p.claims[0].document]).toEqual(['stated', true, 'stated label', 'disputed', 'd2']);
+    expect([p.basis, p.stated, p.label, p.status, p.claims[0].document]).toEqual([
+      'stated',
+      true,
+      'stated label',
+      'disputed',
+      'd2',
+    ]);
   });
 
   it('returns the collection itself when no two features are one band', () => {
@@ -109,7 +182,7 @@ describe('groupBands', () => {
 });
 
 describe('bandsByWeapon', () => {
-  it('counts each weapon\'s bands, ranges with no origin and claims, most bands first', () => {
+  it("counts each weapon's bands, ranges with no origin and claims, most bands first", () => {
     const groups = bandsByWeapon([
       band('a', { claims: [claim('d1', 1), claim('d2', 1)] }),
       band('b', { max_km: 400, conflicts_with: ['a'] }, square(3)),

@@ -33,10 +33,21 @@ describe('data validation', () => {
     const ranges = fixture('ranges.geojson');
     Object.assign(ranges.features[0], { geometry: null });
     Object.assign(ranges.features[0].properties, { origin: null, origin_place: null, qualifier: 'about' });
-    ranges.features[1].geometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1]]] };
+    ranges.features[1].geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+        ],
+      ],
+    };
     const problems: string[] = [];
     const kept = validate('ranges.geojson', ranges, rangeProblem, problems);
-    expect(kept.map((f) => (f as { properties: { id: string } }).properties.id)).toEqual([ranges.features[0].properties.id]);
+    expect(kept.map((f) => (f as { properties: { id: string } }).properties.id)).toEqual([
+      ranges.features[0].properties.id,
+    ]);
     expect(problems).toEqual([expect.stringMatching(/feature 2 .*neither null nor a Polygon/)]);
   });
 
@@ -79,7 +90,9 @@ describe('data validation of what the page reads', () => {
       expect.stringMatching(/place 1: "precision" is 7/),
       expect.stringMatching(/"places" is not a non-empty array/),
     ]);
-    const figures = problemsOf((e) => { e.features[3].properties.claims[0].figures = [{ value: '188', unit: 'drones' }]; });
+    const figures = problemsOf((e) => {
+      e.features[3].properties.claims[0].figures = [{ value: '188', unit: 'drones' }];
+    });
     expect(figures.problems).toEqual([expect.stringMatching(/"figures" is not a list of \{value, unit\}/)]);
   });
 
@@ -103,7 +116,10 @@ describe('data validation of what the page reads', () => {
     ranges.features[1].geometry.coordinates = [[['a', 'b']]];
     const problems: string[] = [];
     expect(validate('ranges.geojson', ranges, rangeProblem, problems)).toEqual([]);
-    expect(problems).toEqual([expect.stringMatching(/feature 1 .*closed/), expect.stringMatching(/feature 2 .*closed/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/feature 1 .*closed/),
+      expect.stringMatching(/feature 2 .*closed/),
+    ]);
   });
 
   it(`lists at most ${MAX_LISTED} features left out of a file, and counts the rest`, () => {
@@ -131,7 +147,10 @@ describe('the page checks what the schema (src/schema.ts, the one contract) chec
   function* mutants(kind: 'events' | 'ranges') {
     const file = fixture(`${kind}.geojson`);
     for (const feature of file.features) {
-      const targets: Array<[string, Record<string, unknown>]> = [['properties', feature.properties], ['claims[0]', feature.properties.claims[0]]];
+      const targets: Array<[string, Record<string, unknown>]> = [
+        ['properties', feature.properties],
+        ['claims[0]', feature.properties.claims[0]],
+      ];
       for (const [where, object] of targets) {
         for (const key of Object.keys(object)) {
           for (const value of VALUES) {
@@ -139,7 +158,11 @@ describe('the page checks what the schema (src/schema.ts, the one contract) chec
             const target = where === 'properties' ? copy.properties : copy.properties.claims[0];
             if (value === undefined) delete target[key];
             else target[key] = value;
-            yield { label: `${where}.${key} = ${JSON.stringify(value) ?? 'deleted'}`, collection: { ...file, features: [copy] }, feature: copy };
+            yield {
+              label: `${where}.${key} = ${JSON.stringify(value) ?? 'deleted'}`,
+              collection: { ...file, features: [copy] },
+              feature: copy,
+            };
           }
         }
       }

@@ -13,11 +13,15 @@ import { dataCollection, leanEvents } from '../../src/map/source';
 import { initialState, visibleIds, type AtlasState, type Item } from '../../src/map/state';
 import type { Period } from '../../src/map/url-state';
 
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/app/${name}`, import.meta.url), 'utf8')) as T;
+const read = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../fixtures/app/${name}`, import.meta.url), 'utf8')) as T;
 const eventsFile = read<EventCollection>('events.geojson');
 const ranges = read<RangeCollection>('ranges.geojson');
 const first = eventsFile.features[0];
-const undated: EventFeature = { ...first, properties: { ...first.properties, id: 'ev-undated', date: null, date_start: null, date_end: null } };
+const undated: EventFeature = {
+  ...first,
+  properties: { ...first.properties, id: 'ev-undated', date: null, date_start: null, date_end: null },
+};
 const events: EventCollection = { ...eventsFile, features: [...eventsFile.features, undated] };
 
 const items = new Map<string, Item>([
@@ -34,7 +38,10 @@ const source = [...leanEvents(events).features, ...dataCollection(ranges).featur
 function drawn(layer: string, state: AtlasState): string[] {
   const group = (['events', 'ranges'] as const).find((g) => (GROUP_LAYERS[g] as readonly string[]).includes(layer));
   if (group && state.hidden.includes(group)) return [];
-  const filter = featureFilter(filters(new Set(state.hidden), state.selected, state.period)[layer] as FilterSpecification, 'filter');
+  const filter = featureFilter(
+    filters(new Set(state.hidden), state.selected, state.period)[layer] as FilterSpecification,
+    'filter',
+  );
   const passes = source.filter((f) => filter.filter({ zoom: 5 }, { type: 1, properties: f.properties ?? {} }));
   return [...new Set(passes.map((f) => String(f.properties?.id)))].sort();
 }
@@ -46,12 +53,18 @@ const tokens = [
   ...new Set([...events.features, ...ranges.features].map((f) => `status:${f.properties.status}`)),
   ...new Set(ranges.features.map((f) => `basis:${f.properties.basis}`)),
 ];
-const periods: Array<Period | null> = [null, { from: '2024-11-21', to: '2024-11-21' }, { from: '2024-11-01', to: '2024-11-30' }, { from: '1990-01-01', to: '1990-12-31' }];
+const periods: Array<Period | null> = [
+  null,
+  { from: '2024-11-21', to: '2024-11-21' },
+  { from: '2024-11-01', to: '2024-11-30' },
+  { from: '1990-01-01', to: '1990-12-31' },
+];
 
 /** The states to compare: nothing hidden, each token alone, each pair of tokens; each with every period. */
 const states: AtlasState[] = [];
 const hiddenSets = [[], ...tokens.map((t) => [t]), ...tokens.flatMap((a, i) => tokens.slice(i + 1).map((b) => [a, b]))];
-for (const hidden of hiddenSets) for (const period of periods) states.push(initialState({ view: null, hidden, selected: null, period }));
+for (const hidden of hiddenSets)
+  for (const period of periods) states.push(initialState({ view: null, hidden, selected: null, period }));
 
 describe('the map draws what the state shows', () => {
   it('has switches of every kind to try, and features of both kinds', () => {
@@ -63,13 +76,16 @@ describe('the map draws what the state shows', () => {
 
   it('event markers: the visible events, for every switch, pair of switches and period', () => {
     for (const state of states) {
-      const visible = visibleIds(state, items).filter((id) => items.get(id)?.kind === 'event').sort();
+      const visible = visibleIds(state, items)
+        .filter((id) => items.get(id)?.kind === 'event')
+        .sort();
       expect(drawn(LAYER.eventMarker, state), JSON.stringify([state.hidden, state.period])).toEqual(visible);
     }
   });
 
   it('range bands, edges and labels: the visible ranges, whatever the period', () => {
-    const drawable = (id: string) => items.get(id)?.kind === 'range' && (items.get(id)?.feature.geometry ?? null) !== null;
+    const drawable = (id: string) =>
+      items.get(id)?.kind === 'range' && (items.get(id)?.feature.geometry ?? null) !== null;
     for (const state of states) {
       const visible = visibleIds(state, items).filter(drawable).sort();
       for (const layer of [LAYER.rangeFill, LAYER.rangeEdge]) {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { INSET_GAP, INSET_MIN_ZOOM, extentPolygon, insetShows, paddingBeside } from '../../src/map/inset';
 
-const bounds = (w: number, s: number, e: number, n: number) => ({ getWest: () => w, getSouth: () => s, getEast: () => e, getNorth: () => n });
+const bounds = (w: number, s: number, e: number, n: number) => ({
+  getWest: () => w,
+  getSouth: () => s,
+  getEast: () => e,
+  getNorth: () => n,
+});
 
 describe('the inset locator map', () => {
   it('shows from country level in, not farther out', () => {
@@ -11,9 +16,15 @@ describe('the inset locator map', () => {
     expect(insetShows(2)).toBe(false);
   });
 
-  it('draws the view\'s extent as a closed ring, clamped to the latitudes Web Mercator shows', () => {
+  it("draws the view's extent as a closed ring, clamped to the latitudes Web Mercator shows", () => {
     const ring = extentPolygon(bounds(30, 45, 42, 56)).geometry.coordinates[0];
-    expect(ring).toEqual([[30, 45], [42, 45], [42, 56], [30, 56], [30, 45]]);
+    expect(ring).toEqual([
+      [30, 45],
+      [42, 45],
+      [42, 56],
+      [30, 56],
+      [30, 45],
+    ]);
     const polar = extentPolygon(bounds(-200, -90, 200, 90)).geometry.coordinates[0];
     expect(polar[0]).toEqual([-200, -85]);
     expect(polar[2]).toEqual([200, 85]);
@@ -28,6 +39,12 @@ describe('the inset locator map', () => {
     const tall = paddingBeside(padding, { width: 375, height: 700 }, { left: 10, top: 606, right: 122, bottom: 690 });
     expect(tall).toEqual({ ...padding, bottom: 700 - 606 + INSET_GAP });
     // Padding already wider than the inset stays as it is.
-    expect(paddingBeside({ ...padding, left: 300 }, { width: 1000, height: 600 }, { left: 10, top: 470, right: 170, bottom: 590 })).toEqual({ ...padding, left: 300 });
+    expect(
+      paddingBeside(
+        { ...padding, left: 300 },
+        { width: 1000, height: 600 },
+        { left: 10, top: 470, right: 170, bottom: 590 },
+      ),
+    ).toEqual({ ...padding, left: 300 });
   });
 });

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import { bandOutline, dissolvedOutline, isCutEdge, outlineKey, placeOutlines, ringOutline } from '../../src/map/outline';
+import {
+  bandOutline,
+  dissolvedOutline,
+  isCutEdge,
+  outlineKey,
+  placeOutlines,
+  ringOutline,
+} from '../../src/map/outline';
 
-const square = (x: number, y: number, s = 1): Position[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+const square = (x: number, y: number, s = 1): Position[] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s],
+  [x, y],
+];
 const allEdges = (lines: Position[][]) => lines.flatMap((l) => l.slice(1).map((p, i) => [l[i], p]));
 
 describe('isCutEdge', () => {
@@ -25,32 +38,102 @@ describe('ringOutline', () => {
 
   it('leaves out the edges along the antimeridian of a band cut at +180', () => {
     // East half of a band around Fiji: its ring runs up the antimeridian.
-    const ring: Position[] = [[180, -31.6], [175, -30], [170, -18], [175, -6], [180, -4.7], [180, -18], [180, -31.6]];
+    const ring: Position[] = [
+      [180, -31.6],
+      [175, -30],
+      [170, -18],
+      [175, -6],
+      [180, -4.7],
+      [180, -18],
+      [180, -31.6],
+    ];
     const lines = ringOutline(ring);
-    expect(lines).toEqual([[[180, -31.6], [175, -30], [170, -18], [175, -6], [180, -4.7]]]);
+    expect(lines).toEqual([
+      [
+        [180, -31.6],
+        [175, -30],
+        [170, -18],
+        [175, -6],
+        [180, -4.7],
+      ],
+    ]);
     for (const [a, b] of allEdges(lines)) expect(isCutEdge(a, b)).toBe(false);
   });
 
   it('keeps the real edge when the cut is in the middle of the ring order', () => {
-    const ring: Position[] = [[175, -6], [180, -4.7], [180, -31.6], [175, -30], [170, -18], [175, -6]];
-    expect(ringOutline(ring)).toEqual([[[180, -31.6], [175, -30], [170, -18], [175, -6], [180, -4.7]]]);
+    const ring: Position[] = [
+      [175, -6],
+      [180, -4.7],
+      [180, -31.6],
+      [175, -30],
+      [170, -18],
+      [175, -6],
+    ];
+    expect(ringOutline(ring)).toEqual([
+      [
+        [180, -31.6],
+        [175, -30],
+        [170, -18],
+        [175, -6],
+        [180, -4.7],
+      ],
+    ]);
   });
 
   it('gives nothing for a ring made only of cut edges (the world rectangle of a band around both poles)', () => {
-    const world: Position[] = [[-180, -90], [0, -90], [180, -90], [180, 90], [0, 90], [-180, 90], [-180, -90]];
+    const world: Position[] = [
+      [-180, -90],
+      [0, -90],
+      [180, -90],
+      [180, 90],
+      [0, 90],
+      [-180, 90],
+      [-180, -90],
+    ];
     expect(ringOutline(world)).toEqual([]);
   });
 
   it('drops the pole closure of a ring that encloses the north pole', () => {
-    const ring: Position[] = [[-180, 60], [-90, 55], [0, 50], [90, 55], [180, 60], [180, 90], [-180, 90], [-180, 60]];
-    expect(ringOutline(ring)).toEqual([[[-180, 60], [-90, 55], [0, 50], [90, 55], [180, 60]]]);
+    const ring: Position[] = [
+      [-180, 60],
+      [-90, 55],
+      [0, 50],
+      [90, 55],
+      [180, 60],
+      [180, 90],
+      [-180, 90],
+      [-180, 60],
+    ];
+    expect(ringOutline(ring)).toEqual([
+      [
+        [-180, 60],
+        [-90, 55],
+        [0, 50],
+        [90, 55],
+        [180, 60],
+      ],
+    ]);
   });
 });
 
 describe('bandOutline', () => {
   it('keeps holes and every polygon of a MultiPolygon, and no cut edge', () => {
-    const west: Position[] = [[-180, -31.6], [-180, -4.7], [-175, -6], [-172, -18], [-175, -30], [-180, -31.6]];
-    const east: Position[] = [[180, -31.6], [175, -30], [170, -18], [175, -6], [180, -4.7], [180, -31.6]];
+    const west: Position[] = [
+      [-180, -31.6],
+      [-180, -4.7],
+      [-175, -6],
+      [-172, -18],
+      [-175, -30],
+      [-180, -31.6],
+    ];
+    const east: Position[] = [
+      [180, -31.6],
+      [175, -30],
+      [170, -18],
+      [175, -6],
+      [180, -4.7],
+      [180, -31.6],
+    ];
     const outline = bandOutline({ type: 'MultiPolygon', coordinates: [[west], [east]] });
     expect(outline.type).toBe('MultiLineString');
     expect(outline.coordinates).toHaveLength(2);
@@ -88,7 +171,12 @@ describe('outlineKey and placeOutlines', () => {
     properties: { code, country },
   });
   // Natural Earth puts Crimea under RU; its code says UA.
-  const regions = [region('UA-01', square(0, 0)), region('UA-02', square(1, 0)), region('UA-43', square(0, -1), 'RU'), region('RU-KRS', square(5, 5))];
+  const regions = [
+    region('UA-01', square(0, 0)),
+    region('UA-02', square(1, 0)),
+    region('UA-43', square(0, -1), 'RU'),
+    region('RU-KRS', square(5, 5)),
+  ];
 
   it('keys a region-precision event by its admin-1 code and a country-precision one by its country', () => {
     expect(outlineKey({ precision: 3, admin1: 'RU-KRS', country: 'RU' })).toBe('RU-KRS');
@@ -98,7 +186,8 @@ describe('outlineKey and placeOutlines', () => {
 
   it('gives a region its polygon and ring, and a country its regions by code with their dissolved boundary', () => {
     const out = placeOutlines(regions, ['RU-KRS', 'country:UA', 'XX-NONE']);
-    const of = (key: string, kind: string) => out.features.filter((f) => f.properties?.key === key && f.properties?.kind === kind);
+    const of = (key: string, kind: string) =>
+      out.features.filter((f) => f.properties?.key === key && f.properties?.kind === kind);
     expect(of('RU-KRS', 'area')).toHaveLength(1);
     expect((of('RU-KRS', 'line')[0].geometry as import('geojson').MultiLineString).coordinates).toEqual([square(5, 5)]);
     expect(of('country:UA', 'area')).toHaveLength(3);

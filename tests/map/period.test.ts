@@ -1,23 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import type { RangeProperties } from '../../src/contract';
-import { OPEN_END, eventInterval, inPeriod, isoDay, periodFilter, rangeInPeriod, rangeInterval, rangeTimeProperties, timeProperties } from '../../src/map/period';
+import {
+  OPEN_END,
+  eventInterval,
+  inPeriod,
+  isoDay,
+  periodFilter,
+  rangeInPeriod,
+  rangeInterval,
+  rangeTimeProperties,
+  timeProperties,
+} from '../../src/map/period';
 
-const ev = (date: string | null, date_start: string | null = null, date_end: string | null = null) => ({ date, date_start, date_end });
+const ev = (date: string | null, date_start: string | null = null, date_end: string | null = null) => ({
+  date,
+  date_start,
+  date_end,
+});
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 describe('eventInterval', () => {
   it('covers a day, a month or a year as the date is written', () => {
-    expect(eventInterval(ev('2024-03-01', '2024-03-01', '2024-03-01'))).toEqual({ start: day('2024-03-01'), end: day('2024-03-02'), precision: 'day' });
-    expect(eventInterval(ev('2024-02', '2024-02', '2024-02'))).toEqual({ start: day('2024-02-01'), end: day('2024-03-01'), precision: 'month' });
+    expect(eventInterval(ev('2024-03-01', '2024-03-01', '2024-03-01'))).toEqual({
+      start: day('2024-03-01'),
+      end: day('2024-03-02'),
+      precision: 'day',
+    });
+    expect(eventInterval(ev('2024-02', '2024-02', '2024-02'))).toEqual({
+      start: day('2024-02-01'),
+      end: day('2024-03-01'),
+      precision: 'month',
+    });
     expect(eventInterval(ev('2014'))).toEqual({ start: day('2014-01-01'), end: day('2015-01-01'), precision: 'year' });
   });
 
   it('spans a stated interval to the end of its last day', () => {
-    expect(eventInterval(ev('2024-11-23/2024-11-25', '2024-11-23', '2024-11-25'))).toEqual({ start: day('2024-11-23'), end: day('2024-11-26'), precision: 'day' });
+    expect(eventInterval(ev('2024-11-23/2024-11-25', '2024-11-23', '2024-11-25'))).toEqual({
+      start: day('2024-11-23'),
+      end: day('2024-11-26'),
+      precision: 'day',
+    });
   });
 
   it('leaves the end open for "since 2014"', () => {
-    expect(eventInterval(ev('2014/..', '2014', null))).toEqual({ start: day('2014-01-01'), end: null, precision: 'year' });
+    expect(eventInterval(ev('2014/..', '2014', null))).toEqual({
+      start: day('2014-01-01'),
+      end: null,
+      precision: 'year',
+    });
   });
 
   it('is null for an undated event', () => {
@@ -47,7 +77,12 @@ describe('inPeriod and periodFilter', () => {
     expect(timeProperties(ev('2014/..', '2014'))).toEqual({ t0: day('2014-01-01'), t1: OPEN_END });
     expect(timeProperties(ev(null))).toEqual({});
     expect(periodFilter(null)).toEqual(['literal', true]);
-    expect(periodFilter(feb)).toEqual(['all', ['has', 't0'], ['<', ['get', 't0'], day('2024-03-01')], ['>', ['get', 't1'], day('2024-02-01')]]);
+    expect(periodFilter(feb)).toEqual([
+      'all',
+      ['has', 't0'],
+      ['<', ['get', 't0'], day('2024-03-01')],
+      ['>', ['get', 't1'], day('2024-02-01')],
+    ]);
   });
 
   it('writes days as ISO', () => {
@@ -60,7 +95,11 @@ describe('rangeInterval and rangeInPeriod', () => {
   const range = (...dates: Array<string | null>) => ({ claims: dates.map(claim), document_date: dates[0] ?? null });
 
   it('spans the dates of the documents that state the range, from the earliest to the end of the latest', () => {
-    expect(rangeInterval(range('2024-11-21', null, '2024-11'))).toEqual({ start: Date.UTC(2024, 10, 1), end: Date.UTC(2024, 11, 1), precision: 'day' });
+    expect(rangeInterval(range('2024-11-21', null, '2024-11'))).toEqual({
+      start: Date.UTC(2024, 10, 1),
+      end: Date.UTC(2024, 11, 1),
+      precision: 'day',
+    });
     expect(rangeInterval(range(null))).toBeNull();
   });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { overflowOffset } from '../../src/map/popup-view';
 
 const frame = { left: 0, top: 50, right: 900, bottom: 650 };
-const box = (left: number, top: number, width: number, height: number) => ({ left, top, right: left + width, bottom: top + height });
+const box = (left: number, top: number, width: number, height: number) => ({
+  left,
+  top,
+  right: left + width,
+  bottom: top + height,
+});
 
 describe('overflowOffset', () => {
   it('leaves a popup that fits where it is', () => {

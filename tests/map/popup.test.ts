@@ -6,13 +6,22 @@ describe('highlightSegments', () => {
   const join = (segs: { text: string }[]) => segs.map((s) => s.text).join('');
 
   it('marks exactly the [start, end) spans and keeps every character', () => {
-    const segs = highlightSegments(text, [[14, 20], [26, 34]]);
+    const segs = highlightSegments(text, [
+      [14, 20],
+      [26, 34],
+    ]);
     expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Dnipro', 'Oreshnik']);
     expect(join(segs)).toBe(text);
   });
 
   it('sorts, merges overlaps and clamps out-of-range offsets', () => {
-    const segs = highlightSegments(text, [[26, 34], [14, 18], [16, 20], [30, 999], [-5, 0]]);
+    const segs = highlightSegments(text, [
+      [26, 34],
+      [14, 18],
+      [16, 20],
+      [30, 999],
+      [-5, 0],
+    ]);
     expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Dnipro', 'Oreshnik.']);
     expect(join(segs)).toBe(text);
   });
@@ -30,7 +39,16 @@ describe('safeHref', () => {
   });
 
   it('drops other schemes, relative and malformed links', () => {
-    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'ftp://x', '/relative', 'not a url', '', null, undefined]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'ftp://x',
+      '/relative',
+      'not a url',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeHref(bad)).toBeNull();
     }
   });

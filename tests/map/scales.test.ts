@@ -5,14 +5,34 @@ import { leanEvents } from '../../src/map/source';
 // MapLibre's own expression engine (a dependency of maplibre-gl), to check what the app predicts of it.
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { CLAIM_STATUSES, RANGE_BASES } from '../../src/contract';
-import { BASIS_STYLE, KNOWN_TYPES, OKABE_ITO, OTHER_COLOUR, PATTERNED_STATUSES, STATUS_STYLE, colourOfType, markerPatternExpression, markerPatternId, markerRadius, registerTypes, typeLabel, MARKER_RADIUS } from '../../src/map/scales';
+import {
+  BASIS_STYLE,
+  KNOWN_TYPES,
+  OKABE_ITO,
+  OTHER_COLOUR,
+  PATTERNED_STATUSES,
+  STATUS_STYLE,
+  colourOfType,
+  markerPatternExpression,
+  markerPatternId,
+  markerRadius,
+  registerTypes,
+  typeLabel,
+  MARKER_RADIUS,
+} from '../../src/map/scales';
 
 describe('type colours in a build', () => {
-  it('leaves every existing event\'s colour byte-identical when a build adds an event of a new type', () => {
-    const events = JSON.parse(readFileSync(new URL('../fixtures/app/events.geojson', import.meta.url), 'utf8')) as EventCollection;
-    const colours = (c: EventCollection) => new Map(leanEvents(c).features.map((f) => [f.properties!.id as string, f.properties!.colour as string]));
+  it("leaves every existing event's colour byte-identical when a build adds an event of a new type", () => {
+    const events = JSON.parse(
+      readFileSync(new URL('../fixtures/app/events.geojson', import.meta.url), 'utf8'),
+    ) as EventCollection;
+    const colours = (c: EventCollection) =>
+      new Map(leanEvents(c).features.map((f) => [f.properties!.id as string, f.properties!.colour as string]));
     const before = colours(events);
-    const added = { ...events.features[0], properties: { ...events.features[0].properties, id: 'ev-new', type: 'air-defence' } };
+    const added = {
+      ...events.features[0],
+      properties: { ...events.features[0].properties, id: 'ev-new', type: 'air-defence' },
+    };
     const after = colours({ ...events, features: [added, ...events.features] });
     for (const [id, colour] of before) expect(after.get(id), id).toBe(colour);
     expect(after.get('ev-new')).toBe(OTHER_COLOUR);
@@ -27,13 +47,18 @@ describe('scales', () => {
     for (const c of colours) expect(OKABE_ITO as readonly string[]).toContain(c);
   });
 
-  it('never moves a declared type\'s colour when other types appear, in any order; undeclared types are grey', () => {
+  it("never moves a declared type's colour when other types appear, in any order; undeclared types are grey", () => {
     const before = KNOWN_TYPES.map(colourOfType);
     const types = registerTypes(['zzz-c', 'zzz-a', KNOWN_TYPES[1], 'air-defence', KNOWN_TYPES[0], 'zzz-b']);
     expect(types).toEqual([KNOWN_TYPES[0], KNOWN_TYPES[1], 'air-defence', 'zzz-a', 'zzz-b', 'zzz-c']);
     registerTypes(['aaa-first', ...[...KNOWN_TYPES].reverse()]);
     expect(KNOWN_TYPES.map(colourOfType)).toEqual(before);
-    expect(['zzz-a', 'air-defence', 'constructor', 'toString'].map(colourOfType)).toEqual([OTHER_COLOUR, OTHER_COLOUR, OTHER_COLOUR, OTHER_COLOUR]);
+    expect(['zzz-a', 'air-defence', 'constructor', 'toString'].map(colourOfType)).toEqual([
+      OTHER_COLOUR,
+      OTHER_COLOUR,
+      OTHER_COLOUR,
+      OTHER_COLOUR,
+    ]);
   });
 
   it('sizes markers by the square root of magnitude, never below the plain marker', () => {
@@ -55,10 +80,40 @@ describe('scales', () => {
   });
 
   it('names the pattern icon of each event as the map expression does', () => {
-    const parsed = createExpression(markerPatternExpression(), { type: 'string', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } } as never);
+    const parsed = createExpression(markerPatternExpression(), {
+      type: 'string',
+      'property-type': 'data-driven',
+      expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+    } as never);
     expect(parsed.result).toBe('success');
-    const evaluate = (properties: Record<string, unknown>) => (parsed.value as { evaluate(g: object, f: object): string }).evaluate({ zoom: 4 }, { type: 'Point', properties });
-    const magnitudes = [null, 0, 0.5, 1, 3, 9.99, 10, 12.5, 24, 25, 37, 49.5, 50, 77, 100, 150, 199, 200, 333, 400, 650, 800, 1200, 1e6];
+    const evaluate = (properties: Record<string, unknown>) =>
+      (parsed.value as { evaluate(g: object, f: object): string }).evaluate({ zoom: 4 }, { type: 'Point', properties });
+    const magnitudes = [
+      null,
+      0,
+      0.5,
+      1,
+      3,
+      9.99,
+      10,
+      12.5,
+      24,
+      25,
+      37,
+      49.5,
+      50,
+      77,
+      100,
+      150,
+      199,
+      200,
+      333,
+      400,
+      650,
+      800,
+      1200,
+      1e6,
+    ];
     for (const status of CLAIM_STATUSES) {
       for (const type of KNOWN_TYPES) {
         for (const magnitude of magnitudes) {

@@ -1,13 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature, RangeCollection } from '../../src/contract';
-import { changes, initialState, isVisible, next, toUrlState, visibleIds, type AtlasState, type Item } from '../../src/map/state';
+import {
+  changes,
+  initialState,
+  isVisible,
+  next,
+  toUrlState,
+  visibleIds,
+  type AtlasState,
+  type Item,
+} from '../../src/map/state';
 import { formatHash, parseHash } from '../../src/map/url-state';
 
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/app/${name}`, import.meta.url), 'utf8')) as T;
+const read = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../fixtures/app/${name}`, import.meta.url), 'utf8')) as T;
 const events = read<EventCollection>('events.geojson').features;
 const ranges = read<RangeCollection>('ranges.geojson').features;
-const undated: EventFeature = { ...events[0], properties: { ...events[0].properties, id: 'ev-undated', date: null, date_start: null, date_end: null } };
+const undated: EventFeature = {
+  ...events[0],
+  properties: { ...events[0].properties, id: 'ev-undated', date: null, date_start: null, date_end: null },
+};
 
 const items = new Map<string, Item>([
   ...events.map((f) => [f.properties.id, { kind: 'event', feature: f }] as [string, Item]),
@@ -28,12 +41,21 @@ describe('the state a URL asks for', () => {
   });
 
   it('round-trips through the URL: view, hidden layers, selection, period and projection', () => {
-    const state: AtlasState = { view: { center: [35.04, 48.46], zoom: 4.2 }, hidden: ['ranges', 'status:unverified'], selected: dnipro, period: { from: '2024-11-01', to: '2024-11-30' }, projection: 'globe' };
+    const state: AtlasState = {
+      view: { center: [35.04, 48.46], zoom: 4.2 },
+      hidden: ['ranges', 'status:unverified'],
+      selected: dnipro,
+      period: { from: '2024-11-01', to: '2024-11-30' },
+      projection: 'globe',
+    };
     expect(initialState(parseHash(formatHash(toUrlState(state))))).toEqual(state);
   });
 
   it('keeps each hidden token once, sorted, so that equal states write equal URLs', () => {
-    expect(initialState({ view: null, hidden: ['type:b', 'events', 'type:b'], selected: null }).hidden).toEqual(['events', 'type:b']);
+    expect(initialState({ view: null, hidden: ['type:b', 'events', 'type:b'], selected: null }).hidden).toEqual([
+      'events',
+      'type:b',
+    ]);
   });
 });
 
@@ -54,7 +76,9 @@ describe('visibility', () => {
     expect(visibleIds(state, items)).not.toContain(transfer);
     expect(visibleIds(state, items)).toHaveLength(items.size - 1);
     const byBasis = next(start, { type: 'hide', hidden: ['basis:class'] }, items);
-    expect(visibleIds(byBasis, items).filter((id) => rangeIds.includes(id))).toEqual(rangeIds.filter((id) => id !== band));
+    expect(visibleIds(byBasis, items).filter((id) => rangeIds.includes(id))).toEqual(
+      rangeIds.filter((id) => id !== band),
+    );
   });
 
   it('a status switch hides events and bands of that status alike', () => {
@@ -80,7 +104,10 @@ describe('visibility', () => {
     expect(shown).not.toContain(undated.properties.id);
     // The bands' documents are dated 15 and 21 November: neither is in the period.
     expect(shown.filter((id) => rangeIds.includes(id))).toEqual([]);
-    const wider = visibleIds(next(start, { type: 'period', period: { from: '2024-11-20', to: '2024-11-24' } }, items), items);
+    const wider = visibleIds(
+      next(start, { type: 'period', period: { from: '2024-11-20', to: '2024-11-24' } }, items),
+      items,
+    );
     expect(wider.filter((id) => rangeIds.includes(id))).toEqual([band]);
   });
 
@@ -106,27 +133,54 @@ describe('selection', () => {
     const selected = next(start, { type: 'select', id: dnipro }, items);
     expect(next(selected, { type: 'hide', hidden: ['events'] }, items).selected).toBeNull();
     expect(next(selected, { type: 'hide', hidden: ['status:reported'] }, items).selected).toBeNull();
-    expect(next(selected, { type: 'period', period: { from: '2024-11-25', to: '2024-11-30' } }, items).selected).toBeNull();
+    expect(
+      next(selected, { type: 'period', period: { from: '2024-11-25', to: '2024-11-30' } }, items).selected,
+    ).toBeNull();
     // Hiding something else keeps it.
     expect(next(selected, { type: 'hide', hidden: ['ranges'] }, items).selected).toBe(dnipro);
   });
 
   it('a band stays selected in a period its document is dated in, and not outside it', () => {
     const selected = next(start, { type: 'select', id: band }, items);
-    expect(next(selected, { type: 'period', period: { from: '2024-11-21', to: '2024-11-21' } }, items).selected).toBe(band);
-    expect(next(selected, { type: 'period', period: { from: '2020-01-01', to: '2020-01-02' } }, items).selected).toBeNull();
+    expect(next(selected, { type: 'period', period: { from: '2024-11-21', to: '2024-11-21' } }, items).selected).toBe(
+      band,
+    );
+    expect(
+      next(selected, { type: 'period', period: { from: '2020-01-01', to: '2020-01-02' } }, items).selected,
+    ).toBeNull();
   });
 });
 
 describe('restoring a state from history', () => {
   it('takes hidden layers, period, projection and selection from it, and keeps the view when it has none', () => {
     const here: AtlasState = { ...start, view: { center: [30, 50], zoom: 5 }, selected: band };
-    const restored = next(here, { type: 'restore', state: { view: null, hidden: ['ranges'], selected: dnipro, period: { from: '2024-11-21', to: '2024-11-21' }, projection: 'globe' } }, items);
-    expect(restored).toEqual({ view: here.view, hidden: ['ranges'], selected: dnipro, period: { from: '2024-11-21', to: '2024-11-21' }, projection: 'globe' });
+    const restored = next(
+      here,
+      {
+        type: 'restore',
+        state: {
+          view: null,
+          hidden: ['ranges'],
+          selected: dnipro,
+          period: { from: '2024-11-21', to: '2024-11-21' },
+          projection: 'globe',
+        },
+      },
+      items,
+    );
+    expect(restored).toEqual({
+      view: here.view,
+      hidden: ['ranges'],
+      selected: dnipro,
+      period: { from: '2024-11-21', to: '2024-11-21' },
+      projection: 'globe',
+    });
   });
 
   it('drops a selection the restored state hides', () => {
-    expect(next(start, { type: 'restore', state: { view: null, hidden: ['events'], selected: dnipro } }, items).selected).toBeNull();
+    expect(
+      next(start, { type: 'restore', state: { view: null, hidden: ['events'], selected: dnipro } }, items).selected,
+    ).toBeNull();
   });
 
   it('goes back to the flat map and all dates when the URL does not name them', () => {
@@ -140,10 +194,17 @@ describe('restoring a state from history', () => {
 describe('what changed', () => {
   it('names each changed part, and nothing for an equal state', () => {
     expect([...changes(start, { ...start })]).toEqual([]);
-    const after = next(next(start, { type: 'hide', hidden: ['ranges'] }, items), { type: 'projection', projection: 'globe' }, items);
+    const after = next(
+      next(start, { type: 'hide', hidden: ['ranges'] }, items),
+      { type: 'projection', projection: 'globe' },
+      items,
+    );
     expect([...changes(start, after)].sort()).toEqual(['hidden', 'projection']);
     const selected = next(start, { type: 'select', id: dnipro }, items);
-    expect([...changes(selected, next(selected, { type: 'hide', hidden: ['events'] }, items))].sort()).toEqual(['hidden', 'selected']);
+    expect([...changes(selected, next(selected, { type: 'hide', hidden: ['events'] }, items))].sort()).toEqual([
+      'hidden',
+      'selected',
+    ]);
   });
 
   it('a period of the same days is no change', () => {

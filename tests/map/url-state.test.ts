@@ -3,9 +3,15 @@ import { formatHash, parseHash, type AppState } from '../../src/map/url-state';
 
 describe('url-state', () => {
   it('round-trips view, hidden layers and selection', () => {
-    const state: AppState = { view: { center: [35.04, 48.46], zoom: 4.2 }, hidden: ['status:unverified', 'ranges', 'type:missile-strike'], selected: 'ev-2024-11-21-dnipro' };
+    const state: AppState = {
+      view: { center: [35.04, 48.46], zoom: 4.2 },
+      hidden: ['status:unverified', 'ranges', 'type:missile-strike'],
+      selected: 'ev-2024-11-21-dnipro',
+    };
     const hash = formatHash(state);
-    expect(hash).toBe('#map=4.20/48.4600/35.0400&hide=ranges,status:unverified,type:missile-strike&sel=ev-2024-11-21-dnipro');
+    expect(hash).toBe(
+      '#map=4.20/48.4600/35.0400&hide=ranges,status:unverified,type:missile-strike&sel=ev-2024-11-21-dnipro',
+    );
     const back = parseHash(hash);
     expect(back.view).toEqual(state.view);
     expect(back.hidden.sort()).toEqual([...state.hidden].sort());

@@ -15,6 +15,10 @@ describe('visibility', () => {
 
   it('builds the same rule as a map filter', () => {
     expect(hiddenValues(hidden, 'type')).toEqual(['policy']);
-    expect(eventFilter(hidden)).toEqual(['all', ['!', ['in', ['get', 'type'], ['literal', ['policy']]]], ['!', ['in', ['get', 'status'], ['literal', ['unverified']]]]]);
+    expect(eventFilter(hidden)).toEqual([
+      'all',
+      ['!', ['in', ['get', 'type'], ['literal', ['policy']]]],
+      ['!', ['in', ['get', 'status'], ['literal', ['unverified']]]],
+    ]);
   });
 });

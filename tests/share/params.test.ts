@@ -5,8 +5,15 @@ const SITE = 'https://news.example/atlas/';
 
 describe('parseEmbedParams', () => {
   it('reads view, hidden layers and selection from the hash, as the app writes them', () => {
-    const { state, title } = parseEmbedParams('', '#map=5.00/48.4600/35.0400&hide=ranges,status:unverified&sel=dnipro-irbm-strike');
-    expect(state).toEqual({ view: { center: [35.04, 48.46], zoom: 5 }, hidden: ['ranges', 'status:unverified'], selected: 'dnipro-irbm-strike' });
+    const { state, title } = parseEmbedParams(
+      '',
+      '#map=5.00/48.4600/35.0400&hide=ranges,status:unverified&sel=dnipro-irbm-strike',
+    );
+    expect(state).toEqual({
+      view: { center: [35.04, 48.46], zoom: 5 },
+      hidden: ['ranges', 'status:unverified'],
+      selected: 'dnipro-irbm-strike',
+    });
     expect(title).toBeNull();
   });
 
@@ -16,7 +23,10 @@ describe('parseEmbedParams', () => {
   });
 
   it('ignores the parameters pym.js adds', () => {
-    const { state } = parseEmbedParams('?initialWidth=680&childId=atlas&parentTitle=Story&parentUrl=https%3A%2F%2Fnews.example%2F', '');
+    const { state } = parseEmbedParams(
+      '?initialWidth=680&childId=atlas&parentTitle=Story&parentUrl=https%3A%2F%2Fnews.example%2F',
+      '',
+    );
     expect(state).toEqual({ view: null, hidden: [], selected: null });
   });
 
@@ -31,7 +41,9 @@ describe('embedUrl and appUrl', () => {
   const state = { view: { center: [35.04, 48.46] as [number, number], zoom: 5 }, hidden: ['ranges'], selected: 'x' };
 
   it('puts the state in the hash and the title in the query, beside index.html', () => {
-    expect(embedUrl(SITE, state, 'Strikes & ranges')).toBe('https://news.example/atlas/embed.html?title=Strikes+%26+ranges#map=5.00/48.4600/35.0400&hide=ranges&sel=x');
+    expect(embedUrl(SITE, state, 'Strikes & ranges')).toBe(
+      'https://news.example/atlas/embed.html?title=Strikes+%26+ranges#map=5.00/48.4600/35.0400&hide=ranges&sel=x',
+    );
     expect(appUrl(SITE, state)).toBe('https://news.example/atlas/#map=5.00/48.4600/35.0400&hide=ranges&sel=x');
   });
 

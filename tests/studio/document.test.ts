@@ -8,7 +8,15 @@ import { accept, create, isPending, nextPending, reject, setAttributes } from '.
 import { suggestFor } from '../suggest/setup.js';
 
 const ARTICLE = readFileSync(new URL('../fixtures/seeds/004_6d3f3a4742a89974.txt', import.meta.url), 'utf8');
-const meta = { id: 'studio-test', title: 'T', publisher: 'P', author: null, published: '2024-11-22', url: null, notes: null };
+const meta = {
+  id: 'studio-test',
+  title: 'T',
+  publisher: 'P',
+  author: null,
+  published: '2024-11-22',
+  url: null,
+  notes: null,
+};
 const draft = () => writeDraft(meta, ARTICLE, suggestFor(ARTICLE, '2024-11-22', 'studio-test').suggestions);
 const textOf = (source: string) => parseDocumentText('x.md', source).text;
 
@@ -29,7 +37,9 @@ describe('studio document', () => {
       const again = parseDocumentText(f, serialize(doc));
       const before = parseDocumentText(f, source);
       expect(again.text).toBe(before.text);
-      expect(again.annotations.map((a) => [a.kind, a.start, a.end, a.attributes])).toEqual(before.annotations.map((a) => [a.kind, a.start, a.end, a.attributes]));
+      expect(again.annotations.map((a) => [a.kind, a.start, a.end, a.attributes])).toEqual(
+        before.annotations.map((a) => [a.kind, a.start, a.end, a.attributes]),
+      );
     }
   });
 
@@ -39,7 +49,10 @@ describe('studio document', () => {
     expect(i).toBeGreaterThanOrEqual(0);
     const after = accept(doc, i);
     const written = parseDocumentText('d.md', serialize(after));
-    const a = written.annotations.find((x) => x.start === doc.annotations[i].start && x.end === doc.annotations[i].end && x.kind === doc.annotations[i].kind)!;
+    const a = written.annotations.find(
+      (x) =>
+        x.start === doc.annotations[i].start && x.end === doc.annotations[i].end && x.kind === doc.annotations[i].kind,
+    )!;
     expect(a.attributes.review).toBeUndefined();
     expect(a.attributes.confidence).toBeUndefined();
     const { review: _r, confidence: _c, reason: _n, ...own } = doc.annotations[i].attributes;
@@ -59,8 +72,14 @@ describe('studio document', () => {
   it('editing attributes writes them, quoted where needed, and drops empty ones', () => {
     const doc = openDocument('d.md', draft());
     const i = doc.annotations.findIndex((a) => a.kind === 'event');
-    const after = setAttributes(doc, i, { ...doc.annotations[i].attributes, summary: 'A "quoted" summary & more', claimant: '' });
-    const a = parseDocumentText('d.md', serialize(after)).annotations.find((x) => x.kind === 'event' && x.start === doc.annotations[i].start)!;
+    const after = setAttributes(doc, i, {
+      ...doc.annotations[i].attributes,
+      summary: 'A "quoted" summary & more',
+      claimant: '',
+    });
+    const a = parseDocumentText('d.md', serialize(after)).annotations.find(
+      (x) => x.kind === 'event' && x.start === doc.annotations[i].start,
+    )!;
     expect(a.attributes.summary).toBe('A "quoted" summary & more');
     expect('claimant' in a.attributes).toBe(false);
   });
@@ -88,7 +107,12 @@ describe('studio document', () => {
   it('starts an event in a sentence that names several places from all of them, so that it builds', () => {
     let doc = openDocument('d.md', draft());
     // Keep the places, drop the suggested events.
-    for (let i = doc.annotations.findIndex((a) => a.kind === 'event'); i >= 0; i = doc.annotations.findIndex((a) => a.kind === 'event')) doc = reject(doc, i);
+    for (
+      let i = doc.annotations.findIndex((a) => a.kind === 'event');
+      i >= 0;
+      i = doc.annotations.findIndex((a) => a.kind === 'event')
+    )
+      doc = reject(doc, i);
     const sentence = ARTICLE.indexOf('Recent events in Ukraine');
     const { doc: withEvent, index } = create(doc, 'event', sentence, sentence + 10, { id: 'e1', type: 'strike' });
     const e = withEvent.annotations[index];

@@ -7,19 +7,26 @@ import { suggestFor } from './setup.js';
 describe('the weapons catalogue', () => {
   const entries = parseCatalogue(readFileSync(new URL('../../data/weapons.yaml', import.meta.url), 'utf8'));
   it('enters every range figure with its source, and says whether it was checked', () => {
-    for (const e of entries) if (e.range) {
-      expect(e.range.source.trim().length).toBeGreaterThan(0);
-      expect(typeof e.range.verified).toBe('boolean');
-    }
+    for (const e of entries)
+      if (e.range) {
+        expect(e.range.source.trim().length).toBeGreaterThan(0);
+        expect(typeof e.range.verified).toBe('boolean');
+      }
   });
   it('refuses a figure with no source, and a verified flag that is not a boolean', () => {
     expect(() => parseCatalogue('- {id: x, name: X, class: SRBM, range_km: {max: 300}}')).toThrow(/no source/);
-    expect(() => parseCatalogue('- {id: x, name: X, class: SRBM, range_km: {max: 300, source: s, verified: "yes"}}')).toThrow(/verified/);
+    expect(() =>
+      parseCatalogue('- {id: x, name: X, class: SRBM, range_km: {max: 300, source: s, verified: "yes"}}'),
+    ).toThrow(/verified/);
   });
   it('has a suggestion say when its catalogue figure is unverified, and say nothing when it was checked', () => {
     const [unchecked] = parseCatalogue('- {id: x, name: X, class: SRBM, range_km: {max: 300, source: "a page"}}');
-    expect(catalogueReason(unchecked)).toBe('catalogue: class SRBM and range 300 km unverified (not yet checked against a page)');
-    const [checked] = parseCatalogue('- {id: x, name: X, class: SRBM, range_km: {max: 300, source: "a page", verified: true}}');
+    expect(catalogueReason(unchecked)).toBe(
+      'catalogue: class SRBM and range 300 km unverified (not yet checked against a page)',
+    );
+    const [checked] = parseCatalogue(
+      '- {id: x, name: X, class: SRBM, range_km: {max: 300, source: "a page", verified: true}}',
+    );
     expect(catalogueReason(checked)).toBeUndefined();
     const text = 'Ukraine fired ATACMS missiles at Bryansk.';
     const atacms = entries.find((e) => e.id === 'atacms')!;
@@ -29,7 +36,10 @@ describe('the weapons catalogue', () => {
 });
 
 describe('weapons not in the catalogue', () => {
-  const weapons = (text: string) => suggestFor(text).suggestions.filter((s) => s.kind === 'weapon').map((s) => ({ words: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string>);
+  const weapons = (text: string) =>
+    suggestFor(text)
+      .suggestions.filter((s) => s.kind === 'weapon')
+      .map((s) => ({ words: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string>);
   it('marks a kind of weapon named by its target, one weapon per document, with its class', () => {
     const w = weapons('Russia laid anti-personnel mines near Kharkiv. The anti-personnel mine kills at random.');
     expect(w.map((x) => x.words)).toEqual(['anti-personnel mines', 'anti-personnel mine']);
@@ -37,6 +47,8 @@ describe('weapons not in the catalogue', () => {
     expect(w[1]).toMatchObject({ of: 'anti-personnel-mine-doc' });
   });
   it('marks a designation in a sentence about a launch', () => {
-    expect(weapons('Kim Jong Un oversaw the launch of a Hwasong-18 on Monday.').map((x) => x.words)).toEqual(['Hwasong-18']);
+    expect(weapons('Kim Jong Un oversaw the launch of a Hwasong-18 on Monday.').map((x) => x.words)).toEqual([
+      'Hwasong-18',
+    ]);
   });
 });

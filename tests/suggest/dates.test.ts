@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/suggest/dates.js';
 
-const values = (s: string, published: string | null = '2024-11-22') => findDates(s, 0, s.length, published).map((d) => d.value);
+const values = (s: string, published: string | null = '2024-11-22') =>
+  findDates(s, 0, s.length, published).map((d) => d.value);
 
 describe('dates', () => {
   it('reads absolute dates at their precision', () => {

@@ -3,7 +3,13 @@ import { EVENT_TYPES, claimSuggestion } from '../../src/suggest/events.js';
 import { suggestFor } from './setup.js';
 
 const typeOf = (s: string) => EVENT_TYPES.find(([, re]) => re.test(s))?.[0];
-const events = (text: string, published = '2024-11-22') => suggestFor(text, published).suggestions.filter((s) => s.kind === 'event').map((s) => ({ text: text.slice(s.start, s.end), ...s.attributes, reason: s.reason }) as Record<string, string | undefined>);
+const events = (text: string, published = '2024-11-22') =>
+  suggestFor(text, published)
+    .suggestions.filter((s) => s.kind === 'event')
+    .map(
+      (s) =>
+        ({ text: text.slice(s.start, s.end), ...s.attributes, reason: s.reason }) as Record<string, string | undefined>,
+    );
 
 describe('events', () => {
   it('types sinkings, explosions, blockades, rescues and diplomacy', () => {
@@ -15,7 +21,9 @@ describe('events', () => {
   });
 
   it('joins an attributed sentence that names no place to the event before it, as a claim', () => {
-    const ev = events('Drones struck a fuel depot in Odesa on Tuesday, officials said. The ministry said a fire had destroyed two tanks.');
+    const ev = events(
+      'Drones struck a fuel depot in Odesa on Tuesday, officials said. The ministry said a fire had destroyed two tanks.',
+    );
     expect(ev).toHaveLength(2);
     expect(ev[1]).toMatchObject({ of: ev[0].id, claimant: 'the ministry', status: 'unverified' });
     expect(ev[1].reason).toMatch(/no place in the sentence/);
@@ -26,8 +34,10 @@ describe('events', () => {
     expect(claimSuggestion({ start: 0, end: 30, text: 'The navy said it was ready.' }, 'e1')).toBeNull();
   });
 
-  it('gives an undated event the lead event\'s date, and says so', () => {
-    const ev = events('Drones struck a fuel depot in Odesa on Tuesday. Officials in Mykolaiv said a second depot was hit.');
+  it("gives an undated event the lead event's date, and says so", () => {
+    const ev = events(
+      'Drones struck a fuel depot in Odesa on Tuesday. Officials in Mykolaiv said a second depot was hit.',
+    );
     expect(ev.map((e) => e.date)).toEqual(['2024-11-19', '2024-11-19']);
     expect(ev[1].reason).toMatch(/carried from an earlier sentence/);
   });
@@ -39,13 +49,20 @@ describe('events', () => {
 });
 
 describe('stated ranges in a draft', () => {
-  const ranges = (text: string) => suggestFor(text).suggestions.filter((s) => s.kind === 'range').map((s) => ({ words: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string | undefined>);
+  const ranges = (text: string) =>
+    suggestFor(text)
+      .suggestions.filter((s) => s.kind === 'range')
+      .map((s) => ({ words: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string | undefined>);
   it('marks how far a weapon can fly, not where something is or how far one flight went', () => {
-    expect(ranges('The ATACMS missiles can hit targets up to 300 km away.').map((r) => r.words)).toEqual(['up to 300 km']);
+    expect(ranges('The ATACMS missiles can hit targets up to 300 km away.').map((r) => r.words)).toEqual([
+      'up to 300 km',
+    ]);
     expect(ranges('The ATACMS missiles struck a depot about 115 km from the border.')).toEqual([]);
     expect(ranges('The Houthis fired a missile at a ship 50 nautical miles southwest of Aden.')).toEqual([]);
     expect(ranges('The Iskander flew about 600 km before it fell into the sea.')).toEqual([]);
-    expect(ranges('The Iskander flew to Kharkiv; it can fly about 500 km.').map((r) => r.words)).toEqual(['about 500 km']);
+    expect(ranges('The Iskander flew to Kharkiv; it can fly about 500 km.').map((r) => r.words)).toEqual([
+      'about 500 km',
+    ]);
   });
   it('gives a range no origin unless the text states one', () => {
     expect(ranges('The ATACMS missiles can hit targets up to 300 km away.')[0].origin).toBeUndefined();

@@ -22,7 +22,7 @@ describe('place suggestions', () => {
     expect(places('Victoria said the strike was a warning.')).toEqual([]);
     expect(places('Victoria Nuland said the strike was a warning.')).toEqual([]);
   });
-  it('does not split a person\'s name into places', () => {
+  it("does not split a person's name into places", () => {
     expect(places('Defense Secretary Lloyd J. Austin III explained the decision.')).toEqual([]);
   });
   it('gives the first mention an id and later ones of=', () => {

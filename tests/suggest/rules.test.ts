@@ -9,9 +9,16 @@ import { figuresOf, summaryOf } from '../../src/suggest/events.js';
 import { regionListItems } from '../../src/suggest/places.js';
 import { suggestFor } from './setup.js';
 
-const placeOf = (text: string) => suggestFor(text).suggestions.filter((x) => x.kind === 'place').map((x) => ({ label: text.slice(x.start, x.end), ...x.attributes }) as Record<string, string | undefined>);
-const eventsOf = (text: string, published = '2024-11-22') => suggestFor(text, published).suggestions.filter((s) => s.kind === 'event').map((s) => ({ text: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string | undefined>);
-const values = (s: string, published: string, anchor: string | null = null) => findDates(s, 0, s.length, published, anchor).map((d) => d.value);
+const placeOf = (text: string) =>
+  suggestFor(text)
+    .suggestions.filter((x) => x.kind === 'place')
+    .map((x) => ({ label: text.slice(x.start, x.end), ...x.attributes }) as Record<string, string | undefined>);
+const eventsOf = (text: string, published = '2024-11-22') =>
+  suggestFor(text, published)
+    .suggestions.filter((s) => s.kind === 'event')
+    .map((s) => ({ text: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string | undefined>);
+const values = (s: string, published: string, anchor: string | null = null) =>
+  findDates(s, 0, s.length, published, anchor).map((d) => d.value);
 
 describe('places: lists of regions', () => {
   it('reads each name before a plural designator as a region', () => {
@@ -28,7 +35,9 @@ describe('places: lists of regions', () => {
     expect(p.map((x) => `${x.label}:${x.kind ?? ''}`)).toEqual(['Kherson:region', 'Zaporizhzhia:region']);
   });
   it('leaves a single name with a singular designator as it was', () => {
-    expect(placeOf('Shelling hit villages in the Kherson region overnight.').map((x) => x.label)).toEqual(['the Kherson region']);
+    expect(placeOf('Shelling hit villages in the Kherson region overnight.').map((x) => x.label)).toEqual([
+      'the Kherson region',
+    ]);
   });
 });
 
@@ -38,7 +47,10 @@ describe('places: compounds, articles and possessives', () => {
     expect(placeOf('Syria-based militias moved east after the talks.').map((x) => x.label)).toEqual(['Syria']);
   });
   it('reads a demonym before "city of" or "port of" as the place', () => {
-    expect(placeOf('Missiles hit the Syrian port of Latakia on Monday.').map((x) => x.label)).toEqual(['Syrian', 'Latakia']);
+    expect(placeOf('Missiles hit the Syrian port of Latakia on Monday.').map((x) => x.label)).toEqual([
+      'Syrian',
+      'Latakia',
+    ]);
   });
   it('marks the country in a possessive, not the organisation after it', () => {
     const p = placeOf("Later that day Sweden's Foreign Ministry summoned the ambassador.");
@@ -51,26 +63,42 @@ describe('places: compounds, articles and possessives', () => {
 
 describe('events: summaries, claimants and figures', () => {
   it('keeps a possessive subject that says something in the summary', () => {
-    expect(summaryOf("Sweden's Foreign Ministry said two drones had crossed into its airspace on Monday.")).toBe("Sweden's Foreign Ministry said two drones had crossed into its airspace on Monday");
-    expect(summaryOf('South Africa said it had recalled its envoy.')).toBe('South Africa said it had recalled its envoy');
+    expect(summaryOf("Sweden's Foreign Ministry said two drones had crossed into its airspace on Monday.")).toBe(
+      "Sweden's Foreign Ministry said two drones had crossed into its airspace on Monday",
+    );
+    expect(summaryOf('South Africa said it had recalled its envoy.')).toBe(
+      'South Africa said it had recalled its envoy',
+    );
   });
   it('cuts a trailing attribution after a comma', () => {
-    expect(summaryOf('Drones hit a depot near the port, the regional governor said.')).toBe('Drones hit a depot near the port');
-    expect(summaryOf('Two ships collided off the coast, Greek officials said on Tuesday.')).toBe('Two ships collided off the coast');
+    expect(summaryOf('Drones hit a depot near the port, the regional governor said.')).toBe(
+      'Drones hit a depot near the port',
+    );
+    expect(summaryOf('Two ships collided off the coast, Greek officials said on Tuesday.')).toBe(
+      'Two ships collided off the coast',
+    );
   });
   it('finds the claimant behind a role with lower-case words and a name between commas', () => {
-    expect(claimantOf('The country\'s interior ministry said a curfew was imposed.').claimant).toBe("the country's interior ministry");
-    expect(claimantOf('The mayor of the port city, Anna Berg, said three cranes were damaged.').claimant).toBe('the mayor of the port city Anna Berg');
+    expect(claimantOf("The country's interior ministry said a curfew was imposed.").claimant).toBe(
+      "the country's interior ministry",
+    );
+    expect(claimantOf('The mayor of the port city, Anna Berg, said three cranes were damaged.').claimant).toBe(
+      'the mayor of the port city Anna Berg',
+    );
   });
   it('proposes the figures a sentence states, each a number and what it counts', () => {
-    expect(figuresOf('The army said 47 drones and 5 cruise missiles were launched.')).toBe('47 drones; 5 cruise missiles');
+    expect(figuresOf('The army said 47 drones and 5 cruise missiles were launched.')).toBe(
+      '47 drones; 5 cruise missiles',
+    );
     expect(figuresOf('The blast killed 12 people and wounded 30 on Monday.')).toBe('12 people');
     expect(figuresOf('Since 2019 drones have flown 300 km into the region.')).toBeNull();
     const ev = eventsOf('Drones struck a depot in Odesa on Tuesday; 47 drones were launched in all, officials said.');
     expect(ev[0].figures).toBe('47 drones');
   });
   it('joins an attributed account that refers back to the event, even when it names a place', () => {
-    const ev = eventsOf('A missile struck a hospital in Kharkiv on Tuesday. The governor said the missile was fired from Belgorod.');
+    const ev = eventsOf(
+      'A missile struck a hospital in Kharkiv on Tuesday. The governor said the missile was fired from Belgorod.',
+    );
     expect(ev).toHaveLength(2);
     expect(ev[1]).toMatchObject({ of: ev[0].id, claimant: 'The governor'.replace(/^The/, 'the') });
   });
@@ -91,12 +119,16 @@ describe('dates: what chrono counts from the wrong day', () => {
     expect(values('It struck three days ago.', '2024-11-22')).toEqual(['2024-11-19']);
   });
   it('counts "a day earlier", "two days later" from the event told before, or drops them', () => {
-    expect(values('A day earlier the army said it had fired rockets.', '2024-11-22', '2024-11-20')).toEqual(['2024-11-19']);
+    expect(values('A day earlier the army said it had fired rockets.', '2024-11-22', '2024-11-20')).toEqual([
+      '2024-11-19',
+    ]);
     expect(values('Two days later the ship sank.', '2024-11-22', '2024-11-18')).toEqual(['2024-11-20']);
     expect(values('On the same day, the cabinet met.', '2024-11-22', '2024-11-18')).toEqual(['2024-11-18']);
     expect(values('A day earlier the army said it had fired rockets.', '2024-11-22')).toEqual([]);
     // "after" with a clause after it is a preposition: the clause's event is the earlier one.
-    expect(values('The raid came two days after the army shelled the port.', '2024-11-22', '2024-11-20')).toEqual(['2024-11-18']);
+    expect(values('The raid came two days after the army shelled the port.', '2024-11-22', '2024-11-20')).toEqual([
+      '2024-11-18',
+    ]);
     expect(values('Two days after, the army shelled the port.', '2024-11-22', '2024-11-18')).toEqual(['2024-11-20']);
   });
 });
@@ -104,18 +136,29 @@ describe('dates: what chrono counts from the wrong day', () => {
 describe('weapons: plurals of names', () => {
   it('reads "two Neptunes" as the catalogued Neptune', () => {
     const t = 'Officials said two Neptunes had hit the ship.';
-    const w = suggestFor(t).suggestions.filter((x) => x.kind === 'weapon').map((x) => ({ label: t.slice(x.start, x.end), ...x.attributes }));
+    const w = suggestFor(t)
+      .suggestions.filter((x) => x.kind === 'weapon')
+      .map((x) => ({ label: t.slice(x.start, x.end), ...x.attributes }));
     expect(w).toEqual([expect.objectContaining({ label: 'Neptunes', id: 'neptune' })]);
   });
 });
 
 describe('dates: background to the event', () => {
-  const marked = (s: string, published: string) => findDates(s, 0, s.length, published).map((d) => `${d.value}${d.background ? ' background' : ''}`);
+  const marked = (s: string, published: string) =>
+    findDates(s, 0, s.length, published).map((d) => `${d.value}${d.background ? ' background' : ''}`);
   it('marks the point a superlative is measured from', () => {
-    expect(marked('Rebels said on Friday they had taken the base, the biggest loss for the army since a coup in 2019.', '2024-05-04')).toEqual(['2024-05-03', '2019 background']);
+    expect(
+      marked(
+        'Rebels said on Friday they had taken the base, the biggest loss for the army since a coup in 2019.',
+        '2024-05-04',
+      ),
+    ).toEqual(['2024-05-03', '2019 background']);
   });
   it('marks dates inside a non-restrictive relative clause', () => {
-    expect(marked('Qatar, which hosted talks in March, urged a truce on Monday.', '2024-05-07')).toEqual(['2024-03 background', '2024-05-06']);
+    expect(marked('Qatar, which hosted talks in March, urged a truce on Monday.', '2024-05-07')).toEqual([
+      '2024-03 background',
+      '2024-05-06',
+    ]);
   });
   it('dates the event by its own date, not the background', () => {
     const ev = eventsOf('Qatar, which hosted talks in Doha in March, sent aid to Gaza on Monday.', '2024-05-07');
@@ -130,7 +173,11 @@ describe('text: inline code across a line break', () => {
   });
   it('does not treat backticks a blank line apart as one span', () => {
     const text = 'A ` mark.\n\nRussia struck Kyiv on Thursday. Another ` mark.';
-    expect(suggestFor(text).suggestions.filter((s) => s.kind === 'place').map((s) => text.slice(s.start, s.end))).toEqual(['Russia', 'Kyiv']);
+    expect(
+      suggestFor(text)
+        .suggestions.filter((s) => s.kind === 'place')
+        .map((s) => text.slice(s.start, s.end)),
+    ).toEqual(['Russia', 'Kyiv']);
   });
 });
 
@@ -144,7 +191,9 @@ describe('places: demonyms that are also names', () => {
 
 describe('places: a demonym in a compound before a designator', () => {
   it('marks "Ukrainian" in "Ukrainian-held territory", not in "Ukrainian-made drones"', () => {
-    expect(placeOf('Shells fell on Ukrainian-held territory near the river.').map((x) => x.label)).toEqual(['Ukrainian']);
+    expect(placeOf('Shells fell on Ukrainian-held territory near the river.').map((x) => x.label)).toEqual([
+      'Ukrainian',
+    ]);
     expect(placeOf('Officials showed Ukrainian-made drones to reporters.').map((x) => x.label)).toEqual([]);
   });
 });
@@ -156,6 +205,10 @@ describe('text: HTML blocks', () => {
   });
   it('reads the text after the blank line that ends it', () => {
     const text = '<div>\n\nDrones struck a depot in Odesa on Thursday, officials said.';
-    expect(suggestFor(text).suggestions.filter((s) => s.kind === 'place').map((s) => text.slice(s.start, s.end))).toEqual(['Odesa']);
+    expect(
+      suggestFor(text)
+        .suggestions.filter((s) => s.kind === 'place')
+        .map((s) => text.slice(s.start, s.end)),
+    ).toEqual(['Odesa']);
   });
 });

@@ -11,8 +11,14 @@ let index: PlaceIndex | null = null;
 export const catalogue = parseCatalogue(readFileSync(new URL('../../data/weapons.yaml', import.meta.url), 'utf8'));
 export const getIndex = () => (index ??= placeIndex(loadGazetteer()));
 
-export function suggestFor(text: string, published: string | null = '2024-11-22', docId = 'doc', knownWeapons?: ReadonlySet<string>): Suggested {
+export function suggestFor(
+  text: string,
+  published: string | null = '2024-11-22',
+  docId = 'doc',
+  knownWeapons?: ReadonlySet<string>,
+): Suggested {
   return suggest(text, { docId, published, index: getIndex(), catalogue, tagger: compromiseTagger, knownWeapons });
 }
 
-export const labels = (text: string, s: Suggested, kind: string) => s.suggestions.filter((x) => x.kind === kind).map((x) => text.slice(x.start, x.end));
+export const labels = (text: string, s: Suggested, kind: string) =>
+  s.suggestions.filter((x) => x.kind === kind).map((x) => text.slice(x.start, x.end));

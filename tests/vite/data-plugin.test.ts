@@ -23,17 +23,32 @@ describe('the dev loop', () => {
       server: { port: 0, host: '127.0.0.1', ws: false },
       plugins: [atlasData({ in: join(dir, 'documents'), out: join(dir, 'public/data'), areas: join(dir, 'areas') })],
     });
-    vi.spyOn(server.ws, 'send').mockImplementation((payload: unknown) => { sent.push(payload); });
-    await vi.waitFor(() => { if (readOrNull(join(dir, 'public/data/events.geojson')) === null) throw new Error('no output yet'); }, { timeout: 30_000, interval: 50 });
+    vi.spyOn(server.ws, 'send').mockImplementation((payload: unknown) => {
+      sent.push(payload);
+    });
+    await vi.waitFor(
+      () => {
+        if (readOrNull(join(dir, 'public/data/events.geojson')) === null) throw new Error('no output yet');
+      },
+      { timeout: 30_000, interval: 50 },
+    );
   }, 60_000);
 
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('rebuilds the data and reloads the page when a document changes', async () => {
     const doc = join(dir, 'documents/002_dbc3ea045d314c19.md');
     const before = readOrNull(join(dir, 'public/data/events.geojson'))!;
     const started = performance.now();
-    writeFileSync(doc, readFileSync(doc, 'utf8').replace('summary="Record attack by 188 Russian drones', 'summary="Edited: record attack by 188 Russian drones'));
+    writeFileSync(
+      doc,
+      readFileSync(doc, 'utf8').replace(
+        'summary="Record attack by 188 Russian drones',
+        'summary="Edited: record attack by 188 Russian drones',
+      ),
+    );
     server.watcher.emit('change', doc);
     await expect.poll(() => readOrNull(join(dir, 'public/data/events.geojson')), { timeout: 10_000 }).not.toBe(before);
     console.log(`dev loop: output rebuilt ${Math.round(performance.now() - started)} ms after the edit`);
@@ -46,7 +61,10 @@ describe('the dev loop', () => {
     const url = (file: string) => new URL(`data/${file}`, server.resolvedUrls!.local[0]).href;
     const doc = join(dir, 'documents/002_dbc3ea045d314c19.md');
     for (const mark of ['Served once', 'Served twice']) {
-      writeFileSync(doc, readFileSync(doc, 'utf8').replace(/summary="[^"]*188 Russian drones/, `summary="${mark}: 188 Russian drones`));
+      writeFileSync(
+        doc,
+        readFileSync(doc, 'utf8').replace(/summary="[^"]*188 Russian drones/, `summary="${mark}: 188 Russian drones`),
+      );
       server.watcher.emit('change', doc);
       await expect.poll(() => readOrNull(join(dir, 'public/data/events.geojson')), { timeout: 10_000 }).toContain(mark);
       const response = await fetch(url('events.geojson'));
@@ -61,7 +79,9 @@ describe('the dev loop', () => {
     writeFileSync(doc, readFileSync(doc, 'utf8').replace('date=2024-11-27', 'date=2024-11-31'));
     sent.length = 0;
     server.watcher.emit('change', doc);
-    await expect.poll(() => sent.find((m) => (m as { type: string }).type === 'error'), { timeout: 10_000 }).toBeTruthy();
+    await expect
+      .poll(() => sent.find((m) => (m as { type: string }).type === 'error'), { timeout: 10_000 })
+      .toBeTruthy();
     const error = sent.find((m) => (m as { type: string }).type === 'error') as { err: { message: string } };
     expect(error.err.message).toMatch(/002_dbc3ea045d314c19\.md:\d+:\d+: error: .*2024-11 has no day 31/);
     expect(readOrNull(join(dir, 'public/data/events.geojson'))).toBe(good);

@@ -27,7 +27,13 @@ describe('publishedStories', () => {
     const dir = mkdtempSync(join(tmpdir(), 'site-'));
     mkdirSync(join(dir, 'data'));
     expect(publishedStories(join(dir, 'data'))).toEqual([]);
-    writeFileSync(join(dir, 'data/maps.json'), JSON.stringify([{ id: 'a-story', title: 'A', description: null, events: 1, ranges: 0 }, { id: '../x', title: 'bad' }]));
+    writeFileSync(
+      join(dir, 'data/maps.json'),
+      JSON.stringify([
+        { id: 'a-story', title: 'A', description: null, events: 1, ranges: 0 },
+        { id: '../x', title: 'bad' },
+      ]),
+    );
     expect(publishedStories(join(dir, 'data')).map((s) => s.id)).toEqual(['a-story']);
   });
 });

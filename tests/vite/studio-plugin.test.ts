@@ -62,14 +62,21 @@ describe('studio server', () => {
   it('drafts a pasted article, checks it, and saves what was accepted, not what was rejected', () => {
     const data = dataDir();
     const studio = createStudio(data, join(data, '..'));
-    const { name, doc } = studio.suggest({ content: ARTICLE, title: 'Test article', publisher: 'Test', published: '2024-11-22', url: 'https://example.org/a' });
+    const { name, doc } = studio.suggest({
+      content: ARTICLE,
+      title: 'Test article',
+      publisher: 'Test',
+      published: '2024-11-22',
+      url: 'https://example.org/a',
+    });
     expect(doc.annotations.length).toBeGreaterThan(0);
     const check = studio.check(name, doc);
     expect(check.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(check.diagnostics.some((d) => /review=pending/.test(d.message))).toBe(true);
     // Accept every place, reject every event: the saved file builds and has places only.
     let d = doc;
-    for (let i = d.annotations.length - 1; i >= 0; i--) d = d.annotations[i].kind === 'event' ? reject(d, i) : accept(d, i);
+    for (let i = d.annotations.length - 1; i >= 0; i--)
+      d = d.annotations[i].kind === 'event' ? reject(d, i) : accept(d, i);
     const saved = studio.save(name, d);
     if (!saved.saved) throw new Error(saved.reason);
     expect(saved.backup).toBeNull();
@@ -84,7 +91,14 @@ describe('studio server', () => {
     const studio = createStudio(data, join(data, '..'));
     const name = studio.list()[0];
     const { doc } = studio.open(name);
-    const broken = { ...doc, edited: true, annotations: [...doc.annotations, { kind: 'event' as const, start: 0, end: 5, attributes: { id: 'x', type: 'strike' } }] };
+    const broken = {
+      ...doc,
+      edited: true,
+      annotations: [
+        ...doc.annotations,
+        { kind: 'event' as const, start: 0, end: 5, attributes: { id: 'x', type: 'strike' } },
+      ],
+    };
     const before = readFileSync(join(data, 'documents', name), 'utf8');
     const refused = studio.save(name, broken);
     expect(refused.saved).toBe(false);

@@ -46,7 +46,8 @@ export function compileDesignators(t: DesignatorTable): DesignatorTable {
 }
 
 function stripLeading(key: string, words: readonly string[]): string | null {
-  for (const w of words) if (key.length > w.length + 1 && key.startsWith(w) && key[w.length] === ' ') return key.slice(w.length + 1);
+  for (const w of words)
+    if (key.length > w.length + 1 && key.startsWith(w) && key[w.length] === ' ') return key.slice(w.length + 1);
   return null;
 }
 
@@ -61,7 +62,8 @@ function stripTrailing(key: string, t: DesignatorTable): { base: string; designa
   for (const c of DESIGNATOR_CLASSES) {
     for (const w of t.trailing[c]) {
       if (key.length > w.length + 1 && key.endsWith(w) && key[key.length - w.length - 1] === ' ') {
-        if (!best || w.length > best.length) best = { base: key.slice(0, key.length - w.length - 1), designator: c, length: w.length };
+        if (!best || w.length > best.length)
+          best = { base: key.slice(0, key.length - w.length - 1), designator: c, length: w.length };
         break;
       }
     }

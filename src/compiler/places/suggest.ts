@@ -8,7 +8,16 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { PlaceKind } from '../../contract.js';
-import { countryOf, indexOf, keyAt, levelOf, nameAt, nameTypeOf, type Gazetteer, type GazetteerIndex } from '../gazetteer.js';
+import {
+  countryOf,
+  indexOf,
+  keyAt,
+  levelOf,
+  nameAt,
+  nameTypeOf,
+  type Gazetteer,
+  type GazetteerIndex,
+} from '../gazetteer.js';
 import { mentionVariants } from './designators.js';
 import { normalizeName, stripPossessive } from './normalize.js';
 import { LEVEL_KIND } from './record.js';
@@ -53,8 +62,10 @@ export function skeleton(key: string): string {
     let c = s[n];
     const next = s[n + 1];
     if (c === ' ') continue;
-    if (c === 'p' && next === 'h') { c = 'f'; n++; }
-    else if (next === 'h' && 'bcdgkstz'.includes(c)) n++;
+    if (c === 'p' && next === 'h') {
+      c = 'f';
+      n++;
+    } else if (next === 'h' && 'bcdgkstz'.includes(c)) n++;
     if (c === 'w') c = 'v';
     else if (c === 'c' || c === 'q') c = 'k';
     else if (c === 'j' || c === 'y') c = 'i';
@@ -120,7 +131,8 @@ export function suggestPlaces(gazetteer: Gazetteer, text: string, max = MAX_SUGG
   const offer = (k: number, c: number, edits: number) => {
     for (const i of placesOf(g, k)) {
       const prev = cost.get(i);
-      if (!prev || c < prev.cost || (c === prev.cost && edits < prev.edits)) cost.set(i, { cost: c, edits, key: keyAt(g, k) });
+      if (!prev || c < prev.cost || (c === prev.cost && edits < prev.edits))
+        cost.set(i, { cost: c, edits, key: keyAt(g, k) });
     }
   };
   const [from, to] = keysStartingWith(g, key[0]);
@@ -165,7 +177,12 @@ export function suggestPlaces(gazetteer: Gazetteer, text: string, max = MAX_SUGG
 
 /** `"Al Ḩudaydah" (city, YE, as "hodeida", geonames=79415)`: what to write instead, and how to pin it. */
 export function formatSuggestion(s: Suggestion): string {
-  const facts = [s.kind, s.country, s.matched ? `as "${s.matched}"` : null, s.geonames ? `geonames=${s.geonames}` : null].filter(Boolean);
+  const facts = [
+    s.kind,
+    s.country,
+    s.matched ? `as "${s.matched}"` : null,
+    s.geonames ? `geonames=${s.geonames}` : null,
+  ].filter(Boolean);
   return `"${s.name}" (${facts.join(', ')})`;
 }
 
@@ -174,10 +191,18 @@ export function formatSuggestion(s: Suggestion): string {
  * instead of the resolver's own; computed only when the message is made.
  */
 export function withSuggestions(gazetteer: Gazetteer, resolve: Resolver): Resolver {
-  return (queries, ctx) => resolve(queries, ctx).map((r, n) => {
-    if (r.ok || r.reason !== 'unknown') return r;
-    const q = queries[n];
-    let made: string[] | null = null;
-    return { ok: false, reason: r.reason, message: r.message, get suggestions() { return (made ??= suggestPlaces(gazetteer, q.name ?? q.text).map(formatSuggestion)); } };
-  });
+  return (queries, ctx) =>
+    resolve(queries, ctx).map((r, n) => {
+      if (r.ok || r.reason !== 'unknown') return r;
+      const q = queries[n];
+      let made: string[] | null = null;
+      return {
+        ok: false,
+        reason: r.reason,
+        message: r.message,
+        get suggestions() {
+          return (made ??= suggestPlaces(gazetteer, q.name ?? q.text).map(formatSuggestion));
+        },
+      };
+    });
 }

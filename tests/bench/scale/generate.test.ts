@@ -6,7 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { generateArchive } from '../../../bench/scale/generate.js';
 import { createDataBuilder } from '../../../src/cli/build-data.js';
 
-const PLACES = ['Kharkiv', 'Odesa', 'Lviv', 'Dnipro', 'Warsaw', 'Berlin', 'Paris', 'Madrid', 'Rome', 'Vienna', 'Prague', 'Budapest'];
+const PLACES = [
+  'Kharkiv',
+  'Odesa',
+  'Lviv',
+  'Dnipro',
+  'Warsaw',
+  'Berlin',
+  'Paris',
+  'Madrid',
+  'Rome',
+  'Vienna',
+  'Prague',
+  'Budapest',
+];
 
 describe('generateArchive', () => {
   it('gives the same files for the same options, other files for another seed', () => {
@@ -43,7 +56,9 @@ describe('generateArchive', () => {
       expect(out.events).toBe(60);
       expect(out.ranges).toBeGreaterThan(0);
       const events = JSON.parse(out.files!['events.geojson']);
-      expect(events.features.some((f: { properties: { claims: unknown[] } }) => f.properties.claims.length > 1)).toBe(true);
+      expect(events.features.some((f: { properties: { claims: unknown[] } }) => f.properties.claims.length > 1)).toBe(
+        true,
+      );
       // Excerpts of news-sentence length.
       for (const f of events.features) expect(f.properties.excerpt.length).toBeGreaterThan(100);
     } finally {
