@@ -15,6 +15,12 @@
  * Prints a table, then as its last line one JSON object:
  *   {"app_ms", "bare_ms", "ratio", "app_code_kb_gz", "total_kb_gz", "bare_data_ms", "ratio_to_bare_data"}
  * Targets: ratio ≤ 1.25; app code + CSS ≤ 60 kB gzip.
+ *
+ * Stories: then, for every story the build published (data/maps.json), its embed (`embed.html?map=<id>`, in a
+ * 640×600 frame) against the bare page at the same view and size, with the bytes it transferred before
+ * ready and the data files it asked for at all: a story's embed must ask for its own `data/maps/<id>.json`
+ * and no other data (printed as `other_data`, which should be 0). The JSON line gains `stories`:
+ * [{"id", "embed_ms", "bare_ms", "ratio", "total_kb_gz", "data_kb_gz", "other_data"}].
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,13 +70,15 @@ function median(values: number[]): number {
 interface AppRun {
   ms: number;
   paths: string[];
+  /** Every data file asked for, before ready or after. */
+  data: string[];
   view: { zoom: number; lat: number; lon: number };
   projection: string;
   size: { width: number; height: number };
 }
 
-async function runApp(browser: Browser, origin: string): Promise<AppRun> {
-  const context = await browser.newContext({ viewport: OPTIONS.viewport });
+async function runApp(browser: Browser, origin: string, path = '/', viewport = OPTIONS.viewport): Promise<AppRun> {
+  const context = await browser.newContext({ viewport });
   const requests: Array<{ path: string; at: number }> = [];
   const external: string[] = [];
   context.on('request', (r) => {
@@ -79,7 +87,7 @@ async function runApp(browser: Browser, origin: string): Promise<AppRun> {
     else if (url.protocol.startsWith('http')) external.push(url.href);
   });
   const page = await context.newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}${path}`);
   await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, {
     timeout: OPTIONS.timeout,
   });
@@ -100,15 +108,22 @@ async function runApp(browser: Browser, origin: string): Promise<AppRun> {
   if (external.length) throw new Error(`requests left the origin: ${external.join(', ')}`);
   // Only what was asked for before ready (the region outlines load after it, on purpose).
   const paths = [...new Set(requests.filter((r) => r.at <= result.readyAt).map((r) => r.path))];
-  return { ms: result.ms, view: result.view, projection: result.projection, size: result.size, paths };
+  const data = [...new Set(requests.map((r) => r.path).filter((p) => p.includes('/data/')))];
+  return { ms: result.ms, view: result.view, projection: result.projection, size: result.size, paths, data };
 }
 
-async function runBare(browser: Browser, origin: string, app: AppRun, withData = false): Promise<number> {
-  const context = await browser.newContext({ viewport: OPTIONS.viewport });
+async function runBare(
+  browser: Browser,
+  origin: string,
+  app: AppRun,
+  withData = false,
+  viewport = OPTIONS.viewport,
+): Promise<number> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const { zoom, lat, lon } = app.view;
   await page.goto(
-    `${origin}/src/basemap/${withData ? 'bare-data' : 'bare'}.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}#${zoom}/${lat}/${lon}`,
+    `${origin}/bench/pages/${withData ? 'bare-data' : 'bare'}.html?w=${app.size.width}&h=${app.size.height}&proj=${app.projection}#${zoom}/${lat}/${lon}`,
   );
   await page.waitForFunction(() => performance.getEntriesByName('bare:idle').length > 0, null, {
     timeout: OPTIONS.timeout,
@@ -137,7 +152,12 @@ async function main(): Promise<void> {
       outDir: OPTIONS.outDir,
       emptyOutDir: true,
       rolldownOptions: {
-        input: { app: 'index.html', bare: 'bench/pages/bare.html', bareData: 'bench/pages/bare-data.html' },
+        input: {
+          app: 'index.html',
+          embed: 'embed.html',
+          bare: 'bench/pages/bare.html',
+          bareData: 'bench/pages/bare-data.html',
+        },
       },
     },
   });
@@ -202,12 +222,61 @@ async function main(): Promise<void> {
         total_kb_gz: kb(total),
         bare_data_ms: Math.round(bareDataMs),
         ratio_to_bare_data: Math.round((appMs / bareDataMs) * 100) / 100,
+        stories: await storyFigures(browser, origin),
       }),
     );
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
+}
+
+/** A story's embed in an article-width frame. */
+const FRAME = { width: 640, height: 600 };
+
+/** Each published story's embed against the bare page at its view and size, printed; returned for the JSON line. */
+async function storyFigures(browser: Browser, origin: string) {
+  const index = join(OPTIONS.outDir, 'data', 'maps.json');
+  const ids = existsSync(index)
+    ? (JSON.parse(readFileSync(index, 'utf8')) as Array<{ id: string }>).map((s) => s.id)
+    : [];
+  const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
+  const out = [];
+  if (ids.length)
+    console.log(
+      `story embeds (embed.html?map=<id>, ${FRAME.width}×${FRAME.height}), median of ${OPTIONS.runs} runs against the bare page at the same view`,
+    );
+  for (const id of ids) {
+    const path = `/embed.html?map=${encodeURIComponent(id)}`;
+    await runApp(browser, origin, path, FRAME);
+    const embed: AppRun[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < OPTIONS.runs; i++) {
+      const a = await runApp(browser, origin, path, FRAME);
+      embed.push(a);
+      bare.push(await runBare(browser, origin, a, false, FRAME));
+    }
+    const embedMs = median(embed.map((r) => r.ms));
+    const bareMs = median(bare);
+    const split = bytes(embed[0].paths);
+    const total = [...split.values()].reduce((s, n) => s + n, 0);
+    const own = `/data/maps/${id}.json`;
+    const other = [...new Set(embed.flatMap((r) => r.data))].filter((p) => !p.endsWith(own));
+    console.log(
+      `  ${id.padEnd(22)} ${embedMs.toFixed(0).padStart(6)} ms  bare ${bareMs.toFixed(0).padStart(6)} ms  ratio ${(embedMs / bareMs).toFixed(2)}  ` +
+        `${kb(total).toFixed(1)} kB gzip (data ${kb(split.get('data') ?? 0).toFixed(1)} kB)  other data asked for: ${other.length ? other.join(', ') : 'none'}`,
+    );
+    out.push({
+      id,
+      embed_ms: Math.round(embedMs),
+      bare_ms: Math.round(bareMs),
+      ratio: Math.round((embedMs / bareMs) * 100) / 100,
+      total_kb_gz: kb(total),
+      data_kb_gz: kb(split.get('data') ?? 0),
+      other_data: other.length,
+    });
+  }
+  return out;
 }
 
 main().catch((err) => {
