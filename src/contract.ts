@@ -389,3 +389,25 @@ export const TILES_FILE = 'events.pmtiles';
 export const TILES_MEMBER = 'events_tiles';
 /** The tiles' one layer of features (a MapLibre layer's `source-layer`). */
 export const TILES_LAYER = 'events';
+
+/**
+ * The fields a feature repeats from its first claim, flat for map expressions, and its claims: the rule that ties a
+ * feature's flat fields to its claims, used by the compiler and by the page when it merges bands.
+ */
+export function headline(claims: Claim[]): ClaimedProperties {
+  const main = claims[0];
+  return {
+    excerpt: main.excerpt,
+    document: main.document,
+    document_title: main.document_title,
+    publisher: main.publisher,
+    document_date: main.document_date,
+    url: main.url,
+    claimant: main.claimant,
+    status: main.status,
+    claims,
+    sources: new Set(claims.map((c) => c.document)).size,
+    additions: main.additions,
+    ...(claims.some((c) => c.pending) ? { pending: true as const } : {}),
+  };
+}

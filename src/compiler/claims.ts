@@ -1,6 +1,8 @@
 /** claims: what one annotation of one document says, with its sentence, source and standing. Pure. */
-import type { Addition, Claim, ClaimedProperties, ClaimStatus, DocumentMeta, Figure } from '../contract.js';
-import { CLAIM_STATUSES } from '../contract.js';
+import type { Addition, Claim, ClaimStatus, DocumentMeta, Figure } from '../contract.js';
+import { CLAIM_STATUSES, headline } from '../contract.js';
+
+export { headline };
 import type { Annotation } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
@@ -102,24 +104,5 @@ export function makeClaim(
     line: a.line,
     column: a.column,
     ...(a.pending ? { pending: true as const } : {}),
-  };
-}
-
-/** The fields a feature repeats from its first claim, flat for map expressions, and its claims. */
-export function headline(claims: Claim[]): ClaimedProperties {
-  const main = claims[0];
-  return {
-    excerpt: main.excerpt,
-    document: main.document,
-    document_title: main.document_title,
-    publisher: main.publisher,
-    document_date: main.document_date,
-    url: main.url,
-    claimant: main.claimant,
-    status: main.status,
-    claims,
-    sources: new Set(claims.map((c) => c.document)).size,
-    additions: main.additions,
-    ...(claims.some((c) => c.pending) ? { pending: true as const } : {}),
   };
 }

@@ -18,14 +18,8 @@
  *   values, the same area gives the same band, to the coordinate); a range with no origin (not drawn)
  *   has origin `none`, as in the build.
  */
-import type {
-  Claim,
-  ClaimedProperties,
-  RangeBasis,
-  RangeCollection,
-  RangeFeature,
-  RangeProperties,
-} from '../contract.js';
+import type { Claim, RangeBasis, RangeCollection, RangeFeature, RangeProperties } from '../contract.js';
+import { headline } from '../contract.js';
 
 /** The band a range feature draws (see the module's comment for what is in the key and why). */
 export function bandKey(f: RangeFeature): string {
@@ -130,25 +124,6 @@ function merge(group: RangeFeature[], named: (id: string) => string): RangeFeatu
     conflicts_with: [...conflicts].sort(),
   };
   return { ...first, id, properties };
-}
-
-/** A band's flat fields, its first claim's, as src/compiler/claims.ts writes them. */
-function headline(claims: Claim[]): ClaimedProperties {
-  const main = claims[0];
-  return {
-    excerpt: main.excerpt,
-    document: main.document,
-    document_title: main.document_title,
-    publisher: main.publisher,
-    document_date: main.document_date,
-    url: main.url,
-    claimant: main.claimant,
-    status: main.status,
-    claims,
-    sources: new Set(claims.map((c) => c.document)).size,
-    additions: main.additions,
-    ...(claims.some((c) => c.pending) ? { pending: true as const } : {}),
-  };
 }
 
 /** One weapon's line in the legend. */

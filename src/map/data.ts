@@ -201,6 +201,11 @@ const RANGE_CHECKS = [
 
 /** Why a feature does not fit, or null when it does. Exported for tests. */
 export function eventProblem(f: unknown): string | null {
+  return pointsProblem(f, EVENT_CHECKS);
+}
+
+/** An event's MultiPoint and its properties, one position per place (the layers draw each place at its position). */
+function pointsProblem(f: unknown, checks: Check[]): string | null {
   const feature = f as EventFeature;
   const coordinates = feature?.geometry?.coordinates;
   if (
@@ -210,9 +215,8 @@ export function eventProblem(f: unknown): string | null {
     !coordinates.every(lonlat)
   )
     return 'geometry is not a MultiPoint of [lon, lat]';
-  const problem = firstProblem(feature.properties, EVENT_CHECKS);
+  const problem = firstProblem(feature.properties, checks);
   if (problem) return problem;
-  // One position per place, in the same order: the layers draw each place at its position.
   return feature.properties.places.length === coordinates.length
     ? null
     : `"places" has ${feature.properties.places.length} places for ${coordinates.length} positions`;
@@ -395,20 +399,7 @@ const INDEX_CHECKS: Check[] = [
 
 /** Why an entry of the compact index does not fit, or null. Exported for tests. */
 export function indexProblem(f: unknown): string | null {
-  const feature = f as EventFeature;
-  const coordinates = feature?.geometry?.coordinates;
-  if (
-    feature?.geometry?.type !== 'MultiPoint' ||
-    !Array.isArray(coordinates) ||
-    coordinates.length === 0 ||
-    !coordinates.every(lonlat)
-  )
-    return 'geometry is not a MultiPoint of [lon, lat]';
-  const problem = firstProblem(feature.properties, INDEX_CHECKS);
-  if (problem) return problem;
-  return feature.properties.places.length === coordinates.length
-    ? null
-    : `"places" has ${feature.properties.places.length} places for ${coordinates.length} positions`;
+  return pointsProblem(f, INDEX_CHECKS);
 }
 
 /**

@@ -277,7 +277,7 @@ export function atlasStudio(options: StudioOptions = {}): Plugin {
     configureServer(server) {
       const studio = createStudio(dataDir);
       server.middlewares.use(async (req, res: ServerResponse, next) => {
-        const url = new URL(req.url ?? '/', 'http://x');
+        const url = new URL(req.url ?? '/', 'http://localhost');
         if (!url.pathname.startsWith('/__studio/api/')) return next();
         const send = (status: number, body: unknown) => {
           res.statusCode = status;
