@@ -5,7 +5,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasData } from '../map/data';
 import { showDetailIn } from '../map/detail';
-import { formatDate } from '../map/format';
+import { formatDate, plural } from '../map/format';
 import { LAYER } from '../map/ids';
 import { countsOf, layerControlFor, type LayerControl } from '../map/layer-control';
 import { MapSession, type Change, type Presenter } from '../map/session';
@@ -152,7 +152,7 @@ export function startAtlas(el: AtlasElements): Atlas {
       else if (item?.kind === 'range') visible.ranges.push(item.feature.properties);
     }
     const parts = [
-      `${visible.events.length} ${visible.events.length === 1 ? 'event' : 'events'} and ${visible.ranges.length} ${visible.ranges.length === 1 ? 'range' : 'ranges'} in view`,
+      `${plural(visible.events.length, 'event')} and ${plural(visible.ranges.length, 'range')} in view`,
       state.period ? `${formatDate(state.period.from)} – ${formatDate(state.period.to)}` : 'all dates',
       state.projection === 'globe' ? 'globe' : 'flat map (Web Mercator)',
     ];
@@ -183,6 +183,21 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (el.subheading) {
       el.subheading.textContent = [s.description, s.byline, s.credit].filter(Boolean).join(' · ');
       el.subheading.classList.add('story-dek');
+      // On a phone the dek is cut to three lines (style.css); a tap or Enter opens it whole.
+      const dek = el.subheading;
+      if (matchMedia('(max-width: 700px)').matches && dek.scrollHeight > dek.clientHeight + 1) {
+        dek.tabIndex = 0;
+        dek.setAttribute('role', 'button');
+        dek.setAttribute('aria-expanded', 'false');
+        const toggle = () => dek.setAttribute('aria-expanded', String(dek.getAttribute('aria-expanded') !== 'true'));
+        dek.addEventListener('click', toggle);
+        dek.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            toggle();
+          }
+        });
+      }
     }
     const all = document.createElement('a');
     all.className = 'story-all';
@@ -244,7 +259,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     // The whole atlas lists the stories above its list; a story page does not download the index.
     if (!story) void storiesSection(base).then((section) => section && el.panelBody.prepend(section));
     el.sheetHandle.querySelector('.count')!.textContent =
-      `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
+      `${plural(data.events.features.length, 'event')}, ${plural(data.ranges.features.length, 'range')}`;
   }
 
   return { map, ready: session.ready };

@@ -7,6 +7,7 @@
 import type { AtlasElements } from './atlas';
 import { showAlert } from './alert';
 import { loadData } from '../map/data';
+import { plural } from '../map/format';
 import { storyOf } from '../share/params';
 import { FeatureList } from './list';
 import { eventPopup, rangePopup } from '../map/popup';
@@ -72,7 +73,7 @@ export function startWithoutMap(el: AtlasElements, reason: string): NoMapAtlas {
     list.filter(() => true);
     el.panelBody.replaceChildren(list.element);
     el.sheetHandle.querySelector('.count')!.textContent =
-      `${data.events.features.length} events, ${data.ranges.features.length} ranges`;
+      `${plural(data.events.features.length, 'event')}, ${plural(data.ranges.features.length, 'range')}`;
     if (data.problems.length) showAlert(el.status, `${el.status.textContent} ${data.problems.join(' ')}`);
   });
   const ready = drawn.then(() => Promise.reject(new Error(`no map: ${reason}`)));

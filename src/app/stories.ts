@@ -5,6 +5,7 @@
  */
 import { OUTPUT_FILES, STORY_ID, type StoryIndexEntry } from '../contract';
 import { STORY_PARAM } from '../share/params';
+import { plural } from '../map/format';
 
 /** The stories' section, or null when there are none (or the index cannot be read). */
 export async function storiesSection(base: string): Promise<HTMLElement | null> {
@@ -32,7 +33,7 @@ export async function storiesSection(base: string): Promise<HTMLElement | null> 
     a.href = `?${STORY_PARAM}=${encodeURIComponent(s.id)}`;
     a.textContent = s.title;
     li.append(a);
-    const counts = `${s.events} ${s.events === 1 ? 'event' : 'events'}, ${s.ranges} ${s.ranges === 1 ? 'range' : 'ranges'}`;
+    const counts = `${plural(s.events, 'event')}, ${plural(s.ranges, 'range')}`;
     const p = document.createElement('p');
     p.className = 'hint';
     p.textContent = s.description ? `${s.description} (${counts})` : counts;

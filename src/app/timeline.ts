@@ -10,7 +10,7 @@
  */
 import { scaleUtc } from 'd3-scale';
 import type { EventProperties } from '../contract';
-import { formatDate } from '../map/format';
+import { formatDate, plural } from '../map/format';
 import { STATUS_STYLE, colourOfType } from '../map/scales';
 import { DAY_MS, OPEN_END, eventInterval, inPeriod, isoDay, periodBounds, type Interval } from '../map/period';
 import type { Period } from '../map/url-state';
@@ -202,7 +202,7 @@ export class Timeline {
     const total = this.options.events.length;
     const when = period
       ? `${formatDate(period.from)} – ${formatDate(period.to)}: ${shown} of ${total} events`
-      : `All dates: ${this.dated.length} events on the timeline`;
+      : `All dates: ${plural(this.dated.length, 'event')} on the timeline`;
     const undated = this.undated
       ? ` ${this.undated} ${this.undated === 1 ? 'event has' : 'events have'} no date and ${this.undated === 1 ? 'is' : 'are'} not on the timeline${period ? ' (hidden while a period is chosen)' : ''}.`
       : '';

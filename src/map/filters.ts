@@ -37,6 +37,7 @@ export function filters(
     [LAYER.eventPending]: ['all', kindIs('event'), ev, pending],
     [LAYER.rangePending]: ['all', kindIs('edge'), rg, pending],
     [LAYER.eventLabel]: ['all', kindIs('event'), ev],
+    [LAYER.eventBlock]: ['all', kindIs('event'), ev],
     // Clusters (source.ts CLUSTER_FROM) hold only visible events: the source is set again when they change.
     [LAYER.eventCluster]: ['has', 'point_count'],
     [LAYER.eventClusterCount]: ['has', 'point_count'],
@@ -56,7 +57,8 @@ export function applyHidden(
     for (const id of GROUP_LAYERS[group])
       if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hidden.has(group) ? 'none' : 'visible');
   }
-  for (const [id, filter] of Object.entries(filters(hidden, selected, period))) map.setFilter(id, filter);
+  for (const [id, filter] of Object.entries(filters(hidden, selected, period)))
+    if (map.getLayer(id)) map.setFilter(id, filter);
 }
 
 export function applySelected(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null): void {

@@ -48,3 +48,6 @@ export function placeNames(p: { places?: ReadonlyArray<{ name: string }>; place:
 export function formatFigures(figures: ReadonlyArray<{ value: number; unit: string }>): string {
   return figures.map((f) => `${f.value.toLocaleString('en-GB')} ${f.unit}`).join(', ');
 }
+
+/** "1 event", "2 events", "1,200 events": a count and its noun (English plural in -s). */
+export const plural = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

@@ -1,13 +1,17 @@
 /**
  * A story's highlighted areas (`highlight:` in its file): a soft fill and outline under the data, with
- * the story's label at the area, drawn in the bundled font.
+ * the story's label at the area, drawn in the bundled font. The label gives way: to the events' own
+ * labels, and to the markers themselves (an area's label at its centre would otherwise cover the
+ * marker of an event placed at that centre, as a region-level event is); it moves off the centre to
+ * stay clear, or hides when there is no room.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import type { StoryOutput } from '../contract';
-import { LAYER } from './ids';
-import { CONTRAST } from './scales';
+import { filters } from './filters';
+import { EVENT_SOURCE, LAYER } from './ids';
+import { CONTRAST, markerRadiusExpression } from './scales';
 
 export const HIGHLIGHT_SOURCE = 'atlas-highlights';
 export const HIGHLIGHT_LAYER = {
@@ -15,6 +19,8 @@ export const HIGHLIGHT_LAYER = {
   line: 'atlas-highlight-line',
   label: 'atlas-highlight-label',
 } as const;
+/** A transparent 2 px square: drawn at each marker's size, it holds the marker's place in MapLibre's label collision. */
+const BLOCK_IMAGE = 'atlas-marker-block';
 /** A warm neutral that reads under both basemaps and does not compete with the claim colours. */
 const COLOUR = { light: '#b08d57', dark: '#d8b98a' } as const;
 
@@ -42,18 +48,43 @@ export function addHighlights(map: MapLibreMap, highlights: StoryOutput['highlig
     },
     under,
   );
-  map.addLayer({
-    id: HIGHLIGHT_LAYER.label,
-    type: 'symbol',
-    source: HIGHLIGHT_SOURCE,
-    filter: ['has', 'label'],
-    layout: {
-      'text-field': ['coalesce', ['get', 'label'], ''],
-      'text-font': [...FONT.regular],
-      'text-size': 13,
-      'text-letter-spacing': 0.08,
-      'text-transform': 'uppercase',
+  // Symbols are placed from the top layer down, so below the events' labels and the markers' footprints
+  // the area's label is placed last, clear of both.
+  const above = map.getLayer(LAYER.eventLabel) ? LAYER.eventLabel : undefined;
+  map.addLayer(
+    {
+      id: HIGHLIGHT_LAYER.label,
+      type: 'symbol',
+      source: HIGHLIGHT_SOURCE,
+      filter: ['has', 'label'],
+      layout: {
+        'text-field': ['coalesce', ['get', 'label'], ''],
+        'text-font': [...FONT.regular],
+        'text-size': 13,
+        'text-letter-spacing': 0.08,
+        'text-transform': 'uppercase',
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1.2,
+      },
+      paint: { 'text-color': COLOUR[theme], 'text-halo-color': CONTRAST[theme].halo, 'text-halo-width': 1.5 },
     },
-    paint: { 'text-color': COLOUR[theme], 'text-halo-color': CONTRAST[theme].halo, 'text-halo-width': 1.5 },
-  });
+    above,
+  );
+  if (!map.hasImage(BLOCK_IMAGE)) map.addImage(BLOCK_IMAGE, { width: 2, height: 2, data: new Uint8Array(16) });
+  map.addLayer(
+    {
+      id: LAYER.eventBlock,
+      type: 'symbol',
+      source: EVENT_SOURCE,
+      filter: filters(new Set(), null)[LAYER.eventBlock],
+      layout: {
+        'icon-image': BLOCK_IMAGE,
+        // The image is 2 px wide: a size of r draws it 2r wide, the marker's diameter.
+        'icon-size': markerRadiusExpression(),
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': false,
+      },
+    },
+    above,
+  );
 }

@@ -38,6 +38,8 @@ export const LAYER = {
   eventPending: 'atlas-event-pending',
   rangePending: 'atlas-range-pending',
   eventLabel: 'atlas-event-label',
+  /** A story with highlighted areas: each marker's footprint, which the areas' labels keep clear of (highlights.ts). */
+  eventBlock: 'atlas-event-block',
   eventCluster: 'atlas-event-cluster',
   eventClusterCount: 'atlas-event-cluster-count',
 } as const;
@@ -56,6 +58,7 @@ export const GROUP_LAYERS = {
     LAYER.eventPending,
     LAYER.eventSelected,
     LAYER.eventLabel,
+    LAYER.eventBlock,
     LAYER.eventCluster,
     LAYER.eventClusterCount,
   ],

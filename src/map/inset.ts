@@ -73,23 +73,29 @@ export interface Box {
 }
 
 /**
- * The fit's padding with room for the inset (in the map's lower left corner), so that no event of the
- * first view lies under it: the left strip or the bottom strip it stands in, whichever takes the
- * smaller share of the map.
+ * The fit's padding with room for a box standing in a corner of the map (the inset in the lower left,
+ * the controls in the upper right), so that no event of the first view lies under it: of the two strips
+ * the box stands in (left or right, top or bottom, by the corner), the one that takes the smaller share
+ * of the map. A box in no corner (or an empty one) leaves the padding as it is.
  */
 export function paddingBeside(
   padding: PaddingOptions,
   map: { width: number; height: number },
-  inset: Box,
+  box: Box,
 ): PaddingOptions {
-  const left = inset.right + INSET_GAP;
-  const bottom = map.height - inset.top + INSET_GAP;
-  const [padLeft, padBottom] = [padding.left ?? 0, padding.bottom ?? 0];
-  const costLeft = Math.max(0, left - padLeft) / map.width;
-  const costBottom = Math.max(0, bottom - padBottom) / map.height;
-  return costLeft <= costBottom
-    ? { ...padding, left: Math.max(padLeft, left) }
-    : { ...padding, bottom: Math.max(padBottom, bottom) };
+  if (box.right <= box.left || box.bottom <= box.top) return padding;
+  const atLeft = box.left < map.width - box.right;
+  const atTop = box.top < map.height - box.bottom;
+  const side = atLeft ? 'left' : 'right';
+  const end = atTop ? 'top' : 'bottom';
+  const across = atLeft ? box.right + INSET_GAP : map.width - box.left + INSET_GAP;
+  const down = atTop ? box.bottom + INSET_GAP : map.height - box.top + INSET_GAP;
+  const [padSide, padEnd] = [padding[side] ?? 0, padding[end] ?? 0];
+  const costSide = Math.max(0, across - padSide) / map.width;
+  const costEnd = Math.max(0, down - padEnd) / map.height;
+  return costSide <= costEnd
+    ? { ...padding, [side]: Math.max(padSide, across) }
+    : { ...padding, [end]: Math.max(padEnd, down) };
 }
 
 /** Whether the inset shows at a zoom. */

@@ -5,6 +5,7 @@
  */
 import { CLAIM_STATUSES, type ClaimStatus, type RangeBasis } from '../contract';
 import type { WeaponBands } from './band-groups';
+import { plural } from './format';
 import {
   BASIS_STYLE,
   CONFLICT,
@@ -318,4 +319,3 @@ export function weaponLegend(weapons: readonly WeaponBands[]): HTMLDetailsElemen
 
 /** Up to this many weapons the list starts open. */
 const WEAPONS_OPEN = 6;
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

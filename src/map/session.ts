@@ -33,7 +33,7 @@ import { keepPopupInView, trackMapHeight } from './popup-view';
 import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { addHighlights } from './highlights';
-import { InsetControl, paddingBeside } from './inset';
+import { type Box, InsetControl, paddingBeside } from './inset';
 import { clusters, emptyDataSource, emptyEventSource, setDataCollection, setVisibleEvents } from './source';
 import { useEventTiles } from './tiles';
 import { changes, isVisible, next, type Action, type AtlasState, type Item } from './state';
@@ -457,7 +457,11 @@ export class MapSession {
    */
   private fitToData(data: AtlasData): void {
     const view = data.story?.view;
-    const padding = this.options.presenter.fitPadding();
+    const canvas = this.map.getCanvas();
+    const size = { width: canvas.clientWidth, height: canvas.clientHeight };
+    // Clear of the controls in the upper right (zoom, projection, Save image): on a phone they stand
+    // over a third of the map's width.
+    const padding = paddingBeside(this.options.presenter.fitPadding(), size, this.controlsBox());
     if (view?.center && view.zoom !== undefined) return void this.map.jumpTo({ center: view.center, zoom: view.zoom });
     const bounds = new LngLatBounds();
     if (view?.bounds) bounds.extend(view.bounds);
@@ -472,13 +476,21 @@ export class MapSession {
     // Zoomed in that far, the inset locator map shows (it follows the move at once): fit again beside it.
     const inset = this.inset?.box();
     if (inset) {
-      const canvas = this.map.getCanvas();
       this.map.fitBounds(bounds, {
-        padding: paddingBeside(padding, { width: canvas.clientWidth, height: canvas.clientHeight }, inset),
+        padding: paddingBeside(padding, size, inset),
         maxZoom,
         duration: 0,
       });
     }
+  }
+
+  /** Where the upper right controls stand, in the map's px (an empty box when there are none). */
+  private controlsBox(): Box {
+    const corner = this.map.getContainer().querySelector('.maplibregl-ctrl-top-right');
+    const map = this.map.getContainer().getBoundingClientRect();
+    const r = corner?.getBoundingClientRect();
+    if (!r?.width || !r.height) return { left: 0, top: 0, right: 0, bottom: 0 };
+    return { left: r.left - map.left, top: r.top - map.top, right: r.right - map.left, bottom: r.bottom - map.top };
   }
 
   /** Fits the first view again for the frame's real size when it changes before the reader moves the map (an embed's frame settling, a phone turned). */
@@ -556,7 +568,11 @@ export class MapSession {
     this.options.say(data.problems.join(' '));
     if (data.problems.length) console.warn('Source Atlas data problems:\n' + data.problems.join('\n'));
     this.build(data);
-    if (data.story?.highlights.features.length) addHighlights(this.map, data.story.highlights, this.theme);
+    if (data.story?.highlights.features.length) {
+      addHighlights(this.map, data.story.highlights, this.theme);
+      const { hidden, selected, period } = this.current;
+      applyHidden(this.map, new Set(hidden), selected, period);
+    }
     this.options.onBuild?.(data);
     if (initial.selected) this.dispatch({ type: 'select', id: initial.selected }, 'none');
     const c = this.map.getCenter();

@@ -143,6 +143,31 @@ for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZ
           for (const r of own) expect(r.label).toBe(f.properties.label);
         }
       }
+      // A highlighted area's label gives way to the markers: none stands over an event's marker (the
+      // label's placed box, as MapLibre hit-tests it), and on a desktop there is room for it somewhere.
+      if (story.highlights.features.some((f) => f.properties?.label)) {
+        for (const [x, y] of await screenPoints(page2, eventPoints(story))) {
+          const over = await page2.evaluate(
+            ([px, py]) =>
+              window.atlas.map!.queryRenderedFeatures([px, py], { layers: ['atlas-highlight-label'] }).length,
+            [x, y],
+          );
+          expect(over, `${story.id}: the area's label covers the marker at ${Math.round(x)},${Math.round(y)}`).toBe(0);
+        }
+        if (viewport.width > 700) {
+          const drawnLabels = await page2.evaluate(
+            () => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-highlight-label'] }).length,
+          );
+          expect(drawnLabels, `${story.id}: the area's label is drawn`).toBeGreaterThan(0);
+        }
+      }
+      // On a phone the story's masthead leaves the map most of the screen.
+      if (where === 'atlas' && viewport.width <= 700) {
+        const mapBox = await page2.locator('#map').boundingBox();
+        const head = await page2.locator('.masthead').boundingBox();
+        expect(head!.height, `${story.id}: the masthead's height at phone width`).toBeLessThan(0.25 * viewport.height);
+        expect(mapBox!.y + mapBox!.height - (head!.y + head!.height)).toBeGreaterThan(0.5 * viewport.height);
+      }
       // A band the first view does not reach is named in the legend, not silently missing.
       await page2.evaluate(
         () =>

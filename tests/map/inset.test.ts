@@ -47,4 +47,16 @@ describe('the inset locator map', () => {
       ),
     ).toEqual({ ...padding, left: 300 });
   });
+
+  it('clears a box in any corner: the controls in the upper right take the right or the top strip', () => {
+    const padding = { top: 60, bottom: 120, left: 40, right: 72 };
+    // A phone: the controls column (110 px wide, 170 tall) — the right strip costs less than the top.
+    const phone = paddingBeside(padding, { width: 375, height: 500 }, { left: 255, top: 10, right: 365, bottom: 180 });
+    expect(phone).toEqual({ ...padding, right: 375 - 255 + INSET_GAP });
+    // A wide, low map: the controls row takes the top strip.
+    const low = paddingBeside(padding, { width: 1200, height: 300 }, { left: 700, top: 10, right: 1190, bottom: 50 });
+    expect(low).toEqual({ ...padding, top: 50 + INSET_GAP });
+    // No box (no controls): the padding as it is.
+    expect(paddingBeside(padding, { width: 375, height: 500 }, { left: 0, top: 0, right: 0, bottom: 0 })).toEqual(padding);
+  });
 });
