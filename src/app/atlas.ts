@@ -171,6 +171,7 @@ export function startAtlas(el: AtlasElements): Atlas {
       subtitle: [s?.description, parts.join(' · ')].filter(Boolean).join(' — '),
       visible,
       attribution,
+      inset: session.inset?.picture() ?? null,
     };
   }
 

@@ -5,10 +5,12 @@
  * browser (no request leaves the site), then saved as PNG.
  *
  * The map is captured in its `render` event, while its drawing buffer still holds the frame, so the
- * map does not need `preserveDrawingBuffer` (which would slow every frame).
+ * map does not need `preserveDrawingBuffer` (which would slow every frame); so is the inset locator
+ * map (src/map/inset.ts) when it shows, drawn where it stands on the map.
  */
 import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
 import type { Claim, ClaimStatus, EventProperties, RangeBasis, RangeProperties } from '../contract';
+import type { Box } from '../map/inset';
 import { formatDate } from '../map/format';
 import {
   BASIS_STYLE,
@@ -36,6 +38,8 @@ export interface ExportOptions {
   visible: Visible;
   /** Plain-text basemap attribution. */
   attribution: string;
+  /** The inset locator map while it shows: drawn where it stands on the map (its box in the map's CSS px). */
+  inset?: { map: MapLibreMap; box: Box } | null;
 }
 
 /** Layout of the picture in CSS px (multiplied by `scale`), and its type. */
@@ -271,13 +275,23 @@ export async function captureMap(map: MapLibreMap, scale: number): Promise<HTMLC
   return copy;
 }
 
-/** Lays out the picture around a captured map (`mapImage`, `cssWidth`×`cssHeight` CSS px at `scale`). */
+/** Where the map stands in the picture (CSS px from its top left): centred when the picture is wider than the view, under the title. */
+export function mapOrigin(cssWidth: number): { x: number; y: number } {
+  const width = Math.max(LAYOUT.minWidth, cssWidth);
+  return { x: (width - cssWidth) / 2, y: LAYOUT.margin + LAYOUT.titleSize + 8 + LAYOUT.line + 10 };
+}
+
+/**
+ * Lays out the picture around a captured map (`mapImage`, `cssWidth`×`cssHeight` CSS px at `scale`),
+ * with the inset locator map's own capture (`inset`) drawn where it stands on the map.
+ */
 export function composeImage(
   mapImage: CanvasImageSource,
   cssWidth: number,
   cssHeight: number,
   kmPerPx: number,
   options: ExportOptions,
+  inset: { image: CanvasImageSource; box: Box } | null = null,
 ): HTMLCanvasElement {
   const s = options.scale;
   const width = Math.max(LAYOUT.minWidth, cssWidth);
@@ -307,7 +321,7 @@ export function composeImage(
     `${options.attribution}. Made with Source Atlas: every mark traces to a sentence of its source; claims are shown as claims.`,
     width - 2 * m,
   );
-  const header = m + LAYOUT.titleSize + 8 + LAYOUT.line + 10;
+  const { x: mapX, y: header } = mapOrigin(cssWidth);
   const legendHeight = entries.length ? 14 + rows.length * (LAYOUT.swatch + 12) : 0;
   const height = header + cssHeight + legendHeight + 12 + (sourceText.length + credit.length) * 15 + m;
 
@@ -327,17 +341,23 @@ export function composeImage(
   ctx.font = text(LAYOUT.textSize);
   ctx.fillText(options.subtitle, m, m + LAYOUT.titleSize + 8 + 10);
 
-  // The map, centred when the picture is wider than the view.
-  const mapX = (width - cssWidth) / 2;
   const mapY = header;
   ctx.drawImage(mapImage, mapX, mapY, cssWidth, cssHeight);
+  if (inset) {
+    const { left, top, right, bottom } = inset.box;
+    ctx.drawImage(inset.image, mapX + left, mapY + top, right - left, bottom - top);
+    ctx.strokeStyle = INK.rule;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(mapX + left - 0.5, mapY + top - 0.5, right - left + 1, bottom - top + 1);
+  }
   ctx.strokeStyle = INK.rule;
   ctx.lineWidth = 1;
   ctx.strokeRect(mapX + 0.5, mapY + 0.5, cssWidth - 1, cssHeight - 1);
 
   const bar = scaleBar(kmPerPx, 120);
   if (bar) {
-    const x = mapX + 12;
+    // Beside the inset when it stands in the lower left corner.
+    const x = mapX + 12 + (inset ? inset.box.right : 0);
     const y = mapY + cssHeight - 14;
     ctx.fillStyle = 'rgb(255 255 255 / 0.85)';
     ctx.fillRect(x - 6, y - 20, bar.px + 12 + 60, 28);
@@ -389,7 +409,10 @@ export async function exportPng(map: MapLibreMap, options: ExportOptions): Promi
   const { width, height } = map.getCanvas().getBoundingClientRect();
   const kmPerPx = kmPerPixel(map);
   const image = await captureMap(map, options.scale);
-  const canvas = composeImage(image, Math.round(width), Math.round(height), kmPerPx, options);
+  const inset = options.inset
+    ? { image: await captureMap(options.inset.map, options.scale), box: options.inset.box }
+    : null;
+  const canvas = composeImage(image, Math.round(width), Math.round(height), kmPerPx, options, inset);
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
   );

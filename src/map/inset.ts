@@ -172,6 +172,18 @@ export class InsetControl implements IControl {
     return { left: r.left - map.left, top: r.top - map.top, right: r.right - map.left, bottom: r.bottom - map.top };
   }
 
+  /** The overview map and where its canvas stands in the main map's px, while the inset shows (for Save image). */
+  picture(): { map: MapLibreMap; box: Box } | null {
+    if (!this.main || !this.inset || !this.box()) return null;
+    const map = this.main.getContainer().getBoundingClientRect();
+    const r = this.inset.getCanvas().getBoundingClientRect();
+    if (!r.width || !r.height) return null;
+    return {
+      map: this.inset,
+      box: { left: r.left - map.left, top: r.top - map.top, right: r.right - map.left, bottom: r.bottom - map.top },
+    };
+  }
+
   /** Repaints the inset for the reader's colour scheme. */
   setTheme(theme: Theme): void {
     this.theme = theme;

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { serveGlobeFixture } from '../fixtures/globe/serve.js';
+import { mapOrigin } from '../../src/app/export-image.js';
 import { expect, openAtlas, test } from './fixtures.js';
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
@@ -88,6 +89,70 @@ for (const projection of ['flat', 'globe'] as const) {
     await expect(page.locator('.atlas-export-status')).toContainText('Saved');
   });
 }
+
+/** Mean absolute difference per RGB channel (0–255) between a rectangle of PNG `a` (px) and the whole of PNG `b`. */
+async function meanDifference(page: Page, a: Buffer, rect: { x: number; y: number; w: number; h: number }, b: Buffer) {
+  return page.evaluate(
+    async ([a64, b64, r]) => {
+      const decode = async (b: string) => createImageBitmap(await (await fetch(`data:image/png;base64,${b}`)).blob());
+      const [ia, ib] = await Promise.all([decode(a64), decode(b64)]);
+      const pixels = (draw: (ctx: OffscreenCanvasRenderingContext2D) => void) => {
+        const canvas = new OffscreenCanvas(r.w, r.h);
+        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        draw(ctx);
+        return ctx.getImageData(0, 0, r.w, r.h).data;
+      };
+      const pa = pixels((ctx) => ctx.drawImage(ia, r.x, r.y, r.w, r.h, 0, 0, r.w, r.h));
+      const pb = pixels((ctx) => ctx.drawImage(ib, 0, 0, r.w, r.h));
+      let sum = 0;
+      for (let i = 0; i < pa.length; i += 4)
+        sum += Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]);
+      return sum / ((pa.length / 4) * 3);
+    },
+    [a.toString('base64'), b.toString('base64'), rect] as const,
+  );
+}
+
+test('Save image draws the inset locator map where it stands on the map, as the reader sees it', async ({
+  page,
+}, testInfo) => {
+  await serveGlobeFixture(page);
+  await openAtlas(page, '#map=5.50/45.0000/60.0000&proj=flat');
+  const inset = page.locator('.atlas-inset-map canvas');
+  await expect(inset).toBeVisible();
+  // The inset as drawn on screen, once two captures in a row agree (its basemap is in).
+  let shot = await inset.screenshot();
+  await expect
+    .poll(async () => {
+      const next = await inset.screenshot();
+      const same = next.equals(shot);
+      shot = next;
+      return same;
+    })
+    .toBe(true);
+  const where = await page.evaluate(() => {
+    const map = window.atlas.map!.getContainer().getBoundingClientRect();
+    const r = document.querySelector('.atlas-inset-map canvas')!.getBoundingClientRect();
+    return { left: r.left - map.left, top: r.top - map.top, width: r.width, height: r.height, mapWidth: map.width };
+  });
+  const png = await download(page, 1);
+  writeFileSync(testInfo.outputPath('inset-1x.png'), png);
+  const origin = mapOrigin(Math.round(where.mapWidth));
+  const rect = {
+    x: Math.round(origin.x + where.left),
+    y: Math.round(origin.y + where.top),
+    w: Math.round(where.width),
+    h: Math.round(where.height),
+  };
+  const inPicture = await meanDifference(page, png, rect, shot);
+  // The same place in the picture without the inset would hold the main map, zoomed 4 levels closer.
+  const beside = await meanDifference(page, png, { ...rect, x: rect.x + rect.w + 40 }, shot);
+  expect(
+    inPicture,
+    `the picture's inset differs from the screen's by ${inPicture.toFixed(1)} per channel`,
+  ).toBeLessThan(6);
+  expect(beside, 'the comparison tells the inset from the map beside it').toBeGreaterThan(3 * inPicture + 6);
+});
 
 test('npm run export writes the picture of a URL state from the command line', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
