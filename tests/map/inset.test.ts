@@ -57,6 +57,8 @@ describe('the inset locator map', () => {
     const low = paddingBeside(padding, { width: 1200, height: 300 }, { left: 700, top: 10, right: 1190, bottom: 50 });
     expect(low).toEqual({ ...padding, top: 50 + INSET_GAP });
     // No box (no controls): the padding as it is.
-    expect(paddingBeside(padding, { width: 375, height: 500 }, { left: 0, top: 0, right: 0, bottom: 0 })).toEqual(padding);
+    expect(paddingBeside(padding, { width: 375, height: 500 }, { left: 0, top: 0, right: 0, bottom: 0 })).toEqual(
+      padding,
+    );
   });
 });
