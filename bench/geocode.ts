@@ -2,7 +2,7 @@
  * Geocoding benchmark: resolves every place mention of a corpus with the build's own resolver and
  * scores the predicted points against the gold points.
  *
- *   npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv]
+ *   npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv] [--audit-overrides]
  *   npm run bench:geocode -- lgl.jsonl trnews.jsonl
  *
  * Corpora are run one after the other (never in parallel: the machine is shared).
@@ -21,12 +21,14 @@
  * most often. The last line is one JSON object for scripts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import type { Gazetteer } from '../src/compiler/gazetteer.js';
 import { distanceKm } from '../src/compiler/places/distance.js';
 import { documentResolver, WEIGHTS, type PlaceQuery, type Resolution, type Weights } from '../src/compiler/resolve.js';
+import { parse as parseYaml } from 'yaml';
 
 /** acc@161: a prediction within 161 km (100 miles) of the gold point counts as right. */
 const ACC_KM = 161;
@@ -291,7 +293,9 @@ function crossValidate(g: Gazetteer, corpora: Corpus[]): Record<string, unknown>
       return perFold;
     }),
   );
-  const defaultAt = grid.findIndex((w) => (Object.keys(WEIGHTS) as Array<keyof Weights>).every((k) => w[k] === WEIGHTS[k]));
+  const defaultAt = grid.findIndex((w) =>
+    (Object.keys(WEIGHTS) as Array<keyof Weights>).every((k) => w[k] === WEIGHTS[k]),
+  );
   const acc = (wi: number, cells: Array<[number, number]>): number => {
     let h = 0;
     let m = 0;
@@ -371,10 +375,71 @@ function crossValidate(g: Gazetteer, corpora: Corpus[]): Record<string, unknown>
   );
   out.cross = rows
     .filter((r) => r.corpus < 0)
-    .map((r) => ({ split: r.split, weights: r.weights, held_out: round(r.held_out), default: round(r.default_held_out) }));
-  out.chosen_most = { weights: weightsLabel(grid[mostAt]), fits: mostCount, of: rows.length, defaults: mostAt === defaultAt };
+    .map((r) => ({
+      split: r.split,
+      weights: r.weights,
+      held_out: round(r.held_out),
+      default: round(r.default_held_out),
+    }));
+  out.chosen_most = {
+    weights: weightsLabel(grid[mostAt]),
+    fits: mostCount,
+    of: rows.length,
+    defaults: mostAt === defaultAt,
+  };
   out.mean_gain_over_defaults = round(gain);
   return out;
+}
+
+/**
+ * Audit of the country points overrides.yaml sets by hand: each against the point world-countries
+ * gives the country (what the gazetteer has without the override), on the rows of each corpus
+ * resolved to that country. A country's point is no context for other mentions (context points are
+ * cities' and counties'), so these rows are exactly the ones an override can change: one run
+ * measures every override with and without.
+ */
+function auditCountryPoints(corpora: Corpus[], results: Resolution[][]): Array<Record<string, unknown>> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const overrides = (
+    parseYaml(readFileSync(join(root, 'data/gazetteer/overrides.yaml'), 'utf8')) as Array<{
+      country?: string;
+      set?: { lonlat?: [number, number] };
+    }>
+  ).filter((o) => o.country && o.set?.lonlat);
+  const packagePoint = new Map(
+    (
+      createRequire(import.meta.url)('world-countries/countries.json') as Array<{
+        cca2: string;
+        latlng: [number, number];
+      }>
+    ).map((c) => [c.cca2, [c.latlng[1], c.latlng[0]] as [number, number]]),
+  );
+  console.log(
+    '\ncountry points set in overrides.yaml: rows resolved to the country within 161 km, with / without the override',
+  );
+  console.log(`${'country'.padEnd(8)} ${'km moved'.padStart(8)}  ${corpora.map((c) => c.name.padEnd(26)).join(' ')}`);
+  return overrides.map((o) => {
+    const code = o.country!;
+    const [over, own] = [o.set!.lonlat!, packagePoint.get(code)!];
+    const cells: Record<string, unknown> = {};
+    const text = corpora.map((c, ci) => {
+      let [n, withHits, withoutHits] = [0, 0, 0];
+      c.rows.forEach((r, i) => {
+        const res = results[ci][i];
+        if (!res.ok || res.place.kind !== 'country' || res.place.country !== code) return;
+        n++;
+        if (distanceKm(over, [r.gold_lon, r.gold_lat]) <= ACC_KM) withHits++;
+        if (distanceKm(own, [r.gold_lon, r.gold_lat]) <= ACC_KM) withoutHits++;
+      });
+      cells[c.name] = { n, with: withHits, without: withoutHits };
+      return `n=${String(n).padStart(3)} ${String(withHits).padStart(3)} / ${String(withoutHits).padStart(3)} (${withHits - withoutHits >= 0 ? '+' : ''}${withHits - withoutHits})`.padEnd(
+        26,
+      );
+    });
+    const km = distanceKm(over, own);
+    console.log(`${code.padEnd(8)} ${km.toFixed(0).padStart(8)}  ${text.join(' ')}`);
+    return { country: code, km_moved: Math.round(km), ...cells };
+  });
 }
 
 function main(): void {
@@ -382,9 +447,12 @@ function main(): void {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
   const cv = !args.includes('--no-cv');
+  const audit = args.includes('--audit-overrides');
   const files = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
   if (files.length === 0) {
-    console.error('usage: npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv]');
+    console.error(
+      'usage: npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv] [--audit-overrides]',
+    );
     process.exit(2);
   }
   const corpora = files.map(readCorpus);
@@ -397,8 +465,10 @@ function main(): void {
   const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
   const summary: Record<string, unknown> = { load_ms: Math.round(loadMs) };
   const outLines: string[] = [];
+  const allResults: Resolution[][] = [];
   for (const c of corpora) {
     const { results, ms, cpuMs } = resolveCorpus(g, c, WEIGHTS);
+    allResults.push(results);
     const errors = errorsOf(c, results);
     const overall = scoresOf(errors);
     const kinds = new Map<string, Array<number | null>>();
@@ -444,6 +514,7 @@ function main(): void {
   }
   if (out) writeFileSync(out, `${outLines.join('\n')}\n`);
 
+  if (audit) summary.country_overrides = auditCountryPoints(corpora, allResults);
   if (cv) summary.cv = crossValidate(g, corpora);
   console.log(JSON.stringify(summary));
 }
