@@ -2,7 +2,7 @@
  * Geocoding benchmark: resolves every place mention of a corpus with the build's own resolver and
  * scores the predicted points against the gold points.
  *
- *   npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv]
+ *   npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv] [--audit-overrides]
  *   npm run bench:geocode -- lgl.jsonl trnews.jsonl
  *
  * Corpora are run one after the other (never in parallel: the machine is shared).
@@ -13,18 +13,22 @@
  *
  * Prints, per corpus: load time, mentions/s of a cold single pass, acc@161, AUC, mean and median
  * km and coverage, overall and by kind of place (the gold feature code). Then cross-validation:
- * documents fall into FOLDS folds by a hash of their id; for each fold, the context weights
- * (resolve.ts `Weights`) are chosen from GRID by acc@161 on the other folds of every corpus given,
- * and scored on the held-out fold. The table gives each fold's held-out acc@161 with the chosen
- * weights and with the default ones, and the spread. The last line is one JSON object for scripts.
+ * each corpus's documents fall into FOLDS folds by a hash of their id; for each fold, the context
+ * weights (resolve.ts `Weights`) are chosen from GRID by acc@161 on the corpus's other folds and
+ * scored on the held-out fold; and across corpora, fit on all of one and scored on all of another.
+ * The table gives, per fit, the chosen weights, their training acc@161, their held-out acc@161 and
+ * the defaults' held-out acc@161; then the spread over folds (min/mean/max) and the setting chosen
+ * most often. The last line is one JSON object for scripts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import type { Gazetteer } from '../src/compiler/gazetteer.js';
 import { distanceKm } from '../src/compiler/places/distance.js';
 import { documentResolver, WEIGHTS, type PlaceQuery, type Resolution, type Weights } from '../src/compiler/resolve.js';
+import { parse as parseYaml } from 'yaml';
 
 /** acc@161: a prediction within 161 km (100 miles) of the gold point counts as right. */
 const ACC_KM = 161;
@@ -152,6 +156,7 @@ const FOLDS = 5;
 const GRID: { [K in keyof Weights]?: number[] } = {
   countryShare: [4, 6, 8],
   countryNamed: [0, 1.5, 3],
+  region: [3, 5, 7],
   near: [6, 9, 12],
 };
 
@@ -210,14 +215,28 @@ function readCorpus(file: string): Corpus {
   return { name: basename(path), rows, docs, queries, fold: rows.map((r) => foldOf(r.doc_id)) };
 }
 
-/** Resolves a corpus document by document with one resolver (as the build does); wall and CPU ms. */
-function resolveCorpus(g: Gazetteer, c: Corpus, w: Weights): { results: Resolution[]; ms: number; cpuMs: number } {
+type DocumentResolver = ReturnType<typeof documentResolver>;
+
+/**
+ * Resolves a corpus document by document with one resolver (as the build does); wall and CPU ms.
+ * A fresh resolver unless one is given (cross-validation shares one, so each name is read once and
+ * only the document passes run again per weight setting).
+ */
+function resolveCorpus(
+  g: Gazetteer,
+  c: Corpus,
+  w: Weights,
+  resolver: DocumentResolver = documentResolver(g, w),
+): { results: Resolution[]; ms: number; cpuMs: number } {
   const results: Resolution[] = new Array(c.rows.length);
   const t = performance.now();
   const cpu0 = process.cpuUsage();
-  const resolveDocument = documentResolver(g, w);
   for (const idx of c.docs.values()) {
-    const res = resolveDocument(idx.map((i) => c.queries[i]));
+    const res = resolver(
+      idx.map((i) => c.queries[i]),
+      undefined,
+      w,
+    );
     idx.forEach((i, k) => (results[i] = res[k]));
   }
   const cpu = process.cpuUsage(cpu0);
@@ -238,10 +257,189 @@ function weightsLabel(w: Weights): string {
     .join(' ');
 }
 
-function spread(values: number[]): { min: number; max: number; sd: number } {
+function spread(values: number[]): { min: number; mean: number; max: number } {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
-  return { min: Math.min(...values), max: Math.max(...values), sd };
+  return { min: Math.min(...values), mean, max: Math.max(...values) };
+}
+
+/** A fit: the corpora and folds it learns on, and those it is scored on ([corpus, fold] cells). */
+interface Split {
+  label: string;
+  train: Array<[number, number]>;
+  test: Array<[number, number]>;
+  /** Corpus the held-out figure belongs to (for the spread). */
+  corpus: number;
+}
+
+/**
+ * Cross-validation of the context weights. Within each corpus: 5 folds by document; for each, the
+ * grid setting with the most rows right (acc@161) on the other 4 folds, scored on the held-out one.
+ * Across corpora: fit on all of one corpus, score on all of the other. Each (setting, corpus, fold)
+ * is resolved once, with one resolver whose memo of read names is shared by every setting.
+ */
+function crossValidate(g: Gazetteer, corpora: Corpus[]): Record<string, unknown> {
+  const round = (v: number): number => Math.round(v * 1e4) / 1e4;
+  const grid = gridWeights();
+  const t = performance.now();
+  const resolver = documentResolver(g);
+  const n = corpora.map((c) => Array.from({ length: FOLDS }, (_, f) => c.fold.filter((x) => x === f).length));
+  // hits[setting][corpus][fold]: rows within ACC_KM.
+  const hits = grid.map((w) =>
+    corpora.map((c) => {
+      const perFold = new Array<number>(FOLDS).fill(0);
+      errorsOf(c, resolveCorpus(g, c, w, resolver).results).forEach((e, i) => {
+        if (e !== null && e <= ACC_KM) perFold[c.fold[i]]++;
+      });
+      return perFold;
+    }),
+  );
+  const defaultAt = grid.findIndex((w) =>
+    (Object.keys(WEIGHTS) as Array<keyof Weights>).every((k) => w[k] === WEIGHTS[k]),
+  );
+  const acc = (wi: number, cells: Array<[number, number]>): number => {
+    let h = 0;
+    let m = 0;
+    for (const [ci, f] of cells) [h, m] = [h + hits[wi][ci][f], m + n[ci][f]];
+    return m ? h / m : 0;
+  };
+  // The setting with the best training acc@161; a tie keeps the defaults, else the first in grid order.
+  const fit = (cells: Array<[number, number]>): number => {
+    let best = defaultAt;
+    grid.forEach((_, wi) => {
+      if (acc(wi, cells) > acc(best, cells) + 1e-12) best = wi;
+    });
+    return best;
+  };
+  const splits: Split[] = [];
+  corpora.forEach((c, ci) => {
+    for (let f = 0; f < FOLDS; f++) {
+      const train: Array<[number, number]> = [];
+      for (let k = 0; k < FOLDS; k++) if (k !== f) train.push([ci, k]);
+      splits.push({ label: `${c.name} fold ${f}`, train, test: [[ci, f]], corpus: ci });
+    }
+  });
+  const whole = (ci: number): Array<[number, number]> => Array.from({ length: FOLDS }, (_, f) => [ci, f]);
+  corpora.forEach((a, ai) =>
+    corpora.forEach((b, bi) => {
+      if (ai !== bi) splits.push({ label: `${a.name} → ${b.name}`, train: whole(ai), test: whole(bi), corpus: -1 });
+    }),
+  );
+  console.log(
+    `\ncross-validation: ${FOLDS} folds by document per corpus, and across corpora; ${grid.length} weight settings ` +
+      `(${Object.entries(GRID)
+        .map(([k, v]) => `${k} ${v.join('/')}`)
+        .join(', ')}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `${'fit → held out'.padEnd(30)} ${'chosen weights'.padEnd(52)} ${'train'.padStart(6)} ${'held'.padStart(6)} ${'default'.padStart(7)}`,
+  );
+  const chosenCount = new Map<number, number>();
+  const rows = splits.map((sp) => {
+    const wi = fit(sp.train);
+    chosenCount.set(wi, (chosenCount.get(wi) ?? 0) + 1);
+    const row = {
+      split: sp.label,
+      weights: weightsLabel(grid[wi]),
+      train: acc(wi, sp.train),
+      held_out: acc(wi, sp.test),
+      default_held_out: acc(defaultAt, sp.test),
+    };
+    console.log(
+      `${row.split.padEnd(30)} ${row.weights.padEnd(52)} ${row.train.toFixed(3).padStart(6)} ${row.held_out.toFixed(3).padStart(6)} ${row.default_held_out.toFixed(3).padStart(7)}`,
+    );
+    return { ...row, corpus: sp.corpus };
+  });
+  const out: Record<string, unknown> = {};
+  corpora.forEach((c, ci) => {
+    const mine = rows.filter((r) => r.corpus === ci);
+    const s = spread(mine.map((r) => r.held_out));
+    const d = spread(mine.map((r) => r.default_held_out));
+    console.log(
+      `${c.name}: held-out acc@161 by fold min/mean/max ${s.min.toFixed(3)}/${s.mean.toFixed(3)}/${s.max.toFixed(3)}; ` +
+        `default weights ${d.min.toFixed(3)}/${d.mean.toFixed(3)}/${d.max.toFixed(3)}`,
+    );
+    out[c.name] = {
+      folds: mine.map((r) => round(r.held_out)),
+      min: round(s.min),
+      mean: round(s.mean),
+      max: round(s.max),
+      default_folds: mine.map((r) => round(r.default_held_out)),
+      default_mean: round(d.mean),
+    };
+  });
+  const [mostAt, mostCount] = [...chosenCount].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  const gain = rows.reduce((a, r) => a + r.held_out - r.default_held_out, 0) / rows.length;
+  console.log(
+    `chosen most often: ${weightsLabel(grid[mostAt])} (${mostCount} of ${rows.length} fits)${mostAt === defaultAt ? ', the defaults' : ''}; ` +
+      `mean held-out gain of the chosen settings over the defaults ${(gain * 100).toFixed(2)} points`,
+  );
+  out.cross = rows
+    .filter((r) => r.corpus < 0)
+    .map((r) => ({
+      split: r.split,
+      weights: r.weights,
+      held_out: round(r.held_out),
+      default: round(r.default_held_out),
+    }));
+  out.chosen_most = {
+    weights: weightsLabel(grid[mostAt]),
+    fits: mostCount,
+    of: rows.length,
+    defaults: mostAt === defaultAt,
+  };
+  out.mean_gain_over_defaults = round(gain);
+  return out;
+}
+
+/**
+ * Audit of the country points overrides.yaml sets by hand: each against the point world-countries
+ * gives the country (what the gazetteer has without the override), on the rows of each corpus
+ * resolved to that country. A country's point is no context for other mentions (context points are
+ * cities' and counties'), so these rows are exactly the ones an override can change: one run
+ * measures every override with and without.
+ */
+function auditCountryPoints(corpora: Corpus[], results: Resolution[][]): Array<Record<string, unknown>> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const overrides = (
+    parseYaml(readFileSync(join(root, 'data/gazetteer/overrides.yaml'), 'utf8')) as Array<{
+      country?: string;
+      set?: { lonlat?: [number, number] };
+    }>
+  ).filter((o) => o.country && o.set?.lonlat);
+  const packagePoint = new Map(
+    (
+      createRequire(import.meta.url)('world-countries/countries.json') as Array<{
+        cca2: string;
+        latlng: [number, number];
+      }>
+    ).map((c) => [c.cca2, [c.latlng[1], c.latlng[0]] as [number, number]]),
+  );
+  console.log(
+    '\ncountry points set in overrides.yaml: rows resolved to the country within 161 km, with / without the override',
+  );
+  console.log(`${'country'.padEnd(8)} ${'km moved'.padStart(8)}  ${corpora.map((c) => c.name.padEnd(26)).join(' ')}`);
+  return overrides.map((o) => {
+    const code = o.country!;
+    const [over, own] = [o.set!.lonlat!, packagePoint.get(code)!];
+    const cells: Record<string, unknown> = {};
+    const text = corpora.map((c, ci) => {
+      let [n, withHits, withoutHits] = [0, 0, 0];
+      c.rows.forEach((r, i) => {
+        const res = results[ci][i];
+        if (!res.ok || res.place.kind !== 'country' || res.place.country !== code) return;
+        n++;
+        if (distanceKm(over, [r.gold_lon, r.gold_lat]) <= ACC_KM) withHits++;
+        if (distanceKm(own, [r.gold_lon, r.gold_lat]) <= ACC_KM) withoutHits++;
+      });
+      cells[c.name] = { n, with: withHits, without: withoutHits };
+      return `n=${String(n).padStart(3)} ${String(withHits).padStart(3)} / ${String(withoutHits).padStart(3)} (${withHits - withoutHits >= 0 ? '+' : ''}${withHits - withoutHits})`.padEnd(
+        26,
+      );
+    });
+    const km = distanceKm(over, own);
+    console.log(`${code.padEnd(8)} ${km.toFixed(0).padStart(8)}  ${text.join(' ')}`);
+    return { country: code, km_moved: Math.round(km), ...cells };
+  });
 }
 
 function main(): void {
@@ -249,9 +447,12 @@ function main(): void {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
   const cv = !args.includes('--no-cv');
+  const audit = args.includes('--audit-overrides');
   const files = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
   if (files.length === 0) {
-    console.error('usage: npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv]');
+    console.error(
+      'usage: npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv] [--audit-overrides]',
+    );
     process.exit(2);
   }
   const corpora = files.map(readCorpus);
@@ -264,8 +465,10 @@ function main(): void {
   const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
   const summary: Record<string, unknown> = { load_ms: Math.round(loadMs) };
   const outLines: string[] = [];
+  const allResults: Resolution[][] = [];
   for (const c of corpora) {
     const { results, ms, cpuMs } = resolveCorpus(g, c, WEIGHTS);
+    allResults.push(results);
     const errors = errorsOf(c, results);
     const overall = scoresOf(errors);
     const kinds = new Map<string, Array<number | null>>();
@@ -311,70 +514,8 @@ function main(): void {
   }
   if (out) writeFileSync(out, `${outLines.join('\n')}\n`);
 
-  if (cv) {
-    // hits[w][corpus][fold]: rows within ACC_KM; n[corpus][fold]: rows.
-    const grid = gridWeights();
-    const n = corpora.map((c) => Array.from({ length: FOLDS }, (_, f) => c.fold.filter((x) => x === f).length));
-    const hits = grid.map((w) =>
-      corpora.map((c) => {
-        const errors = errorsOf(c, resolveCorpus(g, c, w).results);
-        const perFold = new Array<number>(FOLDS).fill(0);
-        errors.forEach((e, i) => {
-          if (e !== null && e <= ACC_KM) perFold[c.fold[i]]++;
-        });
-        return perFold;
-      }),
-    );
-    const defaultAt = grid.findIndex((w) =>
-      (Object.keys(WEIGHTS) as Array<keyof Weights>).every((k) => w[k] === WEIGHTS[k]),
-    );
-    console.log(
-      `\ncross-validation: ${FOLDS} folds by document, ${grid.length} weight settings; fit on 4 folds of every corpus, score on the 5th`,
-    );
-    console.log(
-      `${'fold'.padEnd(5)} ${'chosen weights'.padEnd(44)} ${corpora.map((c) => `${c.name} held-out (default)`.padEnd(30)).join(' ')}`,
-    );
-    const heldOut = corpora.map(() => [] as number[]);
-    const heldDefault = corpora.map(() => [] as number[]);
-    for (let f = 0; f < FOLDS; f++) {
-      // Fit: the setting with the most rows right on the other folds (pooled over corpora).
-      let best = 0;
-      let bestHits = -1;
-      grid.forEach((_, wi) => {
-        let h = 0;
-        corpora.forEach((__, ci) => {
-          for (let k = 0; k < FOLDS; k++) if (k !== f) h += hits[wi][ci][k];
-        });
-        if (h > bestHits || (h === bestHits && wi === defaultAt)) [best, bestHits] = [wi, h];
-      });
-      const cells = corpora.map((_, ci) => {
-        const acc = hits[best][ci][f] / n[ci][f];
-        const def = defaultAt >= 0 ? hits[defaultAt][ci][f] / n[ci][f] : NaN;
-        heldOut[ci].push(acc);
-        heldDefault[ci].push(def);
-        return `${acc.toFixed(3)} (${def.toFixed(3)}) n=${n[ci][f]}`.padEnd(30);
-      });
-      console.log(`${String(f).padEnd(5)} ${weightsLabel(grid[best]).padEnd(44)} ${cells.join(' ')}`);
-    }
-    const cvSummary: Record<string, unknown> = {};
-    corpora.forEach((c, ci) => {
-      const s = spread(heldOut[ci]);
-      const d = spread(heldDefault[ci]);
-      const total = heldOut[ci].reduce((a, v, f) => a + v * n[ci][f], 0) / c.rows.length;
-      console.log(
-        `${c.name}: held-out acc@161 ${total.toFixed(3)}, folds ${s.min.toFixed(3)}–${s.max.toFixed(3)} (sd ${s.sd.toFixed(3)}); ` +
-          `default weights folds ${d.min.toFixed(3)}–${d.max.toFixed(3)} (sd ${d.sd.toFixed(3)})`,
-      );
-      cvSummary[c.name] = {
-        held_out_acc161: round(total, 4),
-        fold_min: round(s.min, 4),
-        fold_max: round(s.max, 4),
-        fold_sd: round(s.sd, 4),
-        folds: heldOut[ci].map((v) => round(v, 4)),
-      };
-    });
-    summary.cv = cvSummary;
-  }
+  if (audit) summary.country_overrides = auditCountryPoints(corpora, allResults);
+  if (cv) summary.cv = crossValidate(g, corpora);
   console.log(JSON.stringify(summary));
 }
 

@@ -651,13 +651,17 @@ function coreKey(g: GazetteerIndex, text: string): string {
 type QueryMemo = Map<string, { prepared: Prepared; core: string }>;
 const MAX_MEMO_QUERIES = 100_000;
 
-/** A resolver of documents with its own memo of queries: one per build (or per build thread). */
+/**
+ * A resolver of documents with its own memo of queries: one per build (or per build thread). A call
+ * may give other weights than the resolver's: reading a name does not depend on them, so a
+ * benchmark trying many settings reads each name once (bench/geocode.ts).
+ */
 export function documentResolver(
   g: Gazetteer,
   weights: Readonly<Weights> = WEIGHTS,
-): (queries: readonly PlaceQuery[], ctx?: ResolveContext) => Resolution[] {
+): (queries: readonly PlaceQuery[], ctx?: ResolveContext, w?: Readonly<Weights>) => Resolution[] {
   const memo: QueryMemo = new Map();
-  return (queries, ctx) => resolveAll(g, queries, ctx, memo, weights);
+  return (queries, ctx, w = weights) => resolveAll(g, queries, ctx, memo, w);
 }
 
 /** Queries that resolve alike within one document: same words, hint, pins and qualifier. */

@@ -9,6 +9,8 @@ import {
   type Resolution,
 } from '../../src/compiler/resolve.js';
 import type { ResolvedPlace } from '../../src/contract.js';
+import { distanceKm } from '../../src/compiler/places/distance.js';
+import { onLand } from './natural-earth.js';
 
 let g: Gazetteer;
 beforeAll(() => {
@@ -249,5 +251,73 @@ describe('resolveDocument', () => {
   it('is deterministic', () => {
     const qs = [{ text: 'Georgia' }, { text: 'Atlanta' }, { text: 'Springfield' }, { text: 'Dnepr' }];
     expect(resolveDocument(g, qs)).toEqual(resolveDocument(g, qs));
+  });
+});
+
+// Issue 18: one test per class of miss on text the resolver was never tuned on. The examples are
+// written here, not taken from any benchmark corpus; reference points are rough (well within the
+// tolerances asserted), from general geography.
+describe('classes of miss on unseen text', () => {
+  it('reads an ocean name that is also a small town as the ocean', () => {
+    // Atlantic, Iowa and Pacific, Missouri are towns of some 7,000; the oceans are what the words mean.
+    for (const [text, near] of [
+      ['Atlantic', [-30, 15]],
+      ['Pacific', [-150, 5]],
+    ] as Array<[string, [number, number]]>) {
+      const p = place(resolvePlace(g, { text }));
+      expect(p.kind, text).toBe('area');
+      expect(p.country, text).toBeNull();
+      expect(distanceKm(p.lonlat, near), text).toBeLessThan(2500);
+    }
+  });
+
+  it('reads a macro-region as the region, not as the continent around it', () => {
+    const africa = place(resolvePlace(g, { text: 'Africa' }));
+    const europe = place(resolvePlace(g, { text: 'Europe' }));
+    expect(africa.kind).toBe('continent');
+    for (const [text, near, continent] of [
+      ['the Sahel', [3, 14.5], africa],
+      ['West Africa', [-3, 11], africa],
+      ['the Balkans', [21, 43], europe],
+    ] as Array<[string, [number, number], ResolvedPlace]>) {
+      const p = place(resolvePlace(g, { text }));
+      expect(p.kind, text).toBe('area');
+      expect(distanceKm(p.lonlat, near), text).toBeLessThan(600);
+      expect(distanceKm(p.lonlat, continent.lonlat), text).toBeGreaterThan(1000);
+    }
+  });
+
+  it('reads a region of a named African country there, not as the US homonym, when the country and its capital are named', () => {
+    // Maryland is also a county of Liberia; alone, the US state is the likelier reading.
+    expect(place(resolvePlace(g, { text: 'Maryland' })).country).toBe('US');
+    const [maryland] = resolveDocument(g, [{ text: 'Maryland' }, { text: 'Liberia' }, { text: 'Monrovia' }]);
+    expect(place(maryland)).toMatchObject({ country: 'LR', kind: 'region', admin1: 'LR-MY' });
+    // The same name in a US document stays in the US.
+    const [inUs] = resolveDocument(g, [{ text: 'Maryland' }, { text: 'Baltimore' }, { text: 'Annapolis' }]);
+    expect(place(inUs).admin1).toBe('US-MD');
+  });
+
+  it('reads hashtag and CamelCase forms as the places they spell', () => {
+    expect(place(resolvePlace(g, { text: '#SouthAfrica' }))).toMatchObject({ kind: 'country', country: 'ZA' });
+    expect(place(resolvePlace(g, { text: '#NewZealand' }))).toMatchObject({ kind: 'country', country: 'NZ' });
+    expect(place(resolvePlace(g, { text: 'NewYork' }))).toMatchObject({ country: 'US', admin1: 'US-NY' });
+    expect(place(resolvePlace(g, { text: '#Kyiv' }))).toMatchObject({ kind: 'city', country: 'UA' });
+  });
+
+  it('reads an airbase and a power plant as the site, at the site', () => {
+    const ramstein = place(resolvePlace(g, { text: 'Ramstein Air Base' }));
+    expect(ramstein).toMatchObject({ kind: 'site', country: 'DE' });
+    expect(distanceKm(ramstein.lonlat, [7.6, 49.44])).toBeLessThan(5);
+    const zaporizhzhia = place(resolvePlace(g, { text: 'Zaporizhzhia Nuclear Power Plant' }));
+    expect(zaporizhzhia).toMatchObject({ kind: 'site', country: 'UA' });
+    // The plant is at Enerhodar, about 110 km south-west of Zaporizhzhia city.
+    expect(distanceKm(zaporizhzhia.lonlat, [34.59, 47.51])).toBeLessThan(10);
+  });
+
+  it("puts a large island's point on land", () => {
+    for (const text of ['Borneo', 'Sumatra', 'New Guinea', 'Luzon', 'Mindanao', 'Honshu', 'Baffin Island']) {
+      const p = place(resolvePlace(g, { text }));
+      expect(onLand(p.lonlat), `${text} at ${p.lonlat}`).toBe(true);
+    }
   });
 });

