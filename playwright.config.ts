@@ -19,8 +19,10 @@ ensureServedData();
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  // 2 shared cores, and SwiftShader renders WebGL on the CPU.
-  workers: 1,
+  // Two spec files at a time (tests of one file stay in order in one worker). One worker left the
+  // second core idle while its page waited on the server, the map's worker or an idle event; two stay
+  // green with two busy CPU loops beside them. PW_WORKERS=1 runs one file at a time.
+  workers: Number(process.env.PW_WORKERS ?? 2),
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
