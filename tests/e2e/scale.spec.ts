@@ -3,11 +3,14 @@
  * served in place of the site's data. Events cluster, with counts, following the layer switches and the
  * period; a click on a cluster zooms in; the list keeps only a few rows in the DOM and is searched by
  * text, the search in the URL; the timeline draws a histogram. No timing assertions.
+ *
+ * The tests share one page (booting the archive on SwiftShader takes seconds): each starts from
+ * `openAtlas`'s reset, and the two that need a first load reload the page.
  */
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Page } from '@playwright/test';
 import { scaleData, serveScaleFixture, type ScaleData } from '../fixtures/scale/serve.js';
-import { clickAt, expect, idle, openAtlas, settled, test } from './fixtures.js';
+import { clickAt, expect, idle, openAtlas, settled, sharedTest as test } from './fixtures.js';
 import { inPeriod } from '../../src/map/period.js';
 
 let data: ScaleData;
@@ -17,6 +20,13 @@ test.beforeAll(() => {
 test.beforeEach(async ({ page }) => {
   await serveScaleFixture(page, data);
 });
+
+/** Reloads the page, a new document from its URL, and waits for the app to be ready. */
+async function boot(page: Page): Promise<void> {
+  await page.reload();
+  await page.waitForFunction(() => 'atlas' in window);
+  await page.evaluate(() => window.atlas.ready);
+}
 
 /** Clusters drawn in the view: [lon, lat] and count. */
 async function clusters(page: Page): Promise<Array<{ at: [number, number]; count: number }>> {
@@ -100,11 +110,14 @@ test('the list holds a few rows in the DOM however far it scrolls', async ({ pag
 
 test('the page reads the compact index, and a popup fetches its claims and excerpts when opened', async ({ page }) => {
   const asked: string[] = [];
-  page.on('request', (r) => {
+  const onRequest = (r: import('@playwright/test').Request) => {
     const path = new URL(r.url()).pathname;
     if (path.includes('/data/')) asked.push(path.split('/').pop()!);
-  });
+  };
+  // A first load: what the page asks for as it boots, not what it kept from an earlier test.
   await openAtlas(page);
+  page.on('request', onRequest);
+  await boot(page);
   expect(asked).toContain('events.index.json');
   expect(asked).not.toContain('events.geojson');
   expect(asked.filter((f) => f.startsWith('events.claims-'))).toEqual([]);
@@ -117,6 +130,7 @@ test('the page reads the compact index, and a popup fetches its claims and excer
   // The excerpt is the claim's own sentence, from its chunk.
   await expect(popup).toContainText(event.properties.claims[0].excerpt.slice(0, 60));
   expect(asked.filter((f) => f.startsWith('events.claims-'))).toHaveLength(1);
+  page.off('request', onRequest);
 });
 
 test('search filters the list and goes in the URL', async ({ page }) => {
@@ -134,9 +148,7 @@ test('search filters the list and goes in the URL', async ({ page }) => {
   await expect(list.locator('button.item').first()).toBeVisible();
   await expect.poll(() => page.evaluate(() => location.hash)).toContain(`q=${encodeURIComponent(place)}`);
   // The URL restores it.
-  await page.reload();
-  await page.waitForFunction(() => 'atlas' in window);
-  await page.evaluate(() => window.atlas.ready);
+  await boot(page);
   await expect(list.getByRole('searchbox')).toHaveValue(place);
   await expect(list.locator('.list-count')).toContainText(`${shown.toLocaleString('en')} of`);
 });
