@@ -56,6 +56,36 @@ export function binCounts(starts: readonly number[], v0: number, v1: number, bin
   return counts;
 }
 
+/** The widest tick label ("28 Sept 2025" at the axis's 11 px) and the air between two, in CSS px. */
+const TICK_ROOM = 84;
+
+/**
+ * The axis's ticks for a width: as many as d3 gives for the domain, but never more than fit side by side
+ * (d3's count is a hint, and for a month it picks two-day steps: 16 labels in 880 px, overlapping).
+ */
+export function axisTicks(scale: { ticks(count: number): Date[] }, width: number): Date[] {
+  for (let count = Math.max(2, Math.floor(width / TICK_ROOM)); count > 1; count--) {
+    const ticks = scale.ticks(count);
+    if (ticks.length * TICK_ROOM <= width) return ticks;
+  }
+  // d3 steps no wider than its intervals allow (two days for a week): keep every k-th tick.
+  const ticks = scale.ticks(2);
+  const k = Math.ceil((ticks.length * TICK_ROOM) / Math.max(width, TICK_ROOM));
+  return ticks.filter((_, i) => i % k === 0);
+}
+
+/**
+ * A tick's label: a year on 1 January; a month on the 1st ("Mar 2025"); else the day, with its year only
+ * on the first tick ("25 Feb 2025", then "27 Feb"): the year is read once, the days fit.
+ */
+export function tickLabel(ms: number, first: boolean): string {
+  const d = new Date(ms);
+  if (d.getUTCMonth() === 0 && d.getUTCDate() === 1) return String(d.getUTCFullYear());
+  if (d.getUTCDate() === 1) return formatDate(isoDay(ms).slice(0, 7));
+  const day = formatDate(isoDay(ms));
+  return first ? day : day.replace(/ \d{4}$/, '');
+}
+
 /** Whole days from the domain start; the handles' unit. */
 type Day = number;
 
@@ -241,16 +271,10 @@ export class Timeline {
     const axis = svgEl('g', { class: 'axis', 'aria-hidden': 'true' });
     axis.append(svgEl('line', { x1: LAYOUT.left, x2: this.width - LAYOUT.right, y1: axisY, y2: axisY }));
     const scale = this.scale();
-    for (const t of scale.ticks(Math.max(2, Math.floor(this.width / 90)))) {
+    for (const [i, t] of axisTicks(scale, this.width - LAYOUT.left - LAYOUT.right).entries()) {
       const x = this.x(+t);
       const tick = svgEl('text', { x, y: axisY + 13, 'text-anchor': 'middle' });
-      const ms = +t;
-      const d = new Date(ms);
-      // Year ticks say the year; others the month (and day when not the first).
-      tick.textContent =
-        d.getUTCMonth() === 0 && d.getUTCDate() === 1
-          ? String(d.getUTCFullYear())
-          : formatDate(isoDay(ms).slice(0, d.getUTCDate() === 1 ? 7 : 10));
+      tick.textContent = tickLabel(+t, i === 0);
       axis.append(svgEl('line', { x1: x, x2: x, y1: axisY, y2: axisY + 3 }), tick);
     }
     this.svg.append(axis);
