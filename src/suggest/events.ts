@@ -8,6 +8,7 @@
 import type { Suggestion } from './suggestion.js';
 import type { FoundDate } from './dates.js';
 import { claimantOf } from './claimants.js';
+import { figuresOf } from './figures.js';
 
 /** Event type → words that report it, tried in order (the first row that matches gives the type). */
 export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -47,32 +48,6 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 export const SUMMARY_WORDS = 16;
-
-/** What a figure in news counts: weapons, people, casualties, things hit. */
-const COUNTED = String.raw`drones?|missiles?|rockets?|shells?|bombs?|munitions|people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|women|men|crew(?:\s+members)?|sailors|passengers|prisoners|hostages|aircraft|planes|jets|helicopters|tanks|vehicles|ships|vessels|boats|targets|sites|locations|buildings|homes|houses|killed|dead|wounded|injured|deaths|casualties|strikes|attacks|launchers|interceptors`;
-/** A number, up to three words that qualify it ("ballistic", "Kh-101 cruise"), and what it counts: "47 drones", "30 cruise missiles". */
-const FIGURE = new RegExp(
-  String.raw`(?<![\d,.\-–/])(\d{1,3}(?:,\d{3})+|\d+)((?:\s+(?!(?:km|kilomet\w*|miles?|metres?|meters?|nautical|per|percent|a\.m\.|p\.m\.|and|or|to|of|in|on|at|from)\b)[\p{L}\p{M}\d-]+){0,3}?\s+(?:${COUNTED}))\b`,
-  'gu',
-);
-
-/**
- * The figures a sentence states, in the build's form ("47 drones; 13 missiles"): each number with what
- * it counts. A year is not a figure ("since 2014 drones …" does not count drones); nor is a distance.
- */
-export function figuresOf(sentence: string): string | null {
-  const out: string[] = [];
-  for (const m of sentence.matchAll(FIGURE)) {
-    if (
-      /^(?:19|20)\d\d$/.test(m[1]) &&
-      /\b(?:since|in|by|until|from|during|of|early|late|mid|before|after)\s+$/i.test(sentence.slice(0, m.index))
-    )
-      continue;
-    const f = `${m[1]}${m[2].replace(/\s+/g, ' ')}`;
-    if (!out.includes(f) && !f.includes(';')) out.push(f);
-  }
-  return out.length > 0 ? out.join('; ') : null;
-}
 
 /** The sentence's main clause in its own words. */
 export function summaryOf(sentence: string): string {

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { claimantOf } from '../../src/suggest/claimants.js';
 import { findDates } from '../../src/suggest/dates.js';
-import { figuresOf, summaryOf } from '../../src/suggest/events.js';
+import { summaryOf } from '../../src/suggest/events.js';
+import { figuresOf, numberValue } from '../../src/suggest/figures.js';
 import { regionListItems } from '../../src/suggest/places.js';
 import { suggestFor } from './setup.js';
 
@@ -90,7 +91,8 @@ describe('events: summaries, claimants and figures', () => {
     expect(figuresOf('The army said 47 drones and 5 cruise missiles were launched.')).toBe(
       '47 drones; 5 cruise missiles',
     );
-    expect(figuresOf('The blast killed 12 people and wounded 30 on Monday.')).toBe('12 people');
+    // People harmed are counted by the verb, as the hand annotations write them.
+    expect(figuresOf('The blast killed 12 people and wounded 30 on Monday.')).toBe('12 killed; 30 wounded');
     expect(figuresOf('Since 2019 drones have flown 300 km into the region.')).toBeNull();
     const ev = eventsOf('Drones struck a depot in Odesa on Tuesday; 47 drones were launched in all, officials said.');
     expect(ev[0].figures).toBe('47 drones');
@@ -210,5 +212,37 @@ describe('text: HTML blocks', () => {
         .suggestions.filter((s) => s.kind === 'place')
         .map((s) => text.slice(s.start, s.end)),
     ).toEqual(['Odesa']);
+  });
+});
+
+describe('figures: counts written in words', () => {
+  it('reads number words up to the thousands, hyphenated or joined by "and"', () => {
+    expect(numberValue('seven')).toBe(7);
+    expect(numberValue('Forty-three')).toBe(43);
+    expect(numberValue('a dozen')).toBe(12);
+    expect(numberValue('half a dozen')).toBe(6);
+    expect(numberValue('six hundred and eight')).toBe(608);
+    expect(numberValue('four thousand two hundred')).toBe(4200);
+    expect(numberValue('1,350')).toBe(1350);
+    expect(numberValue('several')).toBeNull();
+  });
+  it('turns an exact count in words into a figure, and the harm verb into what it counts', () => {
+    expect(figuresOf('Three firefighters were wounded as they reached the depot.')).toBe('3 wounded');
+    expect(figuresOf('Troops shot down eleven drones and a dozen rockets near the dam.')).toBe('11 drones; 12 rockets');
+    expect(figuresOf('Thirty-two shells landed in the market, injuring sixty-one people.')).toBe(
+      '32 shells; 61 injured',
+    );
+    expect(figuresOf('About two thousand sailors were moved off the island.')).toBe('2,000 sailors');
+  });
+  it('gives no figure for a vague quantity, a distance, a year or "no one"', () => {
+    expect(figuresOf('Dozens of drones and hundreds of shells fell on the villages.')).toBeNull();
+    expect(figuresOf('Scores of civilians fled, but no one was injured.')).toBeNull();
+    expect(figuresOf('A few missiles flew some five hundred kilometres into the region.')).toBeNull();
+    expect(figuresOf('The shelling, which began in 2015, killed 3 km from the line.')).toBeNull();
+    expect(figuresOf("The quake struck someone's home; ten-year-old buildings stood.")).toBeNull();
+  });
+  it("puts the figures on the event in the sentence's own order", () => {
+    const ev = eventsOf('Nine drones struck a fuel depot in Kherson on Sunday, killing two guards.');
+    expect(ev[0].figures).toBe('9 drones; 2 killed');
   });
 });
