@@ -246,3 +246,36 @@ describe('figures: counts written in words', () => {
     expect(ev[0].figures).toBe('9 drones; 2 killed');
   });
 });
+
+describe('events: a possessive claimant is not where it happened', () => {
+  it("keeps the claimant's country as a place mention but not as the event's place", () => {
+    const text = "Ukraine's air force said Russian drones hit a grain terminal in Izmail on Wednesday.";
+    expect(placeOf(text).map((x) => x.label)).toContain('Ukraine');
+    const ev = eventsOf(text);
+    expect(ev).toHaveLength(1);
+    expect(ev[0].place).toBe('izmail');
+    expect(ev[0].claimant).toBe("Ukraine's air force");
+  });
+  it('joins a sentence whose only place is the claimant to the event before it', () => {
+    const ev = eventsOf(
+      "A missile struck a power plant near Kharkiv on Monday. Russia's Defence Ministry said the strike hit a military target.",
+    );
+    expect(ev).toHaveLength(2);
+    expect(ev[1]).toMatchObject({ of: ev[0].id });
+    expect(ev.every((x) => !x.place?.includes('russia'))).toBe(true);
+  });
+  it('keeps a country that the text puts the event in, even when it is also named by a possessive', () => {
+    const ev = eventsOf("Drones struck an airfield in Russia on Sunday, Poland's army said, and Russia's port was closed.");
+    expect(ev[0].place?.split(' ')).toContain('russia');
+    expect(ev[0].place?.split(' ')).not.toContain('poland');
+  });
+});
+
+describe('claimants: a possessive with a lower-case head', () => {
+  it('finds "X\'s air force said" and "X\'s navy said"', () => {
+    expect(claimantOf("Moldova's border guards said a drone fell near the river.").claimant).toBe(
+      "Moldova's border guards",
+    );
+    expect(claimantOf("Turkey's navy said the tanker was towed away.").claimant).toBe("Turkey's navy");
+  });
+});
