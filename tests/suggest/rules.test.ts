@@ -265,7 +265,9 @@ describe('events: a possessive claimant is not where it happened', () => {
     expect(ev.every((x) => !x.place?.includes('russia'))).toBe(true);
   });
   it('keeps a country that the text puts the event in, even when it is also named by a possessive', () => {
-    const ev = eventsOf("Drones struck an airfield in Russia on Sunday, Poland's army said, and Russia's port was closed.");
+    const ev = eventsOf(
+      "Drones struck an airfield in Russia on Sunday, Poland's army said, and Russia's port was closed.",
+    );
     expect(ev[0].place?.split(' ')).toContain('russia');
     expect(ev[0].place?.split(' ')).not.toContain('poland');
   });
