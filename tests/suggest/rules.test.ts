@@ -8,6 +8,7 @@ import { findDates } from '../../src/suggest/dates.js';
 import { summaryOf } from '../../src/suggest/events.js';
 import { figuresOf, numberValue } from '../../src/suggest/figures.js';
 import { regionListItems } from '../../src/suggest/places.js';
+import { compromiseTagger, tagsAt } from '../../src/suggest/tagger.js';
 import { suggestFor } from './setup.js';
 
 const placeOf = (text: string) =>
@@ -279,5 +280,23 @@ describe('claimants: a possessive with a lower-case head', () => {
       "Moldova's border guards",
     );
     expect(claimantOf("Turkey's navy said the tanker was towed away.").claimant).toBe("Turkey's navy");
+  });
+});
+
+describe('tagger: one pass over the article', () => {
+  it("gives each word its offset in the article's text", () => {
+    const text = 'Reading the report took an hour.\nFloods reached Reading on Sunday, and “Mobile” units moved.';
+    const tagged = compromiseTagger(text);
+    expect(tagged.length).toBeGreaterThan(10);
+    for (const w of tagged) expect(text.slice(w.start, w.end)).toMatch(/^[\p{L}\p{N}“”"'’-]+$/u);
+    // The same word: a gerund first in its sentence, a town after "reached".
+    expect(tagsAt(tagged, 0).has('ProperNoun')).toBe(false);
+    expect(tagsAt(tagged, text.lastIndexOf('Reading')).has('ProperNoun')).toBe(true);
+    expect(tagsAt(tagged, text.indexOf('\n')).size).toBe(0);
+  });
+  it('reads a sentence-initial word as it did when each sentence was tagged alone', () => {
+    // The tagger would join these two sentences; the place recogniser ends a sentence where it does.
+    const p = placeOf("Ukraine called the strikes a 'red line.' In response, troops left Mosul.");
+    expect(p.map((x) => x.label)).toEqual(['Ukraine', 'Mosul']);
   });
 });
