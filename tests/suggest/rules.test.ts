@@ -9,7 +9,7 @@ import { summaryOf } from '../../src/suggest/events.js';
 import { figuresOf, numberValue } from '../../src/suggest/figures.js';
 import { regionListItems } from '../../src/suggest/places.js';
 import { compromiseTagger, tagsAt } from '../../src/suggest/tagger.js';
-import { suggestFor } from './setup.js';
+import { catalogue, suggestFor } from './setup.js';
 
 const placeOf = (text: string) =>
   suggestFor(text)
@@ -298,5 +298,28 @@ describe('tagger: one pass over the article', () => {
     // The tagger would join these two sentences; the place recogniser ends a sentence where it does.
     const p = placeOf("Ukraine called the strikes a 'red line.' In response, troops left Mosul.");
     expect(p.map((x) => x.label)).toEqual(['Ukraine', 'Mosul']);
+  });
+});
+
+describe('weapons: the catalogue names more of what reporting names', () => {
+  const weaponsOf = (text: string) =>
+    suggestFor(text)
+      .suggestions.filter((x) => x.kind === 'weapon')
+      .map((x) => `${text.slice(x.start, x.end)}=${x.attributes.id ?? x.attributes.of}`);
+  it('reads designations and aliases of the new entries', () => {
+    expect(
+      weaponsOf('Bombers fired an X-22 and three Iskander-K missiles, and a Geran-3 hit a depot near Sumy.'),
+    ).toEqual(['X-22=kh-22', 'Iskander-K=iskander-k', 'Geran-3=shahed-238']);
+    expect(weaponsOf('The launch of a Tochka-U and a Dongfeng-26 was reported.')).toEqual([
+      'Tochka-U=tochka-u',
+      'Dongfeng-26=df-26',
+    ]);
+  });
+  it('does not read a given name as the Fattah missile', () => {
+    expect(weaponsOf('General Abdel Fattah al-Burhan said missiles would not be used.')).toEqual([]);
+    expect(weaponsOf('Iran displayed a Fattah-1 during the parade of missiles.')).toEqual(['Fattah-1=fattah-1']);
+  });
+  it('enters no range figure without a source', () => {
+    for (const w of catalogue) if (w.range) expect(w.range.source).toMatch(/\(\S+\.\S+/);
   });
 });
