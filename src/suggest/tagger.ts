@@ -23,19 +23,12 @@ export interface Tagged {
  */
 export type Tagger = (text: string) => Tagged[];
 
-/** compromise's terms, as its View holds them: each term's text with the whitespace and punctuation around it. */
-interface Term {
-  text: string;
-  pre: string;
-  post: string;
-  tags: Set<string>;
-}
-
 export const compromiseTagger: Tagger = (text) => {
   const out: Tagged[] = [];
   // The terms' pre + text + post run over the text as given, so offsets are counted while walking them
   // (compromise's own `.json({ offset: true })` computes much more than this and costs twice as long).
-  const docs = (nlp(text) as unknown as { docs: Term[][] }).docs;
+  // `.docs` is compromise's typed view of its terms (Term: text, pre, post, tags).
+  const docs = nlp(text).docs;
   let at = 0;
   for (const terms of docs)
     for (const t of terms) {
@@ -43,7 +36,7 @@ export const compromiseTagger: Tagger = (text) => {
       // A term's text is as written; should compromise ever have changed it, it is found again from here.
       const start = text.startsWith(t.text, at) ? at : text.indexOf(t.text, at);
       if (start < 0) return out;
-      out.push({ start, end: start + t.text.length, tags: t.tags });
+      out.push({ start, end: start + t.text.length, tags: t.tags ?? new Set() });
       at = start + t.text.length + t.post.length;
     }
   return out;
