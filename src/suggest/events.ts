@@ -26,13 +26,19 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'arms-transfer',
-    /\b(?:supplied|supplying|delivered|delivering|delivery|deliveries|provided|providing|provision of|transferred|transferring|transfer of|shipped|shipping weapons|sent|sending|exported|exporting|export of|handed over|sold|selling|supply)\b/i,
+    /\b(?:supplied|supplying|delivered|delivering|delivery|deliveries|provided|providing|provision of|transferred|transferring|transfer of|shipped|shipping weapons|sent|sending|send|exported|exporting|export of|handed over|sold|selling|supply)\b/i,
   ],
   [
     'policy',
     /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i,
   ],
   ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
+  // A conflict's outbreak, told as background or as news ("The war began in April 2023 in Khartoum").
+  [
+    'conflict-outbreak',
+    /\b(?:war|conflict|fighting|violence|insurgency|uprising|civil war|clashes)\b[^.]*\b(?:began|begun|broke out|erupted|started|flared)\b/i,
+  ],
+  ['famine', /\b(?:famine|starvation)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
   ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
   ['rescue', /\b(?:rescued|rescue|picked up|evacuated|evacuation)\b/i],
@@ -43,7 +49,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
   [
     'military-activity',
-    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i,
+    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i,
   ],
 ];
 

@@ -323,3 +323,20 @@ describe('weapons: the catalogue names more of what reporting names', () => {
     for (const w of catalogue) if (w.range) expect(w.range.source).toMatch(/\(\S+\.\S+/);
   });
 });
+
+describe('events: more ways news reports what happened', () => {
+  it("reads a conflict's outbreak and a famine as events", () => {
+    const ev = eventsOf('Fighting broke out in Goma in January 2025 between the army and the rebels.');
+    expect(ev[0]).toMatchObject({ type: 'conflict-outbreak', date: '2025-01', place: 'goma' });
+    expect(eventsOf('Famine was declared in parts of Gaza last August.')[0]?.type).toBe('famine');
+  });
+  it('reads patrols, pushes and downed aircraft as military activity', () => {
+    expect(eventsOf('Warships patrolled near Penghu on Tuesday.')[0]?.type).toBe('military-activity');
+    expect(eventsOf('Troops pushed north towards Kupiansk on Monday.')[0]?.type).toBe('military-activity');
+    expect(eventsOf('Air defences downed a helicopter near Avdiivka on Sunday.')[0]?.type).toBe('military-activity');
+  });
+  it('reads "send" as an arms transfer, and commentary with none of these words as no event', () => {
+    expect(eventsOf('Norway said it would send more artillery to Ukraine.')[0]?.type).toBe('arms-transfer');
+    expect(eventsOf('Analysts in Warsaw expect a long and cold winter.')).toEqual([]);
+  });
+});
