@@ -340,3 +340,21 @@ describe('events: more ways news reports what happened', () => {
     expect(eventsOf('Analysts in Warsaw expect a long and cold winter.')).toEqual([]);
   });
 });
+
+describe('dates: an activity said to last N days', () => {
+  it('spans the days from the one day given', () => {
+    // Published Friday 22 November 2024: "on Tuesday" is the 19th.
+    expect(values('Russia began three days of naval exercises in the Baltic on Tuesday.', '2024-11-22')).toEqual([
+      '2024-11-19/2024-11-21',
+    ]);
+    expect(values('A two-day summit opened in Astana on October 3, 2024.', '2024-11-22')).toEqual([
+      '2024-10-03/2024-10-04',
+    ]);
+  });
+  it('leaves a day alone when the span is not of the activity, or more than one day is given', () => {
+    expect(values('The strike came three days after the talks, on Monday.', '2024-11-22')).toEqual(['2024-11-18']);
+    const two = values('Two days of talks were held on Monday and on Wednesday.', '2024-11-22');
+    expect(two).toHaveLength(2);
+    for (const v of two) expect(v).toMatch(/^\d{4}-\d\d-\d\d$/);
+  });
+});
