@@ -33,11 +33,6 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
     /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i,
   ],
   ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
-  // A conflict's outbreak, told as background or as news ("The war began in April 2023 in Khartoum").
-  [
-    'conflict-outbreak',
-    /\b(?:war|conflict|fighting|violence|insurgency|uprising|civil war|clashes)\b[^.]*\b(?:began|begun|broke out|erupted|started|flared)\b/i,
-  ],
   ['famine', /\b(?:famine|starvation)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
   ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
@@ -50,6 +45,13 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   [
     'military-activity',
     /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i,
+  ],
+  // A conflict's outbreak, told as background or as news ("The war between X and Y began in April 2023"):
+  // the conflict noun is the subject of the verb, a few words before it; tried last, so a sentence that
+  // reports fighting ("Fighting continued … in the attack that began on Tuesday") keeps its own type.
+  [
+    'conflict-outbreak',
+    /\b(?:war|conflict|fighting|violence|insurgency|uprising|clashes)\s+(?:[\p{L}\p{M}'’-]+\s+){0,8}?(?:began|begun|broke out|erupted|started|flared)\b/iu,
   ],
 ];
 

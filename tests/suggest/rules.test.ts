@@ -329,6 +329,11 @@ describe('events: more ways news reports what happened', () => {
     const ev = eventsOf('Fighting broke out in Goma in January 2025 between the army and the rebels.');
     expect(ev[0]).toMatchObject({ type: 'conflict-outbreak', date: '2025-01', place: 'goma' });
     expect(eventsOf('Famine was declared in parts of Gaza last August.')[0]?.type).toBe('famine');
+    // Fighting that goes on is not an outbreak, even when the sentence says when something began.
+    expect(
+      eventsOf('Fighting continued near Pokrovsk on Friday as troops pressed the offensive that began in August.')[0]
+        ?.type,
+    ).toBe('military-activity');
   });
   it('reads patrols, pushes and downed aircraft as military activity', () => {
     expect(eventsOf('Warships patrolled near Penghu on Tuesday.')[0]?.type).toBe('military-activity');
