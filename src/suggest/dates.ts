@@ -19,6 +19,8 @@
  *     event, marked `background` so the event never takes it;
  *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
  *     the publication date; in news they count from the event told (or are durations): dropped;
+ *   - "two days of drills … on Thursday", "a three-day exercise starting Monday": chrono gives the day;
+ *     the activity lasts N days from it (an interval), when the sentence gives that one day only;
  *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
  *     publication date; they count from the event the article told last (`anchor`), or are dropped;
  *     "came a day after Russia fired …" dates what follows "after" a day before the anchor.
@@ -240,5 +242,38 @@ export function findDates(
     const a = d.start - from;
     if (SUPERLATIVE_SINCE.test(slice.slice(0, a)) || clauses.some(([s, e]) => a >= s && a < e)) d.background = true;
   }
-  return out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
+  const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
+  spanDays(slice, kept);
+  return kept;
+}
+
+const DAY_COUNT: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+/** "two days of drills", "a three-day exercise": an activity that lasts N days. */
+const DAYS_LONG = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])(?:[- ]days?\s+of\b|-day\b)/i;
+
+/**
+ * "China began two days of military drills on Thursday": an activity said to last N days, with the one
+ * day the sentence gives, lasts from that day for N days (chrono reads the day alone). Only when the
+ * sentence gives exactly one day of what happened (not one said, nor background).
+ */
+function spanDays(slice: string, found: FoundDate[]): void {
+  const m = DAYS_LONG.exec(slice);
+  if (!m) return;
+  const n = DAY_COUNT[m[1].toLowerCase()] ?? Number(m[1]);
+  const days = found.filter((d) => !d.reporting && !d.background && /^\d{4}-\d\d-\d\d$/.test(d.value));
+  if (days.length !== 1 || found.some((d) => d !== days[0] && !d.reporting && !d.background)) return;
+  const d = days[0];
+  const start = new Date(`${d.value}T12:00:00Z`);
+  d.value = `${d.value}/${day(new Date(start.getTime() + (n - 1) * 86400000))}`;
+  d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: ${n} days from that day`;
 }

@@ -8,6 +8,7 @@
 import type { Suggestion } from './suggestion.js';
 import type { FoundDate } from './dates.js';
 import { claimantOf } from './claimants.js';
+import { figuresOf } from './figures.js';
 
 /** Event type → words that report it, tried in order (the first row that matches gives the type). */
 export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -25,13 +26,14 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'arms-transfer',
-    /\b(?:supplied|supplying|delivered|delivering|delivery|deliveries|provided|providing|provision of|transferred|transferring|transfer of|shipped|shipping weapons|sent|sending|exported|exporting|export of|handed over|sold|selling|supply)\b/i,
+    /\b(?:supplied|supplying|delivered|delivering|delivery|deliveries|provided|providing|provision of|transferred|transferring|transfer of|shipped|shipping weapons|sent|sending|send|exported|exporting|export of|handed over|sold|selling|supply)\b/i,
   ],
   [
     'policy',
     /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i,
   ],
   ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
+  ['famine', /\b(?:famine|starvation)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
   ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
   ['rescue', /\b(?:rescued|rescue|picked up|evacuated|evacuation)\b/i],
@@ -42,37 +44,18 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
   [
     'military-activity',
-    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i,
+    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i,
+  ],
+  // A conflict's outbreak, told as background or as news ("The war between X and Y began in April 2023"):
+  // the conflict noun is the subject of the verb, a few words before it; tried last, so a sentence that
+  // reports fighting ("Fighting continued … in the attack that began on Tuesday") keeps its own type.
+  [
+    'conflict-outbreak',
+    /\b(?:war|conflict|fighting|violence|insurgency|uprising|clashes)\s+(?:[\p{L}\p{M}'’-]+\s+){0,8}?(?:began|begun|broke out|erupted|started|flared)\b/iu,
   ],
 ];
 
 export const SUMMARY_WORDS = 16;
-
-/** What a figure in news counts: weapons, people, casualties, things hit. */
-const COUNTED = String.raw`drones?|missiles?|rockets?|shells?|bombs?|munitions|people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|women|men|crew(?:\s+members)?|sailors|passengers|prisoners|hostages|aircraft|planes|jets|helicopters|tanks|vehicles|ships|vessels|boats|targets|sites|locations|buildings|homes|houses|killed|dead|wounded|injured|deaths|casualties|strikes|attacks|launchers|interceptors`;
-/** A number, up to three words that qualify it ("ballistic", "Kh-101 cruise"), and what it counts: "47 drones", "30 cruise missiles". */
-const FIGURE = new RegExp(
-  String.raw`(?<![\d,.\-–/])(\d{1,3}(?:,\d{3})+|\d+)((?:\s+(?!(?:km|kilomet\w*|miles?|metres?|meters?|nautical|per|percent|a\.m\.|p\.m\.|and|or|to|of|in|on|at|from)\b)[\p{L}\p{M}\d-]+){0,3}?\s+(?:${COUNTED}))\b`,
-  'gu',
-);
-
-/**
- * The figures a sentence states, in the build's form ("47 drones; 13 missiles"): each number with what
- * it counts. A year is not a figure ("since 2014 drones …" does not count drones); nor is a distance.
- */
-export function figuresOf(sentence: string): string | null {
-  const out: string[] = [];
-  for (const m of sentence.matchAll(FIGURE)) {
-    if (
-      /^(?:19|20)\d\d$/.test(m[1]) &&
-      /\b(?:since|in|by|until|from|during|of|early|late|mid|before|after)\s+$/i.test(sentence.slice(0, m.index))
-    )
-      continue;
-    const f = `${m[1]}${m[2].replace(/\s+/g, ' ')}`;
-    if (!out.includes(f) && !f.includes(';')) out.push(f);
-  }
-  return out.length > 0 ? out.join('; ') : null;
-}
 
 /** The sentence's main clause in its own words. */
 export function summaryOf(sentence: string): string {

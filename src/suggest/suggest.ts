@@ -88,8 +88,13 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   t.sentences.forEach(([s, e], si) => {
     const found = findDates(text, s, e, o.published, lastDate);
     dates.set(si, found);
-    const inside = places.filter((p) => p.start >= s && p.end <= e);
     const sentenceText = text.slice(s, e);
+    // A possessive claimant ("Russia's Defence Ministry said …") says who tells it, not where it
+    // happened: its country stays a place mention but is not the event's place.
+    const claimant = claimantOf(sentenceText);
+    const inside = places.filter(
+      (p) => p.start >= s && p.end <= e && !(claimant.found && isClaimantPossessive(text, p, claimant.claimant)),
+    );
     // A headline (a line of capitalised words with no full stop) names what the article reports; its sentences report it.
     if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && isHeadline(sentenceText)) return;
     if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, found, lastDate))) {
@@ -122,6 +127,18 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     }
   });
   return { suggestions: consistent(text, suggestions), dates };
+}
+
+/**
+ * Whether a place mention is the possessor in the sentence's claimant ("Ukraine's air force", "the
+ * Kremlin's spokesman" aside): the mention is followed by 's and the claimant found reads "<place>'s …".
+ */
+export function isClaimantPossessive(text: string, p: { start: number; end: number }, claimant: string): boolean {
+  const after = /^['’]s\b/.exec(text.slice(p.end, p.end + 2));
+  if (!after) return false;
+  const words = text.slice(p.start, p.end).toLowerCase();
+  const c = claimant.toLowerCase().replace(/’/g, "'");
+  return c.startsWith(`${words}'s `) || c.startsWith(`the ${words}'s `);
 }
 
 /**

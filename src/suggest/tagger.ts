@@ -10,26 +10,34 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 export interface Tagged {
-  /** [start, end) in the sentence. */
+  /** [start, end) in the text tagged. */
   start: number;
   end: number;
   tags: ReadonlySet<string>;
 }
 
-/** Tags the words of one sentence; tag names as compromise's (ProperNoun, Person, Place, Adjective, Verb, Gerund, …). */
-export type Tagger = (sentence: string) => Tagged[];
+/**
+ * Tags the words of a text (an article, tagged once: one pass of the tagger costs far less than one
+ * per sentence); tag names as compromise's (ProperNoun, Person, Place, Adjective, Verb, Gerund, …),
+ * in text order.
+ */
+export type Tagger = (text: string) => Tagged[];
 
-export const compromiseTagger: Tagger = (sentence) => {
+export const compromiseTagger: Tagger = (text) => {
   const out: Tagged[] = [];
-  const json = nlp(sentence).json({ offset: true }) as Array<{
-    terms: Array<{ text: string; tags: string[]; offset: { start: number; length: number } }>;
-  }>;
-  for (const p of json)
-    for (const t of p.terms) {
-      // compromise's offset covers the term with its punctuation; the word is its text.
-      const at = sentence.indexOf(t.text, t.offset.start);
-      const start = at >= 0 ? at : t.offset.start;
-      out.push({ start, end: start + t.text.length, tags: new Set(t.tags) });
+  // The terms' pre + text + post run over the text as given, so offsets are counted while walking them
+  // (compromise's own `.json({ offset: true })` computes much more than this and costs twice as long).
+  // `.docs` is compromise's typed view of its terms (Term: text, pre, post, tags).
+  const docs = nlp(text).docs;
+  let at = 0;
+  for (const terms of docs)
+    for (const t of terms) {
+      at += t.pre.length;
+      // A term's text is as written; should compromise ever have changed it, it is found again from here.
+      const start = text.startsWith(t.text, at) ? at : text.indexOf(t.text, at);
+      if (start < 0) return out;
+      out.push({ start, end: start + t.text.length, tags: t.tags ?? new Set() });
+      at = start + t.text.length + t.post.length;
     }
   return out;
 };
@@ -44,15 +52,15 @@ const WINK_TAG: Readonly<Record<string, string>> = {
   ADV: 'Adverb',
 };
 
-export const winkTagger: Tagger = (sentence) => {
+export const winkTagger: Tagger = (text) => {
   wink ??= winkNLP(model);
   const its = wink.its;
-  const doc = wink.readDoc(sentence);
+  const doc = wink.readDoc(text);
   const out: Tagged[] = [];
   let from = 0;
   doc.tokens().each((t: { out: (f: unknown) => unknown }) => {
     const value = t.out(its.value) as string;
-    const at = sentence.indexOf(value, from);
+    const at = text.indexOf(value, from);
     if (at < 0) return;
     from = at + value.length;
     const pos = t.out(its.pos) as string;
@@ -61,7 +69,16 @@ export const winkTagger: Tagger = (sentence) => {
   return out;
 };
 
-/** The tags of the first word starting at `offset` of the sentence, or an empty set. */
+/** The tags of the word at `offset` of the text tagged (words in text order), or an empty set. */
 export function tagsAt(tagged: readonly Tagged[], offset: number): ReadonlySet<string> {
-  return tagged.find((t) => t.start <= offset && offset < t.end)?.tags ?? new Set();
+  let lo = 0;
+  let hi = tagged.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tagged[mid];
+    if (offset < t.start) hi = mid - 1;
+    else if (offset >= t.end) lo = mid + 1;
+    else return t.tags;
+  }
+  return new Set();
 }

@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { claimantOf } from '../../src/suggest/claimants.js';
 import { findDates } from '../../src/suggest/dates.js';
-import { figuresOf, summaryOf } from '../../src/suggest/events.js';
+import { summaryOf } from '../../src/suggest/events.js';
+import { figuresOf, numberValue } from '../../src/suggest/figures.js';
 import { regionListItems } from '../../src/suggest/places.js';
-import { suggestFor } from './setup.js';
+import { compromiseTagger, tagsAt } from '../../src/suggest/tagger.js';
+import { catalogue, suggestFor } from './setup.js';
 
 const placeOf = (text: string) =>
   suggestFor(text)
@@ -90,7 +92,8 @@ describe('events: summaries, claimants and figures', () => {
     expect(figuresOf('The army said 47 drones and 5 cruise missiles were launched.')).toBe(
       '47 drones; 5 cruise missiles',
     );
-    expect(figuresOf('The blast killed 12 people and wounded 30 on Monday.')).toBe('12 people');
+    // People harmed are counted by the verb, as the hand annotations write them.
+    expect(figuresOf('The blast killed 12 people and wounded 30 on Monday.')).toBe('12 killed; 30 wounded');
     expect(figuresOf('Since 2019 drones have flown 300 km into the region.')).toBeNull();
     const ev = eventsOf('Drones struck a depot in Odesa on Tuesday; 47 drones were launched in all, officials said.');
     expect(ev[0].figures).toBe('47 drones');
@@ -210,5 +213,153 @@ describe('text: HTML blocks', () => {
         .suggestions.filter((s) => s.kind === 'place')
         .map((s) => text.slice(s.start, s.end)),
     ).toEqual(['Odesa']);
+  });
+});
+
+describe('figures: counts written in words', () => {
+  it('reads number words up to the thousands, hyphenated or joined by "and"', () => {
+    expect(numberValue('seven')).toBe(7);
+    expect(numberValue('Forty-three')).toBe(43);
+    expect(numberValue('a dozen')).toBe(12);
+    expect(numberValue('half a dozen')).toBe(6);
+    expect(numberValue('six hundred and eight')).toBe(608);
+    expect(numberValue('four thousand two hundred')).toBe(4200);
+    expect(numberValue('1,350')).toBe(1350);
+    expect(numberValue('several')).toBeNull();
+  });
+  it('turns an exact count in words into a figure, and the harm verb into what it counts', () => {
+    expect(figuresOf('Three firefighters were wounded as they reached the depot.')).toBe('3 wounded');
+    expect(figuresOf('Troops shot down eleven drones and a dozen rockets near the dam.')).toBe('11 drones; 12 rockets');
+    expect(figuresOf('Thirty-two shells landed in the market, injuring sixty-one people.')).toBe(
+      '32 shells; 61 injured',
+    );
+    expect(figuresOf('About two thousand sailors were moved off the island.')).toBe('2,000 sailors');
+  });
+  it('gives no figure for a vague quantity, a distance, a year or "no one"', () => {
+    expect(figuresOf('Dozens of drones and hundreds of shells fell on the villages.')).toBeNull();
+    expect(figuresOf('Scores of civilians fled, but no one was injured.')).toBeNull();
+    expect(figuresOf('A few missiles flew some five hundred kilometres into the region.')).toBeNull();
+    expect(figuresOf('The shelling, which began in 2015, killed 3 km from the line.')).toBeNull();
+    expect(figuresOf("The quake struck someone's home; ten-year-old buildings stood.")).toBeNull();
+  });
+  it("puts the figures on the event in the sentence's own order", () => {
+    const ev = eventsOf('Nine drones struck a fuel depot in Kherson on Sunday, killing two guards.');
+    expect(ev[0].figures).toBe('9 drones; 2 killed');
+  });
+});
+
+describe('events: a possessive claimant is not where it happened', () => {
+  it("keeps the claimant's country as a place mention but not as the event's place", () => {
+    const text = "Ukraine's air force said Russian drones hit a grain terminal in Izmail on Wednesday.";
+    expect(placeOf(text).map((x) => x.label)).toContain('Ukraine');
+    const ev = eventsOf(text);
+    expect(ev).toHaveLength(1);
+    expect(ev[0].place).toBe('izmail');
+    expect(ev[0].claimant).toBe("Ukraine's air force");
+  });
+  it('joins a sentence whose only place is the claimant to the event before it', () => {
+    const ev = eventsOf(
+      "A missile struck a power plant near Kharkiv on Monday. Russia's Defence Ministry said the strike hit a military target.",
+    );
+    expect(ev).toHaveLength(2);
+    expect(ev[1]).toMatchObject({ of: ev[0].id });
+    expect(ev.every((x) => !x.place?.includes('russia'))).toBe(true);
+  });
+  it('keeps a country that the text puts the event in, even when it is also named by a possessive', () => {
+    const ev = eventsOf(
+      "Drones struck an airfield in Russia on Sunday, Poland's army said, and Russia's port was closed.",
+    );
+    expect(ev[0].place?.split(' ')).toContain('russia');
+    expect(ev[0].place?.split(' ')).not.toContain('poland');
+  });
+});
+
+describe('claimants: a possessive with a lower-case head', () => {
+  it('finds "X\'s air force said" and "X\'s navy said"', () => {
+    expect(claimantOf("Moldova's border guards said a drone fell near the river.").claimant).toBe(
+      "Moldova's border guards",
+    );
+    expect(claimantOf("Turkey's navy said the tanker was towed away.").claimant).toBe("Turkey's navy");
+  });
+});
+
+describe('tagger: one pass over the article', () => {
+  it("gives each word its offset in the article's text", () => {
+    const text = 'Reading the report took an hour.\nFloods reached Reading on Sunday, and “Mobile” units moved.';
+    const tagged = compromiseTagger(text);
+    expect(tagged.length).toBeGreaterThan(10);
+    for (const w of tagged) expect(text.slice(w.start, w.end)).toMatch(/^[\p{L}\p{N}“”"'’-]+$/u);
+    // The same word: a gerund first in its sentence, a town after "reached".
+    expect(tagsAt(tagged, 0).has('ProperNoun')).toBe(false);
+    expect(tagsAt(tagged, text.lastIndexOf('Reading')).has('ProperNoun')).toBe(true);
+    expect(tagsAt(tagged, text.indexOf('\n')).size).toBe(0);
+  });
+  it('reads a sentence-initial word as it did when each sentence was tagged alone', () => {
+    // The tagger would join these two sentences; the place recogniser ends a sentence where it does.
+    const p = placeOf("Ukraine called the strikes a 'red line.' In response, troops left Mosul.");
+    expect(p.map((x) => x.label)).toEqual(['Ukraine', 'Mosul']);
+  });
+});
+
+describe('weapons: the catalogue names more of what reporting names', () => {
+  const weaponsOf = (text: string) =>
+    suggestFor(text)
+      .suggestions.filter((x) => x.kind === 'weapon')
+      .map((x) => `${text.slice(x.start, x.end)}=${x.attributes.id ?? x.attributes.of}`);
+  it('reads designations and aliases of the new entries', () => {
+    expect(
+      weaponsOf('Bombers fired an X-22 and three Iskander-K missiles, and a Geran-3 hit a depot near Sumy.'),
+    ).toEqual(['X-22=kh-22', 'Iskander-K=iskander-k', 'Geran-3=shahed-238']);
+    expect(weaponsOf('The launch of a Tochka-U and a Dongfeng-26 was reported.')).toEqual([
+      'Tochka-U=tochka-u',
+      'Dongfeng-26=df-26',
+    ]);
+  });
+  it('does not read a given name as the Fattah missile', () => {
+    expect(weaponsOf('General Abdel Fattah al-Burhan said missiles would not be used.')).toEqual([]);
+    expect(weaponsOf('Iran displayed a Fattah-1 during the parade of missiles.')).toEqual(['Fattah-1=fattah-1']);
+  });
+  it('enters no range figure without a source', () => {
+    for (const w of catalogue) if (w.range) expect(w.range.source).toMatch(/\(\S+\.\S+/);
+  });
+});
+
+describe('events: more ways news reports what happened', () => {
+  it("reads a conflict's outbreak and a famine as events", () => {
+    const ev = eventsOf('Fighting broke out in Goma in January 2025 between the army and the rebels.');
+    expect(ev[0]).toMatchObject({ type: 'conflict-outbreak', date: '2025-01', place: 'goma' });
+    expect(eventsOf('Famine was declared in parts of Gaza last August.')[0]?.type).toBe('famine');
+    // Fighting that goes on is not an outbreak, even when the sentence says when something began.
+    expect(
+      eventsOf('Fighting continued near Pokrovsk on Friday as troops pressed the offensive that began in August.')[0]
+        ?.type,
+    ).toBe('military-activity');
+  });
+  it('reads patrols, pushes and downed aircraft as military activity', () => {
+    expect(eventsOf('Warships patrolled near Penghu on Tuesday.')[0]?.type).toBe('military-activity');
+    expect(eventsOf('Troops pushed north towards Kupiansk on Monday.')[0]?.type).toBe('military-activity');
+    expect(eventsOf('Air defences downed a helicopter near Avdiivka on Sunday.')[0]?.type).toBe('military-activity');
+  });
+  it('reads "send" as an arms transfer, and commentary with none of these words as no event', () => {
+    expect(eventsOf('Norway said it would send more artillery to Ukraine.')[0]?.type).toBe('arms-transfer');
+    expect(eventsOf('Analysts in Warsaw expect a long and cold winter.')).toEqual([]);
+  });
+});
+
+describe('dates: an activity said to last N days', () => {
+  it('spans the days from the one day given', () => {
+    // Published Friday 22 November 2024: "on Tuesday" is the 19th.
+    expect(values('Russia began three days of naval exercises in the Baltic on Tuesday.', '2024-11-22')).toEqual([
+      '2024-11-19/2024-11-21',
+    ]);
+    expect(values('A two-day summit opened in Astana on October 3, 2024.', '2024-11-22')).toEqual([
+      '2024-10-03/2024-10-04',
+    ]);
+  });
+  it('leaves a day alone when the span is not of the activity, or more than one day is given', () => {
+    expect(values('The strike came three days after the talks, on Monday.', '2024-11-22')).toEqual(['2024-11-18']);
+    const two = values('Two days of talks were held on Monday and on Wednesday.', '2024-11-22');
+    expect(two).toHaveLength(2);
+    for (const v of two) expect(v).toMatch(/^\d{4}-\d\d-\d\d$/);
   });
 });
