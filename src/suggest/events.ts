@@ -5,6 +5,7 @@
  * and trailing participle clauses cut, at most SUMMARY_WORDS words); its date the first date in it;
  * its claimant from attribution phrases. Status is left for the reviewer (`unverified` until then). Pure.
  */
+import type { ResolvedPlace } from '../contract.js';
 import type { Suggestion } from './suggestion.js';
 import type { FoundDate } from './dates.js';
 import { claimantOf } from './claimants.js';
@@ -78,6 +79,45 @@ export function summaryOf(sentence: string): string {
   const words = s.split(/\s+/);
   if (words.length > SUMMARY_WORDS) s = `${words.slice(0, SUMMARY_WORDS).join(' ')}…`;
   return s.length > 0 ? s.charAt(0).toUpperCase() + s.slice(1) : sentence.trim();
+}
+
+/**
+ * An event's places, less a country or region named only to say where another of them lies: in "the
+ * Russian city of Ryazan", "Russia's Ryazan region" or "Ryazan, Russia" the event is in Ryazan, and
+ * Russia would draw a second marker in the middle of the country. The country goes when it qualifies a
+ * place inside it — as an adjective or a possessive a few words before it, or after it with a comma — and
+ * a region likewise for a town in it. "Drones hit Lutsk and other parts of Ukraine" keeps both. The
+ * qualifying place stays a place mention of the text.
+ */
+export function withinOthers<
+  T extends {
+    id: string;
+    start: number;
+    end: number;
+    place: Pick<ResolvedPlace, 'kind' | 'country' | 'admin1' | 'name'>;
+  },
+>(places: readonly T[], text: string): T[] {
+  const inside = (outer: T, inner: T) =>
+    inner.id !== outer.id &&
+    ((outer.place.kind === 'country' &&
+      inner.place.kind !== 'country' &&
+      !!outer.place.country &&
+      inner.place.country === outer.place.country) ||
+      (outer.place.kind === 'region' &&
+        inner.place.kind !== 'region' &&
+        inner.place.kind !== 'country' &&
+        !!outer.place.admin1 &&
+        inner.place.admin1 === outer.place.admin1));
+  const qualifies = (outer: T, inner: T) => {
+    if (outer.end <= inner.start) {
+      const between = text.slice(outer.end, inner.start);
+      const adjective = text.slice(outer.start, outer.end).toLowerCase() !== outer.place.name.toLowerCase();
+      const possessive = /^['’]s\s/.test(between);
+      return (adjective || possessive) && /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,3}$/u.test(between);
+    }
+    return inner.end <= outer.start && /^,\s*$/.test(text.slice(inner.end, outer.start));
+  };
+  return places.filter((outer) => !places.some((inner) => inside(outer, inner) && qualifies(outer, inner)));
 }
 
 export interface EventInput {

@@ -7,7 +7,7 @@ import type { CatalogueWeapon } from './catalogue.js';
 import { claimantOf } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
 import { nestable } from './draft.js';
-import { ANAPHORA, claimSuggestion, eventSuggestion } from './events.js';
+import { ANAPHORA, claimSuggestion, eventSuggestion, withinOthers } from './events.js';
 import { isHeadline, suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
 import { findRanges, rangeSuggestion } from './ranges.js';
 import { slug, type Suggestion } from './suggestion.js';
@@ -113,7 +113,10 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         start: s,
         end: e,
         sentence: text.slice(s, e),
-        places: inside.map((p) => ({ id: p.id, before: text.slice(Math.max(s, p.start - 12), p.start) })),
+        places: withinOthers(inside, text).map((p) => ({
+          id: p.id,
+          before: text.slice(Math.max(s, p.start - 12), p.start),
+        })),
         dates: eventDates(found, carried),
       },
       `${slug(o.docId)}-event-${n + 1}`,

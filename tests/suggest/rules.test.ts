@@ -363,3 +363,23 @@ describe('dates: an activity said to last N days', () => {
     for (const v of two) expect(v).toMatch(/^\d{4}-\d\d-\d\d$/);
   });
 });
+
+describe("events: a country named only to say where a place lies is not the event's place", () => {
+  it('drops the country in "the Syrian port of Latakia", "Ukraine\'s Odesa region" and "Izmir, Turkey"', () => {
+    expect(eventsOf('Drones struck a depot in the Syrian port of Latakia on Monday, officials said.')[0].place).toBe(
+      'latakia',
+    );
+    expect(eventsOf("A missile hit a warehouse in Poland's Rzeszow on Friday, police said.")[0].place).toBe('rzeszow');
+    expect(eventsOf('An explosion damaged a ferry in Izmir, Turkey, on Sunday, the coast guard said.')[0].place).toBe(
+      'izmir',
+    );
+  });
+  it('keeps both when the text puts the event in the country as well as in a place of it', () => {
+    const ev = eventsOf('Drones hit Lutsk and other cities across Ukraine on Sunday, the air force said.');
+    expect(ev[0].place?.split(' ').sort()).toEqual(['lutsk', 'ukraine']);
+  });
+  it('drops only the country that contains the place: another country in the sentence stays', () => {
+    const ev = eventsOf('Drones from Syria struck a depot in the Israeli port of Eilat on Tuesday, the army said.');
+    expect(ev[0].place?.split(' ').sort()).toEqual(['eilat', 'syria']);
+  });
+});
