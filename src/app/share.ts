@@ -18,6 +18,8 @@ export interface ShareOptions {
   site?: string;
   /** The story shown (`?map=<id>`), kept in the link and the embed; default: the page's own. */
   story?: () => string | null;
+  /** The story's title, for the embed frame's accessible title; default: the page's heading on a story page. */
+  storyTitle?: () => string | null;
 }
 
 /** Column widths (px) the size preview offers, with their names. */
@@ -74,6 +76,11 @@ export class ShareControl {
   private readonly link: HTMLInputElement;
   private readonly code: HTMLTextAreaElement;
   private readonly title: HTMLInputElement;
+  private readonly storyTitle: () => string | null;
+  /** Whether the embed keeps the map's position; unticked, it frames what it shows for the column it is in. */
+  private readonly keepView: HTMLInputElement;
+  /** The story the choice was last set for: a story embed starts unticked, the whole atlas ticked. */
+  private keepViewFor: string | null | undefined = undefined;
   private readonly width: HTMLSelectElement;
   private readonly size: HTMLElement;
   private readonly frame: HTMLElement;
@@ -85,6 +92,9 @@ export class ShareControl {
     this.state = options.state ?? (() => parseHash(location.hash));
     this.story = options.story ?? (() => storyOf(location.search));
     this.site = options.site ?? new URL(import.meta.env.BASE_URL, location.href).href;
+    this.storyTitle =
+      options.storyTitle ??
+      (() => (this.story() ? document.querySelector('.masthead h1')?.textContent?.trim() || null : null));
 
     this.button = el('button', { type: 'button', class: 'share-button', 'aria-haspopup': 'dialog' }, 'Share');
     this.button.addEventListener('click', () => this.open());
@@ -135,6 +145,17 @@ export class ShareControl {
       autocomplete: 'off',
     });
     this.title.addEventListener('input', () => this.update());
+    this.keepView = el('input', { id: 'share-keep-view', type: 'checkbox' });
+    this.keepView.addEventListener('change', () => this.update());
+    const keepView = el('div', { class: 'share-field share-check' });
+    keepView.append(
+      this.keepView,
+      el(
+        'label',
+        { for: 'share-keep-view' },
+        'Keep this map position (unticked, the map frames what it shows for the width of the column it is in)',
+      ),
+    );
     this.width = el('select', { id: 'share-width' });
     for (const [w, name] of PREVIEW_WIDTHS) this.width.append(el('option', { value: String(w) }, `${w} px (${name})`));
     this.width.value = '600';
@@ -162,6 +183,7 @@ export class ShareControl {
       el('h3', { id: 'share-embed-heading' }, 'Embed in an article'),
       kinds,
       field('Title above the map (optional)', this.title),
+      keepView,
       field('Preview at a column width of', this.width),
       preview,
       field('Embed code', this.code),
@@ -184,6 +206,11 @@ export class ShareControl {
 
   open(): void {
     this.status.textContent = '';
+    const story = this.story();
+    if (story !== this.keepViewFor) {
+      this.keepViewFor = story;
+      this.keepView.checked = !story;
+    }
     this.update();
     if (!this.dialog.isConnected) document.body.append(this.dialog);
     this.dialog.showModal();
@@ -198,12 +225,14 @@ export class ShareControl {
     const width = Number(this.width.value);
     const title = this.title.value.trim() || null;
     const story = this.story();
-    const src = embedUrl(this.site, this.state(), title, story);
+    const state = this.state();
+    const src = embedUrl(this.site, this.keepView.checked ? state : { ...state, view: null }, title, story);
+    const named = title ?? this.storyTitle();
     // A story's embed shows its own title (and dek) above the map.
     return SNIPPETS[kind]({
       src,
       site: this.site,
-      title: title ? `Map: ${title}` : 'Map of events and weapon ranges',
+      title: named ? `Map: ${named}` : 'Map of events and weapon ranges',
       height: estimatedHeight(width, !!title || !!story),
       width,
     });

@@ -203,6 +203,14 @@ test('the embed keeps the story in "Open the full map", and the full map keeps i
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.locator('#share-link')).toHaveValue(new RegExp(`\\?map=${story.id}#`));
   await expect(page.locator('#share-code')).toHaveValue(new RegExp(`embed\\.html\\?map=${story.id}`));
+  // A story's embed frames its events for the column it is in: no map position unless asked for, and
+  // the frame's accessible title names the story.
+  await expect(page.locator('#share-keep-view')).not.toBeChecked();
+  const code = await page.locator('#share-code').inputValue();
+  expect(code).not.toMatch(/[#&]map=/);
+  expect(code).toContain(`data-pym-title="Map: ${story.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+  await page.locator('#share-keep-view').check();
+  await expect(page.locator('#share-code')).toHaveValue(/#map=\d/);
 });
 
 test('the home page lists the stories, each a link to its map', async ({ page }) => {
