@@ -267,6 +267,8 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, 
     for (const q of ev.points) {
       // Points more than ~10 degrees of latitude away add nothing worth computing (exp(−5.5)).
       if (Math.abs(q[1] - p[1]) > 10) continue;
+      // A point can add at most w.near × its belief (at distance 0): skip it when that cannot beat the best so far.
+      if (w.near * q[2] <= local) continue;
       const near = w.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / w.nearKm);
       if (near > local) local = near;
     }
