@@ -267,6 +267,8 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, 
     for (const q of ev.points) {
       // Points more than ~10 degrees of latitude away add nothing worth computing (exp(−5.5)).
       if (Math.abs(q[1] - p[1]) > 10) continue;
+      // A point can add at most w.near × its belief (at distance 0): skip it when that cannot beat the best so far.
+      if (w.near * q[2] <= local) continue;
       const near = w.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / w.nearKm);
       if (near > local) local = near;
     }
@@ -710,18 +712,31 @@ function resolveAll(
   const base = evidenceOf(ctx);
   const sigs = queries.map(signature);
   // Distinct queries, the unit of work; each mention points at one.
-  const unique = [...new Set(sigs)];
-  const uq = unique.map((sig) => queries[sigs.indexOf(sig)]);
+  // One pass over the mentions (not one per distinct query: a long document would cost quadratic time).
+  const firstAt = new Map<string, number>();
+  const countOf = new Map<string, number>();
+  sigs.forEach((sig, k) => {
+    if (!firstAt.has(sig)) firstAt.set(sig, k);
+    countOf.set(sig, (countOf.get(sig) ?? 0) + 1);
+  });
+  const unique = [...firstAt.keys()];
+  const uq = unique.map((sig) => queries[firstAt.get(sig)!]);
   const reads = uq.map((q, n) => read(q, unique[n]));
   const prepared = reads.map((r) => r.prepared);
   const ukey = reads.map((r) => r.core);
-  const count = unique.map((sig) => sigs.filter((t) => t === sig).length);
+  const count = unique.map((sig) => countOf.get(sig)!);
   // The other names a mention takes as context: all, in a document of up to DOCUMENT.window
   // distinct names; in a longer one the window nearest in the text (by first mention), so a long
   // document costs linear, not quadratic, time.
+  // Walking outwards from n (the earlier first at equal distance) gives them nearest first.
   const neighbours = uq.map((_, n) => {
-    const others = uq.map((__, m) => m).filter((m) => ukey[m] !== ukey[n]);
-    return others.sort((a, b) => Math.abs(a - n) - Math.abs(b - n) || a - b).slice(0, DOCUMENT.window);
+    const out: number[] = [];
+    for (let d = 1; out.length < DOCUMENT.window && (n - d >= 0 || n + d < uq.length); d++) {
+      for (const m of [n - d, n + d]) {
+        if (m >= 0 && m < uq.length && ukey[m] !== ukey[n] && out.length < DOCUMENT.window) out.push(m);
+      }
+    }
+    return out;
   });
   // Passes score candidates; the resolution (places, candidates) is made once, from the last scores.
   const scored = prepared.map((p) => scoreWith(x, p, base, w));
