@@ -401,16 +401,15 @@ export class MapSession {
     const [hit] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.eventCluster] });
     if (hit?.geometry.type !== 'Point') return false;
     const center = hit.geometry.coordinates as [number, number];
-    // Tiles' clusters were made in the build, with no index here to ask: two zooms closer.
+    const expand = (zoom: number) => this.map.easeTo({ center, zoom: Math.max(zoom, this.map.getZoom() + 1) });
+    // Tiles' clusters were made in the build, which wrote down where each comes apart (event-tiles.ts).
     if (this.tiled) {
-      this.map.easeTo({ center, zoom: this.map.getZoom() + 2 });
+      expand(Number(hit.properties?.expansion_zoom ?? 0));
       return true;
     }
     void (this.map.getSource(EVENT_SOURCE) as GeoJSONSource)
       .getClusterExpansionZoom(hit.properties?.cluster_id as number)
-      .then((zoom) => {
-        this.map.easeTo({ center, zoom: Math.max(zoom, this.map.getZoom() + 1) });
-      });
+      .then(expand);
     return true;
   }
 
