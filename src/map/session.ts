@@ -36,7 +36,7 @@ import { addHighlights } from './highlights';
 import { InsetControl, paddingBeside } from './inset';
 import { clusters, emptyDataSource, emptyEventSource, setDataCollection, setVisibleEvents } from './source';
 import { useEventTiles } from './tiles';
-import { changes, isVisible, next, type Action, type AtlasState, type Item } from './state';
+import { changes, isVisible, next, resolveAliases, type Action, type AtlasState, type Item } from './state';
 
 /**
  * How a change reaches the shell's history: `push` a new entry (the reader did it), `replace` in place
@@ -122,6 +122,8 @@ export class MapSession {
   private lazy: AtlasData['lazy'] | null = null;
   /** Whether the events are drawn from vector tiles (data.ts `tiles`): clustered in the build, not here. */
   private tiled = false;
+  /** Range features merged into another band (data.ts `aliases`): what a link naming one opens. */
+  private aliases: ReadonlyMap<string, string> = new Map();
 
   constructor(private readonly options: SessionOptions) {
     const { initial, presenter } = options;
@@ -183,7 +185,8 @@ export class MapSession {
   }
 
   /** Changes the state, applies it to the map, and tells the listeners. */
-  dispatch(action: Action, kind: ChangeKind = 'push'): void {
+  dispatch(given: Action, kind: ChangeKind = 'push'): void {
+    const action = resolveAliases(given, this.aliases);
     const before = this.current;
     const after = next(before, action, this.items);
     const changed = changes(before, after);
@@ -504,6 +507,7 @@ export class MapSession {
     this.tiled = Boolean(data.tiles);
     setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled);
     this.lazy = data.lazy ?? null;
+    this.aliases = data.aliases ?? new Map();
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
     // A URL that hides types or sets a period: the clusters count only what is visible.
     if (this.clustered && (this.current.hidden.length || this.current.period))
