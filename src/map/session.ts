@@ -240,11 +240,25 @@ export class MapSession {
         ? (EVENT_ZOOM[item.feature.properties.precision] ?? 5)
         : // Roughly the zoom at which the band's outer edge fits the screen.
           Math.min(6, Math.max(1, Math.log2(40_000 / (item.feature.properties.max_km * 6))));
-    this.map.flyTo({
-      center: this.anchorOf(item),
-      zoom,
-      padding: { top: 0, left: 0, right: 0, bottom: this.options.presenter.coveredBottom() },
-    });
+    const fly = () =>
+      this.map.flyTo({
+        center: this.anchorOf(item),
+        zoom,
+        padding: { top: 0, left: 0, right: 0, bottom: this.options.presenter.coveredBottom() },
+      });
+    if (item.kind === 'event' && this.lazy?.chunkOf.has(id) && this.options.presenter.panelled()) {
+      // On a phone the details go in the sheet, not on the map: they are shown first, once their chunk
+      // is in, and the map flies after. Flown at once, the flight's frames (long tasks on a phone) held
+      // the details back by a second or more (bench/phone-profile.ts).
+      const { lazy } = this;
+      this.dispatch({ type: 'select', id });
+      // After the popup's own wait on the same chunk (present), so once the details are shown.
+      void lazy.full(id).then(() => {
+        if (this.current.selected === id) fly();
+      });
+      return;
+    }
+    fly();
     this.dispatch({ type: 'select', id });
   }
 
