@@ -301,13 +301,18 @@ export class MapSession {
   private present(at: LngLatLike | undefined, byReader: boolean): void {
     const { selected, hidden, projection } = this.current;
     const { presenter } = this.options;
-    applySelected(this.map, new Set(hidden), selected);
-    this.outlines?.select(selected);
+    const item = selected ? this.items.get(selected) : undefined;
+    const waiting = item?.kind === 'event' && this.lazy?.chunkOf.has(item.feature.properties.id);
+    // On a phone, an event whose claims are still coming is highlighted with its details, not before: the
+    // highlight redraws the map, and its frames (long tasks there) would hold the details back.
+    if (!(waiting && presenter.panelled())) {
+      applySelected(this.map, new Set(hidden), selected);
+      this.outlines?.select(selected);
+    }
     if (this.popup.isOpen()) this.closePopup();
     this.showPanel(null);
-    const item = selected ? this.items.get(selected) : undefined;
     if (!item) return;
-    if (item.kind === 'event' && this.lazy?.chunkOf.has(item.feature.properties.id)) {
+    if (item.kind === 'event' && waiting && this.lazy) {
       // Its claims and excerpts come with their chunk: the popup opens once they are in.
       const { id } = item.feature.properties;
       void this.lazy.full(id).then((full) => {
@@ -315,7 +320,12 @@ export class MapSession {
           item.feature.properties = full;
           this.lazy?.chunkOf.delete(id);
         } else this.options.say(`The claims of this event could not be loaded.`, true);
-        if (full && this.current.selected === id) this.present(at, byReader);
+        if (this.current.selected !== id) return;
+        if (full) this.present(at, byReader);
+        else {
+          applySelected(this.map, new Set(this.current.hidden), id);
+          this.outlines?.select(id);
+        }
       });
       return;
     }

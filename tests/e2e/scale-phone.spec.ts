@@ -67,8 +67,11 @@ test('the sheet opens on the virtualised list, the search filters it, and a tap 
   await expect(detail(page, id)).toContainText(feature.properties.claims[0].excerpt.slice(0, 60));
   await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
   await expectInWidth(page, '#detail');
-  // Then the map flies to it (an event's details are shown first, the flight after).
+  // Then the map highlights it and flies to it (an event's details are shown first, the map after).
   if (feature.geometry?.type === 'MultiPoint') {
+    await expect
+      .poll(() => page.evaluate(() => JSON.stringify(window.atlas.map!.getFilter('atlas-event-selected'))))
+      .toContain(`"${id}"`);
     const at = feature.geometry.coordinates[0] as [number, number];
     await expect
       .poll(() =>
