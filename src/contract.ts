@@ -389,6 +389,13 @@ export const TILES_FILE = 'events.pmtiles';
 export const TILES_MEMBER = 'events_tiles';
 /** The tiles' one layer of features (a MapLibre layer's `source-layer`). */
 export const TILES_LAYER = 'events';
+/**
+ * A tile cluster's tally (src/compiler/event-tiles.ts): the number of its places whose event has a status
+ * (`n:<status>`), or a status and a type (`n:<status>:<type>`), absent when none; the page subtracts the
+ * hidden ones from `point_count` (src/map/cluster-count.ts). Statuses hold no `:`, so the two never clash.
+ */
+export const clusterTallyKey = (status: string, type?: string): string =>
+  type === undefined ? `n:${status}` : `n:${status}:${type}`;
 
 /**
  * The fields a feature repeats from its first claim, flat for map expressions, and its claims: the rule that ties a

@@ -4,16 +4,48 @@
  * the library MapLibre's own GeoJSON clustering runs; tiles are serialized by MapLibre's vt-pbf. Each
  * place of an event is one point with the properties the page's own source gives it (src/map/source.ts
  * leanEvents; tests/compiler/event-tiles.test.ts holds the two equal), the event id included, so a click
- * opens the event and its popup fetches its claims as in the GeoJSON path. Pure.
+ * opens the event and its popup fetches its claims as in the GeoJSON path. A cluster also carries what the
+ * page cannot ask an index for: the zoom at which it comes apart (`expansion_zoom`), its tally by status and
+ * type (contract.ts clusterTallyKey), so that its count leaves out what the reader hides, and the span of its
+ * events' dates (`t0`, `t1`: the earliest start, the latest end), so that a period it misses hides it. Pure.
  */
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Point } from 'geojson';
 import Supercluster from 'supercluster';
-import { TILES_FILE, TILES_LAYER, TILES_MEMBER, type EventCollection, type EventProperties } from '../contract.js';
+import {
+  TILES_FILE,
+  TILES_LAYER,
+  TILES_MEMBER,
+  clusterTallyKey,
+  type EventCollection,
+  type EventProperties,
+} from '../contract.js';
 import { CLUSTER } from '../constants.js';
 
 /** The tiles' one layer (the page's layers name it as `source-layer`). */
 export const TILE_LAYER = TILES_LAYER;
+/** A cluster's tally and span, summed over its places by supercluster's map/reduce. */
+type Tally = Record<string, number>;
+
+/** One place's tally: its status, its status and type, and its dates (an undated one widens no span). */
+function tallyOf(p: Record<string, unknown>): Tally {
+  const [status, type] = [String(p.status), String(p.type)];
+  return {
+    [clusterTallyKey(status)]: 1,
+    [clusterTallyKey(status, type)]: 1,
+    t0: typeof p.t0 === 'number' ? p.t0 : OPEN_END,
+    t1: typeof p.t1 === 'number' ? p.t1 : -OPEN_END,
+  };
+}
+
+function addTally(into: Tally, more: Readonly<Tally>): void {
+  for (const [key, n] of Object.entries(more)) {
+    if (key === 't0') into.t0 = Math.min(into.t0, n);
+    else if (key === 't1') into.t1 = Math.max(into.t1, n);
+    else into[key] = (into[key] ?? 0) + n;
+  }
+}
+
 /** Tile coordinates per side: MapLibre's own (its EXTENT), so that points land where its GeoJSON source puts them. */
 export const TILE_EXTENT = 8192;
 /** px per tile side that CLUSTER.radius is measured on (MapLibre's GeoJSON source: 512). */
@@ -104,8 +136,22 @@ function tileY(lat: number, n: number): number {
 export function eventTiles(events: EventCollection, options: EventTileOptions): RawTile[] {
   const maxZoom = options.maxZoom ?? CLUSTER.maxZoom + 1;
   const radius = (CLUSTER.radius * TILE_EXTENT) / TILE_PX;
-  const index = new Supercluster({ radius, extent: TILE_EXTENT, maxZoom: CLUSTER.maxZoom, minPoints: 2 });
+  const index = new Supercluster<Record<string, unknown>, Tally>({
+    radius,
+    extent: TILE_EXTENT,
+    maxZoom: CLUSTER.maxZoom,
+    minPoints: 2,
+    map: tallyOf,
+    reduce: addTally,
+  });
   index.load(eventPoints(events, options.colourOf));
+  // A cluster is in several tiles (their buffers): its expansion zoom is found once.
+  const expansion = new Map<number, number>();
+  const expansionZoom = (id: number) => {
+    let zoom = expansion.get(id);
+    if (zoom === undefined) expansion.set(id, (zoom = index.getClusterExpansionZoom(id)));
+    return zoom;
+  };
   const pad = radius / TILE_EXTENT;
   const tiles: RawTile[] = [];
   for (let z = 0; z <= maxZoom; z++) {
@@ -129,6 +175,9 @@ export function eventTiles(events: EventCollection, options: EventTileOptions): 
       const [x, y] = [Math.floor(key / n), key % n];
       const tile = index.getTile(z, x, y);
       if (!tile?.features.length) continue;
+      for (const { tags } of tile.features)
+        if (tags && 'cluster_id' in tags)
+          Object.assign(tags, { expansion_zoom: expansionZoom(Number(tags.cluster_id)) });
       tiles.push({
         z,
         x,
@@ -173,6 +222,8 @@ export function tileMetadata(maxZoom = CLUSTER.maxZoom + 1): Record<string, unkn
           cluster_id: 'Number',
           point_count: 'Number',
           point_count_abbreviated: 'String',
+          expansion_zoom: 'Number',
+          // and a cluster's tally, one Number per status and per status and type (contract.ts clusterTallyKey)
         },
       },
     ],

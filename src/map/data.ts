@@ -44,6 +44,11 @@ export interface AtlasData {
    * PMTiles file, which the map draws them from (src/map/tiles.ts); the list and popups still read the index.
    */
   tiles?: string;
+  /**
+   * Ids of range features merged into another band (band-groups.ts) → that band's id: a link naming one
+   * (`sel=`) opens the band. Absent: none merged.
+   */
+  aliases?: ReadonlyMap<string, string>;
 }
 
 type Check = (p: Record<string, unknown>) => string | null;
@@ -359,7 +364,7 @@ async function loadStory(base: string, id: string): Promise<AtlasData> {
       : { type: 'FeatureCollection' as const, features: [] };
   return {
     events: { type: 'FeatureCollection', features: validate<EventFeature>(file, events, eventProblem, problems) },
-    ranges: bands(validate<RangeFeature>(file, ranges, rangeProblem, problems)),
+    ...bands(validate<RangeFeature>(file, ranges, rangeProblem, problems)),
     story: { ...(meta as StoryMeta), highlights },
     problems,
   };
@@ -417,8 +422,14 @@ function fromIndex(f: EventFeature): EventFeature {
   };
 }
 
-/** The checked ranges, one feature per band (band-groups.ts): a band is drawn, listed and counted once. */
-const bands = (features: RangeFeature[]): RangeCollection => groupBands({ type: 'FeatureCollection', features }).ranges;
+/**
+ * The checked ranges, one feature per band (band-groups.ts): a band is drawn, listed and counted once; and
+ * the ids merged away, when any (AtlasData `aliases`).
+ */
+function bands(features: RangeFeature[]): { ranges: RangeCollection; aliases?: ReadonlyMap<string, string> } {
+  const { ranges, aliases } = groupBands({ type: 'FeatureCollection', features });
+  return aliases.size ? { ranges, aliases } : { ranges };
+}
 /** The tiles that ranges.geojson names (a file beside it), as an absolute URL for the map's `pmtiles://` source. */
 function tilesOf(base: string, ranges: unknown): { tiles?: string } {
   const name = (ranges as Record<string, unknown>)?.[TILES_MEMBER];
@@ -443,7 +454,7 @@ export async function loadData(base: string, story: string | null = null): Promi
   // ranges.geojson is small and says whether the events come as a compact index (a large archive).
   const ranges = await load(OUTPUT_FILES.ranges, 'ranges');
   const index = (ranges as Record<string, unknown>)?.[INDEX_MEMBER];
-  const rangeFeatures = bands(validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems)).features;
+  const banded = bands(validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems));
   if (typeof index === 'string' && /^[\w.-]+$/.test(index)) {
     const entries = validate<EventFeature>(index, await load(index, 'events'), indexProblem, problems);
     const chunkOf = new Map(
@@ -469,7 +480,7 @@ export async function loadData(base: string, story: string | null = null): Promi
     );
     return {
       events: { type: 'FeatureCollection', features: entries.map(fromIndex) },
-      ranges: { type: 'FeatureCollection', features: rangeFeatures },
+      ...banded,
       story: null,
       problems,
       lazy: { chunkOf, full: (id) => chunks.get(id, chunkOf.get(id) ?? -1) },
@@ -482,7 +493,7 @@ export async function loadData(base: string, story: string | null = null): Promi
       type: 'FeatureCollection',
       features: validate<EventFeature>(OUTPUT_FILES.events, events, eventProblem, problems),
     },
-    ranges: { type: 'FeatureCollection', features: rangeFeatures },
+    ...banded,
     story: null,
     problems,
   };

@@ -5,6 +5,7 @@
  */
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { CLAIM_STATUSES } from '../contract.js';
+import { clusterFilter, clusterRadius, countLabel, visibleCount } from './cluster-count.js';
 import { GROUP_LAYERS, LAYER, kindIs } from './ids.js';
 import { periodFilter } from './period.js';
 import * as s from './scales.js';
@@ -38,9 +39,9 @@ export function filters(
     [LAYER.rangePending]: ['all', kindIs('edge'), rg, pending],
     [LAYER.eventLabel]: ['all', kindIs('event'), ev],
     [LAYER.eventBlock]: ['all', kindIs('event'), ev],
-    // Clusters (source.ts CLUSTER_FROM) hold only visible events: the source is set again when they change.
-    [LAYER.eventCluster]: ['has', 'point_count'],
-    [LAYER.eventClusterCount]: ['has', 'point_count'],
+    // Clusters: those with something visible in them (cluster-count.ts).
+    [LAYER.eventCluster]: clusterFilter(hidden, period),
+    [LAYER.eventClusterCount]: clusterFilter(hidden, period),
     [LAYER.origin]: ['all', kindIs('origin'), rg],
     [LAYER.originLabel]: ['all', kindIs('origin'), rg],
     [LAYER.rangeLabel]: ['all', kindIs('label'), rg],
@@ -59,6 +60,11 @@ export function applyHidden(
   }
   for (const [id, filter] of Object.entries(filters(hidden, selected, period)))
     if (map.getLayer(id)) map.setFilter(id, filter);
+  // A cluster's size and label follow its visible count.
+  if (map.getLayer(LAYER.eventCluster))
+    map.setPaintProperty(LAYER.eventCluster, 'circle-radius', clusterRadius(hidden));
+  if (map.getLayer(LAYER.eventClusterCount))
+    map.setLayoutProperty(LAYER.eventClusterCount, 'text-field', countLabel(visibleCount(hidden)));
 }
 
 export function applySelected(map: MapLibreMap, hidden: ReadonlySet<string>, selected: string | null): void {

@@ -6,6 +6,7 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
+import { clusterRadius, countLabel, visibleCount } from './cluster-count';
 import { filters, imprecise } from './filters';
 import { EVENT_SOURCE, GROUP_LAYERS, LAYER, SOURCE } from './ids';
 import type { Period } from './url-state';
@@ -170,13 +171,13 @@ export function dataLayers(
       paint: { 'text-color': c.text, 'text-halo-color': c.halo, 'text-halo-width': 1.5 },
     },
     {
-      // A cluster of events: its size grows with the count, which is written on it.
+      // A cluster of events: its size grows with the count of its visible events, which is written on it.
       id: LAYER.eventCluster,
       type: 'circle',
       source: EVENT_SOURCE,
       filter: f[LAYER.eventCluster],
       paint: {
-        'circle-radius': ['step', ['get', 'point_count'], 13, 100, 17, 1000, 22, 10000, 27],
+        'circle-radius': clusterRadius(hidden),
         'circle-color': c.heavy,
         'circle-opacity': 0.78,
         'circle-stroke-color': c.halo,
@@ -189,7 +190,7 @@ export function dataLayers(
       source: EVENT_SOURCE,
       filter: f[LAYER.eventClusterCount],
       layout: {
-        'text-field': ['get', 'point_count_abbreviated'],
+        'text-field': countLabel(visibleCount(hidden)),
         'text-font': [...FONT.regular],
         'text-size': 11,
         'text-allow-overlap': true,

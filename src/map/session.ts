@@ -36,7 +36,7 @@ import { addHighlights } from './highlights';
 import { type Box, InsetControl, paddingBeside } from './inset';
 import { clusters, emptyDataSource, emptyEventSource, setDataCollection, setVisibleEvents } from './source';
 import { useEventTiles } from './tiles';
-import { changes, isVisible, next, type Action, type AtlasState, type Item } from './state';
+import { changes, isVisible, next, resolveAliases, type Action, type AtlasState, type Item } from './state';
 
 /**
  * How a change reaches the shell's history: `push` a new entry (the reader did it), `replace` in place
@@ -122,6 +122,8 @@ export class MapSession {
   private lazy: AtlasData['lazy'] | null = null;
   /** Whether the events are drawn from vector tiles (data.ts `tiles`): clustered in the build, not here. */
   private tiled = false;
+  /** Range features merged into another band (data.ts `aliases`): what a link naming one opens. */
+  private aliases: ReadonlyMap<string, string> = new Map();
 
   constructor(private readonly options: SessionOptions) {
     const { initial, presenter } = options;
@@ -183,7 +185,8 @@ export class MapSession {
   }
 
   /** Changes the state, applies it to the map, and tells the listeners. */
-  dispatch(action: Action, kind: ChangeKind = 'push'): void {
+  dispatch(given: Action, kind: ChangeKind = 'push'): void {
+    const action = resolveAliases(given, this.aliases);
     const before = this.current;
     const after = next(before, action, this.items);
     const changed = changes(before, after);
@@ -237,11 +240,25 @@ export class MapSession {
         ? (EVENT_ZOOM[item.feature.properties.precision] ?? 5)
         : // Roughly the zoom at which the band's outer edge fits the screen.
           Math.min(6, Math.max(1, Math.log2(40_000 / (item.feature.properties.max_km * 6))));
-    this.map.flyTo({
-      center: this.anchorOf(item),
-      zoom,
-      padding: { top: 0, left: 0, right: 0, bottom: this.options.presenter.coveredBottom() },
-    });
+    const fly = () =>
+      this.map.flyTo({
+        center: this.anchorOf(item),
+        zoom,
+        padding: { top: 0, left: 0, right: 0, bottom: this.options.presenter.coveredBottom() },
+      });
+    if (item.kind === 'event' && this.lazy?.chunkOf.has(id) && this.options.presenter.panelled()) {
+      // On a phone the details go in the sheet, not on the map: they are shown first, once their chunk
+      // is in, and the map flies after. Flown at once, the flight's frames (long tasks on a phone) held
+      // the details back by a second or more (bench/phone-profile.ts).
+      const { lazy } = this;
+      this.dispatch({ type: 'select', id });
+      // After the popup's own wait on the same chunk (present), so once the details are shown.
+      void lazy.full(id).then(() => {
+        if (this.current.selected === id) fly();
+      });
+      return;
+    }
+    fly();
     this.dispatch({ type: 'select', id });
   }
 
@@ -284,13 +301,18 @@ export class MapSession {
   private present(at: LngLatLike | undefined, byReader: boolean): void {
     const { selected, hidden, projection } = this.current;
     const { presenter } = this.options;
-    applySelected(this.map, new Set(hidden), selected);
-    this.outlines?.select(selected);
+    const item = selected ? this.items.get(selected) : undefined;
+    const waiting = item?.kind === 'event' && this.lazy?.chunkOf.has(item.feature.properties.id);
+    // On a phone, an event whose claims are still coming is highlighted with its details, not before: the
+    // highlight redraws the map, and its frames (long tasks there) would hold the details back.
+    if (!(waiting && presenter.panelled())) {
+      applySelected(this.map, new Set(hidden), selected);
+      this.outlines?.select(selected);
+    }
     if (this.popup.isOpen()) this.closePopup();
     this.showPanel(null);
-    const item = selected ? this.items.get(selected) : undefined;
     if (!item) return;
-    if (item.kind === 'event' && this.lazy?.chunkOf.has(item.feature.properties.id)) {
+    if (item.kind === 'event' && waiting && this.lazy) {
       // Its claims and excerpts come with their chunk: the popup opens once they are in.
       const { id } = item.feature.properties;
       void this.lazy.full(id).then((full) => {
@@ -298,7 +320,12 @@ export class MapSession {
           item.feature.properties = full;
           this.lazy?.chunkOf.delete(id);
         } else this.options.say(`The claims of this event could not be loaded.`, true);
-        if (full && this.current.selected === id) this.present(at, byReader);
+        if (this.current.selected !== id) return;
+        if (full) this.present(at, byReader);
+        else {
+          applySelected(this.map, new Set(this.current.hidden), id);
+          this.outlines?.select(id);
+        }
       });
       return;
     }
@@ -401,16 +428,15 @@ export class MapSession {
     const [hit] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.eventCluster] });
     if (hit?.geometry.type !== 'Point') return false;
     const center = hit.geometry.coordinates as [number, number];
-    // Tiles' clusters were made in the build, with no index here to ask: two zooms closer.
+    const expand = (zoom: number) => this.map.easeTo({ center, zoom: Math.max(zoom, this.map.getZoom() + 1) });
+    // Tiles' clusters were made in the build, which wrote down where each comes apart (event-tiles.ts).
     if (this.tiled) {
-      this.map.easeTo({ center, zoom: this.map.getZoom() + 2 });
+      expand(Number(hit.properties?.expansion_zoom ?? 0));
       return true;
     }
     void (this.map.getSource(EVENT_SOURCE) as GeoJSONSource)
       .getClusterExpansionZoom(hit.properties?.cluster_id as number)
-      .then((zoom) => {
-        this.map.easeTo({ center, zoom: Math.max(zoom, this.map.getZoom() + 1) });
-      });
+      .then(expand);
     return true;
   }
 
@@ -517,6 +543,7 @@ export class MapSession {
     this.tiled = Boolean(data.tiles);
     setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled);
     this.lazy = data.lazy ?? null;
+    this.aliases = data.aliases ?? new Map();
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
     // A URL that hides types or sets a period: the clusters count only what is visible.
     if (this.clustered && (this.current.hidden.length || this.current.period))

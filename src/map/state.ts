@@ -37,6 +37,18 @@ export type Action =
   /** Back or forward in history, or a link: the whole state at once. */
   | { type: 'restore'; state: AppState };
 
+/**
+ * The action with a feature merged into another band (band-groups.ts `aliases`: merged id → band id) named
+ * by that band: a link (`sel=`) or a history entry naming a claim's own feature opens the band that lists it.
+ */
+export function resolveAliases(action: Action, aliases: ReadonlyMap<string, string>): Action {
+  if (action.type === 'select' && action.id !== null && aliases.has(action.id))
+    return { ...action, id: aliases.get(action.id) as string };
+  if (action.type === 'restore' && action.state.selected && aliases.has(action.state.selected))
+    return { ...action, state: { ...action.state, selected: aliases.get(action.state.selected) as string } };
+  return action;
+}
+
 const tokens = (hidden: Iterable<string>) => [...new Set(hidden)].sort();
 
 /** The state a URL asks for (url-state.ts), with the defaults filled in; its selection is checked once the data is in. */

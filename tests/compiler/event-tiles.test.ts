@@ -2,7 +2,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { EventCollection } from '../../src/contract.js';
+import { CLAIM_STATUSES, clusterTallyKey, type EventCollection } from '../../src/contract.js';
 import { TILE_LAYER, eventPoints, eventTiles, withTilesMember } from '../../src/compiler/event-tiles.js';
 import { leanEvents } from '../../src/map/source.js';
 import { colourOfType } from '../../src/map/scales.js';
@@ -28,6 +28,24 @@ function events(n: number): EventCollection {
     };
   });
   return { type: 'FeatureCollection', features };
+}
+
+const TYPES = ['missile-strike', 'drone-attack', 'policy'];
+
+/** events(n) of three types and every status, dated over a month, one in seven undated. */
+function mixed(n: number): EventCollection {
+  const collection = events(n);
+  collection.features.forEach((f, i) => {
+    const date = i % 7 === 0 ? null : `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`;
+    Object.assign(f.properties, {
+      type: TYPES[i % 3],
+      status: CLAIM_STATUSES[i % 4],
+      date,
+      date_start: date,
+      date_end: date,
+    });
+  });
+  return collection;
 }
 
 const decode = (data: Uint8Array) => new VectorTile(new PbfReader(data)).layers[TILE_LAYER];
@@ -78,6 +96,68 @@ describe('eventTiles', () => {
       leanEvents(collection).features.map((f) => [f.properties?.id, withoutNulls(f.properties ?? {})]),
     );
     for (const p of deepest.slice(0, 50)) expect(p).toEqual(lean.get(String(p.id)));
+  });
+});
+
+describe('eventTiles: what a cluster carries', () => {
+  const collection = mixed(3000);
+  const tiles = eventTiles(collection, { colourOf: colourOfType });
+  const places = eventPoints(collection, colourOfType).map((f) => f.properties);
+
+  it('tallies its places by status, and by status and type, adding up to every place in the world tile', () => {
+    const world = inside(tiles.find((t) => t.z === 0)!.data);
+    const clusters = world.filter((p) => p.cluster);
+    expect(clusters.length).toBeGreaterThan(0);
+    for (const c of clusters) {
+      const byStatus = CLAIM_STATUSES.map((s) => Number(c[clusterTallyKey(s)] ?? 0));
+      expect(byStatus.reduce((a, b) => a + b)).toBe(c.point_count);
+      for (const s of CLAIM_STATUSES)
+        expect(TYPES.reduce((n, t) => n + Number(c[clusterTallyKey(s, t)] ?? 0), 0)).toBe(
+          Number(c[clusterTallyKey(s)] ?? 0),
+        );
+    }
+    for (const s of CLAIM_STATUSES)
+      for (const t of TYPES) {
+        const want = places.filter((p) => p.status === s && p.type === t).length;
+        const got = world.reduce(
+          (n, p) => n + (p.cluster ? Number(p[clusterTallyKey(s, t)] ?? 0) : p.status === s && p.type === t ? 1 : 0),
+          0,
+        );
+        expect(got, `${s} ${t}`).toBe(want);
+      }
+  });
+
+  it("spans its events' dates, from the earliest start to the latest end", () => {
+    const world = inside(tiles.find((t) => t.z === 0)!.data);
+    const dated = places.filter((p) => typeof p.t0 === 'number');
+    const starts = dated.map((p) => Number(p.t0));
+    const ends = dated.map((p) => Number(p.t1));
+    for (const c of world.filter((p) => p.cluster)) {
+      expect(Number(c.t0)).toBeGreaterThanOrEqual(Math.min(...starts));
+      expect(Number(c.t1)).toBeLessThanOrEqual(Math.max(...ends));
+      expect(Number(c.t0)).toBeLessThan(Number(c.t1));
+    }
+  });
+
+  it('names the zoom at which it comes apart: two near places are one cluster just before it and two places from it on', () => {
+    // 100 m apart, and a third place far away so that the world tile is not one cluster.
+    const pair = events(3);
+    pair.features[0].geometry.coordinates = [[30, 50]];
+    pair.features[1].geometry.coordinates = [[30.0014, 50]];
+    pair.features[2].geometry.coordinates = [[-70, -30]];
+    for (const f of pair.features) f.properties.places[0].lonlat = f.geometry.coordinates[0] as [number, number];
+    const small = eventTiles(pair, { colourOf: colourOfType });
+    const at = (z: number) => small.filter((t) => t.z === z).flatMap((t) => inside(t.data));
+    const [cluster] = at(0).filter((p) => p.cluster);
+    expect(cluster.point_count).toBe(2);
+    const zoom = Number(cluster.expansion_zoom);
+    expect(zoom).toBeGreaterThan(1);
+    expect(zoom).toBeLessThanOrEqual(CLUSTER.maxZoom + 1);
+    expect(at(zoom - 1).filter((p) => p.cluster)).toHaveLength(1);
+    expect(at(zoom).filter((p) => p.cluster)).toHaveLength(0);
+    expect(at(zoom).filter((p) => p.id === 'e0' || p.id === 'e1')).toHaveLength(2);
+    // Every cluster of every zoom carries it.
+    for (const t of small) for (const p of inside(t.data)) if (p.cluster) expect(p.expansion_zoom).toBeGreaterThan(t.z);
   });
 });
 

@@ -2,7 +2,8 @@
  * Hundreds of range features on (issue 19): the scale fixture's ranges, served as one feature per claim
  * (what a collection summed from several builds or tools holds), with one weapon given a second band of
  * other values from the same origin (a conflict). The page draws each band once, its popup lists every
- * claim, the conflicting band stays apart, and the legend groups the bands by weapon with counts.
+ * claim (a link naming one claim's feature opens it), the conflicting band stays apart, and the legend
+ * groups the bands by weapon with counts.
  * The expected figures come from the fixture as built (one feature per band), not from the page's code.
  */
 import type { GeoJSONSource } from 'maplibre-gl';
@@ -118,6 +119,16 @@ test("a band's popup lists every claim of its features, and a conflicting band i
   await expect(popup).toBeVisible();
   await expect(popup.locator('.claims .claim')).toHaveCount(band.properties.claims.length);
   for (const c of band.properties.claims) await expect(popup.locator('.claims')).toContainText(c.document_title);
+
+  // A link naming a claim's own feature, which the page merged into the band: the band opens, listing that claim.
+  // Loaded afresh, as a shared link is (a change of hash alone is restored as from history).
+  const last = band.properties.claims.length - 1;
+  await page.goto('about:blank');
+  await openAtlas(page, `#sel=${band.properties.id}-claim-${last}`);
+  await expect(popup).toBeVisible();
+  await expect(popup.locator('.claims')).toContainText(band.properties.claims[last].document_title);
+  // The URL then names the band.
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`sel=${band.properties.id}(&|$)`));
 
   await openAtlas(page, `#sel=${conflict.id}`);
   const other = page.locator(`.popup[data-id="${conflict.id}"]`).first();

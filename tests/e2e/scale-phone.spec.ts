@@ -60,12 +60,31 @@ test('the sheet opens on the virtualised list, the search filters it, and a tap 
   const id = (await row.getAttribute('data-id'))!;
   const feature = [...data.events.features, ...data.ranges.features].find((f) => f.properties.id === id)!;
   expect(feature).toBeDefined();
+  const zoom = await page.evaluate(() => window.atlas.map!.getZoom());
   await row.tap();
   await expect(detail(page, id)).toBeVisible();
   await expect(detail(page, id).locator('.claims .claim')).toHaveCount(feature.properties.claims.length);
   await expect(detail(page, id)).toContainText(feature.properties.claims[0].excerpt.slice(0, 60));
   await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
   await expectInWidth(page, '#detail');
+  // Then the map highlights it and flies to it (an event's details are shown first, the map after).
+  if (feature.geometry?.type === 'MultiPoint') {
+    await expect
+      .poll(() => page.evaluate(() => JSON.stringify(window.atlas.map!.getFilter('atlas-event-selected'))))
+      .toContain(`"${id}"`);
+    const at = feature.geometry.coordinates[0] as [number, number];
+    await expect
+      .poll(() =>
+        page.evaluate(
+          ([ll, z]) => {
+            const map = window.atlas.map!;
+            return !map.isMoving() && map.getZoom() > (z as number) && map.getBounds().contains(ll as [number, number]);
+          },
+          [at, zoom] as const,
+        ),
+      )
+      .toBe(true);
+  }
 });
 
 test('a tap on an event on the map opens its details', async ({ page }) => {

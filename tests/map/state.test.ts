@@ -6,12 +6,14 @@ import {
   initialState,
   isVisible,
   next,
+  resolveAliases,
   toUrlState,
   visibleIds,
   type AtlasState,
   type Item,
 } from '../../src/map/state';
 import { formatHash, parseHash } from '../../src/map/url-state';
+import { groupBands } from '../../src/map/band-groups';
 
 const read = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../fixtures/app/${name}`, import.meta.url), 'utf8')) as T;
@@ -148,6 +150,40 @@ describe('selection', () => {
     expect(
       next(selected, { type: 'period', period: { from: '2020-01-01', to: '2020-01-02' } }, items).selected,
     ).toBeNull();
+  });
+});
+
+describe('a link naming a range feature merged into another band', () => {
+  // The fixture's band published twice (two builds summed), the second with a claim of another document.
+  const original = ranges.find((f) => f.properties.id === band)!;
+  const claim = { ...original.properties.claims[0], document: 'other-doc', document_title: 'Another report', line: 9 };
+  const copy = { ...original, properties: { ...original.properties, id: 'rg-copy', claims: [claim] } };
+  const grouped = groupBands({ type: 'FeatureCollection', features: [...ranges, copy] });
+  const bandItems = new Map<string, Item>(
+    grouped.ranges.features.map((f) => [f.properties.id, { kind: 'range', feature: f }] as [string, Item]),
+  );
+
+  it('selects the band it was merged into, whose claims list its claim', () => {
+    expect(grouped.aliases.get('rg-copy')).toBe(band);
+    expect(bandItems.has('rg-copy')).toBe(false);
+    // Without the aliases, the link selects nothing (the feature is not drawn on its own).
+    expect(next(start, { type: 'select', id: 'rg-copy' }, bandItems).selected).toBeNull();
+    const selected = next(start, resolveAliases({ type: 'select', id: 'rg-copy' }, grouped.aliases), bandItems);
+    expect(selected.selected).toBe(band);
+    const item = bandItems.get(selected.selected!)!;
+    expect(item.kind === 'range' && item.feature.properties.claims.map((c) => c.document_title)).toContain(
+      'Another report',
+    );
+  });
+
+  it('does the same for a link (sel=) restored from history, and leaves other actions as they are', () => {
+    const link = parseHash('#sel=rg-copy');
+    const restored = next(start, resolveAliases({ type: 'restore', state: link }, grouped.aliases), bandItems);
+    expect(restored.selected).toBe(band);
+    const other = { type: 'select', id: dnipro } as const;
+    expect(resolveAliases(other, grouped.aliases)).toBe(other);
+    const none = { type: 'select', id: null } as const;
+    expect(resolveAliases(none, grouped.aliases)).toBe(none);
   });
 });
 
