@@ -98,6 +98,25 @@ export function paddingBeside(
     : { ...padding, [end]: Math.max(padEnd, down) };
 }
 
+/** px a marker's label takes beside it: 12 px text (~6.8 px a character), wrapped at 10 em, after its offset. */
+export function labelWidth(text: string): number {
+  return Math.min(text.length * 6.8, 120) + 12;
+}
+
+/**
+ * How much more padding on the right keeps every marker's label (drawn to the right of its marker when
+ * there is room) clear of a box in the upper right corner (the controls): MapLibre's label collision
+ * does not know the page's buttons. `markers`: each marker's px and its label's width. 0 when none reaches it.
+ */
+export function labelClearance(markers: ReadonlyArray<{ x: number; y: number; width: number }>, box: Box): number {
+  if (box.right <= box.left) return 0;
+  let extra = 0;
+  for (const m of markers)
+    if (m.y >= box.top - INSET_GAP && m.y <= box.bottom + INSET_GAP && m.x + m.width > box.left - INSET_GAP)
+      extra = Math.max(extra, m.x + m.width - box.left + INSET_GAP);
+  return Math.ceil(extra);
+}
+
 /** Whether the inset shows at a zoom. */
 export const insetShows = (zoom: number): boolean => zoom >= INSET_MIN_ZOOM;
 

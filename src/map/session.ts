@@ -33,8 +33,15 @@ import { keepPopupInView, trackMapHeight } from './popup-view';
 import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { addHighlights } from './highlights';
-import { type Box, InsetControl, paddingBeside } from './inset';
-import { clusters, emptyDataSource, emptyEventSource, setDataCollection, setVisibleEvents } from './source';
+import { type Box, InsetControl, labelClearance, labelWidth, paddingBeside } from './inset';
+import {
+  clusters,
+  emptyDataSource,
+  emptyEventSource,
+  markerLabel,
+  setDataCollection,
+  setVisibleEvents,
+} from './source';
 import { useEventTiles } from './tiles';
 import { changes, isVisible, next, resolveAliases, type Action, type AtlasState, type Item } from './state';
 
@@ -501,13 +508,20 @@ export class MapSession {
     this.map.fitBounds(bounds, { padding, maxZoom, duration: 0 });
     // Zoomed in that far, the inset locator map shows (it follows the move at once): fit again beside it.
     const inset = this.inset?.box();
-    if (inset) {
-      this.map.fitBounds(bounds, {
-        padding: paddingBeside(padding, size, inset),
-        maxZoom,
-        duration: 0,
-      });
-    }
+    const fitted = inset ? paddingBeside(padding, size, inset) : padding;
+    if (inset) this.map.fitBounds(bounds, { padding: fitted, maxZoom, duration: 0 });
+    // The markers' labels run to their right: clear of the controls too, while the data keeps a third of the width.
+    if (view?.bounds) return;
+    const markers = data.events.features.flatMap((f) =>
+      f.geometry.coordinates.map((p, n) => {
+        const { x, y } = this.map.project(p as [number, number]);
+        return { x, y, width: labelWidth(markerLabel(f, n)) };
+      }),
+    );
+    const extra = labelClearance(markers, this.controlsBox());
+    const right = Math.min((fitted.right ?? 0) + extra, size.width * 0.67 - (fitted.left ?? 0));
+    if (extra && right > (fitted.right ?? 0))
+      this.map.fitBounds(bounds, { padding: { ...fitted, right }, maxZoom, duration: 0 });
   }
 
   /** Where the upper right controls stand, in the map's px (an empty box when there are none). */

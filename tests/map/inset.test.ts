@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { INSET_GAP, INSET_MIN_ZOOM, extentPolygon, insetShows, paddingBeside } from '../../src/map/inset';
+import {
+  INSET_GAP,
+  INSET_MIN_ZOOM,
+  extentPolygon,
+  insetShows,
+  labelClearance,
+  labelWidth,
+  paddingBeside,
+} from '../../src/map/inset';
 
 const bounds = (w: number, s: number, e: number, n: number) => ({
   getWest: () => w,
@@ -60,5 +68,23 @@ describe('the inset locator map', () => {
     expect(paddingBeside(padding, { width: 375, height: 500 }, { left: 0, top: 0, right: 0, bottom: 0 })).toEqual(
       padding,
     );
+  });
+});
+
+describe('labels clear of the controls', () => {
+  const controls = { left: 255, top: 10, right: 365, bottom: 180 };
+  it('asks for the room a label needs when it would run under the controls, and none when it would not', () => {
+    const w = labelWidth('Ryazan refinery');
+    expect(w).toBeGreaterThan(100);
+    // A marker at x = 200 beside the controls: its label reaches 200 + w.
+    expect(labelClearance([{ x: 200, y: 100, width: w }], controls)).toBe(Math.ceil(200 + w - 255 + INSET_GAP));
+    // Below the controls, or far to their left: nothing to clear.
+    expect(labelClearance([{ x: 200, y: 400, width: w }], controls)).toBe(0);
+    expect(labelClearance([{ x: 40, y: 100, width: w }], controls)).toBe(0);
+    // No controls.
+    expect(labelClearance([{ x: 200, y: 100, width: w }], { left: 0, top: 0, right: 0, bottom: 0 })).toBe(0);
+  });
+  it('caps a long label at its wrap width', () => {
+    expect(labelWidth('x'.repeat(200))).toBe(labelWidth('x'.repeat(40)));
   });
 });
