@@ -66,6 +66,12 @@ export interface BuilderOptions {
   chunk?: number;
   /** Directory of area files (`origin-area=`); default `areas` beside the input directory. Area files must lie under it or the input directory. */
   areas?: string;
+  /**
+   * Keep each parsed document (by path and content) for the next build, so the dev server re-parses only
+   * what changed; default true. A one-shot build (`npm run data`) passes false: it then holds no parsed
+   * document once the events are drawn, while the output is serialized.
+   */
+  reuse?: boolean;
   /** Publish suggestions still marked review=pending (the dev server); default false. */
   includePending?: boolean;
   /** Directory of story files (`<id>.yaml`); default `maps` beside the input directory. None there: no stories. */
@@ -96,32 +102,55 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
 
   const resolver = (): Resolver => (resolve ??= placeResolver());
   const prepareHere = (paths: string[]): PreparedFiles =>
-    prepareFiles(paths, cwd, resolver(), parsedCache, options.includePending ?? false);
+    prepareFiles(
+      paths,
+      cwd,
+      resolver(),
+      options.reuse === false ? undefined : parsedCache,
+      options.includePending ?? false,
+    );
+
+  const compileDocuments = async (paths: string[]) => {
+    const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+    const { prepared, unreadable } =
+      workers > 1
+        ? await prepareInParallel(
+            paths,
+            cwd,
+            workers,
+            options.chunk ?? CHUNK,
+            (chunk) => prepareFiles(chunk, cwd, resolver(), undefined, options.includePending ?? false),
+            options.includePending ?? false,
+          )
+        : prepareHere(paths);
+    if (workers <= 1) {
+      const seen = new Set(paths.map((p) => relative(cwd, p) || p));
+      for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
+    }
+    const areas = new Map<string, AreaFile>();
+    for (const key of referencedAreas(prepared.map((d) => d.parsed)))
+      areas.set(key, readAreaWithin(resolvePath(cwd, key), areaRoots));
+    if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
+    const result = assemble(prepared, { areas, geometryCache: drawn });
+    const stories = buildStories(
+      resolvePath(cwd, options.maps ?? defaultMaps(inDir)),
+      cwd,
+      areaRoots,
+      result.events.features,
+      result.ranges.features,
+    );
+    const pathOf = new Map(prepared.map((d) => [String(d.parsed.frontMatter?.id ?? ''), d.parsed.path]));
+    const colours = undeclaredTypes(result.events.features, TYPE_COLOURS, pathOf);
+    return { result, stories, colours, unreadable };
+  };
 
   return {
     async build() {
       const { paths, problems } = findDocuments(inDir);
-      const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
-      const { prepared, unreadable } =
-        workers > 1
-          ? await prepareInParallel(
-              paths,
-              cwd,
-              workers,
-              options.chunk ?? CHUNK,
-              (chunk) => prepareFiles(chunk, cwd, resolver(), undefined, options.includePending ?? false),
-              options.includePending ?? false,
-            )
-          : prepareHere(paths);
-      if (workers <= 1) {
-        const seen = new Set(paths.map((p) => relative(cwd, p) || p));
-        for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
-      }
-      const areas = new Map<string, AreaFile>();
-      for (const key of referencedAreas(prepared.map((d) => d.parsed)))
-        areas.set(key, readAreaWithin(resolvePath(cwd, key), areaRoots));
-      if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
-      const result = assemble(prepared, { areas, geometryCache: drawn });
+      // The documents' half (parse, resolve, join claims, draw) in a function of its own, so that every
+      // parsed document it held can be collected before the output is serialized (at 100,000 events,
+      // the parsed documents and the serialized files would otherwise be in memory together).
+      const { result, stories, colours, unreadable } = await compileDocuments(paths);
       const listing: Diagnostic[] = problems.map((p) => ({
         severity: 'error',
         file: relative(cwd, p.path) || p.path,
@@ -129,15 +158,6 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
         column: 1,
         message: p.message,
       }));
-      const stories = buildStories(
-        resolvePath(cwd, options.maps ?? defaultMaps(inDir)),
-        cwd,
-        areaRoots,
-        result.events.features,
-        result.ranges.features,
-      );
-      const pathOf = new Map(prepared.map((d) => [String(d.parsed.frontMatter?.id ?? ''), d.parsed.path]));
-      const colours = undeclaredTypes(result.events.features, TYPE_COLOURS, pathOf);
       const diagnostics = [...listing, ...unreadable, ...result.diagnostics, ...colours, ...stories.diagnostics];
       if (paths.length === 0)
         diagnostics.push({
