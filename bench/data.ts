@@ -7,7 +7,7 @@
  *
  * Each build runs in a child process of its own (read, parse, resolve, draw, serialize, publish), so its
  * peak memory (resident set, worker threads included) is its own: at the largest size it runs both on one
- * thread and with the worker pool (src/cli/build-data.ts PARALLEL_THRESHOLD), to show whether the pool pays.
+ * thread (the default) and with a worker pool of one thread per core (`workers`), to show whether a pool pays.
  * Prints a table, then one JSON line (figures of the largest size; `pool` for the pool's run).
  */
 import { spawnSync } from 'node:child_process';

@@ -3,13 +3,12 @@
  * build, and returns the files to publish (none when there are errors). Shared by the CLI, the Vite
  * plugin and the benchmark.
  *
- * The per-document half of the build (parse, check, resolve places) runs on this thread and, for large
- * corpora, on a worker per further core, sharing chunks of files; the half that spans documents (claims,
+ * The per-document half of the build (parse, check, resolve places) runs on this thread or, when asked
+ * (`workers`), also on worker threads sharing chunks of files; the half that spans documents (claims,
  * bands, output) runs here. A builder keeps what does not change between runs (its place resolver, parsed
  * documents by content, drawn ranges), so the dev server rebuilds after an edit by re-parsing one document.
  */
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -35,11 +34,12 @@ import { withTilesMember } from '../compiler/event-tiles.js';
 import { tilesArchive } from './tiles-archive.js';
 
 /**
- * Below this many documents, a worker (its start-up, its own gazetteer, copying results back) costs
- * more than it saves: measured on this 2-core machine, 1,000 documents took 2.5–2.7 s on one thread
- * and 3.0–3.4 s with a worker; 3,000 took 5.4–6.1 s either way.
+ * The build runs on one thread unless told otherwise (`workers`). The worker pool that started from 5,000
+ * documents did not pay: on the generated archive of 10,000 documents and 100,000 events (npm run bench:data,
+ * 2 cores shared with other jobs), one thread built in 151 s and peaked at 2.5 GB, the pool (2 threads)
+ * took 217 s and peaked at 2.9 GB (its worker's start-up, its own gazetteer and heap, copying every prepared
+ * document back); 1,000 documents took 2.5–2.7 s on one thread and 3.0–3.4 s with a worker.
  */
-export const PARALLEL_THRESHOLD = 5000;
 
 export interface BuildOutput {
   diagnostics: Diagnostic[];
@@ -60,7 +60,7 @@ export interface DataBuilder {
 export interface BuilderOptions {
   /** Paths in diagnostics are relative to this; default the working directory. */
   cwd?: string;
-  /** Threads for the per-document half, this one included; default one per core from PARALLEL_THRESHOLD documents, else 1. */
+  /** Threads for the per-document half, this one included; default 1 (see above: the pool did not pay). */
   workers?: number;
   /** Documents per unit of work the threads claim; default CHUNK. */
   chunk?: number;
@@ -111,7 +111,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
     );
 
   const compileDocuments = async (paths: string[]) => {
-    const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+    const workers = options.workers ?? 1;
     const { prepared, unreadable } =
       workers > 1
         ? await prepareInParallel(
