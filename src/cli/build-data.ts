@@ -36,9 +36,9 @@ import { tilesArchive } from './tiles-archive.js';
 /**
  * The build runs on one thread unless told otherwise (`workers`). The worker pool that started from 5,000
  * documents did not pay: on the generated archive of 10,000 documents and 100,000 events (npm run bench:data,
- * 2 cores shared with other jobs), one thread built in 151 s and peaked at 2.5 GB, the pool (2 threads)
- * took 217 s and peaked at 2.9 GB (its worker's start-up, its own gazetteer and heap, copying every prepared
- * document back); 1,000 documents took 2.5–2.7 s on one thread and 3.0–3.4 s with a worker.
+ * 2 cores shared with other jobs), one thread built in 151 s and 119 s in two runs, the pool (2 threads) in
+ * 217 s and 144 s (its worker's start-up, its own gazetteer and heap, copying every prepared document back);
+ * both peaked at 2.3–2.9 GB. 1,000 documents took 2.5–2.7 s on one thread and 3.0–3.4 s with a worker.
  */
 
 export interface BuildOutput {
