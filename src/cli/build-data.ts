@@ -3,13 +3,12 @@
  * build, and returns the files to publish (none when there are errors). Shared by the CLI, the Vite
  * plugin and the benchmark.
  *
- * The per-document half of the build (parse, check, resolve places) runs on this thread and, for large
- * corpora, on a worker per further core, sharing chunks of files; the half that spans documents (claims,
+ * The per-document half of the build (parse, check, resolve places) runs on this thread or, when asked
+ * (`workers`), also on worker threads sharing chunks of files; the half that spans documents (claims,
  * bands, output) runs here. A builder keeps what does not change between runs (its place resolver, parsed
  * documents by content, drawn ranges), so the dev server rebuilds after an edit by re-parsing one document.
  */
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -35,11 +34,12 @@ import { withTilesMember } from '../compiler/event-tiles.js';
 import { tilesArchive } from './tiles-archive.js';
 
 /**
- * Below this many documents, a worker (its start-up, its own gazetteer, copying results back) costs
- * more than it saves: measured on this 2-core machine, 1,000 documents took 2.5–2.7 s on one thread
- * and 3.0–3.4 s with a worker; 3,000 took 5.4–6.1 s either way.
+ * The build runs on one thread unless told otherwise (`workers`). The worker pool that started from 5,000
+ * documents did not pay: on the generated archive of 10,000 documents and 100,000 events (npm run bench:data,
+ * 2 cores shared with other jobs), one thread built in 151 s and 119 s in two runs, the pool (2 threads) in
+ * 217 s and 144 s (its worker's start-up, its own gazetteer and heap, copying every prepared document back);
+ * both peaked at 2.3–2.9 GB. 1,000 documents took 2.5–2.7 s on one thread and 3.0–3.4 s with a worker.
  */
-export const PARALLEL_THRESHOLD = 5000;
 
 export interface BuildOutput {
   diagnostics: Diagnostic[];
@@ -60,12 +60,18 @@ export interface DataBuilder {
 export interface BuilderOptions {
   /** Paths in diagnostics are relative to this; default the working directory. */
   cwd?: string;
-  /** Threads for the per-document half, this one included; default one per core from PARALLEL_THRESHOLD documents, else 1. */
+  /** Threads for the per-document half, this one included; default 1 (see above: the pool did not pay). */
   workers?: number;
   /** Documents per unit of work the threads claim; default CHUNK. */
   chunk?: number;
   /** Directory of area files (`origin-area=`); default `areas` beside the input directory. Area files must lie under it or the input directory. */
   areas?: string;
+  /**
+   * Keep each parsed document (by path and content) for the next build, so the dev server re-parses only
+   * what changed; default true. A one-shot build (`npm run data`) passes false: it then holds no parsed
+   * document once the events are drawn, while the output is serialized.
+   */
+  reuse?: boolean;
   /** Publish suggestions still marked review=pending (the dev server); default false. */
   includePending?: boolean;
   /** Directory of story files (`<id>.yaml`); default `maps` beside the input directory. None there: no stories. */
@@ -96,32 +102,55 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
 
   const resolver = (): Resolver => (resolve ??= placeResolver());
   const prepareHere = (paths: string[]): PreparedFiles =>
-    prepareFiles(paths, cwd, resolver(), parsedCache, options.includePending ?? false);
+    prepareFiles(
+      paths,
+      cwd,
+      resolver(),
+      options.reuse === false ? undefined : parsedCache,
+      options.includePending ?? false,
+    );
+
+  const compileDocuments = async (paths: string[]) => {
+    const workers = options.workers ?? 1;
+    const { prepared, unreadable } =
+      workers > 1
+        ? await prepareInParallel(
+            paths,
+            cwd,
+            workers,
+            options.chunk ?? CHUNK,
+            (chunk) => prepareFiles(chunk, cwd, resolver(), undefined, options.includePending ?? false),
+            options.includePending ?? false,
+          )
+        : prepareHere(paths);
+    if (workers <= 1) {
+      const seen = new Set(paths.map((p) => relative(cwd, p) || p));
+      for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
+    }
+    const areas = new Map<string, AreaFile>();
+    for (const key of referencedAreas(prepared.map((d) => d.parsed)))
+      areas.set(key, readAreaWithin(resolvePath(cwd, key), areaRoots));
+    if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
+    const result = assemble(prepared, { areas, geometryCache: drawn });
+    const stories = buildStories(
+      resolvePath(cwd, options.maps ?? defaultMaps(inDir)),
+      cwd,
+      areaRoots,
+      result.events.features,
+      result.ranges.features,
+    );
+    const pathOf = new Map(prepared.map((d) => [String(d.parsed.frontMatter?.id ?? ''), d.parsed.path]));
+    const colours = undeclaredTypes(result.events.features, TYPE_COLOURS, pathOf);
+    return { result, stories, colours, unreadable };
+  };
 
   return {
     async build() {
       const { paths, problems } = findDocuments(inDir);
-      const workers = options.workers ?? (paths.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
-      const { prepared, unreadable } =
-        workers > 1
-          ? await prepareInParallel(
-              paths,
-              cwd,
-              workers,
-              options.chunk ?? CHUNK,
-              (chunk) => prepareFiles(chunk, cwd, resolver(), undefined, options.includePending ?? false),
-              options.includePending ?? false,
-            )
-          : prepareHere(paths);
-      if (workers <= 1) {
-        const seen = new Set(paths.map((p) => relative(cwd, p) || p));
-        for (const key of parsedCache.keys()) if (!seen.has(key)) parsedCache.delete(key);
-      }
-      const areas = new Map<string, AreaFile>();
-      for (const key of referencedAreas(prepared.map((d) => d.parsed)))
-        areas.set(key, readAreaWithin(resolvePath(cwd, key), areaRoots));
-      if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
-      const result = assemble(prepared, { areas, geometryCache: drawn });
+      // The documents' half (parse, resolve, join claims, draw) in a function of its own, so that every
+      // parsed document it held can be collected before the output is serialized (at 100,000 events,
+      // the parsed documents and the serialized files would otherwise be in memory together).
+      const { result, stories, colours, unreadable } = await compileDocuments(paths);
       const listing: Diagnostic[] = problems.map((p) => ({
         severity: 'error',
         file: relative(cwd, p.path) || p.path,
@@ -129,15 +158,6 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
         column: 1,
         message: p.message,
       }));
-      const stories = buildStories(
-        resolvePath(cwd, options.maps ?? defaultMaps(inDir)),
-        cwd,
-        areaRoots,
-        result.events.features,
-        result.ranges.features,
-      );
-      const pathOf = new Map(prepared.map((d) => [String(d.parsed.frontMatter?.id ?? ''), d.parsed.path]));
-      const colours = undeclaredTypes(result.events.features, TYPE_COLOURS, pathOf);
       const diagnostics = [...listing, ...unreadable, ...result.diagnostics, ...colours, ...stories.diagnostics];
       if (paths.length === 0)
         diagnostics.push({

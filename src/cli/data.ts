@@ -127,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
     await createDataBuilder(inDir, {
       ...(args.areas ? { areas: resolvePath(args.areas) } : {}),
       includePending: args['include-pending'] ?? false,
+      reuse: false,
       ...tilesOption(args),
     }).build(),
     outDir,

@@ -10,10 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -21,6 +23,7 @@ import {
   symlinkSync,
   utimesSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
@@ -34,11 +37,49 @@ export function defaultStore(outDir: string): string {
   return join(dirname(outDir), `.${basename(outDir)}.builds`);
 }
 
+/** Characters of a file's text encoded at a time (hashing, writing): a 185 MB events.geojson is not copied whole. */
+export const PIECE = 1 << 22;
+
+/**
+ * A text in pieces of at most `size` characters whose UTF-8 bytes, one after another, are the text's:
+ * a piece never ends between the two halves of a surrogate pair (so a piece holds at least 2 characters).
+ */
+export function* pieces(text: string, size = PIECE): Generator<string> {
+  size = Math.max(2, size);
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(i, end);
+    i = end;
+  }
+}
+
 /** The version name of a set of files: a hash of their names and contents. */
 export function versionOf(files: Record<string, string | Uint8Array>): string {
   const h = createHash('sha256');
-  for (const name of Object.keys(files).sort()) h.update(`${name}\0`).update(files[name]).update('\0');
+  for (const name of Object.keys(files).sort()) {
+    h.update(`${name}\0`);
+    const content = files[name];
+    if (typeof content === 'string') for (const piece of pieces(content)) h.update(piece);
+    else h.update(content);
+    h.update('\0');
+  }
   return `v-${h.digest('hex').slice(0, 16)}`;
+}
+
+/** Writes a file's content, a text piece by piece (see `pieces`). */
+function writeContent(path: string, content: string | Uint8Array): void {
+  if (typeof content !== 'string' || content.length <= PIECE) {
+    writeFileSync(path, content);
+    return;
+  }
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of pieces(content)) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface PublishOptions {
@@ -60,7 +101,7 @@ export function publish(
     for (const [name, content] of Object.entries(files)) {
       // A story's file sits in a folder of its own (maps/<id>.json).
       if (name.includes('/')) mkdirSync(dirname(join(staging, name)), { recursive: true });
-      writeFileSync(join(staging, name), content);
+      writeContent(join(staging, name), content);
     }
     withLock(`${outDir}.lock`, () => {
       const target = join(store, version);

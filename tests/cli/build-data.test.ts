@@ -25,6 +25,10 @@ describe('createDataBuilder', () => {
     const first = await builder.build();
     const second = await builder.build();
     expect(second.files).toEqual(first.files);
+    // A one-shot builder (npm run data) keeps no parsed document, and builds the same.
+    const oneShot = createDataBuilder(join(root, 'data/documents'), { cwd: root, reuse: false });
+    expect((await oneShot.build()).files).toEqual(first.files);
+    expect((await oneShot.build()).files).toEqual(first.files);
   });
 
   it('has a worker prepare, chunk by chunk, exactly what this thread prepares', async () => {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { defaultStore, KEEP_VERSIONS, publish, versionOf } from '../../src/cli/publish.js';
+import { defaultStore, KEEP_VERSIONS, PIECE, pieces, publish, versionOf } from '../../src/cli/publish.js';
 
 const root = join(import.meta.dirname, '../..');
 const NAMES = [
@@ -110,5 +110,26 @@ describe('publish', () => {
     expect(lstatSync(join(dir, 'dist/data/events.geojson')).isFile()).toBe(true);
     expect(readFileSync(join(dir, 'dist/data/events.geojson'), 'utf8')).toBe(filesOf('A')['events.geojson']);
     expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['data', 'index.html']);
+  });
+
+  it("writes and hashes a large text in pieces that never split a surrogate pair: the bytes are the whole text's", () => {
+    // Astral characters (two UTF-16 units each) straddle every piece boundary somewhere.
+    const text = `${'a'.repeat(PIECE - 1)}${'🛰️ Kyiv — «Київ» '.repeat(PIECE / 8)}`;
+    const parts = [...pieces(text)];
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(PIECE);
+    expect(Buffer.concat(parts.map((p) => Buffer.from(p, 'utf8'))).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    for (const size of [2, 3, 7]) expect([...pieces('a😀b😀😀', size)].join('')).toBe('a😀b😀😀');
+    expect([...pieces('a😀', 2)]).toEqual(['a', '😀']);
+
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-publish-'));
+    const out = join(dir, 'out');
+    const files = { 'events.geojson': text, 'ranges.geojson': 'small' };
+    publish(out, files);
+    expect(readFileSync(join(out, 'events.geojson')).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    // The version hashes the text's UTF-8 bytes, as it would hash the same bytes given as bytes.
+    expect(versionOf(files)).toBe(
+      versionOf({ 'events.geojson': Buffer.from(text, 'utf8'), 'ranges.geojson': 'small' }),
+    );
   });
 });
