@@ -175,8 +175,13 @@ export class MapSession {
   /** A fault of the map's own (a tile or an image that does not load, here or in the inset), said in the page as data faults are. */
   private mapFault(error: { message?: string } | undefined): void {
     console.warn('Source Atlas map error:', error);
-    this.options.say(`Part of the map could not be drawn: ${error?.message ?? 'unknown error'}.`, true);
+    const said = `Part of the map could not be drawn: ${error?.message ?? 'unknown error'}.`;
+    this.faults.push(said);
+    this.options.say(said, true);
   }
+
+  /** The map's own faults said so far: the data's problems, said once the data is in, keep them (a basemap file can fail first). */
+  private readonly faults: string[] = [];
 
   get state(): AtlasState {
     return this.current;
@@ -606,7 +611,7 @@ export class MapSession {
       this.dispatch({ type: 'projection', projection: storyProjection }, 'none');
     await parsed;
     performance.mark('atlas:style');
-    this.options.say(data.problems.join(' '));
+    this.options.say([...data.problems, ...this.faults].join(' '));
     if (data.problems.length) console.warn('Source Atlas data problems:\n' + data.problems.join('\n'));
     this.build(data);
     if (data.story?.highlights.features.length) {
