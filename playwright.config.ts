@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS } from './scripts/chromium.js';
 import { ensureServedData } from './tests/e2e/data.js';
 
 /**
@@ -42,15 +43,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: CHROMIUM,
       // WebGL2 on SwiftShader; never --use-gl or --disable-software-rasterizer (see shared/testing.md).
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--enable-unsafe-swiftshader',
-      ],
+      args: [...CHROMIUM_FLAGS],
     },
   },
 });

@@ -28,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
 import { ensureServedData } from '../tests/e2e/data.js';
+import { CHROMIUM_FLAGS } from '../scripts/chromium.js';
 
 const OPTIONS = {
   runs: Number(process.env.RUNS ?? 7),
@@ -40,15 +41,7 @@ const OPTIONS = {
   timeout: 60_000,
 };
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-];
+const ARGS = [...CHROMIUM_FLAGS];
 
 type Kind = 'maplibre' | 'app code + CSS' | 'basemap' | 'fonts' | 'data';
 const KINDS: Kind[] = ['maplibre', 'app code + CSS', 'basemap', 'fonts', 'data'];

@@ -15,6 +15,7 @@ import { build, preview } from 'vite';
 import { createDataBuilder } from '../src/cli/build-data.js';
 import { publish } from '../src/cli/publish.js';
 import { generateArchive } from './scale/generate.js';
+import { CHROMIUM_FLAGS } from '../scripts/chromium.js';
 
 const { values } = parseArgs({
   options: {
@@ -52,15 +53,7 @@ for (const site of SITES) {
 }
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--enable-unsafe-swiftshader',
-  ],
+  args: [...CHROMIUM_FLAGS],
 });
 const query = (
   JSON.parse(readFileSync(join(DIR, 'out', 'events.geojson'), 'utf8')) as {

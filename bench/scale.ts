@@ -36,6 +36,7 @@ import { generateArchive } from './scale/generate.js';
 import { tilesArchive, type TilesFigures } from '../src/cli/tiles-archive.js';
 import { withTilesMember } from '../src/compiler/event-tiles.js';
 import { OUTPUT_FILES, TILES_FILE, type EventCollection } from '../src/contract.js';
+import { CHROMIUM_FLAGS } from '../scripts/chromium.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,15 +64,7 @@ const TIMEOUT = Number(process.env.TIMEOUT ?? 300_000);
 const OUT = '.cache/bench-scale';
 const VIEWPORT = { width: 1280, height: 800 };
 const PHONE = { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true };
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-];
+const ARGS = [...CHROMIUM_FLAGS];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -18,16 +18,9 @@ import { build, preview } from 'vite';
 import { ensureServedData } from '../tests/e2e/data.js';
 import { STORY_ID } from '../src/contract.js';
 import { STORY_PARAM } from '../src/share/params.js';
+import { CHROMIUM_FLAGS } from './chromium.js';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-];
+const ARGS = [...CHROMIUM_FLAGS];
 
 interface Options {
   url: string;

@@ -27,18 +27,11 @@ import {
   storyOembedFile,
   storyPreviewFile,
 } from '../src/vite/site-plugin.js';
+import { CHROMIUM_FLAGS } from './chromium.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** WebGL2 on SwiftShader in headless Chromium (see shared/testing.md); never --use-gl. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-];
+const FLAGS = [...CHROMIUM_FLAGS];
 /** ms to wait for the map to be drawn before giving up. */
 const TIMEOUT = 60_000;
 

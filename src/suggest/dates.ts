@@ -26,6 +26,7 @@
  *     "came a day after Russia fired …" dates what follows "after" a day before the anchor.
  */
 import * as chrono from 'chrono-node';
+import { UNITS } from './figures.js';
 
 export interface FoundDate {
   /** [start, end) in the text. */
@@ -247,17 +248,6 @@ export function findDates(
   return kept;
 }
 
-const DAY_COUNT: Readonly<Record<string, number>> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
 /** "two days of drills", "a three-day exercise": an activity that lasts N days. */
 const DAYS_LONG = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])(?:[- ]days?\s+of\b|-day\b)/i;
 
@@ -269,7 +259,7 @@ const DAYS_LONG = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])
 function spanDays(slice: string, found: FoundDate[]): void {
   const m = DAYS_LONG.exec(slice);
   if (!m) return;
-  const n = DAY_COUNT[m[1].toLowerCase()] ?? Number(m[1]);
+  const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
   const days = found.filter((d) => !d.reporting && !d.background && /^\d{4}-\d\d-\d\d$/.test(d.value));
   if (days.length !== 1 || found.some((d) => d !== days[0] && !d.reporting && !d.background)) return;
   const d = days[0];

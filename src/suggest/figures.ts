@@ -13,7 +13,8 @@
  * a place rule needs it, and a sentence's counts would cost a tagging pass of their own.
  */
 
-const UNITS: Readonly<Record<string, number>> = {
+/** Number words up to nineteen and the tens (dates.ts reads its day counts from it too). */
+export const UNITS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
