@@ -78,6 +78,8 @@ export function createMap(
     zoom: start.zoom,
     attributionControl: false,
     maxPitch: 60,
+    // Labels appear at once for a reader who asks for less motion (and MapLibre's flights jump for them).
+    fadeDuration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
     cooperativeGestures: options.cooperativeGestures ?? false,
     locale: {
       'Map.Title':
