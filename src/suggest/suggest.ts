@@ -13,7 +13,7 @@ import { findRanges, rangeSuggestion } from './ranges.js';
 import { slug, type Suggestion } from './suggestion.js';
 import type { Tagger } from './tagger.js';
 import { articleText, sentenceIndexAt } from './text.js';
-import { suggestWeapons, type WeaponMention } from './weapons.js';
+import { suggestWeapons, withoutIdleKinds, type WeaponMention } from './weapons.js';
 
 export interface SuggestOptions {
   /** The document's id: event ids and generic weapon ids are made from it, so they are unique in a corpus. */
@@ -129,7 +129,20 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       suggestions.push(ev);
     }
   });
-  return { suggestions: consistent(text, suggestions), dates };
+  // A kind of weapon is kept where the draft proposes an event or a range: elsewhere it names nothing that happened.
+  const busy = new Set(
+    suggestions.filter((x) => x.kind === 'event' || x.kind === 'range').map((x) => sentenceIndexAt(t, x.start)),
+  );
+  const kept = new Map(
+    withoutIdleKinds(weapons, (start) => busy.has(sentenceIndexAt(t, start))).map((w) => [w.start, w.suggestion]),
+  );
+  const weaponSuggestions = new Set(weapons.map((w) => w.suggestion));
+  const final = suggestions.flatMap((x) => {
+    if (!weaponSuggestions.has(x)) return [x];
+    const k = kept.get(x.start);
+    return k ? [k] : [];
+  });
+  return { suggestions: consistent(text, final), dates };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface WeaponMention {
   end: number;
   id: string;
   suggestion: Suggestion;
+  /** A kind of weapon named by its target ("anti-personnel mines"), not a designation or a catalogued name. */
+  generic: boolean;
 }
 
 // biome-ignore lint/suspicious/noShadowRestrictedNames: a module helper; the deprecated global escape() is never used
@@ -103,6 +105,7 @@ export function suggestWeapons(
       start: f.start,
       end: f.end,
       id: f.id,
+      generic: !!f.generic,
       suggestion: {
         kind: 'weapon',
         start: f.start,
@@ -114,6 +117,38 @@ export function suggestWeapons(
     });
   }
   return out;
+}
+
+/**
+ * The mentions less the kinds of weapon named where nothing happens: a kind ("anti-personnel mines")
+ * names no particular weapon, so it is worth marking only as what an event used or a range is stated
+ * for, not in analysis, background or a headline ("The use of anti-personnel mines raises concerns").
+ * A designation or catalogued name is kept wherever it stands. `keep(start)` says whether the mention
+ * at `start` stands in such a sentence. The first kept mention of a kind defines it (`#id`, `class`).
+ */
+export function withoutIdleKinds(
+  mentions: readonly WeaponMention[],
+  keep: (start: number) => boolean,
+): WeaponMention[] {
+  const kept = mentions.filter((m) => !m.generic || keep(m.start));
+  const definition = new Map<string, Suggestion>();
+  for (const m of mentions) if (m.generic && m.suggestion.attributes.id) definition.set(m.id, m.suggestion);
+  const defined = new Set<string>();
+  return kept.map((m) => {
+    if (!m.generic || !definition.has(m.id)) return m;
+    if (defined.has(m.id)) {
+      if (m.suggestion.attributes.of) return m;
+      const { reason: _, ...rest } = m.suggestion;
+      return { ...m, suggestion: { ...rest, attributes: { of: m.id } } };
+    }
+    defined.add(m.id);
+    if (m.suggestion.attributes.id) return m;
+    const def = definition.get(m.id) as Suggestion;
+    return {
+      ...m,
+      suggestion: { ...m.suggestion, attributes: { ...def.attributes }, ...(def.reason ? { reason: def.reason } : {}) },
+    };
+  });
 }
 
 /** What the reviewer should know of a catalogue entry's figures: whether anyone has checked them against their source. */

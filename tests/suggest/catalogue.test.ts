@@ -41,7 +41,9 @@ describe('weapons not in the catalogue', () => {
       .suggestions.filter((s) => s.kind === 'weapon')
       .map((s) => ({ words: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string>);
   it('marks a kind of weapon named by its target, one weapon per document, with its class', () => {
-    const w = weapons('Russia laid anti-personnel mines near Kharkiv. The anti-personnel mine kills at random.');
+    const w = weapons(
+      'Russian forces deployed anti-personnel mines near Kharkiv. Ukraine accused Russia of using an anti-personnel mine in Izium.',
+    );
     expect(w.map((x) => x.words)).toEqual(['anti-personnel mines', 'anti-personnel mine']);
     expect(w[0]).toMatchObject({ id: 'anti-personnel-mine-doc', class: 'anti-personnel mine' });
     expect(w[1]).toMatchObject({ of: 'anti-personnel-mine-doc' });
