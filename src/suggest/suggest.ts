@@ -3,6 +3,7 @@
  * events with their dates and claimants), each a Suggestion the draft marks `review=pending`. Pure,
  * given the place index, the weapons catalogue and a tagger.
  */
+import { RANGE_CLASSES } from '../constants.js';
 import type { CatalogueWeapon } from './catalogue.js';
 import { claimantOf } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
@@ -45,17 +46,40 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   const suggestions: Suggestion[] = [...places.map((p) => p.suggestion), ...weapons.map((w) => w.suggestion)];
   const weaponSpans = weapons.map((w) => ({ start: w.start, end: w.end, id: w.id }));
 
+  // A weapon's class, from the catalogue or from the class words that named it.
+  const classOf = new Map(o.catalogue.map((w) => [w.id, w.class]));
+  // The class ranges proposed so far, by weapon: the same class said again of one weapon is not a new claim.
+  const classRanges = new Set<string>();
   for (const r of findRanges(t)) {
     if (places.some((p) => overlaps(p, r))) continue;
     const si = sentenceIndexAt(t, r.start);
     const [s, e] = t.sentences[si];
-    if (r.basis === 'class' && !weaponSpans.some((w) => sentenceIndexAt(t, w.start) === si)) {
+    // A range class describes a weapon of that class: not a catalogued weapon of another class ("an
+    // intermediate-range missile based on the RS-26", an ICBM), which it names only as a relative.
+    const fits = (w: { id: string }) => {
+      const c = classOf.get(w.id);
+      return r.basis !== 'class' || c === undefined || !(c in RANGE_CLASSES) || c === r.rangeClass;
+    };
+    let candidates = weaponSpans.filter(fits);
+    let referred = false;
+    if (r.basis === 'class' && !candidates.some((w) => sentenceIndexAt(t, w.start) === si)) {
+      // With none of its class in the sentence, the class words speak of the weapon of that class the
+      // text named before ("the weapon was an intermediate-range missile"), when there is one.
+      const earlier = candidates.filter((w) => w.end <= r.start && classOf.get(w.id) === r.rangeClass).at(-1);
+      if (earlier) {
+        candidates = [earlier];
+        referred = true;
+      }
+    }
+    if (r.basis === 'class' && !referred && !candidates.some((w) => sentenceIndexAt(t, w.start) === si)) {
       // "an intermediate-range ballistic missile": the class phrase names an uncatalogued weapon, which wraps the range.
       const m = /^[-\s]+(?:ballistic\s+)?missiles?/i.exec(text.slice(r.end, e));
       if (m) {
         const id = `${slug(text.slice(r.start, r.end + m[0].length))}-${slug(o.docId)}`;
         const w = { start: r.start, end: r.end + m[0].length, id };
         weaponSpans.push(w);
+        candidates = [w];
+        if (r.rangeClass) classOf.set(id, r.rangeClass);
         suggestions.push({
           kind: 'weapon',
           start: w.start,
@@ -73,8 +97,17 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           p.start >= s && p.end <= e && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(s, p.start - 10), p.start)),
       )?.id ?? null;
     // The origin is what the text states ("from Crimea"), or none: the build keeps an origin-less range as an undrawn claim of its weapon.
-    const sug = rangeSuggestion(t, r, weaponSpans, stated, claimantOf(sentence).claimant);
-    if (sug) suggestions.push(sug);
+    // "Short-range" (0 to 1,000 km, a mortar's range as well as an Iskander's) says little more than
+    // that the weapon is not a long-range one: it names a weapon but is not proposed as its range.
+    if (r.basis === 'class' && r.rangeClass === 'SRBM') continue;
+    const sug = rangeSuggestion(t, r, candidates, stated, claimantOf(sentence).claimant);
+    if (!sug) continue;
+    if (r.basis === 'class') {
+      const key = `${sug.attributes.weapon} ${r.rangeClass}`;
+      if (classRanges.has(key)) continue;
+      classRanges.add(key);
+    }
+    suggestions.push(sug);
   }
 
   const dates = new Map<number, FoundDate[]>();

@@ -1,0 +1,40 @@
+/** ranges.ts and the range step of suggest.ts: which stated ranges a draft proposes. Sentences written for these tests. */
+import { describe, expect, it } from 'vitest';
+import { suggestFor } from './setup.js';
+
+const of = (text: string, kind: string) =>
+  suggestFor(text)
+    .suggestions.filter((s) => s.kind === kind)
+    .map((s) => ({ words: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string>);
+
+describe('ranges: range classes', () => {
+  it('names a weapon by "short-range" but proposes no range for it', () => {
+    const text = 'The army fired a short-range ballistic missile toward the coast on Sunday.';
+    expect(of(text, 'weapon').map((w) => w.words)).toEqual(['short-range ballistic missile']);
+    expect(of(text, 'range')).toEqual([]);
+  });
+  it('still proposes the classes from medium-range up', () => {
+    const text = 'Pyongyang tested a new medium-range ballistic missile on Monday.';
+    expect(of(text, 'range').map((r) => r.words)).toEqual(['medium-range']);
+  });
+  it('does not give a class to a catalogued weapon of another class that the sentence names as a relative', () => {
+    const text =
+      'Officials said the new weapon is an intermediate-range ballistic missile derived from the RS-28 Sarmat.';
+    const weapons = of(text, 'weapon');
+    const ranges = of(text, 'range');
+    expect(ranges.map((r) => r.words)).toEqual(['intermediate-range']);
+    const wrapper = weapons.find((w) => w.words === 'intermediate-range ballistic missile');
+    expect(wrapper).toMatchObject({ class: 'IRBM' });
+    expect(ranges[0].weapon).toBe(wrapper?.id);
+    expect(ranges[0].weapon).not.toBe('rs-28-sarmat');
+  });
+  it('reads the class said again of a weapon named before as that weapon, and proposes it once', () => {
+    const text =
+      'Russia struck Dnipro with an Oreshnik, a new intermediate-range missile. ' +
+      'A Pentagon spokeswoman said the weapon was an experimental intermediate-range missile.';
+    const ranges = of(text, 'range');
+    expect(ranges).toHaveLength(1);
+    expect(ranges[0]).toMatchObject({ words: 'intermediate-range', weapon: 'oreshnik' });
+    expect(of(text, 'weapon').map((w) => w.words)).toEqual(['Oreshnik']);
+  });
+});
