@@ -22,11 +22,17 @@ export interface WeaponMention {
 // biome-ignore lint/suspicious/noShadowRestrictedNames: a module helper; the deprecated global escape() is never used
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WEAPON_WORDS =
-  /\b(?:missiles?|rockets?|drones?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|launch|launched|test-fired|fired)\b/i;
+  /\b(?:missiles?|rockets?|drones?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|launch|launched|test-fired|fired|intercept|intercepts|intercepted|interception|shot\s+down)\b/i;
 /** A kind of weapon named by its target, not by a designation ("anti-personnel mines", "anti-ship ballistic missile"). */
 const GENERIC =
   /\banti-?(?:personnel|tank|ship|air|aircraft|armou?r)\s+(?:ballistic\s+|cruise\s+|guided\s+)?(?:missiles?|mines|landmines|mine|rockets?)\b/gi;
 const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?\b/g;
+/**
+ * A weapon the text names as it introduces it: "a new drone they call Jaffa", "a missile called
+ * Oreshnik", "a rocket dubbed Fadi", "the system known as Dome". The name is one or two capitalised words.
+ */
+const NAMED_AS =
+  /\b(?:drones?|missiles?|rockets?|weapons?|warheads?|interceptors?|torpedo(?:es)?|munitions?)(?:\s+[a-z]+){0,2}?\s+(?:calls?|called|named|dubbed|known\s+as)\s+(?:the\s+)?["“‘]?(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)?)/gu;
 
 export interface WeaponOptions {
   /** Weapon ids already defined elsewhere in the corpus: mentions join them with `of=`. */
@@ -61,6 +67,12 @@ export function suggestWeapons(
     const si = sentenceIndexAt(t, start);
     if (si < 0 || !WEAPON_WORDS.test(t.text.slice(...t.sentences[si]))) continue;
     found.push({ start, end, id: slug(m[0]), entry: null });
+  }
+  for (const m of t.text.matchAll(NAMED_AS)) {
+    const start = m.index + m[0].length - m[1].length;
+    const end = start + m[1].length;
+    if (found.some((f) => start < f.end && end > f.start)) continue;
+    found.push({ start, end, id: slug(m[1]), entry: null });
   }
   for (const m of t.text.matchAll(GENERIC)) {
     const start = m.index;

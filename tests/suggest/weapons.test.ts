@@ -29,3 +29,34 @@ describe('weapons: a kind of weapon only where something happens', () => {
     ]);
   });
 });
+
+describe('weapons: names the text introduces', () => {
+  it('marks the name after "a drone they call", "a missile called", "a rocket dubbed"', () => {
+    expect(
+      weapons('The rebels said they had flown a new drone they call Sparrow over the port.').map((x) => x.words),
+    ).toEqual(['Sparrow']);
+    expect(weapons('The navy unveiled a cruise missile called Sea Lance on Monday.').map((x) => x.words)).toEqual([
+      'Sea Lance',
+    ]);
+    expect(weapons('The militia fired a rocket dubbed "Thunder" at the base.').map((x) => x.words)).toEqual([
+      'Thunder',
+    ]);
+  });
+  it('takes no lower-case word or a verb phrase as a name', () => {
+    expect(weapons('The minister called the missile launch a provocation.')).toEqual([]);
+    expect(weapons('A drone called off the search was reported by the police.')).toEqual([]);
+  });
+});
+
+describe('weapons: designations in a sentence about an interception', () => {
+  it('marks a designation where the sentence says it was or was not intercepted', () => {
+    expect(
+      weapons('The army said the aircraft was a modified Kestrel-4 that was detected but not intercepted.').map(
+        (x) => x.words,
+      ),
+    ).toEqual(['Kestrel-4']);
+  });
+  it('still leaves a designation in a sentence with no word of weapons', () => {
+    expect(weapons('The minister flew to the summit on a chartered A-320 jet.')).toEqual([]);
+  });
+});
