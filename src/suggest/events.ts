@@ -45,7 +45,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
   [
     'military-activity',
-    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?)\b/i,
+    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?|flew|came down|splashed down|landed|fell (?:into|in|on|near|off))\b/i,
   ],
   // A conflict's outbreak, told as background or as news ("The war between X and Y began in April 2023"):
   // the conflict noun is the subject of the verb, a few words before it; tried last, so a sentence that
@@ -57,6 +57,9 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 export const SUMMARY_WORDS = 16;
+
+/** The type of an event the table has no word for: the reviewer sets it. */
+export const UNTYPED = 'other';
 
 /** The sentence's main clause in its own words. */
 export function summaryOf(sentence: string): string {
@@ -128,6 +131,8 @@ export interface EventInput {
   /** Place ids mentioned in it, in text order, and the words before each (to prefer "in X"). */
   places: Array<{ id: string; before: string }>;
   dates: FoundDate[];
+  /** The sentence itself dates what happened (a date neither carried from before, nor when it was said, nor background). */
+  dated?: boolean;
 }
 
 /** A definite reference back to what was told ("the missile", "the attack", "these strikes", "the weapon"). */
@@ -163,14 +168,19 @@ const figureAttribute = (sentence: string): { figures?: string } => {
 /** The event suggestion for one sentence, or null when it does not report one. */
 export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   if (e.places.length === 0) return null;
-  const type = EVENT_TYPES.find(([, re]) => re.test(e.sentence))?.[0];
-  if (!type) return null;
+  const keyword = EVENT_TYPES.find(([, re]) => re.test(e.sentence))?.[0];
+  // A sentence that names a place and dates what happened there reports an event, whatever its verb
+  // ("met … on Thursday in Yevlakh", "there has been an increase … since 2014 … in Crimea"): the
+  // annotators' rule. Its type is for the reviewer to choose.
+  if (!keyword && !e.dated) return null;
+  const type = keyword ?? UNTYPED;
   const { claimant, found } = claimantOf(e.sentence);
   // The place the sentence puts it at ("in X", "on X") first: the first one is drawn.
   const at = e.places.filter((p) => /\b(?:in|at|on|near|over|into|against)\s+(?:the\s+)?$/i.test(p.before));
   const ordered = [...new Set([...at, ...e.places].map((p) => p.id))];
   const date = e.dates[0];
   const reasons = ['status left for the reviewer'];
+  if (!keyword) reasons.push(`no word of the type table: "${UNTYPED}" until the reviewer sets the type`);
   if (!date) reasons.push('no date in the sentence');
   else if (date.reason) reasons.push(`date ${date.reason}`);
   if (!found) reasons.push('no attribution in the sentence');
@@ -189,7 +199,7 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
       claimant,
       status: 'unverified',
     },
-    confidence: date && found ? 0.7 : 0.5,
+    confidence: !keyword ? 0.4 : date && found ? 0.7 : 0.5,
     reason: reasons.join('; '),
   };
 }

@@ -151,6 +151,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           before: text.slice(Math.max(s, p.start - 12), p.start),
         })),
         dates: eventDates(found, carried),
+        dated: found.some((d) => !d.reporting && !d.background),
       },
       `${slug(o.docId)}-event-${n + 1}`,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, claimSuggestion } from '../../src/suggest/events.js';
+import { EVENT_TYPES, UNTYPED, claimSuggestion } from '../../src/suggest/events.js';
 import { suggestFor } from './setup.js';
 
 const typeOf = (s: string) => EVENT_TYPES.find(([, re]) => re.test(s))?.[0];
@@ -67,5 +67,25 @@ describe('stated ranges in a draft', () => {
   it('gives a range no origin unless the text states one', () => {
     expect(ranges('The ATACMS missiles can hit targets up to 300 km away.')[0].origin).toBeUndefined();
     expect(ranges('ATACMS fired from Crimea can hit targets up to 300 km away.')[0].origin).toBe('crimea');
+  });
+});
+
+describe('events: what the type table has no word for', () => {
+  it('proposes a sentence that names a place and dates what happened there, untyped, for the reviewer', () => {
+    const ev = events('Delegates from both sides met on Thursday in Geneva to discuss a prisoner swap.');
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ type: UNTYPED, date: '2024-11-21' });
+    expect(ev[0].reason).toMatch(/no word of the type table/);
+  });
+  it('proposes none for a sentence with a place but no date of its own, nor for one dated only by when it was said', () => {
+    expect(events('Delegates from both sides want to meet in Geneva.')).toEqual([]);
+    expect(events('The mayor of Geneva said on Thursday that the city is ready to help.')).toEqual([]);
+  });
+});
+
+describe('events: the flight of a missile', () => {
+  it('types a flight and where it came down as military activity', () => {
+    expect(typeOf('It flew for 40 minutes and came down off the coast of Hokkaido.')).toBe('military-activity');
+    expect(typeOf('The rocket splashed down east of Okinawa.')).toBe('military-activity');
   });
 });
