@@ -161,9 +161,23 @@ export interface Weights {
    */
   near: number;
   nearKm: number;
+  /**
+   * Times the share (0–1) of the document's places that are of the candidate's kind of division:
+   * countries for a country, first-level regions of the same country for a region. A document that
+   * lists states ("Florida", "Georgia", "Kentucky") means the state by "Delaware", not a town of
+   * that name near its cities; one that lists countries means the country by "Russia".
+   */
+  siblings: number;
 }
 
-export const WEIGHTS: Readonly<Weights> = { countryShare: 6, countryNamed: 0, region: 5, near: 9, nearKm: 200 };
+export const WEIGHTS: Readonly<Weights> = {
+  countryShare: 6,
+  countryNamed: 0,
+  region: 5,
+  near: 9,
+  nearKm: 200,
+  siblings: 1,
+};
 
 /** Document context that is not cross-validated (ln units; km). */
 const CONTEXT = {
@@ -210,12 +224,14 @@ const MAX_SUGGESTIONS = 5;
  */
 interface Evidence {
   countryWeight: Map<string, number>;
+  /** Share (0–1) of the document's places that are countries (key ''), or regions of a country (key ISO2). */
+  siblings: Map<string, number>;
   regions: Map<string, number>;
   /** [lon, lat, weight] */
   points: Array<[number, number, number]>;
 }
 
-const NO_EVIDENCE: Evidence = { countryWeight: new Map(), regions: new Map(), points: [] };
+const NO_EVIDENCE: Evidence = { countryWeight: new Map(), siblings: new Map(), regions: new Map(), points: [] };
 
 interface Scored {
   i: number;
@@ -257,6 +273,8 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, 
   let s = 0;
   const c = countryOf(g, i);
   if (c) s += ev.countryWeight.get(c) ?? 0;
+  if (w.siblings && (level === 'country' || (level === 'region' && c)))
+    s += w.siblings * (ev.siblings.get(level === 'country' ? '' : c!) ?? 0);
   // Lying in a region of the document and lying near its places are one piece of evidence
   // (locality), not two: the larger counts.
   let local = 0;
@@ -560,6 +578,7 @@ function evidenceOf(ctx: ResolveContext | undefined): Evidence {
   });
   return {
     countryWeight,
+    siblings: new Map(),
     regions: new Map((ctx.regions ?? []).map((r) => [r, 1])),
     points: (ctx.points ?? []).map(([lon, lat]) => [lon, lat, 1] as [number, number, number]),
   };
@@ -607,6 +626,7 @@ function documentEvidence(
 ): Evidence {
   const countryMass = new Map<string, number>();
   const countryNamed = new Map<string, number>();
+  const siblingMass = new Map<string, number>();
   let mentions = 0;
   const regions = new Map(base.regions);
   const points = new Map<number, number>();
@@ -619,6 +639,8 @@ function documentEvidence(
       const c = countryOf(g, i);
       if (c) countryMass.set(c, (countryMass.get(c) ?? 0) + p * count);
       if (c && level === 'country') countryNamed.set(c, Math.max(countryNamed.get(c) ?? 0, p));
+      const sib = level === 'country' ? '' : level === 'region' && c ? c : null;
+      if (sib !== null) siblingMass.set(sib, (siblingMass.get(sib) ?? 0) + p * count);
       const r = regionOf(g, i);
       if (r && (level === 'city' || level === 'county' || level === 'region'))
         regions.set(r, Math.max(regions.get(r) ?? 0, p));
@@ -636,7 +658,9 @@ function documentEvidence(
     const [lon, lat] = lonlatOf(g, i);
     pts.push([lon, lat, p]);
   }
-  return { countryWeight, regions, points: pts };
+  const siblings = new Map<string, number>();
+  if (mentions > 0) for (const [k, m] of siblingMass) siblings.set(k, m / mentions);
+  return { countryWeight, siblings, regions, points: pts };
 }
 
 /** The name a mention is about, without articles, designators and qualifiers. */

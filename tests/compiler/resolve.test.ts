@@ -7,6 +7,7 @@ import {
   resolveDocument,
   resolvePlace,
   type Resolution,
+  WEIGHTS,
 } from '../../src/compiler/resolve.js';
 import type { ResolvedPlace } from '../../src/contract.js';
 import { distanceKm } from '../../src/compiler/places/distance.js';
@@ -295,6 +296,25 @@ describe('classes of miss on unseen text', () => {
     // The same name in a US document stays in the US.
     const [inUs] = resolveDocument(g, [{ text: 'Maryland' }, { text: 'Baltimore' }, { text: 'Annapolis' }]);
     expect(place(inUs).admin1).toBe('US-MD');
+  });
+
+  it('reads a country or state name as the division when the document lists its siblings', () => {
+    // Russia, Sidney, Piqua and Versailles are all towns of Ohio: a local story means the town.
+    const [local] = resolveDocument(
+      g,
+      ['Russia', 'Sidney', 'Piqua', 'Versailles'].map((text) => ({ text })),
+    );
+    expect(place(local)).toMatchObject({ kind: 'city', country: 'US', admin1: 'US-OH' });
+    // The same towns in a story that lists countries: "Russia" is the country.
+    const names = ['Russia', 'Ukraine', 'Belarus', 'Poland', 'Sidney', 'Piqua', 'Versailles'];
+    const [listed] = resolveDocument(
+      g,
+      names.map((text) => ({ text })),
+    );
+    expect(place(listed)).toMatchObject({ kind: 'country', country: 'RU' });
+    // Without the siblings weight the towns' closeness wins: the weight is what decides.
+    const without = documentResolver(g, { ...WEIGHTS, siblings: 0 });
+    expect(place(without(names.map((text) => ({ text })))[0]).kind).toBe('city');
   });
 
   it('reads hashtag and CamelCase forms as the places they spell', () => {
