@@ -487,7 +487,19 @@ function checkQuery(q: PlaceQuery): void {
 }
 
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
-type Prepared = { pin: Outcome } | { pin: null; text: string; candidates: Candidate[] };
+type Prepared =
+  | { pin: Outcome }
+  | {
+      pin: null;
+      text: string;
+      candidates: Candidate[];
+      /**
+       * A last-resort reading: 'ending' without an adjective's or plural's ending ("Dagestani"),
+       * 'namedAfter' as the place the mention's feature is named after ("Boston Harbor" → Boston;
+       * always ambiguous). Neither counts as context for the document's other mentions.
+       */
+      guess?: 'ending' | 'namedAfter';
+    };
 
 /** A leading Arabic article as transliterations write it ("al-Raqqa", "Ar Raqqah", "el-Arish"). */
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)[-\s\u2010\u2011]+(?=\p{L})/iu;
@@ -509,6 +521,47 @@ function writtenForms(text: string): string[] {
   return forms;
 }
 
+/**
+ * Adjectives and plurals of names that no table lists: "Dagestani" → Dagestan, "North Ossetian" →
+ * North Ossetia, "Gazans" → Gaza, "Czechs" → Czech. Longest ending first; tried only when no
+ * written form names anything.
+ */
+function endingForms(forms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of forms) {
+    for (const ending of DEMONYM_ENDINGS) {
+      const base = f.replace(ending, '');
+      if (base !== f && base.length >= 4 && !out.includes(base) && !forms.includes(base)) out.push(base);
+    }
+  }
+  return out;
+}
+
+/** Endings of adjectives and plurals formed on a place name, dropped in this order. */
+const DEMONYM_ENDINGS = [/(?<=\p{L})ns$/u, /(?<=\p{L})is$/u, /(?<=\p{L})n$/u, /(?<=\p{L})i$/u, /(?<=\p{L})s$/u];
+
+/**
+ * Words that make a feature, facility or district of a place's name ("Boston Harbor", "Port of
+ * Los Angeles", "Santa Clara Valley", "Lake Cumberland"). A mention that names nothing in the
+ * gazetteer is read, as a last resort, as the place it is named after, and flagged ambiguous: it
+ * lies near that place far more often than not, and an unresolved mention has no point at all.
+ */
+const NAMED_AFTER_LEADING =
+  /^(?:the\s+)?(?:port|bay|gulf|isle|university|city|county|district|province|state)\s+of\s+|^(?:the\s+)?(?:lake|mount|mt\.?|river|fort|camp)\s+/iu;
+const NAMED_AFTER_TRAILING =
+  /\s+(?:river|creek|lake|reservoir|bay|harbou?r|port|valley|falls|(?:national\s+|state\s+|memorial\s+)?park|square|(?:international\s+|regional\s+|municipal\s+)?airport|air\s+(?:force\s+)?base|university|college|hospital|dam|islands?|mountains?|hills?|beach|station|(?:art\s+)?gallery|museum|cathedral|church|stadium|arena|zoo|township|twp\.?|co\.?|metro(?:politan)?\s+area|area)$/iu;
+
+function namedAfterForms(text: string): string[] {
+  const out: string[] = [];
+  let t = text.trim();
+  for (let k = 0; k < 2; k++) {
+    const next = t.replace(NAMED_AFTER_LEADING, '').replace(NAMED_AFTER_TRAILING, '').trim();
+    if (next === t || next.length < 3) break;
+    out.push((t = next));
+  }
+  return out;
+}
+
 function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
@@ -528,7 +581,19 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
     const w = rank(g, candidatesOf(g, withinText, undefined, -1), NO_EVIDENCE);
     if (w.length) within = w[0].i;
   }
-  return { pin: null, text, candidates: candidatesOf(g, text, q.kind, within) };
+  const candidates = candidatesOf(g, text, q.kind, within);
+  if (candidates.length === 0) {
+    for (const f of endingForms(forms)) {
+      const c = candidatesOf(g, f, q.kind, within);
+      if (c.length) return { pin: null, text: f, candidates: c, guess: 'ending' };
+    }
+    for (const f of namedAfterForms(text)) {
+      // The feature's own kind ("river") says nothing of the place it is named after.
+      const c = candidatesOf(g, f, undefined, within);
+      if (c.length) return { pin: null, text, candidates: c, guess: 'namedAfter' };
+    }
+  }
+  return { pin: null, text, candidates };
 }
 
 function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outcome {
@@ -563,9 +628,12 @@ function resolutionOf(g: GazetteerIndex, prepared: Prepared, scored: Scored[]): 
   }
   const top = scored[0];
   const topPoint = lonlatOf(g, top.i);
-  const ambiguous = scored.some(
-    (c, n) => n > 0 && c.score >= top.score - AMBIGUITY_MARGIN && distanceKm(topPoint, lonlatOf(g, c.i)) > AMBIGUOUS_KM,
-  );
+  const ambiguous =
+    prepared.guess === 'namedAfter' ||
+    scored.some(
+      (c, n) =>
+        n > 0 && c.score >= top.score - AMBIGUITY_MARGIN && distanceKm(topPoint, lonlatOf(g, c.i)) > AMBIGUOUS_KM,
+    );
   const place = placeAt(g, top.i);
   return { ok: true, place, candidates: scored.slice(0, MAX_CANDIDATES).map((c) => placeAt(g, c.i)), ambiguous };
 }
@@ -748,6 +816,8 @@ function resolveAll(
   const reads = uq.map((q, n) => read(q, unique[n]));
   const prepared = reads.map((r) => r.prepared);
   const ukey = reads.map((r) => r.core);
+  // Last-resort readings are no context for the others (a wrong guess would pull them away).
+  const guessed = prepared.map((p) => p.pin === null && p.guess !== undefined);
   const count = unique.map((sig) => countOf.get(sig)!);
   // The other names a mention takes as context: all, in a document of up to DOCUMENT.window
   // distinct names; in a longer one the window nearest in the text (by first mention), so a long
@@ -773,7 +843,7 @@ function resolveAll(
     uq.forEach((q, n) => {
       if (q.geonames !== undefined || q.wikidata !== undefined) return;
       const others: Array<{ belief: Array<{ i: number; p: number }>; count: number }> = [];
-      for (const m of neighbours[n]) others.push({ belief: belief[m], count: count[m] });
+      for (const m of neighbours[n]) if (!guessed[m]) others.push({ belief: belief[m], count: count[m] });
       scored[n] = scoreWith(x, prepared[n], documentEvidence(x, base, others, w), w);
       belief[n] = beliefs(scored[n]);
     });

@@ -324,6 +324,36 @@ describe('classes of miss on unseen text', () => {
     expect(place(resolvePlace(g, { text: '#Kyiv' }))).toMatchObject({ kind: 'city', country: 'UA' });
   });
 
+  it('reads adjectives and plurals that no table lists as the place they are formed on', () => {
+    expect(place(resolvePlace(g, { text: 'Dagestani' }))).toMatchObject({ kind: 'region', admin1: 'RU-DA' });
+    expect(place(resolvePlace(g, { text: 'North Ossetian' }))).toMatchObject({ kind: 'region', admin1: 'RU-SE' });
+    expect(place(resolvePlace(g, { text: 'Czechs' }))).toMatchObject({ kind: 'country', country: 'CZ' });
+    expect(place(resolvePlace(g, { text: 'Gazans' }))).toMatchObject({ country: 'PS' });
+    // A name that is itself known keeps its own reading ("Paris" is not cut to "Pari").
+    expect(place(resolvePlace(g, { text: 'Paris' }))).toMatchObject({ country: 'FR' });
+  });
+
+  it('reads an unknown feature or facility as the place it is named after, flagged ambiguous', () => {
+    const harbor = resolvePlace(g, { text: 'Boston Harbor' });
+    expect(place(harbor)).toMatchObject({ name: 'Boston', country: 'US', admin1: 'US-MA' });
+    expect(harbor.ok && harbor.ambiguous).toBe(true);
+    expect(place(resolvePlace(g, { text: 'Port of Los Angeles' }))).toMatchObject({ admin1: 'US-CA' });
+    expect(place(resolvePlace(g, { text: 'Santa Clara Valley' }))).toMatchObject({ name: 'Santa Clara' });
+    // The document's other places choose among the homonyms the feature may be named after.
+    const [river] = resolveDocument(g, [{ text: 'Sacramento River' }, { text: 'Stockton' }, { text: 'Fresno' }]);
+    expect(place(river)).toMatchObject({ name: 'Sacramento', admin1: 'US-CA' });
+    // A guess is no context for the others: "Uplands" (read as Upland, California) does not pull
+    // London and Ontario to California and England.
+    const doc = resolveDocument(
+      g,
+      ['London', 'Uplands', 'Ontario', 'Quebec City'].map((text) => ({ text })),
+    );
+    expect(place(doc[0]).country).toBe('CA');
+    expect(place(doc[2])).toMatchObject({ kind: 'region', country: 'CA' });
+    // Still nothing for a name that names no place at all.
+    expect(resolvePlace(g, { text: 'Qwertzuiop Harbor' }).ok).toBe(false);
+  });
+
   it('reads an airbase and a power plant as the site, at the site', () => {
     const ramstein = place(resolvePlace(g, { text: 'Ramstein Air Base' }));
     expect(ramstein).toMatchObject({ kind: 'site', country: 'DE' });
