@@ -364,6 +364,27 @@ describe('classes of miss on unseen text', () => {
     expect(distanceKm(zaporizhzhia.lonlat, [34.59, 47.51])).toBeLessThan(10);
   });
 
+  it('reads regions that Natural Earth splits into provinces as the region, on its own land', () => {
+    const expected: Array<[string, string, [number, number]]> = [
+      ['Sicily', 'IT', [14.1, 37.6]],
+      ['Lombardy', 'IT', [9.8, 45.6]],
+      ['Catalonia', 'ES', [1.5, 41.8]],
+      ['Basque Country', 'ES', [-2.6, 43.0]],
+      ['Andalusia', 'ES', [-4.6, 37.5]],
+      ['Normandy', 'FR', [0.2, 49.1]],
+      ['Brittany', 'FR', [-3.0, 48.2]],
+      ['Flanders', 'BE', [4.0, 51.0]],
+    ];
+    for (const [text, country, at] of expected) {
+      const p = place(resolvePlace(g, { text }));
+      expect(p, text).toMatchObject({ country });
+      expect(distanceKm(p.lonlat, at), text).toBeLessThan(100);
+      expect(onLand(p.lonlat), `${text} at ${p.lonlat}`).toBe(true);
+    }
+    // A US town of the same name yields to the region when nothing says otherwise.
+    expect(place(resolvePlace(g, { text: 'Normandy' })).country).toBe('FR');
+  });
+
   it("puts a large island's point on land", () => {
     for (const text of ['Borneo', 'Sumatra', 'New Guinea', 'Luzon', 'Mindanao', 'Honshu', 'Baffin Island']) {
       const p = place(resolvePlace(g, { text }));
