@@ -80,7 +80,9 @@ const PRIOR: Readonly<Record<Exclude<Level, 'city'>, number>> = {
   county: Math.log(20_000),
   region: Math.log(500_000),
   territory: Math.log(1_000_000),
-  dependency: Math.log(1_000_000),
+  // A dependency is a country to news ("New Caledonia", "Greenland"): above a region's floor, so its
+  // own name outranks another place's alternate or historical name (British Columbia's "New Caledonia").
+  dependency: Math.log(5_000_000),
   country: Math.log(50_000_000),
   area: Math.log(20_000_000),
   continent: Math.log(500_000_000),

@@ -385,6 +385,12 @@ describe('classes of miss on unseen text', () => {
     expect(place(resolvePlace(g, { text: 'Normandy' })).country).toBe('FR');
   });
 
+  it("reads a dependency's own name as the dependency, not as another place's historical name", () => {
+    // "New Caledonia" is also a historical name of British Columbia.
+    expect(place(resolvePlace(g, { text: 'New Caledonia' }))).toMatchObject({ kind: 'country', country: 'NC' });
+    expect(place(resolvePlace(g, { text: 'Greenland' }))).toMatchObject({ kind: 'country', country: 'GL' });
+  });
+
   it("puts a large island's point on land", () => {
     for (const text of ['Borneo', 'Sumatra', 'New Guinea', 'Luzon', 'Mindanao', 'Honshu', 'Baffin Island']) {
       const p = place(resolvePlace(g, { text }));
