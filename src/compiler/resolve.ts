@@ -525,8 +525,8 @@ function writtenForms(text: string): string[] {
 
 /**
  * Adjectives and plurals of names that no table lists: "Dagestani" → Dagestan, "North Ossetian" →
- * North Ossetia, "Gazans" → Gaza, "Czechs" → Czech. Longest ending first; tried only when no
- * written form names anything.
+ * North Ossetia, "Gazans" → Gaza, "Czechs" → Czech, "Londoner" → London, "Ohioans" → Ohio; in the order
+ * of DEMONYM_ENDINGS, tried only when no written form names anything.
  */
 function endingForms(forms: readonly string[]): string[] {
   const out: string[] = [];
@@ -540,7 +540,9 @@ function endingForms(forms: readonly string[]): string[] {
 }
 
 /** Endings of adjectives and plurals formed on a place name, dropped in this order. */
-const DEMONYM_ENDINGS = [/(?<=\p{L})ns$/u, /(?<=\p{L})is$/u, /(?<=\p{L})n$/u, /(?<=\p{L})i$/u, /(?<=\p{L})s$/u];
+const DEMONYM_ENDINGS = ['ns', 'is', 'ites', 'ers', 'er', 'n', 'i', 'ans', 'an', 's'].map(
+  (e) => new RegExp(`(?<=\\p{L})${e}$`, 'u'),
+);
 
 /**
  * Words that make a feature, facility or district of a place's name ("Boston Harbor", "Port of

@@ -329,6 +329,13 @@ describe('classes of miss on unseen text', () => {
     expect(place(resolvePlace(g, { text: 'North Ossetian' }))).toMatchObject({ kind: 'region', admin1: 'RU-SE' });
     expect(place(resolvePlace(g, { text: 'Czechs' }))).toMatchObject({ kind: 'country', country: 'CZ' });
     expect(place(resolvePlace(g, { text: 'Gazans' }))).toMatchObject({ country: 'PS' });
+    expect(place(resolvePlace(g, { text: 'Ohioans' }))).toMatchObject({ kind: 'region', admin1: 'US-OH' });
+    // The document says which London a Londoner is from.
+    const [londoner] = resolveDocument(
+      g,
+      ['Londoner', 'Ontario', 'Toronto'].map((text) => ({ text })),
+    );
+    expect(place(londoner)).toMatchObject({ name: 'London', country: 'CA' });
     // A name that is itself known keeps its own reading ("Paris" is not cut to "Pari").
     expect(place(resolvePlace(g, { text: 'Paris' }))).toMatchObject({ country: 'FR' });
   });
