@@ -12,9 +12,12 @@
  *     demonym (NAME);
  *   - what the mention's designator and the annotator's kind say, and whether a region is named
  *     after its own city ("Kursk" is the city) (MATCH);
- *   - context: the share of the document's places in the candidate's country, regions the document
- *     names or its places lie in, closeness to its other places, and a place the text names as
- *     containing this one ("Paris, Texas") (CONTEXT).
+ *   - context: the share of the document's places in the candidate's country, the share that are
+ *     divisions of its kind (countries; regions of the same country), regions the document names or
+ *     its places lie in, closeness to its other places, and a place the text names as containing
+ *     this one ("Paris, Texas") (CONTEXT, Weights).
+ * A mention that names nothing is read, as a last resort, without an adjective's ending
+ * ("Dagestani") or as the place its feature is named after ("Boston Harbor", flagged ambiguous).
  * The highest score wins. `resolveDocument` gets the context from the document's other mentions,
  * re-resolving each in turn until the readings settle (DOCUMENT). A resolution is `ambiguous` when
  * a candidate lying more than AMBIGUOUS_KM from the winner scores within AMBIGUITY_MARGIN of it (a
