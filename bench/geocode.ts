@@ -160,6 +160,7 @@ const GRID: { [K in keyof Weights]?: number[] } = {
   countryNamed: [0, 1.5, 3],
   region: [3, 5, 7],
   near: [6, 9, 12],
+  siblings: [0, 1, 4],
 };
 
 function gridWeights(): Weights[] {

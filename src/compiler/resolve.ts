@@ -12,9 +12,12 @@
  *     demonym (NAME);
  *   - what the mention's designator and the annotator's kind say, and whether a region is named
  *     after its own city ("Kursk" is the city) (MATCH);
- *   - context: the share of the document's places in the candidate's country, regions the document
- *     names or its places lie in, closeness to its other places, and a place the text names as
- *     containing this one ("Paris, Texas") (CONTEXT).
+ *   - context: the share of the document's places in the candidate's country, the share that are
+ *     divisions of its kind (countries; regions of the same country), regions the document names or
+ *     its places lie in, closeness to its other places, and a place the text names as containing
+ *     this one ("Paris, Texas") (CONTEXT, Weights).
+ * A mention that names nothing is read, as a last resort, without an adjective's ending
+ * ("Dagestani") or as the place its feature is named after ("Boston Harbor", flagged ambiguous).
  * The highest score wins. `resolveDocument` gets the context from the document's other mentions,
  * re-resolving each in turn until the readings settle (DOCUMENT). A resolution is `ambiguous` when
  * a candidate lying more than AMBIGUOUS_KM from the winner scores within AMBIGUITY_MARGIN of it (a
@@ -80,7 +83,9 @@ const PRIOR: Readonly<Record<Exclude<Level, 'city'>, number>> = {
   county: Math.log(20_000),
   region: Math.log(500_000),
   territory: Math.log(1_000_000),
-  dependency: Math.log(1_000_000),
+  // A dependency is a country to news ("New Caledonia", "Greenland"): above a region's floor, so its
+  // own name outranks another place's alternate or historical name (British Columbia's "New Caledonia").
+  dependency: Math.log(5_000_000),
   country: Math.log(50_000_000),
   area: Math.log(20_000_000),
   continent: Math.log(500_000_000),
@@ -161,9 +166,23 @@ export interface Weights {
    */
   near: number;
   nearKm: number;
+  /**
+   * Times the share (0–1) of the document's places that are of the candidate's kind of division:
+   * countries for a country, first-level regions of the same country for a region. A document that
+   * lists states ("Florida", "Georgia", "Kentucky") means the state by "Delaware", not a town of
+   * that name near its cities; one that lists countries means the country by "Russia".
+   */
+  siblings: number;
 }
 
-export const WEIGHTS: Readonly<Weights> = { countryShare: 6, countryNamed: 0, region: 5, near: 9, nearKm: 200 };
+export const WEIGHTS: Readonly<Weights> = {
+  countryShare: 6,
+  countryNamed: 0,
+  region: 5,
+  near: 9,
+  nearKm: 200,
+  siblings: 1,
+};
 
 /** Document context that is not cross-validated (ln units; km). */
 const CONTEXT = {
@@ -210,12 +229,14 @@ const MAX_SUGGESTIONS = 5;
  */
 interface Evidence {
   countryWeight: Map<string, number>;
+  /** Share (0–1) of the document's places that are countries (key ''), or regions of a country (key ISO2). */
+  siblings: Map<string, number>;
   regions: Map<string, number>;
   /** [lon, lat, weight] */
   points: Array<[number, number, number]>;
 }
 
-const NO_EVIDENCE: Evidence = { countryWeight: new Map(), regions: new Map(), points: [] };
+const NO_EVIDENCE: Evidence = { countryWeight: new Map(), siblings: new Map(), regions: new Map(), points: [] };
 
 interface Scored {
   i: number;
@@ -257,6 +278,8 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, 
   let s = 0;
   const c = countryOf(g, i);
   if (c) s += ev.countryWeight.get(c) ?? 0;
+  if (w.siblings && (level === 'country' || (level === 'region' && c)))
+    s += w.siblings * (ev.siblings.get(level === 'country' ? '' : c!) ?? 0);
   // Lying in a region of the document and lying near its places are one piece of evidence
   // (locality), not two: the larger counts.
   let local = 0;
@@ -469,7 +492,19 @@ function checkQuery(q: PlaceQuery): void {
 }
 
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
-type Prepared = { pin: Outcome } | { pin: null; text: string; candidates: Candidate[] };
+type Prepared =
+  | { pin: Outcome }
+  | {
+      pin: null;
+      text: string;
+      candidates: Candidate[];
+      /**
+       * A last-resort reading: 'ending' without an adjective's or plural's ending ("Dagestani"),
+       * 'namedAfter' as the place the mention's feature is named after ("Boston Harbor" → Boston;
+       * always ambiguous). Neither counts as context for the document's other mentions.
+       */
+      guess?: 'ending' | 'namedAfter';
+    };
 
 /** A leading Arabic article as transliterations write it ("al-Raqqa", "Ar Raqqah", "el-Arish"). */
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)[-\s\u2010\u2011]+(?=\p{L})/iu;
@@ -491,6 +526,49 @@ function writtenForms(text: string): string[] {
   return forms;
 }
 
+/**
+ * Adjectives and plurals of names that no table lists: "Dagestani" → Dagestan, "North Ossetian" →
+ * North Ossetia, "Gazans" → Gaza, "Czechs" → Czech, "Londoner" → London, "Ohioans" → Ohio; in the order
+ * of DEMONYM_ENDINGS, tried only when no written form names anything.
+ */
+function endingForms(forms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of forms) {
+    for (const ending of DEMONYM_ENDINGS) {
+      const base = f.replace(ending, '');
+      if (base !== f && base.length >= 4 && !out.includes(base) && !forms.includes(base)) out.push(base);
+    }
+  }
+  return out;
+}
+
+/** Endings of adjectives and plurals formed on a place name, dropped in this order. */
+const DEMONYM_ENDINGS = ['ns', 'is', 'ites', 'ers', 'er', 'n', 'i', 'ans', 'an', 's'].map(
+  (e) => new RegExp(`(?<=\\p{L})${e}$`, 'u'),
+);
+
+/**
+ * Words that make a feature, facility or district of a place's name ("Boston Harbor", "Port of
+ * Los Angeles", "Santa Clara Valley", "Lake Cumberland"). A mention that names nothing in the
+ * gazetteer is read, as a last resort, as the place it is named after, and flagged ambiguous: it
+ * lies near that place far more often than not, and an unresolved mention has no point at all.
+ */
+const NAMED_AFTER_LEADING =
+  /^(?:the\s+)?(?:port|bay|gulf|isle|university|city|county|district|province|state)\s+of\s+|^(?:the\s+)?(?:lake|mount|mt\.?|river|fort|camp)\s+/iu;
+const NAMED_AFTER_TRAILING =
+  /\s+(?:river|creek|lake|reservoir|bay|harbou?r|port|valley|falls|(?:national\s+|state\s+|memorial\s+)?park|square|(?:international\s+|regional\s+|municipal\s+)?airport|air\s+(?:force\s+)?base|university|college|hospital|dam|islands?|mountains?|hills?|beach|station|(?:art\s+)?gallery|museum|cathedral|church|stadium|arena|zoo|township|twp\.?|co\.?|metro(?:politan)?\s+area|area)$/iu;
+
+function namedAfterForms(text: string): string[] {
+  const out: string[] = [];
+  let t = text.trim();
+  for (let k = 0; k < 2; k++) {
+    const next = t.replace(NAMED_AFTER_LEADING, '').replace(NAMED_AFTER_TRAILING, '').trim();
+    if (next === t || next.length < 3) break;
+    out.push((t = next));
+  }
+  return out;
+}
+
 function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
@@ -510,7 +588,19 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
     const w = rank(g, candidatesOf(g, withinText, undefined, -1), NO_EVIDENCE);
     if (w.length) within = w[0].i;
   }
-  return { pin: null, text, candidates: candidatesOf(g, text, q.kind, within) };
+  const candidates = candidatesOf(g, text, q.kind, within);
+  if (candidates.length === 0) {
+    for (const f of endingForms(forms)) {
+      const c = candidatesOf(g, f, q.kind, within);
+      if (c.length) return { pin: null, text: f, candidates: c, guess: 'ending' };
+    }
+    for (const f of namedAfterForms(text)) {
+      // The feature's own kind ("river") says nothing of the place it is named after.
+      const c = candidatesOf(g, f, undefined, within);
+      if (c.length) return { pin: null, text, candidates: c, guess: 'namedAfter' };
+    }
+  }
+  return { pin: null, text, candidates };
 }
 
 function resolveWith(g: GazetteerIndex, prepared: Prepared, ev: Evidence): Outcome {
@@ -545,9 +635,12 @@ function resolutionOf(g: GazetteerIndex, prepared: Prepared, scored: Scored[]): 
   }
   const top = scored[0];
   const topPoint = lonlatOf(g, top.i);
-  const ambiguous = scored.some(
-    (c, n) => n > 0 && c.score >= top.score - AMBIGUITY_MARGIN && distanceKm(topPoint, lonlatOf(g, c.i)) > AMBIGUOUS_KM,
-  );
+  const ambiguous =
+    prepared.guess === 'namedAfter' ||
+    scored.some(
+      (c, n) =>
+        n > 0 && c.score >= top.score - AMBIGUITY_MARGIN && distanceKm(topPoint, lonlatOf(g, c.i)) > AMBIGUOUS_KM,
+    );
   const place = placeAt(g, top.i);
   return { ok: true, place, candidates: scored.slice(0, MAX_CANDIDATES).map((c) => placeAt(g, c.i)), ambiguous };
 }
@@ -560,6 +653,7 @@ function evidenceOf(ctx: ResolveContext | undefined): Evidence {
   });
   return {
     countryWeight,
+    siblings: new Map(),
     regions: new Map((ctx.regions ?? []).map((r) => [r, 1])),
     points: (ctx.points ?? []).map(([lon, lat]) => [lon, lat, 1] as [number, number, number]),
   };
@@ -607,6 +701,7 @@ function documentEvidence(
 ): Evidence {
   const countryMass = new Map<string, number>();
   const countryNamed = new Map<string, number>();
+  const siblingMass = new Map<string, number>();
   let mentions = 0;
   const regions = new Map(base.regions);
   const points = new Map<number, number>();
@@ -619,6 +714,8 @@ function documentEvidence(
       const c = countryOf(g, i);
       if (c) countryMass.set(c, (countryMass.get(c) ?? 0) + p * count);
       if (c && level === 'country') countryNamed.set(c, Math.max(countryNamed.get(c) ?? 0, p));
+      const sib = level === 'country' ? '' : level === 'region' && c ? c : null;
+      if (sib !== null) siblingMass.set(sib, (siblingMass.get(sib) ?? 0) + p * count);
       const r = regionOf(g, i);
       if (r && (level === 'city' || level === 'county' || level === 'region'))
         regions.set(r, Math.max(regions.get(r) ?? 0, p));
@@ -636,7 +733,9 @@ function documentEvidence(
     const [lon, lat] = lonlatOf(g, i);
     pts.push([lon, lat, p]);
   }
-  return { countryWeight, regions, points: pts };
+  const siblings = new Map<string, number>();
+  if (mentions > 0) for (const [k, m] of siblingMass) siblings.set(k, m / mentions);
+  return { countryWeight, siblings, regions, points: pts };
 }
 
 /** The name a mention is about, without articles, designators and qualifiers. */
@@ -724,6 +823,8 @@ function resolveAll(
   const reads = uq.map((q, n) => read(q, unique[n]));
   const prepared = reads.map((r) => r.prepared);
   const ukey = reads.map((r) => r.core);
+  // Last-resort readings are no context for the others (a wrong guess would pull them away).
+  const guessed = prepared.map((p) => p.pin === null && p.guess !== undefined);
   const count = unique.map((sig) => countOf.get(sig)!);
   // The other names a mention takes as context: all, in a document of up to DOCUMENT.window
   // distinct names; in a longer one the window nearest in the text (by first mention), so a long
@@ -749,7 +850,7 @@ function resolveAll(
     uq.forEach((q, n) => {
       if (q.geonames !== undefined || q.wikidata !== undefined) return;
       const others: Array<{ belief: Array<{ i: number; p: number }>; count: number }> = [];
-      for (const m of neighbours[n]) others.push({ belief: belief[m], count: count[m] });
+      for (const m of neighbours[n]) if (!guessed[m]) others.push({ belief: belief[m], count: count[m] });
       scored[n] = scoreWith(x, prepared[n], documentEvidence(x, base, others, w), w);
       belief[n] = beliefs(scored[n]);
     });

@@ -7,6 +7,7 @@ import {
   resolveDocument,
   resolvePlace,
   type Resolution,
+  WEIGHTS,
 } from '../../src/compiler/resolve.js';
 import type { ResolvedPlace } from '../../src/contract.js';
 import { distanceKm } from '../../src/compiler/places/distance.js';
@@ -297,11 +298,67 @@ describe('classes of miss on unseen text', () => {
     expect(place(inUs).admin1).toBe('US-MD');
   });
 
+  it('reads a country or state name as the division when the document lists its siblings', () => {
+    // Russia, Sidney, Piqua and Versailles are all towns of Ohio: a local story means the town.
+    const [local] = resolveDocument(
+      g,
+      ['Russia', 'Sidney', 'Piqua', 'Versailles'].map((text) => ({ text })),
+    );
+    expect(place(local)).toMatchObject({ kind: 'city', country: 'US', admin1: 'US-OH' });
+    // The same towns in a story that lists countries: "Russia" is the country.
+    const names = ['Russia', 'Ukraine', 'Belarus', 'Poland', 'Sidney', 'Piqua', 'Versailles'];
+    const [listed] = resolveDocument(
+      g,
+      names.map((text) => ({ text })),
+    );
+    expect(place(listed)).toMatchObject({ kind: 'country', country: 'RU' });
+    // Without the siblings weight the towns' closeness wins: the weight is what decides.
+    const without = documentResolver(g, { ...WEIGHTS, siblings: 0 });
+    expect(place(without(names.map((text) => ({ text })))[0]).kind).toBe('city');
+  });
+
   it('reads hashtag and CamelCase forms as the places they spell', () => {
     expect(place(resolvePlace(g, { text: '#SouthAfrica' }))).toMatchObject({ kind: 'country', country: 'ZA' });
     expect(place(resolvePlace(g, { text: '#NewZealand' }))).toMatchObject({ kind: 'country', country: 'NZ' });
     expect(place(resolvePlace(g, { text: 'NewYork' }))).toMatchObject({ country: 'US', admin1: 'US-NY' });
     expect(place(resolvePlace(g, { text: '#Kyiv' }))).toMatchObject({ kind: 'city', country: 'UA' });
+  });
+
+  it('reads adjectives and plurals that no table lists as the place they are formed on', () => {
+    expect(place(resolvePlace(g, { text: 'Dagestani' }))).toMatchObject({ kind: 'region', admin1: 'RU-DA' });
+    expect(place(resolvePlace(g, { text: 'North Ossetian' }))).toMatchObject({ kind: 'region', admin1: 'RU-SE' });
+    expect(place(resolvePlace(g, { text: 'Czechs' }))).toMatchObject({ kind: 'country', country: 'CZ' });
+    expect(place(resolvePlace(g, { text: 'Gazans' }))).toMatchObject({ country: 'PS' });
+    expect(place(resolvePlace(g, { text: 'Ohioans' }))).toMatchObject({ kind: 'region', admin1: 'US-OH' });
+    // The document says which London a Londoner is from.
+    const [londoner] = resolveDocument(
+      g,
+      ['Londoner', 'Ontario', 'Toronto'].map((text) => ({ text })),
+    );
+    expect(place(londoner)).toMatchObject({ name: 'London', country: 'CA' });
+    // A name that is itself known keeps its own reading ("Paris" is not cut to "Pari").
+    expect(place(resolvePlace(g, { text: 'Paris' }))).toMatchObject({ country: 'FR' });
+  });
+
+  it('reads an unknown feature or facility as the place it is named after, flagged ambiguous', () => {
+    const harbor = resolvePlace(g, { text: 'Boston Harbor' });
+    expect(place(harbor)).toMatchObject({ name: 'Boston', country: 'US', admin1: 'US-MA' });
+    expect(harbor.ok && harbor.ambiguous).toBe(true);
+    expect(place(resolvePlace(g, { text: 'Port of Los Angeles' }))).toMatchObject({ admin1: 'US-CA' });
+    expect(place(resolvePlace(g, { text: 'Santa Clara Valley' }))).toMatchObject({ name: 'Santa Clara' });
+    // The document's other places choose among the homonyms the feature may be named after.
+    const [river] = resolveDocument(g, [{ text: 'Sacramento River' }, { text: 'Stockton' }, { text: 'Fresno' }]);
+    expect(place(river)).toMatchObject({ name: 'Sacramento', admin1: 'US-CA' });
+    // A guess is no context for the others: "Uplands" (read as Upland, California) does not pull
+    // London and Ontario to California and England.
+    const doc = resolveDocument(
+      g,
+      ['London', 'Uplands', 'Ontario', 'Quebec City'].map((text) => ({ text })),
+    );
+    expect(place(doc[0]).country).toBe('CA');
+    expect(place(doc[2])).toMatchObject({ kind: 'region', country: 'CA' });
+    // Still nothing for a name that names no place at all.
+    expect(resolvePlace(g, { text: 'Qwertzuiop Harbor' }).ok).toBe(false);
   });
 
   it('reads an airbase and a power plant as the site, at the site', () => {
@@ -312,6 +369,33 @@ describe('classes of miss on unseen text', () => {
     expect(zaporizhzhia).toMatchObject({ kind: 'site', country: 'UA' });
     // The plant is at Enerhodar, about 110 km south-west of Zaporizhzhia city.
     expect(distanceKm(zaporizhzhia.lonlat, [34.59, 47.51])).toBeLessThan(10);
+  });
+
+  it('reads regions that Natural Earth splits into provinces as the region, on its own land', () => {
+    const expected: Array<[string, string, [number, number]]> = [
+      ['Sicily', 'IT', [14.1, 37.6]],
+      ['Lombardy', 'IT', [9.8, 45.6]],
+      ['Catalonia', 'ES', [1.5, 41.8]],
+      ['Basque Country', 'ES', [-2.6, 43.0]],
+      ['Andalusia', 'ES', [-4.6, 37.5]],
+      ['Normandy', 'FR', [0.2, 49.1]],
+      ['Brittany', 'FR', [-3.0, 48.2]],
+      ['Flanders', 'BE', [4.0, 51.0]],
+    ];
+    for (const [text, country, at] of expected) {
+      const p = place(resolvePlace(g, { text }));
+      expect(p, text).toMatchObject({ country });
+      expect(distanceKm(p.lonlat, at), text).toBeLessThan(100);
+      expect(onLand(p.lonlat), `${text} at ${p.lonlat}`).toBe(true);
+    }
+    // A US town of the same name yields to the region when nothing says otherwise.
+    expect(place(resolvePlace(g, { text: 'Normandy' })).country).toBe('FR');
+  });
+
+  it("reads a dependency's own name as the dependency, not as another place's historical name", () => {
+    // "New Caledonia" is also a historical name of British Columbia.
+    expect(place(resolvePlace(g, { text: 'New Caledonia' }))).toMatchObject({ kind: 'country', country: 'NC' });
+    expect(place(resolvePlace(g, { text: 'Greenland' }))).toMatchObject({ kind: 'country', country: 'GL' });
   });
 
   it("puts a large island's point on land", () => {
