@@ -9,12 +9,14 @@
  *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
  *   - a date without its year is the last one on or before --published (chrono may take the next);
  *   - without --published, a date whose year the text does not give is dropped (chrono would take this year);
- *   - "since December", "since March 2022": chrono reads the month; "since" makes an open interval;
+ *   - "since December", "since last year", "since the start of the war in 2014": chrono reads the date;
+ *     "since" makes an open interval, whichever reading found the date;
  *   - "over the weekend": chrono gives the Saturday; the weekend is Saturday and Sunday;
  *   - "overnight": chrono reads nothing; news means the night into the publication day (day before/day);
  *   - "this week": the week so far, never after --published;
  *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
- *     it is marked `reporting` so the event takes another date when it has one;
+ *     it is marked `reporting` so the event takes another date when it has one; so is one between the
+ *     speaker and the verb ("Putin on Sunday called the blast …");
  *   - "the first … since a coup in 2021", ", which brokered a ceasefire in January,": background to the
  *     event, marked `background` so the event never takes it;
  *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
@@ -59,7 +61,13 @@ function relativeClauses(slice: string): Array<[number, number]> {
 }
 
 const SAID_BEFORE =
-  /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned)\s+(?:on\s+|late\s+|early\s+)?$/i;
+  /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+(?:on\s+|late\s+|early\s+)?$/i;
+/** "Putin on Sunday called the blast …": the date between who speaks and the verb of saying. */
+const SAID_AFTER =
+  /^\s+(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|called|accused|urged|vowed|insisted|declared|described)\b/i;
+/** "since" before a date, directly ("since December", "since last year") or before the start of something dated ("since the start of the conflict in 2014"). */
+const SINCE_BEFORE =
+  /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b[^,.;]{0,60}$/i;
 const WEEKEND = /\b(?:over|at|during)\s+the\s+weekend\b/gi;
 const OVERNIGHT = /\bovernight\b/gi;
 
@@ -228,8 +236,7 @@ export function findDates(
         value = `${startValue}/${endValue}`;
     }
     const before = text.slice(Math.max(from, start - 30), start);
-    if (/\bsince\s+$/i.test(before) && !value.includes('/')) value = `${value}/..`;
-    const reporting = SAID_BEFORE.test(before);
+    const reporting = SAID_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, to));
     out.push({ start, end, value, ...(reason ? { reason } : {}), ...(reporting ? { reporting } : {}) });
   }
   for (const m of slice.matchAll(BARE_YEAR)) {
@@ -237,6 +244,12 @@ export function findDates(
     if (taken(yStart, yStart + 4)) continue;
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
+  }
+  // "since December", "since last year", "since the start of the war in 2014": from then on.
+  for (const d of out) {
+    if (d.value === '' || d.value.includes('/')) continue;
+    const before = text.slice(Math.max(from, d.start - 90), d.start);
+    if (SINCE_BEFORE.test(before)) d.value = `${d.value}/..`;
   }
   const clauses = relativeClauses(slice);
   for (const d of out) {

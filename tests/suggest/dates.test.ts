@@ -37,4 +37,17 @@ describe('dates', () => {
     const done = findDates('North Korea tested a missile on Friday.', 0, 39, '2024-11-01');
     expect(done.map((d) => d.reporting ?? false)).toEqual([false]);
   });
+  it('reads "since" before any date as an open interval, relative ones too', () => {
+    expect(values('Kyiv has used the launchers since last year.', '2024-05-10')).toEqual(['2023/..']);
+    expect(values('Shelling has not stopped since last month.', '2024-05-10')).toEqual(['2024-04/..']);
+    expect(values('Since the outbreak of the war in 2011, the city has changed hands.')).toEqual(['2011/..']);
+  });
+  it('marks a date between the speaker and the verb of saying as when it was said', () => {
+    const said = findDates('The governor on Monday called the blast sabotage.', 0, 49, '2024-05-10');
+    expect(said.map((d) => [d.value, d.reporting])).toEqual([['2024-05-06', true]]);
+    const done = findDates('The navy on Monday fired two missiles.', 0, 38, '2024-05-10');
+    expect(done.map((d) => d.reporting ?? false)).toEqual([false]);
+    const owned = findDates('The ministry acknowledged on Monday that a depot burned.', 0, 56, '2024-05-10');
+    expect(owned.map((d) => d.reporting)).toEqual([true]);
+  });
 });
