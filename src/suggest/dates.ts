@@ -11,6 +11,9 @@
  *   - without --published, a date whose year the text does not give is dropped (chrono would take this year);
  *   - "since December", "since last year", "since the start of the war in 2014": chrono reads the date;
  *     "since" makes an open interval, whichever reading found the date;
+ *   - "October 27 last year", "in March this year": chrono reads the date without its year and
+ *     "last year" apart; the words give the date's year (one date);
+ *   - "began in Mali in 2012 and has spread …": what began then goes on, an open interval;
  *   - "over the weekend": chrono gives the Saturday; the weekend is Saturday and Sunday;
  *   - "overnight": chrono reads nothing; news means the night into the publication day (day before/day);
  *   - "this week": the week so far, never after --published;
@@ -68,6 +71,10 @@ const SAID_AFTER =
 /** "since" before a date, directly ("since December", "since last year") or before the start of something dated ("since the start of the conflict in 2014"). */
 const SINCE_BEFORE =
   /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b[^,.;]{0,60}$/i;
+/** Something that began (…) at the date that follows, and (below) goes on since. */
+const BEGAN_BEFORE =
+  /\b(?:began|started|erupted|broke\s+out|launched\s+(?:an?|its|their)\s+(?:\w+\s+)?(?:offensive|campaign|invasion|operation|insurgency|siege|war))\b[^,.;:]{0,60}$/i;
+const GOES_ON_AFTER = /^\s+and\s+(?:has|have)\s+(?:since\s+)?[a-z]+\b/i;
 const WEEKEND = /\b(?:over|at|during)\s+the\s+weekend\b/gi;
 const OVERNIGHT = /\bovernight\b/gi;
 
@@ -79,6 +86,8 @@ const DAY_PAIR = new RegExp(
 );
 const BARE_YEAR =
   /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
+const YEAR_AFTER = /^,?\s+(last|this)\s+year\b/i;
 const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
 
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
@@ -169,6 +178,8 @@ export function findDates(
   }
   for (const m of slice.matchAll(LAST_PERIOD)) {
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
+    // "on October 27 last year", "in March this year": the year of the date before it (read with chrono's).
+    if (m[2].toLowerCase() === 'year' && MONTH_BEFORE.test(slice.slice(0, m.index))) continue;
     const which = m[1].toLowerCase() === 'this' ? 0 : 1;
     const unit = m[2].toLowerCase();
     let value: string;
@@ -209,7 +220,7 @@ export function findDates(
   }
   for (const r of chrono.parse(slice, ref ?? undefined, { forwardDate: false })) {
     const start = from + r.index;
-    const end = start + r.text.length;
+    let end = start + r.text.length;
     if (taken(start, end)) continue;
     if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently)$/i.test(r.text.trim()))
       continue;
@@ -229,8 +240,15 @@ export function findDates(
     // A date without its year is the last one on or before publication ("in March" in November is this March).
     if (ref && !r.start.isCertain('year') && startValue > day(ref))
       startValue = `${Number(startValue.slice(0, 4)) - 1}${startValue.slice(4)}`;
+    // "October 27 last year", "March this year": the year the words give.
+    const yearAfter = ref && !r.start.isCertain('year') ? YEAR_AFTER.exec(text.slice(end, to)) : null;
+    if (yearAfter) {
+      const y = ref!.getUTCFullYear() - (yearAfter[1].toLowerCase() === 'last' ? 1 : 0);
+      startValue = `${y}${startValue.slice(4)}`;
+      end += yearAfter[0].length;
+    }
     let value = startValue;
-    if (r.end) {
+    if (r.end && !yearAfter) {
       const endValue = componentValue(r.end, yearKnown);
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
         value = `${startValue}/${endValue}`;
@@ -250,6 +268,11 @@ export function findDates(
     if (d.value === '' || d.value.includes('/')) continue;
     const before = text.slice(Math.max(from, d.start - 90), d.start);
     if (SINCE_BEFORE.test(before)) d.value = `${d.value}/..`;
+    // "The violence began in Mali in 2012 and has spread …": what began then goes on.
+    else if (BEGAN_BEFORE.test(before) && GOES_ON_AFTER.test(text.slice(d.end, to))) {
+      d.value = `${d.value}/..`;
+      d.reason = `${d.reason ? `${d.reason}; ` : ''}began then and goes on`;
+    }
   }
   const clauses = relativeClauses(slice);
   for (const d of out) {

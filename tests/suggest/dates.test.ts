@@ -50,4 +50,14 @@ describe('dates', () => {
     const owned = findDates('The ministry acknowledged on Monday that a depot burned.', 0, 56, '2024-05-10');
     expect(owned.map((d) => d.reporting)).toEqual([true]);
   });
+  it('gives a date without its year the year that "last year" or "this year" after it names', () => {
+    expect(values('The rebels took the town on 12 June last year.', '2024-05-10')).toEqual(['2023-06-12']);
+    expect(values('The rebels took the town in February this year.', '2024-05-10')).toEqual(['2024-02']);
+    expect(values('The rebels took the town last year.', '2024-05-10')).toEqual(['2023']);
+  });
+  it('opens the interval of something that began at a date and has gone on since', () => {
+    expect(values('The uprising started in the north in 2019 and has since reached the capital.')).toEqual(['2019/..']);
+    expect(values('The siege began in May 2023 in the valley and has cut off two towns.')).toEqual(['2023-05']);
+    expect(values('The navy fired a missile on Monday and has denied it.')).toEqual(['2024-11-18']);
+  });
 });
