@@ -26,6 +26,8 @@
  *     the publication date; in news they count from the event told (or are durations): dropped;
  *   - "two days of drills … on Thursday", "a three-day exercise starting Monday": chrono gives the day;
  *     the activity lasts N days from it (an interval), when the sentence gives that one day only;
+ *   - "on Tuesday, the third straight day of attacks", "for a third day": the run of N days ending on
+ *     the day given (days only: "a second night in a row" of strikes is that night's);
  *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
  *     publication date; they count from the event the article told last (`anchor`), or are dropped;
  *     "came a day after Russia fired …" dates what follows "after" a day before the anchor.
@@ -281,7 +283,30 @@ export function findDates(
   }
   const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
   spanDays(slice, kept);
+  streakDays(slice, kept);
   return kept;
+}
+
+/** "the third straight day", "for a second day", "a fourth consecutive day": the last day of a run of N. */
+const STREAK =
+  /\b(?:(second|third|fourth|fifth|sixth|seventh)\s+(?:straight|consecutive|successive)\s+day|for\s+a\s+(second|third|fourth|fifth|sixth|seventh)\s+day|(second|third|fourth|fifth|sixth|seventh)\s+day\s+in\s+a\s+row)\b/i;
+const ORDINAL: Readonly<Record<string, number>> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 };
+
+/**
+ * "Drones struck the port on Tuesday, the third straight day of attacks": what goes on day after day
+ * ran from N − 1 days before the one day the sentence gives to that day. Days only: "a second night
+ * in a row" of strikes is that night's strike, the one before it another event.
+ */
+function streakDays(slice: string, found: FoundDate[]): void {
+  const m = STREAK.exec(slice);
+  if (!m) return;
+  const told = found.filter((d) => !d.reporting && !d.background);
+  if (told.length !== 1 || !/^\d{4}-\d\d-\d\d$/.test(told[0].value)) return;
+  const d = told[0];
+  const n = ORDINAL[(m[1] ?? m[2] ?? m[3]).toLowerCase()];
+  const first = new Date(Date.parse(`${d.value}T12:00:00Z`) - (n - 1) * 86400000);
+  d.value = `${day(first)}/${d.value}`;
+  d.reason = `${d.reason ? `${d.reason}; ` : ''}the last of ${n} days in a row ("${m[0]}")`;
 }
 
 /** "two days of drills", "a three-day exercise": an activity that lasts N days. */

@@ -60,4 +60,11 @@ describe('dates', () => {
     expect(values('The siege began in May 2023 in the valley and has cut off two towns.')).toEqual(['2023-05']);
     expect(values('The navy fired a missile on Monday and has denied it.')).toEqual(['2024-11-18']);
   });
+  it('dates "the third straight day", "for a second day" as the run of days ending on the day given', () => {
+    expect(
+      values('Protesters blocked the bridge on Sunday, the fourth straight day of protests.', '2024-05-10'),
+    ).toEqual(['2024-05-02/2024-05-05']);
+    expect(values('Shelling went on on Thursday for a second day.', '2024-05-10')).toEqual(['2024-05-08/2024-05-09']);
+    expect(values('Drones hit the port for a third night in a row on Thursday.', '2024-05-10')).toEqual(['2024-05-09']);
+  });
 });
