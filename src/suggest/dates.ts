@@ -30,7 +30,9 @@
  *     the day given (days only: "a second night in a row" of strikes is that night's);
  *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
  *     publication date; they count from the event the article told last (`anchor`), or are dropped;
- *     "came a day after Russia fired …" dates what follows "after" a day before the anchor.
+ *     "came a day after Russia fired …" dates what follows "after" a day before the anchor; "hours
+ *     later", "later that day" are the anchor's day; from a run of days, "later" counts from its last
+ *     day and "earlier" from its first.
  */
 import * as chrono from 'chrono-node';
 import { UNITS } from './figures.js';
@@ -94,7 +96,7 @@ const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
 
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
 const ANCHORED =
-  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day)\b/gi;
+  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
 /** A duration or an offset chrono counts from the publication date ("for 86 minutes", "after 73 minutes", "15 minutes later", "in five months"). */
 const DURATION = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+ago\b)/i;
 const COUNT: Readonly<Record<string, number>> = {
@@ -160,13 +162,17 @@ export function findDates(
     const start = from + m.index;
     const end = start + m[0].length;
     // Only a day can be counted from; without one the phrase is dropped (chrono would count from publication).
-    if (!anchor || !/^\d{4}-\d\d-\d\d$/.test(anchor)) {
+    // A run of days is counted from its last day forward ("later") and from its first back ("earlier").
+    const run = anchor ? /^(\d{4}-\d\d-\d\d)\/(\d{4}-\d\d-\d\d)$/.exec(anchor) : null;
+    if (!anchor || (!run && !/^\d{4}-\d\d-\d\d$/.test(anchor))) {
       out.push({ start, end, value: '', reason: 'dropped' });
       continue;
     }
-    const n = m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1;
+    // "Hours later", "later that day": the same day.
+    const sameDay = !!(m[8] ?? m[9]);
+    const n = sameDay ? 0 : m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1;
     const unit = (m[2] ?? m[5] ?? m[6] ?? 'day').toLowerCase() === 'week' ? 7 : 1;
-    const dir = (m[3] ?? m[4] ?? m[7] ?? '').toLowerCase();
+    const dir = (m[3] ?? m[4] ?? m[7] ?? m[8] ?? m[9] ?? '').toLowerCase();
     let sign = /^(?:earlier|before|previously|previous)$/.test(dir)
       ? -1
       : /^(?:later|after|next|following)$/.test(dir)
@@ -175,7 +181,8 @@ export function findDates(
     // "The attack came a day after Russia fired …": "after"/"before" with what follows is a preposition;
     // what follows it happened a day before (after) the event told, the opposite of "a day later".
     if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) sign = -sign;
-    const d = new Date(Date.parse(`${anchor}T12:00:00Z`) + sign * n * unit * 86400000);
+    const from_ = run ? (sign < 0 ? run[1] : run[2]) : anchor;
+    const d = new Date(Date.parse(`${from_}T12:00:00Z`) + sign * n * unit * 86400000);
     out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before' });
   }
   for (const m of slice.matchAll(LAST_PERIOD)) {

@@ -67,4 +67,11 @@ describe('dates', () => {
     expect(values('Shelling went on on Thursday for a second day.', '2024-05-10')).toEqual(['2024-05-08/2024-05-09']);
     expect(values('Drones hit the port for a third night in a row on Thursday.', '2024-05-10')).toEqual(['2024-05-09']);
   });
+  it('counts "hours later", "later that day" as the day of the event told before, and counts from a run of days', () => {
+    const at = (s: string, anchor: string) => findDates(s, 0, s.length, '2024-05-10', anchor).map((d) => d.value);
+    expect(at('Hours later, the border was closed.', '2024-05-08')).toEqual(['2024-05-08']);
+    expect(at('Later that day a second blast hit the depot.', '2024-05-08')).toEqual(['2024-05-08']);
+    expect(at('Hours later, the border was closed.', '2024-05-06/2024-05-08')).toEqual(['2024-05-08']);
+    expect(at('A day earlier, the army had massed troops.', '2024-05-06/2024-05-08')).toEqual(['2024-05-05']);
+  });
 });
