@@ -33,6 +33,9 @@ export interface Suggested {
   dates: Map<number, FoundDate[]>;
 }
 
+/** A day or a run of days: "2024-11-21", "2024-11-19/2024-11-21". */
+const DAYS = /^\d{4}-\d\d-\d\d(?:\/\d{4}-\d\d-\d\d)?$/;
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && a.end > b.start;
 
@@ -79,8 +82,9 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
 
   const dates = new Map<number, FoundDate[]>();
   let n = 0;
-  // A sentence that reports an event but gives no date most often tells more of the one the article
-  // led with (claims, tolls, accounts): it takes that date, said so in its reason.
+  // A sentence that reports an event but gives no date most often tells more of the one told last
+  // with a day (claims, tolls, accounts; at first the one the article led with): it takes that date,
+  // said so in its reason.
   let carried: FoundDate | null = null;
   let lastEvent: string | null = null;
   // The date of the event told last: "a day earlier", "two days later" count from it.
@@ -123,7 +127,11 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     );
     if (ev) {
       n++;
+      // Later undated sentences go on with the event told last, when it was dated to the day; a month
+      // or a year ("the first since … in November") is background, and the story goes on as before.
+      const own = found.find((d) => !d.background && !d.reporting);
       if (!carried) carried = eventDates(found, null)[0] ?? null;
+      else if (own && DAYS.test(own.value)) carried = own;
       lastEvent = ev.attributes.id;
       lastDate = ev.attributes.date ?? lastDate;
       suggestions.push(ev);
@@ -156,8 +164,8 @@ export function isAnotherAccount(sentence: string, found: readonly FoundDate[], 
 
 /**
  * The dates an event sentence gives its event, best first: the dates of what happened before the date
- * something was said ("said on Friday it had tested"); with none, the date carried from the article's
- * lead event; with none either, when it was said.
+ * something was said ("said on Friday it had tested"); with none, the date carried from the event
+ * told last with a day (at first the article's lead event); with none either, when it was said.
  */
 function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
   const found = all.filter((d) => !d.background);

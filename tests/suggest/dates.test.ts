@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/suggest/dates.js';
+import { suggestFor } from './setup.js';
 
 const values = (s: string, published: string | null = '2024-11-22') =>
   findDates(s, 0, s.length, published).map((d) => d.value);
@@ -73,5 +74,22 @@ describe('dates', () => {
     expect(at('Later that day a second blast hit the depot.', '2024-05-08')).toEqual(['2024-05-08']);
     expect(at('Hours later, the border was closed.', '2024-05-06/2024-05-08')).toEqual(['2024-05-08']);
     expect(at('A day earlier, the army had massed troops.', '2024-05-06/2024-05-08')).toEqual(['2024-05-05']);
+  });
+  it('gives an undated event the date of the event told last with a day, not a month told as background', () => {
+    const dated = (t: string) =>
+      suggestFor(t, '2024-05-10')
+        .suggestions.filter((x) => x.kind === 'event')
+        .map((x) => x.attributes.date);
+    const lead = 'A blast damaged a bridge in Kherson on Saturday, officials said. ';
+    expect(
+      dated(
+        `${lead}On Monday, missiles struck Lviv and Odesa. Ukraine's air force said 40 missiles were fired at Lviv.`,
+      ),
+    ).toEqual(['2024-05-04', '2024-05-06', '2024-05-06']);
+    expect(
+      dated(
+        `${lead}Protests against the war began in Lviv in March. Ukraine's air force said 40 missiles were fired at Odesa.`,
+      ),
+    ).toEqual(['2024-05-04', '2024-03', '2024-05-04']);
   });
 });
