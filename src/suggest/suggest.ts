@@ -87,10 +87,13 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   // said so in its reason.
   let carried: FoundDate | null = null;
   let lastEvent: string | null = null;
-  // The date of the event told last: "a day earlier", "two days later" count from it.
+  // The date of the event told last: a sentence that dates nothing else tells more of it.
   let lastDate: string | null = null;
+  // The day (or run of days) of the event told last with one: "a day earlier", "a week later" count
+  // from it (a month or a year told since cannot be counted from).
+  let lastDay: string | null = null;
   t.sentences.forEach(([s, e], si) => {
-    const found = findDates(text, s, e, o.published, lastDate);
+    const found = findDates(text, s, e, o.published, lastDay);
     dates.set(si, found);
     const sentenceText = text.slice(s, e);
     // A possessive claimant ("Russia's Defence Ministry said …") says who tells it, not where it
@@ -134,6 +137,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       else if (own && DAYS.test(own.value)) carried = own;
       lastEvent = ev.attributes.id;
       lastDate = ev.attributes.date ?? lastDate;
+      if (ev.attributes.date && DAYS.test(ev.attributes.date)) lastDay = ev.attributes.date;
       suggestions.push(ev);
     }
   });

@@ -92,4 +92,12 @@ describe('dates', () => {
       ),
     ).toEqual(['2024-05-04', '2024-03', '2024-05-04']);
   });
+  it('counts "a week earlier" from the event told last with a day, past a month told since', () => {
+    const t =
+      'A blast damaged a bridge in Kherson on Saturday, officials said. Protests against the war began in Lviv in March. A week earlier a drone hit a school in Odesa.';
+    const dated = suggestFor(t, '2024-05-10')
+      .suggestions.filter((x) => x.kind === 'event')
+      .map((x) => x.attributes.date);
+    expect(dated).toEqual(['2024-05-04', '2024-03', '2024-04-27']);
+  });
 });
