@@ -8,6 +8,7 @@
  *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
  *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
  *   - a date without its year is the last one on or before --published (chrono may take the next);
+ *     "last August" in August is a year before; chrono reads no "last May" at all;
  *   - without --published, a date whose year the text does not give is dropped (chrono would take this year);
  *   - "since December", "since last year", "since the start of the war in 2014": chrono reads the date;
  *     "since" makes an open interval, whichever reading found the date;
@@ -72,9 +73,13 @@ const SAID_BEFORE =
 /** "Putin on Sunday called the blast …": the date between who speaks and the verb of saying. */
 const SAID_AFTER =
   /^\s+(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|called|accused|urged|vowed|insisted|declared|described)\b/i;
-/** "since" before a date, directly ("since December", "since last year") or before the start of something dated ("since the start of the conflict in 2014"). */
+/**
+ * "since" before a date, directly ("since December", "since last year"), or before the start of
+ * something dated ("since the start of the conflict in 2014", "since the group began attacking ships in
+ * November").
+ */
 const SINCE_BEFORE =
-  /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b[^,.;]{0,60}$/i;
+  /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
 /** Something that began (…) at the date that follows, and (below) goes on since. */
 const BEGAN_BEFORE =
   /\b(?:began|started|erupted|broke\s+out|launched\s+(?:an?|its|their)\s+(?:\w+\s+)?(?:offensive|campaign|invasion|operation|insurgency|siege|war))\b[^,.;:]{0,60}$/i;
@@ -90,6 +95,8 @@ const DAY_PAIR = new RegExp(
 );
 const BARE_YEAR =
   /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+const LAST_MONTH =
+  /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)/g;
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
 const YEAR_AFTER = /^,?\s+(last|this)\s+year\b/i;
 const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
@@ -205,6 +212,14 @@ export function findDates(
       if (which === 0 && day(monday) === day(ref)) value = day(ref);
     }
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value, reason: relative });
+  }
+  for (const m of slice.matchAll(LAST_MONTH)) {
+    if (!ref) continue;
+    // "last May": the latest May before the publication month (chrono reads no "May" after "last").
+    const mi = monthIndex(m[1]);
+    const y = ref.getUTCFullYear() - (mi >= ref.getUTCMonth() ? 1 : 0);
+    const start = from + m.index;
+    out.push({ start, end: start + m[0].length, value: `${y}-${pad(mi + 1)}`, reason: relative });
   }
   for (const m of slice.matchAll(WEEKEND)) {
     if (!ref) continue;

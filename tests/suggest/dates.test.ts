@@ -100,4 +100,14 @@ describe('dates', () => {
       .map((x) => x.attributes.date);
     expect(dated).toEqual(['2024-05-04', '2024-03', '2024-04-27']);
   });
+  it('reads "since" before a clause that began at a date as an open interval, and "last August" in August as a year ago', () => {
+    expect(values('It was the first raid since the militia began shelling the valley in March.', '2024-05-10')).toEqual(
+      ['2024-03/..'],
+    );
+    expect(values('The town has been quiet since the militia withdrew in March.', '2024-05-10')).toEqual(['2024-03']);
+    expect(values('Troops crossed the border last August.', '2024-08-10')).toEqual(['2023-08']);
+    expect(values('Troops crossed the border in August.', '2024-08-10')).toEqual(['2024-08']);
+    expect(values('Troops crossed the border last May.', '2024-08-10')).toEqual(['2024-05']);
+    expect(values('Troops crossed the border last May.', '2024-05-10')).toEqual(['2023-05']);
+  });
 });
