@@ -92,6 +92,8 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   // The day (or run of days) of the event told last with one: "a day earlier", "a week later" count
   // from it (a month or a year told since cannot be counted from).
   let lastDay: string | null = null;
+  // The event told last, when only the day it was said dates it.
+  let saidOnly: Suggestion | null = null;
   t.sentences.forEach(([s, e], si) => {
     const found = findDates(text, s, e, o.published, lastDay);
     dates.set(si, found);
@@ -104,10 +106,24 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     );
     // A headline (a line of capitalised words with no full stop) names what the article reports; its sentences report it.
     if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && isHeadline(sentenceText)) return;
-    if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, found, lastDate))) {
+    // After an event dated only by when it was said, an account may date it to that day or before.
+    const said = saidOnly?.attributes.id === lastEvent ? (saidOnly?.attributes.date ?? null) : null;
+    const newer = said ? found.filter((d) => !(DAYS.test(d.value) && d.value.slice(0, 10) <= said)) : found;
+    if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date.
       const own = found.find((d) => !d.reporting && !d.background);
+      // "North Korea said on Friday it had tested …", then "the missile was launched on Thursday": the
+      // event dated only by when it was said takes the day the next account gives of it.
+      if (claim && own && saidOnly && saidOnly.attributes.id === lastEvent && DAYS.test(own.value)) {
+        if (own.value.slice(0, 10) <= (saidOnly.attributes.date ?? '')) {
+          saidOnly.attributes.date = own.value;
+          saidOnly.reason = `${saidOnly.reason ?? ''}; date from the account that follows${own.reason ? `, ${own.reason}` : ''}`;
+          lastDate = lastDay = own.value;
+          carried = own;
+        }
+        saidOnly = null;
+      }
       if (claim && own && own.value !== lastDate) {
         claim.attributes.date = own.value;
         claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
@@ -133,6 +149,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       // Later undated sentences go on with the event told last, when it was dated to the day; a month
       // or a year ("the first since … in November") is background, and the story goes on as before.
       const own = found.find((d) => !d.background && !d.reporting);
+      saidOnly = !own && !carried && found.some((d) => d.reporting && !d.background) ? ev : null;
       if (!carried) carried = eventDates(found, null)[0] ?? null;
       else if (own && DAYS.test(own.value)) carried = own;
       lastEvent = ev.attributes.id;

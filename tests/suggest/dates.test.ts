@@ -110,4 +110,19 @@ describe('dates', () => {
     expect(values('Troops crossed the border last May.', '2024-08-10')).toEqual(['2024-05']);
     expect(values('Troops crossed the border last May.', '2024-05-10')).toEqual(['2023-05']);
   });
+  it('dates an event told only by when it was said by the day the next account gives', () => {
+    const t =
+      'Iran said on Sunday it had tested a new missile from Semnan. The defence ministry said the missile was fired from Semnan on Saturday evening.';
+    const s = suggestFor(t, '2024-05-13').suggestions.filter((x) => x.kind === 'event');
+    expect(s.map((x) => [x.attributes.date, x.attributes.of])).toEqual([
+      ['2024-05-11', undefined],
+      [undefined, s[0].attributes.id],
+    ]);
+    // An account of a later day is another event, and the first keeps the day it was said.
+    const later = suggestFor(
+      'Iran said on Sunday it had tested a new missile from Semnan. Iran tested a second missile from Semnan on Monday.',
+      '2024-05-14',
+    ).suggestions.filter((x) => x.kind === 'event');
+    expect(later.map((x) => x.attributes.date)).toEqual(['2024-05-12', '2024-05-13']);
+  });
 });
