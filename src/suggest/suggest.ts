@@ -140,7 +140,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           id: p.id,
           before: text.slice(Math.max(s, p.start - 12), p.start),
         })),
-        dates: eventDates(found, carried),
+        dates: nearest(eventDates(found, carried), withinOthers(inside, text), text),
       },
       `${slug(o.docId)}-event-${n + 1}`,
     );
@@ -198,6 +198,21 @@ function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
     ...d,
     reason: `${d.reason ? `${d.reason}; ` : ''}the date it was said, not necessarily when it happened`,
   }));
+}
+
+/**
+ * The dates of an event, the one told nearest the place it is drawn at first ("seized the north in 2012
+ * and again took up arms last year, when the army recaptured Kidal": last year). Ties keep text order.
+ */
+function nearest(dates: FoundDate[], places: PlaceMention[], text: string): FoundDate[] {
+  if (dates.length < 2) return dates;
+  const p =
+    places.find((x) =>
+      /\b(?:in|at|on|near|over|into|against)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 12), x.start)),
+    ) ?? places[0];
+  if (!p) return dates;
+  const dist = (d: FoundDate) => (d.end <= p.start ? p.start - d.end : d.start - p.end);
+  return [...dates].sort((a, b) => dist(a) - dist(b));
 }
 
 /** The suggestions that can be written, and only those whose references are written too. */

@@ -125,4 +125,12 @@ describe('dates', () => {
     ).suggestions.filter((x) => x.kind === 'event');
     expect(later.map((x) => x.attributes.date)).toEqual(['2024-05-12', '2024-05-13']);
   });
+  it('dates an event by the date told nearest the place it is drawn at', () => {
+    const t = 'Militants held the valley in 2019 and again attacked last year, when they shelled a market in Herat.';
+    const ev = suggestFor(t, '2024-05-10').suggestions.filter((x) => x.kind === 'event');
+    expect(ev.map((x) => [x.attributes.place, x.attributes.date])).toEqual([['herat', '2023']]);
+    const first = 'Militants shelled a market in Herat in 2019, and held the valley again last year.';
+    const ev2 = suggestFor(first, '2024-05-10').suggestions.filter((x) => x.kind === 'event');
+    expect(ev2.map((x) => [x.attributes.place, x.attributes.date])).toEqual([['herat', '2019']]);
+  });
 });
