@@ -27,6 +27,7 @@
  *     the publication date; in news they count from the event told (or are durations): dropped;
  *   - "two days of drills … on Thursday", "a three-day exercise starting Monday": chrono gives the day;
  *     the activity lasts N days from it (an interval), when the sentence gives that one day only;
+ *     "agreed on Wednesday … after a 24-hour offensive": it ran up to that day, from the day before;
  *   - "on Tuesday, the third straight day of attacks", "for a third day": the run of N days ending on
  *     the day given (days only: "a second night in a row" of strikes is that night's);
  *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
@@ -340,6 +341,8 @@ const DAYS_LONG = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])
  * sentence gives exactly one day of what happened (not one said, nor background).
  */
 function spanDays(slice: string, found: FoundDate[]): void {
+  const ended = ENDED_SPAN.exec(slice);
+  if (ended) return endedSpan(ended, found);
   const m = DAYS_LONG.exec(slice);
   if (!m) return;
   const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
@@ -349,4 +352,23 @@ function spanDays(slice: string, found: FoundDate[]): void {
   const start = new Date(`${d.value}T12:00:00Z`);
   d.value = `${d.value}/${day(new Date(start.getTime() + (n - 1) * 86400000))}`;
   d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: ${n} days from that day`;
+}
+
+/** "after a 24-hour offensive", "after a three-day siege": what ended on the day the sentence gives. */
+const ENDED_SPAN = /\bafter\s+(?:a|an)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[- ](hour|day)\b/i;
+
+/**
+ * "Separatists agreed on Wednesday to lay down their arms after a 24-hour offensive": the activity ran
+ * up to that day, from the day its length goes back to (24 hours: the day before; three days: two days
+ * before). Only when the sentence gives exactly one day of what happened; under 24 hours, that day alone.
+ */
+function endedSpan(m: RegExpExecArray, found: FoundDate[]): void {
+  const told = found.filter((d) => !d.reporting && !d.background);
+  if (told.length !== 1 || !/^\d{4}-\d\d-\d\d$/.test(told[0].value)) return;
+  const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
+  const back = m[2].toLowerCase() === 'hour' ? Math.floor(n / 24) : n - 1;
+  if (back < 1) return;
+  const d = told[0];
+  d.value = `${day(new Date(Date.parse(`${d.value}T12:00:00Z`) - back * 86400000))}/${d.value}`;
+  d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: it ran up to that day`;
 }

@@ -133,4 +133,16 @@ describe('dates', () => {
     const ev2 = suggestFor(first, '2024-05-10').suggestions.filter((x) => x.kind === 'event');
     expect(ev2.map((x) => [x.attributes.place, x.attributes.date])).toEqual([['herat', '2019']]);
   });
+  it('dates what ended "after a 24-hour offensive", "after a three-day siege" as running up to the day given', () => {
+    expect(values('The garrison surrendered on Friday after a three-day siege.', '2024-05-10')).toEqual([
+      '2024-05-08/2024-05-10',
+    ]);
+    expect(values('The garrison surrendered on Friday after a 48-hour siege.', '2024-05-10')).toEqual([
+      '2024-05-08/2024-05-10',
+    ]);
+    expect(values('Police freed the hostages on Friday after a 12-hour standoff.', '2024-05-10')).toEqual([
+      '2024-05-10',
+    ]);
+    expect(values('The army began a three-day exercise on Monday.', '2024-05-10')).toEqual(['2024-05-06/2024-05-08']);
+  });
 });
