@@ -3,7 +3,12 @@
  * build's forms (YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/..). Pure.
  *
  * chrono-node reads the expressions. Where it falls short for news text this module extends it:
- *   - "on November 23 and 25", "November 23-25": chrono reads the first day only; both days make an interval;
+ *   - "on November 23 and 25", "November 23-25", "23 and 25 November": chrono reads one day only; both
+ *     days make an interval; "between November 20 and November 22", "between March and May": chrono reads
+ *     two dates; they make one interval; "from November 30 to December 2" ends on or before --published too;
+ *   - "on the night of November 20": chrono reads nothing; the date is read without "the night of";
+ *   - "the day before yesterday": chrono reads "yesterday";
+ *   - "in early 2023", "by the end of 2024": a bare year after a qualifier;
  *   - "since 2014", "in 2014", "by 2014": chrono does not read a bare year; "since" makes an open interval;
  *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
  *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
@@ -94,8 +99,15 @@ const DAY_PAIR = new RegExp(
   `\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
   'g',
 );
+/** "23 and 25 November", "between 20 and 22 November 2024": the day-first form. */
+const DAY_PAIR_FIRST = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})(?!\\w)(?:,?\\s+(\\d{4}))?`,
+  'g',
+);
 const BARE_YEAR =
-  /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+  /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+const PART_OF_DAY_OF = /\bthe\s+(?:night|morning|evening|afternoon|early\s+hours)\s+of\s+(?=\d|[A-Z])/g;
+const DAY_BEFORE_YESTERDAY = /\bthe\s+day\s+before\s+yesterday\b/gi;
 const LAST_MONTH =
   /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)/g;
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
@@ -153,20 +165,31 @@ export function findDates(
   const taken = (a: number, b: number) => out.some((d) => a < d.end && b > d.start);
   const relative = 'relative to the publication date';
 
-  for (const m of slice.matchAll(DAY_PAIR)) {
-    const mi = monthIndex(m[1]);
-    const y = m[4] ? Number(m[4]) : ref ? ref.getUTCFullYear() : null;
-    const a = Number(m[2]);
-    const b = Number(m[3]);
+  const pairs = [
+    ...[...slice.matchAll(DAY_PAIR)].map((m) => ({ m, month: m[1], a: m[2], b: m[3], year: m[4] })),
+    ...[...slice.matchAll(DAY_PAIR_FIRST)].map((m) => ({ m, month: m[3], a: m[1], b: m[2], year: m[4] })),
+  ];
+  for (const { m, month, a: da, b: db, year } of pairs) {
+    const mi = monthIndex(month);
+    const y = year ? Number(year) : ref ? ref.getUTCFullYear() : null;
+    const a = Number(da);
+    const b = Number(db);
     if (y === null || mi < 0 || !(b > a) || b > 31) continue;
+    if (taken(from + m.index, from + m.index + m[0].length)) continue;
     out.push({
       start: from + m.index,
       end: from + m.index + m[0].length,
       value: `${y}-${pad(mi + 1)}-${pad(a)}/${y}-${pad(mi + 1)}-${pad(b)}`,
-      ...(m[4] ? {} : { reason: 'year from the publication date' }),
+      ...(year ? {} : { reason: 'year from the publication date' }),
     });
   }
+  for (const m of slice.matchAll(DAY_BEFORE_YESTERDAY)) {
+    if (!ref) continue;
+    const start = from + m.index;
+    out.push({ start, end: start + m[0].length, value: day(new Date(ref.getTime() - 2 * 86400000)), reason: relative });
+  }
   for (const m of slice.matchAll(ANCHORED)) {
+    if (taken(from + m.index, from + m.index + m[0].length)) continue;
     const start = from + m.index;
     const end = start + m[0].length;
     // Only a day can be counted from; without one the phrase is dropped (chrono would count from publication).
@@ -243,7 +266,9 @@ export function findDates(
       reason: 'overnight into the publication day',
     });
   }
-  for (const r of chrono.parse(slice, ref ?? undefined, { forwardDate: false })) {
+  // "on the night of November 20": chrono reads nothing there; it reads the date with the words blanked.
+  const masked = slice.replace(PART_OF_DAY_OF, (w) => ' '.repeat(w.length));
+  for (const r of chrono.parse(masked, ref ?? undefined, { forwardDate: false })) {
     const start = from + r.index;
     let end = start + r.text.length;
     if (taken(start, end)) continue;
@@ -274,7 +299,10 @@ export function findDates(
     }
     let value = startValue;
     if (r.end && !yearAfter) {
-      const endValue = componentValue(r.end, yearKnown);
+      let endValue = componentValue(r.end, yearKnown);
+      // "From November 30 to December 2": each end without its year is on or before publication.
+      if (endValue && ref && !r.end.isCertain('year') && endValue > day(ref))
+        endValue = `${Number(endValue.slice(0, 4)) - 1}${endValue.slice(4)}`;
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
         value = `${startValue}/${endValue}`;
     }
@@ -287,6 +315,23 @@ export function findDates(
     if (taken(yStart, yStart + 4)) continue;
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
+  }
+  // "between November 20 and November 22", "between March and May": one interval (chrono reads two dates).
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i], out[i + 1]];
+    if (
+      a.value === '' ||
+      b.value === '' ||
+      a.value.includes('/') ||
+      b.value.includes('/') ||
+      a.value.length !== b.value.length ||
+      !(a.value < b.value) ||
+      !/^\s+and\s+$/.test(text.slice(a.end, b.start)) ||
+      !/\bbetween\s+$/i.test(text.slice(Math.max(from, a.start - 10), a.start))
+    )
+      continue;
+    out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });
   }
   // "since December", "since last year", "since the start of the war in 2014": from then on.
   for (const d of out) {
