@@ -5,9 +5,10 @@
  * chrono-node reads the expressions. Where it falls short for news text this module extends it:
  *   - "on November 23 and 25", "November 23-25", "23 and 25 November": chrono reads one day only; both
  *     days make an interval; "between November 20 and November 22", "between March and May": chrono reads
- *     two dates; they make one interval; "from November 30 to December 2" ends on or before --published too;
+ *     two dates; they make one interval, as do "on Monday and Tuesday"; "from November 30 to December 2" ends on or before --published too;
  *   - "on the night of November 20": chrono reads nothing; the date is read without "the night of";
- *   - "the day before yesterday": chrono reads "yesterday";
+ *   - "the day before yesterday": chrono reads "yesterday"; "over the past two weeks", "in the last 24
+ *     hours": chrono reads nothing; the span up to the publication day;
  *   - "in early 2023", "by the end of 2024": a bare year after a qualifier;
  *   - "since 2014", "in 2014", "by 2014": chrono does not read a bare year; "since" makes an open interval;
  *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
@@ -107,6 +108,8 @@ const DAY_PAIR_FIRST = new RegExp(
 const BARE_YEAR =
   /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
 const PART_OF_DAY_OF = /\bthe\s+(?:night|morning|evening|afternoon|early\s+hours)\s+of\s+(?=\d|[A-Z])/g;
+const PAST_SPAN =
+  /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
 const DAY_BEFORE_YESTERDAY = /\bthe\s+day\s+before\s+yesterday\b/gi;
 const LAST_MONTH =
   /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)/g;
@@ -182,6 +185,17 @@ export function findDates(
       value: `${y}-${pad(mi + 1)}-${pad(a)}/${y}-${pad(mi + 1)}-${pad(b)}`,
       ...(year ? {} : { reason: 'year from the publication date' }),
     });
+  }
+  for (const m of slice.matchAll(PAST_SPAN)) {
+    if (!ref) continue;
+    // "over the past two weeks", "in the last 24 hours": up to the publication day.
+    const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
+    const unit = m[2].toLowerCase();
+    const days = unit.startsWith('hour') ? Math.ceil(n / 24) : unit.startsWith('week') ? 7 * n : n;
+    if (!(days >= 1 && days <= 366)) continue;
+    const start = from + m.index;
+    const first = day(new Date(ref.getTime() - days * 86400000));
+    out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative });
   }
   for (const m of slice.matchAll(DAY_BEFORE_YESTERDAY)) {
     if (!ref) continue;
@@ -316,7 +330,8 @@ export function findDates(
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
   }
-  // "between November 20 and November 22", "between March and May": one interval (chrono reads two dates).
+  // "between November 20 and November 22", "on Monday and Tuesday": one interval (chrono reads two
+  // dates); "on Monday and on Wednesday" stays two days.
   out.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < out.length; i++) {
     const [a, b] = [out[i], out[i + 1]];
@@ -328,7 +343,11 @@ export function findDates(
       a.value.length !== b.value.length ||
       !(a.value < b.value) ||
       !/^\s+and\s+$/.test(text.slice(a.end, b.start)) ||
-      !/\bbetween\s+$/i.test(text.slice(Math.max(from, a.start - 10), a.start))
+      /^on\s/i.test(text.slice(b.start, b.end)) ||
+      !(
+        /\b(?:between|on)\s+$/i.test(text.slice(Math.max(from, a.start - 10), a.start)) ||
+        /^on\s/i.test(text.slice(a.start, a.end))
+      )
     )
       continue;
     out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });

@@ -149,7 +149,9 @@ describe('dates', () => {
     expect(values('Shelling on 23 and 25 November hit the port.')).toEqual(['2024-11-23/2024-11-25']);
     expect(values('Convoys moved between 14 and 16 October.')).toEqual(['2024-10-14/2024-10-16']);
     expect(values('Convoys moved between October 14 and October 16.')).toEqual(['2024-10-14/2024-10-16']);
-    expect(values('Convoys moved on October 14 and October 16.')).toEqual(['2024-10-14', '2024-10-16']);
+    expect(values('Convoys moved on October 14 and October 16.')).toEqual(['2024-10-14/2024-10-16']);
+    expect(values('Convoys moved on Monday and Tuesday.')).toEqual(['2024-11-18/2024-11-19']);
+    expect(values('Convoys moved on Monday, and officials said so on Tuesday.')).toEqual(['2024-11-18', '2024-11-19']);
     // Both ends on or before publication: last year's, not a span of thirteen months.
     expect(values('Floods lasted from November 28 to December 3.')).toEqual(['2023-11-28/2023-12-03']);
   });
@@ -157,6 +159,8 @@ describe('dates', () => {
     expect(values('Drones hit the depot on the night of 19 November.')).toEqual(['2024-11-19']);
     expect(values('Drones hit the depot the day before yesterday.')).toEqual(['2024-11-20']);
     expect(values('The plant was built in early 2023.')).toEqual(['2023']);
+    expect(values('Drones hit the city over the past two weeks.')).toEqual(['2024-11-08/2024-11-22']);
+    expect(values('Drones hit the city in the last 24 hours.')).toEqual(['2024-11-21/2024-11-22']);
     expect(values('The plant will be finished by the end of 2026.')).toEqual(['2026']);
   });
 });
