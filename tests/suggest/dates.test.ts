@@ -157,6 +157,7 @@ describe('dates', () => {
   });
   it('reads what chrono misses: "the night of", "the day before yesterday", "in early 2023"', () => {
     expect(values('Drones hit the depot on the night of 19 November.')).toEqual(['2024-11-19']);
+    expect(values('The morning of November 19 was quiet.')).toEqual(['2024-11-19']);
     expect(values('Drones hit the depot the day before yesterday.')).toEqual(['2024-11-20']);
     expect(values('The plant was built in early 2023.')).toEqual(['2023']);
     expect(values('Drones hit the city over the past two weeks.')).toEqual(['2024-11-08/2024-11-22']);
