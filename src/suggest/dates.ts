@@ -286,7 +286,7 @@ export function findDates(
     const start = from + r.index;
     let end = start + r.text.length;
     if (taken(start, end)) continue;
-    if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently)$/i.test(r.text.trim()))
+    if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently|24\/7)$/i.test(r.text.trim()))
       continue;
     if (DURATION.test(r.text.trim()) && !/\bago\b/i.test(r.text)) continue;
     const yearKnown = ref !== null;

@@ -164,4 +164,9 @@ describe('dates', () => {
     expect(values('Drones hit the city in the last 24 hours.')).toEqual(['2024-11-21/2024-11-22']);
     expect(values('The plant will be finished by the end of 2026.')).toEqual(['2026']);
   });
+  it('reads no date in weapon designations, figures and "24/7"', () => {
+    expect(values('Russia fired a Kh-101, an S-300 and 9K720 Iskander missiles at 155 mm guns.')).toEqual([]);
+    expect(values('Guards kept 24/7 watch over 1,000 sq km.')).toEqual([]);
+    expect(values('Strikes on 21/11 hit the port.')).toEqual(['2024-11-21']);
+  });
 });
