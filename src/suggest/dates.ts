@@ -29,6 +29,7 @@
  *     speaker and the verb ("Putin on Sunday called the blast …");
  *   - "the first … since a coup in 2021", ", which brokered a ceasefire in January,": background to the
  *     event, marked `background` so the event never takes it;
+ *   - "24/7" is an idiom, not the 24th of July;
  *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
  *     the publication date; in news they count from the event told (or are durations): dropped;
  *   - "two days of drills … on Thursday", "a three-day exercise starting Monday": chrono gives the day;
