@@ -3,27 +3,45 @@
  * build's forms (YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/..). Pure.
  *
  * chrono-node reads the expressions. Where it falls short for news text this module extends it:
- *   - "on November 23 and 25", "November 23-25": chrono reads the first day only; both days make an interval;
+ *   - "on November 23 and 25", "November 23-25", "23 and 25 November": chrono reads one day only; both
+ *     days make an interval; "between November 20 and November 22", "between March and May": chrono reads
+ *     two dates; they make one interval, as do "on Monday and Tuesday"; "from November 30 to December 2" ends on or before --published too;
+ *   - "on the night of November 20": chrono reads nothing; the date is read without "the night of";
+ *   - "the day before yesterday": chrono reads "yesterday"; "over the past two weeks", "in the last 24
+ *     hours": chrono reads nothing; the span up to the publication day;
+ *   - "in early 2023", "by the end of 2024": a bare year after a qualifier;
  *   - "since 2014", "in 2014", "by 2014": chrono does not read a bare year; "since" makes an open interval;
  *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
  *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
  *   - a date without its year is the last one on or before --published (chrono may take the next);
+ *     "last August" in August is a year before; chrono reads no "last May" at all;
  *   - without --published, a date whose year the text does not give is dropped (chrono would take this year);
- *   - "since December", "since March 2022": chrono reads the month; "since" makes an open interval;
+ *   - "since December", "since last year", "since the start of the war in 2014": chrono reads the date;
+ *     "since" makes an open interval, whichever reading found the date;
+ *   - "October 27 last year", "in March this year": chrono reads the date without its year and
+ *     "last year" apart; the words give the date's year (one date);
+ *   - "began in Mali in 2012 and has spread …": what began then goes on, an open interval;
  *   - "over the weekend": chrono gives the Saturday; the weekend is Saturday and Sunday;
  *   - "overnight": chrono reads nothing; news means the night into the publication day (day before/day);
  *   - "this week": the week so far, never after --published;
  *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
- *     it is marked `reporting` so the event takes another date when it has one;
+ *     it is marked `reporting` so the event takes another date when it has one; so is one between the
+ *     speaker and the verb ("Putin on Sunday called the blast …");
  *   - "the first … since a coup in 2021", ", which brokered a ceasefire in January,": background to the
  *     event, marked `background` so the event never takes it;
+ *   - "24/7" is an idiom, not the 24th of July;
  *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
  *     the publication date; in news they count from the event told (or are durations): dropped;
  *   - "two days of drills … on Thursday", "a three-day exercise starting Monday": chrono gives the day;
  *     the activity lasts N days from it (an interval), when the sentence gives that one day only;
+ *     "agreed on Wednesday … after a 24-hour offensive": it ran up to that day, from the day before;
+ *   - "on Tuesday, the third straight day of attacks", "for a third day": the run of N days ending on
+ *     the day given (days only: "a second night in a row" of strikes is that night's);
  *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
  *     publication date; they count from the event the article told last (`anchor`), or are dropped;
- *     "came a day after Russia fired …" dates what follows "after" a day before the anchor.
+ *     "came a day after Russia fired …" dates what follows "after" a day before the anchor; "hours
+ *     later", "later that day" are the anchor's day; from a run of days, "later" counts from its last
+ *     day and "earlier" from its first.
  */
 import * as chrono from 'chrono-node';
 import { UNITS } from './figures.js';
@@ -59,7 +77,21 @@ function relativeClauses(slice: string): Array<[number, number]> {
 }
 
 const SAID_BEFORE =
-  /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned)\s+(?:on\s+|late\s+|early\s+)?$/i;
+  /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+(?:on\s+|late\s+|early\s+)?$/i;
+/** "Putin on Sunday called the blast …": the date between who speaks and the verb of saying. */
+const SAID_AFTER =
+  /^\s+(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|called|accused|urged|vowed|insisted|declared|described)\b/i;
+/**
+ * "since" before a date, directly ("since December", "since last year"), or before the start of
+ * something dated ("since the start of the conflict in 2014", "since the group began attacking ships in
+ * November").
+ */
+const SINCE_BEFORE =
+  /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
+/** Something that began (…) at the date that follows, and (below) goes on since. */
+const BEGAN_BEFORE =
+  /\b(?:began|started|erupted|broke\s+out|launched\s+(?:an?|its|their)\s+(?:\w+\s+)?(?:offensive|campaign|invasion|operation|insurgency|siege|war))\b[^,.;:]{0,60}$/i;
+const GOES_ON_AFTER = /^\s+and\s+(?:has|have)\s+(?:since\s+)?[a-z]+\b/i;
 const WEEKEND = /\b(?:over|at|during)\s+the\s+weekend\b/gi;
 const OVERNIGHT = /\bovernight\b/gi;
 
@@ -69,13 +101,26 @@ const DAY_PAIR = new RegExp(
   `\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
   'g',
 );
+/** "23 and 25 November", "between 20 and 22 November 2024": the day-first form. */
+const DAY_PAIR_FIRST = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})(?!\\w)(?:,?\\s+(\\d{4}))?`,
+  'g',
+);
 const BARE_YEAR =
-  /\b(since|in|by|until|from|during|throughout)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+  /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+const PART_OF_DAY_OF = /\b[Tt]he\s+(?:night|morning|evening|afternoon|early\s+hours)\s+of\s+(?=\d|[A-Z])/g;
+const PAST_SPAN =
+  /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
+const DAY_BEFORE_YESTERDAY = /\bthe\s+day\s+before\s+yesterday\b/gi;
+const LAST_MONTH =
+  /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)/g;
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
+const YEAR_AFTER = /^,?\s+(last|this)\s+year\b/i;
 const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
 
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
 const ANCHORED =
-  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day)\b/gi;
+  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
 /** A duration or an offset chrono counts from the publication date ("for 86 minutes", "after 73 minutes", "15 minutes later", "in five months"). */
 const DURATION = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+ago\b)/i;
 const COUNT: Readonly<Record<string, number>> = {
@@ -124,30 +169,56 @@ export function findDates(
   const taken = (a: number, b: number) => out.some((d) => a < d.end && b > d.start);
   const relative = 'relative to the publication date';
 
-  for (const m of slice.matchAll(DAY_PAIR)) {
-    const mi = monthIndex(m[1]);
-    const y = m[4] ? Number(m[4]) : ref ? ref.getUTCFullYear() : null;
-    const a = Number(m[2]);
-    const b = Number(m[3]);
+  const pairs = [
+    ...[...slice.matchAll(DAY_PAIR)].map((m) => ({ m, month: m[1], a: m[2], b: m[3], year: m[4] })),
+    ...[...slice.matchAll(DAY_PAIR_FIRST)].map((m) => ({ m, month: m[3], a: m[1], b: m[2], year: m[4] })),
+  ];
+  for (const { m, month, a: da, b: db, year } of pairs) {
+    const mi = monthIndex(month);
+    const y = year ? Number(year) : ref ? ref.getUTCFullYear() : null;
+    const a = Number(da);
+    const b = Number(db);
     if (y === null || mi < 0 || !(b > a) || b > 31) continue;
+    if (taken(from + m.index, from + m.index + m[0].length)) continue;
     out.push({
       start: from + m.index,
       end: from + m.index + m[0].length,
       value: `${y}-${pad(mi + 1)}-${pad(a)}/${y}-${pad(mi + 1)}-${pad(b)}`,
-      ...(m[4] ? {} : { reason: 'year from the publication date' }),
+      ...(year ? {} : { reason: 'year from the publication date' }),
     });
   }
+  for (const m of slice.matchAll(PAST_SPAN)) {
+    if (!ref) continue;
+    // "over the past two weeks", "in the last 24 hours": up to the publication day.
+    const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
+    const unit = m[2].toLowerCase();
+    const days = unit.startsWith('hour') ? Math.ceil(n / 24) : unit.startsWith('week') ? 7 * n : n;
+    if (!(days >= 1 && days <= 366)) continue;
+    const start = from + m.index;
+    const first = day(new Date(ref.getTime() - days * 86400000));
+    out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative });
+  }
+  for (const m of slice.matchAll(DAY_BEFORE_YESTERDAY)) {
+    if (!ref) continue;
+    const start = from + m.index;
+    out.push({ start, end: start + m[0].length, value: day(new Date(ref.getTime() - 2 * 86400000)), reason: relative });
+  }
   for (const m of slice.matchAll(ANCHORED)) {
+    if (taken(from + m.index, from + m.index + m[0].length)) continue;
     const start = from + m.index;
     const end = start + m[0].length;
     // Only a day can be counted from; without one the phrase is dropped (chrono would count from publication).
-    if (!anchor || !/^\d{4}-\d\d-\d\d$/.test(anchor)) {
+    // A run of days is counted from its last day forward ("later") and from its first back ("earlier").
+    const run = anchor ? /^(\d{4}-\d\d-\d\d)\/(\d{4}-\d\d-\d\d)$/.exec(anchor) : null;
+    if (!anchor || (!run && !/^\d{4}-\d\d-\d\d$/.test(anchor))) {
       out.push({ start, end, value: '', reason: 'dropped' });
       continue;
     }
-    const n = m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1;
+    // "Hours later", "later that day": the same day.
+    const sameDay = !!(m[8] ?? m[9]);
+    const n = sameDay ? 0 : m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1;
     const unit = (m[2] ?? m[5] ?? m[6] ?? 'day').toLowerCase() === 'week' ? 7 : 1;
-    const dir = (m[3] ?? m[4] ?? m[7] ?? '').toLowerCase();
+    const dir = (m[3] ?? m[4] ?? m[7] ?? m[8] ?? m[9] ?? '').toLowerCase();
     let sign = /^(?:earlier|before|previously|previous)$/.test(dir)
       ? -1
       : /^(?:later|after|next|following)$/.test(dir)
@@ -156,11 +227,14 @@ export function findDates(
     // "The attack came a day after Russia fired …": "after"/"before" with what follows is a preposition;
     // what follows it happened a day before (after) the event told, the opposite of "a day later".
     if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) sign = -sign;
-    const d = new Date(Date.parse(`${anchor}T12:00:00Z`) + sign * n * unit * 86400000);
+    const from_ = run ? (sign < 0 ? run[1] : run[2]) : anchor;
+    const d = new Date(Date.parse(`${from_}T12:00:00Z`) + sign * n * unit * 86400000);
     out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before' });
   }
   for (const m of slice.matchAll(LAST_PERIOD)) {
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
+    // "on October 27 last year", "in March this year": the year of the date before it (read with chrono's).
+    if (m[2].toLowerCase() === 'year' && MONTH_BEFORE.test(slice.slice(0, m.index))) continue;
     const which = m[1].toLowerCase() === 'this' ? 0 : 1;
     const unit = m[2].toLowerCase();
     let value: string;
@@ -177,6 +251,14 @@ export function findDates(
       if (which === 0 && day(monday) === day(ref)) value = day(ref);
     }
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value, reason: relative });
+  }
+  for (const m of slice.matchAll(LAST_MONTH)) {
+    if (!ref) continue;
+    // "last May": the latest May before the publication month (chrono reads no "May" after "last").
+    const mi = monthIndex(m[1]);
+    const y = ref.getUTCFullYear() - (mi >= ref.getUTCMonth() ? 1 : 0);
+    const start = from + m.index;
+    out.push({ start, end: start + m[0].length, value: `${y}-${pad(mi + 1)}`, reason: relative });
   }
   for (const m of slice.matchAll(WEEKEND)) {
     if (!ref) continue;
@@ -199,11 +281,13 @@ export function findDates(
       reason: 'overnight into the publication day',
     });
   }
-  for (const r of chrono.parse(slice, ref ?? undefined, { forwardDate: false })) {
+  // "on the night of November 20": chrono reads nothing there; it reads the date with the words blanked.
+  const masked = slice.replace(PART_OF_DAY_OF, (w) => ' '.repeat(w.length));
+  for (const r of chrono.parse(masked, ref ?? undefined, { forwardDate: false })) {
     const start = from + r.index;
-    const end = start + r.text.length;
+    let end = start + r.text.length;
     if (taken(start, end)) continue;
-    if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently)$/i.test(r.text.trim()))
+    if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently|24\/7)$/i.test(r.text.trim()))
       continue;
     if (DURATION.test(r.text.trim()) && !/\bago\b/i.test(r.text)) continue;
     const yearKnown = ref !== null;
@@ -221,15 +305,24 @@ export function findDates(
     // A date without its year is the last one on or before publication ("in March" in November is this March).
     if (ref && !r.start.isCertain('year') && startValue > day(ref))
       startValue = `${Number(startValue.slice(0, 4)) - 1}${startValue.slice(4)}`;
+    // "October 27 last year", "March this year": the year the words give.
+    const yearAfter = ref && !r.start.isCertain('year') ? YEAR_AFTER.exec(text.slice(end, to)) : null;
+    if (yearAfter) {
+      const y = ref!.getUTCFullYear() - (yearAfter[1].toLowerCase() === 'last' ? 1 : 0);
+      startValue = `${y}${startValue.slice(4)}`;
+      end += yearAfter[0].length;
+    }
     let value = startValue;
-    if (r.end) {
-      const endValue = componentValue(r.end, yearKnown);
+    if (r.end && !yearAfter) {
+      let endValue = componentValue(r.end, yearKnown);
+      // "From November 30 to December 2": each end without its year is on or before publication.
+      if (endValue && ref && !r.end.isCertain('year') && endValue > day(ref))
+        endValue = `${Number(endValue.slice(0, 4)) - 1}${endValue.slice(4)}`;
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
         value = `${startValue}/${endValue}`;
     }
     const before = text.slice(Math.max(from, start - 30), start);
-    if (/\bsince\s+$/i.test(before) && !value.includes('/')) value = `${value}/..`;
-    const reporting = SAID_BEFORE.test(before);
+    const reporting = SAID_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, to));
     out.push({ start, end, value, ...(reason ? { reason } : {}), ...(reporting ? { reporting } : {}) });
   }
   for (const m of slice.matchAll(BARE_YEAR)) {
@@ -238,6 +331,39 @@ export function findDates(
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
   }
+  // "between November 20 and November 22", "on Monday and Tuesday": one interval (chrono reads two
+  // dates); "on Monday and on Wednesday" stays two days.
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i], out[i + 1]];
+    if (
+      a.value === '' ||
+      b.value === '' ||
+      a.value.includes('/') ||
+      b.value.includes('/') ||
+      a.value.length !== b.value.length ||
+      !(a.value < b.value) ||
+      !/^\s+and\s+$/.test(text.slice(a.end, b.start)) ||
+      /^on\s/i.test(text.slice(b.start, b.end)) ||
+      !(
+        /\b(?:between|on)\s+$/i.test(text.slice(Math.max(from, a.start - 10), a.start)) ||
+        /^on\s/i.test(text.slice(a.start, a.end))
+      )
+    )
+      continue;
+    out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });
+  }
+  // "since December", "since last year", "since the start of the war in 2014": from then on.
+  for (const d of out) {
+    if (d.value === '' || d.value.includes('/')) continue;
+    const before = text.slice(Math.max(from, d.start - 90), d.start);
+    if (SINCE_BEFORE.test(before)) d.value = `${d.value}/..`;
+    // "The violence began in Mali in 2012 and has spread …": what began then goes on.
+    else if (BEGAN_BEFORE.test(before) && GOES_ON_AFTER.test(text.slice(d.end, to))) {
+      d.value = `${d.value}/..`;
+      d.reason = `${d.reason ? `${d.reason}; ` : ''}began then and goes on`;
+    }
+  }
   const clauses = relativeClauses(slice);
   for (const d of out) {
     const a = d.start - from;
@@ -245,7 +371,30 @@ export function findDates(
   }
   const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
   spanDays(slice, kept);
+  streakDays(slice, kept);
   return kept;
+}
+
+/** "the third straight day", "for a second day", "a fourth consecutive day": the last day of a run of N. */
+const STREAK =
+  /\b(?:(second|third|fourth|fifth|sixth|seventh)\s+(?:straight|consecutive|successive)\s+day|for\s+a\s+(second|third|fourth|fifth|sixth|seventh)\s+day|(second|third|fourth|fifth|sixth|seventh)\s+day\s+in\s+a\s+row)\b/i;
+const ORDINAL: Readonly<Record<string, number>> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 };
+
+/**
+ * "Drones struck the port on Tuesday, the third straight day of attacks": what goes on day after day
+ * ran from N − 1 days before the one day the sentence gives to that day. Days only: "a second night
+ * in a row" of strikes is that night's strike, the one before it another event.
+ */
+function streakDays(slice: string, found: FoundDate[]): void {
+  const m = STREAK.exec(slice);
+  if (!m) return;
+  const told = found.filter((d) => !d.reporting && !d.background);
+  if (told.length !== 1 || !/^\d{4}-\d\d-\d\d$/.test(told[0].value)) return;
+  const d = told[0];
+  const n = ORDINAL[(m[1] ?? m[2] ?? m[3]).toLowerCase()];
+  const first = new Date(Date.parse(`${d.value}T12:00:00Z`) - (n - 1) * 86400000);
+  d.value = `${day(first)}/${d.value}`;
+  d.reason = `${d.reason ? `${d.reason}; ` : ''}the last of ${n} days in a row ("${m[0]}")`;
 }
 
 /** "two days of drills", "a three-day exercise": an activity that lasts N days. */
@@ -257,6 +406,8 @@ const DAYS_LONG = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])
  * sentence gives exactly one day of what happened (not one said, nor background).
  */
 function spanDays(slice: string, found: FoundDate[]): void {
+  const ended = ENDED_SPAN.exec(slice);
+  if (ended) return endedSpan(ended, found);
   const m = DAYS_LONG.exec(slice);
   if (!m) return;
   const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
@@ -266,4 +417,23 @@ function spanDays(slice: string, found: FoundDate[]): void {
   const start = new Date(`${d.value}T12:00:00Z`);
   d.value = `${d.value}/${day(new Date(start.getTime() + (n - 1) * 86400000))}`;
   d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: ${n} days from that day`;
+}
+
+/** "after a 24-hour offensive", "after a three-day siege": what ended on the day the sentence gives. */
+const ENDED_SPAN = /\bafter\s+(?:a|an)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[- ](hour|day)\b/i;
+
+/**
+ * "Separatists agreed on Wednesday to lay down their arms after a 24-hour offensive": the activity ran
+ * up to that day, from the day its length goes back to (24 hours: the day before; three days: two days
+ * before). Only when the sentence gives exactly one day of what happened; under 24 hours, that day alone.
+ */
+function endedSpan(m: RegExpExecArray, found: FoundDate[]): void {
+  const told = found.filter((d) => !d.reporting && !d.background);
+  if (told.length !== 1 || !/^\d{4}-\d\d-\d\d$/.test(told[0].value)) return;
+  const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
+  const back = m[2].toLowerCase() === 'hour' ? Math.floor(n / 24) : n - 1;
+  if (back < 1) return;
+  const d = told[0];
+  d.value = `${day(new Date(Date.parse(`${d.value}T12:00:00Z`) - back * 86400000))}/${d.value}`;
+  d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: it ran up to that day`;
 }

@@ -34,6 +34,9 @@ export interface Suggested {
   dates: Map<number, FoundDate[]>;
 }
 
+/** A day or a run of days: "2024-11-21", "2024-11-19/2024-11-21". */
+const DAYS = /^\d{4}-\d\d-\d\d(?:\/\d{4}-\d\d-\d\d)?$/;
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && a.end > b.start;
 
@@ -112,14 +115,20 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
 
   const dates = new Map<number, FoundDate[]>();
   let n = 0;
-  // A sentence that reports an event but gives no date most often tells more of the one the article
-  // led with (claims, tolls, accounts): it takes that date, said so in its reason.
+  // A sentence that reports an event but gives no date most often tells more of the one told last
+  // with a day (claims, tolls, accounts; at first the one the article led with): it takes that date,
+  // said so in its reason.
   let carried: FoundDate | null = null;
   let lastEvent: string | null = null;
-  // The date of the event told last: "a day earlier", "two days later" count from it.
+  // The date of the event told last: a sentence that dates nothing else tells more of it.
   let lastDate: string | null = null;
+  // The day (or run of days) of the event told last with one: "a day earlier", "a week later" count
+  // from it (a month or a year told since cannot be counted from).
+  let lastDay: string | null = null;
+  // The event told last, when only the day it was said dates it.
+  let saidOnly: Suggestion | null = null;
   t.sentences.forEach(([s, e], si) => {
-    const found = findDates(text, s, e, o.published, lastDate);
+    const found = findDates(text, s, e, o.published, lastDay);
     dates.set(si, found);
     const sentenceText = text.slice(s, e);
     // A possessive claimant ("Russia's Defence Ministry said …") says who tells it, not where it
@@ -130,10 +139,24 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     );
     // A headline (a line of capitalised words with no full stop) names what the article reports; its sentences report it.
     if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && isHeadline(sentenceText)) return;
-    if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, found, lastDate))) {
+    // After an event dated only by when it was said, an account may date it to that day or before.
+    const said = saidOnly?.attributes.id === lastEvent ? (saidOnly?.attributes.date ?? null) : null;
+    const newer = said ? found.filter((d) => !(DAYS.test(d.value) && d.value.slice(0, 10) <= said)) : found;
+    if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date.
       const own = found.find((d) => !d.reporting && !d.background);
+      // "North Korea said on Friday it had tested …", then "the missile was launched on Thursday": the
+      // event dated only by when it was said takes the day the next account gives of it.
+      if (claim && own && saidOnly && saidOnly.attributes.id === lastEvent && DAYS.test(own.value)) {
+        if (own.value.slice(0, 10) <= (saidOnly.attributes.date ?? '')) {
+          saidOnly.attributes.date = own.value;
+          saidOnly.reason = `${saidOnly.reason ?? ''}; date from the account that follows${own.reason ? `, ${own.reason}` : ''}`;
+          lastDate = lastDay = own.value;
+          carried = own;
+        }
+        saidOnly = null;
+      }
       if (claim && own && own.value !== lastDate) {
         claim.attributes.date = own.value;
         claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
@@ -150,16 +173,22 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           id: p.id,
           before: text.slice(Math.max(s, p.start - 12), p.start),
         })),
-        dates: eventDates(found, carried),
+        dates: nearest(eventDates(found, carried), withinOthers(inside, text), text),
         dated: found.some((d) => !d.reporting && !d.background),
       },
       `${slug(o.docId)}-event-${n + 1}`,
     );
     if (ev) {
       n++;
+      // Later undated sentences go on with the event told last, when it was dated to the day; a month
+      // or a year ("the first since … in November") is background, and the story goes on as before.
+      const own = found.find((d) => !d.background && !d.reporting);
+      saidOnly = !own && !carried && found.some((d) => d.reporting && !d.background) ? ev : null;
       if (!carried) carried = eventDates(found, null)[0] ?? null;
+      else if (own && DAYS.test(own.value)) carried = own;
       lastEvent = ev.attributes.id;
       lastDate = ev.attributes.date ?? lastDate;
+      if (ev.attributes.date && DAYS.test(ev.attributes.date)) lastDay = ev.attributes.date;
       suggestions.push(ev);
     }
   });
@@ -203,8 +232,8 @@ export function isAnotherAccount(sentence: string, found: readonly FoundDate[], 
 
 /**
  * The dates an event sentence gives its event, best first: the dates of what happened before the date
- * something was said ("said on Friday it had tested"); with none, the date carried from the article's
- * lead event; with none either, when it was said.
+ * something was said ("said on Friday it had tested"); with none, the date carried from the event
+ * told last with a day (at first the article's lead event); with none either, when it was said.
  */
 function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
   const found = all.filter((d) => !d.background);
@@ -216,6 +245,21 @@ function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
     ...d,
     reason: `${d.reason ? `${d.reason}; ` : ''}the date it was said, not necessarily when it happened`,
   }));
+}
+
+/**
+ * The dates of an event, the one told nearest the place it is drawn at first ("seized the north in 2012
+ * and again took up arms last year, when the army recaptured Kidal": last year). Ties keep text order.
+ */
+function nearest(dates: FoundDate[], places: PlaceMention[], text: string): FoundDate[] {
+  if (dates.length < 2) return dates;
+  const p =
+    places.find((x) =>
+      /\b(?:in|at|on|near|over|into|against)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 12), x.start)),
+    ) ?? places[0];
+  if (!p) return dates;
+  const dist = (d: FoundDate) => (d.end <= p.start ? p.start - d.end : d.start - p.end);
+  return [...dates].sort((a, b) => dist(a) - dist(b));
 }
 
 /** The suggestions that can be written, and only those whose references are written too. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/suggest/dates.js';
+import { suggestFor } from './setup.js';
 
 const values = (s: string, published: string | null = '2024-11-22') =>
   findDates(s, 0, s.length, published).map((d) => d.value);
@@ -36,5 +37,136 @@ describe('dates', () => {
     expect(said.map((d) => d.reporting)).toEqual([true]);
     const done = findDates('North Korea tested a missile on Friday.', 0, 39, '2024-11-01');
     expect(done.map((d) => d.reporting ?? false)).toEqual([false]);
+  });
+  it('reads "since" before any date as an open interval, relative ones too', () => {
+    expect(values('Kyiv has used the launchers since last year.', '2024-05-10')).toEqual(['2023/..']);
+    expect(values('Shelling has not stopped since last month.', '2024-05-10')).toEqual(['2024-04/..']);
+    expect(values('Since the outbreak of the war in 2011, the city has changed hands.')).toEqual(['2011/..']);
+  });
+  it('marks a date between the speaker and the verb of saying as when it was said', () => {
+    const said = findDates('The governor on Monday called the blast sabotage.', 0, 49, '2024-05-10');
+    expect(said.map((d) => [d.value, d.reporting])).toEqual([['2024-05-06', true]]);
+    const done = findDates('The navy on Monday fired two missiles.', 0, 38, '2024-05-10');
+    expect(done.map((d) => d.reporting ?? false)).toEqual([false]);
+    const owned = findDates('The ministry acknowledged on Monday that a depot burned.', 0, 56, '2024-05-10');
+    expect(owned.map((d) => d.reporting)).toEqual([true]);
+  });
+  it('gives a date without its year the year that "last year" or "this year" after it names', () => {
+    expect(values('The rebels took the town on 12 June last year.', '2024-05-10')).toEqual(['2023-06-12']);
+    expect(values('The rebels took the town in February this year.', '2024-05-10')).toEqual(['2024-02']);
+    expect(values('The rebels took the town last year.', '2024-05-10')).toEqual(['2023']);
+  });
+  it('opens the interval of something that began at a date and has gone on since', () => {
+    expect(values('The uprising started in the north in 2019 and has since reached the capital.')).toEqual(['2019/..']);
+    expect(values('The siege began in May 2023 in the valley and has cut off two towns.')).toEqual(['2023-05']);
+    expect(values('The navy fired a missile on Monday and has denied it.')).toEqual(['2024-11-18']);
+  });
+  it('dates "the third straight day", "for a second day" as the run of days ending on the day given', () => {
+    expect(
+      values('Protesters blocked the bridge on Sunday, the fourth straight day of protests.', '2024-05-10'),
+    ).toEqual(['2024-05-02/2024-05-05']);
+    expect(values('Shelling went on on Thursday for a second day.', '2024-05-10')).toEqual(['2024-05-08/2024-05-09']);
+    expect(values('Drones hit the port for a third night in a row on Thursday.', '2024-05-10')).toEqual(['2024-05-09']);
+  });
+  it('counts "hours later", "later that day" as the day of the event told before, and counts from a run of days', () => {
+    const at = (s: string, anchor: string) => findDates(s, 0, s.length, '2024-05-10', anchor).map((d) => d.value);
+    expect(at('Hours later, the border was closed.', '2024-05-08')).toEqual(['2024-05-08']);
+    expect(at('Later that day a second blast hit the depot.', '2024-05-08')).toEqual(['2024-05-08']);
+    expect(at('Hours later, the border was closed.', '2024-05-06/2024-05-08')).toEqual(['2024-05-08']);
+    expect(at('A day earlier, the army had massed troops.', '2024-05-06/2024-05-08')).toEqual(['2024-05-05']);
+  });
+  it('gives an undated event the date of the event told last with a day, not a month told as background', () => {
+    const dated = (t: string) =>
+      suggestFor(t, '2024-05-10')
+        .suggestions.filter((x) => x.kind === 'event')
+        .map((x) => x.attributes.date);
+    const lead = 'A blast damaged a bridge in Kherson on Saturday, officials said. ';
+    expect(
+      dated(
+        `${lead}On Monday, missiles struck Lviv and Odesa. Ukraine's air force said 40 missiles were fired at Lviv.`,
+      ),
+    ).toEqual(['2024-05-04', '2024-05-06', '2024-05-06']);
+    expect(
+      dated(
+        `${lead}Protests against the war began in Lviv in March. Ukraine's air force said 40 missiles were fired at Odesa.`,
+      ),
+    ).toEqual(['2024-05-04', '2024-03', '2024-05-04']);
+  });
+  it('counts "a week earlier" from the event told last with a day, past a month told since', () => {
+    const t =
+      'A blast damaged a bridge in Kherson on Saturday, officials said. Protests against the war began in Lviv in March. A week earlier a drone hit a school in Odesa.';
+    const dated = suggestFor(t, '2024-05-10')
+      .suggestions.filter((x) => x.kind === 'event')
+      .map((x) => x.attributes.date);
+    expect(dated).toEqual(['2024-05-04', '2024-03', '2024-04-27']);
+  });
+  it('reads "since" before a clause that began at a date as an open interval, and "last August" in August as a year ago', () => {
+    expect(values('It was the first raid since the militia began shelling the valley in March.', '2024-05-10')).toEqual(
+      ['2024-03/..'],
+    );
+    expect(values('The town has been quiet since the militia withdrew in March.', '2024-05-10')).toEqual(['2024-03']);
+    expect(values('Troops crossed the border last August.', '2024-08-10')).toEqual(['2023-08']);
+    expect(values('Troops crossed the border in August.', '2024-08-10')).toEqual(['2024-08']);
+    expect(values('Troops crossed the border last May.', '2024-08-10')).toEqual(['2024-05']);
+    expect(values('Troops crossed the border last May.', '2024-05-10')).toEqual(['2023-05']);
+  });
+  it('dates an event told only by when it was said by the day the next account gives', () => {
+    const t =
+      'Iran said on Sunday it had tested a new missile from Semnan. The defence ministry said the missile was fired from Semnan on Saturday evening.';
+    const s = suggestFor(t, '2024-05-13').suggestions.filter((x) => x.kind === 'event');
+    expect(s.map((x) => [x.attributes.date, x.attributes.of])).toEqual([
+      ['2024-05-11', undefined],
+      [undefined, s[0].attributes.id],
+    ]);
+    // An account of a later day is another event, and the first keeps the day it was said.
+    const later = suggestFor(
+      'Iran said on Sunday it had tested a new missile from Semnan. Iran tested a second missile from Semnan on Monday.',
+      '2024-05-14',
+    ).suggestions.filter((x) => x.kind === 'event');
+    expect(later.map((x) => x.attributes.date)).toEqual(['2024-05-12', '2024-05-13']);
+  });
+  it('dates an event by the date told nearest the place it is drawn at', () => {
+    const t = 'Militants held the valley in 2019 and again attacked last year, when they shelled a market in Herat.';
+    const ev = suggestFor(t, '2024-05-10').suggestions.filter((x) => x.kind === 'event');
+    expect(ev.map((x) => [x.attributes.place, x.attributes.date])).toEqual([['herat', '2023']]);
+    const first = 'Militants shelled a market in Herat in 2019, and held the valley again last year.';
+    const ev2 = suggestFor(first, '2024-05-10').suggestions.filter((x) => x.kind === 'event');
+    expect(ev2.map((x) => [x.attributes.place, x.attributes.date])).toEqual([['herat', '2019']]);
+  });
+  it('dates what ended "after a 24-hour offensive", "after a three-day siege" as running up to the day given', () => {
+    expect(values('The garrison surrendered on Friday after a three-day siege.', '2024-05-10')).toEqual([
+      '2024-05-08/2024-05-10',
+    ]);
+    expect(values('The garrison surrendered on Friday after a 48-hour siege.', '2024-05-10')).toEqual([
+      '2024-05-08/2024-05-10',
+    ]);
+    expect(values('Police freed the hostages on Friday after a 12-hour standoff.', '2024-05-10')).toEqual([
+      '2024-05-10',
+    ]);
+    expect(values('The army began a three-day exercise on Monday.', '2024-05-10')).toEqual(['2024-05-06/2024-05-08']);
+  });
+  it('reads the forms of a span of days chrono reads as one day or two dates', () => {
+    expect(values('Shelling on 23 and 25 November hit the port.')).toEqual(['2024-11-23/2024-11-25']);
+    expect(values('Convoys moved between 14 and 16 October.')).toEqual(['2024-10-14/2024-10-16']);
+    expect(values('Convoys moved between October 14 and October 16.')).toEqual(['2024-10-14/2024-10-16']);
+    expect(values('Convoys moved on October 14 and October 16.')).toEqual(['2024-10-14/2024-10-16']);
+    expect(values('Convoys moved on Monday and Tuesday.')).toEqual(['2024-11-18/2024-11-19']);
+    expect(values('Convoys moved on Monday, and officials said so on Tuesday.')).toEqual(['2024-11-18', '2024-11-19']);
+    // Both ends on or before publication: last year's, not a span of thirteen months.
+    expect(values('Floods lasted from November 28 to December 3.')).toEqual(['2023-11-28/2023-12-03']);
+  });
+  it('reads what chrono misses: "the night of", "the day before yesterday", "in early 2023"', () => {
+    expect(values('Drones hit the depot on the night of 19 November.')).toEqual(['2024-11-19']);
+    expect(values('The morning of November 19 was quiet.')).toEqual(['2024-11-19']);
+    expect(values('Drones hit the depot the day before yesterday.')).toEqual(['2024-11-20']);
+    expect(values('The plant was built in early 2023.')).toEqual(['2023']);
+    expect(values('Drones hit the city over the past two weeks.')).toEqual(['2024-11-08/2024-11-22']);
+    expect(values('Drones hit the city in the last 24 hours.')).toEqual(['2024-11-21/2024-11-22']);
+    expect(values('The plant will be finished by the end of 2026.')).toEqual(['2026']);
+  });
+  it('reads no date in weapon designations, figures and "24/7"', () => {
+    expect(values('Russia fired a Kh-101, an S-300 and 9K720 Iskander missiles at 155 mm guns.')).toEqual([]);
+    expect(values('Guards kept 24/7 watch over 1,000 sq km.')).toEqual([]);
+    expect(values('Strikes on 21/11 hit the port.')).toEqual(['2024-11-21']);
   });
 });
