@@ -22,10 +22,10 @@ import {
   statSync,
   symlinkSync,
   utimesSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import type { Output } from '../compiler/emit.js';
 
 /** A lock older than this (ms) was left by a killed build: the swap it guards takes milliseconds. */
 const STALE_LOCK_MS = 30_000;
@@ -68,18 +68,36 @@ export function versionOf(files: Record<string, string | Uint8Array>): string {
   return `v-${h.digest('hex').slice(0, 16)}`;
 }
 
-/** Writes a file's content, a text piece by piece (see `pieces`). */
-function writeContent(path: string, content: string | Uint8Array): void {
-  if (typeof content !== 'string' || content.length <= PIECE) {
-    writeFileSync(path, content);
-    return;
+/**
+ * A file's pieces (emit.ts Output) as UTF-8 bytes, a batch of about `size` characters at a time: small
+ * pieces (a feature, a CSV row) are joined, a large one is cut (see `pieces`), and a batch never ends
+ * between the two halves of a surrogate pair, even one that two pieces split. The bytes, one after
+ * another, are the UTF-8 of the pieces' text joined (bytes given as bytes pass through).
+ */
+export function* encoded(chunks: Iterable<string | Uint8Array>, size = PIECE): Generator<Uint8Array> {
+  let pending: string[] = [];
+  let length = 0;
+  function* flush(all: boolean): Generator<Uint8Array> {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    // A high surrogate at the end waits for the piece that may hold its low half.
+    const last = text.charCodeAt(text.length - 1);
+    const keep = !all && last >= 0xd800 && last <= 0xdbff ? 1 : 0;
+    for (const piece of pieces(text.slice(0, text.length - keep), size)) yield Buffer.from(piece, 'utf8');
+    pending = keep ? [text.slice(-1)] : [];
+    length = keep;
   }
-  const fd = openSync(path, 'w');
-  try {
-    for (const piece of pieces(content)) writeSync(fd, piece);
-  } finally {
-    closeSync(fd);
+  for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      yield* flush(true);
+      yield chunk;
+      continue;
+    }
+    pending.push(chunk);
+    length += chunk.length;
+    if (length >= size) yield* flush(false);
   }
+  yield* flush(true);
 }
 
 export interface PublishOptions {
@@ -87,22 +105,50 @@ export interface PublishOptions {
   store?: string;
 }
 
+/** Publishes files given whole: see publishOutputs. */
 export function publish(
   outDir: string,
   files: Record<string, string | Uint8Array>,
   options: PublishOptions = {},
-): void {
+): string {
+  return publishOutputs(
+    outDir,
+    Object.entries(files).map(([name, content]) => ({ name, chunks: [content] })),
+    options,
+  );
+}
+
+/**
+ * Writes the outputs into a new version and swaps the link to it; returns the version's name. Each
+ * output is read once, in name order, and its bytes hashed and written as they come, so no file is ever
+ * whole in memory; the version's name is versionOf's (a hash of each name and content, in name order).
+ */
+export function publishOutputs(outDir: string, outputs: readonly Output[], options: PublishOptions = {}): string {
   const store = options.store ?? defaultStore(outDir);
   mkdirSync(dirname(outDir), { recursive: true });
   mkdirSync(store, { recursive: true });
-  const version = versionOf(files);
+  const sorted = [...outputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i].name === sorted[i - 1].name) throw new Error(`two outputs named ${sorted[i].name}`);
+  const h = createHash('sha256');
   const staging = mkdtempSync(join(store, 'tmp-'));
   try {
-    for (const [name, content] of Object.entries(files)) {
+    for (const { name, chunks } of sorted) {
+      h.update(`${name}\0`);
       // A story's file sits in a folder of its own (maps/<id>.json).
       if (name.includes('/')) mkdirSync(dirname(join(staging, name)), { recursive: true });
-      writeContent(join(staging, name), content);
+      const fd = openSync(join(staging, name), 'w');
+      try {
+        for (const bytes of encoded(chunks)) {
+          h.update(bytes);
+          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+        }
+      } finally {
+        closeSync(fd);
+      }
+      h.update('\0');
     }
+    const version = `v-${h.digest('hex').slice(0, 16)}`;
     withLock(`${outDir}.lock`, () => {
       const target = join(store, version);
       // The same content published before is still that content: versions are never written to.
@@ -113,6 +159,7 @@ export function publish(
       swapLink(outDir, relative(dirname(outDir), target), store);
       prune(store, version);
     });
+    return version;
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
