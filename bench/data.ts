@@ -3,7 +3,7 @@
  * ≈ 9 KB, ten events each defined or restated, ranges from a pool of weapons from point and area origins,
  * places the gazetteer knows) for each --docs size (default 1,000 and 10,000 documents, ten events each:
  * 10,000 and 100,000 events), against the floor: the Markdown/directive tokenizer alone (micromark with the
- * directive and front-matter extensions) on the same documents, in the same run.
+ * directive and front-matter extensions) on the same documents, in the same run, in wall and CPU seconds.
  *
  * Each build runs in a child process of its own (read, parse, resolve, draw, serialize, publish), so its
  * CPU time and peak memory (resident set, worker threads included: the child's process.resourceUsage(),
@@ -99,6 +99,7 @@ interface Row {
   seconds: number;
   cpuSeconds: number;
   floor: number;
+  cpuFloor: number;
   peakMb: number;
   bytesPerEvent: number;
   geojsonPerEvent: number;
@@ -108,7 +109,11 @@ interface Row {
 const rows: Row[] = [];
 const load0 = loadavg()[0];
 
-function build(dir: string, mode: Mode, workers: number): Omit<Row, 'docs' | 'floor' | 'threads' | 'mode'> {
+function build(
+  dir: string,
+  mode: Mode,
+  workers: number,
+): Omit<Row, 'docs' | 'floor' | 'cpuFloor' | 'threads' | 'mode'> {
   const results = Array.from({ length: runs }, () => {
     rmSync(join(dir, 'out'), { recursive: true, force: true });
     rmSync(join(dir, '.out.builds'), { recursive: true, force: true });
@@ -151,19 +156,25 @@ for (const [k, docs] of sizes.entries()) {
       writeFileSync(join(dir, path), text);
       if (path.endsWith('.md')) texts.push(text);
     }
-    // Floor: the parser alone over the same texts (best of 3).
+    // Floor: the parser alone over the same texts (best of 3), in wall and CPU seconds (this process's
+    // CPU, its GC threads included: on a machine shared with other jobs, CPU time is what holds still).
     const floors: number[] = [];
+    const cpuFloors: number[] = [];
     for (let n = 0; n < 3; n++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       for (const t of texts) tokenize(t);
+      const c = process.cpuUsage(c0);
       floors.push((performance.now() - t0) / 1000);
+      cpuFloors.push((c.user + c.system) / 1e6);
     }
     const floor = Math.min(...floors);
+    const cpuFloor = Math.min(...cpuFloors);
     for (const mode of modes) {
       // The pool only at the largest size, and only with more than one core.
       if (mode === 'pool' && (k !== sizes.length - 1 || cores < 2)) continue;
       const threads = mode === 'pool' ? cores : 1;
-      rows.push({ docs, floor, mode, threads, ...build(dir, mode, threads) });
+      rows.push({ docs, floor, cpuFloor, mode, threads, ...build(dir, mode, threads) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -183,6 +194,8 @@ const columns: Array<[string, (r: Row) => string]> = [
   ['CPU s', (r) => r.cpuSeconds.toFixed(2)],
   ['parser floor s', (r) => r.floor.toFixed(2)],
   ['wall/floor', (r) => (r.seconds / r.floor).toFixed(2)],
+  ['floor CPU s', (r) => r.cpuFloor.toFixed(2)],
+  ['CPU/floor CPU', (r) => (r.cpuSeconds / r.cpuFloor).toFixed(2)],
   ['peak RSS MB', (r) => String(Math.round(r.peakMb))],
   ['wall ×', (r) => ratio(r.seconds, baseline(r).seconds).toFixed(2)],
   ['CPU ×', (r) => ratio(r.cpuSeconds, baseline(r).cpuSeconds).toFixed(2)],
@@ -205,6 +218,7 @@ const figures = (r: Row) => ({
   seconds: Number(r.seconds.toFixed(3)),
   cpu_seconds: Number(r.cpuSeconds.toFixed(3)),
   ratio: Number((r.seconds / r.floor).toFixed(3)),
+  cpu_ratio: Number((r.cpuSeconds / r.cpuFloor).toFixed(3)),
   peak_mb: Math.round(r.peakMb),
   vs_baseline: {
     seconds: Number(ratio(r.seconds, base.seconds).toFixed(3)),
@@ -218,6 +232,7 @@ console.log(
     docs: base.docs,
     events: base.events,
     floor_seconds: Number(base.floor.toFixed(3)),
+    floor_cpu_seconds: Number(base.cpuFloor.toFixed(3)),
     baseline: base.mode,
     modes: Object.fromEntries(largest.map((r) => [r.mode, figures(r)])),
     bytes_per_event: Math.round(base.bytesPerEvent),

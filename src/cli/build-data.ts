@@ -1,7 +1,9 @@
 /**
  * build-data: reads a directory of annotated documents and the area files they name, runs the pure
- * build, and returns the files to publish (none when there are errors). Shared by the CLI, the Vite
- * plugin and the benchmark.
+ * build, and returns the files to publish (none when there are errors): whole (`build()`), or made a piece
+ * at a time as they are read (`stream()`, which `npm run data` and the dev server publish file by file with
+ * publish.ts publishOutputs, so that no published file is ever whole in memory). Shared by the CLI, the
+ * Vite plugin and the benchmark.
  *
  * The per-document half of the build (parse, check, resolve places) runs on this thread or, when asked
  * (`workers`), also on worker threads sharing chunks of files; the half that spans documents (claims,

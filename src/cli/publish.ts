@@ -5,6 +5,9 @@
  * link once (the dev server per request, `realpath` in a sync job) reads every file from one build;
  * a failed or concurrent build never leaves a half-written or mixed output.
  *
+ * A build's files are written as they are made (publishOutputs: emit.ts Output, a piece at a time),
+ * and hashed as they are written; the version's name is the same as for the files given whole (versionOf).
+ *
  * Versions are immutable once published. The KEEP_VERSIONS most recently published stay, so a reader
  * that resolved the link just before a swap can finish; older ones are removed.
  */
