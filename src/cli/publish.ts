@@ -76,19 +76,28 @@ export function versionOf(files: Record<string, string | Uint8Array>): string {
  * pieces (a feature, a CSV row) are joined, a large one is cut (see `pieces`), and a batch never ends
  * between the two halves of a surrogate pair, even one that two pieces split. The bytes, one after
  * another, are the UTF-8 of the pieces' text joined (bytes given as bytes pass through).
+ *
+ * With `scratch` (at least 3 × size bytes: a UTF-16 unit is at most 3 bytes of UTF-8), each batch is
+ * encoded into it and yielded as a view of it, valid until the next one is asked for: no buffer is
+ * allocated per batch (buffers live outside the JavaScript heap, and hundreds of MB of them could wait
+ * for a collection, which is what this build is about).
  */
-export function* encoded(chunks: Iterable<string | Uint8Array>, size = PIECE): Generator<Uint8Array> {
+export function* encoded(chunks: Iterable<string | Uint8Array>, size = PIECE, scratch?: Buffer): Generator<Uint8Array> {
   let pending: string[] = [];
   let length = 0;
+  const encode = (piece: string): Uint8Array =>
+    scratch && piece.length * 3 <= scratch.length
+      ? scratch.subarray(0, scratch.write(piece, 0, 'utf8'))
+      : Buffer.from(piece, 'utf8');
   function* flush(all: boolean): Generator<Uint8Array> {
     if (pending.length === 0) return;
     const text = pending.join('');
     // A high surrogate at the end waits for the piece that may hold its low half.
     const last = text.charCodeAt(text.length - 1);
     const keep = !all && last >= 0xd800 && last <= 0xdbff ? 1 : 0;
-    for (const piece of pieces(text.slice(0, text.length - keep), size)) yield Buffer.from(piece, 'utf8');
     pending = keep ? [text.slice(-1)] : [];
     length = keep;
+    for (const piece of pieces(text.slice(0, text.length - keep), size)) yield encode(piece);
   }
   for (const chunk of chunks) {
     if (typeof chunk !== 'string') {
@@ -134,6 +143,7 @@ export function publishOutputs(outDir: string, outputs: readonly Output[], optio
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i].name === sorted[i - 1].name) throw new Error(`two outputs named ${sorted[i].name}`);
   const h = createHash('sha256');
+  const scratch = Buffer.allocUnsafe(3 * PIECE);
   const staging = mkdtempSync(join(store, 'tmp-'));
   try {
     for (const { name, chunks } of sorted) {
@@ -142,7 +152,7 @@ export function publishOutputs(outDir: string, outputs: readonly Output[], optio
       if (name.includes('/')) mkdirSync(dirname(join(staging, name)), { recursive: true });
       const fd = openSync(join(staging, name), 'w');
       try {
-        for (const bytes of encoded(chunks)) {
+        for (const bytes of encoded(chunks, PIECE, scratch)) {
           h.update(bytes);
           for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
         }

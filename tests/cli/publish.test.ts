@@ -152,6 +152,14 @@ describe('publish', () => {
       for (const size of [2, 3, 5, 64]) {
         const batches = [...encoded(parts, size)];
         expect(Buffer.concat(batches).equals(Buffer.from(text, 'utf8'))).toBe(true);
+        // Encoded into one scratch buffer, each batch a view of it until the next: the same bytes.
+        const scratch = Buffer.alloc(3 * size);
+        const viewed: Buffer[] = [];
+        for (const b of encoded(parts, size, scratch)) {
+          if (size >= 5) expect(b.buffer).toBe(scratch.buffer);
+          viewed.push(Buffer.from(b));
+        }
+        expect(Buffer.concat(viewed).equals(Buffer.from(text, 'utf8'))).toBe(true);
         // A batch is at most `size` units plus the pair kept whole, never a lone half (which would encode as U+FFFD).
         for (const b of batches) expect(Buffer.from(b).toString('utf8')).not.toContain('\ufffd');
         expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(3 * (size + cut + 1));
