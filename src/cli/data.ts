@@ -7,8 +7,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createDataBuilder, type BuildOutput } from './build-data.js';
-import { defaultStore, publish } from './publish.js';
+import { createDataBuilder, type BuildOutput, type StreamOutput } from './build-data.js';
+import { defaultStore, publish, publishOutputs } from './publish.js';
 import { formatDiagnostic } from '../compiler/diagnostics.js';
 import { stampSource } from '../compiler/parse.js';
 import { decodeDocument, readOriginal } from './prepare-files.js';
@@ -25,9 +25,12 @@ export const DEFAULT_STORE = join(root, '.cache/data-builds');
 export const storeFor = (outDir: string): string =>
   resolvePath(outDir) === DEFAULT_OUT ? DEFAULT_STORE : defaultStore(outDir);
 
-/** Prints a build's diagnostics and publishes its files when it has no error; returns the exit code. */
+/**
+ * Prints a build's diagnostics and publishes its files when it has no error; returns the exit code. A
+ * streamed build (builder.stream(), as `npm run data` runs) is written file by file as it is made.
+ */
 export function report(
-  result: BuildOutput,
+  result: BuildOutput | StreamOutput,
   outDir: string,
   log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): number {
@@ -36,11 +39,14 @@ export function report(
   const warnings = result.diagnostics.length - errors;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   const shown = relative(process.cwd(), outDir) || '.';
-  if (!result.files) {
+  const outputs = 'outputs' in result ? result.outputs : null;
+  if ('outputs' in result ? !outputs : !result.files) {
     log(`data: ${counts}; nothing written, ${shown} left as it was`);
     return 1;
   }
-  publish(outDir, { ...result.files, ...result.binary }, { store: storeFor(outDir) });
+  if (outputs) publishOutputs(outDir, outputs, { store: storeFor(outDir) });
+  else if ('files' in result && result.files)
+    publish(outDir, { ...result.files, ...result.binary }, { store: storeFor(outDir) });
   log(
     `data: ${result.events} events and ${result.ranges} ranges from ${result.documents} documents → ${shown} (${counts})`,
   );
@@ -129,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
       includePending: args['include-pending'] ?? false,
       reuse: false,
       ...tilesOption(args),
-    }).build(),
+    }).stream(),
     outDir,
   );
 }

@@ -5,6 +5,9 @@
  * link once (the dev server per request, `realpath` in a sync job) reads every file from one build;
  * a failed or concurrent build never leaves a half-written or mixed output.
  *
+ * A build's files are written as they are made (publishOutputs: emit.ts Output, a piece at a time),
+ * and hashed as they are written; the version's name is the same as for the files given whole (versionOf).
+ *
  * Versions are immutable once published. The KEEP_VERSIONS most recently published stay, so a reader
  * that resolved the link just before a swap can finish; older ones are removed.
  */
@@ -22,10 +25,10 @@ import {
   statSync,
   symlinkSync,
   utimesSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import type { Output } from '../compiler/emit.js';
 
 /** A lock older than this (ms) was left by a killed build: the swap it guards takes milliseconds. */
 const STALE_LOCK_MS = 30_000;
@@ -68,18 +71,45 @@ export function versionOf(files: Record<string, string | Uint8Array>): string {
   return `v-${h.digest('hex').slice(0, 16)}`;
 }
 
-/** Writes a file's content, a text piece by piece (see `pieces`). */
-function writeContent(path: string, content: string | Uint8Array): void {
-  if (typeof content !== 'string' || content.length <= PIECE) {
-    writeFileSync(path, content);
-    return;
+/**
+ * A file's pieces (emit.ts Output) as UTF-8 bytes, a batch of about `size` characters at a time: small
+ * pieces (a feature, a CSV row) are joined, a large one is cut (see `pieces`), and a batch never ends
+ * between the two halves of a surrogate pair, even one that two pieces split. The bytes, one after
+ * another, are the UTF-8 of the pieces' text joined (bytes given as bytes pass through).
+ *
+ * With `scratch` (at least 3 × size bytes: a UTF-16 unit is at most 3 bytes of UTF-8), each batch is
+ * encoded into it and yielded as a view of it, valid until the next one is asked for: no buffer is
+ * allocated per batch (buffers live outside the JavaScript heap, and hundreds of MB of them could wait
+ * for a collection, which is what this build is about).
+ */
+export function* encoded(chunks: Iterable<string | Uint8Array>, size = PIECE, scratch?: Buffer): Generator<Uint8Array> {
+  let pending: string[] = [];
+  let length = 0;
+  const encode = (piece: string): Uint8Array =>
+    scratch && piece.length * 3 <= scratch.length
+      ? scratch.subarray(0, scratch.write(piece, 0, 'utf8'))
+      : Buffer.from(piece, 'utf8');
+  function* flush(all: boolean): Generator<Uint8Array> {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    // A high surrogate at the end waits for the piece that may hold its low half.
+    const last = text.charCodeAt(text.length - 1);
+    const keep = !all && last >= 0xd800 && last <= 0xdbff ? 1 : 0;
+    pending = keep ? [text.slice(-1)] : [];
+    length = keep;
+    for (const piece of pieces(text.slice(0, text.length - keep), size)) yield encode(piece);
   }
-  const fd = openSync(path, 'w');
-  try {
-    for (const piece of pieces(content)) writeSync(fd, piece);
-  } finally {
-    closeSync(fd);
+  for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      yield* flush(true);
+      yield chunk;
+      continue;
+    }
+    pending.push(chunk);
+    length += chunk.length;
+    if (length >= size) yield* flush(false);
   }
+  yield* flush(true);
 }
 
 export interface PublishOptions {
@@ -87,22 +117,51 @@ export interface PublishOptions {
   store?: string;
 }
 
+/** Publishes files given whole: see publishOutputs. */
 export function publish(
   outDir: string,
   files: Record<string, string | Uint8Array>,
   options: PublishOptions = {},
-): void {
+): string {
+  return publishOutputs(
+    outDir,
+    Object.entries(files).map(([name, content]) => ({ name, chunks: [content] })),
+    options,
+  );
+}
+
+/**
+ * Writes the outputs into a new version and swaps the link to it; returns the version's name. Each
+ * output is read once, in name order, and its bytes hashed and written as they come, so no file is ever
+ * whole in memory; the version's name is versionOf's (a hash of each name and content, in name order).
+ */
+export function publishOutputs(outDir: string, outputs: readonly Output[], options: PublishOptions = {}): string {
   const store = options.store ?? defaultStore(outDir);
   mkdirSync(dirname(outDir), { recursive: true });
   mkdirSync(store, { recursive: true });
-  const version = versionOf(files);
+  const sorted = [...outputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i].name === sorted[i - 1].name) throw new Error(`two outputs named ${sorted[i].name}`);
+  const h = createHash('sha256');
+  const scratch = Buffer.allocUnsafe(3 * PIECE);
   const staging = mkdtempSync(join(store, 'tmp-'));
   try {
-    for (const [name, content] of Object.entries(files)) {
+    for (const { name, chunks } of sorted) {
+      h.update(`${name}\0`);
       // A story's file sits in a folder of its own (maps/<id>.json).
       if (name.includes('/')) mkdirSync(dirname(join(staging, name)), { recursive: true });
-      writeContent(join(staging, name), content);
+      const fd = openSync(join(staging, name), 'w');
+      try {
+        for (const bytes of encoded(chunks, PIECE, scratch)) {
+          h.update(bytes);
+          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+        }
+      } finally {
+        closeSync(fd);
+      }
+      h.update('\0');
     }
+    const version = `v-${h.digest('hex').slice(0, 16)}`;
     withLock(`${outDir}.lock`, () => {
       const target = join(store, version);
       // The same content published before is still that content: versions are never written to.
@@ -113,6 +172,7 @@ export function publish(
       swapLink(outDir, relative(dirname(outDir), target), store);
       prune(store, version);
     });
+    return version;
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@
  * The GeoJSON keeps every excerpt verbatim; the apostrophe exists only in the CSV.
  */
 import type { Claim, EventFeature, EventPlace, EventProperties, RangeFeature, RangeProperties } from '../contract.js';
+import { joinPieces } from './emit.js';
 
 type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 interface Column<F> {
@@ -325,19 +326,29 @@ function cell(value: string | number | boolean | null | undefined, type: FieldTy
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows: one per claim, and for events one per claim and place. */
+/**
+ * Rows: one per claim, and for events one per claim and place; as pieces (the header, then each row with
+ * its line end), so that the shell writes the file as it is made (emit.ts Output).
+ */
+export function* csvPieces<F extends EventFeature | RangeFeature>(
+  features: readonly F[],
+  columns: ReadonlyArray<Column<F>>,
+): Generator<string> {
+  yield `${columns.map((c) => c.name).join(',')}\r\n`;
+  for (const f of features) {
+    const places = 'places' in f.properties ? f.properties.places.length : 1;
+    for (const [i, claim] of f.properties.claims.entries())
+      for (let n = 0; n < places; n++)
+        yield `${columns.map((c) => cell(c.value(f, claim, i, n), c.type)).join(',')}\r\n`;
+  }
+}
+
+/** The CSV as one text: csvPieces joined. */
 export function toCsv<F extends EventFeature | RangeFeature>(
   features: readonly F[],
   columns: ReadonlyArray<Column<F>>,
 ): string {
-  const rows = [columns.map((c) => c.name).join(',')];
-  for (const f of features) {
-    const places = 'places' in f.properties ? f.properties.places.length : 1;
-    f.properties.claims.forEach((claim, i) => {
-      for (let n = 0; n < places; n++) rows.push(columns.map((c) => cell(c.value(f, claim, i, n), c.type)).join(','));
-    });
-  }
-  return `${rows.join('\r\n')}\r\n`;
+  return joinPieces(csvPieces(features, columns));
 }
 
 /** Frictionless Table Schema of a CSV, from its column declarations. */

@@ -3,8 +3,9 @@
  * published events.geojson (which stays, whole, for downloads): a compact index of the events holding
  * only what the map, the list, the legend and the timeline draw — and the heavy part, each event's full
  * properties with every claim and excerpt, in chunks of CHUNK_SIZE events, fetched when a popup needs them.
- * Pure: feature collection in, file name → content out.
+ * Pure: feature collection in, file name → content out (or outputs made when read, emit.ts).
  */
+import { joinPieces, lazy, type TextOutput } from './emit.js';
 import { INDEX_MEMBER, PAGE_INDEX, chunkName, type EventCollection, type EventProperties } from '../contract.js';
 
 export { INDEX_MEMBER, PAGE_INDEX, chunkName };
@@ -38,29 +39,56 @@ export type IndexProperties = Pick<EventProperties, (typeof INDEX_KEYS)[number]>
   chunk: number;
 };
 
-export function pageIndex(events: EventCollection, chunkSize = CHUNK_SIZE): Record<string, string> {
-  const chunks: Array<Record<string, EventProperties>> = [];
-  const features = events.features.map((f, i) => {
-    const n = Math.floor(i / chunkSize);
-    (chunks[n] ??= {})[f.properties.id] = f.properties;
-    const p = f.properties;
-    const props = Object.fromEntries(INDEX_KEYS.map((k) => [k, p[k] ?? null])) as Record<string, unknown>;
-    props.places = p.places.map(({ name, precision, precision_label, admin1, country }) => ({
-      name,
-      precision,
-      precision_label,
-      admin1,
-      country,
-    }));
-    props.claimants = [...new Set((p.claims ?? []).map((c) => c.claimant))];
-    props.chunk = n;
-    return { type: 'Feature', geometry: f.geometry, properties: props };
-  });
-  const files: Record<string, string> = {
-    [PAGE_INDEX]: JSON.stringify({ type: 'FeatureCollection', chunks: chunks.length, features }),
+/** An event's entry in the index: what the page draws, and the chunk that holds the rest. */
+function indexFeature(f: EventCollection['features'][number], chunk: number) {
+  const p = f.properties;
+  const props = Object.fromEntries(INDEX_KEYS.map((k) => [k, p[k] ?? null])) as Record<string, unknown>;
+  props.places = p.places.map(({ name, precision, precision_label, admin1, country }) => ({
+    name,
+    precision,
+    precision_label,
+    admin1,
+    country,
+  }));
+  props.claimants = [...new Set((p.claims ?? []).map((c) => c.claimant))];
+  props.chunk = chunk;
+  return { type: 'Feature', geometry: f.geometry, properties: props };
+}
+
+/**
+ * The index and the chunks as outputs made when read (emit.ts Output): the index a feature a piece, each
+ * chunk (CHUNK_SIZE events) one piece. The same text as JSON.stringify of the whole index and of each chunk.
+ */
+export function pageIndexOutputs(events: EventCollection, chunkSize = CHUNK_SIZE): TextOutput[] {
+  const features = events.features;
+  const count = Math.ceil(features.length / chunkSize);
+  const index: TextOutput = {
+    name: PAGE_INDEX,
+    chunks: lazy(function* () {
+      yield `{"type":"FeatureCollection","chunks":${count},"features":[`;
+      for (const [i, f] of features.entries())
+        yield (i === 0 ? '' : ',') + JSON.stringify(indexFeature(f, Math.floor(i / chunkSize)));
+      yield ']}';
+    }),
   };
-  chunks.forEach((c, n) => (files[chunkName(n)] = JSON.stringify(c)));
-  return files;
+  const chunks = Array.from(
+    { length: count },
+    (_, n): TextOutput => ({
+      name: chunkName(n),
+      chunks: lazy(function* () {
+        // An object keyed by id, built as before (the same key order, a repeated id kept once), a chunk at a time.
+        const chunk: Record<string, EventProperties> = {};
+        for (const f of features.slice(n * chunkSize, (n + 1) * chunkSize)) chunk[f.properties.id] = f.properties;
+        yield JSON.stringify(chunk);
+      }),
+    }),
+  );
+  return [index, ...chunks];
+}
+
+/** The index and chunks as whole texts: file name → content. */
+export function pageIndex(events: EventCollection, chunkSize = CHUNK_SIZE): Record<string, string> {
+  return Object.fromEntries(pageIndexOutputs(events, chunkSize).map((o) => [o.name, joinPieces(o.chunks)]));
 }
 
 /** ranges.geojson, serialized, with the member that points the page at the index. */

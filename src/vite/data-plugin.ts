@@ -35,7 +35,8 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
   const rebuild = async (server: ViteDevServer, reason: string) => {
     const started = performance.now();
     builder ??= createDataBuilder(inDir, { areas: areasDir, includePending: true });
-    const result = await builder.build();
+    // Published file by file as it is made (build-data.ts stream), like `npm run data`.
+    const result = await builder.stream();
     const code = report(result, outDir, (line) => server.config.logger.info(line));
     const ms = Math.round(performance.now() - started);
     if (code === 0) {

@@ -1,6 +1,12 @@
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDataBuilder, startWorker } from '../../src/cli/build-data.js';
+import { publish, publishOutputs, versionOf } from '../../src/cli/publish.js';
+import { LARGE_ARCHIVE } from '../../src/constants.js';
+import { PAGE_INDEX, TILES_FILE, TILES_MEMBER, INDEX_MEMBER, chunkName } from '../../src/contract.js';
+import { generateArchive } from '../../bench/scale/generate.js';
 import { listDocuments } from '../../src/cli/documents.js';
 import { claimChunk, prepareFiles, type PreparedChunk } from '../../src/cli/prepare-files.js';
 import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
@@ -55,5 +61,92 @@ describe('createDataBuilder', () => {
     expect(claimChunk(work)).toEqual({ index: 2, paths: ['e'] });
     expect(claimChunk(work)).toBeNull();
     expect(claimChunk(work)).toBeNull();
+  });
+});
+
+/** Every file under `dir` (story files sit in a folder), by path relative to it. */
+function filesUnder(dir: string, prefix = ''): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) Object.assign(files, filesUnder(path, `${prefix}${name}/`));
+    else files[`${prefix}${name}`] = readFileSync(path);
+  }
+  return files;
+}
+
+describe('the streamed build', () => {
+  /** Publishes a builder's stream() and another's whole build(); returns both directories' files and versions. */
+  async function both(input: string, cwd: string, options: { tiles?: boolean } = {}) {
+    const out = mkdtempSync(join(tmpdir(), 'atlas-stream-'));
+    const streamed = await createDataBuilder(input, { cwd, reuse: false, ...options }).stream();
+    const whole = await createDataBuilder(input, { cwd, reuse: false, ...options }).build();
+    expect(streamed.outputs).not.toBeNull();
+    expect(streamed.diagnostics).toEqual(whole.diagnostics);
+    const all = { ...whole.files!, ...whole.binary };
+    const version = publishOutputs(join(out, 'streamed'), streamed.outputs!);
+    expect(publish(join(out, 'whole'), all)).toBe(version);
+    expect(version).toBe(versionOf(all));
+    const files = filesUnder(join(out, 'streamed'));
+    expect(Object.keys(files).sort()).toEqual(Object.keys(all).sort());
+    const wholeFiles = filesUnder(join(out, 'whole'));
+    for (const name of Object.keys(all)) expect(files[name].equals(wholeFiles[name]), name).toBe(true);
+    rmSync(out, { recursive: true, force: true });
+    return { files, all };
+  }
+
+  it('writes, file by file as it is made, the golden GeoJSON and the same bytes and version as the whole build', async () => {
+    for (const [name, input] of [
+      ['seeds', 'data/documents'],
+      ['claims', 'tests/fixtures/compiler/claims'],
+    ]) {
+      const { files } = await both(join(root, input), root);
+      // The golden files were written by the whole-string build, before outputs came in pieces.
+      for (const kind of ['events', 'ranges'])
+        expect(
+          files[`${kind}.geojson`].equals(
+            readFileSync(join(root, `tests/fixtures/compiler/golden/${name}.${kind}.geojson`)),
+          ),
+          `${name}.${kind}`,
+        ).toBe(true);
+      expect(files['events.csv'].toString('utf8').split('\r\n').length).toBeGreaterThan(2);
+    }
+  }, 60_000);
+
+  it("streams a large archive's index, chunks and tiles as the whole build makes them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-stream-large-'));
+    try {
+      for (const [path, text] of generateArchive({ docs: 200, events: LARGE_ARCHIVE, seed: 5 })) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const { files } = await both(join(dir, 'documents'), dir, { tiles: true });
+      expect(files[TILES_FILE].length).toBeGreaterThan(0);
+      const ranges = JSON.parse(files['ranges.geojson'].toString('utf8'));
+      expect([ranges[TILES_MEMBER], ranges[INDEX_MEMBER]]).toEqual([TILES_FILE, PAGE_INDEX]);
+      // The index and chunks are the JSON.stringify of what they hold; events.geojson a feature a line.
+      const index = files[PAGE_INDEX].toString('utf8');
+      expect(JSON.stringify(JSON.parse(index))).toBe(index);
+      expect(JSON.parse(index).chunks).toBe(2);
+      for (const n of [0, 1]) {
+        const chunk = files[chunkName(n)].toString('utf8');
+        expect(JSON.stringify(JSON.parse(chunk))).toBe(chunk);
+      }
+      const events = JSON.parse(files['events.geojson'].toString('utf8'));
+      expect(events.features).toHaveLength(LARGE_ARCHIVE);
+      expect(files['events.geojson'].toString('utf8')).toBe(
+        `{"type":"FeatureCollection","features":[\n${events.features.map((f: unknown) => JSON.stringify(f)).join(',\n')}\n]}\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('streams nothing when the build has errors', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'atlas-stream-empty-'));
+    const out = await createDataBuilder(empty, { cwd: empty }).stream();
+    expect(out.outputs).toBeNull();
+    expect(out.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    rmSync(empty, { recursive: true, force: true });
   });
 });

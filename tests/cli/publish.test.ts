@@ -13,7 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { defaultStore, KEEP_VERSIONS, PIECE, pieces, publish, versionOf } from '../../src/cli/publish.js';
+import {
+  defaultStore,
+  encoded,
+  KEEP_VERSIONS,
+  PIECE,
+  pieces,
+  publish,
+  publishOutputs,
+  versionOf,
+} from '../../src/cli/publish.js';
 
 const root = join(import.meta.dirname, '../..');
 const NAMES = [
@@ -131,5 +140,55 @@ describe('publish', () => {
     expect(versionOf(files)).toBe(
       versionOf({ 'events.geojson': Buffer.from(text, 'utf8'), 'ranges.geojson': 'small' }),
     );
+  });
+
+  it('encodes pieces as the UTF-8 of their joined text, in bounded batches, even where a piece splits a surrogate pair', () => {
+    const text = 'a😀b — «Київ» 🛰️ end😀';
+    // Every way of cutting the text into pieces of 1 to 4 units, halves of pairs included, for several batch sizes.
+    for (let cut = 1; cut <= 4; cut++) {
+      const parts = Array.from({ length: Math.ceil(text.length / cut) }, (_, i) => text.slice(i * cut, (i + 1) * cut));
+      const high = (p: string) => p.charCodeAt(p.length - 1) >= 0xd800 && p.charCodeAt(p.length - 1) <= 0xdbff;
+      if (cut <= 2) expect(parts.some(high)).toBe(true);
+      for (const size of [2, 3, 5, 64]) {
+        const batches = [...encoded(parts, size)];
+        expect(Buffer.concat(batches).equals(Buffer.from(text, 'utf8'))).toBe(true);
+        // Encoded into one scratch buffer, each batch a view of it until the next: the same bytes.
+        const scratch = Buffer.alloc(3 * size);
+        const viewed: Buffer[] = [];
+        for (const b of encoded(parts, size, scratch)) {
+          if (size >= 5) expect(b.buffer).toBe(scratch.buffer);
+          viewed.push(Buffer.from(b));
+        }
+        expect(Buffer.concat(viewed).equals(Buffer.from(text, 'utf8'))).toBe(true);
+        // A batch is at most `size` units plus the pair kept whole, never a lone half (which would encode as U+FFFD).
+        for (const b of batches) expect(Buffer.from(b).toString('utf8')).not.toContain('\ufffd');
+        expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(3 * (size + cut + 1));
+      }
+    }
+    // Bytes pass through, between texts.
+    const bytes = new Uint8Array([0, 255, 1]);
+    expect(Buffer.concat([...encoded(['x', bytes, 'y'])]).equals(Buffer.from([0x78, 0, 255, 1, 0x79]))).toBe(true);
+  });
+
+  it('publishes outputs made piece by piece as the same files and version as their whole texts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-publish-'));
+    const files = { ...filesOf('A'), 'maps/x.json': '{"a":"😀"}', 'events.pmtiles': new Uint8Array([1, 2, 3]) };
+    // Pieces of 7 units (some end between the halves of a pair), given out of name order.
+    const cutUp = (content: string | Uint8Array): Array<string | Uint8Array> =>
+      typeof content === 'string'
+        ? Array.from({ length: Math.ceil(content.length / 7) }, (_, i) => content.slice(i * 7, i * 7 + 7))
+        : [content];
+    const outputs = Object.entries(files)
+      .reverse()
+      .map(([name, content]) => ({ name, chunks: cutUp(content) }));
+    const version = publishOutputs(join(dir, 'streamed'), outputs);
+    expect(version).toBe(versionOf(files));
+    expect(publish(join(dir, 'whole'), files)).toBe(version);
+    for (const name of Object.keys(files))
+      expect(readFileSync(join(dir, 'streamed', name)).equals(readFileSync(join(dir, 'whole', name)))).toBe(true);
+    expect(readFileSync(join(dir, 'streamed', 'maps/x.json'), 'utf8')).toBe('{"a":"😀"}');
+    expect(realpathSync(join(dir, 'streamed'))).toBe(realpathSync(join(defaultStore(join(dir, 'streamed')), version)));
+    expect(() => publishOutputs(join(dir, 'twice'), [outputs[0], outputs[0]])).toThrow(/two outputs named/);
+    expect(existsSync(join(dir, 'twice'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDataBuilder } from '../../src/cli/build-data.js';
-import { EVENT_COLUMNS, RANGE_COLUMNS, tableSchema, toCsv } from '../../src/compiler/csv.js';
+import { EVENT_COLUMNS, RANGE_COLUMNS, csvPieces, tableSchema, toCsv } from '../../src/compiler/csv.js';
 import type { EventFeature, RangeFeature } from '../../src/contract.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -158,6 +158,22 @@ describe('CSV exports', () => {
       ],
       ['2', '2', '2', 'Poltava Oblast', '3', '34.5', 'UA-53', 'Q170213', '5 killed'],
     ]);
+  });
+
+  it('is made a row a piece (header first), each row whole with its line end, as the published file', () => {
+    const events = JSON.parse(files['events.geojson']).features as EventFeature[];
+    const parts = [...csvPieces(events, EVENT_COLUMNS)];
+    expect(parts.join('')).toBe(files['events.csv']);
+    expect(parts.join('')).toBe(toCsv(events, EVENT_COLUMNS));
+    const rows = readCsv(files['events.csv']);
+    expect(parts).toHaveLength(rows.length);
+    // A row's quoted line break stays inside its piece: each piece reads back as exactly its row.
+    events[0].properties.claims[0].excerpt = 'one\r\ntwo, "three"';
+    const edited = [...csvPieces(events, EVENT_COLUMNS)];
+    for (const [i, part] of edited.entries()) {
+      expect(part.endsWith('\r\n')).toBe(true);
+      expect(readCsv(part)).toEqual([readCsv(edited.join(''))[i]]);
+    }
   });
 
   it('publishes a Table Schema naming every column with its type', () => {

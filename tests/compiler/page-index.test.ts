@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventCollection } from '../../src/contract.js';
-import { INDEX_KEYS, PAGE_INDEX, chunkName, pageIndex } from '../../src/compiler/page-index.js';
+import { INDEX_KEYS, PAGE_INDEX, chunkName, pageIndex, pageIndexOutputs } from '../../src/compiler/page-index.js';
 
 const event = (i: number) => ({
   type: 'Feature' as const,
@@ -66,5 +66,57 @@ describe('pageIndex', () => {
 
   it('is much smaller than the events it indexes', () => {
     expect(files[PAGE_INDEX].length).toBeLessThan(JSON.stringify(events).length / 2);
+  });
+});
+
+/** The index as the whole-string build wrote it (before outputs came in pieces): the oracle for the pieces. */
+function wholeIndex(fc: EventCollection, chunkSize: number): Record<string, string> {
+  const chunks: Array<Record<string, unknown>> = [];
+  const features = fc.features.map((f, i) => {
+    const n = Math.floor(i / chunkSize);
+    (chunks[n] ??= {})[f.properties.id] = f.properties;
+    const p = f.properties;
+    const props = Object.fromEntries(INDEX_KEYS.map((k) => [k, p[k] ?? null])) as Record<string, unknown>;
+    props.places = p.places.map(({ name, precision, precision_label, admin1, country }) => ({
+      name,
+      precision,
+      precision_label,
+      admin1,
+      country,
+    }));
+    props.claimants = [...new Set((p.claims ?? []).map((c) => c.claimant))];
+    props.chunk = n;
+    return { type: 'Feature', geometry: f.geometry, properties: props };
+  });
+  const files: Record<string, string> = {
+    [PAGE_INDEX]: JSON.stringify({ type: 'FeatureCollection', chunks: chunks.length, features }),
+  };
+  chunks.forEach((c, n) => (files[chunkName(n)] = JSON.stringify(c)));
+  return files;
+}
+
+describe('pageIndexOutputs', () => {
+  it('makes, piece by piece, the bytes the whole-string index made, whatever the ids and sizes', () => {
+    // Ids that JavaScript orders as numbers in an object, and one id twice: the chunk keeps their order and one of each.
+    // biome-ignore lint/plugin: a fixture holding only the properties the index reads
+    const odd = {
+      type: 'FeatureCollection',
+      features: [event(1), event(2), { ...event(3), properties: { ...event(3).properties, id: '10' } }, event(4)]
+        .concat([{ ...event(5), properties: { ...event(5).properties, id: '2' } }, event(6), event(1)])
+        .concat(Array.from({ length: 14 }, (_, i) => event(30 + i))),
+    } as unknown as EventCollection;
+    const none: EventCollection = { type: 'FeatureCollection', features: [] };
+    for (const fc of [events, odd, none])
+      for (const size of [1, 3, 10, 1000]) {
+        const outputs = pageIndexOutputs(fc, size);
+        const made = Object.fromEntries(outputs.map((o) => [o.name, [...o.chunks].join('')]));
+        expect(made).toEqual(wholeIndex(fc, size));
+        expect(outputs.map((o) => o.name)).toEqual(Object.keys(wholeIndex(fc, size)));
+      }
+  });
+
+  it('makes the index a feature a piece', () => {
+    const [index] = pageIndexOutputs(events, 10);
+    expect([...index.chunks]).toHaveLength(events.features.length + 2);
   });
 });
