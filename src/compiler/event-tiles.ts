@@ -98,27 +98,36 @@ export function eventPoints(
   const here = new Map<string, number>();
   for (const f of events.features)
     for (const key of new Set(positions(f).map((c) => c.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
+  // A label already written at the same point by an earlier event: drawn by the map's repeat layer.
+  const written = new Set<string>();
   return events.features.flatMap((f) => {
     const p = f.properties;
-    return positions(f).map((at, n) => ({
-      type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: at },
-      properties: {
-        kind: 'event',
-        id: p.id,
-        place_index: n,
-        type: p.type,
-        colour: colourOf(p.type),
-        status: p.status,
-        precision: p.places[n].precision,
-        magnitude: n === 0 ? p.magnitude : null,
-        admin1: p.places[n].admin1,
-        label: p.places[n]?.name ?? p.place,
-        here: here.get(at.join(',')) ?? 1,
-        ...timeOf(p),
-        ...(p.pending ? { pending: true } : {}),
-      },
-    }));
+    return positions(f).map((at, n) => {
+      const label = p.places[n]?.name ?? p.place;
+      const key = `${at.join(',')} ${label}`;
+      const repeat = written.has(key);
+      written.add(key);
+      return {
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: at },
+        properties: {
+          kind: 'event',
+          id: p.id,
+          place_index: n,
+          type: p.type,
+          colour: colourOf(p.type),
+          status: p.status,
+          precision: p.places[n].precision,
+          magnitude: n === 0 ? p.magnitude : null,
+          admin1: p.places[n].admin1,
+          label,
+          here: here.get(at.join(',')) ?? 1,
+          ...(repeat ? { repeat: true } : {}),
+          ...timeOf(p),
+          ...(p.pending ? { pending: true } : {}),
+        },
+      };
+    });
   });
 }
 

@@ -14,6 +14,8 @@ import { eventFilter, rangeFilter } from './visibility.js';
 
 /** An unreviewed suggestion: only the dev server's data (--include-pending) has any. */
 export const pending: ExpressionSpecification = ['==', ['get', 'pending'], true];
+/** A marker whose label an earlier event at the same point already writes (source.ts). */
+export const repeat: ExpressionSpecification = ['==', ['get', 'repeat'], true];
 export const imprecise: ExpressionSpecification = ['>=', ['get', 'precision'], s.IMPRECISE_FROM];
 const hatchedBands = CLAIM_STATUSES.filter((st) => s.STATUS_STYLE[st].bandPattern === 'hatch');
 
@@ -37,7 +39,8 @@ export function filters(
     [LAYER.eventSelected]: ['all', kindIs('event'), isSelected],
     [LAYER.eventPending]: ['all', kindIs('event'), ev, pending],
     [LAYER.rangePending]: ['all', kindIs('edge'), rg, pending],
-    [LAYER.eventLabel]: ['all', kindIs('event'), ev],
+    [LAYER.eventLabel]: ['all', kindIs('event'), ev, ['!', repeat]],
+    [LAYER.eventLabelRepeat]: ['all', kindIs('event'), ev, repeat],
     [LAYER.eventBlock]: ['all', kindIs('event'), ev],
     // Clusters: those with something visible in them (cluster-count.ts).
     [LAYER.eventCluster]: clusterFilter(hidden, period),

@@ -50,7 +50,7 @@ export function addHighlights(map: MapLibreMap, highlights: StoryOutput['highlig
   );
   // Symbols are placed from the top layer down, so below the events' labels and the markers' footprints
   // the area's label is placed last, clear of both.
-  const above = map.getLayer(LAYER.eventLabel) ? LAYER.eventLabel : undefined;
+  const above = [LAYER.eventLabelRepeat, LAYER.eventLabel].find((id) => map.getLayer(id));
   map.addLayer(
     {
       id: HIGHLIGHT_LAYER.label,

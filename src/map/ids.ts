@@ -38,6 +38,11 @@ export const LAYER = {
   eventPending: 'atlas-event-pending',
   rangePending: 'atlas-range-pending',
   eventLabel: 'atlas-event-label',
+  /**
+   * The label of a marker that repeats one already at its point (two events at Odesa, both "Odesa (2 events)"):
+   * drawn only on the side the first label takes first, so it shows only when that one does not (switched off).
+   */
+  eventLabelRepeat: 'atlas-event-label-repeat',
   /** A story with highlighted areas: each marker's footprint, which the areas' labels keep clear of (highlights.ts). */
   eventBlock: 'atlas-event-block',
   eventCluster: 'atlas-event-cluster',
@@ -57,6 +62,7 @@ export const GROUP_LAYERS = {
     LAYER.eventPattern,
     LAYER.eventPending,
     LAYER.eventSelected,
+    LAYER.eventLabelRepeat,
     LAYER.eventLabel,
     LAYER.eventBlock,
     LAYER.eventCluster,

@@ -31,6 +31,31 @@ export function dataLayers(
 ): LayerSpecification[] {
   const c = s.CONTRAST[theme];
   const f = filters(hidden, selected, period);
+  /**
+   * Each event's place name beside its marker, in the bundled font; crowded labels hide (MapLibre's
+   * collision), and co-located events say how many share the point (source.ts `here`).
+   */
+  const eventLabel = (id: string, anchors: Array<'left' | 'right' | 'top' | 'bottom'>): LayerSpecification => ({
+    id,
+    type: 'symbol',
+    source: EVENT_SOURCE,
+    filter: f[id],
+    layout: {
+      'text-field': [
+        'case',
+        ['>', ['coalesce', ['get', 'here'], 1], 1],
+        ['concat', ['get', 'label'], ' (', ['to-string', ['get', 'here']], ' events)'],
+        ['coalesce', ['get', 'label'], ''],
+      ],
+      'text-font': [...FONT.regular],
+      'text-size': 12,
+      'text-variable-anchor': anchors,
+      'text-radial-offset': ['+', 0.4, ['/', s.markerRadiusExpression(), 12]],
+      'text-justify': 'auto',
+      'text-max-width': 10,
+    },
+    paint: { 'text-color': c.text, 'text-halo-color': c.halo, 'text-halo-width': 1.5 },
+  });
   const layers: LayerSpecification[] = [
     {
       id: LAYER.rangeFill,
@@ -147,29 +172,11 @@ export function dataLayers(
         'circle-stroke-width': 2.5,
       },
     },
-    {
-      // Each event's place name beside its marker, in the bundled font; crowded labels hide (MapLibre's
-      // collision), and co-located events say how many share the point (source.ts `here`).
-      id: LAYER.eventLabel,
-      type: 'symbol',
-      source: EVENT_SOURCE,
-      filter: f[LAYER.eventLabel],
-      layout: {
-        'text-field': [
-          'case',
-          ['>', ['coalesce', ['get', 'here'], 1], 1],
-          ['concat', ['get', 'label'], ' (', ['to-string', ['get', 'here']], ' events)'],
-          ['coalesce', ['get', 'label'], ''],
-        ],
-        'text-font': [...FONT.regular],
-        'text-size': 12,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': ['+', 0.4, ['/', s.markerRadiusExpression(), 12]],
-        'text-justify': 'auto',
-        'text-max-width': 10,
-      },
-      paint: { 'text-color': c.text, 'text-halo-color': c.halo, 'text-halo-width': 1.5 },
-    },
+    // A label that repeats one at the same point (source.ts `repeat`) may take only the side the first
+    // label tries first: placed after it (symbols are placed from the top layer down), it collides with
+    // it and hides, and shows when the first one is switched off. Without this both show, left and right.
+    eventLabel(LAYER.eventLabelRepeat, ['left']),
+    eventLabel(LAYER.eventLabel, ['left', 'right', 'top', 'bottom']),
     {
       // A cluster of events: its size grows with the count of its visible events, which is written on it.
       id: LAYER.eventCluster,

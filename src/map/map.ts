@@ -16,8 +16,9 @@ setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 /** Remote basemap style URL, or empty for the offline one (the default: no request leaves the site). */
 export const REMOTE_STYLE = (import.meta.env.VITE_BASEMAP_STYLE_URL ?? '').trim();
 
+/** Its links open a new tab, as a source's do: in an embed, the frame would otherwise leave the article's map. */
 const ATTRIBUTION =
-  'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a>, <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
+  'Basemap: <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a>, <a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">GeoNames</a> (CC BY 4.0)';
 
 export const DEFAULT_VIEW: View = { center: [40, 47], zoom: 2 };
 

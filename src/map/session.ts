@@ -38,7 +38,7 @@ import {
   clusters,
   emptyDataSource,
   emptyEventSource,
-  markerLabel,
+  markerTexts,
   setDataCollection,
   setVisibleEvents,
 } from './source';
@@ -517,12 +517,11 @@ export class MapSession {
     if (inset) this.map.fitBounds(bounds, { padding: fitted, maxZoom, duration: 0 });
     // The markers' labels run to their right: clear of the controls too, while the data keeps a third of the width.
     if (view?.bounds) return;
-    const markers = data.events.features.flatMap((f) =>
-      f.geometry.coordinates.map((p, n) => {
-        const { x, y } = this.map.project(p as [number, number]);
-        return { x, y, width: labelWidth(markerLabel(f, n)) };
-      }),
-    );
+    // The label as drawn: "Odesa (2 events)" where events share a point is three times "Odesa".
+    const markers = markerTexts(data.events).map(({ lonlat, text }) => {
+      const { x, y } = this.map.project(lonlat);
+      return { x, y, width: labelWidth(text) };
+    });
     const extra = labelClearance(markers, this.controlsBox());
     const right = Math.min((fitted.right ?? 0) + extra, size.width * 0.67 - (fitted.left ?? 0));
     if (extra && right > (fitted.right ?? 0))

@@ -22,34 +22,63 @@ import * as s from './scales.js';
  */
 export function leanEvents(events: EventCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
   // How many events share each point (four country-level events at one country's point): the label says so.
-  const here = new Map<string, number>();
-  for (const f of events.features)
-    for (const key of new Set(eventPlaces(f).map((p) => p.lonlat.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
+  const here = eventsAt(events);
+  // A label already written at the same point by an earlier event: drawn by the repeat layer (ids.ts).
+  const written = new Set<string>();
   return {
     type: 'FeatureCollection',
     features: events.features.flatMap((f) => {
       const { id, type, status, magnitude } = f.properties;
-      return eventPlaces(f).map((place, n) => ({
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: place.lonlat },
-        properties: {
-          kind: 'event',
-          id,
-          place_index: n,
-          type,
-          colour: s.colourOfType(type),
-          status,
-          precision: place.precision,
-          magnitude: n === 0 ? magnitude : null,
-          admin1: place.admin1,
-          label: markerLabel(f, n),
-          here: here.get(place.lonlat.join(',')) ?? 1,
-          ...timeProperties(f.properties),
-          ...pendingOf(f.properties),
-        },
-      }));
+      return eventPlaces(f).map((place, n) => {
+        const label = markerLabel(f, n);
+        const key = `${place.lonlat.join(',')} ${label}`;
+        const repeat = written.has(key);
+        written.add(key);
+        return {
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: place.lonlat },
+          properties: {
+            kind: 'event',
+            id,
+            place_index: n,
+            type,
+            colour: s.colourOfType(type),
+            status,
+            precision: place.precision,
+            magnitude: n === 0 ? magnitude : null,
+            admin1: place.admin1,
+            label,
+            here: here.get(place.lonlat.join(',')) ?? 1,
+            ...(repeat ? { repeat: true } : {}),
+            ...timeProperties(f.properties),
+            ...pendingOf(f.properties),
+          },
+        };
+      });
     }),
   };
+}
+
+/** How many events share each point (`lon,lat`): a label there says so. */
+function eventsAt(events: EventCollection): Map<string, number> {
+  const here = new Map<string, number>();
+  for (const f of events.features)
+    for (const key of new Set(eventPlaces(f).map((p) => p.lonlat.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
+  return here;
+}
+
+/** A marker's label as the label layers write it (layers.ts): "Odesa (2 events)" where two events share the point. */
+export const labelText = (label: string, here: number): string => (here > 1 ? `${label} (${here} events)` : label);
+
+/** Each marker's position and the label drawn beside it, for what must keep clear of it (session.ts fitToData). */
+export function markerTexts(events: EventCollection): Array<{ lonlat: [number, number]; text: string }> {
+  const here = eventsAt(events);
+  return events.features.flatMap((f) =>
+    eventPlaces(f).map((p, n) => ({
+      lonlat: p.lonlat,
+      text: labelText(markerLabel(f, n), here.get(p.lonlat.join(',')) ?? 1),
+    })),
+  );
 }
 
 /**

@@ -393,6 +393,27 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   await expect(link).toHaveAttribute('href', /proj=flat/);
 });
 
+test("every link in the frame opens a new tab: none takes the reader's article away (the basemap's attribution included)", async ({
+  page,
+  request,
+}) => {
+  const { events } = await served(request);
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.goto(`embed.html#sel=${events.features[0].properties.id}`);
+  await page.evaluate(() => window.atlas.ready);
+  await expect(page.locator('.maplibregl-ctrl-attrib a').first()).toBeAttached();
+  const links = await page
+    .locator('a[href]')
+    .evaluateAll((as) =>
+      (as as HTMLAnchorElement[]).map((a) => ({ text: a.textContent?.trim(), target: a.target, rel: a.rel })),
+    );
+  expect(links.length).toBeGreaterThan(2);
+  for (const l of links) {
+    expect(l.target, `"${l.text}" opens in the frame`).toBe('_blank');
+    expect(l.rel, `"${l.text}"`).toContain('noopener');
+  }
+});
+
 test('pages carry the oEmbed link, og:image and an alt text written from the data', async ({ page, request }) => {
   const data = await served(request);
   const alt = altText(data.events, data.ranges);

@@ -136,6 +136,20 @@ for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZ
           ]),
         );
         for (const l of labels) expect(names.has(l), `label "${l}" names a place or an event of the story`).toBe(true);
+        // One label per point and text: events sharing a point ("Kursk Oblast (2 events)") are named once,
+        // not once on each side of the marker.
+        const written = await page2.evaluate(() =>
+          window.atlas
+            .map!.queryRenderedFeatures({
+              layers: ['atlas-event-label', 'atlas-event-label-repeat'].filter((l) => window.atlas.map!.getLayer(l)),
+            })
+            .map((f) => `${f.properties?.label} at ${JSON.stringify((f.geometry as GeoJSON.Point).coordinates)}`),
+        );
+        expect(written.length, `${story.id}: labels`).toBeGreaterThan(0);
+        expect(
+          written.filter((w, i) => written.indexOf(w) !== i),
+          `${story.id}: labels written twice`,
+        ).toEqual([]);
         // An annotator's label= is drawn instead of the place name, on every marker of its event.
         for (const f of story.events.features.filter((e) => e.properties.label)) {
           const own = rendered.filter((r) => r.id === f.properties.id);
@@ -191,6 +205,34 @@ for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZ
     }
   });
 }
+
+for (const viewport of SIZES)
+  test(`two events at one point are labelled once, not on both sides of the marker (embed at ${viewport.width} px)`, async ({
+    page,
+  }) => {
+    const story = (await stories(page)).find((s) => s.events.features.length > 0)!;
+    const [first] = story.events.features;
+    // The story as served, with a second event at the first one's point (as a reporter's "drone attack"
+    // and "strike" on the same city are).
+    const again = { ...first, properties: { ...first.properties, id: `${first.properties.id}-again`, label: null } };
+    const own = { ...first, properties: { ...first.properties, label: null } };
+    await page.route(`**/data/maps/${story.id}.json`, (route) =>
+      route.fulfill({
+        json: { ...story, events: { ...story.events, features: [own, again, ...story.events.features.slice(1)] } },
+      }),
+    );
+    await page.setViewportSize(viewport);
+    await open(page, `./embed.html?map=${story.id}`);
+    const written = await page.evaluate(() =>
+      window.atlas
+        .map!.queryRenderedFeatures({
+          layers: ['atlas-event-label', 'atlas-event-label-repeat'].filter((l) => window.atlas.map!.getLayer(l)),
+        })
+        .map((f) => `${f.properties?.label} at ${JSON.stringify((f.geometry as GeoJSON.Point).coordinates)}`),
+    );
+    const name = first.properties.places[0].name;
+    expect(written.filter((w) => w.startsWith(`${name} at `))).toHaveLength(1);
+  });
 
 test('the embed keeps the story in "Open the full map", and the full map keeps it in the Share link', async ({
   page,

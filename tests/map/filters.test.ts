@@ -83,6 +83,21 @@ describe('the map draws what the state shows', () => {
     }
   });
 
+  it("event labels: the two label layers together label every visible event, a point's repeats only in theirs", () => {
+    const repeats = new Set(source.filter((f) => f.properties?.repeat === true).map((f) => String(f.properties?.id)));
+    expect(repeats.size, 'the fixture has events sharing a point and a label').toBeGreaterThan(0);
+    for (const state of states) {
+      const visible = visibleIds(state, items)
+        .filter((id) => items.get(id)?.kind === 'event')
+        .sort();
+      const first = drawn(LAYER.eventLabel, state);
+      const again = drawn(LAYER.eventLabelRepeat, state);
+      expect([...new Set([...first, ...again])].sort(), JSON.stringify([state.hidden, state.period])).toEqual(visible);
+      expect(again.every((id) => repeats.has(id))).toBe(true);
+      expect(first.some((id) => repeats.has(id))).toBe(false);
+    }
+  });
+
   it('range bands, edges and labels: the visible ranges, whatever the period', () => {
     const drawable = (id: string) =>
       items.get(id)?.kind === 'range' && (items.get(id)?.feature.geometry ?? null) !== null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature } from '../../src/contract';
-import { leanEvents } from '../../src/map/source';
+import { labelText, leanEvents, markerTexts } from '../../src/map/source';
 
 const events = JSON.parse(
   readFileSync(new URL('../fixtures/app/events.geojson', import.meta.url), 'utf8'),
@@ -32,5 +32,62 @@ describe('marker labels (leanEvents)', () => {
     expect(labels({ ...twoPlaces, properties: { ...twoPlaces.properties, label: '  ' } })[0]).toBe(
       twoPlaces.properties.places[0].name,
     );
+  });
+});
+
+describe('one label per point and text (leanEvents `repeat`)', () => {
+  const kursk = events.features.filter((f) => f.properties.places.some((p) => p.name === 'Kursk Oblast'));
+  const at = (fc: ReturnType<typeof leanEvents>, name: string) =>
+    fc.features.filter((p) => p.properties?.label === name).map((p) => p.properties?.repeat === true);
+
+  it('marks every label but the first written at a point as a repeat', () => {
+    expect(kursk.length, 'the app fixture has two events in Kursk Oblast').toBeGreaterThan(1);
+    const lean = leanEvents({ type: 'FeatureCollection', features: kursk });
+    expect(at(lean, 'Kursk Oblast')).toEqual(kursk.map((_, n) => n > 0));
+  });
+
+  it('keeps a different label at the same point, and the same name at another point, as labels of their own', () => {
+    const [a, b] = kursk;
+    const relabelled = { ...b, properties: { ...b.properties, label: 'Drone wave' } };
+    const lean = leanEvents({ type: 'FeatureCollection', features: [a, relabelled] });
+    expect(lean.features.filter((p) => p.properties?.repeat === true)).toEqual([]);
+    const moved = {
+      ...b,
+      geometry: {
+        ...b.geometry,
+        coordinates: b.geometry.coordinates.map(([lon, lat]) => [lon + 1, lat]),
+      },
+    };
+    expect(
+      leanEvents({ type: 'FeatureCollection', features: [a, moved] }).features.filter(
+        (p) => p.properties?.repeat === true,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('markerTexts: the labels as drawn, for the first view to keep clear of the controls', () => {
+  it('writes how many events share a point, as the label layers do', () => {
+    const kursk = events.features.filter((f) => f.properties.places.some((p) => p.name === 'Kursk Oblast'));
+    const texts = markerTexts({ type: 'FeatureCollection', features: kursk }).map((m) => m.text);
+    expect(texts).toContain(`Kursk Oblast (${kursk.length} events)`);
+    expect(labelText('Odesa', 1)).toBe('Odesa');
+    expect(labelText('Odesa', 2)).toBe('Odesa (2 events)');
+  });
+
+  it('gives one text per marker, at the marker, and the plain name where an event is alone', () => {
+    const all = markerTexts(events);
+    expect(all.length).toBe(events.features.reduce((n, f) => n + f.geometry.coordinates.length, 0));
+    const alone = events.features.find(
+      (f) =>
+        !f.properties.label &&
+        events.features.filter(
+          (g) => JSON.stringify(g.geometry.coordinates[0]) === JSON.stringify(f.geometry.coordinates[0]),
+        ).length === 1,
+    )!;
+    expect(markerTexts({ type: 'FeatureCollection', features: [alone] })[0]).toEqual({
+      lonlat: alone.geometry.coordinates[0],
+      text: alone.properties.places[0].name,
+    });
   });
 });
