@@ -9,6 +9,8 @@ import type { ResolvedPlace } from '../contract.js';
 import type { Suggestion } from './suggestion.js';
 import type { FoundDate } from './dates.js';
 import { claimantOf } from './claimants.js';
+// biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
+import TYPE_COLOURS from '../../data/types.json' with { type: 'json' };
 import { figuresOf } from './figures.js';
 
 /** Event type → words that report it, tried in order (the first row that matches gives the type). */
@@ -181,6 +183,12 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   const date = e.dates[0];
   const reasons = ['status left for the reviewer'];
   if (!keyword) reasons.push(`no word of the type table: "${UNTYPED}" until the reviewer sets the type`);
+  // A type the legend has no colour for is drawn grey with a build warning: the reviewer keeps it (and adds
+  // its colour) or picks a declared one.
+  else if (!Object.hasOwn(TYPE_COLOURS, keyword))
+    reasons.push(
+      `type "${keyword}" has no colour in data/types.json (drawn grey): keep it and add one, or choose a declared type`,
+    );
   if (!date) reasons.push('no date in the sentence');
   else if (date.reason) reasons.push(`date ${date.reason}`);
   if (!found) reasons.push('no attribution in the sentence');

@@ -20,6 +20,15 @@ describe('events', () => {
     expect(typeOf('Bolivia recalled its ambassador from La Paz.')).toBe('diplomacy');
   });
 
+  it('says when the type it proposes has no colour in data/types.json, and not when it has one', () => {
+    const [sunk] = events('The freighter sank off Odesa on Monday.');
+    expect(sunk.type).toBe('sinking');
+    expect(sunk.reason).toMatch(/type "sinking" has no colour in data\/types\.json/);
+    const [drone] = events('Drones struck a fuel depot in Odesa on Tuesday.');
+    expect(drone.type).toBe('drone-attack');
+    expect(drone.reason).not.toMatch(/no colour/);
+  });
+
   it('joins an attributed sentence that names no place to the event before it, as a claim', () => {
     const ev = events(
       'Drones struck a fuel depot in Odesa on Tuesday, officials said. The ministry said a fire had destroyed two tanks.',
