@@ -558,6 +558,19 @@ function shortText(text: string, max = 40): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** Front-matter fields that are text whatever their characters look like to YAML. */
+const TEXT_FIELDS = new Set([
+  'id',
+  'title',
+  'publisher',
+  'author',
+  'published',
+  'url',
+  'language',
+  'notes',
+  'text_sha256',
+]);
+
 function readFrontMatter(path: string, yamlText: string, firstLine: number, diagnostics: Diagnostic[]) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -594,18 +607,25 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
     });
     return { data: null, lines };
   }
+  type Keyed = { key: { value?: unknown; range?: number[] }; value?: { value?: unknown; range?: number[] } };
   const contents = doc.contents as {
-    items?: Array<{
-      key: { value?: unknown; range?: number[] };
-      value?: { items?: Array<{ key: { value?: unknown; range?: number[] } }> };
-    }>;
+    items?: Array<Keyed & { value?: { items?: Array<Keyed & { value?: { items?: Keyed[] } }> } }>;
   };
+  const lineOf = (range: number[]) => lineCounter.linePos(range[0]).line + firstLine - 1;
   for (const item of contents.items ?? []) {
     const key = String(item.key?.value);
-    if (item.key?.range) lines[key] = lineCounter.linePos(item.key.range[0]).line + firstLine - 1;
+    if (item.key?.range) lines[key] = lineOf(item.key.range);
+    // A text field keeps the characters written: YAML reads "id: 0012" as 12 and a hash of
+    // digits as a number, which would change the id or misquote the hash.
+    const v = item.value;
+    if (TEXT_FIELDS.has(key) && typeof v?.value === 'number' && v.range)
+      (data as Record<string, unknown>)[key] = yamlText.slice(v.range[0], v.range[1]).trim();
     for (const sub of item.value?.items ?? []) {
-      if (sub.key?.range)
-        lines[`${key}.${String(sub.key.value)}`] = lineCounter.linePos(sub.key.range[0]).line + firstLine - 1;
+      if (!sub.key?.range) continue;
+      const subKey = `${key}.${String(sub.key.value)}`;
+      lines[subKey] = lineOf(sub.key.range);
+      for (const leaf of sub.value?.items ?? [])
+        if (leaf.key?.range) lines[`${subKey}.${String(leaf.key.value)}`] = lineOf(leaf.key.range);
     }
   }
   return { data: data as Record<string, unknown>, lines };
