@@ -888,6 +888,14 @@ function rangeOrigin(
     );
     return null;
   }
+  if (a.attributes['origin-name'] !== undefined) {
+    // The place's own name labels the band: another name here would be dropped without a word.
+    diagnostics.error(
+      attributeAt(file, a, 'origin-name'),
+      `origin-name= names an area or a point; origin=${origin} is a place, labelled "${place.place.name}" by its own mention: drop origin-name=, or give the name there with name=`,
+    );
+    return null;
+  }
   return {
     origin: { kind: 'point', lonlat: place.place.lonlat },
     key: `point:${place.place.lonlat.join(',')}`,

@@ -113,6 +113,8 @@ export function readMeta(
             `${key}.geonames`,
             `place "${pid}": "geonames" must be a GeoNames id (a positive whole number, e.g. geonames: 709930), got ${JSON.stringify(v.geonames)}`,
           );
+        if (v.wikidata !== undefined && v.geonames !== undefined)
+          fail(`${key}.wikidata`, `place "${pid}" has two pins, geonames and wikidata; give one`);
         if (v.wikidata !== undefined && !(typeof v.wikidata === 'string' && /^Q\d+$/.test(v.wikidata)))
           fail(
             `${key}.wikidata`,

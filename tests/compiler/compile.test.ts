@@ -698,3 +698,29 @@ describe("compile: an event's marker label (label=)", () => {
     );
   });
 });
+
+describe('compile: attributes that would be dropped', () => {
+  it('refuses origin-name= on a range drawn from a place, at the attribute', () => {
+    const out = build({
+      'a.md': doc(
+        'a',
+        'From :place[Kyiv]{#kyiv} the :weapon[X]{#wx} flies :range[900 km]{weapon=wx origin=kyiv origin-name=Foo claimant=a status=claimed}.',
+      ),
+    });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'a.md', line: 5, column: 89 });
+    expect(errors[0].message).toMatch(/^origin-name= names an area or a point; origin=kyiv is a place/);
+  });
+
+  it('refuses two pins on one place, in the text and in the front matter', () => {
+    const out = build({
+      'a.md': `---\nid: a\ntitle: T\nplaces:\n  zz:\n    geonames: 703448\n    wikidata: Q1899\n    note: n\n---\nIn :place[Kyiv]{#kyiv geonames=703448 wikidata=Q1899}.\n`,
+    });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [7, 1, 'place "zz" has two pins, geonames and wikidata; give one'],
+      [10, 39, ':place[Kyiv] has two pins, geonames=703448 and wikidata=Q1899; give one'],
+    ]);
+  });
+});
