@@ -179,7 +179,13 @@ export function assemble(
     diagnostics.list.push(...d.diagnostics);
     // A document whose front matter has errors (reported) is still compiled, for the errors of its annotations.
     if (!d.meta) {
-      docs.push({ parsed: d.parsed, meta: standInMeta(d.parsed.path), places: d.places, valid: d.valid, order });
+      docs.push({
+        parsed: d.parsed,
+        meta: standInMeta(d.parsed.path, d.parsed.frontMatter),
+        places: d.places,
+        valid: d.valid,
+        order,
+      });
       return;
     }
     const at = { file: d.parsed.path, line: d.parsed.frontMatterLines.id ?? 2, column: 1 };
@@ -399,7 +405,14 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       let date: ParsedDate | null = null;
       if (a.attributes.date !== undefined) {
         const d = parseDate(a.attributes.date, doc.meta.published);
-        if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
+        const given = doc.parsed.frontMatter?.published;
+        if ('error' in d && doc.meta.published === null && given !== undefined && given !== null)
+          // The front matter has a published: that is not a date (reported at its line): say so, not that it has none.
+          diagnostics.error(
+            attributeAt(file, a, 'date'),
+            `date=${JSON.stringify(a.attributes.date)} cannot be read: ${d.error.includes('counts from the publication date') ? `it counts from the publication date, and published: ${JSON.stringify(String(given))} (line ${doc.parsed.frontMatterLines.published ?? 2}) is not a date; fix published:` : d.error}`,
+          );
+        else if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
         else date = d;
       }
       const places = eventPlaces(doc, a, index, defines, diagnostics);

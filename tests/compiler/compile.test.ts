@@ -724,3 +724,26 @@ describe('compile: attributes that would be dropped', () => {
     ]);
   });
 });
+
+describe('compile: relative dates when the front matter has errors', () => {
+  const EVENT =
+    ':event[On Thursday :place[Kyiv]{#kyiv} was hit.]{#e type=strike summary=s date=Thursday place=kyiv claimant=x status=reported}';
+  it('still counts them from a valid published: when another field has an error', () => {
+    const out = build({ 'a.md': `---\nid: a\npublished: 2024-11-28\n---\n${EVENT}\n` });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    // Before: the missing title, and "the front matter has no published: date" at the event.
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([[2, 1, 'front matter needs "title"']]);
+  });
+
+  it('says that published: is not a date, not that there is none', () => {
+    const out = build({ 'a.md': `---\nid: a\ntitle: T\npublished: 2024-02-30\n---\n${EVENT}\n` });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.line, e.column])).toEqual([
+      [4, 1],
+      [6, 75],
+    ]);
+    expect(errors[1].message).toBe(
+      'date="Thursday" cannot be read: it counts from the publication date, and published: "2024-02-30" (line 4) is not a date; fix published:',
+    );
+  });
+});
