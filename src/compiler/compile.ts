@@ -62,6 +62,11 @@ export interface CompileOptions {
    * is pure, so a hit returns the same polygon a fresh computation would.
    */
   geometryCache?: Map<string, Polygon | MultiPolygon>;
+  /**
+   * Today's date (YYYY-MM-DD), given by the shell so the compiler stays pure: a `published:` after it
+   * is warned about (a typo in the year, most often). Without it that check is not made.
+   */
+  today?: string;
 }
 
 export interface CompileResult {
@@ -198,6 +203,11 @@ export function assemble(
       return;
     }
     documentIds.set(d.meta.id, at);
+    if (options.today && d.meta.published && d.meta.published > options.today)
+      diagnostics.warning(
+        { file: d.parsed.path, line: d.parsed.frontMatterLines.published ?? 2, column: 1 },
+        `published: ${d.meta.published} is after today (${options.today}); is the year right? Relative dates ("Thursday") count from it`,
+      );
     docs.push({ parsed: d.parsed, meta: d.meta, places: d.places, valid: d.valid, order });
   });
   const weapons = collectWeapons(docs, diagnostics);
@@ -413,7 +423,17 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
             `date=${JSON.stringify(a.attributes.date)} cannot be read: ${d.error.includes('counts from the publication date') ? `it counts from the publication date, and published: ${JSON.stringify(String(given))} (line ${doc.parsed.frontMatterLines.published ?? 2}) is not a date; fix published:` : d.error}`,
           );
         else if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
-        else date = d;
+        else {
+          date = d;
+          // A document reports what happened before it was published; a date after that is most often a
+          // typo, unless the text announces something planned (then note= says so, and silences this).
+          const published = doc.meta.published;
+          if (published && d.start > published && a.attributes.note === undefined)
+            diagnostics.warning(
+              attributeAt(file, a, 'date'),
+              `date=${d.date} begins after the document was published (${published}); check the date, or, if the text announces something planned, say so in note=`,
+            );
+        }
       }
       const places = eventPlaces(doc, a, index, defines, diagnostics);
       const figures = readFigures(file, a, diagnostics);

@@ -747,3 +747,30 @@ describe('compile: relative dates when the front matter has errors', () => {
     );
   });
 });
+
+describe('compile: dates after publication', () => {
+  const text = (date: string, extra = '') =>
+    `---\nid: a\ntitle: T\npublished: 2024-11-28\n---\n:event[:place[Kyiv]{#kyiv} was hit.]{#e type=strike summary=s date=${date} place=kyiv claimant=x status=reported${extra}}\n`;
+  const warnings = (date: string, extra = '', today?: string) =>
+    compile([parseDocumentText('a.md', text(date, extra))], {
+      resolve,
+      areas: new Map(),
+      ...(today ? { today } : {}),
+    }).diagnostics.filter((d) => d.severity === 'warning');
+
+  it('warns at an event date that begins after the document was published, unless a note explains it', () => {
+    const [w, ...rest] = warnings('2024-12');
+    expect(rest).toEqual([]);
+    expect(w).toMatchObject({ file: 'a.md', line: 6, column: 63 });
+    expect(w.message).toMatch(/^date=2024-12 begins after the document was published \(2024-11-28\)/);
+    expect(warnings('2024-11')).toEqual([]);
+    expect(warnings('2024-12-05', ' note="talks planned for December 5"')).toEqual([]);
+  });
+
+  it('warns at a published: after the day the build is given as today', () => {
+    const [w] = warnings('2024-11-01', '', '2024-11-20');
+    expect(w).toMatchObject({ file: 'a.md', line: 4, column: 1 });
+    expect(w.message).toMatch(/^published: 2024-11-28 is after today \(2024-11-20\)/);
+    expect(warnings('2024-11-01', '', '2026-01-01')).toEqual([]);
+  });
+});
