@@ -186,6 +186,18 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   // The body runs to the end of the file, its final line break included: the text is the published
   // text byte for byte, and a line break an editor adds at the end is a change to it (text_sha256 sees it).
   const bodyEnd = Math.max(src.length, bodyStart);
+  if (src.slice(bodyStart).trim() === '') {
+    // Front matter alone: valid, but most often a document whose text was not pasted in yet.
+    const p = locate(src, Math.min(bodyStart, src.length));
+    diagnostics.push({
+      severity: 'warning',
+      file: path,
+      line: p.line,
+      column: p.column,
+      message:
+        'the document has no text after its front matter: nothing of it reaches the map; paste the published text below the closing ---',
+    });
+  }
 
   const found: Found[] = [];
   const open: number[] = [];

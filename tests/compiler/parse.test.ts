@@ -336,3 +336,20 @@ describe('malformed documents', () => {
     expect(parsed.diagnostics[0].message).toMatch(/unterminated annotation ":event\[/);
   }, 30_000);
 });
+
+describe('a document with front matter only', () => {
+  it('is a warning where the text would begin, with or without a final line break', () => {
+    for (const source of [
+      '---\nid: t\ntitle: T\n---\n',
+      '---\nid: t\ntitle: T\n---',
+      '---\nid: t\ntitle: T\n---\n\n  \n',
+    ]) {
+      const { diagnostics } = parseDocumentText('fm.md', source);
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]).toMatchObject({ severity: 'warning', file: 'fm.md' });
+      // Where the text would begin: the next line, or right after a closing --- that ends the file.
+      expect([diagnostics[0].line, diagnostics[0].column]).toEqual(source.endsWith('---') ? [4, 4] : [5, 1]);
+      expect(diagnostics[0].message).toMatch(/^the document has no text after its front matter/);
+    }
+  });
+});
