@@ -731,7 +731,19 @@ function checkStray(
     [
       /(?<![\\:]):\p{L}[\p{L}\p{N}_-]*\[/gu,
       (m) => {
-        if (skip(m.index) || reported.has(m.index) || inLink(src, from, m.index)) return;
+        if (skip(m.index) || reported.has(m.index)) return;
+        if (inLink(src, from, m.index)) {
+          // "File:Map[1]" in a link is the link's; a whole ":place[…]{…}" there is an annotation the
+          // annotator wrote and the Markdown reader does not see inside a link: it would be lost.
+          const whole = new RegExp(`^:(?:${kinds})\\[[^\\]\\n]*\\]\\{`).exec(src.slice(m.index, m.index + 400));
+          const brace = whole ? src.indexOf('}', m.index + whole[0].length) : -1;
+          if (whole)
+            findings.push({
+              at: m.index,
+              message: `"${snippet(m.index, brace === -1 ? m.index + whole[0].length : brace + 1)}" is an annotation inside a link, where annotations are not read; annotate the link's words, not its address, or, if it is the source's own text, write the colon as "\\:"`,
+            });
+          return;
+        }
         const close = src.indexOf(']', m.index);
         findings.push({
           at: m.index,

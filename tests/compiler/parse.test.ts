@@ -353,3 +353,32 @@ describe('a document with front matter only', () => {
     }
   });
 });
+
+describe('an annotation inside a link', () => {
+  it("is an error at its colon when it sits in the link's address, where it would be lost", () => {
+    for (const [body, column] of [
+      ['See [here](https://x.org/:place[Lviv]{#lviv}).', 26],
+      ['See <https://x.org/:place[Lviv]{#lviv}>.', 20],
+    ] as const) {
+      const parsed = parseDocumentText('l.md', doc(`${body}\n`));
+      expect(parsed.diagnostics).toEqual([
+        {
+          severity: 'error',
+          file: 'l.md',
+          line: 5,
+          column,
+          message: expect.stringMatching(
+            /^":place\[Lviv\]\{#lviv\}" is an annotation inside a link, where annotations are not read/,
+          ),
+        },
+      ]);
+    }
+  });
+
+  it("stays the link's text when it is not a whole annotation (File:Map[1]), and is read in the link's words", () => {
+    expect(parseDocumentText('l.md', doc('See https://x.org/wiki/File:Map[1] now.\n')).diagnostics).toEqual([]);
+    const words = parseDocumentText('l.md', doc('See [:place[Lviv]{#lviv}](https://x.org).\n'));
+    expect(words.diagnostics).toEqual([]);
+    expect(words.annotations.map((a) => a.label)).toEqual(['Lviv']);
+  });
+});
