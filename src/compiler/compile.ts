@@ -818,8 +818,11 @@ function rangeValues(
   const at = { file, line: a.line, column: a.column };
   const { min, max, added } = a.attributes;
   if (min !== undefined || max !== undefined || added !== undefined) {
-    const hi = Number(max);
-    const lo = min === undefined ? 0 : Number(min);
+    // Digits only: Number() would also read "0x1F4" as 500 and "1e300" as a number past any range.
+    const decimal = (v: string | undefined) =>
+      v !== undefined && /^\s*\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : Number.NaN;
+    const hi = decimal(max);
+    const lo = min === undefined ? 0 : decimal(min);
     let ok = true;
     if (!added?.trim()) {
       diagnostics.error(
@@ -829,11 +832,17 @@ function rangeValues(
       ok = false;
     }
     if (max === undefined || !Number.isFinite(hi) || hi <= 0) {
-      diagnostics.error(attributeAt(file, a, 'max'), `max="${max ?? ''}" must be a positive number of km`);
+      diagnostics.error(
+        attributeAt(file, a, 'max'),
+        `max="${max ?? ''}" must be a positive number of km, in digits (e.g. max=300)`,
+      );
       ok = false;
     }
     if (!Number.isFinite(lo) || lo < 0 || (ok && lo >= hi)) {
-      diagnostics.error(attributeAt(file, a, 'min'), `min="${min}" must be a number of km from 0 up to below max`);
+      diagnostics.error(
+        attributeAt(file, a, 'min'),
+        `min="${min}" must be a number of km, in digits, from 0 up to below max`,
+      );
       ok = false;
     }
     return ok

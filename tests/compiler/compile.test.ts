@@ -774,3 +774,21 @@ describe('compile: dates after publication', () => {
     expect(warnings('2024-11-01', '', '2026-01-01')).toEqual([]);
   });
 });
+
+describe('compile: an annotator-added range in digits only', () => {
+  it('refuses max= and min= that Number() would read otherwise (hex, exponents), at the attribute', () => {
+    const out = build({
+      'a.md': doc(
+        'a',
+        'From :place[Kyiv]{#kyiv} the :weapon[X]{#wx} :range[flies]{weapon=wx origin=kyiv max=0x1F4 added=n claimant=a status=claimed}.\n' +
+          'The :weapon[Y]{#wy} :range[flies]{weapon=wy origin=kyiv min=1e1 max=1e300 added=n claimant=a status=claimed}.',
+      ),
+    });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [5, 82, 'max="0x1F4" must be a positive number of km, in digits (e.g. max=300)'],
+      [6, 57, 'min="1e1" must be a number of km, in digits, from 0 up to below max'],
+      [6, 65, 'max="1e300" must be a positive number of km, in digits (e.g. max=300)'],
+    ]);
+  });
+});
