@@ -143,7 +143,7 @@ export async function run(argv: string[], log: (line: string) => void = (l) => p
     return await main(argv);
   } catch (e) {
     log(
-      `data: error: the build failed: ${oneLine(e instanceof Error ? e.message : String(e))} (a bug in the build; please report it with the documents); nothing written`,
+      `data: error: the build failed: ${oneLine(e instanceof Error ? e.message : String(e))}; nothing written (unless it names --in or --out, a bug in the build: please report it with the documents)`,
     );
     return 1;
   }
