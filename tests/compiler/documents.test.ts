@@ -23,12 +23,12 @@ describe('readMeta: front-matter places', () => {
 
   it('reports a geonames or wikidata pin that is not one, and a name that is not text', () => {
     const r = read(
-      'id: d\ntitle: T\nplaces:\n  zz:\n    name: 5\n    geonames: "abc"\n    wikidata: 1013\n    note: n',
+      'id: d\ntitle: T\nplaces:\n  zz:\n    name: 5\n    geonames: "abc"\n    note: n\n  yy:\n    wikidata: 1013\n    note: n',
     );
     expect(r.diagnostics.map((d) => [d.line, d.message.split(':')[1]?.trim()])).toEqual([
       [6, '"name" must be text, got 5'],
       [7, '"geonames" must be a GeoNames id (a positive whole number, e.g. geonames'],
-      [8, '"wikidata" must be a Wikidata QID (e.g. wikidata'],
+      [10, '"wikidata" must be a Wikidata QID (e.g. wikidata'],
     ]);
   });
 
