@@ -151,7 +151,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
     for (const key of referencedAreas(prepared.map((d) => d.parsed)))
       areas.set(key, readAreaWithin(resolvePath(cwd, key), areaRoots));
     if (drawn.size > MAX_MEMO_ENTRIES) drawn.clear();
-    const result = assemble(prepared, { areas, geometryCache: drawn });
+    const result = assemble(prepared, { areas, geometryCache: drawn, today: new Date().toISOString().slice(0, 10) });
     const stories = buildStories(
       resolvePath(cwd, options.maps ?? defaultMaps(inDir)),
       cwd,

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createDataBuilder, type BuildOutput, type StreamOutput } from './build-data.js';
 import { defaultStore, publish, publishOutputs } from './publish.js';
-import { formatDiagnostic } from '../compiler/diagnostics.js';
+import { formatDiagnostic, oneLine } from '../compiler/diagnostics.js';
 import { stampSource } from '../compiler/parse.js';
 import { decodeDocument, readOriginal } from './prepare-files.js';
 
@@ -140,5 +140,20 @@ export async function main(argv: string[]): Promise<number> {
   );
 }
 
+/**
+ * `main`, with a failure no check foresaw reported as one line and exit code 1, never a stack trace;
+ * the previous output is left as it was (nothing is published before the build succeeds).
+ */
+export async function run(argv: string[], log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
+  try {
+    return await main(argv);
+  } catch (e) {
+    log(
+      `data: error: the build failed: ${oneLine(e instanceof Error ? e.message : String(e))}; nothing written (unless it names --in or --out, a bug in the build: please report it with the documents)`,
+    );
+    return 1;
+  }
+}
+
 if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url))
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));

@@ -9,6 +9,7 @@ import { parseDocumentText, type ParsedDocument } from '../compiler/parse.js';
 import { prepareDocument, type PreparedDocument } from '../compiler/compile.js';
 import type { Resolver } from '../compiler/document-places.js';
 import { applyReview } from '../compiler/review.js';
+import { oneLine } from '../compiler/diagnostics.js';
 
 /** Documents larger than this are refused: a news article is tens of kB. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -78,11 +79,25 @@ export function prepareFiles(
     const original = readOriginal(abs);
     const cached = cache?.get(shown);
     let parsed = cached && cached.text === decoded.text && cached.original === original ? cached.parsed : null;
-    if (!parsed) {
-      parsed = parseDocumentText(shown, decoded.text, { original });
-      cache?.set(shown, { text: decoded.text, original, parsed });
+    try {
+      if (!parsed) {
+        parsed = parseDocumentText(shown, decoded.text, { original });
+        cache?.set(shown, { text: decoded.text, original, parsed });
+      }
+      prepared.push(prepareDocument(applyReview(parsed, includePending), resolve));
+    } catch (e) {
+      // A failure the checks did not foresee is this document's error, located at it, with no stack
+      // trace; the other documents are still read and their problems reported.
+      unreadable.push({
+        severity: 'error',
+        file: shown,
+        line: 1,
+        column: 1,
+        message: oneLine(
+          `the build failed on this document: ${e instanceof Error ? e.message : String(e)} (a bug in the build, not in the document's format: please report it with this file)`,
+        ),
+      });
     }
-    prepared.push(prepareDocument(applyReview(parsed, includePending), resolve));
   }
   return { prepared, unreadable };
 }

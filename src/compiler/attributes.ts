@@ -40,6 +40,13 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string
   ],
 };
 
+/** Attributes that only an annotation defining an id (`#id`) may take: an `of=` mention inherits them. */
+const DEFINITION_ONLY: Readonly<Partial<Record<AnnotationKind, readonly string[]>>> = {
+  place: ['name', 'kind', 'geonames', 'wikidata', 'at', 'precision'],
+  weapon: ['name', 'class'],
+  event: ['type', 'summary'],
+};
+
 /** Ids are kebab-case words, digits, dots and underscores, so they survive URLs and HTML ids. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -126,6 +133,17 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       `type="${type}" must be kebab-case: lowercase words and digits joined by "-" (e.g. missile-strike, drone-attack)${strangers.length > 0 ? `; it has ${strangers.join(', ')}` : ''}`,
     );
     ok = false;
+  }
+  // What only a definition says, on another mention, would be ignored without a word.
+  const of = a.attributes.of;
+  if (of !== undefined && a.attributes.id === undefined) {
+    for (const key of DEFINITION_ONLY[a.kind] ?? []) {
+      if (a.attributes[key] === undefined) continue;
+      diagnostics.error(
+        attributeAt(file, a, key),
+        `${key}= on :${a.kind}[${short(a.label)}] with of=${of} would be ignored: another mention takes its ${key} from the definition (#${of}); give it there, or drop it here`,
+      );
+    }
   }
   if (a.attributes.id !== undefined && a.attributes.of !== undefined) {
     diagnostics.error(

@@ -62,6 +62,11 @@ export interface CompileOptions {
    * is pure, so a hit returns the same polygon a fresh computation would.
    */
   geometryCache?: Map<string, Polygon | MultiPolygon>;
+  /**
+   * Today's date (YYYY-MM-DD), given by the shell so the compiler stays pure: a `published:` after it
+   * is warned about (a typo in the year, most often). Without it that check is not made.
+   */
+  today?: string;
 }
 
 export interface CompileResult {
@@ -179,7 +184,13 @@ export function assemble(
     diagnostics.list.push(...d.diagnostics);
     // A document whose front matter has errors (reported) is still compiled, for the errors of its annotations.
     if (!d.meta) {
-      docs.push({ parsed: d.parsed, meta: standInMeta(d.parsed.path), places: d.places, valid: d.valid, order });
+      docs.push({
+        parsed: d.parsed,
+        meta: standInMeta(d.parsed.path, d.parsed.frontMatter),
+        places: d.places,
+        valid: d.valid,
+        order,
+      });
       return;
     }
     const at = { file: d.parsed.path, line: d.parsed.frontMatterLines.id ?? 2, column: 1 };
@@ -192,6 +203,11 @@ export function assemble(
       return;
     }
     documentIds.set(d.meta.id, at);
+    if (options.today && d.meta.published && d.meta.published > options.today)
+      diagnostics.warning(
+        { file: d.parsed.path, line: d.parsed.frontMatterLines.published ?? 2, column: 1 },
+        `published: ${d.meta.published} is after today (${options.today}); is the year right? Relative dates ("Thursday") count from it`,
+      );
     docs.push({ parsed: d.parsed, meta: d.meta, places: d.places, valid: d.valid, order });
   });
   const weapons = collectWeapons(docs, diagnostics);
@@ -399,8 +415,25 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       let date: ParsedDate | null = null;
       if (a.attributes.date !== undefined) {
         const d = parseDate(a.attributes.date, doc.meta.published);
-        if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
-        else date = d;
+        const given = doc.parsed.frontMatter?.published;
+        if ('error' in d && doc.meta.published === null && given !== undefined && given !== null)
+          // The front matter has a published: that is not a date (reported at its line): say so, not that it has none.
+          diagnostics.error(
+            attributeAt(file, a, 'date'),
+            `date=${JSON.stringify(a.attributes.date)} cannot be read: ${d.error.includes('counts from the publication date') ? `it counts from the publication date, and published: ${JSON.stringify(String(given))} (line ${doc.parsed.frontMatterLines.published ?? 2}) is not a date; fix published:` : d.error}`,
+          );
+        else if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
+        else {
+          date = d;
+          // A document reports what happened before it was published; a date after that is most often a
+          // typo, unless the text announces something planned (then note= says so, and silences this).
+          const published = doc.meta.published;
+          if (published && d.start > published && a.attributes.note === undefined)
+            diagnostics.warning(
+              attributeAt(file, a, 'date'),
+              `date=${d.date} begins after the document was published (${published}); check the date, or, if the text announces something planned, say so in note=`,
+            );
+        }
       }
       const places = eventPlaces(doc, a, index, defines, diagnostics);
       const figures = readFigures(file, a, diagnostics);
@@ -785,8 +818,11 @@ function rangeValues(
   const at = { file, line: a.line, column: a.column };
   const { min, max, added } = a.attributes;
   if (min !== undefined || max !== undefined || added !== undefined) {
-    const hi = Number(max);
-    const lo = min === undefined ? 0 : Number(min);
+    // Digits only: Number() would also read "0x1F4" as 500 and "1e300" as a number past any range.
+    const decimal = (v: string | undefined) =>
+      v !== undefined && /^\s*\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : Number.NaN;
+    const hi = decimal(max);
+    const lo = min === undefined ? 0 : decimal(min);
     let ok = true;
     if (!added?.trim()) {
       diagnostics.error(
@@ -796,11 +832,17 @@ function rangeValues(
       ok = false;
     }
     if (max === undefined || !Number.isFinite(hi) || hi <= 0) {
-      diagnostics.error(attributeAt(file, a, 'max'), `max="${max ?? ''}" must be a positive number of km`);
+      diagnostics.error(
+        attributeAt(file, a, 'max'),
+        `max="${max ?? ''}" must be a positive number of km, in digits (e.g. max=300)`,
+      );
       ok = false;
     }
     if (!Number.isFinite(lo) || lo < 0 || (ok && lo >= hi)) {
-      diagnostics.error(attributeAt(file, a, 'min'), `min="${min}" must be a number of km from 0 up to below max`);
+      diagnostics.error(
+        attributeAt(file, a, 'min'),
+        `min="${min}" must be a number of km, in digits, from 0 up to below max`,
+      );
       ok = false;
     }
     return ok
@@ -885,6 +927,14 @@ function rangeOrigin(
       attributeAt(file, a, 'origin'),
       unresolvedPlaceMessage(doc.places, 'origin', origin) ??
         `origin=${origin} is neither a place id of this document nor "lon,lat"`,
+    );
+    return null;
+  }
+  if (a.attributes['origin-name'] !== undefined) {
+    // The place's own name labels the band: another name here would be dropped without a word.
+    diagnostics.error(
+      attributeAt(file, a, 'origin-name'),
+      `origin-name= names an area or a point; origin=${origin} is a place, labelled "${place.place.name}" by its own mention: drop origin-name=, or give the name there with name=`,
     );
     return null;
   }

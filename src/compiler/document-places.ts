@@ -244,6 +244,14 @@ export function resolveDocumentPlaces(
       }
     }
     const wikidata = a.attributes.wikidata;
+    if (wikidata !== undefined && geonames !== undefined) {
+      // The resolver reads the GeoNames pin first: a second pin would be ignored without a word.
+      diagnostics.error(
+        attributeAt(file, a, 'wikidata'),
+        `:place[${a.label.slice(0, 40)}] has two pins, geonames=${a.attributes.geonames} and wikidata=${wikidata}; give one`,
+      );
+      return fail();
+    }
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) {
       diagnostics.error(
         attributeAt(file, a, 'wikidata'),

@@ -17,6 +17,9 @@ export const FRONT_MATTER_KEYS = [
   'text_sha256',
 ] as const;
 
+/** What a front-matter place may say. */
+export const FRONT_PLACE_KEYS = ['name', 'kind', 'at', 'precision', 'geonames', 'wikidata', 'note'] as const;
+
 /** A front-matter place: one the annotator adds, which the text does not name. */
 export interface FrontPlace {
   id: string;
@@ -37,7 +40,11 @@ export function readMeta(
   lines: Record<string, number>,
   diagnostics: Diagnostics,
 ): { meta: DocumentMeta | null; places: FrontPlace[] } {
-  const at = (key: string) => ({ file, line: lines[key] ?? 2, column: 1 });
+  const at = (key: string) => ({
+    file,
+    line: lines[key] ?? lines[key.split('.').slice(0, 2).join('.')] ?? 2,
+    column: 1,
+  });
   let ok = true;
   const fail = (key: string, message: string) => {
     diagnostics.error(at(key), message);
@@ -85,9 +92,34 @@ export function readMeta(
     else {
       for (const [pid, value] of Object.entries(raw as Record<string, unknown>)) {
         const key = `places.${pid}`;
+        if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+          fail(key, `place "${pid}" must be a mapping of ${FRONT_PLACE_KEYS.join(', ')}, got ${JSON.stringify(value)}`);
+          continue;
+        }
         const v = (value ?? {}) as Record<string, unknown>;
         const pidIssue = idProblem(pid);
         if (pidIssue) fail(key, `place id "${pid}" is not a valid id: it ${pidIssue}`);
+        // A key the build does not read (a misspelt "nmae:") would be lost without a word.
+        for (const k of Object.keys(v))
+          if (!(FRONT_PLACE_KEYS as readonly string[]).includes(k))
+            fail(
+              lines[`${key}.${k}`] !== undefined ? `${key}.${k}` : key,
+              `place "${pid}": unknown key "${k}"; allowed: ${FRONT_PLACE_KEYS.join(', ')}`,
+            );
+        if (v.name !== undefined && v.name !== null && typeof v.name !== 'string')
+          fail(`${key}.name`, `place "${pid}": "name" must be text, got ${JSON.stringify(v.name)}`);
+        if (v.geonames !== undefined && !(Number.isInteger(v.geonames) && (v.geonames as number) > 0))
+          fail(
+            `${key}.geonames`,
+            `place "${pid}": "geonames" must be a GeoNames id (a positive whole number, e.g. geonames: 709930), got ${JSON.stringify(v.geonames)}`,
+          );
+        if (v.wikidata !== undefined && v.geonames !== undefined)
+          fail(`${key}.wikidata`, `place "${pid}" has two pins, geonames and wikidata; give one`);
+        if (v.wikidata !== undefined && !(typeof v.wikidata === 'string' && /^Q\d+$/.test(v.wikidata)))
+          fail(
+            `${key}.wikidata`,
+            `place "${pid}": "wikidata" must be a Wikidata QID (e.g. wikidata: Q1013), got ${JSON.stringify(v.wikidata)}`,
+          );
         const atValue = v.at;
         let point: [number, number] | null = null;
         if (atValue !== undefined) {
@@ -99,12 +131,13 @@ export function readMeta(
             Math.abs(atValue[1]) <= 90
           )
             point = [atValue[0], atValue[1]];
-          else fail(key, `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`);
+          else fail(`${key}.at`, `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`);
         }
         if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind))
           fail(key, `place "${pid}": unknown kind ${JSON.stringify(v.kind)}; allowed: ${PLACE_KINDS.join(', ')}`);
         const name = typeof v.name === 'string' ? v.name : null;
-        if (!name && !point && v.geonames === undefined && v.wikidata === undefined)
+        // An "at" that cannot be read is reported above, not again as missing.
+        if (!name && atValue === undefined && v.geonames === undefined && v.wikidata === undefined)
           fail(key, `place "${pid}" needs a name, at: [lon, lat], geonames or wikidata`);
         if (typeof v.note !== 'string' || v.note.trim() === '')
           fail(key, `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`);

@@ -8,19 +8,24 @@ import type { DocumentMeta } from '../contract.js';
 import type { Location } from './diagnostics.js';
 import { Diagnostics } from './diagnostics.js';
 import { readMeta, type FrontPlace } from './documents.js';
+import { parseDate } from './dates.js';
 import type { Annotation, AnnotationKind, ParsedDocument } from './parse.js';
 
 /**
  * The metadata a document is compiled under when its front matter has errors (already reported):
  * enough to check its annotations; such a build fails, so nothing of it is published.
  */
-export function standInMeta(path: string): DocumentMeta {
+export function standInMeta(path: string, frontMatter: Record<string, unknown> | null = null): DocumentMeta {
+  // A valid published: date still dates the text's relative words ("on Thursday") when another
+  // field has an error: otherwise each would be reported as lacking a publication date.
+  const given = frontMatter?.published;
+  const date = typeof given === 'string' || typeof given === 'number' ? parseDate(String(given)) : null;
   return {
     id: `(${path})`,
     title: path,
     publisher: null,
     author: null,
-    published: null,
+    published: date && !('error' in date) && date.start === date.end ? String(given) : null,
     url: null,
     language: 'en',
     notes: null,

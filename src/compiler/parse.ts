@@ -186,6 +186,18 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   // The body runs to the end of the file, its final line break included: the text is the published
   // text byte for byte, and a line break an editor adds at the end is a change to it (text_sha256 sees it).
   const bodyEnd = Math.max(src.length, bodyStart);
+  if (src.slice(bodyStart).trim() === '') {
+    // Front matter alone: valid, but most often a document whose text was not pasted in yet.
+    const p = locate(src, Math.min(bodyStart, src.length));
+    diagnostics.push({
+      severity: 'warning',
+      file: path,
+      line: p.line,
+      column: p.column,
+      message:
+        'the document has no text after its front matter: nothing of it reaches the map; paste the published text below the closing ---',
+    });
+  }
 
   const found: Found[] = [];
   const open: number[] = [];
@@ -416,14 +428,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     );
   }
 
-  checkStray(
-    src,
-    bodyStart,
-    bodyEnd,
-    (i) => inCut(i) || escaped.has(i) || quiet.some(([a, b]) => i >= a && i < b),
-    reported,
-    error,
-  );
+  checkStray(src, bodyStart, bodyEnd, covered(src.length + 1, [...cuts, ...quiet], escaped), reported, error);
   const parsed = { path, frontMatter, frontMatterLines, text, annotations, diagnostics };
   const textOffset = (offset: number) => {
     // The source offset of a text offset: the inverse of `map`.
@@ -565,6 +570,19 @@ function shortText(text: string, max = 40): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** Front-matter fields that are text whatever their characters look like to YAML. */
+const TEXT_FIELDS = new Set([
+  'id',
+  'title',
+  'publisher',
+  'author',
+  'published',
+  'url',
+  'language',
+  'notes',
+  'text_sha256',
+]);
+
 function readFrontMatter(path: string, yamlText: string, firstLine: number, diagnostics: Diagnostic[]) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -601,18 +619,25 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
     });
     return { data: null, lines };
   }
+  type Keyed = { key: { value?: unknown; range?: number[] }; value?: { value?: unknown; range?: number[] } };
   const contents = doc.contents as {
-    items?: Array<{
-      key: { value?: unknown; range?: number[] };
-      value?: { items?: Array<{ key: { value?: unknown; range?: number[] } }> };
-    }>;
+    items?: Array<Keyed & { value?: { items?: Array<Keyed & { value?: { items?: Keyed[] } }> } }>;
   };
+  const lineOf = (range: number[]) => lineCounter.linePos(range[0]).line + firstLine - 1;
   for (const item of contents.items ?? []) {
     const key = String(item.key?.value);
-    if (item.key?.range) lines[key] = lineCounter.linePos(item.key.range[0]).line + firstLine - 1;
+    if (item.key?.range) lines[key] = lineOf(item.key.range);
+    // A text field keeps the characters written: YAML reads "id: 0012" as 12 and a hash of
+    // digits as a number, which would change the id or misquote the hash.
+    const v = item.value;
+    if (TEXT_FIELDS.has(key) && typeof v?.value === 'number' && v.range)
+      (data as Record<string, unknown>)[key] = yamlText.slice(v.range[0], v.range[1]).trim();
     for (const sub of item.value?.items ?? []) {
-      if (sub.key?.range)
-        lines[`${key}.${String(sub.key.value)}`] = lineCounter.linePos(sub.key.range[0]).line + firstLine - 1;
+      if (!sub.key?.range) continue;
+      const subKey = `${key}.${String(sub.key.value)}`;
+      lines[subKey] = lineOf(sub.key.range);
+      for (const leaf of sub.value?.items ?? [])
+        if (leaf.key?.range) lines[`${subKey}.${String(leaf.key.value)}`] = lineOf(leaf.key.range);
     }
   }
   return { data: data as Record<string, unknown>, lines };
@@ -706,7 +731,19 @@ function checkStray(
     [
       /(?<![\\:]):\p{L}[\p{L}\p{N}_-]*\[/gu,
       (m) => {
-        if (skip(m.index) || reported.has(m.index) || inLink(src, from, m.index)) return;
+        if (skip(m.index) || reported.has(m.index)) return;
+        if (inLink(src, from, m.index)) {
+          // "File:Map[1]" in a link is the link's; a whole ":place[…]{…}" there is an annotation the
+          // annotator wrote and the Markdown reader does not see inside a link: it would be lost.
+          const whole = new RegExp(`^:(?:${kinds})\\[[^\\]\\n]*\\]\\{`).exec(src.slice(m.index, m.index + 400));
+          const brace = whole ? src.indexOf('}', m.index + whole[0].length) : -1;
+          if (whole)
+            findings.push({
+              at: m.index,
+              message: `"${snippet(m.index, brace === -1 ? m.index + whole[0].length : brace + 1)}" is an annotation inside a link, where annotations are not read; annotate the link's words, not its address, or, if it is the source's own text, write the colon as "\\:"`,
+            });
+          return;
+        }
         const close = src.indexOf(']', m.index);
         findings.push({
           at: m.index,
@@ -743,6 +780,31 @@ function checkStray(
 /** "https://example.org/wiki/File:Map[1]": inside a link, a colon and a bracket are the link's. */
 function inLink(src: string, from: number, offset: number): boolean {
   return /:\/\/\S*$/.test(src.slice(Math.max(from, offset - 300), offset));
+}
+
+/**
+ * A test for "is offset i inside one of these spans, or one of these offsets", answered in constant
+ * time: the stray-markup scan asks it for every character it walks back over, so a scan over the spans
+ * made a document of a few thousand nested annotations take minutes.
+ */
+function covered(
+  length: number,
+  spans: ReadonlyArray<readonly [number, number]>,
+  offsets: ReadonlySet<number>,
+): (i: number) => boolean {
+  const depth = new Int32Array(length + 1);
+  for (const [a, b] of spans) {
+    if (b <= a) continue;
+    depth[Math.max(0, Math.min(a, length))]++;
+    depth[Math.max(0, Math.min(b, length))]--;
+  }
+  const mask = new Uint8Array(length + 1);
+  for (let i = 0, d = 0; i < length; i++) {
+    d += depth[i];
+    mask[i] = d > 0 ? 1 : 0;
+  }
+  for (const i of offsets) if (i >= 0 && i <= length) mask[i] = 1;
+  return (i) => i >= 0 && i <= length && mask[i] === 1;
 }
 
 /** The "[" that a "]" closes, on the same paragraph, or -1. */

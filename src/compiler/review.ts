@@ -34,6 +34,17 @@ export function applyReview(p: ParsedDocument, includePending: boolean): ParsedD
         });
       }
     }
+    const confidence = attributes.confidence;
+    if (confidence !== undefined && !(/^\s*(?:0|1|0?\.\d+|[01]\.0*)\s*$/.test(confidence) && Number(confidence) <= 1)) {
+      const at = a.attributePositions.confidence ?? { line: a.line, column: a.column };
+      diagnostics.push({
+        severity: 'error',
+        file: p.path,
+        line: at.line,
+        column: at.column,
+        message: `confidence="${confidence}" on :${a.kind}[${a.label.slice(0, 40)}] must be a number from 0 to 1 (e.g. confidence=0.8)`,
+      });
+    }
     for (const k of REVIEW_ATTRIBUTES) {
       delete attributes[k];
       delete attributePositions[k];

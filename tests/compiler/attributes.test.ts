@@ -66,3 +66,23 @@ describe('front-matter places', () => {
     ]);
   });
 });
+
+describe('what only a definition says, on an of= mention', () => {
+  it('is an error at the attribute, for places, weapons and events', () => {
+    const errors = errorsOf(
+      doc(
+        `${EVENT('#s type=drone-attack')}\n` +
+          'Again :place[Kharkiv]{of=kharkiv kind=region}, the :weapon[X]{#wx} and :weapon[X]{of=wx class=ICBM}.\n' +
+          ':event[Again.]{of=s type=policy claimant="a" status=claimed}\n',
+      ),
+    );
+    expect(errors.map((e) => [e.line, e.column, e.message.slice(0, 40)])).toEqual([
+      [6, 34, 'kind= on :place[Kharkiv] with of=kharkiv'],
+      [6, 89, 'class= on :weapon[X] with of=wx would be'],
+      [7, 21, 'type= on :event[Again.] with of=s would '],
+    ]);
+    expect(errors[0].message).toContain(
+      'would be ignored: another mention takes its kind from the definition (#kharkiv)',
+    );
+  });
+});

@@ -698,3 +698,97 @@ describe("compile: an event's marker label (label=)", () => {
     );
   });
 });
+
+describe('compile: attributes that would be dropped', () => {
+  it('refuses origin-name= on a range drawn from a place, at the attribute', () => {
+    const out = build({
+      'a.md': doc(
+        'a',
+        'From :place[Kyiv]{#kyiv} the :weapon[X]{#wx} flies :range[900 km]{weapon=wx origin=kyiv origin-name=Foo claimant=a status=claimed}.',
+      ),
+    });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'a.md', line: 5, column: 89 });
+    expect(errors[0].message).toMatch(/^origin-name= names an area or a point; origin=kyiv is a place/);
+  });
+
+  it('refuses two pins on one place, in the text and in the front matter', () => {
+    const out = build({
+      'a.md': `---\nid: a\ntitle: T\nplaces:\n  zz:\n    geonames: 703448\n    wikidata: Q1899\n    note: n\n---\nIn :place[Kyiv]{#kyiv geonames=703448 wikidata=Q1899}.\n`,
+    });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [7, 1, 'place "zz" has two pins, geonames and wikidata; give one'],
+      [10, 39, ':place[Kyiv] has two pins, geonames=703448 and wikidata=Q1899; give one'],
+    ]);
+  });
+});
+
+describe('compile: relative dates when the front matter has errors', () => {
+  const EVENT =
+    ':event[On Thursday :place[Kyiv]{#kyiv} was hit.]{#e type=strike summary=s date=Thursday place=kyiv claimant=x status=reported}';
+  it('still counts them from a valid published: when another field has an error', () => {
+    const out = build({ 'a.md': `---\nid: a\npublished: 2024-11-28\n---\n${EVENT}\n` });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    // Before: the missing title, and "the front matter has no published: date" at the event.
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([[2, 1, 'front matter needs "title"']]);
+  });
+
+  it('says that published: is not a date, not that there is none', () => {
+    const out = build({ 'a.md': `---\nid: a\ntitle: T\npublished: 2024-02-30\n---\n${EVENT}\n` });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.line, e.column])).toEqual([
+      [4, 1],
+      [6, 75],
+    ]);
+    expect(errors[1].message).toBe(
+      'date="Thursday" cannot be read: it counts from the publication date, and published: "2024-02-30" (line 4) is not a date; fix published:',
+    );
+  });
+});
+
+describe('compile: dates after publication', () => {
+  const text = (date: string, extra = '') =>
+    `---\nid: a\ntitle: T\npublished: 2024-11-28\n---\n:event[:place[Kyiv]{#kyiv} was hit.]{#e type=strike summary=s date=${date} place=kyiv claimant=x status=reported${extra}}\n`;
+  const warnings = (date: string, extra = '', today?: string) =>
+    compile([parseDocumentText('a.md', text(date, extra))], {
+      resolve,
+      areas: new Map(),
+      ...(today ? { today } : {}),
+    }).diagnostics.filter((d) => d.severity === 'warning');
+
+  it('warns at an event date that begins after the document was published, unless a note explains it', () => {
+    const [w, ...rest] = warnings('2024-12');
+    expect(rest).toEqual([]);
+    expect(w).toMatchObject({ file: 'a.md', line: 6, column: 63 });
+    expect(w.message).toMatch(/^date=2024-12 begins after the document was published \(2024-11-28\)/);
+    expect(warnings('2024-11')).toEqual([]);
+    expect(warnings('2024-12-05', ' note="talks planned for December 5"')).toEqual([]);
+  });
+
+  it('warns at a published: after the day the build is given as today', () => {
+    const [w] = warnings('2024-11-01', '', '2024-11-20');
+    expect(w).toMatchObject({ file: 'a.md', line: 4, column: 1 });
+    expect(w.message).toMatch(/^published: 2024-11-28 is after today \(2024-11-20\)/);
+    expect(warnings('2024-11-01', '', '2026-01-01')).toEqual([]);
+  });
+});
+
+describe('compile: an annotator-added range in digits only', () => {
+  it('refuses max= and min= that Number() would read otherwise (hex, exponents), at the attribute', () => {
+    const out = build({
+      'a.md': doc(
+        'a',
+        'From :place[Kyiv]{#kyiv} the :weapon[X]{#wx} :range[flies]{weapon=wx origin=kyiv max=0x1F4 added=n claimant=a status=claimed}.\n' +
+          'The :weapon[Y]{#wy} :range[flies]{weapon=wy origin=kyiv min=1e1 max=1e300 added=n claimant=a status=claimed}.',
+      ),
+    });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [5, 82, 'max="0x1F4" must be a positive number of km, in digits (e.g. max=300)'],
+      [6, 57, 'min="1e1" must be a number of km, in digits, from 0 up to below max'],
+      [6, 65, 'max="1e300" must be a positive number of km, in digits (e.g. max=300)'],
+    ]);
+  });
+});

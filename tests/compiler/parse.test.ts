@@ -323,3 +323,62 @@ describe('stampSource', () => {
     expect('diagnostics' in refused && refused.diagnostics.map((d) => [d.line, d.column])).toEqual([[5, 10]]);
   });
 });
+
+describe('malformed documents', () => {
+  it('reads thousands of nested annotations in linear time, with located errors', () => {
+    const n = 3000;
+    const t0 = performance.now();
+    const parsed = parseDocumentText('deep.md', doc(`${':event['.repeat(n)}x${']{#e}'.repeat(n)}\n`));
+    // Each ']' walked back over a list of every markup span: about a minute for this document before.
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(parsed.diagnostics.length).toBeGreaterThan(0);
+    expect(parsed.diagnostics[0]).toMatchObject({ severity: 'error', file: 'deep.md', line: 5, column: 1 });
+    expect(parsed.diagnostics[0].message).toMatch(/unterminated annotation ":event\[/);
+  }, 30_000);
+});
+
+describe('a document with front matter only', () => {
+  it('is a warning where the text would begin, with or without a final line break', () => {
+    for (const source of [
+      '---\nid: t\ntitle: T\n---\n',
+      '---\nid: t\ntitle: T\n---',
+      '---\nid: t\ntitle: T\n---\n\n  \n',
+    ]) {
+      const { diagnostics } = parseDocumentText('fm.md', source);
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]).toMatchObject({ severity: 'warning', file: 'fm.md' });
+      // Where the text would begin: the next line, or right after a closing --- that ends the file.
+      expect([diagnostics[0].line, diagnostics[0].column]).toEqual(source.endsWith('---') ? [4, 4] : [5, 1]);
+      expect(diagnostics[0].message).toMatch(/^the document has no text after its front matter/);
+    }
+  });
+});
+
+describe('an annotation inside a link', () => {
+  it("is an error at its colon when it sits in the link's address, where it would be lost", () => {
+    for (const [body, column] of [
+      ['See [here](https://x.org/:place[Lviv]{#lviv}).', 26],
+      ['See <https://x.org/:place[Lviv]{#lviv}>.', 20],
+    ] as const) {
+      const parsed = parseDocumentText('l.md', doc(`${body}\n`));
+      expect(parsed.diagnostics).toEqual([
+        {
+          severity: 'error',
+          file: 'l.md',
+          line: 5,
+          column,
+          message: expect.stringMatching(
+            /^":place\[Lviv\]\{#lviv\}" is an annotation inside a link, where annotations are not read/,
+          ),
+        },
+      ]);
+    }
+  });
+
+  it("stays the link's text when it is not a whole annotation (File:Map[1]), and is read in the link's words", () => {
+    expect(parseDocumentText('l.md', doc('See https://x.org/wiki/File:Map[1] now.\n')).diagnostics).toEqual([]);
+    const words = parseDocumentText('l.md', doc('See [:place[Lviv]{#lviv}](https://x.org).\n'));
+    expect(words.diagnostics).toEqual([]);
+    expect(words.annotations.map((a) => a.label)).toEqual(['Lviv']);
+  });
+});

@@ -37,3 +37,18 @@ describe('review', () => {
     expect(r.diagnostics.some((d) => d.severity === 'error' && d.message.includes('review=pending'))).toBe(true);
   });
 });
+
+describe('confidence', () => {
+  it('is a number from 0 to 1; anything else is an error at it', () => {
+    const r = applyReview(doc(':place[Kyiv]{#kyiv confidence=7} and :place[Lviv]{#lviv confidence=0.90}'), false);
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'error',
+        file: 'd.md',
+        line: 4,
+        column: 20,
+        message: 'confidence="7" on :place[Kyiv] must be a number from 0 to 1 (e.g. confidence=0.8)',
+      },
+    ]);
+  });
+});

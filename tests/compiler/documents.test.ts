@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/compiler/diagnostics.js';
+import { readMeta } from '../../src/compiler/documents.js';
+import { parseDocumentText } from '../../src/compiler/parse.js';
+
+/** The front matter of `front` read as the build reads it: its metadata, places and diagnostics. */
+function read(front: string) {
+  const parsed = parseDocumentText('d.md', `---\n${front}\n---\nText.\n`);
+  const diagnostics = new Diagnostics();
+  const result = parsed.frontMatter
+    ? readMeta('d.md', parsed.frontMatter, parsed.frontMatterLines, diagnostics)
+    : { meta: null, places: [] };
+  return { ...result, diagnostics: [...parsed.diagnostics, ...diagnostics.list] };
+}
+
+describe('readMeta: front-matter places', () => {
+  it('reports a misspelt key of a place at its own line instead of dropping it', () => {
+    const r = read('id: d\ntitle: T\nplaces:\n  zz:\n    name: Kyiv\n    nmae: x\n    note: n');
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ severity: 'error', file: 'd.md', line: 7, column: 1 });
+    expect(r.diagnostics[0].message).toMatch(/place "zz": unknown key "nmae"; allowed: name, kind, at/);
+  });
+
+  it('reports a geonames or wikidata pin that is not one, and a name that is not text', () => {
+    const r = read(
+      'id: d\ntitle: T\nplaces:\n  zz:\n    name: 5\n    geonames: "abc"\n    note: n\n  yy:\n    wikidata: 1013\n    note: n',
+    );
+    expect(r.diagnostics.map((d) => [d.line, d.message.split(':')[1]?.trim()])).toEqual([
+      [6, '"name" must be text, got 5'],
+      [7, '"geonames" must be a GeoNames id (a positive whole number, e.g. geonames'],
+      [10, '"wikidata" must be a Wikidata QID (e.g. wikidata'],
+    ]);
+  });
+
+  it('reports a place that is not a mapping, and an unreadable at: once, at its line', () => {
+    const r = read('id: d\ntitle: T\nplaces:\n  zz: 5\n  yy:\n    at: [200, 95]\n    precision: 1\n    note: n');
+    expect(r.diagnostics.map((d) => [d.line, d.column])).toEqual([
+      [5, 1],
+      [7, 1],
+    ]);
+    expect(r.diagnostics[0].message).toMatch(/place "zz" must be a mapping of name, kind, at/);
+    expect(r.diagnostics[1].message).toMatch(/place "yy": "at" must be \[lon, lat\] in degrees, got \[200,95\]/);
+  });
+});
+
+describe('readMeta: text fields keep what was written', () => {
+  it('keeps the leading zeros of an id YAML reads as a number', () => {
+    const r = read('id: 0012\ntitle: 1e3');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.meta).toMatchObject({ id: '0012', title: '1e3' });
+  });
+
+  it('quotes a text_sha256 of digits as written, not as the number YAML reads', () => {
+    const r = read(`id: d\ntitle: T\ntext_sha256: ${'0'.repeat(64)}`);
+    const hash = r.diagnostics.find((d) => d.message.includes('text_sha256'));
+    expect(hash).toMatchObject({ severity: 'error', line: 4, column: 1 });
+    // Before: 'got 0'. A hash of 64 hex digits is read, and the mismatch reported with the computed hash.
+    expect(hash?.message).toMatch(/has SHA-256 [0-9a-f]{64}, not the 0{64} of text_sha256/);
+  });
+});
