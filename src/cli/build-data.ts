@@ -171,7 +171,7 @@ export function createDataBuilder(inDir: string, options: BuilderOptions = {}): 
     // documents and the output would otherwise be in memory together).
     const { result, stories, colours, unreadable } = await compileDocuments(paths);
     const listing: Diagnostic[] = problems.map((p) => ({
-      severity: 'error',
+      severity: p.severity ?? 'error',
       file: relative(cwd, p.path) || p.path,
       line: 1,
       column: 1,

@@ -6,10 +6,16 @@ import { join } from 'node:path';
 export interface ListingProblem {
   path: string;
   message: string;
+  /** An error unless said: a file the build will not read is a warning. */
+  severity?: 'warning';
 }
 
+/** Other spellings of a Markdown file's extension: such a file is almost surely a document, but is not read. */
+const MARKDOWN_LIKE = /\.(?:markdown|mdown|mkdn|mkd|mdwn|md\.txt)$|\.md$/i;
+
 /**
- * Every `*.md` below a directory except READMEs, sorted, so builds do not depend on directory order.
+ * Every `*.md` below a directory except READMEs, sorted, so builds do not depend on directory order. A file
+ * named as Markdown another way (`x.markdown`, `x.MD`) is a warning, not silently skipped.
  * Symbolic links to documents and folders are followed; a file reached twice (through a link) is built
  * once, under its first path. A link that loops back to a folder it sits in, or points nowhere, is a problem.
  */
@@ -54,6 +60,13 @@ export function findDocuments(dir: string): { paths: string[]; problems: Listing
         if (seenFiles.has(real)) continue;
         seenFiles.add(real);
         paths.push(p);
+      } else if (isFile && MARKDOWN_LIKE.test(entry.name) && !/^readme\./i.test(entry.name)) {
+        const stem = entry.name.replace(MARKDOWN_LIKE, '');
+        problems.push({
+          path: p,
+          severity: 'warning',
+          message: `not read: the build reads documents named *.md only; rename it ${stem}.md to build it`,
+        });
       }
     }
   };

@@ -42,4 +42,19 @@ describe('findDocuments', () => {
     symlinkSync(join(dir, 'a.md'), join(dir, 'z.md'));
     expect(findDocuments(dir).paths).toEqual([join(dir, 'a.md')]);
   });
+
+  it('warns about a file named as Markdown another way instead of skipping it without a word', () => {
+    const { dir } = tree();
+    writeFileSync(join(dir, 'strike.markdown'), 'x');
+    writeFileSync(join(dir, 'LEAD.MD'), 'x');
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    writeFileSync(join(dir, 'README.markdown'), 'x');
+    const found = findDocuments(dir);
+    expect(found.paths).toEqual([join(dir, 'a.md')]);
+    expect(found.problems.map((p) => [p.path, p.severity])).toEqual([
+      [join(dir, 'LEAD.MD'), 'warning'],
+      [join(dir, 'strike.markdown'), 'warning'],
+    ]);
+    expect(found.problems[1].message).toContain('rename it strike.md');
+  });
 });
