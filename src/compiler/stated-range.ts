@@ -57,25 +57,25 @@ const LEAD_IN = String.raw`(?:(?:a\s+)?range\s+of\s+)?`;
 const UNIT = String.raw`\s*(${UNITS})`;
 const SPAN_WORD = String.raw`\s*(?:-|–|—|to)\s*`;
 const PATTERN = new RegExp(
-  String.raw`^` +
+  '^' +
     LEAD_IN +
-    String.raw`(?:(` +
+    '(?:(' +
     QUALIFIER +
     String.raw`)\s+)?` +
     String.raw`(?:(?:between\s+)` +
     NUMBER +
-    String.raw`(?:` +
+    '(?:' +
     UNIT +
     String.raw`)?\s+and\s+` +
     NUMBER +
     String.raw`|(from\s+)?` +
     NUMBER +
-    String.raw`(?:(?:` +
+    '(?:(?:' +
     UNIT +
-    String.raw`)?` +
+    ')?' +
     SPAN_WORD +
     NUMBER +
-    String.raw`)?)` +
+    ')?)' +
     UNIT +
     String.raw`\.?$`,
   'i',

@@ -223,7 +223,7 @@ function match<T extends string | number>(
   values: Record<string, T>,
   fallback: T,
 ): ExpressionSpecification {
-  const pairs = Object.entries(values).flatMap(([k, v]) => [k, v]);
+  const pairs = Object.entries(values).flat();
   return expression(['match', ['get', key], ...pairs, fallback]);
 }
 

@@ -611,7 +611,7 @@ export class MapSession {
     await parsed;
     performance.mark('atlas:style');
     this.options.say([...data.problems, ...this.faults].join(' '));
-    if (data.problems.length) console.warn('Source Atlas data problems:\n' + data.problems.join('\n'));
+    if (data.problems.length) console.warn(`Source Atlas data problems:\n${data.problems.join('\n')}`);
     this.build(data);
     if (data.story?.highlights.features.length) {
       addHighlights(this.map, data.story.highlights, this.theme);

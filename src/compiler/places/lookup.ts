@@ -105,5 +105,5 @@ export function formatLookup(l: PlaceLookup): string {
     return cols[c][2] === 'right' ? fill + s : s + fill;
   };
   const line = (values: string[]) => values.map(pad).join('  ').trimEnd();
-  return [head, line(cols.map(([t]) => t)), ...cells.map(line)].join('\n') + '\n';
+  return `${[head, line(cols.map(([t]) => t)), ...cells.map(line)].join('\n')}\n`;
 }
