@@ -17,6 +17,7 @@ import { CST, Lexer, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../contract.js';
 import { oneLine } from './diagnostics.js';
 import { sha256Hex } from './sha256.js';
+import { FRONT_MATTER_KEYS } from './documents.js';
 
 export const ANNOTATION_KINDS = ['place', 'event', 'weapon', 'range'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -570,18 +571,8 @@ function shortText(text: string, max = 40): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-/** Front-matter fields that are text whatever their characters look like to YAML. */
-const TEXT_FIELDS = new Set([
-  'id',
-  'title',
-  'publisher',
-  'author',
-  'published',
-  'url',
-  'language',
-  'notes',
-  'text_sha256',
-]);
+/** Front-matter fields that are text whatever their characters look like to YAML: every one but the places. */
+const TEXT_FIELDS: ReadonlySet<string> = new Set(FRONT_MATTER_KEYS.filter((k) => k !== 'places'));
 
 function readFrontMatter(path: string, yamlText: string, firstLine: number, diagnostics: Diagnostic[]) {
   const lineCounter = new LineCounter();
