@@ -115,14 +115,7 @@ export function startAtlas(el: AtlasElements): Atlas {
   printableMap(map, still, credit);
 
   // The legend says which bands the view does not show, each time the map comes to rest.
-  void session.ready.then(
-    () => {
-      const note = () => control?.noteOffView(session.bandsOffView());
-      note();
-      session.map.on('idle', note);
-    },
-    () => undefined,
-  ); // a map that cannot start says so itself
+  session.onBandsOffView((labels) => control?.noteOffView(labels));
 
   session.onChange(({ state, changed, kind }: Change) => {
     const isVisible = (id: string) => session.isVisible(id);

@@ -103,14 +103,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
   });
 
   // The legend says which bands the view does not show, each time the map comes to rest.
-  void session.ready.then(
-    () => {
-      const note = () => control?.noteOffView(session.bandsOffView());
-      note();
-      session.map.on('idle', note);
-    },
-    () => undefined,
-  ); // a map that cannot start says so itself
+  session.onBandsOffView((labels) => control?.noteOffView(labels));
 
   session.onChange(({ state, changed }) => {
     if (changed.has('hidden')) control?.set(state.hidden);

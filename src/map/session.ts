@@ -241,6 +241,21 @@ export class MapSession {
       .map((i) => i.feature.properties.label);
   }
 
+  /**
+   * Calls `listener` with {@link bandsOffView} once the map has started and each time it comes to rest,
+   * for a legend to say which bands the view does not show. A map that cannot start says so itself.
+   */
+  onBandsOffView(listener: (labels: string[]) => void): void {
+    void this.ready.then(
+      () => {
+        const note = () => listener(this.bandsOffView());
+        note();
+        this.map.on('idle', note);
+      },
+      () => undefined,
+    );
+  }
+
   /** From a list: flies to the feature, then opens it. */
   choose(id: string): void {
     const item = this.items.get(id);
