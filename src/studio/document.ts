@@ -4,7 +4,7 @@
  * otherwise the text is written with the draft writer's escaping, so it reads back byte for byte.
  */
 import { parseDocumentText } from '../compiler/parse.js';
-import { escapeText } from '../suggest/draft.js';
+import { writeMarks } from '../suggest/draft.js';
 import { ordered, type DocModel, type ModelAnnotation } from './model.js';
 
 const FRONT = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
@@ -35,29 +35,10 @@ function attribute(key: string, value: string): string {
 
 /** The body: the text with the annotations written in (they must nest; see canAdd). */
 export function writeBody(text: string, annotations: readonly ModelAnnotation[]): string {
-  const opens = new Map<number, ModelAnnotation[]>();
-  const closes = new Map<number, ModelAnnotation[]>();
-  for (const s of ordered(annotations)) {
-    (opens.get(s.start) ?? opens.set(s.start, []).get(s.start)!).push(s);
-    (closes.get(s.end) ?? closes.set(s.end, []).get(s.end)!).push(s);
-  }
-  for (const c of closes.values()) c.sort((a, b) => b.start - a.start);
-  const cuts = [...new Set([0, text.length, ...opens.keys(), ...closes.keys()])].sort((a, b) => a - b);
-  let out = '';
-  for (let n = 0; n < cuts.length; n++) {
-    const at = cuts[n];
-    for (const s of closes.get(at) ?? []) {
-      const attrs = Object.entries(s.attributes).map(([k, v]) => attribute(k, v));
-      out += `]${attrs.length ? `{${attrs.join(' ')}}` : ''}`;
-    }
-    for (const s of opens.get(at) ?? []) out += `:${s.kind}[`;
-    if (n + 1 < cuts.length)
-      out += escapeText(
-        text.slice(at, cuts[n + 1]),
-        cuts[n + 1] < text.length || opens.has(cuts[n + 1]) || closes.has(cuts[n + 1]),
-      );
-  }
-  return out;
+  return writeMarks(text, ordered(annotations), (s) => {
+    const attrs = Object.entries(s.attributes).map(([k, v]) => attribute(k, v));
+    return attrs.length ? `{${attrs.join(' ')}}` : '';
+  });
 }
 
 /** The file to save. */

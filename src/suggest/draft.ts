@@ -72,11 +72,24 @@ export function nestable(text: string, suggestions: readonly Suggestion[]): Sugg
 
 /** The body: the text with the suggestions written in. */
 export function annotateText(text: string, suggestions: readonly Suggestion[]): string {
-  const list = nestable(text, suggestions);
-  // Opening and closing marks by offset; at one offset, closings before openings, inner closings first.
-  const opens = new Map<number, Suggestion[]>();
-  const closes = new Map<number, Suggestion[]>();
-  for (const s of list) {
+  return writeMarks(text, nestable(text, suggestions), attributes);
+}
+
+/** A span of text marked as `:kind[…]`, closed by `]` and what `close` writes after it. */
+export interface Mark {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+}
+
+/**
+ * The text with nesting marks written in, the text between them escaped. At one offset, closings come
+ * before openings, inner closings first.
+ */
+export function writeMarks<M extends Mark>(text: string, marks: Iterable<M>, close: (mark: M) => string): string {
+  const opens = new Map<number, M[]>();
+  const closes = new Map<number, M[]>();
+  for (const s of marks) {
     (opens.get(s.start) ?? opens.set(s.start, []).get(s.start)!).push(s);
     (closes.get(s.end) ?? closes.set(s.end, []).get(s.end)!).push(s);
   }
@@ -85,14 +98,13 @@ export function annotateText(text: string, suggestions: readonly Suggestion[]): 
   let out = '';
   for (let n = 0; n < cuts.length; n++) {
     const at = cuts[n];
-    for (const s of closes.get(at) ?? []) out += `]${attributes(s)}`;
+    for (const s of closes.get(at) ?? []) out += `]${close(s)}`;
     for (const s of opens.get(at) ?? []) out += `:${s.kind}[`;
-    if (n + 1 < cuts.length) {
+    if (n + 1 < cuts.length)
       out += escapeText(
         text.slice(at, cuts[n + 1]),
         cuts[n + 1] < text.length || opens.has(cuts[n + 1]) || closes.has(cuts[n + 1]),
       );
-    }
   }
   return out;
 }
