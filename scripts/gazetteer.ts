@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
+import { ADMIN1_COLUMNS, type Admin1Row } from '../src/compiler/places/admin1-row.js';
 import { labelPoint } from '../src/compiler/places/centroid.js';
 
 /** Natural Earth's own, English and local names of a region. */
@@ -46,43 +47,6 @@ const TRANSLATION_FIELDS = [
   'name_uk',
 ] as const;
 
-/** Column order of `rows` in the output; documented in data/gazetteer/README.md. */
-export const ADMIN1_COLUMNS = [
-  'code',
-  'country',
-  'name',
-  'type',
-  'type_en',
-  'lon',
-  'lat',
-  'clon',
-  'clat',
-  'geonames',
-  'wikidata',
-  'postal',
-  'gn_a1',
-  'names',
-  'translations',
-] as const;
-
-type Row = [
-  string,
-  string,
-  string,
-  string,
-  string,
-  number,
-  number,
-  number,
-  number,
-  number | null,
-  string | null,
-  string,
-  string,
-  string[],
-  string[],
-];
-
 type Geometry = { type: string; coordinates: unknown } | null;
 
 /** Area centroid of the largest polygon ([lon, lat], 4 decimals ≈ 11 m), planar in degrees. */
@@ -96,8 +60,8 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v.trim() : '';
 }
 
-function extract(features: Array<{ properties: Record<string, unknown>; geometry: Geometry }>): Row[] {
-  const rows: Row[] = [];
+function extract(features: Array<{ properties: Record<string, unknown>; geometry: Geometry }>): Admin1Row[] {
+  const rows: Admin1Row[] = [];
   for (const { properties: p, geometry } of features) {
     const display = text(p.name_en) || text(p.name);
     const names = new Set<string>();

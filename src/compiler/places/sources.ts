@@ -19,6 +19,7 @@ import { parse as parseYaml } from 'yaml';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { labelPoint } from './centroid.js';
+import type { Admin1Row } from './admin1-row.js';
 import { areaContains, unwrappedArea } from './contains.js';
 import { distanceKm } from './distance.js';
 import { normalizeName } from './normalize.js';
@@ -136,24 +137,6 @@ function regionPoint(lon: number, lat: number, clon: number, clat: number): [num
     [clon, clat],
   ]);
 }
-
-type Admin1Row = [
-  string,
-  string,
-  string,
-  string,
-  string,
-  number,
-  number,
-  number,
-  number,
-  number | null,
-  string | null,
-  string,
-  string,
-  string[],
-  string[],
-];
 
 function readAdmin1(text: string, t: DesignatorTable): { records: PlaceRecord[]; byGeonamesA1: Map<string, string> } {
   const file = JSON.parse(text) as { columns: string[]; rows: Admin1Row[] };
