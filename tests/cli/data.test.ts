@@ -356,7 +356,7 @@ describe('npm run data -- --stamp FILE', () => {
     writeFileSync(file, stamped.replace('overnight', 'at night'));
     const { code, lines } = await run(['--in', w.docs, '--out', w.out]);
     expect(code).toBe(1);
-    expect(lines.some((l) => /zz-stamp\.md:4:1: error: the text with annotations removed has SHA-256/.test(l))).toBe(
+    expect(lines.some((l) => /zz-stamp\.md:4:14: error: the text with annotations removed has SHA-256/.test(l))).toBe(
       true,
     );
     rmSync(w.dir, { recursive: true, force: true });

@@ -719,8 +719,21 @@ describe('compile: attributes that would be dropped', () => {
     });
     const errors = out.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
-      [7, 1, 'place "zz" has two pins, geonames and wikidata; give one'],
+      [7, 15, 'place "zz" has two pins, geonames and wikidata; give one'],
       [10, 39, ':place[Kyiv] has two pins, geonames=703448 and wikidata=Q1899; give one'],
+    ]);
+  });
+});
+
+describe('compile: front-matter places are reported at the value that fails', () => {
+  it('an unknown name at the name, a bad precision at the precision', () => {
+    const out = build({
+      'a.md': `---\nid: a\ntitle: T\nplaces:\n  zz:\n    name: Zzyzxqville\n    note: n\n  pt:\n    at: [30, 50]\n    precision: 9\n    note: n\n---\nText.\n`,
+    });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.line, e.column, e.message.slice(0, 24)])).toEqual([
+      [6, 11, 'unknown place "Zzyzxqvil'],
+      [10, 16, 'place "pt": a point (at:'],
     ]);
   });
 });
@@ -739,7 +752,7 @@ describe('compile: relative dates when the front matter has errors', () => {
     const out = build({ 'a.md': `---\nid: a\ntitle: T\npublished: 2024-02-30\n---\n${EVENT}\n` });
     const errors = out.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((e) => [e.line, e.column])).toEqual([
-      [4, 1],
+      [4, 12],
       [6, 75],
     ]);
     expect(errors[1].message).toBe(
@@ -769,7 +782,7 @@ describe('compile: dates after publication', () => {
 
   it('warns at a published: after the day the build is given as today', () => {
     const [w] = warnings('2024-11-01', '', '2024-11-20');
-    expect(w).toMatchObject({ file: 'a.md', line: 4, column: 1 });
+    expect(w).toMatchObject({ file: 'a.md', line: 4, column: 12 });
     expect(w.message).toMatch(/^published: 2024-11-28 is after today \(2024-11-20\)/);
     expect(warnings('2024-11-01', '', '2026-01-01')).toEqual([]);
   });
