@@ -619,6 +619,28 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
       figures.push({ value, unit: m[3] });
     }
   }
+  // Both forms on one claim: magnitude= unit= is the one-figure form of figures=, so the two are one
+  // attribute given twice; kept together they would list a figure stated once twice ("188 drones"
+  // in both), or leave a reader to guess which the annotator meant. Said at the later of the two.
+  if (ok && magnitude !== undefined && a.attributes.figures !== undefined) {
+    const [single, ...listed] = figures;
+    const pos = (k: string) => a.attributePositions[k] ?? { line: a.line, column: a.column };
+    const later = ['magnitude', 'figures'].sort(
+      (x, y) => pos(y).line - pos(x).line || pos(y).column - pos(x).column,
+    )[0];
+    const same = listed.some((f) => f.value === single.value && unitKey(f.unit) === unitKey(single.unit));
+    const merged = [
+      single,
+      ...listed.filter((f) => !(f.value === single.value && unitKey(f.unit) === unitKey(single.unit))),
+    ]
+      .map((f) => `${f.value} ${f.unit}`)
+      .join('; ');
+    diagnostics.error(
+      attributeAt(file, a, later),
+      `magnitude=${magnitude} unit=${JSON.stringify(single.unit)} and figures=${JSON.stringify(a.attributes.figures)} are both given${same ? `, and both state ${single.value} ${single.unit}` : ''}: magnitude= with unit= is the one-figure form of figures=, and a claim states its figures once; write figures=${JSON.stringify(merged)} and delete magnitude= and unit=`,
+    );
+    ok = false;
+  }
   return ok ? figures : null;
 }
 

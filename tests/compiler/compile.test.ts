@@ -577,6 +577,34 @@ describe('compile: events in several places, with figures', () => {
       expect.stringContaining('magnitude=5 needs unit='),
     ]);
   });
+
+  it('refuses magnitude= with figures= on one claim, at the later of the two, with the one figures= to write', () => {
+    const ev = (attrs: string) =>
+      build({
+        'x.md': doc(
+          'x',
+          `:event[In :place[Kyiv]{#k}.]{#x type=policy summary="s" place=k ${attrs} date=2024 claimant="c" status=reported}`,
+        ),
+      });
+    // Different figures: neither is lost, the message merges them.
+    const both = ev('magnitude=188 unit=drones figures="3 killed"');
+    expect(both.diagnostics.map((d) => [d.line, d.column, d.severity])).toEqual([[5, 91, 'error']]);
+    expect(both.diagnostics[0].message).toBe(
+      'magnitude=188 unit="drones" and figures="3 killed" are both given: magnitude= with unit= is the one-figure form of figures=, and a claim states its figures once; write figures="188 drones; 3 killed" and delete magnitude= and unit=',
+    );
+    expect(both.events.features).toEqual([]);
+    // The same figure in both (it was listed twice in the claim's figures): said so, written once.
+    const same = ev('figures="188 Drones; 5 missiles" magnitude=188 unit=drones');
+    expect(same.diagnostics.map((d) => [d.line, d.column])).toEqual([[5, 98]]);
+    expect(same.diagnostics[0].message).toMatch(
+      /, and both state 188 drones: .* write figures="188 drones; 5 missiles" /,
+    );
+    // Either alone is still read.
+    expect(ev('magnitude=188 unit=drones').events.features[0].properties.claims[0].figures).toEqual([
+      { value: 188, unit: 'drones' },
+    ]);
+    expect(ev('figures="3 killed"').diagnostics).toEqual([]);
+  });
 });
 
 describe('compile: places that claims state', () => {
