@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createDataBuilder, type BuildOutput, type StreamOutput } from './build-data.js';
 import { defaultStore, publish, publishOutputs } from './publish.js';
-import { formatDiagnostic, oneLine } from '../compiler/diagnostics.js';
+import { formatDiagnostic, oneLine, reportLines } from '../compiler/diagnostics.js';
 import { stampSource } from '../compiler/parse.js';
 import { decodeDocument, readOriginal } from './prepare-files.js';
 
@@ -34,7 +34,7 @@ export function report(
   outDir: string,
   log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): number {
-  for (const d of result.diagnostics) log(formatDiagnostic(d));
+  for (const line of reportLines(result.diagnostics)) log(line);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
@@ -81,7 +81,7 @@ export function stamp(
     }
     const result = stampSource(shown, decoded.text, readOriginal(file));
     if ('diagnostics' in result) {
-      for (const d of result.diagnostics) log(formatDiagnostic(d));
+      for (const line of reportLines(result.diagnostics)) log(line);
       log(`data: ${shown} not stamped`);
       failed++;
       continue;

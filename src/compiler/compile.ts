@@ -157,7 +157,9 @@ export function prepareDocument(p: ParsedDocument, resolve: Resolver): PreparedD
   diagnostics.list.push(...p.diagnostics);
   // Each check runs whatever failed before it, so one run reports every problem: a document whose
   // front matter has errors still has its annotations checked and its places resolved.
-  const read = p.frontMatter ? readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics) : null;
+  const read = p.frontMatter
+    ? readMeta(p.path, p.frontMatter, p.frontMatterLines, diagnostics, p.frontMatterValues)
+    : null;
   const front = frontPlacesOf(p, read?.meta ? read : null);
   const valid = new Set<number>();
   p.annotations.forEach((a, i) => {
@@ -193,7 +195,8 @@ export function assemble(
       });
       return;
     }
-    const at = { file: d.parsed.path, line: d.parsed.frontMatterLines.id ?? 2, column: 1 };
+    const values = d.parsed.frontMatterValues ?? {};
+    const at = { file: d.parsed.path, ...(values.id ?? { line: d.parsed.frontMatterLines.id ?? 2, column: 1 }) };
     const first = documentIds.get(d.meta.id);
     if (first) {
       diagnostics.error(
@@ -205,7 +208,7 @@ export function assemble(
     documentIds.set(d.meta.id, at);
     if (options.today && d.meta.published && d.meta.published > options.today)
       diagnostics.warning(
-        { file: d.parsed.path, line: d.parsed.frontMatterLines.published ?? 2, column: 1 },
+        { file: d.parsed.path, ...(values.published ?? { line: d.parsed.frontMatterLines.published ?? 2, column: 1 }) },
         `published: ${d.meta.published} is after today (${options.today}); is the year right? Relative dates ("Thursday") count from it`,
       );
     docs.push({ parsed: d.parsed, meta: d.meta, places: d.places, valid: d.valid, order });
@@ -615,6 +618,28 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
       }
       figures.push({ value, unit: m[3] });
     }
+  }
+  // Both forms on one claim: magnitude= unit= is the one-figure form of figures=, so the two are one
+  // attribute given twice; kept together they would list a figure stated once twice ("188 drones"
+  // in both), or leave a reader to guess which the annotator meant. Said at the later of the two.
+  if (ok && magnitude !== undefined && a.attributes.figures !== undefined) {
+    const [single, ...listed] = figures;
+    const pos = (k: string) => a.attributePositions[k] ?? { line: a.line, column: a.column };
+    const later = ['magnitude', 'figures'].sort(
+      (x, y) => pos(y).line - pos(x).line || pos(y).column - pos(x).column,
+    )[0];
+    const same = listed.some((f) => f.value === single.value && unitKey(f.unit) === unitKey(single.unit));
+    const merged = [
+      single,
+      ...listed.filter((f) => !(f.value === single.value && unitKey(f.unit) === unitKey(single.unit))),
+    ]
+      .map((f) => `${f.value} ${f.unit}`)
+      .join('; ');
+    diagnostics.error(
+      attributeAt(file, a, later),
+      `magnitude=${magnitude} unit=${JSON.stringify(single.unit)} and figures=${JSON.stringify(a.attributes.figures)} are both given${same ? `, and both state ${single.value} ${single.unit}` : ''}: magnitude= with unit= is the one-figure form of figures=, and a claim states its figures once; write figures=${JSON.stringify(merged)} and delete magnitude= and unit=`,
+    );
+    ok = false;
   }
   return ok ? figures : null;
 }

@@ -129,13 +129,18 @@ export function resolveDocumentPlaces(
   for (const fp of frontPlaces) {
     const at = { file, line: fp.line, column: 3 };
     definedAt.set(fp.id, at);
+    // An error about one of its values points at that value (precision: 9, name: Zzyzx).
+    const valueAt = (key: keyof NonNullable<FrontPlace['values']>) => {
+      const v = fp.values?.[key];
+      return v ? { file, ...v } : at;
+    };
     let precision: PrecisionLevel = 1;
     if (fp.at) {
       // The kind the annotator gives the point says how precise it is, unless precision: says so.
       const level = fp.precision !== null ? parsePrecision(fp.precision) : fp.kind ? parsePrecision(fp.kind) : null;
       if (level === null) {
         diagnostics.error(
-          at,
+          fp.precision === null ? at : valueAt('precision'),
           `place "${fp.id}": a point (at:) needs precision: (or kind:): how precise it is, e.g. precision: site; ${PRECISION_HINT}${fp.precision === null ? '' : `, got ${JSON.stringify(fp.precision)}`}`,
         );
         continue;
@@ -143,13 +148,13 @@ export function resolveDocumentPlaces(
       precision = level;
     } else if (fp.precision !== null) {
       diagnostics.error(
-        at,
+        valueAt('precision'),
         `place "${fp.id}": precision: is for a point given with at:; a named place has the precision of its kind`,
       );
       continue;
     }
     queries.push({
-      at,
+      at: fp.at ? at : valueAt(fp.geonames !== null ? 'geonames' : fp.wikidata ? 'wikidata' : 'name'),
       query: fp.at
         ? null
         : {

@@ -32,6 +32,8 @@ export interface FrontPlace {
   wikidata: string | null;
   note: string;
   line: number;
+  /** Where its values are written (front-matter line and column), for errors about one of them. */
+  values?: Partial<Record<(typeof FRONT_PLACE_KEYS)[number], { line: number; column: number }>>;
 }
 
 export function readMeta(
@@ -39,6 +41,7 @@ export function readMeta(
   front: Record<string, unknown>,
   lines: Record<string, number>,
   diagnostics: Diagnostics,
+  values: Record<string, { line: number; column: number }> = {},
 ): { meta: DocumentMeta | null; places: FrontPlace[] } {
   const at = (key: string) => ({
     file,
@@ -46,8 +49,14 @@ export function readMeta(
     column: 1,
   });
   let ok = true;
+  /** An error about a key: at the key's line (its place's, for a place's key not written). */
   const fail = (key: string, message: string) => {
     diagnostics.error(at(key), message);
+    ok = false;
+  };
+  /** An error about what a key holds: at the value, where it is written; else as `fail`. */
+  const failValue = (key: string, message: string) => {
+    diagnostics.error(values[key] ? { file, ...values[key] } : at(key), message);
     ok = false;
   };
   for (const key of Object.keys(front)) {
@@ -57,43 +66,46 @@ export function readMeta(
   const text = (key: string, required: boolean): string | null => {
     const v = front[key];
     if (v === undefined || v === null || v === '') {
-      if (required) fail(key, `front matter needs "${key}"`);
+      if (required) failValue(key, `front matter needs "${key}"`);
       return null;
     }
     if (typeof v !== 'string' && typeof v !== 'number') {
-      fail(key, `front-matter "${key}" must be text, got ${JSON.stringify(v)}`);
+      failValue(key, `front-matter "${key}" must be text, got ${JSON.stringify(v)}`);
       return null;
     }
     return String(v);
   };
   const id = text('id', true);
   const idIssue = id === null ? null : idProblem(id);
-  if (idIssue) fail('id', `document id "${id}" is not a valid id: it ${idIssue}`);
+  if (idIssue) failValue('id', `document id "${id}" is not a valid id: it ${idIssue}`);
   const title = text('title', true);
   const published =
     front.published instanceof Date ? front.published.toISOString().slice(0, 10) : text('published', false);
   if (published !== null) {
     const d = parseDate(published);
     if ('error' in d || d.end !== d.start)
-      fail('published', `front-matter "published": ${'error' in d ? d.error : `"${published}" must be one date`}`);
+      failValue('published', `front-matter "published": ${'error' in d ? d.error : `"${published}" must be one date`}`);
   }
   const url = text('url', false);
   if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url))
-    fail('url', `front-matter "url" must be an http or https link, got "${url}"`);
+    failValue('url', `front-matter "url" must be an http or https link, got "${url}"`);
   const language = text('language', false) ?? 'en';
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language))
-    fail('language', `front-matter "language" must be a BCP 47 tag such as "en" or "uk", got "${language}"`);
+    failValue('language', `front-matter "language" must be a BCP 47 tag such as "en" or "uk", got "${language}"`);
 
   const places: FrontPlace[] = [];
   const raw = front.places;
   if (raw !== undefined && raw !== null) {
     if (typeof raw !== 'object' || Array.isArray(raw))
-      fail('places', 'front-matter "places" must map ids to places (name or at, and note)');
+      failValue('places', 'front-matter "places" must map ids to places (name or at, and note)');
     else {
       for (const [pid, value] of Object.entries(raw as Record<string, unknown>)) {
         const key = `places.${pid}`;
         if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
-          fail(key, `place "${pid}" must be a mapping of ${FRONT_PLACE_KEYS.join(', ')}, got ${JSON.stringify(value)}`);
+          failValue(
+            key,
+            `place "${pid}" must be a mapping of ${FRONT_PLACE_KEYS.join(', ')}, got ${JSON.stringify(value)}`,
+          );
           continue;
         }
         const v = (value ?? {}) as Record<string, unknown>;
@@ -107,16 +119,16 @@ export function readMeta(
               `place "${pid}": unknown key "${k}"; allowed: ${FRONT_PLACE_KEYS.join(', ')}`,
             );
         if (v.name !== undefined && v.name !== null && typeof v.name !== 'string')
-          fail(`${key}.name`, `place "${pid}": "name" must be text, got ${JSON.stringify(v.name)}`);
+          failValue(`${key}.name`, `place "${pid}": "name" must be text, got ${JSON.stringify(v.name)}`);
         if (v.geonames !== undefined && !(Number.isInteger(v.geonames) && (v.geonames as number) > 0))
-          fail(
+          failValue(
             `${key}.geonames`,
             `place "${pid}": "geonames" must be a GeoNames id (a positive whole number, e.g. geonames: 709930), got ${JSON.stringify(v.geonames)}`,
           );
         if (v.wikidata !== undefined && v.geonames !== undefined)
-          fail(`${key}.wikidata`, `place "${pid}" has two pins, geonames and wikidata; give one`);
+          failValue(`${key}.wikidata`, `place "${pid}" has two pins, geonames and wikidata; give one`);
         if (v.wikidata !== undefined && !(typeof v.wikidata === 'string' && /^Q\d+$/.test(v.wikidata)))
-          fail(
+          failValue(
             `${key}.wikidata`,
             `place "${pid}": "wikidata" must be a Wikidata QID (e.g. wikidata: Q1013), got ${JSON.stringify(v.wikidata)}`,
           );
@@ -131,16 +143,26 @@ export function readMeta(
             Math.abs(atValue[1]) <= 90
           )
             point = [atValue[0], atValue[1]];
-          else fail(`${key}.at`, `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`);
+          else
+            failValue(
+              `${key}.at`,
+              `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`,
+            );
         }
         if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind))
-          fail(key, `place "${pid}": unknown kind ${JSON.stringify(v.kind)}; allowed: ${PLACE_KINDS.join(', ')}`);
+          failValue(
+            `${key}.kind`,
+            `place "${pid}": unknown kind ${JSON.stringify(v.kind)}; allowed: ${PLACE_KINDS.join(', ')}`,
+          );
         const name = typeof v.name === 'string' ? v.name : null;
         // An "at" that cannot be read is reported above, not again as missing.
         if (!name && atValue === undefined && v.geonames === undefined && v.wikidata === undefined)
           fail(key, `place "${pid}" needs a name, at: [lon, lat], geonames or wikidata`);
         if (typeof v.note !== 'string' || v.note.trim() === '')
-          fail(key, `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`);
+          failValue(
+            `${key}.note`,
+            `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`,
+          );
         places.push({
           id: pid,
           name,
@@ -151,6 +173,9 @@ export function readMeta(
           wikidata: typeof v.wikidata === 'string' ? v.wikidata : null,
           note: typeof v.note === 'string' ? v.note.trim() : '',
           line: lines[key] ?? 2,
+          values: Object.fromEntries(
+            FRONT_PLACE_KEYS.filter((k) => values[`${key}.${k}`]).map((k) => [k, values[`${key}.${k}`]]),
+          ),
         });
       }
     }

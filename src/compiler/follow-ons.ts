@@ -49,6 +49,7 @@ export function frontPlacesOf(
     { id: 'places-alone', title: 'places alone', places: raw },
     p.frontMatterLines,
     new Diagnostics(),
+    p.frontMatterValues,
   );
   if (alone.meta) return { places: alone.places, unreadable: [] };
   const unreadable = Object.keys(raw).map((id): [string, Location] => [

@@ -76,6 +76,12 @@ export interface ParsedDocument {
   frontMatter: Record<string, unknown> | null;
   /** 1-based line of each top-level and second-level front-matter key (`places.kapustin-yar`). */
   frontMatterLines: Record<string, number>;
+  /**
+   * Where each front-matter key's value begins (line, and column in UTF-16 code units from 1), keyed as
+   * frontMatterLines is (`published`, `places.kapustin-yar`, `places.kapustin-yar.at`): an error about a
+   * bad value points at the value, not at its key. Absent for a key with no value written.
+   */
+  frontMatterValues?: Record<string, { line: number; column: number }>;
   /** The source text: the body with annotation markup removed, its final line break (if any) kept. */
   text: string;
   annotations: Annotation[];
@@ -178,7 +184,11 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           .replace(/\r?\n$/, '')
       : '';
   const yamlLine = fences.length === 2 ? fences[0].start.line + 1 : 2;
-  const { data: frontMatter, lines: frontMatterLines } = readFrontMatter(path, yamlText, yamlLine, diagnostics);
+  const {
+    data: frontMatter,
+    lines: frontMatterLines,
+    values: frontMatterValues,
+  } = readFrontMatter(path, yamlText, yamlLine, diagnostics);
 
   // The body starts after the closing fence and its line ending.
   let bodyStart = yaml.end.offset;
@@ -430,7 +440,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   }
 
   checkStray(src, bodyStart, bodyEnd, covered(src.length + 1, [...cuts, ...quiet], escaped), reported, error);
-  const parsed = { path, frontMatter, frontMatterLines, text, annotations, diagnostics };
+  const parsed = { path, frontMatter, frontMatterLines, frontMatterValues, text, annotations, diagnostics };
   const textOffset = (offset: number) => {
     // The source offset of a text offset: the inverse of `map`.
     const seg = kept.find(([a, b, out]) => offset >= out && offset < out + (b - a)) ?? kept[kept.length - 1];
@@ -440,7 +450,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   if (hashProblem) {
     const p =
       hashProblem.textOffset === null
-        ? { line: frontMatterLines.text_sha256 ?? 2, column: 1 }
+        ? (frontMatterValues.text_sha256 ?? { line: frontMatterLines.text_sha256 ?? 2, column: 1 })
         : locate(src, textOffset(hashProblem.textOffset));
     error(p.line, p.column, hashProblem.message);
   }
@@ -578,6 +588,7 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lines: Record<string, number> = {};
+  const values: Record<string, { line: number; column: number }> = {};
   const push = (offset: number, message: string) => {
     const p = lineCounter.linePos(offset);
     diagnostics.push({
@@ -597,7 +608,7 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
         push(opener.offset, `invalid YAML front matter: this ${opener.char} is never closed (${what})`);
       else push(e.pos[0], `invalid YAML front matter: ${what}`);
     }
-    return { data: null, lines };
+    return { data: null, lines, values };
   }
   const data = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -608,16 +619,23 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
       column: 1,
       message: 'front matter must be a YAML mapping of keys (id, title, publisher, …)',
     });
-    return { data: null, lines };
+    return { data: null, lines, values };
   }
   type Keyed = { key: { value?: unknown; range?: number[] }; value?: { value?: unknown; range?: number[] } };
   const contents = doc.contents as {
     items?: Array<Keyed & { value?: { items?: Array<Keyed & { value?: { items?: Keyed[] } }> } }>;
   };
   const lineOf = (range: number[]) => lineCounter.linePos(range[0]).line + firstLine - 1;
+  // A value's position, when one is written (an empty `published:` has none to point at).
+  const valueAt = (name: string, node: Keyed['value']) => {
+    if (!node?.range || node.range[1] <= node.range[0]) return;
+    const p = lineCounter.linePos(node.range[0]);
+    values[name] = { line: p.line + firstLine - 1, column: p.col };
+  };
   for (const item of contents.items ?? []) {
     const key = String(item.key?.value);
     if (item.key?.range) lines[key] = lineOf(item.key.range);
+    valueAt(key, item.value);
     // A text field keeps the characters written: YAML reads "id: 0012" as 12 and a hash of
     // digits as a number, which would change the id or misquote the hash.
     const v = item.value;
@@ -627,11 +645,15 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
       if (!sub.key?.range) continue;
       const subKey = `${key}.${String(sub.key.value)}`;
       lines[subKey] = lineOf(sub.key.range);
+      valueAt(subKey, sub.value);
       for (const leaf of sub.value?.items ?? [])
-        if (leaf.key?.range) lines[`${subKey}.${String(leaf.key.value)}`] = lineOf(leaf.key.range);
+        if (leaf.key?.range) {
+          lines[`${subKey}.${String(leaf.key.value)}`] = lineOf(leaf.key.range);
+          valueAt(`${subKey}.${String(leaf.key.value)}`, leaf.value);
+        }
     }
   }
-  return { data: data as Record<string, unknown>, lines };
+  return { data: data as Record<string, unknown>, lines, values };
 }
 
 /** The first quote or flow bracket of a YAML text that is never closed, from its tokens. */

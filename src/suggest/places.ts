@@ -267,20 +267,43 @@ function sentenceCandidates(t: ArticleText, s: number, e: number, headline: bool
  * where this module does ("… a 'red line.' In response" is two), as it did when each was tagged alone.
  */
 function maskedText(t: ArticleText, keep: ReadonlySet<number>): string {
-  const chars = t.text.split('');
+  // Built by pieces (each gap, and each sentence as it is or blanked), the character before each
+  // sentence then turned into a line break where it is blank.
+  const text = t.text;
+  const blank = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u00a0';
+  const out: string[] = [];
+  let at = 0;
   t.sentences.forEach(([s, e], si) => {
-    if (!keep.has(si)) for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = ' ';
-    if (s > 0 && (chars[s - 1] === ' ' || chars[s - 1] === '\t' || chars[s - 1] === '\u00a0')) chars[s - 1] = '\n';
+    if (s > at) {
+      out.push(text.slice(at, s - 1), blank(text[s - 1]) ? '\n' : text[s - 1]);
+      at = s;
+    } else if (s > 0 && out.length > 0) {
+      // The sentence before ends right here: its last character, as written or blanked, is the one before.
+      const last = out[out.length - 1];
+      if (blank(last.at(-1))) out[out.length - 1] = `${last.slice(0, -1)}\n`;
+    }
+    if (e <= at) return;
+    const own = text.slice(Math.max(s, at), e);
+    out.push(keep.has(si) ? own : own.replace(/[^\n]/g, ' '));
+    at = e;
   });
-  return chars.join('');
+  out.push(text.slice(at));
+  return out.join('');
 }
 
-/** Lexical reasons a candidate is not a place, before the gazetteer is asked. */
-function lexicallyRejected(c: Candidate, tags: ReadonlySet<string>): string | null {
+/** Lexical reasons a candidate is not a place that its words alone give, whatever the tagger says. */
+function rejectedByWords(c: Candidate): string | null {
   const core = c.words.replace(/^the[ \u00a0]/i, '').toLowerCase();
   if (!c.designator && TIME_WORDS.has(core)) return 'month or weekday';
   if (NEVER_ALONE.has(core)) return 'a compass word or a generic designator alone';
   if (INSTITUTIONS.has(core)) return 'a building that stands for an institution';
+  return null;
+}
+
+/** Lexical reasons a candidate is not a place, before the gazetteer is asked. */
+function lexicallyRejected(c: Candidate, tags: ReadonlySet<string>): string | null {
+  const byWords = rejectedByWords(c);
+  if (byWords) return byWords;
   if (c.single && !c.designator && c.initial && !tags.has('ProperNoun')) return 'sentence-initial common word';
   if (c.single && !c.designator && c.initial && NOT_A_NAME.some((n) => tags.has(n)))
     return 'sentence-initial common word';
@@ -328,7 +351,9 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     const headline = headlineAt(s);
     for (const c of sentenceCandidates(t, s, e, headline)) {
       if (isBlocked(t, c.start, c.end)) continue;
-      const needsTags = !c.compound && c.single && !c.designator && (c.initial || !c.preposition);
+      // A word its letters reject ("March", "North", "Kremlin") is rejected before its tags are read.
+      const needsTags =
+        !c.compound && c.single && !c.designator && (c.initial || !c.preposition) && !rejectedByWords(c);
       const known = needsTags && index.nameTypes(c.words.replace(/^the[ \u00a0]/i, '')).length > 0;
       if (known) toTag.add(si);
       pending.push({ c, at: known ? c.start + (c.words.startsWith('the ') ? 4 : 0) : null });

@@ -14,7 +14,7 @@ import type { Connect, Plugin, ViteDevServer } from 'vite';
 import { OUTPUT_FILES } from '../contract.js';
 import { createDataBuilder, defaultMaps, type DataBuilder } from '../cli/build-data.js';
 import { DEFAULT_IN, DEFAULT_OUT, report } from '../cli/data.js';
-import { formatDiagnostic } from '../compiler/diagnostics.js';
+import { reportLines } from '../compiler/diagnostics.js';
 
 export interface AtlasDataOptions {
   /** Directory of annotated documents; default data/documents. */
@@ -43,7 +43,7 @@ export function atlasData(options: AtlasDataOptions = {}): Plugin {
       server.config.logger.info(`data: rebuilt in ${ms} ms (${reason})`, { timestamp: true });
       server.ws.send({ type: 'full-reload', path: '*' });
     } else {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+      const errors = reportLines(result.diagnostics.filter((d) => d.severity === 'error'));
       server.ws.send({
         type: 'error',
         err: {

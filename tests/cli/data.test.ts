@@ -186,6 +186,30 @@ describe('npm run data', () => {
     }
   });
 
+  it("prints at most 20 of one document's errors, then how many more, while the count and exit code take them all", async () => {
+    // 1,000 faults in one document (an unknown kind on each line), and one in another: only the flood is cut.
+    const flood = `${front('flood')}${Array.from({ length: 1000 }, (_, i) => `Line ${i} :city[X]{#c${i}}.`).join('\n')}\n`;
+    writeFileSync(join(good.docs, 'zz-flood.md'), flood);
+    writeFileSync(join(good.docs, 'zz-one.md'), MALFORMED[1].content);
+    try {
+      const { code, lines } = await run(['--in', good.docs, '--out', good.out]);
+      expect(code).toBe(1);
+      const located = lines.filter((l) => /zz-flood\.md:\d+:\d+: error: /.test(l));
+      expect(located).toHaveLength(20);
+      // The first twenty, in order: lines 5 to 24 of the file.
+      expect(located[0]).toMatch(/zz-flood\.md:5:\d+: error: unknown annotation kind ":city"/);
+      expect(located[19]).toMatch(/zz-flood\.md:24:/);
+      expect(lines).toContain(
+        `… and 980 more in ${relative(process.cwd(), join(good.docs, 'zz-flood.md'))} (980 errors; the first 20 are shown)`,
+      );
+      expect(lines.some((l) => /zz-one\.md:5:\d+: error: unknown annotation kind ":city"/.test(l))).toBe(true);
+      expect(lines.at(-1)).toMatch(/^data: 1001 errors, \d+ warnings?; nothing written/);
+    } finally {
+      rmQuiet(join(good.docs, 'zz-flood.md'));
+      rmQuiet(join(good.docs, 'zz-one.md'));
+    }
+  });
+
   it('reports an unrelated error in one document and a place problem in another in the same run', async () => {
     // zz-c's front matter has an error, and its event names two places; zz-d's event defines what zz-c joins.
     writeFileSync(
@@ -332,7 +356,7 @@ describe('npm run data -- --stamp FILE', () => {
     writeFileSync(file, stamped.replace('overnight', 'at night'));
     const { code, lines } = await run(['--in', w.docs, '--out', w.out]);
     expect(code).toBe(1);
-    expect(lines.some((l) => /zz-stamp\.md:4:1: error: the text with annotations removed has SHA-256/.test(l))).toBe(
+    expect(lines.some((l) => /zz-stamp\.md:4:14: error: the text with annotations removed has SHA-256/.test(l))).toBe(
       true,
     );
     rmSync(w.dir, { recursive: true, force: true });

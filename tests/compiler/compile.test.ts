@@ -577,6 +577,34 @@ describe('compile: events in several places, with figures', () => {
       expect.stringContaining('magnitude=5 needs unit='),
     ]);
   });
+
+  it('refuses magnitude= with figures= on one claim, at the later of the two, with the one figures= to write', () => {
+    const ev = (attrs: string) =>
+      build({
+        'x.md': doc(
+          'x',
+          `:event[In :place[Kyiv]{#k}.]{#x type=policy summary="s" place=k ${attrs} date=2024 claimant="c" status=reported}`,
+        ),
+      });
+    // Different figures: neither is lost, the message merges them.
+    const both = ev('magnitude=188 unit=drones figures="3 killed"');
+    expect(both.diagnostics.map((d) => [d.line, d.column, d.severity])).toEqual([[5, 91, 'error']]);
+    expect(both.diagnostics[0].message).toBe(
+      'magnitude=188 unit="drones" and figures="3 killed" are both given: magnitude= with unit= is the one-figure form of figures=, and a claim states its figures once; write figures="188 drones; 3 killed" and delete magnitude= and unit=',
+    );
+    expect(both.events.features).toEqual([]);
+    // The same figure in both (it was listed twice in the claim's figures): said so, written once.
+    const same = ev('figures="188 Drones; 5 missiles" magnitude=188 unit=drones');
+    expect(same.diagnostics.map((d) => [d.line, d.column])).toEqual([[5, 98]]);
+    expect(same.diagnostics[0].message).toMatch(
+      /, and both state 188 drones: .* write figures="188 drones; 5 missiles" /,
+    );
+    // Either alone is still read.
+    expect(ev('magnitude=188 unit=drones').events.features[0].properties.claims[0].figures).toEqual([
+      { value: 188, unit: 'drones' },
+    ]);
+    expect(ev('figures="3 killed"').diagnostics).toEqual([]);
+  });
 });
 
 describe('compile: places that claims state', () => {
@@ -719,8 +747,21 @@ describe('compile: attributes that would be dropped', () => {
     });
     const errors = out.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
-      [7, 1, 'place "zz" has two pins, geonames and wikidata; give one'],
+      [7, 15, 'place "zz" has two pins, geonames and wikidata; give one'],
       [10, 39, ':place[Kyiv] has two pins, geonames=703448 and wikidata=Q1899; give one'],
+    ]);
+  });
+});
+
+describe('compile: front-matter places are reported at the value that fails', () => {
+  it('an unknown name at the name, a bad precision at the precision', () => {
+    const out = build({
+      'a.md': `---\nid: a\ntitle: T\nplaces:\n  zz:\n    name: Zzyzxqville\n    note: n\n  pt:\n    at: [30, 50]\n    precision: 9\n    note: n\n---\nText.\n`,
+    });
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.line, e.column, e.message.slice(0, 24)])).toEqual([
+      [6, 11, 'unknown place "Zzyzxqvil'],
+      [10, 16, 'place "pt": a point (at:'],
     ]);
   });
 });
@@ -739,7 +780,7 @@ describe('compile: relative dates when the front matter has errors', () => {
     const out = build({ 'a.md': `---\nid: a\ntitle: T\npublished: 2024-02-30\n---\n${EVENT}\n` });
     const errors = out.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((e) => [e.line, e.column])).toEqual([
-      [4, 1],
+      [4, 12],
       [6, 75],
     ]);
     expect(errors[1].message).toBe(
@@ -769,7 +810,7 @@ describe('compile: dates after publication', () => {
 
   it('warns at a published: after the day the build is given as today', () => {
     const [w] = warnings('2024-11-01', '', '2024-11-20');
-    expect(w).toMatchObject({ file: 'a.md', line: 4, column: 1 });
+    expect(w).toMatchObject({ file: 'a.md', line: 4, column: 12 });
     expect(w.message).toMatch(/^published: 2024-11-28 is after today \(2024-11-20\)/);
     expect(warnings('2024-11-01', '', '2026-01-01')).toEqual([]);
   });

@@ -278,7 +278,7 @@ describe('text_sha256', () => {
 
   it('reports a changed text at the text_sha256 line with the hash it computed', () => {
     const p = parseDocumentText('a.md', withHash(hash, body.replace('hit', 'struck')));
-    expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[4, 1]]);
+    expect(p.diagnostics.map((d) => [d.line, d.column])).toEqual([[4, 14]]);
     expect(p.diagnostics[0].message).toContain(
       `has SHA-256 ${textSha256(published.replace('hit', 'struck'))}, not the ${hash}`,
     );
