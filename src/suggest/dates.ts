@@ -12,6 +12,8 @@
  *   - "in early 2023", "by the end of 2024": a bare year after a qualifier;
  *   - "since 2014", "in 2014", "by 2014": chrono does not read a bare year; "since" makes an open interval;
  *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
+ *     "from Sunday to Tuesday", "the night of Monday to Tuesday": chrono takes both days ahead; the end is
+ *     the first such weekday after the start;
  *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
  *   - a date without its year is the last one on or before --published (chrono may take the next);
  *     "last August" in August is a year before; chrono reads no "last May" at all;
@@ -62,6 +64,14 @@ export interface FoundDate {
    * brokered a ceasefire in January,").
    */
   background?: boolean;
+  /**
+   * A calendar period counted from the publication date ("last week", "this week", "over the past two
+   * weeks", "over the weekend"), not the extent of what happened: a day inside it is not thereby part
+   * of one event.
+   */
+  period?: boolean;
+  /** Counted from the event told before ("a day earlier", "hours later"): another event than that one. */
+  anchored?: boolean;
 }
 
 /** A superlative measured "since" something: what follows is the point of comparison. */
@@ -75,6 +85,20 @@ function relativeClauses(slice: string): Array<[number, number]> {
     out.push([m.index, m.index + m[0].length]);
   return out;
 }
+
+/**
+ * What the sentence's event answers ("in response to the killing of … last week", "in retaliation for
+ * strikes on Sunday"): the date is the cause's, background to the event. Up to a comma, which ends the phrase.
+ */
+const CAUSE_BEFORE =
+  /\b(?:in\s+(?:response|reply|retaliation|reprisal|revenge)\s+(?:to|for)|to\s+avenge|as\s+(?:revenge|retaliation|a\s+reprisal)\s+for)\b[^,;]{0,200}$/i;
+
+/**
+ * A clause that tells what happened: a verb in the past ("struck", "was hit", "had fired") or the present
+ * perfect ("has taken"). Without one ("X is part of Y", "X has large investments") it only describes.
+ */
+const TELLS =
+  /\b(?:was|were|had|did|[a-z]{2,}ed|struck|hit|shot|sank|took|fell|fought|began|led|said|told|met|came|went|made|sent|held|left|lost|won|brought|drove|flew|threw|blew|broke|spoke|swept|rose|saw|became|gave|kept|ran|overran|withdrew|caught|tore|built|fled|stood|sought|knew|got|bombed|(?:has|have)\s+(?:(?:since|already|now|also|just|repeatedly)\s+)?(?:been|[a-z]+(?:en|wn|ne|ck|ot|ht|ed)))\b/i;
 
 const SAID_BEFORE =
   /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+(?:on\s+|late\s+|early\s+)?$/i;
@@ -196,7 +220,7 @@ export function findDates(
     if (!(days >= 1 && days <= 366)) continue;
     const start = from + m.index;
     const first = day(new Date(ref.getTime() - days * 86400000));
-    out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative });
+    out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative, period: true });
   }
   for (const m of slice.matchAll(DAY_BEFORE_YESTERDAY)) {
     if (!ref) continue;
@@ -229,7 +253,7 @@ export function findDates(
     if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) sign = -sign;
     const from_ = run ? (sign < 0 ? run[1] : run[2]) : anchor;
     const d = new Date(Date.parse(`${from_}T12:00:00Z`) + sign * n * unit * 86400000);
-    out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before' });
+    out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before', anchored: true });
   }
   for (const m of slice.matchAll(LAST_PERIOD)) {
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
@@ -250,7 +274,13 @@ export function findDates(
       value = `${day(monday)}/${day(which === 0 && sunday.getTime() > ref.getTime() ? ref : sunday)}`;
       if (which === 0 && day(monday) === day(ref)) value = day(ref);
     }
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, value, reason: relative });
+    out.push({
+      start: from + m.index,
+      end: from + m.index + m[0].length,
+      value,
+      reason: relative,
+      ...(unit === 'week' ? { period: true } : {}),
+    });
   }
   for (const m of slice.matchAll(LAST_MONTH)) {
     if (!ref) continue;
@@ -270,6 +300,7 @@ export function findDates(
       end: from + m.index + m[0].length,
       value: sun.getTime() <= ref.getTime() ? `${day(sat)}/${day(sun)}` : day(sat),
       reason: relative,
+      period: true,
     });
   }
   for (const m of slice.matchAll(OVERNIGHT)) {
@@ -318,6 +349,18 @@ export function findDates(
       // "From November 30 to December 2": each end without its year is on or before publication.
       if (endValue && ref && !r.end.isCertain('year') && endValue > day(ref))
         endValue = `${Number(endValue.slice(0, 4)) - 1}${endValue.slice(4)}`;
+      // "From Sunday to Tuesday", "the night of Monday to Tuesday": chrono takes both weekdays ahead; the
+      // end is the first such weekday after the start as read above.
+      if (
+        ref &&
+        r.start.isCertain('weekday') &&
+        !r.start.isCertain('day') &&
+        r.end.isCertain('weekday') &&
+        !r.end.isCertain('day')
+      ) {
+        const ahead = (r.end.get('weekday')! - r.start.get('weekday')! + 7) % 7;
+        endValue = ahead > 0 ? day(new Date(Date.parse(`${startValue}T12:00:00Z`) + ahead * 86400000)) : null;
+      }
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
         value = `${startValue}/${endValue}`;
     }
@@ -364,10 +407,19 @@ export function findDates(
       d.reason = `${d.reason ? `${d.reason}; ` : ''}began then and goes on`;
     }
   }
+  // A relative clause is background only to a main clause that tells what happened: after one that
+  // only describes ("The group is part of an alliance, which launched an offensive in October, …") the
+  // clause tells the sentence's event.
   const clauses = relativeClauses(slice);
+  const told = clauses.length > 0 && TELLS.test(clauses.reduceRight((t, [s, e]) => t.slice(0, s) + t.slice(e), slice));
   for (const d of out) {
     const a = d.start - from;
-    if (SUPERLATIVE_SINCE.test(slice.slice(0, a)) || clauses.some(([s, e]) => a >= s && a < e)) d.background = true;
+    if (
+      SUPERLATIVE_SINCE.test(slice.slice(0, a)) ||
+      CAUSE_BEFORE.test(slice.slice(0, a)) ||
+      (told && clauses.some(([s, e]) => a >= s && a < e))
+    )
+      d.background = true;
   }
   const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
   spanDays(slice, kept);

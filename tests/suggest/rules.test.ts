@@ -383,3 +383,71 @@ describe("events: a country named only to say where a place lies is not the even
     expect(ev[0].place?.split(' ').sort()).toEqual(['eilat', 'syria']);
   });
 });
+
+describe('dates: what a date belongs to (h-dates)', () => {
+  const marked = (s: string, published: string) =>
+    findDates(s, 0, s.length, published).map((d) => `${d.value}${d.background ? ' background' : ''}`);
+  it('marks the date of what an event answers ("in retaliation for …") as background', () => {
+    expect(
+      marked(
+        'The navy shelled the harbour on Friday in retaliation for a raid on its base on Wednesday.',
+        '2024-05-11',
+      ),
+    ).toEqual(['2024-05-10', '2024-05-08 background']);
+    expect(
+      marked(
+        'The militia said it fired the rockets in response to the arrest of its commander last week.',
+        '2024-05-11',
+      ),
+    ).toEqual(['2024-04-29/2024-05-05 background']);
+    // A comma ends the phrase: what follows it is the event's own date.
+    expect(marked('In response to the raid, the navy shelled the harbour on Friday.', '2024-05-11')).toEqual([
+      '2024-05-10',
+    ]);
+  });
+  it('reads a relative clause as the event when the main clause only describes', () => {
+    expect(
+      marked(
+        'The brigade is part of a coalition, which seized the airport on March 3, and answers to the army.',
+        '2024-05-11',
+      ),
+    ).toEqual(['2024-03-03']);
+    expect(
+      marked('The brigade, which seized the airport on March 3, shelled the harbour on Friday.', '2024-05-11'),
+    ).toEqual(['2024-03-03 background', '2024-05-10']);
+  });
+  it('reads a run of weekdays back from the publication date', () => {
+    expect(values('Drones struck the depot from Sunday to Tuesday.', '2024-05-10')).toEqual(['2024-05-05/2024-05-07']);
+    expect(values('Drones struck the depot on the night of Monday to Tuesday.', '2024-05-10')).toEqual([
+      '2024-05-06/2024-05-07',
+    ]);
+    expect(values('Drones struck the depot from Thursday to Saturday.', '2024-05-13')).toEqual([
+      '2024-05-09/2024-05-11',
+    ]);
+  });
+});
+
+describe('events: a day inside the run of days of the event told before', () => {
+  it('joins it as part of that event, keeping its own day', () => {
+    const ev = eventsOf(
+      'Russian forces shelled Kharkiv for a third straight day on Wednesday. On Tuesday, a rocket hit a school in Kharkiv.',
+      '2024-05-09',
+    );
+    expect(ev[0]).toMatchObject({ date: '2024-05-06/2024-05-08' });
+    expect(ev).toHaveLength(2);
+    expect(ev[1]).toMatchObject({ of: ev[0].id, date: '2024-05-07', claimant: 'the article (unattributed)' });
+  });
+  it('does not join a day inside a calendar period ("last week") or one counted from the event ("hours later")', () => {
+    const week = eventsOf(
+      'Drones struck Kharkiv last week. On Tuesday, a rocket hit a school in Kharkiv.',
+      '2024-05-13',
+    );
+    expect(week.map((e) => e.of)).toEqual([undefined, undefined]);
+    const later = eventsOf(
+      'Russian forces shelled Kharkiv for a third straight day on Wednesday. Hours later, a rocket hit a school in Kharkiv.',
+      '2024-05-09',
+    );
+    expect(later[1]).toMatchObject({ date: '2024-05-08' });
+    expect(later[1].of).toBeUndefined();
+  });
+});
