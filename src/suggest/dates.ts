@@ -23,7 +23,11 @@
  *   - "October 27 last year", "in March this year": chrono reads the date without its year and
  *     "last year" apart; the words give the date's year (one date);
  *   - "began in Mali in 2012 and has spread …": what began then goes on, an open interval;
- *   - "over the weekend": chrono gives the Saturday; the weekend is Saturday and Sunday;
+ *   - "over the weekend", "on the weekend", "last weekend": chrono gives the Saturday; the weekend is Saturday and Sunday;
+ *   - "over the past week": the seven days up to publication, not the last calendar week;
+ *   - "this morning", "earlier today": chrono reads a time only; the publication day;
+ *   - "at the end of April": chrono gives the last day; the month is meant; "in the summer of 2022": the year;
+ *   - "from April to June last year": chrono gives the year to the start only;
  *   - "overnight": chrono reads nothing; news means the night into the publication day (day before/day);
  *   - "this week": the week so far, never after --published;
  *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
@@ -116,11 +120,17 @@ const SINCE_BEFORE =
 const BEGAN_BEFORE =
   /\b(?:began|started|erupted|broke\s+out|launched\s+(?:an?|its|their)\s+(?:\w+\s+)?(?:offensive|campaign|invasion|operation|insurgency|siege|war))\b[^,.;:]{0,60}$/i;
 const GOES_ON_AFTER = /^\s+and\s+(?:has|have)\s+(?:since\s+)?[a-z]+\b/i;
-const WEEKEND = /\b(?:over|at|during)\s+the\s+weekend\b/gi;
+const WEEKEND = /\b(?:(?:over|at|during|on)\s+the|last)\s+weekend\b/gi;
+/** "this morning", "earlier today": the publication day. */
+const TODAY_PART = /\b(?:this\s+(?:morning|afternoon|evening)|(?:earlier|early)\s+today)\b/gi;
+/** "over the past week", "in the last week": the seven days up to publication (not last calendar week). */
+const PAST_WEEK = /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+week\b/gi;
 const OVERNIGHT = /\bovernight\b/gi;
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+/** "the end of April", "the start of March": the month (chrono gives its last or first day). */
+const PART_OF_MONTH = new RegExp(`^(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+(?:${MONTHS})$`, 'i');
 const DAY_PAIR = new RegExp(
   `\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
   'g',
@@ -131,7 +141,7 @@ const DAY_PAIR_FIRST = new RegExp(
   'g',
 );
 const BARE_YEAR =
-  /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+  /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
 const PART_OF_DAY_OF = /\b[Tt]he\s+(?:night|morning|evening|afternoon|early\s+hours)\s+of\s+(?=\d|[A-Z])/g;
 const PAST_SPAN =
   /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
@@ -221,6 +231,24 @@ export function findDates(
     const start = from + m.index;
     const first = day(new Date(ref.getTime() - days * 86400000));
     out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative, period: true });
+  }
+  for (const m of slice.matchAll(PAST_WEEK)) {
+    if (!ref) continue;
+    const start = from + m.index;
+    const first = day(new Date(ref.getTime() - 7 * 86400000));
+    out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative, period: true });
+  }
+  for (const m of slice.matchAll(TODAY_PART)) {
+    if (!ref) continue;
+    const start = from + m.index;
+    const reporting = SAID_BEFORE.test(text.slice(Math.max(from, start - 30), start));
+    out.push({
+      start,
+      end: start + m[0].length,
+      value: day(ref),
+      reason: 'the publication day',
+      ...(reporting ? { reporting } : {}),
+    });
   }
   for (const m of slice.matchAll(DAY_BEFORE_YESTERDAY)) {
     if (!ref) continue;
@@ -343,11 +371,15 @@ export function findDates(
       startValue = `${y}${startValue.slice(4)}`;
       end += yearAfter[0].length;
     }
+    // "At the end of April": the month, not the last day chrono gives.
+    if (PART_OF_MONTH.test(r.text.trim()) && /^\d{4}-\d\d-\d\d$/.test(startValue)) startValue = startValue.slice(0, 7);
     let value = startValue;
-    if (r.end && !yearAfter) {
+    if (r.end) {
       let endValue = componentValue(r.end, yearKnown);
+      // "From April to June last year": the end in the year the words give too.
+      if (endValue && yearAfter && !r.end.isCertain('year')) endValue = `${startValue.slice(0, 4)}${endValue.slice(4)}`;
       // "From November 30 to December 2": each end without its year is on or before publication.
-      if (endValue && ref && !r.end.isCertain('year') && endValue > day(ref))
+      else if (endValue && ref && !r.end.isCertain('year') && endValue > day(ref))
         endValue = `${Number(endValue.slice(0, 4)) - 1}${endValue.slice(4)}`;
       // "From Sunday to Tuesday", "the night of Monday to Tuesday": chrono takes both weekdays ahead; the
       // end is the first such weekday after the start as read above.

@@ -451,3 +451,26 @@ describe('events: a day inside the run of days of the event told before', () => 
     expect(later[1].of).toBeUndefined();
   });
 });
+
+describe('dates: more of how English names a day or a period', () => {
+  it('reads "on the weekend" and "last weekend" as the Saturday and Sunday just gone', () => {
+    expect(values('Shells fell on the border town on the weekend.', '2024-05-08')).toEqual(['2024-05-04/2024-05-05']);
+    expect(values('Shells fell on the border town last weekend.', '2024-05-08')).toEqual(['2024-05-04/2024-05-05']);
+  });
+  it('reads "over the past week" as the seven days up to publication, "last week" as the calendar week', () => {
+    expect(values('Shelling has intensified over the past week.', '2024-05-08')).toEqual(['2024-05-01/2024-05-08']);
+    expect(values('Shelling intensified last week.', '2024-05-08')).toEqual(['2024-04-29/2024-05-05']);
+  });
+  it('reads "this morning" and "earlier today" as the publication day, said or done', () => {
+    expect(values('A drone hit the depot this morning.', '2024-05-08')).toEqual(['2024-05-08']);
+    const said = findDates('The mayor said this morning that two died.', 0, 42, '2024-05-08');
+    expect(said.map((d) => [d.value, d.reporting])).toEqual([['2024-05-08', true]]);
+  });
+  it('reads "the end of April" as the month and "the summer of 2022" as the year', () => {
+    expect(values('The town fell at the end of April.', '2024-05-08')).toEqual(['2024-04']);
+    expect(values('The town fell in the summer of 2022.', '2024-05-08')).toEqual(['2022']);
+  });
+  it('gives both ends of "from April to June last year" the year the words name', () => {
+    expect(values('The siege lasted from April to June last year.', '2024-05-08')).toEqual(['2023-04/2023-06']);
+  });
+});
