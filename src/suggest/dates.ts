@@ -12,6 +12,8 @@
  *   - "in early 2023", "by the end of 2024": a bare year after a qualifier;
  *   - "since 2014", "in 2014", "by 2014": chrono does not read a bare year; "since" makes an open interval;
  *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
+ *     "from Sunday to Tuesday", "the night of Monday to Tuesday": chrono takes both days ahead; the end is
+ *     the first such weekday after the start;
  *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
  *   - a date without its year is the last one on or before --published (chrono may take the next);
  *     "last August" in August is a year before; chrono reads no "last May" at all;
@@ -21,7 +23,11 @@
  *   - "October 27 last year", "in March this year": chrono reads the date without its year and
  *     "last year" apart; the words give the date's year (one date);
  *   - "began in Mali in 2012 and has spread …": what began then goes on, an open interval;
- *   - "over the weekend": chrono gives the Saturday; the weekend is Saturday and Sunday;
+ *   - "over the weekend", "on the weekend", "last weekend": chrono gives the Saturday; the weekend is Saturday and Sunday;
+ *   - "over the past week": the seven days up to publication, not the last calendar week;
+ *   - "this morning", "earlier today": chrono reads a time only; the publication day;
+ *   - "at the end of April": chrono gives the last day; the month is meant; "in the summer of 2022": the year;
+ *   - "from April to June last year": chrono gives the year to the start only;
  *   - "overnight": chrono reads nothing; news means the night into the publication day (day before/day);
  *   - "this week": the week so far, never after --published;
  *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
@@ -62,6 +68,14 @@ export interface FoundDate {
    * brokered a ceasefire in January,").
    */
   background?: boolean;
+  /**
+   * A calendar period counted from the publication date ("last week", "this week", "over the past two
+   * weeks", "over the weekend"), not the extent of what happened: a day inside it is not thereby part
+   * of one event.
+   */
+  period?: boolean;
+  /** Counted from the event told before ("a day earlier", "hours later"): another event than that one. */
+  anchored?: boolean;
 }
 
 /** A superlative measured "since" something: what follows is the point of comparison. */
@@ -75,6 +89,20 @@ function relativeClauses(slice: string): Array<[number, number]> {
     out.push([m.index, m.index + m[0].length]);
   return out;
 }
+
+/**
+ * What the sentence's event answers ("in response to the killing of … last week", "in retaliation for
+ * strikes on Sunday"): the date is the cause's, background to the event. Up to a comma, which ends the phrase.
+ */
+const CAUSE_BEFORE =
+  /\b(?:in\s+(?:response|reply|retaliation|reprisal|revenge)\s+(?:to|for)|to\s+avenge|as\s+(?:revenge|retaliation|a\s+reprisal)\s+for)\b[^,;]{0,200}$/i;
+
+/**
+ * A clause that tells what happened: a verb in the past ("struck", "was hit", "had fired") or the present
+ * perfect ("has taken"). Without one ("X is part of Y", "X has large investments") it only describes.
+ */
+const TELLS =
+  /\b(?:was|were|had|did|[a-z]{2,}ed|struck|hit|shot|sank|took|fell|fought|began|led|said|told|met|came|went|made|sent|held|left|lost|won|brought|drove|flew|threw|blew|broke|spoke|swept|rose|saw|became|gave|kept|ran|overran|withdrew|caught|tore|built|fled|stood|sought|knew|got|bombed|(?:has|have)\s+(?:(?:since|already|now|also|just|repeatedly)\s+)?(?:been|[a-z]+(?:en|wn|ne|ck|ot|ht|ed)))\b/i;
 
 const SAID_BEFORE =
   /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+(?:on\s+|late\s+|early\s+)?$/i;
@@ -92,11 +120,17 @@ const SINCE_BEFORE =
 const BEGAN_BEFORE =
   /\b(?:began|started|erupted|broke\s+out|launched\s+(?:an?|its|their)\s+(?:\w+\s+)?(?:offensive|campaign|invasion|operation|insurgency|siege|war))\b[^,.;:]{0,60}$/i;
 const GOES_ON_AFTER = /^\s+and\s+(?:has|have)\s+(?:since\s+)?[a-z]+\b/i;
-const WEEKEND = /\b(?:over|at|during)\s+the\s+weekend\b/gi;
+const WEEKEND = /\b(?:(?:over|at|during|on)\s+the|last)\s+weekend\b/gi;
+/** "this morning", "earlier today": the publication day. */
+const TODAY_PART = /\b(?:this\s+(?:morning|afternoon|evening)|(?:earlier|early)\s+today)\b/gi;
+/** "over the past week", "in the last week": the seven days up to publication (not last calendar week). */
+const PAST_WEEK = /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+week\b/gi;
 const OVERNIGHT = /\bovernight\b/gi;
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+/** "the end of April", "the start of March": the month (chrono gives its last or first day). */
+const PART_OF_MONTH = new RegExp(`^(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+(?:${MONTHS})$`, 'i');
 const DAY_PAIR = new RegExp(
   `\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|-|–|to|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
   'g',
@@ -107,7 +141,7 @@ const DAY_PAIR_FIRST = new RegExp(
   'g',
 );
 const BARE_YEAR =
-  /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+  /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
 const PART_OF_DAY_OF = /\b[Tt]he\s+(?:night|morning|evening|afternoon|early\s+hours)\s+of\s+(?=\d|[A-Z])/g;
 const PAST_SPAN =
   /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
@@ -196,7 +230,25 @@ export function findDates(
     if (!(days >= 1 && days <= 366)) continue;
     const start = from + m.index;
     const first = day(new Date(ref.getTime() - days * 86400000));
-    out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative });
+    out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative, period: true });
+  }
+  for (const m of slice.matchAll(PAST_WEEK)) {
+    if (!ref) continue;
+    const start = from + m.index;
+    const first = day(new Date(ref.getTime() - 7 * 86400000));
+    out.push({ start, end: start + m[0].length, value: `${first}/${day(ref)}`, reason: relative, period: true });
+  }
+  for (const m of slice.matchAll(TODAY_PART)) {
+    if (!ref) continue;
+    const start = from + m.index;
+    const reporting = SAID_BEFORE.test(text.slice(Math.max(from, start - 30), start));
+    out.push({
+      start,
+      end: start + m[0].length,
+      value: day(ref),
+      reason: 'the publication day',
+      ...(reporting ? { reporting } : {}),
+    });
   }
   for (const m of slice.matchAll(DAY_BEFORE_YESTERDAY)) {
     if (!ref) continue;
@@ -229,7 +281,7 @@ export function findDates(
     if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) sign = -sign;
     const from_ = run ? (sign < 0 ? run[1] : run[2]) : anchor;
     const d = new Date(Date.parse(`${from_}T12:00:00Z`) + sign * n * unit * 86400000);
-    out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before' });
+    out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before', anchored: true });
   }
   for (const m of slice.matchAll(LAST_PERIOD)) {
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
@@ -250,7 +302,13 @@ export function findDates(
       value = `${day(monday)}/${day(which === 0 && sunday.getTime() > ref.getTime() ? ref : sunday)}`;
       if (which === 0 && day(monday) === day(ref)) value = day(ref);
     }
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, value, reason: relative });
+    out.push({
+      start: from + m.index,
+      end: from + m.index + m[0].length,
+      value,
+      reason: relative,
+      ...(unit === 'week' ? { period: true } : {}),
+    });
   }
   for (const m of slice.matchAll(LAST_MONTH)) {
     if (!ref) continue;
@@ -270,6 +328,7 @@ export function findDates(
       end: from + m.index + m[0].length,
       value: sun.getTime() <= ref.getTime() ? `${day(sat)}/${day(sun)}` : day(sat),
       reason: relative,
+      period: true,
     });
   }
   for (const m of slice.matchAll(OVERNIGHT)) {
@@ -312,12 +371,28 @@ export function findDates(
       startValue = `${y}${startValue.slice(4)}`;
       end += yearAfter[0].length;
     }
+    // "At the end of April": the month, not the last day chrono gives.
+    if (PART_OF_MONTH.test(r.text.trim()) && /^\d{4}-\d\d-\d\d$/.test(startValue)) startValue = startValue.slice(0, 7);
     let value = startValue;
-    if (r.end && !yearAfter) {
+    if (r.end) {
       let endValue = componentValue(r.end, yearKnown);
+      // "From April to June last year": the end in the year the words give too.
+      if (endValue && yearAfter && !r.end.isCertain('year')) endValue = `${startValue.slice(0, 4)}${endValue.slice(4)}`;
       // "From November 30 to December 2": each end without its year is on or before publication.
-      if (endValue && ref && !r.end.isCertain('year') && endValue > day(ref))
+      else if (endValue && ref && !r.end.isCertain('year') && endValue > day(ref))
         endValue = `${Number(endValue.slice(0, 4)) - 1}${endValue.slice(4)}`;
+      // "From Sunday to Tuesday", "the night of Monday to Tuesday": chrono takes both weekdays ahead; the
+      // end is the first such weekday after the start as read above.
+      if (
+        ref &&
+        r.start.isCertain('weekday') &&
+        !r.start.isCertain('day') &&
+        r.end.isCertain('weekday') &&
+        !r.end.isCertain('day')
+      ) {
+        const ahead = (r.end.get('weekday')! - r.start.get('weekday')! + 7) % 7;
+        endValue = ahead > 0 ? day(new Date(Date.parse(`${startValue}T12:00:00Z`) + ahead * 86400000)) : null;
+      }
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
         value = `${startValue}/${endValue}`;
     }
@@ -364,10 +439,19 @@ export function findDates(
       d.reason = `${d.reason ? `${d.reason}; ` : ''}began then and goes on`;
     }
   }
+  // A relative clause is background only to a main clause that tells what happened: after one that
+  // only describes ("The group is part of an alliance, which launched an offensive in October, …") the
+  // clause tells the sentence's event.
   const clauses = relativeClauses(slice);
+  const told = clauses.length > 0 && TELLS.test(clauses.reduceRight((t, [s, e]) => t.slice(0, s) + t.slice(e), slice));
   for (const d of out) {
     const a = d.start - from;
-    if (SUPERLATIVE_SINCE.test(slice.slice(0, a)) || clauses.some(([s, e]) => a >= s && a < e)) d.background = true;
+    if (
+      SUPERLATIVE_SINCE.test(slice.slice(0, a)) ||
+      CAUSE_BEFORE.test(slice.slice(0, a)) ||
+      (told && clauses.some(([s, e]) => a >= s && a < e))
+    )
+      d.background = true;
   }
   const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
   spanDays(slice, kept);

@@ -162,6 +162,38 @@ export function claimSuggestion(sentence: { start: number; end: number; text: st
   };
 }
 
+/**
+ * A sentence that dates what it tells to a day inside the run of days of the event told before it
+ * ("The offensive ran from Monday to Wednesday. On Tuesday, artillery shelled X.") tells part of that
+ * event: it joins it with `of=`, at its own places and keeping its own day (as a claim that dates what
+ * it tells does), whoever tells it (the article when no one is named).
+ */
+export function partSuggestion(
+  sentence: { start: number; end: number; text: string },
+  of: string,
+  places: readonly string[],
+  run: string,
+  date: string | null,
+): Suggestion {
+  const { claimant } = claimantOf(sentence.text);
+  const ids = [...new Set(places)];
+  return {
+    kind: 'event',
+    start: sentence.start,
+    end: sentence.end,
+    attributes: {
+      of,
+      ...(date ? { date } : {}),
+      ...(ids.length ? { place: ids.join(' ') } : {}),
+      claimant,
+      status: 'unverified',
+      ...figureAttribute(sentence.text),
+    },
+    confidence: 0.4,
+    reason: `its day falls inside ${run}, the days of ${of}, the event told before it: joined to it as part of it; status left for the reviewer`,
+  };
+}
+
 const figureAttribute = (sentence: string): { figures?: string } => {
   const f = figuresOf(sentence);
   return f ? { figures: f } : {};

@@ -8,7 +8,7 @@ import type { CatalogueWeapon } from './catalogue.js';
 import { claimantOf } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
 import { nestable } from './draft.js';
-import { ANAPHORA, claimSuggestion, eventSuggestion, withinOthers } from './events.js';
+import { ANAPHORA, claimSuggestion, eventSuggestion, partSuggestion, withinOthers } from './events.js';
 import { isHeadline, suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
 import { findRanges, rangeSuggestion } from './ranges.js';
 import { slug, type Suggestion } from './suggestion.js';
@@ -36,6 +36,12 @@ export interface Suggested {
 
 /** A day or a run of days: "2024-11-21", "2024-11-19/2024-11-21". */
 const DAYS = /^\d{4}-\d\d-\d\d(?:\/\d{4}-\d\d-\d\d)?$/;
+
+/** A run of days: "2024-11-19/2024-11-21". */
+const RUN = /^\d{4}-\d\d-\d\d\/\d{4}-\d\d-\d\d$/;
+/** Whether a value is one day inside a run of days. */
+const withinRun = (value: string, run: string) =>
+  /^\d{4}-\d\d-\d\d$/.test(value) && value >= run.slice(0, 10) && value <= run.slice(11);
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && a.end > b.start;
@@ -127,6 +133,9 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   let lastDay: string | null = null;
   // The event told last, when only the day it was said dates it.
   let saidOnly: Suggestion | null = null;
+  // The run of days the event told last took, as the text gave its extent (not a calendar period such
+  // as "last week"): a sentence dated to a day inside it tells part of that event.
+  let lastRun: string | null = null;
   t.sentences.forEach(([s, e], si) => {
     const found = findDates(text, s, e, o.published, lastDay);
     dates.set(si, found);
@@ -142,6 +151,14 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     // After an event dated only by when it was said, an account may date it to that day or before.
     const said = saidOnly?.attributes.id === lastEvent ? (saidOnly?.attributes.date ?? null) : null;
     const newer = said ? found.filter((d) => !(DAYS.test(d.value) && d.value.slice(0, 10) <= said)) : found;
+    const own = found.filter((d) => !d.reporting && !d.background);
+    if (lastEvent && lastRun && own.length > 0 && own.every((d) => !d.anchored && withinRun(d.value, lastRun!))) {
+      const places = withinOthers(inside, text).map((p) => p.id);
+      // One day of the run keeps its day; the whole run is the event's.
+      const day = own.length === 1 ? own[0].value : null;
+      suggestions.push(partSuggestion({ start: s, end: e, text: sentenceText }, lastEvent, places, lastRun, day));
+      return;
+    }
     if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date.
@@ -187,6 +204,8 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       if (!carried) carried = eventDates(found, null)[0] ?? null;
       else if (own && DAYS.test(own.value)) carried = own;
       lastEvent = ev.attributes.id;
+      const date = ev.attributes.date;
+      lastRun = date && RUN.test(date) && found.some((d) => d.value === date && !d.period) ? date : null;
       lastDate = ev.attributes.date ?? lastDate;
       if (ev.attributes.date && DAYS.test(ev.attributes.date)) lastDay = ev.attributes.date;
       suggestions.push(ev);

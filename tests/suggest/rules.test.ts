@@ -383,3 +383,94 @@ describe("events: a country named only to say where a place lies is not the even
     expect(ev[0].place?.split(' ').sort()).toEqual(['eilat', 'syria']);
   });
 });
+
+describe('dates: what a date belongs to (h-dates)', () => {
+  const marked = (s: string, published: string) =>
+    findDates(s, 0, s.length, published).map((d) => `${d.value}${d.background ? ' background' : ''}`);
+  it('marks the date of what an event answers ("in retaliation for …") as background', () => {
+    expect(
+      marked(
+        'The navy shelled the harbour on Friday in retaliation for a raid on its base on Wednesday.',
+        '2024-05-11',
+      ),
+    ).toEqual(['2024-05-10', '2024-05-08 background']);
+    expect(
+      marked(
+        'The militia said it fired the rockets in response to the arrest of its commander last week.',
+        '2024-05-11',
+      ),
+    ).toEqual(['2024-04-29/2024-05-05 background']);
+    // A comma ends the phrase: what follows it is the event's own date.
+    expect(marked('In response to the raid, the navy shelled the harbour on Friday.', '2024-05-11')).toEqual([
+      '2024-05-10',
+    ]);
+  });
+  it('reads a relative clause as the event when the main clause only describes', () => {
+    expect(
+      marked(
+        'The brigade is part of a coalition, which seized the airport on March 3, and answers to the army.',
+        '2024-05-11',
+      ),
+    ).toEqual(['2024-03-03']);
+    expect(
+      marked('The brigade, which seized the airport on March 3, shelled the harbour on Friday.', '2024-05-11'),
+    ).toEqual(['2024-03-03 background', '2024-05-10']);
+  });
+  it('reads a run of weekdays back from the publication date', () => {
+    expect(values('Drones struck the depot from Sunday to Tuesday.', '2024-05-10')).toEqual(['2024-05-05/2024-05-07']);
+    expect(values('Drones struck the depot on the night of Monday to Tuesday.', '2024-05-10')).toEqual([
+      '2024-05-06/2024-05-07',
+    ]);
+    expect(values('Drones struck the depot from Thursday to Saturday.', '2024-05-13')).toEqual([
+      '2024-05-09/2024-05-11',
+    ]);
+  });
+});
+
+describe('events: a day inside the run of days of the event told before', () => {
+  it('joins it as part of that event, keeping its own day', () => {
+    const ev = eventsOf(
+      'Russian forces shelled Kharkiv for a third straight day on Wednesday. On Tuesday, a rocket hit a school in Kharkiv.',
+      '2024-05-09',
+    );
+    expect(ev[0]).toMatchObject({ date: '2024-05-06/2024-05-08' });
+    expect(ev).toHaveLength(2);
+    expect(ev[1]).toMatchObject({ of: ev[0].id, date: '2024-05-07', claimant: 'the article (unattributed)' });
+  });
+  it('does not join a day inside a calendar period ("last week") or one counted from the event ("hours later")', () => {
+    const week = eventsOf(
+      'Drones struck Kharkiv last week. On Tuesday, a rocket hit a school in Kharkiv.',
+      '2024-05-13',
+    );
+    expect(week.map((e) => e.of)).toEqual([undefined, undefined]);
+    const later = eventsOf(
+      'Russian forces shelled Kharkiv for a third straight day on Wednesday. Hours later, a rocket hit a school in Kharkiv.',
+      '2024-05-09',
+    );
+    expect(later[1]).toMatchObject({ date: '2024-05-08' });
+    expect(later[1].of).toBeUndefined();
+  });
+});
+
+describe('dates: more of how English names a day or a period', () => {
+  it('reads "on the weekend" and "last weekend" as the Saturday and Sunday just gone', () => {
+    expect(values('Shells fell on the border town on the weekend.', '2024-05-08')).toEqual(['2024-05-04/2024-05-05']);
+    expect(values('Shells fell on the border town last weekend.', '2024-05-08')).toEqual(['2024-05-04/2024-05-05']);
+  });
+  it('reads "over the past week" as the seven days up to publication, "last week" as the calendar week', () => {
+    expect(values('Shelling has intensified over the past week.', '2024-05-08')).toEqual(['2024-05-01/2024-05-08']);
+    expect(values('Shelling intensified last week.', '2024-05-08')).toEqual(['2024-04-29/2024-05-05']);
+  });
+  it('reads "this morning" and "earlier today" as the publication day, said or done', () => {
+    expect(values('A drone hit the depot this morning.', '2024-05-08')).toEqual(['2024-05-08']);
+    const said = findDates('The mayor said this morning that two died.', 0, 42, '2024-05-08');
+    expect(said.map((d) => [d.value, d.reporting])).toEqual([['2024-05-08', true]]);
+  });
+  it('reads "the end of April" as the month and "the summer of 2022" as the year', () => {
+    expect(values('The town fell at the end of April.', '2024-05-08')).toEqual(['2024-04']);
+    expect(values('The town fell in the summer of 2022.', '2024-05-08')).toEqual(['2022']);
+  });
+  it('gives both ends of "from April to June last year" the year the words name', () => {
+    expect(values('The siege lasted from April to June last year.', '2024-05-08')).toEqual(['2023-04/2023-06']);
+  });
+});
