@@ -72,7 +72,17 @@ export interface ResolveContext {
 }
 
 export type Resolution =
-  | { ok: true; place: ResolvedPlace; candidates: ResolvedPlace[]; ambiguous: boolean }
+  | {
+      ok: true;
+      place: ResolvedPlace;
+      candidates: ResolvedPlace[];
+      ambiguous: boolean;
+      /**
+       * Set when the mention names nothing in the gazetteer and `unknown: 'focus'` placed it at the
+       * document's focus (the place given is the focus, not the mention's own): always ambiguous.
+       */
+      focus?: true;
+    }
   | { ok: false; reason: 'unknown' | 'unresolved-id'; message: string; suggestions: string[] };
 
 /**
@@ -760,9 +770,55 @@ const MAX_MEMO_QUERIES = 100_000;
 export function documentResolver(
   g: Gazetteer,
   weights: Readonly<Weights> = WEIGHTS,
+  options: Readonly<DocumentOptions> = {},
 ): (queries: readonly PlaceQuery[], ctx?: ResolveContext, w?: Readonly<Weights>) => Resolution[] {
   const memo: QueryMemo = new Map();
-  return (queries, ctx, w = weights) => resolveAll(g, queries, ctx, memo, w);
+  return (queries, ctx, w = weights) => resolveAll(g, queries, ctx, memo, w, options);
+}
+
+/**
+ * What a document resolver does with a mention that names nothing in the gazetteer (no name, no
+ * ending, no place its feature is named after):
+ *   - 'error' (the default, and the build's): it stays unresolved; the build reports it with suggestions,
+ *     and the author pins it.
+ *   - 'focus': it is placed at the document's focus, flagged ambiguous and `focus`: the local place
+ *     (city or county; else region; else country) the document's other mentions name most often,
+ *     surest first. An unknown name in a news story is mostly a neighbourhood, village, facility or
+ *     landmark of the place the story is about ("Zamalek" in a story on Cairo, "Thomas Memorial
+ *     Hospital" in one on South Charleston); a point there is nearer than none. For reading text
+ *     nobody annotated (suggestions, the geocoding benchmark), never for an annotated build.
+ */
+export interface DocumentOptions {
+  unknown?: 'error' | 'focus';
+}
+
+/** Levels a document's focus may be, in order of preference: the most local the document names. */
+const FOCUS_LEVELS: readonly (readonly Level[])[] = [['city', 'county'], ['region'], ['country', 'dependency']];
+
+/**
+ * The document's focus: among its mentions' leading readings (not last-resort guesses), of the most
+ * local level any has (FOCUS_LEVELS), the place with the largest belief × mentions; ties go to the
+ * earlier mention. -1 when it names no such place.
+ */
+function focusOf(
+  g: GazetteerIndex,
+  belief: ReadonlyArray<ReadonlyArray<{ i: number; p: number }>>,
+  count: readonly number[],
+  skip: readonly boolean[],
+): number {
+  for (const levels of FOCUS_LEVELS) {
+    const mass = new Map<number, number>();
+    belief.forEach((bs, n) => {
+      if (skip[n] || bs.length === 0) return;
+      const top = bs[0];
+      if (levels.includes(levelOf(g, top.i))) mass.set(top.i, (mass.get(top.i) ?? 0) + top.p * count[n]);
+    });
+    let best = -1;
+    let bestMass = 0;
+    for (const [i, m] of mass) if (m > bestMass) [best, bestMass] = [i, m];
+    if (best >= 0) return best;
+  }
+  return -1;
 }
 
 /** Queries that resolve alike within one document: same words, hint, pins and qualifier. */
@@ -794,6 +850,7 @@ function resolveAll(
   ctx?: ResolveContext,
   memo?: QueryMemo,
   w: Readonly<Weights> = WEIGHTS,
+  options: Readonly<DocumentOptions> = {},
 ): Resolution[] {
   const x = indexOf(g);
   const read = (q: PlaceQuery, sig: string): { prepared: Prepared; core: string } => {
@@ -859,7 +916,18 @@ function resolveAll(
     if (now === last) break;
     last = now;
   }
-  const resolutions = new Map(unique.map((sig, n) => [sig, resolutionOf(x, prepared[n], scored[n])]));
+  const out = unique.map((_, n) => resolutionOf(x, prepared[n], scored[n]));
+  if (options.unknown === 'focus' && out.some((r) => !r.ok && r.reason === 'unknown')) {
+    const f = focusOf(x, belief, count, guessed);
+    if (f >= 0) {
+      const place = placeAt(x, f);
+      out.forEach((r, n) => {
+        if (!r.ok && r.reason === 'unknown')
+          out[n] = { ok: true, place, candidates: [place], ambiguous: true, focus: true };
+      });
+    }
+  }
+  const resolutions = new Map(unique.map((sig, n) => [sig, out[n]]));
   return sigs.map((sig) => resolutions.get(sig)!);
 }
 

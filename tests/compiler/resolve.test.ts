@@ -361,6 +361,27 @@ describe('classes of miss on unseen text', () => {
     expect(resolvePlace(g, { text: 'Qwertzuiop Harbor' }).ok).toBe(false);
   });
 
+  it("places a name the gazetteer lacks at the document's focus, only when asked to", () => {
+    // Two made-up names: a neighbourhood of a story on Lviv and a clinic in one on Tulsa.
+    const lviv = ['Lviv', 'Zhovkva', 'Lviv', 'Qwertyhill Estate', 'Ukraine'].map((text) => ({ text }));
+    const focus = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    const r = focus(lviv)[3];
+    expect(place(r)).toMatchObject({ name: 'Lviv', kind: 'city', country: 'UA' });
+    expect(r.ok && r.ambiguous && r.focus).toBe(true);
+    // The most local level the document names: a city over the country it names more often.
+    const tulsa = ['Oklahoma', 'Oklahoma', 'Tulsa', 'Xyzzy Memorial Clinic'].map((text) => ({ text }));
+    expect(place(focus(tulsa)[3])).toMatchObject({ name: 'Tulsa', admin1: 'US-OK' });
+    // A document of countries only: the country it names most.
+    const countries = ['Mali', 'Niger', 'Mali', 'Plughfort'].map((text) => ({ text }));
+    expect(place(focus(countries)[3])).toMatchObject({ kind: 'country', country: 'ML' });
+    // Known names keep their own readings; the build's resolver (the default) leaves the name unknown.
+    expect(place(focus(lviv)[1])).toMatchObject({ name: 'Zhovkva' });
+    expect(resolveDocument(g, lviv)[3].ok).toBe(false);
+    expect(documentResolver(g)(lviv)[3].ok).toBe(false);
+    // Nothing to fall back on: still unknown.
+    expect(focus([{ text: 'Qwertyhill Estate' }])[0].ok).toBe(false);
+  });
+
   it('reads an airbase and a power plant as the site, at the site', () => {
     const ramstein = place(resolvePlace(g, { text: 'Ramstein Air Base' }));
     expect(ramstein).toMatchObject({ kind: 'site', country: 'DE' });
