@@ -382,6 +382,20 @@ describe('classes of miss on unseen text', () => {
     expect(focus([{ text: 'Qwertyhill Estate' }])[0].ok).toBe(false);
   });
 
+  it("with unknown='focus', a named-after guess far from the document's focus yields to the focus", () => {
+    const focus = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    // A lake in a story on Duluth and Hibbing is not at the middle of the state of Vermont.
+    const duluth = ['Duluth', 'Hibbing', 'Duluth', 'Lake Vermont'].map((text) => ({ text }));
+    expect(place(documentResolver(g)(duluth)[3])).toMatchObject({ kind: 'region', admin1: 'US-VT' });
+    const lake = focus(duluth)[3];
+    expect(place(lake)).toMatchObject({ name: 'Duluth', admin1: 'US-MN' });
+    expect(lake.ok && lake.focus).toBe(true);
+    // A guess that agrees with the story (Sacramento, some 70 km from Stockton) is kept.
+    const river = focus(['Stockton', 'Sacramento River', 'Stockton', 'Lodi'].map((text) => ({ text })))[1];
+    expect(place(river)).toMatchObject({ name: 'Sacramento', admin1: 'US-CA' });
+    expect(river.ok && river.focus).toBeFalsy();
+  });
+
   it('reads an airbase and a power plant as the site, at the site', () => {
     const ramstein = place(resolvePlace(g, { text: 'Ramstein Air Base' }));
     expect(ramstein).toMatchObject({ kind: 'site', country: 'DE' });
