@@ -537,6 +537,45 @@ function writtenForms(text: string): string[] {
 }
 
 /**
+ * A hashtag written in lower case ("#newyork", "#riodejaneiro"): the split into the fewest words
+ * (up to four, each of two letters or more, left to right) that names a place. Null for anything else.
+ */
+function hashtagWords(text: string, names: (form: string) => boolean): string | null {
+  const m = /^#+(\p{Ll}{4,24})$/u.exec(text.trim());
+  if (!m) return null;
+  const w = m[1];
+  const splits = (rest: string, parts: number): string[][] => {
+    if (parts === 1) return rest.length >= 2 ? [[rest]] : [];
+    const out: string[][] = [];
+    for (let k = 2; k <= rest.length - 2; k++)
+      for (const tail of splits(rest.slice(k), parts - 1)) out.push([rest.slice(0, k), ...tail]);
+    return out;
+  };
+  for (let parts = 2; parts <= 4; parts++)
+    for (const s of splits(w, parts)) {
+      const form = s.join(' ');
+      if (names(form)) return form;
+    }
+  return null;
+}
+
+/**
+ * A group of islands or mountains named in the plural ("the Falklands", "the Aleutians", "the
+ * Canaries", "the Catskills") as the group's full name ("Falkland Islands", "Catskill Mountains"),
+ * tried before an adjective's ending is dropped: "Falklands" is not the village of Falkland.
+ */
+function groupForms(forms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of forms) {
+    if (!/\p{Ll}s$/u.test(f)) continue;
+    const stems = [f.slice(0, -1)];
+    if (f.endsWith('ies')) stems.push(`${f.slice(0, -3)}y`);
+    for (const stem of stems) for (const group of ['Islands', 'Mountains']) out.push(`${stem} ${group}`);
+  }
+  return out;
+}
+
+/**
  * Adjectives and plurals of names that no table lists: "Dagestani" → Dagestan, "North Ossetian" →
  * North Ossetia, "Gazans" → Gaza, "Czechs" → Czech, "Londoner" → London, "Ohioans" → Ohio; in the order
  * of DEMONYM_ENDINGS, tried only when no written form names anything.
@@ -600,6 +639,12 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   }
   const candidates = candidatesOf(g, text, q.kind, within);
   if (candidates.length === 0) {
+    const words = hashtagWords(q.name ?? q.text, (f) => candidatesOf(g, f, q.kind, within).length > 0);
+    if (words) return { pin: null, text: words, candidates: candidatesOf(g, words, q.kind, within) };
+    for (const f of groupForms(forms)) {
+      const c = candidatesOf(g, f, q.kind, within);
+      if (c.length) return { pin: null, text: f, candidates: c, guess: 'ending' };
+    }
     for (const f of endingForms(forms)) {
       const c = candidatesOf(g, f, q.kind, within);
       if (c.length) return { pin: null, text: f, candidates: c, guess: 'ending' };

@@ -322,6 +322,23 @@ describe('classes of miss on unseen text', () => {
     expect(place(resolvePlace(g, { text: '#NewZealand' }))).toMatchObject({ kind: 'country', country: 'NZ' });
     expect(place(resolvePlace(g, { text: 'NewYork' }))).toMatchObject({ country: 'US', admin1: 'US-NY' });
     expect(place(resolvePlace(g, { text: '#Kyiv' }))).toMatchObject({ kind: 'city', country: 'UA' });
+    // Lower-case hashtags: the split into the fewest words that names a place.
+    expect(place(resolvePlace(g, { text: '#newzealand' }))).toMatchObject({ kind: 'country', country: 'NZ' });
+    expect(place(resolvePlace(g, { text: '#southsudan' }))).toMatchObject({ kind: 'country', country: 'SS' });
+    expect(place(resolvePlace(g, { text: '#costarica' }))).toMatchObject({ kind: 'country', country: 'CR' });
+    expect(resolvePlace(g, { text: '#qzxvbnmq' }).ok).toBe(false);
+    // Not a hashtag: left as written.
+    expect(resolvePlace(g, { text: 'southsudan' }).ok).toBe(false);
+  });
+
+  it('reads a group of islands or mountains named in the plural as the group, not a village', () => {
+    // Falkland is a village in Fife; "the Falklands" are the islands.
+    for (const text of ['Falklands', 'the Falklands'])
+      expect(place(resolvePlace(g, { text })), text).toMatchObject({ kind: 'country', country: 'FK' });
+    const catskills = place(resolvePlace(g, { text: 'the Catskills' }));
+    expect(catskills).toMatchObject({ kind: 'area', country: 'US' });
+    expect(distanceKm(catskills.lonlat, [-74.3, 42.1])).toBeLessThan(60);
+    expect(place(resolvePlace(g, { text: 'the Aleutians' })).name).toBe('Aleutian Islands');
   });
 
   it('reads adjectives and plurals that no table lists as the place they are formed on', () => {
