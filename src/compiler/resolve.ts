@@ -614,6 +614,9 @@ function namedAfterForms(text: string): string[] {
     const next = t.replace(NAMED_AFTER_LEADING, '').replace(NAMED_AFTER_TRAILING, '').trim();
     if (next === t || next.length < 3) break;
     out.push((t = next));
+    // "Montreal-Pierre Elliott Trudeau International Airport": the city before the person's name.
+    const head = /^([^-\u2010-\u2015]{3,})[-\u2010-\u2015]/u.exec(next)?.[1].trim();
+    if (head && head.length >= 3) out.push(head);
   }
   return out;
 }

@@ -331,6 +331,17 @@ describe('classes of miss on unseen text', () => {
     expect(resolvePlace(g, { text: 'southsudan' }).ok).toBe(false);
   });
 
+  it("reads a region's adjective as the region", () => {
+    for (const [text, country, name] of [
+      ['Basque', 'ES', 'Basque Country'],
+      ['Catalan', 'ES', 'Catalonia'],
+      ['Flemish', 'BE', 'Flanders'],
+      ['Corsican', 'FR', 'Corsica'],
+      ['Tibetan', 'CN', 'Tibet'],
+    ])
+      expect(place(resolvePlace(g, { text })), text).toMatchObject({ kind: 'region', country, name });
+  });
+
   it('reads a group of islands or mountains named in the plural as the group, not a village', () => {
     // Falkland is a village in Fife; "the Falklands" are the islands.
     for (const text of ['Falklands', 'the Falklands'])
@@ -363,6 +374,10 @@ describe('classes of miss on unseen text', () => {
     expect(harbor.ok && harbor.ambiguous).toBe(true);
     expect(place(resolvePlace(g, { text: 'Port of Los Angeles' }))).toMatchObject({ admin1: 'US-CA' });
     expect(place(resolvePlace(g, { text: 'Santa Clara Valley' }))).toMatchObject({ name: 'Santa Clara' });
+    // An airport named after its city and a person: the city before the hyphen.
+    const yyz = resolvePlace(g, { text: 'Edmonton-Wayne Gretzky International Airport' });
+    expect(place(yyz)).toMatchObject({ name: 'Edmonton', country: 'CA' });
+    expect(yyz.ok && yyz.ambiguous).toBe(true);
     // The document's other places choose among the homonyms the feature may be named after.
     const [river] = resolveDocument(g, [{ text: 'Sacramento River' }, { text: 'Stockton' }, { text: 'Fresno' }]);
     expect(place(river)).toMatchObject({ name: 'Sacramento', admin1: 'US-CA' });
