@@ -9,7 +9,9 @@
  * FILE is a path, or a file name under ../shared/bench/geocoding/ (LGL, TR-News; see its README
  * for the row format and the metrics). The resolver sees only each row's `mention`, its
  * `text_context` and the other mentions of the same `doc_id`; `gold_*` and `extra` are read by the
- * scoring below and nowhere else.
+ * scoring below and nowhere else. `--unknown` says what the resolver does with a name the gazetteer
+ * lacks (resolve.ts `DocumentOptions`): `focus` (the default here, as for any unannotated text) places
+ * it at the document's focus; `error` (the build's) leaves it unresolved, which the scores count as wrong.
  *
  * Prints, per corpus: load time, mentions/s of a cold single pass, acc@161, AUC, mean and median
  * km and coverage, overall and by kind of place (the gold feature code). Then cross-validation:

@@ -16,8 +16,11 @@
  *     divisions of its kind (countries; regions of the same country), regions the document names or
  *     its places lie in, closeness to its other places, and a place the text names as containing
  *     this one ("Paris, Texas") (CONTEXT, Weights).
- * A mention that names nothing is read, as a last resort, without an adjective's ending
- * ("Dagestani") or as the place its feature is named after ("Boston Harbor", flagged ambiguous).
+ * A mention that names nothing is read, as a last resort, as a lower-case hashtag's words
+ * ("#newzealand"), as a group of islands or mountains ("the Falklands"), without an adjective's
+ * ending ("Dagestani") or as the place its feature is named after ("Boston Harbor", flagged
+ * ambiguous); a document resolver given `unknown: 'focus'` places what is still unknown at the
+ * document's focus (DocumentOptions).
  * The highest score wins. `resolveDocument` gets the context from the document's other mentions,
  * re-resolving each in turn until the readings settle (DOCUMENT). A resolution is `ambiguous` when
  * a candidate lying more than AMBIGUOUS_KM from the winner scores within AMBIGUITY_MARGIN of it (a
