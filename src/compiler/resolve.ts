@@ -156,6 +156,8 @@ const MATCH = {
   /** The candidate is of the annotator's kind. */
   kind: 2,
   kindMismatch: -6,
+  /** Another place's alternate name or translation, when a feature or site has it as its own name. */
+  featureOwnName: -4,
 };
 
 /**
@@ -369,6 +371,14 @@ function candidatesOf(g: GazetteerIndex, text: string, kind: PlaceKind | undefin
   for (const v of variants) {
     if (v.qualified && anyUnqualified) continue;
     const postings = postingsOf(g, v.key);
+    // A feature or site this reading names by its own name: another place's alternate name or
+    // translation ("White House", Casablanca's) yields to it (features.yaml gives a feature a bare
+    // name only where the feature is what the name mostly means).
+    const ownFeature = postings.some((p) => {
+      const l = levelOf(g, Math.floor(p / 8));
+      const t = nameTypeOf(p);
+      return (l === 'site' || l === 'feature' || l === 'area') && (t === 'primary' || t === 'official');
+    });
     // Cities this reading names: a region of the same name may yield to its city.
     const cities: Array<{ i: number; own: boolean }> = [];
     for (const p of postings) {
@@ -380,6 +390,7 @@ function candidatesOf(g: GazetteerIndex, text: string, kind: PlaceKind | undefin
       const i = Math.floor(p / 8);
       const level = levelOf(g, i);
       let s = prior(g, i, level) + NAME[nameTypeOf(p)];
+      if (ownFeature && (nameTypeOf(p) === 'alternate' || nameTypeOf(p) === 'translation')) s += MATCH.featureOwnName;
       if (v.qualified) s += MATCH.qualified;
       if (v.designator) s += MATCH.stripped;
       if (designator && designator !== 'any') {

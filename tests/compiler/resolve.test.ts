@@ -428,6 +428,20 @@ describe('classes of miss on unseen text', () => {
     expect(river.ok && river.focus).toBeFalsy();
   });
 
+  it("reads a landmark by its own name, not as another place's alternate name", () => {
+    // "White House" is also a translation of Casablanca (3 million people) and a town of Tennessee.
+    const wh = place(resolvePlace(g, { text: 'White House' }));
+    expect(wh).toMatchObject({ kind: 'site', country: 'US' });
+    expect(distanceKm(wh.lonlat, [-77.04, 38.9])).toBeLessThan(5);
+    // Casablanca keeps its own name, and the town is still there for a document about Tennessee.
+    expect(place(resolvePlace(g, { text: 'Casablanca' }))).toMatchObject({ country: 'MA' });
+    const [town] = resolveDocument(
+      g,
+      ['White House', 'Gallatin', 'Springfield', 'Tennessee'].map((text) => ({ text })),
+    );
+    expect(place(town)).toMatchObject({ kind: 'city', admin1: 'US-TN' });
+  });
+
   it('reads an airbase and a power plant as the site, at the site', () => {
     const ramstein = place(resolvePlace(g, { text: 'Ramstein Air Base' }));
     expect(ramstein).toMatchObject({ kind: 'site', country: 'DE' });
