@@ -2,14 +2,16 @@
  * Geocoding benchmark: resolves every place mention of a corpus with the build's own resolver and
  * scores the predicted points against the gold points.
  *
- *   npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv] [--audit-overrides] [--country-rules]
+ *   npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--unknown error|focus] [--no-cv] [--audit-overrides] [--country-rules]
  *   npm run bench:geocode -- lgl.jsonl trnews.jsonl
  *
  * Corpora are run one after the other (never in parallel: the machine is shared).
  * FILE is a path, or a file name under ../shared/bench/geocoding/ (LGL, TR-News; see its README
  * for the row format and the metrics). The resolver sees only each row's `mention`, its
  * `text_context` and the other mentions of the same `doc_id`; `gold_*` and `extra` are read by the
- * scoring below and nowhere else.
+ * scoring below and nowhere else. `--unknown` says what the resolver does with a name the gazetteer
+ * lacks (resolve.ts `DocumentOptions`): `focus` (the default here, as for any unannotated text) places
+ * it at the document's focus; `error` (the build's) leaves it unresolved, which the scores count as wrong.
  *
  * Prints, per corpus: load time, mentions/s of a cold single pass, acc@161, AUC, mean and median
  * km and coverage, overall and by kind of place (the gold feature code). Then cross-validation:
@@ -28,7 +30,14 @@ import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import type { Gazetteer } from '../src/compiler/gazetteer.js';
 import { distanceKm } from '../src/compiler/places/distance.js';
-import { documentResolver, WEIGHTS, type PlaceQuery, type Resolution, type Weights } from '../src/compiler/resolve.js';
+import {
+  documentResolver,
+  WEIGHTS,
+  type DocumentOptions,
+  type PlaceQuery,
+  type Resolution,
+  type Weights,
+} from '../src/compiler/resolve.js';
 import { parse as parseYaml } from 'yaml';
 import { COUNTRY_RULES, countryRulePoints, type CountryRule } from './country-rules.js';
 
@@ -220,6 +229,9 @@ function readCorpus(file: string): Corpus {
 
 type DocumentResolver = ReturnType<typeof documentResolver>;
 
+/** What the resolver does with a name the gazetteer lacks (`--unknown error|focus`; resolve.ts `DocumentOptions`). */
+let OPTIONS: DocumentOptions = { unknown: 'focus' };
+
 /**
  * Resolves a corpus document by document with one resolver (as the build does); wall and CPU ms.
  * A fresh resolver unless one is given (cross-validation shares one, so each name is read once and
@@ -229,7 +241,7 @@ function resolveCorpus(
   g: Gazetteer,
   c: Corpus,
   w: Weights,
-  resolver: DocumentResolver = documentResolver(g, w),
+  resolver: DocumentResolver = documentResolver(g, w, OPTIONS),
 ): { results: Resolution[]; ms: number; cpuMs: number } {
   const results: Resolution[] = new Array(c.rows.length);
   const t = performance.now();
@@ -284,7 +296,7 @@ function crossValidate(g: Gazetteer, corpora: Corpus[]): Record<string, unknown>
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
   const grid = gridWeights();
   const t = performance.now();
-  const resolver = documentResolver(g);
+  const resolver = documentResolver(g, WEIGHTS, OPTIONS);
   const n = corpora.map((c) => Array.from({ length: FOLDS }, (_, f) => c.fold.filter((x) => x === f).length));
   // hits[setting][corpus][fold]: rows within ACC_KM.
   const hits = grid.map((w) =>
@@ -549,13 +561,22 @@ function main(): void {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  const unknownAt = args.indexOf('--unknown');
+  const unknown = unknownAt >= 0 ? args[unknownAt + 1] : 'focus';
+  if (unknown !== 'error' && unknown !== 'focus') {
+    console.error(`bench/geocode: --unknown takes error or focus, got ${JSON.stringify(unknown)}`);
+    process.exit(2);
+  }
+  OPTIONS = { unknown };
   const cv = !args.includes('--no-cv');
   const audit = args.includes('--audit-overrides');
   const rulesCv = args.includes('--country-rules');
-  const files = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
+  const files = args.filter(
+    (a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1) && (unknownAt < 0 || i !== unknownAt + 1),
+  );
   if (files.length === 0) {
     console.error(
-      'usage: npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--no-cv] [--audit-overrides] [--country-rules]',
+      'usage: npx tsx bench/geocode.ts FILE.jsonl [FILE.jsonl …] [--out predictions.jsonl] [--unknown error|focus] [--no-cv] [--audit-overrides] [--country-rules]',
     );
     process.exit(2);
   }
@@ -615,7 +636,9 @@ function main(): void {
             mention: r.mention,
             start: r.start,
             end: r.end,
-            ...(res.ok ? { ok: true, ambiguous: res.ambiguous, place: res.place } : { ok: false, reason: res.reason }),
+            ...(res.ok
+              ? { ok: true, ambiguous: res.ambiguous, ...(res.focus ? { focus: true } : {}), place: res.place }
+              : { ok: false, reason: res.reason }),
           }),
         );
       });

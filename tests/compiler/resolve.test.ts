@@ -322,6 +322,34 @@ describe('classes of miss on unseen text', () => {
     expect(place(resolvePlace(g, { text: '#NewZealand' }))).toMatchObject({ kind: 'country', country: 'NZ' });
     expect(place(resolvePlace(g, { text: 'NewYork' }))).toMatchObject({ country: 'US', admin1: 'US-NY' });
     expect(place(resolvePlace(g, { text: '#Kyiv' }))).toMatchObject({ kind: 'city', country: 'UA' });
+    // Lower-case hashtags: the split into the fewest words that names a place.
+    expect(place(resolvePlace(g, { text: '#newzealand' }))).toMatchObject({ kind: 'country', country: 'NZ' });
+    expect(place(resolvePlace(g, { text: '#southsudan' }))).toMatchObject({ kind: 'country', country: 'SS' });
+    expect(place(resolvePlace(g, { text: '#costarica' }))).toMatchObject({ kind: 'country', country: 'CR' });
+    expect(resolvePlace(g, { text: '#qzxvbnmq' }).ok).toBe(false);
+    // Not a hashtag: left as written.
+    expect(resolvePlace(g, { text: 'southsudan' }).ok).toBe(false);
+  });
+
+  it("reads a region's adjective as the region", () => {
+    for (const [text, country, name] of [
+      ['Basque', 'ES', 'Basque Country'],
+      ['Catalan', 'ES', 'Catalonia'],
+      ['Flemish', 'BE', 'Flanders'],
+      ['Corsican', 'FR', 'Corsica'],
+      ['Tibetan', 'CN', 'Tibet'],
+    ])
+      expect(place(resolvePlace(g, { text })), text).toMatchObject({ kind: 'region', country, name });
+  });
+
+  it('reads a group of islands or mountains named in the plural as the group, not a village', () => {
+    // Falkland is a village in Fife; "the Falklands" are the islands.
+    for (const text of ['Falklands', 'the Falklands'])
+      expect(place(resolvePlace(g, { text })), text).toMatchObject({ kind: 'country', country: 'FK' });
+    const catskills = place(resolvePlace(g, { text: 'the Catskills' }));
+    expect(catskills).toMatchObject({ kind: 'area', country: 'US' });
+    expect(distanceKm(catskills.lonlat, [-74.3, 42.1])).toBeLessThan(60);
+    expect(place(resolvePlace(g, { text: 'the Aleutians' })).name).toBe('Aleutian Islands');
   });
 
   it('reads adjectives and plurals that no table lists as the place they are formed on', () => {
@@ -346,6 +374,10 @@ describe('classes of miss on unseen text', () => {
     expect(harbor.ok && harbor.ambiguous).toBe(true);
     expect(place(resolvePlace(g, { text: 'Port of Los Angeles' }))).toMatchObject({ admin1: 'US-CA' });
     expect(place(resolvePlace(g, { text: 'Santa Clara Valley' }))).toMatchObject({ name: 'Santa Clara' });
+    // An airport named after its city and a person: the city before the hyphen.
+    const yyz = resolvePlace(g, { text: 'Edmonton-Wayne Gretzky International Airport' });
+    expect(place(yyz)).toMatchObject({ name: 'Edmonton', country: 'CA' });
+    expect(yyz.ok && yyz.ambiguous).toBe(true);
     // The document's other places choose among the homonyms the feature may be named after.
     const [river] = resolveDocument(g, [{ text: 'Sacramento River' }, { text: 'Stockton' }, { text: 'Fresno' }]);
     expect(place(river)).toMatchObject({ name: 'Sacramento', admin1: 'US-CA' });
@@ -359,6 +391,55 @@ describe('classes of miss on unseen text', () => {
     expect(place(doc[2])).toMatchObject({ kind: 'region', country: 'CA' });
     // Still nothing for a name that names no place at all.
     expect(resolvePlace(g, { text: 'Qwertzuiop Harbor' }).ok).toBe(false);
+  });
+
+  it("places a name the gazetteer lacks at the document's focus, only when asked to", () => {
+    // Two made-up names: a neighbourhood of a story on Lviv and a clinic in one on Tulsa.
+    const lviv = ['Lviv', 'Zhovkva', 'Lviv', 'Qwertyhill Estate', 'Ukraine'].map((text) => ({ text }));
+    const focus = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    const r = focus(lviv)[3];
+    expect(place(r)).toMatchObject({ name: 'Lviv', kind: 'city', country: 'UA' });
+    expect(r.ok && r.ambiguous && r.focus).toBe(true);
+    // The most local level the document names: a city over the country it names more often.
+    const tulsa = ['Oklahoma', 'Oklahoma', 'Tulsa', 'Xyzzy Memorial Clinic'].map((text) => ({ text }));
+    expect(place(focus(tulsa)[3])).toMatchObject({ name: 'Tulsa', admin1: 'US-OK' });
+    // A document of countries only: the country it names most.
+    const countries = ['Mali', 'Niger', 'Mali', 'Plughfort'].map((text) => ({ text }));
+    expect(place(focus(countries)[3])).toMatchObject({ kind: 'country', country: 'ML' });
+    // Known names keep their own readings; the build's resolver (the default) leaves the name unknown.
+    expect(place(focus(lviv)[1])).toMatchObject({ name: 'Zhovkva' });
+    expect(resolveDocument(g, lviv)[3].ok).toBe(false);
+    expect(documentResolver(g)(lviv)[3].ok).toBe(false);
+    // Nothing to fall back on: still unknown.
+    expect(focus([{ text: 'Qwertyhill Estate' }])[0].ok).toBe(false);
+  });
+
+  it("with unknown='focus', a named-after guess far from the document's focus yields to the focus", () => {
+    const focus = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    // A lake in a story on Duluth and Hibbing is not at the middle of the state of Vermont.
+    const duluth = ['Duluth', 'Hibbing', 'Duluth', 'Lake Vermont'].map((text) => ({ text }));
+    expect(place(documentResolver(g)(duluth)[3])).toMatchObject({ kind: 'region', admin1: 'US-VT' });
+    const lake = focus(duluth)[3];
+    expect(place(lake)).toMatchObject({ name: 'Duluth', admin1: 'US-MN' });
+    expect(lake.ok && lake.focus).toBe(true);
+    // A guess that agrees with the story (Sacramento, some 70 km from Stockton) is kept.
+    const river = focus(['Stockton', 'Sacramento River', 'Stockton', 'Lodi'].map((text) => ({ text })))[1];
+    expect(place(river)).toMatchObject({ name: 'Sacramento', admin1: 'US-CA' });
+    expect(river.ok && river.focus).toBeFalsy();
+  });
+
+  it("reads a landmark by its own name, not as another place's alternate name", () => {
+    // "White House" is also a translation of Casablanca (3 million people) and a town of Tennessee.
+    const wh = place(resolvePlace(g, { text: 'White House' }));
+    expect(wh).toMatchObject({ kind: 'site', country: 'US' });
+    expect(distanceKm(wh.lonlat, [-77.04, 38.9])).toBeLessThan(5);
+    // Casablanca keeps its own name, and the town is still there for a document about Tennessee.
+    expect(place(resolvePlace(g, { text: 'Casablanca' }))).toMatchObject({ country: 'MA' });
+    const [town] = resolveDocument(
+      g,
+      ['White House', 'Gallatin', 'Springfield', 'Tennessee'].map((text) => ({ text })),
+    );
+    expect(place(town)).toMatchObject({ kind: 'city', admin1: 'US-TN' });
   });
 
   it('reads an airbase and a power plant as the site, at the site', () => {
