@@ -39,6 +39,7 @@ import {
   emptyDataSource,
   emptyEventSource,
   markerTexts,
+  setCountedEvents,
   setDataCollection,
   setVisibleEvents,
 } from './source';
@@ -123,6 +124,8 @@ export class MapSession {
   private moved = false;
   /** The events, when clustered (source.ts CLUSTER_FROM): the source is set again with the visible ones. */
   private clustered: EventCollection | null = null;
+  /** The events when drawn from this page's GeoJSON (not tiles): their labels' "(N events)" follow what is visible. */
+  private drawnEvents: EventCollection | null = null;
   /** The inset locator map (inset.ts); null when the story switches it off, or before the data is in. */
   inset: InsetControl | null = null;
   /** A large archive's events without their claims yet (data.ts `lazy`): popups fetch them first. */
@@ -208,7 +211,7 @@ export class MapSession {
     this.current = after;
     if (changed.has('hidden') || changed.has('period')) {
       applyHidden(this.map, new Set(after.hidden), after.selected, after.period);
-      if (this.clustered) setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
+      this.countEvents();
     }
     if (changed.has('projection')) {
       applyProjection(this.map, after.projection);
@@ -563,9 +566,16 @@ export class MapSession {
     this.lazy = data.lazy ?? null;
     this.aliases = data.aliases ?? new Map();
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
-    // A URL that hides types or sets a period: the clusters count only what is visible.
-    if (this.clustered && (this.current.hidden.length || this.current.period))
-      setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
+    this.drawnEvents = this.tiled ? null : data.events;
+    // A URL that hides types or sets a period: clusters and "(N events)" labels count only what is visible.
+    if (this.current.hidden.length || this.current.period) this.countEvents();
+  }
+
+  /** The events' source again for what is visible: clusters hold only it; unclustered labels count only it. */
+  private countEvents(): void {
+    const visible = (id: string) => this.isVisible(id);
+    if (this.clustered) setVisibleEvents(this.map, this.clustered, visible);
+    else if (this.drawnEvents) setCountedEvents(this.map, this.drawnEvents, visible);
   }
 
   private build(data: AtlasData): void {
