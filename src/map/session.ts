@@ -29,7 +29,7 @@ import { createMap, nextIdle, styleParsed, type MapOptions } from './map';
 import { installPatterns } from './patterns';
 import { addRegionOutlines, type PlaceOutlines } from './place-outlines';
 import { chooser, eventPopup, rangePopup, type ChoiceItem, type RangeConflicts } from './popup';
-import { keepPopupInView, trackMapHeight } from './popup-view';
+import { focusTargetOf, keepPopupInView, placeBeforeControls, trackMapHeight } from './popup-view';
 import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { addHighlights } from './highlights';
@@ -117,6 +117,13 @@ export class MapSession {
   private readonly listeners: Array<(change: Change) => void> = [];
   private readonly popup: Popup;
   private replacingPopup = false;
+  /**
+   * Set while the keyboard is in a popup that another replaces (a choice made in the chooser): the next
+   * popup takes the focus, as the chooser had it, instead of leaving it on the page's body.
+   */
+  private focusNextPopup = false;
+  /** Where the keyboard was when the chooser opened: Escape gives it back there. */
+  private focusBeforeChooser: HTMLElement | null = null;
   private outlines: PlaceOutlines | null = null;
   private readonly projectionControl: ProjectionControl;
   private readonly base = import.meta.env.BASE_URL;
@@ -360,6 +367,7 @@ export class MapSession {
   }
 
   private showPanel(content: HTMLElement | null): void {
+    if (content) this.focusNextPopup = false;
     this.options.presenter.showPanel(content, () => {
       const id = this.current.selected;
       this.dispatch({ type: 'select', id: null });
@@ -371,14 +379,35 @@ export class MapSession {
   private showPopup(content: HTMLElement, at: LngLatLike, inView: boolean): void {
     const { presenter } = this.options;
     this.closePopup();
+    const isChooser = content.classList.contains('chooser');
     content.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         const id = this.current.selected;
+        const back = isChooser ? this.focusBeforeChooser : null;
         this.popup.remove();
-        presenter.focusAfterClose(id);
+        if (back?.isConnected) back.focus();
+        else if (isChooser) this.map.getCanvas().focus();
+        else presenter.focusAfterClose(id);
       }
     });
+    // Dialog-like: a choice made in the chooser leaves the keyboard in the popup it opens.
+    if (isChooser)
+      content.addEventListener('click', (e) => {
+        if ((e.target as HTMLElement | null)?.closest?.('button.choice')) this.focusNextPopup = true;
+      });
     this.popup.setLngLat(at).setDOMContent(content).addTo(this.map);
+    // Before the map's controls in the page, so that Tab reaches the popup right after the map.
+    placeBeforeControls(this.map.getContainer(), this.popup.getElement());
+    // The list of several features at a point opened by the reader takes the keyboard, as a dialog does,
+    // and so does the popup a choice in it opens.
+    if ((isChooser && inView) || this.focusNextPopup) {
+      if (isChooser) {
+        const active = document.activeElement;
+        this.focusBeforeChooser = active instanceof HTMLElement && active !== document.body ? active : null;
+      }
+      this.focusNextPopup = false;
+      focusTargetOf(content).focus({ preventScroll: true });
+    }
     if (presenter.overflow === 'pan') {
       // Capped at the map's height (style.css), a long popup scrolls: then it takes the keyboard's focus too.
       if (content.scrollHeight > content.clientHeight) content.tabIndex = 0;
