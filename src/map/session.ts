@@ -391,10 +391,15 @@ export class MapSession {
       }
     });
     // Dialog-like: a choice made in the chooser leaves the keyboard in the popup it opens.
+    // (Captured: before the choice's own listener opens that popup.)
     if (isChooser)
-      content.addEventListener('click', (e) => {
-        if ((e.target as HTMLElement | null)?.closest?.('button.choice')) this.focusNextPopup = true;
-      });
+      content.addEventListener(
+        'click',
+        (e) => {
+          if ((e.target as HTMLElement | null)?.closest?.('button.choice')) this.focusNextPopup = true;
+        },
+        true,
+      );
     this.popup.setLngLat(at).setDOMContent(content).addTo(this.map);
     // Before the map's controls in the page, so that Tab reaches the popup right after the map.
     placeBeforeControls(this.map.getContainer(), this.popup.getElement());
