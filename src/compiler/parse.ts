@@ -261,8 +261,10 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           labelEnd: -1,
           hasLabel: false,
           hasAttributes: false,
-          attributes: {},
-          attributePositions: {},
+          // No prototype: an attribute named "__proto__" or "constructor" is an attribute like any
+          // other (reported as unknown), not Object's own, nor lost on assignment.
+          attributes: Object.create(null) as Record<string, string>,
+          attributePositions: Object.create(null) as Record<string, { line: number; column: number }>,
           parent: open.length > 1 ? open[open.length - 2] : null,
         });
       } else open.pop();
@@ -581,7 +583,7 @@ function brokenAttributes(
   } else {
     problem = `cannot be read (${attributeProblem(src.slice(from + 1, end - 1))})`;
   }
-  const attributes: Record<string, string> = {};
+  const attributes: Record<string, string> = Object.create(null);
   const token = /#([^\s#.{}"'=]+)|([A-Za-z_:][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+))/g;
   for (let m = token.exec(src.slice(from + 1, end)); m; m = token.exec(src.slice(from + 1, end))) {
     if (m[1] !== undefined) attributes.id = m[1];
@@ -631,8 +633,9 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set(FRONT_MATTER_KEYS.filter((k) =>
 function readFrontMatter(path: string, yamlText: string, firstLine: number, diagnostics: Diagnostic[]) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lines: Record<string, number> = {};
-  const values: Record<string, { line: number; column: number }> = {};
+  // No prototype: a key "__proto__" is a key like any other (reported as unknown, at its line).
+  const lines: Record<string, number> = Object.create(null);
+  const values: Record<string, { line: number; column: number }> = Object.create(null);
   const push = (offset: number, message: string) => {
     const p = lineCounter.linePos(offset);
     diagnostics.push({

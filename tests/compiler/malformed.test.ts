@@ -235,6 +235,14 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
     ],
   ],
   [
+    'prototype-names.md',
+    [
+      ['prototype-names.md', 4, 1, 'error', /^unknown front-matter key "__proto__"; allowed: id, title/],
+      ['prototype-names.md', 6, 32, 'error', /^unknown attribute "__proto__" on :place\[Kyiv\]; allowed: id, of, name/],
+      ['prototype-names.md', 6, 44, 'error', /^unknown attribute "constructor" on :place\[Kyiv\]/],
+    ],
+  ],
+  [
     'magnitude-and-figures.md',
     [
       [
