@@ -13,7 +13,7 @@ import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Token } from 'micromark-util-types';
-import { CST, Lexer, LineCounter, parseDocument, visit } from 'yaml';
+import { CST, Lexer, LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../contract.js';
 import { oneLine } from './diagnostics.js';
 import { sha256Hex } from './sha256.js';
@@ -632,7 +632,9 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set(FRONT_MATTER_KEYS.filter((k) =>
 
 function readFrontMatter(path: string, yamlText: string, firstLine: number, diagnostics: Diagnostic[]) {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Repeated keys are found below with a set per mapping: YAML's own check (uniqueKeys) compares each
+  // key with every earlier one, and a front matter of 20,000 keys took seconds.
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
   // No prototype: a key "__proto__" is a key like any other (reported as unknown, at its line).
   const lines: Record<string, number> = Object.create(null);
   const values: Record<string, { line: number; column: number }> = Object.create(null);
@@ -655,6 +657,23 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
         push(opener.offset, `invalid YAML front matter: this ${opener.char} is never closed (${what})`);
       else push(e.pos[0], `invalid YAML front matter: ${what}`);
     }
+    return { data: null, lines, values };
+  }
+  const repeated: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = `${typeof pair.key.value} ${String(pair.key.value)}`;
+        if (seen.has(key)) repeated.push(pair.key.range?.[0] ?? 0);
+        seen.add(key);
+      }
+    },
+  });
+  if (repeated.length > 0) {
+    for (const offset of repeated.sort((a, b) => a - b))
+      push(offset, 'invalid YAML front matter: Map keys must be unique');
     return { data: null, lines, values };
   }
   let data: unknown;
