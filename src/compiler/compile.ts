@@ -289,6 +289,15 @@ function eventPlaces(
   const file = doc.parsed.path;
   if (a.attributes.place !== undefined) {
     const ids = a.attributes.place.split(/\s+/).filter(Boolean);
+    // The same id twice would draw the place twice and state it twice ("Kyiv; Kyiv").
+    const again = repeatedId(ids);
+    if (again) {
+      diagnostics.error(
+        attributeAt(file, a, 'place'),
+        `place=${JSON.stringify(a.attributes.place)} names "${again}" twice; name each place of the event once`,
+      );
+      return null;
+    }
     const found: DocumentPlace[] = [];
     for (const id of ids) {
       const p = doc.places.byId.get(id);
@@ -526,6 +535,16 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
   return { type: 'FeatureCollection', features };
 }
 
+/** The first id a list names twice, if any. */
+function repeatedId(ids: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return null;
+}
+
 /** A unit as compared across claims and events: "Drones" and "drones" are one unit. */
 const unitKey = (unit: string) => unit.trim().toLowerCase();
 
@@ -661,6 +680,12 @@ function collectRanges(
       const weaponIds = (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean);
       if (weaponIds.length === 0 && !a.attributesBroken)
         diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
+      const again = repeatedId(weaponIds);
+      if (again)
+        diagnostics.error(
+          attributeAt(file, a, 'weapon'),
+          `weapon=${JSON.stringify(a.attributes.weapon)} names "${again}" twice; name each weapon of the range once`,
+        );
       const unknown = weaponIds.filter((w) => !weapons.has(w));
       for (const w of unknown)
         diagnostics.error(
@@ -682,7 +707,7 @@ function collectRanges(
           continue;
         }
       }
-      if (!standing || !values || !origin || weaponIds.length === 0 || unknown.length) continue;
+      if (!standing || !values || !origin || weaponIds.length === 0 || unknown.length || again) continue;
       if (values.max > SUSPICIOUS_RANGE_KM)
         diagnostics.warning(
           at,
@@ -859,14 +884,18 @@ function rangeValues(
     if (max === undefined || !Number.isFinite(hi) || hi <= 0) {
       diagnostics.error(
         attributeAt(file, a, 'max'),
-        `max="${max ?? ''}" must be a positive number of km, in digits (e.g. max=300)`,
+        max === undefined
+          ? `an annotator-added range needs max=, its outer edge in km (e.g. max=300)`
+          : `max="${max}" must be a positive number of km, in digits (e.g. max=300)`,
       );
       ok = false;
     }
     if (!Number.isFinite(lo) || lo < 0 || (ok && lo >= hi)) {
       diagnostics.error(
         attributeAt(file, a, 'min'),
-        `min="${min}" must be a number of km, in digits, from 0 up to below max`,
+        ok && Number.isFinite(lo) && lo >= hi
+          ? `min=${min} is not below max=${max}: a band runs from min= out to a larger max= (swap them if they were written the wrong way round)`
+          : `min="${min}" must be a number of km, in digits, from 0 up to below max`,
       );
       ok = false;
     }

@@ -13,7 +13,7 @@ import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Token } from 'micromark-util-types';
-import { CST, Lexer, LineCounter, parseDocument } from 'yaml';
+import { CST, Lexer, LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../contract.js';
 import { oneLine } from './diagnostics.js';
 import { sha256Hex } from './sha256.js';
@@ -157,6 +157,18 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     return empty;
   }
 
+  // Lines that end with a bare carriage return (CR, as classic Mac OS saved them): the front matter
+  // would be read as one line of YAML, and its errors would name the wrong thing.
+  const bareCr = /^---[ \t]*\r(?!\n)/.exec(src);
+  if (bareCr) {
+    error(
+      1,
+      bareCr[0].length,
+      'the lines of this document end with a bare carriage return (CR, as classic Mac OS saved text), so its front matter cannot be read line by line; save it with LF (or CRLF) line breaks',
+    );
+    return empty;
+  }
+
   const events = tokenize(src);
   const yaml = (events[0]?.[1].type as string) === 'yaml' ? events[0][1] : null;
   if (!yaml) {
@@ -184,6 +196,15 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           .replace(/\r?\n$/, '')
       : '';
   const yamlLine = fences.length === 2 ? fences[0].start.line + 1 : 2;
+  const crInYaml = /\r(?!\n|$)/.exec(yamlText);
+  if (crInYaml) {
+    const p = locate(yamlText, crInYaml.index);
+    error(
+      p.line + yamlLine - 1,
+      p.column,
+      'a bare carriage return (CR) ends this front-matter line, so YAML would not read the line after it as a line of its own; save the document with LF (or CRLF) line breaks',
+    );
+  }
   const {
     data: frontMatter,
     lines: frontMatterLines,
@@ -240,8 +261,10 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           labelEnd: -1,
           hasLabel: false,
           hasAttributes: false,
-          attributes: {},
-          attributePositions: {},
+          // No prototype: an attribute named "__proto__" or "constructor" is an attribute like any
+          // other (reported as unknown), not Object's own, nor lost on assignment.
+          attributes: Object.create(null) as Record<string, string>,
+          attributePositions: Object.create(null) as Record<string, { line: number; column: number }>,
           parent: open.length > 1 ? open[open.length - 2] : null,
         });
       } else open.pop();
@@ -281,6 +304,20 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           setAttribute(current, attributeName, '', token.start);
           break;
         case 'directiveTextAttributeValue':
+          // An unquoted value that opens with a typographic quote (claimant=”the army”, an editor's
+          // smart quotes): the quotes would be kept as part of the value without a word.
+          if (
+            attributeName !== null &&
+            src[token.start.offset - 1] === '=' &&
+            TYPOGRAPHIC_QUOTES.includes(src[token.start.offset])
+          ) {
+            const q = src[token.start.offset];
+            error(
+              token.start.line,
+              token.start.column,
+              `${attributeName}=${shortText(src.slice(token.start.offset, token.end.offset), 30)} opens with the typographic quote ${q} (U+${q.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}), which does not quote a value and would be kept in it; write ${attributeName}="…" with straight quotes`,
+            );
+          }
           if (attributeName !== null)
             setAttribute(
               current,
@@ -546,7 +583,7 @@ function brokenAttributes(
   } else {
     problem = `cannot be read (${attributeProblem(src.slice(from + 1, end - 1))})`;
   }
-  const attributes: Record<string, string> = {};
+  const attributes: Record<string, string> = Object.create(null);
   const token = /#([^\s#.{}"'=]+)|([A-Za-z_:][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+))/g;
   for (let m = token.exec(src.slice(from + 1, end)); m; m = token.exec(src.slice(from + 1, end))) {
     if (m[1] !== undefined) attributes.id = m[1];
@@ -557,6 +594,9 @@ function brokenAttributes(
 
 /** The first thing in an attribute list that is not #id, .class, key, key=value or key="value". */
 function attributeProblem(inner: string): string {
+  const smart = new RegExp(`(?:^|\\s)([A-Za-z_:][\\w.:-]*)=([${TYPOGRAPHIC_QUOTES}])`).exec(inner);
+  if (smart)
+    return `"${smart[1]}=" is followed by the typographic quote ${smart[2]}, which does not quote a value: write ${smart[1]}="…" with straight quotes`;
   const item =
     /\s*(?:#[^\s#.{}"'=]+|\.[^\s#.{}"'=]+|[A-Za-z_:][\w.:-]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'=<>`{}]+))?)(?=\s|$)/y;
   let i = 0;
@@ -573,8 +613,14 @@ function attributeProblem(inner: string): string {
     }
     i += m[0].length;
   }
+  const space = /[^\S \t\r\n]/.exec(inner);
+  if (space)
+    return `a ${space[0] === '\u00A0' ? 'no-break space (U+00A0)' : `space U+${space[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`} between attributes; separate them with ordinary spaces`;
   return 'unexpected characters';
 }
+
+/** Quotes an editor may put for straight ones: they do not quote an attribute value. */
+const TYPOGRAPHIC_QUOTES = '“”„‟‘’‚‛«»‹›「」';
 
 function shortText(text: string, max = 40): string {
   const t = text.replace(/\s+/g, ' ');
@@ -586,9 +632,12 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set(FRONT_MATTER_KEYS.filter((k) =>
 
 function readFrontMatter(path: string, yamlText: string, firstLine: number, diagnostics: Diagnostic[]) {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lines: Record<string, number> = {};
-  const values: Record<string, { line: number; column: number }> = {};
+  // Repeated keys are found below with a set per mapping: YAML's own check (uniqueKeys) compares each
+  // key with every earlier one, and a front matter of 20,000 keys took seconds.
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // No prototype: a key "__proto__" is a key like any other (reported as unknown, at its line).
+  const lines: Record<string, number> = Object.create(null);
+  const values: Record<string, { line: number; column: number }> = Object.create(null);
   const push = (offset: number, message: string) => {
     const p = lineCounter.linePos(offset);
     diagnostics.push({
@@ -610,7 +659,42 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
     }
     return { data: null, lines, values };
   }
-  const data = doc.toJS();
+  const repeated: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = `${typeof pair.key.value} ${String(pair.key.value)}`;
+        if (seen.has(key)) repeated.push(pair.key.range?.[0] ?? 0);
+        seen.add(key);
+      }
+    },
+  });
+  if (repeated.length > 0) {
+    for (const offset of repeated.sort((a, b) => a - b))
+      push(offset, 'invalid YAML front matter: Map keys must be unique');
+    return { data: null, lines, values };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // Aliases (*name) that expand a short front matter past what YAML's reader allows (a "billion
+    // laughs"): the reader refuses, and the error is said at the first alias, not thrown.
+    let alias = 0;
+    visit(doc, {
+      Alias(_, node) {
+        alias = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    push(
+      alias,
+      `invalid YAML front matter: ${oneLine(e instanceof Error ? e.message : String(e))}; its aliases (*name) repeat too much: write the values out`,
+    );
+    return { data: null, lines, values };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push({
       severity: 'error',

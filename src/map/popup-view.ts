@@ -56,3 +56,30 @@ export function keepPopupInView(map: MapLibreMap, popup: Popup): void {
   if (map.isMoving()) map.once('moveend', fit);
   else fit();
 }
+
+/**
+ * Puts an open popup's element before the map's controls in the map's container. MapLibre appends a
+ * popup after them, so the keyboard reached a popup (the list of several events at a point) only after
+ * every zoom, Globe and Save image button; placed before them, Tab goes from the map into the popup.
+ * Nothing moves on screen: the controls are stacked above popups by their own z-index either way.
+ */
+export function placeBeforeControls(container: Element, popup: Element | null | undefined): void {
+  if (!popup || popup.parentElement !== container) return;
+  const controls = [...container.children].find((c) => c.classList.contains('maplibregl-control-container'));
+  if (!controls) return;
+  const order = [...container.children];
+  if (order.indexOf(popup) > order.indexOf(controls)) container.insertBefore(popup, controls);
+}
+
+/**
+ * Where the keyboard goes when a popup opens as a dialog would take it: a chooser's first choice; any
+ * other popup itself (made focusable, not a Tab stop), so that reading starts at its top.
+ */
+export function focusTargetOf(content: HTMLElement): HTMLElement {
+  if (content.classList.contains('chooser')) {
+    const first = content.querySelector<HTMLElement>('button');
+    if (first) return first;
+  }
+  if (!content.hasAttribute('tabindex')) content.tabIndex = -1;
+  return content;
+}

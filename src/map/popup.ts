@@ -387,7 +387,7 @@ export interface ChoiceItem {
 /** A short list of buttons, one per overlapping feature; choosing one calls `onChoose` with its id. */
 export function chooser(items: ChoiceItem[], onChoose: (id: string) => void): HTMLElement {
   const root = el('nav', 'popup chooser');
-  root.setAttribute('aria-label', 'Features here');
+  root.setAttribute('aria-label', `${items.length} features here`);
   root.append(el('p', 'kind', `${items.length} features here — choose one`));
   const list = el('ul');
   for (const item of items) {

@@ -29,7 +29,7 @@ import { createMap, nextIdle, styleParsed, type MapOptions } from './map';
 import { installPatterns } from './patterns';
 import { addRegionOutlines, type PlaceOutlines } from './place-outlines';
 import { chooser, eventPopup, rangePopup, type ChoiceItem, type RangeConflicts } from './popup';
-import { keepPopupInView, trackMapHeight } from './popup-view';
+import { focusTargetOf, keepPopupInView, placeBeforeControls, trackMapHeight } from './popup-view';
 import { ProjectionControl, applyProjection, globeSuggestion, suggestsGlobe } from './projection';
 import { colourOfType, registerTypes, typeLabel } from './scales';
 import { addHighlights } from './highlights';
@@ -39,6 +39,7 @@ import {
   emptyDataSource,
   emptyEventSource,
   markerTexts,
+  setCountedEvents,
   setDataCollection,
   setVisibleEvents,
 } from './source';
@@ -116,6 +117,13 @@ export class MapSession {
   private readonly listeners: Array<(change: Change) => void> = [];
   private readonly popup: Popup;
   private replacingPopup = false;
+  /**
+   * Set while the keyboard is in a popup that another replaces (a choice made in the chooser): the next
+   * popup takes the focus, as the chooser had it, instead of leaving it on the page's body.
+   */
+  private focusNextPopup = false;
+  /** Where the keyboard was when the chooser opened: Escape gives it back there. */
+  private focusBeforeChooser: HTMLElement | null = null;
   private outlines: PlaceOutlines | null = null;
   private readonly projectionControl: ProjectionControl;
   private readonly base = import.meta.env.BASE_URL;
@@ -123,6 +131,8 @@ export class MapSession {
   private moved = false;
   /** The events, when clustered (source.ts CLUSTER_FROM): the source is set again with the visible ones. */
   private clustered: EventCollection | null = null;
+  /** The events when drawn from this page's GeoJSON (not tiles): their labels' "(N events)" follow what is visible. */
+  private drawnEvents: EventCollection | null = null;
   /** The inset locator map (inset.ts); null when the story switches it off, or before the data is in. */
   inset: InsetControl | null = null;
   /** A large archive's events without their claims yet (data.ts `lazy`): popups fetch them first. */
@@ -208,7 +218,7 @@ export class MapSession {
     this.current = after;
     if (changed.has('hidden') || changed.has('period')) {
       applyHidden(this.map, new Set(after.hidden), after.selected, after.period);
-      if (this.clustered) setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
+      this.countEvents();
     }
     if (changed.has('projection')) {
       applyProjection(this.map, after.projection);
@@ -372,6 +382,7 @@ export class MapSession {
   }
 
   private showPanel(content: HTMLElement | null): void {
+    if (content) this.focusNextPopup = false;
     this.options.presenter.showPanel(content, () => {
       const id = this.current.selected;
       this.dispatch({ type: 'select', id: null });
@@ -383,14 +394,40 @@ export class MapSession {
   private showPopup(content: HTMLElement, at: LngLatLike, inView: boolean): void {
     const { presenter } = this.options;
     this.closePopup();
+    const isChooser = content.classList.contains('chooser');
     content.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         const id = this.current.selected;
+        const back = isChooser ? this.focusBeforeChooser : null;
         this.popup.remove();
-        presenter.focusAfterClose(id);
+        if (back?.isConnected) back.focus();
+        else if (isChooser) this.map.getCanvas().focus();
+        else presenter.focusAfterClose(id);
       }
     });
+    // Dialog-like: a choice made in the chooser leaves the keyboard in the popup it opens.
+    // (Captured: before the choice's own listener opens that popup.)
+    if (isChooser)
+      content.addEventListener(
+        'click',
+        (e) => {
+          if ((e.target as HTMLElement | null)?.closest?.('button.choice')) this.focusNextPopup = true;
+        },
+        true,
+      );
     this.popup.setLngLat(at).setDOMContent(content).addTo(this.map);
+    // Before the map's controls in the page, so that Tab reaches the popup right after the map.
+    placeBeforeControls(this.map.getContainer(), this.popup.getElement());
+    // The list of several features at a point opened by the reader takes the keyboard, as a dialog does,
+    // and so does the popup a choice in it opens.
+    if ((isChooser && inView) || this.focusNextPopup) {
+      if (isChooser) {
+        const active = document.activeElement;
+        this.focusBeforeChooser = active instanceof HTMLElement && active !== document.body ? active : null;
+      }
+      this.focusNextPopup = false;
+      focusTargetOf(content).focus({ preventScroll: true });
+    }
     if (presenter.overflow === 'pan') {
       // Capped at the map's height (style.css), a long popup scrolls: then it takes the keyboard's focus too.
       if (content.scrollHeight > content.clientHeight) content.tabIndex = 0;
@@ -578,9 +615,16 @@ export class MapSession {
     this.lazy = data.lazy ?? null;
     this.aliases = data.aliases ?? new Map();
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
-    // A URL that hides types or sets a period: the clusters count only what is visible.
-    if (this.clustered && (this.current.hidden.length || this.current.period))
-      setVisibleEvents(this.map, this.clustered, (id) => this.isVisible(id));
+    this.drawnEvents = this.tiled ? null : data.events;
+    // A URL that hides types or sets a period: clusters and "(N events)" labels count only what is visible.
+    if (this.current.hidden.length || this.current.period) this.countEvents();
+  }
+
+  /** The events' source again for what is visible: clusters hold only it; unclustered labels count only it. */
+  private countEvents(): void {
+    const visible = (id: string) => this.isVisible(id);
+    if (this.clustered) setVisibleEvents(this.map, this.clustered, visible);
+    else if (this.drawnEvents) setCountedEvents(this.map, this.drawnEvents, visible);
   }
 
   private build(data: AtlasData): void {

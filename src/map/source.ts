@@ -20,20 +20,29 @@ import * as s from './scales.js';
  * first place only: the others are drawn at the plain size, so that the area on the map stays
  * proportional to the number (188 drones over three places is not 564).
  */
-export function leanEvents(events: EventCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
-  // How many events share each point (four country-level events at one country's point): the label says so.
-  const here = eventsAt(events);
-  // A label already written at the same point by an earlier event: drawn by the repeat layer (ids.ts).
+export function leanEvents(
+  events: EventCollection,
+  isVisible: (id: string) => boolean = () => true,
+): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  // How many of the events shown share each point (four country-level events at one country's point):
+  // the label says so, and counts only what the layer toggles and the period leave on the map.
+  const here = eventsAt({
+    type: 'FeatureCollection',
+    features: events.features.filter((f) => isVisible(f.properties.id)),
+  });
+  // A label already written at the same point by an earlier event shown: drawn by the repeat layer (ids.ts).
+  // A hidden event writes none, so the first shown event at a point keeps the label.
   const written = new Set<string>();
   return {
     type: 'FeatureCollection',
     features: events.features.flatMap((f) => {
       const { id, type, status, magnitude } = f.properties;
+      const shown = isVisible(id);
       return eventPlaces(f).map((place, n) => {
         const label = markerLabel(f, n);
         const key = `${place.lonlat.join(',')} ${label}`;
-        const repeat = written.has(key);
-        written.add(key);
+        const repeat = shown && written.has(key);
+        if (shown) written.add(key);
         return {
           type: 'Feature' as const,
           geometry: { type: 'Point' as const, coordinates: place.lonlat },
@@ -286,6 +295,16 @@ export function setDataCollection(
   if (clusters(events.features.length))
     source.setClusterOptions({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM });
   source.setData(leanEvents(events));
+}
+
+/**
+ * Events drawn unclustered, after the layer toggles or the period changed: the features stay (the layer
+ * filters hide what is off), and each label's "(N events)" and which marker writes the label at a
+ * shared point are counted again over the events shown, so "Odesa (2 events)" becomes "Odesa" when one
+ * of the two is switched off.
+ */
+export function setCountedEvents(map: MapLibreMap, events: EventCollection, isVisible: (id: string) => boolean): void {
+  (map.getSource(EVENT_SOURCE) as GeoJSONSource).setData(leanEvents(events, isVisible));
 }
 
 /**

@@ -58,9 +58,10 @@ describe('front-matter places', () => {
         'id: t\ntitle: T\nplaces:\n  site-a:\n    name: Kapustin Yar\n    kind: launchpad\n    note: n',
       ),
     );
+    // At the value (line 7, `    kind: launchpad`), not the place's key (line 5).
     expect(found.map((d) => [d.line, d.message])).toEqual([
       [
-        5,
+        7,
         'place "site-a": unknown kind "launchpad"; allowed: coordinates, site, city, region, country, continent, area',
       ],
     ]);

@@ -63,6 +63,16 @@ describe('readMeta: an error about a value points at the value', () => {
   });
 });
 
+describe('front matter: repeated keys', () => {
+  it('are errors at each repeat, at any depth, and a key 1 and a key "1" are two keys', () => {
+    const r = read('id: d\ntitle: T\nplaces:\n  zz:\n    name: Kyiv\n    note: n\n    name: Kiev\nid: e\n1: a\n"1": b');
+    expect(r.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [8, 5, 'invalid YAML front matter: Map keys must be unique'],
+      [9, 1, 'invalid YAML front matter: Map keys must be unique'],
+    ]);
+  });
+});
+
 describe('readMeta: front-matter places', () => {
   it('reports a misspelt key of a place at its own line instead of dropping it', () => {
     const r = read('id: d\ntitle: T\nplaces:\n  zz:\n    name: Kyiv\n    nmae: x\n    note: n');

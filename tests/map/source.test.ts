@@ -66,6 +66,36 @@ describe('one label per point and text (leanEvents `repeat`)', () => {
   });
 });
 
+describe('"(N events)" follows what is visible (leanEvents with isVisible)', () => {
+  const kursk = events.features.filter((f) => f.properties.places.some((p) => p.name === 'Kursk Oblast'));
+  const kurskPoints = (fc: ReturnType<typeof leanEvents>) =>
+    fc.features
+      .filter((p) => p.properties?.label === 'Kursk Oblast')
+      .map((p) => ({ id: p.properties?.id, here: p.properties?.here, repeat: p.properties?.repeat === true }));
+
+  it('counts only the events shown at a point: two events, one switched off, say no count', () => {
+    expect(kursk.length, 'the app fixture has two events in Kursk Oblast').toBe(2);
+    const [a, b] = kursk.map((f) => f.properties.id);
+    const both = leanEvents({ type: 'FeatureCollection', features: kursk });
+    expect(kurskPoints(both).map((p) => p.here)).toEqual([2, 2]);
+    const oneOff = leanEvents({ type: 'FeatureCollection', features: kursk }, (id) => id !== b);
+    const shown = kurskPoints(oneOff).find((p) => p.id === a)!;
+    expect(shown).toEqual({ id: a, here: 1, repeat: false });
+    expect(labelText('Kursk Oblast', shown.here)).toBe('Kursk Oblast');
+  });
+
+  it('lets the second event write the label when the first is switched off (it is no longer a repeat)', () => {
+    const [a, b] = kursk.map((f) => f.properties.id);
+    const firstOff = leanEvents({ type: 'FeatureCollection', features: kursk }, (id) => id !== a);
+    expect(kurskPoints(firstOff).find((p) => p.id === b)).toEqual({ id: b, here: 1, repeat: false });
+    // Nothing hidden: the default counts every event, as before.
+    expect(kurskPoints(leanEvents({ type: 'FeatureCollection', features: kursk })).map((p) => p.repeat)).toEqual([
+      false,
+      true,
+    ]);
+  });
+});
+
 describe('markerTexts: the labels as drawn, for the first view to keep clear of the controls', () => {
   it('writes how many events share a point, as the label layers do', () => {
     const kursk = events.features.filter((f) => f.properties.places.some((p) => p.name === 'Kursk Oblast'));

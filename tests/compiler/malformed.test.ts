@@ -1,0 +1,315 @@
+/**
+ * Malformed documents of kinds the other tests do not cover (tests/fixtures/malformed/): each is either
+ * read faithfully or gives located errors (line, column, message), never a crash or a silent loss.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compile, type CompileResult } from '../../src/compiler/compile.js';
+import { parseDocumentText } from '../../src/compiler/parse.js';
+import { decodeDocument } from '../../src/cli/prepare-files.js';
+import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
+import { resolveDocument } from '../../src/compiler/resolve.js';
+import type { Resolver } from '../../src/compiler/document-places.js';
+import type { Diagnostic } from '../../src/contract.js';
+
+const dir = join(import.meta.dirname, '../fixtures/malformed');
+let resolve: Resolver;
+beforeAll(() => {
+  const g = loadGazetteer();
+  resolve = (qs, ctx) => resolveDocument(g, qs, ctx);
+});
+
+/** Builds fixtures together, as `npm run data` reads them (bytes decoded as the CLI decodes them). */
+function build(...names: string[]): { out: CompileResult; diagnostics: Diagnostic[] } {
+  const parsed = names.map((name) => {
+    const decoded = decodeDocument(name, readFileSync(join(dir, name)));
+    if ('diagnostic' in decoded) throw new Error(decoded.diagnostic.message);
+    return parseDocumentText(name, decoded.text);
+  });
+  const out = compile(parsed, { resolve, areas: new Map() });
+  return { out, diagnostics: [...new Set([...parsed.flatMap((p) => p.diagnostics), ...out.diagnostics])] };
+}
+
+/** Each fixture and the diagnostics it must give, in order: [file, line, column, severity, message]. */
+const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severity'], RegExp]>]> = [
+  [
+    'unclosed-across-paragraphs.md',
+    [
+      [
+        'unclosed-across-paragraphs.md',
+        6,
+        1,
+        'error',
+        /^unterminated annotation ":event\[A missile hit .*broken by a blank line/,
+      ],
+      [
+        'unclosed-across-paragraphs.md',
+        8,
+        39,
+        'error',
+        /^"\]\{#kyiv-strike .*looks like annotation markup \("\]\{"\) left in the text/,
+      ],
+    ],
+  ],
+  [
+    'smart-quotes-unquoted.md',
+    [
+      [
+        'smart-quotes-unquoted.md',
+        6,
+        135,
+        'error',
+        /^claimant=”officials” opens with the typographic quote ” \(U\+201D\).*write claimant="…" with straight quotes$/,
+      ],
+    ],
+  ],
+  [
+    'smart-quotes-spaced.md',
+    [
+      [
+        'smart-quotes-spaced.md',
+        6,
+        51,
+        'error',
+        /cannot be read \("summary=" is followed by the typographic quote “, which does not quote a value/,
+      ],
+    ],
+  ],
+  [
+    'yaml-tab-indent.md',
+    [5, 6, 7].map((line) => [
+      'yaml-tab-indent.md',
+      line,
+      1,
+      'error',
+      /^invalid YAML front matter: Tabs are not allowed as indentation$/,
+    ]),
+  ],
+  [
+    'published-feb-30.md',
+    [
+      [
+        'published-feb-30.md',
+        4,
+        12,
+        'error',
+        /^front-matter "published": "2024-02-30" is not a date: 2024-02 has no day 30/,
+      ],
+      [
+        'published-feb-30.md',
+        6,
+        102,
+        'error',
+        /^date="Thursday" cannot be read: it counts from the publication date, and published: "2024-02-30" \(line 4\) is not a date/,
+      ],
+    ],
+  ],
+  [
+    'range-min-over-max.md',
+    [
+      [
+        'range-min-over-max.md',
+        6,
+        62,
+        'error',
+        /^min=500 is not below max=300: a band runs from min= out to a larger max=/,
+      ],
+    ],
+  ],
+  [
+    'range-negative.md',
+    [['range-negative.md', 6, 36, 'error', /^"−300 km" is not a range; expected a number with a unit/]],
+  ],
+  [
+    'range-inside-range.md',
+    [
+      [
+        'range-inside-range.md',
+        6,
+        49,
+        'error',
+        /^:range\[300 km\] cannot sit inside :range\[up to 300 km\] \(line 6, column 36\)/,
+      ],
+    ],
+  ],
+  [
+    'zero-width-joiner-in-reference.md',
+    [
+      [
+        'zero-width-joiner-in-reference.md',
+        6,
+        47,
+        'error',
+        /^of= "ky\u200Div" is not a valid id: it has U\+200D ZERO WIDTH JOINER \(invisible\) at character 3/,
+      ],
+    ],
+  ],
+  ['bom-only.md', [['bom-only.md', 1, 1, 'error', /^empty document; expected YAML front matter/]]],
+  [
+    'front-matter-only-crlf.md',
+    [
+      [
+        'front-matter-only-crlf.md',
+        6,
+        1,
+        'warning',
+        /^the document has no text after its front matter: nothing of it reaches the map/,
+      ],
+    ],
+  ],
+  [
+    'cr-line-breaks.md',
+    [
+      [
+        'cr-line-breaks.md',
+        1,
+        4,
+        'error',
+        /^the lines of this document end with a bare carriage return \(CR.*save it with LF \(or CRLF\) line breaks$/,
+      ],
+    ],
+  ],
+  [
+    'yaml-alias-bomb.md',
+    [['yaml-alias-bomb.md', 5, 10, 'error', /^invalid YAML front matter: .*its aliases \(\*name\) repeat too much/]],
+  ],
+  [
+    'no-break-space-between-attributes.md',
+    [
+      [
+        'no-break-space-between-attributes.md',
+        6,
+        25,
+        'error',
+        /cannot be read \(a no-break space \(U\+00A0\) between attributes; separate them with ordinary spaces\)/,
+      ],
+    ],
+  ],
+  [
+    'annotation-in-indented-code.md',
+    [
+      [
+        'annotation-in-indented-code.md',
+        8,
+        5,
+        'error',
+        /^":place\[Kyiv\]" looks like an annotation but was not read as one \(is it unterminated, or inside code or HTML\?\)/,
+      ],
+    ],
+  ],
+  [
+    'annotation-in-html-comment.md',
+    [
+      [
+        'annotation-in-html-comment.md',
+        6,
+        11,
+        'error',
+        /^":place\[Kyiv\]" looks like an annotation but was not read as one/,
+      ],
+    ],
+  ],
+  [
+    'place-named-twice.md',
+    [
+      [
+        'place-named-twice.md',
+        6,
+        164,
+        'error',
+        /^place="kyiv kyiv" names "kyiv" twice; name each place of the event once$/,
+      ],
+    ],
+  ],
+  [
+    'weapon-named-twice.md',
+    [
+      [
+        'weapon-named-twice.md',
+        6,
+        51,
+        'error',
+        /^weapon="test-6 test-6" names "test-6" twice; name each weapon of the range once$/,
+      ],
+    ],
+  ],
+  [
+    'prototype-names.md',
+    [
+      ['prototype-names.md', 4, 1, 'error', /^unknown front-matter key "__proto__"; allowed: id, title/],
+      ['prototype-names.md', 6, 32, 'error', /^unknown attribute "__proto__" on :place\[Kyiv\]; allowed: id, of, name/],
+      ['prototype-names.md', 6, 44, 'error', /^unknown attribute "constructor" on :place\[Kyiv\]/],
+    ],
+  ],
+  [
+    'magnitude-and-figures.md',
+    [
+      [
+        'magnitude-and-figures.md',
+        6,
+        194,
+        'error',
+        /are both given: .* write figures="188 drones; 3 killed" and delete magnitude= and unit=$/,
+      ],
+    ],
+  ],
+];
+
+describe('malformed documents: a located error for each, never a crash or a silent loss', () => {
+  it('has an expectation for every fixture', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    const covered = new Set([
+      ...EXPECTED.map(([f]) => f),
+      'bom-crlf-mixed.md',
+      'duplicate-id-across-files-a.md',
+      'duplicate-id-across-files-b.md',
+    ]);
+    expect(files.filter((f) => !covered.has(f))).toEqual([]);
+    expect(files.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(EXPECTED)('%s', (name, expected) => {
+    const { out, diagnostics } = build(name);
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.severity])).toEqual(
+      expected.map(([f, l, c, s]) => [f, l, c, s]),
+    );
+    diagnostics.forEach((d, i) => expect(d.message).toMatch(expected[i][4]));
+    // An error means nothing is published; a warning alone leaves what there is.
+    if (expected.some((e) => e[3] === 'error')) expect(diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(out).toBeDefined();
+  });
+
+  it('reads a BOM with CRLF and LF line breaks mixed faithfully: the text byte for byte, the event at its place', () => {
+    const { out, diagnostics } = build('bom-crlf-mixed.md');
+    expect(diagnostics).toEqual([]);
+    const [event] = out.events.features;
+    expect(event.properties.id).toBe('kyiv-strike-bom');
+    expect(event.properties.place).toBe('Kyiv');
+    expect(event.properties.claims[0].excerpt).toBe('A missile hit Kyiv at dawn.');
+    const parsed = parseDocumentText('bom-crlf-mixed.md', readFileSync(join(dir, 'bom-crlf-mixed.md'), 'utf8'));
+    expect(parsed.text).toBe('A missile hit Kyiv at dawn.\r\nA second line ends in LF.\nA third in CRLF.\r\n');
+  });
+
+  it('says an event id defined in two files is a duplicate, at the second, naming the first', () => {
+    const { diagnostics } = build('duplicate-id-across-files-a.md', 'duplicate-id-across-files-b.md');
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
+      [
+        'duplicate-id-across-files-b.md',
+        6,
+        54,
+        'error',
+        'duplicate event id "dup-strike"; first defined at duplicate-id-across-files-a.md:6:1 (use of=dup-strike to add a claim to it)',
+      ],
+    ]);
+  });
+
+  it('locates an error at the end of an extremely long line (a million characters) by its UTF-16 column', () => {
+    const head = '---\nid: m-long\ntitle: Long\n---\n';
+    const words = `${'Words of a very long line, 😀 and more. '.repeat(25_000)}`;
+    const parsed = parseDocumentText('long.md', `${head}${words}:place[Kyiv]{#kyiv kind=city\n`);
+    const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.line, d.column])).toEqual([[5, words.length + 13]]);
+    expect(errors[0].message).toMatch(/have no closing "}"/);
+  });
+});
