@@ -263,11 +263,14 @@ export function clusters(count: number): boolean {
 
 /**
  * The pattern images (patterns.ts) that the data layers will ask for in a theme: each patterned
- * marker's, and the band hatch, which MapLibre asks for whenever the layer is there (it is constant).
+ * marker's, the pending ring when a suggestion is shown, and the band hatch, which MapLibre asks for whenever the layer is there (it is constant).
  */
 export function patternIds(events: EventCollection, theme: Theme): string[] {
   const ids = new Set<string>([s.bandHatchImage(theme)]);
   for (const f of events.features) {
+    // An unreviewed suggestion's dashed ring (dev server and studio): asked for on demand, MapLibre warned
+    // on the console that the image was missing before it was drawn.
+    if (f.properties.pending) ids.add(s.PENDING_RING);
     // The first place is sized by the event's figure; the others are drawn at the plain size.
     for (const magnitude of [f.properties.magnitude, ...(f.properties.places.length > 1 ? [null] : [])]) {
       const id = s.markerPatternId({ ...f.properties, magnitude });

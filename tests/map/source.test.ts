@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature } from '../../src/contract';
-import { labelPoints, labelText, leanEvents, markerTexts } from '../../src/map/source';
+import { PENDING_RING } from '../../src/map/scales';
+import { labelPoints, labelText, leanEvents, markerTexts, patternIds } from '../../src/map/source';
 
 const events = JSON.parse(
   readFileSync(new URL('../fixtures/app/events.geojson', import.meta.url), 'utf8'),
@@ -111,5 +112,16 @@ describe('labelPoints: where a band is labelled, and on which side', () => {
   it('labels a point once, and nothing without points', () => {
     expect(labelPoints([[[5, 5]]])).toEqual([{ point: [5, 5], anchor: 'bottom' }]);
     expect(labelPoints([])).toEqual([]);
+  });
+});
+
+describe('patternIds: the images added with the data', () => {
+  it('adds the pending ring only when an unreviewed suggestion is shown', () => {
+    expect(patternIds(events, 'light')).not.toContain(PENDING_RING);
+    const pending = {
+      ...events,
+      features: [{ ...events.features[0], properties: { ...events.features[0].properties, pending: true as const } }],
+    };
+    expect(patternIds(pending, 'light')).toContain(PENDING_RING);
   });
 });
