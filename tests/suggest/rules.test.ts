@@ -495,3 +495,19 @@ describe('claimants: a service, a nationality before lower-case words, "has said
     expect(claimantOf('They have said nothing about the strike.').found).toBe(false);
   });
 });
+
+describe('events: a headline in sentence case', () => {
+  it('suggests no event for the first line alone with no full stop, but does for the text under it', () => {
+    const ev = eventsOf(
+      "Missile from Yemen hits Israel's main airport; Israel strikes Hodeidah port a day later\n\nA missile struck Tel Aviv on Sunday, Israeli police said.",
+    );
+    expect(ev.map((e) => e.text)).toEqual(['A missile struck Tel Aviv on Sunday, Israeli police said.']);
+    expect(ev[0].claimant).toBe('Israeli police');
+  });
+  it('keeps a first line that ends with a full stop, and a text of one line', () => {
+    expect(
+      eventsOf('A missile struck a hospital in Kharkiv on Tuesday.\n\nPolice said it was a missile.').length,
+    ).toBeGreaterThan(0);
+    expect(eventsOf('A missile struck a hospital in Kharkiv on Tuesday').length).toBe(1);
+  });
+});
