@@ -1,7 +1,9 @@
 /**
  * The map for an article: the map session (src/map/session.ts) with the compact layer control and
  * without the list, sheet or masthead. Gestures cooperate with the page (one finger and the wheel scroll
- * the article; two fingers or Ctrl/⌘ + wheel move the map). The URL chooses view, layers and selection
+ * the article; two fingers or Ctrl/⌘ + wheel move the map). After the map in the Tab order, a list of its
+ * visible events and ranges, shown while it has the focus, opens each from the keyboard (feature-keys.ts).
+ * The URL chooses view, layers and selection
  * once; after that the state lives in the "Open the full map" link, never in the host's history.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -10,6 +12,7 @@ import { layerControlFor, type LayerControl } from '../map/layer-control';
 import { MapSession, type Presenter } from '../map/session';
 import { initialState, toUrlState } from '../map/state';
 import { appUrl, type EmbedParams } from '../share/params';
+import { featureKeys, keyEntries } from './feature-keys';
 import { NARROW } from '../share/size';
 
 /** px: the least room kept around the data in a small frame (a marker's halo and its label). */
@@ -42,6 +45,15 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
   const site = new URL(import.meta.env.BASE_URL, location.href).href;
   const narrow = () => el.map.clientWidth < NARROW;
   let control: LayerControl | null = null;
+  /** The list's button that opened the current feature: the focus goes back to it when its details close. */
+  let chosenBy: HTMLButtonElement | null = null;
+  const keys = featureKeys(document, (id, button) => {
+    chosenBy = button;
+    session.dispatch({ type: 'select', id });
+    // Under the map (narrow frames, long popups): the details take the focus, as a popup does.
+    if (!el.detail.hidden) el.detail.querySelector<HTMLElement>('button')?.focus();
+  });
+  const listKeys = () => keys.set(keyEntries(session.items.values(), (id) => session.isVisible(id)));
 
   /** Details under the map where a popup has no room (narrow frames, long popups): the frame grows to show them. */
   const presenter: Presenter = {
@@ -49,7 +61,11 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
     showPanel: (content, onClose) => showDetailIn(el.detail, content, onClose),
     overflow: 'panel',
     chooserInPanel: true,
-    focusAfterClose: () => session.map.getCanvas().focus(),
+    focusAfterClose: (id) => {
+      const back = id && chosenBy?.dataset.id === id && chosenBy.isConnected ? chosenBy : null;
+      chosenBy = null;
+      (back ?? session.map.getCanvas()).focus();
+    },
     // A small frame keeps proportionally small margins.
     // At least MIN_FIT_PADDING, so that a marker and its label at the edge of the fit are not clipped.
     fitPadding: () => {
@@ -62,7 +78,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
   };
 
   let shown = '';
-  const label = `${params.title ? `${params.title}: map` : 'Map'} of events and weapon ranges; open the full map for the same information as a list`;
+  const label = `${params.title ? `${params.title}: map` : 'Map'} of events and weapon ranges; Tab goes on to a list of them`;
   const session: MapSession = new MapSession({
     container: el.map,
     // A period from the URL (t=FROM/TO) filters events and ranges as in the app; the embed has no timeline to change it.
@@ -99,6 +115,9 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
       });
       control.set(session.state.hidden);
       el.controls.replaceChildren(control.element);
+      // After the canvas, before the controls, in the Tab order.
+      el.map.querySelector('.maplibregl-canvas-container')?.after(keys.element);
+      listKeys();
     },
   });
 
@@ -107,6 +126,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
 
   session.onChange(({ state, changed }) => {
     if (changed.has('hidden')) control?.set(state.hidden);
+    if (changed.has('hidden') || changed.has('period')) listKeys();
     el.fullMap.href = appUrl(site, toUrlState(state), params.story);
   });
 

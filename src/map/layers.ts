@@ -237,6 +237,8 @@ export function dataLayers(
       filter: f[LAYER.rangeLabel],
       layout: {
         'text-field': ['get', 'label'],
+        // Inside the band from its extreme point (source.ts, labelPoints).
+        'text-anchor': ['coalesce', ['get', 'anchor'], 'center'],
         'text-max-width': 14,
         'text-font': [...FONT.regular], // one face: a second weight costs a download and rasterizing
         'text-size': 12,

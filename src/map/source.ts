@@ -168,27 +168,37 @@ function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
   };
 }
 
+/** Which side of its point a band's label is drawn on (MapLibre's `text-anchor`). */
+export type LabelAnchor = 'bottom' | 'left' | 'right';
+
 /**
  * Where a band's label goes: the southern, eastern and western extremes of its edge (the north is
  * often at the pole), so that one is usually on screen. Point labels cost far less to lay out than
- * labels along a ring that spans half the globe.
+ * labels along a ring that spans half the globe. Each label lies inside the band from its point (above
+ * the southern one, east of the western one, west of the eastern one): where a story's view cuts the
+ * band, the extreme sits at the view's edge, and a label centred on it was half cut off.
  */
-export function labelPoints(lines: number[][][]): number[][] {
+export function labelPoints(lines: number[][][]): Array<{ point: number[]; anchor: LabelAnchor }> {
   const points = lines.flat();
   if (!points.length) return [];
   const by = (f: (p: number[]) => number) => points.reduce((best, p) => (f(p) < f(best) ? p : best));
-  const picks = [by((p) => p[1]), by((p) => -p[0]), by((p) => p[0])];
-  return [...new Map(picks.map((p) => [p.join(','), p])).values()];
+  const picks: Array<{ point: number[]; anchor: LabelAnchor }> = [
+    { point: by((p) => p[1]), anchor: 'bottom' },
+    { point: by((p) => -p[0]), anchor: 'right' },
+    { point: by((p) => p[0]), anchor: 'left' },
+  ];
+  const seen = new Set<string>();
+  return picks.filter(({ point }) => !seen.has(point.join(',')) && Boolean(seen.add(point.join(','))));
 }
 
 function labels(edgeCollection: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: edgeCollection.features.flatMap((f) =>
-      labelPoints((f.geometry as GeoJSON.MultiLineString).coordinates).map((p) => ({
+      labelPoints((f.geometry as GeoJSON.MultiLineString).coordinates).map(({ point, anchor }) => ({
         type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: p },
-        properties: { ...f.properties, kind: 'label' },
+        geometry: { type: 'Point' as const, coordinates: point },
+        properties: { ...f.properties, kind: 'label', anchor },
       })),
     ),
   };
@@ -262,11 +272,14 @@ export function clusters(count: number): boolean {
 
 /**
  * The pattern images (patterns.ts) that the data layers will ask for in a theme: each patterned
- * marker's, and the band hatch, which MapLibre asks for whenever the layer is there (it is constant).
+ * marker's, the pending ring when a suggestion is shown, and the band hatch, which MapLibre asks for whenever the layer is there (it is constant).
  */
 export function patternIds(events: EventCollection, theme: Theme): string[] {
   const ids = new Set<string>([s.bandHatchImage(theme)]);
   for (const f of events.features) {
+    // An unreviewed suggestion's dashed ring (dev server and studio): asked for on demand, MapLibre warned
+    // on the console that the image was missing before it was drawn.
+    if (f.properties.pending) ids.add(s.PENDING_RING);
     // The first place is sized by the event's figure; the others are drawn at the plain size.
     for (const magnitude of [f.properties.magnitude, ...(f.properties.places.length > 1 ? [null] : [])]) {
       const id = s.markerPatternId({ ...f.properties, magnitude });

@@ -10,10 +10,10 @@ const VERBS =
 const NAME = String.raw`(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*|of|the|and|for|on|'s|’s|\s)+?`;
 const ACCORDING = /\baccording to\s+((?:the\s+|a\s+)?[^,.;]{2,80}?)(?=[,.;]|\s+(?:on|in|which|who)\b|$)/iu;
 const HEADS =
-  'officials|official|ministry|military|army|forces|intelligence|spokesperson|spokesman|spokeswoman|governors?|authorities|president|residents|witnesses|police|rescuers|medics|agency|command|service|office|government|media|statement|sources|ombudsman|minister|commander|mayor|chief|head|group|rebels|militants|insurgents|separatists|force|navy|staff|guards?|council';
-/** "X said": a possessive and a head noun ("Ukraine's air force"), a run of capitalised words ("Russia's Defence Ministry"), or a determiner, up to four words and a head noun ("the Lebanese health ministry", "a senior U.S. defence official"). */
+  'officials|official|ministry|military|army|forces|intelligence|spokesperson|spokesman|spokeswoman|governors?|authorities|president|residents|witnesses|police|rescuers|medics|agency|command|service|office|government|media|statement|sources|ombudsman|minister|commander|mayor|chief|head|group|rebels|militants|insurgents|separatists|force|navy|staff|guards?|council|services';
+/** "X said" (or "X has/have said"): a possessive and a head noun ("Ukraine's air force"), a determiner, up to four words and a head noun ("the Lebanese health ministry", "a senior U.S. defence official"), up to three capitalised words, up to two lower-case ones and a head noun ("Israeli emergency services"), or a run of capitalised words ("Russia's Defence Ministry", "The Houthis"). */
 const BEFORE_VERB = new RegExp(
-  String.raw`((?:[\p{Lu}][\p{L}\p{M}.-]*(?:\s+[\p{Lu}][\p{L}\p{M}.-]*){0,2}['’]s\s+(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})|(?:the|The|a|A|an|An|its|Its|their|Their)\s+(?:(?!(?:the|a|an)\s)[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})|(?:the\s+|The\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*[\s\u00a0]+)*(?:[\p{Lu}][\p{L}\p{M}.'’-]*|${HEADS})))[\s\u00a0]+(?:${VERBS})\b`,
+  String.raw`((?:[\p{Lu}][\p{L}\p{M}.-]*(?:\s+[\p{Lu}][\p{L}\p{M}.-]*){0,2}['’]s\s+(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})|(?:the|The|a|A|an|An|its|Its|their|Their)\s+(?:(?!(?:the|a|an)\s)[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})|(?:the\s+|The\s+)?[\p{Lu}][\p{L}\p{M}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}\p{M}.'’-]*){0,2}[\s\u00a0]+(?:[\p{Ll}][\p{L}\p{M}-]*[\s\u00a0]+){0,2}?(?:${HEADS})|(?:the\s+|The\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*[\s\u00a0]+)*(?:[\p{Lu}][\p{L}\p{M}.'’-]*|${HEADS})))[\s\u00a0]+(?:(?:has|have|had)[\s\u00a0]+)?(?:${VERBS})\b`,
   'u',
 );
 /** "the group's spokesman, Yahya Saree, said": the role and the name. */
@@ -63,7 +63,7 @@ function findClaimant(sentence: string): Claimant {
   const tidy = (s: string) =>
     s
       .trim()
-      .replace(/^(The|A|An)\s/, (m) => m.toLowerCase())
+      .replace(/^(The|A|An|Its|Their)\s/, (m) => m.toLowerCase())
       .replace(/\s+/g, ' ');
   const a = ACCORDING.exec(sentence);
   if (a) return { claimant: tidy(a[1]), found: true };

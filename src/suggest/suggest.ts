@@ -146,8 +146,10 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     const inside = places.filter(
       (p) => p.start >= s && p.end <= e && !(claimant.found && isClaimantPossessive(text, p, claimant.claimant)),
     );
-    // A headline (a line of capitalised words with no full stop) names what the article reports; its sentences report it.
-    if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && isHeadline(sentenceText)) return;
+    // A headline (a line of capitalised words with no full stop, or the article's first line on its own
+    // with no full stop: headlines in sentence case) names what the article reports; its sentences report it.
+    if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && (isHeadline(sentenceText) || (si === 0 && aloneOnLine(text, s, e))))
+      return;
     // After an event dated only by when it was said, an account may date it to that day or before.
     const said = saidOnly?.attributes.id === lastEvent ? (saidOnly?.attributes.date ?? null) : null;
     const newer = said ? found.filter((d) => !(DAYS.test(d.value) && d.value.slice(0, 10) <= said)) : found;
@@ -302,4 +304,12 @@ function consistent(text: string, suggestions: Suggestion[]): Suggestion[] {
     if (next.length === kept.length) return next;
     kept = next;
   }
+}
+
+/** Whether text[s, e) is a line of its own with more text after it: only blanks between it and the line breaks (or the text's start) around it. */
+export function aloneOnLine(text: string, s: number, e: number): boolean {
+  const before = text.slice(Math.max(0, s - 200), s);
+  const after = text.slice(e, e + 200);
+  const starts = /\n[ \t]*$/.test(before) || (s === before.length && /^[ \t]*$/.test(before));
+  return starts && /^[ \t]*\r?\n/.test(after);
 }

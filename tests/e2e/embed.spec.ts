@@ -328,6 +328,15 @@ test('keyboard focus passes into the frame and out again, both ways', async ({ p
   expect(await focused(), 'Tab left the frame').toBe('after');
   for (let i = 0; i < 60 && (await focused()) !== 'before'; i++) await page.keyboard.press('Shift+Tab');
   expect(await focused(), 'Shift+Tab left the frame').toBe('before');
+  // After the canvas, each feature has a button (feature-keys.ts): Enter opens it, closing gives the focus back.
+  const first = frame.locator('.feature-keys button').first();
+  const id = await first.getAttribute('data-id');
+  await first.focus();
+  await first.press('Enter');
+  await expect(frame.locator(`.popup[data-id="${id}"]`)).toBeVisible();
+  await page.keyboard.press('Escape');
+  if (await frame.locator('#detail:not([hidden])').count()) await frame.locator('#detail .detail-close').click();
+  await expect(first).toBeFocused();
 });
 
 test('URL parameters choose the title, view, layers and selection; the full-map link keeps them', async ({

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature } from '../../src/contract';
-import { labelText, leanEvents, markerTexts } from '../../src/map/source';
+import { PENDING_RING } from '../../src/map/scales';
+import { labelPoints, labelText, leanEvents, markerTexts, patternIds } from '../../src/map/source';
 
 const events = JSON.parse(
   readFileSync(new URL('../fixtures/app/events.geojson', import.meta.url), 'utf8'),
@@ -119,5 +120,38 @@ describe('markerTexts: the labels as drawn, for the first view to keep clear of 
       lonlat: alone.geometry.coordinates[0],
       text: alone.properties.places[0].name,
     });
+  });
+});
+
+describe('labelPoints: where a band is labelled, and on which side', () => {
+  it('labels the southern, eastern and western extremes, each inside the band from its point', () => {
+    // A ring round (40, 20): south (40, 10), west (30, 20), east (50, 20), north (40, 30).
+    const ring = [
+      [40, 10],
+      [50, 20],
+      [40, 30],
+      [30, 20],
+      [40, 10],
+    ];
+    expect(labelPoints([ring])).toEqual([
+      { point: [40, 10], anchor: 'bottom' },
+      { point: [50, 20], anchor: 'right' },
+      { point: [30, 20], anchor: 'left' },
+    ]);
+  });
+  it('labels a point once, and nothing without points', () => {
+    expect(labelPoints([[[5, 5]]])).toEqual([{ point: [5, 5], anchor: 'bottom' }]);
+    expect(labelPoints([])).toEqual([]);
+  });
+});
+
+describe('patternIds: the images added with the data', () => {
+  it('adds the pending ring only when an unreviewed suggestion is shown', () => {
+    expect(patternIds(events, 'light')).not.toContain(PENDING_RING);
+    const pending = {
+      ...events,
+      features: [{ ...events.features[0], properties: { ...events.features[0].properties, pending: true as const } }],
+    };
+    expect(patternIds(pending, 'light')).toContain(PENDING_RING);
   });
 });

@@ -474,3 +474,40 @@ describe('dates: more of how English names a day or a period', () => {
     expect(values('The siege lasted from April to June last year.', '2024-05-08')).toEqual(['2023-04/2023-06']);
   });
 });
+
+describe('claimants: a service, a nationality before lower-case words, "has said"', () => {
+  it('finds "Israeli emergency services said" at the end of a long sentence', () => {
+    expect(
+      claimantOf(
+        'A missile struck the grounds of the airport on Sunday, leaving a crater and lightly wounding several people, Israeli emergency services said.',
+      ).claimant,
+    ).toBe('Israeli emergency services');
+    expect(claimantOf('Rescue services said three people were killed in Odesa.').claimant).toBe('Rescue services');
+    // Not "an state media": the determiner is a word of its own.
+    expect(claimantOf('Iranian state media said the strike killed two children.').claimant).toBe('Iranian state media');
+  });
+  it('finds "X have said" and keeps a possessive determiner in lower case', () => {
+    expect(claimantOf('The Houthis have said the missile can fly up to 2,150 km.').claimant).toBe('the Houthis');
+    expect(claimantOf('Its military spokesman, Yahya Saree, said the group fired a missile.').claimant).toBe(
+      'its military spokesman Yahya Saree',
+    );
+    // A pronoun is not a claimant.
+    expect(claimantOf('They have said nothing about the strike.').found).toBe(false);
+  });
+});
+
+describe('events: a headline in sentence case', () => {
+  it('suggests no event for the first line alone with no full stop, but does for the text under it', () => {
+    const ev = eventsOf(
+      "Missile from Yemen hits Israel's main airport; Israel strikes Hodeidah port a day later\n\nA missile struck Tel Aviv on Sunday, Israeli police said.",
+    );
+    expect(ev.map((e) => e.text)).toEqual(['A missile struck Tel Aviv on Sunday, Israeli police said.']);
+    expect(ev[0].claimant).toBe('Israeli police');
+  });
+  it('keeps a first line that ends with a full stop, and a text of one line', () => {
+    expect(
+      eventsOf('A missile struck a hospital in Kharkiv on Tuesday.\n\nPolice said it was a missile.').length,
+    ).toBeGreaterThan(0);
+    expect(eventsOf('A missile struck a hospital in Kharkiv on Tuesday').length).toBe(1);
+  });
+});
