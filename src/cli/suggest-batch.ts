@@ -51,7 +51,9 @@ export interface BatchResult {
   /** Seconds until every thread had its index and tagger loaded. */
   startupS: number;
   /** Articles drafted after every thread was ready, and the seconds that took (the steady throughput). */
-  steady: { articles: number; seconds: number };
+  steady: { articles: number; seconds: number; cpuS: number };
+  /** CPU seconds this process has used (every thread, its start included). */
+  cpuS: number;
 }
 
 export const defaultJobs = () => Math.min(2, availableParallelism());
@@ -161,6 +163,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   let drafted = 0;
   let readyAt = items.length > 0 ? Number.NaN : t0;
   let afterReady = 0;
+  const cpuNow = () => ((u) => (u.user + u.system) / 1e6)(process.cpuUsage());
+  let cpuAtReady = 0;
   const take = (r: ItemResult) => {
     if (!Number.isNaN(readyAt)) afterReady++;
     waiting.set(r.i, r);
@@ -189,6 +193,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   if (jobs === 1 && items.length > 0) {
     const ctx = draftContext(o.overrides.tagger);
     readyAt = performance.now();
+    cpuAtReady = cpuNow();
     items.forEach((item, i) => take(draftItem(item, i, o.overrides, ctx, known)));
   } else if (items.length > 0) {
     const work: BatchWork = {
@@ -203,7 +208,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         startWorker(
           work,
           () => {
-            if (++ready === jobs) readyAt = performance.now();
+            if (++ready === jobs) {
+              readyAt = performance.now();
+              cpuAtReady = cpuNow();
+            }
           },
           take,
         ),
@@ -218,10 +226,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     jobs,
     wallS: (end - t0) / 1000,
     startupS: ((Number.isNaN(readyAt) ? end : readyAt) - t0) / 1000,
-    steady: { articles: afterReady, seconds: Number.isNaN(readyAt) ? 0 : (end - readyAt) / 1000 },
+    steady: {
+      articles: afterReady,
+      seconds: Number.isNaN(readyAt) ? 0 : (end - readyAt) / 1000,
+      cpuS: Number.isNaN(readyAt) ? 0 : cpuNow() - cpuAtReady,
+    },
+    cpuS: cpuNow(),
   };
   log(
-    `suggest: ${result.articles} articles: ${drafted} drafted into ${o.outDir}, ${failed} failed, in ${result.wallS.toFixed(1)} s on ${jobs} thread${jobs === 1 ? '' : 's'} (all review=pending)`,
+    `suggest: ${result.articles} articles: ${drafted} drafted into ${o.outDir}, ${failed} failed, in ${result.wallS.toFixed(1)} s on ${jobs} thread${jobs === 1 ? '' : 's'} (all review=pending; start-up ${result.startupS.toFixed(1)} s, then ${afterReady} articles in ${result.steady.seconds.toFixed(1)} s, ${result.steady.cpuS.toFixed(1)} s CPU; CPU ${result.cpuS.toFixed(1)} s)`,
   );
   return result;
 }
