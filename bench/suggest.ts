@@ -126,9 +126,11 @@ function benchBatch(n: number) {
     if (run.status !== 0 || !m || Number(m[1]) !== n || readdirSync(out).length !== n)
       throw new Error(`bench: the batch with ${jobs} jobs failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
     const startupS = Number(m[2]);
-    const steadyRate = Number(m[3]) / Number(m[4]);
     const cpuS = Number(m[6]);
-    const steadyCpuPerArticle = Number(m[5]) / Number(m[3]);
+    // A thread so slow to start that the others drafted everything first leaves no steady part: the whole run then.
+    const steadyPart = Number(m[3]) > 0;
+    const steadyRate = steadyPart ? Number(m[3]) / Number(m[4]) : n / wallS;
+    const steadyCpuPerArticle = steadyPart ? Number(m[5]) / Number(m[3]) : cpuS / n;
     return {
       jobs,
       articles: n,
@@ -138,10 +140,10 @@ function benchBatch(n: number) {
       startupS,
       articlesPerS: +(n / wallS).toFixed(1),
       steadyArticlesPerS: +steadyRate.toFixed(1),
-      tenThousandS: Math.round(wallS - Number(m[4]) + 10_000 / steadyRate),
+      tenThousandS: Math.round((steadyPart ? wallS - Number(m[4]) : 0) + 10_000 / steadyRate),
       tenThousandScaledS: Math.round((wallS * 10_000) / n),
       // The cores to itself: the CPU time the run took less its drafting, plus 10,000 articles' CPU at the steady rate, over the threads.
-      tenThousandCpuS: Math.round((cpuS - Number(m[5]) + 10_000 * steadyCpuPerArticle) / jobs),
+      tenThousandCpuS: Math.round(((steadyPart ? cpuS - Number(m[5]) : 0) + 10_000 * steadyCpuPerArticle) / jobs),
       loadAverage: +load.toFixed(1),
     };
   });

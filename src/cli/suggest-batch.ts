@@ -23,7 +23,7 @@ import {
   draftContext,
   draftParts,
   referringTo,
-  weaponsDefinedIn,
+  weaponsDefinedBy,
   writeParts,
 } from './suggest-draft.js';
 
@@ -177,7 +177,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         failed++;
         continue;
       }
-      const draft = writeParts({ ...next.parts, suggestions: referringTo(next.parts.suggestions, added) });
+      const parts = { ...next.parts, suggestions: referringTo(next.parts.suggestions, added) };
+      const draft = writeParts(parts);
       try {
         writeFileSync(out(item.id), draft, { flag: o.force ? 'w' : 'wx' });
       } catch (e) {
@@ -186,7 +187,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         continue;
       }
       drafted++;
-      for (const id of weaponsDefinedIn(out(item.id), draft)) if (!known.has(id)) added.add(id);
+      // As the build would read them from the draft (the single-file mode reads its folder's), without parsing it again.
+      for (const id of weaponsDefinedBy(parts)) if (!known.has(id)) added.add(id);
     }
   };
 

@@ -7,7 +7,7 @@ import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocumentText } from '../compiler/parse.js';
 import { parseCatalogue, type CatalogueWeapon } from '../suggest/catalogue.js';
-import { writeDraft, type DraftMeta } from '../suggest/draft.js';
+import { nestable, writeDraft, type DraftMeta } from '../suggest/draft.js';
 import { detectFormat, extract } from '../suggest/extract.js';
 import { placeIndex } from '../suggest/place-index.js';
 import type { PlaceIndex } from '../suggest/places.js';
@@ -114,6 +114,13 @@ export function definedWeapons(dir: string): Set<string> {
     for (const id of weaponsDefinedIn(f, readFileSync(join(dir, f), 'utf8'))) ids.add(id);
   }
   return ids;
+}
+
+/** The weapon ids a draft defines: its weapon suggestions with an `#id` that `writeDraft` writes (it leaves out those that cannot nest). */
+export function weaponsDefinedBy(p: DraftParts): string[] {
+  return nestable(p.text, p.suggestions)
+    .filter((s) => s.kind === 'weapon' && s.attributes.id)
+    .map((s) => s.attributes.id);
 }
 
 /** The weapon ids a document defines (`:weapon[…]{#id}`), as the build reads it. */

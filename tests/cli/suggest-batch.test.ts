@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/suggest.js';
-import { runBatch } from '../../src/cli/suggest-batch.js';
+import { readText, runBatch } from '../../src/cli/suggest-batch.js';
+import {
+  draftContext,
+  draftParts,
+  weaponsDefinedBy,
+  weaponsDefinedIn,
+  writeParts,
+} from '../../src/cli/suggest-draft.js';
 
 /** A handful of small articles: two name the same catalogued weapon, one is HTML with its own date. */
 function articles(dir: string) {
@@ -62,6 +69,16 @@ describe('npm run suggest -- --out-dir', () => {
     expect(got['c-odesa.md']).toMatch(/:weapon\[Shahed-136\]\{of=shahed-136 /);
     expect(got['c-odesa.md']).toMatch(/^published: ['"]?2024-11-18/m);
     expect(lines.at(-1)).toMatch(/4 articles: 4 drafted .* 0 failed/);
+    // The weapons the batch counts as defined by a draft are the ones the build reads from it.
+    const ctx = draftContext();
+    for (const [file, id] of [
+      [f.b, 'b-shahed'],
+      [f.c, 'c-odesa'],
+    ]) {
+      const parts = draftParts(readText(file), file, id, {}, ctx, new Set());
+      expect(weaponsDefinedBy(parts)).toEqual(weaponsDefinedIn(`${id}.md`, writeParts(parts)));
+      expect(weaponsDefinedBy(parts)).toEqual(['shahed-136']);
+    }
   }, 240_000);
 
   it('a bad file gets a line naming it, the others are drafted, drafts there are kept unless --force, exit 1', async () => {
