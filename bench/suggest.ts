@@ -14,10 +14,13 @@
  * after the session-6 rule changes and scored apart again. Prints a table, then one JSON line. Speed: per article, the gazetteer index
  * cached; 10,000 articles extrapolated from the measured mean on 2 threads: once as drafted in the first
  * pass (the JIT still compiling), once at steady state (best of three rounds, CPU time and wall).
+ * Then a real batch, measured (`--batch N`, default 300; 0 skips it; `--batch-only` runs only it): N
+ * 1,000-word articles through `npm run suggest -- --out-dir` with 1 and with 2 threads (benchBatch).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import { parseDocumentText, type Annotation, type ParsedDocument } from '../src/compiler/parse.js';
@@ -33,7 +36,13 @@ import { suggest } from '../src/suggest/suggest.js';
 import { compromiseTagger, winkTagger } from '../src/suggest/tagger.js';
 
 const { values: args } = parseArgs({
-  options: { tagger: { type: 'string' }, misses: { type: 'string' }, split: { type: 'string' } },
+  options: {
+    tagger: { type: 'string' },
+    misses: { type: 'string' },
+    split: { type: 'string' },
+    batch: { type: 'string' },
+    'batch-only': { type: 'boolean' },
+  },
 });
 const root = new URL('..', import.meta.url).pathname;
 const KINDS = ['places', 'dates', 'dates-stated', 'ranges', 'weapons', 'events'] as const;
@@ -64,6 +73,103 @@ const files = [
             : ('held-out' as const),
     })),
 ];
+
+/**
+ * A real batch, measured: N articles of 1,000 words (windows of the set's texts run together, each
+ * starting elsewhere) drafted by `npm run suggest -- --out-dir` in a process of its own, with 1 and with
+ * 2 threads: wall (the process's, from its start), its CPU time (every thread), articles a second, and
+ * 10,000 articles projected from the measured throughput: the start-up, then 10,000 at the rate the
+ * batch drafted once every thread was ready (and, plainer, the whole run scaled up).
+ */
+function benchBatch(n: number) {
+  const tokens = files
+    .map((f) => parseDocumentText(f.path, readFileSync(f.path, 'utf8')).text)
+    .join('\n\n')
+    .split(/(\s+)/);
+  const wordAt = tokens.flatMap((t, i) => (t.trim() ? [i] : []));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-suggest-batch-'));
+  mkdirSync(join(dir, 'in'));
+  for (let k = 0; k < n; k++) {
+    const first = (k * 1_997) % wordAt.length;
+    const parts: string[] = [];
+    for (let w = 0; w < 1000; w++) {
+      const i = wordAt[(first + w) % wordAt.length];
+      parts.push(tokens[i], w < 999 ? (tokens[i + 1] ?? ' ') : '\n');
+    }
+    writeFileSync(join(dir, 'in', `article-${String(k).padStart(5, '0')}.txt`), parts.join('').replace(/^\s+/, ''));
+  }
+  const rows = [1, 2].map((jobs) => {
+    const out = join(dir, `out-${jobs}`);
+    const load = loadavg()[0];
+    const w0 = performance.now();
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'src/cli/suggest.ts'),
+        '--out-dir',
+        out,
+        '--jobs',
+        String(jobs),
+        '--published',
+        '2024-11-22',
+        join(dir, 'in'),
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const wallS = (performance.now() - w0) / 1000;
+    const m =
+      /(\d+) drafted .* 0 failed, .*start-up ([\d.]+) s, then (\d+) articles in ([\d.]+) s, ([\d.]+) s CPU; CPU ([\d.]+) s/.exec(
+        run.stderr,
+      );
+    if (run.status !== 0 || !m || Number(m[1]) !== n || readdirSync(out).length !== n)
+      throw new Error(`bench: the batch with ${jobs} jobs failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
+    const startupS = Number(m[2]);
+    const cpuS = Number(m[6]);
+    // A thread so slow to start that the others drafted everything first leaves no steady part: the whole run then.
+    const steadyPart = Number(m[3]) > 0;
+    const steadyRate = steadyPart ? Number(m[3]) / Number(m[4]) : n / wallS;
+    const steadyCpuPerArticle = steadyPart ? Number(m[5]) / Number(m[3]) : cpuS / n;
+    return {
+      jobs,
+      articles: n,
+      wallS: +wallS.toFixed(1),
+      cpuS,
+      steadyCpuMsPerArticle: +(steadyCpuPerArticle * 1000).toFixed(1),
+      startupS,
+      articlesPerS: +(n / wallS).toFixed(1),
+      steadyArticlesPerS: +steadyRate.toFixed(1),
+      tenThousandS: Math.round((steadyPart ? wallS - Number(m[4]) : 0) + 10_000 / steadyRate),
+      tenThousandScaledS: Math.round((wallS * 10_000) / n),
+      // The cores to itself: the CPU time the run took less its drafting, plus 10,000 articles' CPU at the steady rate, over the threads.
+      tenThousandCpuS: Math.round(((steadyPart ? cpuS - Number(m[5]) : 0) + 10_000 * steadyCpuPerArticle) / jobs),
+      loadAverage: +load.toFixed(1),
+    };
+  });
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `batch: ${n} articles of 1,000 words through npm run suggest -- --out-dir, in a process of its own (${availableParallelism()} cores; load average before each run shown: other processes share the cores)`,
+  );
+  console.log(
+    `${'jobs'.padEnd(6)}${'wall s'.padStart(8)}${'CPU s'.padStart(8)}${'start-up s'.padStart(12)}${'art/s'.padStart(8)}${'steady art/s'.padStart(14)}${'10,000 ≈ s'.padStart(12)}${'(scaled) s'.padStart(12)}${'CPU ms/art'.padStart(12)}${'10,000 CPU/jobs s'.padStart(19)}${'load'.padStart(7)}`,
+  );
+  for (const r of rows)
+    console.log(
+      `${String(r.jobs).padEnd(6)}${r.wallS.toFixed(1).padStart(8)}${r.cpuS.toFixed(1).padStart(8)}${r.startupS.toFixed(1).padStart(12)}${r.articlesPerS.toFixed(1).padStart(8)}${r.steadyArticlesPerS.toFixed(1).padStart(14)}${String(r.tenThousandS).padStart(12)}${String(r.tenThousandScaledS).padStart(12)}${r.steadyCpuMsPerArticle.toFixed(1).padStart(12)}${String(r.tenThousandCpuS).padStart(19)}${r.loadAverage.toFixed(1).padStart(7)}`,
+    );
+  console.log(
+    '10,000 ≈: wall, the run less its drafting time plus 10,000 articles at the steady rate (target ≤ 300 s on 2 cores); scaled: the whole run × 10,000 / N; CPU/jobs: the same from CPU time over the threads (the wall time with the cores to itself)',
+  );
+  return rows;
+}
+const batchN = Number(args.batch ?? 300);
+if (!Number.isInteger(batchN) || batchN < 0)
+  throw new Error(`bench: --batch "${args.batch}" is not a count of articles`);
+if (args['batch-only']) {
+  console.log(JSON.stringify({ batch: benchBatch(batchN) }));
+  process.exit(0);
+}
 
 const overlaps = (a: Annotation, b: Annotation) => a.start < b.end && a.end > b.start;
 const words = (a: Annotation) => a.label.replace(/^the\s+/i, '');
@@ -298,6 +404,7 @@ const steadyThousandS = (best('thousandCpu') * 10_000) / threads / 1000;
 console.log(
   `speed, steady state (best of ${rounds.length} rounds): mean article ${best('cpu').toFixed(1)} ms CPU, ${best('wall').toFixed(1)} ms wall; one 1,000-word article ${best('thousandCpu').toFixed(1)} ms CPU, ${best('thousandWall').toFixed(1)} ms wall; 10,000 articles of 1,000 words ≈ ${steadyThousandS.toFixed(0)} s CPU on ${threads} threads (extrapolated, CPU time divided by threads: not measured in parallel)`,
 );
+const batch = batchN > 0 ? benchBatch(batchN) : [];
 console.log(
   JSON.stringify({
     tagger: args.tagger ?? 'compromise',
@@ -311,6 +418,7 @@ console.log(
       steadyOneThousandWordArticleCpuMs: +best('thousandCpu').toFixed(1),
       steadyOneThousandWordArticleWallMs: +best('thousandWall').toFixed(1),
       steadyTenThousandThousandWordArticlesS: Math.round(steadyThousandS),
+      batch,
     },
   }),
 );

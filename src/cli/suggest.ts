@@ -2,38 +2,27 @@
  * `npm run suggest -- ARTICLE [--published YYYY-MM-DD] [--title …] [--publisher …] [--url …] [--out FILE]`:
  * reads an article (a file, or standard input when ARTICLE is - or missing; plain text, Markdown or
  * HTML), and writes a draft document whose every annotation is a suggestion marked review=pending
- * (to --out, else standard output). Exit 2 on wrong usage.
+ * (to --out, else standard output).
+ * `npm run suggest -- --out-dir DIR [--jobs N] [--force] [--published …] FILE|DIR...`: the batch mode
+ * (suggest-batch.ts), every article into DIR/<id>.md in one process; exit 1 when any failed.
+ * Exit 2 on wrong usage.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadGazetteer } from './gazetteer-cache.js';
-import { parseDocumentText } from '../compiler/parse.js';
-import { parseCatalogue } from '../suggest/catalogue.js';
-import { writeDraft } from '../suggest/draft.js';
-import { detectFormat, extract } from '../suggest/extract.js';
-import { placeIndex } from '../suggest/place-index.js';
+import { runBatch } from './suggest-batch.js';
+import { countsOf, definedWeapons, draftContext, readArticle, writeParts } from './suggest-draft.js';
 import { suggest } from '../suggest/suggest.js';
-import { compromiseTagger, winkTagger } from '../suggest/tagger.js';
+
+export { CATALOGUE, definedWeapons } from './suggest-draft.js';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CATALOGUE = join(root, 'data/weapons.yaml');
-const USAGE =
-  'usage: npm run suggest -- ARTICLE|- [--published YYYY-MM-DD] [--title TEXT] [--publisher TEXT] [--url URL] [--out data/documents/ID.md]';
-
-/** Weapon ids the documents of a directory define (`:weapon[…]{#id}`). */
-export function definedWeapons(dir: string): Set<string> {
-  const ids = new Set<string>();
-  if (!existsSync(dir)) return ids;
-  for (const f of readdirSync(dir)) {
-    if (!f.endsWith('.md')) continue;
-    for (const a of parseDocumentText(f, readFileSync(join(dir, f), 'utf8')).annotations)
-      if (a.kind === 'weapon' && a.attributes.id) ids.add(a.attributes.id);
-  }
-  return ids;
-}
+const USAGE = [
+  'usage: npm run suggest -- ARTICLE|- [--published YYYY-MM-DD] [--title TEXT] [--publisher TEXT] [--url URL] [--out data/documents/ID.md]',
+  '       npm run suggest -- --out-dir DIR [--jobs N] [--force] [--published YYYY-MM-DD] [--title …] [--publisher …] [--url …] FILE|DIR...',
+].join('\n');
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -48,6 +37,9 @@ export async function main(argv: string[]): Promise<number> {
         publisher: { type: 'string' },
         url: { type: 'string' },
         out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        jobs: { type: 'string' },
+        force: { type: 'boolean' },
         tagger: { type: 'string' },
       },
     });
@@ -56,61 +48,59 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values: v, positionals } = parsed;
-  if (positionals.length > 1) {
-    process.stderr.write(`suggest: one article at a time (got ${positionals.length})\n${USAGE}\n`);
+  const usage = (message: string) => {
+    process.stderr.write(`suggest: ${message}\n${USAGE}\n`);
     return 2;
-  }
-  if (v.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.published)) {
-    process.stderr.write(`suggest: --published "${v.published}" is not YYYY-MM-DD\n${USAGE}\n`);
-    return 2;
-  }
-  if (v.url !== undefined && !/^https?:\/\//.test(v.url)) {
-    process.stderr.write(`suggest: --url "${v.url}" is not an http(s) link\n${USAGE}\n`);
-    return 2;
+  };
+  const batch = v['out-dir'] !== undefined;
+  if (!batch && positionals.length > 1)
+    return usage(`one article at a time (got ${positionals.length}); give --out-dir DIR to draft several`);
+  if (!batch && (v.jobs !== undefined || v.force)) return usage('--jobs and --force go with --out-dir');
+  if (batch && v.out !== undefined) return usage('give --out (one article) or --out-dir (several), not both');
+  if (batch && (positionals.length === 0 || positionals.includes('-')))
+    return usage(
+      '--out-dir drafts files and directories of articles: name at least one (standard input is one article)',
+    );
+  if (v.jobs !== undefined && !/^[1-9]\d*$/.test(v.jobs))
+    return usage(`--jobs "${v.jobs}" is not a positive whole number`);
+  if (v.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.published))
+    return usage(`--published "${v.published}" is not YYYY-MM-DD`);
+  if (v.url !== undefined && !/^https?:\/\//.test(v.url)) return usage(`--url "${v.url}" is not an http(s) link`);
+  const overrides = { published: v.published, title: v.title, publisher: v.publisher, url: v.url, tagger: v.tagger };
+  if (batch) {
+    const r = await runBatch({
+      inputs: positionals,
+      outDir: v['out-dir'] as string,
+      jobs: v.jobs === undefined ? undefined : Number(v.jobs),
+      force: v.force ?? false,
+      overrides,
+    });
+    return r.failed > 0 ? 1 : 0;
   }
   const file = positionals[0] && positionals[0] !== '-' ? positionals[0] : null;
-  if (file && !existsSync(file)) {
-    process.stderr.write(`suggest: ${file} does not exist\n${USAGE}\n`);
-    return 2;
-  }
+  if (file && !existsSync(file)) return usage(`${file} does not exist`);
   const content = file ? readFileSync(file, 'utf8') : readFileSync(0, 'utf8');
-  const extracted = extract(content.replace(/^\uFEFF/, ''), detectFormat(content, file ?? undefined));
-  const text = extracted.text;
-  const published = v.published ?? extracted.published;
+  const article = readArticle(content, file ?? undefined, overrides);
+  const text = article.text;
   const id = v.out
     ? basename(v.out).replace(/\.md$/, '')
     : `draft_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
   const outDir = v.out ? dirname(resolvePath(v.out)) : join(root, 'data/documents');
+  const ctx = draftContext(v.tagger);
   const { suggestions } = suggest(text, {
     docId: id,
-    published,
-    index: placeIndex(loadGazetteer()),
-    catalogue: parseCatalogue(readFileSync(CATALOGUE, 'utf8')),
-    tagger: v.tagger === 'wink' ? winkTagger : compromiseTagger,
+    published: article.published,
+    index: ctx.index,
+    catalogue: ctx.catalogue,
+    tagger: ctx.tagger,
     knownWeapons: definedWeapons(outDir),
   });
-  const draft = writeDraft(
-    {
-      id,
-      title: v.title ?? extracted.title ?? text.split('\n')[0].slice(0, 120),
-      publisher: v.publisher ?? extracted.publisher,
-      author: extracted.author,
-      published,
-      url: v.url ?? null,
-      notes:
-        'Draft made by npm run suggest: every annotation is a suggestion marked review=pending; review each, then delete review=pending to accept it.',
-    },
-    text,
-    suggestions,
-  );
+  const draft = writeParts({ meta: article.meta(id), text, suggestions });
   if (v.out) {
     // The draft goes where it is asked, its folder made if need be (a new data/documents, say).
     mkdirSync(dirname(resolvePath(v.out)), { recursive: true });
     writeFileSync(v.out, draft);
-    const counts = ['place', 'event', 'weapon', 'range']
-      .map((k) => `${suggestions.filter((s) => s.kind === k).length} ${k}s`)
-      .join(', ');
-    process.stderr.write(`suggest: ${counts} suggested → ${v.out} (all review=pending)\n`);
+    process.stderr.write(`suggest: ${countsOf(suggestions)} suggested → ${v.out} (all review=pending)\n`);
   } else process.stdout.write(draft);
   return 0;
 }
