@@ -1,9 +1,10 @@
 /**
  * Accessibility: axe finds no serious or critical violation in the page, with a popup open, on
- * desktop and phone; keyboard users can reach every switch.
+ * desktop and phone; keyboard users can reach every switch. The tests with the same page options share
+ * one boot of the app (sharedTest): `openAtlas` resets it between them.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openAtlas, settled, test } from './fixtures.js';
+import { expect, openAtlas, settled, sharedTest as test } from './fixtures.js';
 import { served } from './data.js';
 
 async function seriousViolations(page: import('@playwright/test').Page) {

@@ -155,11 +155,20 @@ test('a full-width frame fits its content from 1200 px down to 280 px', async ({
   }
 });
 
-test('the wheel over the map scrolls the article; with Ctrl it zooms the map', async ({ page }) => {
+// Both on one boot of the plain host: the wheel, then the keyboard (which needs only the frame's content).
+test('the wheel over the map scrolls the article; with Ctrl it zooms the map; keyboard focus passes into the frame and out again, both ways', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.goto(`${host.url}plain.html`);
   const frame = await embedFrame(page);
   await settled(page, frame);
+  await test.step('the wheel over the map scrolls the article; with Ctrl it zooms the map', () => wheel(page, frame));
+  await test.step('keyboard focus passes into the frame and out again, both ways; each feature opens from its button', () =>
+    keyboardThrough(page, frame));
+});
+
+async function wheel(page: Page, frame: Frame): Promise<void> {
   const map = page.locator('iframe');
   await map.scrollIntoViewIfNeeded();
   const box = (await map.boundingBox())!;
@@ -182,7 +191,7 @@ test('the wheel over the map scrolls the article; with Ctrl it zooms the map', a
   await page.keyboard.up('Control');
   await expect.poll(zoom, { message: 'Ctrl + wheel zooms the map' }).toBeGreaterThan(zoom0);
   expect(await pageY()).toBe(y1);
-});
+}
 
 test('one finger on the map scrolls the article; two fingers move the map', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 400, height: 700 }, hasTouch: true, isMobile: true });
@@ -312,11 +321,7 @@ test('on a narrow frame the details open under the map, and the frame grows to s
   expect(Math.abs(closed.frame - before.frame)).toBeLessThanOrEqual(TOLERANCE);
 });
 
-test('keyboard focus passes into the frame and out again, both ways', async ({ page }) => {
-  await page.setViewportSize({ width: 1000, height: 800 });
-  await page.goto(`${host.url}plain.html`);
-  const frame = await embedFrame(page);
-  await settled(page, frame);
+async function keyboardThrough(page: Page, frame: Frame): Promise<void> {
   const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || '');
   await page.locator('#before').focus();
   const seen: string[] = [];
@@ -337,9 +342,9 @@ test('keyboard focus passes into the frame and out again, both ways', async ({ p
   await page.keyboard.press('Escape');
   if (await frame.locator('#detail:not([hidden])').count()) await frame.locator('#detail .detail-close').click();
   await expect(first).toBeFocused();
-});
+}
 
-test('URL parameters choose the title, view, layers and selection; the full-map link keeps them', async ({
+test('URL parameters choose the title, view, layers and selection; every link opens a new tab; the full-map link keeps them', async ({
   page,
   request,
   context,
@@ -365,6 +370,9 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   expect(view.center[1]).toBeCloseTo(48.46, 3);
   await expect(page.locator('.layer-control input[data-token="ranges"]')).not.toBeChecked();
   await expect(page.locator(`.popup[data-id="${id}"]`)).toBeVisible();
+  // On this boot, with a feature's popup open (its sources' links) and before the full-map link is followed.
+  await test.step("every link in the frame opens a new tab: none takes the reader's article away (the basemap's attribution included)", () =>
+    everyLinkOpensANewTab(page));
 
   const link = page.locator('#full-map');
   await expect(link).toHaveAttribute('target', '_blank');
@@ -402,14 +410,7 @@ test('URL parameters choose the title, view, layers and selection; the full-map 
   await expect(link).toHaveAttribute('href', /proj=flat/);
 });
 
-test("every link in the frame opens a new tab: none takes the reader's article away (the basemap's attribution included)", async ({
-  page,
-  request,
-}) => {
-  const { events } = await served(request);
-  await page.setViewportSize({ width: 900, height: 800 });
-  await page.goto(`embed.html#sel=${events.features[0].properties.id}`);
-  await page.evaluate(() => window.atlas.ready);
+async function everyLinkOpensANewTab(page: Page): Promise<void> {
   await expect(page.locator('.maplibregl-ctrl-attrib a').first()).toBeAttached();
   const links = await page
     .locator('a[href]')
@@ -421,7 +422,7 @@ test("every link in the frame opens a new tab: none takes the reader's article a
     expect(l.target, `"${l.text}" opens in the frame`).toBe('_blank');
     expect(l.rel, `"${l.text}"`).toContain('noopener');
   }
-});
+}
 
 test('pages carry the oEmbed link, og:image and an alt text written from the data', async ({ page, request }) => {
   const data = await served(request);
@@ -470,19 +471,20 @@ test('without WebGL2 the embed shows the preview picture with its alt text', asy
 });
 
 test.describe('accessibility', () => {
+  // At 1280 px both schemes on one boot: the page follows the reader's scheme as it changes (the DOM's
+  // colours are CSS), so the second scan sees what a page loaded in that scheme shows.
   const cases = [
-    { scheme: 'light', width: 320, sel: true },
-    { scheme: 'dark', width: 375, sel: false },
-    { scheme: 'light', width: 1280, sel: true },
-    { scheme: 'dark', width: 1280, sel: true },
+    { schemes: ['light'], width: 320, sel: true },
+    { schemes: ['dark'], width: 375, sel: false },
+    { schemes: ['light', 'dark'], width: 1280, sel: true },
   ] as const;
-  for (const { scheme, width, sel } of cases) {
-    test(`no serious axe violations: ${scheme}, ${width} px${sel ? ', a feature open' : ''}`, async ({
+  for (const { schemes, width, sel } of cases) {
+    test(`no serious axe violations: ${schemes.join(' and ')}, ${width} px${sel ? ', a feature open' : ''}`, async ({
       page,
       request,
     }) => {
       const { events } = await served(request);
-      await page.emulateMedia({ colorScheme: scheme });
+      await page.emulateMedia({ colorScheme: schemes[0] });
       await page.setViewportSize({ width, height: 800 });
       await page.goto(`embed.html?title=Events%20and%20ranges${sel ? `#sel=${events.features[0].properties.id}` : ''}`);
       await page.evaluate(() => window.atlas.ready);
@@ -491,11 +493,17 @@ test.describe('accessibility', () => {
         'aria-label',
         /map of events and weapon ranges/,
       );
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(serious).toEqual([]);
+      for (const scheme of schemes) {
+        await test.step(`${scheme}, ${width} px`, async () => {
+          await page.emulateMedia({ colorScheme: scheme });
+          expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+          const results = await new AxeBuilder({ page }).analyze();
+          const serious = results.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          expect(serious).toEqual([]);
+        });
+      }
     });
   }
 });

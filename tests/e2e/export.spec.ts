@@ -2,6 +2,8 @@
  * A picture of the current view (issue 8): the Save image control downloads a PNG at 1× and 2× that
  * decodes, has the layout's size and is not blank; `npm run export` makes the same from the command
  * line; printing gives the map, its legend and the excerpts with their sources.
+ * The tests share one boot of the app (sharedTest): `openAtlas` resets it to each test's URL state,
+ * the projection included. Printing comes last, as it leaves the page in print media.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { serveGlobeFixture } from '../fixtures/globe/serve.js';
 import { mapOrigin } from '../../src/app/export-image.js';
-import { expect, openAtlas, test } from './fixtures.js';
+import { expect, openAtlas, sharedTest as test } from './fixtures.js';
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {

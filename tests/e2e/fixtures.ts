@@ -119,13 +119,14 @@ export const sharedTest = base.extend<{ guard: void }>({
 
 /**
  * Opens the app (optionally with a hash) and waits for `atlas.ready`. On a page of `sharedTest`
- * that is already booted, it resets the app instead: the first view, then the hash's state through
+ * that is already booted (and still shows the app), it resets the app instead: the first view, then the hash's state through
  * history (a popstate, as back and forward), so no selection, no popup, every layer shown, no
  * period and the flat map unless the hash says otherwise; then it waits for the map to be idle.
  */
 export async function openAtlas(page: Page, hash = ''): Promise<void> {
   const view = firstView.get(page);
-  if (view) {
+  // A shared page that a test took elsewhere (an article that embeds the map) boots again.
+  if (view && (await page.evaluate(() => 'atlas' in window))) {
     await page.mouse.move(0, 0);
     await page.evaluate(
       ([camera, h]) => {

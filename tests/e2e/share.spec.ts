@@ -1,13 +1,14 @@
 /**
  * The Share control of the full app: a link to the current view and embed code for it, by keyboard,
  * checked through the clipboard; and the copied code, pasted into an article on another origin,
- * shows the same view and sizes itself.
+ * shows the same view and sizes itself. The tests share one page (sharedTest): `openAtlas` resets the
+ * app to the test's URL state, or boots it again after a test took the page to an article.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { estimatedHeight } from '../../src/share/size.js';
 import { serveHost, type Host } from '../fixtures/host/serve.js';
-import { expect, openAtlas, test } from './fixtures.js';
+import { expect, openAtlas, sharedTest as test } from './fixtures.js';
 
 const HASH = '#map=4.00/48.0000/35.0000&hide=ranges';
 
@@ -17,8 +18,10 @@ test.beforeAll(async ({}, testInfo) => {
 });
 test.afterAll(async () => host?.close());
 
-test.beforeEach(async ({ context, baseURL }) => {
+test.beforeEach(async ({ context, page, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL as string).origin });
+  // The light scheme, as a new page has it (a test before may have emulated the dark one).
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
