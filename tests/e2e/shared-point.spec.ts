@@ -1,29 +1,32 @@
 /**
- * Two events at one point: the label's "(2 events)" counts only the events shown (a layer switch off
- * for one of them and it says no count), and the list of both that a click opens takes the keyboard
+ * Events at one point: the label's "(N events)" counts only the events shown (a layer switch off
+ * for some of them and it counts the rest; none for one alone), and the list of them that a click opens takes the keyboard
  * as a dialog would, ahead of the map's zoom controls.
  */
 import type { EventFeature } from '../../src/contract.js';
 import { clickAt, expect, jumpTo, openAtlas, settled, test } from './fixtures.js';
+import { eventPlaces } from '../../src/map/source.js';
 import { served } from './data.js';
 
-/** The first point two events share that differ in a switch of the layer control (status or type). */
+/**
+ * A point several events share, with a switch of the layer control (a status or a type) that hides some
+ * of them and not all: the events there, and how many stay shown once the switch is off. Whatever the
+ * served data (the bundled documents or the app fixture), so every point of every event counts.
+ */
 function sharedPoint(events: EventFeature[]) {
   const at = new Map<string, EventFeature[]>();
-  for (const f of events) {
-    const key = JSON.stringify(f.geometry.coordinates[0]);
-    at.set(key, [...(at.get(key) ?? []), f]);
-  }
-  for (const [key, fs] of at) {
-    if (fs.length !== 2) continue;
-    const [a, b] = fs;
-    const token =
-      a.properties.status !== b.properties.status
-        ? `status:${b.properties.status}`
-        : a.properties.type !== b.properties.type
-          ? `type:${b.properties.type}`
-          : null;
-    if (token) return { point: JSON.parse(key) as [number, number], a, b, token };
+  for (const f of events)
+    for (const key of new Set(eventPlaces(f).map((p) => JSON.stringify(p.lonlat))))
+      at.set(key, [...(at.get(key) ?? []), f]);
+  for (const [key, group] of at) {
+    if (group.length < 2) continue;
+    const tokens = group.flatMap((f) => [`status:${f.properties.status}`, `type:${f.properties.type}`]);
+    const hides = (f: EventFeature, token: string) =>
+      token === `status:${f.properties.status}` || token === `type:${f.properties.type}`;
+    const token = tokens.find((t) => group.some((f) => !hides(f, t)));
+    if (!token) continue;
+    const shown = group.filter((f) => !hides(f, token));
+    return { point: JSON.parse(key) as [number, number], group, shown, token };
   }
   return null;
 }
@@ -34,38 +37,43 @@ test('a shared point: the label counts the events shown, and its list takes the 
 }) => {
   const { events } = await served(request);
   const shared = sharedPoint(events.features);
-  expect(shared, 'the served data has two events at one point that a layer switch tells apart').not.toBeNull();
-  const { point, a, b, token } = shared!;
+  expect(shared, 'the served data has events at one point that a layer switch tells apart').not.toBeNull();
+  const { point, group, shown, token } = shared!;
   await openAtlas(page);
   await jumpTo(page, point, 6);
   await settled(page);
 
-  // What the label layers write for the two events: each label's event and its count (once per label).
+  // What the label layers write at the point: each label's event and its count (once per label).
   const labelsAt = () =>
     page.evaluate(
-      (ids) => {
+      ([ids, [lon, lat]]) => {
         const map = window.atlas.map!;
         const written = map
           .queryRenderedFeatures({
             layers: ['atlas-event-label', 'atlas-event-label-repeat'].filter((l) => map.getLayer(l)),
           })
-          .filter((f) => ids.includes(String(f.properties?.id)))
+          .filter((f) => {
+            const [x, y] = f.geometry.type === 'Point' ? f.geometry.coordinates : [Number.NaN, Number.NaN];
+            return ids.includes(String(f.properties?.id)) && Math.abs(x - lon) < 0.01 && Math.abs(y - lat) < 0.01;
+          })
           .map((f) => JSON.stringify({ id: String(f.properties?.id), here: Number(f.properties?.here ?? 1) }));
         return [...new Set(written)].map((w) => JSON.parse(w) as { id: string; here: number });
       },
-      [a.properties.id, b.properties.id],
+      [group.map((f) => f.properties.id), point] as const,
     );
-  await expect.poll(labelsAt).toContainEqual({ id: a.properties.id, here: 2 });
+  const counts = async () => (await labelsAt()).map((l) => l.here);
+  await expect.poll(counts).toContain(group.length);
 
-  // One of the two switched off: the label that stays says no count.
+  // Some switched off: the label that stays counts only the events shown (no count for one alone).
   await page.locator(`.layer-control input[data-token="${token}"]`).uncheck();
   await settled(page);
-  await expect.poll(labelsAt).toEqual([{ id: a.properties.id, here: 1 }]);
+  await expect.poll(counts).toEqual([shown.length]);
+  expect(shown.map((f) => f.properties.id)).toContain((await labelsAt())[0].id);
   await page.locator(`.layer-control input[data-token="${token}"]`).check();
   await settled(page);
-  await expect.poll(labelsAt).toContainEqual({ id: a.properties.id, here: 2 });
+  await expect.poll(counts).toContain(group.length);
 
-  // A click on the point opens the list of both, and the keyboard is in it: its first choice, then the
+  // A click on the point opens the list of them all, and the keyboard is in it: its first choice, then the
   // second with Tab (not the zoom buttons, which came first before).
   await clickAt(page, point);
   const chooser = page.locator('.maplibregl-popup .chooser');
@@ -87,7 +95,7 @@ test('a shared point: the label counts the events shown, and its list takes the 
   await clickAt(page, point);
   await expect(chooser.locator('button.choice').first()).toBeFocused();
   const second = await chooser.locator('button.choice').nth(1).getAttribute('data-id');
-  expect([a.properties.id, b.properties.id]).toContain(second);
+  expect(group.map((f) => f.properties.id)).toContain(second);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator(`.maplibregl-popup .popup[data-id="${second}"]`)).toBeVisible();
