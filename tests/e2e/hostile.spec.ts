@@ -114,7 +114,7 @@ async function expectContained(page: Page): Promise<void> {
   }
 }
 
-test('the build rejects a javascript: or data: source link, naming the line', () => {
+test('the build rejects a javascript: or data: source link, naming the line and column of the value', () => {
   const bad = join(work, 'bad-url');
   for (const url of ["javascript:alert('url')", 'data:text/html,<script>alert(1)</script>']) {
     rmSync(bad, { recursive: true, force: true });
@@ -124,7 +124,11 @@ test('the build rejects a javascript: or data: source link, naming the line', ()
     const line = source.split('\n').findIndex((l) => l.startsWith('url:')) + 1;
     const result = build(bad, join(work, 'bad-out'));
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`doc.md:${line}:1: error: front-matter "url" must be an http or https link`);
+    // At the value (its opening quote), after `url: `.
+    const column = 'url: '.length + 1;
+    expect(result.stderr).toContain(
+      `doc.md:${line}:${column}: error: front-matter "url" must be an http or https link`,
+    );
     expect(readdirSync(work)).not.toContain('bad-out');
   }
 });
