@@ -10,10 +10,7 @@
  * bands, output) runs here. A builder keeps what does not change between runs (its place resolver, parsed
  * documents by content, drawn ranges), so the dev server rebuilds after an edit by re-parsing one document.
  */
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { relative, resolve as resolvePath } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { OUTPUT_FILES, TILES_FILE, type Diagnostic } from '../contract.js';
 import type { ParsedDocument } from '../compiler/parse.js';
@@ -34,6 +31,7 @@ import { pageIndexOutputs, withIndexMember } from '../compiler/page-index.js';
 import { LARGE_ARCHIVE, TILES_FROM } from '../constants.js';
 import { withTilesMember } from '../compiler/event-tiles.js';
 import { tilesArchive } from './tiles-archive.js';
+import { runTsWorker } from './ts-worker.js';
 
 /**
  * The build runs on one thread unless told otherwise (`workers`). The worker pool that started from 5,000
@@ -293,24 +291,5 @@ async function prepareInParallel(
 
 /** Starts a worker thread on the shared work, handing each chunk it prepares to `onChunk`; resolves when it has no more. */
 export function startWorker(work: PrepareWork, onChunk: (chunk: PreparedChunk) => void): Promise<void> {
-  // Source files are TypeScript: the worker loads them through tsx's API, as the main thread does.
-  const tsxApi = pathToFileURL(
-    join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
-  ).href;
-  const entry = new URL('./prepare-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Promise<void>((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: work });
-    worker.on('message', (m: PreparedChunk | null) => {
-      if (m) onChunk(m);
-      else {
-        resolve();
-        void worker.terminate();
-      }
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0 && code !== 1) reject(new Error(`build worker exited with code ${code}`));
-    });
-  });
+  return runTsWorker<PreparedChunk>(new URL('./prepare-worker.ts', import.meta.url), work, onChunk);
 }

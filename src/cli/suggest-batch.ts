@@ -10,11 +10,8 @@
  * naming it, and the others are still drafted.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { basename, join } from 'node:path';
 import {
   type DraftContext,
   type DraftParts,
@@ -26,6 +23,7 @@ import {
   weaponsDefinedBy,
   writeParts,
 } from './suggest-draft.js';
+import { runTsWorker } from './ts-worker.js';
 
 /** The files a directory given is searched for. */
 export const ARTICLE_FILES = /\.(txt|md|markdown|html?)$/i;
@@ -243,25 +241,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
 
 /** A worker thread on the shared articles: `onReady` once its index is loaded, `onResult` for each article. */
 function startWorker(work: BatchWork, onReady: () => void, onResult: (r: ItemResult) => void): Promise<void> {
-  // Source files are TypeScript: the worker loads them through tsx's API, as the main thread does.
-  const tsxApi = pathToFileURL(
-    join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
-  ).href;
-  const entry = new URL('./suggest-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Promise<void>((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: work });
-    worker.on('message', (m: ItemResult | 'ready' | null) => {
-      if (m === 'ready') onReady();
-      else if (m) onResult(m);
-      else {
-        resolve();
-        void worker.terminate();
-      }
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0 && code !== 1) reject(new Error(`suggest worker exited with code ${code}`));
-    });
-  });
+  return runTsWorker<ItemResult | 'ready'>(new URL('./suggest-worker.ts', import.meta.url), work, (m) =>
+    m === 'ready' ? onReady() : onResult(m),
+  );
 }
