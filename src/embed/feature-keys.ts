@@ -63,7 +63,7 @@ export function featureKeys(doc: Document, onChoose: (id: string, button: HTMLBu
     set(entries) {
       buttons.clear();
       const n = entries.length;
-      heading.textContent = n === 1 ? 'On this map (1):' : `On this map (${n}):`;
+      heading.textContent = `On this map (${n}):`;
       nav.setAttribute('aria-label', `Events and ranges on this map: ${n}`);
       nav.hidden = n === 0;
       list.replaceChildren(
