@@ -6,7 +6,7 @@
 export const UNATTRIBUTED = 'the article (unattributed)';
 
 const VERBS =
-  'said|says|confirmed|confirms|reported|reports|claimed|claims|announced|announces|stated|states|told|warned|warns|added|alleged|noted|wrote|estimated|estimates';
+  'said|says|confirmed|confirms|reported|reports|claimed|claims|announced|announces|stated|states|told|warned|warns|added|alleged|noted|wrote|estimated|estimates|acknowledged|acknowledges|admitted|admits|denied|denies|suggested|suggests|insisted|insists';
 const NAME = String.raw`(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*|of|the|and|for|on|'s|’s|\s)+?`;
 const ACCORDING = /\baccording to\s+((?:the\s+|a\s+)?[^,.;]{2,80}?)(?=[,.;]|\s+(?:on|in|which|who)\b|$)/iu;
 const HEADS =
@@ -26,6 +26,9 @@ const ROLE_NAME = new RegExp(
   String.raw`^\s*((?:the|The|a|A)\s+[^,]{2,60}?),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){1,3}),\s+(?:${VERBS})\b`,
   'u',
 );
+/** What pictures show is their account: "Satellite images published afterwards showed …", "Videos shared online showed …". */
+const EVIDENCE =
+  /^\s*((?:the\s+|The\s+)?(?:[\p{L}-]+\s+)?(?:images|imagery|photographs|photos|pictures|videos|footage)\b[^,.;]{0,60}?)\s+(?:showed|shows|show|appeared to show|appear to show)\b/iu;
 const AFTER_VERB = new RegExp(String.raw`,\s*(?:${VERBS})\s+(${NAME})[.,]`, 'u');
 
 /**
@@ -72,6 +75,8 @@ function findClaimant(sentence: string): Claimant {
   if (p) return { claimant: tidy(`${p[1]} ${p[2]}`), found: true };
   const b = commaVerb || SPACE_VERB.test(sentence) ? BEFORE_VERB.exec(sentence) : null;
   if (b && !/^(?:It|He|She|They|We|I|This|That)$/.test(b[1].trim())) return { claimant: tidy(b[1]), found: true };
+  const v = EVIDENCE.exec(sentence);
+  if (v) return { claimant: tidy(v[1]).replace(/^\p{Lu}(?=\p{Ll})/u, (m) => m.toLowerCase()), found: true };
   const c = AFTER_VERB.exec(sentence);
   if (c?.[1].trim()) return { claimant: tidy(c[1]), found: true };
   return { claimant: UNATTRIBUTED, found: false };

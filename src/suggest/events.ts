@@ -44,10 +44,21 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
     'diplomacy',
     /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks)\b/i,
   ],
+  // A government's or a body's answer to what happened is itself a reported act ("China urged restraint",
+  // "the prosecutor opened an investigation", "the council condemned the attack").
+  [
+    'reaction',
+    /\b(?:urged|urging|called for|calling for|condemned|condemning|demanded|demanding|protested|opened an? (?:investigation|inquiry|probe)|launched an? (?:investigation|inquiry|probe)|declared a state of emergency|expressed (?:deep |grave )?concern|(?:deeply |gravely )?concerned|summoned)\b/i,
+  ],
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
   [
     'military-activity',
-    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?|flew|came down|splashed down|landed|fell (?:into|in|on|near|off))\b/i,
+    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?|flew|came down|splashed down|landed|fell (?:into|in|on|near|off)|trained|training|entered|reached the (?:outskirts|edge|centre|center)|crossed into)\b/i,
+  ],
+  // A toll told on its own ("the dead were mostly civilians", "200 bodies had been collected", "five people died").
+  [
+    'casualties',
+    /\b(?:the dead(?!\s+sea)|bodies|death toll|died|(?:\d[\d,]*|dozens|hundreds|scores) (?:people )?dead)\b/i,
   ],
   // A conflict's outbreak, told as background or as news ("The war between X and Y began in April 2023"):
   // the conflict noun is the subject of the verb, a few words before it; tried last, so a sentence that

@@ -38,6 +38,27 @@ describe('events', () => {
     expect(ev[1].reason).toMatch(/no place in the sentence/);
   });
 
+  it('types reactions, training and advances, and tolls told on their own', () => {
+    expect(typeOf('Norway urged restraint on both sides.')).toBe('reaction');
+    expect(typeOf('The prosecutor opened an investigation into the collapse of the dam.')).toBe('reaction');
+    expect(typeOf('The governor declared a state of emergency in the province.')).toBe('reaction');
+    expect(typeOf('The council condemned the shelling of the clinic.')).not.toBe('reaction');
+    expect(typeOf('Some 40 pilots had trained in Egypt to fly the jets.')).toBe('military-activity');
+    expect(typeOf('Armoured units reached the outskirts of the town.')).toBe('military-activity');
+    expect(typeOf('Medics said the dead were mostly farmers.')).toBe('casualties');
+    expect(typeOf('Rescuers said 30 bodies had been recovered.')).toBe('casualties');
+    expect(typeOf('Tourists floated in the Dead Sea.')).toBeUndefined();
+  });
+
+  it('joins a sentence that names no place but tells a toll, or what pictures show, to the event before it', () => {
+    const ev = events(
+      'Gunmen attacked a market in Gao on Tuesday, officials said. Residents said the dead were mostly traders and that 40 bodies had been collected. Satellite images published afterwards showed the stalls destroyed.',
+    );
+    expect(ev).toHaveLength(3);
+    expect(ev[1]).toMatchObject({ of: ev[0].id, claimant: 'Residents' });
+    expect(ev[2]).toMatchObject({ of: ev[0].id, claimant: 'satellite images published afterwards' });
+  });
+
   it('does not join an unattributed sentence, nor one that reports nothing', () => {
     expect(claimSuggestion({ start: 0, end: 30, text: 'A fire destroyed two tanks.' }, 'e1')).toBeNull();
     expect(claimSuggestion({ start: 0, end: 30, text: 'The navy said it was ready.' }, 'e1')).toBeNull();

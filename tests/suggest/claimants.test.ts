@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { UNATTRIBUTED, claimantOf } from '../../src/suggest/claimants.js';
+
+describe('claimants', () => {
+  it('reads verbs that concede or deny as attribution', () => {
+    expect(claimantOf('The navy acknowledged on Monday that two sailors had been hurt.')).toEqual({
+      claimant: 'the navy',
+      found: true,
+    });
+    expect(claimantOf('The coast guard admitted that a crane had collapsed.').claimant).toBe('the coast guard');
+    expect(claimantOf('The rebel command denied that its fighters had shelled the market.').claimant).toBe(
+      'the rebel command',
+    );
+    expect(claimantOf('A police spokesman suggested the fire had been set on purpose.').claimant).toBe(
+      'a police spokesman',
+    );
+  });
+
+  it('takes pictures as the source of what they show', () => {
+    expect(claimantOf('Satellite images taken on Friday showed three hangars burnt out.')).toEqual({
+      claimant: 'satellite images taken on Friday',
+      found: true,
+    });
+    expect(claimantOf('Footage posted by residents shows smoke over the harbour.').claimant).toBe(
+      'footage posted by residents',
+    );
+    expect(claimantOf('Videos appeared to show a convoy on the bridge.').claimant).toBe('videos');
+  });
+
+  it('leaves a sentence with no source unattributed', () => {
+    expect(claimantOf('The images were blurred by cloud.')).toEqual({ claimant: UNATTRIBUTED, found: false });
+    expect(claimantOf('Three hangars burnt out overnight.').found).toBe(false);
+  });
+});
