@@ -57,6 +57,10 @@ function isCapability(text: string, sentenceStart: number, start: number, end: n
   const phrase = text.slice(start, end);
   if (/^(?:a\s+(?:maximum\s+)?range|ranges?\s+of|up\s+to|as\s+far\s+as)/i.test(phrase)) return true;
   if (WHERE_AFTER.test(text.slice(end, end + 40))) return false;
+  // "Guam, about 3,400 km away": how far a place is, unless its own clause says what can reach that far
+  // ("can hit targets 300 km away").
+  if (/^\s*away\b/i.test(text.slice(end, end + 10)) && !CAPABILITY.test(before.slice(before.lastIndexOf(',') + 1)))
+    return false;
   if (FLIGHT_BEFORE.test(before) && !CAPABILITY.test(before.slice(before.search(FLIGHT_BEFORE)))) return false;
   return true;
 }

@@ -7,6 +7,15 @@ const of = (text: string, kind: string) =>
     .suggestions.filter((s) => s.kind === kind)
     .map((s) => ({ words: text.slice(s.start, s.end), ...s.attributes }) as Record<string, string>);
 
+describe('ranges: how far a place is', () => {
+  it('takes "X km away" after a comma as a distance, and keeps it a range where its clause says what can reach', () => {
+    expect(of('The Iskander can reach the port of Constanta, about 400 km away.', 'range')).toEqual([]);
+    expect(
+      of('The Iskander can hit targets 300 km away, officials said.', 'range').map((r) => [r.words, r.weapon]),
+    ).toEqual([['300 km', 'iskander-m']]);
+  });
+});
+
 describe('ranges: range classes', () => {
   it('names a weapon by "short-range" but proposes no range for it', () => {
     const text = 'The army fired a short-range ballistic missile toward the coast on Sunday.';
