@@ -34,6 +34,16 @@ const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?\b/g;
 const NAMED_AS =
   /\b(?:drones?|missiles?|rockets?|weapons?|warheads?|interceptors?|torpedo(?:es)?|munitions?)(?:\s+[a-z]+){0,2}?\s+(?:calls?|called|named|dubbed|known\s+as)\s+(?:the\s+)?["“‘]?(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)?)/gu;
 
+/**
+ * A system named before what kind of defence or missile system it is: "the Arrow air defence system",
+ * "a THAAD missile defence battery", "Bastion coastal missile systems". The name is one capitalised word
+ * or an acronym; a people's adjective ("Israeli air defence systems", "the Houthi missile system") is not
+ * a name.
+ */
+const SYSTEM =
+  /\b(\p{Lu}[\p{Ll}]+|\p{Lu}{3,6})\s+(?:air|missile|coastal|anti-aircraft|anti-missile)[\s-](?:defen[cs]e\s+)?(?:missile\s+)?(?:systems?|batter(?:y|ies)|interceptors?|launchers?)\b/gu;
+const PEOPLE = /(?:ian|ean|ese|ish|ic|i|an)$/;
+
 export interface WeaponOptions {
   /** Weapon ids already defined elsewhere in the corpus: mentions join them with `of=`. */
   known?: ReadonlySet<string>;
@@ -46,7 +56,14 @@ export function suggestWeapons(
   catalogue: readonly CatalogueWeapon[],
   options: WeaponOptions = {},
 ): WeaponMention[] {
-  const found: Array<{ start: number; end: number; id: string; entry: CatalogueWeapon | null; generic?: string }> = [];
+  const found: Array<{
+    start: number;
+    end: number;
+    id: string;
+    entry: CatalogueWeapon | null;
+    generic?: string;
+    system?: string;
+  }> = [];
   const aliases = catalogue.flatMap((w) => w.aliases.map((a) => ({ a, w }))).sort((x, y) => y.a.length - x.a.length);
   if (aliases.length > 0) {
     // Designations are matched as written; names of two or more words in any case.
@@ -67,6 +84,22 @@ export function suggestWeapons(
     const si = sentenceIndexAt(t, start);
     if (si < 0 || !WEAPON_WORDS.test(t.text.slice(...t.sentences[si]))) continue;
     found.push({ start, end, id: slug(m[0]), entry: null });
+  }
+  for (const m of t.text.matchAll(SYSTEM)) {
+    const start = m.index;
+    const end = start + m[1].length;
+    if (PEOPLE.test(m[1]) || found.some((f) => start < f.end && end > f.start)) continue;
+    // The first word of a sentence is capitalised whatever it is ("Coastal missile systems were moved").
+    const si = sentenceIndexAt(t, start);
+    if (si < 0 || (t.sentences[si][0] === start && !/^\p{Lu}+$/u.test(m[1]))) continue;
+    const system = m[0]
+      .slice(m[1].length)
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/batteries$/, 'battery')
+      .replace(/s$/, '');
+    found.push({ start, end, id: slug(m[1]), entry: null, system });
   }
   for (const m of t.text.matchAll(NAMED_AS)) {
     const start = m.index + m[0].length - m[1].length;
@@ -111,6 +144,9 @@ export function suggestWeapons(
       } else if (f.generic) {
         attributes.class = f.generic;
         reason = 'a kind of weapon, not a designation: name it if the text says which';
+      } else if (f.system) {
+        attributes.class = f.system;
+        reason = `not in the weapons catalogue: named before "${f.system}"`;
       } else reason = 'not in the weapons catalogue: a designation in a sentence about weapons';
     }
     out.push({

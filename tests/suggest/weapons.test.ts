@@ -60,3 +60,23 @@ describe('weapons: designations in a sentence about an interception', () => {
     expect(weapons('The minister flew to the summit on a chartered A-320 jet.')).toEqual([]);
   });
 });
+
+describe('weapons: a system named before its kind', () => {
+  it('marks the name before "air defence system", "missile defence battery", "coastal missile systems"', () => {
+    expect(weapons('Greece said its Centaur air defence system downed a drone near Rhodes on Friday.')).toEqual([
+      { words: 'Centaur', id: 'centaur', class: 'air defence system' },
+    ]);
+    expect(weapons('Oslo said it would lend a NASAMS missile defence battery to Lithuania.')).toMatchObject([
+      { words: 'NASAMS', class: 'missile defence battery' },
+    ]);
+    expect(weapons('Officials said Redoubt coastal missile systems were moved to Sevastopol.')).toMatchObject([
+      { words: 'Redoubt', class: 'coastal missile system' },
+    ]);
+  });
+
+  it("takes no people's adjective, and no sentence's first word, as a name", () => {
+    expect(weapons('Israeli air defence systems shot down drones over Haifa on Monday.')).toEqual([]);
+    expect(weapons('The Houthi missile system was hit in Hodeidah on Monday.')).toEqual([]);
+    expect(weapons('Coastal missile systems were moved to Crimea in March.')).toEqual([]);
+  });
+});
