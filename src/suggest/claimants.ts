@@ -21,9 +21,13 @@ const APPOSITIVE = new RegExp(
   String.raw`((?:the\s+|The\s+)?(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3}),\s+(?:${VERBS})\b`,
   'u',
 );
-/** A sentence that opens with a role, a name between commas and a verb of saying: "The governor of the Odesa region, Maksym Marchenko, said …". */
+/**
+ * A sentence that opens with a role, a name between commas and a verb of saying: "The governor of the
+ * Odesa region, Maksym Marchenko, said …", or first another verb and then one of saying ("…, Anna Berg,
+ * declared a curfew and said …").
+ */
 const ROLE_NAME = new RegExp(
-  String.raw`^\s*((?:the|The|a|A)\s+[^,]{2,60}?),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){1,3}),\s+(?:${VERBS})\b`,
+  String.raw`^\s*((?:the|The|a|A)\s+[^,]{2,60}?),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){1,3}),\s+(?:[^,.;]{1,80}?\s+and\s+)?(?:${VERBS})\b`,
   'u',
 );
 /** What pictures show is their account: "Satellite images published afterwards showed …", "Videos shared online showed …". */
@@ -71,7 +75,11 @@ function findClaimant(sentence: string): Claimant {
   const a = ACCORDING.exec(sentence);
   if (a) return { claimant: tidy(a[1]), found: true };
   const commaVerb = COMMA_VERB.test(sentence);
-  const p = commaVerb ? (APPOSITIVE.exec(sentence) ?? ROLE_NAME.exec(sentence)) : null;
+  const p = commaVerb
+    ? (APPOSITIVE.exec(sentence) ?? ROLE_NAME.exec(sentence))
+    : SPACE_VERB.test(sentence)
+      ? ROLE_NAME.exec(sentence)
+      : null;
   if (p) return { claimant: tidy(`${p[1]} ${p[2]}`), found: true };
   const b = commaVerb || SPACE_VERB.test(sentence) ? BEFORE_VERB.exec(sentence) : null;
   if (b && !/^(?:It|He|She|They|We|I|This|That)$/.test(b[1].trim())) return { claimant: tidy(b[1]), found: true };

@@ -32,3 +32,12 @@ describe('claimants', () => {
     expect(claimantOf('Three hangars burnt out overnight.').found).toBe(false);
   });
 });
+
+describe('claimants: a role and a name that act, then say', () => {
+  it('reads "The mayor of X, Name, declared … and said" as the mayor', () => {
+    expect(
+      claimantOf('The mayor of the port city, Anna Berg, closed the schools and said two people had died.').claimant,
+    ).toBe('the mayor of the port city Anna Berg');
+    expect(claimantOf('The mayor of the port city, Anna Berg, closed the schools.').found).toBe(false);
+  });
+});

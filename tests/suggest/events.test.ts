@@ -119,3 +119,17 @@ describe('events: the flight of a missile', () => {
     expect(typeOf('The rocket splashed down east of Okinawa.')).toBe('military-activity');
   });
 });
+
+describe('events: a sentence that refers back to the event by its kind', () => {
+  it('joins an attributed sentence about "the barrage", "the ambush" or "the flood" to the event before it', () => {
+    const ev = events(
+      'Rockets hit the port of Mykolaiv on Sunday, officials said. The navy said the barrage included 40 rockets.',
+    );
+    expect(ev).toHaveLength(2);
+    expect(ev[1]).toMatchObject({ of: ev[0].id, claimant: 'the navy' });
+    const flood = events(
+      'Flash floods swept through Derna on Sunday and destroyed two dams, officials said. Rescuers said the flood had left thousands homeless.',
+    );
+    expect(flood[1]).toMatchObject({ of: flood[0].id, claimant: 'Rescuers' });
+  });
+});
