@@ -43,6 +43,8 @@ const NAMED_AS =
 const SYSTEM =
   /\b(\p{Lu}[\p{Ll}]+|\p{Lu}{3,6})\s+(?:air|missile|coastal|anti-aircraft|anti-missile)[\s-](?:defen[cs]e\s+)?(?:missile\s+)?(?:systems?|batter(?:y|ies)|interceptors?|launchers?)\b/gu;
 const PEOPLE = /(?:ian|ean|ese|ish|ic|i|an)$/;
+/** Acronyms of states, alliances and armed forces, which own systems rather than name them ("NATO air defence systems"). */
+const OWNERS = /^(?:NATO|USA|UAE|USSR|ASEAN|OSCE|IDF|IRGC|RSF|SAF|PLA|KPA|AFU|HTS|ISIS|JNIM|SDF|PKK|YPG)$/;
 
 export interface WeaponOptions {
   /** Weapon ids already defined elsewhere in the corpus: mentions join them with `of=`. */
@@ -88,7 +90,7 @@ export function suggestWeapons(
   for (const m of t.text.matchAll(SYSTEM)) {
     const start = m.index;
     const end = start + m[1].length;
-    if (PEOPLE.test(m[1]) || found.some((f) => start < f.end && end > f.start)) continue;
+    if (PEOPLE.test(m[1]) || OWNERS.test(m[1]) || found.some((f) => start < f.end && end > f.start)) continue;
     // The first word of a sentence is capitalised whatever it is ("Coastal missile systems were moved").
     const si = sentenceIndexAt(t, start);
     if (si < 0 || (t.sentences[si][0] === start && !/^\p{Lu}+$/u.test(m[1]))) continue;
