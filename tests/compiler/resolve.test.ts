@@ -485,4 +485,33 @@ describe('classes of miss on unseen text', () => {
       expect(onLand(p.lonlat), `${text} at ${p.lonlat}`).toBe(true);
     }
   });
+
+  it('reads a name the text uses as a division as the state or province, not its homonym city', () => {
+    // Alone, "Washington" is the capital and "Sao Paulo" the city (each outranks its state).
+    expect(place(resolvePlace(g, { text: 'Washington' })).kind).toBe('city');
+    expect(place(resolvePlace(g, { text: 'Sao Paulo' })).kind).toBe('city');
+    // "Spokane, Washington", "the Washington legislature": the state; "Campinas, Sao Paulo": the state.
+    expect(place(resolvePlace(g, { text: 'Washington', division: true }))).toMatchObject({
+      kind: 'region',
+      admin1: 'US-WA',
+    });
+    expect(place(resolvePlace(g, { text: 'Sao Paulo', division: true }))).toMatchObject({
+      kind: 'region',
+      admin1: 'BR-SP',
+    });
+    // A country stays the country, and a city with no division of its name stays the city.
+    expect(place(resolvePlace(g, { text: 'Guatemala', division: true })).kind).toBe('country');
+    expect(place(resolvePlace(g, { text: 'Chicago', division: true })).name).toBe('Chicago');
+    // The containing place a qualifier names is read as a division too: Vancouver, Washington is
+    // the one in the state (Washington, D.C. would leave only the far larger Vancouver, Canada).
+    expect(place(resolvePlace(g, { text: 'Vancouver', within: 'Washington' })).admin1).toBe('US-WA');
+    // In a document, the flag is part of what makes two mentions alike: each keeps its own reading.
+    const [city, state] = resolveDocument(g, [{ text: 'Washington' }, { text: 'Washington', division: true }]);
+    expect(place(city).kind).toBe('city');
+    expect(place(state).kind).toBe('region');
+    // biome-ignore lint/plugin: deliberately ill-typed input: the test checks the run-time guard
+    expect(() => resolvePlace(g, { text: 'Quebec', division: 'yes' as unknown as boolean })).toThrow(
+      /query\.division must be a boolean, got "yes"/,
+    );
+  });
 });
