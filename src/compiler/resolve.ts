@@ -664,11 +664,21 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   const div = q.division === true;
   let text = (q.name ?? q.text).trim();
   const forms = writtenForms(text);
-  text = forms.find((f) => candidatesOf(g, f, q.kind, -1, div).length > 0) ?? forms[0];
+  // The first written form that names something, with its candidates (reused below when no
+  // containing place changes them: a cold read looks each name up once).
+  let named: Candidate[] | null = null;
+  text = forms[0];
+  for (const f of forms) {
+    const c = candidatesOf(g, f, q.kind, -1, div);
+    if (c.length > 0) {
+      [text, named] = [f, c];
+      break;
+    }
+  }
   let withinText = q.within?.trim();
   // "Paris, Texas" written as one mention: the part after the comma is the containing place.
   const comma = text.indexOf(',');
-  if (comma > 0 && !withinText && candidatesOf(g, text, q.kind, -1, div).length === 0) {
+  if (comma > 0 && !withinText && named === null) {
     withinText = text.slice(comma + 1).trim();
     text = text.slice(0, comma).trim();
   }
@@ -678,7 +688,7 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
     const w = rank(g, candidatesOf(g, withinText, undefined, -1, true), NO_EVIDENCE);
     if (w.length) within = w[0].i;
   }
-  const candidates = candidatesOf(g, text, q.kind, within, div);
+  const candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
   if (candidates.length === 0) {
     const words = hashtagWords(q.name ?? q.text, (f) => candidatesOf(g, f, q.kind, within, div).length > 0);
     if (words) return { pin: null, text: words, candidates: candidatesOf(g, words, q.kind, within, div) };
