@@ -514,4 +514,22 @@ describe('classes of miss on unseen text', () => {
       /query\.division must be a boolean, got "yes"/,
     );
   });
+
+  it('reads the demonym of a people or nation as its place, not a town spelled alike', () => {
+    // Each was read as a small town or another place's alternate name: Britton (South Dakota),
+    // Brito (Portugal), Ma'or (Israel), Jizan (Saudi Arabia); the Scots and Kurds were unknown.
+    for (const [text, expected] of [
+      ['Briton', { kind: 'country', country: 'GB' }],
+      ['Britons', { kind: 'country', country: 'GB' }],
+      ['Maori', { kind: 'country', country: 'NZ' }],
+      ['Scots', { kind: 'region', wikidata: 'Q22' }],
+      ['Gazan', { kind: 'region', wikidata: 'Q39760' }],
+      ['Uighurs', { kind: 'region', admin1: 'CN-XJ' }],
+      ['Kurds', { kind: 'area', name: 'Kurdistan' }],
+    ] as Array<[string, Partial<ResolvedPlace>]>) {
+      expect(place(resolvePlace(g, { text })), text).toMatchObject(expected);
+    }
+    // The towns keep their own names.
+    expect(place(resolvePlace(g, { text: 'Britton' })).country).toBe('US');
+  });
 });
