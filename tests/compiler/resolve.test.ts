@@ -532,4 +532,22 @@ describe('classes of miss on unseen text', () => {
     // The towns keep their own names.
     expect(place(resolvePlace(g, { text: 'Britton' })).country).toBe('US');
   });
+
+  it('reads historical regions, plateaus, coasts, parks and straits as the feature, not a county or nothing', () => {
+    // Transylvania was Transylvania County, North Carolina; the others were unknown.
+    for (const [text, near] of [
+      ['Transylvania', [24.5, 46.5]],
+      ['Bengal', [89, 23.5]],
+      ['the Deccan', [77, 17]],
+      ['the Gulf Coast', [-91, 30.5]],
+      ['the Serengeti', [34.8, -2.3]],
+      ['Straits of Tiran', [34.46, 27.97]],
+    ] as Array<[string, [number, number]]>) {
+      const p = place(resolvePlace(g, { text }));
+      expect(p.kind, text).toBe('area');
+      expect(distanceKm(p.lonlat, near), text).toBeLessThan(300);
+    }
+    // The county keeps its full name.
+    expect(place(resolvePlace(g, { text: 'Transylvania County' })).country).toBe('US');
+  });
 });
