@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import type { Gazetteer } from '../src/compiler/gazetteer.js';
 import { distanceKm } from '../src/compiler/places/distance.js';
+import { containerPair, divisionCue } from '../src/compiler/places/division.js';
 import {
   documentResolver,
   WEIGHTS,
@@ -95,8 +96,37 @@ function designatorAfter(m: Mention): string | undefined {
   return { counties: 'county', parishes: 'parish', provinces: 'province', regions: 'region' }[word] ?? word;
 }
 
-function queryOf(m: Mention): PlaceQuery {
+/**
+ * Whether the text reads the mention as a political division (places/division.ts): the container of
+ * the mention just before it ("Bronx, New York"), or named with a state's organ or part ("New York
+ * Gov."). `around` gives the document's mentions next to this one.
+ */
+function divisionOf(m: Mention, around: Neighbours): boolean {
+  const text = (from: number, to: number): string | null =>
+    from >= m.context_offset && to <= m.context_offset + m.text_context.length && from <= to
+      ? m.text_context.slice(from - m.context_offset, to - m.context_offset)
+      : null;
+  const { prev, next, prevPrev } = around;
+  if (prev) {
+    const between = text(prev[1], m.start);
+    const after = next ? text(m.end, next[0]) : null;
+    const earlier = prevPrev ? text(prevPrev[1], prev[0]) : null;
+    if (between !== null && containerPair(between, after, earlier)) return true;
+  }
+  const at = m.start - m.context_offset;
+  return divisionCue(m.text_context.slice(0, at), m.text_context.slice(m.end - m.context_offset));
+}
+
+/** A document's mentions next to one, as [start, end] offsets. */
+interface Neighbours {
+  prev?: [number, number];
+  next?: [number, number];
+  prevPrev?: [number, number];
+}
+
+function queryOf(m: Mention, around: Neighbours = {}): PlaceQuery {
   const q: PlaceQuery = { text: m.mention };
+  if (divisionOf(m, around)) q.division = true;
   const designator = designatorAfter(m);
   if (designator && !m.mention.toLowerCase().endsWith(designator)) q.name = `${m.mention} ${designator}`;
   const within = containingPlace(m);
@@ -220,9 +250,24 @@ function readCorpus(file: string): Corpus {
     list.push(i);
   });
   // The resolver gets Mention fields only.
+  // The document's mentions next to each row (mentions are given, as in the build).
+  const spans = new Map<string, Array<[number, number]>>();
+  for (const r of rows) {
+    let list = spans.get(r.doc_id);
+    if (!list) spans.set(r.doc_id, (list = []));
+    list.push([r.start, r.end]);
+  }
+  for (const list of spans.values()) list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const queries = rows.map((r) => {
     const { doc_id, mention, start, end, text_context, context_offset } = r;
-    return queryOf({ doc_id, mention, start, end, text_context, context_offset });
+    const list = spans.get(doc_id)!;
+    const before = list.filter((s) => s[1] <= start);
+    const around: Neighbours = {
+      prev: before.at(-1),
+      prevPrev: before.at(-2),
+      next: list.find((s) => s[0] >= end),
+    };
+    return queryOf({ doc_id, mention, start, end, text_context, context_offset }, around);
   });
   return { name: basename(path), rows, docs, queries, fold: rows.map((r) => foldOf(r.doc_id)) };
 }

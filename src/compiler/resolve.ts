@@ -63,6 +63,13 @@ export interface PlaceQuery {
   wikidata?: string;
   /** A place the text names as containing this one: "Texas" in "Paris, Texas", "Ky." in "Paducah, Ky.". */
   within?: string;
+  /**
+   * The text reads this place as a political division, not a town: it names it as the container of
+   * another place ("Bronx, New York", "Gatineau, Quebec"), or with an organ of a state or province
+   * ("New York Gov.", "the Quebec legislature", "upstate New York"). A city, site or feature of the
+   * name yields (MATCH.division), and a region does not yield to its own homonym city.
+   */
+  division?: boolean;
 }
 
 export interface ResolveContext {
@@ -158,6 +165,12 @@ const MATCH = {
   kindMismatch: -6,
   /** Another place's alternate name or translation, when a feature or site has it as its own name. */
   featureOwnName: -4,
+  /**
+   * A city, site or feature, when the text reads the name as a division (PlaceQuery.division):
+   * "Bronx, New York" is the state, "Gatineau, Quebec" the province. Chosen by cross-validation
+   * (bench/geocode.ts folds; see data/gazetteer/README.md).
+   */
+  division: -3,
 };
 
 /**
@@ -353,7 +366,13 @@ interface Candidate {
 }
 
 /** Candidates of every reading of the mention, each with its best context-free score. */
-function candidatesOf(g: GazetteerIndex, text: string, kind: PlaceKind | undefined, within: number): Candidate[] {
+function candidatesOf(
+  g: GazetteerIndex,
+  text: string,
+  kind: PlaceKind | undefined,
+  within: number,
+  division = false,
+): Candidate[] {
   const variants: MentionVariant[] = [];
   for (const t of new Set([text, stripPossessive(text)])) {
     const key = normalizeName(t);
@@ -397,9 +416,10 @@ function candidatesOf(g: GazetteerIndex, text: string, kind: PlaceKind | undefin
         // A region that is a city (Moscow, Kyiv City) answers to "city", not to "region".
         const as = level === 'region' && g.fcodes[g.fcode[i]] === 'ADM1C' ? 'city' : level;
         s += DESIGNATOR_LEVELS[designator].includes(as) ? MATCH.designator : MATCH.designatorMismatch;
-      } else if (level === 'region' && cities.some((c) => isHomonymCity(g, c, i))) {
+      } else if (!division && level === 'region' && cities.some((c) => isHomonymCity(g, c, i))) {
         s += MATCH.homonymRegion;
       }
+      if (division && (level === 'city' || level === 'site' || level === 'feature')) s += MATCH.division;
       if (kind) s += KIND_LEVELS[kind]?.includes(level) ? MATCH.kind : MATCH.kindMismatch;
       if (within >= 0 && within !== i) {
         const inside = liesIn(g, i, within);
@@ -513,6 +533,8 @@ function checkQuery(q: PlaceQuery): void {
     throw new TypeError(`resolvePlace: query.name must be a string, got ${JSON.stringify(q.name)}`);
   if (q.kind !== undefined && !(q.kind in KIND_LEVELS))
     throw new TypeError(`resolvePlace: query.kind must be a PlaceKind, got ${JSON.stringify(q.kind)}`);
+  if (q.division !== undefined && typeof q.division !== 'boolean')
+    throw new TypeError(`resolvePlace: query.division must be a boolean, got ${JSON.stringify(q.division)}`);
 }
 
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
@@ -639,31 +661,43 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
   if (pin) return { pin };
+  const div = q.division === true;
   let text = (q.name ?? q.text).trim();
   const forms = writtenForms(text);
-  text = forms.find((f) => candidatesOf(g, f, q.kind, -1).length > 0) ?? forms[0];
+  // The first written form that names something, with its candidates (reused below when no
+  // containing place changes them: a cold read looks each name up once).
+  let named: Candidate[] | null = null;
+  text = forms[0];
+  for (const f of forms) {
+    const c = candidatesOf(g, f, q.kind, -1, div);
+    if (c.length > 0) {
+      [text, named] = [f, c];
+      break;
+    }
+  }
   let withinText = q.within?.trim();
   // "Paris, Texas" written as one mention: the part after the comma is the containing place.
   const comma = text.indexOf(',');
-  if (comma > 0 && !withinText && candidatesOf(g, text, q.kind, -1).length === 0) {
+  if (comma > 0 && !withinText && named === null) {
     withinText = text.slice(comma + 1).trim();
     text = text.slice(0, comma).trim();
   }
   let within = -1;
   if (withinText) {
-    const w = rank(g, candidatesOf(g, withinText, undefined, -1), NO_EVIDENCE);
+    // The containing place is named as a division ("Bronx, New York" → the state).
+    const w = rank(g, candidatesOf(g, withinText, undefined, -1, true), NO_EVIDENCE);
     if (w.length) within = w[0].i;
   }
-  const candidates = candidatesOf(g, text, q.kind, within);
+  const candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
   if (candidates.length === 0) {
-    const words = hashtagWords(q.name ?? q.text, (f) => candidatesOf(g, f, q.kind, within).length > 0);
-    if (words) return { pin: null, text: words, candidates: candidatesOf(g, words, q.kind, within) };
+    const words = hashtagWords(q.name ?? q.text, (f) => candidatesOf(g, f, q.kind, within, div).length > 0);
+    if (words) return { pin: null, text: words, candidates: candidatesOf(g, words, q.kind, within, div) };
     for (const f of groupForms(forms)) {
-      const c = candidatesOf(g, f, q.kind, within);
+      const c = candidatesOf(g, f, q.kind, within, div);
       if (c.length) return { pin: null, text: f, candidates: c, guess: 'ending' };
     }
     for (const f of endingForms(forms)) {
-      const c = candidatesOf(g, f, q.kind, within);
+      const c = candidatesOf(g, f, q.kind, within, div);
       if (c.length) return { pin: null, text: f, candidates: c, guess: 'ending' };
     }
     for (const f of namedAfterForms(text)) {
@@ -901,6 +935,7 @@ function signature(q: PlaceQuery): string {
     q.geonames ?? null,
     q.wikidata ?? null,
     q.within ?? null,
+    q.division ?? null,
   ]);
 }
 

@@ -485,4 +485,69 @@ describe('classes of miss on unseen text', () => {
       expect(onLand(p.lonlat), `${text} at ${p.lonlat}`).toBe(true);
     }
   });
+
+  it('reads a name the text uses as a division as the state or province, not its homonym city', () => {
+    // Alone, "Washington" is the capital and "Sao Paulo" the city (each outranks its state).
+    expect(place(resolvePlace(g, { text: 'Washington' })).kind).toBe('city');
+    expect(place(resolvePlace(g, { text: 'Sao Paulo' })).kind).toBe('city');
+    // "Spokane, Washington", "the Washington legislature": the state; "Campinas, Sao Paulo": the state.
+    expect(place(resolvePlace(g, { text: 'Washington', division: true }))).toMatchObject({
+      kind: 'region',
+      admin1: 'US-WA',
+    });
+    expect(place(resolvePlace(g, { text: 'Sao Paulo', division: true }))).toMatchObject({
+      kind: 'region',
+      admin1: 'BR-SP',
+    });
+    // A country stays the country, and a city with no division of its name stays the city.
+    expect(place(resolvePlace(g, { text: 'Guatemala', division: true })).kind).toBe('country');
+    expect(place(resolvePlace(g, { text: 'Chicago', division: true })).name).toBe('Chicago');
+    // The containing place a qualifier names is read as a division too: Vancouver, Washington is
+    // the one in the state (Washington, D.C. would leave only the far larger Vancouver, Canada).
+    expect(place(resolvePlace(g, { text: 'Vancouver', within: 'Washington' })).admin1).toBe('US-WA');
+    // In a document, the flag is part of what makes two mentions alike: each keeps its own reading.
+    const [city, state] = resolveDocument(g, [{ text: 'Washington' }, { text: 'Washington', division: true }]);
+    expect(place(city).kind).toBe('city');
+    expect(place(state).kind).toBe('region');
+    // biome-ignore lint/plugin: deliberately ill-typed input: the test checks the run-time guard
+    expect(() => resolvePlace(g, { text: 'Quebec', division: 'yes' as unknown as boolean })).toThrow(
+      /query\.division must be a boolean, got "yes"/,
+    );
+  });
+
+  it('reads the demonym of a people or nation as its place, not a town spelled alike', () => {
+    // Each was read as a small town or another place's alternate name: Britton (South Dakota),
+    // Brito (Portugal), Ma'or (Israel), Jizan (Saudi Arabia); the Scots and Kurds were unknown.
+    for (const [text, expected] of [
+      ['Briton', { kind: 'country', country: 'GB' }],
+      ['Britons', { kind: 'country', country: 'GB' }],
+      ['Maori', { kind: 'country', country: 'NZ' }],
+      ['Scots', { kind: 'region', wikidata: 'Q22' }],
+      ['Gazan', { kind: 'region', wikidata: 'Q39760' }],
+      ['Uighurs', { kind: 'region', admin1: 'CN-XJ' }],
+      ['Kurds', { kind: 'area', name: 'Kurdistan' }],
+    ] as Array<[string, Partial<ResolvedPlace>]>) {
+      expect(place(resolvePlace(g, { text })), text).toMatchObject(expected);
+    }
+    // The towns keep their own names.
+    expect(place(resolvePlace(g, { text: 'Britton' })).country).toBe('US');
+  });
+
+  it('reads historical regions, plateaus, coasts, parks and straits as the feature, not a county or nothing', () => {
+    // Transylvania was Transylvania County, North Carolina; the others were unknown.
+    for (const [text, near] of [
+      ['Transylvania', [24.5, 46.5]],
+      ['Bengal', [89, 23.5]],
+      ['the Deccan', [77, 17]],
+      ['the Gulf Coast', [-91, 30.5]],
+      ['the Serengeti', [34.8, -2.3]],
+      ['Straits of Tiran', [34.46, 27.97]],
+    ] as Array<[string, [number, number]]>) {
+      const p = place(resolvePlace(g, { text }));
+      expect(p.kind, text).toBe('area');
+      expect(distanceKm(p.lonlat, near), text).toBeLessThan(300);
+    }
+    // The county keeps its full name.
+    expect(place(resolvePlace(g, { text: 'Transylvania County' })).country).toBe('US');
+  });
 });
