@@ -24,6 +24,7 @@ import { loadData, type AtlasData } from './data';
 import { applyHidden, applySelected } from './filters';
 import { formatDate, placeNames } from './format';
 import { BandLabels, emptyBandLabelSource } from './band-labels';
+import { BasemapLabels } from './basemap-labels';
 import { BAND_LABEL_SOURCE, EVENT_LAYERS, EVENT_SOURCE, LAYER, RANGE_LAYERS, SOURCE, UNDER_LABELS } from './ids';
 import { dataLayers } from './layers';
 import { createMap, nextIdle, styleParsed, type MapOptions } from './map';
@@ -129,6 +130,8 @@ export class MapSession {
   private readonly projectionControl: ProjectionControl;
   /** The bands' labels, placed whole in the view each time the map comes to rest. */
   private readonly bandLabels: BandLabels;
+  /** The basemap's names, left out where the view's edge cuts them or a highlight writes them. */
+  private readonly basemapLabels: BasemapLabels;
   private readonly base = import.meta.env.BASE_URL;
   /** Whether the reader has moved the map: until then the first view is fitted again when the frame resizes. */
   private moved = false;
@@ -165,6 +168,7 @@ export class MapSession {
       { ...options.map, projection: initial.projection },
     );
     this.bandLabels = new BandLabels(this.map);
+    this.basemapLabels = new BasemapLabels(this.map);
     this.projectionControl = new ProjectionControl(initial.projection, (projection) =>
       this.dispatch({ type: 'projection', projection }),
     );
@@ -682,6 +686,7 @@ export class MapSession {
     this.build(data);
     if (data.story?.highlights.features.length) {
       addHighlights(this.map, data.story.highlights, this.theme);
+      this.basemapLabels.setWritten(data.story.highlights.features.flatMap((f) => f.properties.label ?? []));
       const { hidden, selected, period } = this.current;
       applyHidden(this.map, new Set(hidden), selected, period);
     }

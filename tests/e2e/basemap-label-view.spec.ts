@@ -1,0 +1,86 @@
+/**
+ * The basemap's names are not drawn cut by the view's edge (src/map/basemap-labels.ts). Trial at
+ * 375 px: "NE" for Ukraine. (A country a story's highlight names is not named twice: tests/map/basemap-labels.test.ts;
+ * the basemap's cut label there had its point off the view, which queryRenderedFeatures does not report.)
+ */
+import { readFileSync } from 'node:fs';
+import { served } from './data.js';
+import { expect, test } from './fixtures.js';
+
+interface Rendered {
+  layer: string;
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const COUNTRIES = 'basemap-countries';
+const CITIES = 'basemap-cities';
+
+async function renderedNames(page: import('@playwright/test').Page): Promise<Rendered[]> {
+  await page.evaluate(() => window.atlas.ready);
+  // Until the label layers' filters stop changing (one more layout after the first rest).
+  let last = '';
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.atlas.map!.once('idle', () => resolve());
+          window.atlas.map!.triggerRepaint();
+        }),
+    );
+    const now = await page.evaluate(
+      ([a, b]) => JSON.stringify([window.atlas.map!.getFilter(a), window.atlas.map!.getFilter(b)]),
+      [COUNTRIES, CITIES],
+    );
+    if (now === last) break;
+    last = now;
+  }
+  return page.evaluate(
+    ([a, b]) => {
+      const map = window.atlas.map!;
+      const canvas = map.getCanvas();
+      return map.queryRenderedFeatures({ layers: [a, b] }).map((f) => {
+        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
+        const p = map.project([lon, lat]);
+        return {
+          layer: f.layer.id,
+          name: String(f.properties.name),
+          x: p.x,
+          y: p.y,
+          width: canvas.clientWidth,
+          height: canvas.clientHeight,
+        };
+      });
+    },
+    [COUNTRIES, CITIES],
+  );
+}
+
+test('at 375 px, a country name centred at the view edge is left out, not drawn cut', async ({ page, request }) => {
+  const places = JSON.parse(readFileSync('public/basemap/places.geojson', 'utf8')) as GeoJSON.FeatureCollection;
+  // A country far from every served event, so that no marker or event label takes its place first.
+  const events = (await served(request)).events.features.flatMap((f) => f.geometry.coordinates);
+  const far = (p: number[]) => Math.min(...events.map((e) => Math.hypot(e[0] - p[0], e[1] - p[1])));
+  const country = places.features
+    .filter((f) => f.properties?.kind === 'country' && f.properties.rank <= 2)
+    .map((f) => ({ name: String(f.properties?.name), at: (f.geometry as GeoJSON.Point).coordinates }))
+    .filter((c) => Math.abs(c.at[1]) < 55)
+    .sort((a, b) => far(b.at) - far(a.at))[0];
+  await page.setViewportSize({ width: 375, height: 740 });
+  // Zoom 5: 4° of longitude is about 182 px, so the name is centred about 5 px from the left edge.
+  await page.goto(`embed.html#map=5.00/${country.at[1].toFixed(4)}/${(country.at[0] + 4).toFixed(4)}&proj=flat`);
+  const names = await renderedNames(page);
+  expect(names.length, 'some basemap names are drawn').toBeGreaterThan(0);
+  expect(names.map((n) => n.name)).not.toContain(country.name);
+  for (const n of names) {
+    // Any name is wider than 2 × 16 px: a country's centred nearer the edge than that, or a city's
+    // dot (its name runs right) nearer the right edge than that, is cut.
+    const room = 16;
+    const what = `${n.layer} "${n.name}" at ${Math.round(n.x)},${Math.round(n.y)} in ${n.width}×${n.height}`;
+    if (n.layer === COUNTRIES) expect(n.x, what).toBeGreaterThanOrEqual(room);
+    expect(n.x, what).toBeLessThanOrEqual(n.width - room);
+  }
+});
