@@ -84,3 +84,42 @@ test('at 375 px, a country name centred at the view edge is left out, not drawn 
     expect(n.x, what).toBeLessThanOrEqual(n.width - room);
   }
 });
+
+test("at 375 px, a story's highlighted area is labelled once, clear of the view's edges", async ({ page, request }) => {
+  const index = (await (await request.get('data/maps.json')).json()) as Array<{ id: string }>;
+  const ids: string[] = [];
+  for (const story of index) {
+    const file = (await (await request.get(`data/maps/${story.id}.json`)).json()) as {
+      highlights: GeoJSON.FeatureCollection<GeoJSON.Geometry, { label: string | null }>;
+    };
+    if (file.highlights.features.some((f) => f.properties.label)) ids.push(story.id);
+  }
+  test.skip(!ids.length, 'no served story labels a highlighted area');
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const id of ids) {
+    await page.goto(`embed.html?map=${id}`);
+    await renderedNames(page);
+    // The label layer on and off: the strips along the map's left and right edges are the same, so no
+    // label is drawn cut there (the polygon's own label was drawn once per tile, cut at the edge).
+    const map = page.locator('#map > .maplibregl-canvas-container > canvas');
+    const box = (await map.boundingBox())!;
+    const strips = async () => {
+      const shots: string[] = [];
+      for (const x of [box.x, box.x + box.width - 10])
+        shots.push(
+          (await page.screenshot({ clip: { x, y: box.y, width: 10, height: box.height } })).toString('base64'),
+        );
+      return shots;
+    };
+    const withLabel = await strips();
+    await page.evaluate(() => window.atlas.map!.setLayoutProperty('atlas-highlight-label', 'visibility', 'none'));
+    await renderedNames(page);
+    expect(await strips(), `${id}: a highlight label is drawn at the view's edge`).toEqual(withLabel);
+    await page.evaluate(() => window.atlas.map!.setLayoutProperty('atlas-highlight-label', 'visibility', 'visible'));
+    await renderedNames(page);
+    const drawn = await page.evaluate(
+      () => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-highlight-label'] }).length,
+    );
+    expect(drawn, `${id}: the area is labelled in view`).toBeGreaterThan(0);
+  }
+});
