@@ -2,12 +2,12 @@
  * basemap-labels: the basemap's country and city names that the view's edge would cut are left out,
  * and so is a country's name that a story's highlight already writes. At phone width the basemap drew
  * "NE" and "KRAINE" for Ukraine (its own label and the story's, both centred off the view) and "VA" for
- * Moldova. Each time the map comes to rest the names whose text would not show whole are filtered out
- * of the two label layers; the rest keep MapLibre's own placement and collision. Pure choice
+ * Moldova. Each time the map comes to rest the names whose text would not show whole are made
+ * transparent in the two label layers; the rest keep MapLibre's own placement and collision. Pure choice
  * (`cutNames`) and the map's wiring (`BasemapLabels`).
  */
-import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { BASEMAP_LAYER, basemapLayers } from '../basemap/style';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { BASEMAP_LAYER } from '../basemap/style';
 
 /** px: what a label keeps from the view's edge to count as whole (its halo). */
 const EDGE_ROOM = 2;
@@ -99,8 +99,8 @@ export class BasemapLabels {
   private shown = '';
 
   constructor(private readonly map: MapLibreMap) {
-    // 'idle': the tiles of the new view are loaded, so their names can be read; a filter that changes
-    // nothing is not set again, so this settles after one more layout.
+    // 'idle': the tiles of the new view are loaded, so their names can be read; an opacity that changes
+    // nothing is not set again.
     map.on('idle', () => this.update());
   }
 
@@ -130,19 +130,17 @@ export class BasemapLabels {
     const key = JSON.stringify(cut);
     if (key === this.shown) return;
     this.shown = key;
-    const base = new Map(basemapLayers('light').map((l) => [l.id, (l as { filter?: FilterSpecification }).filter]));
+    // Hidden by opacity, not by filter: a filter lays the source's tiles out again and every name
+    // faded out and in after each move; an opacity is repainted at once. (A hidden name still takes its
+    // place in the collision, as it did when it was drawn cut.)
     for (const [id, names] of [
       [BASEMAP_LAYER.countries, cut.country],
       [BASEMAP_LAYER.cities, cut.city],
-    ] as const) {
-      const filter = base.get(id);
-      if (!filter) continue;
-      map.setFilter(
+    ] as const)
+      map.setPaintProperty(
         id,
-        names.length
-          ? (['all', filter, ['!', ['in', ['get', 'name'], ['literal', names]]]] as FilterSpecification)
-          : filter,
+        'text-opacity',
+        names.length ? ['case', ['in', ['get', 'name'], ['literal', names]], 0, 1] : 1,
       );
-    }
   }
 }
