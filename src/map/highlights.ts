@@ -1,6 +1,6 @@
 /**
  * A story's highlighted areas (`highlight:` in its file): a soft fill and outline under the data, with
- * the story's label at the area, drawn in the bundled font. The label gives way: to the events' own
+ * the story's label at the area (at a point of it in view: highlight-labels.ts), drawn in the bundled font. The label gives way: to the events' own
  * labels, and to the markers themselves (an area's label at its centre would otherwise cover the
  * marker of an event placed at that centre, as a region-level event is); it moves off the centre to
  * stay clear, or hides when there is no room.
@@ -10,6 +10,7 @@ import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import type { StoryOutput } from '../contract';
 import { filters } from './filters';
+import { HIGHLIGHT_LABEL_SOURCE, placeHighlightLabels } from './highlight-labels';
 import { EVENT_SOURCE, LAYER } from './ids';
 import { CONTRAST, markerRadiusExpression } from './scales';
 
@@ -51,11 +52,13 @@ export function addHighlights(map: MapLibreMap, highlights: StoryOutput['highlig
   // Symbols are placed from the top layer down, so below the events' labels and the markers' footprints
   // the area's label is placed last, clear of both.
   const above = [LAYER.eventLabelRepeat, LAYER.eventLabel].find((id) => map.getLayer(id));
+  // At a point of the area in view, placed again when the map comes to rest (highlight-labels.ts).
+  placeHighlightLabels(map, highlights);
   map.addLayer(
     {
       id: HIGHLIGHT_LAYER.label,
       type: 'symbol',
-      source: HIGHLIGHT_SOURCE,
+      source: HIGHLIGHT_LABEL_SOURCE,
       filter: ['has', 'label'],
       layout: {
         'text-field': ['coalesce', ['get', 'label'], ''],

@@ -14,6 +14,8 @@ export const SOURCE = 'atlas-data';
  * large archive's events are clustered (source.ts CLUSTER_FROM); ranges are never.
  */
 export const EVENT_SOURCE = 'atlas-events';
+/** The bands' labels, placed for the view on screen (band-labels.ts). */
+export const BAND_LABEL_SOURCE = 'atlas-band-labels';
 /** Outlines of imprecise events' places (regions, countries), added after the data is drawn. */
 export const REGION_SOURCE = 'atlas-regions';
 

@@ -8,7 +8,7 @@ import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import { clusterRadius, countLabel, visibleCount } from './cluster-count';
 import { filters, imprecise } from './filters';
-import { EVENT_SOURCE, GROUP_LAYERS, LAYER, SOURCE } from './ids';
+import { BAND_LABEL_SOURCE, EVENT_SOURCE, GROUP_LAYERS, LAYER, SOURCE } from './ids';
 import type { Period } from './url-state';
 import * as s from './scales';
 
@@ -233,11 +233,11 @@ export function dataLayers(
     {
       id: LAYER.rangeLabel,
       type: 'symbol',
-      source: SOURCE,
+      source: BAND_LABEL_SOURCE,
       filter: f[LAYER.rangeLabel],
       layout: {
         'text-field': ['get', 'label'],
-        // Inside the band from its extreme point (source.ts, labelPoints).
+        // Inside the band from its extreme point (source.ts, labelPoints), or where it fits in view (band-labels.ts).
         'text-anchor': ['coalesce', ['get', 'anchor'], 'center'],
         'text-max-width': 14,
         'text-font': [...FONT.regular], // one face: a second weight costs a download and rasterizing

@@ -23,7 +23,9 @@ import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
 import { loadData, type AtlasData } from './data';
 import { applyHidden, applySelected } from './filters';
 import { formatDate, placeNames } from './format';
-import { EVENT_LAYERS, EVENT_SOURCE, LAYER, RANGE_LAYERS, SOURCE, UNDER_LABELS } from './ids';
+import { BandLabels, emptyBandLabelSource } from './band-labels';
+import { BasemapLabels } from './basemap-labels';
+import { BAND_LABEL_SOURCE, EVENT_LAYERS, EVENT_SOURCE, LAYER, RANGE_LAYERS, SOURCE, UNDER_LABELS } from './ids';
 import { dataLayers } from './layers';
 import { createMap, nextIdle, styleParsed, type MapOptions } from './map';
 import { installPatterns } from './patterns';
@@ -126,6 +128,10 @@ export class MapSession {
   private focusBeforeChooser: HTMLElement | null = null;
   private outlines: PlaceOutlines | null = null;
   private readonly projectionControl: ProjectionControl;
+  /** The bands' labels, placed whole in the view each time the map comes to rest. */
+  private readonly bandLabels: BandLabels;
+  /** The basemap's names, left out where the view's edge cuts them or a highlight writes them. */
+  private readonly basemapLabels: BasemapLabels;
   private readonly base = import.meta.env.BASE_URL;
   /** Whether the reader has moved the map: until then the first view is fitted again when the frame resizes. */
   private moved = false;
@@ -151,12 +157,18 @@ export class MapSession {
       initial.view,
       this.theme,
       {
-        sources: { [SOURCE]: emptyDataSource(), [EVENT_SOURCE]: emptyEventSource() },
+        sources: {
+          [SOURCE]: emptyDataSource(),
+          [EVENT_SOURCE]: emptyEventSource(),
+          [BAND_LABEL_SOURCE]: emptyBandLabelSource(),
+        },
         layers: dataLayers(this.theme, new Set(initial.hidden), null, initial.period),
         underLabels: UNDER_LABELS,
       },
       { ...options.map, projection: initial.projection },
     );
+    this.bandLabels = new BandLabels(this.map);
+    this.basemapLabels = new BasemapLabels(this.map);
     this.projectionControl = new ProjectionControl(initial.projection, (projection) =>
       this.dispatch({ type: 'projection', projection }),
     );
@@ -611,7 +623,7 @@ export class MapSession {
     registerTypes(data.events.features.map((f) => f.properties.type));
     if (data.tiles && !this.tiled) useEventTiles(this.map, data.tiles);
     this.tiled = Boolean(data.tiles);
-    setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled);
+    this.bandLabels.set(setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled));
     this.lazy = data.lazy ?? null;
     this.aliases = data.aliases ?? new Map();
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
@@ -674,6 +686,7 @@ export class MapSession {
     this.build(data);
     if (data.story?.highlights.features.length) {
       addHighlights(this.map, data.story.highlights, this.theme);
+      this.basemapLabels.setWritten(data.story.highlights.features.flatMap((f) => f.properties.label ?? []));
       const { hidden, selected, period } = this.current;
       applyHidden(this.map, new Set(hidden), selected, period);
     }

@@ -146,7 +146,7 @@ export function mapLabel(p: Pick<RangeProperties, 'label' | 'conflicts_with'>): 
 }
 
 /** Band edges as lines, without the cut edges along ±180 and the poles (outline.ts). */
-function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
+export function edges(ranges: RangeCollection): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: drawn(ranges).map((f) => {
@@ -191,7 +191,8 @@ export function labelPoints(lines: number[][][]): Array<{ point: number[]; ancho
   return picks.filter(({ point }) => !seen.has(point.join(',')) && Boolean(seen.add(point.join(','))));
 }
 
-function labels(edgeCollection: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
+/** The bands' labels at their extremes, wherever the view is (the globe's: band-labels.ts places them for a flat view). */
+export function extremeLabels(edgeCollection: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: edgeCollection.features.flatMap((f) =>
@@ -222,17 +223,14 @@ function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
   };
 }
 
-/** The ranges as one collection of features of each kind (see SOURCE); the events go in EVENT_SOURCE (leanEvents). */
-export function dataCollection(ranges: RangeCollection): GeoJSON.FeatureCollection {
-  const edgeCollection = edges(ranges);
+/**
+ * The ranges as one collection of features of each kind (see SOURCE); the events go in EVENT_SOURCE
+ * (leanEvents), the bands' labels in BAND_LABEL_SOURCE (band-labels.ts, from the edges).
+ */
+export function dataCollection(ranges: RangeCollection, edgeCollection = edges(ranges)): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: [
-      ...leanRanges(ranges).features,
-      ...edgeCollection.features,
-      ...labels(edgeCollection).features,
-      ...origins(ranges).features,
-    ],
+    features: [...leanRanges(ranges).features, ...edgeCollection.features, ...origins(ranges).features],
   };
 }
 
@@ -291,7 +289,8 @@ export function patternIds(events: EventCollection, theme: Theme): string[] {
 
 /**
  * Fills the data source (and the events' source, unless `tiled`); until this runs the data layers draw nothing. The pattern images go in first:
- * a tile laid out before its image exists is laid out again once the image is added.
+ * a tile laid out before its image exists is laid out again once the image is added. Returns the bands'
+ * edges, which BandLabels (band-labels.ts) places the labels on.
  */
 export function setDataCollection(
   map: MapLibreMap,
@@ -299,15 +298,17 @@ export function setDataCollection(
   ranges: RangeCollection,
   theme: Theme,
   tiled = false,
-): void {
+): GeoJSON.FeatureCollection {
   addPatterns(map, patternIds(events, theme));
-  (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(ranges));
+  const edgeCollection = edges(ranges);
+  (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(ranges, edgeCollection));
   // The events come as vector tiles (tiles.ts), their source already in place.
-  if (tiled) return;
+  if (tiled) return edgeCollection;
   const source = map.getSource(EVENT_SOURCE) as GeoJSONSource;
   if (clusters(events.features.length))
     source.setClusterOptions({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM });
   source.setData(leanEvents(events));
+  return edgeCollection;
 }
 
 /**

@@ -154,9 +154,7 @@ test('conflicting range claims are separate bands that say they conflict, on the
   const ids = (await renderedAt(page, at, ['atlas-range-fill'])).map((h) => h.id);
   expect(ids).toContain(range.properties.id);
   const labels = await page.evaluate(() =>
-    window.atlas
-      .map!.querySourceFeatures('atlas-data', { filter: ['==', ['get', 'kind'], 'label'] })
-      .map((f) => String(f.properties.label)),
+    window.atlas.map!.querySourceFeatures('atlas-band-labels').map((f) => String(f.properties.label)),
   );
   expect(labels.filter((l) => l.includes('conflicting claims')).length).toBeGreaterThanOrEqual(2);
 
