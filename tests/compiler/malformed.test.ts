@@ -83,7 +83,7 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       line,
       1,
       'error',
-      /^invalid YAML front matter: Tabs are not allowed as indentation$/,
+      /^invalid YAML front matter: Tabs are not allowed as indentation; indent with spaces$/,
     ]),
   ],
   [
@@ -251,6 +251,52 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
         194,
         'error',
         /are both given: .* write figures="188 drones; 3 killed" and delete magnitude= and unit=$/,
+      ],
+    ],
+  ],
+  [
+    'bare-cr-in-text.md',
+    [
+      // A bare CR ends a line, as micromark, editors and the LSP count lines: both errors on one count.
+      ['bare-cr-in-text.md', 7, 27, 'error', /^the attributes of :place\[Kyiv\] have no closing "\}"/],
+      ['bare-cr-in-text.md', 8, 33, 'error', /^unknown place kind "galaxy"/],
+    ],
+  ],
+  [
+    // Two byte-order marks: neither is text, and the front matter is read (it was YAML garbage at 3:1).
+    'double-bom.md',
+    [['double-bom.md', 6, 33, 'error', /^unknown place kind "galaxy"/]],
+  ],
+  [
+    // One line out of place: one error, at it, in the front matter's terms (it was 11 "unexpected token"s).
+    'yaml-line-out-of-place.md',
+    [
+      [
+        'yaml-line-out-of-place.md',
+        2,
+        3,
+        'error',
+        /^invalid YAML front matter: Implicit keys need to be on a single line; each line is "key: value", .* is this line out of place, or a key missing its colon\?$/,
+      ],
+    ],
+  ],
+  [
+    // An empty value was read as no attribute: place="" dropped the event, date-added="" stated the date.
+    'empty-attribute-values.md',
+    [
+      [
+        'empty-attribute-values.md',
+        6,
+        141,
+        'error',
+        /^date-added= on :event\[A missile hit Kyiv on Thursday\.\] is empty; it marks the date as the annotator's, not the text's: write where the date comes from .*, or delete date-added=$/,
+      ],
+      [
+        'empty-attribute-values.md',
+        6,
+        155,
+        'error',
+        /^place= on :event\[A missile hit Kyiv on Thursday\.\] is empty; name the place\(s\) of the event by id .*, or delete place=$/,
       ],
     ],
   ],
