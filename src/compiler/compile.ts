@@ -47,7 +47,7 @@ import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { placesConflict } from './containment.js';
 import { idHint } from './id-hint.js';
-import { RANGE_LIMITS, roundDegrees } from '../earth.js';
+import { M_PER_KM, RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
 /** An area file as the shell read it: its geometry and a digest of its content, or why it could not be used. */
@@ -791,6 +791,14 @@ function collectRanges(
     // The band is described by its strongest claim: the text's figures, then a class, then the annotator's figure.
     const lead = [...group].sort((x, y) => BASIS_RANK[x.basis] - BASIS_RANK[y.basis])[0];
     let geometry: Polygon | MultiPolygon | null = null;
+    if (main.origin !== null && main.max < RANGE_LIMITS.minKm) {
+      // (It was "cannot draw the range 0–0 km: rangeGeometry: maxKm must be …" for "40 m": a misstated value.)
+      diagnostics.error(
+        main.at,
+        `:range[${short(main.statedText)}] reaches ${Number((main.max * M_PER_KM).toPrecision(6)).toLocaleString('en')} m, less than the ${RANGE_LIMITS.minKm * M_PER_KM} m the map can draw around its origin (a smaller circle is lost in the rounding of coordinates); leave out origin= to list the claim without a band`,
+      );
+      continue;
+    }
     if (main.origin !== null) {
       const memoKey = `${main.originKey}|${main.min}|${main.max}`;
       try {

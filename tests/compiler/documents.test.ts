@@ -99,7 +99,9 @@ describe('readMeta: front-matter places', () => {
       [7, 9],
     ]);
     expect(r.diagnostics[0].message).toMatch(/place "zz" must be a mapping of name, kind, at/);
-    expect(r.diagnostics[1].message).toMatch(/place "yy": "at" must be \[lon, lat\] in degrees, got \[200,95\]/);
+    expect(r.diagnostics[1].message).toMatch(
+      /place "yy": "at" must be \[lon, lat\] in degrees \(lon from -180 to 180, lat from -90 to 90\), got \[200,95\]/,
+    );
   });
 });
 

@@ -300,6 +300,38 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // A range under the smallest drawable circle: said in metres, as written (it was "cannot draw the range
+    // 0–0 km: rangeGeometry: maxKm must be …", a misstated value in the code's terms).
+    'range-under-100-m.md',
+    [
+      [
+        'range-under-100-m.md',
+        6,
+        59,
+        'error',
+        /^:range\[up to 40 m\] reaches 40 m, less than the 100 m the map can draw around its origin .*; leave out origin= to list the claim without a band$/,
+      ],
+    ],
+  ],
+  [
+    // A blank title was published as the title; an empty one was already an error.
+    'blank-title.md',
+    [['blank-title.md', 3, 8, 'error', /^front matter needs "title" \(it is blank\)$/]],
+  ],
+  [
+    // YAML's .nan was shown as null: the message misquoted what the annotator wrote.
+    'place-at-nan.md',
+    [
+      [
+        'place-at-nan.md',
+        7,
+        9,
+        'error',
+        /^place "depot": "at" must be \[lon, lat\] in degrees \(lon from -180 to 180, lat from -90 to 90\), got \[\.nan,48\.46\]$/,
+      ],
+    ],
+  ],
 ];
 
 describe('malformed documents: a located error for each, never a crash or a silent loss', () => {
