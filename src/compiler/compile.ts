@@ -384,8 +384,11 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       const missing = ['type', 'summary'].filter((k) => !a.attributes[k]?.trim());
       if (missing.length && !a.attributesBroken)
         diagnostics.error(
-          at,
-          `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`,
+          // At the first of them written blank (summary=""), else at the event.
+          missing.some((k) => a.attributes[k] !== undefined)
+            ? attributeAt(doc.parsed.path, a, missing.find((k) => a.attributes[k] !== undefined)!)
+            : at,
+          `event "${id}" needs ${missing.map((k) => `${k}="…"${a.attributes[k] === undefined ? '' : ' (it is empty)'}`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`,
         );
       drafts.set(id, {
         at,
@@ -601,14 +604,15 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
       ok = false;
     } else if (!unit?.trim()) {
       diagnostics.error(
-        attributeAt(file, a, 'magnitude'),
-        `magnitude=${magnitude} needs unit=: what it counts (e.g. magnitude=188 unit=drones)`,
+        attributeAt(file, a, unit === undefined ? 'magnitude' : 'unit'),
+        `magnitude=${magnitude} needs unit=${unit === undefined ? '' : ' (it is empty)'}: what it counts (e.g. magnitude=188 unit=drones)`,
       );
       ok = false;
     } else figures.push({ value, unit: unit.trim() });
   }
   if (a.attributes.figures !== undefined) {
     const parts = a.attributes.figures.split(';');
+    const stated = new Set<string>();
     for (const part of parts) {
       const m = FIGURE.exec(part);
       if (!m && /^\s*[-\u2212]\s*\d/.test(part)) {
@@ -635,6 +639,17 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
         ok = false;
         continue;
       }
+      // The same figure twice would be published twice, as if the text said it twice ("3 killed; 3 killed").
+      const key = `${value} ${unitKey(m[3])}`;
+      if (stated.has(key)) {
+        diagnostics.error(
+          attributeAt(file, a, 'figures'),
+          `figures="${a.attributes.figures}" states "${part.trim()}" twice; state each figure once`,
+        );
+        ok = false;
+        continue;
+      }
+      stated.add(key);
       figures.push({ value, unit: m[3] });
     }
   }
@@ -679,7 +694,10 @@ function collectRanges(
       const standing = readStanding(file, a, diagnostics);
       const weaponIds = (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean);
       if (weaponIds.length === 0 && !a.attributesBroken)
-        diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
+        diagnostics.error(
+          attributeAt(file, a, 'weapon'),
+          `:range[${short(a.label)}] needs weapon="id …"${a.attributes.weapon === undefined ? '' : ' (it is empty)'}: the weapon(s) this range belongs to`,
+        );
       const again = repeatedId(weaponIds);
       if (again)
         diagnostics.error(
@@ -884,8 +902,8 @@ function rangeValues(
     let ok = true;
     if (!added?.trim()) {
       diagnostics.error(
-        at,
-        `an annotator-added range needs added="…": where the figure comes from (the text does not state it)`,
+        attributeAt(file, a, 'added'),
+        `an annotator-added range needs added="…"${added === undefined ? '' : ' (it is empty)'}: where the figure comes from (the text does not state it)`,
       );
       ok = false;
     }
@@ -936,9 +954,10 @@ function rangeOrigin(
   const note = a.attributes['origin-note']?.trim() || null;
   const area = a.attributes['origin-area'];
   const needNote = (what: string) => {
+    const blank = a.attributes['origin-note'] !== undefined;
     diagnostics.error(
-      attributeAt(file, a, what),
-      `an origin the text does not state needs origin-note="…": where the annotator has it from`,
+      attributeAt(file, a, blank ? 'origin-note' : what),
+      `an origin the text does not state needs origin-note="…"${blank ? ' (it is empty)' : ''}: where the annotator has it from`,
     );
     return null;
   };

@@ -240,7 +240,8 @@ export function resolveDocumentPlaces(
     let geonames: number | undefined;
     if (a.attributes.geonames !== undefined) {
       geonames = Number(a.attributes.geonames);
-      if (!Number.isInteger(geonames) || geonames <= 0) {
+      // (Past 2^53 the number read is not the one written: 99999999999999999999 was quoted as 1e20.)
+      if (!Number.isSafeInteger(geonames) || geonames <= 0) {
         diagnostics.error(
           attributeAt(file, a, 'geonames'),
           `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)`,
@@ -303,9 +304,12 @@ export function resolveDocumentPlaces(
         const hint = r.suggestions.length
           ? `; did you mean ${r.suggestions.map((s) => (s.startsWith('"') ? s : `"${s}"`)).join(', ')}?`
           : '';
+        // A pin the gazetteer does not hold is pointed at where it is written (geonames=…), not at the mention.
+        const pin = q.query?.geonames !== undefined ? 'geonames' : q.query?.wikidata !== undefined ? 'wikidata' : null;
+        const where = q.annotation !== null && pin ? attributeAt(file, annotations[q.annotation], pin) : q.at;
         if (q.annotation === null || !annotations[q.annotation].misnested)
           diagnostics.error(
-            q.at,
+            where,
             `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`,
           );
         const failedId = q.frontId ?? (q.annotation !== null ? annotations[q.annotation].attributes.id : undefined);

@@ -332,6 +332,45 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // At the empty attribute, not at the event's first character (6:1).
+    'empty-claimant.md',
+    [
+      [
+        'empty-claimant.md',
+        6,
+        142,
+        'error',
+        /^:event\[A missile hit Kyiv on Thursday\.\] needs claimant="…" \(it is empty\): who says so/,
+      ],
+    ],
+  ],
+  [
+    // Past 2^53 the id read is not the one written: it was quoted as 100000000000000000000, at the mention.
+    'geonames-too-long.md',
+    [
+      [
+        'geonames-too-long.md',
+        6,
+        34,
+        'error',
+        /^geonames="99999999999999999999" is not a GeoNames id \(a positive whole number, e\.g\. geonames=709930\)$/,
+      ],
+    ],
+  ],
+  [
+    // The same figure twice was published twice, with no error.
+    'figures-twice.md',
+    [
+      [
+        'figures-twice.md',
+        6,
+        146,
+        'error',
+        /^figures="3 killed; 3 killed" states "3 killed" twice; state each figure once$/,
+      ],
+    ],
+  ],
 ];
 
 describe('malformed documents: a located error for each, never a crash or a silent loss', () => {
