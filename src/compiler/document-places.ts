@@ -11,6 +11,7 @@ import type { FrontPlace } from './documents.js';
 import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
 import { idHint } from './id-hint.js';
+import { describeStrangers } from './lookalikes.js';
 
 /**
  * Resolves all the place mentions of one document together, each the others' context (resolve.ts's
@@ -244,7 +245,7 @@ export function resolveDocumentPlaces(
       if (!Number.isSafeInteger(geonames) || geonames <= 0) {
         diagnostics.error(
           attributeAt(file, a, 'geonames'),
-          `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)`,
+          `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)${strangers(a.attributes.geonames, /[0-9]/)}`,
         );
         return fail();
       }
@@ -261,7 +262,7 @@ export function resolveDocumentPlaces(
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) {
       diagnostics.error(
         attributeAt(file, a, 'wikidata'),
-        `wikidata="${wikidata}" is not a Wikidata QID (e.g. wikidata=Q1013)`,
+        `wikidata="${wikidata}" is not a Wikidata QID (e.g. wikidata=Q1013)${strangers(wikidata, /[Q0-9]/)}`,
       );
       return fail();
     }
@@ -384,4 +385,10 @@ export function precisionLabel(p: ResolvedPlace): string {
     default:
       return `approximate location: ${p.name} (${p.kind === 'continent' ? 'continent' : 'wide area'})`;
   }
+}
+
+/** The characters of a pin that do not belong in it, by name (an invisible one most of all), for its message. */
+function strangers(value: string, allowed: RegExp): string {
+  const found = describeStrangers(value, allowed);
+  return found.length > 0 ? `; it has ${found.join(', ')}` : '';
 }

@@ -371,6 +371,19 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // An invisible character pasted into a pin: named, as it is in an id (it was only quoted, unseen).
+    'wikidata-invisible.md',
+    [
+      [
+        'wikidata-invisible.md',
+        6,
+        38,
+        'error',
+        /^wikidata="Q212\uFEFF" is not a Wikidata QID \(e\.g\. wikidata=Q1013\); it has U\+FEFF ZERO WIDTH NO-BREAK SPACE \(invisible\) at character 5$/,
+      ],
+    ],
+  ],
 ];
 
 describe('malformed documents: a located error for each, never a crash or a silent loss', () => {
