@@ -47,6 +47,20 @@ const DEFINITION_ONLY: Readonly<Partial<Record<AnnotationKind, readonly string[]
   event: ['type', 'summary'],
 };
 
+/** Attributes an empty value would silently unsay, and what to write instead (the others' checks name their own). */
+const BLANK_HINTS: Readonly<Record<string, (kind: AnnotationKind) => string>> = {
+  place: () => 'name the place(s) of the event by id (place=kyiv, place="kyiv odesa")',
+  'date-added': () =>
+    "it marks the date as the annotator's, not the text's: write where the date comes from (date-added=\"the ministry's statement of 21 November\")",
+  'place-added': () =>
+    "it marks the place as the annotator's, not the text's: write where the place comes from (place-added=\"the regional governor's post\")",
+  name: (kind) =>
+    kind === 'weapon' ? 'write the name to display (name="Hwasong-18")' : 'write the name to look up (name=Ukraine)',
+  class: () => 'write the weapon\'s class (class=SRBM, class="cruise missile")',
+  note: () => 'write the note',
+  'origin-name': () => 'write the name of the origin area (origin-name=Ukraine)',
+};
+
 /** Ids are kebab-case words, digits, dots and underscores, so they survive URLs and HTML ids. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -92,6 +106,17 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       );
       ok = false;
     }
+  }
+  // An empty value was read as if the attribute were not there: place="" dropped its event without a
+  // word, date-added="" published an annotator's date as the text's own.
+  for (const [key, hint] of Object.entries(BLANK_HINTS)) {
+    const v = a.attributes[key];
+    if (v === undefined || v.trim() !== '' || !allowed.includes(key)) continue;
+    diagnostics.error(
+      attributeAt(file, a, key),
+      `${key}= on :${a.kind}[${short(a.label)}] is empty; ${hint(a.kind)}, or delete ${key}=`,
+    );
+    ok = false;
   }
   for (const key of ['id', 'of'] as const) {
     const v = a.attributes[key];

@@ -41,9 +41,10 @@ export function readStanding(
   const status = a.attributes.status;
   let ok = true;
   if (!claimant && !a.attributesBroken) {
+    // A claimant written blank (claimant="") is pointed at where it is written.
     diagnostics.error(
-      { file, line: a.line, column: a.column },
-      `:${a.kind}[${short(a.label)}] needs claimant="…": who says so (e.g. claimant="Ukraine's Air Force", claimant="the article (unattributed)")`,
+      attributeAt(file, a, 'claimant'),
+      `:${a.kind}[${short(a.label)}] needs claimant="…"${a.attributes.claimant === undefined ? '' : ' (it is empty)'}: who says so (e.g. claimant="Ukraine's Air Force", claimant="the article (unattributed)")`,
     );
     ok = false;
   }

@@ -47,7 +47,7 @@ import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { placesConflict } from './containment.js';
 import { idHint } from './id-hint.js';
-import { RANGE_LIMITS, roundDegrees } from '../earth.js';
+import { M_PER_KM, RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
 /** An area file as the shell read it: its geometry and a digest of its content, or why it could not be used. */
@@ -384,8 +384,11 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       const missing = ['type', 'summary'].filter((k) => !a.attributes[k]?.trim());
       if (missing.length && !a.attributesBroken)
         diagnostics.error(
-          at,
-          `event "${id}" needs ${missing.map((k) => `${k}="…"`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`,
+          // At the first of them written blank (summary=""), else at the event.
+          missing.some((k) => a.attributes[k] !== undefined)
+            ? attributeAt(doc.parsed.path, a, missing.find((k) => a.attributes[k] !== undefined)!)
+            : at,
+          `event "${id}" needs ${missing.map((k) => `${k}="…"${a.attributes[k] === undefined ? '' : ' (it is empty)'}`).join(' and ')} (type is kebab-case, e.g. missile-strike; summary is one line)`,
         );
       drafts.set(id, {
         at,
@@ -601,14 +604,15 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
       ok = false;
     } else if (!unit?.trim()) {
       diagnostics.error(
-        attributeAt(file, a, 'magnitude'),
-        `magnitude=${magnitude} needs unit=: what it counts (e.g. magnitude=188 unit=drones)`,
+        attributeAt(file, a, unit === undefined ? 'magnitude' : 'unit'),
+        `magnitude=${magnitude} needs unit=${unit === undefined ? '' : ' (it is empty)'}: what it counts (e.g. magnitude=188 unit=drones)`,
       );
       ok = false;
     } else figures.push({ value, unit: unit.trim() });
   }
   if (a.attributes.figures !== undefined) {
     const parts = a.attributes.figures.split(';');
+    const stated = new Set<string>();
     for (const part of parts) {
       const m = FIGURE.exec(part);
       if (!m && /^\s*[-\u2212]\s*\d/.test(part)) {
@@ -635,6 +639,17 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
         ok = false;
         continue;
       }
+      // The same figure twice would be published twice, as if the text said it twice ("3 killed; 3 killed").
+      const key = `${value} ${unitKey(m[3])}`;
+      if (stated.has(key)) {
+        diagnostics.error(
+          attributeAt(file, a, 'figures'),
+          `figures="${a.attributes.figures}" states "${part.trim()}" twice; state each figure once`,
+        );
+        ok = false;
+        continue;
+      }
+      stated.add(key);
       figures.push({ value, unit: m[3] });
     }
   }
@@ -679,7 +694,10 @@ function collectRanges(
       const standing = readStanding(file, a, diagnostics);
       const weaponIds = (a.attributes.weapon ?? '').split(/\s+/).filter(Boolean);
       if (weaponIds.length === 0 && !a.attributesBroken)
-        diagnostics.error(at, `:range[${short(a.label)}] needs weapon="id …": the weapon(s) this range belongs to`);
+        diagnostics.error(
+          attributeAt(file, a, 'weapon'),
+          `:range[${short(a.label)}] needs weapon="id …"${a.attributes.weapon === undefined ? '' : ' (it is empty)'}: the weapon(s) this range belongs to`,
+        );
       const again = repeatedId(weaponIds);
       if (again)
         diagnostics.error(
@@ -791,6 +809,14 @@ function collectRanges(
     // The band is described by its strongest claim: the text's figures, then a class, then the annotator's figure.
     const lead = [...group].sort((x, y) => BASIS_RANK[x.basis] - BASIS_RANK[y.basis])[0];
     let geometry: Polygon | MultiPolygon | null = null;
+    if (main.origin !== null && main.max < RANGE_LIMITS.minKm) {
+      // (It was "cannot draw the range 0–0 km: rangeGeometry: maxKm must be …" for "40 m": a misstated value.)
+      diagnostics.error(
+        main.at,
+        `:range[${short(main.statedText)}] reaches ${Number((main.max * M_PER_KM).toPrecision(6)).toLocaleString('en')} m, less than the ${RANGE_LIMITS.minKm * M_PER_KM} m the map can draw around its origin (a smaller circle is lost in the rounding of coordinates); leave out origin= to list the claim without a band`,
+      );
+      continue;
+    }
     if (main.origin !== null) {
       const memoKey = `${main.originKey}|${main.min}|${main.max}`;
       try {
@@ -876,8 +902,8 @@ function rangeValues(
     let ok = true;
     if (!added?.trim()) {
       diagnostics.error(
-        at,
-        `an annotator-added range needs added="…": where the figure comes from (the text does not state it)`,
+        attributeAt(file, a, 'added'),
+        `an annotator-added range needs added="…"${added === undefined ? '' : ' (it is empty)'}: where the figure comes from (the text does not state it)`,
       );
       ok = false;
     }
@@ -928,9 +954,10 @@ function rangeOrigin(
   const note = a.attributes['origin-note']?.trim() || null;
   const area = a.attributes['origin-area'];
   const needNote = (what: string) => {
+    const blank = a.attributes['origin-note'] !== undefined;
     diagnostics.error(
-      attributeAt(file, a, what),
-      `an origin the text does not state needs origin-note="…": where the annotator has it from`,
+      attributeAt(file, a, blank ? 'origin-note' : what),
+      `an origin the text does not state needs origin-note="…"${blank ? ' (it is empty)' : ''}: where the annotator has it from`,
     );
     return null;
   };

@@ -11,6 +11,7 @@ import type { FrontPlace } from './documents.js';
 import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
 import { idHint } from './id-hint.js';
+import { describeStrangers } from './lookalikes.js';
 
 /**
  * Resolves all the place mentions of one document together, each the others' context (resolve.ts's
@@ -240,10 +241,11 @@ export function resolveDocumentPlaces(
     let geonames: number | undefined;
     if (a.attributes.geonames !== undefined) {
       geonames = Number(a.attributes.geonames);
-      if (!Number.isInteger(geonames) || geonames <= 0) {
+      // (Past 2^53 the number read is not the one written: 99999999999999999999 was quoted as 1e20.)
+      if (!Number.isSafeInteger(geonames) || geonames <= 0) {
         diagnostics.error(
           attributeAt(file, a, 'geonames'),
-          `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)`,
+          `geonames="${a.attributes.geonames}" is not a GeoNames id (a positive whole number, e.g. geonames=709930)${strangers(a.attributes.geonames, /[0-9]/)}`,
         );
         return fail();
       }
@@ -260,7 +262,7 @@ export function resolveDocumentPlaces(
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) {
       diagnostics.error(
         attributeAt(file, a, 'wikidata'),
-        `wikidata="${wikidata}" is not a Wikidata QID (e.g. wikidata=Q1013)`,
+        `wikidata="${wikidata}" is not a Wikidata QID (e.g. wikidata=Q1013)${strangers(wikidata, /[Q0-9]/)}`,
       );
       return fail();
     }
@@ -303,9 +305,12 @@ export function resolveDocumentPlaces(
         const hint = r.suggestions.length
           ? `; did you mean ${r.suggestions.map((s) => (s.startsWith('"') ? s : `"${s}"`)).join(', ')}?`
           : '';
+        // A pin the gazetteer does not hold is pointed at where it is written (geonames=…), not at the mention.
+        const pin = q.query?.geonames !== undefined ? 'geonames' : q.query?.wikidata !== undefined ? 'wikidata' : null;
+        const where = q.annotation !== null && pin ? attributeAt(file, annotations[q.annotation], pin) : q.at;
         if (q.annotation === null || !annotations[q.annotation].misnested)
           diagnostics.error(
-            q.at,
+            where,
             `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`,
           );
         const failedId = q.frontId ?? (q.annotation !== null ? annotations[q.annotation].attributes.id : undefined);
@@ -380,4 +385,10 @@ export function precisionLabel(p: ResolvedPlace): string {
     default:
       return `approximate location: ${p.name} (${p.kind === 'continent' ? 'continent' : 'wide area'})`;
   }
+}
+
+/** The characters of a pin that do not belong in it, by name (an invisible one most of all), for its message. */
+function strangers(value: string, allowed: RegExp): string {
+  const found = describeStrangers(value, allowed);
+  return found.length > 0 ? `; it has ${found.join(', ')}` : '';
 }

@@ -65,8 +65,10 @@ export function readMeta(
   }
   const text = (key: string, required: boolean): string | null => {
     const v = front[key];
-    if (v === undefined || v === null || v === '') {
-      if (required) failValue(key, `front matter needs "${key}"`);
+    // A blank required value (title: " ") is as missing as an empty one: it was published as the title.
+    if (v === undefined || v === null || v === '' || (required && typeof v === 'string' && v.trim() === '')) {
+      if (required)
+        failValue(key, `front matter needs "${key}"${v === undefined || v === null ? '' : ' (it is blank)'}`);
       return null;
     }
     if (typeof v !== 'string' && typeof v !== 'number') {
@@ -146,7 +148,7 @@ export function readMeta(
           else
             failValue(
               `${key}.at`,
-              `place "${pid}": "at" must be [lon, lat] in degrees, got ${JSON.stringify(atValue)}`,
+              `place "${pid}": "at" must be [lon, lat] in degrees (lon from -180 to 180, lat from -90 to 90), got ${yamlShown(atValue)}`,
             );
         }
         if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind))
@@ -194,4 +196,11 @@ export function readMeta(
     },
     places,
   };
+}
+
+/** A front-matter value as written in YAML, for messages: JSON would show .nan and .inf as null. */
+function yamlShown(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    typeof v === 'number' && !Number.isFinite(v) ? `__${Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf'}__` : v,
+  ).replace(/"__(-?\.(?:nan|inf))__"/g, '$1');
 }

@@ -109,7 +109,7 @@ export function describeCharacter(char: string): string {
   if (/\s/u.test(char)) return `${code} (a space)`;
   if (/\p{Cf}|\p{Cc}/u.test(char)) return `${code} (an invisible control character)`;
   const script = SCRIPTS.find((s) => new RegExp(`\\p{Script=${s}}`, 'u').test(char));
-  return `${code} "${char}"${script ? ` (a ${script} character)` : ''}`;
+  return `${code} "${char}"${script ? ` (${/^[AEIOU]/.test(script) ? 'an' : 'a'} ${script} character)` : ''}`;
 }
 
 /** The characters of `value` outside `allowed`, each described once, in order; empty when there are none. */

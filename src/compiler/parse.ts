@@ -13,7 +13,7 @@ import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Token } from 'micromark-util-types';
-import { CST, Lexer, LineCounter, isScalar, parseDocument, visit } from 'yaml';
+import { CST, Lexer, isScalar, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../contract.js';
 import { oneLine } from './diagnostics.js';
 import { sha256Hex } from './sha256.js';
@@ -151,7 +151,8 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     error(1, 1, 'not a text file (it contains NUL bytes); documents are UTF-8 Markdown');
     return empty;
   }
-  const src = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  // A byte-order mark is no part of the text; a file saved twice with one can start with two.
+  const src = source.replace(/^\uFEFF+/, '');
   if (src.trim() === '') {
     error(1, 1, 'empty document; expected YAML front matter between --- lines, then the annotated text');
     return empty;
@@ -631,10 +632,12 @@ function shortText(text: string, max = 40): string {
 const TEXT_FIELDS: ReadonlySet<string> = new Set(FRONT_MATTER_KEYS.filter((k) => k !== 'places'));
 
 function readFrontMatter(path: string, yamlText: string, firstLine: number, diagnostics: Diagnostic[]) {
-  const lineCounter = new LineCounter();
+  // Positions from the text itself: YAML's LineCounter misses the line breaks inside a scalar its
+  // parser gave up on, and placed the errors after one past the end of their line.
+  const lineCounter = { linePos: lineIndex(yamlText) };
   // Repeated keys are found below with a set per mapping: YAML's own check (uniqueKeys) compares each
   // key with every earlier one, and a front matter of 20,000 keys took seconds.
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   // No prototype: a key "__proto__" is a key like any other (reported as unknown, at its line).
   const lines: Record<string, number> = Object.create(null);
   const values: Record<string, { line: number; column: number }> = Object.create(null);
@@ -650,12 +653,16 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
   };
   if (doc.errors.length > 0) {
     const opener = unclosedOpener(yamlText);
+    // Once the YAML is broken its reader calls each later token "unexpected" (a line moved out of place
+    // gave 20 errors); those follow from the first and are not reported again.
+    const first = doc.errors[0];
     for (const e of doc.errors) {
+      if (e !== first && e.code === 'UNEXPECTED_TOKEN') continue;
       const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // An unclosed quote or bracket is reported where the YAML runs out; point at where it opens.
       if (opener && (e.code === 'MISSING_CHAR' || /end with an? [\]}]|closing/.test(what)))
         push(opener.offset, `invalid YAML front matter: this ${opener.char} is never closed (${what})`);
-      else push(e.pos[0], `invalid YAML front matter: ${what}`);
+      else push(e.pos[0], `invalid YAML front matter: ${what}${yamlHint(what)}`);
     }
     return { data: null, lines, values };
   }
@@ -673,7 +680,7 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
   });
   if (repeated.length > 0) {
     for (const offset of repeated.sort((a, b) => a - b))
-      push(offset, 'invalid YAML front matter: Map keys must be unique');
+      push(offset, `invalid YAML front matter: Map keys must be unique${yamlHint('Map keys must be unique')}`);
     return { data: null, lines, values };
   }
   let data: unknown;
@@ -738,6 +745,31 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
     }
   }
   return { data: data as Record<string, unknown>, lines, values };
+}
+
+/** YAML's reasons, said in a front matter's terms: what to change on the line. */
+const YAML_HINTS: ReadonlyArray<[RegExp, string]> = [
+  [
+    /keys need to be on a single line/,
+    'each line is "key: value", and a value that goes on over several lines continues on lines indented under its key; is this line out of place, or a key missing its colon?',
+  ],
+  [
+    /keys need to be followed by map values/,
+    'this line has no "key:"; write "key: value", or indent it under the key whose value it continues',
+  ],
+  [
+    /Nested mappings are not allowed in compact mappings/,
+    'a value with ": " in it (title: Strike: the aftermath) must be quoted: title: "Strike: the aftermath"',
+  ],
+  [/Tabs are not allowed as indentation/, 'indent with spaces'],
+  [/must start at the same column|indent/i, 'indent the keys of one place (or the items of one list) alike'],
+  [/escape/i, 'in "double quotes" a backslash starts an escape: write \\\\ for a backslash, or use single quotes'],
+  [/Map keys must be unique/, 'a key is given twice here: keep one'],
+];
+
+function yamlHint(what: string): string {
+  const hint = YAML_HINTS.find(([re]) => re.test(what));
+  return hint ? `; ${hint[1]}` : '';
 }
 
 /** The first quote or flow bracket of a YAML text that is never closed, from its tokens. */
@@ -920,13 +952,37 @@ function matchingBracket(src: string, close: number, from: number, skip: (i: num
   return -1;
 }
 
-/** 1-based line and column of an offset. */
+/**
+ * A text's positions: the 1-based line and column (`col`, UTF-16 code units) of an offset, lines ending
+ * at LF, CRLF or a bare CR as locate() counts them; each look-up is a binary search.
+ */
+export function lineIndex(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  const breaks = /\r\n?|\n/g;
+  for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  };
+}
+
+/**
+ * 1-based line and column of an offset. A line ends at LF, CRLF or a bare CR, as in micromark (whose
+ * tokens place most errors), editors and the LSP: every position of one document counts lines alike.
+ */
 export function locate(src: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lastBreak = -1;
-  for (let i = src.indexOf('\n'); i !== -1 && i < offset; i = src.indexOf('\n', i + 1)) {
+  const breaks = /\r\n?|\n/g;
+  for (let m = breaks.exec(src); m !== null && m.index + m[0].length <= offset; m = breaks.exec(src)) {
     line++;
-    lastBreak = i;
+    lastBreak = m.index + m[0].length - 1;
   }
   return { line, column: offset - lastBreak };
 }

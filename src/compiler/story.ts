@@ -5,7 +5,7 @@
  * and highlighted areas. `parseStory` reads and checks a file (located errors, as for documents);
  * `selectStory` applies it to the built features. Pure: text and data in, data and diagnostics out.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import {
   STORY_ID,
   type Diagnostic,
@@ -19,7 +19,7 @@ import {
 
 export type { StoryIndexEntry, StoryOutput, StoryPeriod, StoryView };
 import { Diagnostics, sortDiagnostics, type Location } from './diagnostics.js';
-import { unclosedOpener } from './parse.js';
+import { lineIndex, unclosedOpener } from './parse.js';
 
 export const STORY_PROJECTIONS = ['flat', 'globe'] as const satisfies ReadonlyArray<
   NonNullable<StoryOutput['projection']>
@@ -109,8 +109,9 @@ export function storyIdOf(fileName: string): string | null {
 /** Reads a story file; the story is null when it has errors (all of them are in `diagnostics`). */
 export function parseStory(file: string, id: string, text: string): { story: Story | null; diagnostics: Diagnostic[] } {
   const d = new Diagnostics();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Positions from the text itself (YAML's LineCounter misses line breaks inside a scalar it gave up on).
+  const lineCounter = { linePos: lineIndex(text) };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const at = (node: { range?: [number, number, number] | null } | null | undefined, fallback = 0): Location => {
     const p = lineCounter.linePos(node?.range?.[0] ?? fallback);
     return { file, line: p.line, column: p.col };

@@ -67,8 +67,8 @@ describe('front matter: repeated keys', () => {
   it('are errors at each repeat, at any depth, and a key 1 and a key "1" are two keys', () => {
     const r = read('id: d\ntitle: T\nplaces:\n  zz:\n    name: Kyiv\n    note: n\n    name: Kiev\nid: e\n1: a\n"1": b');
     expect(r.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
-      [8, 5, 'invalid YAML front matter: Map keys must be unique'],
-      [9, 1, 'invalid YAML front matter: Map keys must be unique'],
+      [8, 5, 'invalid YAML front matter: Map keys must be unique; a key is given twice here: keep one'],
+      [9, 1, 'invalid YAML front matter: Map keys must be unique; a key is given twice here: keep one'],
     ]);
   });
 });
@@ -99,7 +99,9 @@ describe('readMeta: front-matter places', () => {
       [7, 9],
     ]);
     expect(r.diagnostics[0].message).toMatch(/place "zz" must be a mapping of name, kind, at/);
-    expect(r.diagnostics[1].message).toMatch(/place "yy": "at" must be \[lon, lat\] in degrees, got \[200,95\]/);
+    expect(r.diagnostics[1].message).toMatch(
+      /place "yy": "at" must be \[lon, lat\] in degrees \(lon from -180 to 180, lat from -90 to 90\), got \[200,95\]/,
+    );
   });
 });
 

@@ -12,6 +12,7 @@ describe('describeCharacter', () => {
   it('names any other character by its code point and script', () => {
     expect(describeCharacter('ж')).toBe('U+0436 "ж" (a Cyrillic character)');
     expect(describeCharacter('é')).toBe('U+00E9 "é" (a Latin character)');
+    expect(describeCharacter('\u0668')).toBe('U+0668 "\u0668" (an Arabic character)');
     expect(describeCharacter('Ａ')).toBe('U+FF21 FULLWIDTH "A" (looks like "A")');
   });
 });

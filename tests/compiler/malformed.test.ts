@@ -83,7 +83,7 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       line,
       1,
       'error',
-      /^invalid YAML front matter: Tabs are not allowed as indentation$/,
+      /^invalid YAML front matter: Tabs are not allowed as indentation; indent with spaces$/,
     ]),
   ],
   [
@@ -251,6 +251,136 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
         194,
         'error',
         /are both given: .* write figures="188 drones; 3 killed" and delete magnitude= and unit=$/,
+      ],
+    ],
+  ],
+  [
+    'bare-cr-in-text.md',
+    [
+      // A bare CR ends a line, as micromark, editors and the LSP count lines: both errors on one count.
+      ['bare-cr-in-text.md', 7, 27, 'error', /^the attributes of :place\[Kyiv\] have no closing "\}"/],
+      ['bare-cr-in-text.md', 8, 33, 'error', /^unknown place kind "galaxy"/],
+    ],
+  ],
+  [
+    // Two byte-order marks: neither is text, and the front matter is read (it was YAML garbage at 3:1).
+    'double-bom.md',
+    [['double-bom.md', 6, 33, 'error', /^unknown place kind "galaxy"/]],
+  ],
+  [
+    // One line out of place: one error, at it, in the front matter's terms (it was 11 "unexpected token"s).
+    'yaml-line-out-of-place.md',
+    [
+      [
+        'yaml-line-out-of-place.md',
+        2,
+        3,
+        'error',
+        /^invalid YAML front matter: Implicit keys need to be on a single line; each line is "key: value", .* is this line out of place, or a key missing its colon\?$/,
+      ],
+    ],
+  ],
+  [
+    // An empty value was read as no attribute: place="" dropped the event, date-added="" stated the date.
+    'empty-attribute-values.md',
+    [
+      [
+        'empty-attribute-values.md',
+        6,
+        141,
+        'error',
+        /^date-added= on :event\[A missile hit Kyiv on Thursday\.\] is empty; it marks the date as the annotator's, not the text's: write where the date comes from .*, or delete date-added=$/,
+      ],
+      [
+        'empty-attribute-values.md',
+        6,
+        155,
+        'error',
+        /^place= on :event\[A missile hit Kyiv on Thursday\.\] is empty; name the place\(s\) of the event by id .*, or delete place=$/,
+      ],
+    ],
+  ],
+  [
+    // A range under the smallest drawable circle: said in metres, as written (it was "cannot draw the range
+    // 0–0 km: rangeGeometry: maxKm must be …", a misstated value in the code's terms).
+    'range-under-100-m.md',
+    [
+      [
+        'range-under-100-m.md',
+        6,
+        59,
+        'error',
+        /^:range\[up to 40 m\] reaches 40 m, less than the 100 m the map can draw around its origin .*; leave out origin= to list the claim without a band$/,
+      ],
+    ],
+  ],
+  [
+    // A blank title was published as the title; an empty one was already an error.
+    'blank-title.md',
+    [['blank-title.md', 3, 8, 'error', /^front matter needs "title" \(it is blank\)$/]],
+  ],
+  [
+    // YAML's .nan was shown as null: the message misquoted what the annotator wrote.
+    'place-at-nan.md',
+    [
+      [
+        'place-at-nan.md',
+        7,
+        9,
+        'error',
+        /^place "depot": "at" must be \[lon, lat\] in degrees \(lon from -180 to 180, lat from -90 to 90\), got \[\.nan,48\.46\]$/,
+      ],
+    ],
+  ],
+  [
+    // At the empty attribute, not at the event's first character (6:1).
+    'empty-claimant.md',
+    [
+      [
+        'empty-claimant.md',
+        6,
+        142,
+        'error',
+        /^:event\[A missile hit Kyiv on Thursday\.\] needs claimant="…" \(it is empty\): who says so/,
+      ],
+    ],
+  ],
+  [
+    // Past 2^53 the id read is not the one written: it was quoted as 100000000000000000000, at the mention.
+    'geonames-too-long.md',
+    [
+      [
+        'geonames-too-long.md',
+        6,
+        34,
+        'error',
+        /^geonames="99999999999999999999" is not a GeoNames id \(a positive whole number, e\.g\. geonames=709930\)$/,
+      ],
+    ],
+  ],
+  [
+    // The same figure twice was published twice, with no error.
+    'figures-twice.md',
+    [
+      [
+        'figures-twice.md',
+        6,
+        146,
+        'error',
+        /^figures="3 killed; 3 killed" states "3 killed" twice; state each figure once$/,
+      ],
+    ],
+  ],
+  [
+    // An invisible character pasted into a pin: named, as it is in an id (it was only quoted, unseen).
+    'wikidata-invisible.md',
+    [
+      [
+        'wikidata-invisible.md',
+        6,
+        38,
+        'error',
+        /^wikidata="Q212\uFEFF" is not a Wikidata QID \(e\.g\. wikidata=Q1013\); it has U\+FEFF ZERO WIDTH NO-BREAK SPACE \(invisible\) at character 5$/,
       ],
     ],
   ],
