@@ -331,7 +331,7 @@ describe('malformed documents', () => {
     // The baseline, parsed in the same run: as many annotations side by side, a document of about the
     // same length that every parser reads in linear time. A ratio, not a time, so a busy machine slows
     // both alike. Each ']' walked back over a list of every markup span: about a minute for the nested
-    // document before (thousands of times the baseline); a linear parser is within a small factor (about 1.1× here).
+    // document before (some 50 times the baseline); a linear parser is within a small factor (about 1.1× here).
     const flat = doc(`${':event[x]{#e} '.repeat(n)}\n`);
     const fastest = (source: string): number => {
       let best = Number.POSITIVE_INFINITY;
