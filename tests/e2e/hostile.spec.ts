@@ -5,8 +5,8 @@
  * data: links, markup in fields the build would have checked). The guard fails every test on a
  * dialog, a console error or a request beyond 127.0.0.1 (the fixtures point at evil.example).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -114,24 +114,8 @@ async function expectContained(page: Page): Promise<void> {
   }
 }
 
-test('the build rejects a javascript: or data: source link, naming the line and column of the value', () => {
-  const bad = join(work, 'bad-url');
-  for (const url of ["javascript:alert('url')", 'data:text/html,<script>alert(1)</script>']) {
-    rmSync(bad, { recursive: true, force: true });
-    execFileSync('mkdir', ['-p', bad]);
-    const source = readFileSync(join(FIXTURES, 'hostile-markup.md'), 'utf8');
-    writeFileSync(join(bad, 'doc.md'), source.replace(/^url: .*$/m, `url: "${url}"`));
-    const line = source.split('\n').findIndex((l) => l.startsWith('url:')) + 1;
-    const result = build(bad, join(work, 'bad-out'));
-    expect(result.status).toBe(1);
-    // At the value (its opening quote), after `url: `.
-    const column = 'url: '.length + 1;
-    expect(result.stderr).toContain(
-      `doc.md:${line}:${column}: error: front-matter "url" must be an http or https link`,
-    );
-    expect(readdirSync(work)).not.toContain('bad-out');
-  }
-});
+// That the build rejects a javascript: or data: source link is checked without a browser, in
+// tests/cli/data.test.ts.
 
 test('markup, scripts and bidi controls from documents render as inert text', async ({ page }, testInfo) => {
   await openReady(page, site.url);
