@@ -145,12 +145,14 @@ export async function openAtlas(page: Page, hash = ''): Promise<void> {
       // A hash the page cannot have, then the wanted one: always a fragment navigation, so always a popstate.
       history.replaceState(null, '', `${location.pathname}${location.search}#reset`);
     }, view);
-    // First the empty hash: no selection, no popup, every layer shown, no period, the flat map.
-    await navigate('');
+    // The hash's state, restored as back and forward restore it. A hash with a selection (`sel=`) comes
+    // after the empty hash (no selection, no popup, every layer shown, no period, the flat map), so that
+    // the popup it opens is its own; any other hash in one step (one change of projection at most).
+    const selects = /(^#?|&)sel=/.test(hash);
+    await navigate(selects ? '' : hash);
     await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
     await expect.poll(() => page.evaluate(() => location.hash)).not.toBe('#reset');
-    // Then the hash's state, a selection (`sel=`) included, restored as back and forward restore it.
-    if (hash.replace(/^#/, '')) await navigate(hash);
+    if (selects) await navigate(hash);
     await idle(page);
     return;
   }
