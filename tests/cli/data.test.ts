@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -301,6 +301,39 @@ describe('npm run data', () => {
 
   it('exits 2 with usage for a missing input directory', async () => {
     expect((await run(['--in', join(good.dir, 'nope')])).code).toBe(2);
+  });
+
+  // Moved from tests/e2e/hostile.spec.ts (it needed no browser): the hostile fixture's document with its
+  // source link made a javascript: or a data: URL.
+  it('rejects a javascript: or data: source link, naming the line and column of the value, and writes nothing', async () => {
+    const source = readFileSync(join(root, 'tests/fixtures/hostile/hostile-markup.md'), 'utf8');
+    const line = source.split('\n').findIndex((l) => l.startsWith('url:')) + 1;
+    expect(line).toBeGreaterThan(0);
+    for (const url of ["javascript:alert('url')", 'data:text/html,<script>alert(1)</script>']) {
+      const work = mkdtempSync(join(tmpdir(), 'atlas-bad-url-'));
+      try {
+        const bad = join(work, 'bad-url');
+        mkdirSync(bad);
+        writeFileSync(join(bad, 'doc.md'), source.replace(/^url: .*$/m, `url: "${url}"`));
+        const { code, lines } = await run([
+          '--in',
+          bad,
+          '--out',
+          join(work, 'bad-out'),
+          '--areas',
+          join(root, 'data/areas'),
+        ]);
+        expect(code).toBe(1);
+        // At the value (its opening quote), after `url: `.
+        const column = 'url: '.length + 1;
+        expect(lines.join('\n')).toContain(
+          `doc.md:${line}:${column}: error: front-matter "url" must be an http or https link`,
+        );
+        expect(readdirSync(work)).not.toContain('bad-out');
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    }
   });
 });
 

@@ -10,7 +10,8 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import type { RangeCollection, RangeFeature } from '../../src/contract.js';
 import { INDEX_MEMBER } from '../../src/contract.js';
 import { scaleData, serveScaleFixture, type ScaleData } from '../fixtures/scale/serve.js';
-import { expect, idle, openAtlas, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { expect, idle, openAtlas, sharedTest as test } from './fixtures.js';
 
 let data: ScaleData;
 /** What is served: one feature per claim. */
@@ -66,7 +67,11 @@ test.beforeAll(() => {
   served = { type: 'FeatureCollection', features, [INDEX_MEMBER]: raw[INDEX_MEMBER] };
 });
 
+/** The tests share one page (one boot of the app, on SwiftShader the most of a test's cost): its routes are set once. */
+const routed = new WeakSet<Page>();
 test.beforeEach(async ({ page }) => {
+  if (routed.has(page)) return;
+  routed.add(page);
   await serveScaleFixture(page, data);
   // Registered last, so it answers first.
   await page.route('**/data/ranges.geojson', (route) =>

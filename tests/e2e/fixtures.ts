@@ -119,26 +119,40 @@ export const sharedTest = base.extend<{ guard: void }>({
 
 /**
  * Opens the app (optionally with a hash) and waits for `atlas.ready`. On a page of `sharedTest`
- * that is already booted (and still shows the app), it resets the app instead: the first view, then the hash's state through
- * history (a popstate, as back and forward), so no selection, no popup, every layer shown, no
- * period and the flat map unless the hash says otherwise; then it waits for the map to be idle.
+ * that is already booted (and still shows the app), it resets the app instead: the first view and an
+ * empty hash (so no selection, no popup, every layer shown, no period and the flat map), then the
+ * hash's state, a selection included, through history (a popstate, as back and forward); then it
+ * waits for the map to be idle. A test that needs a cold load of a URL (a shared link) goes to
+ * about:blank first: `openAtlas` then boots the page again.
  */
 export async function openAtlas(page: Page, hash = ''): Promise<void> {
   const view = firstView.get(page);
   // A shared page that a test took elsewhere (an article that embeds the map) boots again.
   if (view && (await page.evaluate(() => 'atlas' in window))) {
     await page.mouse.move(0, 0);
-    await page.evaluate(
-      ([camera, h]) => {
-        window.atlas.map!.jumpTo(camera);
-        // A hash the page cannot have, then the wanted one: always a fragment navigation, so always a popstate.
-        history.replaceState(null, '', `${location.pathname}${location.search}#reset`);
-        location.hash = h;
-      },
-      [view, hash] as const,
-    );
+    // Resolves once the app has handled the next popstate (its listener was added first, and runs first).
+    const navigate = (h: string) =>
+      page.evaluate(
+        (to) =>
+          new Promise<void>((resolve) => {
+            addEventListener('popstate', () => resolve(), { once: true });
+            location.hash = to;
+          }),
+        h,
+      );
+    await page.evaluate((camera) => {
+      window.atlas.map!.jumpTo(camera);
+      // A hash the page cannot have, then the wanted one: always a fragment navigation, so always a popstate.
+      history.replaceState(null, '', `${location.pathname}${location.search}#reset`);
+    }, view);
+    // The hash's state, restored as back and forward restore it. A hash with a selection (`sel=`) comes
+    // after the empty hash (no selection, no popup, every layer shown, no period, the flat map), so that
+    // the popup it opens is its own; any other hash in one step (one change of projection at most).
+    const selects = /(^#?|&)sel=/.test(hash);
+    await navigate(selects ? '' : hash);
     await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
     await expect.poll(() => page.evaluate(() => location.hash)).not.toBe('#reset');
+    if (selects) await navigate(hash);
     await idle(page);
     return;
   }

@@ -5,11 +5,11 @@
  * data: links, markup in fields the build would have checked). The guard fails every test on a
  * dialog, a console error or a request beyond 127.0.0.1 (the fixtures point at evil.example).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import type { EventCollection, RangeCollection } from '../../src/contract.js';
 import { expect, openReady, serveSite, test, type Site } from './guards.js';
 
@@ -114,27 +114,10 @@ async function expectContained(page: Page): Promise<void> {
   }
 }
 
-test('the build rejects a javascript: or data: source link, naming the line and column of the value', () => {
-  const bad = join(work, 'bad-url');
-  for (const url of ["javascript:alert('url')", 'data:text/html,<script>alert(1)</script>']) {
-    rmSync(bad, { recursive: true, force: true });
-    execFileSync('mkdir', ['-p', bad]);
-    const source = readFileSync(join(FIXTURES, 'hostile-markup.md'), 'utf8');
-    writeFileSync(join(bad, 'doc.md'), source.replace(/^url: .*$/m, `url: "${url}"`));
-    const line = source.split('\n').findIndex((l) => l.startsWith('url:')) + 1;
-    const result = build(bad, join(work, 'bad-out'));
-    expect(result.status).toBe(1);
-    // At the value (its opening quote), after `url: `.
-    const column = 'url: '.length + 1;
-    expect(result.stderr).toContain(
-      `doc.md:${line}:${column}: error: front-matter "url" must be an http or https link`,
-    );
-    expect(readdirSync(work)).not.toContain('bad-out');
-  }
-});
+// That the build rejects a javascript: or data: source link is checked without a browser, in
+// tests/cli/data.test.ts.
 
-test('markup, scripts and bidi controls from documents render as inert text', async ({ page }, testInfo) => {
-  await openReady(page, site.url);
+async function rendersInert(page: Page, testInfo: TestInfo): Promise<void> {
   await expectInert(page);
   for (const f of [...events.features, ...ranges.features]) {
     const p = f.properties;
@@ -150,7 +133,7 @@ test('markup, scripts and bidi controls from documents render as inert text', as
   await expect(page.locator('.feature-list')).toContainText(
     "<img src=https://evil.example/summary.png onerror=alert('summary')> summary",
   );
-});
+}
 
 /**
  * Where words of the app's own that follow a `bdi` of an element (its first or last) are drawn, as
@@ -172,8 +155,7 @@ function leftOf(parent: Element, { words, after = 'first' }: { words: string[]; 
   });
 }
 
-test('a right-to-left override in a document stays inside its own words', async ({ page }) => {
-  await openReady(page, site.url);
+async function overrideStaysInside(page: Page): Promise<void> {
   await openPopup(page, 'hostile-bidi');
   // "Publisher ‮evil" then ", 22 Nov 2024": the override must not run on into the date.
   // "Publisher ‮evil, 22 Nov 2024": the override must not run on into the date.
@@ -192,6 +174,17 @@ test('a right-to-left override in a document stays inside its own words', async 
     .locator('.feature-list button[data-id="hostile-drone-0-200km"] .place')
     .evaluate(leftOf, { words: ['up', 'to', '200', 'km'] });
   expect(range, 'range words left to right').toEqual([...range].sort((a, b) => a - b));
+}
+
+// Two checks of the same page, with one boot of it (on SwiftShader a boot is most of a test's cost):
+// they were two tests, each booting the page; each is now a step, with the same assertions.
+test('markup, scripts and bidi controls from documents render as inert text; a right-to-left override stays inside its own words', async ({
+  page,
+}, testInfo) => {
+  await openReady(page, site.url);
+  await test.step('markup, scripts and bidi controls from documents render as inert text', () =>
+    rendersInert(page, testInfo));
+  await test.step('a right-to-left override in a document stays inside its own words', () => overrideStaysInside(page));
 });
 
 test('on a phone, a 10,000-character excerpt stays inside the bottom sheet', async ({ page }, testInfo) => {

@@ -8,7 +8,7 @@ import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { Page } from '@playwright/test';
 import { scaleData, serveScaleFixture, type ScaleData } from '../fixtures/scale/serve.js';
 import { serveWithRanges, tiledScaleData, type RangeLog } from '../fixtures/scale/serve-tiles.js';
-import { clickAt, expect, idle, jumpTo, openAtlas, openByClick, settled, test } from './fixtures.js';
+import { clickAt, expect, idle, jumpTo, openAtlas, openByClick, settled, sharedTest, test } from './fixtures.js';
 
 let data: ScaleData;
 let tiled: string;
@@ -90,8 +90,24 @@ test('the tiles draw the same clusters and the same events as the GeoJSON at the
   await tiles.close();
 });
 
-test('a marker drawn from a tile opens its popup, with the excerpt from its chunk', async ({ page }) => {
-  const ranges: RangeLog = await serveWithRanges(page, tiled);
+/**
+ * The last two tests share one page that reads the tiles (one boot of the app, on SwiftShader the most
+ * of a test's cost): its routes are set once, and its log of range requests is kept with it.
+ */
+const tiledPages = new WeakMap<Page, RangeLog>();
+async function serveTiled(page: Page): Promise<RangeLog> {
+  let log = tiledPages.get(page);
+  if (!log) {
+    log = await serveWithRanges(page, tiled);
+    tiledPages.set(page, log);
+  }
+  return log;
+}
+
+sharedTest('a marker drawn from a tile opens its popup, with the excerpt from its chunk', async ({ page }) => {
+  const ranges = await serveTiled(page);
+  // Only the requests made for this view count.
+  ranges.length = 0;
   const at = busiest();
   await openAtlas(page, `#map=12.5/${at[1]}/${at[0]}`);
   expect(ranges.some((r) => r.file === 'events.pmtiles')).toBe(true);
@@ -104,87 +120,88 @@ test('a marker drawn from a tile opens its popup, with the excerpt from its chun
   );
 });
 
-test('tile clusters count only the types left on, and a click on one zooms in one step to where it comes apart', async ({
-  page,
-}) => {
-  await serveWithRanges(page, tiled);
-  // The whole world in view: every place is in a drawn cluster or marker.
-  await openAtlas(page, '#map=0/0/0');
-  // A type switched off in the layer control.
-  const box = page.locator('.layer-control fieldset[data-group="events"] li input').first();
-  await box.evaluate((b) => (b as HTMLInputElement).click());
-  await expect(box).not.toBeChecked();
-  const hidden = decodeURIComponent(/hide=([^&]+)/.exec(await page.evaluate(() => location.hash))![1]).replace(
-    /^type:/,
-    '',
-  );
-  const visible = data.events.features
-    .filter((f) => f.properties.type !== hidden)
-    .reduce((n, f) => n + f.geometry.coordinates.length, 0);
-  expect(visible).toBeLessThan(data.events.features.reduce((n, f) => n + f.geometry.coordinates.length, 0));
-  // The count the page writes on each cluster (the label's count, before it is abbreviated), evaluated here.
-  const label = await page.evaluate(() =>
-    window.atlas.map!.getLayoutProperty('atlas-event-cluster-count', 'text-field'),
-  );
-  const parsed = createExpression((label as unknown[])[2], {
-    type: 'number',
-    'property-type': 'data-driven',
-    expression: { interpolated: false, parameters: ['zoom', 'feature'] },
-  } as never);
-  expect(parsed.result).toBe('success');
-  const count = (properties: Record<string, unknown>) =>
-    (parsed.value as { evaluate(g: object, f: object): number }).evaluate({ zoom: 0 }, { type: 1, properties });
-  const shown = async () => {
+sharedTest(
+  'tile clusters count only the types left on, and a click on one zooms in one step to where it comes apart',
+  async ({ page }) => {
+    await serveTiled(page);
+    // The whole world in view: every place is in a drawn cluster or marker.
+    await openAtlas(page, '#map=0/0/0');
+    // A type switched off in the layer control.
+    const box = page.locator('.layer-control fieldset[data-group="events"] li input').first();
+    await box.evaluate((b) => (b as HTMLInputElement).click());
+    await expect(box).not.toBeChecked();
+    const hidden = decodeURIComponent(/hide=([^&]+)/.exec(await page.evaluate(() => location.hash))![1]).replace(
+      /^type:/,
+      '',
+    );
+    const visible = data.events.features
+      .filter((f) => f.properties.type !== hidden)
+      .reduce((n, f) => n + f.geometry.coordinates.length, 0);
+    expect(visible).toBeLessThan(data.events.features.reduce((n, f) => n + f.geometry.coordinates.length, 0));
+    // The count the page writes on each cluster (the label's count, before it is abbreviated), evaluated here.
+    const label = await page.evaluate(() =>
+      window.atlas.map!.getLayoutProperty('atlas-event-cluster-count', 'text-field'),
+    );
+    const parsed = createExpression((label as unknown[])[2], {
+      type: 'number',
+      'property-type': 'data-driven',
+      expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+    } as never);
+    expect(parsed.result).toBe('success');
+    const count = (properties: Record<string, unknown>) =>
+      (parsed.value as { evaluate(g: object, f: object): number }).evaluate({ zoom: 0 }, { type: 1, properties });
+    const shown = async () => {
+      await idle(page);
+      const { clusters, markers } = await page.evaluate(() => {
+        const map = window.atlas.map!;
+        const unique = (
+          fs: Array<{ properties: Record<string, unknown>; geometry: GeoJSON.Geometry }>,
+          key: (p: Record<string, unknown>) => string,
+        ) => [
+          ...new Map(
+            fs.map((f): [string, Record<string, unknown>] => [
+              key(f.properties),
+              { ...f.properties, at: (f.geometry as GeoJSON.Point).coordinates },
+            ]),
+          ).values(),
+        ];
+        return {
+          clusters: unique(map.queryRenderedFeatures({ layers: ['atlas-event-cluster'] }), (p) => String(p.cluster_id)),
+          markers: unique(
+            map.queryRenderedFeatures({ layers: ['atlas-event-marker'] }),
+            (p) => `${p.id}/${p.place_index}`,
+          ),
+        };
+      });
+      return { clusters, total: clusters.reduce((n, c) => n + count(c), 0) + markers.length };
+    };
+    await expect.poll(async () => (await shown()).total).toBe(visible);
+    const { clusters } = await shown();
+    expect(clusters.every((c) => count(c) > 0)).toBe(true);
+    // Near the busiest place, the cluster that comes apart furthest in: one click, and the map is at that zoom.
+    await jumpTo(page, busiest(), 6);
+    const close = (await shown()).clusters;
+    const far = close.reduce((a, b) => (Number(b.expansion_zoom) > Number(a.expansion_zoom) ? b : a));
+    const at = far.at as [number, number];
+    expect(Number(far.expansion_zoom)).toBeGreaterThan(6 + 2);
+    await clickAt(page, at);
+    await expect.poll(() => page.evaluate(() => window.atlas.map!.getZoom())).toBeGreaterThan(6);
+    await settled(page);
+    expect(await page.evaluate(() => window.atlas.map!.getZoom())).toBeCloseTo(Number(far.expansion_zoom), 5);
     await idle(page);
-    const { clusters, markers } = await page.evaluate(() => {
+    const near = await page.evaluate((ll) => {
       const map = window.atlas.map!;
-      const unique = (
-        fs: Array<{ properties: Record<string, unknown>; geometry: GeoJSON.Geometry }>,
-        key: (p: Record<string, unknown>) => string,
-      ) => [
-        ...new Map(
-          fs.map((f): [string, Record<string, unknown>] => [
-            key(f.properties),
-            { ...f.properties, at: (f.geometry as GeoJSON.Point).coordinates },
-          ]),
-        ).values(),
-      ];
-      return {
-        clusters: unique(map.queryRenderedFeatures({ layers: ['atlas-event-cluster'] }), (p) => String(p.cluster_id)),
-        markers: unique(
-          map.queryRenderedFeatures({ layers: ['atlas-event-marker'] }),
-          (p) => `${p.id}/${p.place_index}`,
-        ),
-      };
-    });
-    return { clusters, total: clusters.reduce((n, c) => n + count(c), 0) + markers.length };
-  };
-  await expect.poll(async () => (await shown()).total).toBe(visible);
-  const { clusters } = await shown();
-  expect(clusters.every((c) => count(c) > 0)).toBe(true);
-  // Near the busiest place, the cluster that comes apart furthest in: one click, and the map is at that zoom.
-  await jumpTo(page, busiest(), 6);
-  const close = (await shown()).clusters;
-  const far = close.reduce((a, b) => (Number(b.expansion_zoom) > Number(a.expansion_zoom) ? b : a));
-  const at = far.at as [number, number];
-  expect(Number(far.expansion_zoom)).toBeGreaterThan(6 + 2);
-  await clickAt(page, at);
-  await expect.poll(() => page.evaluate(() => window.atlas.map!.getZoom())).toBeGreaterThan(6);
-  await settled(page);
-  expect(await page.evaluate(() => window.atlas.map!.getZoom())).toBeCloseTo(Number(far.expansion_zoom), 5);
-  await idle(page);
-  const near = await page.evaluate((ll) => {
-    const map = window.atlas.map!;
-    const p = map.project(ll as [number, number]);
-    return map
-      .queryRenderedFeatures(
-        [
-          [p.x - 30, p.y - 30],
-          [p.x + 30, p.y + 30],
-        ],
-        { layers: ['atlas-event-cluster'] },
-      )
-      .map((f) => Number(f.properties.point_count));
-  }, at);
-  expect(near.every((n) => n < Number(far.point_count))).toBe(true);
-});
+      const p = map.project(ll as [number, number]);
+      return map
+        .queryRenderedFeatures(
+          [
+            [p.x - 30, p.y - 30],
+            [p.x + 30, p.y + 30],
+          ],
+          { layers: ['atlas-event-cluster'] },
+        )
+        .map((f) => Number(f.properties.point_count));
+    }, at);
+    expect(near.every((n) => n < Number(far.point_count))).toBe(true);
+  },
+);
