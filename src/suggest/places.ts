@@ -191,11 +191,16 @@ export function regionListItems(sentence: string): Array<[number, number]> {
   return out;
 }
 
-/** A line where most words of three or more letters are capitalised is a headline. */
+/**
+ * A line where most words of three or more letters are capitalised is a headline. The line's first
+ * word and month and weekday names are capitalised in any sentence, so they do not count towards the
+ * share ("The governor spoke in Albany on Tuesday." is prose).
+ */
 export function isHeadline(line: string): boolean {
-  const words = line.match(/\p{L}{3,}/gu) ?? [];
+  const words = (line.match(/\p{L}{3,}/gu) ?? []).filter((w) => !TIME_WORDS.has(w.toLowerCase()));
   if (words.length < 3) return false;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+  const rest = /^[^\p{L}]*\p{L}{3,}/u.test(line) ? words.slice(1) : words;
+  return rest.filter((w) => /^\p{Lu}/u.test(w)).length / rest.length >= 0.6;
 }
 
 /** The candidates of one sentence. */

@@ -41,3 +41,12 @@ describe('place suggestions', () => {
     expect(places('The ship was hit in the Gulf of Aden, east of Aden.')).toEqual(['Gulf of Aden', 'Aden']);
   });
 });
+
+describe('headline lines', () => {
+  it('does not take a short sentence with a weekday for a headline', () => {
+    const head = 'Storm Report Issued Today\n\n';
+    expect(places(`${head}The governor spoke in Albany on Tuesday.`)).toEqual(['Albany']);
+    expect(places(`${head}Rain fell in Albany on Tuesday.`)).toEqual(['Albany']);
+    expect(places('The governor spoke in Albany on Tuesday.')).toEqual(['Albany']);
+  });
+});
