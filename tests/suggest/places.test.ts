@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isHeadline } from '../../src/suggest/places.js';
 import { getIndex, labels, suggestFor } from './setup.js';
 
 const places = (text: string) => labels(text, suggestFor(text), 'place');
@@ -70,5 +71,15 @@ describe('a state after a comma', () => {
     ]);
     expect(pins('He then went to Albany, New York, on Friday.')).toEqual([state()]);
     expect(pins('Police in the Bronx, New York said on Monday a fire killed two people.')).toEqual([state()]);
+  });
+});
+
+describe('isHeadline', () => {
+  it('keeps title-case headlines and reads short prose sentences as prose', () => {
+    expect(isHeadline('Storm Report Issued Today')).toBe(true);
+    expect(isHeadline('Russia Strikes Kyiv Power Plant')).toBe(true);
+    expect(isHeadline('Floods Hit Rochester and Buffalo')).toBe(true);
+    expect(isHeadline('The governor spoke in Albany on Tuesday.')).toBe(false);
+    expect(isHeadline('He then went to Albany, New York, on Friday.')).toBe(false);
   });
 });
