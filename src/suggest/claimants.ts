@@ -16,6 +16,17 @@ const BEFORE_VERB = new RegExp(
   String.raw`((?:[\p{Lu}][\p{L}\p{M}.-]*(?:\s+[\p{Lu}][\p{L}\p{M}.-]*){0,2}['’]s\s+(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})|(?:the|The|a|A|an|An|its|Its|their|Their)\s+(?:(?!(?:the|a|an)\s)[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})|(?:the\s+|The\s+)?[\p{Lu}][\p{L}\p{M}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}\p{M}.'’-]*){0,2}[\s\u00a0]+(?:[\p{Ll}][\p{L}\p{M}-]*[\s\u00a0]+){0,2}?(?:${HEADS})|(?:the\s+|The\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*[\s\u00a0]+)*(?:[\p{Lu}][\p{L}\p{M}.'’-]*|${HEADS})))[\s\u00a0]+(?:(?:has|have|had)[\s\u00a0]+)?(?:${VERBS})\b`,
   'u',
 );
+/**
+ * A head noun placed by a phrase of place right before the verb ("Police in the Bronx, New York said",
+ * "Officials in Kyiv said"): the claimant is the head, not the place the run of capitalised words ends with.
+ */
+const CAPITAL_HEADS = HEADS.split('|')
+  .map((h) => h[0].toUpperCase() + h.slice(1))
+  .join('|');
+const PLACED_HEAD = new RegExp(
+  String.raw`(?:^|\s)((?:(?:the|The|a|A)\s+)?(?:[\p{L}\p{M}.'’-]+\s+){0,3}?(?:${HEADS}|${CAPITAL_HEADS}))\s+(?:in|at|near|from)\s+(?:the\s+)?[\p{Lu}][\p{L}\p{M}.'’-]*(?:,?[\s\u00a0]+[\p{Lu}][\p{L}\p{M}.'’-]*)*$`,
+  'u',
+);
 /** "the group's spokesman, Yahya Saree, said": the role and the name. */
 const APPOSITIVE = new RegExp(
   String.raw`((?:the\s+|The\s+)?(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3}),\s+(?:${VERBS})\b`,
@@ -82,7 +93,10 @@ function findClaimant(sentence: string): Claimant {
       : null;
   if (p) return { claimant: tidy(`${p[1]} ${p[2]}`), found: true };
   const b = commaVerb || SPACE_VERB.test(sentence) ? BEFORE_VERB.exec(sentence) : null;
-  if (b && !/^(?:It|He|She|They|We|I|This|That)$/.test(b[1].trim())) return { claimant: tidy(b[1]), found: true };
+  if (b && !/^(?:It|He|She|They|We|I|This|That)$/.test(b[1].trim())) {
+    const placed = PLACED_HEAD.exec(sentence.slice(0, b.index + b[1].length));
+    return { claimant: tidy(placed ? placed[1] : b[1]), found: true };
+  }
   const v = EVIDENCE.exec(sentence);
   if (v) return { claimant: tidy(v[1]).replace(/^\p{Lu}(?=\p{Ll})/u, (m) => m.toLowerCase()), found: true };
   const c = AFTER_VERB.exec(sentence);

@@ -69,6 +69,30 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
 ];
 
+/**
+ * A natural hazard or a fire as the subject of a verb of striking or harm ("Floods hit Rochester", "a
+ * wildfire destroyed homes"): not an attack, unless the sentence names a weapon or an attack too.
+ */
+const HAZARD =
+  /\b(?:floods?|flooding|fires?|wildfires?|bushfires?|blazes?|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|heatwaves?|rains?|rainfall|snowstorms?|blizzards?|tsunamis?)\s+(?:[\p{L}-]+\s+){0,2}?(?:hit|hits|hitting|struck|strikes|striking|killed|kills|killing|destroyed|damaged|swept|battered|ravaged|lashed|injured|wounded)\b/iu;
+const ARMED =
+  /\b(?:drones?|missiles?|rockets?|shells?|shelled|shelling|bombs?|bombed|bombing|air ?strikes?|attacks?|attacked|troops|forces|army|artillery|militants?|rebels?|soldiers?)\b/i;
+const ATTACK_TYPES = new Set(['drone-attack', 'missile-strike', 'strike', 'military-activity']);
+/** Rows of the table whose own name is not a declared type, and the declared type they propose. */
+const DECLARED_AS: Readonly<Record<string, string>> = { strike: 'military-activity' };
+
+/** The row of EVENT_TYPES a sentence reads as (a hazard's harm is no attack), or undefined. */
+export function eventType(sentence: string): string | undefined {
+  const hazard = HAZARD.test(sentence) && !ARMED.test(sentence);
+  return EVENT_TYPES.find(([t, re]) => !(hazard && ATTACK_TYPES.has(t)) && re.test(sentence))?.[0];
+}
+
+/** The type to propose for a row: only a type declared in data/types.json, else undefined. */
+export function declaredType(row: string): string | undefined {
+  const t = DECLARED_AS[row] ?? row;
+  return Object.hasOwn(TYPE_COLOURS, t) ? t : undefined;
+}
+
 export const SUMMARY_WORDS = 16;
 
 /** The type of an event the table has no word for: the reviewer sets it. */
@@ -213,11 +237,15 @@ const figureAttribute = (sentence: string): { figures?: string } => {
 /** The event suggestion for one sentence, or null when it does not report one. */
 export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   if (e.places.length === 0) return null;
-  const keyword = EVENT_TYPES.find(([, re]) => re.test(e.sentence))?.[0];
+  const row = eventType(e.sentence);
+  // Only a type data/types.json declares is proposed; a row the legend does not know is "other" with its
+  // reading in the reason, for the reviewer.
+  const keyword = row === undefined ? undefined : declaredType(row);
   // A sentence that names a place and dates what happened there reports an event, whatever its verb
   // ("met … on Thursday in Yevlakh", "there has been an increase … since 2014 … in Crimea"): the
   // annotators' rule. Its type is for the reviewer to choose.
-  if (!keyword && !e.dated) return null;
+  const hazard = !row && HAZARD.test(e.sentence);
+  if (!row && !e.dated && !hazard) return null;
   const type = keyword ?? UNTYPED;
   const { claimant, found } = claimantOf(e.sentence);
   // The place the sentence puts it at ("in X", "on X") first: the first one is drawn.
@@ -225,12 +253,11 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   const ordered = [...new Set([...at, ...e.places].map((p) => p.id))];
   const date = e.dates[0];
   const reasons = ['status left for the reviewer'];
-  if (!keyword) reasons.push(`no word of the type table: "${UNTYPED}" until the reviewer sets the type`);
-  // A type the legend has no colour for is drawn grey with a build warning: the reviewer keeps it (and adds
-  // its colour) or picks a declared one.
-  else if (!Object.hasOwn(TYPE_COLOURS, keyword))
+  if (hazard) reasons.push(`a natural hazard or a fire, not an attack: "${UNTYPED}" until the reviewer sets the type`);
+  else if (!row) reasons.push(`no word of the type table: "${UNTYPED}" until the reviewer sets the type`);
+  else if (!keyword)
     reasons.push(
-      `type "${keyword}" has no colour in data/types.json (drawn grey): keep it and add one, or choose a declared type`,
+      `reads as "${row}", not a type declared in data/types.json: "${UNTYPED}" until the reviewer sets a declared type (or declares this one)`,
     );
   if (!date) reasons.push('no date in the sentence');
   else if (date.reason) reasons.push(`date ${date.reason}`);
@@ -250,7 +277,7 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
       claimant,
       status: 'unverified',
     },
-    confidence: !keyword ? 0.4 : date && found ? 0.7 : 0.5,
+    confidence: !row ? 0.4 : date && found ? 0.7 : 0.5,
     reason: reasons.join('; '),
   };
 }

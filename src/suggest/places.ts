@@ -25,6 +25,7 @@ import type { Suggestion } from './suggestion.js';
 import { slug, uniqueId } from './suggestion.js';
 import type { ArticleText } from './text.js';
 import { isBlocked } from './text.js';
+import { containerPair, divisionCue } from '../compiler/places/division.js';
 import type { Tagger } from './tagger.js';
 import { tagsAt } from './tagger.js';
 
@@ -191,11 +192,24 @@ export function regionListItems(sentence: string): Array<[number, number]> {
   return out;
 }
 
-/** A line where most words of three or more letters are capitalised is a headline. */
+/**
+ * A line where most words of three or more letters are capitalised is a headline. The line's first
+ * word and month and weekday names are capitalised in any sentence, so they do not count towards the
+ * share ("The governor spoke in Albany on Tuesday." is prose).
+ */
 export function isHeadline(line: string): boolean {
-  const words = line.match(/\p{L}{3,}/gu) ?? [];
+  const words = (line.match(/\p{L}{3,}/gu) ?? []).filter((w) => !TIME_WORDS.has(w.toLowerCase()));
   if (words.length < 3) return false;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+  // A name of several words ("New York") counts once: in prose it is one capitalised unit among lower-case words.
+  const units = line
+    .replace(/^[^\p{L}]*\p{L}+/u, '')
+    .replace(/\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}'’.-]*)+/gu, 'Name')
+    .match(/\p{L}{3,}/gu);
+  const rest = (units ?? []).filter((w) => !TIME_WORDS.has(w.toLowerCase()));
+  if (rest.length === 0) return true;
+  // A line that ends as a sentence does is prose unless (nearly) every word is capitalised.
+  const share = /[.!?]["”’')]*\s*$/u.test(line) ? 0.9 : 0.6;
+  return rest.filter((w) => /^\p{Lu}/u.test(w)).length / rest.length >= share;
 }
 
 /** The candidates of one sentence. */
@@ -379,7 +393,21 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     taken.push(c);
   });
   taken.sort((a, b) => a.start - b.start);
-  const queries: PlaceQuery[] = taken.map(query);
+  // A mention that names the container of the one before it ("Albany, New York") or with a state's organ
+  // ("the Texas border") reads as a division: the resolver is told, so the state, not its homonym city, is chosen.
+  const between = (a: Candidate | undefined, b: Candidate) => (a ? t.text.slice(a.end, b.start) : null);
+  const division = taken.map((c, n) => {
+    const prev = between(taken[n - 1], c);
+    const pair =
+      prev !== null &&
+      containerPair(
+        prev,
+        n + 1 < taken.length ? between(c, taken[n + 1]) : null,
+        n >= 2 ? between(taken[n - 2], taken[n - 1] as Candidate) : null,
+      );
+    return pair || divisionCue(t.text.slice(Math.max(0, c.start - 30), c.start), t.text.slice(c.end, c.end + 30));
+  });
+  const queries: PlaceQuery[] = taken.map((c, n) => (division[n] ? { ...query(c), division: true } : query(c)));
   const second = index.resolve(queries);
   const ids = new Map<string, string>();
   const used = new Set<string>();
@@ -416,9 +444,11 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
       attributes.id = id;
       // The kind hint is written, so the build reads the words as the list made them.
       if (c.kind) attributes.kind = c.kind;
-      // Pinned when ambiguous, so the build reads the same place the reviewer checked.
-      if (r.ambiguous && r.place.geonames) attributes.geonames = String(r.place.geonames);
-      else if (r.ambiguous && r.place.wikidata) attributes.wikidata = r.place.wikidata;
+      // Pinned when ambiguous, or read as a division: the build does not read the words around a
+      // mention, so the pin keeps the state the draft chose.
+      const pin = r.ambiguous || (division[n] && r.place.kind !== 'city');
+      if (pin && r.place.geonames) attributes.geonames = String(r.place.geonames);
+      else if (pin && r.place.wikidata) attributes.wikidata = r.place.wikidata;
     }
     const suggestion: Suggestion = {
       kind: 'place',

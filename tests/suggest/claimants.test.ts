@@ -41,3 +41,17 @@ describe('claimants: a role and a name that act, then say', () => {
     expect(claimantOf('The mayor of the port city, Anna Berg, closed the schools.').found).toBe(false);
   });
 });
+
+describe('claimants placed by a phrase of place', () => {
+  it('takes the head noun, not the place before the verb', () => {
+    expect(claimantOf('Police in the Bronx, New York said on Monday a fire killed two people.').claimant).toBe(
+      'Police',
+    );
+    expect(claimantOf('Officials in Kyiv said the strike hit a school.').claimant).toBe('Officials');
+    expect(claimantOf('Rescuers near Gaza City said the building collapsed.').claimant).toBe('Rescuers');
+    // A name that is the subject stays the claimant.
+    expect(claimantOf("Russia's Defence Ministry said it downed 20 drones.").claimant).toBe(
+      "Russia's Defence Ministry",
+    );
+  });
+});

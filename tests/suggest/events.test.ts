@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, UNTYPED, claimSuggestion } from '../../src/suggest/events.js';
+import { EVENT_TYPES, UNTYPED, claimSuggestion, eventType } from '../../src/suggest/events.js';
+// biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
+import types from '../../data/types.json' with { type: 'json' };
 import { suggestFor } from './setup.js';
 
 const typeOf = (s: string) => EVENT_TYPES.find(([, re]) => re.test(s))?.[0];
@@ -20,10 +22,19 @@ describe('events', () => {
     expect(typeOf('Bolivia recalled its ambassador from La Paz.')).toBe('diplomacy');
   });
 
-  it('says when the type it proposes has no colour in data/types.json, and not when it has one', () => {
+  it('proposes only types declared in data/types.json, and says what an undeclared row read', () => {
     const [sunk] = events('The freighter sank off Odesa on Monday.');
-    expect(sunk.type).toBe('sinking');
-    expect(sunk.reason).toMatch(/type "sinking" has no colour in data\/types\.json/);
+    expect(sunk.type).toBe(UNTYPED);
+    expect(sunk.reason).toMatch(/reads as "sinking", not a type declared in data\/types\.json/);
+    const [shelled] = events('Russian forces shelled Kharkiv on Monday.');
+    expect(shelled.type).toBe('military-activity');
+    const allowed = [...Object.keys(types), UNTYPED];
+    for (const text of [
+      'Floods hit Rochester on Monday.',
+      'Rebels blockaded Goma on Monday.',
+      'Talks were held in Doha on Monday.',
+    ])
+      expect(allowed).toContain(events(text)[0]?.type);
     const [drone] = events('Drones struck a fuel depot in Odesa on Tuesday.');
     expect(drone.type).toBe('drone-attack');
     expect(drone.reason).not.toMatch(/no colour/);
@@ -97,6 +108,18 @@ describe('stated ranges in a draft', () => {
   it('gives a range no origin unless the text states one', () => {
     expect(ranges('The ATACMS missiles can hit targets up to 300 km away.')[0].origin).toBeUndefined();
     expect(ranges('ATACMS fired from Crimea can hit targets up to 300 km away.')[0].origin).toBe('crimea');
+  });
+});
+
+describe('events: a natural hazard is not an attack', () => {
+  it('does not type floods, fires or storms that hit a place as a strike', () => {
+    const [flood] = events('Floods hit Rochester and Buffalo on Monday.');
+    expect(flood.type).toBe(UNTYPED);
+    expect(flood.reason).not.toMatch(/"strike"/);
+    expect(eventType('A wildfire destroyed homes near Athens.')).toBeUndefined();
+    expect(eventType('A storm struck Manila on Friday.')).toBeUndefined();
+    // A weapon in the sentence keeps the attack reading.
+    expect(eventType('A drone hit a depot and the fire destroyed it.')).toBe('drone-attack');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labels, suggestFor } from './setup.js';
+import { isHeadline } from '../../src/suggest/places.js';
+import { getIndex, labels, suggestFor } from './setup.js';
 
 const places = (text: string) => labels(text, suggestFor(text), 'place');
 
@@ -39,5 +40,46 @@ describe('place suggestions', () => {
   });
   it('keeps a named sea or gulf whole, and marks the city in it apart', () => {
     expect(places('The ship was hit in the Gulf of Aden, east of Aden.')).toEqual(['Gulf of Aden', 'Aden']);
+  });
+});
+
+describe('headline lines', () => {
+  it('does not take a short sentence with a weekday for a headline', () => {
+    const head = 'Storm Report Issued Today\n\n';
+    expect(places(`${head}The governor spoke in Albany on Tuesday.`)).toEqual(['Albany']);
+    expect(places(`${head}Rain fell in Albany on Tuesday.`)).toEqual(['Albany']);
+    expect(places('The governor spoke in Albany on Tuesday.')).toEqual(['Albany']);
+  });
+});
+
+describe('a state after a comma', () => {
+  const state = () => {
+    const [r] = getIndex().resolve([{ text: 'New York', kind: 'region' }]);
+    if (!r.ok) throw new Error('New York does not resolve as a region');
+    return String(r.place.geonames);
+  };
+  const pins = (text: string) =>
+    suggestFor(text)
+      .suggestions.filter((x) => x.kind === 'place' && text.slice(x.start, x.end) === 'New York')
+      .map((x) => x.attributes.geonames);
+  it('marks "City, State" as two places, the state pinned so the build reads the state', () => {
+    expect(places('He then went to Albany, New York, on Friday.')).toEqual(['Albany', 'New York']);
+    expect(places('Floods hit Rochester and Buffalo, New York, on Monday.')).toEqual([
+      'Rochester',
+      'Buffalo',
+      'New York',
+    ]);
+    expect(pins('He then went to Albany, New York, on Friday.')).toEqual([state()]);
+    expect(pins('Police in the Bronx, New York said on Monday a fire killed two people.')).toEqual([state()]);
+  });
+});
+
+describe('isHeadline', () => {
+  it('keeps title-case headlines and reads short prose sentences as prose', () => {
+    expect(isHeadline('Storm Report Issued Today')).toBe(true);
+    expect(isHeadline('Russia Strikes Kyiv Power Plant')).toBe(true);
+    expect(isHeadline('Floods Hit Rochester and Buffalo')).toBe(true);
+    expect(isHeadline('The governor spoke in Albany on Tuesday.')).toBe(false);
+    expect(isHeadline('He then went to Albany, New York, on Friday.')).toBe(false);
   });
 });
