@@ -94,7 +94,9 @@ export interface CompactIndex {
     /** date: 0 when it is date_start, 1 when `date_start/date_end`, else the string. */
     date: Array<number | string | null>;
     date_precision: Refs;
+    /** 0: the first place's. */
     precision: number[];
+    /** -2 (SAME): the first place's. */
     precision_label: Refs;
     magnitude: Array<number | null>;
     magnitude_unit: Refs;
@@ -110,6 +112,8 @@ export interface CompactIndex {
   };
 }
 
+/** In an event's precision_label column: the same as its first place's. */
+const SAME = -2;
 const DAY_MS = 86_400_000;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -130,15 +134,18 @@ function splitId(id: string): [string, number | null] {
   return m ? [m[1], Number(m[2])] : [id, null];
 }
 
-/** The entries as columns. Deterministic: the same entries give the same text. */
-export function encodeIndex(entries: readonly IndexEntry[], chunkSize: number): CompactIndex {
+/**
+ * The entries as columns. Deterministic: the same entries give the same text. `entries` is read twice (the
+ * strings are counted first), so it may make each entry as it is read instead of holding them all.
+ */
+export function encodeIndex(entries: Iterable<IndexEntry>, chunkSize: number): CompactIndex {
   // The strings, counted, then ordered by use (most used first, then first seen) so that common refs are short.
   const uses = new Map<string, number>();
   const see = (s: string | null | undefined) => {
     if (s != null) uses.set(s, (uses.get(s) ?? 0) + 1);
   };
   const placeKey = (p: IndexPlace, at: number[]) =>
-    JSON.stringify([p.name, p.precision, p.precision_label, p.admin1, p.country, at[0], at[1]]);
+    `${p.name}\u0000${p.precision}\u0000${p.precision_label}\u0000${p.admin1 ?? '\u0001'}\u0000${p.country ?? '\u0001'}\u0000${at[0]}\u0000${at[1]}`;
   const placeOf = new Map<string, number>();
   const placeList: Array<{ place: IndexPlace; at: number[] }> = [];
   const scale = 10 ** COORDINATE_DECIMALS;
@@ -146,8 +153,8 @@ export function encodeIndex(entries: readonly IndexEntry[], chunkSize: number): 
   for (const e of entries) {
     const p = e.properties;
     see(splitId(p.id)[0]);
-    for (const v of [p.type, p.summary, p.label, p.status, p.date_precision, p.precision_label, p.magnitude_unit])
-      see(v);
+    for (const v of [p.type, p.summary, p.label, p.status, p.date_precision, p.magnitude_unit]) see(v);
+    if (p.precision_label !== p.places[0]?.precision_label) see(p.precision_label);
     for (const v of [p.date_start, p.date_end, p.date]) if (v != null && dayNumber(v) === null) see(v);
     for (const c of p.claimants) see(c);
     p.places.forEach((place, i) => {
@@ -215,7 +222,9 @@ export function encodeIndex(entries: readonly IndexEntry[], chunkSize: number): 
     claimant: [],
   };
   let lastNum = 0;
+  let count = 0;
   for (const e of entries) {
+    count++;
     const p = e.properties;
     const [prefix, num] = splitId(p.id);
     ev.id.push(r(prefix));
@@ -237,8 +246,9 @@ export function encodeIndex(entries: readonly IndexEntry[], chunkSize: number): 
           : (p.date ?? null),
     );
     ev.date_precision.push(r(p.date_precision));
-    ev.precision.push(p.precision);
-    ev.precision_label.push(r(p.precision_label));
+    // Mostly the first place's: said once, in the place table.
+    ev.precision.push(p.precision === p.places[0]?.precision ? 0 : p.precision);
+    ev.precision_label.push(p.precision_label === p.places[0]?.precision_label ? SAME : r(p.precision_label));
     ev.magnitude.push(p.magnitude ?? null);
     ev.magnitude_unit.push(r(p.magnitude_unit));
     ev.sources.push(p.sources ?? null);
@@ -252,9 +262,9 @@ export function encodeIndex(entries: readonly IndexEntry[], chunkSize: number): 
   }
   return {
     format: INDEX_FORMAT,
-    count: entries.length,
+    count,
     chunk_size: chunkSize,
-    chunks: Math.ceil(entries.length / chunkSize),
+    chunks: Math.ceil(count / chunkSize),
     strings: strings.map((x) => x.s),
     scale: exact ? scale : null,
     places,
@@ -360,8 +370,20 @@ export function decodeIndex(x: CompactIndex): IndexEntry[] {
     for (let k = 0, n = count(e.place_n[i]); k < n; k++) {
       const p = placeAt[e.place[placeNext++]];
       // A ref past the table: a place with no name and no position, which the page's checks leave out.
-      places.push(p ? { ...p.place } : ({} as IndexPlace));
-      coordinates.push(p ? [...p.at] : []);
+      if (p) {
+        const q = p.place;
+        places.push({
+          name: q.name,
+          precision: q.precision,
+          precision_label: q.precision_label,
+          admin1: q.admin1,
+          country: q.country,
+        });
+        coordinates.push([p.at[0], p.at[1]]);
+      } else {
+        places.push({} as IndexPlace);
+        coordinates.push([]);
+      }
     }
     const claimants: string[] = [];
     for (let k = 0, n = count(e.claimant_n[i]); k < n; k++) claimants.push(str(e.claimant[claimantNext++]) as string);
@@ -379,8 +401,10 @@ export function decodeIndex(x: CompactIndex): IndexEntry[] {
         date_start: date_start as string | null,
         date_end: date_end as string | null,
         date_precision: str(e.date_precision[i]) as IndexProperties['date_precision'],
-        precision: e.precision[i] as IndexProperties['precision'],
-        precision_label: str(e.precision_label[i]) as string,
+        precision: (e.precision[i] === 0 ? places[0]?.precision : e.precision[i]) as IndexProperties['precision'],
+        precision_label: (e.precision_label[i] === SAME
+          ? places[0]?.precision_label
+          : str(e.precision_label[i])) as string,
         magnitude: e.magnitude[i],
         magnitude_unit: str(e.magnitude_unit[i]),
         sources: e.sources[i] as number,

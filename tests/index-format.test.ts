@@ -93,7 +93,14 @@ const entries: IndexEntry[] = [
   entry('9', [[30.523333, 50.45]], [place('Kyiv', { precision_label: 'approximate location: Kyiv' })], {
     claimants: ['the army', 'the governor', 'the army'],
   }),
-  entry('e5', [[12, 13]], [place('Back')], { date: '1969-12-31', date_start: '1969-12-31', date_end: '2024-01-02' }),
+  entry('e5', [[12, 13]], [place('Back')], {
+    date: '1969-12-31',
+    date_start: '1969-12-31',
+    date_end: '2024-01-02',
+    // Not its first place's (the event's own precision, as a summed collection may have).
+    precision: 4,
+    precision_label: 'country: Back',
+  }),
 ].map((e, i) => ({ ...e, properties: { ...e.properties, chunk: Math.floor(i / 2) } }));
 
 /** Through the wire: as text and back. */

@@ -39,10 +39,11 @@ export function pageIndexOutputs(events: EventCollection, chunkSize = CHUNK_SIZE
   const index: TextOutput = {
     name: PAGE_INDEX,
     chunks: lazy(function* () {
-      const { events: columns, ...head } = encodeIndex(
-        features.map((f, i) => indexEntry(f, Math.floor(i / chunkSize))),
-        chunkSize,
-      );
+      // Each entry made as it is read (twice), not all held at once.
+      const entries = lazy(function* () {
+        for (const [i, f] of features.entries()) yield indexEntry(f, Math.floor(i / chunkSize));
+      });
+      const { events: columns, ...head } = encodeIndex(entries, chunkSize);
       yield `${JSON.stringify(head).slice(0, -1)},"events":{`;
       for (const [i, [k, v]] of Object.entries(columns).entries())
         yield `${i === 0 ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(v)}`;
