@@ -22,7 +22,7 @@
  *
  * Prints tables, then one JSON line.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +37,7 @@ import { tilesArchive, type TilesFigures } from '../src/cli/tiles-archive.js';
 import { withTilesMember } from '../src/compiler/event-tiles.js';
 import { OUTPUT_FILES, TILES_FILE, type EventCollection } from '../src/contract.js';
 import { CHROMIUM_FLAGS } from '../scripts/chromium.js';
+import { decodeIndex, encodeIndex, type CompactIndex } from '../src/index-format.js';
 
 const { values } = parseArgs({
   options: {
@@ -147,12 +148,20 @@ function servedData(published: string, site: string, n: number): void {
   writeFileSync(join(data, 'events.geojson'), JSON.stringify(events));
   // The page's compact index of a large archive (src/compiler/page-index.ts), cut the same way.
   try {
-    const index = JSON.parse(readFileSync(join(published, 'events.index.json'), 'utf8'));
-    index.features = index.features.slice(0, n);
-    writeFileSync(join(data, 'events.index.json'), JSON.stringify(index));
+    const index: CompactIndex = JSON.parse(readFileSync(join(published, 'events.index.json'), 'utf8'));
+    const cut = encodeIndex(decodeIndex(index).slice(0, n), index.chunk_size);
+    writeFileSync(join(data, 'events.index.json'), JSON.stringify(cut));
   } catch {
     // not a large archive
   }
+}
+
+/** Bytes (gzip) of every file of the site the page asked for before ready (each once): its whole first load. */
+function loadBytes(site: string, paths: string[]): number {
+  return [...new Set(paths)]
+    .map((p) => join(site, decodeURIComponent(p.endsWith('/') ? `${p}index.html` : p)))
+    .filter((f) => existsSync(f) && statSync(f).isFile())
+    .reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0);
 }
 
 /** Bytes (gzip) of every file under data/ the page asked for before ready. */
@@ -192,6 +201,8 @@ interface PageRun {
   frame: number;
   heapMb: number;
   dataKb: number;
+  /** Everything the page asked for before ready (app, styles, basemap, fonts, data), kB gzip. */
+  loadKb?: number;
 }
 
 async function runApp(browser: Browser, origin: string, site: string): Promise<PageRun & { view: string }> {
@@ -218,7 +229,7 @@ async function runApp(browser: Browser, origin: string, site: string): Promise<P
       ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20,
   );
   await context.close();
-  return { ms, frame, heapMb, dataKb: kb(dataBytes(site, before)), view };
+  return { ms, frame, heapMb, dataKb: kb(dataBytes(site, before)), loadKb: kb(loadBytes(site, before)), view };
 }
 
 interface PhoneRun {
@@ -334,6 +345,7 @@ async function measurePages(published: string): Promise<PageRow[]> {
         frame: median(rs.map((r) => r.frame)),
         heapMb: median(rs.map((r) => r.heapMb)),
         dataKb: median(rs.map((r) => r.dataKb)),
+        loadKb: median(rs.map((r) => r.loadKb ?? NaN)),
       });
       const phone: PhoneRun = {
         listMs: median(phones.map((r) => r.listMs)),
@@ -535,11 +547,11 @@ async function main(): Promise<void> {
       console.log('\npage (median of', RUNS, 'runs, cold cache, 1280×800, SwiftShader)');
       pages = await measurePages(published);
       console.log(
-        'events    app ready ms  bare ready ms  ratio  app frame ms  bare frame ms  ratio  app heap MB  data before ready kB gz',
+        'events    app ready ms  bare ready ms  ratio  app frame ms  bare frame ms  ratio  app heap MB  data before ready kB gz  all before ready kB gz',
       );
       for (const p of pages) {
         console.log(
-          `${String(p.events).padEnd(9)} ${p.app.ms.toFixed(0).padStart(12)} ${p.bare.ms.toFixed(0).padStart(14)} ${(p.app.ms / p.bare.ms).toFixed(2).padStart(6)} ${p.app.frame.toFixed(1).padStart(13)} ${p.bare.frame.toFixed(1).padStart(14)} ${(p.app.frame / p.bare.frame).toFixed(2).padStart(6)} ${p.app.heapMb.toFixed(0).padStart(12)} ${p.app.dataKb.toFixed(0).padStart(12)}`,
+          `${String(p.events).padEnd(9)} ${p.app.ms.toFixed(0).padStart(12)} ${p.bare.ms.toFixed(0).padStart(14)} ${(p.app.ms / p.bare.ms).toFixed(2).padStart(6)} ${p.app.frame.toFixed(1).padStart(13)} ${p.bare.frame.toFixed(1).padStart(14)} ${(p.app.frame / p.bare.frame).toFixed(2).padStart(6)} ${p.app.heapMb.toFixed(0).padStart(12)} ${p.app.dataKb.toFixed(0).padStart(23)} ${(p.app.loadKb ?? NaN).toFixed(0).padStart(23)}`,
         );
       }
       console.log(
@@ -572,6 +584,7 @@ async function main(): Promise<void> {
           frame_ratio: Number((p.app.frame / p.bare.frame).toFixed(2)),
           heap_mb: Math.round(p.app.heapMb),
           data_kb_gz: p.app.dataKb,
+          load_kb_gz: p.app.loadKb,
           phone_list_ms: Math.round(p.phone.listMs),
           phone_search_ms: Math.round(p.phone.searchMs),
           phone_popup_ms: Math.round(p.phone.popupMs),

@@ -47,7 +47,7 @@ const files = (readdirSync(SRC, { recursive: true }) as string[])
 const edges = files.flatMap(edgesOf);
 
 /** Modules at the top of src/: the data contract and constants every side shares. */
-const SHARED = ['contract', 'schema', 'constants', 'earth'];
+const SHARED = ['contract', 'schema', 'constants', 'earth', 'index-format'];
 /**
  * Node built-ins that only compute (path strings): allowed where file I/O is not. Not node:crypto: the
  * parser runs in the studio's page too, so hashing is src/compiler/sha256.ts, the same in both.
@@ -59,6 +59,8 @@ const ALLOWED: Record<string, string[]> = {
   contract: [],
   constants: [],
   earth: [],
+  // The compact index's layout, written by the compiler and read by the page.
+  'index-format': ['contract', 'earth'],
   schema: ['contract', 'constants'],
   // The compiler: pure, no file I/O; src/cli is its shell.
   compiler: [...SHARED, ...PURE_NODE],

@@ -6,12 +6,15 @@
 import { bareMap } from './bare-map.js';
 import { nextIdle, styleParsed } from '../../src/map/map.js';
 import { FONT } from '../../src/basemap/fonts.js';
+import { decodeIndex, type CompactIndex } from '../../src/index-format.js';
 
 const { map, base } = bareMap();
-/** The events as the app reads them: the compact index of a large archive, else events.geojson. */
+/** The events as the app reads them: the compact index of a large archive (decoded as the app does), else events.geojson. */
 async function events(): Promise<{ features: unknown[] }> {
   const index = await fetch(`${base}data/events.index.json`);
-  return index.ok ? index.json() : fetch(`${base}data/events.geojson`).then((r) => r.json());
+  return index.ok
+    ? { features: decodeIndex((await index.json()) as CompactIndex) }
+    : fetch(`${base}data/events.geojson`).then((r) => r.json());
 }
 const [collection] = await Promise.all([events(), styleParsed(map)]);
 const points = {

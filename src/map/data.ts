@@ -21,6 +21,7 @@ import type {
   RangeFeature,
   StoryOutput,
 } from '../contract';
+import { decodeIndex, indexLayoutProblem, type CompactIndex } from '../index-format';
 import { groupBands } from './band-groups';
 import { ClaimChunks } from './chunks';
 
@@ -408,6 +409,21 @@ export function indexProblem(f: unknown): string | null {
 }
 
 /**
+ * The entries of the compact index (src/index-format.ts) as a feature collection, for the same checks as any
+ * events file; a file whose layout is not the index's says so and gives none.
+ */
+function indexEntries(name: string, json: unknown, problems: string[]): unknown {
+  // A file that could not be read (load gives an empty collection), or an index of the earlier layout: read as is.
+  if ((json as { type?: string })?.type === 'FeatureCollection') return json;
+  const problem = indexLayoutProblem(json);
+  if (problem) {
+    problems.push(`${name} is not the events' compact index (${problem}). No events are shown.`);
+    return { type: 'FeatureCollection', features: [] };
+  }
+  return { type: 'FeatureCollection', features: decodeIndex(json as CompactIndex) };
+}
+
+/**
  * An index entry as an event whose claims are still to come: what the map, the list and the timeline
  * read is there; `claims` is empty and `excerpt` '' until the chunk is in (the popup waits for it).
  */
@@ -456,7 +472,12 @@ export async function loadData(base: string, story: string | null = null): Promi
   const index = (ranges as Record<string, unknown>)?.[INDEX_MEMBER];
   const banded = bands(validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems));
   if (typeof index === 'string' && /^[\w.-]+$/.test(index)) {
-    const entries = validate<EventFeature>(index, await load(index, 'events'), indexProblem, problems);
+    const entries = validate<EventFeature>(
+      index,
+      indexEntries(index, await load(index, 'events'), problems),
+      indexProblem,
+      problems,
+    );
     const chunkOf = new Map(
       // biome-ignore lint/plugin: typed boundary: indexProblem checked that every entry has a numeric chunk
       entries.map((f) => [f.properties.id, (f.properties as unknown as { chunk: number }).chunk]),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventCollection } from '../../src/contract.js';
 import { INDEX_KEYS, PAGE_INDEX, chunkName, pageIndex, pageIndexOutputs } from '../../src/compiler/page-index.js';
+import { decodeIndex, indexLayoutProblem } from '../../src/index-format.js';
 
 const event = (i: number) => ({
   type: 'Feature' as const,
@@ -39,7 +40,9 @@ const events = {
 
 describe('pageIndex', () => {
   const files = pageIndex(events, 10);
-  const index = JSON.parse(files[PAGE_INDEX]);
+  const compact = JSON.parse(files[PAGE_INDEX]);
+  // The page reads the entries back from the columns (src/index-format.ts).
+  const index = { chunks: compact.chunks, features: decodeIndex(compact) };
 
   it('keeps every event, in order, with its geometry and only the drawn properties, and no excerpt', () => {
     expect(index.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(
@@ -49,6 +52,7 @@ describe('pageIndex', () => {
     expect(Object.keys(index.features[0].properties).sort()).toEqual(
       [...INDEX_KEYS, 'places', 'claimants', 'chunk'].sort(),
     );
+    expect(indexLayoutProblem(compact)).toBeNull();
     expect(files[PAGE_INDEX]).not.toContain('excerpt');
     expect(index.features[0].properties.claimants).toEqual(['the governor', 'the army']);
   });
@@ -64,8 +68,9 @@ describe('pageIndex', () => {
     }
   });
 
-  it('is much smaller than the events it indexes', () => {
+  it('is much smaller than the events it indexes, and than its entries as GeoJSON', () => {
     expect(files[PAGE_INDEX].length).toBeLessThan(JSON.stringify(events).length / 2);
+    expect(files[PAGE_INDEX].length).toBeLessThan(JSON.stringify(index.features).length / 2);
   });
 });
 
@@ -89,14 +94,14 @@ function wholeIndex(fc: EventCollection, chunkSize: number): Record<string, stri
     return { type: 'Feature', geometry: f.geometry, properties: props };
   });
   const files: Record<string, string> = {
-    [PAGE_INDEX]: JSON.stringify({ type: 'FeatureCollection', chunks: chunks.length, features }),
+    [PAGE_INDEX]: JSON.stringify({ chunks: chunks.length, features }),
   };
   chunks.forEach((c, n) => (files[chunkName(n)] = JSON.stringify(c)));
   return files;
 }
 
 describe('pageIndexOutputs', () => {
-  it('makes, piece by piece, the bytes the whole-string index made, whatever the ids and sizes', () => {
+  it('makes, piece by piece, the chunks the whole-string build made and an index that reads back to its entries, whatever the ids and sizes', () => {
     // Ids that JavaScript orders as numbers in an object, and one id twice: the chunk keeps their order and one of each.
     // biome-ignore lint/plugin: a fixture holding only the properties the index reads
     const odd = {
@@ -110,13 +115,19 @@ describe('pageIndexOutputs', () => {
       for (const size of [1, 3, 10, 1000]) {
         const outputs = pageIndexOutputs(fc, size);
         const made = Object.fromEntries(outputs.map((o) => [o.name, [...o.chunks].join('')]));
-        expect(made).toEqual(wholeIndex(fc, size));
-        expect(outputs.map((o) => o.name)).toEqual(Object.keys(wholeIndex(fc, size)));
+        const oracle = wholeIndex(fc, size);
+        // The chunks byte for byte; the index, read back, gives the oracle's entries and chunk count.
+        const compact = JSON.parse(made[PAGE_INDEX]);
+        expect({ chunks: compact.chunks, features: decodeIndex(compact) }).toEqual(JSON.parse(oracle[PAGE_INDEX]));
+        expect(JSON.stringify(JSON.parse(made[PAGE_INDEX]))).toBe(made[PAGE_INDEX]);
+        expect({ ...made, [PAGE_INDEX]: '' }).toEqual({ ...oracle, [PAGE_INDEX]: '' });
+        expect(outputs.map((o) => o.name)).toEqual(Object.keys(oracle));
       }
   });
 
-  it('makes the index a feature a piece', () => {
+  it('makes the index a column a piece', () => {
     const [index] = pageIndexOutputs(events, 10);
-    expect([...index.chunks]).toHaveLength(events.features.length + 2);
+    const pieces = [...index.chunks];
+    expect(pieces.length).toBe(Object.keys(JSON.parse(pieces.join('')).events).length + 2);
   });
 });
