@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadData } from '../../src/map/data';
+import { serveJson as serve } from '../fixtures/fetch/serve-json';
 import { encodeIndex, type IndexEntry } from '../../src/index-format';
 
-/** Serves `files` (name → JSON) to fetch, under any base. */
-function serve(files: Record<string, unknown>): void {
-  vi.stubGlobal('location', { href: 'https://example.test/atlas/' });
-  vi.stubGlobal('fetch', async (url: string) => {
-    const name = url.split('/').pop() ?? '';
-    return name in files
-      ? new Response(JSON.stringify(files[name]))
-      : new Response('', { status: 404, statusText: 'Not Found' });
-  });
-}
 afterEach(() => vi.unstubAllGlobals());
 
 const entry = (i: number, chunk: number): IndexEntry => ({
