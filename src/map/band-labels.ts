@@ -174,6 +174,8 @@ export function emptyBandLabelSource(): GeoJSONSourceSpecification {
  */
 export class BandLabels {
   private edges: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+  /** The labels last given to the source: the same labels are not sent to the worker again. */
+  private shown = '';
 
   constructor(private readonly map: MapLibreMap) {
     map.on('moveend', () => this.place());
@@ -195,6 +197,12 @@ export class BandLabels {
       const p = this.map.project([lonlat[0], lonlat[1]]);
       return Number.isFinite(p.x) && Number.isFinite(p.y) ? [p.x, p.y] : null;
     };
-    source.setData(globe || !view.width ? extremeLabels(this.edges) : placeBandLabels(this.edges, project, view));
+    const labels = globe || !view.width ? extremeLabels(this.edges) : placeBandLabels(this.edges, project, view);
+    // A move that leaves every label where it was (most moves, and every one with no band on) sends
+    // nothing: setData would tile the source again and draw the map once more for nothing.
+    const key = JSON.stringify(labels);
+    if (key === this.shown) return;
+    this.shown = key;
+    source.setData(labels);
   }
 }
