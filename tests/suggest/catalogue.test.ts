@@ -54,3 +54,16 @@ describe('weapons not in the catalogue', () => {
     ]);
   });
 });
+
+describe('the catalogue: a weapon entered without a range', () => {
+  it('suggests the Houthis’ Asef anti-ship missile by name, with its class and no range figure', () => {
+    const entries = parseCatalogue(readFileSync(new URL('../../data/weapons.yaml', import.meta.url), 'utf8'));
+    const asef = entries.find((e) => e.id === 'asef');
+    expect(asef).toMatchObject({ class: 'anti-ship ballistic missile', range: null });
+    const text = 'The Houthis said they had fired an Asef missile at a tanker in the Red Sea on Monday.';
+    const weapons = suggestFor(text, '2024-11-22').suggestions.filter((s) => s.kind === 'weapon');
+    expect(weapons.map((w) => [text.slice(w.start, w.end), w.attributes.id, w.attributes.class])).toEqual([
+      ['Asef', 'asef', 'anti-ship ballistic missile'],
+    ]);
+  });
+});
