@@ -17,15 +17,17 @@ import { figuresOf } from './figures.js';
 export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   [
     'drone-attack',
-    /\bdrones?\b[^.]*\b(?:attacks?|attacked|attacking|struck|strike|striking|hit|hitting|launched|launching|shot down|downed|targeted|targeting|intercepted)\b|\b(?:attacked|attacking|struck|hit|targeted|targeting)\b[^.]*\bdrones?\b/i,
+    /\bdrones?\b[^.]*\b(?:attacks?|attacked|attacking|struck|strike|striking|hit|hitting|launched|launching|shot down|downed|targeted|targeting|intercepted|sank|sunk)\b|\b(?:attacked|attacking|struck|hit|targeted|targeting)\b[^.]*\bdrones?\b|\b(?:launched|launching|fired|firing)\s+(?:the\s+|an?\s+(?:swarm|wave)\s+of\s+|\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:[\p{L}-]+\s+)?drones?\b/iu,
   ],
   [
     'missile-strike',
-    /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|striking|hit|hitting|launched|launching|fired|firing|attack|attacked|attacking|targeted|targeting|used|using|deployed|deploying)\b|\b(?:struck|fired|firing|launched|launching|targeted|targeting|used|using)\b[^.]*\b(?:missiles?|rockets?)\b/i,
+    /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|striking|hit|hitting|launched|launching|fired|firing|attack|attacked|attacking|targeted|targeting|used|using|deployed|deploying|sank|sunk)\b|\b(?:struck|fired|firing|launched|launching|targeted|targeting|used|using)\b[^.]*\b(?:missiles?|rockets?)\b/i,
   ],
   [
     'strike',
-    /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacks on|attacked|attacking|hit)\b/i,
+    // A ship sunk by someone ("had sunk the Eternity C", "was sunk", "sent to the bottom") was attacked;
+    // a ship that sank ("the freighter sank off Odesa") is a sinking, whatever caused it.
+    /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacks on|attacked|attacking|hit)\b|\b(?:had|has|have|was|were|been|being)\s+sunk\b|\bsank\s+(?!the\s+(?:next|following|same)\b)(?:the|a|an|two|three|four|its|their|\d+)\s|\bsent\s+(?:[\p{L}-]+\s+){0,3}?to\s+the\s+bottom\b/iu,
   ],
   [
     'arms-transfer',
@@ -81,10 +83,70 @@ const ATTACK_TYPES = new Set(['drone-attack', 'missile-strike', 'strike', 'milit
 /** Rows of the table whose own name is not a declared type, and the declared type they propose. */
 const DECLARED_AS: Readonly<Record<string, string>> = { strike: 'military-activity' };
 
+/**
+ * A verb (or noun) of handing over, read with what it hands over: its object, the words after it up to a
+ * comma, a clause or a preposition of where or why ("sent a THAAD missile defence battery | to Israel",
+ * "supplied Russia with thousands of Shahed drones", "deliveries of Iranian missiles").
+ */
+const TRANSFER =
+  /\b(?:supplied|supplying|supplies\s+of|supply\s+of|delivered|delivering|deliver|deliver(?:y|ies)\s+of|provided|providing|provide|provision\s+of|transferred|transferring|transfer\s+of|shipped|shipments?\s+of|sent|sending|send|sends|exported|exporting|exports?\s+of|handed\s+over|sold|selling|sell)\b/giu;
+const OBJECT_END =
+  /[,;:.!?]|\s(?:to|into|toward|towards|for|from|by|after|before|on|at|in|across|over|as|when|while|which|that|who|because|amid|under|last|this)\b/iu;
+/** People under arms, and the ships and aircraft they crew: sending them is a deployment, not a transfer. */
+const FORCES =
+  /\b(?:troops|soldiers|forces|personnel|marines|paratroopers|fighters|units|brigades?|battalions?|reinforcements|mercenaries|peacekeepers|sailors|warships?|destroyers?|frigates?|carriers?|submarines?|vessels|ships|jets|aircraft|warplanes|bombers|planes|helicopters)\b/iu;
+/** Materiel: what an arms transfer hands over. */
+const MATERIEL =
+  /\b(?:weapons?|arms|missiles?|rockets?|drones?|batter(?:y|ies)|systems?|launchers?|interceptors?|munitions|ammunition|shells|artillery|howitzers?|tanks|armou?red\s+vehicles|vehicles|warheads?|mines|equipment|materiel|military\s+aid|ATACMS|HIMARS|Patriots?|THAAD|\p{Lu}[\p{L}]*-\d+[A-Z]?)\b/u;
+const PRONOUN_OBJECT = /^\s*(?:them|it|these|those|some|more)\b/i;
+/** What a sentence's event answered or followed: "after Iran's ballistic missile attack of October 1", "in response to …". */
+const AFTER_PHRASE = /\b(?:after|following|in\s+(?:response|reply|retaliation|reprisal)\s+(?:to|for))\b[^,;]*/giu;
+const ATTACK_ROWS = new Set(['drone-attack', 'missile-strike', 'strike']);
+
+/**
+ * How a sentence's verb of handing over reads with its object: materiel handed over is an arms transfer
+ * ("sent a THAAD missile defence battery to Israel"), forces sent are military activity ("sent ground
+ * troops into southern Lebanon"), anything else is no transfer ("sent to the bottom", "sent a letter").
+ * `span` is where the verb and its object are. A pronoun object ("supplying them") is materiel when the
+ * sentence names materiel.
+ */
+export function transferReading(
+  sentence: string,
+): { type: 'arms-transfer' | 'military-activity'; start: number; end: number } | null {
+  for (const m of sentence.matchAll(TRANSFER)) {
+    const after = sentence.slice(m.index + m[0].length);
+    const stop = OBJECT_END.exec(after);
+    const span = after.slice(0, stop ? stop.index : after.length);
+    const object = span.split(/\s+/).filter(Boolean).slice(0, 10).join(' ');
+    const end = m.index + m[0].length + span.length;
+    // "supplied Ukraine with ATACMS": the thing handed over follows "with".
+    const withObject = /\bwith\b/i.test(object) ? object.slice(object.search(/\bwith\b/i)) : object;
+    if (FORCES.test(withObject) && !MATERIEL.test(withObject.replace(FORCES, '')))
+      return { type: 'military-activity', start: m.index, end };
+    if (MATERIEL.test(withObject)) return { type: 'arms-transfer', start: m.index, end };
+    if (PRONOUN_OBJECT.test(after) && MATERIEL.test(sentence)) return { type: 'arms-transfer', start: m.index, end };
+  }
+  return null;
+}
+
 /** The row of EVENT_TYPES a sentence reads as (a hazard's harm is no attack), or undefined. */
 export function eventType(sentence: string): string | undefined {
   const hazard = HAZARD.test(sentence) && !ARMED.test(sentence);
-  return EVENT_TYPES.find(([t, re]) => !(hazard && ATTACK_TYPES.has(t)) && re.test(sentence))?.[0];
+  // A verb of handing over with its object types the sentence, unless an attack is told outside that
+  // object and outside what the sentence's event followed ("would send a THAAD missile defence battery
+  // to Israel … after Iran's ballistic missile attack" is a transfer; the missile words name no strike).
+  const transfer = transferReading(sentence);
+  if (transfer) {
+    const rest = `${sentence.slice(0, transfer.start)} ${sentence.slice(transfer.end)}`.replace(AFTER_PHRASE, ' ');
+    if (!EVENT_TYPES.some(([t, re]) => ATTACK_ROWS.has(t) && re.test(rest))) return transfer.type;
+  }
+  return EVENT_TYPES.find(
+    ([t, re]) =>
+      !(hazard && ATTACK_TYPES.has(t)) &&
+      // The row of handing over only with something handed over ("sent to the bottom" is no transfer).
+      !(t === 'arms-transfer' && !transfer) &&
+      re.test(sentence),
+  )?.[0];
 }
 
 /** The type to propose for a row: only a type declared in data/types.json, else undefined. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, UNTYPED, claimSuggestion, eventType } from '../../src/suggest/events.js';
+import { EVENT_TYPES, UNTYPED, claimSuggestion, eventType, transferReading } from '../../src/suggest/events.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
 import types from '../../data/types.json' with { type: 'json' };
 import { suggestFor } from './setup.js';
@@ -154,5 +154,50 @@ describe('events: a sentence that refers back to the event by its kind', () => {
       'Flash floods swept through Derna on Sunday and destroyed two dams, officials said. Rescuers said the flood had left thousands homeless.',
     );
     expect(flood[1]).toMatchObject({ of: flood[0].id, claimant: 'Rescuers' });
+  });
+});
+
+describe('events: a verb of handing over read with its object', () => {
+  it('types materiel sent as an arms transfer, even beside the attack it answers', () => {
+    const s =
+      'The Pentagon said on Sunday it would send a THAAD missile defence battery to Israel, with about 100 American troops to operate it, after Iran’s ballistic missile attack of October 1.';
+    expect(eventType(s)).toBe('arms-transfer');
+    expect(transferReading(s)?.type).toBe('arms-transfer');
+    expect(eventType('Iran has supplied Russia with thousands of Shahed drones.')).toBe('arms-transfer');
+  });
+
+  it('types forces sent as military activity, not an arms transfer', () => {
+    const s = 'Israel widened its air campaign in September and sent ground troops into southern Lebanon on October 1.';
+    expect(transferReading(s)?.type).toBe('military-activity');
+    expect(eventType(s)).toBe('military-activity');
+    expect(eventType('Beijing sent warships and fighter jets to the strait on Monday.')).toBe('military-activity');
+  });
+
+  it('reads a ship sunk by someone as an attack, and "sent" with no thing handed over as no transfer', () => {
+    const s =
+      'The rebels said on Wednesday they had sunk the Eternity C in the Red Sea, the second cargo ship they have sent to the bottom this week.';
+    expect(transferReading(s)).toBeNull();
+    expect(eventType(s)).toBe('strike');
+    expect(eventType('The tanker was sunk off Hodeidah on Monday.')).toBe('strike');
+    expect(eventType('Two missiles sank the cruiser near Odesa.')).toBe('missile-strike');
+    expect(eventType('The minister sent a letter to Kyiv.')).toBeUndefined();
+    // A ship that sank, with no one said to have sunk it, stays a sinking for the reviewer.
+    expect(eventType('The freighter sank off Odesa on Monday.')).toBe('sinking');
+  });
+
+  it('keeps an attack told beside a transfer an attack', () => {
+    expect(eventType('Russia fired missiles supplied by North Korea at Kharkiv.')).toBe('missile-strike');
+    expect(
+      eventType(
+        'The army said the RSF launched the drones at Port Sudan, and accused a foreign backer of supplying them.',
+      ),
+    ).toBe('drone-attack');
+  });
+});
+
+describe('events: drones launched', () => {
+  it('types drones launched or fired as a drone attack, and missiles fired with drones as a missile strike', () => {
+    expect(eventType('The rebels launched a swarm of drones at the base.')).toBe('drone-attack');
+    expect(eventType('On Tuesday Iran fired missiles and drones at two bases in Balochistan.')).toBe('missile-strike');
   });
 });
