@@ -76,6 +76,14 @@ export interface FoundDate {
   period?: boolean;
   /** Counted from the event told before ("a day earlier", "hours later"): another event than that one. */
   anchored?: boolean;
+  /** [start, end) in the text of the clause a `background` date is in, when a relative clause made it background. */
+  clause?: [number, number];
+  /**
+   * The date something was said, where the saying is itself the event: what was said is a decision or
+   * an intention ("said on Sunday it would send …") or an appeal ("said on Sunday … and urged all sides
+   * to stop"). Not `reporting`: it dates the sentence's event before any date of what the words recall.
+   */
+  statement?: boolean;
 }
 
 /** A superlative measured "since" something: what follows is the point of comparison. */
@@ -85,7 +93,7 @@ const SUPERLATIVE_SINCE =
 /** [start, end) of the non-restrictive relative clauses of a slice (", which …,", ", who …,"). */
 function relativeClauses(slice: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of slice.matchAll(/,\s+(?:which|who|whose|where)\b[^,;]*(?=,)/gi))
+  for (const m of slice.matchAll(/,\s+(?:which|who|whose|where)\b[^,;]*?(?=,|[.!?]["”’)]*\s*$)/gi))
     out.push([m.index, m.index + m[0].length]);
   return out;
 }
@@ -104,6 +112,9 @@ const CAUSE_BEFORE =
 const TELLS =
   /\b(?:was|were|had|did|[a-z]{2,}ed|struck|hit|shot|sank|took|fell|fought|began|led|said|told|met|came|went|made|sent|held|left|lost|won|brought|drove|flew|threw|blew|broke|spoke|swept|rose|saw|became|gave|kept|ran|overran|withdrew|caught|tore|built|fled|stood|sought|knew|got|bombed|(?:has|have)\s+(?:(?:since|already|now|also|just|repeatedly)\s+)?(?:been|[a-z]+(?:en|wn|ne|ck|ot|ht|ed)))\b/i;
 
+/** What was said is a decision, an intention or an appeal: the saying is the event ("said on Sunday it would send …"). */
+const INTENT_AFTER =
+  /^,?\s+(?:that\s+)?(?:(?:it|they|he|she|we|the\s+[\p{L}-]+|[\p{Lu}][\p{L}-]*)\s+){0,3}?(?:would|will|was\s+ready\s+to|planned\s+to|plans\s+to|intended\s+to|intends\s+to)\b|\b(?:urged|appealed|called\s+(?:on|for)|vowed|pledged|demanded)\b/iu;
 const SAID_BEFORE =
   /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+(?:on\s+|late\s+|early\s+)?$/i;
 /** "Putin on Sunday called the blast …": the date between who speaks and the verb of saying. */
@@ -119,7 +130,13 @@ const SINCE_BEFORE =
 /** Something that began (…) at the date that follows, and (below) goes on since. */
 const BEGAN_BEFORE =
   /\b(?:began|started|erupted|broke\s+out|launched\s+(?:an?|its|their)\s+(?:\w+\s+)?(?:offensive|campaign|invasion|operation|insurgency|siege|war))\b[^,.;:]{0,60}$/i;
-const GOES_ON_AFTER = /^\s+and\s+(?:has|have)\s+(?:since\s+)?[a-z]+\b/i;
+/**
+ * "… and has since spread to Niger", "… and has since taken dozens of towns": the thing itself went on.
+ * Not a toll counted since ("and has since killed tens of thousands", "has driven 12 million from their
+ * homes"): that dates the beginning only.
+ */
+const GOES_ON_AFTER =
+  /^\s+and\s+(?:has|have)\s+(?!(?:since\s+)?(?:killed|driven|displaced|forced|left|cost|claimed|wounded|uprooted|injured)\b)(?:since\s+)?[a-z]+\b/i;
 const WEEKEND = /\b(?:(?:over|at|during|on)\s+the|last)\s+weekend\b/gi;
 /** "this morning", "earlier today": the publication day. */
 const TODAY_PART = /\b(?:this\s+(?:morning|afternoon|evening)|(?:earlier|early)\s+today)\b/gi;
@@ -152,6 +169,11 @@ const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?
 const YEAR_AFTER = /^,?\s+(last|this)\s+year\b/i;
 const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
 
+/** A word that dates by itself: a month, a weekday, yesterday. */
+const DATE_WORD = new RegExp(
+  `\\b(?:${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)(?!\\w)`,
+  'i',
+);
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
 const ANCHORED =
   /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
@@ -196,6 +218,7 @@ export function findDates(
   to: number,
   published: string | null,
   anchor: string | null = null,
+  said: string | null = null,
 ): FoundDate[] {
   const slice = text.slice(from, to);
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
@@ -278,7 +301,15 @@ export function findDates(
         : 0;
     // "The attack came a day after Russia fired …": "after"/"before" with what follows is a preposition;
     // what follows it happened a day before (after) the event told, the opposite of "a day later".
-    if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) sign = -sign;
+    if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) {
+      // "… three weeks after Russia invaded Ukraine on February 24": the text dates what followed "after"
+      // itself; that date, not a count from the event told before.
+      if (DATE_WORD.test(/^[^,;.]*/.exec(slice.slice(m.index + m[0].length))![0])) {
+        out.push({ start, end, value: '', reason: 'dropped' });
+        continue;
+      }
+      sign = -sign;
+    }
     const from_ = run ? (sign < 0 ? run[1] : run[2]) : anchor;
     const d = new Date(Date.parse(`${from_}T12:00:00Z`) + sign * n * unit * 86400000);
     out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before', anchored: true });
@@ -333,6 +364,14 @@ export function findDates(
   }
   for (const m of slice.matchAll(OVERNIGHT)) {
     if (!ref) continue;
+    // "an overnight attack on January 2": the text gives the day itself.
+    if (
+      new RegExp(
+        `^[^,.;]{0,30}?\\bon\\s+(?:the\\s+)?(?:${MONTHS}|\\d{1,2}\\s|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`,
+        'i',
+      ).test(slice.slice(m.index + m[0].length))
+    )
+      continue;
     out.push({
       start: from + m.index,
       end: from + m.index + m[0].length,
@@ -397,7 +436,20 @@ export function findDates(
         value = `${startValue}/${endValue}`;
     }
     const before = text.slice(Math.max(from, start - 30), start);
-    const reporting = SAID_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, to));
+    const saidBefore = SAID_BEFORE.test(before);
+    // "The Pentagon said on Sunday it would send …", "… said on Sunday it was following the fighting and
+    // urged all sides to stop": the saying is the event.
+    if (saidBefore && INTENT_AFTER.test(text.slice(end, to))) {
+      out.push({
+        start,
+        end,
+        value,
+        statement: true,
+        reason: `${reason ? `${reason}; ` : ''}the day it was said, the saying being the event`,
+      });
+      continue;
+    }
+    const reporting = saidBefore || SAID_AFTER.test(text.slice(end, to));
     out.push({ start, end, value, ...(reason ? { reason } : {}), ...(reporting ? { reporting } : {}) });
   }
   for (const m of slice.matchAll(BARE_YEAR)) {
@@ -446,17 +498,58 @@ export function findDates(
   const told = clauses.length > 0 && TELLS.test(clauses.reduceRight((t, [s, e]) => t.slice(0, s) + t.slice(e), slice));
   for (const d of out) {
     const a = d.start - from;
-    if (
-      SUPERLATIVE_SINCE.test(slice.slice(0, a)) ||
-      CAUSE_BEFORE.test(slice.slice(0, a)) ||
-      (told && clauses.some(([s, e]) => a >= s && a < e))
-    )
+    const clause = told ? clauses.find(([s, e]) => a >= s && a < e) : undefined;
+    if (SUPERLATIVE_SINCE.test(slice.slice(0, a)) || CAUSE_BEFORE.test(slice.slice(0, a)) || clause) {
       d.background = true;
+      if (clause && !SUPERLATIVE_SINCE.test(slice.slice(0, a)) && !CAUSE_BEFORE.test(slice.slice(0, a)))
+        d.clause = [from + clause[0], from + clause[1]];
+    }
   }
   const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
+  overnightOfReport(slice, kept, published, said);
+  beganRun(text, from, kept);
   spanDays(slice, kept);
   streakDays(slice, kept);
   return kept;
+}
+
+/**
+ * "Overnight" is the night before the day of the report it is told in: the day the sentence says it was
+ * said ("… overnight, the Air Force said on Wednesday"), or, in a sentence that only attributes it ("…
+ * overnight, the officials said"), the day those words were said before (`said`); else the publication day.
+ */
+function overnightOfReport(slice: string, found: FoundDate[], published: string | null, said: string | null): void {
+  const night = found.filter((d) => d.reason === 'overnight into the publication day');
+  if (night.length === 0) return;
+  const reported = found.find((d) => (d.reporting || d.statement) && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value;
+  const attributed = /\b(?:said|says|told|reported|according\s+to)\b/i.test(slice);
+  const day_ = reported ?? (attributed && said && published && said < published ? said : null);
+  if (!day_) return;
+  for (const d of night) {
+    d.value = `${day(new Date(Date.parse(`${day_}T12:00:00Z`) - 86400000))}/${day_}`;
+    d.reason = `overnight before ${day_}, the day it was said`;
+  }
+}
+
+/** "in an offensive that began on Wednesday": the day what the sentence tells began. */
+const BEGAN_ON = /\b(?:began|started|was\s+launched|opened)\s+(?:on\s+|early\s+on\s+|late\s+on\s+)?$/i;
+
+/**
+ * "Insurgents took most of Aleppo on Saturday, in a lightning offensive that began on Wednesday": what
+ * happened on one day is the end of a run that began on another the sentence gives: one interval, from
+ * the day it began to the day told (at most a month apart).
+ */
+function beganRun(text: string, from: number, found: FoundDate[]): void {
+  const isDay = (d: FoundDate) => /^\d{4}-\d\d-\d\d$/.test(d.value) && !d.reporting && !d.background && !d.anchored;
+  const began = found.find((d) => isDay(d) && BEGAN_ON.test(text.slice(Math.max(from, d.start - 25), d.start)));
+  if (!began) return;
+  const told = found.filter((d) => d !== began && isDay(d) && d.value > began.value);
+  if (told.length !== 1) return;
+  const t = told[0];
+  if (Date.parse(t.value) - Date.parse(began.value) > 31 * 86400000) return;
+  t.value = `${began.value}/${t.value}`;
+  t.reason = `${t.reason ? `${t.reason}; ` : ''}from the day it began, as the sentence says`;
+  found.splice(found.indexOf(began), 1);
 }
 
 /** "the third straight day", "for a second day", "a fourth consecutive day": the last day of a run of N. */

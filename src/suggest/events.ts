@@ -89,7 +89,7 @@ const DECLARED_AS: Readonly<Record<string, string>> = { strike: 'military-activi
  * "supplied Russia with thousands of Shahed drones", "deliveries of Iranian missiles").
  */
 const TRANSFER =
-  /\b(?:supplied|supplying|supplies\s+of|supply\s+of|delivered|delivering|deliver|deliver(?:y|ies)\s+of|provided|providing|provide|provision\s+of|transferred|transferring|transfer\s+of|shipped|shipments?\s+of|sent|sending|send|sends|exported|exporting|exports?\s+of|handed\s+over|sold|selling|sell)\b/giu;
+  /\b(?:supplied|supplying|supplies\s+of|supply\s+of|supply|supplies|delivered|delivering|deliver|deliver(?:y|ies)\s+of|provided|providing|provide|provision\s+of|transferred|transferring|transfer\s+of|shipped|shipments?\s+of|sent|sending|send|sends|exported|exporting|exports?\s+of|handed\s+over|sold|selling|sell)\b/giu;
 const OBJECT_END =
   /[,;:.!?]|\s(?:to|into|toward|towards|for|from|by|after|before|on|at|in|across|over|as|when|while|which|that|who|because|amid|under|last|this)\b/iu;
 /** People under arms, and the ships and aircraft they crew: sending them is a deployment, not a transfer. */

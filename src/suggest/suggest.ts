@@ -136,8 +136,12 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   // The run of days the event told last took, as the text gave its extent (not a calendar period such
   // as "last week"): a sentence dated to a day inside it tells part of that event.
   let lastRun: string | null = null;
+  // The day the article's last report was said ("officials said on Wednesday"): "overnight" in a later
+  // sentence the same sources tell ("…, the officials said") is the night before it.
+  let lastSaid: string | null = null;
   t.sentences.forEach(([s, e], si) => {
-    const found = findDates(text, s, e, o.published, lastDay);
+    const found = findDates(text, s, e, o.published, lastDay, lastSaid);
+    lastSaid = found.find((d) => (d.reporting || d.statement) && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? lastSaid;
     dates.set(si, found);
     const sentenceText = text.slice(s, e);
     // A possessive claimant ("Russia's Defence Ministry said …") says who tells it, not where it
@@ -163,8 +167,18 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     }
     if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
-      // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date.
-      const own = found.find((d) => !d.reporting && !d.background);
+      // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date;
+      // one that dates it to several days ("landed on December 30, and several more were launched … on
+      // January 2") dates it from the first to the last.
+      const ownAll = found.filter((d) => !d.reporting && !d.background);
+      const days = ownAll
+        .filter((d) => /^\d{4}-\d\d-\d\d$/.test(d.value))
+        .map((d) => d.value)
+        .sort();
+      const own =
+        ownAll.length > 1 && days.length === ownAll.length && days[0] !== days.at(-1)
+          ? { ...ownAll[0], value: `${days[0]}/${days.at(-1)}`, reason: 'the days the account gives, first to last' }
+          : ownAll[0];
       // "North Korea said on Friday it had tested …", then "the missile was launched on Thursday": the
       // event dated only by when it was said takes the day the next account gives of it.
       if (claim && own && saidOnly && saidOnly.attributes.id === lastEvent && DAYS.test(own.value)) {
@@ -192,7 +206,11 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           id: p.id,
           before: text.slice(Math.max(s, p.start - 12), p.start),
         })),
-        dates: nearest(eventDates(found, carried), withinOthers(inside, text), text),
+        dates: nearest(
+          eventDates(inClause(found, withinOthers(inside, text), text), carried),
+          withinOthers(inside, text),
+          text,
+        ),
         dated: found.some((d) => !d.reporting && !d.background),
       },
       `${slug(o.docId)}-event-${n + 1}`,
@@ -204,7 +222,9 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       const own = found.find((d) => !d.background && !d.reporting);
       saidOnly = !own && !carried && found.some((d) => d.reporting && !d.background) ? ev : null;
       if (!carried) carried = eventDates(found, null)[0] ?? null;
-      else if (own && DAYS.test(own.value)) carried = own;
+      // A day recalled from before the news the article leads with ("Lai had said in his inauguration
+      // speech on Monday …") is background: later undated sentences go on with the news, not with it.
+      else if (own && DAYS.test(own.value) && own.value.slice(0, 10) >= carried.value.slice(0, 10)) carried = own;
       lastEvent = ev.attributes.id;
       const date = ev.attributes.date;
       lastRun = date && RUN.test(date) && found.some((d) => d.value === date && !d.period) ? date : null;
@@ -257,6 +277,10 @@ export function isAnotherAccount(sentence: string, found: readonly FoundDate[], 
  * told last with a day (at first the article's lead event); with none either, when it was said.
  */
 function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
+  // A saying that is itself the event ("said on Sunday it would send …") dates it, before any date the
+  // words recall.
+  const statement = all.filter((d) => d.statement);
+  if (statement.length > 0) return statement;
   const found = all.filter((d) => !d.background);
   const happened = found.filter((d) => !d.reporting);
   if (happened.length > 0) return happened;
@@ -266,6 +290,37 @@ function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
     ...d,
     reason: `${d.reason ? `${d.reason}; ` : ''}the date it was said, not necessarily when it happened`,
   }));
+}
+
+/**
+ * A date made background by a clause about something else (", which Ukraine has used … in Crimea since
+ * last year") is the event's own when the place the event is drawn at lies in that clause and the main
+ * clause dates nothing: the clause tells what happened there.
+ */
+function inClause(found: FoundDate[], places: PlaceMention[], text: string): FoundDate[] {
+  const p = drawnAt(places, text);
+  // Only when the main clause dates nothing itself ("Qatar, which hosted talks in Doha in March, sent
+  // aid to Gaza on Monday": Monday).
+  if (!p || found.some((d) => !d.background && !d.reporting)) return found;
+  return found.map((d) =>
+    d.clause && p.start >= d.clause[0] && p.end <= d.clause[1]
+      ? {
+          ...d,
+          background: false,
+          clause: undefined,
+          reason: `${d.reason ? `${d.reason}; ` : ''}told of the place in its clause`,
+        }
+      : d,
+  );
+}
+
+/** The place an event is drawn at first: the one the sentence puts it "in", "at", "near" …, else the first. */
+function drawnAt(places: PlaceMention[], text: string): PlaceMention | undefined {
+  return (
+    places.find((x) =>
+      /\b(?:in|at|on|near|over|into|against)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 12), x.start)),
+    ) ?? places[0]
+  );
 }
 
 /**

@@ -170,3 +170,104 @@ describe('dates', () => {
     expect(values('Strikes on 21/11 hit the port.')).toEqual(['2024-11-21']);
   });
 });
+
+describe('dates: the convention of data/README.md, "An event\'s date: when it happened"', () => {
+  const events = (t: string, published: string) =>
+    suggestFor(t, published)
+      .suggestions.filter((x) => x.kind === 'event')
+      .map((x) => [x.attributes.date, x.attributes.of ? 'of' : 'def']);
+
+  it('dates a saying that is itself the event (a decision, an appeal) by the day it was said', () => {
+    const t =
+      'The ministry said on Sunday it would send an air defence battery to Warsaw, after the missile attack of October 1.';
+    const [d] = findDates(t, 0, t.length, '2024-10-14').filter((x) => x.statement);
+    expect(d?.value).toBe('2024-10-13');
+    expect(events(t, '2024-10-14')).toEqual([['2024-10-13', 'def']]);
+    const appeal =
+      'Beijing, which has ties to both sides, brokered a truce in January that collapsed in June, and said on Sunday it was following the fighting in Lashio and urged all sides to stop.';
+    expect(events(appeal, '2024-08-05')[0][0]).toBe('2024-08-04');
+    // What was done, told as said, is not the saying: the day is when it was said.
+    const done = findDates('North Korea said on Friday it had tested a missile.', 0, 51, '2024-11-01');
+    expect(done.map((x) => [x.reporting, x.statement])).toEqual([[true, undefined]]);
+  });
+
+  it('dates an event told only as said by every day the next account gives, first to last', () => {
+    const t =
+      'Russia has fired ballistic missiles at Ukraine, spokesman John Kirby said on Thursday. Kirby said one of the missiles landed in the Zaporizhzhia region on December 30, and that several more were launched at Kharkiv on January 2.';
+    expect(events(t, '2024-01-05')[0][0]).toBe('2023-12-30/2024-01-02');
+  });
+
+  it('runs what the sentence tells from the day it began to the day it gives', () => {
+    expect(
+      values('Rebels took most of Aleppo on Saturday in an offensive that began on Wednesday.', '2024-12-01'),
+    ).toEqual(['2024-11-27/2024-11-30']);
+    // A beginning more than a month before is another fact, not one run.
+    expect(values('Rebels took Aleppo on 30 November in an offensive that began on 2 October.', '2024-12-01')).toEqual([
+      '2024-11-30',
+      '2024-10-02',
+    ]);
+  });
+
+  it('takes the date the text gives after "three weeks after …", not a count from the event before', () => {
+    const t = 'The strike came more than three weeks after Russia invaded Ukraine on February 24.';
+    expect(findDates(t, 0, t.length, '2022-03-19', '2022-03-18').map((d) => d.value)).toEqual(['2022-02-24']);
+    const counted = 'The strike came a day after Kyiv used missiles against an arsenal.';
+    expect(findDates(counted, 0, counted.length, '2024-11-21', '2024-11-20').map((d) => d.value)).toEqual([
+      '2024-11-19',
+    ]);
+  });
+
+  it('reads "overnight" as the night before the day the report was said', () => {
+    const t = 'The second strike hit troops overnight in Berdyansk, the officials said.';
+    expect(findDates(t, 0, t.length, '2024-04-25', null, '2024-04-24').map((d) => d.value)).toEqual([
+      '2024-04-23/2024-04-24',
+    ]);
+    const own = 'Russia launched 700 drones overnight, the Air Force said on Tuesday.';
+    expect(findDates(own, 0, own.length, '2025-07-09').map((d) => d.value)).toEqual([
+      '2025-07-07/2025-07-08',
+      '2025-07-08',
+    ]);
+    // Unattributed, the night into the publication day.
+    const bare = 'Drones hit Odesa overnight.';
+    expect(findDates(bare, 0, bare.length, '2024-04-25', null, '2024-04-24').map((d) => d.value)).toEqual([
+      '2024-04-24/2024-04-25',
+    ]);
+  });
+
+  it('keeps a background date in a clause about something else, to the end of the sentence, off the event', () => {
+    const t = 'Coast guard ships patrolled near Kinmen, which has been held by Taipei since 1949.';
+    expect(findDates(t, 0, t.length, '2024-05-24').map((d) => [d.value, d.background])).toEqual([['1949/..', true]]);
+  });
+
+  it('opens the interval of what began and went on, not of a toll counted since', () => {
+    expect(values('The war broke out in Khartoum in April 2023 and has since killed thousands.')).toEqual(['2023-04']);
+    expect(values('The violence began in Mali in 2012 and has spread to Niger.')).toEqual(['2012/..']);
+  });
+});
+
+describe("dates: the text's own day, the clause of the place, the news an undated sentence goes on with", () => {
+  const dated = (t: string, published: string) =>
+    suggestFor(t, published)
+      .suggestions.filter((x) => x.kind === 'event')
+      .map((x) => x.attributes.date);
+
+  it('reads "an overnight attack on January 2" as that day, not the night before publication', () => {
+    const t = 'Several more were launched at Kharkiv as part of an overnight attack on January 2.';
+    expect(findDates(t, 0, t.length, '2024-01-05').map((d) => d.value)).toEqual(['2024-01-02']);
+  });
+
+  it('dates an event by a clause about the place it is drawn at when the main clause dates nothing', () => {
+    const t =
+      'Britain has supplied Kyiv with cruise missiles, which Ukraine has used against ships in Crimea since last year.';
+    expect(dated(t, '2024-03-04')).toEqual(['2023/..']);
+    expect(dated('Qatar, which hosted talks in Doha in March, sent aid to Gaza on Monday.', '2024-05-07')).toEqual([
+      '2024-05-06',
+    ]);
+  });
+
+  it('carries the news an article leads with past a day recalled from before it', () => {
+    const t =
+      'China began drills around Taiwan on Thursday. Lai had said in a speech in Taipei on Monday that Taiwan would not yield. Chinese coast guard ships also patrolled near Kinmen.';
+    expect(dated(t, '2024-05-24')).toEqual(['2024-05-23', '2024-05-20', '2024-05-23']);
+  });
+});

@@ -164,6 +164,8 @@ describe('events: a verb of handing over read with its object', () => {
     expect(eventType(s)).toBe('arms-transfer');
     expect(transferReading(s)?.type).toBe('arms-transfer');
     expect(eventType('Iran has supplied Russia with thousands of Shahed drones.')).toBe('arms-transfer');
+    expect(eventType('The proposal to supply Ukraine with anti-personnel mines drew protests.')).toBe('arms-transfer');
+    expect(eventType('A supply ship docked in Tartus.')).toBeUndefined();
   });
 
   it('types forces sent as military activity, not an arms transfer', () => {
