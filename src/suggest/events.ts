@@ -236,7 +236,7 @@ export interface EventInput {
 
 /** A definite reference back to what was told ("the missile", "the attack", "these strikes", "the weapon"). */
 export const ANAPHORA =
-  /\b(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|missiles?|drones?|launch|raid|assault|offensive|explosions?|blasts?|bombardment|barrage|salvo|ambush|shelling|fighting|clashes|battle|siege|operation|incident|sinking|ship|vessel|cruiser|aircraft|weapons?|floods?|flooding|fires?|blaze|wildfires?|earthquake|quake|storm)\b/iu;
+  /\b(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|missiles?|drones?|launch|raid|assault|offensive|explosions?|blasts?|bombardment|barrage|salvo|ambush|shelling|fighting|clashes|battle|siege|operation|incident|sinking|ship|vessel|cruiser|aircraft|planes?|helicopter|weapons?|floods?|flooding|fires?|blaze|wildfires?|earthquake|quake|storm)\b/iu;
 
 /**
  * A sentence that names no place but attributes an account of something that happened ("The ministry

@@ -207,7 +207,19 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           before: text.slice(Math.max(s, p.start - 12), p.start),
         })),
         dates: nearest(
-          eventDates(inClause(found, withinOthers(inside, text), text), carried),
+          eventDates(
+            inClause(found, withinOthers(inside, text), text),
+            // A sentence that refers back to what was told ("downing the plane", "the attack") goes on with
+            // the event told last with a day, even one recalled from before the news; else with the news.
+            lastDay && lastDay !== carried?.value && ANAPHORA.test(sentenceText)
+              ? {
+                  start: s,
+                  end: s,
+                  value: lastDay,
+                  reason: 'the day of the event told just before, which it refers back to',
+                }
+              : carried,
+          ),
           withinOthers(inside, text),
           text,
         ),

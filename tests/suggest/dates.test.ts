@@ -269,5 +269,9 @@ describe("dates: the text's own day, the clause of the place, the news an undate
     const t =
       'China began drills around Taiwan on Thursday. Lai had said in a speech in Taipei on Monday that Taiwan would not yield. Chinese coast guard ships also patrolled near Kinmen.';
     expect(dated(t, '2024-05-24')).toEqual(['2024-05-23', '2024-05-20', '2024-05-23']);
+    // A sentence that refers back to the event told just before goes on with it, recalled or not.
+    const back =
+      'Ukraine and Russia exchanged prisoners in Abu Dhabi on Wednesday. Moscow says Ukraine shot down a plane over Belgorod on January 24. Kyiv has not confirmed downing the plane over Belgorod, and Zelensky called for an inquiry.';
+    expect(dated(back, '2024-02-01').at(-1)).toBe('2024-01-24');
   });
 });
