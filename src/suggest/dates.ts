@@ -48,6 +48,18 @@
  *     "came a day after Russia fired …" dates what follows "after" a day before the anchor; "hours
  *     later", "later that day" are the anchor's day; from a run of days, "later" counts from its last
  *     day and "earlier" from its first.
+ * The convention these follow is data/README.md, "An event's date: when it happened". Also:
+ *   - "said on Sunday it would send …", "said on Sunday … and urged all sides to stop": the saying is the
+ *     event (a decision, an intention, an appeal), marked `statement`, not `reporting`;
+ *   - "took most of Aleppo on Saturday, in an offensive that began on Wednesday": chrono reads two days;
+ *     they make one run, from the day it began to the day told (at most a month apart);
+ *   - "three weeks after Russia invaded Ukraine on February 24", "an overnight attack on January 2": the
+ *     day the text gives wins over a count or "overnight";
+ *   - "overnight" told in a report said on a day ("…, the Air Force said on Tuesday", or "…, the officials
+ *     said" after they spoke on Wednesday): the night before that day, not before publication;
+ *   - ", which … since last year." at the end of a sentence is a relative clause too (its date background,
+ *     unless the event's place is in it and the main clause dates nothing: suggest.ts);
+ *   - "began in April 2023 and has since killed …": a toll counted since does not open the interval.
  */
 import * as chrono from 'chrono-node';
 import { UNITS } from './figures.js';
