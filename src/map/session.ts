@@ -25,6 +25,7 @@ import { applyHidden, applySelected } from './filters';
 import { formatDate, placeNames } from './format';
 import { BandLabels, emptyBandLabelSource } from './band-labels';
 import { BasemapLabels } from './basemap-labels';
+import { EventLabels } from './event-labels';
 import { BAND_LABEL_SOURCE, EVENT_LAYERS, EVENT_SOURCE, LAYER, RANGE_LAYERS, SOURCE, UNDER_LABELS } from './ids';
 import { dataLayers } from './layers';
 import { createMap, nextIdle, styleParsed, type MapOptions } from './map';
@@ -169,6 +170,7 @@ export class MapSession {
     );
     this.bandLabels = new BandLabels(this.map);
     this.basemapLabels = new BasemapLabels(this.map);
+    new EventLabels(this.map);
     this.projectionControl = new ProjectionControl(initial.projection, (projection) =>
       this.dispatch({ type: 'projection', projection }),
     );
