@@ -22,7 +22,7 @@ import { basemapUrl } from '../basemap/style';
 import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
 import { loadData, type AtlasData } from './data';
 import { applyHidden, applySelected } from './filters';
-import { formatDate, placeNames } from './format';
+import { eventStanding, formatDate, placeNames } from './format';
 import { BandLabels, emptyBandLabelSource } from './band-labels';
 import { BasemapLabels } from './basemap-labels';
 import { EventLabels } from './event-labels';
@@ -493,7 +493,7 @@ export class MapSession {
       return {
         id,
         colour: colourOfType(p.type),
-        label: `${typeLabel(p.type)}, ${placeNames(p)}, ${formatDate(p.date)}`,
+        label: [typeLabel(p.type), placeNames(p), formatDate(p.date), eventStanding(p)].filter(Boolean).join(', '),
       };
     }
     const p = item.feature.properties;
