@@ -246,12 +246,14 @@ export class MapSession {
 
   /**
    * The labels of the bands shown in the state that draw nothing in the view (the view lies inside a
-   * band's hole, or off it): for the legend to say so. Read once the map is idle.
+   * band's hole, or off it): for the legend to say so. Read once the map is idle. A band whose label is
+   * drawn is in view: on the globe a query of the whole view misses fills and edges that are drawn
+   * (shared/testing.md), and the legend said "Beyond this view" of a band in the middle of it.
    */
   bandsOffView(): string[] {
     const drawn = new Set(
       this.map
-        .queryRenderedFeatures({ layers: RANGE_LAYERS.filter((l) => this.map.getLayer(l)) })
+        .queryRenderedFeatures({ layers: [...RANGE_LAYERS, LAYER.rangeLabel].filter((l) => this.map.getLayer(l)) })
         .map((f) => String(f.properties?.id)),
     );
     return [...this.items.values()]

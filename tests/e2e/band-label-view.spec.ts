@@ -74,6 +74,19 @@ test('the atlas at 1280×800 labels each band once; at 375×740 an event label t
   expect(ids.length, 'a band is labelled').toBeGreaterThan(0);
   expect(ids.length, `labels by band: ${ids.join(', ')}`).toBe(new Set(ids).size);
 
+  // On the globe too: one label a band, and no band in view is said to be "beyond this view" (a query of the
+  // whole globe view missed its fill and edge).
+  await page.getByRole('button', { name: 'Globe' }).click();
+  await expect.poll(() => page.evaluate(() => window.atlas.map!.getProjection()?.type)).toBe('globe');
+  await idle();
+  await idle();
+  const onGlobe = await bandLabels();
+  expect(onGlobe.length, 'a band is labelled on the globe').toBeGreaterThan(0);
+  expect(onGlobe.length, `labels by band on the globe: ${onGlobe.join(', ')}`).toBe(new Set(onGlobe).size);
+  await expect(page.locator('.layer-control .off-view')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Globe' }).click();
+  await expect.poll(() => page.evaluate(() => window.atlas.map!.getProjection()?.type ?? 'mercator')).not.toBe('globe');
+
   // At phone width the atlas frames the data again; an event label reaching past the view's edge is hidden.
   await page.setViewportSize({ width: 375, height: 740 });
   await expect.poll(() => page.evaluate(() => window.atlas.map!.getCanvas().clientWidth)).toBeLessThanOrEqual(375);
