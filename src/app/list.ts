@@ -4,7 +4,7 @@
  * `onChoose`; the app highlights the item of whatever is selected on the map.
  */
 import type { Claim, EventFeature, RangeFeature } from '../contract';
-import { formatDate, formatExtent } from '../map/format';
+import { eventStanding, formatDate, formatExtent } from '../map/format';
 import { bandSwatch, markerSwatch, unplacedSwatch } from '../map/legend';
 import { bdi, sourcesText } from '../map/popup';
 import { CONFLICT, STATUS_STYLE, colourOfType, typeLabel } from '../map/scales';
@@ -90,7 +90,10 @@ export class FeatureList {
           id: p.id,
           colour: colourOfType(p.type),
           date: formatDate(p.date),
-          place: [...p.places.flatMap((x, i) => (i ? ['; ', bdi(x.name)] : [bdi(x.name)])), ` · ${typeLabel(p.type)}`],
+          place: [
+            ...p.places.flatMap((x, i) => (i ? ['; ', bdi(x.name)] : [bdi(x.name)])),
+            ...[typeLabel(p.type), eventStanding(p)].filter(Boolean).map((w) => ` · ${w}`),
+          ],
           summary: p.summary,
           details,
         };

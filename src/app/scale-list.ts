@@ -6,7 +6,7 @@
  * in the popup a row opens, not in the row.
  */
 import type { EventFeature, RangeFeature } from '../contract';
-import { formatDate, formatExtent } from '../map/format';
+import { eventStanding, formatDate, formatExtent } from '../map/format';
 import { colourOfType, typeLabel } from '../map/scales';
 import { createSearcher, type Searcher } from './search';
 import { VirtualList } from './virtual-list';
@@ -77,7 +77,9 @@ export class ScaleList {
           id: p.id,
           colour: colourOfType(p.type),
           date: formatDate(p.date),
-          place: `${p.places.map((x) => x.name).join('; ')} · ${typeLabel(p.type)}`,
+          place: [p.places.map((x) => x.name).join('; '), typeLabel(p.type), eventStanding(p)]
+            .filter(Boolean)
+            .join(' · '),
           summary: p.summary,
         };
       }),

@@ -41,11 +41,39 @@ function contains(outer: ResolvedPlace, inner: ResolvedPlace): boolean {
 const hasCodes = (p: ResolvedPlace) =>
   p.kind === 'country' ? p.country !== null : (p.kind === 'city' || p.kind === 'region') && p.admin1 !== null;
 
-/** Whether two places can both be where the event happened. */
+/**
+ * How far (km) a wide water area reaches from its point, by what its name says it is. The gazetteer
+ * gives a sea, a gulf or a bay a point, not an outline (data/gazetteer/features.yaml), and NEAR_KM[5]
+ * (5,000 km) is the reach of a continent or an ocean: with it a point 1,700 km from the Gulf of Aden, in
+ * the Gulf of Oman, was the same happening. A gulf or a bay reaches at most about 1,500 km from its
+ * point (the Bay of Bengal's mouth, the widest of the gazetteer's; the Gulf of Aden's is about 500 km
+ * from its point to Bab-el-Mandeb), a sea about 2,500 km (the Philippine Sea); an ocean, a continent, a
+ * macro-region ("Gulf states", "Sahel") or a desert keeps NEAR_KM[5]. Generous on purpose: a point past
+ * this is well outside the area, and a false conflict would mark consistent sources as disagreeing.
+ */
+const AREA_REACH_KM: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(gulf|bay) of\b|\b(gulf|bay)$/i, 1500],
+  [/^sea of\b|\bsea$/i, 2500],
+];
+
+/** How far (km) from its point a place may be matched by another of precision level `precision` or finer. */
+function reachKm(p: ResolvedPlace): number {
+  if (p.kind === 'area' && p.precision === 5)
+    for (const [words, km] of AREA_REACH_KM) if (words.test(p.name.trim())) return km;
+  return NEAR_KM[p.precision];
+}
+
+/**
+ * Whether two places can both be where the event happened. By codes where both have them; otherwise by
+ * the great-circle distance between their points (across the antimeridian too), within the reach of the
+ * coarser of the two: a point inside a wide area is the same happening, one well outside it is not.
+ */
 export function compatible(a: ResolvedPlace, b: ResolvedPlace): boolean {
   if (same(a, b) || contains(a, b) || contains(b, a)) return true;
   if (hasCodes(a) && hasCodes(b)) return false;
-  return distanceKm(a.lonlat, b.lonlat) <= NEAR_KM[Math.max(a.precision, b.precision)];
+  const coarser =
+    a.precision === b.precision ? Math.max(reachKm(a), reachKm(b)) : reachKm(a.precision > b.precision ? a : b);
+  return distanceKm(a.lonlat, b.lonlat) <= coarser;
 }
 
 /**

@@ -3,6 +3,7 @@ import { PLACE_KINDS, type DocumentMeta } from '../contract.js';
 import { parseDate } from './dates.js';
 import type { Diagnostics } from './diagnostics.js';
 import { idProblem } from './attributes.js';
+import { parseLonLat } from './document-places.js';
 
 export const FRONT_MATTER_KEYS = [
   'id',
@@ -145,6 +146,9 @@ export function readMeta(
             Math.abs(atValue[1]) <= 90
           )
             point = [atValue[0], atValue[1]];
+          // The form of the inline at= ("lon,lat", as `at: "42.12,14.0"`) is read too: a reporter who copied a
+          // place's at= into the front matter was refused.
+          else if (typeof atValue === 'string' && parseLonLat(atValue)) point = parseLonLat(atValue);
           else
             failValue(
               `${key}.at`,

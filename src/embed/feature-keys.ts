@@ -3,13 +3,13 @@
  * buttons, one per visible event and range, hidden until one of them has the focus (as a skip link
  * is), so the frame's layout and height never change. Choosing one opens it as a click on it would.
  */
-import { formatDate, placeNames } from '../map/format';
+import { eventStanding, formatDate, placeNames } from '../map/format';
 import { colourOfType, typeLabel } from '../map/scales';
 import type { Item } from '../map/state';
 
 export interface KeyEntry {
   id: string;
-  /** What the button says: "Missile strike: Missile hits Ben Gurion Airport (Ben Gurion Airport, 4 May 2025)". */
+  /** What the button says: "Missile strike: Missile hits Ben Gurion Airport (Ben Gurion Airport, 4 May 2025), claimed". */
   label: string;
   colour: string;
 }
@@ -28,7 +28,7 @@ export function keyEntries(items: Iterable<Item>, visible: (id: string) => boole
       const e = item.feature.properties;
       events.push({
         id: e.id,
-        label: `${typeLabel(e.type)}: ${e.label ?? e.summary} (${placeNames(e)}, ${formatDate(e.date)})`,
+        label: `${typeLabel(e.type)}: ${e.label ?? e.summary} (${placeNames(e)}, ${formatDate(e.date)})${withStanding(e)}`,
         colour: colourOfType(e.type),
         start: e.date_start ?? '\uffff',
       });
@@ -41,6 +41,12 @@ export function keyEntries(items: Iterable<Item>, visible: (id: string) => boole
   ranges.sort((a, b) => (a.id < b.id ? -1 : 1));
   return [...events.map(({ start: _, ...e }) => e), ...ranges];
 }
+
+/** ", unverified claim": how an event stands (format.ts eventStanding), after its name; "" when the data does not say. */
+const withStanding = (p: Parameters<typeof eventStanding>[0]) => {
+  const standing = eventStanding(p);
+  return standing ? `, ${standing}` : '';
+};
 
 export interface FeatureKeys {
   element: HTMLElement;

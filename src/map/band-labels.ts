@@ -1,7 +1,9 @@
 /**
  * band-labels: where each band's label goes in the view on screen, so that no label is drawn cut by
- * the view's edge. A band's label sits at the extremes of its edge (source.ts `labelPoints`: south,
- * west, east), inside the band. Where a story's frame or a phone's width cuts the band, an extreme lies
+ * the view's edge. A band has one label: at the first of the extremes of its edge (source.ts
+ * `labelPoints`: south, east, west) where its text fits whole, inside the band (at 1280×800 the
+ * KN-11/KN-19 band, small on a world view, was labelled at its south and its east, one label almost on
+ * the other). Where a story's frame or a phone's width cuts the band, an extreme lies
  * off the view and MapLibre still draws the part of its label that reaches in ("…50 km"). Each time the
  * map comes to rest, the labels whose text would not fit whole in the view are left out, and a band
  * none of whose labels fits gets one at a point of its edge that is in view, on the side where the text
@@ -28,9 +30,12 @@ export interface Size {
   height: number;
 }
 
-/** The size a label's text takes on screen, as MapLibre wraps it (at `text-max-width`), estimated from its length. */
-export function labelSize(text: string): Size {
-  const { size, maxWidthEm, lineHeight } = LABEL_TEXT;
+/**
+ * The size a label's text takes on screen, as MapLibre wraps it (at `text-max-width`, `maxWidthEm`), estimated
+ * from its length; 12 px text (the band labels' and the event labels' alike).
+ */
+export function labelSize(text: string, maxWidthEm: number = LABEL_TEXT.maxWidthEm): Size {
+  const { size, lineHeight } = LABEL_TEXT;
   const max = maxWidthEm * size;
   const words = text.split(/\s+/).filter(Boolean);
   const width = (s: string) => s.length * EM_PER_CHAR * size;
@@ -47,25 +52,28 @@ export function labelSize(text: string): Size {
   };
 }
 
-/** The box a label takes with its anchor at `p` (MapLibre's `text-anchor`: the side of the text at the point). */
-export function labelBox(p: ScreenPoint, anchor: LabelAnchor | 'top', size: Size) {
+/**
+ * The box a label takes with its anchor at `p` (MapLibre's `text-anchor`: the side of the text at the point),
+ * `offset` px away from it on that side (an event label's radial offset past its marker).
+ */
+export function labelBox(p: ScreenPoint, anchor: LabelAnchor | 'top', size: Size, offset = 0) {
   const [x, y] = p;
   const { width: w, height: h } = size;
   switch (anchor) {
     case 'bottom':
-      return { left: x - w / 2, right: x + w / 2, top: y - h, bottom: y };
+      return { left: x - w / 2, right: x + w / 2, top: y - offset - h, bottom: y - offset };
     case 'top':
-      return { left: x - w / 2, right: x + w / 2, top: y, bottom: y + h };
+      return { left: x - w / 2, right: x + w / 2, top: y + offset, bottom: y + offset + h };
     case 'left':
-      return { left: x, right: x + w, top: y - h / 2, bottom: y + h / 2 };
+      return { left: x + offset, right: x + offset + w, top: y - h / 2, bottom: y + h / 2 };
     case 'right':
-      return { left: x - w, right: x, top: y - h / 2, bottom: y + h / 2 };
+      return { left: x - offset - w, right: x - offset, top: y - h / 2, bottom: y + h / 2 };
   }
 }
 
-/** Whether a label with its anchor at `p` shows whole in a view of `view` px, `EDGE_ROOM` from its edge. */
-export function fits(p: ScreenPoint, anchor: LabelAnchor | 'top', size: Size, view: Size): boolean {
-  const b = labelBox(p, anchor, size);
+/** Whether a label with its anchor at `p` (`offset` px past it) shows whole in a view of `view` px, `EDGE_ROOM` from its edge. */
+export function fits(p: ScreenPoint, anchor: LabelAnchor | 'top', size: Size, view: Size, offset = 0): boolean {
+  const b = labelBox(p, anchor, size, offset);
   return (
     b.left >= EDGE_ROOM &&
     b.top >= EDGE_ROOM &&
@@ -80,7 +88,8 @@ export interface Placed {
 }
 
 /**
- * Where one band's label goes in a view: each of its extremes whose label fits whole; when none does,
+ * Where one band's label goes in a view (one label a band): the first of its extremes whose label fits
+ * whole; when none does,
  * one point of the edge in view (the one nearest the view's centre, on points at most STEP_PX apart)
  * with the first side, towards the view's centre, on which the label fits; when none fits, no label.
  * `project` gives a lon/lat's point on screen, or null when it is not drawn (the far side of the globe).
@@ -92,11 +101,11 @@ export function placeBandLabel(
   view: Size,
 ): Placed[] {
   const size = labelSize(text);
-  const extremes = labelPoints(lines).filter(({ point, anchor }) => {
+  const extreme = labelPoints(lines).find(({ point, anchor }) => {
     const p = project(point);
     return p !== null && fits(p, anchor, size, view);
   });
-  if (extremes.length) return extremes;
+  if (extreme) return [extreme];
   const cx = view.width / 2;
   const cy = view.height / 2;
   let best: { d: number; placed: Placed } | null = null;
@@ -170,7 +179,7 @@ export function emptyBandLabelSource(): GeoJSONSourceSpecification {
 
 /**
  * Keeps a map's band labels placed for its view: after new data and each time the map comes to rest.
- * On the globe the labels stay at their extremes, as MapLibre hides what is on the far side.
+ * On the globe a point on the far side counts as out of view (MapLibre would hide its label anyway).
  */
 export class BandLabels {
   private edges: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -195,9 +204,17 @@ export class BandLabels {
     const globe = this.map.getProjection?.()?.type === 'globe';
     const project = (lonlat: number[]): ScreenPoint | null => {
       const p = this.map.project([lonlat[0], lonlat[1]]);
-      return Number.isFinite(p.x) && Number.isFinite(p.y) ? [p.x, p.y] : null;
+      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return null;
+      // On the globe a point of the far side projects to the screen point of the near side's point in
+      // front of it: going back from the screen does not find it again.
+      if (globe) {
+        const back = this.map.unproject(p);
+        const dLon = (((back.lng - lonlat[0] + 540) % 360) - 180) * Math.cos((lonlat[1] * Math.PI) / 180);
+        if (Math.hypot(back.lat - lonlat[1], dLon) > 0.05) return null;
+      }
+      return [p.x, p.y];
     };
-    const labels = globe || !view.width ? extremeLabels(this.edges) : placeBandLabels(this.edges, project, view);
+    const labels = view.width ? placeBandLabels(this.edges, project, view) : extremeLabels(this.edges);
     // A move that leaves every label where it was (most moves, and every one with no band on) sends
     // nothing: setData would tile the source again and draw the map once more for nothing.
     const key = JSON.stringify(labels);

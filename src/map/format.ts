@@ -1,4 +1,6 @@
 /** Dates and numbers as the reader sees them; ISO strings in, short English text out. */
+import type { ClaimStatus } from '../contract';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "2024-11-21" → "21 Nov 2024", "2024-11" → "Nov 2024", "a/b" → "a – b"; anything else verbatim. */
@@ -51,3 +53,22 @@ export function formatFigures(figures: ReadonlyArray<{ value: number; unit: stri
 
 /** "1 event", "2 events", "1,200 events": a count and its noun (English plural in -s). */
 export const plural = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** A claim status in words after what it is said of, as band labels say it ("…, unverified claim"). */
+const STANDING: Record<ClaimStatus, string> = {
+  reported: 'reported',
+  claimed: 'claimed',
+  disputed: 'disputed claim',
+  unverified: 'unverified claim',
+};
+
+/**
+ * How an event stands, in words, for its accessible name (a list row, a choice, the embed's key): its
+ * status as its marker's fill marks it, and "sources disagree on the date or place" where its claims
+ * conflict. "" for a status the data does not give. A map shows what documents claim, never as fact,
+ * and a screen reader's name says so as the marking does.
+ */
+export function eventStanding(p: { status?: ClaimStatus | null; conflict?: boolean | null }): string {
+  const words = [p.status ? STANDING[p.status] : '', p.conflict ? 'sources disagree on the date or place' : ''];
+  return words.filter(Boolean).join('; ');
+}

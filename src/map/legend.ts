@@ -248,10 +248,15 @@ export function staticLegend(sampleMagnitudes: number[], unit: string | null): H
     root.append(h, ul);
   };
   const neutral = 'var(--legend-neutral)';
-  const mags = sampleMagnitudes.length ? sampleMagnitudes : [50, 200];
+  // No unit: the data states no figure, and the legend shows what a figure would do. With a unit and no
+  // figure past PLAIN_UP_TO, every marker is the plain one and the legend says just that.
+  const mags = sampleMagnitudes.length || unit ? sampleMagnitudes : [50, 200];
   add('Marker size', [
     // One unit sizes every marker (the build's sizing unit, see EventProperties.magnitude).
-    row(markerSwatch({ colour: neutral }), unit ? `no figure in ${unit}` : 'no number given'),
+    row(
+      markerSwatch({ colour: neutral }),
+      unit ? `no figure in ${unit}, or ${PLAIN_UP_TO} or fewer` : 'no number given',
+    ),
     ...mags.map((m) =>
       row(
         markerSwatch({ colour: neutral, radius: markerRadius(m) }),
@@ -284,8 +289,17 @@ export function sampleMagnitudes(values: Array<number | null>): number[] {
   if (!max) return [];
   const step = 10 ** Math.floor(Math.log10(max));
   const top = Math.round(max / step) * step;
-  return [...new Set([Math.max(1, Math.round(top / 4)), top])];
+  // Only figures that draw a marker larger than the plain one: "1 …" and "2 …" beside three circles of one
+  // size said the sizes differ where they do not (the trial's two anti-ship cruise missiles).
+  return [...new Set([Math.max(1, Math.round(top / 4)), top])].filter((m) => markerRadius(m) > MARKER_RADIUS);
 }
+
+/** The largest whole figure a marker is drawn at the plain size for (20: sizes grow from 21). */
+export const PLAIN_UP_TO = (() => {
+  let m = 0;
+  while (markerRadius(m + 1) <= MARKER_RADIUS) m++;
+  return m;
+})();
 
 /**
  * The bands grouped by weapon, each with its count of bands (and of ranges stated with no origin, and of

@@ -22,9 +22,10 @@ import { basemapUrl } from '../basemap/style';
 import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
 import { loadData, type AtlasData } from './data';
 import { applyHidden, applySelected } from './filters';
-import { formatDate, placeNames } from './format';
+import { eventStanding, formatDate, placeNames } from './format';
 import { BandLabels, emptyBandLabelSource } from './band-labels';
 import { BasemapLabels } from './basemap-labels';
+import { EventLabels } from './event-labels';
 import { BAND_LABEL_SOURCE, EVENT_LAYERS, EVENT_SOURCE, LAYER, RANGE_LAYERS, SOURCE, UNDER_LABELS } from './ids';
 import { dataLayers } from './layers';
 import { createMap, nextIdle, styleParsed, type MapOptions } from './map';
@@ -169,6 +170,7 @@ export class MapSession {
     );
     this.bandLabels = new BandLabels(this.map);
     this.basemapLabels = new BasemapLabels(this.map);
+    new EventLabels(this.map);
     this.projectionControl = new ProjectionControl(initial.projection, (projection) =>
       this.dispatch({ type: 'projection', projection }),
     );
@@ -244,12 +246,14 @@ export class MapSession {
 
   /**
    * The labels of the bands shown in the state that draw nothing in the view (the view lies inside a
-   * band's hole, or off it): for the legend to say so. Read once the map is idle.
+   * band's hole, or off it): for the legend to say so. Read once the map is idle. A band whose label is
+   * drawn is in view: on the globe a query of the whole view misses fills and edges that are drawn
+   * (shared/testing.md), and the legend said "Beyond this view" of a band in the middle of it.
    */
   bandsOffView(): string[] {
     const drawn = new Set(
       this.map
-        .queryRenderedFeatures({ layers: RANGE_LAYERS.filter((l) => this.map.getLayer(l)) })
+        .queryRenderedFeatures({ layers: [...RANGE_LAYERS, LAYER.rangeLabel].filter((l) => this.map.getLayer(l)) })
         .map((f) => String(f.properties?.id)),
     );
     return [...this.items.values()]
@@ -491,7 +495,7 @@ export class MapSession {
       return {
         id,
         colour: colourOfType(p.type),
-        label: `${typeLabel(p.type)}, ${placeNames(p)}, ${formatDate(p.date)}`,
+        label: [typeLabel(p.type), placeNames(p), formatDate(p.date), eventStanding(p)].filter(Boolean).join(', '),
       };
     }
     const p = item.feature.properties;

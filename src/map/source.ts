@@ -191,16 +191,18 @@ export function labelPoints(lines: number[][][]): Array<{ point: number[]; ancho
   return picks.filter(({ point }) => !seen.has(point.join(',')) && Boolean(seen.add(point.join(','))));
 }
 
-/** The bands' labels at their extremes, wherever the view is (the globe's: band-labels.ts places them for a flat view). */
+/** Each band's label at its first extreme, wherever the view is (before the map has a size: band-labels.ts places them for a view). */
 export function extremeLabels(edgeCollection: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: edgeCollection.features.flatMap((f) =>
-      labelPoints((f.geometry as GeoJSON.MultiLineString).coordinates).map(({ point, anchor }) => ({
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: point },
-        properties: { ...f.properties, kind: 'label', anchor },
-      })),
+      labelPoints((f.geometry as GeoJSON.MultiLineString).coordinates)
+        .slice(0, 1)
+        .map(({ point, anchor }) => ({
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: point },
+          properties: { ...f.properties, kind: 'label', anchor },
+        })),
     ),
   };
 }

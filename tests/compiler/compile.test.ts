@@ -634,6 +634,29 @@ describe('compile: places that claims state', () => {
     ).toBe(false);
   });
 
+  it('takes a point inside a wide area as consistent and one well outside it as a conflict, on the globe', () => {
+    const gulf = (at: string) =>
+      event(
+        ':event[A ship was hit in :place[the Gulf of Aden]{#g}.]{#e type=missile-strike summary="s" date=2024-11-01 place=g claimant="c" status=claimed}',
+        `:event[It was hit at :place[sea]{#p at="${at}" precision=site}.]{of=e place=p claimant="d" status=reported}`,
+      ).conflict;
+    // Off Aden, and at the gulf's mouth by Bab-el-Mandeb (about 500 km from the gulf's point): inside.
+    expect(gulf('45.3,12.6')).toBe(false);
+    expect(gulf('43.6,12.5')).toBe(false);
+    // In the Gulf of Oman (about 1,700 km away) and off Suez (about 2,500 km): well outside. The
+    // reach of a continent (5,000 km) took both for the same happening.
+    expect(gulf('58.3,24.6')).toBe(true);
+    expect(gulf('32.6,29.8')).toBe(true);
+    // Across the antimeridian: the Bering Sea's point is at 178°W, a point at 179°E is 200 km from it.
+    const bering = (at: string) =>
+      event(
+        ':event[A patrol in :place[the Bering Sea]{#b}.]{#e type=military-activity summary="s" date=2024-11-01 place=b claimant="c" status=claimed}',
+        `:event[It was at :place[sea]{#p at="${at}" precision=site}.]{of=e place=p claimant="d" status=reported}`,
+      ).conflict;
+    expect(bering('179,57.5')).toBe(false);
+    expect(bering('150,45')).toBe(true);
+  });
+
   it('flags places that cannot both be true', () => {
     expect(
       event(

@@ -105,6 +105,18 @@ describe('readMeta: front-matter places', () => {
   });
 });
 
+describe('readMeta: a front-matter point', () => {
+  it('reads at: as [lon, lat] or as the inline "lon,lat", and refuses a string that is neither', () => {
+    const at = (value: string) => {
+      const r = read(`id: d\ntitle: T\nplaces:\n  p:\n    at: ${value}\n    precision: city\n    note: n`);
+      return { at: r.places[0]?.at ?? null, errors: r.diagnostics.map((d) => d.message.slice(0, 30)) };
+    };
+    expect(at('[42.12, 14.0]')).toEqual({ at: [42.12, 14], errors: [] });
+    expect(at('"42.12,14.0"')).toEqual({ at: [42.12, 14], errors: [] });
+    expect(at('"14.0 N, 42.12 E"').errors).toEqual(['place "p": "at" must be [lon, ']);
+  });
+});
+
 describe('readMeta: text fields keep what was written', () => {
   it('keeps the leading zeros of an id YAML reads as a number', () => {
     const r = read('id: 0012\ntitle: 1e3');

@@ -50,3 +50,66 @@ test('at 375 px, a band cut by the view is labelled inside the view, and no labe
     expect(l.y).toBeLessThanOrEqual(l.height);
   }
 });
+
+test('the atlas at 1280×800 labels each band once; at 375×740 an event label the edge would cut is hidden', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.evaluate(() => window.atlas.ready);
+  const idle = () =>
+    page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.atlas.map!.once('idle', () => resolve());
+          window.atlas.map!.triggerRepaint();
+        }),
+    );
+  await idle();
+  // One band, one label: the KN-11/KN-19 band, small on the world view, was labelled at its south and its east.
+  const bandLabels = () =>
+    page.evaluate(() =>
+      window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-range-label'] }).map((f) => String(f.properties.id)),
+    );
+  const ids = await bandLabels();
+  expect(ids.length, 'a band is labelled').toBeGreaterThan(0);
+  expect(ids.length, `labels by band: ${ids.join(', ')}`).toBe(new Set(ids).size);
+
+  // On the globe too: one label a band, and no band in view is said to be "beyond this view" (a query of the
+  // whole globe view missed its fill and edge).
+  await page.getByRole('button', { name: 'Globe' }).click();
+  await expect.poll(() => page.evaluate(() => window.atlas.map!.getProjection()?.type)).toBe('globe');
+  await idle();
+  await idle();
+  const onGlobe = await bandLabels();
+  expect(onGlobe.length, 'a band is labelled on the globe').toBeGreaterThan(0);
+  expect(onGlobe.length, `labels by band on the globe: ${onGlobe.join(', ')}`).toBe(new Set(onGlobe).size);
+  await expect(page.locator('.layer-control .off-view')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Globe' }).click();
+  await expect.poll(() => page.evaluate(() => window.atlas.map!.getProjection()?.type ?? 'mercator')).not.toBe('globe');
+
+  // At phone width the atlas frames the data again; an event label reaching past the view's edge is hidden.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expect.poll(() => page.evaluate(() => window.atlas.map!.getCanvas().clientWidth)).toBeLessThanOrEqual(375);
+  await idle();
+  await idle();
+  const labels = await page.evaluate(() => {
+    const map = window.atlas.map!;
+    const width = map.getCanvas().clientWidth;
+    const opacity = JSON.stringify(map.getPaintProperty('atlas-event-label', 'text-opacity') ?? 1);
+    return map.queryRenderedFeatures({ layers: ['atlas-event-label'] }).map((f) => {
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const key = `${f.properties.id}#${f.properties.place_index}`;
+      return { label: String(f.properties.label), x: p.x, width, hidden: opacity.includes(`"${key}"`) };
+    });
+  });
+  // "Pyongyang" (9 characters of 12 px text, after its marker) needs about 80 px to the right of its marker.
+  const near = labels.filter((l) => l.x > l.width - 80 && l.x < l.width);
+  expect(near.length, `a marker's label near the right edge: ${JSON.stringify(labels)}`).toBeGreaterThan(0);
+  for (const l of near) expect(l.hidden, `"${l.label}" at x=${Math.round(l.x)} of ${l.width}`).toBe(true);
+  const inside = labels.filter((l) => l.x < l.width / 2);
+  expect(inside.length).toBeGreaterThan(0);
+  for (const l of inside) expect(l.hidden, `"${l.label}" at x=${Math.round(l.x)}`).toBe(false);
+  // The band labels placed for the new view: still one a band.
+  const after = await bandLabels();
+  expect(after.length).toBe(new Set(after).size);
+});

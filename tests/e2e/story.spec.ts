@@ -192,7 +192,7 @@ for (const [where, viewport] of (['atlas', 'embed'] as const).flatMap((w) => SIZ
       );
       const drawn = await page2.evaluate(() =>
         window.atlas
-          .map!.queryRenderedFeatures({ layers: ['atlas-range-fill', 'atlas-range-edge'] })
+          .map!.queryRenderedFeatures({ layers: ['atlas-range-fill', 'atlas-range-edge', 'atlas-range-label'] })
           .map((f) => String(f.properties?.id)),
       );
       const off = story.ranges.features

@@ -46,6 +46,20 @@ describe('keyEntries: the keyboard list of the embed', () => {
     expect(entries[3].label).toBe('Range: Weapon r1: up to 2,150 km, claimed');
     expect(entries[3].colour).toBe('var(--range-claimed)');
   });
+  it("says how each event stands, as its marker's fill marks it: a claim is never read out as fact", () => {
+    const standing = (status: string, conflict: boolean): Item => {
+      const item = event(`e-${status}`, '2025-05-04');
+      Object.assign(item.feature.properties, { status, conflict });
+      return item;
+    };
+    const labels = keyEntries([standing('unverified', false), standing('disputed', true)], () => true).map(
+      (e) => e.label,
+    );
+    expect(labels).toEqual([
+      'Missile strike: Summary of e-disputed (Place of e-disputed, 4 May 2025), disputed claim; sources disagree on the date or place',
+      'Missile strike: Summary of e-unverified (Place of e-unverified, 4 May 2025), unverified claim',
+    ]);
+  });
   it('follows what is switched off', () => {
     expect(keyEntries(items, (id) => id !== 'late' && id !== 'r1').map((e) => e.id)).toEqual(['early', 'undated']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRange } from '../../src/map/format';
+import { eventStanding, formatDate, formatRange } from '../../src/map/format';
 
 describe('format', () => {
   it('formats ISO dates at their precision', () => {
@@ -26,5 +26,17 @@ describe('format', () => {
     expect(formatRange(0, 900, { qualifier: null, basis: 'stated' })).toBe('900 km');
     expect(formatRange(600, 700, { qualifier: 'about', basis: 'stated' })).toBe('about 600–700 km');
     expect(formatRange(0, 1000, { qualifier: null, basis: 'class' })).toBe('up to 1,000 km');
+  });
+});
+
+describe('eventStanding: how an event stands, for its accessible name', () => {
+  it('says the status as the marking does, and a conflict between its claims', () => {
+    expect(eventStanding({ status: 'unverified' })).toBe('unverified claim');
+    expect(eventStanding({ status: 'disputed', conflict: false })).toBe('disputed claim');
+    expect(eventStanding({ status: 'reported', conflict: true })).toBe(
+      'reported; sources disagree on the date or place',
+    );
+    expect(eventStanding({ status: 'claimed' })).toBe('claimed');
+    expect(eventStanding({})).toBe('');
   });
 });
