@@ -45,7 +45,9 @@
  *     the day given (days only: "a second night in a row" of strikes is that night's);
  *   - "a day earlier", "two days later", "the day before", "the same day": chrono counts from the
  *     publication date; they count from the event the article told last (`anchor`), or are dropped;
- *     "came a day after Russia fired …" dates what follows "after" a day before the anchor; "hours
+ *     "came a day after Russia fired …" dates what follows "after" a day before the anchor; said first
+ *     ("A day after the Tutor was hit, missiles struck …") it counts forward from the day the text gave
+ *     what the clause names (`referred`: an earlier sentence that shares its words), else the anchor; "hours
  *     later", "later that day" are the anchor's day; from a run of days, "later" counts from its last
  *     day and "earlier" from its first.
  * The convention these follow is data/README.md, "An event's date: when it happened". Also:
@@ -231,6 +233,7 @@ export function findDates(
   published: string | null,
   anchor: string | null = null,
   said: string | null = null,
+  referred: ((clause: string) => string | null) | null = null,
 ): FoundDate[] {
   const slice = text.slice(from, to);
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
@@ -294,10 +297,25 @@ export function findDates(
     if (taken(from + m.index, from + m.index + m[0].length)) continue;
     const start = from + m.index;
     const end = start + m[0].length;
+    // "A day after the Tutor was hit, missiles struck the Verbena": said first, the phrase counts the
+    // sentence's event from the one its clause names, dated where the text told it (not the event told
+    // last), and forward from it.
+    const rest = slice.slice(m.index + m[0].length);
+    const fronted =
+      /^(?:after|before)$/i.test(m[3] ?? m[7] ?? '') &&
+      /^\s*["“]?$/.test(slice.slice(0, m.index)) &&
+      /^\s+[\p{L}\d][^,;.]*,/u.test(rest);
+    const clause = /^[^,;.]*/.exec(rest)![0];
+    // "Three weeks after Russia invaded Ukraine on February 24, …": the clause dates itself; left to it.
+    if (fronted && DATE_WORD.test(clause)) {
+      out.push({ start, end, value: '', reason: 'dropped' });
+      continue;
+    }
+    const from0 = fronted ? (referred?.(clause) ?? anchor) : anchor;
     // Only a day can be counted from; without one the phrase is dropped (chrono would count from publication).
     // A run of days is counted from its last day forward ("later") and from its first back ("earlier").
-    const run = anchor ? /^(\d{4}-\d\d-\d\d)\/(\d{4}-\d\d-\d\d)$/.exec(anchor) : null;
-    if (!anchor || (!run && !/^\d{4}-\d\d-\d\d$/.test(anchor))) {
+    const run = from0 ? /^(\d{4}-\d\d-\d\d)\/(\d{4}-\d\d-\d\d)$/.exec(from0) : null;
+    if (!from0 || (!run && !/^\d{4}-\d\d-\d\d$/.test(from0))) {
       out.push({ start, end, value: '', reason: 'dropped' });
       continue;
     }
@@ -313,18 +331,22 @@ export function findDates(
         : 0;
     // "The attack came a day after Russia fired …": "after"/"before" with what follows is a preposition;
     // what follows it happened a day before (after) the event told, the opposite of "a day later".
-    if (/^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(slice.slice(m.index + m[0].length))) {
+    if (!fronted && /^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(rest)) {
       // "… three weeks after Russia invaded Ukraine on February 24": the text dates what followed "after"
       // itself; that date, not a count from the event told before.
-      if (DATE_WORD.test(/^[^,;.]*/.exec(slice.slice(m.index + m[0].length))![0])) {
+      if (DATE_WORD.test(clause)) {
         out.push({ start, end, value: '', reason: 'dropped' });
         continue;
       }
       sign = -sign;
     }
-    const from_ = run ? (sign < 0 ? run[1] : run[2]) : anchor;
+    const from_ = run ? (sign < 0 ? run[1] : run[2]) : from0;
     const d = new Date(Date.parse(`${from_}T12:00:00Z`) + sign * n * unit * 86400000);
-    out.push({ start, end, value: day(d), reason: 'counted from the date of the event told before', anchored: true });
+    const reason =
+      from0 !== anchor
+        ? 'counted from the day the text gives what it names'
+        : 'counted from the date of the event told before';
+    out.push({ start, end, value: day(d), reason, anchored: true });
   }
   for (const m of slice.matchAll(LAST_PERIOD)) {
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;

@@ -35,6 +35,17 @@ export interface Suggested {
 }
 
 /** A day or a run of days: "2024-11-21", "2024-11-19/2024-11-21". */
+/** Words that can name what a clause tells ("the Tutor was hit" → tutor, hit), lower case, without "'s". */
+const FUNCTION_WORDS = new Set(
+  'the a an and or but of in on at to by for from with as was were is are be been being had has have it its their they them this that these those which who whom whose there then than after before over into onto up out off not no'.split(
+    ' ',
+  ),
+);
+function contentWords(s: string): string[] {
+  return (s.toLowerCase().match(/\p{L}[\p{L}\d-]*/gu) ?? [])
+    .map((w) => w.replace(/['’]s$/, ''))
+    .filter((w) => w.length > 2 && !FUNCTION_WORDS.has(w));
+}
 const DAYS = /^\d{4}-\d\d-\d\d(?:\/\d{4}-\d\d-\d\d)?$/;
 
 /** A run of days: "2024-11-19/2024-11-21". */
@@ -139,8 +150,21 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   // The day the article's last report was said ("officials said on Wednesday"): "overnight" in a later
   // sentence the same sources tell ("…, the officials said") is the night before it.
   let lastSaid: string | null = null;
+  // "A day after the Tutor was hit, …": the day the text gave what the clause names, in the nearest earlier
+  // sentence that shares the most of its words and dates something on a day ("… where it was hit on 12 June").
+  const referredDay = (clause: string, si: number): string | null => {
+    const words = new Set(contentWords(clause));
+    let best: { score: number; value: string } | null = null;
+    for (let j = si - 1; j >= 0 && words.size > 0; j--) {
+      const [a, b] = t.sentences[j];
+      const shared = new Set(contentWords(text.slice(a, b)).filter((w) => words.has(w))).size;
+      const own = (dates.get(j) ?? []).find((d) => !d.reporting && !d.background && /^\d{4}-\d\d-\d\d$/.test(d.value));
+      if (shared > 0 && own && shared > (best?.score ?? 0)) best = { score: shared, value: own.value };
+    }
+    return best?.value ?? null;
+  };
   t.sentences.forEach(([s, e], si) => {
-    const found = findDates(text, s, e, o.published, lastDay, lastSaid);
+    const found = findDates(text, s, e, o.published, lastDay, lastSaid, (clause) => referredDay(clause, si));
     lastSaid = found.find((d) => (d.reporting || d.statement) && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? lastSaid;
     dates.set(si, found);
     const sentenceText = text.slice(s, e);

@@ -452,6 +452,37 @@ describe('events: a day inside the run of days of the event told before', () => 
   });
 });
 
+describe('dates: a count said first counts from what its clause names', () => {
+  it('counts "A day after the ferry was hit, …" forward from the day the text gave the hit', () => {
+    const ev = eventsOf(
+      'Port officials in Odesa said the ferry Aurora was hit by a drone on 3 March. ' +
+        'Rescue boats reached Chornomorsk on Friday, the navy said. ' +
+        'A day after the ferry was hit, a missile struck a grain terminal in Izmail, officials said.',
+      '2024-03-10',
+    );
+    const izmail = ev.find((e) => e.text?.includes('Izmail'));
+    // 3 March + 1, not a day before Friday (8 March), the event told last.
+    expect(izmail).toMatchObject({ date: '2024-03-04' });
+  });
+  it('keeps "came a day after …" counting back from the event told last, and drops a clause that dates itself', () => {
+    const counted = 'The strike came a day after Kyiv used missiles against an arsenal.';
+    const referred = () => '2024-01-01';
+    expect(
+      findDates(counted, 0, counted.length, '2024-11-21', '2024-11-20', null, referred).map((d) => d.value),
+    ).toEqual(['2024-11-19']);
+    const dated = 'Three weeks after Russia invaded Ukraine on February 24, a missile struck Lviv.';
+    expect(findDates(dated, 0, dated.length, '2022-03-20', '2022-03-18', null, referred).map((d) => d.value)).toEqual([
+      '2022-02-24',
+    ]);
+  });
+  it('falls back to the event told last when no earlier sentence names what the clause tells', () => {
+    const t = 'A day after the convoy left, a drone hit a depot in Sumy.';
+    expect(findDates(t, 0, t.length, '2024-05-10', '2024-05-07', null, () => null).map((d) => d.value)).toEqual([
+      '2024-05-08',
+    ]);
+  });
+});
+
 describe('dates: more of how English names a day or a period', () => {
   it('reads "on the weekend" and "last weekend" as the Saturday and Sunday just gone', () => {
     expect(values('Shells fell on the border town on the weekend.', '2024-05-08')).toEqual(['2024-05-04/2024-05-05']);
