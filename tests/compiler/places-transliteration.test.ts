@@ -99,7 +99,12 @@ describe('straits and narrow seas', () => {
   });
 
   it("keeps a town whose name is a strait's core as the town", () => {
-    // "Messina" alone is the Sicilian city, "Dover" the English town: only the strait's forms name the strait.
+    // "Messina", "Dover", "Sunda", "Bass" alone are places on land or nothing: only the strait's
+    // forms name the strait (a bare core is never added as a name of it).
+    for (const text of ['Messina', 'Dover', 'Sunda', 'Bass']) {
+      const r = resolvePlace(g, { text });
+      expect(r.ok && r.place.kind === 'area', text).toBe(false);
+    }
     expect(place(resolvePlace(g, { text: 'Dover' })).kind).toBe('city');
   });
 });
