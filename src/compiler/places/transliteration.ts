@@ -44,14 +44,19 @@ const ABJAD_SHARE = 0.5;
 const LATIN = /^[a-z][a-z0-9 ]*$/;
 
 /**
- * By country number, the places named by each skeleton of their Latin names, for the countries
- * whose places are mostly named in a script that leaves short vowels unwritten (Arabic, Hebrew,
- * Syriac): elsewhere a name's vowels are as written, and two names of one skeleton are two places
- * ("Whitlock" is not White Lake). Built in one pass over the keys on first use, kept for the index's life.
+ * For the countries whose places are mostly named in a script that leaves short vowels unwritten
+ * (Arabic, Hebrew, Syriac), the numbers of the Latin keys that name their places; elsewhere a name's
+ * vowels are as written, and two names of one skeleton are two places ("Whitlock" is not White Lake).
+ * Found in one pass over the keys on first use (no key decoded), kept for the index's life; each
+ * country's skeletons are made from its keys when it is first asked for.
  */
-const tables = new WeakMap<GazetteerIndex, Map<number, Map<string, number[]>>>();
+interface Tables {
+  keys: Map<number, number[]>;
+  skeletons: Map<number, Map<string, number[]>>;
+}
+const tables = new WeakMap<GazetteerIndex, Tables>();
 
-function skeletonTables(g: GazetteerIndex): Map<number, Map<string, number[]>> {
+function tablesOf(g: GazetteerIndex): Tables {
   const known = tables.get(g);
   if (known) return known;
   const named = new Uint32Array(g.countries.length);
@@ -68,31 +73,47 @@ function skeletonTables(g: GazetteerIndex): Map<number, Map<string, number[]>> {
   }
   const share = new Uint32Array(g.countries.length);
   for (const i of abjad) share[g.country[i]]++;
-  const out = new Map<number, Map<string, number[]>>();
+  const keys = new Map<number, number[]>();
   share.forEach((n, c) => {
-    if (c > 0 && named[c] > 0 && n / named[c] >= ABJAD_SHARE) out.set(c, new Map());
+    if (c > 0 && named[c] > 0 && n / named[c] >= ABJAD_SHARE) keys.set(c, []);
   });
   for (let k = 0; k < g.keyCount; k++) {
     const b = g.keys[g.keyStart[k]];
     if (b < 0x61) continue;
     if (b > 0x7a) break;
-    let s: string | null = null;
+    for (let p = g.postStart[k]; p < g.postStart[k + 1]; p++) {
+      const list = keys.get(g.country[Math.floor(g.postings[p] / 8)]);
+      if (list && list[list.length - 1] !== k) list.push(k);
+    }
+  }
+  const out = { keys, skeletons: new Map() };
+  tables.set(g, out);
+  return out;
+}
+
+/** The places of country number `country` by the skeletons of their Latin names; null outside the abjad countries. */
+function skeletonsOf(g: GazetteerIndex, country: number): Map<string, number[]> | null {
+  const t = tablesOf(g);
+  const keys = t.keys.get(country);
+  if (!keys) return null;
+  let map = t.skeletons.get(country);
+  if (map) return map;
+  map = new Map();
+  for (const k of keys) {
+    const key = keyAt(g, k);
+    if (!LATIN.test(key)) continue;
+    const s = skeleton(key);
+    if (s.length < MIN_SKELETON) continue;
     for (let p = g.postStart[k]; p < g.postStart[k + 1]; p++) {
       const i = Math.floor(g.postings[p] / 8);
-      const map = out.get(g.country[i]);
-      if (!map) continue;
-      if (s === null) {
-        const key = keyAt(g, k);
-        s = LATIN.test(key) ? skeleton(key) : '';
-      }
-      if (s.length < MIN_SKELETON) break;
+      if (g.country[i] !== country) continue;
       const list = map.get(s);
       if (!list) map.set(s, [i]);
       else if (!list.includes(i)) list.push(i);
     }
   }
-  tables.set(g, out);
-  return out;
+  t.skeletons.set(country, map);
+  return map;
 }
 
 /** A region's population is the sum of its places': it ranks as a tenth, so a city comes before its region. */
@@ -108,7 +129,7 @@ export function countrySkeletonMatch(g: GazetteerIndex, key: string, code: strin
   if (country < 0 || !LATIN.test(key)) return -1;
   const s = skeleton(key);
   if (s.length < MIN_SKELETON) return -1;
-  const places = skeletonTables(g).get(country)?.get(s);
+  const places = skeletonsOf(g, country)?.get(s);
   if (!places) return -1;
   let best = -1;
   for (const i of places) {
