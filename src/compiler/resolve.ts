@@ -48,6 +48,7 @@ import {
 import { mentionVariants, type DesignatorClass, type MentionVariant } from './places/designators.js';
 import { approxDistanceKm, distanceKm } from './places/distance.js';
 import { compactKey, normalizeName, stripPossessive } from './places/normalize.js';
+import { articleForms, countrySkeletonMatch } from './places/transliteration.js';
 import type { Level, NameType } from './places/record.js';
 
 export interface PlaceQuery {
@@ -558,7 +559,8 @@ const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)[-\s\u2010\u2011]+(?=\p{
 /**
  * The forms a mention may be written in besides its own, tried in turn when it names nothing:
  * a hashtag's words ("#SouthAfrica" → "South Africa"), CamelCase split ("NewYork" → "New York"),
- * and a name without a transliterated Arabic article ("al-Raqqa" → "Raqqa").
+ * a name without a transliterated Arabic article ("al-Raqqa" → "Raqqa"), and an article inside
+ * the name written as other transliterations write it ("Bab al-Mandeb" → "Bab el-Mandeb").
  */
 function writtenForms(text: string): string[] {
   const bare = text.replace(/^#+/, '').trim();
@@ -569,6 +571,8 @@ function writtenForms(text: string): string[] {
     const stripped = f.replace(ARABIC_ARTICLE, '');
     if (stripped !== f && stripped.length > 2) forms.push(stripped);
   }
+  // An article inside the name written another way ("Bab al-Mandeb" → "Bab el-Mandeb").
+  for (const f of [...forms]) for (const v of articleForms(f)) if (!forms.includes(v)) forms.push(v);
   return forms;
 }
 
@@ -1027,8 +1031,20 @@ function resolveAll(
     const f = focusOf(x, belief, count, guessed);
     if (f >= 0) {
       const place = placeAt(x, f);
+      const focusCountry = countryOf(x, f);
       out.forEach((r, n) => {
         const p = prepared[n];
+        if (!r.ok && r.reason === 'unknown' && p.pin === null && focusCountry) {
+          // Another transliteration of a place in the focus's country ("Hodeidah" → Al Ḩudaydah in a
+          // story on Yemen): same skeleton, that country only.
+          const key = normalizeName(p.text);
+          const i = countrySkeletonMatch(x, mentionVariants(key, x.designators).at(-1)?.key ?? key, focusCountry);
+          if (i >= 0) {
+            const match = placeAt(x, i);
+            out[n] = { ok: true, place: match, candidates: [match], ambiguous: true };
+            return;
+          }
+        }
         const take = r.ok
           ? p.pin === null && p.guess === 'namedAfter' && distanceKm(r.place.lonlat, place.lonlat) > FOCUS_GUESS_KM
           : r.reason === 'unknown';

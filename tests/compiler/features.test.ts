@@ -30,7 +30,7 @@ const additions = (parseYaml(readFileSync('data/gazetteer/overrides.yaml', 'utf8
  * middle of a group spread over open sea (the Spratlys, the Paracels) is water.
  */
 const LAND = /^(ISL|PEN|DSRT|MTS?|STM|RGN|CNL)$/;
-const SITE = /^(AIRP|AIRB|NVB|PS|DAM|SPC|SITE|BLDG|SQR|ST|STDM)$/;
+const SITE = /^(AIRP|AIRB|NVB|PRT|PS|DAM|SPC|SITE|BLDG|SQR|ST|STDM)$/;
 const WATER = /^(OCN|SEA|GULF|BAY)$/;
 const STRAIT = /^STRT$/;
 const UNCHECKED = /^(LK|ISLS)$/;

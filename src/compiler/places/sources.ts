@@ -641,6 +641,27 @@ function addCountryDemonyms(records: PlaceRecord[], countries: WorldCountry[], t
   }
 }
 
+/** A strait's generic word as news writes it before or after the name. */
+const STRAIT_WORD = /^(?:the\s+)?straits?\s+of\s+|\s+straits?$/i;
+
+/**
+ * The forms news writes a strait's name in, from each of its names: "Strait of Hormuz", "Hormuz
+ * Strait", "Straits of Hormuz", "Hormuz Straits"; "Bab-el-Mandeb" also as "Bab-el-Mandeb Strait" and
+ * "Strait of Bab-el-Mandeb". A name with another generic word ("English Channel", "Drake Passage")
+ * or a one-word strait named as a place ("Hormuz") is left as it is.
+ */
+export function straitForms(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const core = n.replace(STRAIT_WORD, '').trim();
+    if (!core || /\b(?:channel|passage|sound|canal|gulf|bay|sea)\b/i.test(core)) continue;
+    // A bare core that is not itself one of the names ("Hormuz" for "Strait of Hormuz") stays out:
+    // the island or town of that name keeps it.
+    out.push(`Strait of ${core}`, `Straits of ${core}`, `${core} Strait`, `${core} Straits`);
+  }
+  return out;
+}
+
 /** The places overrides.yaml adds, in file order. */
 function readAdditions(records: PlaceRecord[], additions: Addition[], file: string): PlaceRecord[] {
   return additions.map((a) => {
@@ -658,6 +679,14 @@ function readAdditions(records: PlaceRecord[], additions: Addition[], file: stri
     if (!point) throw new Error(`${where}: give lonlat or members`);
     const names: Array<[string, NameType]> = [[a.add, 'primary']];
     for (const n of a.names ?? []) names.push([n, 'official']);
+    if (a.fcode === 'STRT') {
+      const have = new Set(names.map(([n]) => n.toLowerCase()));
+      for (const n of straitForms([a.add, ...(a.names ?? [])]))
+        if (!have.has(n.toLowerCase())) {
+          have.add(n.toLowerCase());
+          names.push([n, 'official']);
+        }
+    }
     for (const n of a.demonyms ?? []) names.push([n, 'demonym']);
     return {
       name: a.add,
