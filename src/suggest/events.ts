@@ -135,9 +135,10 @@ export function transferReading(
  * clause's start (a comma, "said", "that", "and" …) to its end (a comma, a semicolon, the sentence's end);
  * a verb of capability, expectation or intent with its infinitive ("able to stop", "expected to ask",
  * "preparing to send"); a condition ("if …", "unless …", "whether …"); a weapon's range ("a range of");
- * and a participle phrase that opens a sentence whose main clause is such a clause ("Fired from X, it
- * could reach …"). These are forecasts, threats, conditionals and capabilities: data/README.md's events
- * are what happened, so they neither type nor make one.
+ * what it says did not happen ("did not acknowledge any deaths", "has never fired"); and a participle
+ * phrase that opens a sentence whose main clause is a modal's ("Fired from X, it could reach …"). These
+ * are forecasts, threats, conditionals, capabilities and denials of fact: data/README.md's events are what
+ * happened, so they neither type nor make one.
  */
 const MODAL = String.raw`(?:would|will|could|can|cannot|can['’]t|may|might|should|must|shall|won['’]t|wouldn['’]t|couldn['’]t)`;
 const UNREALISED = new RegExp(
@@ -145,6 +146,7 @@ const UNREALISED = new RegExp(
     String.raw`(?:^|(?<=[,;:–—(]|\b(?:said|says|say|added|warned|that|and|but|which|who|while|because|when|as)\b))[^,;:–—()]*?\b${MODAL}\b[^,;:–—()]*`,
     String.raw`\b(?:able|unable|expected|preparing|prepared|ready|threatened|threatening|threatens|promised|promising|vowed|vowing|pledged|planning|plans|intends|aims|likely|unlikely|going|wants|hopes)\s+to\s+(?:[\p{L}]+ly\s+)?[\p{L}-]+`,
     String.raw`\b(?:if|unless|whether)\b[^,;:–—]*`,
+    String.raw`\b(?:(?:did|does|do|has|have|had)\s+(?:not|never)|(?:did|does|do|has|have|had)n['’]t|never)\b[^,;:–—()]*`,
     String.raw`\brange\s+of\b`,
     String.raw`^[\s"“]*\p{Lu}\p{Ll}+(?:ed|en)\b[^,]*,(?=\s*(?:it|they|he|she|the\s+[\p{L}-]+|[\p{L}-]+)\s+${MODAL}\b)`,
   ].join('|'),
@@ -258,7 +260,11 @@ export interface EventInput {
   places: Array<{ id: string; before: string }>;
   dates: FoundDate[];
   /** The sentence itself dates what happened (a date neither carried from before, nor when it was said, nor background). */
-  dated?: boolean;
+  dated?: boolean /**
+   * Where in the sentence it names a weapon by its designation (not a kind, "anti-personnel mines"),
+   * from the sentence's start: what it says will be done with it is a claim of that weapon.
+   */;
+  weapons?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** A definite reference back to what was told ("the missile", "the attack", "these strikes", "the weapon"). */
@@ -331,7 +337,11 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   if (e.places.length === 0) return null;
   // Typed by what the sentence says happened: a sentence whose only event words are forecast, threatened
   // or a capability ("would keep targeting ships", "can hit targets up to 300 km away") reports none.
-  const row = eventType(realised(e.sentence));
+  // What it says will be done with a weapon it names ("Russia would keep testing the Oreshnik in combat")
+  // is a claim of that weapon, as the annotators keep it.
+  const told = realised(e.sentence);
+  const ofWeapon = (e.weapons ?? []).some((w) => !told.slice(w.start, w.end).trim());
+  const row = eventType(ofWeapon ? e.sentence : told);
   // Only a type data/types.json declares is proposed; a row the legend does not know is "other" with its
   // reading in the reason, for the reviewer.
   const keyword = row === undefined ? undefined : declaredType(row);

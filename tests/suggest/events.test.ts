@@ -233,6 +233,19 @@ describe('events: what could, would or will happen is no event', () => {
     );
     expect(e).toBeNull();
   });
+  it('what a sentence says did not happen types no event', () => {
+    expect(eventType(realised('Moscow did not acknowledge any deaths among the crew.'))).toBeUndefined();
+    expect(eventType(realised('Officials confirmed a depot was hit but did not say what was used.'))).toBe('strike');
+  });
+  it('what a sentence says will be done with a weapon it names stays a claim of that weapon', () => {
+    const s = 'Putin said Russia would keep testing the Oreshnik in combat.';
+    const at = s.indexOf('Oreshnik');
+    const input = { start: 0, end: s.length, sentence: s, places: [{ id: 'russia', before: 'said ' }], dates: [] };
+    expect(eventSuggestion(input, 'x-event-1')).toBeNull();
+    expect(eventSuggestion({ ...input, weapons: [{ start: at, end: at + 8 }] }, 'x-event-1')?.attributes.type).toBe(
+      'military-activity',
+    );
+  });
   it('an account of what would happen joins no event', () => {
     const s = 'Insurers said the deaths would push premiums higher still.';
     expect(claimSuggestion({ start: 0, end: s.length, text: s }, 'x-event-1')).toBeNull();
