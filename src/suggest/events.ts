@@ -140,7 +140,13 @@ export function transferReading(
  * are forecasts, threats, conditionals, capabilities and denials of fact: data/README.md's events are what
  * happened, so they neither type nor make one.
  */
-const MODAL = String.raw`(?:would|will|could|can|cannot|can['’]t|may|might|should|must|shall|won['’]t|wouldn['’]t|couldn['’]t)`;
+/**
+ * A party's "will" or "would" with a verb of handing over or of sanction is a decision it announces ("said
+ * it would send more artillery", "would not send the Taurus", "would impose sanctions"), a policy or an arms
+ * transfer the annotators mark: not masked.
+ */
+const DECIDED = String.raw`(?:\s+not)?\s+(?:send|supply|deliver|provide|transfer|sell|give|impose|lift|ban|approve|allow)\b`;
+const MODAL = String.raw`(?:(?:would|will|won['’]t|wouldn['’]t)(?!${DECIDED})|could|can|cannot|can['’]t|may|might|should|must|shall|couldn['’]t)`;
 const UNREALISED = new RegExp(
   [
     String.raw`(?:^|(?<=[,;:–—(]|\b(?:said|says|say|added|warned|that|and|but|which|who|while|because|when|as)\b))[^,;:–—()]*?\b${MODAL}\b[^,;:–—()]*`,

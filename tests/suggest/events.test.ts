@@ -233,6 +233,11 @@ describe('events: what could, would or will happen is no event', () => {
     );
     expect(e).toBeNull();
   });
+  it('a decision a party announces with "will" or "would" is no forecast', () => {
+    expect(eventType(realised('France said it would impose sanctions on Iran Air.'))).toBe('policy');
+    expect(eventType(realised('Berlin said it would not send the missiles to Kyiv.'))).toBe('arms-transfer');
+    expect(eventType(realised('Analysts said the strikes would not change the course of the war.'))).toBeUndefined();
+  });
   it('what a sentence says did not happen types no event', () => {
     expect(eventType(realised('Moscow did not acknowledge any deaths among the crew.'))).toBeUndefined();
     expect(eventType(realised('Officials confirmed a depot was hit but did not say what was used.'))).toBe('strike');
