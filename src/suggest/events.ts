@@ -21,7 +21,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'missile-strike',
-    /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|striking|hit|hitting|launched|launching|fired|firing|attack|attacked|attacking|targeted|targeting|used|using|deployed|deploying|sank|sunk)\b|\b(?:struck|fired|firing|launched|launching|targeted|targeting|used|using)\b[^.]*\b(?:missiles?|rockets?)\b/i,
+    /\b(?:missiles?|ballistic|cruise|rockets?|ATACMS|Iskander|Kalibr|Kinzhal|Storm Shadow)\b[^.]*\b(?:strike|strikes|struck|striking|hit|hitting|launched|launching|fired|firing|attack|attacked|attacking|targeted|targeting|used|using|deployed|deploying|sank|sunk)\b|(?<!-)\b(?:struck|fired|firing|launched|launching|targeted|targeting|used|using)\b[^.]*\b(?:missiles?|rockets?)\b/i,
   ],
   [
     'strike',
@@ -55,7 +55,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
   [
     'military-activity',
-    /\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|advanced|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?|flew|came down|splashed down|landed|fell (?:into|in|on|near|off)|trained|training|entered|reached the (?:outskirts|edge|centre|center)|crossed into)\b/i,
+    /(?<!-)\b(?:deployed|deploying|deployment|troops|test-fired|tested|testing|test launch|exercise|exercises|drills?|mobili[sz]ed|(?<!\b(?:most|more|less|an|the|its|their|highly)\s)advanced(?!\s+(?!on\b|in\b|into\b|to\b|toward|towards|further|deeper|from|through|along|across|north|south|east|west)\p{Ll})|advancing|captured|capturing|seized|seizing|withdrew|pushed|patrolled|patrolling|patrols|downed|downing|launched|fired|killed|killing|wounded|injured|deaths|destroyed|damaged|scrambled|intercepted|shot down|crashed|offensive|incursion|clashes|clashed|closed|sheltered?|flew|came down|splashed down|landed|fell (?:into|in|on|near|off)|trained|training|entered|reached the (?:outskirts|edge|centre|center)|crossed into)\b/iu,
   ],
   // A toll told on its own ("the dead were mostly civilians", "200 bodies had been collected", "five people died").
   [
@@ -127,6 +127,41 @@ export function transferReading(
     if (PRONOUN_OBJECT.test(after) && MATERIEL.test(sentence)) return { type: 'arms-transfer', start: m.index, end };
   }
   return null;
+}
+
+/**
+ * What a sentence says could, would or will happen rather than what did: the clause of a modal ("the
+ * group would keep targeting ships", "can hit targets up to 300 km away", "will feature …"), from the
+ * clause's start (a comma, "said", "that", "and" …) to its end (a comma, a semicolon, the sentence's end);
+ * a verb of capability, expectation or intent with its infinitive ("able to stop", "expected to ask",
+ * "preparing to send"); a condition ("if …", "unless …", "whether …"); a weapon's range ("a range of");
+ * what it says did not happen ("did not acknowledge any deaths", "has never fired"); and a participle
+ * phrase that opens a sentence whose main clause is a modal's ("Fired from X, it could reach …"). These
+ * are forecasts, threats, conditionals, capabilities and denials of fact: data/README.md's events are what
+ * happened, so they neither type nor make one.
+ */
+/**
+ * A party's "will" or "would" with a verb of handing over or of sanction is a decision it announces ("said
+ * it would send more artillery", "would not send the Taurus", "would impose sanctions"), a policy or an arms
+ * transfer the annotators mark: not masked.
+ */
+const DECIDED = String.raw`(?:\s+not)?\s+(?:send|supply|deliver|provide|transfer|sell|give|impose|lift|ban|approve|allow)\b`;
+const MODAL = String.raw`(?:(?:would|will|won['’]t|wouldn['’]t)(?!${DECIDED})|could|can|cannot|can['’]t|may|might|should|must|shall|couldn['’]t)`;
+const UNREALISED = new RegExp(
+  [
+    String.raw`(?:^|(?<=[,;:–—(]|\b(?:said|says|say|added|warned|that|and|but|which|who|while|because|when|as)\b))[^,;:–—()]*?\b${MODAL}\b[^,;:–—()]*`,
+    String.raw`\b(?:able|unable|expected|preparing|prepared|ready|threatened|threatening|threatens|promised|promising|vowed|vowing|pledged|planning|plans|intends|aims|likely|unlikely|going|wants|hopes)\s+to\s+(?:[\p{L}]+ly\s+)?[\p{L}-]+`,
+    String.raw`\b(?:if|unless|whether)\b[^,;:–—]*`,
+    String.raw`\b(?:(?:did|does|do|has|have|had)\s+(?:not|never)|(?:did|does|do|has|have|had)n['’]t|never)\b[^,;:–—()]*`,
+    String.raw`\brange\s+of\b`,
+    String.raw`^[\s"“]*\p{Lu}\p{Ll}+(?:ed|en)\b[^,]*,(?=\s*(?:it|they|he|she|the\s+[\p{L}-]+|[\p{L}-]+)\s+${MODAL}\b)`,
+  ].join('|'),
+  'giu',
+);
+
+/** The sentence with what it says could, would or will happen blanked out (UNREALISED): what it says happened. */
+export function realised(sentence: string): string {
+  return sentence.replace(UNREALISED, (m) => ' '.repeat(m.length));
 }
 
 /** The row of EVENT_TYPES a sentence reads as (a hazard's harm is no attack), or undefined. */
@@ -231,7 +266,11 @@ export interface EventInput {
   places: Array<{ id: string; before: string }>;
   dates: FoundDate[];
   /** The sentence itself dates what happened (a date neither carried from before, nor when it was said, nor background). */
-  dated?: boolean;
+  dated?: boolean /**
+   * Where in the sentence it names a weapon by its designation (not a kind, "anti-personnel mines"),
+   * from the sentence's start: what it says will be done with it is a claim of that weapon.
+   */;
+  weapons?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** A definite reference back to what was told ("the missile", "the attack", "these strikes", "the weapon"). */
@@ -245,8 +284,11 @@ export const ANAPHORA =
  * a claim. Null when it is not such a sentence.
  */
 export function claimSuggestion(sentence: { start: number; end: number; text: string }, of: string): Suggestion | null {
-  const type = EVENT_TYPES.find(([, re]) => re.test(sentence.text))?.[0];
-  if (!type && !ANAPHORA.test(sentence.text)) return null;
+  // What it says happened: an account of what would or could happen ("Insurers said the deaths would
+  // push premiums higher") tells no more of the event.
+  const told = realised(sentence.text);
+  const type = EVENT_TYPES.find(([, re]) => re.test(told))?.[0];
+  if (!type && !ANAPHORA.test(told)) return null;
   const { claimant, found } = claimantOf(sentence.text);
   if (!found) return null;
   return {
@@ -299,7 +341,13 @@ const figureAttribute = (sentence: string): { figures?: string } => {
 /** The event suggestion for one sentence, or null when it does not report one. */
 export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   if (e.places.length === 0) return null;
-  const row = eventType(e.sentence);
+  // Typed by what the sentence says happened: a sentence whose only event words are forecast, threatened
+  // or a capability ("would keep targeting ships", "can hit targets up to 300 km away") reports none.
+  // What it says will be done with a weapon it names ("Russia would keep testing the Oreshnik in combat")
+  // is a claim of that weapon, as the annotators keep it.
+  const told = realised(e.sentence);
+  const ofWeapon = (e.weapons ?? []).some((w) => !told.slice(w.start, w.end).trim());
+  const row = eventType(ofWeapon ? e.sentence : told);
   // Only a type data/types.json declares is proposed; a row the legend does not know is "other" with its
   // reading in the reason, for the reviewer.
   const keyword = row === undefined ? undefined : declaredType(row);

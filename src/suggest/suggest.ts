@@ -248,6 +248,9 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           text,
         ),
         dated: found.some((d) => !d.reporting && !d.background),
+        weapons: weapons
+          .filter((w) => !w.generic && w.start >= s && w.end <= e)
+          .map((w) => ({ start: w.start - s, end: w.end - s })),
       },
       `${slug(o.docId)}-event-${n + 1}`,
     );

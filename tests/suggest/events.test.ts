@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, UNTYPED, claimSuggestion, eventType, transferReading } from '../../src/suggest/events.js';
+import {
+  EVENT_TYPES,
+  UNTYPED,
+  claimSuggestion,
+  eventSuggestion,
+  eventType,
+  realised,
+  transferReading,
+} from '../../src/suggest/events.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
 import types from '../../data/types.json' with { type: 'json' };
 import { suggestFor } from './setup.js';
@@ -201,5 +209,62 @@ describe('events: drones launched', () => {
   it('types drones launched or fired as a drone attack, and missiles fired with drones as a missile strike', () => {
     expect(eventType('The rebels launched a swarm of drones at the base.')).toBe('drone-attack');
     expect(eventType('On Tuesday Iran fired missiles and drones at two bases in Balochistan.')).toBe('missile-strike');
+  });
+});
+
+describe('events: what could, would or will happen is no event', () => {
+  it('a forecast, a threat or a capability types no event; what happened beside it still does', () => {
+    expect(
+      eventType(realised('A spokesman said the group would keep targeting ships bound for Haifa.')),
+    ).toBeUndefined();
+    expect(eventType(realised('The missiles can hit targets up to 300 km away.'))).toBeUndefined();
+    expect(eventType(realised('Fired from the coast, it could reach deep into Anatolia.'))).toBeUndefined();
+    expect(eventType(realised('Officials discussed whether the rockets could destroy the bridge.'))).toBeUndefined();
+    expect(eventType(realised('The system is one of the few able to stop ballistic missiles.'))).toBeUndefined();
+    expect(eventType(realised('The rebels struck a depot near Goma, and said they would strike again.'))).toBe(
+      'strike',
+    );
+  });
+  it('an undated sentence that only forecasts at a place is not proposed', () => {
+    const s = 'A spokesman said the group would keep targeting ships bound for Haifa.';
+    const e = eventSuggestion(
+      { start: 0, end: s.length, sentence: s, places: [{ id: 'haifa', before: 'for ' }], dates: [] },
+      'x-event-1',
+    );
+    expect(e).toBeNull();
+  });
+  it('a decision a party announces with "will" or "would" is no forecast', () => {
+    expect(eventType(realised('France said it would impose sanctions on Iran Air.'))).toBe('policy');
+    expect(eventType(realised('Berlin said it would not send the missiles to Kyiv.'))).toBe('arms-transfer');
+    expect(eventType(realised('Analysts said the strikes would not change the course of the war.'))).toBeUndefined();
+  });
+  it('what a sentence says did not happen types no event', () => {
+    expect(eventType(realised('Moscow did not acknowledge any deaths among the crew.'))).toBeUndefined();
+    expect(eventType(realised('Officials confirmed a depot was hit but did not say what was used.'))).toBe('strike');
+  });
+  it('what a sentence says will be done with a weapon it names stays a claim of that weapon', () => {
+    const s = 'Putin said Russia would keep testing the Oreshnik in combat.';
+    const at = s.indexOf('Oreshnik');
+    const input = { start: 0, end: s.length, sentence: s, places: [{ id: 'russia', before: 'said ' }], dates: [] };
+    expect(eventSuggestion(input, 'x-event-1')).toBeNull();
+    expect(eventSuggestion({ ...input, weapons: [{ start: at, end: at + 8 }] }, 'x-event-1')?.attributes.type).toBe(
+      'military-activity',
+    );
+  });
+  it('an account of what would happen joins no event', () => {
+    const s = 'Insurers said the deaths would push premiums higher still.';
+    expect(claimSuggestion({ start: 0, end: s.length, text: s }, 'x-event-1')).toBeNull();
+    const t = 'The ministry said the deaths were caused by shrapnel.';
+    expect(claimSuggestion({ start: 0, end: t.length, text: t }, 'x-event-1')).not.toBeNull();
+  });
+});
+
+describe('events: a word that only looks like an event', () => {
+  it('"advanced" as an adjective and "-launched" in a compound are no military activity', () => {
+    expect(eventType('Beijing showed its most advanced air defence in Shanghai.')).toBeUndefined();
+    expect(eventType('Russia’s use of advanced missile technology worries Kyiv.')).toBeUndefined();
+    expect(eventType('The air-launched missile, carried by bombers, has a range of about 250 km.')).toBeUndefined();
+    expect(eventType('Troops advanced on Bakhmut.')).toBe('military-activity');
+    expect(eventType('Russia launched a missile at Odesa.')).toBe('missile-strike');
   });
 });
