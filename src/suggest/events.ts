@@ -146,7 +146,7 @@ export function transferReading(
  * transfer the annotators mark: not masked.
  */
 const DECIDED = String.raw`(?:\s+not)?\s+(?:send|supply|deliver|provide|transfer|sell|give|impose|lift|ban|approve|allow)\b`;
-const MODAL = String.raw`(?:(?:would|will|won['’]t|wouldn['’]t)(?!${DECIDED})|could|can|cannot|can['’]t|may|might|should|must|shall|couldn['’]t)`;
+const MODAL = `(?:(?:would|will|won['’]t|wouldn['’]t)(?!${DECIDED})|could|can|cannot|can['’]t|may|might|should|must|shall|couldn['’]t)`;
 const UNREALISED = new RegExp(
   [
     String.raw`(?:^|(?<=[,;:–—(]|\b(?:said|says|say|added|warned|that|and|but|which|who|while|because|when|as)\b))[^,;:–—()]*?\b${MODAL}\b[^,;:–—()]*`,
