@@ -40,24 +40,27 @@ export function leanEvents(
       const shown = isVisible(id);
       return eventPlaces(f).map((place, n) => {
         const label = markerLabel(f, n);
-        const key = `${place.lonlat.join(',')} ${label}`;
+        const at = place.lonlat.join(',');
+        const shared = here.get(at) ?? 1;
+        const key = `${at} ${label}`;
         const repeat = shown && written.has(key);
         if (shown) written.add(key);
         return {
           type: 'Feature' as const,
           geometry: { type: 'Point' as const, coordinates: place.lonlat },
+          // Only what the layers' filters, paint and labels read: every key is copied to the map's worker and
+          // kept in its tiles, twice over for 20,000 events. Popups and the list read the events themselves.
+          // A figure is given only where it sizes the marker; `here` only when the point is shared (1 otherwise).
           properties: {
             kind: 'event',
             id,
-            place_index: n,
             type,
             colour: s.colourOfType(type),
             status,
             precision: place.precision,
-            magnitude: n === 0 ? magnitude : null,
-            admin1: place.admin1,
+            ...(n === 0 && typeof magnitude === 'number' ? { magnitude } : {}),
             label,
-            here: here.get(place.lonlat.join(',')) ?? 1,
+            ...(shared > 1 ? { here: shared } : {}),
             ...(repeat ? { repeat: true } : {}),
             ...timeProperties(f.properties),
             ...pendingOf(f.properties),
@@ -262,6 +265,14 @@ export function emptyEventSource(): GeoJSONSourceSpecification {
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
   };
 }
+
+/**
+ * Zoom from which a clustered archive's lone markers are labelled with their place names (the label layers'
+ * `minzoom`; an archive drawn one by one labels them at every zoom). Below it a view spans a continent or
+ * more: the names of the markers left between clusters crowd one another, and laying out thousands of them
+ * in every tile delayed the first view and each frame of a move (bench:scale).
+ */
+export const CLUSTERED_LABELS_FROM = 5;
 
 /** Whether this many events are clustered. */
 export function clusters(count: number): boolean {
