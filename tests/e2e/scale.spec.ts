@@ -68,7 +68,8 @@ test('events cluster with counts, and a click on a cluster zooms in', async ({ p
 test('lone markers are labelled from a zoom on, not in a view of continents', async ({ page }) => {
   const labels = () =>
     page.evaluate(
-      () => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label', 'atlas-event-label-repeat'] }).length,
+      () =>
+        window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label', 'atlas-event-label-repeat'] }).length,
     );
   const markers = () =>
     page.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-marker'] }).length);
