@@ -38,6 +38,7 @@ import { colourOfType, registerTypes, typeLabel } from './scales';
 import { addHighlights } from './highlights';
 import { type Box, InsetControl, labelClearance, labelWidth, paddingBeside } from './inset';
 import {
+  CLUSTERED_LABELS_FROM,
   clusters,
   emptyDataSource,
   emptyEventSource,
@@ -585,6 +586,8 @@ export class MapSession {
     if (inset) this.map.fitBounds(bounds, { padding: fitted, maxZoom, duration: 0 });
     // The markers' labels run to their right: clear of the controls too, while the data keeps a third of the width.
     if (view?.bounds) return;
+    // A clustered archive's labels are not drawn at this zoom (setData): nothing to keep clear.
+    if (clusters(data.events.features.length) && this.map.getZoom() < CLUSTERED_LABELS_FROM) return;
     // The label as drawn: "Odesa (2 events)" where events share a point is three times "Odesa".
     const markers = markerTexts(data.events).map(({ lonlat, text }) => {
       const { x, y } = this.map.project(lonlat);
@@ -632,6 +635,10 @@ export class MapSession {
     this.aliases = data.aliases ?? new Map();
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
     this.drawnEvents = this.tiled ? null : data.events;
+    // A clustered archive's markers are labelled only from a zoom on (their tiles too); a smaller one's at every zoom.
+    const labelsFrom = clusters(data.events.features.length) ? CLUSTERED_LABELS_FROM : 0;
+    for (const id of [LAYER.eventLabel, LAYER.eventLabelRepeat])
+      if (this.map.getLayer(id)) this.map.setLayerZoomRange(id, labelsFrom, 24);
     // A URL that hides types or sets a period: clusters and "(N events)" labels count only what is visible.
     if (this.current.hidden.length || this.current.period) this.countEvents();
   }

@@ -24,48 +24,63 @@ export function leanEvents(
   events: EventCollection,
   isVisible: (id: string) => boolean = () => true,
 ): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  // Written for 20,000 events and more, whose points are made again each time a switch or the period changes:
+  // each event's visibility, places, position keys and dates are worked out once, and nothing is spread.
+  const shown = events.features.map((f) => isVisible(f.properties.id));
+  const points = events.features.map((f) =>
+    f.properties.places.map((place, n) => {
+      const lonlat = (f.geometry.coordinates[n] ?? place.lonlat) as [number, number];
+      return { place, lonlat, at: `${lonlat[0]},${lonlat[1]}` };
+    }),
+  );
   // How many of the events shown share each point (four country-level events at one country's point):
   // the label says so, and counts only what the layer toggles and the period leave on the map.
-  const here = eventsAt({
-    type: 'FeatureCollection',
-    features: events.features.filter((f) => isVisible(f.properties.id)),
+  const here = new Map<string, number>();
+  points.forEach((ps, i) => {
+    if (!shown[i]) return;
+    ps.forEach(({ at }, n) => {
+      // An event counts once at a point, however many of its places are there.
+      if (ps.findIndex((q) => q.at === at) === n) here.set(at, (here.get(at) ?? 0) + 1);
+    });
   });
   // A label already written at the same point by an earlier event shown: drawn by the repeat layer (ids.ts).
   // A hidden event writes none, so the first shown event at a point keeps the label.
   const written = new Set<string>();
-  return {
-    type: 'FeatureCollection',
-    features: events.features.flatMap((f) => {
-      const { id, type, status, magnitude } = f.properties;
-      const shown = isVisible(id);
-      return eventPlaces(f).map((place, n) => {
-        const label = markerLabel(f, n);
-        const key = `${place.lonlat.join(',')} ${label}`;
-        const repeat = shown && written.has(key);
-        if (shown) written.add(key);
-        return {
-          type: 'Feature' as const,
-          geometry: { type: 'Point' as const, coordinates: place.lonlat },
-          properties: {
-            kind: 'event',
-            id,
-            place_index: n,
-            type,
-            colour: s.colourOfType(type),
-            status,
-            precision: place.precision,
-            magnitude: n === 0 ? magnitude : null,
-            admin1: place.admin1,
-            label,
-            here: here.get(place.lonlat.join(',')) ?? 1,
-            ...(repeat ? { repeat: true } : {}),
-            ...timeProperties(f.properties),
-            ...pendingOf(f.properties),
-          },
-        };
-      });
-    }),
-  };
+  const features: Array<GeoJSON.Feature<GeoJSON.Point>> = [];
+  events.features.forEach((f, i) => {
+    const { id, type, status, magnitude } = f.properties;
+    const colour = s.colourOfType(type);
+    const time = timeProperties(f.properties);
+    points[i].forEach(({ place, lonlat, at }, n) => {
+      const label = markerLabel(f, n);
+      const shared = here.get(at) ?? 1;
+      const key = `${at} ${label}`;
+      const repeat = shown[i] && written.has(key);
+      if (shown[i]) written.add(key);
+      // Only what the layers' filters, paint and labels read: every key is copied to the map's worker and
+      // kept in its tiles, twice over for 20,000 events. Popups and the list read the events themselves.
+      // A figure is given only where it sizes the marker; `here` only when the point is shared (1 otherwise).
+      const properties: Record<string, unknown> = {
+        kind: 'event',
+        id,
+        type,
+        colour,
+        status,
+        precision: place.precision,
+        label,
+      };
+      if (n === 0 && typeof magnitude === 'number') properties.magnitude = magnitude;
+      if (shared > 1) properties.here = shared;
+      if (repeat) properties.repeat = true;
+      if (time.t0 !== undefined) {
+        properties.t0 = time.t0;
+        properties.t1 = time.t1;
+      }
+      if (f.properties.pending) properties.pending = true;
+      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: lonlat }, properties });
+    });
+  });
+  return { type: 'FeatureCollection', features };
 }
 
 /** How many events share each point (`lon,lat`): a label there says so. */
@@ -264,6 +279,14 @@ export function emptyEventSource(): GeoJSONSourceSpecification {
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
   };
 }
+
+/**
+ * Zoom from which a clustered archive's lone markers are labelled with their place names (the label layers'
+ * `minzoom`; an archive drawn one by one labels them at every zoom). Below it a view spans a continent or
+ * more: the names of the markers left between clusters crowd one another, and laying out thousands of them
+ * in every tile delayed the first view and each frame of a move (bench:scale).
+ */
+export const CLUSTERED_LABELS_FROM = 5;
 
 /** Whether this many events are clustered. */
 export function clusters(count: number): boolean {

@@ -10,7 +10,8 @@
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Page } from '@playwright/test';
 import { scaleData, serveScaleFixture, type ScaleData } from '../fixtures/scale/serve.js';
-import { clickAt, expect, idle, openAtlas, settled, sharedTest as test } from './fixtures.js';
+import { clickAt, expect, idle, jumpTo, openAtlas, settled, sharedTest as test } from './fixtures.js';
+import { CLUSTERED_LABELS_FROM } from '../../src/map/source.js';
 import { inPeriod } from '../../src/map/period.js';
 
 let data: ScaleData;
@@ -62,6 +63,27 @@ test('events cluster with counts, and a click on a cluster zooms in', async ({ p
   await clickAt(page, biggest.at);
   await expect.poll(() => page.evaluate(() => window.atlas.map!.getZoom())).toBeGreaterThan(before);
   await settled(page);
+});
+
+test('lone markers are labelled from a zoom on, not in a view of continents', async ({ page }) => {
+  const labels = () =>
+    page.evaluate(
+      () =>
+        window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-label', 'atlas-event-label-repeat'] }).length,
+    );
+  const markers = () =>
+    page.evaluate(() => window.atlas.map!.queryRenderedFeatures({ layers: ['atlas-event-marker'] }).length);
+  // Past the clusters' last zoom every place is a marker of its own, and named.
+  const [lon, lat] = data.events.features[0].geometry.coordinates[0];
+  await openAtlas(page, `#map=12/${lat}/${lon}`);
+  await idle(page);
+  expect(await markers()).toBeGreaterThan(0);
+  expect(await labels()).toBeGreaterThan(0);
+  // Below CLUSTERED_LABELS_FROM (src/map/source.ts) the markers left between the clusters are drawn unnamed.
+  await jumpTo(page, [lon, lat], CLUSTERED_LABELS_FROM - 0.5);
+  await idle(page);
+  expect(await markers()).toBeGreaterThan(0);
+  expect(await labels()).toBe(0);
 });
 
 test('clusters count only the events the switches and the period leave', async ({ page }) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature } from '../../src/contract';
 import { PENDING_RING } from '../../src/map/scales';
+import { dataLayers } from '../../src/map/layers';
 import { labelPoints, labelText, leanEvents, markerTexts, patternIds } from '../../src/map/source';
 
 const events = JSON.parse(
@@ -72,7 +73,7 @@ describe('"(N events)" follows what is visible (leanEvents with isVisible)', () 
   const kurskPoints = (fc: ReturnType<typeof leanEvents>) =>
     fc.features
       .filter((p) => p.properties?.label === 'Kursk Oblast')
-      .map((p) => ({ id: p.properties?.id, here: p.properties?.here, repeat: p.properties?.repeat === true }));
+      .map((p) => ({ id: p.properties?.id, here: p.properties?.here ?? 1, repeat: p.properties?.repeat === true }));
 
   it('counts only the events shown at a point: two events, one switched off, say no count', () => {
     expect(kursk.length, 'the app fixture has two events in Kursk Oblast').toBe(2);
@@ -153,5 +154,36 @@ describe('patternIds: the images added with the data', () => {
       features: [{ ...events.features[0], properties: { ...events.features[0].properties, pending: true as const } }],
     };
     expect(patternIds(pending, 'light')).toContain(PENDING_RING);
+  });
+});
+
+describe('the events sent to the map worker carry only what the layers read (leanEvents)', () => {
+  /** Every property a data layer's filter, layout or paint reads (`get`, `has`), with a type, a status and a period off. */
+  const read = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (!Array.isArray(x)) {
+      if (x && typeof x === 'object') for (const v of Object.values(x)) walk(v);
+      return;
+    }
+    if ((x[0] === 'get' || x[0] === 'has') && typeof x[1] === 'string') read.add(x[1]);
+    for (const v of x) walk(v);
+  };
+  const hidden = new Set(['type:drone-strike', 'status:disputed']);
+  walk(dataLayers('light', hidden, 'some-id', { from: '2024-01-01', to: '2024-02-01' }));
+
+  it('sends no property that no layer reads', () => {
+    const keys = new Set(leanEvents(events).features.flatMap((f) => Object.keys(f.properties ?? {})));
+    expect([...keys].filter((k) => !read.has(k))).toEqual([]);
+    // The label, the count at a shared point and the period's bounds are among them.
+    for (const k of ['id', 'label', 'here', 't0', 't1', 'precision', 'status']) expect(read.has(k), k).toBe(true);
+  });
+
+  it('leaves out a figure where none sizes the marker, and the count where a point is not shared', () => {
+    const lean = leanEvents(events).features;
+    const figures = events.features.filter((f) => typeof f.properties.magnitude === 'number').length;
+    expect(figures, 'the app fixture has events with and without a figure').toBeGreaterThan(0);
+    expect(lean.filter((p) => 'magnitude' in (p.properties ?? {})).length).toBe(figures);
+    expect(lean.every((p) => p.properties?.here === undefined || p.properties.here > 1)).toBe(true);
+    expect(lean.some((p) => p.properties?.here === 2)).toBe(true);
   });
 });
