@@ -93,6 +93,11 @@ export type Resolution =
        * document's focus (the place given is the focus, not the mention's own): always ambiguous.
        */
       focus?: true;
+      /**
+       * Set when the mention names nothing in the gazetteer and `unknown: 'focus'` or 'spelling' read it
+       * as another transliteration of a place ("Hodeidah" → Al Ḩudaydah): always ambiguous.
+       */
+      spelling?: true;
     }
   | { ok: false; reason: 'unknown' | 'unresolved-id'; message: string; suggestions: string[] };
 
@@ -886,10 +891,14 @@ export function documentResolver(
  *     surest first. An unknown name in a news story is mostly a neighbourhood, village, facility or
  *     landmark of the place the story is about ("Zamalek" in a story on Cairo, "Thomas Memorial
  *     Hospital" in one on South Charleston); a point there is nearer than none. For reading text
- *     nobody annotated (suggestions, the geocoding benchmark), never for an annotated build.
+ *     nobody annotated (the geocoding benchmark), never for an annotated build.
+ *   - 'spelling': only the first step of 'focus': a name that is another transliteration of a place in
+ *     the focus's country, or in another country the document names, is read as that place, flagged
+ *     `spelling`; anything else stays unknown. For suggestions, which a reviewer checks and which
+ *     propose no place they cannot name.
  */
 export interface DocumentOptions {
-  unknown?: 'error' | 'focus';
+  unknown?: 'error' | 'focus' | 'spelling';
 }
 
 /**
@@ -1027,30 +1036,40 @@ function resolveAll(
     last = now;
   }
   const out = unique.map((_, n) => resolutionOf(x, prepared[n], scored[n]));
-  if (options.unknown === 'focus') {
+  if (options.unknown === 'focus' || options.unknown === 'spelling') {
     const f = focusOf(x, belief, count, guessed);
-    if (f >= 0) {
-      const place = placeAt(x, f);
-      const focusCountry = countryOf(x, f);
-      out.forEach((r, n) => {
-        const p = prepared[n];
-        if (!r.ok && r.reason === 'unknown' && p.pin === null && focusCountry) {
-          // Another transliteration of a place in the focus's country ("Hodeidah" → Al Ḩudaydah in a
-          // story on Yemen): same skeleton, that country only.
-          const key = normalizeName(p.text);
-          const i = countrySkeletonMatch(x, mentionVariants(key, x.designators).at(-1)?.key ?? key, focusCountry);
-          if (i >= 0) {
-            const match = placeAt(x, i);
-            out[n] = { ok: true, place: match, candidates: [match], ambiguous: true };
-            return;
-          }
+    const place = f >= 0 ? placeAt(x, f) : null;
+    // Another transliteration of a place in the focus's country ("Hodeidah" → Al Ḩudaydah in a story on
+    // Yemen): same skeleton, that country only. Suggestions, which a reviewer checks, also try the other
+    // countries the document names, in the order of its mentions ("… Yemen's Houthi rebels … off Hodeidah"
+    // in a story led by a US command's account).
+    const countries = [
+      ...new Set([
+        ...(f >= 0 ? [countryOf(x, f)] : []),
+        ...(options.unknown === 'spelling'
+          ? out.flatMap((r) => (r.ok && r.place.country ? [r.place.country] : []))
+          : []),
+      ]),
+    ].filter((c): c is string => !!c);
+    out.forEach((r, n) => {
+      const p = prepared[n];
+      if (!r.ok && r.reason === 'unknown' && p.pin === null) {
+        const key = normalizeName(p.text);
+        const variant = mentionVariants(key, x.designators).at(-1)?.key ?? key;
+        for (const c of countries) {
+          const i = countrySkeletonMatch(x, variant, c);
+          if (i < 0) continue;
+          const match = placeAt(x, i);
+          out[n] = { ok: true, place: match, candidates: [match], ambiguous: true, spelling: true };
+          return;
         }
-        const take = r.ok
-          ? p.pin === null && p.guess === 'namedAfter' && distanceKm(r.place.lonlat, place.lonlat) > FOCUS_GUESS_KM
-          : r.reason === 'unknown';
-        if (take) out[n] = { ok: true, place, candidates: [place], ambiguous: true, focus: true };
-      });
-    }
+      }
+      if (options.unknown !== 'focus' || !place) return;
+      const take = r.ok
+        ? p.pin === null && p.guess === 'namedAfter' && distanceKm(r.place.lonlat, place.lonlat) > FOCUS_GUESS_KM
+        : r.reason === 'unknown';
+      if (take) out[n] = { ok: true, place, candidates: [place], ambiguous: true, focus: true };
+    });
   }
   const resolutions = new Map(unique.map((sig, n) => [sig, out[n]]));
   return sigs.map((sig) => resolutions.get(sig)!);

@@ -7,7 +7,9 @@ import type { PlaceIndex } from './places.js';
 export function placeIndex(g: Gazetteer): PlaceIndex {
   const x = indexOf(g);
   return {
-    resolve: documentResolver(g),
+    // A name the gazetteer spells otherwise ("Hodeidah", Al Ḩudaydah) in a story on its country is
+    // proposed as that place, pinned, for the reviewer to confirm.
+    resolve: documentResolver(g, undefined, { unknown: 'spelling' }),
     population(place) {
       if (!place.geonames) return 0;
       const i = findGeonames(x, place.geonames);

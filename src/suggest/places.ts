@@ -419,7 +419,12 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     const existing = ids.get(key);
     let confidence = c.headline ? CONFIDENCE.headline : CONFIDENCE.sure;
     const reasons: string[] = [];
-    if (r.ambiguous) {
+    if (r.spelling) {
+      confidence = Math.min(confidence, CONFIDENCE.ambiguous);
+      reasons.push(
+        `another spelling of ${r.place.name}${r.place.country ? `, ${r.place.country}` : ''}: check it is meant`,
+      );
+    } else if (r.ambiguous) {
       confidence = Math.min(confidence, CONFIDENCE.ambiguous);
       reasons.push(
         `ambiguous: also ${r.candidates
@@ -470,6 +475,10 @@ function identity(p: ResolvedPlace): string {
 /** Whether a resolved candidate reads as a place in its context. */
 function acceptable(c: Candidate, r: Extract<Resolution, { ok: true }>, index: PlaceIndex): boolean {
   const p = r.place;
+  // A name read only as another spelling needs the text to put something in it ("near Hodeidah", "the
+  // port of Hodeidah"): names of movements and agencies ("strikes on Houthi targets", "the headquarters of
+  // the Mossad", "in Houthi-held Yemen") share skeletons too.
+  if (r.spelling && (!c.locative || c.compound)) return false;
   const core = c.words.replace(/^the[ \u00a0]/i, '');
   const types = index.nameTypes(core);
   // A demonym is an adjective without a designator, also when the word is some other place's name too

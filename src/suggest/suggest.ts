@@ -171,9 +171,13 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     // A possessive claimant ("Russia's Defence Ministry said …") says who tells it, not where it
     // happened: its country stays a place mention but is not the event's place.
     const claimant = claimantOf(sentenceText);
-    const inside = places.filter(
+    const named = places.filter(
       (p) => p.start >= s && p.end <= e && !(claimant.found && isClaimantPossessive(text, p, claimant.claimant)),
     );
+    // A place that says whose, not where ("a Palau-flagged ship", "Iran-backed rebels", "Yemen's Houthi
+    // rebels") is not the event's place when the sentence names another.
+    const where = named.filter((p) => !namesWhose(text, p));
+    const inside = where.length > 0 ? where : named;
     // A headline (a line of capitalised words with no full stop, or the article's first line on its own
     // with no full stop: headlines in sentence case) names what the article reports; its sentences report it.
     if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && (isHeadline(sentenceText) || (si === 0 && aloneOnLine(text, s, e))))
@@ -298,6 +302,23 @@ export function isClaimantPossessive(text: string, p: { start: number; end: numb
   const words = text.slice(p.start, p.end).toLowerCase();
   const c = claimant.toLowerCase().replace(/’/g, "'");
   return c.startsWith(`${words}'s `) || c.startsWith(`the ${words}'s `);
+}
+
+/** A compound that says whose or from where a thing is, not where it is ("Palau-flagged", "Iran-backed"). */
+const WHOSE_COMPOUND =
+  /^[-‐‑](?:flagged|registered|owned|operated|based|made|built|backed|funded|supplied|designed)\b/i;
+/** A possessive before the forces or authorities of a place ("Yemen's Houthi rebels", "Russia's army"). */
+const WHOSE_ACTOR =
+  /^['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:rebels|forces|troops|army|military|navy|militia|militias|militants|fighters|government|authorities|regime|coast\s+guard|air\s+force)\b/iu;
+
+/**
+ * Whether a place mention says whose something is rather than where it happened: a compound of
+ * registry, ownership or backing ("a Palau-flagged cargo ship", "Iran-backed Houthis"), or a possessive
+ * before an armed force or government ("Yemen's Houthi rebels"). Not "Russian-held territory", which is where.
+ */
+export function namesWhose(text: string, p: { start: number; end: number }): boolean {
+  const after = text.slice(p.end, p.end + 60);
+  return WHOSE_COMPOUND.test(after) || WHOSE_ACTOR.test(after);
 }
 
 /**

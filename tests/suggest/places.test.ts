@@ -43,6 +43,31 @@ describe('place suggestions', () => {
   });
 });
 
+describe('a place the gazetteer spells otherwise', () => {
+  const placeSuggestions = (text: string) =>
+    suggestFor(text, '2024-06-19')
+      .suggestions.filter((x) => x.kind === 'place')
+      .map((x) => ({ label: text.slice(x.start, x.end), ...x.attributes, reason: x.reason ?? '' }));
+  it('is proposed, pinned and flagged, in a country the story names, also when the story is led from elsewhere', () => {
+    const text =
+      'The U.S. Navy said on Monday that a tanker bound for Texas was struck by a missile near Hodeidah, ' +
+      'a port held by rebels in Yemen, and that Washington would respond.';
+    const hodeidah = placeSuggestions(text).find((p) => p.label === 'Hodeidah');
+    expect(hodeidah).toMatchObject({ geonames: '79415' });
+    expect(hodeidah?.reason).toMatch(/^another spelling of Al Ḩudaydah, YE: check it is meant/);
+  });
+  it('is not read in a country whose places are named in Latin script, nor from a person or a movement', () => {
+    expect(placeSuggestions('A barn burned near Whitlock in Ohio on Sunday, police said.').map((p) => p.label)).toEqual(
+      ['Ohio'],
+    );
+    const text = 'Yahya Saree, a spokesman for the rebels in Yemen, said on Sunday they had fired at the ship.';
+    expect(placeSuggestions(text).map((p) => p.label)).toEqual(['Yemen']);
+    // Names of movements share skeletons with towns (Houthi, Hajjah): a spelling needs a place's preposition.
+    const movement = 'Jets struck Houthi targets in Yemen on Sunday, and strikes on Houthi sites near Sanaa followed.';
+    expect(placeSuggestions(movement).filter((p) => /Houthi/.test(p.label))).toEqual([]);
+  });
+});
+
 describe('headline lines', () => {
   it('does not take a short sentence with a weekday for a headline', () => {
     const head = 'Storm Report Issued Today\n\n';

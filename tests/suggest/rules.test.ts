@@ -452,6 +452,21 @@ describe('events: a day inside the run of days of the event told before', () => 
   });
 });
 
+describe('events: a place that says whose, not where', () => {
+  it('is not the event place when the sentence names another', () => {
+    const ship = eventsOf('A Panama-flagged tanker was hit by a missile in the Gulf of Aden on Monday, the navy said.');
+    expect(ship[0].place).toBe('gulf-of-aden');
+    const backed = eventsOf('Iran-backed militias fired rockets at Erbil on Monday, officials said.');
+    expect(backed[0].place).toBe('erbil');
+    const actor = eventsOf("Russia's forces shelled Kherson on Sunday, the governor said.");
+    expect(actor[0].place).toBe('kherson');
+  });
+  it('stays the event place when the sentence names no other', () => {
+    const only = eventsOf("Yemen's Houthi rebels attacked a cargo ship on Monday, the navy said.");
+    expect(only[0].place).toBe('yemen');
+  });
+});
+
 describe('dates: a count said first counts from what its clause names', () => {
   it('counts "A day after the ferry was hit, …" forward from the day the text gave the hit', () => {
     const ev = eventsOf(
