@@ -20,7 +20,7 @@ const OFFSET_EM = 0.4;
 const TEXT_SIZE = 12;
 
 export interface EventLabel {
-  /** The label's marker: its event's id and its place's index (`${id}#${place_index}`). */
+  /** The label's marker: its event's id and the label's own words (`${id}#${label}`). */
   key: string;
   /** The text as the layer writes it ("Odesa (2 events)"). */
   text: string;
@@ -30,8 +30,12 @@ export interface EventLabel {
   radius: number;
 }
 
-/** The key of an event label's marker, as `EventLabels` builds it from a rendered feature. */
-export const eventLabelKey = (id: string, placeIndex: number): string => `${id}#${placeIndex}`;
+/**
+ * The key of an event label's marker, as `EventLabels` builds it from a rendered feature: its event and
+ * its label's words (each of an event's places is labelled by its own name), the two properties every
+ * point carries (the points leave out what no layer reads, such as the place's index; source.ts).
+ */
+export const eventLabelKey = (id: string, label: string): string => `${id}#${label}`;
 
 /**
  * The labels to leave out: each whose text, on the side the layer writes it first (to the right of its
@@ -68,7 +72,6 @@ export class EventLabels {
       for (const f of map.queryRenderedFeatures({ layers })) {
         const p = f.properties as {
           id?: string;
-          place_index?: number;
           label?: string;
           here?: number;
           magnitude?: unknown;
@@ -76,7 +79,7 @@ export class EventLabels {
         if (!p.id || !p.label || f.geometry.type !== 'Point') continue;
         const at = map.project(f.geometry.coordinates as [number, number]);
         labels.push({
-          key: eventLabelKey(p.id, Number(p.place_index ?? 0)),
+          key: eventLabelKey(p.id, p.label),
           text: labelText(p.label, Number(p.here ?? 1)),
           at: [at.x, at.y],
           radius: markerRadiusAt(typeof p.magnitude === 'number' ? p.magnitude : null),
@@ -89,7 +92,7 @@ export class EventLabels {
     // By opacity, not by filter: a filter lays the source out again (basemap-labels.ts). A hidden label
     // still takes its place in the collision, as it did when it was drawn cut.
     const opacity: DataDrivenPropertyValueSpecification<number> = cut.length
-      ? ['case', ['in', ['concat', ['get', 'id'], '#', ['to-string', ['get', 'place_index']]], ['literal', cut]], 0, 1]
+      ? ['case', ['in', ['concat', ['get', 'id'], '#', ['get', 'label']], ['literal', cut]], 0, 1]
       : 1;
     for (const id of layers) map.setPaintProperty(id, 'text-opacity', opacity);
   }

@@ -28,7 +28,7 @@ describe('cutEventLabels: an event label the view would cut is left out', () => 
     expect(cutEventLabels([label('s#0', 'Sumy', 100, 690)], phone)).toEqual(['s#0']);
   });
 
-  it('keys a label by its event and its place', () => {
-    expect(eventLabelKey('russia-dprk', 1)).toBe('russia-dprk#1');
+  it('keys a label by its event and its words (each place of an event has its own)', () => {
+    expect(eventLabelKey('russia-dprk', 'Pyongyang')).toBe('russia-dprk#Pyongyang');
   });
 });
