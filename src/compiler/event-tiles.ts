@@ -107,26 +107,24 @@ export function eventPoints(
       const key = `${at.join(',')} ${label}`;
       const repeat = written.has(key);
       written.add(key);
-      return {
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: at },
-        properties: {
-          kind: 'event',
-          id: p.id,
-          place_index: n,
-          type: p.type,
-          colour: colourOf(p.type),
-          status: p.status,
-          precision: p.places[n].precision,
-          magnitude: n === 0 ? p.magnitude : null,
-          admin1: p.places[n].admin1,
-          label,
-          here: here.get(at.join(',')) ?? 1,
-          ...(repeat ? { repeat: true } : {}),
-          ...timeOf(p),
-          ...(p.pending ? { pending: true } : {}),
-        },
+      // The same properties as the page's own points (leanEvents): only what the layers read, a figure
+      // only where it sizes the marker, `here` only where the point is shared.
+      const properties: Record<string, unknown> = {
+        kind: 'event',
+        id: p.id,
+        type: p.type,
+        colour: colourOf(p.type),
+        status: p.status,
+        precision: p.places[n].precision,
+        label,
       };
+      if (n === 0 && typeof p.magnitude === 'number') properties.magnitude = p.magnitude;
+      const shared = here.get(at.join(',')) ?? 1;
+      if (shared > 1) properties.here = shared;
+      if (repeat) properties.repeat = true;
+      Object.assign(properties, timeOf(p));
+      if (p.pending) properties.pending = true;
+      return { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: at }, properties };
     });
   });
 }
@@ -215,13 +213,11 @@ export function tileMetadata(maxZoom = CLUSTER.maxZoom + 1): Record<string, unkn
         fields: {
           kind: 'String',
           id: 'String',
-          place_index: 'Number',
           type: 'String',
           colour: 'String',
           status: 'String',
           precision: 'Number',
           magnitude: 'Number',
-          admin1: 'String',
           label: 'String',
           here: 'Number',
           t0: 'Number',
