@@ -4,8 +4,8 @@ import { indexOf, placeAt, type Gazetteer } from '../../src/compiler/gazetteer.j
 import { distanceKm } from '../../src/compiler/places/distance.js';
 import { straitForms } from '../../src/compiler/places/sources.js';
 import { articleForms, countrySkeletonMatch } from '../../src/compiler/places/transliteration.js';
-import { documentResolver, resolvePlace, type Resolution, WEIGHTS } from '../../src/compiler/resolve.js';
-import type { ResolvedPlace } from '../../src/contract.js';
+import { documentResolver, resolvePlace, WEIGHTS } from '../../src/compiler/resolve.js';
+import { place } from './resolve-kit.js';
 
 // Examples written here (general geography), not taken from any benchmark corpus.
 
@@ -48,11 +48,6 @@ let g: Gazetteer;
 beforeAll(() => {
   g = loadGazetteer();
 }, 180_000);
-
-function place(r: Resolution): ResolvedPlace {
-  if (!r.ok) throw new Error(`expected a place, got ${r.reason}: ${r.message}`);
-  return r.place;
-}
 
 describe('straits and narrow seas', () => {
   it('reads a strait in the forms news writes it as the strait, not a town', () => {

@@ -1,15 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../../src/compiler/gazetteer.js';
 import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
-import {
-  describePlace,
-  documentResolver,
-  resolveDocument,
-  resolvePlace,
-  type Resolution,
-  WEIGHTS,
-} from '../../src/compiler/resolve.js';
+import { describePlace, documentResolver, resolveDocument, resolvePlace, WEIGHTS } from '../../src/compiler/resolve.js';
 import type { ResolvedPlace } from '../../src/contract.js';
+import { place } from './resolve-kit.js';
 import { distanceKm } from '../../src/compiler/places/distance.js';
 import { onLand } from './natural-earth.js';
 
@@ -17,11 +11,6 @@ let g: Gazetteer;
 beforeAll(() => {
   g = loadGazetteer();
 }, 180_000);
-
-function place(r: Resolution): ResolvedPlace {
-  if (!r.ok) throw new Error(`expected a place, got ${r.reason}: ${r.message}`);
-  return r.place;
-}
 
 describe('resolvePlace', () => {
   it('reads alternate spellings and scripts of a city as that city', () => {
