@@ -31,6 +31,7 @@ import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import type { Gazetteer } from '../src/compiler/gazetteer.js';
 import { distanceKm } from '../src/compiler/places/distance.js';
 import { containerPair, divisionCue } from '../src/compiler/places/division.js';
+import { statedContainer } from '../src/compiler/places/stated-container.js';
 import {
   documentResolver,
   WEIGHTS,
@@ -129,7 +130,7 @@ function queryOf(m: Mention, around: Neighbours = {}): PlaceQuery {
   if (divisionOf(m, around)) q.division = true;
   const designator = designatorAfter(m);
   if (designator && !m.mention.toLowerCase().endsWith(designator)) q.name = `${m.mention} ${designator}`;
-  const within = containingPlace(m);
+  const within = containingPlace(m) ?? statedContainer(m.text_context.slice(m.end - m.context_offset));
   if (within) q.within = within;
   return q;
 }

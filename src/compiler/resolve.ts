@@ -62,7 +62,10 @@ export interface PlaceQuery {
   geonames?: number;
   /** Pin by Wikidata QID. */
   wikidata?: string;
-  /** A place the text names as containing this one: "Texas" in "Paris, Texas", "Ky." in "Paducah, Ky.". */
+  /**
+   * A place the text names as containing this one: "Texas" in "Paris, Texas", "Ky." in "Paducah, Ky.";
+   * or a chain of them, smallest first: "Henry County, Tennessee" ("Paris is a town in Henry County, Tennessee").
+   */
   within?: string;
   /**
    * The text reads this place as a political division, not a town: it names it as the container of
@@ -666,6 +669,31 @@ function namedAfterForms(text: string): string[] {
   return out;
 }
 
+/** Parts of a containing place written as a chain, read innermost last ("Warren County, Ohio, United States"). */
+const MAX_CONTAINER_PARTS = 4;
+
+/**
+ * The place a containing place's text names, read as a division ("Bronx, New York" → the state); -1
+ * when it names nothing. A chain of places from the smallest to the largest ("Henry County,
+ * Tennessee", "Warren County, Ohio, United States") is read from its end: each part within the one
+ * after it, so "Henry County" is Tennessee's and not Georgia's. A part that names nothing is skipped.
+ */
+function containerOf(g: GazetteerIndex, text: string): number {
+  const parts = text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_CONTAINER_PARTS);
+  let outer = -1;
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const w = rank(g, candidatesOf(g, parts[k], undefined, outer, true), NO_EVIDENCE);
+    // A part that lies outside the larger place after it is not read there ("Lanark County, Ontario"
+    // with no Lanark County in Ontario): the larger place stays the container.
+    if (w.length && (outer < 0 || liesIn(g, w[0].i, outer) !== false)) outer = w[0].i;
+  }
+  return outer;
+}
+
 function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
@@ -691,12 +719,7 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
     withinText = text.slice(comma + 1).trim();
     text = text.slice(0, comma).trim();
   }
-  let within = -1;
-  if (withinText) {
-    // The containing place is named as a division ("Bronx, New York" → the state).
-    const w = rank(g, candidatesOf(g, withinText, undefined, -1, true), NO_EVIDENCE);
-    if (w.length) within = w[0].i;
-  }
+  const within = withinText ? containerOf(g, withinText) : -1;
   const candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
   if (candidates.length === 0) {
     const words = hashtagWords(q.name ?? q.text, (f) => candidatesOf(g, f, q.kind, within, div).length > 0);
@@ -999,6 +1022,33 @@ function resolveAll(
   const reads = uq.map((q, n) => read(q, unique[n]));
   const prepared = reads.map((r) => r.prepared);
   const ukey = reads.map((r) => r.core);
+  // One sense per discourse: a name the document places once ("Paris, Texas", "Lebanon is a city in
+  // Warren County, Ohio") is that place where the document repeats it bare ("Paris police said").
+  // Only when every placed mention of the name reads the same place.
+  const placed = new Map<string, number>();
+  const sameName = (q: PlaceQuery): string => `${normalizeName(q.name ?? q.text)}|${q.kind ?? ''}`;
+  uq.forEach((q, n) => {
+    const p = prepared[n];
+    if (q.within === undefined || p.pin !== null || p.candidates.length === 0) return;
+    // A division only: "Henderson, Boulder City" may be a list as much as a container.
+    const c = containerOf(x, q.within);
+    if (c < 0 || levelOf(x, c) === 'city' || levelOf(x, c) === 'site' || levelOf(x, c) === 'feature') return;
+    const key = sameName(q);
+    const top = rank(x, p.candidates, base, w)[0].i;
+    const m = placed.get(key);
+    if (m === undefined) placed.set(key, n);
+    else if (m >= 0) {
+      const pm = prepared[m];
+      if (pm.pin !== null || rank(x, pm.candidates, base, w)[0].i !== top) placed.set(key, -1);
+    }
+  });
+  if (placed.size > 0)
+    uq.forEach((q, n) => {
+      if (q.within !== undefined || q.geonames !== undefined || q.wikidata !== undefined || prepared[n].pin !== null)
+        return;
+      const m = placed.get(sameName(q));
+      if (m !== undefined && m >= 0) prepared[n] = prepared[m];
+    });
   // Last-resort readings are no context for the others (a wrong guess would pull them away).
   const guessed = prepared.map((p) => p.pin === null && p.guess !== undefined);
   const count = unique.map((sig) => countOf.get(sig)!);

@@ -248,6 +248,29 @@ describe('resolveDocument', () => {
 // written here, not taken from any benchmark corpus; reference points are rough (well within the
 // tolerances asserted), from general geography.
 describe('classes of miss on unseen text', () => {
+  it('reads a containing place written as a chain, each part within the next', () => {
+    // Henry County lies in Georgia, Tennessee and a dozen other states; the chain says which.
+    const paris = place(resolvePlace(g, { text: 'Paris', within: 'Henry County, Tennessee' }));
+    expect(distanceKm(paris.lonlat, [-88.33, 36.3])).toBeLessThan(30);
+    const lebanon = place(resolvePlace(g, { text: 'Lebanon', within: 'Warren County, Ohio, United States' }));
+    expect(distanceKm(lebanon.lonlat, [-84.21, 39.43])).toBeLessThan(30);
+    // A part that lies outside the next one is skipped: the larger place still holds.
+    const perth = place(resolvePlace(g, { text: 'Perth', within: 'Nowhere County, Ontario' }));
+    expect(perth.country).toBe('CA');
+  });
+
+  it('reads a name the document places once as that place where it repeats it bare', () => {
+    const [first, again] = resolveDocument(g, [
+      { text: 'Athens', within: 'McMinn County, Tennessee' },
+      { text: 'Athens' },
+    ]);
+    expect(distanceKm(place(first).lonlat, [-84.59, 35.44])).toBeLessThan(30);
+    expect(place(again)).toEqual(place(first));
+    // Not when the container is a city: "Henderson, Boulder City" may be a list.
+    const [, bare] = resolveDocument(g, [{ text: 'Athens', within: 'Madison' }, { text: 'Athens' }]);
+    expect(place(bare).country).toBe('GR');
+  });
+
   it('reads an ocean name that is also a small town as the ocean', () => {
     // Atlantic, Iowa and Pacific, Missouri are towns of some 7,000; the oceans are what the words mean.
     for (const [text, near] of [
