@@ -398,6 +398,9 @@ function candidatesOf(
   const designator = variants.find((v) => v.designator)?.designator ?? null;
   for (const v of variants) {
     if (v.qualified && anyUnqualified) continue;
+    // "Western University", "Central Station", "North Hospital": a qualifier before a facility's or
+    // feature's own word names that facility, not the part of a place called "University".
+    if (v.qualified && NAMED_AFTER_TRAILING.test(` ${v.key}`)) continue;
     const postings = postingsOf(g, v.key);
     // A feature or site this reading names by its own name: another place's alternate name or
     // translation ("White House", Casablanca's) yields to it (features.yaml gives a feature a bare
@@ -559,6 +562,8 @@ type Prepared =
        * always ambiguous). Neither counts as context for the document's other mentions.
        */
       guess?: 'ending' | 'namedAfter';
+      /** With 'namedAfter': the feature is a facility of a town (FACILITY_OF_TOWN), so it lies at a town it names. */
+      facility?: true;
     };
 
 /** A leading Arabic article as transliterations write it ("al-Raqqa", "Ar Raqqah", "el-Arish"). */
@@ -655,16 +660,32 @@ const NAMED_AFTER_LEADING =
 const NAMED_AFTER_TRAILING =
   /\s+(?:river|creek|lake|reservoir|bay|harbou?r|port|valley|falls|(?:national\s+|state\s+|memorial\s+)?park|square|(?:international\s+|regional\s+|municipal\s+)?airport|air\s+(?:force\s+)?base|university|college|hospital|dam|islands?|mountains?|hills?|beach|station|(?:art\s+)?gallery|museum|cathedral|church|stadium|arena|zoo|township|twp\.?|co\.?|metro(?:politan)?\s+area|area)$/iu;
 
-function namedAfterForms(text: string): string[] {
-  const out: string[] = [];
+/**
+ * Facilities built in the town they are named after ("Port of Rotterdam", "Ankara University",
+ * "Lyon airport"): unlike a river, lake, park or mountain, which may lie far from its namesake, such
+ * a facility lies at it. The first word of NAMED_AFTER_LEADING or the last of NAMED_AFTER_TRAILING.
+ */
+const FACILITY_OF_TOWN =
+  /^(?:the\s+)?(?:port|university)\s+of\s+|\s+(?:harbou?r|port|(?:international\s+|regional\s+|municipal\s+)?airport|university|college|hospital|station|cathedral|stadium)$/iu;
+
+/** A form of a name without its feature's words, and whether the feature is a facility of a town. */
+interface NamedAfterForm {
+  form: string;
+  facility: boolean;
+}
+
+function namedAfterForms(text: string): NamedAfterForm[] {
+  const out: NamedAfterForm[] = [];
   let t = text.trim();
   for (let k = 0; k < 2; k++) {
     const next = t.replace(NAMED_AFTER_LEADING, '').replace(NAMED_AFTER_TRAILING, '').trim();
-    if (next === t || next.length < 3) break;
-    out.push((t = next));
+    // "University Hospital", "Park Station": what is left is another feature's word, not a place's name.
+    if (next === t || next.length < 3 || NAMED_AFTER_TRAILING.test(` ${next}`)) break;
+    const facility = k === 0 && FACILITY_OF_TOWN.test(t);
+    out.push({ form: (t = next), facility });
     // "Montreal-Pierre Elliott Trudeau International Airport": the city before the person's name.
     const head = /^([^-\u2010-\u2015]{3,})[-\u2010-\u2015]/u.exec(next)?.[1].trim();
-    if (head && head.length >= 3) out.push(head);
+    if (head && head.length >= 3) out.push({ form: head, facility });
   }
   return out;
 }
@@ -732,10 +753,10 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
       const c = candidatesOf(g, f, q.kind, within, div);
       if (c.length) return { pin: null, text: f, candidates: c, guess: 'ending' };
     }
-    for (const f of namedAfterForms(text)) {
+    for (const { form, facility } of namedAfterForms(text)) {
       // The feature's own kind ("river") says nothing of the place it is named after.
-      const c = candidatesOf(g, f, undefined, within);
-      if (c.length) return { pin: null, text, candidates: c, guess: 'namedAfter' };
+      const c = candidatesOf(g, form, undefined, within);
+      if (c.length) return { pin: null, text, candidates: c, guess: 'namedAfter', ...(facility ? { facility } : {}) };
     }
   }
   return { pin: null, text, candidates };
@@ -1116,7 +1137,10 @@ function resolveAll(
       }
       if (options.unknown !== 'focus' || !place) return;
       const take = r.ok
-        ? p.pin === null && p.guess === 'namedAfter' && distanceKm(r.place.lonlat, place.lonlat) > FOCUS_GUESS_KM
+        ? p.pin === null &&
+          p.guess === 'namedAfter' &&
+          !(p.facility && r.place.kind === 'city') &&
+          distanceKm(r.place.lonlat, place.lonlat) > FOCUS_GUESS_KM
         : r.reason === 'unknown';
       if (take) out[n] = { ok: true, place, candidates: [place], ambiguous: true, focus: true };
     });

@@ -259,6 +259,23 @@ describe('classes of miss on unseen text', () => {
     expect(perth.country).toBe('CA');
   });
 
+  it("places a port, airport or university named after a town at that town, not at the story's focus", () => {
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    const [gdansk] = resolve([{ text: 'Port of Gdansk' }, { text: 'Hamburg' }, { text: 'Bremen' }]);
+    expect(distanceKm(place(gdansk).lonlat, [18.65, 54.35])).toBeLessThan(30);
+    const [, , lyon] = resolve([{ text: 'Madrid' }, { text: 'Seville' }, { text: 'Lyon Airport' }]);
+    expect(distanceKm(place(lyon).lonlat, [4.85, 45.75])).toBeLessThan(40);
+  });
+
+  it('reads a facility named by a qualifier and a generic word as unknown, not as a place called "University"', () => {
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    const [, uni] = resolve([{ text: 'Halifax', within: 'Nova Scotia' }, { text: 'Eastern University' }]);
+    expect(place(uni).name).not.toMatch(/^University/);
+    expect(distanceKm(place(uni).lonlat, [-63.57, 44.65])).toBeLessThan(30);
+    const [hospital] = resolve([{ text: 'University Hospital' }, { text: 'Cardiff' }, { text: 'Swansea' }]);
+    expect(place(hospital).name).not.toMatch(/^University/);
+  });
+
   it('reads a name the document places once as that place where it repeats it bare', () => {
     const [first, again] = resolveDocument(g, [
       { text: 'Athens', within: 'McMinn County, Tennessee' },
