@@ -173,7 +173,7 @@ const MATCH = {
   kind: 2,
   kindMismatch: -6,
   /** Another place's alternate name or translation, when a feature or site has it as its own name. */
-  featureOwnName: -4,
+  featureOwnName: -8,
   /**
    * A city, site or feature, when the text reads the name as a division (PlaceQuery.division):
    * "Bronx, New York" is the state, "Gatineau, Quebec" the province. Chosen by cross-validation
@@ -421,7 +421,15 @@ function candidatesOf(
       const i = Math.floor(p / 8);
       const level = levelOf(g, i);
       let s = prior(g, i, level) + NAME[nameTypeOf(p)];
-      if (ownFeature && (nameTypeOf(p) === 'alternate' || nameTypeOf(p) === 'translation')) s += MATCH.featureOwnName;
+      // A division's official name that a sea or other feature has as its own ("Persian Gulf", one of
+      // Bushehr province's Natural Earth names) is an alternate name as much.
+      if (
+        ownFeature &&
+        (nameTypeOf(p) === 'alternate' ||
+          nameTypeOf(p) === 'translation' ||
+          (nameTypeOf(p) === 'official' && (level === 'region' || level === 'county')))
+      )
+        s += MATCH.featureOwnName;
       if (v.qualified) s += MATCH.qualified;
       if (v.designator) s += MATCH.stripped;
       if (designator && designator !== 'any') {

@@ -276,6 +276,27 @@ describe('classes of miss on unseen text', () => {
     expect(place(hospital).name).not.toMatch(/^University/);
   });
 
+  it("reads a sea's or river's own name as the feature, even where a division of the story's country has it as another name", () => {
+    // Bushehr province's Natural Earth names include "Persian Gulf"; Serbia's Podunavlje is "Danube".
+    for (const [doc, near] of [
+      [
+        ['Persian Gulf', 'Bushehr', 'Iran'],
+        [51.5, 27],
+      ],
+      [
+        ['Danube', 'Smederevo', 'Pozarevac', 'Serbia'],
+        [22, 44.5],
+      ],
+    ] as Array<[string[], [number, number]]>) {
+      const [feature] = resolveDocument(
+        g,
+        doc.map((text) => ({ text })),
+      );
+      expect(place(feature).kind, doc[0]).toBe('area');
+      expect(distanceKm(place(feature).lonlat, near), doc[0]).toBeLessThan(300);
+    }
+  });
+
   it('reads a name the document places once as that place where it repeats it bare', () => {
     const [first, again] = resolveDocument(g, [
       { text: 'Athens', within: 'McMinn County, Tennessee' },
