@@ -129,8 +129,18 @@ const TELLS =
 /** What was said is a decision, an intention or an appeal: the saying is the event ("said on Sunday it would send …"). */
 const INTENT_AFTER =
   /^,?\s+(?:that\s+)?(?:(?:it|they|he|she|we|the\s+[\p{L}-]+|[\p{Lu}][\p{L}-]*)\s+){0,3}?(?:would|will|was\s+ready\s+to|planned\s+to|plans\s+to|intended\s+to|intends\s+to)\b|\b(?:urged|appealed|called\s+(?:on|for)|vowed|pledged|demanded)\b/iu;
-const SAID_BEFORE =
-  /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+(?:on\s+|late\s+|early\s+)?$/i;
+/**
+ * Where or how it was said, between the verb and the date: "said in London on Tuesday", "told reporters
+ * in Kyiv on Friday", "said in a statement on Monday", "said at a news conference in Brussels on Thursday".
+ * A few words after a preposition, none of them one that opens what was said ("that", a pronoun, an auxiliary).
+ */
+const SAID_SETTING = String.raw`(?:(?:reporters|journalists|parliament|lawmakers)\s+)?(?:(?:in|at|during|from|after)\s+(?:(?!(?:that|it|they|he|she|we|its|their|had|has|have|was|were|would|will)\b)[\p{L}\p{N}'’.-]+,?\s+){1,5})?`;
+const SAID_BEFORE = new RegExp(
+  String.raw`\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+` +
+    SAID_SETTING +
+    String.raw`(?:on\s+|late\s+|early\s+)?$`,
+  'iu',
+);
 /** "Putin on Sunday called the blast …": the date between who speaks and the verb of saying. */
 const SAID_AFTER =
   /^\s+(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|called|accused|urged|vowed|insisted|declared|described)\b/i;
@@ -279,7 +289,7 @@ export function findDates(
   for (const m of slice.matchAll(TODAY_PART)) {
     if (!ref) continue;
     const start = from + m.index;
-    const reporting = SAID_BEFORE.test(text.slice(Math.max(from, start - 30), start));
+    const reporting = SAID_BEFORE.test(text.slice(Math.max(from, start - 60), start));
     out.push({
       start,
       end: start + m[0].length,
@@ -469,7 +479,7 @@ export function findDates(
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
         value = `${startValue}/${endValue}`;
     }
-    const before = text.slice(Math.max(from, start - 30), start);
+    const before = text.slice(Math.max(from, start - 60), start);
     const saidBefore = SAID_BEFORE.test(before);
     // "The Pentagon said on Sunday it would send …", "… said on Sunday it was following the fighting and
     // urged all sides to stop": the saying is the event.

@@ -275,3 +275,58 @@ describe("dates: the text's own day, the clause of the place, the news an undate
     expect(dated(back, '2024-02-01').at(-1)).toBe('2024-01-24');
   });
 });
+
+describe('dates: when it was said, where it was said, and what had gone on before', () => {
+  const events = (t: string, published: string) =>
+    suggestFor(t, published)
+      .suggestions.filter((x) => x.kind === 'event')
+      .map((x) => [x.attributes.date, x.attributes.of ? 'of' : 'event']);
+
+  it('marks a date after a verb of saying and where or how it was said as when it was said', () => {
+    const said = (t: string) => findDates(t, 0, t.length, '2023-03-10').map((d) => [d.value, d.reporting ?? false]);
+    expect(said('The minister said in Vilnius on Thursday that the border post was closed.')).toEqual([
+      ['2023-03-09', true],
+    ]);
+    expect(said('The general told reporters in Warsaw on Monday that a drone fell near Rzeszow.')).toEqual([
+      ['2023-03-06', true],
+    ]);
+    expect(said('The governor said at a briefing in Kharkiv on Tuesday that two people died.')).toEqual([
+      ['2023-03-07', true],
+    ]);
+    // What was said begins after "that" or a pronoun: a date there is when it happened.
+    expect(said('The army said that forces in Bakhmut on Tuesday repelled an assault.')).toEqual([
+      ['2023-03-07', false],
+    ]);
+    expect(said('The ministry said in March it had lost contact with the crew.')).toEqual([['2023-03', false]]);
+  });
+
+  it('dates what had gone on before it was said by the month it was said, when no later account dates it', () => {
+    // Present perfect, dated only by the saying: the month.
+    expect(
+      events(
+        'Russia has deployed Iskander launchers in Belarus, the defence minister said in Minsk on Tuesday.',
+        '2023-05-25',
+      ),
+    ).toEqual([['2023-05', 'event']]);
+    // One act, told in the past ("had seized"), keeps the day it was said.
+    expect(events('Rebels in Myanmar said on Sunday that they had seized the town of Lashio.', '2024-08-06')).toEqual([
+      ['2024-08-04', 'event'],
+    ]);
+    // A later account that dates it wins over the month.
+    expect(
+      events(
+        'Russia has fired a new missile at Ukraine, Kyiv said on Friday. The missile was launched at Dnipro on Thursday, Ukrainian officials said.',
+        '2024-11-23',
+      )[0],
+    ).toEqual(['2024-11-21', 'event']);
+  });
+
+  it('tells a decision said on a day as an event of its own, not another account of the event before it', () => {
+    const t =
+      'Drones struck a depot in Odesa on Monday, killing two people. France and Germany said on Tuesday they would send more air defence systems to Ukraine after the attack.';
+    expect(events(t, '2024-05-08')).toEqual([
+      ['2024-05-06', 'event'],
+      ['2024-05-07', 'event'],
+    ]);
+  });
+});
