@@ -289,7 +289,20 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     const k = kept.get(x.start);
     return k ? [k] : [];
   });
-  for (const x of final) if (x.kind === 'event' && !x.attributes.of) monthSaid(text, x);
+  // What later sentences carried from an event dated by the month it was said is of that month too.
+  let monthOf: { day: string; month: string } | null = null;
+  for (const x of final) {
+    if (x.kind !== 'event' || x.attributes.of) continue;
+    const before = x.attributes.date;
+    if (monthOf && before === monthOf.day && x.reason?.includes(CARRIED)) {
+      x.attributes.date = monthOf.month;
+      x.reason = `${x.reason}; the month of the event it goes on with, dated by the month it was said`;
+      continue;
+    }
+    monthSaid(text, x);
+    if (before && x.attributes.date !== before) monthOf = { day: before, month: x.attributes.date as string };
+    else if (before) monthOf = null;
+  }
   return { suggestions: consistent(text, final), dates };
 }
 
@@ -348,6 +361,7 @@ const GONE_ON =
   /\b(?:(?:has|have)\s+(?:(?:already|now|also|since|repeatedly|recently)\s+)?(?:been\s+)?|had\s+(?:(?:already|also)\s+)?been\s+)(?!(?:said|told|denied|called|announced|warned|claimed|stated|confirmed|reported|urged|asked)\b)[a-z]+(?:ed|en|wn|ne|nt|ght|ung|ing)\b/i;
 
 const SAID_ONLY = 'the date it was said, not necessarily when it happened';
+const CARRIED = 'carried from an earlier sentence; the text gives no date of the event here';
 
 /**
  * An event dated only by the day it was said, which no later account dated otherwise, whose words say
@@ -375,8 +389,7 @@ function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
   const found = all.filter((d) => !d.background);
   const happened = found.filter((d) => !d.reporting);
   if (happened.length > 0) return happened;
-  if (carried)
-    return [{ ...carried, reason: 'carried from an earlier sentence; the text gives no date of the event here' }];
+  if (carried) return [{ ...carried, reason: CARRIED }];
   return found.map((d) => ({
     ...d,
     reason: `${d.reason ? `${d.reason}; ` : ''}${SAID_ONLY}`,

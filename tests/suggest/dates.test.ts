@@ -321,6 +321,15 @@ describe('dates: when it was said, where it was said, and what had gone on befor
     ).toEqual(['2024-11-21', 'event']);
   });
 
+  it('gives what goes on with an event dated by the month it was said that month too', () => {
+    const t =
+      'Iran has supplied Russia with ballistic missiles, the U.S. envoy said in Vienna on Tuesday. Iranian instructors trained Russian crews near Tehran.';
+    expect(events(t, '2024-09-12')).toEqual([
+      ['2024-09', 'event'],
+      ['2024-09', 'event'],
+    ]);
+  });
+
   it('tells a decision said on a day as an event of its own, not another account of the event before it', () => {
     const t =
       'Drones struck a depot in Odesa on Monday, killing two people. France and Germany said on Tuesday they would send more air defence systems to Ukraine after the attack.';
