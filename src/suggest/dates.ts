@@ -161,7 +161,7 @@ const BEGAN_BEFORE =
  */
 const GOES_ON_AFTER =
   /^\s+and\s+(?:has|have)\s+(?!(?:since\s+)?(?:killed|driven|displaced|forced|left|cost|claimed|wounded|uprooted|injured)\b)(?:since\s+)?[a-z]+\b/i;
-const WEEKEND = /\b(?:(?:over|at|during|on)\s+the|last)\s+weekend\b/gi;
+const WEEKEND = /\b(?:(?:over|at|during|on)\s+the(?:\s+past)?|last|this(?:\s+past)?|the\s+past)\s+weekend\b/gi;
 /** "this morning", "earlier today": the publication day. */
 const TODAY_PART = /\b(?:this\s+(?:morning|afternoon|evening)|(?:earlier|early)\s+today)\b/gi;
 /** "over the past week", "in the last week": the seven days up to publication (not last calendar week). */
@@ -191,7 +191,12 @@ const LAST_MONTH =
   /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)/g;
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
 const YEAR_AFTER = /^,?\s+(last|this)\s+year\b/i;
-const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
+/**
+ * "last week", "this month"; "earlier in the week", "at the start of the month", "since the beginning of
+ * the year" are the current one (m[1] absent).
+ */
+const LAST_PERIOD =
+  /\b(?:(last|this|past|previous)|earlier\s+in\s+the|(?<=\b(?:at|since|by|from|until|in|to)\s+)the\s+(?:start|beginning|end|middle)\s+of\s+the)\s+(week|month|year)\b/gi;
 
 /** A word that dates by itself: a month, a weekday, yesterday. */
 const DATE_WORD = new RegExp(
@@ -362,7 +367,7 @@ export function findDates(
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
     // "on October 27 last year", "in March this year": the year of the date before it (read with chrono's).
     if (m[2].toLowerCase() === 'year' && MONTH_BEFORE.test(slice.slice(0, m.index))) continue;
-    const which = m[1].toLowerCase() === 'this' ? 0 : 1;
+    const which = !m[1] || m[1].toLowerCase() === 'this' ? 0 : 1;
     const unit = m[2].toLowerCase();
     let value: string;
     if (unit === 'year') value = String(ref.getUTCFullYear() - which);

@@ -339,3 +339,20 @@ describe('dates: when it was said, where it was said, and what had gone on befor
     ]);
   });
 });
+
+describe('dates: the current period in other words, and the weekend just gone', () => {
+  const v = (t: string) => findDates(t, 0, t.length, '2023-08-16').map((d) => d.value);
+  it('reads "earlier in the week", "at the start of the month", "since the beginning of the year" against publication', () => {
+    // Published on Wednesday 16 August 2023.
+    expect(v('Drones hit Odesa earlier in the week.')).toEqual(['2023-08-14/2023-08-16']);
+    expect(v('The port was attacked at the start of the month.')).toEqual(['2023-08']);
+    expect(v('The ban has been in force since the beginning of the year.')).toEqual(['2023/..']);
+    expect(v('Grain exports had fallen by the end of the year.')).toEqual(['2023']);
+    // "the end of the war" names no calendar period.
+    expect(v('Grain exports will not recover before the end of the war.')).toEqual([]);
+  });
+  it('reads "this past weekend" and "the past weekend" as the Saturday and Sunday just gone', () => {
+    expect(v('Drones hit Odesa this past weekend.')).toEqual(['2023-08-12/2023-08-13']);
+    expect(v('Drones hit Odesa over the past weekend.')).toEqual(['2023-08-12/2023-08-13']);
+  });
+});
