@@ -26,7 +26,7 @@ const WEAPON_WORDS =
 /** A kind of weapon named by its target, not by a designation ("anti-personnel mines", "anti-ship ballistic missile"). */
 const GENERIC =
   /\banti-?(?:personnel|tank|ship|air|aircraft|armou?r)\s+(?:ballistic\s+|cruise\s+|guided\s+)?(?:missiles?|mines|landmines|mine|rockets?)\b/gi;
-const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?\b/g;
+const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?(?=s?\b)/g;
 /**
  * A weapon the text names as it introduces it: "a new drone they call Jaffa", "a missile called
  * Oreshnik", "a rocket dubbed Fadi", "the system known as Dome". The name is one or two capitalised words.
@@ -69,9 +69,9 @@ export function suggestWeapons(
   const aliases = catalogue.flatMap((w) => w.aliases.map((a) => ({ a, w }))).sort((x, y) => y.a.length - x.a.length);
   if (aliases.length > 0) {
     // Designations are matched as written; names of two or more words in any case.
-    // A name may be plural ("two Neptunes"); a designation ending in a digit may not ("KN-23s" is rare and "SS-26s" reads the same).
+    // A name may be plural ("two Neptunes"), and so may a designation ending in a digit ("seven Kh-101s").
     const pattern = new RegExp(
-      aliases.map(({ a }) => `(?<![\\w-])(${escape(a)}${/[a-z]$/.test(a) ? 's?' : ''})(?![\\w-])`).join('|'),
+      aliases.map(({ a }) => `(?<![\\w-])(${escape(a)}${/[a-z\d]$/.test(a) ? 's?' : ''})(?![\\w-])`).join('|'),
       'g',
     );
     for (const m of t.text.matchAll(pattern)) {

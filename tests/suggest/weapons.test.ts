@@ -99,3 +99,14 @@ describe('weapons: a weapon named again, and a catalogued name by its stem', () 
     expect(weapons('The rockets were shown to the Fattah family in Gaza on Monday.')).toEqual([]);
   });
 });
+
+describe('weapons: plurals of designations', () => {
+  it('reads a catalogued or uncatalogued designation ending in a digit in the plural', () => {
+    expect(weapons('Russian bombers fired seven Kh-101s at Lviv on Monday.')).toEqual([
+      expect.objectContaining({ words: 'Kh-101s', id: 'kh-101' }),
+    ]);
+    expect(weapons('Iran fired Zolfaghar-7s at bases in Iraq, officials said on Monday.').map((x) => x.words)).toEqual([
+      'Zolfaghar-7',
+    ]);
+  });
+});
