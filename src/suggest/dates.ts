@@ -205,7 +205,7 @@ const DATE_WORD = new RegExp(
 );
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
 const ANCHORED =
-  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
+  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week|evening|night|morning|afternoon)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
 /** A duration or an offset chrono counts from the publication date ("for 86 minutes", "after 73 minutes", "15 minutes later", "in five months"). */
 const DURATION = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+ago\b)/i;
 const COUNT: Readonly<Record<string, number>> = {
@@ -308,10 +308,21 @@ export function findDates(
     const start = from + m.index;
     out.push({ start, end: start + m[0].length, value: day(new Date(ref.getTime() - 2 * 86400000)), reason: relative });
   }
+  // "Officials said on Tuesday that shelling had killed three people the previous evening": a count
+  // after the day it was said in the same sentence counts from that day (see below, once chrono has read it).
+  const saidCounts: Array<{ at: number; days: number }> = [];
   for (const m of slice.matchAll(ANCHORED)) {
     if (taken(from + m.index, from + m.index + m[0].length)) continue;
     const start = from + m.index;
     const end = start + m[0].length;
+    const towards = (m[4] ?? (/^(?:earlier|later|previously)$/i.test(m[3] ?? '') ? m[3] : '')).toLowerCase();
+    if (towards) {
+      const days =
+        (m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1) *
+        ((m[2] ?? m[5] ?? '').toLowerCase() === 'week' ? 7 : 1) *
+        (/^(?:previous|earlier|previously)$/.test(towards) ? -1 : 1);
+      saidCounts.push({ at: out.length, days });
+    }
     // "A day after the Tutor was hit, missiles struck the Verbena": said first, the phrase counts the
     // sentence's event from the one its clause names, dated where the text told it (not the event told
     // last), and forward from it.
@@ -506,6 +517,16 @@ export function findDates(
     if (taken(yStart, yStart + 4)) continue;
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
+  }
+  for (const { at, days } of saidCounts) {
+    const d = out[at];
+    const said = out
+      .filter((r) => r.reporting && r.end <= d.start && /^\d{4}-\d\d-\d\d$/.test(r.value))
+      .sort((a, b) => b.start - a.start)[0];
+    if (!d || !said) continue;
+    d.value = day(new Date(Date.parse(`${said.value}T12:00:00Z`) + days * 86400000));
+    d.reason = 'counted from the day it was said';
+    d.anchored = true;
   }
   // "between November 20 and November 22", "on Monday and Tuesday": one interval (chrono reads two
   // dates); "on Monday and on Wednesday" stays two days.

@@ -356,3 +356,23 @@ describe('dates: the current period in other words, and the weekend just gone', 
     expect(v('Drones hit Odesa over the past weekend.')).toEqual(['2023-08-12/2023-08-13']);
   });
 });
+
+describe('dates: a count from the day it was said', () => {
+  const v = (t: string) => findDates(t, 0, t.length, '2024-05-15').map((d) => d.value);
+  it('counts "the previous evening", "two days earlier" from the day the sentence says it was said', () => {
+    // Published on Wednesday 15 May 2024; said on Tuesday 14 May.
+    expect(
+      v('Officials in Kharkiv said on Tuesday that shelling had killed three people the previous evening.'),
+    ).toEqual(['2024-05-14', '2024-05-13']);
+    expect(v('The governor said on Tuesday that the depot had burned two days earlier.')).toEqual([
+      '2024-05-14',
+      '2024-05-12',
+    ]);
+    // With no day said in the sentence and no event before it, there is nothing to count from.
+    expect(v('Shelling had killed three people the previous evening.')).toEqual([]);
+  });
+  it('counts "the previous night" from the event told before when the sentence says no day', () => {
+    const t = findDates('Drones had hit the port the previous night.', 0, 42, '2024-05-15', '2024-05-12');
+    expect(t.map((d) => d.value)).toEqual(['2024-05-11']);
+  });
+});
