@@ -129,8 +129,18 @@ const TELLS =
 /** What was said is a decision, an intention or an appeal: the saying is the event ("said on Sunday it would send …"). */
 const INTENT_AFTER =
   /^,?\s+(?:that\s+)?(?:(?:it|they|he|she|we|the\s+[\p{L}-]+|[\p{Lu}][\p{L}-]*)\s+){0,3}?(?:would|will|was\s+ready\s+to|planned\s+to|plans\s+to|intended\s+to|intends\s+to)\b|\b(?:urged|appealed|called\s+(?:on|for)|vowed|pledged|demanded)\b/iu;
-const SAID_BEFORE =
-  /\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+(?:on\s+|late\s+|early\s+)?$/i;
+/**
+ * Where or how it was said, between the verb and the date: "said in London on Tuesday", "told reporters
+ * in Kyiv on Friday", "said in a statement on Monday", "said at a news conference in Brussels on Thursday".
+ * A few words after a preposition, none of them one that opens what was said ("that", a pronoun, an auxiliary).
+ */
+const SAID_SETTING = String.raw`(?:(?:reporters|journalists|parliament|lawmakers)\s+)?(?:(?:in|at|during|from|after)\s+(?:(?!(?:that|it|they|he|she|we|its|their|had|has|have|was|were|would|will)\b)[\p{L}\p{N}'’.-]+,?\s+){1,5})?`;
+const SAID_BEFORE = new RegExp(
+  String.raw`\b(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|declared|insisted|vowed|urged)\s+` +
+    SAID_SETTING +
+    String.raw`(?:on\s+|late\s+|early\s+)?$`,
+  'iu',
+);
 /** "Putin on Sunday called the blast …": the date between who speaks and the verb of saying. */
 const SAID_AFTER =
   /^\s+(?:said|says|announced|reported|confirmed|told|stated|claimed|denied|warned|acknowledged|admitted|called|accused|urged|vowed|insisted|declared|described)\b/i;
@@ -151,7 +161,7 @@ const BEGAN_BEFORE =
  */
 const GOES_ON_AFTER =
   /^\s+and\s+(?:has|have)\s+(?!(?:since\s+)?(?:killed|driven|displaced|forced|left|cost|claimed|wounded|uprooted|injured)\b)(?:since\s+)?[a-z]+\b/i;
-const WEEKEND = /\b(?:(?:over|at|during|on)\s+the|last)\s+weekend\b/gi;
+const WEEKEND = /\b(?:(?:over|at|during|on)\s+the(?:\s+past)?|last|this(?:\s+past)?|the\s+past)\s+weekend\b/gi;
 /** "this morning", "earlier today": the publication day. */
 const TODAY_PART = /\b(?:this\s+(?:morning|afternoon|evening)|(?:earlier|early)\s+today)\b/gi;
 /** "over the past week", "in the last week": the seven days up to publication (not last calendar week). */
@@ -181,7 +191,12 @@ const LAST_MONTH =
   /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)/g;
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
 const YEAR_AFTER = /^,?\s+(last|this)\s+year\b/i;
-const LAST_PERIOD = /\b(last|this|past|previous)\s+(week|month|year)\b/gi;
+/**
+ * "last week", "this month"; "earlier in the week", "at the start of the month", "since the beginning of
+ * the year" are the current one (m[1] absent).
+ */
+const LAST_PERIOD =
+  /\b(?:(last|this|past|previous)|earlier\s+in\s+the|(?<=\b(?:at|since|by|from|until|in|to)\s+)the\s+(?:start|beginning|end|middle)\s+of\s+the)\s+(week|month|year)\b/gi;
 
 /** A word that dates by itself: a month, a weekday, yesterday. */
 const DATE_WORD = new RegExp(
@@ -190,7 +205,7 @@ const DATE_WORD = new RegExp(
 );
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
 const ANCHORED =
-  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
+  /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week|evening|night|morning|afternoon)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
 /** A duration or an offset chrono counts from the publication date ("for 86 minutes", "after 73 minutes", "15 minutes later", "in five months"). */
 const DURATION = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+ago\b)/i;
 const COUNT: Readonly<Record<string, number>> = {
@@ -279,7 +294,7 @@ export function findDates(
   for (const m of slice.matchAll(TODAY_PART)) {
     if (!ref) continue;
     const start = from + m.index;
-    const reporting = SAID_BEFORE.test(text.slice(Math.max(from, start - 30), start));
+    const reporting = SAID_BEFORE.test(text.slice(Math.max(from, start - 60), start));
     out.push({
       start,
       end: start + m[0].length,
@@ -293,10 +308,21 @@ export function findDates(
     const start = from + m.index;
     out.push({ start, end: start + m[0].length, value: day(new Date(ref.getTime() - 2 * 86400000)), reason: relative });
   }
+  // "Officials said on Tuesday that shelling had killed three people the previous evening": a count
+  // after the day it was said in the same sentence counts from that day (see below, once chrono has read it).
+  const saidCounts: Array<{ at: number; days: number }> = [];
   for (const m of slice.matchAll(ANCHORED)) {
     if (taken(from + m.index, from + m.index + m[0].length)) continue;
     const start = from + m.index;
     const end = start + m[0].length;
+    const towards = (m[4] ?? (/^(?:earlier|later|previously)$/i.test(m[3] ?? '') ? m[3] : '')).toLowerCase();
+    if (towards) {
+      const days =
+        (m[1] ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1) *
+        ((m[2] ?? m[5] ?? '').toLowerCase() === 'week' ? 7 : 1) *
+        (/^(?:previous|earlier|previously)$/.test(towards) ? -1 : 1);
+      saidCounts.push({ at: out.length, days });
+    }
     // "A day after the Tutor was hit, missiles struck the Verbena": said first, the phrase counts the
     // sentence's event from the one its clause names, dated where the text told it (not the event told
     // last), and forward from it.
@@ -352,7 +378,7 @@ export function findDates(
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
     // "on October 27 last year", "in March this year": the year of the date before it (read with chrono's).
     if (m[2].toLowerCase() === 'year' && MONTH_BEFORE.test(slice.slice(0, m.index))) continue;
-    const which = m[1].toLowerCase() === 'this' ? 0 : 1;
+    const which = !m[1] || m[1].toLowerCase() === 'this' ? 0 : 1;
     const unit = m[2].toLowerCase();
     let value: string;
     if (unit === 'year') value = String(ref.getUTCFullYear() - which);
@@ -469,7 +495,7 @@ export function findDates(
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
         value = `${startValue}/${endValue}`;
     }
-    const before = text.slice(Math.max(from, start - 30), start);
+    const before = text.slice(Math.max(from, start - 60), start);
     const saidBefore = SAID_BEFORE.test(before);
     // "The Pentagon said on Sunday it would send …", "… said on Sunday it was following the fighting and
     // urged all sides to stop": the saying is the event.
@@ -491,6 +517,16 @@ export function findDates(
     if (taken(yStart, yStart + 4)) continue;
     const since = m[1].toLowerCase() === 'since';
     out.push({ start: from + m.index, end: from + m.index + m[0].length, value: since ? `${m[2]}/..` : m[2] });
+  }
+  for (const { at, days } of saidCounts) {
+    const d = out[at];
+    const said = out
+      .filter((r) => r.reporting && r.end <= d.start && /^\d{4}-\d\d-\d\d$/.test(r.value))
+      .sort((a, b) => b.start - a.start)[0];
+    if (!d || !said) continue;
+    d.value = day(new Date(Date.parse(`${said.value}T12:00:00Z`) + days * 86400000));
+    d.reason = 'counted from the day it was said';
+    d.anchored = true;
   }
   // "between November 20 and November 22", "on Monday and Tuesday": one interval (chrono reads two
   // dates); "on Monday and on Wednesday" stays two days.

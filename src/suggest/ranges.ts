@@ -108,7 +108,19 @@ export function findRanges(t: ArticleText): FoundRange[] {
       rangeClass: r.rangeClass,
     });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "up to 190 miles (300 km)", "280 kilometres, or 174 miles,": the same range in other units, not another.
+  return out.filter((r, i) => {
+    const prev = out[i - 1];
+    return !(
+      prev &&
+      prev.basis === 'stated' &&
+      r.basis === 'stated' &&
+      /^\s*(?:\(\s*|\[\s*|,\s*or\s+|\s+or\s+)(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(
+        t.text.slice(prev.end, r.start),
+      )
+    );
+  });
 }
 
 /** The range suggestion: weapon = nearest weapon mention, preferring its own sentence. */

@@ -289,6 +289,20 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     const k = kept.get(x.start);
     return k ? [k] : [];
   });
+  // What later sentences carried from an event dated by the month it was said is of that month too.
+  let monthOf: { day: string; month: string } | null = null;
+  for (const x of final) {
+    if (x.kind !== 'event' || x.attributes.of) continue;
+    const before = x.attributes.date;
+    if (monthOf && before === monthOf.day && x.reason?.includes(CARRIED)) {
+      x.attributes.date = monthOf.month;
+      x.reason = `${x.reason}; the month of the event it goes on with, dated by the month it was said`;
+      continue;
+    }
+    monthSaid(text, x);
+    if (before && x.attributes.date !== before) monthOf = { day: before, month: x.attributes.date as string };
+    else if (before) monthOf = null;
+  }
   return { suggestions: consistent(text, final), dates };
 }
 
@@ -328,6 +342,8 @@ export function namesWhose(text: string, p: { start: number; end: number }): boo
  */
 export function isAnotherAccount(sentence: string, found: readonly FoundDate[], lastDate: string | null): boolean {
   if (!claimantOf(sentence).found || !ANAPHORA.test(sentence)) return false;
+  // "Britain said on Tuesday it would impose sanctions over the missiles": the saying is an event of its own.
+  if (found.some((d) => d.statement && !d.background)) return false;
   return found.every((d) => d.reporting || d.background || d.value === lastDate);
 }
 
@@ -336,6 +352,35 @@ export function isAnotherAccount(sentence: string, found: readonly FoundDate[], 
  * something was said ("said on Friday it had tested"); with none, the date carried from the event
  * told last with a day (at first the article's lead event); with none either, when it was said.
  */
+/**
+ * What was said had gone on before it was said: a present perfect ("Russia has received shipments of …",
+ * "the army has deployed …") or a pluperfect passive or progressive ("troops had been sent", "had been
+ * supplying"), not a verb of saying. data/README.md, rule 2: the month it was said holds it better than the day.
+ */
+const GONE_ON =
+  /\b(?:(?:has|have)\s+(?:(?:already|now|also|since|repeatedly|recently)\s+)?(?:been\s+)?|had\s+(?:(?:already|also)\s+)?been\s+)(?!(?:said|told|denied|called|announced|warned|claimed|stated|confirmed|reported|urged|asked)\b)[a-z]+(?:ed|en|wn|ne|nt|ght|ung|ing)\b/i;
+
+const SAID_ONLY = 'the date it was said, not necessarily when it happened';
+const CARRIED = 'carried from an earlier sentence; the text gives no date of the event here';
+
+/**
+ * An event dated only by the day it was said, which no later account dated otherwise, whose words say
+ * it had gone on before then (`GONE_ON`, before the date): the month it was said ("2024-09-10" → "2024-09").
+ */
+function monthSaid(text: string, ev: Suggestion): void {
+  const date = ev.attributes.date;
+  if (
+    !date ||
+    !/^\d{4}-\d\d-\d\d$/.test(date) ||
+    !ev.reason?.includes(SAID_ONLY) ||
+    ev.reason.includes('from the account that follows')
+  )
+    return;
+  if (!GONE_ON.test(text.slice(ev.start, ev.end).split(/\b(?:said|says|told|announced)\b/)[0])) return;
+  ev.attributes.date = date.slice(0, 7);
+  ev.reason = `${ev.reason}; the month it was said: what was said had gone on before then`;
+}
+
 function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
   // A saying that is itself the event ("said on Sunday it would send …") dates it, before any date the
   // words recall.
@@ -344,11 +389,10 @@ function eventDates(all: FoundDate[], carried: FoundDate | null): FoundDate[] {
   const found = all.filter((d) => !d.background);
   const happened = found.filter((d) => !d.reporting);
   if (happened.length > 0) return happened;
-  if (carried)
-    return [{ ...carried, reason: 'carried from an earlier sentence; the text gives no date of the event here' }];
+  if (carried) return [{ ...carried, reason: CARRIED }];
   return found.map((d) => ({
     ...d,
-    reason: `${d.reason ? `${d.reason}; ` : ''}the date it was said, not necessarily when it happened`,
+    reason: `${d.reason ? `${d.reason}; ` : ''}${SAID_ONLY}`,
   }));
 }
 

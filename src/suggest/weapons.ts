@@ -26,7 +26,7 @@ const WEAPON_WORDS =
 /** A kind of weapon named by its target, not by a designation ("anti-personnel mines", "anti-ship ballistic missile"). */
 const GENERIC =
   /\banti-?(?:personnel|tank|ship|air|aircraft|armou?r)\s+(?:ballistic\s+|cruise\s+|guided\s+)?(?:missiles?|mines|landmines|mine|rockets?)\b/gi;
-const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?\b/g;
+const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?(?=s?\b)/g;
 /**
  * A weapon the text names as it introduces it: "a new drone they call Jaffa", "a missile called
  * Oreshnik", "a rocket dubbed Fadi", "the system known as Dome". The name is one or two capitalised words.
@@ -69,9 +69,9 @@ export function suggestWeapons(
   const aliases = catalogue.flatMap((w) => w.aliases.map((a) => ({ a, w }))).sort((x, y) => y.a.length - x.a.length);
   if (aliases.length > 0) {
     // Designations are matched as written; names of two or more words in any case.
-    // A name may be plural ("two Neptunes"); a designation ending in a digit may not ("KN-23s" is rare and "SS-26s" reads the same).
+    // A name may be plural ("two Neptunes"), and so may a designation ending in a digit ("seven Kh-101s").
     const pattern = new RegExp(
-      aliases.map(({ a }) => `(?<![\\w-])(${escape(a)}${/[a-z]$/.test(a) ? 's?' : ''})(?![\\w-])`).join('|'),
+      aliases.map(({ a }) => `(?<![\\w-])(${escape(a)}${/[a-z\d]$/.test(a) ? 's?' : ''})(?![\\w-])`).join('|'),
       'g',
     );
     for (const m of t.text.matchAll(pattern)) {
@@ -79,12 +79,42 @@ export function suggestWeapons(
       found.push({ start: m.index, end: m.index + m[0].length, id: aliases[n].w.id, entry: aliases[n].w });
     }
   }
-  for (const m of t.text.matchAll(DESIGNATION)) {
+  // A catalogued name's stem, where only one entry has it and the catalogue lists it under no one alias
+  // ("the Fattah" for Fattah-1): after an article or a count, before no capitalised word ("Abdel Fattah
+  // al-Burhan", "Fattah El-Sisi", "the Fattah family" are people), in a sentence about weapons.
+  const stems = new Map<string, CatalogueWeapon | null>();
+  for (const w of catalogue) {
+    const stem = /^(\p{Lu}\p{Ll}{3,})-\d{1,3}[A-Z]?$/u.exec(w.name)?.[1];
+    if (stem) stems.set(stem, stems.has(stem) ? null : w);
+  }
+  for (const w of catalogue) for (const a of w.aliases) if (stems.has(a)) stems.delete(a);
+  for (const [stem, w] of stems) {
+    if (!w) continue;
+    const re = new RegExp(
+      String.raw`(?<=\b(?:the|a|an|its|their|new|\d+)\s)${escape(stem)}s?(?![\w-])(?!\s+(?:\p{Lu}|al-|el-|bin\b|ibn\b|(?:family|families|clan|tribe|household|brothers|sisters|home|house|residence)\b))`,
+      'gu',
+    );
+    for (const m of t.text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const si = sentenceIndexAt(t, start);
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (si < 0 || !WEAPON_WORDS.test(t.text.slice(...t.sentences[si]))) continue;
+      found.push({ start, end, id: w.id, entry: w });
+    }
+  }
+  const designations = [...t.text.matchAll(DESIGNATION)].map((m) => {
+    const si = sentenceIndexAt(t, m.index);
+    return { m, weaponry: si >= 0 && WEAPON_WORDS.test(t.text.slice(...t.sentences[si])) };
+  });
+  // A designation the text has named in a sentence about weapons is that weapon wherever it is named
+  // again ("The Fath-360 can strike targets about 120 km away").
+  const named = new Set(designations.filter((d) => d.weaponry).map((d) => d.m[0]));
+  for (const { m, weaponry } of designations) {
     const start = m.index;
     const end = start + m[0].length;
     if (found.some((f) => start < f.end && end > f.start)) continue;
-    const si = sentenceIndexAt(t, start);
-    if (si < 0 || !WEAPON_WORDS.test(t.text.slice(...t.sentences[si]))) continue;
+    if (!weaponry && !named.has(m[0])) continue;
     found.push({ start, end, id: slug(m[0]), entry: null });
   }
   for (const m of t.text.matchAll(SYSTEM)) {

@@ -275,3 +275,104 @@ describe("dates: the text's own day, the clause of the place, the news an undate
     expect(dated(back, '2024-02-01').at(-1)).toBe('2024-01-24');
   });
 });
+
+describe('dates: when it was said, where it was said, and what had gone on before', () => {
+  const events = (t: string, published: string) =>
+    suggestFor(t, published)
+      .suggestions.filter((x) => x.kind === 'event')
+      .map((x) => [x.attributes.date, x.attributes.of ? 'of' : 'event']);
+
+  it('marks a date after a verb of saying and where or how it was said as when it was said', () => {
+    const said = (t: string) => findDates(t, 0, t.length, '2023-03-10').map((d) => [d.value, d.reporting ?? false]);
+    expect(said('The minister said in Vilnius on Thursday that the border post was closed.')).toEqual([
+      ['2023-03-09', true],
+    ]);
+    expect(said('The general told reporters in Warsaw on Monday that a drone fell near Rzeszow.')).toEqual([
+      ['2023-03-06', true],
+    ]);
+    expect(said('The governor said at a briefing in Kharkiv on Tuesday that two people died.')).toEqual([
+      ['2023-03-07', true],
+    ]);
+    // What was said begins after "that" or a pronoun: a date there is when it happened.
+    expect(said('The army said that forces in Bakhmut on Tuesday repelled an assault.')).toEqual([
+      ['2023-03-07', false],
+    ]);
+    expect(said('The ministry said in March it had lost contact with the crew.')).toEqual([['2023-03', false]]);
+  });
+
+  it('dates what had gone on before it was said by the month it was said, when no later account dates it', () => {
+    // Present perfect, dated only by the saying: the month.
+    expect(
+      events(
+        'Russia has deployed Iskander launchers in Belarus, the defence minister said in Minsk on Tuesday.',
+        '2023-05-25',
+      ),
+    ).toEqual([['2023-05', 'event']]);
+    // One act, told in the past ("had seized"), keeps the day it was said.
+    expect(events('Rebels in Myanmar said on Sunday that they had seized the town of Lashio.', '2024-08-06')).toEqual([
+      ['2024-08-04', 'event'],
+    ]);
+    // A later account that dates it wins over the month.
+    expect(
+      events(
+        'Russia has fired a new missile at Ukraine, Kyiv said on Friday. The missile was launched at Dnipro on Thursday, Ukrainian officials said.',
+        '2024-11-23',
+      )[0],
+    ).toEqual(['2024-11-21', 'event']);
+  });
+
+  it('gives what goes on with an event dated by the month it was said that month too', () => {
+    const t =
+      'Iran has supplied Russia with ballistic missiles, the U.S. envoy said in Vienna on Tuesday. Iranian instructors trained Russian crews near Tehran.';
+    expect(events(t, '2024-09-12')).toEqual([
+      ['2024-09', 'event'],
+      ['2024-09', 'event'],
+    ]);
+  });
+
+  it('tells a decision said on a day as an event of its own, not another account of the event before it', () => {
+    const t =
+      'Drones struck a depot in Odesa on Monday, killing two people. France and Germany said on Tuesday they would send more air defence systems to Ukraine after the attack.';
+    expect(events(t, '2024-05-08')).toEqual([
+      ['2024-05-06', 'event'],
+      ['2024-05-07', 'event'],
+    ]);
+  });
+});
+
+describe('dates: the current period in other words, and the weekend just gone', () => {
+  const v = (t: string) => findDates(t, 0, t.length, '2023-08-16').map((d) => d.value);
+  it('reads "earlier in the week", "at the start of the month", "since the beginning of the year" against publication', () => {
+    // Published on Wednesday 16 August 2023.
+    expect(v('Drones hit Odesa earlier in the week.')).toEqual(['2023-08-14/2023-08-16']);
+    expect(v('The port was attacked at the start of the month.')).toEqual(['2023-08']);
+    expect(v('The ban has been in force since the beginning of the year.')).toEqual(['2023/..']);
+    expect(v('Grain exports had fallen by the end of the year.')).toEqual(['2023']);
+    // "the end of the war" names no calendar period.
+    expect(v('Grain exports will not recover before the end of the war.')).toEqual([]);
+  });
+  it('reads "this past weekend" and "the past weekend" as the Saturday and Sunday just gone', () => {
+    expect(v('Drones hit Odesa this past weekend.')).toEqual(['2023-08-12/2023-08-13']);
+    expect(v('Drones hit Odesa over the past weekend.')).toEqual(['2023-08-12/2023-08-13']);
+  });
+});
+
+describe('dates: a count from the day it was said', () => {
+  const v = (t: string) => findDates(t, 0, t.length, '2024-05-15').map((d) => d.value);
+  it('counts "the previous evening", "two days earlier" from the day the sentence says it was said', () => {
+    // Published on Wednesday 15 May 2024; said on Tuesday 14 May.
+    expect(
+      v('Officials in Kharkiv said on Tuesday that shelling had killed three people the previous evening.'),
+    ).toEqual(['2024-05-14', '2024-05-13']);
+    expect(v('The governor said on Tuesday that the depot had burned two days earlier.')).toEqual([
+      '2024-05-14',
+      '2024-05-12',
+    ]);
+    // With no day said in the sentence and no event before it, there is nothing to count from.
+    expect(v('Shelling had killed three people the previous evening.')).toEqual([]);
+  });
+  it('counts "the previous night" from the event told before when the sentence says no day', () => {
+    const t = findDates('Drones had hit the port the previous night.', 0, 42, '2024-05-15', '2024-05-12');
+    expect(t.map((d) => d.value)).toEqual(['2024-05-11']);
+  });
+});

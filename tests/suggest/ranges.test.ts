@@ -47,3 +47,38 @@ describe('ranges: range classes', () => {
     expect(of(text, 'weapon').map((w) => w.words)).toEqual(['Oreshnik']);
   });
 });
+
+describe('ranges: the same range in other units, and the forms a text states', () => {
+  it('proposes a range once when the text gives it again in other units', () => {
+    expect(of('The ATACMS has a range of up to 190 miles (300 km).', 'range').map((r) => r.words)).toEqual([
+      'up to 190 miles',
+    ]);
+    expect(
+      of('The Neptune, with a range of 280 kilometres (174 miles), hit the cruiser.', 'range').map((r) => r.words),
+    ).toEqual(['a range of 280 kilometres']);
+    expect(
+      of('The Kalibr can fly 2,500 km, or about 1,550 miles, officials said.', 'range').map((r) => r.words),
+    ).toEqual(['2,500 km']);
+    // Two ranges of two weapons stay two.
+    expect(
+      of('The ATACMS can fly up to 300 km and the Storm Shadow about 250 km.', 'range').map((r) => [r.words, r.weapon]),
+    ).toEqual([
+      ['up to 300 km', 'atacms'],
+      ['about 250 km', 'storm-shadow'],
+    ]);
+  });
+  it('reads spans, miles and nautical miles with their qualifiers', () => {
+    const words = (t: string) => of(t, 'range').map((r) => r.words);
+    expect(words('Analysts say the Kh-101 can fly between 2,500 and 2,800 km.')).toEqual([
+      'between 2,500 and 2,800 km',
+    ]);
+    expect(words('The Shahed-136 has a range of 1,800-2,500 km.')).toEqual(['a range of 1,800-2,500 km']);
+    expect(words('The Neptune has a range of about 200 nautical miles.')).toEqual(['about 200 nautical miles']);
+    expect(words('The Tomahawk can fly roughly 1,000 miles, officials said on Monday.')).toEqual([
+      'roughly 1,000 miles',
+    ]);
+    expect(words('The Kalibr can hit targets as far as 2,500 kilometers away.')).toEqual([
+      'as far as 2,500 kilometers',
+    ]);
+  });
+});

@@ -81,3 +81,32 @@ describe('weapons: a system named before its kind', () => {
     expect(weapons('Poland asked for more NATO air defence systems on Monday.')).toEqual([]);
   });
 });
+
+describe('weapons: a weapon named again, and a catalogued name by its stem', () => {
+  it('marks a designation named again in a sentence with no word of weapons, once the text named it as a weapon', () => {
+    const text =
+      'Iran has sent Russia Zolfaghar-7 missiles, officials said on Monday. The Zolfaghar-7 can reach Kharkiv from Belgorod.';
+    const w = weapons(text);
+    expect(w.map((x) => x.words)).toEqual(['Zolfaghar-7', 'Zolfaghar-7']);
+    expect(w[1]).toMatchObject({ of: w[0].id });
+    // Not when no sentence names it as a weapon.
+    expect(weapons('The minister flew to the summit on an A-320. The A-320 landed in Riga.')).toEqual([]);
+  });
+  it('marks the stem of a catalogued name after an article, in a sentence about weapons, not a person of that name', () => {
+    const w = weapons('The Guards said they fired the Fattah, which they call a hypersonic missile, at Israel.');
+    expect(w).toEqual([expect.objectContaining({ words: 'Fattah', id: 'fattah-1' })]);
+    expect(weapons('The missile launch was condemned by Abdel Fattah al-Burhan in Khartoum on Monday.')).toEqual([]);
+    expect(weapons('The rockets were shown to the Fattah family in Gaza on Monday.')).toEqual([]);
+  });
+});
+
+describe('weapons: plurals of designations', () => {
+  it('reads a catalogued or uncatalogued designation ending in a digit in the plural', () => {
+    expect(weapons('Russian bombers fired seven Kh-101s at Lviv on Monday.')).toEqual([
+      expect.objectContaining({ words: 'Kh-101s', id: 'kh-101' }),
+    ]);
+    expect(weapons('Iran fired Zolfaghar-7s at bases in Iraq, officials said on Monday.').map((x) => x.words)).toEqual([
+      'Zolfaghar-7',
+    ]);
+  });
+});
