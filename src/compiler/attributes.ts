@@ -87,6 +87,12 @@ export function attributeAt(file: string, a: Annotation, key: string) {
   return { file, line: p.line, column: p.column };
 }
 
+/** `claimant=the army`: "army" is read as an attribute of its own; the hint to quote the value, or "". */
+function continued(a: Annotation, key: string): string {
+  const meant = a.continues?.[key];
+  return meant ? `if "${key}" belongs to the value before it, a value with spaces is quoted: ${meant}; ` : '';
+}
+
 /** Reports unknown attributes, malformed ids, and an annotation that both defines and joins. */
 export function checkAttributes(file: string, a: Annotation, diagnostics: Diagnostics): boolean {
   let ok = true;
@@ -102,7 +108,7 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       const strangers = describeStrangers(key, /[A-Za-z0-9._:-]/);
       diagnostics.error(
         attributeAt(file, a, key),
-        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; allowed: ${allowed.join(', ')}`,
+        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; ${continued(a, key)}allowed: ${allowed.join(', ')}`,
       );
       ok = false;
     }
@@ -114,7 +120,7 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
     if (v === undefined || v.trim() !== '' || !allowed.includes(key)) continue;
     diagnostics.error(
       attributeAt(file, a, key),
-      `${key}= on :${a.kind}[${short(a.label)}] is empty; ${hint(a.kind)}, or delete ${key}=`,
+      `${key}= on :${a.kind}[${short(a.label)}] is empty; ${continued(a, key)}${hint(a.kind)}, or delete ${key}=`,
     );
     ok = false;
   }

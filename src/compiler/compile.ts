@@ -259,10 +259,11 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
   for (const doc of docs) {
     for (const [a] of each(doc, 'weapon')) {
       if (a.attributes.id === undefined && a.attributes.of === undefined) {
-        diagnostics.error(
-          locationOf(doc, a),
-          `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`,
-        );
+        if (!a.attributesBroken)
+          diagnostics.error(
+            locationOf(doc, a),
+            `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`,
+          );
       } else if (a.attributes.of !== undefined && !weapons.has(a.attributes.of)) {
         diagnostics.error(
           attributeAt(doc.parsed.path, a, 'of'),
@@ -405,10 +406,11 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       const defines = a.attributes.id !== undefined;
       const id = a.attributes.id ?? a.attributes.of;
       if (id === undefined) {
-        diagnostics.error(
-          locationOf(doc, a),
-          `:event[${short(a.label)}] needs #id to define an event or of=id to add a claim to one`,
-        );
+        if (!a.attributesBroken)
+          diagnostics.error(
+            locationOf(doc, a),
+            `:event[${short(a.label)}] needs #id to define an event or of=id to add a claim to one`,
+          );
         continue;
       }
       const draft = drafts.get(id);
@@ -437,7 +439,19 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
             attributeAt(file, a, 'date'),
             `date=${JSON.stringify(a.attributes.date)} cannot be read: ${d.error.includes('counts from the publication date') ? `it counts from the publication date, and published: ${JSON.stringify(String(given))} (line ${doc.parsed.frontMatterLines.published ?? 2}) is not a date; fix published:` : d.error}`,
           );
-        else if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
+        else if (
+          'error' in d &&
+          doc.parsed.frontMatter === null &&
+          d.error.includes('counts from the publication date')
+        ) {
+          // The front matter could not be read (its errors are reported at its lines): its published:
+          // may well be there, so say that, not that the document has none.
+          const broken = doc.parsed.diagnostics.find((x) => x.severity === 'error' && /front matter/.test(x.message));
+          diagnostics.error(
+            attributeAt(file, a, 'date'),
+            `date=${JSON.stringify(a.attributes.date)} cannot be read: it counts from the publication date, and the front matter could not be read${broken ? ` (see ${broken.line}:${broken.column})` : ''}, so neither could its published:; fix the front matter`,
+          );
+        } else if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
         else {
           date = d;
           // A document reports what happened before it was published; a date after that is most often a
@@ -578,6 +592,24 @@ function sizeByFigures(features: EventFeature[]): void {
 const FIGURE = /^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s+(\S.*?)\s*$/;
 
 /**
+ * Why a figure that FIGURE matched would be read as another number than the one written, or null:
+ * "3 000 killed" (a space between thousands: read as 3 of "000 killed"), "3.000 killed" (a dot
+ * between thousands: read as 3), "3 killed, 5 injured" (two figures in one: read as 3 of "killed, 5
+ * injured").
+ */
+function figureMisread(m: RegExpExecArray): string | null {
+  const [, whole, decimals, unit] = m;
+  if (/^\d{3}(?!\d)/.test(unit))
+    return `has a space inside its number, which would be read as ${whole} of "${unit}"; write the number without spaces (${whole}${unit.slice(0, 3)} or ${whole},${unit.slice(0, 3)})`;
+  if (decimals && /^\.\d{3}$/.test(decimals) && /^[1-9]\d{0,2}$/.test(whole))
+    return `would be read as ${Number(whole + decimals)}: if the dot separates thousands, write ${whole}${decimals.slice(1)} or ${whole},${decimals.slice(1)}; if the text means ${Number(whole + decimals)}, write ${Number(whole + decimals)}`;
+  const second = /(?:,|;|\band\b|&|\+)\s*(\d[\d,.]*\s+\S.*)$/i.exec(unit);
+  if (second)
+    return `states two figures in one, which would be read as ${whole}${decimals ?? ''} of "${unit}"; separate figures with ";": figures="${`${whole}${decimals ?? ''} ${unit.slice(0, second.index)}`.replace(/[\s,]+$/, '')}; ${second[1]}"`;
+  return null;
+}
+
+/**
  * The figures an event annotation states: `figures="3 killed; 64 injured"` (a number and what it counts,
  * separated by ";"), and `magnitude=188 unit=drones`, the one-figure form. Null after an error.
  */
@@ -630,6 +662,12 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
           attributeAt(file, a, 'figures'),
           `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`,
         );
+        ok = false;
+        continue;
+      }
+      const misread = figureMisread(m);
+      if (misread) {
+        diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" ${misread}`);
         ok = false;
         continue;
       }
@@ -879,6 +917,12 @@ function collectRanges(
 
 const BASIS_RANK: Record<RangeBasis, number> = { stated: 0, class: 1, added: 2 };
 
+/** "600–700" written in one of min= or max=: the band it means, as the two attributes. */
+function spanHint(value: string): string {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*(?:km)?\s*$/.exec(value);
+  return m ? `; a band from ${m[1]} to ${m[2]} km is min=${m[1]} max=${m[2]}` : '';
+}
+
 function rangeValues(
   file: string,
   a: Annotation,
@@ -912,7 +956,7 @@ function rangeValues(
         attributeAt(file, a, 'max'),
         max === undefined
           ? `an annotator-added range needs max=, its outer edge in km (e.g. max=300)`
-          : `max="${max}" must be a positive number of km, in digits (e.g. max=300)`,
+          : `max="${max}" must be a positive number of km, in digits (e.g. max=300)${spanHint(max)}`,
       );
       ok = false;
     }
@@ -921,7 +965,7 @@ function rangeValues(
         attributeAt(file, a, 'min'),
         ok && Number.isFinite(lo) && lo >= hi
           ? `min=${min} is not below max=${max}: a band runs from min= out to a larger max= (swap them if they were written the wrong way round)`
-          : `min="${min}" must be a number of km, in digits, from 0 up to below max`,
+          : `min="${min}" must be a number of km, in digits, from 0 up to below max${spanHint(min ?? '')}`,
       );
       ok = false;
     }
