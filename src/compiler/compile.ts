@@ -46,7 +46,7 @@ import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { placesConflict } from './containment.js';
-import { idHint } from './id-hint.js';
+import { idHint, otherKindHint } from './id-hint.js';
 import { M_PER_KM, RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
@@ -268,7 +268,7 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
         diagnostics.error(
           attributeAt(doc.parsed.path, a, 'of'),
           unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ??
-            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
+            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? otherKindHint(a.attributes.of, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
         );
       }
     }
@@ -307,7 +307,7 @@ function eventPlaces(
         diagnostics.error(
           attributeAt(file, a, 'place'),
           unresolvedPlaceMessage(doc.places, 'place', id) ??
-            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
+            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? otherKindHint(id, 'place', doc.parsed.annotations) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
         );
     }
     return found.length === ids.length && ids.length > 0 ? found : null;
@@ -418,7 +418,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
         diagnostics.error(
           attributeAt(file, a, 'of'),
           unusableMessage(unusableEvents, 'of', 'event', id) ??
-            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? `define it with :event[…]{#${id} …} in any document`}`,
+            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? otherKindHint(id, 'event', doc.parsed.annotations) ?? `define it with :event[…]{#${id} …} in any document`}`,
         );
         continue;
       }
@@ -457,6 +457,12 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
           // A document reports what happened before it was published; a date after that is most often a
           // typo, unless the text announces something planned (then note= says so, and silences this).
           const published = doc.meta.published;
+          // "0024-11-21" for 2024-11-21: a year this far back is most often a digit lost.
+          if (Number(d.start.slice(0, 4)) < 1000)
+            diagnostics.warning(
+              attributeAt(file, a, 'date'),
+              `date=${d.date} is in the year ${Number(d.start.slice(0, 4))}; is the year mistyped (20${d.start.slice(2, 4)}?)`,
+            );
           if (published && d.start > published && a.attributes.note === undefined)
             diagnostics.warning(
               attributeAt(file, a, 'date'),
@@ -628,6 +634,13 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
     } else if (/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) && tooManyDigits(magnitude)) {
       diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude="${magnitude}" ${TOO_MANY_DIGITS}`);
       ok = false;
+    } else if (/^\s*[1-9]\d{0,2}\.\d{3}\s*$/.test(magnitude)) {
+      const [whole, part] = magnitude.trim().split('.');
+      diagnostics.error(
+        attributeAt(file, a, 'magnitude'),
+        `magnitude=${magnitude.trim()} would be read as ${Number(magnitude)}: if the dot separates thousands, write magnitude=${whole}${part}; if the text means ${Number(magnitude)}, write magnitude=${Number(magnitude)}`,
+      );
+      ok = false;
     } else if (!/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) || !Number.isFinite(value) || value <= 0) {
       diagnostics.error(
         attributeAt(file, a, 'magnitude'),
@@ -645,7 +658,7 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
   if (a.attributes.figures !== undefined) {
     const parts = a.attributes.figures.split(';');
     const stated = new Set<string>();
-    for (const part of parts) {
+    for (const [n, part] of parts.entries()) {
       const m = FIGURE.exec(part);
       if (!m && /^\s*[-\u2212]\s*\d/.test(part)) {
         diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" must be a positive number`);
@@ -660,7 +673,9 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
       if (!m) {
         diagnostics.error(
           attributeAt(file, a, 'figures'),
-          `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`,
+          part.trim() === ''
+            ? `figures="${a.attributes.figures}" has an empty figure (a ";" with no figure ${n > 0 ? 'after' : 'before'} it); delete the extra ";"`
+            : `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`,
         );
         ok = false;
         continue;
@@ -747,7 +762,7 @@ function collectRanges(
         diagnostics.error(
           attributeAt(file, a, 'weapon'),
           unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ??
-            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? `define it with :weapon[…]{#${w}} in any document`}`,
+            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? otherKindHint(w, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${w}} in any document`}`,
         );
 
       const values = rangeValues(file, a, diagnostics);

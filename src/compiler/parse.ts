@@ -366,6 +366,8 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   const reported = new Set<number>();
   /** Markup of annotations already reported as broken: not reported again as stray markup. */
   const quiet: Array<[number, number]> = [];
+  // "[]" or "[ ]": no words to annotate (a place with none would be looked up as "").
+  const blank = (f: Found) => src.slice(f.labelStart, f.labelEnd).trim() === '';
   found.forEach((f, i) => {
     const at = f.start;
     const known = (ANNOTATION_KINDS as readonly string[]).includes(f.name);
@@ -378,7 +380,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       const lineEnd = src.indexOf('\n', at.offset);
       const brace = src.indexOf('}', at.offset);
       quiet.push([at.offset, lineEnd === -1 ? bodyEnd : brace !== -1 && brace < lineEnd ? brace + 1 : lineEnd]);
-    } else if (!known || f.labelEnd <= f.labelStart) quiet.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
+    } else if (!known || blank(f)) quiet.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
     if (!known) {
       const strangers = describeStrangers(f.name, /[A-Za-z0-9-]/);
       error(
@@ -394,11 +396,11 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           ? `unterminated annotation "${src.slice(at.offset, Math.min(src.length, at.offset + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${f.name}[the words of the source]{attributes}`
           : `annotation ":${f.name}" has no [text]; write :${f.name}[the words of the source]{attributes}`,
       );
-    } else if (f.labelEnd <= f.labelStart) {
+    } else if (blank(f)) {
       error(
         at.line,
         at.column,
-        `annotation ":${f.name}[]" has empty text; it must wrap the words of the source it annotates`,
+        `annotation ":${f.name}[${src.slice(f.labelStart, f.labelEnd).length > 0 ? ' ' : ''}]" has ${f.labelEnd > f.labelStart ? 'only spaces for its' : 'empty'} text; it must wrap the words of the source it annotates`,
       );
     } else {
       cuts.push([at.offset, f.labelStart], [f.labelEnd, f.end]);

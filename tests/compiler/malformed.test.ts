@@ -640,6 +640,74 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // Was published: the claimant shown reversed on the map.
+    'bidi-override-in-value.md',
+    [
+      [
+        'bidi-override-in-value.md',
+        6,
+        138,
+        'error',
+        /^claimant= on :event\[.*\] has U\+202E \(an invisible control character\) at character 1, which would reverse or reorder how the value reads on the map; delete it$/,
+      ],
+    ],
+  ],
+  [
+    'id-of-another-kind.md',
+    [
+      [
+        'id-of-another-kind.md',
+        6,
+        144,
+        'error',
+        /^place=m-other-kind-strike names no place of this document; "m-other-kind-strike" is the id of :event\[A missile hit Kyiv on Thursda…\] \(6:1\), not of a place: name a place's id here$/,
+      ],
+    ],
+  ],
+  [
+    // It was: unknown place "" (the words looked up as nothing).
+    'blank-words.md',
+    [['blank-words.md', 6, 14, 'error', /^annotation ":place\[ \]" has only spaces for its text/]],
+  ],
+  [
+    'figures-trailing-semicolon.md',
+    [
+      [
+        'figures-trailing-semicolon.md',
+        6,
+        194,
+        'error',
+        /^figures="3 killed;" has an empty figure \(a ";" with no figure after it\); delete the extra ";"$/,
+      ],
+    ],
+  ],
+  [
+    // Was published as 1.2 drones.
+    'magnitude-dot-thousands.md',
+    [
+      [
+        'magnitude-dot-thousands.md',
+        6,
+        215,
+        'error',
+        /^magnitude=1\.200 would be read as 1\.2: if the dot separates thousands, write magnitude=1200/,
+      ],
+    ],
+  ],
+  [
+    // Was published as the year 24 with no word.
+    'date-year-mistyped.md',
+    [
+      [
+        'date-year-mistyped.md',
+        6,
+        112,
+        'warning',
+        /^date=0024-11-21 is in the year 24; is the year mistyped \(2024\?\)$/,
+      ],
+    ],
+  ],
 ];
 
 describe('malformed documents: a located error for each, never a crash or a silent loss', () => {
