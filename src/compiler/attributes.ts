@@ -1,7 +1,7 @@
 /** attributes: which attributes each annotation kind accepts, and checking them once at the entry. */
 import type { Annotation, AnnotationKind } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
-import { describeStrangers } from './lookalikes.js';
+import { describeCharacter, describeStrangers } from './lookalikes.js';
 
 export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
   place: ['id', 'of', 'name', 'kind', 'geonames', 'wikidata', 'at', 'precision'],
@@ -87,6 +87,12 @@ export function attributeAt(file: string, a: Annotation, key: string) {
   return { file, line: p.line, column: p.column };
 }
 
+/** `claimant=the army`: "army" is read as an attribute of its own; the hint to quote the value, or "". */
+function continued(a: Annotation, key: string): string {
+  const meant = a.continues?.[key];
+  return meant ? `if "${key}" belongs to the value before it, a value with spaces is quoted: ${meant}; ` : '';
+}
+
 /** Reports unknown attributes, malformed ids, and an annotation that both defines and joins. */
 export function checkAttributes(file: string, a: Annotation, diagnostics: Diagnostics): boolean {
   let ok = true;
@@ -102,10 +108,22 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       const strangers = describeStrangers(key, /[A-Za-z0-9._:-]/);
       diagnostics.error(
         attributeAt(file, a, key),
-        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; allowed: ${allowed.join(', ')}`,
+        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; ${continued(a, key)}allowed: ${allowed.join(', ')}`,
       );
       ok = false;
     }
+  }
+  // A bidirectional embedding or override (U+202A–U+202E) in a value reorders how the rest of it is
+  // shown: "\u202Ethe army" is drawn as "ymra eht" on the map. The text's own words may have them; a value the
+  // annotator types has no use for one.
+  for (const [key, value] of Object.entries(a.attributes)) {
+    const bidi = /[\u202A-\u202E]/.exec(value);
+    if (!bidi) continue;
+    diagnostics.error(
+      attributeAt(file, a, key),
+      `${key}= on :${a.kind}[${short(a.label)}] has ${describeCharacter(bidi[0])} at character ${[...value.slice(0, bidi.index)].length + 1}, which would reverse or reorder how the value reads on the map; delete it`,
+    );
+    ok = false;
   }
   // An empty value was read as if the attribute were not there: place="" dropped its event without a
   // word, date-added="" published an annotator's date as the text's own.
@@ -114,7 +132,7 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
     if (v === undefined || v.trim() !== '' || !allowed.includes(key)) continue;
     diagnostics.error(
       attributeAt(file, a, key),
-      `${key}= on :${a.kind}[${short(a.label)}] is empty; ${hint(a.kind)}, or delete ${key}=`,
+      `${key}= on :${a.kind}[${short(a.label)}] is empty; ${continued(a, key)}${hint(a.kind)}, or delete ${key}=`,
     );
     ok = false;
   }

@@ -46,7 +46,7 @@ import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { placesConflict } from './containment.js';
-import { idHint } from './id-hint.js';
+import { idHint, otherKindHint } from './id-hint.js';
 import { M_PER_KM, RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
@@ -259,15 +259,16 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
   for (const doc of docs) {
     for (const [a] of each(doc, 'weapon')) {
       if (a.attributes.id === undefined && a.attributes.of === undefined) {
-        diagnostics.error(
-          locationOf(doc, a),
-          `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`,
-        );
+        if (!a.attributesBroken)
+          diagnostics.error(
+            locationOf(doc, a),
+            `:weapon[${short(a.label)}] needs #id to define a weapon or of=id to mention one defined elsewhere`,
+          );
       } else if (a.attributes.of !== undefined && !weapons.has(a.attributes.of)) {
         diagnostics.error(
           attributeAt(doc.parsed.path, a, 'of'),
           unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ??
-            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
+            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? otherKindHint(a.attributes.of, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
         );
       }
     }
@@ -306,7 +307,7 @@ function eventPlaces(
         diagnostics.error(
           attributeAt(file, a, 'place'),
           unresolvedPlaceMessage(doc.places, 'place', id) ??
-            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
+            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? otherKindHint(id, 'place', doc.parsed.annotations) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
         );
     }
     return found.length === ids.length && ids.length > 0 ? found : null;
@@ -405,10 +406,11 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
       const defines = a.attributes.id !== undefined;
       const id = a.attributes.id ?? a.attributes.of;
       if (id === undefined) {
-        diagnostics.error(
-          locationOf(doc, a),
-          `:event[${short(a.label)}] needs #id to define an event or of=id to add a claim to one`,
-        );
+        if (!a.attributesBroken)
+          diagnostics.error(
+            locationOf(doc, a),
+            `:event[${short(a.label)}] needs #id to define an event or of=id to add a claim to one`,
+          );
         continue;
       }
       const draft = drafts.get(id);
@@ -416,7 +418,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
         diagnostics.error(
           attributeAt(file, a, 'of'),
           unusableMessage(unusableEvents, 'of', 'event', id) ??
-            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? `define it with :event[…]{#${id} …} in any document`}`,
+            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? otherKindHint(id, 'event', doc.parsed.annotations) ?? `define it with :event[…]{#${id} …} in any document`}`,
         );
         continue;
       }
@@ -437,12 +439,30 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
             attributeAt(file, a, 'date'),
             `date=${JSON.stringify(a.attributes.date)} cannot be read: ${d.error.includes('counts from the publication date') ? `it counts from the publication date, and published: ${JSON.stringify(String(given))} (line ${doc.parsed.frontMatterLines.published ?? 2}) is not a date; fix published:` : d.error}`,
           );
-        else if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
+        else if (
+          'error' in d &&
+          doc.parsed.frontMatter === null &&
+          d.error.includes('counts from the publication date')
+        ) {
+          // The front matter could not be read (its errors are reported at its lines): its published:
+          // may well be there, so say that, not that the document has none.
+          const broken = doc.parsed.diagnostics.find((x) => x.severity === 'error' && /front matter/.test(x.message));
+          diagnostics.error(
+            attributeAt(file, a, 'date'),
+            `date=${JSON.stringify(a.attributes.date)} cannot be read: it counts from the publication date, and the front matter could not be read${broken ? ` (see ${broken.line}:${broken.column})` : ''}, so neither could its published:; fix the front matter`,
+          );
+        } else if ('error' in d) diagnostics.error(attributeAt(file, a, 'date'), d.error);
         else {
           date = d;
           // A document reports what happened before it was published; a date after that is most often a
           // typo, unless the text announces something planned (then note= says so, and silences this).
           const published = doc.meta.published;
+          // "0024-11-21" for 2024-11-21: a year this far back is most often a digit lost.
+          if (Number(d.start.slice(0, 4)) < 1000)
+            diagnostics.warning(
+              attributeAt(file, a, 'date'),
+              `date=${d.date} is in the year ${Number(d.start.slice(0, 4))}; is the year mistyped (20${d.start.slice(2, 4)}?)`,
+            );
           if (published && d.start > published && a.attributes.note === undefined)
             diagnostics.warning(
               attributeAt(file, a, 'date'),
@@ -578,6 +598,24 @@ function sizeByFigures(features: EventFeature[]): void {
 const FIGURE = /^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s+(\S.*?)\s*$/;
 
 /**
+ * Why a figure that FIGURE matched would be read as another number than the one written, or null:
+ * "3 000 killed" (a space between thousands: read as 3 of "000 killed"), "3.000 killed" (a dot
+ * between thousands: read as 3), "3 killed, 5 injured" (two figures in one: read as 3 of "killed, 5
+ * injured").
+ */
+function figureMisread(m: RegExpExecArray): string | null {
+  const [, whole, decimals, unit] = m;
+  if (/^\d{3}(?!\d)/.test(unit))
+    return `has a space inside its number, which would be read as ${whole} of "${unit}"; write the number without spaces (${whole}${unit.slice(0, 3)} or ${whole},${unit.slice(0, 3)})`;
+  if (decimals && /^\.\d{3}$/.test(decimals) && /^[1-9]\d{0,2}$/.test(whole))
+    return `would be read as ${Number(whole + decimals)}: if the dot separates thousands, write ${whole}${decimals.slice(1)} or ${whole},${decimals.slice(1)}; if the text means ${Number(whole + decimals)}, write ${Number(whole + decimals)}`;
+  const second = /(?:,|;|\band\b|&|\+)\s*(\d[\d,.]*\s+\S.*)$/i.exec(unit);
+  if (second)
+    return `states two figures in one, which would be read as ${whole}${decimals ?? ''} of "${unit}"; separate figures with ";": figures="${`${whole}${decimals ?? ''} ${unit.slice(0, second.index)}`.replace(/[\s,]+$/, '')}; ${second[1]}"`;
+  return null;
+}
+
+/**
  * The figures an event annotation states: `figures="3 killed; 64 injured"` (a number and what it counts,
  * separated by ";"), and `magnitude=188 unit=drones`, the one-figure form. Null after an error.
  */
@@ -596,6 +634,13 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
     } else if (/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) && tooManyDigits(magnitude)) {
       diagnostics.error(attributeAt(file, a, 'magnitude'), `magnitude="${magnitude}" ${TOO_MANY_DIGITS}`);
       ok = false;
+    } else if (/^\s*[1-9]\d{0,2}\.\d{3}\s*$/.test(magnitude)) {
+      const [whole, part] = magnitude.trim().split('.');
+      diagnostics.error(
+        attributeAt(file, a, 'magnitude'),
+        `magnitude=${magnitude.trim()} would be read as ${Number(magnitude)}: if the dot separates thousands, write magnitude=${whole}${part}; if the text means ${Number(magnitude)}, write magnitude=${Number(magnitude)}`,
+      );
+      ok = false;
     } else if (!/^\s*[\d,]+(\.\d+)?\s*$/.test(magnitude) || !Number.isFinite(value) || value <= 0) {
       diagnostics.error(
         attributeAt(file, a, 'magnitude'),
@@ -613,7 +658,7 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
   if (a.attributes.figures !== undefined) {
     const parts = a.attributes.figures.split(';');
     const stated = new Set<string>();
-    for (const part of parts) {
+    for (const [n, part] of parts.entries()) {
       const m = FIGURE.exec(part);
       if (!m && /^\s*[-\u2212]\s*\d/.test(part)) {
         diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" must be a positive number`);
@@ -628,8 +673,16 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
       if (!m) {
         diagnostics.error(
           attributeAt(file, a, 'figures'),
-          `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`,
+          part.trim() === ''
+            ? `figures="${a.attributes.figures}" has an empty figure (a ";" with no figure ${n > 0 ? 'after' : 'before'} it); delete the extra ";"`
+            : `figures: "${part.trim()}" is not a number and what it counts; write figures="3 killed; 64 injured" (figures separated by ";")`,
         );
+        ok = false;
+        continue;
+      }
+      const misread = figureMisread(m);
+      if (misread) {
+        diagnostics.error(attributeAt(file, a, 'figures'), `figures: "${part.trim()}" ${misread}`);
         ok = false;
         continue;
       }
@@ -709,7 +762,7 @@ function collectRanges(
         diagnostics.error(
           attributeAt(file, a, 'weapon'),
           unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ??
-            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? `define it with :weapon[…]{#${w}} in any document`}`,
+            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? otherKindHint(w, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${w}} in any document`}`,
         );
 
       const values = rangeValues(file, a, diagnostics);
@@ -879,6 +932,12 @@ function collectRanges(
 
 const BASIS_RANK: Record<RangeBasis, number> = { stated: 0, class: 1, added: 2 };
 
+/** "600–700" written in one of min= or max=: the band it means, as the two attributes. */
+function spanHint(value: string): string {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*(?:km)?\s*$/.exec(value);
+  return m ? `; a band from ${m[1]} to ${m[2]} km is min=${m[1]} max=${m[2]}` : '';
+}
+
 function rangeValues(
   file: string,
   a: Annotation,
@@ -912,7 +971,7 @@ function rangeValues(
         attributeAt(file, a, 'max'),
         max === undefined
           ? `an annotator-added range needs max=, its outer edge in km (e.g. max=300)`
-          : `max="${max}" must be a positive number of km, in digits (e.g. max=300)`,
+          : `max="${max}" must be a positive number of km, in digits (e.g. max=300)${spanHint(max)}`,
       );
       ok = false;
     }
@@ -921,7 +980,7 @@ function rangeValues(
         attributeAt(file, a, 'min'),
         ok && Number.isFinite(lo) && lo >= hi
           ? `min=${min} is not below max=${max}: a band runs from min= out to a larger max= (swap them if they were written the wrong way round)`
-          : `min="${min}" must be a number of km, in digits, from 0 up to below max`,
+          : `min="${min}" must be a number of km, in digits, from 0 up to below max${spanHint(min ?? '')}`,
       );
       ok = false;
     }

@@ -64,9 +64,38 @@ const WEEKDAY = new RegExp(String.raw`^(?:on\s+)?(last\s+)?(${WEEKDAYS.join('|')
 const DAYS_AGO = /^(\d{1,3}|one|two|three|four|five|six|seven) days? ago$/i;
 const SMALL: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
+/**
+ * "22/11/2024", "11/22/2024", "22.11.2024", "2024/11/22": a day, month and year in another order or with
+ * other separators; what to write instead (both readings when the order is not clear), or null.
+ */
+function numericDate(text: string): string | null {
+  const pad = (n: string) => n.padStart(2, '0');
+  const valid = (y: string, m: string, d: string) => {
+    const day = Number(d);
+    const month = Number(m);
+    return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  };
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
+  if (ymd) {
+    const [, y, m, d] = ymd;
+    return valid(y, m, d) ? `write it with hyphens, ${y}-${pad(m)}-${pad(d)}` : `write it as YYYY-MM-DD`;
+  }
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (!dmy) return null;
+  const [, a, b, y] = dmy;
+  const readings = [
+    ...(valid(y, b, a) ? [`${y}-${pad(b)}-${pad(a)} (day first)`] : []),
+    ...(valid(y, a, b) && a !== b ? [`${y}-${pad(a)}-${pad(b)} (month first)`] : []),
+  ];
+  if (readings.length === 0) return 'write a date as YYYY-MM-DD (year, month, day)';
+  return `write a date as YYYY-MM-DD (year, month, day): ${readings.join(' or ')}${readings.length > 1 ? ', as the text means it' : ''}`;
+}
+
 /** Returns the parsed date, or an error message saying what is allowed. `published`: the document's publication date, for relative words. */
 export function parseDate(value: string, published: string | null = null): ParsedDate | { error: string } {
   const text = value.trim().replace(/\s+/g, ' ');
+  const numeric = numericDate(text);
+  if (numeric) return { error: `"${value}" is not a date: ${numeric}` };
   const parts = text.split('/');
   if (parts.length > 2) return { error: `"${value}" is not a date; expected ${DATE_FORMS}` };
   const start = readEnd(parts[0], published);

@@ -13,3 +13,24 @@ export function idHint(id: string, defined: Iterable<string>): string | null {
   }
   return null;
 }
+
+/**
+ * `"e1" is the id of :event[A missile hit Kyiv.] (6:1), not of a place` when a reference for one kind
+ * names an id that this document defines for another (place=e1, of=e1 on a :place), else null.
+ */
+export function otherKindHint(
+  id: string,
+  kind: string,
+  annotations: ReadonlyArray<{
+    kind: string;
+    label: string;
+    line: number;
+    column: number;
+    attributes: Record<string, string>;
+  }>,
+): string | null {
+  const other = annotations.find((a) => a.kind !== kind && a.attributes.id === id);
+  if (!other) return null;
+  const words = other.label.replace(/\s+/g, ' ');
+  return `"${id}" is the id of :${other.kind}[${words.length > 30 ? `${words.slice(0, 29)}…` : words}] (${other.line}:${other.column}), not of a ${kind}: name a ${kind}'s id here`;
+}

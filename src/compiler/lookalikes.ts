@@ -80,6 +80,14 @@ const LOOKALIKES: Readonly<Record<string, readonly [string, string]>> = {
   '\u2060': ['WORD JOINER', ''],
   '\uFEFF': ['ZERO WIDTH NO-BREAK SPACE', ''],
   '\u2024': ['ONE DOT LEADER', '.'],
+  '\uA789': ['MODIFIER LETTER COLON', ':'],
+  '\u2236': ['RATIO', ':'],
+  '\u02D0': ['MODIFIER LETTER TRIANGULAR COLON', ':'],
+  '\uFE13': ['PRESENTATION FORM FOR VERTICAL COLON', ':'],
+  '\uFE55': ['SMALL COLON', ':'],
+  '\u0589': ['ARMENIAN FULL STOP', ':'],
+  '\u05C3': ['HEBREW PUNCTUATION SOF PASUQ', ':'],
+  '\u2E2C': ['SQUARED FOUR DOT PUNCTUATION', ':'],
 };
 
 const SCRIPTS = [
@@ -97,6 +105,9 @@ const SCRIPTS = [
   'Devanagari',
   'Georgian',
 ] as const;
+
+/** Characters that look like a colon ("：event[", "꞉place["): an annotation's colon typed as one of them is lost. */
+export const COLON_LOOKALIKES = '\uFF1A\uA789\u2236\u02D0\uFE13\uFE55\u0589\u05C3';
 
 /** "U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I (looks like "i")", or the code point and what it is. */
 export function describeCharacter(char: string): string {

@@ -7,7 +7,7 @@
  * out of the raw source, so it is the source document byte for byte; excerpts are slices of it.
  * Pure: text in, data and diagnostics out.
  */
-import { describeStrangers } from './lookalikes.js';
+import { COLON_LOOKALIKES, describeCharacter, describeStrangers } from './lookalikes.js';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -57,6 +57,11 @@ export interface Annotation {
    * an attribute missing from them may be one the error swallowed, so it is not reported again.
    */
   attributesBroken?: boolean;
+  /**
+   * Attributes written as a bare word right after an unquoted value (`claimant=the army`: "army"), each
+   * with the value the annotator most likely meant (`claimant="the army"`), for the error about it.
+   */
+  continues?: Record<string, string>;
   /**
    * True when it sits where the format does not allow it, or holds one that does (already an error):
    * what follows from that (a place whose words hold an event's, an event with no place) is not
@@ -111,6 +116,7 @@ interface Found {
   attributePositions: Record<string, { line: number; column: number }>;
   parent: number | null;
   attributesBroken?: boolean;
+  continues?: Record<string, string>;
 }
 
 export interface ParseOptions {
@@ -173,11 +179,22 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   const events = tokenize(src);
   const yaml = (events[0]?.[1].type as string) === 'yaml' ? events[0][1] : null;
   if (!yaml) {
-    if (/^---[ \t]*\r?\n/.test(src))
+    const fence = /^(-{3,}|\.{3,})[ \t]*\r?$/m;
+    const dots = /^\.\.\.[ \t]*\r?$/m.exec(src);
+    if (/^---[ \t]*\r?\n/.test(src)) {
+      const at = dots ? locate(src, dots.index) : { line: 1, column: 1 };
+      error(
+        at.line,
+        at.column,
+        dots
+          ? 'this "..." line ends the front matter in YAML, but a document\'s front matter ends with a line of --- (three dashes); write --- here'
+          : 'the front matter opened by the --- line here is never closed; end the YAML with a line of ---, then write the annotated text',
+      );
+    } else if (/^-{4,}[ \t]*\r?\n/.test(src) || (/^---[ \t]+\S/.test(src) && fence.test(src)))
       error(
         1,
         1,
-        'the front matter opened by the --- line here is never closed; end the YAML with a line of ---, then write the annotated text',
+        `the front matter must open with a line of exactly three dashes (---), not "${oneLine(src.slice(0, src.search(/\r|\n|$/))).slice(0, 20)}"; write --- on a line of its own, and close it likewise`,
       );
     else
       error(
@@ -236,6 +253,8 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   const open: number[] = [];
   let attributeName: string | null = null;
   let attributeAt: Token['start'] | null = null;
+  /** The unquoted value just read and the bare words after it (`claimant=the army`), or null. */
+  let unquoted: { key: string; words: string[] } | null = null;
   for (const [kind, token] of events) {
     const type = token.type as string;
     if (type === 'directiveLeaf' || type === 'directiveContainer') {
@@ -283,6 +302,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           current.hasAttributes = true;
           break;
         case 'directiveTextAttributeIdValue':
+          unquoted = null;
           twice(current, 'id', token.start);
           setAttribute(current, 'id', src.slice(token.start.offset, token.end.offset), token.start);
           break;
@@ -301,6 +321,12 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
         case 'directiveTextAttributeName':
           attributeName = src.slice(token.start.offset, token.end.offset);
           attributeAt = token.start;
+          if (unquoted && !/^[ \t]*=/.test(src.slice(token.end.offset, token.end.offset + 8))) {
+            unquoted.words.push(attributeName);
+            current.continues ??= Object.create(null) as Record<string, string>;
+            current.continues[attributeName] =
+              `${unquoted.key}="${[current.attributes[unquoted.key], ...unquoted.words].join(' ')}"`;
+          } else unquoted = null;
           twice(current, attributeName, token.start);
           setAttribute(current, attributeName, '', token.start);
           break;
@@ -319,6 +345,8 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
               `${attributeName}=${shortText(src.slice(token.start.offset, token.end.offset), 30)} opens with the typographic quote ${q} (U+${q.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}), which does not quote a value and would be kept in it; write ${attributeName}="…" with straight quotes`,
             );
           }
+          unquoted =
+            attributeName !== null && src[token.start.offset - 1] === '=' ? { key: attributeName, words: [] } : null;
           if (attributeName !== null)
             setAttribute(
               current,
@@ -338,6 +366,8 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   const reported = new Set<number>();
   /** Markup of annotations already reported as broken: not reported again as stray markup. */
   const quiet: Array<[number, number]> = [];
+  // "[]" or "[ ]": no words to annotate (a place with none would be looked up as "").
+  const blank = (f: Found) => src.slice(f.labelStart, f.labelEnd).trim() === '';
   found.forEach((f, i) => {
     const at = f.start;
     const known = (ANNOTATION_KINDS as readonly string[]).includes(f.name);
@@ -350,7 +380,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       const lineEnd = src.indexOf('\n', at.offset);
       const brace = src.indexOf('}', at.offset);
       quiet.push([at.offset, lineEnd === -1 ? bodyEnd : brace !== -1 && brace < lineEnd ? brace + 1 : lineEnd]);
-    } else if (!known || f.labelEnd <= f.labelStart) quiet.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
+    } else if (!known || blank(f)) quiet.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
     if (!known) {
       const strangers = describeStrangers(f.name, /[A-Za-z0-9-]/);
       error(
@@ -366,14 +396,21 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           ? `unterminated annotation "${src.slice(at.offset, Math.min(src.length, at.offset + 40))}…": its [text] has no closing "]" (or is broken by a blank line); write :${f.name}[the words of the source]{attributes}`
           : `annotation ":${f.name}" has no [text]; write :${f.name}[the words of the source]{attributes}`,
       );
-    } else if (f.labelEnd <= f.labelStart) {
+    } else if (blank(f)) {
       error(
         at.line,
         at.column,
-        `annotation ":${f.name}[]" has empty text; it must wrap the words of the source it annotates`,
+        `annotation ":${f.name}[${src.slice(f.labelStart, f.labelEnd).length > 0 ? ' ' : ''}]" has ${f.labelEnd > f.labelStart ? 'only spaces for its' : 'empty'} text; it must wrap the words of the source it annotates`,
       );
     } else {
       cuts.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
+      // ":event[…] {#id …}" or "]" then "{…}" on the next line: the attributes are cut off from the words and
+      // reported as left in the text (checkStray); the annotation's missing ones are not reported again.
+      if (
+        !f.hasAttributes &&
+        /^[ \t]*(?:\r?\n|\r)?[ \t]*\{[ \t]*(?:#|[A-Za-z_][\w-]*=)/.test(src.slice(f.end, f.end + 80))
+      )
+        f.attributesBroken = true;
       if (!f.hasAttributes && src[f.end] === '{') {
         // Attributes micromark could not read: say why, keep what can be read of them (so their #id is
         // still defined and nothing else is blamed on it), and keep the brace out of the text.
@@ -390,6 +427,18 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
         for (const key of Object.keys(broken.attributes))
           f.attributePositions[key] = { line: p.line, column: p.column };
         cuts.push([f.end, broken.end]);
+      }
+      // "{…}}": a second closing brace would be kept in the text, unseen, as if the source had it.
+      const after = f.hasAttributes ? f.end : -1;
+      if (after !== -1 && src[after] === '}' && after < bodyEnd) {
+        const p = locate(src, after);
+        reported.add(after);
+        quiet.push([after, after + 1]);
+        error(
+          p.line,
+          p.column,
+          `a second "}" after the attributes of :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] would be kept in the text; delete it, or, if it is the source's own text, write it as "\\}"`,
+        );
       }
       keptIndex.set(i, annotated.length);
       annotated.push(f);
@@ -462,6 +511,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       parent: keptParent(f),
       attributePositions: f.attributePositions,
       ...(f.attributesBroken ? { attributesBroken: true } : {}),
+      ...(f.continues ? { continues: f.continues } : {}),
     };
   });
   for (const a of annotations) {
@@ -609,6 +659,8 @@ function attributeProblem(inner: string): string {
       const j = i + (inner.slice(i).length - inner.slice(i).trimStart().length);
       const rest = inner.slice(j);
       const eq = /^([A-Za-z_:][\w.:-]*)=/.exec(rest);
+      const quoted = eq ? quoteInsideValue(eq[1], rest.slice(eq[0].length)) : null;
+      if (quoted) return quoted;
       if (eq) return `"${eq[1]}=" must be followed by a value, got "${shortText(rest.slice(eq[0].length), 20)}"`;
       return `unexpected "${shortText(rest, 20)}"`;
     }
@@ -618,6 +670,25 @@ function attributeProblem(inner: string): string {
   if (space)
     return `a ${space[0] === '\u00A0' ? 'no-break space (U+00A0)' : `space U+${space[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`} between attributes; separate them with ordinary spaces`;
   return 'unexpected characters';
+}
+
+/**
+ * `claimant="the "Azov" unit"`: a quoted value that holds its own quote character ends at it, and what
+ * follows cannot be read. Says so, with the value written in the other quotes, or null.
+ */
+function quoteInsideValue(key: string, value: string): string | null {
+  const q = value[0];
+  if (q !== '"' && q !== "'") return null;
+  const close = value.indexOf(q, 1);
+  if (close === -1 || close + 1 >= value.length || /\s/.test(value[close + 1])) return null;
+  // The value the annotator meant runs to the last quote before the next attribute or the end.
+  const meant = new RegExp(`^${q}(.*?)${q}(?=\\s+[#.]?[A-Za-z_:][\\w.:-]*(?:=|\\s|$)|\\s*$)`).exec(value);
+  const other = q === '"' ? "'" : '"';
+  const inner = meant?.[1] ?? value.slice(1, close);
+  const fix = inner.includes(other)
+    ? `write the quotes inside it as typographic ones (“…” or ‘…’)`
+    : `write ${key}=${other}${shortText(inner, 40)}${other} (the other kind of quotes around it), or the quotes inside it as typographic ones (“…”)`;
+  return `the value of "${key}=" holds the quote ${q} that encloses it, so it ends at "${shortText(value.slice(0, close + 1), 20)}" and "${shortText(value.slice(close + 1), 12)}" cannot be read; ${fix}`;
 }
 
 /** Quotes an editor may put for straight ones: they do not quote an attribute value. */
@@ -666,21 +737,26 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
     }
     return { data: null, lines, values };
   }
-  const repeated: number[] = [];
+  const repeated: Array<{ offset: number; key: string; first: number }> = [];
   visit(doc, {
     Map(_, map) {
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
         const key = `${typeof pair.key.value} ${String(pair.key.value)}`;
-        if (seen.has(key)) repeated.push(pair.key.range?.[0] ?? 0);
-        seen.add(key);
+        const first = seen.get(key);
+        if (first !== undefined)
+          repeated.push({ offset: pair.key.range?.[0] ?? 0, key: String(pair.key.value), first });
+        else seen.set(key, pair.key.range?.[0] ?? 0);
       }
     },
   });
   if (repeated.length > 0) {
-    for (const offset of repeated.sort((a, b) => a - b))
-      push(offset, `invalid YAML front matter: Map keys must be unique${yamlHint('Map keys must be unique')}`);
+    for (const r of repeated.sort((a, b) => a.offset - b.offset))
+      push(
+        r.offset,
+        `invalid YAML front matter: Map keys must be unique; the key "${oneLine(r.key).slice(0, 40)}" is given twice (first at line ${lineCounter.linePos(r.first).line + firstLine - 1}): keep one`,
+      );
     return { data: null, lines, values };
   }
   let data: unknown;
@@ -708,7 +784,10 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
       file: path,
       line: firstLine,
       column: 1,
-      message: 'front matter must be a YAML mapping of keys (id, title, publisher, …)',
+      message:
+        yamlText.trim() === ''
+          ? 'the front matter is empty: the --- line before this one closes it at once; a document starts with one --- line, then id:, title: and the other keys, then one closing --- line (is a --- line doubled?)'
+          : 'front matter must be a YAML mapping of keys (id, title, publisher, …)',
     });
     return { data: null, lines, values };
   }
@@ -815,6 +894,7 @@ function checkStray(
   const findings: Array<{ at: number; message: string }> = [];
   const snippet = (a: number, b: number) => oneLine(src.slice(a, Math.min(b, a + 50, to))) + (b - a > 50 ? '…' : '');
   const kinds = ANNOTATION_KINDS.join('|');
+  const isKind = (word: string) => (ANNOTATION_KINDS as readonly string[]).includes(word);
   const patterns: Array<[RegExp, (m: RegExpExecArray) => void]> = [
     [
       /\]\{/g,
@@ -832,6 +912,8 @@ function checkStray(
           }
           // ":x[…]{" not read as an annotation is reported as such below; "[event[…]{" (its colon typed as "[") is one mistake.
           if (start > from && src[start - 1] === ':' && !skip(start - 1)) return;
+          // "：event[…]{" (a look-alike colon) is reported below, at the colon.
+          if (start > from && COLON_LOOKALIKES.includes(src[start - 1]) && isKind(word)) return;
           if (start > from && src[start - 1] === '[' && !skip(start - 1)) start--;
         }
         const braceEnd = src.indexOf('}', close);
@@ -846,14 +928,20 @@ function checkStray(
       },
     ],
     [
-      /\{#/g,
+      // "{#id …}", and "{of=kyiv}" or "{note="…"}": attributes cut off from their words by a space or a
+      // line break ("]{…} {note=…}", ":place[Kyiv] {of=kyiv}"), which would be kept in the text and lost
+      // from the annotation.
+      /\{[ \t]*(?:#|[A-Za-z_][\w-]*=)/g,
       (m) => {
         // Right after a "]" it is the same mistake as that "]{", reported once.
         if (skip(m.index) || (src[m.index - 1] === ']' && !skip(m.index - 1))) return;
         const braceEnd = src.indexOf('}', m.index);
+        let before = m.index;
+        while (before > from && /[ \t\r\n]/.test(src[before - 1])) before--;
+        const gap = before < m.index && (src[before - 1] === ']' || src[before - 1] === '}');
         findings.push({
           at: m.index,
-          message: `"${snippet(m.index, braceEnd === -1 ? m.index + 20 : braceEnd + 1)}" looks like annotation attributes left in the text (they follow an annotation's "]" directly); if it is the source's own text, write the brace as "\\{"`,
+          message: `"${snippet(m.index, braceEnd === -1 ? m.index + 20 : braceEnd + 1)}" looks like annotation attributes left in the text${gap ? ` (a ${/[\r\n]/.test(src.slice(before, m.index)) ? 'line break' : 'space'} stands between them and the "${src[before - 1]}" before)` : ''}: attributes follow an annotation's "]" directly, as :place[Kyiv]{#kyiv}, and an annotation has one {…}; if it is the source's own text, write the brace as "\\{"`,
         });
       },
     ],
@@ -877,6 +965,17 @@ function checkStray(
         findings.push({
           at: m.index,
           message: `"${snippet(m.index, close === -1 || close - m.index > 40 ? m.index + 40 : close + 1)}" looks like an annotation but was not read as one (is it unterminated, or inside code or HTML?); if the colon is the source's own text, write it as "\\:"`,
+        });
+      },
+    ],
+    [
+      new RegExp(`[${COLON_LOOKALIKES}](?:${kinds})\\[`, 'g'),
+      (m) => {
+        if (skip(m.index)) return;
+        const close = src.indexOf(']', m.index);
+        findings.push({
+          at: m.index,
+          message: `"${snippet(m.index, close === -1 || close - m.index > 40 ? m.index + 40 : close + 1)}" has ${describeCharacter(src[m.index])} where an annotation's colon goes, so it is not read as one; write an ASCII ":" (:${m[0].slice(1, -1)}[…]{…}), or, if it is the source's own text, write the bracket as "\\["`,
         });
       },
     ],

@@ -120,6 +120,15 @@ export function parseStatedRange(text: string): StatedRange | { error: string } 
   const second = betweenB ?? fromB;
   const qualifier =
     written === undefined ? null : (QUALIFIER_VARIANTS[normalise(written)] ?? (normalise(written) as RangeQualifier));
+  // "1.500 km": a dot before three digits is a thousands separator in much of Europe; read as 1.5 km the
+  // map would draw a band a thousand times too small. The words are the source's: the figure is the annotator's.
+  const dotted = [first, second].find((n) => n !== undefined && /^[1-9]\d{0,2}\.\d{3}$/.test(n));
+  if (dotted !== undefined) {
+    const [int, frac] = dotted.split('.');
+    return {
+      error: `"${text}" is ambiguous: "${dotted}" is ${int}${frac} if its dot separates thousands, ${Number(dotted)} if it is a decimal point; give the figure in km with min=/max= and added="…" (e.g. max=${Math.round(Number(int + frac) * factor)} added="the text writes ${dotted}, a dot for thousands")`,
+    };
+  }
   const inexact = [first, second].find((n) => n !== undefined && tooManyDigits(n));
   if (inexact !== undefined) return { error: `range "${text}": ${inexact} ${TOO_MANY_DIGITS}` };
   const a = toNumber(first) * factor;

@@ -67,8 +67,16 @@ describe('front matter: repeated keys', () => {
   it('are errors at each repeat, at any depth, and a key 1 and a key "1" are two keys', () => {
     const r = read('id: d\ntitle: T\nplaces:\n  zz:\n    name: Kyiv\n    note: n\n    name: Kiev\nid: e\n1: a\n"1": b');
     expect(r.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
-      [8, 5, 'invalid YAML front matter: Map keys must be unique; a key is given twice here: keep one'],
-      [9, 1, 'invalid YAML front matter: Map keys must be unique; a key is given twice here: keep one'],
+      [
+        8,
+        5,
+        'invalid YAML front matter: Map keys must be unique; the key "name" is given twice (first at line 6): keep one',
+      ],
+      [
+        9,
+        1,
+        'invalid YAML front matter: Map keys must be unique; the key "id" is given twice (first at line 2): keep one',
+      ],
     ]);
   });
 });

@@ -195,9 +195,77 @@ const mutation = fc.oneof(
     at: fc.nat(),
     s: fc.constantFrom('\u200B', '\u200D', '\u202E', '\u2066', '\u00AD', '\u0456', '\uFEFF'),
   }),
+  // What a hurried annotator does (the second round of fuzzing): attributes cut off from their words,
+  // a doubled brace or bracket, a kind in capitals, a look-alike colon, quotes inside a quoted value, a
+  // value with spaces left unquoted, a span or a thousands dot where one number goes, a front-matter
+  // fence of four dashes or dots, a tab in the YAML, and attributes spread over lines (valid).
+  fc.record({ op: fc.constant('detach' as const), at: fc.nat(), s: fc.constantFrom(' ', '\n', '\r\n', '\t') }),
+  fc.record({ op: fc.constant('doubleClose' as const), at: fc.nat(), s: fc.constantFrom('}', ']') }),
+  fc.record({
+    op: fc.constant('kindCase' as const),
+    at: fc.nat(),
+    s: fc.constantFrom('Place', 'EVENT', 'Range', 'weapons', 'places', 'evnet'),
+  }),
+  fc.record({
+    op: fc.constant('lookalikeColon' as const),
+    at: fc.nat(),
+    s: fc.constantFrom('\uFF1A', '\uA789', '\u2236', '\u02D0', '\uFE55', ';'),
+  }),
+  fc.record({ op: fc.constant('quoteInValue' as const), at: fc.nat(), s: fc.constantFrom('"', "'", '“', '”') }),
+  fc.record({ op: fc.constant('unquote' as const), at: fc.nat() }),
+  fc.record({
+    op: fc.constant('numberForm' as const),
+    at: fc.nat(),
+    s: fc.constantFrom('1.500', '3 000', '600–700', '1,5', '99999999999999999', '0', '3 killed, 5', '٣'),
+  }),
+  fc.record({ op: fc.constant('fence' as const), s: fc.constantFrom('----', '...', '---\n---', '--- ', '—') }),
+  fc.record({ op: fc.constant('yamlTab' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('spreadAttributes' as const), at: fc.nat() }),
 );
 export type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 export const mutations = fc.array(mutation, { minLength: 1, maxLength: 4 });
+const HURRIED = new Set([
+  'detach',
+  'doubleClose',
+  'kindCase',
+  'lookalikeColon',
+  'quoteInValue',
+  'unquote',
+  'numberForm',
+  'fence',
+  'yamlTab',
+  'spreadAttributes',
+  'value',
+  'dupLine',
+  'truncate',
+]);
+/**
+ * One slip of the hand that is always a mistake in a valid document (attributes cut off from their
+ * words, a doubled "}" or "]", a kind misspelt or in capitals, a look-alike colon, a straight quote
+ * inside a quoted value), or that changes nothing (attributes spread over lines).
+ */
+export const slip = fc.oneof(
+  fc.record({ op: fc.constant('detach' as const), at: fc.nat(), s: fc.constantFrom(' ', '\n', '\r\n', '\t') }),
+  fc.record({ op: fc.constant('doubleClose' as const), at: fc.nat(), s: fc.constantFrom('}', ']') }),
+  fc.record({
+    op: fc.constant('kindCase' as const),
+    at: fc.nat(),
+    s: fc.constantFrom('Place', 'EVENT', 'Range', 'weapons', 'places', 'evnet'),
+  }),
+  fc.record({
+    op: fc.constant('lookalikeColon' as const),
+    at: fc.nat(),
+    s: fc.constantFrom('\uFF1A', '\uA789', '\u2236', '\u02D0', '\uFE55', ';'),
+  }),
+  fc.record({ op: fc.constant('quoteInValue' as const), at: fc.nat(), s: fc.constant('"') }),
+  fc.record({ op: fc.constant('spreadAttributes' as const), at: fc.nat() }),
+);
+
+/** Only the mistakes of a hurried annotator, one to three at a time: each is met more often than among all. */
+export const hurried = fc.array(
+  mutation.filter((m) => HURRIED.has(m.op)),
+  { minLength: 1, maxLength: 2 },
+);
 
 const nth = <T>(xs: readonly T[], k: number): T | undefined => (xs.length ? xs[k % xs.length] : undefined);
 const indices = (s: string, re: RegExp) => [...s.matchAll(re)].map((m) => m.index);
@@ -271,6 +339,52 @@ export function mutate(src: string, m: Mutation): string {
       const i = nth(indices(src, /\n/g), m.at) ?? src.length;
       return put(src, i, ` ${'long words and more, '.repeat(5000)}`);
     }
+    case 'detach': {
+      const i = nth(indices(src, /\]\{/g), m.at);
+      return i === undefined ? src : put(src, i + 1, m.s);
+    }
+    case 'doubleClose': {
+      const x = nth([...src.matchAll(/:(?:place|event|weapon|range)\[[^\]\n]*\](\{[^}\n]*\})/g)], m.at);
+      if (!x) return src;
+      const end = x.index + x[0].length;
+      return m.s === '}' ? put(src, end, '}') : put(src, end - x[1].length, ']');
+    }
+    case 'kindCase': {
+      const x = nth([...src.matchAll(/:(place|event|weapon|range)\[/g)], m.at);
+      return x ? put(src, x.index + 1, m.s, x[1].length) : src;
+    }
+    case 'lookalikeColon': {
+      const i = nth(indices(src, /:(?:place|event|weapon|range)\[/g), m.at);
+      return i === undefined ? src : put(src, i, m.s, 1);
+    }
+    case 'quoteInValue': {
+      const x = nth([...src.matchAll(/[\w-]+="([^"\n]*) ([^"\n]*)"/g)], m.at);
+      return x ? put(src, x.index + x[0].length - 1 - x[2].length, `${m.s}x${m.s} `) : src;
+    }
+    case 'unquote': {
+      const x = nth([...src.matchAll(/([\w-]+)="([^"\n]* [^"\n]*)"/g)], m.at);
+      return x ? put(src, x.index, `${x[1]}=${x[2]}`, x[0].length) : src;
+    }
+    case 'numberForm': {
+      const x = nth([...src.matchAll(/(?:figures="|:range\[(?:[a-z ]*?))(\d[\d,.]*)/g)], m.at);
+      return x ? put(src, x.index + x[0].length - x[1].length, m.s, x[1].length) : src;
+    }
+    case 'fence': {
+      const i = src.indexOf('\n---', 3);
+      return src.startsWith('---') && i !== -1 ? put(put(src, i + 1, m.s, 3), 0, m.s, 3) : src;
+    }
+    case 'yamlTab': {
+      const end = src.indexOf('\n---', 3);
+      const x = nth([...src.slice(0, end === -1 ? 0 : end).matchAll(/^( +)\S/gm)], m.at);
+      return x ? put(src, x.index, '\t', x[1].length) : src;
+    }
+    case 'spreadAttributes': {
+      const x = nth([...src.matchAll(/\]\{[^}\n]* [^}\n]*\}/g)], m.at);
+      if (!x) return src;
+      const at = x.index + x[0].indexOf(' ', x[0].search(/(?<=[\w"]) [\w#]/));
+      const quotes = (src.slice(x.index, at).match(/"/g) ?? []).length;
+      return /\s/.test(src[at] ?? '') && quotes % 2 === 0 ? put(src, at, '\n', 1) : src;
+    }
     case 'invisibleInId': {
       const x = nth([...src.matchAll(/(?:#|of=|place=|weapon=|origin=)([\w.-]{2,})/g)], m.at);
       return x ? put(src, x.index + x[0].length - 1, m.s) : src;
@@ -279,6 +393,16 @@ export function mutate(src: string, m: Mutation): string {
 }
 
 const OPENER = /^:(?:place|event|weapon|range)\[/;
+
+/**
+ * Markup that published text essentially never has: attributes ("{#id", "{key="), a brace after
+ * attributes ("}}"), an annotation's opening (":place[", also with a look-alike colon or in capitals).
+ * A document built with no error has no more of it in its text than the source it was mutated from had
+ * (the mutation may add escaped markup: that is counted out by the caller).
+ */
+export const RESIDUE =
+  /\{[ \t]*(?:#|[A-Za-z_][\w-]*=)|\}\}|[:\uFF1A\uA789\u2236\u02D0\uFE55](?:place|event|weapon|range)\[/gi;
+export const residue = (text: string) => (text.match(RESIDUE) ?? []).length;
 
 /**
  * The oracle: a document body with its annotation markup removed (`:kind[`, and `]` with its

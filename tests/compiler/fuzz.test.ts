@@ -5,7 +5,9 @@
  * - returns, in bounded time, and never throws;
  * - places every problem inside the document (a line it has, a column on that line);
  * - drops no annotation: each one in the input is read, or an error stands at or before it;
- * - with no error, gives back the text outside the annotations unchanged and every claim in its output;
+ * - with no error, gives back the text outside the annotations unchanged and every claim in its output,
+ *   and leaves no markup in the text that the valid document did not have there (no "{key=…}" cut off
+ *   from its words by a space, no second "}");
  * - refuses a wrong value with an error on the line that holds it.
  * A failure prints the seed and the shrunk case; add it to tests/fixtures/malformed with its fix.
  */
@@ -20,7 +22,19 @@ import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
 import { resolveDocument } from '../../src/compiler/resolve.js';
 import type { Resolver } from '../../src/compiler/document-places.js';
 import type { Diagnostic } from '../../src/contract.js';
-import { bodyOf, generated, linesOf, mutate, mutations, position, render, stripMarkup } from './fuzz-kit.js';
+import {
+  bodyOf,
+  generated,
+  hurried,
+  linesOf,
+  mutate,
+  mutations,
+  position,
+  render,
+  residue,
+  slip,
+  stripMarkup,
+} from './fuzz-kit.js';
 
 const root = join(import.meta.dirname, '../..');
 /** Valid documents to mutate: the corpus and the development articles (those with no area file, for speed). */
@@ -49,8 +63,12 @@ function build(docs: Array<{ path: string; text: string }>) {
   return { parsed, out, diagnostics, ms: performance.now() - started };
 }
 
-/** The build's promises on any input; returns the problems found (empty when it keeps them all). */
-function violations(docs: Array<{ path: string; text: string }>): string[] {
+/**
+ * The build's promises on any input; returns the problems found (empty when it keeps them all).
+ * `from`: the valid document each was mutated from, when it was: with no error, its text may hold no
+ * more markup-like residue ("{#id", "{key=", "}}", ":place[") than that document's text.
+ */
+function violations(docs: Array<{ path: string; text: string }>, from: string[] = []): string[] {
   const bad: string[] = [];
   const { parsed, out, diagnostics, ms } = build(docs);
   // Generous for 2 shared cores: a hang or a quadratic blow-up takes far longer.
@@ -82,6 +100,14 @@ function violations(docs: Array<{ path: string; text: string }>): string[] {
     if (p.annotations.length !== oracle.openers.length)
       bad.push(`${p.annotations.length} annotations read of ${oracle.openers.length}, and no error`);
     if (p.text !== oracle.text) bad.push(`the text is not the text outside the annotations`);
+    // Markup the mutation cut loose (attributes after a space, a second "}", a kind with a look-alike
+    // colon) must not reach the text unreported; escaped markup (a backslash added) is the text's own.
+    const backslashes = (t: string) => (t.match(/\\/g) ?? []).length;
+    const seed = from[k];
+    if (seed !== undefined && backslashes(doc.text) === backslashes(seed)) {
+      const before = residue(parseDocumentText(doc.path, seed).text);
+      if (residue(p.text) > before) bad.push(`markup left in the text, and no error: ${residue(p.text)} > ${before}`);
+    }
   });
   if (!diagnostics.some((d) => d.severity === 'error')) {
     const annotations = parsed.flatMap((p) => p.annotations);
@@ -103,9 +129,50 @@ describe('the build under fuzzing', () => {
     fc.assert(
       fc.property(fc.nat({ max: seeds.length - 1 }), mutations, (k, ms) => {
         const text = ms.reduce(mutate, seeds[k].text);
-        expect(violations([{ path: seeds[k].path, text }])).toEqual([]);
+        expect(violations([{ path: seeds[k].path, text }], [seeds[k].text])).toEqual([]);
       }),
       verbose,
+    );
+  });
+
+  it("keeps its promises on a hurried annotator's mistakes, and leaves no markup in the text unreported", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), hurried, (k, ms) => {
+        const text = ms.reduce(mutate, seeds[k].text);
+        expect(violations([{ path: seeds[k].path, text }], [seeds[k].text])).toEqual([]);
+      }),
+      { ...verbose, seed: 20261208, numRuns: 40 },
+    );
+  });
+
+  it('never lets one slip in a document that builds cleanly pass unreported', () => {
+    // Each seed built alone once, when first drawn: the ones that build with no error are the baseline.
+    const clean = new Map<number, ReturnType<typeof build> | null>();
+    const baseline = (k: number) => {
+      if (!clean.has(k)) {
+        const b = build([seeds[k]]);
+        clean.set(k, b.diagnostics.some((d) => d.severity === 'error') ? null : b);
+      }
+      return clean.get(k) ?? null;
+    };
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), slip, (k, m) => {
+        const base = baseline(k);
+        fc.pre(base !== null);
+        const text = mutate(seeds[k].text, m);
+        fc.pre(text !== seeds[k].text);
+        const { parsed, diagnostics } = build([{ path: seeds[k].path, text }]);
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        if (m.op === 'spreadAttributes') {
+          // Attributes over several lines are valid: the same text and the same annotations.
+          expect(errors).toEqual([]);
+          expect(parsed[0].text).toBe(base!.parsed[0].text);
+          expect(parsed[0].annotations.map((a) => ({ ...a.attributes }))).toEqual(
+            base!.parsed[0].annotations.map((a) => ({ ...a.attributes })),
+          );
+        } else expect(errors.length, `${JSON.stringify(m)} passed with no error`).toBeGreaterThan(0);
+      }),
+      { ...verbose, seed: 20261209, numRuns: 60 },
     );
   });
 

@@ -384,6 +384,330 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  // Found by hand and by fuzzing (tests/compiler/fuzz.test.ts): what a hurried annotator writes.
+  [
+    // Attributes cut off by a space were kept in the text, and the mention read without them, silently.
+    'attributes-after-space.md',
+    [
+      [
+        'attributes-after-space.md',
+        6,
+        28,
+        'error',
+        /^"\{of=kyiv\}" looks like annotation attributes left in the text \(a space stands between them and the "\]" before\): attributes follow an annotation's "\]" directly/,
+      ],
+    ],
+  ],
+  [
+    // One error, at the cut-off attributes: not also "needs #id" at the event they belong to.
+    'attributes-on-next-line.md',
+    [
+      [
+        'attributes-on-next-line.md',
+        7,
+        1,
+        'error',
+        /^"\{#m-next-line-strike .*left in the text \(a line break stands between them and the "\]" before\)/,
+      ],
+    ],
+  ],
+  [
+    // A second {…} was kept in the text, and its note lost, with no error.
+    'second-attribute-block.md',
+    [
+      [
+        'second-attribute-block.md',
+        6,
+        182,
+        'error',
+        /^"\{note="Confirmed by the mayor\."\}" looks like annotation attributes left in the text: .* an annotation has one \{…\}/,
+      ],
+    ],
+  ],
+  [
+    // "}}" kept a "}" in the published text.
+    'doubled-closing-brace.md',
+    [
+      [
+        'doubled-closing-brace.md',
+        6,
+        51,
+        'error',
+        /^a second "\}" after the attributes of :place\[Kyiv\] would be kept in the text; delete it, or, if it is the source's own text, write it as "\\\}"$/,
+      ],
+    ],
+  ],
+  [
+    'missing-closing-bracket.md',
+    [
+      [
+        'missing-closing-bracket.md',
+        6,
+        1,
+        'error',
+        /^unterminated annotation ":event\[A missile hit :place\[Kyiv\]\{#kyiv\}…": its \[text\] has no closing "\]"/,
+      ],
+      ['missing-closing-bracket.md', 6, 54, 'error', /^"\{#m-no-bracket-strike .*left in the text/],
+    ],
+  ],
+  [
+    // Was published as 3 of "killed, 5 injured".
+    'figures-two-in-one.md',
+    [
+      [
+        'figures-two-in-one.md',
+        6,
+        216,
+        'error',
+        /^figures: "3 killed, 5 injured" states two figures in one, .*; separate figures with ";": figures="3 killed; 5 injured"$/,
+      ],
+    ],
+  ],
+  [
+    // Was published as 3 displaced.
+    'figures-dot-thousands.md',
+    [
+      [
+        'figures-dot-thousands.md',
+        6,
+        200,
+        'error',
+        /^figures: "3\.000 displaced" would be read as 3: if the dot separates thousands, write 3000 or 3,000; if the text means 3, write 3$/,
+      ],
+    ],
+  ],
+  [
+    // Was drawn as a band of 1.5 km.
+    'range-dot-thousands.md',
+    [
+      [
+        'range-dot-thousands.md',
+        6,
+        36,
+        'error',
+        /^"1\.500 km" is ambiguous: "1\.500" is 1500 if its dot separates thousands, 1\.5 if it is a decimal point; .*max=1500 added=/,
+      ],
+    ],
+  ],
+  [
+    'range-en-dash-in-max.md',
+    [
+      [
+        'range-en-dash-in-max.md',
+        6,
+        65,
+        'error',
+        /^max="600–700" must be a positive number of km, in digits \(e\.g\. max=300\); a band from 600 to 700 km is min=600 max=700$/,
+      ],
+    ],
+  ],
+  [
+    // It was "claimant= must be followed by a value", which it is.
+    'quotes-inside-value.md',
+    [
+      [
+        'quotes-inside-value.md',
+        6,
+        55,
+        'error',
+        /cannot be read \(the value of "claimant=" holds the quote " that encloses it, .*write claimant='the "Azov" brigade'/,
+      ],
+    ],
+  ],
+  [
+    'unquoted-value-with-spaces.md',
+    [
+      [
+        'unquoted-value-with-spaces.md',
+        6,
+        155,
+        'error',
+        /^unknown attribute "army" on :event\[.*\]; if "army" belongs to the value before it, a value with spaces is quoted: claimant="the army"; allowed:/,
+      ],
+    ],
+  ],
+  [
+    // The key is named, and the relative date no longer says the front matter has no published:.
+    'yaml-duplicate-key.md',
+    [
+      [
+        'yaml-duplicate-key.md',
+        5,
+        1,
+        'error',
+        /^invalid YAML front matter: Map keys must be unique; the key "title" is given twice \(first at line 3\): keep one$/,
+      ],
+      [
+        'yaml-duplicate-key.md',
+        7,
+        127,
+        'error',
+        /^date="Thursday" cannot be read: it counts from the publication date, and the front matter could not be read \(see 5:1\)/,
+      ],
+    ],
+  ],
+  [
+    // The first was kept as text with no error (no "{" after it); the second was "lost its colon".
+    'lookalike-colon.md',
+    [
+      [
+        'lookalike-colon.md',
+        6,
+        15,
+        'error',
+        /^"：place\[Kyiv\]" has U\+FF1A FULLWIDTH ":" \(looks like ":"\) where an annotation's colon goes, .*write an ASCII ":"/,
+      ],
+      ['lookalike-colon.md', 6, 45, 'error', /^"꞉place\[Lviv\]" has U\+A789 MODIFIER LETTER COLON/],
+    ],
+  ],
+  [
+    'capitalised-kind.md',
+    [
+      [
+        'capitalised-kind.md',
+        6,
+        1,
+        'error',
+        /^unknown annotation kind ":Event" in .*allowed kinds: place, event, weapon, range/,
+      ],
+    ],
+  ],
+  ['date-month-13.md', [['date-month-13.md', 6, 116, 'error', /^"2024-13-01" is not a date: month 13 does not exist/]]],
+  [
+    'date-day-first.md',
+    [
+      [
+        'date-day-first.md',
+        6,
+        117,
+        'error',
+        /^"22\/11\/2024" is not a date: write a date as YYYY-MM-DD \(year, month, day\): 2024-11-22 \(day first\)$/,
+      ],
+    ],
+  ],
+  [
+    'of-names-nothing.md',
+    [
+      [
+        'of-names-nothing.md',
+        6,
+        62,
+        'error',
+        /^of=m-nowhere-strike names no event; define it with :event\[…\]\{#m-nowhere-strike …\} in any document$/,
+      ],
+    ],
+  ],
+  [
+    'place-id-reused.md',
+    [
+      [
+        'place-id-reused.md',
+        6,
+        200,
+        'error',
+        /^duplicate place id "kyiv"; first defined at place-id-reused\.md:6:22 \(use of=kyiv for another mention\)$/,
+      ],
+    ],
+  ],
+  [
+    // It was "front matter must be a YAML mapping", of a front matter that has none.
+    'front-matter-doubled-fence.md',
+    [['front-matter-doubled-fence.md', 2, 1, 'error', /^the front matter is empty: .*is a --- line doubled\?\)$/]],
+  ],
+  [
+    // It was "missing front matter".
+    'front-matter-four-dashes.md',
+    [
+      [
+        'front-matter-four-dashes.md',
+        1,
+        1,
+        'error',
+        /^the front matter must open with a line of exactly three dashes \(---\), not "----"/,
+      ],
+    ],
+  ],
+  [
+    // It was "never closed", at line 1.
+    'front-matter-closed-with-dots.md',
+    [
+      [
+        'front-matter-closed-with-dots.md',
+        4,
+        1,
+        'error',
+        /^this "\.\.\." line ends the front matter in YAML, but a document's front matter ends with a line of ---/,
+      ],
+    ],
+  ],
+  [
+    // Was published: the claimant shown reversed on the map.
+    'bidi-override-in-value.md',
+    [
+      [
+        'bidi-override-in-value.md',
+        6,
+        138,
+        'error',
+        /^claimant= on :event\[.*\] has U\+202E \(an invisible control character\) at character 1, which would reverse or reorder how the value reads on the map; delete it$/,
+      ],
+    ],
+  ],
+  [
+    'id-of-another-kind.md',
+    [
+      [
+        'id-of-another-kind.md',
+        6,
+        144,
+        'error',
+        /^place=m-other-kind-strike names no place of this document; "m-other-kind-strike" is the id of :event\[A missile hit Kyiv on Thursda…\] \(6:1\), not of a place: name a place's id here$/,
+      ],
+    ],
+  ],
+  [
+    // It was: unknown place "" (the words looked up as nothing).
+    'blank-words.md',
+    [['blank-words.md', 6, 14, 'error', /^annotation ":place\[ \]" has only spaces for its text/]],
+  ],
+  [
+    'figures-trailing-semicolon.md',
+    [
+      [
+        'figures-trailing-semicolon.md',
+        6,
+        194,
+        'error',
+        /^figures="3 killed;" has an empty figure \(a ";" with no figure after it\); delete the extra ";"$/,
+      ],
+    ],
+  ],
+  [
+    // Was published as 1.2 drones.
+    'magnitude-dot-thousands.md',
+    [
+      [
+        'magnitude-dot-thousands.md',
+        6,
+        215,
+        'error',
+        /^magnitude=1\.200 would be read as 1\.2: if the dot separates thousands, write magnitude=1200/,
+      ],
+    ],
+  ],
+  [
+    // Was published as the year 24 with no word.
+    'date-year-mistyped.md',
+    [
+      [
+        'date-year-mistyped.md',
+        6,
+        112,
+        'warning',
+        /^date=0024-11-21 is in the year 24; is the year mistyped \(2024\?\)$/,
+      ],
+    ],
+  ],
 ];
 
 describe('malformed documents: a located error for each, never a crash or a silent loss', () => {
@@ -432,6 +756,29 @@ describe('malformed documents: a located error for each, never a crash or a sile
         'duplicate event id "dup-strike"; first defined at duplicate-id-across-files-a.md:6:1 (use of=dup-strike to add a claim to it)',
       ],
     ]);
+  });
+
+  it('keeps what only looks like those mistakes: figures with numbers in their words, decimals, escaped braces', () => {
+    const source = [
+      '---',
+      'id: m-look-alikes',
+      'title: Look-alikes',
+      'published: 2024-11-28',
+      '---',
+      ':event[A missile hit :place[Kyiv]{#kyiv} on Thursday.]{#m-alike-strike type=missile-strike summary="Strike" date=Thursday claimant="the city" status=reported figures="1.5 million displaced; 12 F-16 jets; 3 killed in 2 districts; 0.500 tonnes"}',
+      'The :weapon[Test-11]{#test-11} flies :range[1.5 km]{weapon=test-11 claimant="the maker" status=claimed}, and \\{a=1} is text, as is {a = 1}.',
+      '',
+    ].join('\n');
+    const parsed = parseDocumentText('alike.md', source);
+    const out = compile([parsed], { resolve, areas: new Map() });
+    expect([...parsed.diagnostics, ...out.diagnostics].filter((d) => d.severity === 'error')).toEqual([]);
+    expect(out.events.features[0].properties.claims[0].figures).toEqual([
+      { value: 1.5, unit: 'million displaced' },
+      { value: 12, unit: 'F-16 jets' },
+      { value: 3, unit: 'killed in 2 districts' },
+      { value: 0.5, unit: 'tonnes' },
+    ]);
+    expect(parsed.text).toContain('flies 1.5 km, and {a=1} is text, as is {a = 1}.');
   });
 
   it('locates an error at the end of an extremely long line (a million characters) by its UTF-16 column', () => {
