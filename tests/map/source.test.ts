@@ -98,6 +98,42 @@ describe('"(N events)" follows what is visible (leanEvents with isVisible)', () 
   });
 });
 
+describe('"(N events)" counts the events behind one label, not every event at the point', () => {
+  const kursk = events.features.filter((f) => f.properties.places.some((p) => p.name === 'Kursk Oblast'));
+  const withLabel = (f: EventFeature, label: string | null): EventFeature => ({
+    ...f,
+    properties: { ...f.properties, label },
+  });
+  const at = (fc: EventFeature[]) =>
+    leanEvents({ type: 'FeatureCollection', features: fc })
+      .features.filter((p) => kursk.some((f) => f.properties.id === p.properties?.id))
+      .map((p) => `${p.properties?.label} ${p.properties?.here ?? 1}`);
+
+  it('gives no count to labels of their own at one point ("Thai F-16 strikes" beside "Border fighting")', () => {
+    const [a, b] = kursk;
+    expect(at([withLabel(a, 'Thai F-16 strikes'), withLabel(b, 'Border fighting')])).toEqual([
+      'Thai F-16 strikes 1',
+      'Border fighting 1',
+    ]);
+    expect(
+      markerTexts({
+        type: 'FeatureCollection',
+        features: [withLabel(a, 'Thai F-16 strikes'), withLabel(b, 'Border fighting')],
+      })
+        .map((m) => m.text)
+        .filter((t) => t.includes('(')),
+    ).toEqual([]);
+  });
+
+  it('still counts events that share a label there (the place name, or the same label=)', () => {
+    const [a, b] = kursk;
+    expect(at([withLabel(a, null), withLabel(b, null)])).toEqual(['Kursk Oblast 2', 'Kursk Oblast 2']);
+    expect(at([withLabel(a, 'Strikes'), withLabel(b, 'Strikes')])).toEqual(['Strikes 2', 'Strikes 2']);
+    // One with a label of its own and one labelled with the place: each alone behind its words.
+    expect(at([withLabel(a, 'Strikes'), withLabel(b, null)])).toEqual(['Strikes 1', 'Kursk Oblast 1']);
+  });
+});
+
 describe('markerTexts: the labels as drawn, for the first view to keep clear of the controls', () => {
   it('writes how many events share a point, as the label layers do', () => {
     const kursk = events.features.filter((f) => f.properties.places.some((p) => p.name === 'Kursk Oblast'));
