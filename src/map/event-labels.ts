@@ -15,7 +15,7 @@
  * fighting" at the left edge of a 375 px embed) and one MapLibre kept on one line where the estimate
  * wrapped it ("Ambassador recalle"), and hid labels that fitted.
  */
-import type { DataDrivenPropertyValueSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { EDGE_ROOM, type Size } from './band-labels';
 import { LAYER } from './ids';
 
@@ -25,9 +25,20 @@ export type ScreenBox = [[number, number], [number, number]];
 /**
  * The key of an event label's marker, as `EventLabels` builds it from a rendered feature: its event and
  * its label's words (each of an event's places is labelled by its own name), the two properties every
- * point carries (the points leave out what no layer reads, such as the place's index; source.ts).
+ * point carries, and `mark`, which of its markers, where an event's own label= is written at several
+ * places (the points leave out what no layer reads, such as the place's index elsewhere; source.ts).
  */
-export const eventLabelKey = (id: string, label: string): string => `${id}#${label}`;
+export const eventLabelKey = (id: string, label: string, mark?: number): string =>
+  mark === undefined ? `${id}#${label}` : `${id}#${label}#${mark}`;
+
+/** The same key as a MapLibre expression over a point's properties (source.ts `mark`: which of its markers). */
+const KEY_EXPRESSION: ExpressionSpecification = [
+  'concat',
+  ['get', 'id'],
+  '#',
+  ['get', 'label'],
+  ['case', ['has', 'mark'], ['concat', '#', ['to-string', ['get', 'mark']]], ''],
+];
 
 /**
  * The strips along the view's four edges, `room` px deep, that a label showing whole keeps clear of (its
@@ -63,7 +74,8 @@ export function labelKeys(features: ReadonlyArray<{ properties?: Record<string, 
   const keys = new Set<string>();
   for (const f of features) {
     const p = f.properties ?? {};
-    if (typeof p.id === 'string' && typeof p.label === 'string' && p.label) keys.add(eventLabelKey(p.id, p.label));
+    if (typeof p.id === 'string' && typeof p.label === 'string' && p.label)
+      keys.add(eventLabelKey(p.id, p.label, typeof p.mark === 'number' ? p.mark : undefined));
   }
   return [...keys].sort();
 }
@@ -90,7 +102,7 @@ export class EventLabels {
     // By opacity, not by filter: a filter lays the source out again (basemap-labels.ts). A hidden label
     // still takes its place in the collision, as it did when it was drawn cut.
     const opacity: DataDrivenPropertyValueSpecification<number> = cut.length
-      ? ['case', ['in', ['concat', ['get', 'id'], '#', ['get', 'label']], ['literal', cut]], 0, 1]
+      ? ['case', ['in', KEY_EXPRESSION, ['literal', cut]], 0, 1]
       : 1;
     for (const id of layers) map.setPaintProperty(id, 'text-opacity', opacity);
   }

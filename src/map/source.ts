@@ -70,6 +70,10 @@ export function leanEvents(
         precision: place.precision,
         label,
       };
+      // Each marker of an event that writes its own label= beside all its places is told apart, so that a
+      // label cut by the view's edge at one place is hidden there only (event-labels.ts): at 375 px
+      // "Border fighting" cut at Thailand's point hid it at Cambodia's too. Place names tell the others apart.
+      if (points[i].length > 1 && label !== (place.name ?? f.properties.place)) properties.mark = n;
       if (n === 0 && typeof magnitude === 'number') properties.magnitude = magnitude;
       if (shared > 1) properties.here = shared;
       if (repeat) properties.repeat = true;

@@ -43,5 +43,9 @@ describe('labelKeys: the labels to leave out', () => {
 
   it('keys a label by its event and its words (each place of an event has its own)', () => {
     expect(eventLabelKey('russia-dprk', 'Pyongyang')).toBe('russia-dprk#Pyongyang');
+    // An event's own label at two places: only the marker whose label the edge cuts is hidden.
+    const f = (mark: number) => ({ properties: { id: 'fight', label: 'Border fighting', mark } });
+    expect(labelKeys([f(0)])).toEqual(['fight#Border fighting#0']);
+    expect(labelKeys([f(0)])).not.toContain(eventLabelKey('fight', 'Border fighting', 1));
   });
 });

@@ -26,6 +26,17 @@ describe('marker labels (leanEvents)', () => {
     );
   });
 
+  it('tells apart the markers of an event whose own label is written at each of its places (mark)', () => {
+    const marks = (label: string | null) =>
+      leanEvents({
+        type: 'FeatureCollection',
+        features: [{ ...twoPlaces, properties: { ...twoPlaces.properties, label } }],
+      }).features.map((p) => p.properties?.mark);
+    expect(marks('Border fighting')).toEqual(twoPlaces.properties.places.map((_, n) => n));
+    // Labelled by their own place names, they are told apart already.
+    expect(marks(null).every((m) => m === undefined)).toBe(true);
+  });
+
   it('falls back to the place name for a blank label or data built before label existed', () => {
     const { label: _, ...old } = twoPlaces.properties;
     expect(labels({ ...twoPlaces, properties: old as EventFeature['properties'] })[0]).toBe(
@@ -209,7 +220,8 @@ describe('the events sent to the map worker carry only what the layers read (lea
 
   it('sends no property that no layer reads', () => {
     const keys = new Set(leanEvents(events).features.flatMap((f) => Object.keys(f.properties ?? {})));
-    expect([...keys].filter((k) => !read.has(k))).toEqual([]);
+    // `mark` is read too, by the expression event-labels.ts sets on the label layers' opacity at run time.
+    expect([...keys].filter((k) => !read.has(k) && k !== 'mark')).toEqual([]);
     // The label, the count at a shared point and the period's bounds are among them.
     for (const k of ['id', 'label', 'here', 't0', 't1', 'precision', 'status']) expect(read.has(k), k).toBe(true);
   });
