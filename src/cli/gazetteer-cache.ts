@@ -81,7 +81,7 @@ let loaded: { path: string; g: Gazetteer } | null = null;
 /**
  * Loads the compact index; builds it from the installed npm packages + data/gazetteer on first use
  * and caches it (keyed by a hash of its inputs). Loading a cached index takes a fraction of a
- * second; building it takes a few seconds.
+ * second; building it takes about a minute on a 2-core machine, and says so on stderr first.
  */
 export function loadGazetteer(): Gazetteer {
   const path = gazetteerCachePath();
@@ -98,6 +98,11 @@ export function loadGazetteer(): Gazetteer {
       g = waitForBuild(path, lock);
     }
     if (!g) {
+      // The first run on a machine spends about a minute here with nothing else to show: a reporter's
+      // first `npm run suggest` looked hung for 88 s.
+      process.stderr.write(
+        'place index: building it once from the installed packages (about a minute; later runs load it in a second)\n',
+      );
       try {
         const bytes = packGazetteer(readSources(readSourceFiles()));
         // Write then rename, so a concurrent reader never sees half a file.

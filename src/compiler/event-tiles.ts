@@ -95,15 +95,19 @@ export function eventPoints(
 ): Array<Feature<Point, Record<string, unknown>>> {
   const positions = (f: EventCollection['features'][number]) =>
     f.properties.places.map((p, n) => (f.geometry.coordinates[n] ?? p.lonlat) as [number, number]);
+  const labelOf = (f: EventCollection['features'][number], n: number) =>
+    f.properties.places[n]?.name ?? f.properties.place;
+  // How many events share each point and label, as the page counts them (leanEvents).
   const here = new Map<string, number>();
   for (const f of events.features)
-    for (const key of new Set(positions(f).map((c) => c.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
+    for (const key of new Set(positions(f).map((c, n) => `${c.join(',')} ${labelOf(f, n)}`)))
+      here.set(key, (here.get(key) ?? 0) + 1);
   // A label already written at the same point by an earlier event: drawn by the map's repeat layer.
   const written = new Set<string>();
   return events.features.flatMap((f) => {
     const p = f.properties;
     return positions(f).map((at, n) => {
-      const label = p.places[n]?.name ?? p.place;
+      const label = labelOf(f, n);
       const key = `${at.join(',')} ${label}`;
       const repeat = written.has(key);
       written.add(key);
@@ -119,7 +123,7 @@ export function eventPoints(
         label,
       };
       if (n === 0 && typeof p.magnitude === 'number') properties.magnitude = p.magnitude;
-      const shared = here.get(at.join(',')) ?? 1;
+      const shared = here.get(key) ?? 1;
       if (shared > 1) properties.here = shared;
       if (repeat) properties.repeat = true;
       Object.assign(properties, timeOf(p));

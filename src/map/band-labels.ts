@@ -71,14 +71,33 @@ export function labelBox(p: ScreenPoint, anchor: LabelAnchor | 'top', size: Size
   }
 }
 
-/** Whether a label with its anchor at `p` (`offset` px past it) shows whole in a view of `view` px, `EDGE_ROOM` from its edge. */
-export function fits(p: ScreenPoint, anchor: LabelAnchor | 'top', size: Size, view: Size, offset = 0): boolean {
+/** A box on screen in px, in the view's own coordinates: what covers the map (a control, the attribution). */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Whether a label with its anchor at `p` (`offset` px past it) shows whole in a view of `view` px, `EDGE_ROOM`
+ * from its edge, and clear of the boxes drawn over the map (`covers`: its controls and attribution).
+ */
+export function fits(
+  p: ScreenPoint,
+  anchor: LabelAnchor | 'top',
+  size: Size,
+  view: Size,
+  offset = 0,
+  covers: readonly Box[] = [],
+): boolean {
   const b = labelBox(p, anchor, size, offset);
   return (
     b.left >= EDGE_ROOM &&
     b.top >= EDGE_ROOM &&
     b.right <= view.width - EDGE_ROOM &&
-    b.bottom <= view.height - EDGE_ROOM
+    b.bottom <= view.height - EDGE_ROOM &&
+    !covers.some((c) => b.left < c.right && b.right > c.left && b.top < c.bottom && b.bottom > c.top)
   );
 }
 
@@ -93,17 +112,20 @@ export interface Placed {
  * one point of the edge in view (the one nearest the view's centre, on points at most STEP_PX apart)
  * with the first side, towards the view's centre, on which the label fits; when none fits, no label.
  * `project` gives a lon/lat's point on screen, or null when it is not drawn (the far side of the globe).
+ * `covers` are the boxes drawn over the map: a label under one is not whole either (in a 680 px article
+ * column "BM-21: up to 40 km, reported" sat under the attribution at the bottom right).
  */
 export function placeBandLabel(
   lines: number[][][],
   text: string,
   project: (lonlat: number[]) => ScreenPoint | null,
   view: Size,
+  covers: readonly Box[] = [],
 ): Placed[] {
   const size = labelSize(text);
   const extreme = labelPoints(lines).find(({ point, anchor }) => {
     const p = project(point);
-    return p !== null && fits(p, anchor, size, view);
+    return p !== null && fits(p, anchor, size, view, 0, covers);
   });
   if (extreme) return [extreme];
   const cx = view.width / 2;
@@ -120,7 +142,7 @@ export function placeBandLabel(
       p[0] < cx ? 'right' : 'left',
       p[1] < cy ? 'bottom' : 'top',
     ];
-    const anchor = sides.find((a) => fits(p, a, size, view));
+    const anchor = sides.find((a) => fits(p, a, size, view, 0, covers));
     if (anchor) best = { d, placed: { point: lonlat, anchor } };
   };
   for (const line of lines) {
@@ -157,13 +179,14 @@ export function placeBandLabels(
   edges: GeoJSON.FeatureCollection,
   project: (lonlat: number[]) => ScreenPoint | null,
   view: Size,
+  covers: readonly Box[] = [],
 ): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: edges.features.flatMap((f) => {
       const lines = (f.geometry as GeoJSON.MultiLineString).coordinates;
       const text = String(f.properties?.label ?? '');
-      return placeBandLabel(lines, text, project, view).map(({ point, anchor }) => ({
+      return placeBandLabel(lines, text, project, view, covers).map(({ point, anchor }) => ({
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: point },
         properties: { ...f.properties, kind: 'label', anchor },
@@ -175,6 +198,21 @@ export function placeBandLabels(
 /** The labels' source, empty until the data is in. */
 export function emptyBandLabelSource(): GeoJSONSourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, buffer: 64 };
+}
+
+/** The map's controls (zoom, Globe, the attribution, the inset locator map…) in the canvas's coordinates. */
+function mapCovers(map: MapLibreMap): Box[] {
+  const canvas = map.getCanvas().getBoundingClientRect();
+  const controls = map.getContainer().querySelectorAll('.maplibregl-control-container .maplibregl-ctrl');
+  return [...controls]
+    .map((c) => c.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({
+      left: r.left - canvas.left,
+      top: r.top - canvas.top,
+      right: r.right - canvas.left,
+      bottom: r.bottom - canvas.top,
+    }));
 }
 
 /**
@@ -214,7 +252,9 @@ export class BandLabels {
       }
       return [p.x, p.y];
     };
-    const labels = view.width ? placeBandLabels(this.edges, project, view) : extremeLabels(this.edges);
+    const labels = view.width
+      ? placeBandLabels(this.edges, project, view, mapCovers(this.map))
+      : extremeLabels(this.edges);
     // A move that leaves every label where it was (most moves, and every one with no band on) sends
     // nothing: setData would tile the source again and draw the map once more for nothing.
     const key = JSON.stringify(labels);

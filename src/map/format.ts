@@ -72,3 +72,25 @@ export function eventStanding(p: { status?: ClaimStatus | null; conflict?: boole
   const words = [p.status ? STANDING[p.status] : '', p.conflict ? 'sources disagree on the date or place' : ''];
   return words.filter(Boolean).join('; ');
 }
+
+/**
+ * An event's row in the chooser of overlapping features: "Military activity: Thai F-16 strikes, Cambodia,
+ * 24 Jul 2025, claimed". The annotator's `label`, when the event has one, is the name its marker carries
+ * on the map; without it two events of one type at one place ("Military activity, Cambodia, …") could not
+ * be told apart from the labels the reader has just seen.
+ */
+export function eventChoice(
+  typeName: string,
+  p: {
+    label?: string | null;
+    places?: ReadonlyArray<{ name: string }>;
+    place: string;
+    date: string | null;
+    status?: ClaimStatus | null;
+    conflict?: boolean | null;
+  },
+): string {
+  const label = p.label?.trim();
+  const what = label ? `${typeName}: ${label}` : typeName;
+  return [what, placeNames(p), formatDate(p.date), eventStanding(p)].filter(Boolean).join(', ');
+}

@@ -22,7 +22,7 @@ import { basemapUrl } from '../basemap/style';
 import { applyBasemapTheme, repaint, watchTheme } from '../basemap/theme';
 import { loadData, type AtlasData } from './data';
 import { applyHidden, applySelected } from './filters';
-import { eventStanding, formatDate, placeNames } from './format';
+import { eventChoice } from './format';
 import { BandLabels, emptyBandLabelSource } from './band-labels';
 import { BasemapLabels } from './basemap-labels';
 import { EventLabels } from './event-labels';
@@ -496,7 +496,7 @@ export class MapSession {
       return {
         id,
         colour: colourOfType(p.type),
-        label: [typeLabel(p.type), placeNames(p), formatDate(p.date), eventStanding(p)].filter(Boolean).join(', '),
+        label: eventChoice(typeLabel(p.type), p),
       };
     }
     const p = item.feature.properties;

@@ -30,17 +30,20 @@ export function leanEvents(
   const points = events.features.map((f) =>
     f.properties.places.map((place, n) => {
       const lonlat = (f.geometry.coordinates[n] ?? place.lonlat) as [number, number];
-      return { place, lonlat, at: `${lonlat[0]},${lonlat[1]}` };
+      const label = markerLabel(f, n);
+      return { place, lonlat, label, at: `${lonlat[0]},${lonlat[1]}`, key: `${lonlat[0]},${lonlat[1]} ${label}` };
     }),
   );
-  // How many of the events shown share each point (four country-level events at one country's point):
-  // the label says so, and counts only what the layer toggles and the period leave on the map.
+  // How many of the events shown share each point and label (four country-level events at one country's
+  // point, each labelled with its name): the label says so, and counts only what the layer toggles and the
+  // period leave on the map. An event with a label of its own is not counted in another's: "Thai F-16
+  // strikes (2 events)" beside "Border fighting (2 events)" read as four events, or two F-16 strikes.
   const here = new Map<string, number>();
   points.forEach((ps, i) => {
     if (!shown[i]) return;
-    ps.forEach(({ at }, n) => {
+    ps.forEach(({ key }, n) => {
       // An event counts once at a point, however many of its places are there.
-      if (ps.findIndex((q) => q.at === at) === n) here.set(at, (here.get(at) ?? 0) + 1);
+      if (ps.findIndex((q) => q.key === key) === n) here.set(key, (here.get(key) ?? 0) + 1);
     });
   });
   // A label already written at the same point by an earlier event shown: drawn by the repeat layer (ids.ts).
@@ -51,10 +54,8 @@ export function leanEvents(
     const { id, type, status, magnitude } = f.properties;
     const colour = s.colourOfType(type);
     const time = timeProperties(f.properties);
-    points[i].forEach(({ place, lonlat, at }, n) => {
-      const label = markerLabel(f, n);
-      const shared = here.get(at) ?? 1;
-      const key = `${at} ${label}`;
+    points[i].forEach(({ place, lonlat, label, key }, n) => {
+      const shared = here.get(key) ?? 1;
       const repeat = shown[i] && written.has(key);
       if (shown[i]) written.add(key);
       // Only what the layers' filters, paint and labels read: every key is copied to the map's worker and
@@ -69,6 +70,10 @@ export function leanEvents(
         precision: place.precision,
         label,
       };
+      // Each marker of an event that writes its own label= beside all its places is told apart, so that a
+      // label cut by the view's edge at one place is hidden there only (event-labels.ts): at 375 px
+      // "Border fighting" cut at Thailand's point hid it at Cambodia's too. Place names tell the others apart.
+      if (points[i].length > 1 && label !== (place.name ?? f.properties.place)) properties.mark = n;
       if (n === 0 && typeof magnitude === 'number') properties.magnitude = magnitude;
       if (shared > 1) properties.here = shared;
       if (repeat) properties.repeat = true;
@@ -83,15 +88,18 @@ export function leanEvents(
   return { type: 'FeatureCollection', features };
 }
 
-/** How many events share each point (`lon,lat`): a label there says so. */
+/** How many events share each point and label (`lon,lat label`): the label there says so (leanEvents). */
 function eventsAt(events: EventCollection): Map<string, number> {
   const here = new Map<string, number>();
   for (const f of events.features)
-    for (const key of new Set(eventPlaces(f).map((p) => p.lonlat.join(',')))) here.set(key, (here.get(key) ?? 0) + 1);
+    for (const key of new Set(eventPlaces(f).map((p, n) => markerKey(p.lonlat, markerLabel(f, n)))))
+      here.set(key, (here.get(key) ?? 0) + 1);
   return here;
 }
 
-/** A marker's label as the label layers write it (layers.ts): "Odesa (2 events)" where two events share the point. */
+const markerKey = (lonlat: readonly number[], label: string) => `${lonlat.join(',')} ${label}`;
+
+/** A marker's label as the label layers write it (layers.ts): "Odesa (2 events)" where two events labelled "Odesa" share the point. */
 export const labelText = (label: string, here: number): string => (here > 1 ? `${label} (${here} events)` : label);
 
 /** Each marker's position and the label drawn beside it, for what must keep clear of it (session.ts fitToData). */
@@ -100,7 +108,7 @@ export function markerTexts(events: EventCollection): Array<{ lonlat: [number, n
   return events.features.flatMap((f) =>
     eventPlaces(f).map((p, n) => ({
       lonlat: p.lonlat,
-      text: labelText(markerLabel(f, n), here.get(p.lonlat.join(',')) ?? 1),
+      text: labelText(markerLabel(f, n), here.get(markerKey(p.lonlat, markerLabel(f, n))) ?? 1),
     })),
   );
 }

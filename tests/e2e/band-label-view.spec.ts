@@ -98,7 +98,8 @@ test('the atlas at 1280×800 labels each band once; at 375×740 an event label t
     const opacity = JSON.stringify(map.getPaintProperty('atlas-event-label', 'text-opacity') ?? 1);
     return map.queryRenderedFeatures({ layers: ['atlas-event-label'] }).map((f) => {
       const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-      const key = `${f.properties.id}#${f.properties.label}`;
+      const mark = f.properties.mark;
+      const key = `${f.properties.id}#${f.properties.label}${mark === undefined ? '' : `#${mark}`}`;
       return { label: String(f.properties.label), x: p.x, width, hidden: opacity.includes(`"${key}"`) };
     });
   });

@@ -46,6 +46,30 @@ describe('placeBandLabel: no band label drawn cut by the view', () => {
     expect(fits(project(placed[0].point), placed[0].anchor, labelSize('Asef: up to 450 km'), view)).toBe(true);
   });
 
+  it("moves a label off the map's controls: one under the attribution is not whole", () => {
+    // In a 680 px article column the BM-21 band's south label sat under "Basemap: Natural Earth, GeoNames".
+    const text = 'Asef: up to 450 km';
+    const free = placeBandLabel(diamond(18, -15, 10), text, project, view);
+    expect(free[0].anchor).toBe('bottom');
+    const south = project(free[0].point);
+    const size = labelSize(text);
+    const b = labelBox(south, 'bottom', size);
+    // The attribution over the south label's place, as wide as the label and 20 px tall.
+    const attribution = { left: b.left - 10, top: b.top - 5, right: b.right + 10, bottom: b.bottom + 5 };
+    const moved = placeBandLabel(diamond(18, -15, 10), text, project, view, [attribution]);
+    expect(moved).toHaveLength(1);
+    expect(moved[0].point).not.toEqual(free[0].point);
+    const m = labelBox(project(moved[0].point), moved[0].anchor, size);
+    expect(
+      m.right <= attribution.left ||
+        m.left >= attribution.right ||
+        m.bottom <= attribution.top ||
+        m.top >= attribution.bottom,
+    ).toBe(true);
+    expect(fits(south, 'bottom', size, view, 0, [attribution])).toBe(false);
+    expect(fits(south, 'bottom', size, view, 0, [])).toBe(true);
+  });
+
   it('labels a band with two rings (an inner and an outer edge) once', () => {
     const ring = (r: number) => diamond(18, -15, r)[0];
     expect(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventStanding, formatDate, formatRange } from '../../src/map/format';
+import { eventChoice, eventStanding, formatDate, formatRange } from '../../src/map/format';
 
 describe('format', () => {
   it('formats ISO dates at their precision', () => {
@@ -38,5 +38,19 @@ describe('eventStanding: how an event stands, for its accessible name', () => {
     );
     expect(eventStanding({ status: 'claimed' })).toBe('claimed');
     expect(eventStanding({})).toBe('');
+  });
+
+  it("names a chooser's event by its marker's label, so two events of one type at one place can be told apart", () => {
+    const at = { places: [{ name: 'Cambodia' }], place: 'Cambodia', date: '2025-07-24', status: 'claimed' as const };
+    expect(eventChoice('Military activity', { ...at, label: 'Thai F-16 strikes' })).toBe(
+      'Military activity: Thai F-16 strikes, Cambodia, 24 Jul 2025, claimed',
+    );
+    // Without a label the marker says the place's name, which the row already gives.
+    expect(eventChoice('Military activity', { ...at, label: null })).toBe(
+      'Military activity, Cambodia, 24 Jul 2025, claimed',
+    );
+    expect(eventChoice('Military activity', { ...at, label: '  ' })).toBe(
+      'Military activity, Cambodia, 24 Jul 2025, claimed',
+    );
   });
 });

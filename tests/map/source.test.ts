@@ -26,6 +26,17 @@ describe('marker labels (leanEvents)', () => {
     );
   });
 
+  it('tells apart the markers of an event whose own label is written at each of its places (mark)', () => {
+    const marks = (label: string | null) =>
+      leanEvents({
+        type: 'FeatureCollection',
+        features: [{ ...twoPlaces, properties: { ...twoPlaces.properties, label } }],
+      }).features.map((p) => p.properties?.mark);
+    expect(marks('Border fighting')).toEqual(twoPlaces.properties.places.map((_, n) => n));
+    // Labelled by their own place names, they are told apart already.
+    expect(marks(null).every((m) => m === undefined)).toBe(true);
+  });
+
   it('falls back to the place name for a blank label or data built before label existed', () => {
     const { label: _, ...old } = twoPlaces.properties;
     expect(labels({ ...twoPlaces, properties: old as EventFeature['properties'] })[0]).toBe(
@@ -95,6 +106,42 @@ describe('"(N events)" follows what is visible (leanEvents with isVisible)', () 
       false,
       true,
     ]);
+  });
+});
+
+describe('"(N events)" counts the events behind one label, not every event at the point', () => {
+  const kursk = events.features.filter((f) => f.properties.places.some((p) => p.name === 'Kursk Oblast'));
+  const withLabel = (f: EventFeature, label: string | null): EventFeature => ({
+    ...f,
+    properties: { ...f.properties, label },
+  });
+  const at = (fc: EventFeature[]) =>
+    leanEvents({ type: 'FeatureCollection', features: fc })
+      .features.filter((p) => kursk.some((f) => f.properties.id === p.properties?.id))
+      .map((p) => `${p.properties?.label} ${p.properties?.here ?? 1}`);
+
+  it('gives no count to labels of their own at one point ("Thai F-16 strikes" beside "Border fighting")', () => {
+    const [a, b] = kursk;
+    expect(at([withLabel(a, 'Thai F-16 strikes'), withLabel(b, 'Border fighting')])).toEqual([
+      'Thai F-16 strikes 1',
+      'Border fighting 1',
+    ]);
+    expect(
+      markerTexts({
+        type: 'FeatureCollection',
+        features: [withLabel(a, 'Thai F-16 strikes'), withLabel(b, 'Border fighting')],
+      })
+        .map((m) => m.text)
+        .filter((t) => t.includes('(')),
+    ).toEqual([]);
+  });
+
+  it('still counts events that share a label there (the place name, or the same label=)', () => {
+    const [a, b] = kursk;
+    expect(at([withLabel(a, null), withLabel(b, null)])).toEqual(['Kursk Oblast 2', 'Kursk Oblast 2']);
+    expect(at([withLabel(a, 'Strikes'), withLabel(b, 'Strikes')])).toEqual(['Strikes 2', 'Strikes 2']);
+    // One with a label of its own and one labelled with the place: each alone behind its words.
+    expect(at([withLabel(a, 'Strikes'), withLabel(b, null)])).toEqual(['Strikes 1', 'Kursk Oblast 1']);
   });
 });
 
@@ -173,7 +220,8 @@ describe('the events sent to the map worker carry only what the layers read (lea
 
   it('sends no property that no layer reads', () => {
     const keys = new Set(leanEvents(events).features.flatMap((f) => Object.keys(f.properties ?? {})));
-    expect([...keys].filter((k) => !read.has(k))).toEqual([]);
+    // `mark` is read too, by the expression event-labels.ts sets on the label layers' opacity at run time.
+    expect([...keys].filter((k) => !read.has(k) && k !== 'mark')).toEqual([]);
     // The label, the count at a shared point and the period's bounds are among them.
     for (const k of ['id', 'label', 'here', 't0', 't1', 'precision', 'status']) expect(read.has(k), k).toBe(true);
   });
