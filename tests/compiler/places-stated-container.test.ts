@@ -25,6 +25,14 @@ describe('statedContainer', () => {
     );
   });
 
+  it('reads a division named after its word within the place before it, and drops a qualifier', () => {
+    expect(statedContainer(' is a town in the Canadian province of Manitoba, on the Red River.')).toBe(
+      'Manitoba, Canadian',
+    );
+    expect(statedContainer(' is a city in the Otago region of the South Island.')).toBe('South Island, Otago');
+    expect(statedContainer(' is the main port in southern Chile, on the Strait of Magellan.')).toBe('Chile');
+  });
+
   it('reads nothing where the sentence does not say what the place is', () => {
     expect(statedContainer(' police arrested two men in Dallas on Friday.')).toBeUndefined();
     expect(statedContainer(', Texas, where the storm hit.')).toBeUndefined();
