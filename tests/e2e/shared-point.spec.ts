@@ -89,6 +89,12 @@ test('a shared point: the label counts the events shown, and its list takes the 
     [...document.querySelector('#map')!.children].map((c) => c.className.split(' ')[0]),
   );
   expect(order.indexOf('maplibregl-popup')).toBeLessThan(order.indexOf('maplibregl-control-container'));
+  // …and is drawn over them all the same (the Globe button was drawn across a chooser's first row).
+  const stack = await page.evaluate(() => {
+    const z = (sel: string) => Number(getComputedStyle(document.querySelector(sel)!).zIndex);
+    return { popup: z('#map > .maplibregl-popup'), controls: z('#map .maplibregl-ctrl-top-right') };
+  });
+  expect(stack.popup, JSON.stringify(stack)).toBeGreaterThan(stack.controls);
   // Escape closes it and gives the keyboard back to the map.
   await page.keyboard.press('Escape');
   await expect(chooser).toHaveCount(0);
