@@ -26,6 +26,8 @@ const WEAPON_WORDS =
 /** A kind of weapon named by its target, not by a designation ("anti-personnel mines", "anti-ship ballistic missile"). */
 const GENERIC =
   /\banti-?(?:personnel|tank|ship|air|aircraft|armou?r)\s+(?:ballistic\s+|cruise\s+|guided\s+)?(?:missiles?|mines|landmines|mine|rockets?)\b/gi;
+const AIRCRAFT_AFTER =
+  /^s?\s+(?:strategic\s+|fighter\s+|stealth\s+|transport\s+|attack\s+)?(?:bombers?|jets?|fighters?|aircraft|planes?|warplanes?|helicopters?|gunships?|tankers?|interceptor\s+jets?)\b/i;
 /** "Kh-101", "Hwasong-19", "FAB-1500" (four digits after capitals only: "Sword-2024A" names drills). */
 const DESIGNATION = /\b(?:[A-Z]{1,4}-\d{1,4}|[A-Z][a-z]{2,9}-\d{1,3})[A-Z]?(?=s?\b)/g;
 /**
@@ -116,6 +118,8 @@ export function suggestWeapons(
     const end = start + m[0].length;
     if (found.some((f) => start < f.end && end > f.start)) continue;
     if (!weaponry && !named.has(m[0])) continue;
+    // "B-52 bombers", "Su-34 jets": an aircraft, which carries weapons but is none.
+    if (AIRCRAFT_AFTER.test(t.text.slice(end, end + 30))) continue;
     found.push({ start, end, id: slug(m[0]), entry: null });
   }
   for (const m of t.text.matchAll(SYSTEM)) {

@@ -122,6 +122,10 @@ describe('weapons: a designation and a name side by side, and bombs', () => {
       'Storm Shadow',
     ]);
   });
+  it('reads no aircraft designation as a weapon', () => {
+    expect(weapons('B-52 bombers dropped bombs on the airfield on Monday.')).toEqual([]);
+    expect(weapons('Two F-16 fighter jets fired missiles at the drones on Monday.')).toEqual([]);
+  });
   it('reads a designation in a sentence about bombs as a weapon', () => {
     expect(weapons('Russian jets dropped FAB-1500 glide bombs on Kharkiv on Monday.').map((x) => x.words)).toEqual([
       'FAB-1500',
