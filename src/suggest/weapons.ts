@@ -22,11 +22,14 @@ export interface WeaponMention {
 // biome-ignore lint/suspicious/noShadowRestrictedNames: a module helper; the deprecated global escape() is never used
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WEAPON_WORDS =
-  /\b(?:missiles?|rockets?|drones?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|launch|launched|test-fired|fired|intercept|intercepts|intercepted|interception|shot\s+down)\b/i;
+  /\b(?:missiles?|rockets?|drones?|bombs?|weapons?|launchers?|warheads?|systems?|munitions?|interceptors?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|launch|launched|test-fired|fired|intercept|intercepts|intercepted|interception|shot\s+down)\b/i;
 /** A kind of weapon named by its target, not by a designation ("anti-personnel mines", "anti-ship ballistic missile"). */
 const GENERIC =
   /\banti-?(?:personnel|tank|ship|air|aircraft|armou?r)\s+(?:ballistic\s+|cruise\s+|guided\s+)?(?:missiles?|mines|landmines|mine|rockets?)\b/gi;
-const DESIGNATION = /\b(?:[A-Z]{1,4}|[A-Z][a-z]{2,9})-\d{1,3}[A-Z]?(?=s?\b)/g;
+const AIRCRAFT_AFTER =
+  /^s?\s+(?:strategic\s+|fighter\s+|stealth\s+|transport\s+|attack\s+)?(?:bombers?|jets?|fighters?|aircraft|planes?|warplanes?|helicopters?|gunships?|tankers?|interceptor\s+jets?)\b/i;
+/** "Kh-101", "Hwasong-19", "FAB-1500" (four digits after capitals only: "Sword-2024A" names drills). */
+const DESIGNATION = /\b(?:[A-Z]{1,4}-\d{1,4}|[A-Z][a-z]{2,9}-\d{1,3})[A-Z]?(?=s?\b)/g;
 /**
  * A weapon the text names as it introduces it: "a new drone they call Jaffa", "a missile called
  * Oreshnik", "a rocket dubbed Fadi", "the system known as Dome". The name is one or two capitalised words.
@@ -115,6 +118,8 @@ export function suggestWeapons(
     const end = start + m[0].length;
     if (found.some((f) => start < f.end && end > f.start)) continue;
     if (!weaponry && !named.has(m[0])) continue;
+    // "B-52 bombers", "Su-34 jets": an aircraft, which carries weapons but is none.
+    if (AIRCRAFT_AFTER.test(t.text.slice(end, end + 30))) continue;
     found.push({ start, end, id: slug(m[0]), entry: null });
   }
   for (const m of t.text.matchAll(SYSTEM)) {
@@ -159,6 +164,14 @@ export function suggestWeapons(
     });
   }
   found.sort((a, b) => a.start - b.start);
+  // "3M-14 Kalibr", "9K720 Iskander-M": a designation and a name of one catalogued weapon side by side are one mention.
+  for (let i = found.length - 1; i > 0; i--) {
+    const [a, b] = [found[i - 1], found[i]];
+    if (a.entry && a.entry === b.entry && /^[ \u00a0]$/.test(t.text.slice(a.end, b.start))) {
+      a.end = b.end;
+      found.splice(i, 1);
+    }
+  }
   const defined = new Set(options.known ?? []);
   const out: WeaponMention[] = [];
   for (const f of found) {

@@ -110,3 +110,25 @@ describe('weapons: plurals of designations', () => {
     ]);
   });
 });
+
+describe('weapons: a designation and a name side by side, and bombs', () => {
+  it('marks a designation and a name of one catalogued weapon side by side as one mention', () => {
+    expect(weapons('Russia fired 3M-14 Kalibr cruise missiles from the Caspian Sea on Monday.')).toEqual([
+      expect.objectContaining({ words: '3M-14 Kalibr', id: 'kalibr' }),
+    ]);
+    // Two weapons side by side stay two.
+    expect(weapons('Ukraine fired ATACMS and Storm Shadow missiles on Monday.').map((x) => x.words)).toEqual([
+      'ATACMS',
+      'Storm Shadow',
+    ]);
+  });
+  it('reads no aircraft designation as a weapon', () => {
+    expect(weapons('B-52 bombers dropped bombs on the airfield on Monday.')).toEqual([]);
+    expect(weapons('Two F-16 fighter jets fired missiles at the drones on Monday.')).toEqual([]);
+  });
+  it('reads a designation in a sentence about bombs as a weapon', () => {
+    expect(weapons('Russian jets dropped FAB-1500 glide bombs on Kharkiv on Monday.').map((x) => x.words)).toEqual([
+      'FAB-1500',
+    ]);
+  });
+});
