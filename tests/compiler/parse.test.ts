@@ -284,9 +284,16 @@ describe('text_sha256', () => {
     );
   });
 
-  it("says when only an editor's final newline differs", () => {
-    const p = parseDocumentText('a.md', withHash(hash, `${body}\n`));
-    expect(p.diagnostics[0].message).toContain('ends with a line break that the published text does not have');
+  it("accepts an editor's final newline after a text published without one, and nothing more", () => {
+    const unterminated = createHash('sha256').update(published.slice(0, -1), 'utf8').digest('hex');
+    expect(parseDocumentText('a.md', withHash(unterminated)).diagnostics).toEqual([]);
+    expect(parseDocumentText('a.md', withHash(unterminated, `${body}\n`)).diagnostics).toHaveLength(1);
+    expect(parseDocumentText('a.md', withHash(hash, body.replace('hit', 'hit '))).diagnostics).toHaveLength(1);
+  });
+
+  it('says when the published text ends with a line break this document lacks', () => {
+    const p = parseDocumentText('a.md', withHash(hash, body.slice(0, -1)));
+    expect(p.diagnostics[0].message).toContain('the published text ends with a line break that this document lacks');
   });
 
   it('with the published text beside it, reports the first differing character in the document', () => {
