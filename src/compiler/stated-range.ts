@@ -1,7 +1,7 @@
 /**
  * stated-range: a range as written in a source → kilometres, with the text's own qualifier. Pure.
  *
- * Forms: a figure ("900 km", "5,500 kilometres", "3,000 miles", "300 nautical miles"), a qualified figure
+ * Forms: a figure ("900 km", "5,500 kilometres", "3,000 miles", "300 nautical miles", "500-km"), a qualified figure
  * ("up to 300 km", "at least 900 km", "more than 2,000 km", "about 900 km", "nearly 1,000 km"), a span
  * ("600-700 km", "600 to 700 km", "between 3,000 and 5,500 km", "from 600 to 700 km", "600 km to 700 km"),
  * or a range class ("intermediate-range"). Every qualifier draws the figure as the band's outer edge
@@ -23,7 +23,7 @@ export interface StatedRange {
 }
 
 export const RANGE_FORMS =
-  'a number with a unit ("300 km", "up to 300 km", "at least 900 km", "about 900 km", "600-700 km", "between 3,000 and 5,500 km", "5,500 kilometres", "3,000 miles", "300 nautical miles") or a range class (' +
+  'a number with a unit ("300 km", "up to 300 km", "at least 900 km", "about 900 km", "600-700 km", "between 3,000 and 5,500 km", "5,500 kilometres", "3,000 miles", "300 nautical miles", "a 500-km range") or a range class (' +
   Object.values(RANGE_CLASSES)
     .map((c) => `"${c.phrases[0]}"`)
     .join(', ') +
@@ -54,8 +54,9 @@ const words = (list: readonly string[]) =>
 const QUALIFIER = words([...Object.keys(RANGE_QUALIFIER_BOUND), ...Object.keys(QUALIFIER_VARIANTS)]);
 /** Lead-ins that add nothing to the figure: "a range of 300 km" is "300 km". */
 const LEAD_IN = String.raw`(?:(?:a\s+)?range\s+of\s+)?`;
-const UNIT = String.raw`\s*(${UNITS})`;
-const SPAN_WORD = String.raw`\s*(?:-|–|—|to)\s*`;
+/** A unit after its figure, spaced or hyphenated as a compound modifier ("a 500-km range", "a 300-mile missile"). */
+const UNIT = String.raw`(?:\s*|\s*[-\u2011]\s*)(${UNITS})`;
+const SPAN_WORD = String.raw`\s*(?:-to-|-|–|—|to)\s*`;
 const PATTERN = new RegExp(
   '^' +
     LEAD_IN +

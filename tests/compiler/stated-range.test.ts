@@ -16,6 +16,14 @@ describe('parseStatedRange', () => {
     expect(parseStatedRange('5,500 kilometres')).toMatchObject({ min_km: 0, max_km: 5500 });
   });
 
+  it('reads a figure hyphenated to its unit as a compound modifier ("a 500-km range")', () => {
+    expect(parseStatedRange('500-km')).toMatchObject({ min_km: 0, max_km: 500 });
+    expect(parseStatedRange('up to 1,000-kilometre')).toMatchObject({ min_km: 0, max_km: 1000 });
+    expect(parseStatedRange('300-mile')).toMatchObject({ max_km: 300 * 1.609344 });
+    expect(parseStatedRange('2,000-to-2,500-km')).toMatchObject({ min_km: 2000, max_km: 2500 });
+    expect(parseStatedRange('500-kg')).toHaveProperty('error');
+  });
+
   it('converts miles and nautical miles exactly', () => {
     expect(parseStatedRange('3,000 miles')).toMatchObject({ max_km: 3000 * 1.609344 });
     expect(parseStatedRange('300 nautical miles')).toMatchObject({ max_km: 300 * 1.852 });

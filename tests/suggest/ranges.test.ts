@@ -82,3 +82,17 @@ describe('ranges: the same range in other units, and the forms a text states', (
     ]);
   });
 });
+
+describe('ranges: a figure hyphenated to its unit', () => {
+  it('proposes "a 500-km range" and "a 300-mile-range missile" as stated ranges of the weapon named', () => {
+    expect(
+      of('Officials said the Iskander has a 500-km range, more than the army had said.', 'range').map((r) => [
+        r.words,
+        r.weapon,
+      ]),
+    ).toEqual([['500-km', 'iskander-m']]);
+    expect(
+      of('The army showed the Kinzhal, a 1,200-mile-range missile, at the parade.', 'range').map((r) => r.words),
+    ).toEqual(['1,200-mile']);
+  });
+});
