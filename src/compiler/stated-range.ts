@@ -23,7 +23,7 @@ export interface StatedRange {
 }
 
 export const RANGE_FORMS =
-  'a number with a unit ("300 km", "up to 300 km", "at least 900 km", "about 900 km", "600-700 km", "between 3,000 and 5,500 km", "5,500 kilometres", "3,000 miles", "300 nautical miles", "a 500-km range") or a range class (' +
+  'a number with a unit ("300 km", "up to 300 km", "at least 900 km", "about 900 km", "600-700 km", "between 3,000 and 5,500 km", "5,500 kilometres", "3,000 miles", "300 nautical miles", "500-km") or a range class (' +
   Object.values(RANGE_CLASSES)
     .map((c) => `"${c.phrases[0]}"`)
     .join(', ') +
