@@ -408,7 +408,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       // reported as left in the text (checkStray); the annotation's missing ones are not reported again.
       if (
         !f.hasAttributes &&
-        /^[ \t]*(?:\r?\n|\r)?[ \t]*\{[ \t]*(?:#|[A-Za-z_][\w-]*=)/.test(src.slice(f.end, f.end + 80))
+        /^[ \t]*(?:\r?\n|\r)?[ \t]*\{[ \t]*(?:#|\.[A-Za-z_]|[A-Za-z_][\w-]*=)/.test(src.slice(f.end, f.end + 80))
       )
         f.attributesBroken = true;
       if (!f.hasAttributes && src[f.end] === '{') {
@@ -931,7 +931,7 @@ function checkStray(
       // "{#id …}", and "{of=kyiv}" or "{note="…"}": attributes cut off from their words by a space or a
       // line break ("]{…} {note=…}", ":place[Kyiv] {of=kyiv}"), which would be kept in the text and lost
       // from the annotation.
-      /\{[ \t]*(?:#|[A-Za-z_][\w-]*=)/g,
+      /\{[ \t]*(?:#|\.[A-Za-z_]|[A-Za-z_][\w-]*=)/g,
       (m) => {
         // Right after a "]" it is the same mistake as that "]{", reported once.
         if (skip(m.index) || (src[m.index - 1] === ']' && !skip(m.index - 1))) return;
