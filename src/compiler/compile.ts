@@ -165,7 +165,15 @@ export function prepareDocument(p: ParsedDocument, resolve: Resolver): PreparedD
   p.annotations.forEach((a, i) => {
     if (checkAttributes(p.path, a, diagnostics)) valid.add(i);
   });
-  const places = resolveDocumentPlaces(p.path, p.annotations, valid, front.places, resolve, diagnostics);
+  const places = resolveDocumentPlaces(
+    p.path,
+    p.annotations,
+    valid,
+    front.places,
+    resolve,
+    diagnostics,
+    new Map(front.unreadable),
+  );
   for (const [id, at] of front.unreadable)
     if (!places.byId.has(id) && !places.failed.has(id)) places.failed.set(id, at);
   return { parsed: p, meta: read?.meta ?? null, places, valid, diagnostics: diagnostics.list };

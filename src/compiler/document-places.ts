@@ -120,6 +120,8 @@ export function resolveDocumentPlaces(
   frontPlaces: readonly FrontPlace[],
   resolve: Resolver,
   diagnostics: Diagnostics,
+  /** Front-matter places that could not be read (their errors are reported): where each is written. */
+  unreadable: ReadonlyMap<string, Location> = new Map(),
 ): DocumentPlaces {
   const byId = new Map<string, DocumentPlace>();
   const byAnnotation = new Map<number, DocumentPlace>();
@@ -340,7 +342,14 @@ export function resolveDocumentPlaces(
     if (a.kind !== 'place' || a.attributes.of === undefined || !valid.has(index)) return;
     const target = byId.get(a.attributes.of);
     if (target) byAnnotation.set(index, target);
-    else if (!definedAt.has(a.attributes.of) && !failed.has(a.attributes.of)) {
+    else if (!definedAt.has(a.attributes.of) && unreadable.has(a.attributes.of)) {
+      // Defined in the front matter with errors: say so and point at it, not "names no place".
+      const at = unreadable.get(a.attributes.of)!;
+      diagnostics.error(
+        attributeAt(file, a, 'of'),
+        `of=${a.attributes.of}: place "${a.attributes.of}" is defined in the front matter but could not be read (see ${at.line}:${at.column})`,
+      );
+    } else if (!definedAt.has(a.attributes.of) && !failed.has(a.attributes.of)) {
       diagnostics.error(
         attributeAt(file, a, 'of'),
         `of=${a.attributes.of} names no place of this document; ${idHint(a.attributes.of, [...byId.keys(), ...definedAt.keys()]) ?? otherKindHint(a.attributes.of, 'place', annotations) ?? `define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`}`,

@@ -408,7 +408,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       // reported as left in the text (checkStray); the annotation's missing ones are not reported again.
       if (
         !f.hasAttributes &&
-        /^[ \t]*(?:\r?\n|\r)?[ \t]*\{[ \t]*(?:#|[A-Za-z_][\w-]*=)/.test(src.slice(f.end, f.end + 80))
+        /^[ \t]*(?:\r?\n|\r)?[ \t]*\{[ \t]*(?:#|\.[A-Za-z_]|[A-Za-z_][\w-]*=)/.test(src.slice(f.end, f.end + 80))
       )
         f.attributesBroken = true;
       if (!f.hasAttributes && src[f.end] === '{') {
@@ -727,13 +727,29 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
     // Once the YAML is broken its reader calls each later token "unexpected" (a line moved out of place
     // gave 20 errors); those follow from the first and are not reported again.
     const first = doc.errors[0];
+    // An unclosed quote breaks the lines after it too: it is said once, at the quote.
+    let openerSaid = false;
     for (const e of doc.errors) {
       if (e !== first && e.code === 'UNEXPECTED_TOKEN') continue;
       const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // An unclosed quote or bracket is reported where the YAML runs out; point at where it opens.
-      if (opener && (e.code === 'MISSING_CHAR' || /end with an? [\]}]|closing/.test(what)))
-        push(opener.offset, `invalid YAML front matter: this ${opener.char} is never closed (${what})`);
-      else push(e.pos[0], `invalid YAML front matter: ${what}${yamlHint(what)}`);
+      if (opener && (e.code === 'MISSING_CHAR' || /end with an? [\]}]|closing/.test(what))) {
+        // A quote closed on a later line that is not indented: YAML ends the value at that line.
+        const later = yamlText.indexOf(opener.char, opener.offset + 1);
+        const split =
+          (opener.char === '"' || opener.char === "'") &&
+          later !== -1 &&
+          /\n\S/.test(yamlText.slice(opener.offset, later));
+        if (!openerSaid)
+          push(
+            opener.offset,
+            split
+              ? `invalid YAML front matter: this ${opener.char} is not closed on its line, and the line that closes it is not indented; indent the lines a value goes on over (two spaces), or keep it on one line`
+              : `invalid YAML front matter: this ${opener.char} is never closed (${what})`,
+          );
+        openerSaid = true;
+      } else if (!(openerSaid && e.pos[0] >= opener!.offset))
+        push(e.pos[0], `invalid YAML front matter: ${what}${yamlHint(what)}`);
     }
     return { data: null, lines, values };
   }
@@ -931,7 +947,7 @@ function checkStray(
       // "{#id …}", and "{of=kyiv}" or "{note="…"}": attributes cut off from their words by a space or a
       // line break ("]{…} {note=…}", ":place[Kyiv] {of=kyiv}"), which would be kept in the text and lost
       // from the annotation.
-      /\{[ \t]*(?:#|[A-Za-z_][\w-]*=)/g,
+      /\{[ \t]*(?:#|\.[A-Za-z_]|[A-Za-z_][\w-]*=)/g,
       (m) => {
         // Right after a "]" it is the same mistake as that "]{", reported once.
         if (skip(m.index) || (src[m.index - 1] === ']' && !skip(m.index - 1))) return;

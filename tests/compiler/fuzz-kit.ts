@@ -401,7 +401,7 @@ const OPENER = /^:(?:place|event|weapon|range)\[/;
  * (the mutation may add escaped markup: that is counted out by the caller).
  */
 export const RESIDUE =
-  /\{[ \t]*(?:#|[A-Za-z_][\w-]*=)|\}\}|[:\uFF1A\uA789\u2236\u02D0\uFE55](?:place|event|weapon|range)\[/gi;
+  /\{[ \t]*(?:#|\.[A-Za-z_]|[A-Za-z_][\w-]*=)|\}\}|[:\uFF1A\uA789\u2236\u02D0\uFE55](?:place|event|weapon|range)\[/gi;
 export const residue = (text: string) => (text.match(RESIDUE) ?? []).length;
 
 /**

@@ -708,6 +708,33 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // The mention had only "names no place of this document", of a place the front matter defines.
+    'of-unreadable-front-place.md',
+    [
+      ['of-unreadable-front-place.md', 6, 9, 'error', /^place "depot": "at" must be \[lon, lat\] in degrees/],
+      [
+        'of-unreadable-front-place.md',
+        10,
+        32,
+        'error',
+        /^of=depot: place "depot" is defined in the front matter but could not be read \(see 5:3\)$/,
+      ],
+    ],
+  ],
+  [
+    // It was said twice, as "never closed", of a quote the next line closes.
+    'yaml-quote-across-lines.md',
+    [
+      [
+        'yaml-quote-across-lines.md',
+        4,
+        8,
+        'error',
+        /^invalid YAML front matter: this " is not closed on its line, and the line that closes it is not indented; indent the lines/,
+      ],
+    ],
+  ],
 ];
 
 describe('malformed documents: a located error for each, never a crash or a silent loss', () => {
