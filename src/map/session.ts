@@ -553,7 +553,12 @@ export class MapSession {
         select,
       );
       if (this.options.presenter.chooserInPanel && this.options.presenter.panelled()) this.showPanel(content);
-      else this.showPopup(content, e.lngLat, true);
+      else {
+        // The details of an earlier choice, moved under the map because they did not fit, go with it:
+        // left there, they would read as the details of what the new chooser lists.
+        this.showPanel(null);
+        this.showPopup(content, e.lngLat, true);
+      }
     }
   }
 

@@ -116,3 +116,33 @@ test('a shared point: the label counts the events shown, and its list takes the 
     await page.evaluate(() => document.querySelector('.maplibregl-popup')?.contains(document.activeElement) ?? false),
   ).toBe(true);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+
+  test('the list a click at a shared point opens clears the details of the feature chosen before', async ({
+    page,
+    request,
+  }) => {
+    const { events } = await served(request);
+    const shared = sharedPoint(events.features);
+    expect(shared, 'the served data has events at one point').not.toBeNull();
+    const { point, group } = shared!;
+    const other = events.features.find((f) => !group.includes(f));
+    expect(other, 'an event elsewhere').toBeDefined();
+    await openAtlas(page, `#sel=${encodeURIComponent(other!.properties.id)}`);
+    // On a phone the details are in the sheet, under the map.
+    await expect(page.locator(`#detail .popup[data-id="${other!.properties.id}"]`)).toBeAttached();
+    await expect(page.locator('#detail')).not.toHaveAttribute('hidden');
+    // The sheet folded to its peek, so that the map takes the tap.
+    if ((await page.locator('#sheet-handle').getAttribute('aria-expanded')) === 'true')
+      await page.locator('#sheet-handle').tap();
+    await jumpTo(page, point, 6);
+    await settled(page);
+    await clickAt(page, point);
+    await expect(page.locator('.maplibregl-popup .chooser')).toBeVisible();
+    // The earlier details are gone: left, they would read as the details of what the list names.
+    await expect(page.locator('#detail')).toHaveAttribute('hidden');
+    await expect(page.locator('#detail .popup')).toHaveCount(0);
+  });
+});
