@@ -183,6 +183,15 @@ describe('events: a verb of handing over read with its object', () => {
     expect(eventType('Beijing sent warships and fighter jets to the strait on Monday.')).toBe('military-activity');
   });
 
+  it("types aircraft or forces sent to attack as the sender's strike, and the same aircraft sent to another party as a transfer", () => {
+    const s = 'Greece sent Mirage-2000 jets to bomb rebel depots across the river on Friday.';
+    expect(transferReading(s)?.type).toBe('military-activity');
+    expect(eventType(s)).toBe('strike');
+    expect(eventType('The navy sent two warships to shell the harbour of Tartus.')).toBe('strike');
+    expect(eventType('Norway sent F-35 fighter jets to Poland in March.')).toBe('arms-transfer');
+    expect(eventType('Norway supplied Poland with F-35 jets to strike targets.')).toBe('arms-transfer');
+  });
+
   it('reads a ship sunk by someone as an attack, and "sent" with no thing handed over as no transfer', () => {
     const s =
       'The rebels said on Wednesday they had sunk the Eternity C in the Red Sea, the second cargo ship they have sent to the bottom this week.';
