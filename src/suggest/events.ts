@@ -27,7 +27,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
     'strike',
     // A ship sunk by someone ("had sunk the Eternity C", "was sunk", "sent to the bottom") was attacked;
     // a ship that sank ("the freighter sank off Odesa") is a sinking, whatever caused it.
-    /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacks on|attacked|attacking|hit)\b|\b(?:had|has|have|was|were|been|being)\s+sunk\b|\bsank\s+(?!the\s+(?:next|following|same)\b)(?:the|a|an|two|three|four|its|their|\d+)\s|\bsent\s+(?:[\p{L}-]+\s+){0,3}?to\s+the\s+bottom\b/iu,
+    /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|dropp(?:ed|ing)\s+(?:[\p{L}-]+\s+){0,2}?bombs|strikes? on|attack on|attacks on|attacked|attacking|hit)\b|\b(?:had|has|have|was|were|been|being)\s+sunk\b|\bsank\s+(?!the\s+(?:next|following|same)\b)(?:the|a|an|two|three|four|its|their|\d+)\s|\bsent\s+(?:[\p{L}-]+\s+){0,3}?to\s+the\s+bottom\b/iu,
   ],
   [
     'arms-transfer',
@@ -109,6 +109,8 @@ const TO_ATTACK =
 /** What a sentence's event answered or followed: "after Iran's ballistic missile attack of October 1", "in response to …". */
 const AFTER_PHRASE = /\b(?:after|following|in\s+(?:response|reply|retaliation|reprisal)\s+(?:to|for))\b[^,;]*/giu;
 const ATTACK_ROWS = new Set(['drone-attack', 'missile-strike', 'strike']);
+/** What an accusation says was done: "accused Thailand of dropping bombs on …" → "dropping bombs on …". */
+const ACCUSED_OF = /\baccus(?:ed|es|ing)\s+(?:[^.;]{0,60}?\s)?of\s+(\p{Ll}+ing\b[^;]*)/u;
 
 /**
  * How a sentence's verb of handing over reads with its object: materiel handed over is an arms transfer
@@ -180,6 +182,12 @@ export function realised(sentence: string): string {
 
 /** The row of EVENT_TYPES a sentence reads as (a hazard's harm is no attack), or undefined. */
 export function eventType(sentence: string): string | undefined {
+  // "X accused Y of shelling Z": the act it accuses Y of types the sentence, not the accusation.
+  const accused = ACCUSED_OF.exec(sentence);
+  if (accused) {
+    const act = eventType(accused[1]);
+    if (act && act !== 'policy') return act;
+  }
   const hazard = HAZARD.test(sentence) && !ARMED.test(sentence);
   // A verb of handing over with its object types the sentence, unless an attack is told outside that
   // object and outside what the sentence's event followed ("would send a THAAD missile defence battery

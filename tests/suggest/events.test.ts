@@ -192,6 +192,14 @@ describe('events: a verb of handing over read with its object', () => {
     expect(eventType('Norway supplied Poland with F-35 jets to strike targets.')).toBe('arms-transfer');
   });
 
+  it('types an accusation by the act it accuses someone of, and bombs dropped as a strike', () => {
+    expect(eventType('The junta accused the rebels of shelling a market in Lashio.')).toBe('strike');
+    expect(eventType('Kenya accused Somalia of firing rockets at a border post.')).toBe('missile-strike');
+    expect(eventType('Jets dropped two bombs on a bridge near Kosti.')).toBe('strike');
+    // An accusation of no act the table knows stays as it was read.
+    expect(eventType('The minister accused the envoy of lying and imposed sanctions.')).toBe('policy');
+  });
+
   it('reads a ship sunk by someone as an attack, and "sent" with no thing handed over as no transfer', () => {
     const s =
       'The rebels said on Wednesday they had sunk the Eternity C in the Red Sea, the second cargo ship they have sent to the bottom this week.';
