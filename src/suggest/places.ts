@@ -450,13 +450,15 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     const kind = r.place.kind;
     if (
       landmark &&
-      kind !== 'site' &&
-      kind !== 'coordinates' &&
+      // A country or a continent before one names whose it is ("Russian bases", "Thai temples"), not where.
+      (kind === 'region' || kind === 'area' || kind === 'city') &&
       !(kind === 'city' && /^ports?$|^harbou?rs?$/i.test(landmark[1]))
     ) {
       confidence = Math.min(confidence, CONFIDENCE.landmark);
       const area = kind === 'region' ? 'province or region' : kind;
-      reasons.push(`the ${area}, not the ${landmark[1].toLowerCase()} itself: pin it`);
+      const thing = landmark[1].toLowerCase().replace(/\s+/g, ' ');
+      const plural = /(?:s|ies|es)$/.test(thing) && !/(?:ss|us)$/.test(thing);
+      reasons.push(`the ${area}, not the ${thing} ${plural ? 'themselves' : 'itself'}: pin it`);
     }
     const attributes: Record<string, string> = {};
     let id: string;

@@ -126,5 +126,9 @@ describe('a landmark named after a place', () => {
     expect(plain.reason).toBeUndefined();
     const [port] = placeOf('A missile hit the Odesa port on Sunday.');
     expect(port.reason ?? '').not.toMatch(/pin it/);
+    // A country before one says whose it is, not where.
+    const [bases] = placeOf('Drones struck a Lebanon power plant on Sunday.');
+    expect(bases.confidence).toBe(0.9);
+    expect(bases.reason ?? '').not.toMatch(/pin it/);
   });
 });
