@@ -6,7 +6,7 @@
 export const UNATTRIBUTED = 'the article (unattributed)';
 
 const VERBS =
-  'said|says|confirmed|confirms|reported|reports|claimed|claims|announced|announces|stated|states|told|warned|warns|added|alleged|noted|wrote|estimated|estimates|acknowledged|acknowledges|admitted|admits|denied|denies|suggested|suggests|insisted|insists';
+  'said|says|confirmed|confirms|reported|reports|claimed|claims|announced|announces|stated|states|told|warned|warns|added|alleged|noted|wrote|estimated|estimates|acknowledged|acknowledges|admitted|admits|denied|denies|suggested|suggests|insisted|insists|accused|accuses';
 const NAME = String.raw`(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*|of|the|and|for|on|'s|’s|\s)+?`;
 const ACCORDING = /\baccording to\s+((?:the\s+|a\s+)?[^,.;]{2,80}?)(?=[,.;]|\s+(?:on|in|which|who)\b|$)/iu;
 const HEADS =
@@ -102,4 +102,22 @@ function findClaimant(sentence: string): Claimant {
   const c = AFTER_VERB.exec(sentence);
   if (c?.[1].trim()) return { claimant: tidy(c[1]), found: true };
   return { claimant: UNATTRIBUTED, found: false };
+}
+
+/** A sentence whose subject is a pronoun of a verb of saying or accusing ("It accused …", "They said …"). */
+const PRONOUN_SAYS = new RegExp(
+  String.raw`^\s*(?:It|They|He|She)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:${VERBS})\b`,
+  'u',
+);
+
+/**
+ * The claimant of a sentence read after another: a pronoun subject of a verb of saying or accusing ("It
+ * accused Thailand of …") is whoever the sentence before was attributed to ("Cambodia's defence ministry
+ * said …"), when the sentence names no one itself. `previous`: that sentence's claimant, as this function
+ * gave it (so a run of "It said" sentences keeps the one named first).
+ */
+export function claimantAfter(sentence: string, previous: Readonly<Claimant> | null): Readonly<Claimant> {
+  const own = claimantOf(sentence);
+  if (own.found || !previous?.found || !PRONOUN_SAYS.test(sentence)) return own;
+  return { claimant: previous.claimant, found: true };
 }

@@ -8,7 +8,7 @@
 import type { ResolvedPlace } from '../contract.js';
 import type { Suggestion } from './suggestion.js';
 import type { FoundDate } from './dates.js';
-import { claimantOf } from './claimants.js';
+import { claimantOf, type Claimant } from './claimants.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
 import TYPE_COLOURS from '../../data/types.json' with { type: 'json' };
 import { figuresOf } from './figures.js';
@@ -27,7 +27,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
     'strike',
     // A ship sunk by someone ("had sunk the Eternity C", "was sunk", "sent to the bottom") was attacked;
     // a ship that sank ("the freighter sank off Odesa") is a sinking, whatever caused it.
-    /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|strikes? on|attack on|attacks on|attacked|attacking|hit)\b|\b(?:had|has|have|was|were|been|being)\s+sunk\b|\bsank\s+(?!the\s+(?:next|following|same)\b)(?:the|a|an|two|three|four|its|their|\d+)\s|\bsent\s+(?:[\p{L}-]+\s+){0,3}?to\s+the\s+bottom\b/iu,
+    /\b(?:struck|striking|targeted|targeting|airstrikes?|air strikes?|shelled|shelling|bombed|bombing|bombardment|dropp(?:ed|ing)\s+(?:[\p{L}-]+\s+){0,2}?bombs|strikes? on|attack on|attacks on|attacked|attacking|hit)\b|\b(?:had|has|have|was|were|been|being)\s+sunk\b|\bsank\s+(?!the\s+(?:next|following|same)\b)(?:the|a|an|two|three|four|its|their|\d+)\s|\bsent\s+(?:[\p{L}-]+\s+){0,3}?to\s+the\s+bottom\b/iu,
   ],
   [
     'arms-transfer',
@@ -99,9 +99,18 @@ const FORCES =
 const MATERIEL =
   /\b(?:weapons?|arms|missiles?|rockets?|drones?|batter(?:y|ies)|systems?|launchers?|interceptors?|munitions|ammunition|shells|artillery|howitzers?|tanks|armou?red\s+vehicles|vehicles|warheads?|mines|equipment|materiel|military\s+aid|ATACMS|HIMARS|Patriots?|THAAD|\p{Lu}[\p{L}]*-\d+[A-Z]?)\b/u;
 const PRONOUN_OBJECT = /^\s*(?:them|it|these|those|some|more)\b/i;
+/**
+ * Forces or aircraft sent with an attack as their purpose ("sent F-16 fighter jets to strike targets",
+ * "sent bombers to attack the port"): the sender's own attack, not a transfer to another party.
+ */
+const SENT_VERB = /^(?:sent|sending|send|sends)$/i;
+const TO_ATTACK =
+  /^\s+(?:in\s+order\s+)?to\s+(?:strike|attack|bomb|hit|shell|pound|raid|target|bombard|intercept|shoot\s+down|destroy)\b/i;
 /** What a sentence's event answered or followed: "after Iran's ballistic missile attack of October 1", "in response to …". */
 const AFTER_PHRASE = /\b(?:after|following|in\s+(?:response|reply|retaliation|reprisal)\s+(?:to|for))\b[^,;]*/giu;
 const ATTACK_ROWS = new Set(['drone-attack', 'missile-strike', 'strike']);
+/** What an accusation says was done: "accused Thailand of dropping bombs on …" → "dropping bombs on …". */
+const ACCUSED_OF = /\baccus(?:ed|es|ing)\s+(?:[^.;]{0,60}?\s)?of\s+(\p{Ll}+ing\b[^;]*)/u;
 
 /**
  * How a sentence's verb of handing over reads with its object: materiel handed over is an arms transfer
@@ -112,7 +121,7 @@ const ATTACK_ROWS = new Set(['drone-attack', 'missile-strike', 'strike']);
  */
 export function transferReading(
   sentence: string,
-): { type: 'arms-transfer' | 'military-activity'; start: number; end: number } | null {
+): { type: 'arms-transfer' | 'military-activity'; start: number; end: number; attack?: boolean } | null {
   for (const m of sentence.matchAll(TRANSFER)) {
     const after = sentence.slice(m.index + m[0].length);
     const stop = OBJECT_END.exec(after);
@@ -121,6 +130,13 @@ export function transferReading(
     const end = m.index + m[0].length + span.length;
     // "supplied Ukraine with ATACMS": the thing handed over follows "with".
     const withObject = /\bwith\b/i.test(object) ? object.slice(object.search(/\bwith\b/i)) : object;
+    if (
+      SENT_VERB.test(m[0]) &&
+      FORCES.test(object) &&
+      !/\bwith\b/i.test(object) &&
+      TO_ATTACK.test(after.slice(span.length))
+    )
+      return { type: 'military-activity', start: m.index, end, attack: true };
     if (FORCES.test(withObject) && !MATERIEL.test(withObject.replace(FORCES, '')))
       return { type: 'military-activity', start: m.index, end };
     if (MATERIEL.test(withObject)) return { type: 'arms-transfer', start: m.index, end };
@@ -166,11 +182,20 @@ export function realised(sentence: string): string {
 
 /** The row of EVENT_TYPES a sentence reads as (a hazard's harm is no attack), or undefined. */
 export function eventType(sentence: string): string | undefined {
+  // "X accused Y of shelling Z": the act it accuses Y of types the sentence, not the accusation.
+  const accused = ACCUSED_OF.exec(sentence);
+  if (accused) {
+    const act = eventType(accused[1]);
+    if (act && act !== 'policy') return act;
+  }
   const hazard = HAZARD.test(sentence) && !ARMED.test(sentence);
   // A verb of handing over with its object types the sentence, unless an attack is told outside that
   // object and outside what the sentence's event followed ("would send a THAAD missile defence battery
   // to Israel … after Iran's ballistic missile attack" is a transfer; the missile words name no strike).
   const transfer = transferReading(sentence);
+  // Forces sent to attack: the attack the sentence tells, else a strike.
+  if (transfer?.attack)
+    return EVENT_TYPES.find(([t, re]) => ATTACK_ROWS.has(t) && t !== 'strike' && re.test(sentence))?.[0] ?? 'strike';
   if (transfer) {
     const rest = `${sentence.slice(0, transfer.start)} ${sentence.slice(transfer.end)}`.replace(AFTER_PHRASE, ' ');
     if (!EVENT_TYPES.some(([t, re]) => ATTACK_ROWS.has(t) && re.test(rest))) return transfer.type;
@@ -271,6 +296,8 @@ export interface EventInput {
    * from the sentence's start: what it says will be done with it is a claim of that weapon.
    */;
   weapons?: ReadonlyArray<{ start: number; end: number }>;
+  /** Who the sentence is attributed to, read with the sentences before it (else from its own words). */
+  claimant?: Readonly<Claimant>;
 }
 
 /** A definite reference back to what was told ("the missile", "the attack", "these strikes", "the weapon"). */
@@ -283,13 +310,16 @@ export const ANAPHORA =
  * attack") most often tells more of an event already suggested: it joins the latest one with `of=`, as
  * a claim. Null when it is not such a sentence.
  */
-export function claimSuggestion(sentence: { start: number; end: number; text: string }, of: string): Suggestion | null {
+export function claimSuggestion(
+  sentence: { start: number; end: number; text: string; claimant?: Readonly<Claimant> },
+  of: string,
+): Suggestion | null {
   // What it says happened: an account of what would or could happen ("Insurers said the deaths would
   // push premiums higher") tells no more of the event.
   const told = realised(sentence.text);
   const type = EVENT_TYPES.find(([, re]) => re.test(told))?.[0];
   if (!type && !ANAPHORA.test(told)) return null;
-  const { claimant, found } = claimantOf(sentence.text);
+  const { claimant, found } = sentence.claimant ?? claimantOf(sentence.text);
   if (!found) return null;
   return {
     kind: 'event',
@@ -308,13 +338,13 @@ export function claimSuggestion(sentence: { start: number; end: number; text: st
  * it tells does), whoever tells it (the article when no one is named).
  */
 export function partSuggestion(
-  sentence: { start: number; end: number; text: string },
+  sentence: { start: number; end: number; text: string; claimant?: Readonly<Claimant> },
   of: string,
   places: readonly string[],
   run: string,
   date: string | null,
 ): Suggestion {
-  const { claimant } = claimantOf(sentence.text);
+  const { claimant } = sentence.claimant ?? claimantOf(sentence.text);
   const ids = [...new Set(places)];
   return {
     kind: 'event',
@@ -357,7 +387,7 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   const hazard = !row && HAZARD.test(e.sentence);
   if (!row && !e.dated && !hazard) return null;
   const type = keyword ?? UNTYPED;
-  const { claimant, found } = claimantOf(e.sentence);
+  const { claimant, found } = e.claimant ?? claimantOf(e.sentence);
   // The place the sentence puts it at ("in X", "on X") first: the first one is drawn.
   const at = e.places.filter((p) => /\b(?:in|at|on|near|over|into|against)\s+(?:the\s+)?$/i.test(p.before));
   const ordered = [...new Set([...at, ...e.places].map((p) => p.id))];

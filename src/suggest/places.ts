@@ -42,7 +42,14 @@ export interface PlaceIndex {
 export const POPULATION = { min: 1_000, plain: 50_000, headline: 100_000 };
 
 /** Confidence of a suggestion by what was found. */
-const CONFIDENCE = { sure: 0.9, ambiguous: 0.6, town: 0.7, headline: 0.7 };
+const CONFIDENCE = { sure: 0.9, ambiguous: 0.6, town: 0.7, headline: 0.7, landmark: 0.5 };
+/**
+ * A facility or landmark named after a place ("the Preah Vihear temple", "the Zaporizhzhia nuclear power
+ * plant", "Mosul dam"): the gazetteer resolves the place's name, the area around it, which may lie tens
+ * of km from the landmark itself.
+ */
+const LANDMARK =
+  /^[ \u00a0](?:(?:nuclear|power|hydroelectric|hydro|international|military|air|naval|navy|army|oil|gas|thermal|coal|chemical|ancient|old|main|central|border|river|railway|rail|road|sea|commercial|cargo|container|grain|fuel|steel|water)[ \u00a0]){0,3}(temples?|pagodas?|shrines?|mosques?|church(?:es)?|cathedrals?|monaster(?:y|ies)|airports?|airfields?|air\s?bases?|bases?|dams?|(?:power\s)?plants?|power\s+stations?|refinery|refineries|bridges?|ports?|harbou?rs?|terminals?|stadiums?|hospitals?|prisons?|mines?|checkpoints?|crossings?)\b/iu;
 
 const WORD = String.raw`(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\d]*(?:[-\u2010\u2011][\p{L}\p{M}\d]+)*)`;
 const RUN = new RegExp(String.raw`${WORD}(?:[ \u00a0](?:(?:of|of the|and)[ \u00a0])?${WORD})*`, 'gu');
@@ -437,6 +444,21 @@ export function suggestPlaces(t: ArticleText, index: PlaceIndex, options: PlaceO
     if (r.place.kind === 'city' && index.population(r.place) < POPULATION.plain) {
       confidence = Math.min(confidence, CONFIDENCE.town);
       reasons.push('a small place: check the text means it');
+    }
+    // "the Preah Vihear temple" resolved as the province: the suggestion says the place is the area, not the landmark.
+    const landmark = LANDMARK.exec(t.text.slice(c.end, c.end + 40));
+    const kind = r.place.kind;
+    if (
+      landmark &&
+      // A country or a continent before one names whose it is ("Russian bases", "Thai temples"), not where.
+      (kind === 'region' || kind === 'area' || kind === 'city') &&
+      !(kind === 'city' && /^ports?$|^harbou?rs?$/i.test(landmark[1]))
+    ) {
+      confidence = Math.min(confidence, CONFIDENCE.landmark);
+      const area = kind === 'region' ? 'province or region' : kind;
+      const thing = landmark[1].toLowerCase().replace(/\s+/g, ' ');
+      const plural = /(?:s|ies|es)$/.test(thing) && !/(?:ss|us)$/.test(thing);
+      reasons.push(`the ${area}, not the ${thing} ${plural ? 'themselves' : 'itself'}: pin it`);
     }
     const attributes: Record<string, string> = {};
     let id: string;

@@ -5,7 +5,7 @@
  */
 import { RANGE_CLASSES } from '../constants.js';
 import type { CatalogueWeapon } from './catalogue.js';
-import { claimantOf } from './claimants.js';
+import { claimantAfter, claimantOf, type Claimant } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
 import { nestable } from './draft.js';
 import { ANAPHORA, claimSuggestion, eventSuggestion, partSuggestion, withinOthers } from './events.js';
@@ -59,6 +59,9 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 export function suggest(text: string, o: SuggestOptions): Suggested {
   const t = articleText(text);
+  // Who each sentence is attributed to, read in order: "It accused …" is whoever the sentence before was.
+  const claimants: Array<Readonly<Claimant>> = [];
+  for (const [s, e] of t.sentences) claimants.push(claimantAfter(text.slice(s, e), claimants.at(-1) ?? null));
   const weapons: WeaponMention[] = suggestWeapons(t, o.catalogue, { known: o.knownWeapons, docId: o.docId });
   const places: PlaceMention[] = suggestPlaces(t, o.index, { tagger: o.tagger }).filter(
     (p) => !weapons.some((w) => overlaps(p, w)),
@@ -110,7 +113,6 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         });
       }
     }
-    const sentence = text.slice(s, e);
     const stated =
       places.find(
         (p) =>
@@ -120,7 +122,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     // "Short-range" (0 to 1,000 km, a mortar's range as well as an Iskander's) says little more than
     // that the weapon is not a long-range one: it names a weapon but is not proposed as its range.
     if (r.basis === 'class' && r.rangeClass === 'SRBM') continue;
-    const sug = rangeSuggestion(t, r, candidates, stated, claimantOf(sentence).claimant);
+    const sug = rangeSuggestion(t, r, candidates, stated, claimants[si].claimant);
     if (!sug) continue;
     if (r.basis === 'class') {
       const key = `${sug.attributes.weapon} ${r.rangeClass}`;
@@ -190,10 +192,19 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       const places = withinOthers(inside, text).map((p) => p.id);
       // One day of the run keeps its day; the whole run is the event's.
       const day = own.length === 1 ? own[0].value : null;
-      suggestions.push(partSuggestion({ start: s, end: e, text: sentenceText }, lastEvent, places, lastRun, day));
+      suggestions.push(
+        partSuggestion(
+          { start: s, end: e, text: sentenceText, claimant: claimants[si] },
+          lastEvent,
+          places,
+          lastRun,
+          day,
+        ),
+      );
       return;
     }
     if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
+      // Whether it is another account is read from its own words (a pronoun's "They said …" joins nothing).
       const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date;
       // one that dates it to several days ("landed on December 30, and several more were launched … on
@@ -255,6 +266,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         weapons: weapons
           .filter((w) => !w.generic && w.start >= s && w.end <= e)
           .map((w) => ({ start: w.start - s, end: w.end - s })),
+        claimant: claimants[si],
       },
       `${slug(o.docId)}-event-${n + 1}`,
     );
@@ -340,8 +352,13 @@ export function namesWhose(text: string, p: { start: number; end: number }): boo
  * ("the ministry said"), refers back to it with a definite noun phrase ("the missile was launched
  * from …"), and dates nothing that happened on another day.
  */
-export function isAnotherAccount(sentence: string, found: readonly FoundDate[], lastDate: string | null): boolean {
-  if (!claimantOf(sentence).found || !ANAPHORA.test(sentence)) return false;
+export function isAnotherAccount(
+  sentence: string,
+  found: readonly FoundDate[],
+  lastDate: string | null,
+  claimant: Readonly<Claimant> = claimantOf(sentence),
+): boolean {
+  if (!claimant.found || !ANAPHORA.test(sentence)) return false;
   // "Britain said on Tuesday it would impose sanctions over the missiles": the saying is an event of its own.
   if (found.some((d) => d.statement && !d.background)) return false;
   return found.every((d) => d.reporting || d.background || d.value === lastDate);

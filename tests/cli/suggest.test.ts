@@ -16,4 +16,20 @@ describe('npm run suggest', () => {
     expect(existsSync(out)).toBe(true);
     expect(parseDocumentText('depot.md', readFileSync(out, 'utf8')).text).toBe(text);
   }, 120_000);
+
+  it('takes the author and, without --published, the publication date from a byline line of a plain-text article', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
+    const article = join(dir, 'article.txt');
+    writeFileSync(
+      article,
+      'Depot hit\nBy Olena Hrytsenko, December 11, 2024\nA drone struck an oil depot in the Bryansk region of Russia on Tuesday, the governor said.\n',
+    );
+    const out = join(dir, 'depot.md');
+    expect(await main([article, '--out', out])).toBe(0);
+    const draft = readFileSync(out, 'utf8');
+    expect(draft).toMatch(/^author: Olena Hrytsenko$/m);
+    expect(draft).toMatch(/^published: 2024-12-11$/m);
+    // "on Tuesday" counted from the byline's date.
+    expect(draft).toMatch(/date=2024-12-10/);
+  }, 120_000);
 });

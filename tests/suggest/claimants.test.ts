@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UNATTRIBUTED, claimantOf } from '../../src/suggest/claimants.js';
+import { UNATTRIBUTED, claimantAfter, claimantOf } from '../../src/suggest/claimants.js';
+import { suggestFor } from './setup.js';
 
 describe('claimants', () => {
   it('reads verbs that concede or deny as attribution', () => {
@@ -53,5 +54,34 @@ describe('claimants placed by a phrase of place', () => {
     expect(claimantOf("Russia's Defence Ministry said it downed 20 drones.").claimant).toBe(
       "Russia's Defence Ministry",
     );
+  });
+
+  it('reads "X accused Y of …" as a claim by X', () => {
+    expect(claimantOf('The Serbian interior ministry accused Kosovo of shelling a checkpoint.').claimant).toBe(
+      'the Serbian interior ministry',
+    );
+  });
+
+  it('gives a pronoun subject of a verb of saying or accusing the claimant of the sentence before', () => {
+    const before = claimantOf("Peru's navy said its patrol boat had been rammed.");
+    expect(before).toEqual({ claimant: "Peru's navy", found: true });
+    const it1 = 'It accused Ecuador of firing on the crew near the island.';
+    expect(claimantOf(it1).found).toBe(false);
+    expect(claimantAfter(it1, before)).toEqual({ claimant: "Peru's navy", found: true });
+    // A run of them keeps the one named first.
+    const it2 = claimantAfter('It also said two sailors were hurt.', claimantAfter(it1, before));
+    expect(it2.claimant).toBe("Peru's navy");
+    // Not a pronoun, not a verb of saying, or nobody named before: unattributed as before.
+    expect(claimantAfter('It sank near the island.', before).claimant).toBe(UNATTRIBUTED);
+    expect(claimantAfter(it1, claimantOf('Fighting spread on Monday.')).claimant).toBe(UNATTRIBUTED);
+    expect(claimantAfter('The boat sank near the island.', before).claimant).toBe(UNATTRIBUTED);
+  });
+
+  it('drafts the event of a pronoun-led accusation with the claimant named in the sentence before', () => {
+    const text =
+      "Syria's defence ministry said on Monday that Turkish troops had crossed the border. They accused Turkey of shelling a market in Aleppo.";
+    const ev = suggestFor(text, '2024-03-05').suggestions.filter((x) => x.kind === 'event' && x.start > 60);
+    expect(ev.length).toBeGreaterThan(0);
+    expect(ev[0].attributes.claimant).toBe("Syria's defence ministry");
   });
 });

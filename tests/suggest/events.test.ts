@@ -183,6 +183,23 @@ describe('events: a verb of handing over read with its object', () => {
     expect(eventType('Beijing sent warships and fighter jets to the strait on Monday.')).toBe('military-activity');
   });
 
+  it("types aircraft or forces sent to attack as the sender's strike, and the same aircraft sent to another party as a transfer", () => {
+    const s = 'Greece sent Mirage-2000 jets to bomb rebel depots across the river on Friday.';
+    expect(transferReading(s)?.type).toBe('military-activity');
+    expect(eventType(s)).toBe('strike');
+    expect(eventType('The navy sent two warships to shell the harbour of Tartus.')).toBe('strike');
+    expect(eventType('Norway sent F-35 fighter jets to Poland in March.')).toBe('arms-transfer');
+    expect(eventType('Norway supplied Poland with F-35 jets to strike targets.')).toBe('arms-transfer');
+  });
+
+  it('types an accusation by the act it accuses someone of, and bombs dropped as a strike', () => {
+    expect(eventType('The junta accused the rebels of shelling a market in Lashio.')).toBe('strike');
+    expect(eventType('Kenya accused Somalia of firing rockets at a border post.')).toBe('missile-strike');
+    expect(eventType('Jets dropped two bombs on a bridge near Kosti.')).toBe('strike');
+    // An accusation of no act the table knows stays as it was read.
+    expect(eventType('The minister accused the envoy of lying and imposed sanctions.')).toBe('policy');
+  });
+
   it('reads a ship sunk by someone as an attack, and "sent" with no thing handed over as no transfer', () => {
     const s =
       'The rebels said on Wednesday they had sunk the Eternity C in the Red Sea, the second cargo ship they have sent to the bottom this week.';

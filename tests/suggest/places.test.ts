@@ -108,3 +108,27 @@ describe('isHeadline', () => {
     expect(isHeadline('He then went to Albany, New York, on Friday.')).toBe(false);
   });
 });
+
+describe('a landmark named after a place', () => {
+  const placeOf = (text: string) => suggestFor(text, '2025-02-10').suggestions.filter((x) => x.kind === 'place');
+  it('says the place resolved is the area, not the temple, dam or airport, and lowers its confidence', () => {
+    const [temple] = placeOf('Artillery fire damaged the steps of the Preah Vihear temple on Sunday.');
+    expect(temple.confidence).toBe(0.5);
+    expect(temple.reason).toMatch(/^the province or region, not the temple itself: pin it$/);
+    const [plant] = placeOf('Drones struck near the Zaporizhzhia nuclear power plant on Friday.');
+    expect(plant.confidence).toBe(0.5);
+    expect(plant.reason).toMatch(/the city, not the plant itself: pin it/);
+  });
+
+  it('leaves a place with no landmark after it, or a city with its own port, as it was', () => {
+    const [plain] = placeOf('Artillery fire hit villages in Preah Vihear on Sunday.');
+    expect(plain.confidence).toBe(0.9);
+    expect(plain.reason).toBeUndefined();
+    const [port] = placeOf('A missile hit the Odesa port on Sunday.');
+    expect(port.reason ?? '').not.toMatch(/pin it/);
+    // A country before one says whose it is, not where.
+    const [bases] = placeOf('Drones struck a Lebanon power plant on Sunday.');
+    expect(bases.confidence).toBe(0.9);
+    expect(bases.reason ?? '').not.toMatch(/pin it/);
+  });
+});
