@@ -115,15 +115,16 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
   }
   // A bidirectional embedding or override (U+202A–U+202E) in a value reorders how the rest of it is
   // shown: "\u202Ethe army" is drawn as "ymra eht" on the map. The text's own words may have them; a value the
-  // annotator types has no use for one.
+  // annotator types has no use for one. A warning, not an error: the value is published as written, and the
+  // map keeps an override inside its own words (tests/e2e/hostile.spec.ts), so it cannot reorder what is
+  // around it; the annotator is told where it is and to delete it.
   for (const [key, value] of Object.entries(a.attributes)) {
     const bidi = /[\u202A-\u202E]/.exec(value);
     if (!bidi) continue;
-    diagnostics.error(
+    diagnostics.warning(
       attributeAt(file, a, key),
       `${key}= on :${a.kind}[${short(a.label)}] has ${describeCharacter(bidi[0])} at character ${[...value.slice(0, bidi.index)].length + 1}, which would reverse or reorder how the value reads on the map; delete it`,
     );
-    ok = false;
   }
   // An empty value was read as if the attribute were not there: place="" dropped its event without a
   // word, date-added="" published an annotator's date as the text's own.
