@@ -29,6 +29,14 @@
  *   - "at the end of April": chrono gives the last day; the month is meant; "in the summer of 2022": the year;
  *   - "from April to June last year": chrono gives the year to the start only;
  *   - "overnight": chrono reads nothing; news means the night into the publication day (day before/day);
+ *     "overnight into Sunday", "overnight to March 3": chrono reads the day; the night ends on it (day
+ *     before/day); "the night of Saturday into Sunday": chrono reads two dates; one night, the first to the second;
+ *   - "on the 14th", "on the evening of the 9th", "from the 3rd to the 5th": chrono reads no day without its
+ *     month; the latest such day on or before --published (this month's, else last month's), a pair an interval;
+ *   - "ordered them to sign by July 1", "had until April 30": chrono gives a day ahead of --published (then
+ *     taken a year back); a yearless date ahead after "by", "until", "before" is a deadline: dropped;
+ *   - "The withdrawal, which began on Wednesday, was completed on Friday": the relative clause dates the
+ *     beginning of what the main clause ends (one run), not background;
  *   - "this week": the week so far, never after --published;
  *   - "X said on Friday …": a date right after a verb of saying is when it was said, not when it happened;
  *     it is marked `reporting` so the event takes another date when it has one; so is one between the
@@ -167,6 +175,11 @@ const TODAY_PART = /\b(?:this\s+(?:morning|afternoon|evening)|(?:earlier|early)\
 /** "over the past week", "in the last week": the seven days up to publication (not last calendar week). */
 const PAST_WEEK = /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+week\b/gi;
 const OVERNIGHT = /\bovernight\b/gi;
+/** "overnight into Sunday", "overnight to March 3": the night that ends on the day named (read below, with chrono). */
+const NIGHT_INTO_AFTER = new RegExp(
+  `^\\s+(?:into|to)\\s+(?:the\\s+(?:early\\s+hours|morning)\\s+of\\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d{1,2}\\s|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`,
+  'i',
+);
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
@@ -187,6 +200,16 @@ const PART_OF_DAY_OF = /\b[Tt]he\s+(?:night|morning|evening|afternoon|early\s+ho
 const PAST_SPAN =
   /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
 const DAY_BEFORE_YESTERDAY = /\bthe\s+day\s+before\s+yesterday\b/gi;
+/**
+ * "on the 14th", "on the evening of the 9th", "from the 3rd to the 5th": a day of the month without the
+ * month (chrono reads nothing). Only after a preposition or "… of", and not before a noun ("the 14th
+ * century", "the 5th Brigade", "the 1,000th day").
+ */
+const ORDINAL_DAY =
+  /(?<=\b(?:on|from|since|until|till|between|(?:morning|evening|night|afternoon|early\s+hours)\s+of)\s+)the\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+(?:to|and|through|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th))?(?=\s*(?:[,.;:)]|$)|\s+(?:and|to|or|when|as|at|in|after|before|until|while|with)\b)/gi;
+/** A deadline ahead of the words ("to sign contracts by July 1", "until March 20"): not a date of what happened. */
+const DEADLINE_BEFORE =
+  /\b(?:by|until|till|before|no\s+later\s+than|deadline\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$/i;
 const LAST_MONTH =
   /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)/g;
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
@@ -401,6 +424,25 @@ export function findDates(
       ...(unit === 'week' ? { period: true } : {}),
     });
   }
+  for (const m of slice.matchAll(ORDINAL_DAY)) {
+    if (!ref) continue;
+    // The latest such day of a month on or before publication: this month's, else the month before's.
+    const ofMonth = (n: number) => {
+      const back = n > ref.getUTCDate() ? 1 : 0;
+      const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - back, n));
+      return d.getUTCDate() === n ? day(d) : null;
+    };
+    const a = ofMonth(Number(m[1]));
+    const b = m[2] ? ofMonth(Number(m[2])) : null;
+    if (!a || (m[2] && !(b && b > a))) continue;
+    const start = from + m.index;
+    out.push({
+      start,
+      end: start + m[0].length,
+      value: b ? `${a}/${b}` : a,
+      reason: 'the month from the publication date',
+    });
+  }
   for (const m of slice.matchAll(LAST_MONTH)) {
     if (!ref) continue;
     // "last May": the latest May before the publication month (chrono reads no "May" after "last").
@@ -424,6 +466,8 @@ export function findDates(
   }
   for (const m of slice.matchAll(OVERNIGHT)) {
     if (!ref) continue;
+    // "overnight into Sunday": the night before the day named (below).
+    if (NIGHT_INTO_AFTER.test(slice.slice(m.index + m[0].length))) continue;
     // "an overnight attack on January 2": the text gives the day itself.
     if (
       new RegExp(
@@ -460,6 +504,15 @@ export function findDates(
       startValue = day(back);
       reason = relative;
     }
+    // "ordered them to sign contracts by July 1" (in June): a deadline ahead, not a date of what happened.
+    if (
+      ref &&
+      !r.start.isCertain('year') &&
+      !r.start.isCertain('weekday') &&
+      startValue > day(ref) &&
+      DEADLINE_BEFORE.test(text.slice(Math.max(from, start - 40), start))
+    )
+      continue;
     // A date without its year is the last one on or before publication ("in March" in November is this March).
     if (ref && !r.start.isCertain('year') && startValue > day(ref))
       startValue = `${Number(startValue.slice(0, 4)) - 1}${startValue.slice(4)}`;
@@ -576,6 +629,7 @@ export function findDates(
     }
   }
   const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
+  nightInto(text, from, kept);
   overnightOfReport(slice, kept, published, said);
   beganRun(text, from, kept);
   spanDays(slice, kept);
@@ -601,6 +655,38 @@ function overnightOfReport(slice: string, found: FoundDate[], published: string 
   }
 }
 
+/** What ends a night before the day named: "overnight into", "the night of Saturday into". */
+const NIGHT_BEFORE =
+  /\b(?:overnight\s+|night\s+of\s+(?:\S+\s+){1,2})(?:into|to)\s+(?:the\s+(?:early\s+hours|morning)\s+of\s+)?$/i;
+
+/**
+ * "Gunmen raided the village overnight into Thursday": the night that ends on that day, from the day
+ * before to it (chrono reads the day alone). "On the night of Saturday into Sunday": chrono reads the two
+ * days apart; one night, from the first to the second.
+ */
+function nightInto(text: string, from: number, found: FoundDate[]): void {
+  for (let i = 0; i < found.length; i++) {
+    const d = found[i];
+    if (!/^\d{4}-\d\d-\d\d$/.test(d.value)) continue;
+    const before = text.slice(Math.max(from, d.start - 40), d.start);
+    if (!NIGHT_BEFORE.test(before)) continue;
+    const prev = found[i - 1];
+    // "the night of Saturday into Sunday": the Saturday read before it is the night's first day.
+    if (
+      prev &&
+      /^\d{4}-\d\d-\d\d$/.test(prev.value) &&
+      prev.value < d.value &&
+      /^\s+(?:into|to)\s+$/i.test(text.slice(prev.end, d.start))
+    ) {
+      d.start = prev.start;
+      d.value = `${prev.value}/${d.value}`;
+      found.splice(i - 1, 1);
+      i--;
+    } else d.value = `${day(new Date(Date.parse(`${d.value}T12:00:00Z`) - 86400000))}/${d.value}`;
+    d.reason = `${d.reason ? `${d.reason}; ` : ''}the night into that day`;
+  }
+}
+
 /** "in an offensive that began on Wednesday": the day what the sentence tells began. */
 const BEGAN_ON = /\b(?:began|started|was\s+launched|opened)\s+(?:on\s+|early\s+on\s+|late\s+on\s+)?$/i;
 
@@ -611,7 +697,17 @@ const BEGAN_ON = /\b(?:began|started|was\s+launched|opened)\s+(?:on\s+|early\s+o
  */
 function beganRun(text: string, from: number, found: FoundDate[]): void {
   const isDay = (d: FoundDate) => /^\d{4}-\d\d-\d\d$/.test(d.value) && !d.reporting && !d.background && !d.anchored;
-  const began = found.find((d) => isDay(d) && BEGAN_ON.test(text.slice(Math.max(from, d.start - 25), d.start)));
+  // "The pullback, which began on Tuesday, was completed on Friday": the clause dates the beginning of
+  // what the main clause ends, not something else.
+  const beganClause = (d: FoundDate) =>
+    !!d.clause &&
+    /^\d{4}-\d\d-\d\d$/.test(d.value) &&
+    !d.reporting &&
+    !d.anchored &&
+    /^,\s+which\s+(?:began|started|was\s+launched|opened)\b/i.test(text.slice(d.clause[0], d.clause[1]));
+  const began = found.find(
+    (d) => (isDay(d) || beganClause(d)) && BEGAN_ON.test(text.slice(Math.max(from, d.start - 25), d.start)),
+  );
   if (!began) return;
   const told = found.filter((d) => d !== began && isDay(d) && d.value > began.value);
   if (told.length !== 1) return;

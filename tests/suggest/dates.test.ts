@@ -376,3 +376,42 @@ describe('dates: a count from the day it was said', () => {
     expect(t.map((d) => d.value)).toEqual(['2024-05-11']);
   });
 });
+
+describe('dates: night, day-of-month, deadline and begun-run extensions (h-dates)', () => {
+  // Published on Friday 12 March 2021.
+  const v = (t: string, published = '2021-03-12') => findDates(t, 0, t.length, published).map((d) => d.value);
+  it('reads "overnight into Thursday" as the night that ends on that Thursday, not the night before publication', () => {
+    expect(v('Bandits raided a mining camp overnight into Thursday, the police said.')).toEqual([
+      '2021-03-10/2021-03-11',
+    ]);
+    expect(v('Shells landed on the harbour overnight to Tuesday.')).toEqual(['2021-03-08/2021-03-09']);
+    // Plain "overnight" is still the night into the publication day.
+    expect(v('Shells landed on the harbour overnight.')).toEqual(['2021-03-11/2021-03-12']);
+  });
+  it('reads "the night of Saturday into Sunday" as one night, not two dates', () => {
+    expect(v('Gunboats shelled the islet on the night of Saturday into Sunday.', '2021-03-15')).toEqual([
+      '2021-03-13/2021-03-14',
+    ]);
+  });
+  it('reads a day of the month given without its month ("on the 9th") as the latest on or before publication', () => {
+    expect(v('Polling stations in the delta closed on the 9th.')).toEqual(['2021-03-09']);
+    expect(v('The truce collapsed on the evening of the 27th.')).toEqual(['2021-02-27']);
+    expect(v('Riots shook the capital from the 3rd to the 5th.')).toEqual(['2021-03-03/2021-03-05']);
+    // Not an ordinal before a noun, nor one that is not a day.
+    expect(v('The 5th Brigade held the ridge.')).toEqual([]);
+    expect(v('It was built on the ruins of the 14th century fort.')).toEqual([]);
+  });
+  it('drops a deadline ahead of publication ("by April 1"), which dates nothing that happened', () => {
+    expect(v('The ministry told farmers to register their herds by April 1.')).toEqual([]);
+    expect(v('Customs officers had until April 30 to clear the backlog.')).toEqual([]);
+    // A yearless date already past after "by" is still a date.
+    expect(v('By March 3, the ferry had docked at Sfax.')).toEqual(['2021-03-03']);
+  });
+  it('reads ", which began on Tuesday, … on Friday" as one run from the day it began', () => {
+    expect(v('The evacuation of the island, which began on Tuesday, ended late on Friday.')).toEqual([
+      '2021-03-09/2021-03-12',
+    ]);
+    // A relative clause about something else stays background.
+    expect(v('The mayor, who resigned on Tuesday, left the city on Friday.')).toEqual(['2021-03-09', '2021-03-12']);
+  });
+});
