@@ -176,10 +176,8 @@ const TODAY_PART = /\b(?:this\s+(?:morning|afternoon|evening)|(?:earlier|early)\
 const PAST_WEEK = /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+week\b/gi;
 const OVERNIGHT = /\bovernight\b/gi;
 /** "overnight into Sunday", "overnight to March 3": the night that ends on the day named (read below, with chrono). */
-const NIGHT_INTO_AFTER = new RegExp(
-  `^\\s+(?:into|to)\\s+(?:the\\s+(?:early\\s+hours|morning)\\s+of\\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d{1,2}\\s|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`,
-  'i',
-);
+const NIGHT_INTO_AFTER =
+  /^\s+(?:into|to)\s+(?:the\s+(?:early\s+hours|morning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2}\s|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/i;
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
