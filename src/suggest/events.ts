@@ -332,6 +332,41 @@ export function claimSuggestion(
 }
 
 /**
+ * A party's denial of the act an event told before reports ("Tehran denied sending any missiles to
+ * Russia", "The ministry denied targeting civilian sites", "Kyiv has neither confirmed nor denied downing
+ * the plane", "has repeatedly denied giving weapons to the RSF"): the main verb, near the sentence's
+ * start, with the act it denies (a gerund) or the account it denies ("the accusation", "the reports").
+ * Not a denial of "any role" or "a role", which is no account of what happened.
+ */
+export const DENIAL =
+  /^[^,;:]{0,80}?\b(?:denied|denies|rejected\s+(?:the\s+)?(?:accusations?|allegations?|claims?|reports?))\b(?:\s+(?:(?:[a-z]+ing)\b(?<!\b(?:nothing|something|anything))|(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b|responsibility\b|involvement\b|that\b)|(?<=accusations?|allegations?|claims?|reports?))/i;
+
+/**
+ * A denial (DENIAL) is another account of the event whose act it denies: it joins it with `of=` (no date
+ * of its own: a joining claim takes its event's), whoever denies it; the reviewer sets `disputed`.
+ */
+export function denialSuggestion(
+  sentence: { start: number; end: number; text: string; claimant?: Readonly<Claimant> },
+  of: string,
+): Suggestion | null {
+  if (!DENIAL.test(sentence.text)) return null;
+  const c = sentence.claimant ?? claimantOf(sentence.text);
+  const claimant = c.found
+    ? c.claimant
+    : (/^\s*(?:the\s+)?([^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|both\s+|also\s+)?(?:(?:neither\s+)?confirmed\s+(?:n?or\s+))?(?:denied|denies|rejected)\b/i.exec(
+        sentence.text,
+      )?.[1] ?? 'the article (unattributed)');
+  return {
+    kind: 'event',
+    start: sentence.start,
+    end: sentence.end,
+    attributes: { of, claimant, status: 'unverified', ...figureAttribute(sentence.text) },
+    confidence: 0.4,
+    reason: `a denial of what ${of} reports: joined to it as another account; likely status=disputed, left for the reviewer`,
+  };
+}
+
+/**
  * A sentence that dates what it tells to a day inside the run of days of the event told before it
  * ("The offensive ran from Monday to Wednesday. On Tuesday, artillery shelled X.") tells part of that
  * event: it joins it with `of=`, at its own places and keeping its own day (as a claim that dates what

@@ -8,7 +8,15 @@ import type { CatalogueWeapon } from './catalogue.js';
 import { claimantAfter, claimantOf, type Claimant } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
 import { nestable } from './draft.js';
-import { ANAPHORA, claimSuggestion, eventSuggestion, partSuggestion, withinOthers } from './events.js';
+import {
+  ANAPHORA,
+  claimSuggestion,
+  DENIAL,
+  denialSuggestion,
+  eventSuggestion,
+  partSuggestion,
+  withinOthers,
+} from './events.js';
 import { isHeadline, suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
 import { findRanges, rangeSuggestion } from './ranges.js';
 import { slug, type Suggestion } from './suggestion.js';
@@ -47,6 +55,8 @@ function contentWords(s: string): string[] {
     .filter((w) => w.length > 2 && !FUNCTION_WORDS.has(w));
 }
 const DAYS = /^\d{4}-\d\d-\d\d(?:\/\d{4}-\d\d-\d\d)?$/;
+/** A crude stem, for counting the words two sentences share ("missiles" and "missile"). */
+const stem = (w: string) => w.replace(/(?:es|s)$/, '');
 
 /** A run of days: "2024-11-19/2024-11-21". */
 const RUN = /^\d{4}-\d\d-\d\d\/\d{4}-\d\d-\d\d$/;
@@ -184,6 +194,30 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     // with no full stop: headlines in sentence case) names what the article reports; its sentences report it.
     if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && (isHeadline(sentenceText) || (si === 0 && aloneOnLine(text, s, e))))
       return;
+    // "Tehran denied sending any missiles to Russia": another account of the event whose act it denies,
+    // the one told before that shares the most of its words (else the one told last).
+    if (lastEvent && DENIAL.test(sentenceText)) {
+      const words = new Set(contentWords(sentenceText).map(stem));
+      let of = lastEvent;
+      let best = 0;
+      for (const ev of suggestions) {
+        if (ev.kind !== 'event' || !ev.attributes.id) continue;
+        const shared = new Set(
+          contentWords(text.slice(ev.start, ev.end))
+            .map(stem)
+            .filter((w) => words.has(w)),
+        ).size;
+        if (shared > best || (shared === best && shared > 0)) {
+          best = shared;
+          of = ev.attributes.id;
+        }
+      }
+      const denial = denialSuggestion({ start: s, end: e, text: sentenceText, claimant: claimants[si] }, of);
+      if (denial) {
+        suggestions.push(denial);
+        return;
+      }
+    }
     // After an event dated only by when it was said, an account may date it to that day or before.
     const said = saidOnly?.attributes.id === lastEvent ? (saidOnly?.attributes.date ?? null) : null;
     const newer = said ? found.filter((d) => !(DAYS.test(d.value) && d.value.slice(0, 10) <= said)) : found;

@@ -3,6 +3,7 @@ import {
   EVENT_TYPES,
   UNTYPED,
   claimSuggestion,
+  denialSuggestion,
   eventSuggestion,
   eventType,
   realised,
@@ -283,5 +284,41 @@ describe('events: a word that only looks like an event', () => {
     expect(eventType('The air-launched missile, carried by bombers, has a range of about 250 km.')).toBeUndefined();
     expect(eventType('Troops advanced on Bakhmut.')).toBe('military-activity');
     expect(eventType('Russia launched a missile at Odesa.')).toBe('missile-strike');
+  });
+});
+
+describe('events: a denial joins the event whose act it denies (h-dates)', () => {
+  it('joins "X denied <doing> …" to the earlier event it shares words with, with no date of its own', () => {
+    const text =
+      'Armenia shipped artillery shells to Georgia in March, officials in Tbilisi said on Monday. ' +
+      'Azerbaijan closed its border with Georgia on Tuesday. ' +
+      'Yerevan denied shipping any artillery shells to Georgia, and called the reports a fabrication.';
+    const ev = events(text, '2023-04-12');
+    const shipment = ev.find((e) => e.text?.startsWith('Armenia shipped'));
+    const denial = ev.find((e) => e.text?.startsWith('Yerevan denied'));
+    expect(shipment?.id).toBeTruthy();
+    // Not the border closure told last: the shipment it shares "artillery shells" with.
+    expect(denial).toMatchObject({ of: shipment?.id, status: 'unverified' });
+    expect(denial?.date).toBeUndefined();
+    expect(denial?.id).toBeUndefined();
+  });
+  it('joins a denial whose act has no event keyword ("has repeatedly denied giving …")', () => {
+    const text =
+      'Chad expelled the ambassador of Libya on Thursday, accusing Tripoli of arming the rebels. ' +
+      'Libya has repeatedly denied giving weapons to the rebels.';
+    const ev = events(text, '2023-04-14');
+    expect(ev).toHaveLength(2);
+    expect(ev[1]).toMatchObject({ of: ev[0].id });
+  });
+  it('leaves alone a denial of "any role", and "denied entry" or "denied bail"', () => {
+    expect(
+      denialSuggestion({ start: 0, end: 40, text: 'Egypt denied any role in the raid on Rafah.' }, 'x'),
+    ).toBeNull();
+    expect(
+      denialSuggestion({ start: 0, end: 40, text: 'Reporters were denied entry to the port of Aden.' }, 'x'),
+    ).toBeNull();
+    expect(
+      denialSuggestion({ start: 0, end: 40, text: 'The court denied bail to the men held in Aden.' }, 'x'),
+    ).toBeNull();
   });
 });
