@@ -42,7 +42,12 @@
  *     it is marked `reporting` so the event takes another date when it has one; so is one between the
  *     speaker and the verb ("Putin on Sunday called the blast …");
  *   - "the first … since a coup in 2021", ", which brokered a ceasefire in January,": background to the
- *     event, marked `background` so the event never takes it;
+ *     event, marked `background` so the event never takes it; so is a bare year read with its "since"
+ *     ("the deadliest day since 2006"), which the test before the date's words had missed;
+ *   - "the worst flood since 1987, when a cyclone drowned …": chrono reads nothing, the bare year "since"
+ *     gives an open interval; the when-clause tells what happened in 1987 (the year, not from it on), and
+ *     it is the sentence's date when the sentence dates nothing else (README rule 4: a background fact has
+ *     its own date);
  *   - "24/7" is an idiom, not the 24th of July;
  *   - "for 86 minutes", "after 73 minutes", "15 minutes later", "in five months": chrono counts them from
  *     the publication date; in news they count from the event told (or are durations): dropped;
@@ -106,6 +111,8 @@ export interface FoundDate {
    * to stop"). Not `reporting`: it dates the sentence's event before any date of what the words recall.
    */
   statement?: boolean;
+  /** Internal: "since 1939, when …" (see findDates). */
+  sinceWhen?: boolean;
 }
 
 /** A superlative measured "since" something: what follows is the point of comparison. */
@@ -159,6 +166,8 @@ const SAID_AFTER =
  */
 const SINCE_BEFORE =
   /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
+/** ", when a quake killed …" after "since 1939": what happened then. */
+const SINCE_WHEN_AFTER = /^,?\s+when\s+(?!(?:it|they|he|she)\s+(?:was|were|had)\s+last\b)/i;
 /** Something that began (…) at the date that follows, and (below) goes on since. */
 const BEGAN_BEFORE =
   /\b(?:began|started|erupted|broke\s+out|launched\s+(?:an?|its|their)\s+(?:\w+\s+)?(?:offensive|campaign|invasion|operation|insurgency|siege|war))\b[^,.;:]{0,60}$/i;
@@ -620,11 +629,30 @@ export function findDates(
   for (const d of out) {
     const a = d.start - from;
     const clause = told ? clauses.find(([s, e]) => a >= s && a < e) : undefined;
-    if (SUPERLATIVE_SINCE.test(slice.slice(0, a)) || CAUSE_BEFORE.test(slice.slice(0, a)) || clause) {
+    // "the deadliest since 2006": the words read as a date may begin with "since" itself.
+    const upTo = slice.slice(0, a) + (/^since\b/i.test(slice.slice(a, d.end - from)) ? 'since' : '');
+    const superlative = SUPERLATIVE_SINCE.test(upTo);
+    // "the strongest since 1939, when a quake killed …": the when-clause tells what happened then, at a
+    // point, not since (below: the sentence's date when it dates nothing else).
+    if (superlative && SINCE_WHEN_AFTER.test(text.slice(d.end, to))) {
+      d.value = d.value.replace(/\/\.\.$/, '');
+      d.sinceWhen = true;
+    }
+    if (superlative || CAUSE_BEFORE.test(slice.slice(0, a)) || clause) {
       d.background = true;
-      if (clause && !SUPERLATIVE_SINCE.test(slice.slice(0, a)) && !CAUSE_BEFORE.test(slice.slice(0, a)))
+      if (clause && !superlative && !CAUSE_BEFORE.test(slice.slice(0, a)))
         d.clause = [from + clause[0], from + clause[1]];
     }
+  }
+  // "It was the first time rebels had entered the city since 2016, when government forces drove them
+  // out": with no other date of what happened, the sentence tells what the when-clause tells, in 2016.
+  const since = out.filter((d) => d.sinceWhen);
+  for (const d of since) {
+    delete d.sinceWhen;
+    if (out.some((x) => x !== d && x.value !== '' && !x.background && !x.reporting && !x.statement)) continue;
+    d.background = false;
+    delete d.clause;
+    d.reason = `${d.reason ? `${d.reason}; ` : ''}the date of what the clause after "since …, when" tells`;
   }
   const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
   nightInto(text, from, kept);

@@ -415,3 +415,29 @@ describe('dates: night, day-of-month, deadline and begun-run extensions (h-dates
     expect(v('The mayor, who resigned on Tuesday, left the city on Friday.')).toEqual(['2021-03-09', '2021-03-12']);
   });
 });
+
+describe('dates: "since 1987, when …" after a superlative (h-dates)', () => {
+  const found = (t: string) =>
+    findDates(t, 0, t.length, '2021-03-15').map((d) => [d.value, d.background ?? false] as const);
+  it('dates the when-clause at its year, not from it on, when the sentence dates nothing else', () => {
+    expect(
+      found('It was the worst flood in the valley since 1987, when a cyclone drowned 300 people in Sfax.'),
+    ).toEqual([['1987', false]]);
+    // No superlative: the state goes on since then.
+    expect(found('The port has been closed since 2019, when a storm wrecked its pier.')).toEqual([['2019/..', false]]);
+  });
+  it('keeps it background to a sentence that dates its own event', () => {
+    expect(
+      found('Storms on Monday flooded Sfax, the worst since 1987, when a cyclone drowned 300 people there.'),
+    ).toEqual([
+      ['2021-03-15', false],
+      ['1987', true],
+    ]);
+  });
+  it('makes a bare year after "the deadliest … since" background, as a dated point of comparison is', () => {
+    expect(found('Strikes on Monday killed 40 in Sfax, the deadliest day since 2006.')).toEqual([
+      ['2021-03-15', false],
+      ['2006/..', true],
+    ]);
+  });
+});
