@@ -13,7 +13,9 @@
  *   - "since 2014", "in 2014", "by 2014": chrono does not read a bare year; "since" makes an open interval;
  *   - "on Thursday": chrono may take the coming Thursday; news reports the past one (on or before --published);
  *     "from Sunday to Tuesday", "the night of Monday to Tuesday": chrono takes both days ahead; the end is
- *     the first such weekday after the start;
+ *     the first such weekday after the start; a run that would end after --published ("from Monday through
+ *     Wednesday" told on a Monday) is the week before's;
+ *   - "between 2014 and 2016", "from 2014 to 2016", "in 2014 and 2015": chrono reads no bare year; one span;
  *   - "last week", "last month", "last year": chrono gives a day; the period itself is meant;
  *   - a date without its year is the last one on or before --published (chrono may take the next);
  *     "last August" in August is a year before; chrono reads no "last May" at all;
@@ -203,6 +205,9 @@ const DAY_PAIR_FIRST = new RegExp(
 );
 const BARE_YEAR =
   /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+/** Two years that bound one span: "between 2014 and 2016", "from 2014 to 2016", "in 2014 and 2015". */
+const YEAR_PAIR =
+  /\b(?:between|from|in)\s+((?:19|20)\d\d)\s+(?:and|to|until|through|till)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
 const PART_OF_DAY_OF = /\b[Tt]he\s+(?:night|morning|evening|afternoon|early\s+hours)\s+of\s+(?=\d|[A-Z])/g;
 const PAST_SPAN =
   /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
@@ -551,6 +556,11 @@ export function findDates(
       ) {
         const ahead = (r.end.get('weekday')! - r.start.get('weekday')! + 7) % 7;
         endValue = ahead > 0 ? day(new Date(Date.parse(`${startValue}T12:00:00Z`) + ahead * 86400000)) : null;
+        // "from Monday through Wednesday" told on a Monday: the run is over, the week before.
+        if (endValue && endValue > day(ref)) {
+          startValue = day(new Date(Date.parse(`${startValue}T12:00:00Z`) - 7 * 86400000));
+          endValue = day(new Date(Date.parse(`${endValue}T12:00:00Z`) - 7 * 86400000));
+        }
       }
       if (endValue && endValue !== startValue && endValue.length === startValue.length && endValue > startValue)
         value = `${startValue}/${endValue}`;
@@ -571,6 +581,13 @@ export function findDates(
     }
     const reporting = saidBefore || SAID_AFTER.test(text.slice(end, to));
     out.push({ start, end, value, ...(reason ? { reason } : {}), ...(reporting ? { reporting } : {}) });
+  }
+  for (const m of slice.matchAll(YEAR_PAIR)) {
+    // "between 2014 and 2016", "from 2014 to 2016", "in 2014 and 2015": one interval (chrono reads no bare year).
+    const [a, b] = [m[1], m[2]];
+    if (!(b > a)) continue;
+    const start = from + m.index + m[0].indexOf(a);
+    out.push({ start, end: from + m.index + m[0].length, value: `${a}/${b}` });
   }
   for (const m of slice.matchAll(BARE_YEAR)) {
     const yStart = from + m.index + m[0].length - m[2].length;

@@ -441,3 +441,18 @@ describe('dates: "since 1987, when …" after a superlative (h-dates)', () => {
     ]);
   });
 });
+
+describe('dates: weekday runs told on their first weekday, and spans of years (h-dates)', () => {
+  // Published on Monday 15 March 2021.
+  const v = (t: string) => findDates(t, 0, t.length, '2021-03-15').map((d) => d.value);
+  it('reads "from Monday through Wednesday" told on a Monday as last week\'s run, never after publication', () => {
+    expect(v('Dockers struck at the port from Monday through Wednesday.')).toEqual(['2021-03-08/2021-03-10']);
+    // Over already: the run stays where it is.
+    expect(v('Dockers struck at the port from Friday to Sunday.')).toEqual(['2021-03-12/2021-03-14']);
+  });
+  it('reads "between 2014 and 2016", "from 2014 to 2016", "in 2014 and 2015" as one span of years', () => {
+    expect(v('Militias held the pass between 2011 and 2013.')).toEqual(['2011/2013']);
+    expect(v('Militias held the pass from 2011 to 2013.')).toEqual(['2011/2013']);
+    expect(v('The pass was closed in 2011 and 2012.')).toEqual(['2011/2012']);
+  });
+});
