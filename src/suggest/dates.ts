@@ -218,7 +218,7 @@ const DAY_BEFORE_YESTERDAY = /\bthe\s+day\s+before\s+yesterday\b/gi;
  * century", "the 5th Brigade", "the 1,000th day").
  */
 const ORDINAL_DAY =
-  /(?<=\b(?:on|from|since|until|till|between|(?:morning|evening|night|afternoon|early\s+hours)\s+of)\s+)the\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+(?:to|and|through|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th))?(?=\s*(?:[,.;:)]|$)|\s+(?:and|to|or|when|as|at|in|after|before|until|while|with)\b)/gi;
+  /(?<=\b(?:on|from|since|until|till|between|(?:morning|evening|night|afternoon|early\s+hours)\s+of)\s+)the\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+(?:to|and|through|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)|(?!\s+(?:to|and|through|until)\s+(?:the\s+)?\d))(?=\s*(?:[,.;:)]|$)|\s+(?:and|to|or|when|as|at|in|after|before|until|while|with)\b)/gi;
 /** A deadline ahead of the words ("to sign contracts by July 1", "until March 20"): not a date of what happened. */
 const DEADLINE_BEFORE =
   /\b(?:by|until|till|before|no\s+later\s+than|deadline\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$/i;

@@ -400,6 +400,7 @@ describe('dates: night, day-of-month, deadline and begun-run extensions (h-dates
     // Not an ordinal before a noun, nor one that is not a day.
     expect(v('The 5th Brigade held the ridge.')).toEqual([]);
     expect(v('It was built on the ruins of the 14th century fort.')).toEqual([]);
+    expect(v('The shrine dates from the 5th and 6th centuries.')).toEqual([]);
   });
   it('drops a deadline ahead of publication ("by April 1"), which dates nothing that happened', () => {
     expect(v('The ministry told farmers to register their herds by April 1.')).toEqual([]);
