@@ -45,6 +45,24 @@ const ROLE_NAME = new RegExp(
 const EVIDENCE =
   /^\s*((?:the\s+|The\s+)?(?:[\p{L}-]+\s+)?(?:images|imagery|photographs|photos|pictures|videos|footage)\b[^,.;]{0,60}?)\s+(?:showed|shows|show|appeared to show|appear to show)\b/iu;
 const AFTER_VERB = new RegExp(String.raw`,\s*(?:${VERBS})\s+(${NAME})[.,]`, 'u');
+/**
+ * The subject of a verb of saying that the patterns above miss, read as a whole: a plain noun phrase that
+ * opens the sentence ("Residents and relatives of the victims said", "Relatives of sailors later told"), or
+ * one after the last comma ("…, rescue workers said."). Not commentators ("Western analysts said the use of
+ * the missile was a message"): what they say judges what happened rather than tells it.
+ */
+const SAY = String.raw`(?:(?:has|have|had)\s+)?(?:later\s+|also\s+)?(?:said|says|told|reported|announced)\b`;
+const OPENING_SUBJECT = new RegExp(
+  String.raw`^\s*((?!(?:It|He|She|They|We|I|This|That|There)\s)[\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+){0,7}?)\s+${SAY}`,
+  'u',
+);
+const CLOSING_SUBJECT = new RegExp(
+  String.raw`,\s+((?!(?:it|he|she|they|we|i)\s)(?:[\p{L}\p{M}.'’-]+\s+){0,5}?[\p{L}\p{M}.'’-]+)\s+(?:said|says|reported)(?:\s+(?:on|in)\s+[^,.;]{1,40})?[.!?]["”’]?\s*$`,
+  'u',
+);
+/** Words that make a run of words a clause, not a noun phrase ("The army shelled the town and officials"). */
+const NOT_A_SUBJECT =
+  /\b(?:analysts?|experts?|observers?|commentators?|critics?|was|were|is|are|had|has|have|did|been|would|will|could|can|may|[a-z]{3,}ed|hit|struck|shot|killing|after|when|while|that|on|in|at)\b/;
 
 /**
  * Necessary conditions of the patterns above, cheap to test: APPOSITIVE and ROLE_NAME end in ", <name>,
@@ -101,6 +119,10 @@ function findClaimant(sentence: string): Claimant {
   if (v) return { claimant: tidy(v[1]).replace(/^\p{Lu}(?=\p{Ll})/u, (m) => m.toLowerCase()), found: true };
   const c = AFTER_VERB.exec(sentence);
   if (c?.[1].trim()) return { claimant: tidy(c[1]), found: true };
+  for (const re of [OPENING_SUBJECT, CLOSING_SUBJECT]) {
+    const m = re.exec(sentence);
+    if (m && !NOT_A_SUBJECT.test(m[1])) return { claimant: tidy(m[1]), found: true };
+  }
   return { claimant: UNATTRIBUTED, found: false };
 }
 

@@ -85,3 +85,38 @@ describe('claimants placed by a phrase of place', () => {
     expect(ev[0].attributes.claimant).toBe("Syria's defence ministry");
   });
 });
+
+describe('claimants: a noun phrase the other patterns miss (h-dates)', () => {
+  it('reads a plain noun phrase that opens the sentence as the claimant ("Survivors and relatives of the crew said")', () => {
+    expect(claimantOf('Survivors and relatives of the crew said the ferry had capsized within minutes.')).toEqual({
+      claimant: 'Survivors and relatives of the crew',
+      found: true,
+    });
+    expect(claimantOf('Families of the miners later told reporters that the shaft had flooded.')).toMatchObject({
+      claimant: 'Families of the miners',
+      found: true,
+    });
+    // A clause is not a subject; a commentator judges rather than tells.
+    expect(claimantOf('The navy shelled the harbour and sailors said little.').claimant).not.toBe(
+      'The navy shelled the harbour and sailors',
+    );
+    expect(claimantOf('Regional analysts said the raid was more a warning than an attack.').found).toBe(false);
+  });
+  it('reads the noun phrase after the last comma ("…, volunteer divers said.")', () => {
+    expect(claimantOf('Floods swept through the lower town on Friday, killing nine, volunteer divers said.')).toEqual({
+      claimant: 'volunteer divers',
+      found: true,
+    });
+  });
+  it('lets a sentence attributed that way join the event before it as another account', () => {
+    const text =
+      'Gunmen attacked the market in Gao on Sunday, the army said. ' +
+      'Traders and relatives of the victims said at least 40 bodies had been collected.';
+    const ev = suggestFor(text, '2024-08-27').suggestions.filter((s) => s.kind === 'event');
+    expect(ev).toHaveLength(2);
+    expect(ev[1].attributes).toMatchObject({
+      of: ev[0].attributes.id,
+      claimant: 'Traders and relatives of the victims',
+    });
+  });
+});
