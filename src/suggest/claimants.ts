@@ -56,10 +56,8 @@ const OPENING_SUBJECT = new RegExp(
   String.raw`^\s*((?!(?:It|He|She|They|We|I|This|That|There)\s)[\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+){0,7}?)\s+${SAY}`,
   'u',
 );
-const CLOSING_SUBJECT = new RegExp(
-  String.raw`,\s+((?!(?:it|he|she|they|we|i)\s)(?:[\p{L}\p{M}.'’-]+\s+){0,5}?[\p{L}\p{M}.'’-]+)\s+(?:said|says|reported)(?:\s+(?:on|in)\s+[^,.;]{1,40})?[.!?]["”’]?\s*$`,
-  'u',
-);
+const CLOSING_SUBJECT =
+  /,\s+((?!(?:it|he|she|they|we|i)\s)(?:[\p{L}\p{M}.'’-]+\s+){0,5}?[\p{L}\p{M}.'’-]+)\s+(?:said|says|reported)(?:\s+(?:on|in)\s+[^,.;]{1,40})?[.!?]["”’]?\s*$/u;
 /** Words that make a run of words a clause, not a noun phrase ("The army shelled the town and officials"). */
 const NOT_A_SUBJECT =
   /\b(?:analysts?|experts?|observers?|commentators?|critics?|was|were|is|are|had|has|have|did|been|would|will|could|can|may|[a-z]{3,}ed|hit|struck|shot|killing|after|when|while|that|on|in|at)\b/;
