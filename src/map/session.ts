@@ -242,7 +242,10 @@ export class MapSession {
     const before = this.current;
     const after = next(before, action, this.items, this.storySteps.length);
     const changed = changes(before, after);
-    // The view follows the map, not the other way round, except when the state is restored.
+    // The view follows the map, not the other way round, except when the state is restored. The state
+    // is the restored one first: the jump ends a step's flight, whose view (written to the URL in place)
+    // must be that of the restored entry, not of the one left.
+    this.current = after;
     if (action.type === 'restore' && after.view && changed.has('view'))
       this.map.jumpTo({ center: after.view.center, zoom: after.view.zoom });
     this.current = after;
