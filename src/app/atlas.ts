@@ -252,6 +252,9 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (session.steps.length) {
       card = stepCard(document, session.steps, (step) => session.dispatch({ type: 'step', step }));
       card.set(session.state.step);
+      // On a phone the card is in the folded sheet: its handle says the steps are there.
+      const hint = el.sheetHandle.querySelector('.sheet-hint');
+      if (hint) hint.textContent = 'Story steps, list and layers';
     }
     // The legend first: on a desktop it is in view without scrolling past the list.
     el.panelBody.replaceChildren(

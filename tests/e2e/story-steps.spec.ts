@@ -6,6 +6,7 @@
  * back and forward follow it; the host is told the frame's new height; on a phone the card stacks under
  * the map. The story is whichever the site serves with steps, never pinned values.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
 import { LAYER } from '../../src/map/ids.js';
@@ -188,4 +189,10 @@ test('on a phone (375 px) the card stacks under the map, clear of its controls, 
     expect(b.height).toBeGreaterThanOrEqual(44);
     expect(b.right).toBeLessThanOrEqual(375);
   }
+  // The card passes axe (contrast of its buttons and count, names, the live region).
+  const results = await new AxeBuilder({ page }).include('.step-card').analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
 });
