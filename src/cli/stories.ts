@@ -51,7 +51,7 @@ export function buildStories(
     const highlights = [];
     let failed = selection.diagnostics.some((d) => d.severity === 'error');
     // The steps focus on what the story shows: checked once that is known.
-    const steps = failed ? null : focusStorySteps(story, selection);
+    const steps = failed ? null : focusStorySteps(story, selection, { events, ranges });
     if (steps) diagnostics.push(...steps.diagnostics);
     failed ||= steps?.diagnostics.some((d) => d.severity === 'error') ?? false;
     for (const h of story.highlights) {

@@ -40,6 +40,8 @@ export function closestIds(id: string, known: Iterable<string>): string[] {
 export function focusStorySteps(
   story: Pick<Story, 'id' | 'steps'>,
   shown: { events: readonly EventFeature[]; ranges: readonly RangeFeature[] },
+  /** The whole build: a name it has that the story leaves off its map says so. */
+  build: { events: readonly EventFeature[]; ranges: readonly RangeFeature[] } = shown,
 ): { steps: StoryStep[]; diagnostics: Diagnostic[] } {
   const d = new Diagnostics();
   const claimDocs = (f: EventFeature | RangeFeature) => f.properties.claims.map((c) => c.document);
@@ -48,6 +50,12 @@ export function focusStorySteps(
     events: new Set(shown.events.map((f) => f.properties.id)),
     ranges: new Set(shown.ranges.map((f) => f.properties.id)),
     types: new Set(shown.events.map((f) => f.properties.type)),
+  };
+  const inBuild: Record<Selector, Set<string>> = {
+    documents: new Set([...build.events, ...build.ranges].flatMap(claimDocs)),
+    events: new Set(build.events.map((f) => f.properties.id)),
+    ranges: new Set(build.ranges.map((f) => f.properties.id)),
+    types: new Set(build.events.map((f) => f.properties.type)),
   };
   const matches = (sel: Selection, f: EventFeature | RangeFeature, kind: 'event' | 'range') => {
     const has = (key: Selector, v: string) => sel[key].some((l) => l.value === v);
@@ -62,9 +70,14 @@ export function focusStorySteps(
       for (const { value, at } of step.select?.[key] ?? []) {
         if (known[key].has(value)) continue;
         const close = closestIds(value, known[key]);
+        const hint = inBuild[key].has(value)
+          ? `; the build has it, but the story's "select", "exclude" or "period" leave it off`
+          : close.length
+            ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?`
+            : `; the story shows no ${WHAT[key]}`;
         d.error(
           at,
-          `${where}: select.${key}: no ${WHAT[key]} "${value}" on the story's map (a step focuses on what the story shows)${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : `; the story shows no ${WHAT[key]}`}`,
+          `${where}: select.${key}: no ${WHAT[key]} "${value}" on the story's map (a step focuses on what the story shows)${hint}`,
         );
       }
     const keep = (f: EventFeature | RangeFeature, kind: 'event' | 'range') =>

@@ -640,12 +640,19 @@ export class MapSession {
    */
   private frame(animate: boolean): void {
     const step = this.storySteps[this.current.step - 1];
-    if (!step) {
-      if (this.data) this.fitToData(this.data);
-      return;
-    }
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const duration = animate && !reduced ? 1200 : 0;
+    if (!step) {
+      if (!this.data) return;
+      // The overview's camera is the first view's: fitted (in one task, never drawn), then eased to.
+      const from = { center: this.map.getCenter(), zoom: this.map.getZoom() };
+      this.fitToData(this.data);
+      if (!duration) return;
+      const to = { center: this.map.getCenter(), zoom: this.map.getZoom() };
+      this.map.jumpTo(from);
+      this.map.easeTo({ ...to, duration, essential: false });
+      return;
+    }
     const view = step.view;
     if (view?.center && view.zoom !== undefined) {
       this.map.easeTo({ center: view.center, zoom: view.zoom, duration, essential: false });

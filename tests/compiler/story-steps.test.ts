@@ -154,6 +154,19 @@ steps:
     ]);
   });
 
+  it('says so when the build has the id but the story leaves it off its map', () => {
+    const story = ok(`title: Strikes
+select: {types: [missile-strike]}
+steps:
+  - title: Drones
+    select: {events: [ev-2024-11-27-ukraine-drones]}
+`);
+    const out = focusStorySteps(story, selectStory(story, events, ranges), { events, ranges });
+    expect(out.diagnostics.map(formatDiagnostic)).toEqual([
+      'maps/a-story.yaml:5:23: error: step 1: select.events: no event "ev-2024-11-27-ukraine-drones" on the story\'s map (a step focuses on what the story shows); the build has it, but the story\'s "select", "exclude" or "period" leave it off',
+    ]);
+  });
+
   it('ranks the closest ids: a shared part first, then the fewest edits', () => {
     expect(closestIds('kursk', ['dnipro', 'ev-kursk-1', 'kursx'])).toEqual(['ev-kursk-1', 'kursx', 'dnipro']);
   });

@@ -96,6 +96,10 @@ test('the embed walks through the steps: card, focus, camera, live heading, link
     expect(cardBottom).toBeLessThanOrEqual(await iframe.evaluate((f) => f.getBoundingClientRect().height));
   };
   await fits();
+  const overviewCamera = await frame.evaluate(() => ({
+    center: window.atlas.map!.getCenter().toArray(),
+    zoom: window.atlas.map!.getZoom(),
+  }));
   const overviewHeight = await iframe.evaluate((f) => f.getBoundingClientRect().height);
 
   await card.getByRole('button', { name: 'Start ›' }).click();
@@ -135,6 +139,15 @@ test('the embed walks through the steps: card, focus, camera, live heading, link
 
   await card.getByRole('button', { name: 'Overview' }).click();
   await expect(card.getByRole('heading', { level: 2 })).toHaveText('Overview');
+  // Back at the story's own first view.
+  await still(frame);
+  const camera = await frame.evaluate(() => ({
+    center: window.atlas.map!.getCenter().toArray(),
+    zoom: window.atlas.map!.getZoom(),
+  }));
+  expect(camera.zoom).toBeCloseTo(overviewCamera.zoom, 2);
+  expect(camera.center[0]).toBeCloseTo(overviewCamera.center[0], 3);
+  expect(camera.center[1]).toBeCloseTo(overviewCamera.center[1], 3);
   expect(await markerFocus(frame)).toBeNull();
   // The Overview button hid itself: the keyboard went to Start, not to the page's body.
   await expect(card.getByRole('button', { name: 'Start ›' })).toBeFocused();
