@@ -322,6 +322,23 @@ export interface StoryView {
   zoom?: number;
 }
 
+/**
+ * One step of a story's guided tour (`steps:` in its file): a card with its title and text, and the
+ * features it brings forward (the others stay on the map, faded), framed by its own view or by them.
+ */
+export interface StoryStep {
+  /** A short heading. */
+  title: string;
+  /** The reporter's words: plain text, shown as written (never read as HTML). */
+  text: string | null;
+  /** Ids of the story's events and ranges the step focuses on, in the story's order; never empty. */
+  features: string[];
+  /** The step's own period, which narrowed `features` (null: none); the map's period does not change. */
+  period: StoryPeriod | null;
+  /** A fixed view for the step; null: the map frames its features. */
+  view: StoryView | null;
+}
+
 /** What the build publishes for a story (`maps/<id>.json`): its words and view, and only its features. */
 export interface StoryOutput {
   id: string;
@@ -339,6 +356,8 @@ export interface StoryOutput {
   /** The latest date of the documents it draws on (what an export shows as its date); null when none is dated. */
   date: string | null;
   highlights: GeoJSON.FeatureCollection<GeoJSON.Geometry, { label: string | null }>;
+  /** The guided steps (`steps:`), in order; empty: the story is one view. Step 0 of the page is the whole story. */
+  steps: StoryStep[];
   events: { type: 'FeatureCollection'; features: EventFeature[] };
   ranges: { type: 'FeatureCollection'; features: RangeFeature[] };
 }

@@ -10,6 +10,7 @@ import { LAYER } from '../map/ids';
 import { countsOf, layerControlFor, type LayerControl } from '../map/layer-control';
 import { MapSession, type Change, type Presenter } from '../map/session';
 import { initialState, isVisible as shownIn, toUrlState, type AtlasState } from '../map/state';
+import { stepCard, type StepCard } from '../map/step-card';
 import { appUrl, storyOf } from '../share/params';
 import { UrlState } from '../map/url-state';
 import { showAlert } from './alert';
@@ -27,6 +28,8 @@ export interface Atlas {
   map: MapLibreMap;
   /** Resolves once the data is drawn (the first `idle` after adding it). */
   ready: Promise<void>;
+  /** The ids a story's current step brings forward, in the map's ids; null at the overview (and in the whole atlas). */
+  focus?(): string[] | null;
 }
 
 export interface AtlasElements {
@@ -61,6 +64,7 @@ export function startAtlas(el: AtlasElements): Atlas {
   let control: LayerControl | null = null;
   let printed: PrintExcerpts | null = null;
   let timeline: Timeline | null = null;
+  let card: StepCard | null = null;
 
   /** On a phone the details go in the bottom sheet, above the list: a popup would not fit. */
   const presenter: Presenter = {
@@ -127,6 +131,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (changed.has('period') && data) control?.setCounts(periodCounts(data, state.period));
     if (changed.has('period') && kind === 'restore') timeline?.set(state.period);
     if (changed.has('selected')) list?.highlight(state.selected);
+    if (changed.has('step')) card?.set(state.step);
     if (kind === 'push') url.push(urlOf(state));
     else if (kind === 'replace') url.replace(urlOf(state));
   });
@@ -243,9 +248,17 @@ export function startAtlas(el: AtlasElements): Atlas {
     list.filter(isVisible);
     printed = large ? null : new PrintExcerpts(data.events.features, data.ranges.features);
     printed?.filter(isVisible);
+    // A story in steps: its card at the top of the panel, before the legend.
+    if (session.steps.length) {
+      card = stepCard(document, session.steps, (step) => session.dispatch({ type: 'step', step }));
+      card.set(session.state.step);
+      // On a phone the card is in the folded sheet: its handle says the steps are there.
+      const hint = el.sheetHandle.querySelector('.sheet-hint');
+      if (hint) hint.textContent = 'Story steps, list and layers';
+    }
     // The legend first: on a desktop it is in view without scrolling past the list.
     el.panelBody.replaceChildren(
-      ...[control.element, list.element, downloadsSection(base), printed?.element].filter(
+      ...[card?.element, control.element, list.element, downloadsSection(base), printed?.element].filter(
         (e): e is HTMLElement => e != null,
       ),
     );
@@ -256,7 +269,7 @@ export function startAtlas(el: AtlasElements): Atlas {
       `${plural(data.events.features.length, 'event')}, ${plural(data.ranges.features.length, 'range')}`;
   }
 
-  return { map, ready: session.ready };
+  return { map, ready: session.ready, focus: () => (session.focus ? [...session.focus] : null) };
 }
 
 /** The legend's counts in a period: the features it shows, whatever the reader has switched off. */

@@ -10,6 +10,7 @@ import { OUTPUT_FILES, storyFile, type Diagnostic, type EventFeature, type Range
 import { readAreaWithin } from './areas.js';
 import { gazetteerOutline, type Region } from '../compiler/areas.js';
 import { parseStory, selectStory, storyIdOf, storyOutput, type StoryIndexEntry } from '../compiler/story.js';
+import { focusStorySteps } from '../compiler/story-steps.js';
 
 export interface BuiltStories {
   diagnostics: Diagnostic[];
@@ -49,6 +50,10 @@ export function buildStories(
     diagnostics.push(...selection.diagnostics);
     const highlights = [];
     let failed = selection.diagnostics.some((d) => d.severity === 'error');
+    // The steps focus on what the story shows: checked once that is known.
+    const steps = failed ? null : focusStorySteps(story, selection, { events, ranges });
+    if (steps) diagnostics.push(...steps.diagnostics);
+    failed ||= steps?.diagnostics.some((d) => d.severity === 'error') ?? false;
     for (const h of story.highlights) {
       const what =
         h.area !== null ? `area "${h.area}"` : h.region !== null ? `region ${h.region}` : `country ${h.country}`;
@@ -71,7 +76,7 @@ export function buildStories(
       } else highlights.push({ geometry: area.geometry, label: h.label });
     }
     if (failed) continue;
-    files[storyFile(story.id)] = `${JSON.stringify(storyOutput(story, selection, highlights))}\n`;
+    files[storyFile(story.id)] = `${JSON.stringify(storyOutput(story, selection, highlights, steps?.steps))}\n`;
     index.push({
       id: story.id,
       title: story.title,

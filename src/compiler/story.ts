@@ -5,7 +5,7 @@
  * and highlighted areas. `parseStory` reads and checks a file (located errors, as for documents);
  * `selectStory` applies it to the built features. Pure: text and data in, data and diagnostics out.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import {
   STORY_ID,
   type Diagnostic,
@@ -14,6 +14,7 @@ import {
   type StoryIndexEntry,
   type StoryOutput,
   type StoryPeriod,
+  type StoryStep,
   type StoryView,
 } from '../contract.js';
 
@@ -73,7 +74,22 @@ export interface Story {
   /** Whether the inset locator map may appear (when the view is zoomed in past country level); default true. */
   inset: boolean;
   highlights: StoryHighlight[];
+  /** The guided steps through the story (`steps:`), in order; empty: none. */
+  steps: StoryStepSpec[];
   /** Where the file starts (for errors about the story as a whole). */
+  at: Location;
+}
+
+/** One step of a story as written (`steps:` item): what it says and what it focuses on (story-steps.ts resolves it). */
+export interface StoryStepSpec {
+  title: string;
+  /** The reporter's words, plain text shown as written. */
+  text: string | null;
+  /** null: every feature of the story (narrowed by `period`). */
+  select: Selection | null;
+  period: StoryPeriod | null;
+  view: StoryView | null;
+  /** Where the step starts (for errors about what it focuses). */
   at: Location;
 }
 
@@ -92,7 +108,13 @@ const KEYS = [
   'projection',
   'inset',
   'highlight',
+  'steps',
 ] as const;
+
+/** The keys of one step (`steps:` item): its words, and what it focuses as the story's own keys. */
+export const STEP_KEYS = ['title', 'text', 'select', 'period', 'bounds', 'center', 'zoom'] as const;
+/** Characters: a step's title is a short heading on its card (a phone's width holds about two lines of it). */
+export const STEP_TITLE_MAX = 80;
 
 const HIGHLIGHT_KEYS = ['area', 'region', 'country', 'label'] as const;
 
@@ -157,136 +179,204 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
     projection: null,
     inset: true,
     highlights: [],
+    steps: [],
     at: start,
   };
-  const pairs = new Map<string, Pair>();
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!(KEYS as readonly string[]).includes(key)) {
-      d.error(at(pair.key as YamlNode), `unknown key "${key}"; a story has ${KEYS.join(', ')}`);
-      continue;
-    }
-    pairs.set(key, pair);
-  }
-  const field = (key: string) => pairs.get(key)?.value as YamlNode | null | undefined;
-  const keyAt = (key: string) => at(pairs.get(key)?.key as YamlNode);
-
-  const text1 = (key: 'title' | 'description' | 'notes' | 'byline' | 'credit'): string | null => {
-    if (!pairs.has(key)) return null;
-    const v = field(key);
-    if (isScalar(v) && v.value === null) return null;
-    if (!isScalar(v) || typeof v.value !== 'string' || v.value.trim() === '') {
-      d.error(at(v, pairs.get(key)?.key ? (pairs.get(key)!.key as YamlNode).range?.[0] : 0), `"${key}" must be text`);
-      return null;
-    }
-    return v.value.trim();
-  };
-  const title = text1('title');
-  if (title === null && !pairs.has('title'))
-    d.error(start, 'a story needs a "title": the headline shown above its map');
-  story.title = title ?? '';
-  story.description = text1('description');
-  story.notes = text1('notes');
-  story.byline = text1('byline');
-  story.credit = text1('credit');
-
-  const selection = (key: 'select' | 'exclude'): Selection | null => {
-    if (!pairs.has(key)) return null;
-    const v = field(key);
-    if (!isMap(v)) {
-      d.error(
-        at(v, (pairs.get(key)!.key as YamlNode).range?.[0]),
-        `"${key}" must be a mapping of ${SELECTORS.join(', ')}, each a list`,
-      );
-      return null;
-    }
-    const out: Selection = { documents: [], events: [], ranges: [], types: [] };
-    for (const pair of v.items) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!(SELECTORS as readonly string[]).includes(name)) {
-        d.error(at(pair.key as YamlNode), `unknown selector "${name}" in "${key}"; use ${SELECTORS.join(', ')}`);
-        continue;
-      }
-      const list = pair.value as YamlNode | null;
-      const items = isSeq(list) ? list.items : isScalar(list) && typeof list.value === 'string' ? [list] : null;
-      if (!items) {
+  /** A mapping's pairs by key; an unknown key is an error at it (`what`: "a story", "step 2"). */
+  const pairsOf = (map: YAMLMap, keys: readonly string[], what: string): Map<string, Pair> => {
+    const out = new Map<string, Pair>();
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!keys.includes(key)) {
         d.error(
-          at(list, (pair.key as YamlNode).range?.[0]),
-          `"${key}.${name}" must be a list of ids, e.g. [an-id, another-id]`,
+          at(pair.key as YamlNode),
+          what === 'a story'
+            ? `unknown key "${key}"; a story has ${keys.join(', ')}`
+            : `unknown key "${key}" in ${what}; a step has ${keys.join(', ')}`,
         );
         continue;
       }
-      for (const item of items as YamlNode[]) {
-        if (
-          !isScalar(item) ||
-          (typeof item.value !== 'string' && typeof item.value !== 'number') ||
-          String(item.value).trim() === ''
-        ) {
-          d.error(
-            at(item),
-            `"${key}.${name}" holds ids (text), not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : JSON.stringify((item as { value?: unknown })?.value ?? null)}`,
-          );
-          continue;
-        }
-        out[name as Selector].push({ value: String(item.value).trim(), at: at(item) });
-      }
+      out.set(key, pair as Pair);
     }
     return out;
   };
-  story.select = selection('select');
-  story.exclude = selection('exclude');
+  const pairs = pairsOf(root, KEYS, 'a story');
+  /** The fields of one mapping (the story's, or a step's, whose messages start with `where`: "step 2: "). */
+  const fields = (pairs: Map<string, Pair>, where: string) => {
+    const field = (key: string) => pairs.get(key)?.value as YamlNode | null | undefined;
+    const keyNode = (key: string) => pairs.get(key)?.key as YamlNode | undefined;
+    const keyAt = (key: string) => at(keyNode(key));
+    const text1 = (key: string): string | null => {
+      if (!pairs.has(key)) return null;
+      const v = field(key);
+      if (isScalar(v) && v.value === null) return null;
+      if (!isScalar(v) || typeof v.value !== 'string' || v.value.trim() === '') {
+        d.error(at(v, keyNode(key)?.range?.[0] ?? 0), `${where}"${key}" must be text`);
+        return null;
+      }
+      return v.value.trim();
+    };
 
-  if (pairs.has('period')) {
-    const v = field('period');
-    const raw = isScalar(v) ? String(v.value ?? '') : '';
-    const [from, to, extra] = raw.split('/');
-    if (extra !== undefined || !validDay(from ?? '') || !validDay(to ?? ''))
-      d.error(
-        at(v, keyAt('period') && (pairs.get('period')!.key as YamlNode).range?.[0]),
-        `"period" must be two days, "YYYY-MM-DD/YYYY-MM-DD" (as the map's t=), not "${raw}"`,
+    const selection = (key: 'select' | 'exclude'): Selection | null => {
+      if (!pairs.has(key)) return null;
+      const v = field(key);
+      if (!isMap(v)) {
+        d.error(
+          at(v, keyNode(key)?.range?.[0]),
+          `${where}"${key}" must be a mapping of ${SELECTORS.join(', ')}, each a list`,
+        );
+        return null;
+      }
+      const out: Selection = { documents: [], events: [], ranges: [], types: [] };
+      for (const pair of v.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!(SELECTORS as readonly string[]).includes(name)) {
+          d.error(
+            at(pair.key as YamlNode),
+            `${where}unknown selector "${name}" in "${key}"; use ${SELECTORS.join(', ')}`,
+          );
+          continue;
+        }
+        const list = pair.value as YamlNode | null;
+        const items = isSeq(list) ? list.items : isScalar(list) && typeof list.value === 'string' ? [list] : null;
+        if (!items) {
+          d.error(
+            at(list, (pair.key as YamlNode).range?.[0]),
+            `${where}"${key}.${name}" must be a list of ids, e.g. [an-id, another-id]`,
+          );
+          continue;
+        }
+        for (const item of items as YamlNode[]) {
+          if (
+            !isScalar(item) ||
+            (typeof item.value !== 'string' && typeof item.value !== 'number') ||
+            String(item.value).trim() === ''
+          ) {
+            d.error(
+              at(item),
+              `${where}"${key}.${name}" holds ids (text), not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : JSON.stringify((item as { value?: unknown })?.value ?? null)}`,
+            );
+            continue;
+          }
+          out[name as Selector].push({ value: String(item.value).trim(), at: at(item) });
+        }
+      }
+      return out;
+    };
+
+    const period = (): StoryPeriod | null => {
+      if (!pairs.has('period')) return null;
+      const v = field('period');
+      const raw = isScalar(v) ? String(v.value ?? '') : '';
+      const [from, to, extra] = raw.split('/');
+      if (extra !== undefined || !validDay(from ?? '') || !validDay(to ?? ''))
+        d.error(
+          at(v, keyNode('period')?.range?.[0]),
+          `${where}"period" must be two days, "YYYY-MM-DD/YYYY-MM-DD" (as the map's t=), not "${raw}"`,
+        );
+      else if (from > to) d.error(at(v), `${where}"period" ends (${to}) before it begins (${from})`);
+      else return { from, to };
+      return null;
+    };
+
+    const numbers = (v: YamlNode | null | undefined, n: number): number[] | null => {
+      if (!isSeq(v) || v.items.length !== n) return null;
+      const out = v.items.map((i) =>
+        isScalar(i) && typeof i.value === 'number' && Number.isFinite(i.value) ? i.value : NaN,
       );
-    else if (from > to) d.error(at(v), `"period" ends (${to}) before it begins (${from})`);
-    else story.period = { from, to };
-  }
-
-  const numbers = (v: YamlNode | null | undefined, n: number): number[] | null => {
-    if (!isSeq(v) || v.items.length !== n) return null;
-    const out = v.items.map((i) =>
-      isScalar(i) && typeof i.value === 'number' && Number.isFinite(i.value) ? i.value : NaN,
-    );
-    return out.every(Number.isFinite) ? out : null;
+      return out.every(Number.isFinite) ? out : null;
+    };
+    const lonlatOk = ([lon, lat]: number[]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+    const view = (): StoryView | null => {
+      const out: StoryView = {};
+      if (pairs.has('bounds')) {
+        const v = field('bounds');
+        const corners = isSeq(v) && v.items.length === 2 ? v.items.map((c) => numbers(c as YamlNode, 2)) : null;
+        if (!corners || corners.some((c) => !c || !lonlatOk(c)))
+          d.error(
+            at(v),
+            `${where}"bounds" must be [[west, south], [east, north]] in degrees, longitudes within ±180 and latitudes within ±90`,
+          );
+        else if (corners[0]![1] >= corners[1]![1])
+          d.error(
+            at(v),
+            `${where}"bounds": the south edge (${corners[0]![1]}) must lie below the north edge (${corners[1]![1]})`,
+          );
+        else out.bounds = [corners[0] as [number, number], corners[1] as [number, number]];
+      }
+      if (pairs.has('center')) {
+        const c = numbers(field('center'), 2);
+        if (!c || !lonlatOk(c))
+          d.error(at(field('center')), `${where}"center" must be [longitude, latitude] in degrees`);
+        else out.center = c as [number, number];
+      }
+      if (pairs.has('zoom')) {
+        const z = field('zoom');
+        if (!isScalar(z) || typeof z.value !== 'number' || !(z.value >= 0 && z.value <= 22))
+          d.error(at(z), `${where}"zoom" must be a number from 0 to 22`);
+        else out.zoom = z.value;
+      }
+      if (out.bounds && (pairs.has('center') || pairs.has('zoom')))
+        d.error(keyAt('bounds'), `${where}give either "bounds" or "center" and "zoom", not both`);
+      else if (pairs.has('center') !== pairs.has('zoom')) {
+        d.error(keyAt(pairs.has('center') ? 'center' : 'zoom'), `${where}"center" and "zoom" go together`);
+      }
+      return out.bounds || (out.center && out.zoom !== undefined) ? out : null;
+    };
+    return { field, keyNode, keyAt, text1, selection, period, view };
   };
-  const lonlatOk = ([lon, lat]: number[]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
-  const view: StoryView = {};
-  if (pairs.has('bounds')) {
-    const v = field('bounds');
-    const corners = isSeq(v) && v.items.length === 2 ? v.items.map((c) => numbers(c as YamlNode, 2)) : null;
-    if (!corners || corners.some((c) => !c || !lonlatOk(c)))
+  const own = fields(pairs, '');
+  const { field } = own;
+
+  const title = own.text1('title');
+  if (title === null && !pairs.has('title'))
+    d.error(start, 'a story needs a "title": the headline shown above its map');
+  story.title = title ?? '';
+  story.description = own.text1('description');
+  story.notes = own.text1('notes');
+  story.byline = own.text1('byline');
+  story.credit = own.text1('credit');
+  story.select = own.selection('select');
+  story.exclude = own.selection('exclude');
+  story.period = own.period();
+  story.view = own.view();
+
+  if (pairs.has('steps')) {
+    const v = field('steps');
+    const keyStart = own.keyNode('steps')?.range?.[0];
+    if (!isSeq(v))
       d.error(
-        at(v),
-        '"bounds" must be [[west, south], [east, north]] in degrees, longitudes within ±180 and latitudes within ±90',
+        at(v, keyStart),
+        '"steps" must be a list of steps, each {title: …, text: …, select: {…}} (see data/README.md, "Steps")',
       );
-    else if (corners[0]![1] >= corners[1]![1])
-      d.error(at(v), `"bounds": the south edge (${corners[0]![1]}) must lie below the north edge (${corners[1]![1]})`);
-    else view.bounds = [corners[0] as [number, number], corners[1] as [number, number]];
+    else if (v.items.length === 0)
+      d.error(at(v, keyStart), '"steps" is empty: give at least one step, or leave the key out');
+    else
+      (v.items as YamlNode[]).forEach((item, i) => {
+        const what = `step ${i + 1}`;
+        if (!isMap(item)) {
+          d.error(at(item), `${what} must be a mapping with at least "title" (and "text", "select", …)`);
+          return;
+        }
+        const stepPairs = pairsOf(item, STEP_KEYS, what);
+        const f = fields(stepPairs, `${what}: `);
+        const stepTitle = f.text1('title');
+        if (!stepPairs.has('title')) d.error(at(item), `${what} needs a "title": the heading of its card`);
+        else if (stepTitle !== null && stepTitle.length > STEP_TITLE_MAX)
+          d.error(
+            at(f.field('title')),
+            `${what}: "title" is ${stepTitle.length} characters; a step's title is a short heading of at most ${STEP_TITLE_MAX} (put the rest in "text")`,
+          );
+        story.steps.push({
+          title: stepTitle ?? '',
+          text: f.text1('text'),
+          select: f.selection('select'),
+          period: f.period(),
+          view: f.view(),
+          at: at(item),
+        });
+      });
   }
-  if (pairs.has('center')) {
-    const c = numbers(field('center'), 2);
-    if (!c || !lonlatOk(c)) d.error(at(field('center')), '"center" must be [longitude, latitude] in degrees');
-    else view.center = c as [number, number];
-  }
-  if (pairs.has('zoom')) {
-    const z = field('zoom');
-    if (!isScalar(z) || typeof z.value !== 'number' || !(z.value >= 0 && z.value <= 22))
-      d.error(at(z), '"zoom" must be a number from 0 to 22');
-    else view.zoom = z.value;
-  }
-  if (view.bounds && (pairs.has('center') || pairs.has('zoom')))
-    d.error(keyAt('bounds'), 'give either "bounds" or "center" and "zoom", not both');
-  else if (pairs.has('center') !== pairs.has('zoom')) {
-    d.error(keyAt(pairs.has('center') ? 'center' : 'zoom'), '"center" and "zoom" go together');
-  }
-  if (view.bounds || (view.center && view.zoom !== undefined)) story.view = view;
 
   if (pairs.has('projection')) {
     const v = field('projection');
@@ -460,6 +550,7 @@ export function storyOutput(
   story: Story,
   selection: Pick<StorySelection, 'events' | 'ranges'>,
   highlights: Array<{ geometry: GeoJSON.Geometry; label: string | null }>,
+  steps: StoryStep[] = [],
 ): StoryOutput {
   const dates = [...selection.events, ...selection.ranges]
     .flatMap((f) => f.properties.claims.map((c) => c.document_date))
@@ -481,6 +572,7 @@ export function storyOutput(
       type: 'FeatureCollection',
       features: highlights.map((h) => ({ type: 'Feature', geometry: h.geometry, properties: { label: h.label } })),
     },
+    steps,
     events: { type: 'FeatureCollection', features: selection.events },
     ranges: { type: 'FeatureCollection', features: selection.ranges },
   };

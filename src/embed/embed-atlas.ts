@@ -10,7 +10,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { showDetailIn } from '../map/detail';
 import { layerControlFor, type LayerControl } from '../map/layer-control';
 import { MapSession, type Presenter } from '../map/session';
-import { initialState, toUrlState } from '../map/state';
+import { initialState, toUrlState, type AtlasState } from '../map/state';
+import { stepCard, type StepCard } from '../map/step-card';
 import { appUrl, type EmbedParams } from '../share/params';
 import { featureKeys, keyEntries } from './feature-keys';
 import { NARROW } from '../share/size';
@@ -33,18 +34,25 @@ export interface EmbedElements {
   title?: HTMLElement;
   description?: HTMLElement;
   source?: HTMLElement;
+  /** Where a story with steps shows its step card (under the map). */
+  steps?: HTMLElement;
 }
 
 export interface Embed {
   map: MapLibreMap;
   /** Resolves once the data is drawn (the first `idle` after adding it). */
   ready: Promise<void>;
+  /** The session's state now (for tests and the host's scripts). */
+  state(): AtlasState;
+  /** The ids the story's current step brings forward, in the map's ids; null at the overview. */
+  focus(): string[] | null;
 }
 
 export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
   const site = new URL(import.meta.env.BASE_URL, location.href).href;
   const narrow = () => el.map.clientWidth < NARROW;
   let control: LayerControl | null = null;
+  let card: StepCard | null = null;
   /** The list's button that opened the current feature: the focus goes back to it when its details close. */
   let chosenBy: HTMLButtonElement | null = null;
   const keys = featureKeys(document, (id, button) => {
@@ -53,7 +61,7 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
     // Under the map (narrow frames, long popups): the details take the focus, as a popup does.
     if (!el.detail.hidden) el.detail.querySelector<HTMLElement>('button')?.focus();
   });
-  const listKeys = () => keys.set(keyEntries(session.items.values(), (id) => session.isVisible(id)));
+  const listKeys = () => keys.set(keyEntries(session.items.values(), (id) => session.isVisible(id), session.focus));
 
   /** Details under the map where a popup has no room (narrow frames, long popups): the frame grows to show them. */
   const presenter: Presenter = {
@@ -118,6 +126,12 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
       // After the canvas, before the controls, in the Tab order.
       el.map.querySelector('.maplibregl-canvas-container')?.after(keys.element);
       listKeys();
+      if (el.steps && session.steps.length) {
+        card = stepCard(document, session.steps, (step) => session.dispatch({ type: 'step', step }));
+        card.set(session.state.step);
+        el.steps.replaceChildren(card.element);
+        el.steps.hidden = false;
+      }
     },
   });
 
@@ -126,7 +140,8 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
 
   session.onChange(({ state, changed }) => {
     if (changed.has('hidden')) control?.set(state.hidden);
-    if (changed.has('hidden') || changed.has('period')) listKeys();
+    if (changed.has('hidden') || changed.has('period') || changed.has('step')) listKeys();
+    if (changed.has('step')) card?.set(state.step);
     el.fullMap.href = appUrl(site, toUrlState(state), params.story);
   });
 
@@ -134,5 +149,10 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
     // A narrow frame starts with the attribution folded to its (i) button: expanded, it covers the map's foot.
     if (narrow()) el.map.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
   });
-  return { map: session.map, ready };
+  return {
+    map: session.map,
+    ready,
+    state: () => session.state,
+    focus: () => (session.focus ? [...session.focus] : null),
+  };
 }

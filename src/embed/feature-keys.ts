@@ -16,9 +16,14 @@ export interface KeyEntry {
 
 /**
  * The entries for the visible items: events by date (undated last), then the ranges drawn on the map
- * (one stated with no origin has no place to open), each group in a stable order.
+ * (one stated with no origin has no place to open), each group in a stable order. In a story's step
+ * (`focus`: the ids it brings forward) its features come first and the faded rest say so.
  */
-export function keyEntries(items: Iterable<Item>, visible: (id: string) => boolean): KeyEntry[] {
+export function keyEntries(
+  items: Iterable<Item>,
+  visible: (id: string) => boolean,
+  focus: ReadonlySet<string> | null = null,
+): KeyEntry[] {
   const events: Array<KeyEntry & { start: string }> = [];
   const ranges: KeyEntry[] = [];
   for (const item of items) {
@@ -39,7 +44,12 @@ export function keyEntries(items: Iterable<Item>, visible: (id: string) => boole
   }
   events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
   ranges.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return [...events.map(({ start: _, ...e }) => e), ...ranges];
+  const all = [...events.map(({ start: _, ...e }) => e), ...ranges];
+  if (!focus) return all;
+  return [
+    ...all.filter((e) => focus.has(e.id)),
+    ...all.filter((e) => !focus.has(e.id)).map((e) => ({ ...e, label: `${e.label} (not in this step)` })),
+  ];
 }
 
 /** ", unverified claim": how an event stands (format.ts eventStanding), after its name; "" when the data does not say. */

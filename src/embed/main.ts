@@ -59,6 +59,7 @@ if (document.createElement('canvas').getContext('webgl2')) {
       title: byId('embed-title'),
       description: byId('embed-description'),
       source: document.querySelector<HTMLElement>('.embed-source') ?? undefined,
+      steps: byId('steps'),
     },
     params,
   );

@@ -20,6 +20,7 @@ import type {
   RangeCollection,
   RangeFeature,
   StoryOutput,
+  StoryStep,
 } from '../contract';
 import { decodeIndex, indexLayoutProblem, type CompactIndex } from '../index-format';
 import { groupBands } from './band-groups';
@@ -335,6 +336,60 @@ const STORY_CHECKS = [
   textOrNull('date'),
 ];
 
+const isLonLat = (v: unknown) =>
+  Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
+const isView = (v: unknown): boolean => {
+  if (v === null) return true;
+  const o = v as Record<string, unknown> | undefined;
+  if (typeof o !== 'object' || !o) return false;
+  if (o.bounds !== undefined) return Array.isArray(o.bounds) && o.bounds.length === 2 && o.bounds.every(isLonLat);
+  return isLonLat(o.center) && typeof o.zoom === 'number' && Number.isFinite(o.zoom);
+};
+
+/**
+ * A story's steps, checked as its features are: a step without a title or a focus, or one whose view or
+ * period is malformed, is left out and said; an id that names no feature of the file is dropped from its focus.
+ * An older file without `steps` has none.
+ */
+export function storySteps(raw: unknown, ids: ReadonlySet<string>, file: string, problems: string[]): StoryStep[] {
+  if (raw == null) return [];
+  if (!Array.isArray(raw)) {
+    problems.push(`data/${file}: "steps" is not a list; the story is shown without them.`);
+    return [];
+  }
+  const out: StoryStep[] = [];
+  raw.forEach((s: Partial<StoryStep> | null, i) => {
+    const features = Array.isArray(s?.features) ? s.features.filter((id) => typeof id === 'string' && ids.has(id)) : [];
+    const problem =
+      typeof s !== 'object' || !s
+        ? 'not an object'
+        : typeof s.title !== 'string' || !s.title.trim()
+          ? '"title" is not a non-empty string'
+          : s.text != null && typeof s.text !== 'string'
+            ? '"text" is not a string or null'
+            : !features.length
+              ? '"features" names none of the story\'s features'
+              : !isView(s.view ?? null)
+                ? '"view" is not a view'
+                : s.period != null && !(typeof s.period.from === 'string' && typeof s.period.to === 'string')
+                  ? '"period" is not a period'
+                  : null;
+    if (problem) {
+      problems.push(`Step ${i + 1} of data/${file} is left out (${problem}).`);
+      return;
+    }
+    const step = s as StoryStep;
+    out.push({
+      title: step.title,
+      text: step.text ?? null,
+      features,
+      period: step.period ?? null,
+      view: step.view ?? null,
+    });
+  });
+  return out;
+}
+
 /**
  * Loads one story's file, `<base>data/maps/<id>.json`: its words and only its features, so that an
  * article's map downloads nothing else. Never rejects: a missing or broken file says so and shows nothing.
@@ -358,15 +413,18 @@ async function loadStory(base: string, id: string): Promise<AtlasData> {
       problems,
     };
   }
-  const { events, ranges, ...meta } = json;
+  const { events, ranges, steps, ...meta } = json;
   const highlights =
     meta.highlights?.type === 'FeatureCollection' && Array.isArray(meta.highlights.features)
       ? meta.highlights
       : { type: 'FeatureCollection' as const, features: [] };
+  const eventList = validate<EventFeature>(file, events, eventProblem, problems);
+  const rangeList = validate<RangeFeature>(file, ranges, rangeProblem, problems);
+  const ids = new Set([...eventList, ...rangeList].map((f) => f.properties.id));
   return {
-    events: { type: 'FeatureCollection', features: validate<EventFeature>(file, events, eventProblem, problems) },
-    ...bands(validate<RangeFeature>(file, ranges, rangeProblem, problems)),
-    story: { ...(meta as StoryMeta), highlights },
+    events: { type: 'FeatureCollection', features: eventList },
+    ...bands(rangeList),
+    story: { ...(meta as StoryMeta), highlights, steps: storySteps(steps, ids, file, problems) },
     problems,
   };
 }

@@ -15,7 +15,7 @@ import {
   type MapMouseEvent,
   type PaddingOptions,
 } from 'maplibre-gl';
-import type { EventCollection, RangeFeature } from '../contract';
+import type { EventCollection, RangeFeature, StoryStep } from '../contract';
 import { loadDetailWhenZoomed } from '../basemap/lazy';
 import { currentTheme, type Theme } from '../basemap/palette';
 import { basemapUrl } from '../basemap/style';
@@ -48,7 +48,8 @@ import {
   setVisibleEvents,
 } from './source';
 import { useEventTiles } from './tiles';
-import { changes, isVisible, next, resolveAliases, type Action, type AtlasState, type Item } from './state';
+import { changes, isVisible, next, resolveAliases, stepFocus, type Action, type AtlasState, type Item } from './state';
+import { applyStepFocus } from './step-focus';
 
 /**
  * How a change reaches the shell's history: `push` a new entry (the reader did it), `replace` in place
@@ -149,6 +150,10 @@ export class MapSession {
   private tiled = false;
   /** Range features merged into another band (data.ts `aliases`): what a link naming one opens. */
   private aliases: ReadonlyMap<string, string> = new Map();
+  /** The story's steps (its guided tour); empty: none, or the whole atlas. */
+  private storySteps: readonly StoryStep[] = [];
+  /** The data as drawn (for framing the overview again). */
+  private data: AtlasData | null = null;
 
   constructor(private readonly options: SessionOptions) {
     const { initial, presenter } = options;
@@ -221,13 +226,26 @@ export class MapSession {
     return isVisible(this.current, this.items.get(id));
   }
 
+  /** The story's steps, in order (step 1 is the first); empty when it has none. */
+  get steps(): readonly StoryStep[] {
+    return this.storySteps;
+  }
+
+  /** The ids the current step brings forward, as the map draws them; null at the overview. */
+  get focus(): ReadonlySet<string> | null {
+    return stepFocus(this.current, this.storySteps, this.aliases);
+  }
+
   /** Changes the state, applies it to the map, and tells the listeners. */
   dispatch(given: Action, kind: ChangeKind = 'push'): void {
     const action = resolveAliases(given, this.aliases);
     const before = this.current;
-    const after = next(before, action, this.items);
+    const after = next(before, action, this.items, this.storySteps.length);
     const changed = changes(before, after);
-    // The view follows the map, not the other way round, except when the state is restored.
+    // The view follows the map, not the other way round, except when the state is restored. The state
+    // is the restored one first: the jump ends a step's flight, whose view (written to the URL in place)
+    // must be that of the restored entry, not of the one left.
+    this.current = after;
     if (action.type === 'restore' && after.view && changed.has('view'))
       this.map.jumpTo({ center: after.view.center, zoom: after.view.zoom });
     this.current = after;
@@ -238,6 +256,11 @@ export class MapSession {
     if (changed.has('projection')) {
       applyProjection(this.map, after.projection);
       this.projectionControl.set(after.projection);
+    }
+    if (changed.has('step')) {
+      this.applyFocus();
+      // Restored from history with its view, the map is already where it was.
+      if (!(action.type === 'restore' && after.view)) this.frame(true);
     }
     // A selection made again (a click on the open feature) opens it again, as before.
     if (changed.has('selected') || action.type === 'select')
@@ -604,6 +627,72 @@ export class MapSession {
       this.map.fitBounds(bounds, { padding: { ...fitted, right }, maxZoom, duration: 0 });
   }
 
+  /** Fades the story's features the current step does not focus on (none at the overview). */
+  private applyFocus(): void {
+    const { hidden, selected, period } = this.current;
+    applyStepFocus(this.map, dataLayers(this.theme, new Set(hidden), selected, period), this.focus);
+  }
+
+  /**
+   * Frames the current step: its own view, or its features (events' places, ranges' origins; a range
+   * with no origin, its band); the overview: the story's first view. `animate`: a reader's move, flown
+   * unless they prefer reduced motion (then, and on a resize, it jumps).
+   */
+  private frame(animate: boolean): void {
+    const step = this.storySteps[this.current.step - 1];
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const duration = animate && !reduced ? 1200 : 0;
+    if (!step) {
+      if (!this.data) return;
+      // The overview's camera is the first view's: fitted (in one task, never drawn), then eased to.
+      const from = { center: this.map.getCenter(), zoom: this.map.getZoom() };
+      this.fitToData(this.data);
+      if (!duration) return;
+      const to = { center: this.map.getCenter(), zoom: this.map.getZoom() };
+      this.map.jumpTo(from);
+      this.map.easeTo({ ...to, duration, essential: false });
+      return;
+    }
+    const view = step.view;
+    if (view?.center && view.zoom !== undefined) {
+      this.map.easeTo({ center: view.center, zoom: view.zoom, duration, essential: false });
+      return;
+    }
+    const bounds = new LngLatBounds();
+    // No closer than its least precise event calls for (a country-wide event shows the country).
+    let maxZoom = 6;
+    if (view?.bounds) bounds.extend(view.bounds);
+    else
+      for (const id of step.features) {
+        // From the data itself: the first frame comes before the items are built.
+        const drawn = this.data?.aliases?.get(id) ?? id;
+        const event = this.data?.events.features.find((f) => f.properties.id === drawn);
+        const range = this.data?.ranges.features.find((f) => f.properties.id === drawn);
+        const item: Item | undefined = event
+          ? { kind: 'event', feature: event }
+          : range
+            ? { kind: 'range', feature: range }
+            : undefined;
+        if (item?.kind === 'event') {
+          for (const p of item.feature.geometry.coordinates) bounds.extend(p as [number, number]);
+          maxZoom = Math.min(maxZoom, EVENT_ZOOM[item.feature.properties.precision] ?? 5);
+        } else if (item?.kind === 'range') {
+          const origin = item.feature.properties.origin;
+          if (origin) bounds.extend(origin);
+          else if (item.feature.geometry) {
+            const g = item.feature.geometry;
+            const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+            for (const ring of rings) for (const p of ring) bounds.extend(p as [number, number]);
+          }
+        }
+      }
+    if (bounds.isEmpty()) return;
+    const canvas = this.map.getCanvas();
+    const size = { width: canvas.clientWidth, height: canvas.clientHeight };
+    const padding = paddingBeside(this.options.presenter.fitPadding(), size, this.controlsBox());
+    this.map.fitBounds(bounds, { padding, maxZoom: view?.bounds ? undefined : maxZoom, duration, essential: false });
+  }
+
   /** Where the upper right controls stand, in the map's px (an empty box when there are none). */
   private controlsBox(): Box {
     const corner = this.map.getContainer().querySelector('.maplibregl-ctrl-top-right');
@@ -623,7 +712,8 @@ export class MapSession {
       const now = `${this.map.getCanvas().clientWidth}x${this.map.getCanvas().clientHeight}`;
       if (now === size || this.moved || this.current.selected) return;
       size = now;
-      this.fitToData(data);
+      if (this.current.step) this.frame(false);
+      else this.fitToData(data);
     });
   }
 
@@ -675,12 +765,18 @@ export class MapSession {
       this.inset?.setTheme(theme);
       const { hidden, selected, period } = this.current;
       repaint(map, dataLayers(theme, new Set(hidden), selected, period));
+      if (this.current.step) this.applyFocus();
     });
   }
 
   private async start(parsed: Promise<void>, initial: AtlasState): Promise<void> {
     const data = await (this.options.loadData?.() ?? loadData(this.base, this.options.story ?? null));
     performance.mark('atlas:data');
+    this.data = data;
+    this.storySteps = data.story?.steps ?? [];
+    // A step from the URL past the story's own: the nearest one (a story with none has only the overview).
+    if (this.current.step > this.storySteps.length)
+      this.current = next(this.current, { type: 'step', step: this.current.step }, this.items, this.storySteps.length);
     this.options.onData?.(data);
     // Before the fit, which keeps the data clear of it.
     if (data.story?.inset !== false) {
@@ -689,7 +785,8 @@ export class MapSession {
     }
     // Fit as soon as the data is in, so that the basemap's tiles are those of the final view.
     if (!initial.view) {
-      this.fitToData(data);
+      if (this.current.step) this.frame(false);
+      else this.fitToData(data);
       this.refitOnResize(data);
     }
     const storyProjection = data.story?.projection;
@@ -700,6 +797,7 @@ export class MapSession {
     this.options.say([...data.problems, ...this.faults].join(' '));
     if (data.problems.length) console.warn(`Source Atlas data problems:\n${data.problems.join('\n')}`);
     this.build(data);
+    if (this.current.step) this.applyFocus();
     if (data.story?.highlights.features.length) {
       addHighlights(this.map, data.story.highlights, this.theme);
       this.basemapLabels.setWritten(data.story.highlights.features.flatMap((f) => f.properties.label ?? []));

@@ -25,6 +25,8 @@ export interface AtlasState {
   /** Only events and ranges in this period are shown (a range by the dates of its documents; period.ts); null: all dates. */
   readonly period: Period | null;
   readonly projection: Projection;
+  /** A story's step shown (its guided tour, `steps:`): 1 … the number of steps; 0 is the whole story (the overview). */
+  readonly step: number;
 }
 
 export type Action =
@@ -34,6 +36,8 @@ export type Action =
   | { type: 'period'; period: Period | null }
   | { type: 'projection'; projection: Projection }
   | { type: 'view'; view: View }
+  /** A story's step (0: the overview); one outside the story's steps is the nearest one. */
+  | { type: 'step'; step: number }
   /** Back or forward in history, or a link: the whole state at once. */
   | { type: 'restore'; state: AppState };
 
@@ -59,6 +63,7 @@ export function initialState(url: AppState): AtlasState {
     selected: url.selected,
     period: url.period ?? null,
     projection: url.projection ?? DEFAULT_PROJECTION,
+    step: url.step ?? 0,
   };
 }
 
@@ -70,6 +75,7 @@ export function toUrlState(state: AtlasState): AppState {
     selected: state.selected,
     period: state.period,
     projection: state.projection,
+    ...(state.step ? { step: state.step } : {}),
   };
 }
 
@@ -93,8 +99,19 @@ function checked(state: AtlasState, items: Items): AtlasState {
   return { ...state, selected: null };
 }
 
-export function next(state: AtlasState, action: Action, items: Items): AtlasState {
+/** A step within a story of `steps` steps (0 … steps): a step past the end is the last, a broken one the overview. */
+const clampStep = (step: number, steps: number) => (Number.isInteger(step) ? Math.max(0, Math.min(steps, step)) : 0);
+
+/**
+ * `steps`: how many steps the story has (none: 0, and every step is the overview). A new step closes
+ * the selection: the map moves to the step's features, away from where the popup pointed.
+ */
+export function next(state: AtlasState, action: Action, items: Items, steps = 0): AtlasState {
   switch (action.type) {
+    case 'step': {
+      const step = clampStep(action.step, steps);
+      return step === state.step ? state : { ...state, step, selected: null };
+    }
     case 'select':
       return checked({ ...state, selected: action.id }, items);
     case 'hide':
@@ -107,7 +124,7 @@ export function next(state: AtlasState, action: Action, items: Items): AtlasStat
       return { ...state, view: action.view };
     case 'restore': {
       const restored = initialState(action.state);
-      return checked({ ...restored, view: restored.view ?? state.view }, items);
+      return checked({ ...restored, view: restored.view ?? state.view, step: clampStep(restored.step, steps) }, items);
     }
   }
 }
@@ -120,5 +137,21 @@ export function changes(before: AtlasState, after: AtlasState): Set<keyof AtlasS
   if (before.selected !== after.selected) out.add('selected');
   if (before.period?.from !== after.period?.from || before.period?.to !== after.period?.to) out.add('period');
   if (before.projection !== after.projection) out.add('projection');
+  if (before.step !== after.step) out.add('step');
   return out;
+}
+
+/**
+ * The ids a state's step brings forward (the others are faded, not hidden), by the ids the map draws
+ * (`aliases`: a range merged into another band is that band); null at the overview (step 0: nothing
+ * faded) or past the story's steps.
+ */
+export function stepFocus(
+  state: Pick<AtlasState, 'step'>,
+  steps: ReadonlyArray<{ features: readonly string[] }>,
+  aliases: ReadonlyMap<string, string> = new Map(),
+): ReadonlySet<string> | null {
+  const step = steps[state.step - 1];
+  if (!step) return null;
+  return new Set(step.features.map((id) => aliases.get(id) ?? id));
 }

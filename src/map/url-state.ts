@@ -1,7 +1,8 @@
 /**
- * The URL as the app's state: view, hidden layers, selected feature, period and projection live in
+ * The URL as the app's state: view, hidden layers, selected feature, period, projection and step live in
  * the hash, e.g.
  *   #map=4.20/48.4600/35.0400&hide=ranges,status:unverified&sel=ev-2024-11-21-dnipro&t=2024-11-01/2024-11-30&proj=globe&q=kharkiv%20drones
+ * and, in a story with steps (`?map=<id>`), the step shown: `&step=2`.
  * parseHash/formatHash are pure; UrlState glues them to the History API: pushState for meaningful
  * changes (toggles, selection), replaceState while panning, and popstate restores.
  */
@@ -31,6 +32,8 @@ export interface AppState {
   projection?: Projection;
   /** The list's text search (a large archive's list, src/app/scale-list.ts); `q=` in the URL. */
   query?: string;
+  /** A story's step (its guided tour), 1 … its number of steps; absent or 0: the whole story. `step=` in the URL. */
+  step?: number;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,6 +59,7 @@ export function formatHash(state: AppState): string {
   if (state.period) parts.push(`t=${state.period.from}/${state.period.to}`);
   if (state.projection) parts.push(`proj=${state.projection}`);
   if (state.query) parts.push(`q=${enc(state.query)}`);
+  if (state.step) parts.push(`step=${state.step}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
@@ -84,6 +88,8 @@ export function parseHash(hash: string): AppState {
       } else if (key === 'q') {
         const query = decodeURIComponent(value.replace(/\+/g, ' ')).trim();
         if (query) state.query = query;
+      } else if (key === 'step') {
+        if (/^\d{1,4}$/.test(value) && Number(value) > 0) state.step = Number(value);
       } else if (key === 'proj') {
         // 'mercator' is what MapLibre calls the flat map.
         const p = value === 'mercator' ? 'flat' : value;

@@ -86,7 +86,7 @@ zoom: 40
 `),
     ).toEqual([
       'maps/a-story.yaml:1:1: error: a story needs a "title": the headline shown above its map',
-      'maps/a-story.yaml:2:1: error: unknown key "selct"; a story has title, description, notes, byline, credit, select, exclude, period, bounds, center, zoom, projection, inset, highlight',
+      'maps/a-story.yaml:2:1: error: unknown key "selct"; a story has title, description, notes, byline, credit, select, exclude, period, bounds, center, zoom, projection, inset, highlight, steps',
       'maps/a-story.yaml:5:3: error: unknown selector "event" in "select"; use documents, events, ranges, types',
       'maps/a-story.yaml:6:14: error: "select.documents" must be a list of ids, e.g. [an-id, another-id]',
       'maps/a-story.yaml:7:9: error: "period" ends (2024-11-01) before it begins (2024-11-30)',

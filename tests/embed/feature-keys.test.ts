@@ -46,6 +46,14 @@ describe('keyEntries: the keyboard list of the embed', () => {
     expect(entries[3].label).toBe('Range: Weapon r1: up to 2,150 km, claimed');
     expect(entries[3].colour).toBe('var(--range-claimed)');
   });
+  it("in a story's step, lists its features first and says the faded rest are not in the step", () => {
+    const entries = keyEntries(items, () => true, new Set(['r1', 'late']));
+    expect(entries.map((e) => e.id)).toEqual(['late', 'r1', 'early', 'undated']);
+    expect(entries[1].label).toBe('Range: Weapon r1: up to 2,150 km, claimed');
+    expect(entries[2].label).toBe(
+      'Missile strike: Missile hits the airport (Place of early, 4 May 2025) (not in this step)',
+    );
+  });
   it("says how each event stands, as its marker's fill marks it: a claim is never read out as fact", () => {
     const standing = (status: string, conflict: boolean): Item => {
       const item = event(`e-${status}`, '2025-05-04');

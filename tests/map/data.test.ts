@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { MAX_LISTED, eventProblem, rangeProblem, validate } from '../../src/map/data';
+import { MAX_LISTED, eventProblem, rangeProblem, storySteps, validate } from '../../src/map/data';
 import { eventsSchema, rangesSchema } from '../../src/schema';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/app/${name}`, 'utf8'));
@@ -187,4 +187,67 @@ describe('the page checks what the schema (src/schema.ts, the one contract) chec
       expect(refusedByBoth).toBeGreaterThan(50);
     });
   }
+});
+
+describe("storySteps: a story file's steps, checked as its features are", () => {
+  const ids = new Set(['a', 'b']);
+  it('keeps the well-formed steps and drops ids the file has no feature for', () => {
+    const problems: string[] = [];
+    const steps = storySteps(
+      [
+        { title: 'One', text: 'Words', features: ['a', 'gone'], period: null, view: { center: [30, 50], zoom: 5 } },
+        {
+          title: 'Two',
+          features: ['b'],
+          view: {
+            bounds: [
+              [1, 2],
+              [3, 4],
+            ],
+          },
+        },
+      ],
+      ids,
+      'maps/x.json',
+      problems,
+    );
+    expect(problems).toEqual([]);
+    expect(steps).toEqual([
+      { title: 'One', text: 'Words', features: ['a'], period: null, view: { center: [30, 50], zoom: 5 } },
+      {
+        title: 'Two',
+        text: null,
+        features: ['b'],
+        period: null,
+        view: {
+          bounds: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('leaves out a broken step and says which; an older file without steps has none', () => {
+    const problems: string[] = [];
+    const steps = storySteps(
+      [
+        { title: '', features: ['a'] },
+        { title: 'No focus', features: ['gone'] },
+        { title: 'Bad view', features: ['a'], view: { center: 'here' } },
+        { title: 'Fine', features: ['b'], text: null, view: null, period: null },
+      ],
+      ids,
+      'maps/x.json',
+      problems,
+    );
+    expect(steps.map((s) => s.title)).toEqual(['Fine']);
+    expect(problems).toEqual([
+      'Step 1 of data/maps/x.json is left out ("title" is not a non-empty string).',
+      'Step 2 of data/maps/x.json is left out ("features" names none of the story\'s features).',
+      'Step 3 of data/maps/x.json is left out ("view" is not a view).',
+    ]);
+    expect(storySteps(undefined, ids, 'maps/x.json', problems)).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import {
   isVisible,
   next,
   resolveAliases,
+  stepFocus,
   toUrlState,
   visibleIds,
   type AtlasState,
@@ -38,19 +39,23 @@ const band = 'rg-irbm-kapustin-yar'; // basis class, claimed
 const start: AtlasState = initialState({ view: null, hidden: [], selected: null });
 
 describe('the state a URL asks for', () => {
-  it('fills in the defaults: flat map, all dates, nothing hidden', () => {
-    expect(start).toEqual({ view: null, hidden: [], selected: null, period: null, projection: 'flat' });
+  it('fills in the defaults: flat map, all dates, nothing hidden, the whole story (step 0)', () => {
+    expect(start).toEqual({ view: null, hidden: [], selected: null, period: null, projection: 'flat', step: 0 });
   });
 
-  it('round-trips through the URL: view, hidden layers, selection, period and projection', () => {
+  it('round-trips through the URL: view, hidden layers, selection, period, projection and step', () => {
     const state: AtlasState = {
       view: { center: [35.04, 48.46], zoom: 4.2 },
       hidden: ['ranges', 'status:unverified'],
       selected: dnipro,
       period: { from: '2024-11-01', to: '2024-11-30' },
       projection: 'globe',
+      step: 2,
     };
+    expect(formatHash(toUrlState(state))).toMatch(/&step=2$/);
     expect(initialState(parseHash(formatHash(toUrlState(state))))).toEqual(state);
+    // The overview writes no step.
+    expect(formatHash(toUrlState({ ...state, step: 0 }))).not.toContain('step=');
   });
 
   it('keeps each hidden token once, sorted, so that equal states write equal URLs', () => {
@@ -210,6 +215,7 @@ describe('restoring a state from history', () => {
       selected: dnipro,
       period: { from: '2024-11-21', to: '2024-11-21' },
       projection: 'globe',
+      step: 0,
     });
   });
 
@@ -247,5 +253,42 @@ describe('what changed', () => {
     const a = { ...start, period: { from: '2024-11-01', to: '2024-11-02' } };
     const b = { ...start, period: { from: '2024-11-01', to: '2024-11-02' } };
     expect(changes(a, b).has('period')).toBe(false);
+  });
+});
+
+describe("a story's steps", () => {
+  const steps = [{ features: [dnipro, band] }, { features: [transfer] }, { features: ['rg-merged'] }];
+
+  it("goes to a step and back to the overview, within the story's steps", () => {
+    const two = next(start, { type: 'step', step: 2 }, items, steps.length);
+    expect(two.step).toBe(2);
+    expect(changes(start, two)).toEqual(new Set(['step']));
+    expect(next(two, { type: 'step', step: 0 }, items, steps.length).step).toBe(0);
+    // Past the end: the last step; below 0 or not a whole number: the overview.
+    expect(next(start, { type: 'step', step: 9 }, items, steps.length).step).toBe(3);
+    expect(next(two, { type: 'step', step: -1 }, items, steps.length).step).toBe(0);
+    expect(next(two, { type: 'step', step: 1.5 }, items, steps.length).step).toBe(0);
+    // A map without steps has only the overview.
+    expect(next(start, { type: 'step', step: 1 }, items).step).toBe(0);
+  });
+
+  it('a new step closes the selection; the same step changes nothing', () => {
+    const open = next(next(start, { type: 'step', step: 1 }, items, 3), { type: 'select', id: dnipro }, items, 3);
+    expect(open.selected).toBe(dnipro);
+    expect(next(open, { type: 'step', step: 1 }, items, 3)).toBe(open);
+    expect(next(open, { type: 'step', step: 2 }, items, 3)).toMatchObject({ step: 2, selected: null });
+  });
+
+  it('restores a step from history or a link, clamped to the story', () => {
+    expect(next(start, { type: 'restore', state: parseHash('#step=2') }, items, 3).step).toBe(2);
+    expect(next(start, { type: 'restore', state: parseHash('#step=7') }, items, 3).step).toBe(3);
+    expect(next(initialState(parseHash('#step=2')), { type: 'restore', state: parseHash('') }, items, 3).step).toBe(0);
+  });
+
+  it("brings forward the step's features (a merged range by its band's id); nothing at the overview", () => {
+    expect(stepFocus({ step: 0 }, steps)).toBeNull();
+    expect(stepFocus({ step: 4 }, steps)).toBeNull();
+    expect([...(stepFocus({ step: 1 }, steps) ?? [])]).toEqual([dnipro, band]);
+    expect([...(stepFocus({ step: 3 }, steps, new Map([['rg-merged', band]])) ?? [])]).toEqual([band]);
   });
 });

@@ -36,4 +36,12 @@ describe('url-state', () => {
   it('wraps longitudes into [-180, 180)', () => {
     expect(parseHash('#map=3/10/190').view?.center[0]).toBeCloseTo(-170);
   });
+
+  it("round-trips a story's step, and ignores a step that is not a whole number from 1", () => {
+    const hash = formatHash({ view: null, hidden: [], selected: 'x', step: 3 });
+    expect(hash).toBe('#sel=x&step=3');
+    expect(parseHash(hash)).toEqual({ view: null, hidden: [], selected: 'x', step: 3 });
+    for (const bad of ['0', '-1', '2.5', 'two', ''])
+      expect(parseHash(`#step=${bad}&sel=x`)).toEqual({ view: null, hidden: [], selected: 'x' });
+  });
 });

@@ -1,0 +1,98 @@
+/**
+ * story-steps: what each step of a story (`steps:`, read by story.ts's checker) focuses on, among the
+ * features the story itself shows. A step's `select` names ids with the story's grammar (documents,
+ * events, ranges, types), and only ones on the story's map: a name the story does not show is an error
+ * at it, naming the closest ids the story does show; a step that focuses nothing is an error at the step.
+ * Pure: the story and its selected features in, the published steps and diagnostics out.
+ */
+import type { Diagnostic, EventFeature, RangeFeature, StoryStep } from '../contract.js';
+import { Diagnostics, sortDiagnostics } from './diagnostics.js';
+import { SELECTORS, storyInPeriod, type Selection, type Selector, type Story } from './story.js';
+
+const WHAT: Record<Selector, string> = { documents: 'document', events: 'event', ranges: 'range', types: 'event type' };
+
+/** Edit distance (insertions, deletions, substitutions) between two ids. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** Up to three of `known` closest to `id`: a shared part first, then by edit distance. */
+export function closestIds(id: string, known: Iterable<string>): string[] {
+  const score = (k: string) => (k.includes(id) || id.includes(k) ? -1 : distance(id, k));
+  return [...known]
+    .map((k) => ({ k, d: score(k) }))
+    .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
+    .slice(0, 3)
+    .map((x) => x.k);
+}
+
+/**
+ * The published steps of a story: each step's features are those of the story's `events` and `ranges`
+ * its `select` names (all of them without `select`), within its `period`.
+ */
+export function focusStorySteps(
+  story: Pick<Story, 'id' | 'steps'>,
+  shown: { events: readonly EventFeature[]; ranges: readonly RangeFeature[] },
+  /** The whole build: a name it has that the story leaves off its map says so. */
+  build: { events: readonly EventFeature[]; ranges: readonly RangeFeature[] } = shown,
+): { steps: StoryStep[]; diagnostics: Diagnostic[] } {
+  const d = new Diagnostics();
+  const claimDocs = (f: EventFeature | RangeFeature) => f.properties.claims.map((c) => c.document);
+  const known: Record<Selector, Set<string>> = {
+    documents: new Set([...shown.events, ...shown.ranges].flatMap(claimDocs)),
+    events: new Set(shown.events.map((f) => f.properties.id)),
+    ranges: new Set(shown.ranges.map((f) => f.properties.id)),
+    types: new Set(shown.events.map((f) => f.properties.type)),
+  };
+  const inBuild: Record<Selector, Set<string>> = {
+    documents: new Set([...build.events, ...build.ranges].flatMap(claimDocs)),
+    events: new Set(build.events.map((f) => f.properties.id)),
+    ranges: new Set(build.ranges.map((f) => f.properties.id)),
+    types: new Set(build.events.map((f) => f.properties.type)),
+  };
+  const matches = (sel: Selection, f: EventFeature | RangeFeature, kind: 'event' | 'range') => {
+    const has = (key: Selector, v: string) => sel[key].some((l) => l.value === v);
+    if (claimDocs(f).some((doc) => has('documents', doc))) return true;
+    if (kind === 'event') return has('events', f.properties.id) || has('types', (f as EventFeature).properties.type);
+    return has('ranges', f.properties.id);
+  };
+  const steps = story.steps.map((step, i): StoryStep => {
+    const where = `step ${i + 1}`;
+    const before = d.errorCount;
+    for (const key of SELECTORS)
+      for (const { value, at } of step.select?.[key] ?? []) {
+        if (known[key].has(value)) continue;
+        const close = closestIds(value, known[key]);
+        const hint = inBuild[key].has(value)
+          ? `; the build has it, but the story's "select", "exclude" or "period" leave it off`
+          : close.length
+            ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?`
+            : `; the story shows no ${WHAT[key]}`;
+        d.error(
+          at,
+          `${where}: select.${key}: no ${WHAT[key]} "${value}" on the story's map (a step focuses on what the story shows)${hint}`,
+        );
+      }
+    const keep = (f: EventFeature | RangeFeature, kind: 'event' | 'range') =>
+      (!step.select || matches(step.select, f, kind)) && (!step.period || storyInPeriod(f, step.period));
+    const features = [
+      ...shown.events.filter((f) => keep(f, 'event')),
+      ...shown.ranges.filter((f) => keep(f, 'range')),
+    ].map((f) => f.properties.id);
+    // A step that names an id the story does not show has said so: "focuses on nothing" would only repeat it.
+    if (features.length === 0 && d.errorCount === before)
+      d.error(
+        step.at,
+        `${where} ("${step.title}") focuses on no event and no range of the story; check its "select" and "period"`,
+      );
+    return { title: step.title, text: step.text, features, period: step.period, view: step.view };
+  });
+  return { steps, diagnostics: sortDiagnostics(d.list) };
+}

@@ -1,0 +1,211 @@
+/**
+ * A story in steps (`steps:` in data/maps/<id>.yaml): the embed's step card walks the reader through
+ * the story — Start / Next / Previous / Overview and ←/→ change the step; the step's features are
+ * brought forward and the others faded, not hidden; the camera frames the step; the step's heading is
+ * announced politely; the step travels in "Open the full map" (step=N) and the atlas's own URL, where
+ * back and forward follow it; the host is told the frame's new height; on a phone the card stacks under
+ * the map. The story is whichever the site serves with steps, never pinned values.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Frame, Page } from '@playwright/test';
+import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
+import { LAYER } from '../../src/map/ids.js';
+import { serveHost, type Host } from '../fixtures/host/serve.js';
+import { expect, test } from './fixtures.js';
+
+let host: Host;
+test.beforeAll(async ({}, testInfo) => {
+  host = await serveHost(String(testInfo.project.use.baseURL));
+});
+test.afterAll(async () => host?.close());
+
+/** The first story the site serves with steps. */
+async function storyWithSteps(page: Page): Promise<StoryOutput> {
+  const list = (await (await page.request.get('data/maps.json')).json()) as StoryIndexEntry[];
+  for (const s of list) {
+    const story = (await (await page.request.get(`data/maps/${s.id}.json`)).json()) as StoryOutput;
+    if (story.steps?.length >= 2) return story;
+  }
+  throw new Error('the build publishes no story with two steps or more (data/maps/*.yaml steps:)');
+}
+
+type Doc = Page | Frame;
+
+const ready = async (doc: Doc) => {
+  await doc.waitForFunction(() => 'atlas' in window && document.readyState === 'complete');
+  await doc.evaluate(() => window.atlas.ready);
+};
+
+/** The ids the session's current step brings forward (null: the overview). */
+const focusOf = (doc: Doc) =>
+  doc.evaluate(() => {
+    const atlas = window.atlas as { focus?: () => string[] | null };
+    return atlas.focus ? atlas.focus() : 'no focus()';
+  });
+
+/** The map at rest after a step (no flight under way). */
+const still = (doc: Doc) => doc.waitForFunction(() => !window.atlas.map!.isMoving());
+
+/** Whether each lon/lat is inside the map's view. */
+const inView = (doc: Doc, points: Array<[number, number]>) =>
+  doc.evaluate((pts) => pts.map((p) => window.atlas.map!.getBounds().contains(p)), points);
+
+/** The ids the marker layer's opacity brings forward (those not faded), read from the map's own paint. */
+const markerFocus = (doc: Doc) =>
+  doc.evaluate((layer) => {
+    const paint = window.atlas.map!.getPaintProperty(layer, 'circle-opacity') as unknown;
+    const text = JSON.stringify(paint);
+    const m = /\["in",\["get","id"\],\["literal",(\[[^\]]*\])\]\]/.exec(text);
+    return m ? (JSON.parse(m[1]) as string[]) : null;
+  }, LAYER.eventMarker);
+
+const placesOf = (story: StoryOutput, ids: readonly string[]) =>
+  story.events.features
+    .filter((f) => ids.includes(f.properties.id))
+    .flatMap((f) => f.geometry.coordinates as Array<[number, number]>);
+
+test('the embed walks through the steps: card, focus, camera, live heading, link and the frame height', async ({
+  page,
+}, testInfo) => {
+  const story = await storyWithSteps(page);
+  const n = story.steps.length;
+  await page.setViewportSize({ width: 740, height: 900 });
+  const src = `${testInfo.project.use.baseURL}embed.html?map=${story.id}`;
+  await page.goto(`${host.url}plain.html?src=${encodeURIComponent(src)}`);
+  const iframe = page.locator('iframe').first();
+  const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+  await ready(frame);
+
+  const card = frame.locator('.step-card');
+  const live = card.locator('[aria-live="polite"]');
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText('Overview');
+  await expect(live).toContainText(`The whole story · ${n} steps`);
+  expect(await focusOf(frame)).toBeNull();
+  expect(await markerFocus(frame), 'nothing faded at the overview').toBeNull();
+
+  /** The frame's height settles to its content's (the host's embed-resize.js acts on the height message). */
+  const fits = async () => {
+    await expect
+      .poll(async () => {
+        const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+        const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+        return Math.abs(outer - inner);
+      })
+      .toBeLessThanOrEqual(1);
+    const cardBottom = await card.evaluate((c) => c.getBoundingClientRect().bottom);
+    expect(cardBottom).toBeLessThanOrEqual(await iframe.evaluate((f) => f.getBoundingClientRect().height));
+  };
+  await fits();
+  const overviewCamera = await frame.evaluate(() => ({
+    center: window.atlas.map!.getCenter().toArray(),
+    zoom: window.atlas.map!.getZoom(),
+  }));
+  const overviewHeight = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+
+  await card.getByRole('button', { name: 'Start ›' }).click();
+  await still(frame);
+  const first = story.steps[0];
+  await expect(live).toHaveText(`Step 1 of ${n}${first.title}`);
+  if (first.text) await expect(card.locator('.step-text')).toHaveText(first.text);
+  expect(await focusOf(frame)).toEqual(first.features);
+  expect((await markerFocus(frame))?.sort()).toEqual([...first.features].sort());
+  // Faded, not hidden: every feature of the story is still in the map's data.
+  expect(await frame.evaluate(() => window.atlas.map!.querySourceFeatures('atlas-events').length)).toBeGreaterThan(0);
+  expect(await inView(frame, placesOf(story, first.features))).not.toContain(false);
+  await expect(frame.locator('#full-map')).toHaveAttribute('href', /[#&]step=1(&|$)/);
+  // The card (with the step's text) is in the height the host was told.
+  await fits();
+  if (first.text)
+    expect(await iframe.evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(overviewHeight);
+
+  const before = await frame.evaluate(() => window.atlas.map!.getCenter().toArray());
+  await card.getByRole('button', { name: 'Next ›' }).click();
+  await still(frame);
+  const second = story.steps[1];
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(second.title);
+  expect(await focusOf(frame)).toEqual(second.features);
+  expect(await inView(frame, placesOf(story, second.features))).not.toContain(false);
+  expect(await frame.evaluate(() => window.atlas.map!.getCenter().toArray())).not.toEqual(before);
+  await expect(frame.locator('#full-map')).toHaveAttribute('href', /[#&]step=2(&|$)/);
+  await fits();
+
+  // The keyboard: ← in the card goes back, → forward; the last step's Next is disabled.
+  await card.getByRole('button', { name: '‹ Previous' }).focus();
+  await frame.locator('body').press('ArrowLeft');
+  await expect(live).toContainText(`Step 1 of ${n}`);
+  await card.getByRole('button', { name: '‹ Previous' }).press('ArrowRight');
+  await expect(live).toContainText(`Step 2 of ${n}`);
+  if (n === 2) await expect(card.getByRole('button', { name: 'Next ›' })).toBeDisabled();
+
+  await card.getByRole('button', { name: 'Overview' }).click();
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText('Overview');
+  // Back at the story's own first view.
+  await still(frame);
+  const camera = await frame.evaluate(() => ({
+    center: window.atlas.map!.getCenter().toArray(),
+    zoom: window.atlas.map!.getZoom(),
+  }));
+  expect(camera.zoom).toBeCloseTo(overviewCamera.zoom, 2);
+  expect(camera.center[0]).toBeCloseTo(overviewCamera.center[0], 3);
+  expect(camera.center[1]).toBeCloseTo(overviewCamera.center[1], 3);
+  expect(await markerFocus(frame)).toBeNull();
+  // The Overview button hid itself: the keyboard went to Start, not to the page's body.
+  await expect(card.getByRole('button', { name: 'Start ›' })).toBeFocused();
+  await expect(frame.locator('#full-map')).not.toHaveAttribute('href', /step=/);
+});
+
+test('the atlas keeps the step in its URL: a link opens at it, back and forward follow it', async ({ page }) => {
+  const story = await storyWithSteps(page);
+  await page.goto(`?map=${story.id}#step=2`);
+  await ready(page);
+  const card = page.locator('.step-card');
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[1].title);
+  expect(await focusOf(page)).toEqual(story.steps[1].features);
+  await card.getByRole('button', { name: '‹ Previous' }).click();
+  await expect(page).toHaveURL(/[#&]step=1(&|$)/);
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[0].title);
+  await page.goBack();
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[1].title);
+  await expect(page).toHaveURL(/[#&]step=2(&|$)/);
+  await page.goForward();
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[0].title);
+});
+
+test('on a phone (375 px) the card stacks under the map, clear of its controls, and a step jumps under reduced motion', async ({
+  page,
+}) => {
+  const story = await storyWithSteps(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(`embed.html?map=${story.id}`);
+  await ready(page);
+  const card = page.locator('.step-card');
+  await card.getByRole('button', { name: 'Start ›' }).click();
+  // Reduced motion: the camera is already there, no flight under way.
+  expect(await page.evaluate(() => window.atlas.map!.isMoving())).toBe(false);
+  expect(await inView(page, placesOf(story, story.steps[0].features))).not.toContain(false);
+  const boxes = await page.evaluate(() => {
+    const r = (e: Element | null) => e?.getBoundingClientRect().toJSON() as DOMRect | undefined;
+    return {
+      map: r(document.querySelector('#map'))!,
+      card: r(document.querySelector('.step-card'))!,
+      controls: [...document.querySelectorAll('#map .maplibregl-ctrl')].map((c) => r(c)!),
+      buttons: [...document.querySelectorAll('.step-card button:not([hidden])')].map((c) => r(c)!),
+      scrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    };
+  });
+  expect(boxes.card.top).toBeGreaterThanOrEqual(boxes.map.bottom - 0.5);
+  for (const c of boxes.controls) expect(c.bottom).toBeLessThanOrEqual(boxes.card.top + 0.5);
+  expect(boxes.card.right).toBeLessThanOrEqual(375);
+  expect(boxes.scrolls, 'nothing wider than the phone').toBe(false);
+  for (const b of boxes.buttons) {
+    expect(b.height).toBeGreaterThanOrEqual(44);
+    expect(b.right).toBeLessThanOrEqual(375);
+  }
+  // The card passes axe (contrast of its buttons and count, names, the live region).
+  const results = await new AxeBuilder({ page }).include('.step-card').analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+});

@@ -1,0 +1,75 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { StoryStep } from '../../src/contract';
+import { stepCard } from '../../src/map/step-card';
+
+const { Event: DomEvent } = parseHTML('');
+
+function dom(): Document {
+  // biome-ignore lint/plugin: typed boundary: linkedom's document implements the DOM the card uses, under its own types
+  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+}
+
+const press = (target: Element, key: string) => {
+  const e = new DomEvent('keydown', { bubbles: true, cancelable: true });
+  Object.assign(e, { key });
+  target.dispatchEvent(e);
+};
+
+const steps: StoryStep[] = [
+  { title: 'The strike', text: 'A <b>bold</b> claim & more.\nSecond line.', features: ['a'], period: null, view: null },
+  { title: 'The drones', text: null, features: ['b'], period: null, view: null },
+];
+
+function setup() {
+  const doc = dom();
+  const asked: number[] = [];
+  const card = stepCard(doc, steps, (n) => {
+    asked.push(n);
+    card.set(n);
+  });
+  doc.body.append(card.element);
+  const q = (sel: string) => card.element.querySelector(sel) as HTMLElement;
+  return { doc, card, asked, q };
+}
+
+describe('stepCard', () => {
+  it('starts at the overview with only Start, and a polite live region for the count and heading', () => {
+    const { q } = setup();
+    expect(q('.step-count').textContent).toBe('The whole story · 2 steps');
+    expect(q('.step-title').textContent).toBe('Overview');
+    expect(q('.step-title').tagName).toBe('H2');
+    expect(q('.step-live').getAttribute('aria-live')).toBe('polite');
+    expect(q('.step-live').contains(q('.step-title'))).toBe(true);
+    expect((q('.step-previous') as HTMLButtonElement).hidden).toBe(true);
+    expect(q('.step-next').textContent).toBe('Start ›');
+    expect(q('.step-next').getAttribute('type')).toBe('button');
+  });
+
+  it('Next, Previous and Overview ask for the step; the text is shown as written, not as HTML', () => {
+    const { q, asked } = setup();
+    q('.step-next').click();
+    expect(asked).toEqual([1]);
+    expect(q('.step-count').textContent).toBe('Step 1 of 2');
+    expect(q('.step-title').textContent).toBe('The strike');
+    expect(q('.step-text').textContent).toBe('A <b>bold</b> claim & more.\nSecond line.');
+    expect(q('.step-text').querySelector('b')).toBeNull();
+    q('.step-next').click();
+    expect(q('.step-title').textContent).toBe('The drones');
+    expect(q('.step-text').hidden).toBe(true);
+    expect((q('.step-next') as HTMLButtonElement).disabled).toBe(true);
+    q('.step-next').click();
+    q('.step-previous').click();
+    q('.step-overview').click();
+    expect(asked).toEqual([1, 2, 1, 0]);
+  });
+
+  it('← and → in the card change the step, within the steps', () => {
+    const { q, asked } = setup();
+    press(q('.step-next'), 'ArrowRight');
+    press(q('.step-next'), 'ArrowRight');
+    press(q('.step-next'), 'ArrowRight');
+    press(q('.step-previous'), 'ArrowLeft');
+    expect(asked).toEqual([1, 2, 1]);
+  });
+});
