@@ -68,7 +68,17 @@ export function buildStories(
           message: `highlight ${what}: ${area.error}`,
         });
         failed = true;
-      } else highlights.push({ geometry: area.geometry, label: h.label });
+      } else {
+        if ('warning' in area && area.warning)
+          diagnostics.push({
+            severity: 'warning',
+            file: h.at.file,
+            line: h.at.line,
+            column: h.at.column,
+            message: `highlight ${what}: ${area.warning}`,
+          });
+        highlights.push({ geometry: area.geometry, label: h.label });
+      }
     }
     if (failed) continue;
     files[storyFile(story.id)] = `${JSON.stringify(storyOutput(story, selection, highlights))}\n`;

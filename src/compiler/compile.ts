@@ -51,7 +51,8 @@ import { M_PER_KM, RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
 /** An area file as the shell read it: its geometry and a digest of its content, or why it could not be used. */
-export type AreaFile = { geometry: AreaGeometry; digest: string } | { error: string };
+/** `warning`: usable, but suspect (a ring that crosses itself), said at each use. */
+export type AreaFile = { geometry: AreaGeometry; digest: string; warning?: string } | { error: string };
 
 export interface CompileOptions {
   resolve: Resolver;
@@ -1038,6 +1039,8 @@ function rangeOrigin(
       return null;
     }
     if (!note) return needNote('origin-area');
+    if (loaded.warning)
+      diagnostics.warning(attributeAt(file, a, 'origin-area'), `origin-area=${area}: ${loaded.warning}`);
     return {
       origin: { kind: 'area', geometry: loaded.geometry },
       key: `area:${loaded.digest}`,
