@@ -2,6 +2,7 @@
 import type { Annotation, AnnotationKind } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
 import { describeCharacter, describeStrangers } from './lookalikes.js';
+import { didYouMean } from './closest-name.js';
 
 export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
   place: ['id', 'of', 'name', 'kind', 'geonames', 'wikidata', 'at', 'precision'],
@@ -108,7 +109,7 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       const strangers = describeStrangers(key, /[A-Za-z0-9._:-]/);
       diagnostics.error(
         attributeAt(file, a, key),
-        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; ${continued(a, key)}allowed: ${allowed.join(', ')}`,
+        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; ${continued(a, key)}${didYouMean(key, allowed)}allowed: ${allowed.join(', ')}`,
       );
       ok = false;
     }

@@ -118,7 +118,7 @@ export function parseDate(value: string, published: string | null = null): Parse
   const endIso = end.end ?? end.iso;
   if (lastDay(endIso) < firstDay(start.iso))
     return {
-      error: `date interval "${value}" ends before it starts${start.relative || end.relative ? ` (${start.iso}/${endIso}, counted from published: ${published})` : ''}`,
+      error: `date interval "${value}" ends before it starts${start.relative || end.relative ? ` (${start.iso}/${endIso}, counted from published: ${published})` : ''}; write the earlier date first${start.relative || end.relative ? '' : `: ${parts[1]}/${parts[0]}`}`,
     };
   const precision = RANK[start.precision] >= RANK[end.precision] ? start.precision : end.precision;
   const isRelative = start.relative || end.relative;

@@ -12,6 +12,7 @@ import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
 import { idHint, otherKindHint } from './id-hint.js';
 import { describeStrangers } from './lookalikes.js';
+import { didYouMean } from './closest-name.js';
 
 /**
  * Resolves all the place mentions of one document together, each the others' context (resolve.ts's
@@ -202,7 +203,7 @@ export function resolveDocumentPlaces(
     if (kind !== undefined && !(PLACE_KINDS as readonly string[]).includes(kind)) {
       diagnostics.error(
         attributeAt(file, a, 'kind'),
-        `unknown place kind "${kind}"; allowed: ${PLACE_KINDS.join(', ')}`,
+        `unknown place kind "${kind}"; ${didYouMean(kind, PLACE_KINDS)}allowed: ${PLACE_KINDS.join(', ')}`,
       );
       return fail();
     }
