@@ -993,6 +993,16 @@ function rangeValues(
       );
       ok = false;
     }
+    // Words that state a figure of their own ("300 km") are the text's claim: an added max= other than it
+    // would publish the annotator's figure in its place, and the text's would be lost without a word.
+    const stated = parseStatedRange(a.label);
+    if (ok && !('error' in stated) && stated.basis === 'stated' && (stated.min_km !== lo || stated.max_km !== hi)) {
+      diagnostics.error(
+        attributeAt(file, a, max !== undefined ? 'max' : 'min'),
+        `:range[${short(a.label)}] states ${stated.min_km > 0 ? `${fmt(stated.min_km)}–` : ''}${fmt(stated.max_km)} km itself, and ${min !== undefined ? `min=${min} ` : ''}max=${max} would publish the annotator's figure in its place; drop min=/max=/added= to publish the text's figure, or put the added figure on words that state none`,
+      );
+      ok = false;
+    }
     return ok
       ? {
           min: lo,

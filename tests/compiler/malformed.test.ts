@@ -817,7 +817,15 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
   ],
   [
     'en-dash-in-date-interval.md',
-    [['en-dash-in-date-interval.md', 6, 119, 'error', /^"2024-11-01–2024-11-03" is not a date: .*START\/END/]],
+    [
+      [
+        'en-dash-in-date-interval.md',
+        6,
+        119,
+        'error',
+        /^"2024-11-01–2024-11-03" is not a date: an interval is written with "\/" between its ends: 2024-11-01\/2024-11-03$/,
+      ],
+    ],
   ],
   [
     'smart-quotes-around-type.md',
@@ -955,6 +963,61 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
     'no-front-matter.md',
     [['no-front-matter.md', 1, 1, 'error', /^missing front matter; a document starts with a --- line/]],
   ],
+  [
+    'date-in-words.md',
+    [['date-in-words.md', 6, 118, 'error', /^"1 November 2024" is not a date: write it as YYYY-MM-DD: 2024-11-01$/]],
+  ],
+  [
+    'date-non-breaking-hyphens.md',
+    [
+      [
+        'date-non-breaking-hyphens.md',
+        6,
+        116,
+        'error',
+        /^"2024\u201111\u201101" is not a date: it has U\+2011 NON-BREAKING HYPHEN \(looks like "-"\) at character 5; type it again with ASCII characters: 2024-11-01$/,
+      ],
+    ],
+  ],
+  [
+    'date-unpadded.md',
+    [
+      [
+        'date-unpadded.md',
+        6,
+        116,
+        'error',
+        /^"2024-1-5" is not a date: write the month and the day with two digits: 2024-01-05$/,
+      ],
+    ],
+  ],
+  // Read, not refused: "5 500 km" with a no-break space, "2 000 km" with a narrow one and a soft hyphen (below).
+  ['range-space-thousands.md', []],
+  [
+    'range-decimal-comma.md',
+    [
+      [
+        'range-decimal-comma.md',
+        6,
+        38,
+        'error',
+        /^"1,5 km" is ambiguous: "1,5" is 1\.5 if its comma is a decimal point.*max=1\.5 added="the text writes 1,5, a decimal comma"/,
+      ],
+    ],
+  ],
+  [
+    'range-stated-and-max.md',
+    [
+      [
+        'range-stated-and-max.md',
+        6,
+        68,
+        'error',
+        /^:range\[300 km\] states 300 km itself, and max=500 would publish the annotator's figure in its place; drop min=\/max=\/added=/,
+      ],
+    ],
+  ],
+  ['range-nautical-nm.md', []],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
@@ -1087,6 +1150,20 @@ describe('malformed documents: a located error for each, never a crash or a sile
     expect(out.ranges.features.map((f) => [f.properties.max_km, f.properties.claims[0].stated_text])).toEqual([
       [40000, '40,000 km'],
     ]);
+  });
+
+  it('reads thousands grouped by a no-break or a narrow space, and a figure with a soft hyphen pasted in, as the text states them', () => {
+    const { out } = build('range-space-thousands.md');
+    expect(out.ranges.features.map((f) => [f.properties.max_km, f.properties.claims[0].qualifier])).toEqual([
+      [5500, 'up to'],
+      [2000, null],
+    ]);
+    expect(parseDocumentText('r.md', readDocument('range-space-thousands.md')).text).toContain('up to 5\u00a0500 km');
+  });
+
+  it('reads "1,000 nm" as nautical miles (1,852 km), never nanometres', () => {
+    const { out } = build('range-nautical-nm.md');
+    expect(out.ranges.features.map((f) => f.properties.max_km)).toEqual([1852]);
   });
 
   it('warns of a published: date after today at its value, and still publishes the event', () => {
