@@ -109,7 +109,8 @@ const WRITTEN_MONTH_YEAR = new RegExp(String.raw`^${MONTH},?\s+(\d{4})$`, 'i');
 function otherDateForm(text: string): string | null {
   const pad = (n: string | number) => String(n).padStart(2, '0');
   // "2024-11-01–2024-11-03", "2024-11-01 - 2024-11-03": two dates joined by a dash, as a text writes a run of days.
-  const joined = /^(\d{4}(?:-\d{2}){0,2})\s*(?:[\u2010-\u2015\u2212]|\s-\s|-(?=\d{4}\b))\s*(\d{4}(?:-\d{2}){0,2})$/.exec(text);
+  const joined =
+    /^(\d{4}(?:-\d{2}){0,2})\s*(?:[\u2010-\u2015\u2212]|\s-\s|-(?=\d{4}\b))\s*(\d{4}(?:-\d{2}){0,2})$/.exec(text);
   if (joined) return `an interval is written with "/" between its ends: ${joined[1]}/${joined[2]}`;
   const strangers = describeStrangers(text, DATE_CHARACTER);
   if (strangers.length > 0) {
