@@ -42,8 +42,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return Math.max(bytes.length - 1, 0);
 }
 
-/** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. */
-export function decodeDocument(path: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
+/** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. `what`: what the file is, for messages. */
+export function decodeDocument(
+  path: string,
+  bytes: Uint8Array,
+  what: 'document' | 'story file' = 'document',
+): { text: string } | { diagnostic: Diagnostic } {
   const fail = (message: string, line = 1, column = 1): { diagnostic: Diagnostic } => ({
     diagnostic: { severity: 'error', file: path, line, column, message },
   });
@@ -52,7 +56,7 @@ export function decodeDocument(path: string, bytes: Uint8Array): { text: string 
       `document is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB (split it into articles)`,
     );
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    return fail('document is UTF-16; save it as UTF-8');
+    return fail(`${what} is UTF-16; save it as UTF-8`);
   // Where a byte stands, as line and UTF-16 column of the text before it (read leniently).
   const at = (index: number): [number, number] => {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, index)).replace(/^\uFEFF/, '');
@@ -61,7 +65,7 @@ export function decodeDocument(path: string, bytes: Uint8Array): { text: string 
   const nul = bytes.indexOf(0);
   if (nul !== -1)
     return fail(
-      'not a text file: it has a NUL byte (U+0000) here, and documents are UTF-8 Markdown; delete it, or save the document again as UTF-8 text',
+      `not a text file: it has a NUL byte (U+0000) here, and a ${what} is UTF-8 text; delete it, or save the ${what} again as UTF-8 text`,
       ...at(nul),
     );
   try {
@@ -71,7 +75,7 @@ export function decodeDocument(path: string, bytes: Uint8Array): { text: string 
     const byte = bytes[bad];
     const as1252 = byte >= 0x80 ? WINDOWS_1252[byte - 0x80] : '';
     return fail(
-      `not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here${as1252 ? ` is "${as1252}" in Windows-1252 (Latin-1)` : ''}, so the document was saved in another encoding; save it as UTF-8`,
+      `not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here${as1252 ? ` is "${as1252}" in Windows-1252 (Latin-1)` : ''}, so the ${what} was saved in another encoding; save it as UTF-8`,
       ...at(bad),
     );
   }

@@ -116,7 +116,7 @@ function selfCrossing(geometry: AreaGeometry): string | null {
       if (crossing === null) continue;
       const path = `coordinates${geometry.type === 'MultiPolygon' ? `[${k}]` : ''}[${r}]`;
       const [i, j, at] = crossing;
-      return `the ring ${path} crosses itself: its edge from position ${i} to ${i + 1} crosses the edge from ${j} to ${j + 1} near [${at.map((v) => Number(v.toFixed(4))).join(', ')}], so the area has no one inside and its band may be drawn wrong; fix the order of its positions (a GIS's "fix geometries" does it)`;
+      return `the ring ${path} crosses itself: its edge from position ${i} to ${i + 1} crosses the edge from ${j} to ${j + 1} near [${at.map((v) => Number(v.toFixed(4))).join(', ')}], so the area has no one inside, and what is drawn from it (a band, a fill) may be wrong; fix the order of its positions (a GIS's "fix geometries" does it)`;
     }
   }
   return null;
