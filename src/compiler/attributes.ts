@@ -138,6 +138,19 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
     );
     ok = false;
   }
+  // A figure's words are compared between claims ("4 killed" in two accounts is one figure): an invisible
+  // character pasted into them ("4 \u00ADkilled") made another word of it without a sign on the map.
+  // (A bidi control is the warning above.)
+  for (const key of ['figures', 'unit'] as const) {
+    const v = a.attributes[key];
+    const invisible = v === undefined ? null : /(?![\u202A-\u202E\u2066-\u2069])\p{Cf}/u.exec(v);
+    if (!invisible) continue;
+    diagnostics.error(
+      attributeAt(file, a, key),
+      `${key}= on :${a.kind}[${short(a.label)}] has ${describeCharacter(invisible[0])} at character ${[...v!.slice(0, invisible.index)].length + 1}, pasted with the value: the same figure would read as another; delete it`,
+    );
+    ok = false;
+  }
   for (const key of ['id', 'of'] as const) {
     const v = a.attributes[key];
     const problem = v === undefined ? null : idProblem(v);

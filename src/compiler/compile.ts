@@ -662,7 +662,7 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
         `magnitude=${magnitude} needs unit=${unit === undefined ? '' : ' (it is empty)'}: what it counts (e.g. magnitude=188 unit=drones)`,
       );
       ok = false;
-    } else figures.push({ value, unit: unit.trim() });
+    } else figures.push({ value, unit: unit.trim().replace(/\s+/g, ' ') });
   }
   if (a.attributes.figures !== undefined) {
     const parts = a.attributes.figures.split(';');
@@ -712,7 +712,8 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
         continue;
       }
       stated.add(key);
-      figures.push({ value, unit: m[3] });
+      // A no-break space between a unit's words is a space: "killed\u00A0in action" is "killed in action".
+      figures.push({ value, unit: m[3].replace(/\s+/g, ' ') });
     }
   }
   // Both forms on one claim: magnitude= unit= is the one-figure form of figures=, so the two are one

@@ -1018,6 +1018,19 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
     ],
   ],
   ['range-nautical-nm.md', []],
+  [
+    'figures-soft-hyphen.md',
+    [
+      [
+        'figures-soft-hyphen.md',
+        6,
+        182,
+        'error',
+        /^figures= on :event\[A missile hit Kyiv at dawn, killing fou…\] has U\+00AD SOFT HYPHEN \(invisible\) at character 6, pasted with the value: the same figure would read as another; delete it$/,
+      ],
+    ],
+  ],
+  ['figures-no-break-space.md', []],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
@@ -1159,6 +1172,11 @@ describe('malformed documents: a located error for each, never a crash or a sile
       [2000, null],
     ]);
     expect(parseDocumentText('r.md', readDocument('range-space-thousands.md')).text).toContain('up to 5\u00a0500 km');
+  });
+
+  it('reads a no-break space between the words of a figure as a space, so it is the same figure as in another account', () => {
+    const { out } = build('figures-no-break-space.md');
+    expect(out.events.features[0].properties.claims[0].figures).toEqual([{ value: 4, unit: 'killed in action' }]);
   });
 
   it('reads "1,000 nm" as nautical miles (1,852 km), never nanometres', () => {
