@@ -46,7 +46,7 @@ import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { placesConflict } from './containment.js';
-import { idHint, otherKindHint } from './id-hint.js';
+import { idHint, invisibleHint, otherKindHint } from './id-hint.js';
 import { M_PER_KM, RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
@@ -277,7 +277,7 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
         diagnostics.error(
           attributeAt(doc.parsed.path, a, 'of'),
           unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ??
-            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? otherKindHint(a.attributes.of, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
+            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? invisibleHint(a.attributes.of, doc.parsed.annotations) ?? otherKindHint(a.attributes.of, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
         );
       }
     }
@@ -316,7 +316,7 @@ function eventPlaces(
         diagnostics.error(
           attributeAt(file, a, 'place'),
           unresolvedPlaceMessage(doc.places, 'place', id) ??
-            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? otherKindHint(id, 'place', doc.parsed.annotations) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
+            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? invisibleHint(id, doc.parsed.annotations) ?? otherKindHint(id, 'place', doc.parsed.annotations) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
         );
     }
     return found.length === ids.length && ids.length > 0 ? found : null;
@@ -427,7 +427,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
         diagnostics.error(
           attributeAt(file, a, 'of'),
           unusableMessage(unusableEvents, 'of', 'event', id) ??
-            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? otherKindHint(id, 'event', doc.parsed.annotations) ?? `define it with :event[…]{#${id} …} in any document`}`,
+            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? invisibleHint(id, doc.parsed.annotations) ?? otherKindHint(id, 'event', doc.parsed.annotations) ?? `define it with :event[…]{#${id} …} in any document`}`,
         );
         continue;
       }
@@ -772,7 +772,7 @@ function collectRanges(
         diagnostics.error(
           attributeAt(file, a, 'weapon'),
           unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ??
-            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? otherKindHint(w, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${w}} in any document`}`,
+            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? invisibleHint(w, doc.parsed.annotations) ?? otherKindHint(w, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${w}} in any document`}`,
         );
 
       const values = rangeValues(file, a, diagnostics);

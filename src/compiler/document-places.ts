@@ -10,7 +10,7 @@ import { roundDegrees } from '../earth.js';
 import type { FrontPlace } from './documents.js';
 import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
-import { idHint, otherKindHint } from './id-hint.js';
+import { idHint, invisibleHint, otherKindHint } from './id-hint.js';
 import { describeStrangers } from './lookalikes.js';
 import { didYouMean } from './closest-name.js';
 
@@ -353,7 +353,7 @@ export function resolveDocumentPlaces(
     } else if (!definedAt.has(a.attributes.of) && !failed.has(a.attributes.of)) {
       diagnostics.error(
         attributeAt(file, a, 'of'),
-        `of=${a.attributes.of} names no place of this document; ${idHint(a.attributes.of, [...byId.keys(), ...definedAt.keys()]) ?? otherKindHint(a.attributes.of, 'place', annotations) ?? `define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`}`,
+        `of=${a.attributes.of} names no place of this document; ${idHint(a.attributes.of, [...byId.keys(), ...definedAt.keys()]) ?? invisibleHint(a.attributes.of, annotations) ?? otherKindHint(a.attributes.of, 'place', annotations) ?? `define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`}`,
       );
     }
   });

@@ -850,7 +850,13 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
         'error',
         /^id "ky\u00ADiv" is not a valid id: it has U\+00AD SOFT HYPHEN \(invisible\) at character 3/,
       ],
-      ['soft-hyphen-in-id.md', 6, 165, 'error', /^place=kyiv names no place of this document/],
+      [
+        'soft-hyphen-in-id.md',
+        6,
+        165,
+        'error',
+        /^place=kyiv names no place of this document; the mention at 6:22 defines "ky\u00ADiv", with U\+00AD SOFT HYPHEN \(invisible\) pasted in; delete it there$/,
+      ],
     ],
   ],
   [
