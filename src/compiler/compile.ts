@@ -32,6 +32,7 @@ import { readMeta } from './documents.js';
 import {
   type DocumentPlace,
   type DocumentPlaces,
+  lonLatHint,
   parseLonLat,
   precisionLabel,
   type Resolver,
@@ -1088,7 +1089,7 @@ function rangeOrigin(
     diagnostics.error(
       attributeAt(file, a, 'origin'),
       unresolvedPlaceMessage(doc.places, 'origin', origin) ??
-        `origin=${origin} is neither a place id of this document nor "lon,lat"`,
+        `origin=${origin} is neither a place id of this document nor "lon,lat"${lonLatHint(origin, 'origin')}`,
     );
     return null;
   }

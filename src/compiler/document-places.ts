@@ -65,6 +65,24 @@ export function parseLonLat(value: string): [number, number] | null {
   return Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null;
 }
 
+/**
+ * What is wrong with a point that parseLonLat refused, when it can tell: `; are longitude and latitude
+ * swapped? write "48.46,35.04"`, `; separate longitude and latitude with a comma`, or "".
+ */
+export function lonLatHint(value: string, key: string): string {
+  const two = /^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (!two)
+    return /^\s*-?\d+,\d+\s*[;\s]\s*-?\d+,\d+\s*$/.test(value)
+      ? '; the decimal point is "." and a comma separates longitude from latitude'
+      : '';
+  const [lon, lat] = [Number(two[1]), Number(two[2])];
+  if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90)
+    return `; are longitude and latitude swapped? longitude comes first: ${key}="${two[2]},${two[1]}"`;
+  if (!/,/.test(value) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)
+    return `; separate longitude and latitude with a comma: ${key}="${two[1]},${two[2]}"`;
+  return '';
+}
+
 /** Words an annotator may give for `precision=`, beside the levels 1–5 (see PrecisionLevel). */
 export const PRECISION_WORDS: Readonly<Record<string, PrecisionLevel>> = {
   site: 1,
@@ -213,7 +231,7 @@ export function resolveDocumentPlaces(
       if (!point) {
         diagnostics.error(
           attributeAt(file, a, 'at'),
-          `at="${a.attributes.at}" is not "lon,lat" in degrees (e.g. at="35.04,48.46")`,
+          `at="${a.attributes.at}" is not "lon,lat" in degrees (e.g. at="35.04,48.46")${lonLatHint(a.attributes.at, 'at')}`,
         );
         return fail();
       }

@@ -1037,6 +1037,30 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
     ],
   ],
   ['figures-no-break-space.md', []],
+  [
+    'at-lat-lon-swapped.md',
+    [
+      [
+        'at-lat-lon-swapped.md',
+        6,
+        43,
+        'error',
+        /^at="31\.23,121\.47" is not "lon,lat" in degrees .*; are longitude and latitude swapped\? longitude comes first: at="121\.47,31\.23"$/,
+      ],
+    ],
+  ],
+  [
+    'at-space-separated.md',
+    [
+      [
+        'at-space-separated.md',
+        6,
+        45,
+        'error',
+        /^at="35\.04 48\.46" is not "lon,lat" in degrees .*; separate longitude and latitude with a comma: at="35\.04,48\.46"$/,
+      ],
+    ],
+  ],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
