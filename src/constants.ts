@@ -19,6 +19,8 @@ export const KM_PER_UNIT: Readonly<Record<string, number>> = {
   mile: 1.609344,
   miles: 1.609344,
   nmi: 1.852,
+  // "1,000 nm": in a weapon's range, nautical miles (as navies and air forces write it), never nanometres.
+  nm: 1.852,
   'nautical mile': 1.852,
   'nautical miles': 1.852,
 };

@@ -1,5 +1,5 @@
 /** documents: finding the annotated documents of an input directory. */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A file or folder of the input tree that could not be followed, with why. */
@@ -24,7 +24,18 @@ export function findDocuments(dir: string): { paths: string[]; problems: Listing
   const problems: ListingProblem[] = [];
   const seenFiles = new Set<string>();
   const walk = (d: string, ancestors: string[]) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({
+        path: d,
+        message: `cannot list this folder (${code ?? (e as Error).message}); let the build read it (chmod a+rx) or move it out of the documents folder`,
+      });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(d, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
@@ -54,12 +65,28 @@ export function findDocuments(dir: string): { paths: string[]; problems: Listing
             path: p,
             message: `symbolic link loops back to ${loop}, a folder it sits in; remove it or point it elsewhere`,
           });
-        else walk(p, [...ancestors, real]);
+        else {
+          const before = paths.length;
+          walk(p, [...ancestors, real]);
+          if (entry.name.endsWith('.md') && paths.length === before)
+            problems.push({
+              path: p,
+              severity: 'warning',
+              message:
+                'not read: this is a folder named like a document, and it holds no *.md document; a document is a file',
+            });
+        }
       } else if (isFile && entry.name.endsWith('.md') && entry.name !== 'README.md') {
         const real = realpathSync(p);
         if (seenFiles.has(real)) continue;
         seenFiles.add(real);
         paths.push(p);
+      } else if (!isFile && entry.name.endsWith('.md')) {
+        problems.push({
+          path: p,
+          severity: 'warning',
+          message: 'not read: this is not a regular file (a pipe, socket or device); a document is a file',
+        });
       } else if (isFile && MARKDOWN_LIKE.test(entry.name) && !/^readme\./i.test(entry.name)) {
         const stem = entry.name.replace(MARKDOWN_LIKE, '');
         problems.push({

@@ -2,7 +2,7 @@
  * prepare-files: read, decode, parse and prepare documents — the per-document half of the build,
  * run on the main thread or, for large corpora, in worker threads (prepare-worker.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Diagnostic } from '../contract.js';
 import { parseDocumentText, type ParsedDocument } from '../compiler/parse.js';
@@ -20,8 +20,34 @@ export interface PreparedFiles {
   unreadable: Diagnostic[];
 }
 
-/** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. */
-export function decodeDocument(path: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
+/**
+ * Bytes 0x80–0xFF as Windows-1252 reads them ("" where it leaves one undefined); 0xA0–0xFF are Latin-1's.
+ * (Node's TextDecoder reads the label windows-1252 as Latin-1, hence the table.)
+ */
+const WINDOWS_1252 = [
+  ...'€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ',
+  ...Array.from({ length: 96 }, (_, i) => String.fromCharCode(0xa0 + i)),
+].map((c) => (c === '\0' ? '' : c === '\u00A0' ? 'no-break space' : c));
+
+/** The index of the first byte that does not begin or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n === -1) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return Math.max(bytes.length - 1, 0);
+}
+
+/** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. `what`: what the file is, for messages. */
+export function decodeDocument(
+  path: string,
+  bytes: Uint8Array,
+  what: 'document' | 'story file' = 'document',
+): { text: string } | { diagnostic: Diagnostic } {
   const fail = (message: string, line = 1, column = 1): { diagnostic: Diagnostic } => ({
     diagnostic: { severity: 'error', file: path, line, column, message },
   });
@@ -30,30 +56,64 @@ export function decodeDocument(path: string, bytes: Uint8Array): { text: string 
       `document is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB (split it into articles)`,
     );
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    return fail('document is UTF-16; save it as UTF-8');
-  if (bytes.includes(0)) return fail('not a text file (it contains NUL bytes); documents are UTF-8 Markdown');
+    return fail(`${what} is UTF-16; save it as UTF-8`);
+  // Where a byte stands, as line and UTF-16 column of the text before it (read leniently).
+  const at = (index: number): [number, number] => {
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, index)).replace(/^\uFEFF/, '');
+    return [before.split('\n').length, before.length - before.lastIndexOf('\n')];
+  };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1)
+    return fail(
+      `not a text file: it has a NUL byte (U+0000) here, and a ${what} is UTF-8 text; delete it, or save the ${what} again as UTF-8 text`,
+      ...at(nul),
+    );
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const before = lenient.slice(0, Math.max(lenient.indexOf('\uFFFD'), 0));
+    const bad = firstInvalidUtf8(bytes);
+    const byte = bytes[bad];
+    const as1252 = byte >= 0x80 ? WINDOWS_1252[byte - 0x80] : '';
     return fail(
-      'not valid UTF-8 (is it Latin-1 or Windows-1252?); save the document as UTF-8',
-      before.split('\n').length,
-      before.length - before.lastIndexOf('\n'),
+      `not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here${as1252 ? ` is "${as1252}" in Windows-1252 (Latin-1)` : ''}, so the ${what} was saved in another encoding; save it as UTF-8`,
+      ...at(bad),
     );
   }
 }
 
 /**
  * The published text kept beside a document, `name.txt` for `name.md`, when there is one and it is
- * UTF-8: with `text_sha256:` it places a mismatch at its first differing character.
+ * UTF-8: with `text_sha256:` it places a mismatch at its first differing character. Anything else of that
+ * name (a folder `name.txt`, a file that cannot be read) is no published text.
  */
 export function readOriginal(documentPath: string): string | null {
   const path = documentPath.replace(/\.md$/i, '.txt');
-  if (path === documentPath || !existsSync(path)) return null;
-  const decoded = decodeDocument(path, readFileSync(path));
+  if (path === documentPath) return null;
+  let bytes: Uint8Array;
+  try {
+    if (!statSync(path).isFile()) return null;
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  const decoded = decodeDocument(path, bytes);
   return 'text' in decoded ? decoded.text : null;
+}
+
+/** A document's bytes, or the error that says why it cannot be read (removed since it was listed, no permission). */
+function readDocument(abs: string, shown: string): Uint8Array | Diagnostic {
+  try {
+    return readFileSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied; let the build read it (chmod a+r) or move it out of the documents folder'
+        : code === 'ENOENT'
+          ? 'it was removed while the build ran; run the build again'
+          : `${code ?? (e as Error).message}; check the file, or move it out of the documents folder`;
+    return { severity: 'error', file: shown, line: 1, column: 1, message: `cannot read the document: ${why}` };
+  }
 }
 
 /**
@@ -71,7 +131,12 @@ export function prepareFiles(
   const unreadable: Diagnostic[] = [];
   for (const abs of paths) {
     const shown = relative(cwd, abs) || abs;
-    const decoded = decodeDocument(shown, readFileSync(abs));
+    const bytes = readDocument(abs, shown);
+    if (!(bytes instanceof Uint8Array)) {
+      unreadable.push(bytes);
+      continue;
+    }
+    const decoded = decodeDocument(shown, bytes);
     if ('diagnostic' in decoded) {
       unreadable.push(decoded.diagnostic);
       continue;

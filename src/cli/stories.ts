@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OUTPUT_FILES, storyFile, type Diagnostic, type EventFeature, type RangeFeature } from '../contract.js';
 import { readAreaWithin } from './areas.js';
+import { decodeDocument } from './prepare-files.js';
 import { gazetteerOutline, type Region } from '../compiler/areas.js';
 import { parseStory, selectStory, storyIdOf, storyOutput, type StoryIndexEntry } from '../compiler/story.js';
 import { focusStorySteps } from '../compiler/story-steps.js';
@@ -43,7 +44,24 @@ export function buildStories(
     const path = join(dir, name);
     const shown = relative(cwd, path) || path;
     const id = storyIdOf(name) ?? name.replace(/\.ya?ml$/, '');
-    const { story, diagnostics: parsed } = parseStory(shown, id, readFileSync(path, 'utf8'));
+    // A folder named like a story file is not one; a file that is not UTF-8 text (saved as Windows-1252, a
+    // NUL byte) is an error at the byte, as for a document, never read with U+FFFD in place of its letters.
+    if (!statSync(path).isFile()) {
+      diagnostics.push({
+        severity: 'warning',
+        file: shown,
+        line: 1,
+        column: 1,
+        message: 'not read: this is a folder named like a story file; a story is a file',
+      });
+      continue;
+    }
+    const decoded = decodeDocument(shown, readFileSync(path), 'story file');
+    if ('diagnostic' in decoded) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    const { story, diagnostics: parsed } = parseStory(shown, id, decoded.text);
     diagnostics.push(...parsed);
     if (!story) continue;
     const selection = selectStory(story, events, ranges);
@@ -73,7 +91,17 @@ export function buildStories(
           message: `highlight ${what}: ${area.error}`,
         });
         failed = true;
-      } else highlights.push({ geometry: area.geometry, label: h.label });
+      } else {
+        if ('warning' in area && area.warning)
+          diagnostics.push({
+            severity: 'warning',
+            file: h.at.file,
+            line: h.at.line,
+            column: h.at.column,
+            message: `highlight ${what}: ${area.warning}`,
+          });
+        highlights.push({ geometry: area.geometry, label: h.label });
+      }
     }
     if (failed) continue;
     files[storyFile(story.id)] = `${JSON.stringify(storyOutput(story, selection, highlights, steps?.steps))}\n`;

@@ -11,13 +11,25 @@ const AREA_TYPES = ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString', 
 
 /** Parses area GeoJSON text: a geometry, a Feature, or a FeatureCollection of one feature. Pure. */
 export function parseArea(text: string): AreaFile {
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    return {
+      error: `the file is empty; an area file holds one GeoJSON ${AREA_TYPES.join(', ')} (or a Feature of one)`,
+    };
   let value: unknown;
   try {
     value = check(text);
   } catch (e) {
     const issues = (e as { issues?: Array<{ message: string }> }).issues;
-    return { error: `not valid GeoJSON: ${issues?.[0]?.message ?? (e as Error).message}` };
+    const message = issues?.[0]?.message ?? (e as Error).message;
+    return {
+      error: `not valid GeoJSON: ${/call stack/i.test(message) ? 'its arrays are nested too deep to read' : message}`,
+    };
   }
+  const crs = foreignCrs(value);
+  if (crs !== null)
+    return {
+      error: `it declares the coordinate reference system ${crs} ("crs" member); GeoJSON areas are longitude, latitude in degrees (WGS 84): export it again in EPSG:4326`,
+    };
   let g = value as { type: string; geometry?: unknown; features?: Array<{ geometry: unknown }> };
   if (g.type === 'FeatureCollection') {
     if (g.features?.length !== 1)
@@ -28,7 +40,119 @@ export function parseArea(text: string): AreaFile {
   if (!g || !AREA_TYPES.includes(g.type))
     return { error: `the area must be a ${AREA_TYPES.join(', ')}, found ${g?.type ?? 'no geometry'}` };
   // biome-ignore lint/plugin: typed boundary: parsed JSON whose type was checked against AREA_TYPES above
-  return { geometry: g as unknown as AreaGeometry, digest: sha256Hex(text).slice(0, 16) };
+  const geometry = g as unknown as AreaGeometry;
+  const problem = coordinateProblem(geometry);
+  if (problem !== null) return { error: problem };
+  const digest = sha256Hex(text).slice(0, 16);
+  const crossing = selfCrossing(geometry);
+  return crossing === null ? { geometry, digest } : { geometry, digest, warning: crossing };
+}
+
+/** The name of a `crs` member (anywhere in the file's top levels) other than WGS 84 longitude, latitude, or null. */
+function foreignCrs(value: unknown): string | null {
+  const objects = [value, ...((value as { features?: unknown[] })?.features ?? [])];
+  for (const o of objects) {
+    const crs = (o as { crs?: unknown } | null)?.crs;
+    if (crs === undefined || crs === null) continue;
+    const name = (crs as { properties?: { name?: unknown } }).properties?.name;
+    const written = typeof name === 'string' ? name : JSON.stringify(crs);
+    if (!/(?:CRS:?84|EPSG:?:?4326)$/i.test(written)) return written.length > 80 ? `${written.slice(0, 79)}…` : written;
+  }
+  return null;
+}
+
+/** Every position of an area geometry, with its path in the file (`coordinates[0][3]`). */
+function* positionsOf(geometry: AreaGeometry): Generator<[GeoJSON.Position, string]> {
+  const c = geometry.coordinates as unknown;
+  const depth = { MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[geometry.type];
+  function* walk(v: unknown, d: number, path: string): Generator<[GeoJSON.Position, string]> {
+    if (!Array.isArray(v)) return;
+    for (let i = 0; i < v.length; i++) {
+      if (d === 1) yield [v[i] as GeoJSON.Position, `${path}[${i}]`];
+      else yield* walk(v[i], d - 1, `${path}[${i}]`);
+    }
+  }
+  yield* walk(c, depth, 'coordinates');
+}
+
+/**
+ * An area with no positions (`"coordinates": []`) draws nothing; a position outside latitude −90…90, or
+ * longitude −360…360, is not in degrees (a file exported in a projected CRS, in metres) or has them swapped.
+ * (A longitude a little past ±180 is degrees: Natural Earth's land runs to 181° where it crosses the antimeridian.)
+ */
+function coordinateProblem(geometry: AreaGeometry): string | null {
+  let count = 0;
+  for (const [p, path] of positionsOf(geometry)) {
+    count++;
+    const [lon, lat] = p;
+    if (lon >= -360 && lon <= 360 && lat >= -90 && lat <= 90) continue;
+    const shown = `[${p.slice(0, 2).join(', ')}]`;
+    const why =
+      Math.abs(lon) > 1000 || Math.abs(lat) > 1000
+        ? 'these look like metres of a projected CRS: export the file again in EPSG:4326 (WGS 84 longitude, latitude)'
+        : Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90
+          ? 'are longitude and latitude swapped? GeoJSON writes [longitude, latitude]'
+          : 'GeoJSON writes [longitude, latitude] in degrees, longitude −180 to 180, latitude −90 to 90';
+    return `${path} is ${shown}, not a longitude and latitude in degrees; ${why}`;
+  }
+  return count === 0 ? `the ${geometry.type} has no coordinates: nothing would be drawn from it` : null;
+}
+
+/** Rings longer than this are not checked for crossings (the check is quadratic at worst). */
+const MAX_CHECKED_RING = 20_000;
+
+/**
+ * A polygon ring that crosses itself (a bow tie: two positions swapped) has no one inside, so the band
+ * drawn round it may be wrong on one side; the first crossing, by its two edges and where it is, or null.
+ * A warning, not an error: real outlines have tiny crossings (Natural Earth's 1:50m land has some).
+ */
+function selfCrossing(geometry: AreaGeometry): string | null {
+  const polygons =
+    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  for (const [k, polygon] of polygons.entries()) {
+    for (const [r, ring] of polygon.entries()) {
+      if (ring.length > MAX_CHECKED_RING) continue;
+      const crossing = ringCrossing(ring);
+      if (crossing === null) continue;
+      const path = `coordinates${geometry.type === 'MultiPolygon' ? `[${k}]` : ''}[${r}]`;
+      const [i, j, at] = crossing;
+      return `the ring ${path} crosses itself: its edge from position ${i} to ${i + 1} crosses the edge from ${j} to ${j + 1} near [${at.map((v) => Number(v.toFixed(4))).join(', ')}], so the area has no one inside, and what is drawn from it (a band, a fill) may be wrong; fix the order of its positions (a GIS's "fix geometries" does it)`;
+    }
+  }
+  return null;
+}
+
+/** The first two non-adjacent edges of a closed ring that properly cross, and the crossing point, or null. */
+function ringCrossing(ring: GeoJSON.Position[]): [number, number, [number, number]] | null {
+  const n = ring.length - 1; // edges: ring[i] → ring[i + 1], i < n (the last position repeats the first)
+  const order = Array.from({ length: Math.max(n, 0) }, (_, i) => i).sort(
+    (a, b) => Math.min(ring[a][0], ring[a + 1][0]) - Math.min(ring[b][0], ring[b + 1][0]),
+  );
+  for (let x = 0; x < order.length; x++) {
+    const i = order[x];
+    const [a, b] = [ring[i], ring[i + 1]];
+    const maxX = Math.max(a[0], b[0]);
+    for (let y = x + 1; y < order.length; y++) {
+      const j = order[y];
+      const [c, d] = [ring[j], ring[j + 1]];
+      if (Math.min(c[0], d[0]) > maxX) break;
+      if (Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1) continue;
+      const o1 = orient(a, b, c);
+      const o2 = orient(a, b, d);
+      const o3 = orient(c, d, a);
+      const o4 = orient(c, d, b);
+      if (o1 * o2 < 0 && o3 * o4 < 0) {
+        const t = o1 / (o1 - o2);
+        const at: [number, number] = [c[0] + t * (d[0] - c[0]), c[1] + t * (d[1] - c[1])];
+        return [Math.min(i, j), Math.max(i, j), at];
+      }
+    }
+  }
+  return null;
+}
+
+function orient(a: GeoJSON.Position, b: GeoJSON.Position, c: GeoJSON.Position): number {
+  return Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
 }
 
 /** An admin-1 region of the basemap (public/basemap/admin1.geojson): its ISO 3166-2 code, its country, its polygon. */

@@ -2,6 +2,7 @@
 import type { Annotation, AnnotationKind } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
 import { describeCharacter, describeStrangers } from './lookalikes.js';
+import { didYouMean } from './closest-name.js';
 
 export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
   place: ['id', 'of', 'name', 'kind', 'geonames', 'wikidata', 'at', 'precision'],
@@ -108,7 +109,7 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       const strangers = describeStrangers(key, /[A-Za-z0-9._:-]/);
       diagnostics.error(
         attributeAt(file, a, key),
-        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; ${continued(a, key)}allowed: ${allowed.join(', ')}`,
+        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; ${continued(a, key)}${didYouMean(key, allowed)}allowed: ${allowed.join(', ')}`,
       );
       ok = false;
     }
@@ -134,6 +135,19 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
     diagnostics.error(
       attributeAt(file, a, key),
       `${key}= on :${a.kind}[${short(a.label)}] is empty; ${continued(a, key)}${hint(a.kind)}, or delete ${key}=`,
+    );
+    ok = false;
+  }
+  // A figure's words are compared between claims ("4 killed" in two accounts is one figure): an invisible
+  // character pasted into them ("4 \u00ADkilled") made another word of it without a sign on the map.
+  // (A bidi control is the warning above.)
+  for (const key of ['figures', 'unit'] as const) {
+    const v = a.attributes[key];
+    const invisible = v === undefined ? null : /(?![\u202A-\u202E\u2066-\u2069])\p{Cf}/u.exec(v);
+    if (!invisible) continue;
+    diagnostics.error(
+      attributeAt(file, a, key),
+      `${key}= on :${a.kind}[${short(a.label)}] has ${describeCharacter(invisible[0])} at character ${[...v!.slice(0, invisible.index)].length + 1}, pasted with the value: the same figure would read as another; delete it`,
     );
     ok = false;
   }

@@ -6,6 +6,7 @@ export { headline };
 import type { Annotation } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
+import { didYouMean } from './closest-name.js';
 
 /** Offsets of the place, weapon and range mentions inside [start, end), relative to start. */
 export function highlightsWithin(
@@ -59,7 +60,7 @@ export function readStanding(
   } else if (!(CLAIM_STATUSES as readonly string[]).includes(status)) {
     diagnostics.error(
       attributeAt(file, a, 'status'),
-      `unknown status "${status}"; allowed: ${CLAIM_STATUSES.join(', ')}`,
+      `unknown status "${status}"; ${didYouMean(status, CLAIM_STATUSES)}allowed: ${CLAIM_STATUSES.join(', ')}`,
     );
     ok = false;
   }

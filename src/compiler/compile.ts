@@ -32,6 +32,7 @@ import { readMeta } from './documents.js';
 import {
   type DocumentPlace,
   type DocumentPlaces,
+  lonLatHint,
   parseLonLat,
   precisionLabel,
   type Resolver,
@@ -46,12 +47,13 @@ import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
 import { placesConflict } from './containment.js';
-import { idHint, otherKindHint } from './id-hint.js';
+import { idHint, invisibleHint, otherKindHint } from './id-hint.js';
 import { M_PER_KM, RANGE_LIMITS, roundDegrees } from '../earth.js';
 
 export type AreaGeometry = Polygon | MultiPolygon | LineString | MultiLineString | MultiPoint;
 /** An area file as the shell read it: its geometry and a digest of its content, or why it could not be used. */
-export type AreaFile = { geometry: AreaGeometry; digest: string } | { error: string };
+/** `warning`: usable, but suspect (a ring that crosses itself), said at each use. */
+export type AreaFile = { geometry: AreaGeometry; digest: string; warning?: string } | { error: string };
 
 export interface CompileOptions {
   resolve: Resolver;
@@ -276,7 +278,7 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
         diagnostics.error(
           attributeAt(doc.parsed.path, a, 'of'),
           unusableMessage(unusableDefinitions(docs, 'weapon'), 'of', 'weapon', a.attributes.of) ??
-            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? otherKindHint(a.attributes.of, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
+            `of=${a.attributes.of} names no weapon; ${idHint(a.attributes.of, weapons.keys()) ?? invisibleHint(a.attributes.of, doc.parsed.annotations) ?? otherKindHint(a.attributes.of, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${a.attributes.of}} in any document`}`,
         );
       }
     }
@@ -315,7 +317,7 @@ function eventPlaces(
         diagnostics.error(
           attributeAt(file, a, 'place'),
           unresolvedPlaceMessage(doc.places, 'place', id) ??
-            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? otherKindHint(id, 'place', doc.parsed.annotations) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
+            `place=${id} names no place of this document; ${idHint(id, doc.places.byId.keys()) ?? invisibleHint(id, doc.parsed.annotations) ?? otherKindHint(id, 'place', doc.parsed.annotations) ?? `define it with :place[…]{#${id}} or under places: in the front matter`}`,
         );
     }
     return found.length === ids.length && ids.length > 0 ? found : null;
@@ -426,7 +428,7 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
         diagnostics.error(
           attributeAt(file, a, 'of'),
           unusableMessage(unusableEvents, 'of', 'event', id) ??
-            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? otherKindHint(id, 'event', doc.parsed.annotations) ?? `define it with :event[…]{#${id} …} in any document`}`,
+            `of=${id} names no event; ${idHint(id, drafts.keys()) ?? invisibleHint(id, doc.parsed.annotations) ?? otherKindHint(id, 'event', doc.parsed.annotations) ?? `define it with :event[…]{#${id} …} in any document`}`,
         );
         continue;
       }
@@ -661,7 +663,7 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
         `magnitude=${magnitude} needs unit=${unit === undefined ? '' : ' (it is empty)'}: what it counts (e.g. magnitude=188 unit=drones)`,
       );
       ok = false;
-    } else figures.push({ value, unit: unit.trim() });
+    } else figures.push({ value, unit: unit.trim().replace(/\s+/g, ' ') });
   }
   if (a.attributes.figures !== undefined) {
     const parts = a.attributes.figures.split(';');
@@ -711,7 +713,8 @@ function readFigures(file: string, a: Annotation, diagnostics: Diagnostics): Fig
         continue;
       }
       stated.add(key);
-      figures.push({ value, unit: m[3] });
+      // A no-break space between a unit's words is a space: "killed\u00A0in action" is "killed in action".
+      figures.push({ value, unit: m[3].replace(/\s+/g, ' ') });
     }
   }
   // Both forms on one claim: magnitude= unit= is the one-figure form of figures=, so the two are one
@@ -770,7 +773,7 @@ function collectRanges(
         diagnostics.error(
           attributeAt(file, a, 'weapon'),
           unusableMessage(unusableWeapons, 'weapon', 'weapon', w) ??
-            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? otherKindHint(w, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${w}} in any document`}`,
+            `weapon=${w} names no weapon; ${idHint(w, weapons.keys()) ?? invisibleHint(w, doc.parsed.annotations) ?? otherKindHint(w, 'weapon', doc.parsed.annotations) ?? `define it with :weapon[…]{#${w}} in any document`}`,
         );
 
       const values = rangeValues(file, a, diagnostics);
@@ -992,6 +995,16 @@ function rangeValues(
       );
       ok = false;
     }
+    // Words that state a figure of their own ("300 km") are the text's claim: an added max= other than it
+    // would publish the annotator's figure in its place, and the text's would be lost without a word.
+    const stated = parseStatedRange(a.label);
+    if (ok && !('error' in stated) && stated.basis === 'stated' && (stated.min_km !== lo || stated.max_km !== hi)) {
+      diagnostics.error(
+        attributeAt(file, a, max !== undefined ? 'max' : 'min'),
+        `:range[${short(a.label)}] states ${stated.min_km > 0 ? `${fmt(stated.min_km)}–` : ''}${fmt(stated.max_km)} km itself, and ${min !== undefined ? `min=${min} ` : ''}max=${max} would publish the annotator's figure in its place; drop min=/max=/added= to publish the text's figure, or put the added figure on words that state none`,
+      );
+      ok = false;
+    }
     return ok
       ? {
           min: lo,
@@ -1038,6 +1051,8 @@ function rangeOrigin(
       return null;
     }
     if (!note) return needNote('origin-area');
+    if (loaded.warning)
+      diagnostics.warning(attributeAt(file, a, 'origin-area'), `origin-area=${area}: ${loaded.warning}`);
     return {
       origin: { kind: 'area', geometry: loaded.geometry },
       key: `area:${loaded.digest}`,
@@ -1074,7 +1089,7 @@ function rangeOrigin(
     diagnostics.error(
       attributeAt(file, a, 'origin'),
       unresolvedPlaceMessage(doc.places, 'origin', origin) ??
-        `origin=${origin} is neither a place id of this document nor "lon,lat"`,
+        `origin=${origin} is neither a place id of this document nor "lon,lat"${lonLatHint(origin, 'origin')}`,
     );
     return null;
   }

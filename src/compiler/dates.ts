@@ -20,6 +20,7 @@
  * (`2024-11-25/2024-11` is valid: the month of November 2024 ends after the 25th).
  */
 import type { DatePrecision } from '../contract.js';
+import { describeStrangers } from './lookalikes.js';
 
 export interface ParsedDate {
   /** As published: the date, or `start/end`. */
@@ -91,10 +92,54 @@ function numericDate(text: string): string | null {
   return `write a date as YYYY-MM-DD (year, month, day): ${readings.join(' or ')}${readings.length > 1 ? ', as the text means it' : ''}`;
 }
 
+/** Dashes pasted from a word processor in place of the hyphen-minus "-". */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+/** Characters a date may hold: letters and digits, spaces, and "-", "/", ".", ",". */
+const DATE_CHARACTER = /[0-9A-Za-z ./,-]/;
+const WRITTEN_DAY_MONTH_YEAR = new RegExp(String.raw`^${DAY}\s+(?:of\s+)?${MONTH},?\s+(\d{4})$`, 'i');
+const WRITTEN_MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+(\d{4})$`, 'i');
+const WRITTEN_MONTH_YEAR = new RegExp(String.raw`^${MONTH},?\s+(\d{4})$`, 'i');
+
+/**
+ * A date the annotator wrote in another form that says a date plainly, and the form to write instead:
+ * a dash or an invisible character pasted into it ("2024‑11‑01" with U+2011), a month or day without its
+ * leading zero ("2024-1-5"), or the date in words ("1 November 2024", "November 1, 2024", "Nov 2024"). Null
+ * when it is none of these.
+ */
+function otherDateForm(text: string): string | null {
+  const pad = (n: string | number) => String(n).padStart(2, '0');
+  // "2024-11-01–2024-11-03", "2024-11-01 - 2024-11-03": two dates joined by a dash, as a text writes a run of days.
+  const joined =
+    /^(\d{4}(?:-\d{2}){0,2})\s*(?:[\u2010-\u2015\u2212]|\s-\s|-(?=\d{4}\b))\s*(\d{4}(?:-\d{2}){0,2})$/.exec(text);
+  if (joined) return `an interval is written with "/" between its ends: ${joined[1]}/${joined[2]}`;
+  const strangers = describeStrangers(text, DATE_CHARACTER);
+  if (strangers.length > 0) {
+    const cleaned = text.replace(DASHES, '-').replace(/[\p{Cf}]/gu, '');
+    return `it has ${strangers.join(', ')}; type it again with ASCII characters${cleaned !== text && DATE.test(cleaned) ? `: ${cleaned}` : ''}`;
+  }
+  const unpadded = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(text);
+  if (unpadded && !DATE.test(text)) {
+    const [, y, m, d] = unpadded;
+    return `write the month${d !== undefined ? ' and the day' : ''} with two digits: ${y}-${pad(m)}${d !== undefined ? `-${pad(d)}` : ''}`;
+  }
+  const dmy = WRITTEN_DAY_MONTH_YEAR.exec(text);
+  const mdy = WRITTEN_MONTH_DAY_YEAR.exec(text);
+  const my = WRITTEN_MONTH_YEAR.exec(text);
+  if (dmy || mdy || my) {
+    const [month, day, year] = dmy
+      ? [dmy[2], dmy[1], dmy[3]]
+      : mdy
+        ? [mdy[1], mdy[2], mdy[3]]
+        : [my![1], undefined, my![2]];
+    return `write it as ${day !== undefined ? 'YYYY-MM-DD' : 'YYYY-MM'}: ${year}-${pad(monthIndex(month) + 1)}${day !== undefined ? `-${pad(day)}` : ''}`;
+  }
+  return null;
+}
+
 /** Returns the parsed date, or an error message saying what is allowed. `published`: the document's publication date, for relative words. */
 export function parseDate(value: string, published: string | null = null): ParsedDate | { error: string } {
   const text = value.trim().replace(/\s+/g, ' ');
-  const numeric = numericDate(text);
+  const numeric = numericDate(text) ?? otherDateForm(text);
   if (numeric) return { error: `"${value}" is not a date: ${numeric}` };
   const parts = text.split('/');
   if (parts.length > 2) return { error: `"${value}" is not a date; expected ${DATE_FORMS}` };
@@ -118,7 +163,7 @@ export function parseDate(value: string, published: string | null = null): Parse
   const endIso = end.end ?? end.iso;
   if (lastDay(endIso) < firstDay(start.iso))
     return {
-      error: `date interval "${value}" ends before it starts${start.relative || end.relative ? ` (${start.iso}/${endIso}, counted from published: ${published})` : ''}`,
+      error: `date interval "${value}" ends before it starts${start.relative || end.relative ? ` (${start.iso}/${endIso}, counted from published: ${published})` : ''}; write the earlier date first${start.relative || end.relative ? '' : `: ${parts[1]}/${parts[0]}`}`,
     };
   const precision = RANK[start.precision] >= RANK[end.precision] ? start.precision : end.precision;
   const isRelative = start.relative || end.relative;

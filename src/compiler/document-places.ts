@@ -10,8 +10,9 @@ import { roundDegrees } from '../earth.js';
 import type { FrontPlace } from './documents.js';
 import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
-import { idHint, otherKindHint } from './id-hint.js';
+import { idHint, invisibleHint, otherKindHint } from './id-hint.js';
 import { describeStrangers } from './lookalikes.js';
+import { didYouMean } from './closest-name.js';
 
 /**
  * Resolves all the place mentions of one document together, each the others' context (resolve.ts's
@@ -62,6 +63,24 @@ export function parseLonLat(value: string): [number, number] | null {
   const lon = Number(m[1]);
   const lat = Number(m[2]);
   return Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null;
+}
+
+/**
+ * What is wrong with a point that parseLonLat refused, when it can tell: `; are longitude and latitude
+ * swapped? write "48.46,35.04"`, `; separate longitude and latitude with a comma`, or "".
+ */
+export function lonLatHint(value: string, key: string): string {
+  const two = /^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (!two)
+    return /^\s*-?\d+,\d+\s*[;\s]\s*-?\d+,\d+\s*$/.test(value)
+      ? '; the decimal point is "." and a comma separates longitude from latitude'
+      : '';
+  const [lon, lat] = [Number(two[1]), Number(two[2])];
+  if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90)
+    return `; are longitude and latitude swapped? longitude comes first: ${key}="${two[2]},${two[1]}"`;
+  if (!/,/.test(value) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)
+    return `; separate longitude and latitude with a comma: ${key}="${two[1]},${two[2]}"`;
+  return '';
 }
 
 /** Words an annotator may give for `precision=`, beside the levels 1–5 (see PrecisionLevel). */
@@ -202,7 +221,7 @@ export function resolveDocumentPlaces(
     if (kind !== undefined && !(PLACE_KINDS as readonly string[]).includes(kind)) {
       diagnostics.error(
         attributeAt(file, a, 'kind'),
-        `unknown place kind "${kind}"; allowed: ${PLACE_KINDS.join(', ')}`,
+        `unknown place kind "${kind}"; ${didYouMean(kind, PLACE_KINDS)}allowed: ${PLACE_KINDS.join(', ')}`,
       );
       return fail();
     }
@@ -212,7 +231,7 @@ export function resolveDocumentPlaces(
       if (!point) {
         diagnostics.error(
           attributeAt(file, a, 'at'),
-          `at="${a.attributes.at}" is not "lon,lat" in degrees (e.g. at="35.04,48.46")`,
+          `at="${a.attributes.at}" is not "lon,lat" in degrees (e.g. at="35.04,48.46")${lonLatHint(a.attributes.at, 'at')}`,
         );
         return fail();
       }
@@ -352,7 +371,7 @@ export function resolveDocumentPlaces(
     } else if (!definedAt.has(a.attributes.of) && !failed.has(a.attributes.of)) {
       diagnostics.error(
         attributeAt(file, a, 'of'),
-        `of=${a.attributes.of} names no place of this document; ${idHint(a.attributes.of, [...byId.keys(), ...definedAt.keys()]) ?? otherKindHint(a.attributes.of, 'place', annotations) ?? `define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`}`,
+        `of=${a.attributes.of} names no place of this document; ${idHint(a.attributes.of, [...byId.keys(), ...definedAt.keys()]) ?? invisibleHint(a.attributes.of, annotations) ?? otherKindHint(a.attributes.of, 'place', annotations) ?? `define it first with :place[…]{#${a.attributes.of}} or under places: in the front matter`}`,
       );
     }
   });

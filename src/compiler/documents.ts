@@ -4,6 +4,8 @@ import { parseDate } from './dates.js';
 import type { Diagnostics } from './diagnostics.js';
 import { idProblem } from './attributes.js';
 import { parseLonLat } from './document-places.js';
+import { didYouMean } from './closest-name.js';
+import { describeStrangers } from './lookalikes.js';
 
 export const FRONT_MATTER_KEYS = [
   'id',
@@ -62,7 +64,10 @@ export function readMeta(
   };
   for (const key of Object.keys(front)) {
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key))
-      fail(key, `unknown front-matter key "${key}"; allowed: ${FRONT_MATTER_KEYS.join(', ')}`);
+      fail(
+        key,
+        `unknown front-matter key "${key}"${strangersIn(key)}; ${didYouMean(key, FRONT_MATTER_KEYS)}allowed: ${FRONT_MATTER_KEYS.join(', ')}`,
+      );
   }
   const text = (key: string, required: boolean): string | null => {
     const v = front[key];
@@ -119,7 +124,7 @@ export function readMeta(
           if (!(FRONT_PLACE_KEYS as readonly string[]).includes(k))
             fail(
               lines[`${key}.${k}`] !== undefined ? `${key}.${k}` : key,
-              `place "${pid}": unknown key "${k}"; allowed: ${FRONT_PLACE_KEYS.join(', ')}`,
+              `place "${pid}": unknown key "${k}"${strangersIn(k)}; ${didYouMean(k, FRONT_PLACE_KEYS)}allowed: ${FRONT_PLACE_KEYS.join(', ')}`,
             );
         if (v.name !== undefined && v.name !== null && typeof v.name !== 'string')
           failValue(`${key}.name`, `place "${pid}": "name" must be text, got ${JSON.stringify(v.name)}`);
@@ -207,4 +212,10 @@ function yamlShown(value: unknown): string {
   return JSON.stringify(value, (_, v) =>
     typeof v === 'number' && !Number.isFinite(v) ? `__${Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf'}__` : v,
   ).replace(/"__(-?\.(?:nan|inf))__"/g, '$1');
+}
+
+/** ` (it has U+FEFF ZERO WIDTH NO-BREAK SPACE (invisible) at character 1)` for a key with a character no key has, or "". */
+function strangersIn(key: string): string {
+  const strangers = describeStrangers(key, /[A-Za-z0-9_]/);
+  return strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : '';
 }

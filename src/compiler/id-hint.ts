@@ -3,6 +3,7 @@
  * case-sensitive (`#Dnipro` and `of=dnipro` are two ids), which annotators rarely expect, so a
  * reference that differs from a definition only by case says which one and why. Pure.
  */
+import { describeCharacter } from './lookalikes.js';
 
 /** `did you mean "Dnipro"? (ids are case-sensitive)` when one defined id differs from `id` only by case, else null. */
 export function idHint(id: string, defined: Iterable<string>): string | null {
@@ -12,6 +13,22 @@ export function idHint(id: string, defined: Iterable<string>): string | null {
       return `did you mean "${candidate}"? (ids are case-sensitive)`;
   }
   return null;
+}
+
+/**
+ * `the mention at 6:22 defines "ky\u00ADiv", with U+00AD SOFT HYPHEN (invisible) pasted in; delete it there` when
+ * an annotation's id is `id` but for invisible characters (its definition is an error of its own), else null.
+ */
+export function invisibleHint(
+  id: string,
+  annotations: ReadonlyArray<{ line: number; column: number; attributes: Record<string, string> }>,
+): string | null {
+  const other = annotations.find(
+    (a) => a.attributes.id !== undefined && a.attributes.id !== id && a.attributes.id.replace(/\p{Cf}/gu, '') === id,
+  );
+  if (!other) return null;
+  const char = /\p{Cf}/u.exec(other.attributes.id)![0];
+  return `the mention at ${other.line}:${other.column} defines "${other.attributes.id}", with ${describeCharacter(char)} pasted in; delete it there`;
 }
 
 /**

@@ -8,6 +8,7 @@
  * Pure: text in, data and diagnostics out.
  */
 import { COLON_LOOKALIKES, describeCharacter, describeStrangers } from './lookalikes.js';
+import { didYouMean } from './closest-name.js';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -386,7 +387,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       error(
         at.line,
         at.column,
-        `unknown annotation kind ":${f.name}"${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''} in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; allowed kinds: ${ANNOTATION_KINDS.join(', ')} (if the colon is the source's own text, write it as "\\:")`,
+        `unknown annotation kind ":${f.name}"${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''} in "${src.slice(at.offset, Math.min(f.end, at.offset + 60))}"; ${didYouMean(f.name, ANNOTATION_KINDS).replace('"', '":')}allowed kinds: ${ANNOTATION_KINDS.join(', ')} (if the colon is the source's own text, write it as "\\:")`,
       );
     } else if (!f.hasLabel) {
       error(

@@ -41,7 +41,9 @@ const QUALIFIER_VARIANTS: Readonly<Record<string, RangeQualifier>> = {
 };
 
 import { TOO_MANY_DIGITS, tooManyDigits } from './numbers.js';
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
+// Thousands grouped by commas ("5,500") or by spaces, as SI and French write them ("5 500", with a no-break
+// or a thin space too: every space is one space by the time the pattern reads it).
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?)`;
 const UNITS = Object.keys(KM_PER_UNIT)
   .sort((a, b) => b.length - a.length)
   .map((u) => u.replace(/ /g, String.raw`\s+`))
@@ -82,11 +84,15 @@ const PATTERN = new RegExp(
   'i',
 );
 
-const toNumber = (s: string) => Number(s.replace(/,/g, ''));
+const toNumber = (s: string) => Number(s.replace(/[, ]/g, ''));
 const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
 export function parseStatedRange(text: string): StatedRange | { error: string } {
-  const t = text.trim().replace(/\s+/g, ' ');
+  // Invisible characters pasted with the text (a soft hyphen, a zero-width space) are no part of the figure.
+  const t = text
+    .replace(/\p{Cf}/gu, '')
+    .trim()
+    .replace(/\s+/g, ' ');
   const lower = t.toLowerCase();
   for (const [rangeClass, band] of Object.entries(RANGE_CLASSES)) {
     if (band.phrases.some((p) => lower === p || lower === `${p} ballistic missile`)) {
@@ -97,8 +103,16 @@ export function parseStatedRange(text: string): StatedRange | { error: string } 
   if (!m) {
     const unit = /\d\s*([a-z]+)\.?$/i.exec(t)?.[1];
     if (unit && !(unit.toLowerCase() in KM_PER_UNIT)) {
+      const figure = /(\d[\d,. ]*)\s*[a-z]+\.?$/i.exec(t)?.[1].trim() ?? '';
       return {
-        error: `unknown unit "${unit}" in "${text}"; allowed units: km, kilometres, m, miles, nautical miles (nmi)`,
+        error: `unknown unit "${unit}" in "${text}"; allowed units: km, kilometres, m, miles, nautical miles (nmi, nm); if the text writes it so, give the figure in km with max= and added="…" (e.g. max=${figure.replace(/[, ]/g, '') || 300} added="the text writes ${figure} ${unit}")`,
+      };
+    }
+    // "1,5 km": a comma before one or two digits is a decimal comma in much of Europe, or a slip.
+    const comma = /(?:^|\D)(\d+),(\d{1,2})(?!\d)/.exec(t);
+    if (comma) {
+      return {
+        error: `"${text}" is ambiguous: "${comma[1]},${comma[2]}" is ${comma[1]}.${comma[2]} if its comma is a decimal point, and no number otherwise; give the figure in km with min=/max= and added="…" (e.g. max=${comma[1]}.${comma[2]} added="the text writes ${comma[1]},${comma[2]}, a decimal comma")`,
       };
     }
     if (!/\d/.test(t)) return { error: `"${text}" states no number; expected ${RANGE_FORMS}` };

@@ -4,6 +4,7 @@ import type { Diagnostic, EventFeature } from '../contract.js';
 /** Where the table lives, for messages. */
 export const TYPE_TABLE = 'data/types.json';
 import { FALLBACK_COLOUR } from '../constants.js';
+import { closestName } from './closest-name.js';
 
 export { FALLBACK_COLOUR };
 
@@ -25,12 +26,13 @@ export function undeclaredTypes(
     if (Object.hasOwn(table, type) || seen.has(type)) continue;
     seen.add(type);
     const claim = claims[0];
+    const meant = closestName(type, Object.keys(table));
     out.push({
       severity: 'warning',
       file: pathOf.get(claim?.document ?? '') ?? claim?.document ?? TYPE_TABLE,
       line: claim?.line ?? 1,
       column: claim?.column ?? 1,
-      message: `event type "${type}" has no colour in ${TYPE_TABLE}; it is drawn grey (${fallback}) until you add "${type}": "#RRGGBB" there (see data/README.md, "Type colours")`,
+      message: `event type "${type}" has no colour in ${TYPE_TABLE}${meant ? `; if it is a slip for "${meant}", write type=${meant}` : ''}; it is drawn grey (${fallback}) until you add "${type}": "#RRGGBB" there (see data/README.md, "Type colours")`,
     });
   }
   return out;

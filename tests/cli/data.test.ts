@@ -100,8 +100,9 @@ const MALFORMED: Array<{ name: string; content: string | Buffer; message: string
   {
     name: 'binary',
     content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
-    message: 'NUL bytes',
-    line: 1,
+    // Its first NUL byte is on its third line (the PNG signature holds CR LF, then LF).
+    message: 'it has a NUL byte (U+0000) here',
+    line: 3,
   },
   { name: 'empty', content: '', message: 'empty document', line: 1 },
   {

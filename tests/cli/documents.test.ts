@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,5 +57,23 @@ describe('findDocuments', () => {
       [join(dir, 'strike.markdown'), 'warning'],
     ]);
     expect(found.problems[1].message).toContain('rename it strike.md');
+  });
+
+  it('warns about a folder named like a document that holds none, and a pipe named like one, instead of saying nothing', () => {
+    const { dir } = tree();
+    mkdirSync(join(dir, 'lead.md'));
+    mkdirSync(join(dir, 'bundle.md'));
+    writeFileSync(join(dir, 'bundle.md', 'text.md'), 'x');
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    const found = findDocuments(dir);
+    expect(found.paths).toEqual([join(dir, 'a.md'), join(dir, 'bundle.md', 'text.md')]);
+    expect(found.problems.map((p) => [p.path, p.severity, p.message])).toEqual([
+      [
+        join(dir, 'lead.md'),
+        'warning',
+        expect.stringContaining('a folder named like a document, and it holds no *.md'),
+      ],
+      [join(dir, 'pipe.md'), 'warning', expect.stringContaining('not a regular file (a pipe, socket or device)')],
+    ]);
   });
 });

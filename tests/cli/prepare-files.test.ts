@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,34 @@ describe('prepareFiles: a document the build fails on', () => {
     // a.md's own problem is still reported, at its place.
     expect(prepared.map((p) => p.parsed.path)).toEqual(['a.md']);
     expect(prepared[0].diagnostics.some((d) => d.line === 5 && d.message.includes('"bogus-a"'))).toBe(true);
+  });
+});
+
+describe('prepareFiles: what stands beside or instead of a document', () => {
+  const none: Resolver = (qs) =>
+    qs.map(() => ({ ok: false, reason: 'unknown', message: 'unknown place', suggestions: [] })) as never;
+  it('reads a document beside a folder named like its published text (name.txt) as having none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepare-'));
+    writeFileSync(join(dir, 'a.md'), '---\nid: a\ntitle: T\n---\nText.\n');
+    mkdirSync(join(dir, 'a.txt'));
+    const { prepared, unreadable } = prepareFiles([join(dir, 'a.md')], dir, none);
+    expect(unreadable).toEqual([]);
+    expect(prepared.map((p) => p.parsed.text)).toEqual(['Text.\n']);
+  });
+  it('says a document removed after it was listed cannot be read, at it, and reads the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepare-'));
+    writeFileSync(join(dir, 'b.md'), '---\nid: b\ntitle: T\n---\nText.\n');
+    const { prepared, unreadable } = prepareFiles([join(dir, 'a.md'), join(dir, 'b.md')], dir, none);
+    expect(unreadable).toEqual([
+      {
+        severity: 'error',
+        file: 'a.md',
+        line: 1,
+        column: 1,
+        message: 'cannot read the document: it was removed while the build ran; run the build again',
+      },
+    ]);
+    expect(prepared.map((p) => p.parsed.path)).toEqual(['b.md']);
   });
 });
 

@@ -110,4 +110,27 @@ describe('buildStories', () => {
       files: { 'maps.json': '[]\n' },
     });
   });
+
+  it('reports a story file saved as Windows-1252 at its byte, and passes over a folder named like one with a warning, instead of failing the build', () => {
+    const dir = tree({ 'ok.yaml': 'title: Everything\n' });
+    writeFileSync(
+      join(dir, 'maps', 'cafe.yaml'),
+      Buffer.concat([Buffer.from('title: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
+    mkdirSync(join(dir, 'maps', 'folder.yaml'));
+    const { diagnostics, files } = buildStories(join(dir, 'maps'), dir, [join(dir, 'areas')], events, ranges);
+    expect(diagnostics.map((d) => [d.file.replace(/.*maps\//, ''), d.line, d.column, d.severity, d.message])).toEqual([
+      [
+        'cafe.yaml',
+        1,
+        11,
+        'error',
+        expect.stringMatching(
+          /^not valid UTF-8: byte 0xE9 here is "é" in Windows-1252 \(Latin-1\), so the story file was saved in another encoding/,
+        ),
+      ],
+      ['folder.yaml', 1, 1, 'warning', 'not read: this is a folder named like a story file; a story is a file'],
+    ]);
+    expect(Object.keys(files)).toContain('maps/ok.json');
+  });
 });

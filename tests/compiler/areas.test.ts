@@ -42,3 +42,46 @@ describe('the compiler does no file I/O', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('parseArea: area files broken as GIS exports break them (tests/fixtures/malformed/areas)', () => {
+  const read = (name: string) =>
+    parseArea(readFileSync(join(import.meta.dirname, '../fixtures/malformed/areas', name), 'utf8'));
+  it.each([
+    ['empty.geojson', /^the file is empty; an area file holds one GeoJSON Polygon/],
+    [
+      'projected-metres.geojson',
+      /^coordinates\[0\]\[0\] is \[3339584\.7, 6446275\.8\], not a longitude and latitude in degrees; these look like metres of a projected CRS: export the file again in EPSG:4326/,
+    ],
+    [
+      'crs-web-mercator.geojson',
+      /^it declares the coordinate reference system urn:ogc:def:crs:EPSG::3857 \("crs" member\).*export it again in EPSG:4326$/,
+    ],
+    [
+      'lat-lon-swapped.geojson',
+      /^coordinates\[0\] is \[31\.23, 121\.47\], not a longitude and latitude in degrees; are longitude and latitude swapped\?/,
+    ],
+    ['no-coordinates.geojson', /^the MultiPolygon has no coordinates: nothing would be drawn from it$/],
+    ['unclosed-ring.geojson', /^not valid GeoJSON: First and last positions/],
+  ])('refuses %s, saying what to fix', (name, message) => {
+    const r = read(name);
+    expect('error' in r && r.error).toMatch(message);
+  });
+  it('takes a Feature, 3D positions, and a crs member that names WGS 84 longitude, latitude', () => {
+    for (const name of ['feature-not-collection.geojson', 'three-d.geojson', 'crs-wgs84.geojson']) {
+      const r = read(name);
+      expect('geometry' in r && r.geometry.type).toBe('Polygon');
+      expect('warning' in r).toBe(false);
+    }
+  });
+  it('takes a ring that crosses itself, with a warning naming the two edges and where they cross', () => {
+    const r = read('bow-tie.geojson');
+    expect('geometry' in r && r.warning).toMatch(
+      /^the ring coordinates\[0\] crosses itself: its edge from position 0 to 1 crosses the edge from 2 to 3 near \[30\.5, 50\.5\]/,
+    );
+  });
+  it('takes the basemap outlines it is meant to read (a longitude of 181 is degrees, past the antimeridian)', () => {
+    const land = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/basemap/land-110m.geojson'), 'utf8'));
+    const r = parseArea(JSON.stringify(land.features?.[0]?.geometry ?? land));
+    expect('error' in r ? r.error : null).toBeNull();
+  });
+});

@@ -267,6 +267,68 @@ export const hurried = fc.array(
   { minLength: 1, maxLength: 2 },
 );
 
+/**
+ * What a word processor or a CMS does to a valid document's structured values (the fifth round of fuzzing):
+ * a dash in a date swapped for a typographic one, an invisible character (soft hyphen, zero-width space,
+ * word joiner, no-break space) pasted inside a value that names something (a date, a type, a status, an id,
+ * a figure, a kind, a pin), two letters of an attribute's name swapped, a value's straight quotes made curly.
+ * Each either changes nothing that is published or is an error on its line: never a silent misstatement.
+ */
+export const pasted = fc.oneof(
+  fc.record({
+    op: fc.constant('dashInDate' as const),
+    at: fc.nat(),
+    s: fc.constantFrom('\u2010', '\u2011', '\u2013', '\u2014', '\u2212', '\uFE63'),
+  }),
+  fc.record({
+    op: fc.constant('invisibleInValue' as const),
+    at: fc.nat(),
+    b: fc.nat(),
+    s: fc.constantFrom('\u00AD', '\u200B', '\u2060', '\u00A0', '\u200C', '\uFEFF'),
+  }),
+  fc.record({ op: fc.constant('swapKeyLetters' as const), at: fc.nat(), b: fc.nat() }),
+  fc.record({ op: fc.constant('curlyQuotes' as const), at: fc.nat() }),
+);
+export type Pasted = typeof pasted extends fc.Arbitrary<infer T> ? T : never;
+/** Attributes whose value names or counts something: a character pasted into one must not pass unseen. */
+const STRUCTURED =
+  /(?<=[{\s])(date|type|status|place|weapon|of|kind|geonames|wikidata|precision|figures|magnitude|min|max|origin|sentences)=("[^"\n]+"|[^\s}"]+)/g;
+
+/** One paste applied to a document's source. */
+export function paste(src: string, m: Pasted): string {
+  switch (m.op) {
+    case 'dashInDate': {
+      const x = nth([...src.matchAll(/(?<=[{\s])date=("?)(\d{4}-)/g)], m.at);
+      return x ? put(src, x.index + x[0].length - 1, m.s, 1) : src;
+    }
+    case 'invisibleInValue': {
+      const x = nth([...src.matchAll(STRUCTURED)], m.at);
+      if (!x) return src;
+      const quoted = x[2].startsWith('"') ? 1 : 0;
+      const inner = x[2].length - 2 * quoted;
+      const start = x.index + x[1].length + 1 + quoted;
+      if (m.s === '\u00A0') {
+        // A no-break space stands where a space was (a word processor's), not inside a word.
+        const spaces = indices(x[2].slice(quoted, quoted + inner), / /g);
+        const i = nth(spaces, m.b);
+        return i === undefined ? src : put(src, start + i, m.s, 1);
+      }
+      return put(src, start + (m.b % (inner + 1)), m.s);
+    }
+    case 'swapKeyLetters': {
+      const x = nth([...src.matchAll(/(?<=[{\s])([a-z][a-z-]{2,})=/g)], m.at);
+      if (!x) return src;
+      const k = m.b % (x[1].length - 1);
+      if (x[1][k] === x[1][k + 1]) return src;
+      return put(src, x.index + k, `${x[1][k + 1]}${x[1][k]}`, 2);
+    }
+    case 'curlyQuotes': {
+      const x = nth([...src.matchAll(/(?<=[{\s])([a-z-]+)="([^"\n]*)"/g)], m.at);
+      return x ? put(src, x.index, `${x[1]}=“${x[2]}”`, x[0].length) : src;
+    }
+  }
+}
+
 const nth = <T>(xs: readonly T[], k: number): T | undefined => (xs.length ? xs[k % xs.length] : undefined);
 const indices = (s: string, re: RegExp) => [...s.matchAll(re)].map((m) => m.index);
 const put = (s: string, at: number, insert: string, remove = 0) => s.slice(0, at) + insert + s.slice(at + remove);

@@ -29,6 +29,8 @@ import {
   linesOf,
   mutate,
   mutations,
+  paste,
+  pasted,
   position,
   render,
   residue,
@@ -173,6 +175,52 @@ describe('the build under fuzzing', () => {
         } else expect(errors.length, `${JSON.stringify(m)} passed with no error`).toBeGreaterThan(0);
       }),
       { ...verbose, seed: 20261209, numRuns: 60 },
+    );
+  });
+
+  it('never lets a paste from a word processor change what is published without an error on its line', () => {
+    const clean = new Map<number, ReturnType<typeof build> | null>();
+    const baseline = (k: number) => {
+      if (!clean.has(k)) {
+        const b = build([seeds[k]]);
+        clean.set(k, b.diagnostics.some((d) => d.severity === 'error') ? null : b);
+      }
+      return clean.get(k) ?? null;
+    };
+    /** What the map says: every claim's date, status, claimant, figures and place, every band's values. */
+    const published = (b: ReturnType<typeof build>) => ({
+      events: b.out.events.features.map((f) => [
+        f.properties.id,
+        f.properties.type,
+        f.properties.places?.map((p) => p.name),
+        f.properties.claims.map((c) => [c.date, c.status, c.claimant, c.figures, c.excerpt]),
+      ]),
+      ranges: b.out.ranges.features.map((f) => [
+        f.properties.id,
+        f.properties.min_km,
+        f.properties.max_km,
+        f.properties.claims.map((c) => [c.status, c.claimant]),
+      ]),
+    });
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), pasted, (k, m) => {
+        const base = baseline(k);
+        fc.pre(base !== null);
+        const text = paste(seeds[k].text, m);
+        fc.pre(text !== seeds[k].text);
+        const after = build([{ path: seeds[k].path, text }]);
+        const errors = after.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0) {
+          // The error stands on the line the paste changed.
+          const changed = linesOf(text).findIndex((l, i) => l !== linesOf(seeds[k].text)[i]) + 1;
+          expect(
+            errors.some((e) => e.line === changed),
+            `${JSON.stringify(m)}: ${JSON.stringify(errors)}`,
+          ).toBe(true);
+        } else
+          expect(published(after), `${JSON.stringify(m)} changed the output with no error`).toEqual(published(base!));
+      }),
+      { ...verbose, seed: Number(process.env.FUZZ_SEED ?? 20261210), numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
 

@@ -20,4 +20,13 @@ describe('undeclaredTypes', () => {
     ]);
     expect(undeclaredTypes(events, { ...table, 'arms-transfer': '#0072B2' }, paths, '#8c8c8c')).toEqual([]);
   });
+
+  it('says which declared type a misspelt one is a slip for, so the warning names the fix', () => {
+    const transfer = events.find((f) => f.properties.type === 'arms-transfer')!;
+    const misspelt = { ...transfer, properties: { ...transfer.properties, type: 'arms-tranfser' } };
+    const [warning] = undeclaredTypes([misspelt], { 'arms-transfer': '#0072B2' }, new Map(), '#8c8c8c');
+    expect(warning.message).toMatch(
+      /^event type "arms-tranfser" has no colour in data\/types\.json; if it is a slip for "arms-transfer", write type=arms-transfer; it is drawn grey/,
+    );
+  });
 });
