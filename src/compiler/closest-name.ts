@@ -34,3 +34,16 @@ export function didYouMean(name: string, known: Iterable<string>): string {
   const meant = closestName(name, known);
   return meant === null ? '' : `did you mean "${meant}"? `;
 }
+
+/**
+ * Up to three of `known` closest to `id` (an event, range or document id, an event type), to list
+ * after "did you mean": one that contains it or that it contains first, then by edit distance.
+ */
+export function closestIds(id: string, known: Iterable<string>): string[] {
+  const score = (k: string) => (k.includes(id) || id.includes(k) ? -1 : distance(id, k));
+  return [...known]
+    .map((k) => ({ k, d: score(k) }))
+    .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
+    .slice(0, 3)
+    .map((x) => x.k);
+}

@@ -6,32 +6,11 @@
  * Pure: the story and its selected features in, the published steps and diagnostics out.
  */
 import type { Diagnostic, EventFeature, RangeFeature, StoryStep } from '../contract.js';
+import { closestIds } from './closest-name.js';
 import { Diagnostics, sortDiagnostics } from './diagnostics.js';
 import { SELECTORS, storyInPeriod, type Selection, type Selector, type Story } from './story.js';
 
 const WHAT: Record<Selector, string> = { documents: 'document', events: 'event', ranges: 'range', types: 'event type' };
-
-/** Edit distance (insertions, deletions, substitutions) between two ids. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
-}
-
-/** Up to three of `known` closest to `id`: a shared part first, then by edit distance. */
-export function closestIds(id: string, known: Iterable<string>): string[] {
-  const score = (k: string) => (k.includes(id) || id.includes(k) ? -1 : distance(id, k));
-  return [...known]
-    .map((k) => ({ k, d: score(k) }))
-    .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
-    .slice(0, 3)
-    .map((x) => x.k);
-}
 
 /**
  * The published steps of a story: each step's features are those of the story's `events` and `ranges`

@@ -19,6 +19,7 @@ import {
 } from '../contract.js';
 
 export type { StoryIndexEntry, StoryOutput, StoryPeriod, StoryView };
+import { closestName, didYouMean } from './closest-name.js';
 import { Diagnostics, sortDiagnostics, type Location } from './diagnostics.js';
 import { lineIndex, unclosedOpener } from './parse.js';
 
@@ -191,8 +192,8 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
         d.error(
           at(pair.key as YamlNode),
           what === 'a story'
-            ? `unknown key "${key}"; a story has ${keys.join(', ')}`
-            : `unknown key "${key}" in ${what}; a step has ${keys.join(', ')}`,
+            ? `unknown key "${key}"; ${didYouMean(key, keys)}a story has ${keys.join(', ')}`
+            : `unknown key "${key}" in ${what}; ${didYouMean(key, keys)}a step has ${keys.join(', ')}`,
         );
         continue;
       }
@@ -233,7 +234,7 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
         if (!(SELECTORS as readonly string[]).includes(name)) {
           d.error(
             at(pair.key as YamlNode),
-            `${where}unknown selector "${name}" in "${key}"; use ${SELECTORS.join(', ')}`,
+            `${where}unknown selector "${name}" in "${key}"; ${didYouMean(name, SELECTORS)}use ${SELECTORS.join(', ')}`,
           );
           continue;
         }
@@ -306,7 +307,12 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
       }
       if (pairs.has('center')) {
         const c = numbers(field('center'), 2);
-        if (!c || !lonlatOk(c))
+        if (c && !lonlatOk(c) && lonlatOk([c[1]!, c[0]!]))
+          d.error(
+            at(field('center')),
+            `${where}"center" must be [longitude, latitude]: [${c[0]}, ${c[1]}] has a latitude past ±90, so it is written latitude first; write [${c[1]}, ${c[0]}]`,
+          );
+        else if (!c || !lonlatOk(c))
           d.error(at(field('center')), `${where}"center" must be [longitude, latitude] in degrees`);
         else out.center = c as [number, number];
       }
@@ -518,7 +524,9 @@ export function selectStory(
     for (const key of SELECTORS) {
       for (const { value, at } of sel[key]) {
         if (known[key].has(value)) continue;
-        const close = [...known[key]].filter((k) => k.includes(value) || value.includes(k)).slice(0, 3);
+        const contains = [...known[key]].filter((k) => k.includes(value) || value.includes(k)).slice(0, 3);
+        const slip = contains.length ? null : closestName(value, known[key]);
+        const close = slip ? [slip] : contains;
         d.error(
           at,
           `${part}.${key}: no ${what[key]} "${value}" in the build${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : ''}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, didYouMean } from '../../src/compiler/closest-name.js';
+import { closestIds, closestName, didYouMean } from '../../src/compiler/closest-name.js';
 
 describe('closestName', () => {
   const attributes = ['id', 'of', 'type', 'summary', 'date', 'place', 'claimant', 'status', 'note', 'figures'];
@@ -20,5 +20,15 @@ describe('closestName', () => {
   it('didYouMean is the phrase to put before the list of what is allowed, or nothing', () => {
     expect(didYouMean('claimaint', attributes)).toBe('did you mean "claimant"? ');
     expect(didYouMean('zzzzzz', attributes)).toBe('');
+  });
+});
+
+describe('closestIds', () => {
+  it('ranks the closest ids: a shared part first, then the fewest edits', () => {
+    expect(closestIds('kursk', ['dnipro', 'ev-kursk-1', 'kursx'])).toEqual(['ev-kursk-1', 'kursx', 'dnipro']);
+  });
+
+  it('ranks a misspelt event type first among the known types', () => {
+    expect(closestIds('missle-strike', ['drone-attack', 'missile-strike', 'arms-transfer'])[0]).toBe('missile-strike');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventCollection, RangeCollection } from '../../src/contract.js';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.js';
 import { parseStory, selectStory, storyOutput, type Story } from '../../src/compiler/story.js';
-import { closestIds, focusStorySteps } from '../../src/compiler/story-steps.js';
+import { focusStorySteps } from '../../src/compiler/story-steps.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/app');
 const events = (JSON.parse(readFileSync(join(fixtures, 'events.geojson'), 'utf8')) as EventCollection).features;
@@ -91,12 +91,12 @@ steps:
   - just words
 `),
     ).toEqual([
-      'maps/a-story.yaml:4:5: error: unknown key "txt" in step 1; a step has title, text, select, period, bounds, center, zoom',
+      'maps/a-story.yaml:4:5: error: unknown key "txt" in step 1; did you mean "text"? a step has title, text, select, period, bounds, center, zoom',
       'maps/a-story.yaml:5:5: error: step 2 needs a "title": the heading of its card',
       `maps/a-story.yaml:6:12: error: step 3: "title" is 88 characters; a step's title is a short heading of at most 80 (put the rest in "text")`,
       'maps/a-story.yaml:8:5: error: step 4: "center" and "zoom" go together',
       'maps/a-story.yaml:9:13: error: step 4: "period" ends (2024-11-01) before it begins (2024-11-30)',
-      'maps/a-story.yaml:10:14: error: step 4: unknown selector "event" in "select"; use documents, events, ranges, types',
+      'maps/a-story.yaml:10:14: error: step 4: unknown selector "event" in "select"; did you mean "events"? use documents, events, ranges, types',
       'maps/a-story.yaml:11:5: error: step 5 must be a mapping with at least "title" (and "text", "select", …)',
     ]);
   });
@@ -165,9 +165,5 @@ steps:
     expect(out.diagnostics.map(formatDiagnostic)).toEqual([
       'maps/a-story.yaml:5:23: error: step 1: select.events: no event "ev-2024-11-27-ukraine-drones" on the story\'s map (a step focuses on what the story shows); the build has it, but the story\'s "select", "exclude" or "period" leave it off',
     ]);
-  });
-
-  it('ranks the closest ids: a shared part first, then the fewest edits', () => {
-    expect(closestIds('kursk', ['dnipro', 'ev-kursk-1', 'kursx'])).toEqual(['ev-kursk-1', 'kursx', 'dnipro']);
   });
 });

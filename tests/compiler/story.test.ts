@@ -86,8 +86,8 @@ zoom: 40
 `),
     ).toEqual([
       'maps/a-story.yaml:1:1: error: a story needs a "title": the headline shown above its map',
-      'maps/a-story.yaml:2:1: error: unknown key "selct"; a story has title, description, notes, byline, credit, select, exclude, period, bounds, center, zoom, projection, inset, highlight, steps',
-      'maps/a-story.yaml:5:3: error: unknown selector "event" in "select"; use documents, events, ranges, types',
+      'maps/a-story.yaml:2:1: error: unknown key "selct"; did you mean "select"? a story has title, description, notes, byline, credit, select, exclude, period, bounds, center, zoom, projection, inset, highlight, steps',
+      'maps/a-story.yaml:5:3: error: unknown selector "event" in "select"; did you mean "events"? use documents, events, ranges, types',
       'maps/a-story.yaml:6:14: error: "select.documents" must be a list of ids, e.g. [an-id, another-id]',
       'maps/a-story.yaml:7:9: error: "period" ends (2024-11-01) before it begins (2024-11-30)',
       'maps/a-story.yaml:8:9: error: "bounds" must be [[west, south], [east, north]] in degrees, longitudes within ±180 and latitudes within ±90',
@@ -207,6 +207,20 @@ exclude:
     expect(sel.diagnostics.map(formatDiagnostic)).toEqual([
       'maps/a-story.yaml:4:7: error: select.events: no event "ev-2024-11-23-kursk" in the build; did you mean "ev-2024-11-23-kursk-atacms"?',
       'maps/a-story.yaml:5:15: error: select.documents: no document "nowhere" in the build',
+    ]);
+  });
+
+  it('names the known type or id a misspelt one is a slip for', () => {
+    const { story } = parse('title: A\nselect:\n  types: [missle-strike]\n');
+    const sel = selectStory(story!, events, ranges);
+    expect(sel.diagnostics.map(formatDiagnostic)[0]).toBe(
+      'maps/a-story.yaml:3:11: error: select.types: no event type "missle-strike" in the build; did you mean "missile-strike"?',
+    );
+  });
+
+  it('says a center written latitude first is, with the order to write', () => {
+    expect(errors('title: A\ncenter: [51.7, 136.2]\nzoom: 5\n')).toEqual([
+      'maps/a-story.yaml:2:9: error: "center" must be [longitude, latitude]: [51.7, 136.2] has a latitude past ±90, so it is written latitude first; write [136.2, 51.7]',
     ]);
   });
 
