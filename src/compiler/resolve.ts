@@ -81,6 +81,12 @@ export interface PlaceQuery {
    * was named after, a last-resort guess (the document's focus wins when it lies far from it).
    */
   river?: boolean;
+  /**
+   * `within` is what a sentence states the place is in ("Perth is a city in central Scotland";
+   * places/stated-container.ts), not a name after a comma, which may be a list: candidates outside it
+   * are dropped when one lies inside.
+   */
+  stated?: boolean;
 }
 
 export interface ResolveContext {
@@ -562,6 +568,8 @@ function checkQuery(q: PlaceQuery): void {
     throw new TypeError(`resolvePlace: query.kind must be a PlaceKind, got ${JSON.stringify(q.kind)}`);
   if (q.division !== undefined && typeof q.division !== 'boolean')
     throw new TypeError(`resolvePlace: query.division must be a boolean, got ${JSON.stringify(q.division)}`);
+  if (q.stated !== undefined && typeof q.stated !== 'boolean')
+    throw new TypeError(`resolvePlace: query.stated must be a boolean, got ${JSON.stringify(q.stated)}`);
   if (q.river !== undefined && typeof q.river !== 'boolean')
     throw new TypeError(`resolvePlace: query.river must be a boolean, got ${JSON.stringify(q.river)}`);
 }
@@ -764,7 +772,16 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
     text = text.slice(0, comma).trim();
   }
   const within = withinText ? containerOf(g, withinText) : -1;
-  const candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
+  let candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
+  // A container the sentence states ("Perth is a city in central Scotland") rules out the places outside
+  // it, whatever else the text names ("… it gave its name to the capital of Western Australia").
+  if (q.stated === true && within >= 0) {
+    const country = countryOf(g, within);
+    const inside = candidates.filter(
+      (c) => c.i !== within && liesIn(g, c.i, within) === true && (country === null || countryOf(g, c.i) === country),
+    );
+    if (inside.length) candidates = inside;
+  }
   if (q.river === true) {
     const stream = STREAM_WORD.test(text) ? text : `${text} River`;
     const own = (stream === text ? candidates : candidatesOf(g, stream, q.kind, within)).filter((c) =>
@@ -1039,6 +1056,7 @@ function signature(q: PlaceQuery): string {
     q.within ?? null,
     q.division ?? null,
     q.river ?? null,
+    q.stated ?? null,
   ]);
 }
 

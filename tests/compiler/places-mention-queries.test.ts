@@ -25,15 +25,16 @@ function rowsOf(text: string, mentions: string[]): Mention[] {
 
 // Examples written here, not taken from any benchmark corpus.
 describe('mentionQueries', () => {
-  it('reads a container after a comma, a stated container, a division and a river', () => {
+  it('reads a container after a comma, a stated container (marked so), a division and a river', () => {
     const text =
       'Troops left Paducah, Ky., crossed the Tennessee at Florence and camped in Wayne, a town in Perry County.';
     const q = mentionQueries(rowsOf(text, ['Paducah', 'Ky.', 'Tennessee', 'Florence', 'Wayne']));
     expect(q[0]).toMatchObject({ text: 'Paducah', within: 'Ky.' });
+    expect(q[0].stated).toBeUndefined();
     expect(q[1]).toMatchObject({ text: 'Ky.', division: true });
     expect(q[2]).toMatchObject({ text: 'Tennessee', river: true });
     expect(q[3].river).toBeUndefined();
-    expect(q[4]).toMatchObject({ text: 'Wayne', within: 'Perry County' });
+    expect(q[4]).toMatchObject({ text: 'Wayne', within: 'Perry County', stated: true });
   });
 });
 
@@ -45,10 +46,10 @@ interface Row extends Mention {
 
 /**
  * Floors one row under the scores measured after the rules for the set's classes of miss were made
- * (wiki 74/76, health 58/61, wotr 49/53, web 64/64, local 68/68; see data/gazetteer/README.md): losing
+ * (wiki 75/76, health 58/61, wotr 49/53, web 64/64, local 68/68; see data/gazetteer/README.md): losing
  * two rows of a genre, or any of its fixed classes wholesale, fails.
  */
-const FLOOR: Record<string, number> = { wiki: 73 / 76, health: 57 / 61, wotr: 48 / 53, web: 63 / 64, local: 67 / 68 };
+const FLOOR: Record<string, number> = { wiki: 74 / 76, health: 57 / 61, wotr: 48 / 53, web: 63 / 64, local: 67 / 68 };
 
 describe('genres set', () => {
   it('resolves each genre within 161 km at or above its floor', () => {

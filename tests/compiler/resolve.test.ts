@@ -622,6 +622,20 @@ describe('genres: rivers, court houses, seats of government, strays', () => {
     expect(distanceKm(w.lonlat, [-91.1, 34.0])).toBeLessThan(161);
   });
 
+  it('drops the places outside a container the sentence states, whatever else the text names', () => {
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    // "Perth is a city in central Scotland …; it gave its name to the capital of Western Australia."
+    const doc = (stated: boolean) =>
+      resolve([
+        { text: 'Perth', within: 'Scotland', ...(stated ? { stated: true } : {}) },
+        { text: 'Scotland' },
+        { text: 'Western Australia' },
+      ]);
+    expect(place(doc(true)[0]).country).toBe('GB');
+    // As a comma's container (which may be a list), it is evidence, not a rule.
+    expect(place(doc(false)[0]).country).toBe('AU');
+  });
+
   it('reads a county seat named by its court house as the town', () => {
     for (const text of ['Culpeper Court-House', 'Culpeper Court House', 'Culpeper C. H.']) {
       expect(place(resolvePlace(g, { text })), text).toMatchObject({ name: 'Culpeper', admin1: 'US-VA' });

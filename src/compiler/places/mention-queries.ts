@@ -94,8 +94,10 @@ function queryOf(m: Mention, around: Neighbours = {}): PlaceQuery {
     )
       q.river = true;
   }
-  const within = containingPlace(m) ?? statedContainer(m.text_context.slice(m.end - m.context_offset));
+  const comma = containingPlace(m);
+  const within = comma ?? statedContainer(m.text_context.slice(m.end - m.context_offset));
   if (within) q.within = within;
+  if (within && !comma) q.stated = true;
   return q;
 }
 
