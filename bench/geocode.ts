@@ -53,7 +53,7 @@ const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'sh
 interface Gold {
   gold_lat: number;
   gold_lon: number;
-  extra?: { fcode?: string | null };
+  extra?: { fcode?: string | null; genre?: string };
 }
 
 type Row = Mention & Gold;
@@ -568,6 +568,16 @@ function main(): void {
     );
     console.log(line('overall', overall));
     for (const [k, e] of [...kinds].sort((a, b) => b[1].length - a[1].length)) console.log(line(`  ${k}`, scoresOf(e)));
+    // Own sets that say each row's genre (tests/fixtures/geocode/genres.jsonl): scores per genre too.
+    const genres = new Map<string, Array<number | null>>();
+    c.rows.forEach((r, i) => {
+      const k = r.extra?.genre;
+      if (!k) return;
+      let list = genres.get(k);
+      if (!list) genres.set(k, (list = []));
+      list.push(errors[i]);
+    });
+    for (const [k, e] of genres) console.log(line(`  genre ${k}`, scoresOf(e)));
     summary[c.name] = {
       n: overall.n,
       acc161: round(overall.acc161, 4),

@@ -46,10 +46,10 @@ interface Row extends Mention {
 
 /**
  * Floors one row under the scores measured after the rules for the set's classes of miss were made
- * (wiki 75/76, health 58/61, wotr 49/53, web 64/64, local 68/68; see data/gazetteer/README.md): losing
+ * (wiki 75/76, health 59/61, wotr 49/53, web 64/64, local 68/68; see data/gazetteer/README.md): losing
  * two rows of a genre, or any of its fixed classes wholesale, fails.
  */
-const FLOOR: Record<string, number> = { wiki: 74 / 76, health: 57 / 61, wotr: 48 / 53, web: 63 / 64, local: 67 / 68 };
+const FLOOR: Record<string, number> = { wiki: 74 / 76, health: 58 / 61, wotr: 48 / 53, web: 63 / 64, local: 67 / 68 };
 
 describe('genres set', () => {
   it('resolves each genre within 161 km at or above its floor', () => {

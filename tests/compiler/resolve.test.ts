@@ -6,6 +6,7 @@ import type { ResolvedPlace } from '../../src/contract.js';
 import { place } from './resolve-kit.js';
 import { distanceKm } from '../../src/compiler/places/distance.js';
 import { onLand } from './natural-earth.js';
+import { lookupPlace } from '../../src/compiler/places/lookup.js';
 
 let g: Gazetteer;
 beforeAll(() => {
@@ -634,6 +635,18 @@ describe('genres: rivers, court houses, seats of government, strays', () => {
     expect(place(doc(true)[0]).country).toBe('GB');
     // As a comma's container (which may be a list), it is evidence, not a rule.
     expect(place(doc(false)[0]).country).toBe('AU');
+  });
+
+  it("does not read a town as another admin-1 unit that Natural Earth lists under the town's region", () => {
+    // Natural Earth names each of the six prefectures of Guinea's Nzérékoré Region "Nzérékoré".
+    expect(lookupPlace(g, 'Nzérékoré', { max: 20 }).rows.map((r) => r.name)).not.toContain('Beyla Prefecture');
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    const [, nzerekore] = resolve([
+      { text: 'Conakry' },
+      { text: 'Nzérékoré' },
+      { text: 'Guéckédou', name: 'Guéckédou prefecture' },
+    ]);
+    expect(distanceKm(place(nzerekore).lonlat, [-8.82, 7.75])).toBeLessThan(50);
   });
 
   it('reads a county seat named by its court house as the town', () => {
