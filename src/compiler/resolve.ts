@@ -1007,8 +1007,8 @@ const FOCUS_GUESS_KM = 100;
  * within STRAY.localKm of the focus), a town of fewer than STRAY.population inhabitants read over STRAY.km
  * from the focus, in no country or region the document names, is a homonym of a place the gazetteer lacks ("Grasmere" in a Lake District story read
  * as Grasmere, New South Wales): it is placed at the focus. So is, in any story, a name read without
- * its leading qualifier ("East Midlands" as Midlands, Zimbabwe; "Northern Rivers" as Rivers State)
- * in another country than the focus's, over STRAY.km from it.
+ * its capitalised leading qualifier ("East Midlands" as Midlands, Zimbabwe; "Northern Rivers" as Rivers
+ * State) as a region or town in a country no other mention reads into, over STRAY.km from the focus.
  */
 const STRAY = { localKm: 300, km: 1000, population: 10_000 };
 
@@ -1223,11 +1223,18 @@ function resolveAll(
         !named.has(regionOf(x, top) ?? '')
       )
         return true;
-      const q = QUALIFIER.exec(uq[n].name ?? uq[n].text)?.[0]
-        .trim()
-        .toLowerCase();
+      // A capitalised qualifier makes a proper name ("East Midlands"); "eastern Ukraine" and "Upper Egypt"
+      // are parts of a country, read as the country, and a country is never a stray.
+      const q = QUALIFIER.exec(uq[n].name ?? uq[n].text)?.[0].trim();
+      const l = levelOf(x, top);
+      const c = countryOf(x, top);
       return (
-        q !== undefined && !normalizeName(p.name).includes(normalizeName(q)) && countryOf(x, top) !== countryOf(x, f)
+        q !== undefined &&
+        /^\p{Lu}/u.test(q) &&
+        (l === 'region' || l === 'county' || l === 'city') &&
+        !normalizeName(p.name).includes(normalizeName(q)) &&
+        c !== countryOf(x, f) &&
+        !belief.some((bs, m) => m !== n && !guessed[m] && bs.length > 0 && countryOf(x, bs[0].i) === c)
       );
     };
     out.forEach((r, n) => {

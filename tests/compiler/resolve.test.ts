@@ -685,6 +685,15 @@ describe('genres: rivers, court houses, seats of government, strays', () => {
       { text: 'England' },
     ]);
     expect(place(mids[2]).country).toBe('GB');
+    // A part of a country is the country, wherever the story is: "eastern Ukraine", "Upper Egypt".
+    const abroad = resolve([
+      { text: 'Boston' },
+      { text: 'Cambridge', within: 'Massachusetts' },
+      { text: 'Eastern Ukraine' },
+      { text: 'Upper Egypt' },
+    ]);
+    expect(place(abroad[2]).country).toBe('UA');
+    expect(place(abroad[3]).country).toBe('EG');
     // A small town the story places in a country it names stays where it is.
     const born = resolve([
       { text: 'Cambridge' },
