@@ -788,6 +788,10 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
       STREAM_LEVELS.includes(levelOf(g, c.i)),
     );
     if (own.length) return { pin: null, text: stream, candidates: own };
+    // A water body or other feature by its own name ("crossed the English Channel", "up the Atlantic") is
+    // what it says; only a town's or region's reading is a guess.
+    const features = candidates.filter((c) => STREAM_LEVELS.includes(levelOf(g, c.i)));
+    if (features.length) return { pin: null, text, candidates: features };
     if (candidates.length) return { pin: null, text, candidates, guess: 'namedAfter' };
   }
   if (candidates.length === 0) {

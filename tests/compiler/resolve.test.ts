@@ -609,6 +609,14 @@ describe('genres: rivers, court houses, seats of government, strays', () => {
     // "along the Mississippi": the river (features.yaml), not the state.
     expect(place(resolvePlace(g, { text: 'Mississippi', river: true }))).toMatchObject({ name: 'Mississippi River' });
     expect(place(resolvePlace(g, { text: 'Mississippi' })).kind).toBe('region');
+    // "crossed the English Channel": a feature by its own name is no guess, whatever the story's focus.
+    const crossed = documentResolver(g, WEIGHTS, { unknown: 'focus' })([
+      { text: 'Dallas' },
+      { text: 'Fort Worth' },
+      { text: 'English Channel', river: true },
+    ]);
+    expect(crossed[2]).not.toHaveProperty('focus');
+    expect(place(crossed[2]).name).toBe('English Channel');
     // "the mouth of White River" in a report from Arkansas: no such stream in the gazetteer, so the
     // town of the name (South Dakota) is a guess that yields to the story's focus.
     const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
