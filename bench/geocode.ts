@@ -30,8 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import type { Gazetteer } from '../src/compiler/gazetteer.js';
 import { distanceKm } from '../src/compiler/places/distance.js';
-import { containerPair, divisionCue } from '../src/compiler/places/division.js';
-import { statedContainer } from '../src/compiler/places/stated-container.js';
+import { mentionQueries, type Mention } from '../src/compiler/places/mention-queries.js';
 import {
   documentResolver,
   WEIGHTS,
@@ -50,90 +49,14 @@ const MAX_ERROR_KM = 20039;
 
 const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'bench', 'geocoding');
 
-/** What the resolver may read of a row. */
-interface Mention {
-  doc_id: string;
-  mention: string;
-  start: number;
-  end: number;
-  text_context: string;
-  context_offset: number;
-}
-
-/** What only the scoring reads. */
+/** What only the scoring reads (the resolver reads Mention fields: places/mention-queries.ts). */
 interface Gold {
   gold_lat: number;
   gold_lon: number;
-  extra?: { fcode?: string | null };
+  extra?: { fcode?: string | null; genre?: string };
 }
 
 type Row = Mention & Gold;
-
-/**
- * A place the text names right after the mention as containing it: "Paris, Texas", "Paducah, Ky.",
- * "Kharkiv, Ukraine". Up to three capitalised words after a comma.
- */
-function containingPlace(m: Mention): string | undefined {
-  const after = m.text_context.slice(m.end - m.context_offset);
-  const match = /^,\s+((?:[A-Z][\p{L}.'’-]*)(?:\s+[A-Z][\p{L}.'’-]*){0,2})/u.exec(after);
-  return match?.[1].replace(/[,;]$/, '');
-}
-
-/**
- * A designator the text puts after the mention, possibly after a list of names: "Platte County"
- * annotated as "Platte", "Butler, Clark and Warren counties", "Washington state", "the Kursk region".
- * Returned in the singular, to make the lookup name.
- */
-function designatorAfter(m: Mention): string | undefined {
-  const after = m.text_context.slice(m.end - m.context_offset);
-  const name = "[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*)?";
-  const list = `(?:,\\s+${name})*,?\\s+(?:and|or|&)\\s+${name}`;
-  const match = new RegExp(
-    `^(?:${list})?\\s+(County|county|counties|Parish|parish|parishes|state|province|provinces|region|regions|oblast)\\b`,
-    'u',
-  ).exec(after);
-  if (!match) return undefined;
-  const word = match[1].toLowerCase();
-  return { counties: 'county', parishes: 'parish', provinces: 'province', regions: 'region' }[word] ?? word;
-}
-
-/**
- * Whether the text reads the mention as a political division (places/division.ts): the container of
- * the mention just before it ("Bronx, New York"), or named with a state's organ or part ("New York
- * Gov."). `around` gives the document's mentions next to this one.
- */
-function divisionOf(m: Mention, around: Neighbours): boolean {
-  const text = (from: number, to: number): string | null =>
-    from >= m.context_offset && to <= m.context_offset + m.text_context.length && from <= to
-      ? m.text_context.slice(from - m.context_offset, to - m.context_offset)
-      : null;
-  const { prev, next, prevPrev } = around;
-  if (prev) {
-    const between = text(prev[1], m.start);
-    const after = next ? text(m.end, next[0]) : null;
-    const earlier = prevPrev ? text(prevPrev[1], prev[0]) : null;
-    if (between !== null && containerPair(between, after, earlier)) return true;
-  }
-  const at = m.start - m.context_offset;
-  return divisionCue(m.text_context.slice(0, at), m.text_context.slice(m.end - m.context_offset));
-}
-
-/** A document's mentions next to one, as [start, end] offsets. */
-interface Neighbours {
-  prev?: [number, number];
-  next?: [number, number];
-  prevPrev?: [number, number];
-}
-
-function queryOf(m: Mention, around: Neighbours = {}): PlaceQuery {
-  const q: PlaceQuery = { text: m.mention };
-  if (divisionOf(m, around)) q.division = true;
-  const designator = designatorAfter(m);
-  if (designator && !m.mention.toLowerCase().endsWith(designator)) q.name = `${m.mention} ${designator}`;
-  const within = containingPlace(m) ?? statedContainer(m.text_context.slice(m.end - m.context_offset));
-  if (within) q.within = within;
-  return q;
-}
 
 /** Kind of place of the gold answer, from its GeoNames feature code (scoring only). */
 function goldKind(r: Gold): string {
@@ -250,26 +173,8 @@ function readCorpus(file: string): Corpus {
     if (!list) docs.set(r.doc_id, (list = []));
     list.push(i);
   });
-  // The resolver gets Mention fields only.
-  // The document's mentions next to each row (mentions are given, as in the build).
-  const spans = new Map<string, Array<[number, number]>>();
-  for (const r of rows) {
-    let list = spans.get(r.doc_id);
-    if (!list) spans.set(r.doc_id, (list = []));
-    list.push([r.start, r.end]);
-  }
-  for (const list of spans.values()) list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const queries = rows.map((r) => {
-    const { doc_id, mention, start, end, text_context, context_offset } = r;
-    const list = spans.get(doc_id)!;
-    const before = list.filter((s) => s[1] <= start);
-    const around: Neighbours = {
-      prev: before.at(-1),
-      prevPrev: before.at(-2),
-      next: list.find((s) => s[0] >= end),
-    };
-    return queryOf({ doc_id, mention, start, end, text_context, context_offset }, around);
-  });
+  // The resolver gets Mention fields only (places/mention-queries.ts).
+  const queries = mentionQueries(rows);
   return { name: basename(path), rows, docs, queries, fold: rows.map((r) => foldOf(r.doc_id)) };
 }
 
@@ -663,6 +568,16 @@ function main(): void {
     );
     console.log(line('overall', overall));
     for (const [k, e] of [...kinds].sort((a, b) => b[1].length - a[1].length)) console.log(line(`  ${k}`, scoresOf(e)));
+    // Own sets that say each row's genre (tests/fixtures/geocode/genres.jsonl): scores per genre too.
+    const genres = new Map<string, Array<number | null>>();
+    c.rows.forEach((r, i) => {
+      const k = r.extra?.genre;
+      if (!k) return;
+      let list = genres.get(k);
+      if (!list) genres.set(k, (list = []));
+      list.push(errors[i]);
+    });
+    for (const [k, e] of genres) console.log(line(`  genre ${k}`, scoresOf(e)));
     summary[c.name] = {
       n: overall.n,
       acc161: round(overall.acc161, 4),

@@ -74,6 +74,19 @@ export interface PlaceQuery {
    * name yields (MATCH.division), and a region does not yield to its own homonym city.
    */
   division?: boolean;
+  /**
+   * The text reads this name as a river ("crossed the Rappahannock", "the mouth of White River";
+   * places/river-cue.ts): "X River" is tried first ("the Mississippi" is the river, not the state);
+   * when the gazetteer has no stream of the name, a town or region of it is only the place the river
+   * was named after, a last-resort guess (the document's focus wins when it lies far from it).
+   */
+  river?: boolean;
+  /**
+   * `within` is what a sentence states the place is in ("Perth is a city in central Scotland";
+   * places/stated-container.ts), not a name after a comma, which may be a list: candidates outside it
+   * are dropped when one lies inside.
+   */
+  stated?: boolean;
 }
 
 export interface ResolveContext {
@@ -555,6 +568,10 @@ function checkQuery(q: PlaceQuery): void {
     throw new TypeError(`resolvePlace: query.kind must be a PlaceKind, got ${JSON.stringify(q.kind)}`);
   if (q.division !== undefined && typeof q.division !== 'boolean')
     throw new TypeError(`resolvePlace: query.division must be a boolean, got ${JSON.stringify(q.division)}`);
+  if (q.stated !== undefined && typeof q.stated !== 'boolean')
+    throw new TypeError(`resolvePlace: query.stated must be a boolean, got ${JSON.stringify(q.stated)}`);
+  if (q.river !== undefined && typeof q.river !== 'boolean')
+    throw new TypeError(`resolvePlace: query.river must be a boolean, got ${JSON.stringify(q.river)}`);
 }
 
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
@@ -666,15 +683,16 @@ const DEMONYM_ENDINGS = ['ns', 'is', 'ites', 'ers', 'er', 'n', 'i', 'ans', 'an',
 const NAMED_AFTER_LEADING =
   /^(?:the\s+)?(?:port|bay|gulf|isle|university|city|county|district|province|state)\s+of\s+|^(?:the\s+)?(?:lake|mount|mt\.?|river|fort|camp)\s+/iu;
 const NAMED_AFTER_TRAILING =
-  /\s+(?:river|creek|lake|reservoir|bay|harbou?r|port|valley|falls|(?:national\s+|state\s+|memorial\s+)?park|square|(?:international\s+|regional\s+|municipal\s+)?airport|air\s+(?:force\s+)?base|university|college|hospital|dam|islands?|mountains?|hills?|beach|station|(?:art\s+)?gallery|museum|cathedral|church|stadium|arena|zoo|township|twp\.?|co\.?|metro(?:politan)?\s+area|area)$/iu;
+  /\s+(?:river|creek|lake|reservoir|bay|harbou?r|port|valley|falls|(?:national\s+|state\s+|memorial\s+)?park|square|(?:international\s+|regional\s+|municipal\s+)?airport|air\s+(?:force\s+)?base|university|college|hospital|dam|islands?|mountains?|hills?|beach|station|(?:art\s+)?gallery|museum|cathedral|church|stadium|arena|zoo|township|twp\.?|co\.?|metro(?:politan)?\s+area|area|court[-\s]?house|c\.\s?h\.?)$/iu;
 
 /**
  * Facilities built in the town they are named after ("Port of Rotterdam", "Ankara University",
- * "Lyon airport"): unlike a river, lake, park or mountain, which may lie far from its namesake, such
+ * "Lyon airport"; "Culpeper Court-House", "Spotsylvania C. H.", as 19th-century reports name a county
+ * seat by its court house): unlike a river, lake, park or mountain, which may lie far from its namesake, such
  * a facility lies at it. The first word of NAMED_AFTER_LEADING or the last of NAMED_AFTER_TRAILING.
  */
 const FACILITY_OF_TOWN =
-  /^(?:the\s+)?(?:port|university)\s+of\s+|\s+(?:harbou?r|port|(?:international\s+|regional\s+|municipal\s+)?airport|university|college|hospital|station|cathedral|stadium)$/iu;
+  /^(?:the\s+)?(?:port|university)\s+of\s+|\s+(?:harbou?r|port|(?:international\s+|regional\s+|municipal\s+)?airport|university|college|hospital|station|cathedral|stadium|court[-\s]?house|c\.\s?h\.?)$/iu;
 
 /** A form of a name without its feature's words, and whether the feature is a facility of a town. */
 interface NamedAfterForm {
@@ -697,6 +715,11 @@ function namedAfterForms(text: string): NamedAfterForm[] {
   }
   return out;
 }
+
+/** A stream's own word at the end of its name ("White River", "Antietam Creek", "Bull Run"). */
+const STREAM_WORD = /\s(?:river|creek|run|branch|fork|bayou|brook)$/iu;
+/** Levels a river may be in the index (features.yaml streams are features; a few are areas). */
+const STREAM_LEVELS: readonly Level[] = ['feature', 'area'];
 
 /** Parts of a containing place written as a chain, read innermost last ("Warren County, Ohio, United States"). */
 const MAX_CONTAINER_PARTS = 4;
@@ -749,7 +772,28 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
     text = text.slice(0, comma).trim();
   }
   const within = withinText ? containerOf(g, withinText) : -1;
-  const candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
+  let candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
+  // A container the sentence states ("Perth is a city in central Scotland") rules out the places outside
+  // it, whatever else the text names ("… it gave its name to the capital of Western Australia").
+  if (q.stated === true && within >= 0) {
+    const country = countryOf(g, within);
+    const inside = candidates.filter(
+      (c) => c.i !== within && liesIn(g, c.i, within) === true && (country === null || countryOf(g, c.i) === country),
+    );
+    if (inside.length) candidates = inside;
+  }
+  if (q.river === true) {
+    const stream = STREAM_WORD.test(text) ? text : `${text} River`;
+    const own = (stream === text ? candidates : candidatesOf(g, stream, q.kind, within)).filter((c) =>
+      STREAM_LEVELS.includes(levelOf(g, c.i)),
+    );
+    if (own.length) return { pin: null, text: stream, candidates: own };
+    // A water body or other feature by its own name ("crossed the English Channel", "up the Atlantic") is
+    // what it says; only a town's or region's reading is a guess.
+    const features = candidates.filter((c) => STREAM_LEVELS.includes(levelOf(g, c.i)));
+    if (features.length) return { pin: null, text, candidates: features };
+    if (candidates.length) return { pin: null, text, candidates, guess: 'namedAfter' };
+  }
   if (candidates.length === 0) {
     const words = hashtagWords(q.name ?? q.text, (f) => candidatesOf(g, f, q.kind, within, div).length > 0);
     if (words) return { pin: null, text: words, candidates: candidatesOf(g, words, q.kind, within, div) };
@@ -962,6 +1006,20 @@ export interface DocumentOptions {
  */
 const FOCUS_GUESS_KM = 100;
 
+/**
+ * With `unknown: 'focus'`, in a local story (at least two leading readings of towns or counties, all
+ * within STRAY.localKm of the focus), a town of fewer than STRAY.population inhabitants read over STRAY.km
+ * from the focus, in no country or region the document names, is a homonym of a place the gazetteer lacks ("Grasmere" in a Lake District story read
+ * as Grasmere, New South Wales): it is placed at the focus. So is, in any story, a name read without
+ * its capitalised leading qualifier ("East Midlands" as Midlands, Zimbabwe; "Northern Rivers" as Rivers
+ * State) as a region or town in a country no other mention reads into, over STRAY.km from the focus.
+ */
+const STRAY = { localKm: 300, km: 1000, population: 10_000 };
+
+/** A leading qualifier of a region's name ("East Midlands", "Northern Rivers", "Upper Austria"). */
+const QUALIFIER =
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|inner|outer)(?:[-\s]+(?:east|west|eastern|western))?\s+/iu;
+
 /** Levels a document's focus may be, in order of preference: the most local the document names. */
 const FOCUS_LEVELS: readonly (readonly Level[])[] = [['city', 'county'], ['region'], ['country', 'dependency']];
 
@@ -1001,6 +1059,8 @@ function signature(q: PlaceQuery): string {
     q.wikidata ?? null,
     q.within ?? null,
     q.division ?? null,
+    q.river ?? null,
+    q.stated ?? null,
   ]);
 }
 
@@ -1130,6 +1190,57 @@ function resolveAll(
           : []),
       ]),
     ].filter((c): c is string => !!c);
+    // A local story: its leading readings of towns and counties all lie near the focus (STRAY).
+    const fp = f >= 0 ? lonlatOf(x, f) : null;
+    // Leading readings of towns and counties, and whether each lies near the focus.
+    const near: Array<[number, boolean]> = [];
+    if (fp !== null)
+      belief.forEach((bs, n) => {
+        if (guessed[n] || bs.length === 0) return;
+        const l = levelOf(x, bs[0].i);
+        if (l === 'city' || l === 'county') near.push([n, distanceKm(lonlatOf(x, bs[0].i), fp) <= STRAY.localKm]);
+      });
+    // Countries and regions the document names outright ("born in Flumeri in southern Italy"): a town
+    // in one of them is not a stray.
+    const named = new Set<string>();
+    belief.forEach((bs, n) => {
+      if (guessed[n] || bs.length === 0) return;
+      const l = levelOf(x, bs[0].i);
+      if (l === 'country' || l === 'dependency') named.add(countryOf(x, bs[0].i) ?? '');
+      if (l === 'region') named.add(regionOf(x, bs[0].i) ?? '');
+    });
+    named.delete('');
+    // The story is local but for mention n.
+    const localBut = (n: number): boolean => {
+      const others = near.filter(([m]) => m !== n);
+      return others.length >= 2 && others.every(([, ok]) => ok);
+    };
+    const stray = (n: number, p: ResolvedPlace): boolean => {
+      if (fp === null || distanceKm(p.lonlat, fp) <= STRAY.km) return false;
+      const top = belief[n][0]?.i;
+      if (top === undefined) return false;
+      if (
+        levelOf(x, top) === 'city' &&
+        x.population[top] < STRAY.population &&
+        localBut(n) &&
+        !named.has(countryOf(x, top) ?? '') &&
+        !named.has(regionOf(x, top) ?? '')
+      )
+        return true;
+      // A capitalised qualifier makes a proper name ("East Midlands"); "eastern Ukraine" and "Upper Egypt"
+      // are parts of a country, read as the country, and a country is never a stray.
+      const q = QUALIFIER.exec(uq[n].name ?? uq[n].text)?.[0].trim();
+      const l = levelOf(x, top);
+      const c = countryOf(x, top);
+      return (
+        q !== undefined &&
+        /^\p{Lu}/u.test(q) &&
+        (l === 'region' || l === 'county' || l === 'city') &&
+        !normalizeName(p.name).includes(normalizeName(q)) &&
+        c !== countryOf(x, f) &&
+        !belief.some((bs, m) => m !== n && !guessed[m] && bs.length > 0 && countryOf(x, bs[0].i) === c)
+      );
+    };
     out.forEach((r, n) => {
       const p = prepared[n];
       if (!r.ok && r.reason === 'unknown' && p.pin === null) {
@@ -1146,9 +1257,10 @@ function resolveAll(
       if (options.unknown !== 'focus' || !place) return;
       const take = r.ok
         ? p.pin === null &&
-          p.guess === 'namedAfter' &&
-          !(p.facility && r.place.kind === 'city') &&
-          distanceKm(r.place.lonlat, place.lonlat) > FOCUS_GUESS_KM
+          ((p.guess === 'namedAfter' &&
+            !(p.facility && r.place.kind === 'city') &&
+            distanceKm(r.place.lonlat, place.lonlat) > FOCUS_GUESS_KM) ||
+            (p.guess === undefined && stray(n, r.place)))
         : r.reason === 'unknown';
       if (take) out[n] = { ok: true, place, candidates: [place], ambiguous: true, focus: true };
     });

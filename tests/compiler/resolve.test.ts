@@ -6,6 +6,7 @@ import type { ResolvedPlace } from '../../src/contract.js';
 import { place } from './resolve-kit.js';
 import { distanceKm } from '../../src/compiler/places/distance.js';
 import { onLand } from './natural-earth.js';
+import { lookupPlace } from '../../src/compiler/places/lookup.js';
 
 let g: Gazetteer;
 beforeAll(() => {
@@ -599,5 +600,117 @@ describe('classes of miss on unseen text', () => {
     }
     // The county keeps its full name.
     expect(place(resolvePlace(g, { text: 'Transylvania County' })).country).toBe('US');
+  });
+});
+
+// Classes of miss found with tests/fixtures/geocode/genres.jsonl; examples written here, not from any corpus.
+describe('genres: rivers, court houses, seats of government, strays', () => {
+  it('reads a name the text calls a river as the river, or its namesake only as a guess', () => {
+    // "along the Mississippi": the river (features.yaml), not the state.
+    expect(place(resolvePlace(g, { text: 'Mississippi', river: true }))).toMatchObject({ name: 'Mississippi River' });
+    expect(place(resolvePlace(g, { text: 'Mississippi' })).kind).toBe('region');
+    // "crossed the English Channel": a feature by its own name is no guess, whatever the story's focus.
+    const crossed = documentResolver(g, WEIGHTS, { unknown: 'focus' })([
+      { text: 'Dallas' },
+      { text: 'Fort Worth' },
+      { text: 'English Channel', river: true },
+    ]);
+    expect(crossed[2]).not.toHaveProperty('focus');
+    expect(place(crossed[2]).name).toBe('English Channel');
+    // "the mouth of White River" in a report from Arkansas: no such stream in the gazetteer, so the
+    // town of the name (South Dakota) is a guess that yields to the story's focus.
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    const [helena, , white] = resolve([
+      { text: 'Helena', within: 'Ark.' },
+      { text: 'Little Rock' },
+      { text: 'White River', river: true },
+    ]);
+    expect(place(helena).admin1).toBe('US-AR');
+    const w = place(white);
+    expect(w.admin1).not.toBe('US-SD');
+    expect(distanceKm(w.lonlat, [-91.1, 34.0])).toBeLessThan(161);
+  });
+
+  it('drops the places outside a container the sentence states, whatever else the text names', () => {
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    // "Perth is a city in central Scotland …; it gave its name to the capital of Western Australia."
+    const doc = (stated: boolean) =>
+      resolve([
+        { text: 'Perth', within: 'Scotland', ...(stated ? { stated: true } : {}) },
+        { text: 'Scotland' },
+        { text: 'Western Australia' },
+      ]);
+    expect(place(doc(true)[0]).country).toBe('GB');
+    // As a comma's container (which may be a list), it is evidence, not a rule.
+    expect(place(doc(false)[0]).country).toBe('AU');
+  });
+
+  it("does not read a town as another admin-1 unit that Natural Earth lists under the town's region", () => {
+    // Natural Earth names each of the six prefectures of Guinea's Nzérékoré Region "Nzérékoré".
+    expect(lookupPlace(g, 'Nzérékoré', { max: 20 }).rows.map((r) => r.name)).not.toContain('Beyla Prefecture');
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    const [, nzerekore] = resolve([
+      { text: 'Conakry' },
+      { text: 'Nzérékoré' },
+      { text: 'Guéckédou', name: 'Guéckédou prefecture' },
+    ]);
+    expect(distanceKm(place(nzerekore).lonlat, [-8.82, 7.75])).toBeLessThan(50);
+  });
+
+  it('reads a county seat named by its court house as the town', () => {
+    for (const text of ['Culpeper Court-House', 'Culpeper Court House', 'Culpeper C. H.']) {
+      expect(place(resolvePlace(g, { text })), text).toMatchObject({ name: 'Culpeper', admin1: 'US-VA' });
+    }
+  });
+
+  it('reads seats of government named for their government as the seat', () => {
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    const [westminster, holyrood, scotland] = resolve([
+      { text: 'Westminster' },
+      { text: 'Holyrood' },
+      { text: 'Scotland' },
+    ]);
+    expect(place(westminster)).toMatchObject({ country: 'GB' });
+    expect(distanceKm(place(westminster).lonlat, [-0.1246, 51.4995])).toBeLessThan(5);
+    expect(distanceKm(place(holyrood).lonlat, [-3.17, 55.95])).toBeLessThan(5);
+    expect(place(scotland)).toMatchObject({ country: 'GB', kind: 'region' });
+    const [whitehall, , dublin] = resolve([{ text: 'Whitehall' }, { text: 'Downing Street' }, { text: 'Dublin' }]);
+    expect(place(whitehall).country).toBe('GB');
+    expect(place(dublin).country).toBe('IE');
+  });
+
+  it('places a far small homonym in a local story, or a name read without its qualifier abroad, at the focus', () => {
+    const resolve = documentResolver(g, WEIGHTS, { unknown: 'focus' });
+    // Grasmere (Cumbria) is not in the gazetteer; Grasmere, New South Wales is.
+    const lakes = resolve([{ text: 'Cumbria' }, { text: 'Keswick' }, { text: 'Grasmere' }, { text: 'Ambleside' }]);
+    expect(place(lakes[2]).country).toBe('GB');
+    expect(lakes[2]).toMatchObject({ focus: true, ambiguous: true });
+    // "East Midlands" read as Midlands, Zimbabwe, in a story on Lincolnshire.
+    const mids = resolve([
+      { text: 'Lincoln' },
+      { text: 'Lincolnshire' },
+      { text: 'East Midlands' },
+      { text: 'England' },
+    ]);
+    expect(place(mids[2]).country).toBe('GB');
+    // A part of a country is the country, wherever the story is: "eastern Ukraine", "Upper Egypt".
+    const abroad = resolve([
+      { text: 'Boston' },
+      { text: 'Cambridge', within: 'Massachusetts' },
+      { text: 'Eastern Ukraine' },
+      { text: 'Upper Egypt' },
+    ]);
+    expect(place(abroad[2]).country).toBe('UA');
+    expect(place(abroad[3]).country).toBe('EG');
+    // A small town the story places in a country it names stays where it is.
+    const born = resolve([
+      { text: 'Cambridge' },
+      { text: 'Ely' },
+      { text: 'Newmarket' },
+      { text: 'Flumeri' },
+      { text: 'Italy' },
+    ]);
+    expect(place(born[3])).toMatchObject({ name: 'Flumeri', country: 'IT' });
+    expect(born[3]).not.toHaveProperty('focus');
   });
 });

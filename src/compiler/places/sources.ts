@@ -141,6 +141,26 @@ function regionPoint(lon: number, lat: number, clon: number, clat: number): [num
 function readAdmin1(text: string, t: DesignatorTable): { records: PlaceRecord[]; byGeonamesA1: Map<string, string> } {
   const file = JSON.parse(text) as { columns: string[]; rows: Admin1Row[] };
   const records: PlaceRecord[] = [];
+  // Natural Earth lists an admin-1 unit's larger region among its names ("Nzérékoré" for each of the six
+  // prefectures of Guinea's Nzérékoré Region): a name that other units of the country share is their
+  // group's, an alternate name of each, not an official one (so the city of Nzérékoré is not read as
+  // Beyla Prefecture). A unit's own name is official whatever the others list.
+  // When one unit has the name as its own (Nzérékoré Prefecture), the others do not have it at all.
+  const ownName = (name: string, type: string, typeEn: string): string =>
+    normalizeName(
+      [...type.split('|'), ...typeEn.split('|')]
+        .map((x) => x.trim())
+        .reduce((n, x) => (x && n.toLowerCase().endsWith(` ${x.toLowerCase()}`) ? n.slice(0, -x.length - 1) : n), name),
+    );
+  const sharedBy = new Map<string, number>();
+  const owned = new Set<string>();
+  for (const row of file.rows) {
+    owned.add(`${row[1]}|${ownName(row[2], row[3], row[4])}`);
+    for (const n of new Set(row[13].map((x) => normalizeName(x)))) {
+      const key = `${row[1]}|${n}`;
+      sharedBy.set(key, (sharedBy.get(key) ?? 0) + 1);
+    }
+  }
   const byGeonamesA1 = new Map<string, string>();
   for (const [
     code,
@@ -172,7 +192,12 @@ function readAdmin1(text: string, t: DesignatorTable): { records: PlaceRecord[];
       [display, 'primary'],
       [name, 'primary'],
     ];
-    for (const n of names) all.push([n, 'official']);
+    const own = ownName(name, type, typeEn);
+    for (const n of names) {
+      const k = normalizeName(n);
+      if (k === own || (sharedBy.get(`${country}|${k}`) ?? 0) < 2) all.push([n, 'official']);
+      else if (!owned.has(`${country}|${k}`)) all.push([n, 'alternate']);
+    }
     for (const n of translations) all.push([n, 'translation']);
     const [plon, plat] = regionPoint(lon, lat, clon, clat);
     records.push({
