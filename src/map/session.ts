@@ -635,8 +635,8 @@ export class MapSession {
 
   /**
    * Frames the current step: its own view, or its features (events' places, ranges' origins; a range
-   * with no origin, its band); the overview: the story's first view. `animate`: a reader's move, flown
-   * unless they prefer reduced motion (then, and on a resize, it jumps).
+   * with no origin, or in a step with no event, its band); the overview: the story's first view.
+   * `animate`: a reader's move, flown unless they prefer reduced motion (then, and on a resize, it jumps).
    */
   private frame(animate: boolean): void {
     const step = this.storySteps[this.current.step - 1];
@@ -661,6 +661,11 @@ export class MapSession {
     const bounds = new LngLatBounds();
     // No closer than its least precise event calls for (a country-wide event shows the country).
     let maxZoom = 6;
+    // A step about ranges alone frames their bands: their origins alone would show a dot and no band.
+    const eventless = !step.features.some((id) => {
+      const drawn = this.data?.aliases?.get(id) ?? id;
+      return this.data?.events.features.some((f) => f.properties.id === drawn);
+    });
     if (view?.bounds) bounds.extend(view.bounds);
     else
       for (const id of step.features) {
@@ -679,7 +684,7 @@ export class MapSession {
         } else if (item?.kind === 'range') {
           const origin = item.feature.properties.origin;
           if (origin) bounds.extend(origin);
-          else if (item.feature.geometry) {
+          if ((!origin || eventless) && item.feature.geometry) {
             const g = item.feature.geometry;
             const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
             for (const ring of rings) for (const p of ring) bounds.extend(p as [number, number]);

@@ -6,6 +6,7 @@
  * back and forward follow it; the host is told the frame's new height; on a phone the card stacks under
  * the map. The story is whichever the site serves with steps, never pinned values.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
@@ -208,4 +209,36 @@ test('on a phone (375 px) the card stacks under the map, clear of its controls, 
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious).toEqual([]);
+});
+
+test('a step frames what it is about: a step about a range alone shows its band, not only its origin', async ({
+  page,
+}) => {
+  // A story whose steps the served ones lack (tests/fixtures/stories/README.md).
+  const story = JSON.parse(readFileSync('tests/fixtures/stories/odesa-izmail.json', 'utf8')) as StoryOutput;
+  await page.route(`**/data/maps/${story.id}.json`, (route) => route.fulfill({ json: story }));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 668, height: 900 });
+  const rangeStep = story.steps.findIndex((s) =>
+    s.features.every((id) => story.ranges.features.some((r) => r.properties.id === id)),
+  );
+  expect(rangeStep, 'the fixture has a step about a range alone').toBeGreaterThanOrEqual(0);
+  // As a reader goes: from the overview, Start then Next (under reduced motion each move jumps).
+  await page.goto(`embed.html?map=${story.id}`);
+  await ready(page);
+  const card = page.locator('.step-card');
+  for (let n = 1; n <= story.steps.length; n++) {
+    await card.locator('.step-next').click();
+    await expect(card).toHaveAttribute('data-step', String(n));
+    await still(page);
+    if (n === rangeStep + 1) {
+      // The band is in view whole, not only its origin's dot.
+      const band = story.ranges.features.find((f) => f.properties.id === story.steps[rangeStep].features[0])!;
+      const g = band.geometry!;
+      const ring = (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0]) as Array<[number, number]>;
+      expect(await inView(page, ring), 'the band of a step about a range alone').not.toContain(false);
+    }
+    const points = placesOf(story, story.steps[n - 1].features);
+    expect(await inView(page, points)).not.toContain(false);
+  }
 });
