@@ -65,6 +65,17 @@ export function startAtlas(el: AtlasElements): Atlas {
   let printed: PrintExcerpts | null = null;
   let timeline: Timeline | null = null;
   let card: StepCard | null = null;
+  /**
+   * On a phone the card is in the folded sheet: its handle says the steps are there, and at a step which
+   * one the map shows (a reader who followed "Open the full map" from step 2 sees it is step 2).
+   */
+  const stepHint = (step: number): void => {
+    const hint = el.sheetHandle.querySelector('.sheet-hint');
+    const steps = session.steps;
+    if (!hint || !steps.length) return;
+    const s = steps[step - 1];
+    hint.textContent = s ? `Step ${step} of ${steps.length}: ${s.title}` : 'Story steps, list and layers';
+  };
 
   /** On a phone the details go in the bottom sheet, above the list: a popup would not fit. */
   const presenter: Presenter = {
@@ -131,7 +142,10 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (changed.has('period') && data) control?.setCounts(periodCounts(data, state.period));
     if (changed.has('period') && kind === 'restore') timeline?.set(state.period);
     if (changed.has('selected')) list?.highlight(state.selected);
-    if (changed.has('step')) card?.set(state.step);
+    if (changed.has('step')) {
+      card?.set(state.step);
+      stepHint(state.step);
+    }
     if (kind === 'push') url.push(urlOf(state));
     else if (kind === 'replace') url.replace(urlOf(state));
   });
@@ -252,9 +266,7 @@ export function startAtlas(el: AtlasElements): Atlas {
     if (session.steps.length) {
       card = stepCard(document, session.steps, (step) => session.dispatch({ type: 'step', step }));
       card.set(session.state.step);
-      // On a phone the card is in the folded sheet: its handle says the steps are there.
-      const hint = el.sheetHandle.querySelector('.sheet-hint');
-      if (hint) hint.textContent = 'Story steps, list and layers';
+      stepHint(session.state.step);
     }
     // The legend first: on a desktop it is in view without scrolling past the list.
     el.panelBody.replaceChildren(

@@ -242,3 +242,22 @@ test('a step frames what it is about: a step about a range alone shows its band,
     expect(await inView(page, points)).not.toContain(false);
   }
 });
+
+test('on a phone the atlas opened at a step says which step under the folded sheet, and follows the card', async ({
+  page,
+}) => {
+  const story = await storyWithSteps(page);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(`?map=${story.id}#step=2`);
+  await ready(page);
+  const handle = page.locator('#sheet-handle');
+  const hint = handle.locator('.sheet-hint');
+  // The card is folded away: the handle names the step the map shows.
+  await expect(page.locator('.step-card')).not.toBeInViewport();
+  await expect(hint).toHaveText(`Step 2 of ${story.steps.length}: ${story.steps[1].title}`);
+  await handle.click();
+  await page.locator('.step-card').getByRole('button', { name: '‹ Previous' }).click();
+  await expect(hint).toHaveText(`Step 1 of ${story.steps.length}: ${story.steps[0].title}`);
+  await page.locator('.step-card').getByRole('button', { name: 'Overview' }).click();
+  await expect(hint).toHaveText('Story steps, list and layers');
+});
