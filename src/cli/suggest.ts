@@ -1,8 +1,8 @@
 /**
- * `npm run suggest -- ARTICLE [--published YYYY-MM-DD] [--title …] [--publisher …] [--url …] [--out FILE]`:
+ * `npm run suggest -- ARTICLE [--published YYYY-MM-DD] [--title …] [--publisher …] [--url …] [--out FILE [--force]]`:
  * reads an article (a file, or standard input when ARTICLE is - or missing; plain text, Markdown or
  * HTML), and writes a draft document whose every annotation is a suggestion marked review=pending
- * (to --out, else standard output).
+ * (to --out, else standard output); a file already at --out is kept (exit 1) unless --force.
  * `npm run suggest -- --out-dir DIR [--jobs N] [--force] [--published …] FILE|DIR...`: the batch mode
  * (suggest-batch.ts), every article into DIR/<id>.md in one process; exit 1 when any failed.
  * Exit 2 on wrong usage.
@@ -20,7 +20,7 @@ export { CATALOGUE, definedWeapons } from './suggest-draft.js';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 const USAGE = [
-  'usage: npm run suggest -- ARTICLE|- [--published YYYY-MM-DD] [--title TEXT] [--publisher TEXT] [--url URL] [--out data/documents/ID.md]',
+  'usage: npm run suggest -- ARTICLE|- [--published YYYY-MM-DD] [--title TEXT] [--publisher TEXT] [--url URL] [--out data/documents/ID.md [--force]]',
   '       npm run suggest -- --out-dir DIR [--jobs N] [--force] [--published YYYY-MM-DD] [--title …] [--publisher …] [--url …] FILE|DIR...',
 ].join('\n');
 
@@ -55,7 +55,9 @@ export async function main(argv: string[]): Promise<number> {
   const batch = v['out-dir'] !== undefined;
   if (!batch && positionals.length > 1)
     return usage(`one article at a time (got ${positionals.length}); give --out-dir DIR to draft several`);
-  if (!batch && (v.jobs !== undefined || v.force)) return usage('--jobs and --force go with --out-dir');
+  if (!batch && v.jobs !== undefined) return usage('--jobs goes with --out-dir');
+  if (!batch && v.force && v.out === undefined)
+    return usage('--force goes with --out or --out-dir (a file to overwrite)');
   if (batch && v.out !== undefined) return usage('give --out (one article) or --out-dir (several), not both');
   if (batch && (positionals.length === 0 || positionals.includes('-')))
     return usage(
@@ -79,6 +81,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   const file = positionals[0] && positionals[0] !== '-' ? positionals[0] : null;
   if (file && !existsSync(file)) return usage(`${file} does not exist`);
+  if (v.out !== undefined && existsSync(v.out) && !v.force) {
+    // A document there may hold a reviewer's work: a new draft over it would lose it without a word.
+    process.stderr.write(
+      `suggest: ${v.out} exists already; nothing written (a reviewed draft there would be lost): give --force to overwrite it, or another --out\n`,
+    );
+    return 1;
+  }
   const content = file ? readFileSync(file, 'utf8') : readFileSync(0, 'utf8');
   const article = readArticle(content, file ?? undefined, overrides);
   const text = article.text;

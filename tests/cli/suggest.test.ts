@@ -17,6 +17,33 @@ describe('npm run suggest', () => {
     expect(parseDocumentText('depot.md', readFileSync(out, 'utf8')).text).toBe(text);
   }, 120_000);
 
+  it('keeps a document already at --out (a reviewed draft) unless --force is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
+    const article = join(dir, 'article.txt');
+    writeFileSync(
+      article,
+      'A drone struck an oil depot in the Bryansk region of Russia on Tuesday, the governor said.\n',
+    );
+    const out = join(dir, 'depot.md');
+    writeFileSync(out, 'reviewed by hand\n');
+    const errors: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => {
+      errors.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      expect(await main([article, '--published', '2024-12-10', '--out', out])).toBe(1);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(readFileSync(out, 'utf8')).toBe('reviewed by hand\n');
+    expect(errors.join('')).toContain(`${out} exists already; nothing written`);
+    expect(await main([article, '--published', '2024-12-10', '--out', out, '--force'])).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^---\n/);
+    expect(await main([article, '--force'])).toBe(2);
+  }, 120_000);
+
   it('takes the author and, without --published, the publication date from a byline line of a plain-text article', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
     const article = join(dir, 'article.txt');
