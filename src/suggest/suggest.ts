@@ -7,6 +7,7 @@ import { RANGE_CLASSES } from '../constants.js';
 import type { CatalogueWeapon } from './catalogue.js';
 import { claimantAfter, claimantOf, type Claimant } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
+import { nameEvents, numberedEventId } from './event-ids.js';
 import { nestable } from './draft.js';
 import {
   ANAPHORA,
@@ -302,7 +303,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           .map((w) => ({ start: w.start - s, end: w.end - s })),
         claimant: claimants[si],
       },
-      `${slug(o.docId)}-event-${n + 1}`,
+      numberedEventId(o.docId, n + 1),
     );
     if (ev) {
       n++;
@@ -349,7 +350,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     if (before && x.attributes.date !== before) monthOf = { day: before, month: x.attributes.date as string };
     else if (before) monthOf = null;
   }
-  return { suggestions: consistent(text, final), dates };
+  return { suggestions: consistent(text, nameEvents(o.docId, final)), dates };
 }
 
 /**

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { nameEvents, numberedEventId } from '../../src/suggest/event-ids.js';
+import type { Suggestion } from '../../src/suggest/suggestion.js';
+
+const at = (kind: Suggestion['kind'], attributes: Record<string, string>): Suggestion => ({
+  kind,
+  start: 0,
+  end: 1,
+  attributes,
+  confidence: 0.7,
+});
+
+describe('nameEvents', () => {
+  it('names each numbered event by its document, first place and type, and rewrites what refers to it', () => {
+    const doc = 'Harbour Strikes';
+    const out = nameEvents(doc, [
+      at('place', { id: 'odesa' }),
+      at('event', { id: numberedEventId(doc, 1), type: 'missile-strike', place: 'odesa izmail' }),
+      at('event', { id: numberedEventId(doc, 2), type: 'drone-attack', place: 'izmail' }),
+      at('event', { of: numberedEventId(doc, 2), claimant: 'the governor' }),
+      at('event', { id: numberedEventId(doc, 3), type: 'drone-attack', place: 'izmail' }),
+    ]);
+    expect(out.map((s) => s.attributes.id ?? `of ${s.attributes.of}`)).toEqual([
+      'odesa',
+      'harbour-strikes-odesa-missile-strike',
+      'harbour-strikes-izmail-drone-attack',
+      'of harbour-strikes-izmail-drone-attack',
+      'harbour-strikes-izmail-drone-attack-2',
+    ]);
+    expect(out[1]!.attributes.place).toBe('odesa izmail');
+  });
+
+  it('never takes an id the draft already uses, and leaves ids the engine did not number alone', () => {
+    const doc = 'd';
+    const out = nameEvents(doc, [
+      at('weapon', { id: 'd-kyiv-other' }),
+      at('event', { id: numberedEventId(doc, 1), type: 'other', place: 'kyiv' }),
+      at('event', { id: 'kept-as-written', type: 'other', place: 'kyiv' }),
+    ]);
+    expect(out.map((s) => s.attributes.id)).toEqual(['d-kyiv-other', 'd-kyiv-other-2', 'kept-as-written']);
+  });
+});
