@@ -189,7 +189,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     );
     // A place that says whose, not where ("a Palau-flagged ship", "Iran-backed rebels", "Yemen's Houthi
     // rebels") is not the event's place when the sentence names another.
-    const where = named.filter((p) => !namesWhose(text, p));
+    const where = named.filter((p) => !namesWhose(text, p) && !describesNext(text, p, named));
     const inside = where.length > 0 ? where : named;
     // A headline (a line of capitalised words with no full stop, or the article's first line on its own
     // with no full stop: headlines in sentence case) names what the article reports; its sentences report it.
@@ -380,6 +380,22 @@ const WHOSE_ACTOR =
 export function namesWhose(text: string, p: { start: number; end: number }): boolean {
   const after = text.slice(p.end, p.end + 60);
   return WHOSE_COMPOUND.test(after) || WHOSE_ACTOR.test(after);
+}
+
+/** What lies between a place that describes the next one and it: " port of ", " Sea city of the ". */
+const DESCRIBES =
+  /^\s+(?:[\p{L}-]+\s+)?(?:port|city|town|village|harbou?r|island|enclave|region|province|district)\s+of\s+(?:the\s+)?$/iu;
+
+/**
+ * Whether a place mention only describes the place named after it ("the Danube port of Izmail", "the Black
+ * Sea city of Odesa", "the Baltic island of Gotland"): the event is at the second, not at both.
+ */
+export function describesNext(
+  text: string,
+  p: { start: number; end: number },
+  others: readonly { start: number; end: number }[],
+): boolean {
+  return others.some((q) => q.start > p.end && q.start - p.end <= 40 && DESCRIBES.test(text.slice(p.end, q.start)));
 }
 
 /**

@@ -452,6 +452,21 @@ describe('events: a day inside the run of days of the event told before', () => 
   });
 });
 
+describe('events: a place that describes the next one', () => {
+  it('is not the event place: the event is at the place it describes', () => {
+    const port = eventsOf(
+      'Drones hit grain silos in the Danube port of Izmail on Tuesday, the regional governor said.',
+    );
+    expect(port[0].place).toBe('izmail');
+    const city = eventsOf('A missile struck a hotel in the Black Sea city of Odesa on Monday, officials said.');
+    expect(city[0].place).toBe('odesa');
+  });
+  it('leaves two places side by side alone', () => {
+    const both = eventsOf('Shelling hit Kherson and Mykolaiv on Sunday, the governor said.');
+    expect(both[0].place?.split(' ')).toEqual(['kherson', 'mykolayiv']);
+  });
+});
+
 describe('events: a place that says whose, not where', () => {
   it('is not the event place when the sentence names another', () => {
     const ship = eventsOf('A Panama-flagged tanker was hit by a missile in the Gulf of Aden on Monday, the navy said.');
