@@ -277,7 +277,7 @@ const MAX_SUGGESTIONS = 5;
  * Context in the form the scorer uses: a bonus (ln units) by country, and regions and points each
  * with a weight in [0, 1], how sure the document is of them.
  */
-interface Evidence {
+export interface Evidence {
   countryWeight: Map<string, number>;
   /** Share (0–1) of the document's places that are countries (key ''), or regions of a country (key ISO2). */
   siblings: Map<string, number>;
@@ -902,19 +902,20 @@ function beliefs(scored: Scored[]): Array<{ i: number; p: number }> {
 
 /**
  * The evidence a document's other mentions give about one of them: the share of their places by
- * country, their regions, their points, each weighted by how sure the last pass was of it.
+ * country, their regions, their points, each weighted by how sure the last pass was of it. (Exported
+ * for its test, which checks it against the plain reading by name.)
  */
-function documentEvidence(
+export function documentEvidence(
   g: GazetteerIndex,
   base: Evidence,
   others: Array<{ belief: Array<{ i: number; p: number }>; count: number }>,
   w: Weights,
 ): Evidence {
-  const countryMass = new Map<string, number>();
-  const countryNamed = new Map<string, number>();
-  const siblingMass = new Map<string, number>();
+  // It runs for every mention in every pass: sums and maxima go by the index's country and region
+  // numbers into scratch arrays, not by name into maps, each the same sum in the same order.
+  const s = scratchOf(g);
+  const nc = g.countries.length;
   let mentions = 0;
-  const regions = new Map(base.regions);
   const points = new Map<number, number>();
   for (const { belief: bs, count } of others) {
     if (bs.length === 0) continue;
@@ -922,31 +923,95 @@ function documentEvidence(
     mentions += count;
     for (const { i, p } of bs) {
       const level = levelOf(g, i);
-      const c = countryOf(g, i);
-      if (c) countryMass.set(c, (countryMass.get(c) ?? 0) + p * count);
-      if (c && level === 'country') countryNamed.set(c, Math.max(countryNamed.get(c) ?? 0, p));
-      const sib = level === 'country' ? '' : level === 'region' && c ? c : null;
-      if (sib !== null) siblingMass.set(sib, (siblingMass.get(sib) ?? 0) + p * count);
-      const r = regionOf(g, i);
-      if (r && (level === 'city' || level === 'county' || level === 'region'))
-        regions.set(r, Math.max(regions.get(r) ?? 0, p));
+      const ck = g.country[i];
+      const c = g.countries[ck] ? ck : -1;
+      if (c >= 0) {
+        if (s.countryMass[c] === 0 && s.countryNamed[c] === 0) s.countries.push(c);
+        s.countryMass[c] += p * count;
+      }
+      if (c >= 0 && level === 'country') s.countryNamed[c] = Math.max(s.countryNamed[c], p);
+      const sib = level === 'country' ? nc : level === 'region' && c >= 0 ? c : -1;
+      if (sib >= 0) {
+        if (s.siblingMass[sib] === 0) s.siblings.push(sib);
+        s.siblingMass[sib] += p * count;
+      }
+      const rk = g.region[i];
+      if (g.regions[rk] && (level === 'city' || level === 'county' || level === 'region')) {
+        if (s.regionMax[rk] === 0) s.regions.push(rk);
+        s.regionMax[rk] = Math.max(s.regionMax[rk], p);
+      }
       if (level === 'city' || level === 'county') points.set(i, Math.max(points.get(i) ?? 0, p));
     }
   }
+  const regions = new Map(base.regions);
+  for (const rk of s.regions) {
+    const r = g.regions[rk];
+    regions.set(r, Math.max(regions.get(r) ?? 0, s.regionMax[rk]));
+    s.regionMax[rk] = 0;
+  }
+  s.regions.length = 0;
   const countryWeight = new Map(base.countryWeight);
-  for (const [c, m] of countryMass) countryWeight.set(c, (countryWeight.get(c) ?? 0) + (w.countryShare * m) / mentions);
-  for (const [c, p] of countryNamed) countryWeight.set(c, (countryWeight.get(c) ?? 0) + w.countryNamed * p);
+  for (const ck of s.countries) {
+    const c = g.countries[ck];
+    if (s.countryMass[ck] !== 0)
+      countryWeight.set(c, (countryWeight.get(c) ?? 0) + (w.countryShare * s.countryMass[ck]) / mentions);
+  }
+  for (const ck of s.countries) {
+    const c = g.countries[ck];
+    if (s.countryNamed[ck] !== 0)
+      countryWeight.set(c, (countryWeight.get(c) ?? 0) + w.countryNamed * s.countryNamed[ck]);
+    s.countryMass[ck] = 0;
+    s.countryNamed[ck] = 0;
+  }
+  s.countries.length = 0;
   const pts = [...base.points];
   // The surest points only: nearness is a max over points, so the rest rarely matter, and a very
   // long document would otherwise cost (mentions × candidates × points).
-  const surest = [...points].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, DOCUMENT.maxPoints);
+  // (Fewer need no sorting: the order of the points does not change the max.)
+  const surest =
+    points.size > DOCUMENT.maxPoints
+      ? [...points].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, DOCUMENT.maxPoints)
+      : points;
   for (const [i, p] of surest) {
     const [lon, lat] = lonlatOf(g, i);
     pts.push([lon, lat, p]);
   }
   const siblings = new Map<string, number>();
-  if (mentions > 0) for (const [k, m] of siblingMass) siblings.set(k, m / mentions);
+  for (const k of s.siblings) {
+    if (mentions > 0) siblings.set(k === nc ? '' : g.countries[k], s.siblingMass[k] / mentions);
+    s.siblingMass[k] = 0;
+  }
+  s.siblings.length = 0;
   return { countryWeight, siblings, regions, points: pts };
+}
+
+/** documentEvidence's scratch arrays, per index: zero but for the entries listed, which it clears after use. */
+interface EvidenceScratch {
+  countryMass: Float64Array;
+  countryNamed: Float64Array;
+  /** By country number, and at `countries.length` the share of countries. */
+  siblingMass: Float64Array;
+  regionMax: Float64Array;
+  countries: number[];
+  siblings: number[];
+  regions: number[];
+}
+const scratch = new WeakMap<GazetteerIndex, EvidenceScratch>();
+function scratchOf(g: GazetteerIndex): EvidenceScratch {
+  let s = scratch.get(g);
+  if (!s) {
+    s = {
+      countryMass: new Float64Array(g.countries.length),
+      countryNamed: new Float64Array(g.countries.length),
+      siblingMass: new Float64Array(g.countries.length + 1),
+      regionMax: new Float64Array(g.regions.length),
+      countries: [],
+      siblings: [],
+      regions: [],
+    };
+    scratch.set(g, s);
+  }
+  return s;
 }
 
 /** The name a mention is about, without articles, designators and qualifiers. */
