@@ -87,13 +87,33 @@ test('at 375 px, a country name centred at the view edge is not drawn cut', asyn
   expect(await edgeStrips(page), `${country.name}: a name is drawn cut at the view's edge`).toEqual(withNames);
 });
 
-/** Screenshots of the 10 px strips along the main map's left and right edges. */
+/**
+ * Screenshots of the 10 px strips along the main map's left and right edges, once the map has stopped
+ * changing: the same strips twice in a row, a repaint and an idle map apart. (The basemap's finer layers
+ * arrive after the first view is drawn, so the map can still change after the label opacities settle.)
+ */
 async function edgeStrips(page: import('@playwright/test').Page): Promise<string[]> {
-  const box = (await page.locator('#map > .maplibregl-canvas-container > canvas').boundingBox())!;
-  const shots: string[] = [];
-  for (const x of [box.x, box.x + box.width - 10])
-    shots.push((await page.screenshot({ clip: { x, y: box.y, width: 10, height: box.height } })).toString('base64'));
-  return shots;
+  const shoot = async () => {
+    const box = (await page.locator('#map > .maplibregl-canvas-container > canvas').boundingBox())!;
+    const shots: string[] = [];
+    for (const x of [box.x, box.x + box.width - 10])
+      shots.push((await page.screenshot({ clip: { x, y: box.y, width: 10, height: box.height } })).toString('base64'));
+    return shots;
+  };
+  let last = await shoot();
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.atlas.map!.once('idle', () => resolve());
+          window.atlas.map!.triggerRepaint();
+        }),
+    );
+    const now = await shoot();
+    if (now.join() === last.join()) return now;
+    last = now;
+  }
+  throw new Error('the map kept changing: its edges differed in 20 captures in a row');
 }
 
 async function setVisible(page: import('@playwright/test').Page, layers: string[], on: boolean): Promise<void> {
