@@ -21,15 +21,19 @@ export interface FoundRange {
   rangeClass: string | null;
 }
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
+// Thousands grouped by commas ("5,500") or by spaces, as the build's reader takes them ("5 500", a no-break
+// or a narrow no-break space too).
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?)`;
 const UNIT = Object.keys(KM_PER_UNIT)
   .filter((u) => u !== 'm')
   .sort((a, b) => b.length - a.length)
   .map((u) => u.replace(/ /g, String.raw`\s+`))
   .join('|');
-const QUALIFIER = String.raw`(?:(?:a\s+(?:maximum\s+)?range\s+of|ranges?\s+of|up\s+to|as\s+far\s+as|about|around|some|approximately|roughly|nearly|almost|more\s+than|over|at\s+least|less\s+than|under|between)\s+)?`;
+const QUALIFIER = String.raw`(?:(?:a\s+(?:maximum\s+)?range\s+of|ranges?\s+of|up\s+to|as\s+far\s+as|about|around|some|approximately|roughly|nearly|almost|more\s+than|over|at\s+least|less\s+than|under|between|in\s+excess\s+of|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|at\s+most|a\s+maximum\s+of)\s+)?`;
+// Not a speed ("185 km/h", "7,200 km per hour", "4,500 miles an hour": chrono-free, a unit the build reads
+// as a distance; the figure is no range).
 const PHRASE = new RegExp(
-  String.raw`\b${QUALIFIER}${NUM}(?:\s*(?:-|–|—|to|and)\s*${NUM})?(?:\s*|-)(${UNIT})\b\.?`,
+  String.raw`\b${QUALIFIER}${NUM}(?:\s*(?:-|–|—|to|and)\s*${NUM})?(?:\s*|-)(${UNIT})\b(?!\s*(?:\/\s*h|\/\s*hr|p\/?h\b|per\s+(?:hour|second|minute)|an\s+hour|a\s+(?:second|minute)))\.?`,
   'gi',
 );
 const CLASS_PHRASE = new RegExp(
@@ -39,11 +43,32 @@ const CLASS_PHRASE = new RegExp(
     .join('|')})(?=[-\s]+(?:ballistic\s+)?missiles?\b)`,
   'gi',
 );
-const RANGE_CONTEXT = /\b(?:range|reach|fly|flew|travel|strike|hit|distance|radius|away|missiles?|rockets?|drones?)\b/i;
+// Word forms too ("reaches", "flies", "strikes"): "The ATACMS reaches 300 km" names no weapon class word.
+const RANGE_CONTEXT =
+  /\b(?:ranges?|reach(?:es|ed|ing)?|fl(?:y|ies|ew|own|ying)|travel(?:s|led|ed|ling|ing)?|strik(?:e|es|ing)|hit(?:s|ting)?|distance|radius|away|missiles?|rockets?|drones?)\b/i;
 
 /** After the figure: it measures where something is, not how far a weapon can fly ("50 nautical miles southwest of Aden", "115 km from the border"). */
 const WHERE_AFTER =
   /^\s*(?:away\s+)?(?:from|off|short\s+of|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:east|west)?\s+of)\b/i;
+/**
+ * After the figure: where something is, measured into or past a place or line ("600 km inside Russia", "some
+ * 40 km outside the city", "200 km behind the front"): a distance, unless its clause says what can reach that far.
+ */
+const INSIDE_AFTER = /^\s*(?:deep\s+)?(?:inside|into|behind|beyond|outside|within)\b/i;
+/** "within 30 km of the border": where something is, not how far a weapon reaches. */
+const WITHIN_AROUND = /\bwithin\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?$/i;
+/**
+ * A figure that measures a thing, not a weapon's reach: attributive before what it measures ("the 1,000 km
+ * front line", "a 1,200-km border", "a 30-km zone", "a 170 km cable", "500 km long"), or after it ("a front
+ * line of more than 1,000 km", "a border stretching 1,200 km").
+ */
+const LENGTH_AFTER =
+  /^\s*(?:-\s*)?(?:long|wide|deep|front(?:\s+line)?|frontline|border|frontier|zone|corridor|cable|pipeline|road|highway|railway|coast(?:line)?|stretch|buffer|perimeter|belt|strip|convoy|queue|journey|trip|drive|march|walk|route|flight\s+path)\b/i;
+const LENGTH_BEFORE =
+  /\b(?:front(?:\s+line)?|frontline|border|frontier|zone|corridor|cable|pipeline|coast(?:line)?|stretch|buffer|perimeter|belt|strip|route)\s+(?:(?:of|stretching|running|spanning|extending|measuring)\s+)?$/i;
+/** "12 miles (20 km) from the coast": the same figure again in brackets, before what follows. */
+const CONVERSION_AFTER = /^\s*\([^()]{1,30}\)/;
+
 /** Before the figure, in its clause: how far one flight went ("flew about 1,000 km", "an altitude of more than 6,000 km"). */
 const FLIGHT_BEFORE = /\b(?:flew|flown|flying|travell?ed|altitude|apogee|landed|fell|covered|splashed)\b[^.;]{0,40}$/i;
 /** Words of capability: these keep a figure a range whatever else the clause says. */
@@ -56,7 +81,15 @@ function isCapability(text: string, sentenceStart: number, start: number, end: n
   const before = text.slice(Math.max(sentenceStart, start - 60), start);
   const phrase = text.slice(start, end);
   if (/^(?:a\s+(?:maximum\s+)?range|ranges?\s+of|up\s+to|as\s+far\s+as)/i.test(phrase)) return true;
-  if (WHERE_AFTER.test(text.slice(end, end + 40))) return false;
+  // "12 miles (20 km) from …": each figure of the pair is read with what follows the pair.
+  const after = text
+    .slice(end, end + 60)
+    .replace(/^\s*\)/, '')
+    .replace(CONVERSION_AFTER, '');
+  if (WHERE_AFTER.test(after)) return false;
+  const clause = before.slice(before.lastIndexOf(',') + 1);
+  if (LENGTH_AFTER.test(after) || LENGTH_BEFORE.test(before)) return false;
+  if ((INSIDE_AFTER.test(after) || WITHIN_AROUND.test(before)) && !CAPABILITY.test(clause)) return false;
   // "Guam, about 3,400 km away": how far a place is, unless its own clause says what can reach that far
   // ("can hit targets 300 km away").
   if (/^\s*away\b/i.test(text.slice(end, end + 10)) && !CAPABILITY.test(before.slice(before.lastIndexOf(',') + 1)))

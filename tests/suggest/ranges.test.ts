@@ -96,3 +96,42 @@ describe('ranges: a figure hyphenated to its unit', () => {
     ).toEqual(['1,200-mile']);
   });
 });
+
+describe('ranges: speeds, lengths and where things are are not ranges', () => {
+  const words = (text: string) => of(text, 'range').map((r) => r.words);
+  it('reads no range in a speed ("km/h", "per hour", "an hour")', () => {
+    expect(words('The Shahed-136 drone flies at about 185 km/h and has a range of some 2,000 km.')).toEqual([
+      'some 2,000 km',
+    ]);
+    expect(words('The Iskander-M missile travels at 7,200 km per hour.')).toEqual([]);
+    expect(words('The Iskander-M missile travels at 4,500 miles an hour.')).toEqual([]);
+  });
+  it('takes a figure measured into or past a place as where a target is, unless its clause says what can reach', () => {
+    expect(words('Kalibr missiles struck an airfield about 600 km inside Russia on Monday.')).toEqual([]);
+    expect(words('Kalibr missiles struck a depot some 200 km behind the front line.')).toEqual([]);
+    expect(words('Kalibr missiles hit a depot within 30 km of the border.')).toEqual([]);
+    expect(words('The Iskander-M can strike targets 600 km inside Russia.')).toEqual(['600 km']);
+  });
+  it('takes a figure that measures a line, a zone or a road as a length', () => {
+    expect(words('Kalibr missiles were fired along the 1,000 km front line.')).toEqual([]);
+    expect(words('Kalibr missiles hit towns along the 1,200-km border.')).toEqual([]);
+    expect(words('Kalibr missiles were fired along a front line of more than 1,000 km.')).toEqual([]);
+  });
+  it('reads the figure and its conversion in brackets with what follows both', () => {
+    expect(words('Kalibr missiles hit a village 12 miles (20 km) from the coast.')).toEqual([]);
+  });
+});
+
+describe('ranges: more of the forms a text states', () => {
+  const words = (text: string) => of(text, 'range').map((r) => r.words);
+  it('reads a range stated with a verb of reaching in any form ("reaches")', () => {
+    expect(words('The ATACMS reaches 300 kilometers.')).toEqual(['300 kilometers']);
+  });
+  it('reads thousands grouped by a space as one figure', () => {
+    expect(words('The Kalibr has a range of 2 500 km.')).toEqual(['a range of 2 500 km']);
+  });
+  it('keeps the qualifiers the build reads ("in excess of", "no more than")', () => {
+    expect(words('The Tomahawk has a range in excess of 1,500 km.')).toEqual(['in excess of 1,500 km']);
+    expect(words('The Kinzhal can fly no more than 2,000 km.')).toEqual(['no more than 2,000 km']);
+  });
+});
