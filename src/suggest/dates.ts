@@ -77,6 +77,15 @@
  *   - ", which … since last year." at the end of a sentence is a relative clause too (its date background,
  *     unless the event's place is in it and the main clause dates nothing: suggest.ts);
  *   - "began in April 2023 and has since killed …": a toll counted since does not open the interval.
+ * Added by the h-dates session's second round:
+ *   - "Christmas Day", "New Year's Eve", "Boxing Day": chrono reads no holiday; its fixed day, the latest on
+ *     or before --published (or in the year the words give);
+ *   - "on 12.04.2024": chrono reads a dotted date month first; news that writes dots writes the day first;
+ *   - "since the first days of the war in February 2022", "since the end of …": an open interval, as
+ *     "since the start of …" already was;
+ *   - "By Wednesday, 1,300 people had been evacuated", "the toll had risen to 12 by Friday": the day a
+ *     count or a state was reached, marked `reached`: the sentence's date, but later undated sentences
+ *     do not take it as the day of the news (suggest.ts).
  */
 import * as chrono from 'chrono-node';
 import { UNITS } from './figures.js';
@@ -113,6 +122,11 @@ export interface FoundDate {
    * to stop"). Not `reporting`: it dates the sentence's event before any date of what the words recall.
    */
   statement?: boolean;
+  /**
+   * "By Wednesday, 1,300 people had been evacuated": the day a count or a state was reached, not the day
+   * of the news the article tells; later undated sentences are not carried to it.
+   */
+  reached?: boolean;
   /** Internal: "since 1939, when …" (see findDates). */
   sinceWhen?: boolean;
 }
@@ -167,7 +181,7 @@ const SAID_AFTER =
  * November").
  */
 const SINCE_BEFORE =
-  /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
+  /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:(?:very\s+)?(?:start|beginning|outbreak|onset|end)|(?:first|early|opening|initial|final|last)\s+(?:days?|weeks?|months?|hours?|stages?))\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
 /** ", when a quake killed …" after "since 1939": what happened then. */
 const SINCE_WHEN_AFTER = /^,?\s+when\s+(?!(?:it|they|he|she)\s+(?:was|were|had)\s+last\b)/i;
 /** Something that began (…) at the date that follows, and (below) goes on since. */
@@ -226,6 +240,21 @@ const LAST_MONTH =
   /\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)/g;
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
 const YEAR_AFTER = /^,?\s+(last|this)\s+year\b/i;
+/** Holidays on a fixed day ("on Christmas Day", "New Year's Eve 2023"): chrono reads none of them. */
+const HOLIDAY =
+  /\b(Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day)\b(?:,?\s+((?:19|20)\d\d)\b|,?\s+(last|this)\s+year\b)?/g;
+const HOLIDAY_DAY: Readonly<Record<string, [number, number]>> = {
+  'christmas day': [12, 25],
+  'christmas eve': [12, 24],
+  "new year's day": [1, 1],
+  "new year's eve": [12, 31],
+  'boxing day': [12, 26],
+};
+/** "on 12.04.2024": the day first, as the news that writes dots writes it (chrono reads the month first). */
+const DOTTED_DATE = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/g;
+/** "By Wednesday, …", "… had risen to 12 by Friday": the day a count or a state was reached. */
+const REACHED_BEFORE =
+  /\bby\s+(?:the\s+(?:morning|evening|afternoon|night|end)\s+of\s+)?(?:(?:early|late|mid-?)\s*)?$/i;
 /**
  * "last week", "this month"; "earlier in the week", "at the start of the month", "since the beginning of
  * the year" are the current one (m[1] absent).
@@ -409,6 +438,28 @@ export function findDates(
         : 'counted from the date of the event told before';
     out.push({ start, end, value: day(d), reason, anchored: true });
   }
+  for (const m of slice.matchAll(HOLIDAY)) {
+    const [month, dom] = HOLIDAY_DAY[m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
+    let y = m[2] ? Number(m[2]) : ref ? ref.getUTCFullYear() - (m[3]?.toLowerCase() === 'last' ? 1 : 0) : null;
+    if (y === null) continue;
+    const at = (year: number) => `${year}-${pad(month)}-${pad(dom)}`;
+    // Without its year, the latest on or before publication (New Year's Eve told on January 2 is last year's).
+    if (!m[2] && !m[3] && at(y) > day(ref!)) y--;
+    const start = from + m.index;
+    out.push({
+      start,
+      end: start + m[0].length,
+      value: at(y),
+      ...(m[2] ? {} : { reason: 'year from the publication date' }),
+    });
+  }
+  for (const m of slice.matchAll(DOTTED_DATE)) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (mo < 1 || mo > 12 || date.getUTCDate() !== d) continue;
+    const start = from + m.index;
+    out.push({ start, end: start + m[0].length, value: day(date) });
+  }
   for (const m of slice.matchAll(LAST_PERIOD)) {
     if (!ref || taken(from + m.index, from + m.index + m[0].length)) continue;
     // "on October 27 last year", "in March this year": the year of the date before it (read with chrono's).
@@ -580,7 +631,16 @@ export function findDates(
       continue;
     }
     const reporting = saidBefore || SAID_AFTER.test(text.slice(end, to));
-    out.push({ start, end, value, ...(reason ? { reason } : {}), ...(reporting ? { reporting } : {}) });
+    // "By Wednesday morning, 1,300 people had been evacuated": the day the count was reached.
+    const reached = !reporting && REACHED_BEFORE.test(text.slice(Math.max(from, start - 30), start));
+    out.push({
+      start,
+      end,
+      value,
+      ...(reason ? { reason } : {}),
+      ...(reporting ? { reporting } : {}),
+      ...(reached ? { reached } : {}),
+    });
   }
   for (const m of slice.matchAll(YEAR_PAIR)) {
     // "between 2014 and 2016", "from 2014 to 2016", "in 2014 and 2015": one interval (chrono reads no bare year).

@@ -314,7 +314,9 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       if (!carried) carried = eventDates(found, null)[0] ?? null;
       // A day recalled from before the news the article leads with ("Lai had said in his inauguration
       // speech on Monday …") is background: later undated sentences go on with the news, not with it.
-      else if (own && DAYS.test(own.value) && own.value.slice(0, 10) >= carried.value.slice(0, 10)) carried = own;
+      // Nor is the day a count was reached ("By Wednesday, 1,300 had been evacuated"): the news goes on.
+      else if (own && !own.reached && DAYS.test(own.value) && own.value.slice(0, 10) >= carried.value.slice(0, 10))
+        carried = own;
       lastEvent = ev.attributes.id;
       const date = ev.attributes.date;
       lastRun = date && RUN.test(date) && found.some((d) => d.value === date && !d.period) ? date : null;

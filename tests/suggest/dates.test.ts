@@ -457,3 +457,35 @@ describe('dates: weekday runs told on their first weekday, and spans of years (h
     expect(v('The pass was closed in 2011 and 2012.')).toEqual(['2011/2012']);
   });
 });
+
+describe('dates: holidays, dotted dates, "since the first days of", and the day a count was reached', () => {
+  it('reads a holiday on a fixed day as that day, the latest on or before publication or in the year given', () => {
+    expect(values('A drone hit the depot on Christmas Day.', '2024-12-29')).toEqual(['2024-12-25']);
+    expect(values('Shelling resumed on New Year’s Eve.', '2025-01-02')).toEqual(['2024-12-31']);
+    expect(values("The blockade began on New Year's Day 2023.", '2024-06-01')).toEqual(['2023-01-01']);
+    expect(values('The ferry sank on Boxing Day last year.', '2024-03-01')).toEqual(['2023-12-26']);
+  });
+  it('reads a dotted date day first', () => {
+    expect(values('The decree of 12.04.2024 closed the border.', '2024-05-01')).toEqual(['2024-04-12']);
+  });
+  it('reads "since the first days of …", "since the end of …" as from then on', () => {
+    expect(
+      values('Troops have held the plant since the first days of the war in February 2022.', '2024-05-01'),
+    ).toEqual(['2022-02/..']);
+    expect(values('The camp has grown since the end of the fighting in 2020.', '2024-05-01')).toEqual(['2020/..']);
+  });
+  it('marks the day a count was reached ("by Friday"), and does not carry later undated sentences to it', () => {
+    const reached = findDates('By Friday the toll had risen to 40.', 0, 35, '2024-04-06');
+    expect(reached.map((d) => [d.value, d.reached])).toEqual([['2024-04-05', true]]);
+    const t =
+      'Floods swept through Valencia on Wednesday. ' +
+      'By Friday, rescuers had pulled 40 people from the water in Valencia. ' +
+      'Police evacuated hundreds of homes in Madrid.';
+    const events = suggestFor(t, '2024-04-06').suggestions.filter((x) => x.kind === 'event');
+    expect(events.map((e) => [t.slice(e.start, e.start + 12), e.attributes.date])).toEqual([
+      ['Floods swept', '2024-04-03'],
+      ['By Friday, r', '2024-04-05'],
+      ['Police evacu', '2024-04-03'],
+    ]);
+  });
+});
