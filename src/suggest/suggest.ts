@@ -311,7 +311,11 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       // or a year ("the first since … in November") is background, and the story goes on as before.
       const own = found.find((d) => !d.background && !d.reporting);
       saidOnly = !own && !carried && found.some((d) => d.reporting && !d.background) ? ev : null;
-      if (!carried) carried = eventDates(found, null)[0] ?? null;
+      // The date the event took (the one nearest its place), not merely the sentence's first.
+      if (!carried) {
+        const dates = eventDates(found, null);
+        carried = dates.find((d) => d.value === ev.attributes.date) ?? dates[0] ?? null;
+      }
       // A day recalled from before the news the article leads with ("Lai had said in his inauguration
       // speech on Monday …") is background: later undated sentences go on with the news, not with it.
       // Nor is the day a count was reached ("By Wednesday, 1,300 had been evacuated"): the news goes on.

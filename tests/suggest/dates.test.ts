@@ -489,3 +489,13 @@ describe('dates: holidays, dotted dates, "since the first days of", and the day 
     ]);
   });
 });
+
+describe('dates: what later undated sentences are carried to', () => {
+  it('carries the date the lead event took (the one nearest its place), not the sentence’s first date', () => {
+    const t =
+      'Floodwater covered towns across Spain on Friday after a dam near Valencia burst early on Thursday. ' +
+      'Police evacuated hundreds of homes in Madrid.';
+    const events = suggestFor(t, '2024-04-06').suggestions.filter((x) => x.kind === 'event');
+    expect(events.map((e) => e.attributes.date)).toEqual(['2024-04-04', '2024-04-04']);
+  });
+});
