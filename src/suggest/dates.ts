@@ -85,7 +85,13 @@
  *     "since the start of …" already was;
  *   - "By Wednesday, 1,300 people had been evacuated", "the toll had risen to 12 by Friday": the day a
  *     count or a state was reached, marked `reached`: the sentence's date, but later undated sentences
- *     do not take it as the day of the news (suggest.ts).
+ *     do not take it as the day of the news (suggest.ts);
+ *   - "on Friday last week", "last week on Friday", "on Tuesday this week": chrono reads the weekday alone
+ *     (the latest) and the week apart; that weekday of that week;
+ *   - "the previous Sunday": chrono reads "Sunday" alone (on or before --published); it is read as "last Sunday";
+ *   - "in the early morning of Tuesday 7 May": chrono reads nothing there; read without the part of the day;
+ *   - "in the first half of 2023", "in the last quarter of 2023": the year; "since the 2022 invasion",
+ *     "in the 2020 war": a year that names an event (chrono reads no bare year), "since" an open interval.
  */
 import * as chrono from 'chrono-node';
 import { UNITS } from './figures.js';
@@ -218,11 +224,20 @@ const DAY_PAIR_FIRST = new RegExp(
   'g',
 );
 const BARE_YEAR =
-  /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+  /\b(since|in|by|until|from|during|throughout)\s+(?:(?:early|late|mid-?|the\s+(?:start|end|middle|beginning)\s+of|the\s+(?:first|second)\s+half\s+of|the\s+(?:first|second|third|fourth|last|final)\s+quarter\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s*)?((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
+/**
+ * A year that names an event ("since the 2022 invasion", "in the 2020 war"): chrono reads no bare year;
+ * "since" makes an open interval.
+ */
+const YEAR_OF_EVENT =
+  /\b(since|in|during)\s+the\s+((?:19|20)\d\d)\s+(?:[\p{L}-]+\s+){0,2}?(?:invasion|annexation|war|coup|elections?|revolution|uprising|offensive|earthquake|quake|floods?|ceasefire|truce|agreement|deal|accord|referendum|crisis|conflict|protests?|withdrawal|takeover|massacre|genocide|famine|occupation|intervention)\b/giu;
 /** Two years that bound one span: "between 2014 and 2016", "from 2014 to 2016", "in 2014 and 2015". */
 const YEAR_PAIR =
   /\b(?:between|from|in)\s+((?:19|20)\d\d)\s+(?:and|to|until|through|till)\s+((?:19|20)\d\d)\b(?![-–/]?\d|\s+(?:km|kilomet|miles))/gi;
-const PART_OF_DAY_OF = /\b[Tt]he\s+(?:night|morning|evening|afternoon|early\s+hours)\s+of\s+(?=\d|[A-Z])/g;
+const PART_OF_DAY_OF =
+  /\b[Tt]he\s+(?:(?:early|late)\s+)?(?:night|morning|evening|afternoon|hours)\s+of\s+(?=\d|[A-Z])/g;
+/** "the previous Sunday": chrono reads the Sunday on or before --published; "previous" means the one before, as "last" does. */
+const PREVIOUS_WEEKDAY = /\b(?:the\s+)?previous(?=\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/gi;
 const PAST_SPAN =
   /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
 const DAY_BEFORE_YESTERDAY = /\bthe\s+day\s+before\s+yesterday\b/gi;
@@ -478,6 +493,23 @@ export function findDates(
       // "this week" is the week so far: it ends on the publication day.
       value = `${day(monday)}/${day(which === 0 && sunday.getTime() > ref.getTime() ? ref : sunday)}`;
       if (which === 0 && day(monday) === day(ref)) value = day(ref);
+      // "on Friday last week", "on Tuesday this week": that weekday of the week (chrono reads the weekday
+      // alone, the latest on or before --published).
+      const named = /\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+$/i.exec(
+        slice.slice(Math.max(0, m.index - 15), m.index),
+      );
+      if (named && m[1]) {
+        const wd = day(new Date(monday.getTime() + ((WEEKDAYS.indexOf(named[1].toLowerCase()) + 6) % 7) * 86400000));
+        if (wd <= day(ref)) {
+          out.push({
+            start: from + m.index - named[0].length,
+            end: from + m.index + m[0].length,
+            value: wd,
+            reason: `${relative}; the weekday of ${m[0].toLowerCase()}`,
+          });
+          continue;
+        }
+      }
     }
     out.push({
       start: from + m.index,
@@ -547,10 +579,15 @@ export function findDates(
     });
   }
   // "on the night of November 20": chrono reads nothing there; it reads the date with the words blanked.
-  const masked = slice.replace(PART_OF_DAY_OF, (w) => ' '.repeat(w.length));
+  // "the previous Sunday" is read as "last Sunday" (the same length, so offsets hold).
+  const masked = slice
+    .replace(PART_OF_DAY_OF, (w) => ' '.repeat(w.length))
+    .replace(PREVIOUS_WEEKDAY, (w) => `${' '.repeat(w.length - 4)}last`);
+  const previous = [...slice.matchAll(PREVIOUS_WEEKDAY)].map((m) => [m.index, m.index + m[0].length]);
   for (const r of chrono.parse(masked, ref ?? undefined, { forwardDate: false })) {
-    const start = from + r.index;
-    let end = start + r.text.length;
+    // The words read begin where "the previous" does.
+    const start = from + (previous.find(([a, b]) => r.index >= a && r.index < b)?.[0] ?? r.index);
+    let end = from + r.index + r.text.length;
     if (taken(start, end)) continue;
     if (/^\d{1,2}(?:[:.]\d\d)?$/.test(r.text.trim()) || /^(now|today|tonight|currently|24\/7)$/i.test(r.text.trim()))
       continue;
@@ -649,6 +686,12 @@ export function findDates(
     const start = from + m.index + m[0].indexOf(a);
     out.push({ start, end: from + m.index + m[0].length, value: `${a}/${b}` });
   }
+  for (const m of slice.matchAll(YEAR_OF_EVENT)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (taken(start, end)) continue;
+    out.push({ start, end, value: m[1].toLowerCase() === 'since' ? `${m[2]}/..` : m[2] });
+  }
   for (const m of slice.matchAll(BARE_YEAR)) {
     const yStart = from + m.index + m[0].length - m[2].length;
     if (taken(yStart, yStart + 4)) continue;
@@ -732,12 +775,42 @@ export function findDates(
     d.reason = `${d.reason ? `${d.reason}; ` : ''}the date of what the clause after "since …, when" tells`;
   }
   const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
+  weekdayOfWeek(text, kept);
   nightInto(text, from, kept);
   overnightOfReport(slice, kept, published, said);
   beganRun(text, from, kept);
   spanDays(slice, kept);
   streakDays(slice, kept);
   return kept;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/**
+ * "on Friday last week", "last week on Friday", "on Tuesday this week": chrono reads the weekday alone (the
+ * latest on or before --published) and "last week" apart; the weekday is that week's (Monday to Sunday).
+ */
+function weekdayOfWeek(text: string, found: FoundDate[]): void {
+  for (let i = 0; i + 1 < found.length; i++) {
+    for (const [w, p] of [
+      [found[i], found[i + 1]],
+      [found[i + 1], found[i]],
+    ]) {
+      const name = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)[\s,]*$/i.exec(
+        text.slice(w.start, w.end),
+      );
+      const week = /^(\d{4}-\d\d-\d\d)\/\d{4}-\d\d-\d\d$/.exec(p.value);
+      if (!name || !week || !p.period || !/^(?:last|this|previous)\s+week$/i.test(text.slice(p.start, p.end))) continue;
+      const [a, b] = w.start < p.start ? [w, p] : [p, w];
+      if (!/^\s*(?:on\s+)?$/i.test(text.slice(a.end, b.start))) continue;
+      const monday = Date.parse(`${week[1]}T12:00:00Z`);
+      w.value = day(new Date(monday + ((WEEKDAYS.indexOf(name[1].toLowerCase()) + 6) % 7) * 86400000));
+      w.reason = `${w.reason ? `${w.reason}; ` : ''}the weekday of ${text.slice(p.start, p.end).toLowerCase()}`;
+      w.start = a.start;
+      w.end = b.end;
+      found.splice(found.indexOf(p), 1);
+      break;
+    }
+  }
 }
 
 /**

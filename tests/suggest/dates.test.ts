@@ -499,3 +499,25 @@ describe('dates: what later undated sentences are carried to', () => {
     expect(events.map((e) => e.attributes.date)).toEqual(['2024-04-04', '2024-04-04']);
   });
 });
+
+describe('dates: weekdays of a named week, "the previous Sunday", years that name an event', () => {
+  it('reads "on Friday last week", "last week on Friday", "on Tuesday this week" as that day of that week', () => {
+    // Published on Friday 5 April 2024.
+    expect(values('The talks ended on Friday last week.', '2024-04-05')).toEqual(['2024-03-29']);
+    expect(values('The talks ended last week on Friday.', '2024-04-05')).toEqual(['2024-03-29']);
+    expect(values('The talks began on Tuesday this week.', '2024-04-05')).toEqual(['2024-04-02']);
+  });
+  it('reads "the previous Sunday" told on a Sunday as the Sunday before, as "last Sunday"', () => {
+    expect(values('The vote was held the previous Sunday.', '2025-05-18')).toEqual(['2025-05-11']);
+  });
+  it('reads a date after "the early morning of"', () => {
+    expect(values('The missile was fired in the early morning of Tuesday 7 May.', '2024-05-10')).toEqual([
+      '2024-05-07',
+    ]);
+  });
+  it('reads "in the first half of 2023" as the year and "since the 2022 invasion" from that year on', () => {
+    expect(values('The plant was shut in the first half of 2023.', '2024-04-08')).toEqual(['2023']);
+    expect(values('The town has been shelled since the 2022 invasion.', '2024-05-08')).toEqual(['2022/..']);
+    expect(values('Troops were based there in the 2020 war.', '2024-05-08')).toEqual(['2020']);
+  });
+});
