@@ -91,7 +91,9 @@
  *   - "the previous Sunday": chrono reads "Sunday" alone (on or before --published); it is read as "last Sunday";
  *   - "in the early morning of Tuesday 7 May": chrono reads nothing there; read without the part of the day;
  *   - "in the first half of 2023", "in the last quarter of 2023": the year; "since the 2022 invasion",
- *     "in the 2020 war": a year that names an event (chrono reads no bare year), "since" an open interval.
+ *     "in the 2020 war": a year that names an event (chrono reads no bare year), "since" an open interval;
+ *   - "tomorrow", "next week": chrono counts forward; no date of what happened; "will meet on Friday", "is
+ *     due to vote on May 20": chrono takes the last Friday, the last May 20; a plan: dropped.
  */
 import * as chrono from 'chrono-node';
 import { UNITS } from './figures.js';
@@ -274,6 +276,9 @@ const REACHED_BEFORE =
  * "last week", "this month"; "earlier in the week", "at the start of the month", "since the beginning of
  * the year" are the current one (m[1] absent).
  */
+/** A clause that tells a plan, up to the date ("will meet on", "is due to vote on", "plans to hold talks on"). */
+const FUTURE_BEFORE =
+  /\b(?:will|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to\s+be\s+held)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to)\b[^,.;]{0,45}$/i;
 const LAST_PERIOD =
   /\b(?:(last|this|past|previous)|earlier\s+in\s+the|(?<=\b(?:at|since|by|from|until|in|to)\s+)the\s+(?:start|beginning|end|middle)\s+of\s+the)\s+(week|month|year)\b/gi;
 
@@ -774,7 +779,16 @@ export function findDates(
     delete d.clause;
     d.reason = `${d.reason ? `${d.reason}; ` : ''}the date of what the clause after "since …, when" tells`;
   }
-  const kept = out.filter((d) => d.value !== '').sort((a, b) => a.start - b.start);
+  // What is to come is no date of what happened: a date counted forward past --published ("tomorrow"), or,
+  // in a clause that tells a plan ("will meet on Friday", "is due to vote on May 20"), one read back from a
+  // weekday or a yearless date (chrono would take the last Friday). A year the text states stays ("by 2026").
+  const ahead = (d: FoundDate) => {
+    if (!published) return false;
+    const after = d.value.split('/')[0] > published;
+    if (after && /\b(?:tomorrow|next|coming)\b/i.test(text.slice(d.start, d.end))) return true;
+    return !!d.reason?.includes(relative) && FUTURE_BEFORE.test(text.slice(Math.max(from, d.start - 50), d.start));
+  };
+  const kept = out.filter((d) => d.value !== '' && !ahead(d)).sort((a, b) => a.start - b.start);
   weekdayOfWeek(text, kept);
   nightInto(text, from, kept);
   overnightOfReport(slice, kept, published, said);

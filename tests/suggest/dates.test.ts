@@ -521,3 +521,13 @@ describe('dates: weekdays of a named week, "the previous Sunday", years that nam
     expect(values('Troops were based there in the 2020 war.', '2024-05-08')).toEqual(['2020']);
   });
 });
+
+describe('dates: what is to come', () => {
+  it('reads no date of what happened in a plan or after publication', () => {
+    expect(values('The leaders will meet on Friday.', '2024-05-08')).toEqual([]);
+    expect(values('The leaders are due to meet on May 20.', '2024-05-08')).toEqual([]);
+    expect(values('The leaders will meet tomorrow.', '2024-05-08')).toEqual([]);
+    // A plan said on a day keeps the day it was said.
+    expect(values('The ministry said on Monday it would send troops.', '2024-05-08')).toEqual(['2024-05-06']);
+  });
+});
