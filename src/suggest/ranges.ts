@@ -156,6 +156,31 @@ export function findRanges(t: ArticleText): FoundRange[] {
   });
 }
 
+/**
+ * A designation the range is stated of, before it in its sentence, that no catalogue names ("India tested
+ * the Agni-5, which has a range of more than 5,000 km", "the Pantsir-S1 has a reach of about 20 km", "Magura
+ * V5 boats have a range of …"): the nearest one before the figure, not an aircraft's ("Su-34 jets").
+ */
+const RANGE_DESIGNATION =
+  /\b(?:[A-Z]{1,4}-\d{1,4}|[A-Z][a-z]{2,9}-[A-Z]?\d{1,3}|[A-Z][a-z]{2,9} [A-Z]\d{1,2})[A-Z]?(?=s?\b)/g;
+const AIRCRAFT_AFTER =
+  /^s?\s+(?:strategic\s+|fighter\s+|stealth\s+|transport\s+|attack\s+)?(?:bombers?|jets?|fighters?|aircraft|planes?|warplanes?|helicopters?|gunships?|tankers?)\b/i;
+export function designationBefore(
+  text: string,
+  sentenceStart: number,
+  rangeStart: number,
+): { start: number; end: number; label: string } | null {
+  const slice = text.slice(sentenceStart, rangeStart);
+  const all = [...slice.matchAll(RANGE_DESIGNATION)].filter(
+    (m) =>
+      !AIRCRAFT_AFTER.test(
+        text.slice(sentenceStart + m.index + m[0].length, sentenceStart + m.index + m[0].length + 30),
+      ),
+  );
+  const m = all.at(-1);
+  return m ? { start: sentenceStart + m.index, end: sentenceStart + m.index + m[0].length, label: m[0] } : null;
+}
+
 /** The range suggestion: weapon = nearest weapon mention, preferring its own sentence. */
 export function rangeSuggestion(
   t: ArticleText,

@@ -19,7 +19,7 @@ import {
   withinOthers,
 } from './events.js';
 import { isHeadline, suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
-import { findRanges, rangeSuggestion } from './ranges.js';
+import { designationBefore, findRanges, rangeSuggestion } from './ranges.js';
 import { slug, type Suggestion } from './suggestion.js';
 import type { Tagger } from './tagger.js';
 import { articleText, sentenceIndexAt } from './text.js';
@@ -95,6 +95,27 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       return r.basis !== 'class' || c === undefined || !(c in RANGE_CLASSES) || c === r.rangeClass;
     };
     let candidates = weaponSpans.filter(fits);
+    // A figure stated of a designation no catalogue names and no other rule took ("the Agni-5, which has a
+    // range of more than 5,000 km"): that designation is the weapon (ranges.ts, designationBefore).
+    const designation =
+      r.basis === 'stated' && !candidates.some((w) => sentenceIndexAt(t, w.start) === si)
+        ? designationBefore(text, s, r.start)
+        : null;
+    if (designation && !places.some((p) => overlaps(p, designation))) {
+      const id = slug(designation.label);
+      const w = { start: designation.start, end: designation.end, id };
+      if (!weaponSpans.some((x) => x.id === id))
+        suggestions.push({
+          kind: 'weapon',
+          start: w.start,
+          end: w.end,
+          attributes: o.knownWeapons?.has(id) ? { of: id } : { id },
+          confidence: 0.5,
+          reason: 'not in the weapons catalogue: the designation a stated range is of',
+        });
+      weaponSpans.push(w);
+      candidates = [w];
+    }
     let referred = false;
     if (r.basis === 'class' && !candidates.some((w) => sentenceIndexAt(t, w.start) === si)) {
       // With none of its class in the sentence, the class words speak of the weapon of that class the
