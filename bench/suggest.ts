@@ -21,8 +21,9 @@
  * Kherson, a mutiny), written, annotated and committed before the engine was run on them, a check fold: its
  * misses may be counted by class, never used to choose a rule; check = the dt-NN articles (h-dates session,
  * second round: Derna, Kharkiv, missiles for Germany, Hualien, Aktau, Agni-5, the Sergei Kotov, the Essequibo),
- * written, annotated and committed before the engine was run on them and scored once before that session's
- * date and range rule changes: a check fold like late. Prints a table, then one JSON line. Speed: per article, the gazetteer index
+ * written, annotated and committed before the engine was run on them, scored once before and once after that
+ * session's date and range rule changes: a check fold like late (its misses may be counted by class, never used
+ * to choose a rule). Prints a table, then one JSON line. Speed: per article, the gazetteer index
  * cached; 10,000 articles extrapolated from the measured mean on 2 threads: once as drafted in the first
  * pass (the JIT still compiling), once at steady state (best of three rounds, CPU time and wall).
  * Then a real batch, measured (`--batch N`, default 300; 0 skips it; `--batch-only` runs only it): N
