@@ -173,6 +173,8 @@ export function designationBefore(
   const slice = text.slice(sentenceStart, rangeStart);
   const all = [...slice.matchAll(RANGE_DESIGNATION)].filter(
     (m) =>
+      // Groups and diseases, not weapons ("the G-20", "COVID-19").
+      !/^(?:G-\d+|COVID-\d+|Covid-\d+)$/.test(m[0]) &&
       !AIRCRAFT_AFTER.test(
         text.slice(sentenceStart + m.index + m[0].length, sentenceStart + m.index + m[0].length + 30),
       ),
