@@ -6,7 +6,7 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { CLAIM_STATUSES } from '../contract.js';
 import { clusterFilter, clusterRadius, countLabel, visibleCount } from './cluster-count.js';
-import { GROUP_LAYERS, LAYER, kindIs } from './ids.js';
+import { FADED_LABELS, GROUP_LAYERS, LAYER, kindIs } from './ids.js';
 import { periodFilter } from './period.js';
 import * as s from './scales.js';
 import type { Period } from './url-state.js';
@@ -28,7 +28,7 @@ export function filters(
   const ev: ExpressionSpecification = ['all', eventFilter(hidden), periodFilter(period)];
   const rg: ExpressionSpecification = ['all', rangeFilter(hidden), periodFilter(period)];
   const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
-  return {
+  const out: Record<string, ExpressionSpecification> = {
     [LAYER.rangeFill]: ['all', kindIs('range'), rg],
     [LAYER.rangeHatch]: ['all', kindIs('range'), rg, ['in', ['get', 'status'], ['literal', hatchedBands]]],
     [LAYER.rangeEdge]: ['all', kindIs('edge'), rg],
@@ -49,6 +49,9 @@ export function filters(
     [LAYER.originLabel]: ['all', kindIs('origin'), rg],
     [LAYER.rangeLabel]: ['all', kindIs('label'), rg],
   };
+  // A step's faded labels (step-focus.ts): the same features as their layer's.
+  for (const [main, faded] of FADED_LABELS) out[faded] = out[main];
+  return out;
 }
 
 export function applyHidden(

@@ -45,6 +45,15 @@ export const LAYER = {
    * drawn only on the side the first label takes first, so it shows only when that one does not (switched off).
    */
   eventLabelRepeat: 'atlas-event-label-repeat',
+  /**
+   * In a story's step, the labels of the features the step does not focus on, faded: each label layer's
+   * twin, drawn below every data label layer, so that the step's own labels are placed first and win
+   * where they collide (symbols are placed from the top layer down). Empty at the overview. See step-focus.ts.
+   */
+  eventLabelFaded: 'atlas-event-label-faded',
+  eventLabelRepeatFaded: 'atlas-event-label-repeat-faded',
+  originLabelFaded: 'atlas-range-origin-label-faded',
+  rangeLabelFaded: 'atlas-range-label-faded',
   /** A story with highlighted areas: each marker's footprint, which the areas' labels keep clear of (highlights.ts). */
   eventBlock: 'atlas-event-block',
   eventCluster: 'atlas-event-cluster',
@@ -66,6 +75,8 @@ export const GROUP_LAYERS = {
     LAYER.eventSelected,
     LAYER.eventLabelRepeat,
     LAYER.eventLabel,
+    LAYER.eventLabelRepeatFaded,
+    LAYER.eventLabelFaded,
     LAYER.eventBlock,
     LAYER.eventCluster,
     LAYER.eventClusterCount,
@@ -79,8 +90,18 @@ export const GROUP_LAYERS = {
     LAYER.rangeLabel,
     LAYER.origin,
     LAYER.originLabel,
+    LAYER.originLabelFaded,
+    LAYER.rangeLabelFaded,
   ],
 } as const;
+
+/** Each label layer a step splits, and its faded twin (drawn below all of them): the step's labels are placed first. */
+export const FADED_LABELS: ReadonlyArray<readonly [string, string]> = [
+  [LAYER.eventLabelRepeat, LAYER.eventLabelRepeatFaded],
+  [LAYER.eventLabel, LAYER.eventLabelFaded],
+  [LAYER.originLabel, LAYER.originLabelFaded],
+  [LAYER.rangeLabel, LAYER.rangeLabelFaded],
+];
 
 /** Layers drawn under the basemap's labels and borders (bands); the others go on top. */
 export const UNDER_LABELS = new Set<string>([
