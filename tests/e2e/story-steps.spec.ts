@@ -185,6 +185,19 @@ test('on a phone (375 px) the card stacks under the map, clear of its controls, 
   // Reduced motion: the camera is already there, no flight under way.
   expect(await page.evaluate(() => window.atlas.map!.isMoving())).toBe(false);
   expect(await inView(page, placesOf(story, story.steps[0].features))).not.toContain(false);
+  // "Open the full map" opens the step, framed by the atlas for its own map: not pinned to the camera
+  // this 375 px frame fitted for itself. A view the reader chose (here the keyboard's zoom) goes with it.
+  const fullMap = page.locator('#full-map');
+  await expect(fullMap).toHaveAttribute('href', /[#&]step=1(&|$)/);
+  await expect(fullMap).not.toHaveAttribute('href', /[#&]map=/);
+  await page.locator('#map > .maplibregl-canvas-container > canvas').focus();
+  await page.keyboard.press('Equal');
+  await expect(fullMap).toHaveAttribute('href', /[#&]map=\d/);
+  await page.locator('.step-card .step-next').click();
+  await expect(fullMap).toHaveAttribute('href', /[#&]step=2(&|$)/);
+  await expect(fullMap).not.toHaveAttribute('href', /[#&]map=/);
+  await card.locator('.step-previous').click();
+  await expect(card).toHaveAttribute('data-step', '1');
   const boxes = await page.evaluate(() => {
     const r = (e: Element | null) => e?.getBoundingClientRect().toJSON() as DOMRect | undefined;
     return {
