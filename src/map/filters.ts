@@ -42,6 +42,7 @@ export function filters(
     [LAYER.eventLabel]: ['all', kindIs('event'), ev, ['!', repeat]],
     [LAYER.eventLabelRepeat]: ['all', kindIs('event'), ev, repeat],
     [LAYER.eventBlock]: ['all', kindIs('event'), ev],
+    [LAYER.eventFocusBlock]: ['all', kindIs('event'), ev],
     // Clusters: those with something visible in them (cluster-count.ts).
     [LAYER.eventCluster]: clusterFilter(hidden, period),
     [LAYER.eventClusterCount]: clusterFilter(hidden, period),

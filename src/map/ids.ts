@@ -54,6 +54,8 @@ export const LAYER = {
   eventLabelRepeatFaded: 'atlas-event-label-repeat-faded',
   originLabelFaded: 'atlas-range-origin-label-faded',
   rangeLabelFaded: 'atlas-range-label-faded',
+  /** In a story's step, each focused marker's footprint, between its labels and the faded ones: a faded label keeps clear of it. */
+  eventFocusBlock: 'atlas-event-focus-block',
   /** A story with highlighted areas: each marker's footprint, which the areas' labels keep clear of (highlights.ts). */
   eventBlock: 'atlas-event-block',
   eventCluster: 'atlas-event-cluster',
@@ -77,6 +79,7 @@ export const GROUP_LAYERS = {
     LAYER.eventLabel,
     LAYER.eventLabelRepeatFaded,
     LAYER.eventLabelFaded,
+    LAYER.eventFocusBlock,
     LAYER.eventBlock,
     LAYER.eventCluster,
     LAYER.eventClusterCount,
@@ -94,6 +97,9 @@ export const GROUP_LAYERS = {
     LAYER.rangeLabelFaded,
   ],
 } as const;
+
+/** A transparent 2 px square: drawn at a marker's size, it holds the marker's place in MapLibre's label collision. */
+export const BLOCK_IMAGE = 'atlas-marker-block';
 
 /** Each label layer a step splits, and its faded twin (drawn below all of them): the step's labels are placed first. */
 export const FADED_LABELS: ReadonlyArray<readonly [string, string]> = [

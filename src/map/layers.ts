@@ -267,8 +267,22 @@ function withFadedLabels(layers: LayerSpecification[]): LayerSpecification[] {
       } as LayerSpecification,
     ];
   });
+  // Between the step's labels and the faded ones: the step's markers, which a faded label keeps clear of.
+  const block: LayerSpecification = {
+    id: LAYER.eventFocusBlock,
+    type: 'symbol',
+    source: EVENT_SOURCE,
+    filter: filters(new Set(), null)[LAYER.eventFocusBlock],
+    layout: {
+      'icon-image': '',
+      // The image is 2 px wide: a size of r draws it 2r wide, the marker's diameter.
+      'icon-size': s.markerRadiusExpression(),
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': false,
+    },
+  };
   const lowest = Math.min(
     ...FADED_LABELS.map(([main]) => layers.findIndex((x) => x.id === main)).filter((i) => i >= 0),
   );
-  return [...layers.slice(0, lowest), ...twins, ...layers.slice(lowest)];
+  return [...layers.slice(0, lowest), ...twins, block, ...layers.slice(lowest)];
 }

@@ -9,7 +9,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { repaint } from '../basemap/theme';
-import { FADED_LABELS, LAYER } from './ids';
+import { BLOCK_IMAGE, FADED_LABELS, LAYER } from './ids';
 
 /** The opacity left to a feature the step does not focus on. */
 export const FADED = 0.22;
@@ -73,7 +73,12 @@ export function stepLayout(
   focus: ReadonlySet<string> | null,
 ): Array<{ id: string; layout: Record<string, unknown> }> {
   const inFocus: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...(focus ?? [])]]];
-  return FADED_LABELS.flatMap(([main, faded]) => {
+  // The step's markers hold their place against the faded labels (placed after them).
+  const block = {
+    id: LAYER.eventFocusBlock,
+    layout: { 'icon-image': focus ? ['case', inFocus, BLOCK_IMAGE, ''] : '' },
+  };
+  const labels = FADED_LABELS.flatMap(([main, faded]) => {
     const l = layers.find((x) => x.id === main);
     if (l?.type !== 'symbol') return [];
     const text = (l.layout as Record<string, unknown> | undefined)?.['text-field'] ?? '';
@@ -82,6 +87,7 @@ export function stepLayout(
       { id: faded, layout: { 'text-field': focus ? ['case', inFocus, '', text] : '' } },
     ];
   });
+  return [...labels, block];
 }
 
 /** Fades what the step does not focus on (null: shows every layer as its own paint says). */
@@ -90,6 +96,7 @@ export function applyStepFocus(
   layers: readonly LayerSpecification[],
   focus: ReadonlySet<string> | null,
 ): void {
+  if (focus && !map.hasImage(BLOCK_IMAGE)) map.addImage(BLOCK_IMAGE, { width: 2, height: 2, data: new Uint8Array(16) });
   repaint(map, stepPaint(layers, focus));
   for (const { id, layout } of stepLayout(layers, focus))
     if (map.getLayer(id))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fullMapState } from '../../src/embed/full-map';
-import type { AppState } from '../../src/map/url-state';
+import { fullMapState } from '../../src/embed/full-map.js';
+import type { AppState } from '../../src/map/url-state.js';
 
 const state: AppState = {
   view: { center: [43.98, 14.81], zoom: 4.62 },

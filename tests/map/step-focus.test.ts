@@ -1,7 +1,7 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { filters } from '../../src/map/filters';
-import { FADED_LABELS, GROUP_LAYERS, LAYER } from '../../src/map/ids';
+import { BLOCK_IMAGE, FADED_LABELS, GROUP_LAYERS, LAYER } from '../../src/map/ids';
 import { dataLayers } from '../../src/map/layers';
 import { FADED, stepLayout, stepPaint } from '../../src/map/step-focus';
 
@@ -54,6 +54,17 @@ describe('stepLayout: the step’s labels are placed before the faded ones', () 
       expect(index(faded)).toBeGreaterThanOrEqual(0);
       expect(index(faded)).toBeLessThan(lowestMain);
     }
+    // The step's markers hold their place between the two: a faded label keeps clear of them.
+    const block = index(LAYER.eventFocusBlock);
+    expect(block).toBeLessThan(lowestMain);
+    for (const [, faded] of FADED_LABELS) expect(index(faded)).toBeLessThan(block);
+    expect(out.find((o) => o.id === LAYER.eventFocusBlock)?.layout['icon-image']).toEqual([
+      'case',
+      inFocus,
+      BLOCK_IMAGE,
+      '',
+    ]);
+    expect(stepLayout(layers, null).find((o) => o.id === LAYER.eventFocusBlock)?.layout['icon-image']).toBe('');
   });
 
   it('draws the faded labels faded, from the same features, switched with their group', () => {
