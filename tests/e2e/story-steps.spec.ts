@@ -274,3 +274,64 @@ test('on a phone the atlas opened at a step says which step under the folded she
   await page.locator('.step-card').getByRole('button', { name: 'Overview' }).click();
   await expect(hint).toHaveText('Story steps, list and layers');
 });
+
+test("in a step the step's labels are placed first: no faded label lies on the step's markers, and theirs are written", async ({
+  page,
+}) => {
+  // The trial's Red Sea story (tests/fixtures/stories/README.md): its first step's strike lies inside
+  // the faded 300 km band, whose label was placed first, across the strike's marker.
+  const story = JSON.parse(readFileSync('tests/fixtures/stories/red-sea.json', 'utf8')) as StoryOutput;
+  await page.route(`**/data/maps/${story.id}.json`, (route) => route.fulfill({ json: story }));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const width of [375, 680]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`embed.html?map=${story.id}#step=1`);
+    await ready(page);
+    const focus = story.steps[0].features;
+    const labels = story.events.features
+      .filter((f) => focus.includes(f.properties.id))
+      .map((f) => f.properties.label ?? f.properties.place);
+    /** What the map writes once at rest: the symbols of features the step fades that touch one of its markers, and the labels it writes. */
+    const drawn = () =>
+      page.evaluate(
+        ({ focus, points }) => {
+          const map = window.atlas.map!;
+          const symbols = map
+            .getStyle()
+            .layers.filter(
+              (l) => l.type === 'symbol' && l.id.startsWith('atlas-') && !/block|pattern|pending/.test(l.id),
+            )
+            .map((l) => l.id);
+          const onMarkers = points.flatMap((p) => {
+            const { x, y } = map.project(p as [number, number]);
+            return map
+              .queryRenderedFeatures(
+                [
+                  [x - 6, y - 6],
+                  [x + 6, y + 6],
+                ],
+                { layers: symbols },
+              )
+              .filter((f) => !focus.includes(String(f.properties?.id)))
+              .map((f) => `${f.layer.id}: ${f.properties?.label ?? f.properties?.origin_place}`);
+          });
+          const written = map
+            .queryRenderedFeatures({ layers: ['atlas-event-label', 'atlas-event-label-repeat'] })
+            .filter((f) => focus.includes(String(f.properties?.id)))
+            .map((f) => String(f.properties?.label));
+          return { onMarkers, written: [...new Set(written)].sort(), moving: map.isMoving() };
+        },
+        { focus, points: placesOf(story, focus) },
+      );
+    await expect
+      .poll(async () => {
+        await still(page);
+        await page.evaluate(
+          () =>
+            new Promise<void>((r) => (window.atlas.map!.once('idle', () => r()), window.atlas.map!.triggerRepaint())),
+        );
+        return drawn();
+      })
+      .toEqual({ onMarkers: [], written: [...new Set(labels)].sort(), moving: false });
+  }
+});
