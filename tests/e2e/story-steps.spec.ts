@@ -400,3 +400,38 @@ test('on a phone a step that brings the inset locator map in keeps the bands’ 
     await expect.poll(cut, `step ${n}`).toEqual([]);
   }
 });
+
+test("on a phone the atlas frames a step's events clear of the timeline, the folded sheet and the attribution over the map's foot", async ({
+  page,
+}) => {
+  // The Red Sea story's third step, opened from the embed's "Open the full map": its Djibouti event lay
+  // at the map's foot, its label under the attribution, above the timeline.
+  const story = JSON.parse(readFileSync('tests/fixtures/stories/red-sea.json', 'utf8')) as StoryOutput;
+  await page.route(`**/data/maps/${story.id}.json`, (route) => route.fulfill({ json: story }));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const n of [1, 3]) {
+    // A new document each time (a link followed), not a change of the hash.
+    await page.goto('about:blank');
+    await page.goto(`?map=${story.id}#step=${n}`);
+    await ready(page);
+    await still(page);
+    const { markers, foot } = await page.evaluate(
+      (points) => {
+        const map = window.atlas.map!;
+        const canvas = map.getCanvas().getBoundingClientRect();
+        const tops = ['#timeline', '#panel', '#map .maplibregl-ctrl-attrib']
+          .map((s) => document.querySelector(s)?.getBoundingClientRect())
+          .filter((r): r is DOMRect => !!r && r.height > 0)
+          .map((r) => r.top);
+        return {
+          markers: points.map((p) => canvas.top + map.project(p as [number, number]).y),
+          foot: Math.min(...tops),
+        };
+      },
+      placesOf(story, story.steps[n - 1].features),
+    );
+    // A marker and the line of its label beside it (12 px text) stand above what covers the foot.
+    for (const y of markers) expect(y + 12, `step ${n}`).toBeLessThanOrEqual(foot);
+  }
+});
