@@ -77,6 +77,23 @@ export function startAtlas(el: AtlasElements): Atlas {
     hint.textContent = s ? `Step ${step} of ${steps.length}: ${s.title}` : 'Story steps, list and layers';
   };
 
+  /** px of the map's foot under the page (the timeline, the folded sheet) and under the map's own bottom controls (the attribution). */
+  const coveredFoot = (): number => {
+    const map = el.map.getBoundingClientRect();
+    const tops = [el.timeline, el.panel]
+      .filter((e): e is HTMLElement => !!e && !e.hidden)
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.height > 0 && r.top < map.bottom && r.top > map.top)
+      .map((r) => r.top);
+    const controls = [...el.map.querySelectorAll('.maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right')]
+      .flatMap((c) => [...c.querySelectorAll('.maplibregl-ctrl-attrib')])
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.height > 0)
+      .map((r) => r.top);
+    const top = Math.min(map.bottom, ...tops, ...controls);
+    return Math.max(0, Math.round(map.bottom - top));
+  };
+
   /** On a phone the details go in the bottom sheet, above the list: a popup would not fit. */
   const presenter: Presenter = {
     panelled: () => sheet.isSheet(),
@@ -91,9 +108,13 @@ export function startAtlas(el: AtlasElements): Atlas {
     focusAfterClose: (id) => {
       if (id) list?.focus(id);
     },
-    // The right-hand side keeps clear of the controls' column (zoom, Globe, Save image).
+    // The right-hand side keeps clear of the controls' column (zoom, Globe, Save image). On a phone the
+    // timeline and the folded sheet stand over the map's foot, and the attribution above them: the fit
+    // keeps clear of all three (a step's event at the foot had its label under the attribution).
     fitPadding: () =>
-      sheet.isSheet() ? { top: 60, bottom: 120, left: 40, right: 72 } : { top: 60, bottom: 60, left: 80, right: 120 },
+      sheet.isSheet()
+        ? { top: 60, bottom: Math.max(120, coveredFoot() + 24), left: 40, right: 72 }
+        : { top: 60, bottom: 60, left: 80, right: 120 },
     // The open sheet covers the lower part of the map: a flight aims above it.
     coveredBottom: () => (sheet.isSheet() ? Math.round(el.map.clientHeight * 0.6) : 0),
   };

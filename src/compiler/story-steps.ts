@@ -14,7 +14,8 @@ const WHAT: Record<Selector, string> = { documents: 'document', events: 'event',
 
 /**
  * The published steps of a story: each step's features are those of the story's `events` and `ranges`
- * its `select` names (all of them without `select`), within its `period`.
+ * its `select` names (all of them without `select`), within its `period`: an event dated in it, or a
+ * feature with no date of its own (a range, an undated event) that `select` names by its id.
  */
 export function focusStorySteps(
   story: Pick<Story, 'id' | 'steps'>,
@@ -59,8 +60,16 @@ export function focusStorySteps(
           `${where}: select.${key}: no ${WHAT[key]} "${value}" on the story's map (a step focuses on what the story shows)${hint}`,
         );
       }
+    // A period narrows the step to what has a date of its own in it: an event dated in it. A feature with
+    // none (a range, which only its documents date; an undated event) is in a step with a period only
+    // when the step names it by its id: the day a document was published is not the day of the events.
+    const named = (f: EventFeature | RangeFeature, kind: 'event' | 'range') =>
+      !!step.select?.[kind === 'event' ? 'events' : 'ranges'].some((l) => l.value === f.properties.id);
+    const dated = (f: EventFeature | RangeFeature, kind: 'event' | 'range', period: NonNullable<typeof step.period>) =>
+      kind === 'event' && storyInPeriod(f, period);
     const keep = (f: EventFeature | RangeFeature, kind: 'event' | 'range') =>
-      (!step.select || matches(step.select, f, kind)) && (!step.period || storyInPeriod(f, step.period));
+      (!step.select || matches(step.select, f, kind)) &&
+      (!step.period || dated(f, kind, step.period) || named(f, kind));
     const features = [
       ...shown.events.filter((f) => keep(f, 'event')),
       ...shown.ranges.filter((f) => keep(f, 'range')),

@@ -14,6 +14,7 @@ import { initialState, toUrlState, type AtlasState } from '../map/state';
 import { stepCard, type StepCard } from '../map/step-card';
 import { appUrl, type EmbedParams } from '../share/params';
 import { featureKeys, keyEntries } from './feature-keys';
+import { fullMapState } from './full-map';
 import { NARROW } from '../share/size';
 
 /** px: the least room kept around the data in a small frame (a marker's halo and its label). */
@@ -138,11 +139,20 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
   // The legend says which bands the view does not show, each time the map comes to rest.
   session.onBandsOffView((labels) => control?.noteOffView(labels));
 
+  // Whether the view is someone's choice (full-map.ts): the embed's URL gave it, or the reader moved the
+  // map; a step frames its own, which is the frame's.
+  let viewChosen = params.state.view !== null;
+  session.map.on('movestart', (e) => {
+    if ((e as { originalEvent?: Event }).originalEvent) viewChosen = true;
+  });
   session.onChange(({ state, changed }) => {
     if (changed.has('hidden')) control?.set(state.hidden);
     if (changed.has('hidden') || changed.has('period') || changed.has('step')) listKeys();
-    if (changed.has('step')) card?.set(state.step);
-    el.fullMap.href = appUrl(site, toUrlState(state), params.story);
+    if (changed.has('step')) {
+      card?.set(state.step);
+      viewChosen = false;
+    }
+    el.fullMap.href = appUrl(site, fullMapState(toUrlState(state), viewChosen), params.story);
   });
 
   const ready = session.ready.then(() => {

@@ -227,6 +227,9 @@ export class BandLabels {
   constructor(private readonly map: MapLibreMap) {
     map.on('moveend', () => this.place());
     map.on('resize', () => this.place());
+    // Once at rest, again: what covers the map may have changed after the move (the inset locator map
+    // shows itself from a zoom on, on the same moveend, after this one). Nothing is sent if nothing moved.
+    map.on('idle', () => this.place());
   }
 
   set(edges: GeoJSON.FeatureCollection): void {

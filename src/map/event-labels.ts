@@ -18,6 +18,7 @@
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { EDGE_ROOM, type Size } from './band-labels';
 import { LAYER } from './ids';
+import { FADED } from './step-focus';
 
 /** A box on screen, [[left, top], [right, bottom]] in px, as `queryRenderedFeatures` takes it. */
 export type ScreenBox = [[number, number], [number, number]];
@@ -90,7 +91,9 @@ export class EventLabels {
 
   private update(): void {
     const map = this.map;
-    const layers = [LAYER.eventLabel, LAYER.eventLabelRepeat].filter((id) => map.getLayer(id));
+    // With a story step's faded twins (step-focus.ts), drawn at FADED.
+    const faded = new Set<string>([LAYER.eventLabelFaded, LAYER.eventLabelRepeatFaded]);
+    const layers = [LAYER.eventLabel, LAYER.eventLabelRepeat, ...faded].filter((id) => map.getLayer(id));
     if (!layers.length) return;
     const canvas = map.getCanvas();
     const view = { width: canvas.clientWidth, height: canvas.clientHeight };
@@ -104,6 +107,7 @@ export class EventLabels {
     const opacity: DataDrivenPropertyValueSpecification<number> = cut.length
       ? ['case', ['in', KEY_EXPRESSION, ['literal', cut]], 0, 1]
       : 1;
-    for (const id of layers) map.setPaintProperty(id, 'text-opacity', opacity);
+    for (const id of layers)
+      map.setPaintProperty(id, 'text-opacity', faded.has(id) ? (['*', FADED, opacity] as never) : opacity);
   }
 }

@@ -6,7 +6,7 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { CLAIM_STATUSES } from '../contract.js';
 import { clusterFilter, clusterRadius, countLabel, visibleCount } from './cluster-count.js';
-import { GROUP_LAYERS, LAYER, kindIs } from './ids.js';
+import { FADED_LABELS, GROUP_LAYERS, LAYER, kindIs } from './ids.js';
 import { periodFilter } from './period.js';
 import * as s from './scales.js';
 import type { Period } from './url-state.js';
@@ -28,7 +28,7 @@ export function filters(
   const ev: ExpressionSpecification = ['all', eventFilter(hidden), periodFilter(period)];
   const rg: ExpressionSpecification = ['all', rangeFilter(hidden), periodFilter(period)];
   const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
-  return {
+  const out: Record<string, ExpressionSpecification> = {
     [LAYER.rangeFill]: ['all', kindIs('range'), rg],
     [LAYER.rangeHatch]: ['all', kindIs('range'), rg, ['in', ['get', 'status'], ['literal', hatchedBands]]],
     [LAYER.rangeEdge]: ['all', kindIs('edge'), rg],
@@ -42,6 +42,7 @@ export function filters(
     [LAYER.eventLabel]: ['all', kindIs('event'), ev, ['!', repeat]],
     [LAYER.eventLabelRepeat]: ['all', kindIs('event'), ev, repeat],
     [LAYER.eventBlock]: ['all', kindIs('event'), ev],
+    [LAYER.eventFocusBlock]: ['all', kindIs('event'), ev],
     // Clusters: those with something visible in them (cluster-count.ts).
     [LAYER.eventCluster]: clusterFilter(hidden, period),
     [LAYER.eventClusterCount]: clusterFilter(hidden, period),
@@ -49,6 +50,9 @@ export function filters(
     [LAYER.originLabel]: ['all', kindIs('origin'), rg],
     [LAYER.rangeLabel]: ['all', kindIs('label'), rg],
   };
+  // A step's faded labels (step-focus.ts): the same features as their layer's.
+  for (const [main, faded] of FADED_LABELS) out[faded] = out[main];
+  return out;
 }
 
 export function applyHidden(

@@ -11,7 +11,7 @@ import type { Theme } from '../basemap/palette';
 import type { StoryOutput } from '../contract';
 import { filters } from './filters';
 import { HIGHLIGHT_LABEL_SOURCE, placeHighlightLabels } from './highlight-labels';
-import { EVENT_SOURCE, LAYER } from './ids';
+import { BLOCK_IMAGE, EVENT_SOURCE, LAYER } from './ids';
 import { CONTRAST, markerRadiusExpression } from './scales';
 
 export const HIGHLIGHT_SOURCE = 'atlas-highlights';
@@ -20,8 +20,6 @@ export const HIGHLIGHT_LAYER = {
   line: 'atlas-highlight-line',
   label: 'atlas-highlight-label',
 } as const;
-/** A transparent 2 px square: drawn at each marker's size, it holds the marker's place in MapLibre's label collision. */
-const BLOCK_IMAGE = 'atlas-marker-block';
 /** A warm neutral that reads under both basemaps and does not compete with the claim colours. */
 const COLOUR = { light: '#b08d57', dark: '#d8b98a' } as const;
 

@@ -45,6 +45,17 @@ export const LAYER = {
    * drawn only on the side the first label takes first, so it shows only when that one does not (switched off).
    */
   eventLabelRepeat: 'atlas-event-label-repeat',
+  /**
+   * In a story's step, the labels of the features the step does not focus on, faded: each label layer's
+   * twin, drawn below every data label layer, so that the step's own labels are placed first and win
+   * where they collide (symbols are placed from the top layer down). Empty at the overview. See step-focus.ts.
+   */
+  eventLabelFaded: 'atlas-event-label-faded',
+  eventLabelRepeatFaded: 'atlas-event-label-repeat-faded',
+  originLabelFaded: 'atlas-range-origin-label-faded',
+  rangeLabelFaded: 'atlas-range-label-faded',
+  /** In a story's step, each focused marker's footprint, between its labels and the faded ones: a faded label keeps clear of it. */
+  eventFocusBlock: 'atlas-event-focus-block',
   /** A story with highlighted areas: each marker's footprint, which the areas' labels keep clear of (highlights.ts). */
   eventBlock: 'atlas-event-block',
   eventCluster: 'atlas-event-cluster',
@@ -66,6 +77,9 @@ export const GROUP_LAYERS = {
     LAYER.eventSelected,
     LAYER.eventLabelRepeat,
     LAYER.eventLabel,
+    LAYER.eventLabelRepeatFaded,
+    LAYER.eventLabelFaded,
+    LAYER.eventFocusBlock,
     LAYER.eventBlock,
     LAYER.eventCluster,
     LAYER.eventClusterCount,
@@ -79,8 +93,21 @@ export const GROUP_LAYERS = {
     LAYER.rangeLabel,
     LAYER.origin,
     LAYER.originLabel,
+    LAYER.originLabelFaded,
+    LAYER.rangeLabelFaded,
   ],
 } as const;
+
+/** A transparent 2 px square: drawn at a marker's size, it holds the marker's place in MapLibre's label collision. */
+export const BLOCK_IMAGE = 'atlas-marker-block';
+
+/** Each label layer a step splits, and its faded twin (drawn below all of them): the step's labels are placed first. */
+export const FADED_LABELS: ReadonlyArray<readonly [string, string]> = [
+  [LAYER.eventLabelRepeat, LAYER.eventLabelRepeatFaded],
+  [LAYER.eventLabel, LAYER.eventLabelFaded],
+  [LAYER.originLabel, LAYER.originLabelFaded],
+  [LAYER.rangeLabel, LAYER.rangeLabelFaded],
+];
 
 /** Layers drawn under the basemap's labels and borders (bands); the others go on top. */
 export const UNDER_LABELS = new Set<string>([

@@ -8,7 +8,8 @@ import { FONT } from '../basemap/fonts';
 import type { Theme } from '../basemap/palette';
 import { clusterRadius, countLabel, visibleCount } from './cluster-count';
 import { filters, imprecise } from './filters';
-import { BAND_LABEL_SOURCE, EVENT_SOURCE, GROUP_LAYERS, LAYER, SOURCE } from './ids';
+import { BAND_LABEL_SOURCE, EVENT_SOURCE, FADED_LABELS, GROUP_LAYERS, LAYER, SOURCE } from './ids';
+import { FADED } from './step-focus';
 import type { Period } from './url-state';
 import * as s from './scales';
 
@@ -246,5 +247,42 @@ export function dataLayers(
       paint: { 'text-color': s.rangeColourExpression(theme), 'text-halo-color': c.halo, 'text-halo-width': 1.6 },
     },
   ];
-  return withGroupVisibility(layers, hidden);
+  return withGroupVisibility(withFadedLabels(layers), hidden);
+}
+
+/**
+ * Each label layer's faded twin (ids.ts FADED_LABELS), below every data label layer: empty until a
+ * story's step gives it the labels of what the step does not focus on (step-focus.ts), drawn faded.
+ */
+function withFadedLabels(layers: LayerSpecification[]): LayerSpecification[] {
+  const twins = FADED_LABELS.flatMap(([main, faded]) => {
+    const l = layers.find((x) => x.id === main);
+    if (l?.type !== 'symbol') return [];
+    return [
+      {
+        ...l,
+        id: faded,
+        layout: { ...l.layout, 'text-field': '' },
+        paint: { ...l.paint, 'text-opacity': FADED },
+      } as LayerSpecification,
+    ];
+  });
+  // Between the step's labels and the faded ones: the step's markers, which a faded label keeps clear of.
+  const block: LayerSpecification = {
+    id: LAYER.eventFocusBlock,
+    type: 'symbol',
+    source: EVENT_SOURCE,
+    filter: filters(new Set(), null)[LAYER.eventFocusBlock],
+    layout: {
+      'icon-image': '',
+      // The image is 2 px wide: a size of r draws it 2r wide, the marker's diameter.
+      'icon-size': s.markerRadiusExpression(),
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': false,
+    },
+  };
+  const lowest = Math.min(
+    ...FADED_LABELS.map(([main]) => layers.findIndex((x) => x.id === main)).filter((i) => i >= 0),
+  );
+  return [...layers.slice(0, lowest), ...twins, block, ...layers.slice(lowest)];
 }

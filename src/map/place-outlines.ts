@@ -2,12 +2,15 @@
  * Outlines of imprecise events' places (regions, countries; outline.ts), drawn while an event is
  * hovered or selected.
  */
-import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { EventCollection } from '../contract';
 import { EVENT_LAYERS, LAYER, REGION_SOURCE } from './ids';
 import { outlineKey, placeOutlines, type RegionFeature } from './outline';
 import * as s from './scales';
 import { eventPlaces } from './source';
+import { FADED } from './step-focus';
+
+const LINE_OPACITY = 0.95;
 
 /**
  * The outline of an imprecise event's place (its admin-1 region or its country, outline.ts), drawn
@@ -17,6 +20,8 @@ import { eventPlaces } from './source';
  */
 export interface PlaceOutlines {
   select(id: string | null): void;
+  /** A story step's focus (null: none): the outlines of an event the step does not focus on are faded, as the event is. */
+  focus(ids: ReadonlySet<string> | null): void;
   /** Resolves once the outlines are on the map (or there are none to add). */
   loaded: Promise<void>;
 }
@@ -35,11 +40,15 @@ export function addRegionOutlines(
   }
   let selected: string | null = null;
   let hovered: string | null = null;
-  const update = () =>
+  let focus: ReadonlySet<string> | null = null;
+  const update = () => {
+    const shown = [selected, hovered].filter((id): id is string => id !== null);
     showPlaceOutlines(
       map,
-      [selected, hovered].flatMap((id) => (id ? (keyOf.get(id) ?? []) : [])),
+      shown.flatMap((id) => keyOf.get(id) ?? []),
+      focus && shown.filter((id) => focus?.has(id)).flatMap((id) => keyOf.get(id) ?? []),
     );
+  };
   const loaded = (async () => {
     if (!keyOf.size || map.getSource(REGION_SOURCE)) return;
     const response = await fetch(regionsUrl);
@@ -62,6 +71,10 @@ export function addRegionOutlines(
   return {
     select(id) {
       selected = id;
+      update();
+    },
+    focus(ids) {
+      focus = ids;
       update();
     },
     loaded,
@@ -92,7 +105,12 @@ function addPlaceOutlines(map: MapLibreMap, outlines: GeoJSON.FeatureCollection,
       source: REGION_SOURCE,
       filter: f.line,
       layout: { visibility, 'line-join': 'round' },
-      paint: { 'line-color': o.line, 'line-width': o.lineWidth, 'line-opacity': 0.95, 'line-dasharray': [...o.dash] },
+      paint: {
+        'line-color': o.line,
+        'line-width': o.lineWidth,
+        'line-opacity': LINE_OPACITY,
+        'line-dasharray': [...o.dash],
+      },
     },
     LAYER.eventHalo,
   );
@@ -106,10 +124,32 @@ function outlineFilters(keys: string[]): { area: ExpressionSpecification; line: 
   };
 }
 
-/** Shows the outlines of these keys (outline.ts `outlineKey`) and no other. */
-export function showPlaceOutlines(map: MapLibreMap, keys: string[]): void {
+/**
+ * The outlines' opacity: their own, times FADED for the keys of events a story's step does not focus on
+ * (`focused`: the keys of the shown events it does focus on; null: no step, nothing faded).
+ */
+export function outlineOpacity(focused: readonly string[] | null): {
+  fill: DataDrivenPropertyValueSpecification<number>;
+  line: DataDrivenPropertyValueSpecification<number>;
+} {
+  const o = s.PLACE_OUTLINE;
+  if (!focused) return { fill: o.fillOpacity, line: LINE_OPACITY };
+  const step = (own: number): ExpressionSpecification => [
+    'case',
+    ['in', ['get', 'key'], ['literal', [...focused]]],
+    own,
+    own * FADED,
+  ];
+  return { fill: step(o.fillOpacity), line: step(LINE_OPACITY) };
+}
+
+/** Shows the outlines of these keys (outline.ts `outlineKey`) and no other; in a step, `focused` as outlineOpacity says. */
+export function showPlaceOutlines(map: MapLibreMap, keys: string[], focused: readonly string[] | null = null): void {
   if (!map.getLayer(LAYER.eventRegion)) return;
   const f = outlineFilters(keys);
   map.setFilter(LAYER.eventRegionFill, f.area);
   map.setFilter(LAYER.eventRegion, f.line);
+  const opacity = outlineOpacity(focused);
+  map.setPaintProperty(LAYER.eventRegionFill, 'fill-opacity', opacity.fill);
+  map.setPaintProperty(LAYER.eventRegion, 'line-opacity', opacity.line);
 }

@@ -631,6 +631,7 @@ export class MapSession {
   private applyFocus(): void {
     const { hidden, selected, period } = this.current;
     applyStepFocus(this.map, dataLayers(this.theme, new Set(hidden), selected, period), this.focus);
+    this.outlines?.focus(this.focus);
   }
 
   /**
@@ -737,7 +738,7 @@ export class MapSession {
     this.drawnEvents = this.tiled ? null : data.events;
     // A clustered archive's markers are labelled only from a zoom on (their tiles too); a smaller one's at every zoom.
     const labelsFrom = clusters(data.events.features.length) ? CLUSTERED_LABELS_FROM : 0;
-    for (const id of [LAYER.eventLabel, LAYER.eventLabelRepeat])
+    for (const id of [LAYER.eventLabel, LAYER.eventLabelRepeat, LAYER.eventLabelFaded, LAYER.eventLabelRepeatFaded])
       if (this.map.getLayer(id)) this.map.setLayerZoomRange(id, labelsFrom, 24);
     // A URL that hides types or sets a period: clusters and "(N events)" labels count only what is visible.
     if (this.current.hidden.length || this.current.period) this.countEvents();
@@ -823,5 +824,6 @@ export class MapSession {
       new Set(this.current.hidden),
     );
     this.outlines.select(this.current.selected);
+    this.outlines.focus(this.focus);
   }
 }

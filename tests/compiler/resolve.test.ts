@@ -43,6 +43,16 @@ describe('resolvePlace', () => {
     });
   });
 
+  it('names the Odesa region as its city is named, however the text spells it (the map wrote "Odessa Oblast" beside "Odesa")', () => {
+    for (const text of ['the Odesa region', 'Odesa Oblast', 'the Odessa region', 'Odessa Oblast', 'Odeska oblast'])
+      expect(place(resolvePlace(g, { text })), text).toMatchObject({
+        name: 'Odesa Oblast',
+        kind: 'region',
+        admin1: 'UA-51',
+      });
+    expect(place(resolvePlace(g, { text: 'Odessa' }))).toMatchObject({ name: 'Odesa', kind: 'city', admin1: 'UA-51' });
+  });
+
   it('reads a region written with its type as that region, not as a same-named city region', () => {
     expect(place(resolvePlace(g, { text: 'Kyiv Oblast' })).admin1).toBe('UA-32');
     expect(place(resolvePlace(g, { text: 'Idlib Governorate' })).admin1).toBe('SY-ID');

@@ -129,6 +129,39 @@ describe('story steps: what each focuses on', () => {
     });
   });
 
+  it('a period focuses what is dated in it: a range or an undated event only when the step names it', () => {
+    // The range's only date is its document's (the 21st), as the Dnipro strike's: a period of that day
+    // focused the band too, though no step said so and a range has no date of its own.
+    const story = ok(`title: Strikes
+select:
+  types: [missile-strike]
+  ranges: [rg-irbm-kapustin-yar]
+steps:
+  - title: The 21st
+    period: 2024-11-21/2024-11-21
+  - title: The 25th, and the missile's reach
+    period: 2024-11-25/2024-11-25
+    select:
+      events: [ev-2024-11-25-kursk-atacms, ev-undated]
+      ranges: [rg-irbm-kapustin-yar]
+  - title: The strikes of the 25th
+    period: 2024-11-25/2024-11-25
+    select: {types: [missile-strike]}
+`);
+    const shown = selectStory(story, events, ranges);
+    // An event the text gives no date for, as the story may show one.
+    const undated = structuredClone(shown.events[0]);
+    Object.assign(undated.properties, { id: 'ev-undated', date: null, date_start: null, date_end: null });
+    const out = focusStorySteps(story, { events: [...shown.events, undated], ranges: shown.ranges });
+    expect(out.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(out.steps.map((s) => s.features)).toEqual([
+      ['ev-2024-11-21-dnipro-missile'],
+      ['ev-2024-11-25-kursk-atacms', 'ev-undated', 'rg-irbm-kapustin-yar'],
+      // By type, the undated event is not named: it is not in a period's step.
+      ['ev-2024-11-25-kursk-atacms'],
+    ]);
+  });
+
   it('publishes the steps in the story file (none: an empty list)', () => {
     const { steps, story, shown } = focus(STORY);
     expect(storyOutput(story, shown, [], steps).steps).toEqual(steps);

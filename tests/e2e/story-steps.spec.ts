@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
+import { labelBox, labelSize } from '../../src/map/band-labels.js';
 import { LAYER } from '../../src/map/ids.js';
 import { serveHost, type Host } from '../fixtures/host/serve.js';
 import { expect, test } from './fixtures.js';
@@ -185,6 +186,19 @@ test('on a phone (375 px) the card stacks under the map, clear of its controls, 
   // Reduced motion: the camera is already there, no flight under way.
   expect(await page.evaluate(() => window.atlas.map!.isMoving())).toBe(false);
   expect(await inView(page, placesOf(story, story.steps[0].features))).not.toContain(false);
+  // "Open the full map" opens the step, framed by the atlas for its own map: not pinned to the camera
+  // this 375 px frame fitted for itself. A view the reader chose (here the keyboard's zoom) goes with it.
+  const fullMap = page.locator('#full-map');
+  await expect(fullMap).toHaveAttribute('href', /[#&]step=1(&|$)/);
+  await expect(fullMap).not.toHaveAttribute('href', /[#&]map=/);
+  await page.locator('#map > .maplibregl-canvas-container > canvas').focus();
+  await page.keyboard.press('Equal');
+  await expect(fullMap).toHaveAttribute('href', /[#&]map=\d/);
+  await page.locator('.step-card .step-next').click();
+  await expect(fullMap).toHaveAttribute('href', /[#&]step=2(&|$)/);
+  await expect(fullMap).not.toHaveAttribute('href', /[#&]map=/);
+  await card.locator('.step-previous').click();
+  await expect(card).toHaveAttribute('data-step', '1');
   const boxes = await page.evaluate(() => {
     const r = (e: Element | null) => e?.getBoundingClientRect().toJSON() as DOMRect | undefined;
     return {
@@ -260,4 +274,164 @@ test('on a phone the atlas opened at a step says which step under the folded she
   await expect(hint).toHaveText(`Step 1 of ${story.steps.length}: ${story.steps[0].title}`);
   await page.locator('.step-card').getByRole('button', { name: 'Overview' }).click();
   await expect(hint).toHaveText('Story steps, list and layers');
+});
+
+test("in a step the step's labels are placed first: no faded label lies on the step's markers, and theirs are written", async ({
+  page,
+}) => {
+  // The trial's Red Sea story (tests/fixtures/stories/README.md): its first step's strike lies inside
+  // the faded 300 km band, whose label was placed first, across the strike's marker.
+  const story = JSON.parse(readFileSync('tests/fixtures/stories/red-sea.json', 'utf8')) as StoryOutput;
+  await page.route(`**/data/maps/${story.id}.json`, (route) => route.fulfill({ json: story }));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const width of [375, 680]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`embed.html?map=${story.id}#step=1`);
+    await ready(page);
+    const focus = story.steps[0].features;
+    const labels = story.events.features
+      .filter((f) => focus.includes(f.properties.id))
+      .map((f) => f.properties.label ?? f.properties.place);
+    /** What the map writes once at rest: the symbols of features the step fades that touch one of its markers, and the labels it writes. */
+    const drawn = () =>
+      page.evaluate(
+        ({ focus, points }) => {
+          const map = window.atlas.map!;
+          const symbols = map
+            .getStyle()
+            .layers.filter(
+              (l) => l.type === 'symbol' && l.id.startsWith('atlas-') && !/block|pattern|pending/.test(l.id),
+            )
+            .map((l) => l.id);
+          const onMarkers = points.flatMap((p) => {
+            const { x, y } = map.project(p as [number, number]);
+            return map
+              .queryRenderedFeatures(
+                [
+                  [x - 6, y - 6],
+                  [x + 6, y + 6],
+                ],
+                { layers: symbols },
+              )
+              .filter((f) => !focus.includes(String(f.properties?.id)))
+              .map((f) => `${f.layer.id}: ${f.properties?.label ?? f.properties?.origin_place}`);
+          });
+          const written = map
+            .queryRenderedFeatures({ layers: ['atlas-event-label', 'atlas-event-label-repeat'] })
+            .filter((f) => focus.includes(String(f.properties?.id)))
+            .map((f) => String(f.properties?.label));
+          return { onMarkers, written: [...new Set(written)].sort(), moving: map.isMoving() };
+        },
+        { focus, points: placesOf(story, focus) },
+      );
+    await expect
+      .poll(async () => {
+        await still(page);
+        await page.evaluate(
+          () =>
+            new Promise<void>((r) => (window.atlas.map!.once('idle', () => r()), window.atlas.map!.triggerRepaint())),
+        );
+        return drawn();
+      })
+      .toEqual({ onMarkers: [], written: [...new Set(labels)].sort(), moving: false });
+  }
+});
+
+test('on a phone a step that brings the inset locator map in keeps the bands’ labels clear of it', async ({ page }) => {
+  // The Red Sea story's third step zooms in past the inset's zoom: the inset showed itself after the band's
+  // label was placed for the view without it, and the label ran under it, cut.
+  const story = JSON.parse(readFileSync('tests/fixtures/stories/red-sea.json', 'utf8')) as StoryOutput;
+  await page.route(`**/data/maps/${story.id}.json`, (route) => route.fulfill({ json: story }));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(`embed.html?map=${story.id}`);
+  await ready(page);
+  const card = page.locator('.step-card');
+  for (let n = 1; n <= story.steps.length; n++) {
+    await card.locator('.step-next').click();
+    await expect(card).toHaveAttribute('data-step', String(n));
+    await still(page);
+    /** The band labels drawn (their boxes, as MapLibre lays them out) that meet a control over the map. */
+    const cut = async () => {
+      await page.evaluate(
+        () => new Promise<void>((r) => (window.atlas.map!.once('idle', () => r()), window.atlas.map!.triggerRepaint())),
+      );
+      const { labels, covers } = await page.evaluate(() => {
+        const map = window.atlas.map!;
+        const canvas = map.getCanvas().getBoundingClientRect();
+        const layers = ['atlas-range-label', 'atlas-range-label-faded'].filter((l) => map.getLayer(l));
+        return {
+          labels: map.queryRenderedFeatures({ layers }).map((f) => {
+            const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+            return {
+              text: String(f.properties?.label),
+              anchor: f.properties?.anchor as string | undefined,
+              x: p.x,
+              y: p.y,
+            };
+          }),
+          covers: [...map.getContainer().querySelectorAll('.maplibregl-ctrl')]
+            .map((c) => c.getBoundingClientRect())
+            .filter((r) => r.width > 0 && r.height > 0)
+            .map((r) => ({
+              left: r.left - canvas.left,
+              top: r.top - canvas.top,
+              right: r.right - canvas.left,
+              bottom: r.bottom - canvas.top,
+            })),
+        };
+      });
+      return labels
+        .filter((l) => {
+          const size = labelSize(l.text);
+          const b =
+            l.anchor === 'top' || l.anchor === 'bottom' || l.anchor === 'left' || l.anchor === 'right'
+              ? labelBox([l.x, l.y], l.anchor, size)
+              : {
+                  left: l.x - size.width / 2,
+                  right: l.x + size.width / 2,
+                  top: l.y - size.height / 2,
+                  bottom: l.y + size.height / 2,
+                };
+          return covers.some((c) => b.left < c.right && b.right > c.left && b.top < c.bottom && b.bottom > c.top);
+        })
+        .map((l) => `${l.text} at ${Math.round(l.x)},${Math.round(l.y)}`);
+    };
+    await expect.poll(cut, `step ${n}`).toEqual([]);
+  }
+});
+
+test("on a phone the atlas frames a step's events clear of the timeline, the folded sheet and the attribution over the map's foot", async ({
+  page,
+}) => {
+  // The Red Sea story's third step, opened from the embed's "Open the full map": its Djibouti event lay
+  // at the map's foot, its label under the attribution, above the timeline.
+  const story = JSON.parse(readFileSync('tests/fixtures/stories/red-sea.json', 'utf8')) as StoryOutput;
+  await page.route(`**/data/maps/${story.id}.json`, (route) => route.fulfill({ json: story }));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const n of [1, 3]) {
+    // A new document each time (a link followed), not a change of the hash.
+    await page.goto('about:blank');
+    await page.goto(`?map=${story.id}#step=${n}`);
+    await ready(page);
+    await still(page);
+    const { markers, foot } = await page.evaluate(
+      (points) => {
+        const map = window.atlas.map!;
+        const canvas = map.getCanvas().getBoundingClientRect();
+        const tops = ['#timeline', '#panel', '#map .maplibregl-ctrl-attrib']
+          .map((s) => document.querySelector(s)?.getBoundingClientRect())
+          .filter((r): r is DOMRect => !!r && r.height > 0)
+          .map((r) => r.top);
+        return {
+          markers: points.map((p) => canvas.top + map.project(p as [number, number]).y),
+          foot: Math.min(...tops),
+        };
+      },
+      placesOf(story, story.steps[n - 1].features),
+    );
+    // A marker and the line of its label beside it (12 px text) stand above what covers the foot.
+    for (const y of markers) expect(y + 12, `step ${n}`).toBeLessThanOrEqual(foot);
+  }
 });
