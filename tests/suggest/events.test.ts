@@ -322,3 +322,23 @@ describe('events: a denial joins the event whose act it denies (h-dates)', () =>
     ).toBeNull();
   });
 });
+
+describe('events: where weapons were launched from', () => {
+  it('reads a participle of launching told of the weapons as no event of its own', () => {
+    const e = events(
+      'Drones hit a depot in Odesa on Monday. The Iskander-M missiles, launched from occupied Crimea, can fly up to 500 km.',
+    );
+    expect(e.map((x) => x.text)).toEqual(['Drones hit a depot in Odesa on Monday.']);
+  });
+  it('joins a sentence that tells where the last event was launched from to it, at the launch site', () => {
+    const e = events('Drones hit a depot in Odesa on Monday. The drones were launched from occupied Crimea.');
+    expect(e).toHaveLength(2);
+    expect(e[1]).toMatchObject({ of: e[0].id, place: 'crimea' });
+  });
+  it('keeps the launch site out of the places of an attack on another place, and in those of a launch', () => {
+    const [hit] = events('Russia struck Odesa on Monday with Iskander-M missiles launched from occupied Crimea.');
+    expect(hit.place?.split(' ')).not.toContain('crimea');
+    const [test] = events('North Korea fired a missile from near Pyongyang on Thursday.');
+    expect(test.place?.split(' ')).toContain('pyongyang');
+  });
+});
