@@ -161,10 +161,8 @@ export function rangeSuggestion(
  * "from the annexed peninsula of", "from Russian-held Crimea"), or where in it ("from positions in the
  * Belgorod region", "from near Pyongyang", "from the territory of Belarus", "from waters off Crimea").
  */
-export const FROM_BEFORE = new RegExp(
-  String.raw`\bfrom\s+(?:(?:positions?|launchers?|launch\s+sites?|sites?|bases?|areas?|airfields?|ships?|vessels?|submarines?|aircraft|waters|airspace|territory|the\s+(?:territory|waters|airspace|area|direction|region))\s+(?:in|near|of|off|over|inside|around)\s+|near\s+|inside\s+|within\s+|over\s+|off\s+)?(?:the\s+)?(?:(?:\p{Lu}\p{Ll}+-(?:held|occupied|controlled|annexed)|\p{Ll}[\p{Ll}-]*)\s+){0,2}$`,
-  'u',
-);
+export const FROM_BEFORE =
+  /\bfrom\s+(?:(?:positions?|launchers?|launch\s+sites?|sites?|bases?|areas?|airfields?|ships?|vessels?|submarines?|aircraft|waters|airspace|territory|the\s+(?:territory|waters|airspace|area|direction|region))\s+(?:in|near|of|off|over|inside|around)\s+|near\s+|inside\s+|within\s+|over\s+|off\s+)?(?:the\s+)?(?:(?:\p{Lu}\p{Ll}+-(?:held|occupied|controlled|annexed)|\p{Ll}[\p{Ll}-]*)\s+){0,2}$/u;
 /** A verb of launching just before "from": what the sentence tells is where a weapon left from. */
 const LAUNCHED_FROM =
   /\b(?:launched|launching|fired|firing|flown|flew|took\s+off|taking\s+off|lifted\s+off|shot|sent|released|dropped)\b[^.;:]{0,40}?\bfrom\s/iu;
