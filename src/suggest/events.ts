@@ -454,6 +454,27 @@ const figureAttribute = (sentence: string): { figures?: string } => {
   return f ? { figures: f } : {};
 };
 
+/**
+ * What a sentence's main clause says when it tells how things stand rather than what happened: an
+ * analysis of what something means ("the losses indicate a shift", "recent events have highlighted",
+ * "is thought to be the heaviest defeat", "is seen as"), where or what a place is ("lies 150 km north
+ * of", "is home to"), and what had resumed, remained or returned to how it was ("Loading had resumed by
+ * Friday", "the streets remained calm", "is back to normal"), for a sentence the type table does not read
+ * (`untyped`: "had resumed shelling" has a word of it). A fact told since a date ("Russian forces have held the town since
+ * March") is a background event (data/README.md, rule 4), not a state of affairs.
+ */
+const ANALYSIS =
+  /\b(?:indicates?|indicated|highlights?|highlighted|underscores?|underscored|suggests?|suggested|signals?|signalled|signaled|reflects?|reflected|illustrates?|illustrated|demonstrates?|demonstrated|shows?\s+(?:that|how)|showed\s+(?:that|how)|(?:is|are|was|were)\s+(?:widely\s+)?(?:thought|seen|believed|considered|regarded|viewed|expected)\s+(?:to\s+be|as)|marks?\s+a\s+(?:shift|turn|change|new))\b/i;
+/** Where or what a place is, and how it stands ("lies 150 km north of", "remained calm", "is back to normal"), told with no word of the type table. */
+const STANDING =
+  /\b(?:lies\s+(?:about\s+|some\s+|roughly\s+|just\s+|nearly\s+)?(?:\d[\d,.]*|on|in|along|near|between|(?:north|south|east|west)\w*)|(?:is|are)\s+(?:located|situated|home\s+to)|(?:remains?|remained|stays?|stayed)\s+(?:closed|open|shut|calm|quiet|tense|in\s+place)|(?:is|are|was|were)\s+(?:back\s+to\s+normal|(?:still\s+)?(?:calm|quiet|normal|operational|intact)))\b/i;
+/** What had resumed or returned to how it was ("Loading had resumed by Friday"), told with no word of the type table ("had resumed shelling" has one). */
+const RESUMED =
+  /\b(?:had|has|have)\s+(?:(?:already|largely|fully|partly|since|now)\s+)?(?:resumed|remained|returned|reopened|recovered|stabili[sz]ed)\b/i;
+export function stateOfAffairs(sentence: string, untyped: boolean): boolean {
+  return ANALYSIS.test(sentence) || (untyped && (STANDING.test(sentence) || RESUMED.test(sentence)));
+}
+
 /** The event suggestion for one sentence, or null when it does not report one. */
 export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   if (e.places.length === 0) return null;
@@ -472,6 +493,8 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   // annotators' rule. Its type is for the reviewer to choose.
   const hazard = !row && HAZARD.test(e.sentence);
   if (!row && !e.dated && !hazard) return null;
+  // A sentence that tells how things stand or what something means, not what happened: no event.
+  if (stateOfAffairs(told, !row)) return null;
   const type = keyword ?? UNTYPED;
   const { claimant, found } = e.claimant ?? claimantOf(e.sentence);
   // A place the weapons were launched from is not where the event happened when the sentence names a place

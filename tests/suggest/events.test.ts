@@ -342,3 +342,19 @@ describe('events: where weapons were launched from', () => {
     expect(test.place?.split(' ')).toContain('pyongyang');
   });
 });
+
+describe('events: how things stand is no event', () => {
+  it('proposes no event for what had resumed, remained or is back to normal at a place', () => {
+    expect(events('Loading had resumed at the port of Izmail by Friday.')).toEqual([]);
+    expect(events('By Sunday the streets of Lviv remained calm.')).toEqual([]);
+    expect(events('On Monday the town of Izium lies about 120 km southeast of Kharkiv.')).toEqual([]);
+  });
+  it('proposes no event for an analysis of what happened', () => {
+    expect(events('The losses near Bakhmut last week indicate a shift in the war.')).toEqual([]);
+    expect(events('Recent strikes on Kharkiv have highlighted the shortage of air defences.')).toEqual([]);
+  });
+  it('keeps what happened, and a fact told since a date', () => {
+    expect(events('Troops shelled Kharkiv on Friday, officials said.')).toHaveLength(1);
+    expect(events('Russian forces have held Melitopol since March 2022.')).toHaveLength(1);
+  });
+});
