@@ -251,14 +251,26 @@ export function eventType(sentence: string): string | undefined {
     const rest = `${sentence.slice(0, transfer.start)} ${sentence.slice(transfer.end)}`.replace(AFTER_PHRASE, ' ');
     if (!EVENT_TYPES.some(([t, re]) => ATTACK_ROWS.has(t) && re.test(rest))) return transfer.type;
   }
-  return EVENT_TYPES.find(
+  const row = EVENT_TYPES.find(
     ([t, re]) =>
       !(hazard && ATTACK_TYPES.has(t)) &&
       // The row of handing over only with something handed over ("sent to the bottom" is no transfer).
       !(t === 'arms-transfer' && !transfer) &&
       re.test(sentence),
   )?.[0];
+  // A launch that hit nothing ("test-fired a missile", "fired a missile into the sea") is a test or a
+  // drill, not a strike.
+  if (row === 'missile-strike' && TEST_LAUNCH.test(sentence) && !HIT_SOMETHING.test(sentence))
+    return 'military-activity';
+  return row;
 }
+
+/** Words of a launch made to test a weapon or that came down at sea. */
+const TEST_LAUNCH =
+  /\b(?:test-fired|test-firing|test-fires|tested|testing|test\s+(?:launch|flight|firing)|flight\s+test|launch\s+test|trial|(?:into|in)\s+the\s+(?:sea|ocean|waters)|splashed\s+down|landed\s+(?:in|off)|came\s+down\s+(?:in|off))\b/i;
+/** Words of a launch that hit something: then it was a strike, whatever else it tested. */
+const HIT_SOMETHING =
+  /\b(?:struck|strikes?\s+on|hit(?:ting)?\s+(?!(?:the\s+)?(?:sea|water|ocean|target\s+area))|targeted|targeting|killed|killing|wounded|injured|damaged|destroyed|attacked|attack\s+on)\b/i;
 
 /** The type to propose for a row: only a type declared in data/types.json, else undefined. */
 export function declaredType(row: string): string | undefined {

@@ -352,9 +352,19 @@ describe('events: how things stand is no event', () => {
   it('proposes no event for an analysis of what happened', () => {
     expect(events('The losses near Bakhmut last week indicate a shift in the war.')).toEqual([]);
     expect(events('Recent strikes on Kharkiv have highlighted the shortage of air defences.')).toEqual([]);
-  });
-  it('keeps what happened, and a fact told since a date', () => {
+    // What happened stays an event, and so does a fact told since a date.
     expect(events('Troops shelled Kharkiv on Friday, officials said.')).toHaveLength(1);
     expect(events('Russian forces have held Melitopol since March 2022.')).toHaveLength(1);
+  });
+});
+
+describe('events: a launch that hit nothing', () => {
+  it('types a test launch or a missile fired into the sea as military activity, a launch that hit something as a strike', () => {
+    expect(eventType('North Korea fired a ballistic missile into the sea off its east coast on Sunday.')).toBe(
+      'military-activity',
+    );
+    expect(eventType('India test-fired a long-range missile from an island off Odisha.')).toBe('military-activity');
+    expect(eventType('Russia fired missiles at Kyiv on Monday, killing two.')).toBe('missile-strike');
+    expect(eventType('The navy test-fired missiles that hit targets near the port.')).toBe('missile-strike');
   });
 });
