@@ -172,7 +172,7 @@ const DISTANCE_FROM =
 
 /**
  * The place a sentence states a weapon was launched from, or null: a place mention of the sentence after
- * "from" (FROM_BEFORE), not in a distance ("30 km from Kursk", unless it is the range's own figure, ending at
+ * "from" (FROM_BEFORE; the place a possessive qualifies, "from Russia's Kursk region"), not in a distance ("30 km from Kursk", unless it is the range's own figure, ending at
  * `rangeEnd`: "up to 500 km from Kursk") nor in a span ("from Tel Aviv to Jerusalem").
  * With none in the range's own sentence, the sentence before it when that one tells a launch ("The missiles
  * were launched from occupied Crimea. They can fly up to 500 km."): the origin is what the text states, or none.
@@ -201,7 +201,14 @@ export function statedOrigin(
       if (!ownFigure && DISTANCE_FROM.test(upToFrom)) continue;
       if (/^\s+(?:to|and)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(p.end, p.end + 30))) continue;
       if (strict && !LAUNCHED_FROM.test(upToFrom.slice(-60))) continue;
-      return p.id;
+      // "from Russia's Kursk region", "from Crimea's west coast … Sevastopol": the place the possessive qualifies.
+      const owned = places.find(
+        (q) =>
+          q.start > p.end &&
+          q.end <= e &&
+          /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:the\s+)?$/u.test(text.slice(p.end, q.start)),
+      );
+      return (owned ?? p).id;
     }
     return null;
   };

@@ -115,6 +115,11 @@ describe('ranges: the origin the text states', () => {
     ).toEqual(['crimea']);
     expect(origin('The Iskander-M can hit targets up to 500 km from Kursk.')).toEqual(['kursk']);
   });
+  it('takes the place a possessive qualifies, not the country before it', () => {
+    expect(
+      origin("The Iskander-M missiles were launched from Russia's Kursk region and can fly up to 500 km."),
+    ).toEqual(['kursk-oblast']);
+  });
   it('gives none for a distance, a span or a sentence that states no launch', () => {
     expect(
       origin('Kramatorsk, about 30 km from the front line, was hit by an Iskander-M, which can fly up to 500 km.'),
