@@ -23,7 +23,10 @@
  * second round: Derna, Kharkiv, missiles for Germany, Hualien, Aktau, Agni-5, the Sergei Kotov, the Essequibo),
  * written, annotated and committed before the engine was run on them, scored once before and once after that
  * session's date and range rule changes: a check fold like late (its misses may be counted by class, never used
- * to choose a rule). Prints a table, then one JSON line. Speed: per article, the gazetteer index
+ * to choose a rule); ev = the ev-NN articles (h-events session: a
+ * missile strike, a drone attack, two arms transfers, war games, a missile test, a naval drone attack, a drone
+ * downing), written, annotated and committed before the engine was run on them, scored once before that
+ * session's rule changes, a check fold like late. Prints a table, then one JSON line. Speed: per article, the gazetteer index
  * cached; 10,000 articles extrapolated from the measured mean on 2 threads: once as drafted in the first
  * pass (the JIT still compiling), once at steady state (best of three rounds, CPU time and wall).
  * Then a real batch, measured (`--batch N`, default 300; 0 skips it; `--batch-only` runs only it): N
@@ -83,6 +86,8 @@ const files = [
       path: join(root, 'tests/fixtures/articles', f),
       split: f.startsWith('dt-')
         ? ('check' as const)
+        : f.startsWith('ev-')
+          ? ('ev' as const)
         : f.startsWith('lt-')
           ? ('late' as const)
           : f.startsWith('sx-')
@@ -246,6 +251,7 @@ const counts = {
   fresh: zero(),
   late: zero(),
   check: zero(),
+  ev: zero(),
   blind: zero(),
   sealed: zero(),
 };
@@ -363,10 +369,10 @@ const prf = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
 };
 const nOf = (s: string) => files.filter((f) => f.split === s).length;
 console.log(
-  `tagger: ${args.tagger === 'wink' ? 'wink-nlp' : 'compromise'}; ${nOf('dev')} development documents, ${nOf('held-out')} held out, ${nOf('new')} new held out (ho-), ${nOf('fresh')} fresh held out (nw-), ${nOf('late')} late held out (lt-), ${nOf('check')} check (dt-), ${nOf('blind')} blind held out (gx-), ${nOf('sealed')} sealed (sx-)`,
+  `tagger: ${args.tagger === 'wink' ? 'wink-nlp' : 'compromise'}; ${nOf('dev')} development documents, ${nOf('held-out')} held out, ${nOf('new')} new held out (ho-), ${nOf('fresh')} fresh held out (nw-), ${nOf('late')} late held out (lt-), ${nOf('check')} check (dt-), ${nOf('ev')} ev check fold (ev-), ${nOf('blind')} blind held out (gx-), ${nOf('sealed')} sealed (sx-)`,
 );
 console.log(
-  `${'kind'.padEnd(14)}${'dev P'.padStart(7)}${'R'.padStart(6)}${'F1'.padStart(6)}${'held P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'new P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'fresh P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}${'late P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'check P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}${'blind P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}${'seal P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}`,
+  `${'kind'.padEnd(14)}${'dev P'.padStart(7)}${'R'.padStart(6)}${'F1'.padStart(6)}${'held P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'new P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'fresh P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}${'late P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'check P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}${'ev P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}${'blind P'.padStart(9)}${'R'.padStart(6)}${'F1'.padStart(6)}${'seal P'.padStart(8)}${'R'.padStart(6)}${'F1'.padStart(6)}`,
 );
 const result: Record<string, unknown> = {};
 for (const k of KINDS) {
@@ -376,13 +382,14 @@ for (const k of KINDS) {
   const fr = prf(counts.fresh[k]);
   const lt = prf(counts.late[k]);
   const ck = prf(counts.check[k]);
+  const ev = prf(counts.ev[k]);
   const bl = prf(counts.blind[k]);
   const se = prf(counts.sealed[k]);
-  result[k] = { dev: d, heldOut: h, new: n, fresh: fr, late: lt, check: ck, blind: bl, sealed: se };
+  result[k] = { dev: d, heldOut: h, new: n, fresh: fr, late: lt, check: ck, ev, blind: bl, sealed: se };
   const cols = (x: typeof d, w: number) =>
     `${x.precision.toFixed(2).padStart(w)}${x.recall.toFixed(2).padStart(6)}${x.f1.toFixed(2).padStart(6)}`;
   console.log(
-    `${k.padEnd(14)}${cols(d, 7)}${cols(h, 8)}${cols(n, 8)}${cols(fr, 9)}${cols(lt, 8)}${cols(ck, 9)}${cols(bl, 9)}${cols(se, 8)}`,
+    `${k.padEnd(14)}${cols(d, 7)}${cols(h, 8)}${cols(n, 8)}${cols(fr, 9)}${cols(lt, 8)}${cols(ck, 9)}${cols(ev, 8)}${cols(bl, 9)}${cols(se, 8)}`,
   );
 }
 // `--quick`: the scores only, no speed runs.

@@ -5,6 +5,11 @@ export interface CatalogueWeapon {
   id: string;
   name: string;
   aliases: string[];
+  /**
+   * Aliases that are also everyday words or people's names ("Emad", "Lancet", "Quds"): matched only in a
+   * sentence about weapons, and not as part of a longer name (before a capitalised word, after "al-").
+   */
+  ambiguous: string[];
   class: string;
   /** Nominal range with its public source; null when no sourced figure is entered. `verified`: someone has checked the figure against the source (`verified: true` in the file; false when absent). */
   range: { min: number | null; max: number; source: string; verified: boolean } | null;
@@ -19,6 +24,9 @@ export function parseCatalogue(yamlText: string): CatalogueWeapon[] {
     if (typeof e?.id !== 'string' || typeof e.name !== 'string' || typeof e.class !== 'string')
       throw new Error(`${where}: needs id, name and class`);
     const aliases = Array.isArray(e.aliases) ? e.aliases.map(String) : [];
+    const ambiguous = Array.isArray(e.ambiguous) ? e.ambiguous.map(String) : [];
+    for (const a of ambiguous)
+      if (a !== e.name && !aliases.includes(a)) throw new Error(`${where}: ambiguous "${a}" is not one of its aliases`);
     let range: CatalogueWeapon['range'] = null;
     if (e.range_km !== undefined) {
       const r = e.range_km as Record<string, unknown>;
@@ -35,6 +43,6 @@ export function parseCatalogue(yamlText: string): CatalogueWeapon[] {
         verified: r.verified === true,
       };
     }
-    return { id: e.id, name: e.name, aliases: [...new Set([e.name, ...aliases])], class: e.class, range };
+    return { id: e.id, name: e.name, aliases: [...new Set([e.name, ...aliases])], ambiguous, class: e.class, range };
   });
 }

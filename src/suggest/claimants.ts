@@ -11,11 +11,13 @@ const NAME = String.raw`(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*|of|the|and|for
 const ACCORDING = /\baccording to\s+((?:the\s+|a\s+)?[^,.;]{2,80}?)(?=[,.;]|\s+(?:on|in|which|who)\b|$)/iu;
 const HEADS =
   'officials|official|ministry|military|army|forces|intelligence|spokesperson|spokesman|spokeswoman|governors?|authorities|president|residents|witnesses|police|rescuers|medics|agency|command|service|office|government|media|statement|sources|ombudsman|minister|commander|mayor|chief|head|group|rebels|militants|insurgents|separatists|force|navy|staff|guards?|council|services';
-/** "X said" (or "X has/have said"): a possessive and a head noun ("Ukraine's air force"), a determiner, up to four words and a head noun ("the Lebanese health ministry", "a senior U.S. defence official"), up to three capitalised words, up to two lower-case ones and a head noun ("Israeli emergency services"), or a run of capitalised words ("Russia's Defence Ministry", "The Houthis"). */
+/** "X said" (or "X has/have said"): a possessive and a head noun ("Ukraine's air force"), a determiner, up to four words and a head noun ("the Lebanese health ministry", "a senior U.S. defence official"), up to three capitalised words, up to two lower-case ones and a head noun ("Israeli emergency services"), or a run of capitalised words, joined by "of", "for", "on" or "and" too ("Russia's Defence Ministry", "The Houthis", "the Ministry of Defence", "the Institute for the Study of War"). */
 const BEFORE_VERB = new RegExp(
-  String.raw`((?:[\p{Lu}][\p{L}\p{M}.-]*(?:\s+[\p{Lu}][\p{L}\p{M}.-]*){0,2}['’]s\s+(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})|(?:the|The|a|A|an|An|its|Its|their|Their)\s+(?:(?!(?:the|a|an)\s)[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})|(?:the\s+|The\s+)?[\p{Lu}][\p{L}\p{M}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}\p{M}.'’-]*){0,2}[\s\u00a0]+(?:[\p{Ll}][\p{L}\p{M}-]*[\s\u00a0]+){0,2}?(?:${HEADS})|(?:the\s+|The\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*[\s\u00a0]+)*(?:[\p{Lu}][\p{L}\p{M}.'’-]*|${HEADS})))[\s\u00a0]+(?:(?:has|have|had)[\s\u00a0]+)?(?:${VERBS})\b`,
+  String.raw`((?:[\p{Lu}][\p{L}\p{M}.-]*(?:\s+[\p{Lu}][\p{L}\p{M}.-]*){0,2}['’]s\s+(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})|(?:the|The|a|A|an|An|its|Its|their|Their)\s+(?:(?!(?:the|a|an)\s)[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})|(?:the\s+|The\s+)?[\p{Lu}][\p{L}\p{M}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}\p{M}.'’-]*){0,2}[\s\u00a0]+(?:[\p{Ll}][\p{L}\p{M}-]*[\s\u00a0]+){0,2}?(?:${HEADS})|(?:the\s+|The\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*[\s\u00a0]+(?:(?:of|for|on|and)[\s\u00a0]+(?:the[\s\u00a0]+)?(?=\p{Lu}))?)*(?:[\p{Lu}][\p{L}\p{M}.'’-]*|${HEADS})))[\s\u00a0]+(?:(?:has|have|had)[\s\u00a0]+)?(?:${VERBS})\b`,
   'u',
 );
+/** A people's adjective on its own ("Western", "Russian", "Iranian", "Chinese", "Israeli"). */
+const DEMONYM = /^(?:the\s+|The\s+)?\p{Lu}\p{Ll}+(?:ern|ian|an|ese|ish|i|ic)$/u;
 /**
  * A head noun placed by a phrase of place right before the verb ("Police in the Bronx, New York said",
  * "Officials in Kyiv said"): the claimant is the head, not the place the run of capitalised words ends with.
@@ -109,7 +111,9 @@ function findClaimant(sentence: string): Claimant {
       : null;
   if (p) return { claimant: tidy(`${p[1]} ${p[2]}`), found: true };
   const b = commaVerb || SPACE_VERB.test(sentence) ? BEFORE_VERB.exec(sentence) : null;
-  if (b && !/^(?:It|He|She|They|We|I|This|That)$/.test(b[1].trim())) {
+  // A people's adjective alone before a noun that is also a verb of saying ("Western estimates credit …",
+  // "Russian reports said …") is no one: the noun is the subject's head.
+  if (b && !/^(?:It|He|She|They|We|I|This|That)$/.test(b[1].trim()) && !DEMONYM.test(b[1].trim())) {
     const placed = PLACED_HEAD.exec(sentence.slice(0, b.index + b[1].length));
     return { claimant: tidy(placed ? placed[1] : b[1]), found: true };
   }

@@ -12,6 +12,7 @@ import { claimantOf, type Claimant } from './claimants.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
 import TYPE_COLOURS from '../../data/types.json' with { type: 'json' };
 import { figuresOf } from './figures.js';
+import { FROM_BEFORE } from './ranges.js';
 
 /** Event type → words that report it, tried in order (the first row that matches gives the type). */
 export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -170,10 +171,60 @@ const UNREALISED = new RegExp(
     String.raw`\b(?:if|unless|whether)\b[^,;:–—]*`,
     String.raw`\b(?:(?:did|does|do|has|have|had)\s+(?:not|never)|(?:did|does|do|has|have|had)n['’]t|never)\b[^,;:–—()]*`,
     String.raw`\brange\s+of\b`,
+    // A participle that says where a weapon was launched from, told of the weapon ("Iskander-M missiles,
+    // launched from occupied Crimea, can fly …", "drones launched from Kursk"): a description, not the
+    // sentence's own verb ("Russia launched drones from Kursk" is).
+    String.raw`(?<=\b(?:missiles?|rockets?|drones?|bombs?|munitions|projectiles|weapons?|interceptors?|\p{L}+-[\p{Lu}\d][\p{L}\d]*s?)\s*,?\s)(?:launched|fired|flown|dropped)\s+from\b[^,;:–—()]*`,
     String.raw`^[\s"“]*\p{Lu}\p{Ll}+(?:ed|en)\b[^,]*,(?=\s*(?:it|they|he|she|the\s+[\p{L}-]+|[\p{L}-]+)\s+${MODAL}\b)`,
   ].join('|'),
   'giu',
 );
+
+/**
+ * The words before a place that say it is where a weapon was launched from ("launched from occupied",
+ * "fired from positions in the", "took off from"): a verb of launching, a few words, then "from" and
+ * what may stand between it and the name (ranges.ts FROM_BEFORE).
+ */
+const LAUNCHED_BEFORE =
+  /\b(?:launched|launching|fired|firing|flown|took\s+off|taking\s+off|lifted\s+off)\b(?:\s+[^\s.;:]+){0,4}?\s+$/iu;
+/** The words before a place that make it what was hit: a preposition of where or an attack's verb ("at Sumy", "struck Odesa"). */
+const TARGET_BEFORE =
+  /\b(?:in|at|on|near|over|into|against|toward|towards|struck|hit|hitting|targeted|targeting|attacked|attacking|bombed|shelled|pounded)\s+(?:the\s+)?$/i;
+export function isLaunchOrigin(before: string): boolean {
+  const from = FROM_BEFORE.exec(before);
+  return !!from && LAUNCHED_BEFORE.test(before.slice(0, from.index));
+}
+
+/**
+ * A sentence that tells, as its own verb, where the weapons of the event told before it were launched
+ * from ("The missiles were launched from occupied Crimea, the air force said"), refers back to them and
+ * names no other place: another account of that event at its launch site, joined with `of=` (whoever
+ * tells it; the article when no one is named). Null when it is not such a sentence.
+ */
+export function launchSuggestion(
+  sentence: { start: number; end: number; text: string; claimant?: Readonly<Claimant> },
+  of: string,
+  origins: readonly string[],
+): Suggestion | null {
+  const told = realised(sentence.text);
+  if (!/\b(?:launched|fired|flown|took\s+off|lifted\s+off)\b[^.;:]{0,60}\bfrom\b/i.test(told) || !ANAPHORA.test(told))
+    return null;
+  const { claimant } = sentence.claimant ?? claimantOf(sentence.text);
+  return {
+    kind: 'event',
+    start: sentence.start,
+    end: sentence.end,
+    attributes: {
+      of,
+      place: [...new Set(origins)].join(' '),
+      claimant,
+      status: 'unverified',
+      ...figureAttribute(sentence.text),
+    },
+    confidence: 0.4,
+    reason: `where the weapons of ${of}, the event told before it, were launched from: joined to it as another account; status left for the reviewer`,
+  };
+}
 
 /** The sentence with what it says could, would or will happen blanked out (UNREALISED): what it says happened. */
 export function realised(sentence: string): string {
@@ -200,14 +251,26 @@ export function eventType(sentence: string): string | undefined {
     const rest = `${sentence.slice(0, transfer.start)} ${sentence.slice(transfer.end)}`.replace(AFTER_PHRASE, ' ');
     if (!EVENT_TYPES.some(([t, re]) => ATTACK_ROWS.has(t) && re.test(rest))) return transfer.type;
   }
-  return EVENT_TYPES.find(
+  const row = EVENT_TYPES.find(
     ([t, re]) =>
       !(hazard && ATTACK_TYPES.has(t)) &&
       // The row of handing over only with something handed over ("sent to the bottom" is no transfer).
       !(t === 'arms-transfer' && !transfer) &&
       re.test(sentence),
   )?.[0];
+  // A launch that hit nothing ("test-fired a missile", "fired a missile into the sea") is a test or a
+  // drill, not a strike.
+  if (row === 'missile-strike' && TEST_LAUNCH.test(sentence) && !HIT_SOMETHING.test(sentence))
+    return 'military-activity';
+  return row;
 }
+
+/** Words of a launch made to test a weapon or that came down at sea. */
+const TEST_LAUNCH =
+  /\b(?:test-fired|test-firing|test-fires|tested|testing|test\s+(?:launch|flight|firing)|flight\s+test|launch\s+test|trial|(?:into|in)\s+the\s+(?:sea|ocean|waters)|splashed\s+down|landed\s+(?:in|off)|came\s+down\s+(?:in|off))\b/i;
+/** Words of a launch that hit something: then it was a strike, whatever else it tested. */
+const HIT_SOMETHING =
+  /\b(?:struck|strikes?\s+on|hit(?:ting)?\s+(?!(?:the\s+)?(?:sea|water|ocean|target\s+area))|targeted|targeting|killed|killing|wounded|injured|damaged|destroyed|attacked|attack\s+on)\b/i;
 
 /** The type to propose for a row: only a type declared in data/types.json, else undefined. */
 export function declaredType(row: string): string | undefined {
@@ -403,6 +466,27 @@ const figureAttribute = (sentence: string): { figures?: string } => {
   return f ? { figures: f } : {};
 };
 
+/**
+ * What a sentence's main clause says when it tells how things stand rather than what happened: an
+ * analysis of what something means ("the losses indicate a shift", "recent events have highlighted",
+ * "is thought to be the heaviest defeat", "is seen as"), where or what a place is ("lies 150 km north
+ * of", "is home to"), and what had resumed, remained or returned to how it was ("Loading had resumed by
+ * Friday", "the streets remained calm", "is back to normal"), for a sentence the type table does not read
+ * (`untyped`: "had resumed shelling" has a word of it). A fact told since a date ("Russian forces have held the town since
+ * March") is a background event (data/README.md, rule 4), not a state of affairs.
+ */
+const ANALYSIS =
+  /\b(?:indicates?|indicated|highlights?|highlighted|underscores?|underscored|suggests?|suggested|signals?|signalled|signaled|reflects?|reflected|illustrates?|illustrated|demonstrates?|demonstrated|shows?\s+(?:that|how)|showed\s+(?:that|how)|(?:is|are|was|were)\s+(?:widely\s+)?(?:thought|seen|believed|considered|regarded|viewed|expected)\s+(?:to\s+be|as)|marks?\s+a\s+(?:shift|turn|change|new))\b/i;
+/** Where or what a place is, and how it stands ("lies 150 km north of", "remained calm", "is back to normal"), told with no word of the type table. */
+const STANDING =
+  /\b(?:lies\s+(?:about\s+|some\s+|roughly\s+|just\s+|nearly\s+)?(?:\d[\d,.]*|on|in|along|near|between|(?:north|south|east|west)\w*)|(?:is|are)\s+(?:located|situated|home\s+to)|(?:remains?|remained|stays?|stayed)\s+(?:closed|open|shut|calm|quiet|tense|in\s+place)|(?:is|are|was|were)\s+(?:back\s+to\s+normal|(?:still\s+)?(?:calm|quiet|normal|operational|intact)))\b/i;
+/** What had resumed or returned to how it was ("Loading had resumed by Friday"), told with no word of the type table ("had resumed shelling" has one). */
+const RESUMED =
+  /\b(?:had|has|have)\s+(?:(?:already|largely|fully|partly|since|now)\s+)?(?:resumed|remained|returned|reopened|recovered|stabili[sz]ed)\b/i;
+export function stateOfAffairs(sentence: string, untyped: boolean): boolean {
+  return ANALYSIS.test(sentence) || (untyped && (STANDING.test(sentence) || RESUMED.test(sentence)));
+}
+
 /** The event suggestion for one sentence, or null when it does not report one. */
 export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   if (e.places.length === 0) return null;
@@ -421,11 +505,18 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   // annotators' rule. Its type is for the reviewer to choose.
   const hazard = !row && HAZARD.test(e.sentence);
   if (!row && !e.dated && !hazard) return null;
+  // A sentence that tells how things stand or what something means, not what happened: no event.
+  if (stateOfAffairs(told, !row)) return null;
   const type = keyword ?? UNTYPED;
   const { claimant, found } = e.claimant ?? claimantOf(e.sentence);
+  // A place the weapons were launched from is not where the event happened when the sentence names a place
+  // they hit ("struck Odesa with missiles launched from Crimea"); a launch told with no target ("fired a
+  // missile from near Pyongyang") happened where it was launched.
+  const where = e.places.filter((p) => !isLaunchOrigin(p.before));
+  const places = where.some((p) => TARGET_BEFORE.test(p.before)) ? where : e.places;
   // The place the sentence puts it at ("in X", "on X") first: the first one is drawn.
-  const at = e.places.filter((p) => /\b(?:in|at|on|near|over|into|against)\s+(?:the\s+)?$/i.test(p.before));
-  const ordered = [...new Set([...at, ...e.places].map((p) => p.id))];
+  const at = places.filter((p) => /\b(?:in|at|on|near|over|into|against)\s+(?:the\s+)?$/i.test(p.before));
+  const ordered = [...new Set([...at, ...places].map((p) => p.id))];
   const date = e.dates[0];
   const reasons = ['status left for the reviewer'];
   if (hazard) reasons.push(`a natural hazard or a fire, not an attack: "${UNTYPED}" until the reviewer sets the type`);

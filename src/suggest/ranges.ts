@@ -214,3 +214,63 @@ export function rangeSuggestion(
       .join('; '),
   };
 }
+
+/**
+ * The words between "from" and a place that say the place is where something was launched from: nothing
+ * ("from Crimea"), an article, up to two lower-case words or an "X-held" compound ("from occupied Crimea",
+ * "from the annexed peninsula of", "from Russian-held Crimea"), or where in it ("from positions in the
+ * Belgorod region", "from near Pyongyang", "from the territory of Belarus", "from waters off Crimea").
+ */
+export const FROM_BEFORE =
+  /\bfrom\s+(?:(?:positions?|launchers?|launch\s+sites?|sites?|bases?|areas?|airfields?|ships?|vessels?|submarines?|aircraft|waters|airspace|territory|the\s+(?:territory|waters|airspace|area|direction|region))\s+(?:in|near|of|off|over|inside|around)\s+|near\s+|inside\s+|within\s+|over\s+|off\s+)?(?:the\s+)?(?:(?:\p{Lu}\p{Ll}+-(?:held|occupied|controlled|annexed)|\p{Ll}[\p{Ll}-]*)\s+){0,2}$/u;
+/** A verb of launching just before "from": what the sentence tells is where a weapon left from. */
+const LAUNCHED_FROM =
+  /\b(?:launched|launching|fired|firing|flown|flew|took\s+off|taking\s+off|lifted\s+off|shot|sent|released|dropped)\b[^.;:]{0,40}?\bfrom\s/iu;
+/** "From" after a figure or "away" measures a distance ("300 km from the border"); "from X to Y" is a span. */
+const DISTANCE_FROM =
+  /(?:\d\s*(?:km|kilometres|kilometers|miles|nautical\s+miles|nm|nmi)|\baway|\bfar)\s+(?:\w+\s+)?from\s/iu;
+
+/**
+ * The place a sentence states a weapon was launched from, or null: a place mention of the sentence after
+ * "from" (FROM_BEFORE; the place a possessive qualifies, "from Russia's Kursk region"), not in a distance ("30 km from Kursk", unless it is the range's own figure, ending at
+ * `rangeEnd`: "up to 500 km from Kursk") nor in a span ("from Tel Aviv to Jerusalem").
+ * With none in the range's own sentence, the sentence before it when that one tells a launch ("The missiles
+ * were launched from occupied Crimea. They can fly up to 500 km."): the origin is what the text states, or none.
+ */
+export function statedOrigin(
+  text: string,
+  sentences: ReadonlyArray<readonly [number, number]>,
+  si: number,
+  places: ReadonlyArray<{ start: number; end: number; id: string }>,
+  rangeEnd = -1,
+): string | null {
+  const inSentence = (i: number, strict: boolean) => {
+    const [s, e] = sentences[i];
+    for (const p of places) {
+      if (p.start < s || p.end > e) continue;
+      const before = text.slice(Math.max(s, p.start - 60), p.start);
+      const from = FROM_BEFORE.exec(before);
+      if (!from) continue;
+      const upToFrom = text.slice(Math.max(s, p.start - 120), p.start - before.length + from.index + 5);
+      // "Up to 500 km from Kursk": the range's own figure measured from a place is its origin.
+      const ownFigure =
+        rangeEnd >= 0 &&
+        /^\s*(?:away\s+)?$/.test(
+          text.slice(rangeEnd, upToFrom.length ? p.start - before.length + from.index : rangeEnd),
+        );
+      if (!ownFigure && DISTANCE_FROM.test(upToFrom)) continue;
+      if (/^\s+(?:to|and)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(p.end, p.end + 30))) continue;
+      if (strict && !LAUNCHED_FROM.test(upToFrom.slice(-60))) continue;
+      // "from Russia's Kursk region", "from Crimea's west coast … Sevastopol": the place the possessive qualifies.
+      const owned = places.find(
+        (q) =>
+          q.start > p.end &&
+          q.end <= e &&
+          /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:the\s+)?$/u.test(text.slice(p.end, q.start)),
+      );
+      return (owned ?? p).id;
+    }
+    return null;
+  };
+  return inSentence(si, false) ?? (si > 0 ? inSentence(si - 1, true) : null);
+}

@@ -15,11 +15,13 @@ import {
   DENIAL,
   denialSuggestion,
   eventSuggestion,
+  isLaunchOrigin,
+  launchSuggestion,
   partSuggestion,
   withinOthers,
 } from './events.js';
 import { isHeadline, suggestPlaces, type PlaceIndex, type PlaceMention } from './places.js';
-import { designationBefore, findRanges, rangeSuggestion } from './ranges.js';
+import { designationBefore, findRanges, rangeSuggestion, statedOrigin } from './ranges.js';
 import { slug, type Suggestion } from './suggestion.js';
 import type { Tagger } from './tagger.js';
 import { articleText, sentenceIndexAt } from './text.js';
@@ -145,11 +147,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         });
       }
     }
-    const stated =
-      places.find(
-        (p) =>
-          p.start >= s && p.end <= e && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(s, p.start - 10), p.start)),
-      )?.id ?? null;
+    const stated = statedOrigin(text, t.sentences, si, places, r.end);
     // The origin is what the text states ("from Crimea"), or none: the build keeps an origin-less range as an undrawn claim of its weapon.
     // "Short-range" (0 to 1,000 km, a mortar's range as well as an Iskander's) says little more than
     // that the weapon is not a long-range one: it names a weapon but is not proposed as its range.
@@ -259,6 +257,24 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       );
       return;
     }
+    // "The missiles were launched from occupied Crimea": where the event told before was launched from.
+    const launched = inside.filter((p) => isLaunchOrigin(text.slice(Math.max(s, p.start - 60), p.start)));
+    if (
+      lastEvent &&
+      launched.length > 0 &&
+      launched.length === inside.length &&
+      own.every((d) => d.value === lastDate)
+    ) {
+      const claim = launchSuggestion(
+        { start: s, end: e, text: sentenceText, claimant: claimants[si] },
+        lastEvent,
+        launched.map((p) => p.id),
+      );
+      if (claim) {
+        suggestions.push(claim);
+        return;
+      }
+    }
     if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       // Whether it is another account is read from its own words (a pronoun's "They said …" joins nothing).
       const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
@@ -299,7 +315,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         sentence: text.slice(s, e),
         places: withinOthers(inside, text).map((p) => ({
           id: p.id,
-          before: text.slice(Math.max(s, p.start - 12), p.start),
+          before: text.slice(Math.max(s, p.start - 60), p.start),
         })),
         dates: nearest(
           eventDates(

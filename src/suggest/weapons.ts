@@ -49,6 +49,32 @@ const PEOPLE = /(?:ian|ean|ese|ish|ic|i|an)$/;
 /** Acronyms of states, alliances and armed forces, which own systems rather than name them ("NATO air defence systems"). */
 const OWNERS = /^(?:NATO|USA|UAE|USSR|ASEAN|OSCE|IDF|IRGC|RSF|SAF|PLA|KPA|AFU|HTS|ISIS|JNIM|SDF|PKK|YPG)$/;
 
+/** A dash of any kind, or a space, that may join a designation's letters and digits ("Kh-101", "Kh 101", "Kh‑101"). */
+const JOIN = String.raw`[-‐‑–\s]?`;
+/**
+ * How a catalogued alias is matched in a text: as written, but with the joint between letters and digits
+ * in any of its written forms ("Kh-101", "Kh 101", "Kh101", "Fateh 110", "S400"), and in the plural
+ * ("two Neptunes", "seven Kh-101s", "Iskander-Ms"; not after a final s: "ATACMS"). A possessive
+ * ("Kalibr's") ends at the apostrophe.
+ */
+export function aliasPattern(alias: string): string {
+  const body = escape(alias).replace(/(?<=\p{L})[- ](?=\d)|(?<=\d)[- ](?=\p{L})/gu, JOIN);
+  return `${body}${/[sS]$/.test(alias) ? '' : 's?'}`;
+}
+/** After a weapon's name: the end of the word, or a suffix that makes it a kind ("Shahed-type drones", "Kalibr-class"). */
+const ALIAS_END = String.raw`(?=$|[^\w-]|-(?:type|style|like|class|series|family|made)\b)`;
+
+/**
+ * Whether an ambiguous alias at [start, end) names a weapon: its sentence is about weapons, and the word
+ * is not part of a longer name ("Emad Hajjaj", "al-Quds", "Quds Force", "the Lancet medical journal").
+ */
+function standsForWeapon(t: ArticleText, start: number, end: number): boolean {
+  const si = sentenceIndexAt(t, start);
+  if (si < 0 || !WEAPON_WORDS.test(t.text.slice(...t.sentences[si]))) return false;
+  if (/\b(?:al|el|Al|El)[-‐\s]$/.test(t.text.slice(Math.max(0, start - 4), start))) return false;
+  return !/^\s+(?:\p{Lu}|Force\b|journal\b|medical\b)/u.test(t.text.slice(end, end + 12));
+}
+
 export interface WeaponOptions {
   /** Weapon ids already defined elsewhere in the corpus: mentions join them with `of=`. */
   known?: ReadonlySet<string>;
@@ -71,15 +97,12 @@ export function suggestWeapons(
   }> = [];
   const aliases = catalogue.flatMap((w) => w.aliases.map((a) => ({ a, w }))).sort((x, y) => y.a.length - x.a.length);
   if (aliases.length > 0) {
-    // Designations are matched as written; names of two or more words in any case.
-    // A name may be plural ("two Neptunes"), and so may a designation ending in a digit ("seven Kh-101s").
-    const pattern = new RegExp(
-      aliases.map(({ a }) => `(?<![\\w-])(${escape(a)}${/[a-z\d]$/.test(a) ? 's?' : ''})(?![\\w-])`).join('|'),
-      'g',
-    );
+    const pattern = new RegExp(aliases.map(({ a }) => `(?<![\\w-])(${aliasPattern(a)})${ALIAS_END}`).join('|'), 'gu');
     for (const m of t.text.matchAll(pattern)) {
       const n = m.slice(1).findIndex((g) => g !== undefined);
-      found.push({ start: m.index, end: m.index + m[0].length, id: aliases[n].w.id, entry: aliases[n].w });
+      const { a, w } = aliases[n];
+      if (w.ambiguous.includes(a) && !standsForWeapon(t, m.index, m.index + m[0].length)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, id: w.id, entry: w });
     }
   }
   // A catalogued name's stem, where only one entry has it and the catalogue lists it under no one alias

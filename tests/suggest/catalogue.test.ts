@@ -13,6 +13,14 @@ describe('the weapons catalogue', () => {
         expect(typeof e.range.verified).toBe('boolean');
       }
   });
+  it("refuses an ambiguous alias that is not one of the entry's aliases", () => {
+    expect(() => parseCatalogue('- {id: x, name: Xena, aliases: [Xena-1], ambiguous: [Xeno], class: SRBM}')).toThrow(
+      /ambiguous "Xeno"/,
+    );
+    expect(
+      parseCatalogue('- {id: x, name: Xena, aliases: [Xena-1], ambiguous: [Xena], class: SRBM}')[0].ambiguous,
+    ).toEqual(['Xena']);
+  });
   it('refuses a figure with no source, and a verified flag that is not a boolean', () => {
     expect(() => parseCatalogue('- {id: x, name: X, class: SRBM, range_km: {max: 300}}')).toThrow(/no source/);
     expect(() =>

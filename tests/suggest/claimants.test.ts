@@ -120,3 +120,21 @@ describe('claimants: a noun phrase the other patterns miss (h-dates)', () => {
     });
   });
 });
+
+describe('claimants: names of organisations and nouns that are also verbs', () => {
+  it('keeps a name joined by "of", "for" or "on" whole', () => {
+    expect(claimantOf('The Ministry of Defence said drones hit a depot near Kursk.').claimant).toBe(
+      'the Ministry of Defence',
+    );
+    expect(claimantOf('The London-based Centre for Conflict Studies said 40 people were killed.').claimant).toBe(
+      'the London-based Centre for Conflict Studies',
+    );
+  });
+  it("reads no claimant from a people's adjective before a noun that is also a verb of saying", () => {
+    expect(claimantOf('The drones, which Western estimates credit with a range of 2,000 km, hit the port.')).toEqual({
+      claimant: 'the article (unattributed)',
+      found: false,
+    });
+    expect(claimantOf('Iranian reports said the missiles hit two bases.').claimant).toBe('Iranian reports');
+  });
+});

@@ -322,3 +322,49 @@ describe('events: a denial joins the event whose act it denies (h-dates)', () =>
     ).toBeNull();
   });
 });
+
+describe('events: where weapons were launched from', () => {
+  it('reads a participle of launching told of the weapons as no event of its own', () => {
+    const e = events(
+      'Drones hit a depot in Odesa on Monday. The Iskander-M missiles, launched from occupied Crimea, can fly up to 500 km.',
+    );
+    expect(e.map((x) => x.text)).toEqual(['Drones hit a depot in Odesa on Monday.']);
+  });
+  it('joins a sentence that tells where the last event was launched from to it, at the launch site', () => {
+    const e = events('Drones hit a depot in Odesa on Monday. The drones were launched from occupied Crimea.');
+    expect(e).toHaveLength(2);
+    expect(e[1]).toMatchObject({ of: e[0].id, place: 'crimea' });
+  });
+  it('keeps the launch site out of the places of an attack on another place, and in those of a launch', () => {
+    const [hit] = events('Russia struck Odesa on Monday with Iskander-M missiles launched from occupied Crimea.');
+    expect(hit.place?.split(' ')).not.toContain('crimea');
+    const [test] = events('North Korea fired a missile from near Pyongyang on Thursday.');
+    expect(test.place?.split(' ')).toContain('pyongyang');
+  });
+});
+
+describe('events: how things stand is no event', () => {
+  it('proposes no event for what had resumed, remained or is back to normal at a place', () => {
+    expect(events('Loading had resumed at the port of Izmail by Friday.')).toEqual([]);
+    expect(events('By Sunday the streets of Lviv remained calm.')).toEqual([]);
+    expect(events('On Monday the town of Izium lies about 120 km southeast of Kharkiv.')).toEqual([]);
+  });
+  it('proposes no event for an analysis of what happened', () => {
+    expect(events('The losses near Bakhmut last week indicate a shift in the war.')).toEqual([]);
+    expect(events('Recent strikes on Kharkiv have highlighted the shortage of air defences.')).toEqual([]);
+    // What happened stays an event, and so does a fact told since a date.
+    expect(events('Troops shelled Kharkiv on Friday, officials said.')).toHaveLength(1);
+    expect(events('Russian forces have held Melitopol since March 2022.')).toHaveLength(1);
+  });
+});
+
+describe('events: a launch that hit nothing', () => {
+  it('types a test launch or a missile fired into the sea as military activity, a launch that hit something as a strike', () => {
+    expect(eventType('North Korea fired a ballistic missile into the sea off its east coast on Sunday.')).toBe(
+      'military-activity',
+    );
+    expect(eventType('India test-fired a long-range missile from an island off Odisha.')).toBe('military-activity');
+    expect(eventType('Russia fired missiles at Kyiv on Monday, killing two.')).toBe('missile-strike');
+    expect(eventType('The navy test-fired missiles that hit targets near the port.')).toBe('missile-strike');
+  });
+});

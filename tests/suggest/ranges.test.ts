@@ -145,3 +145,37 @@ describe('ranges: the designation a range is stated of', () => {
     expect(of('The Su-34 jets can fly about 1,100 km with drop tanks.', 'range')).toEqual([]);
   });
 });
+
+describe('ranges: the origin the text states', () => {
+  const origin = (text: string) => of(text, 'range').map((r) => r.origin ?? null);
+  it('takes the place after "launched from", with words between ("occupied", "positions in the")', () => {
+    expect(
+      origin(
+        'Troops fired Iskander-M missiles launched from occupied Crimea, which can fly up to 500 km, at the port.',
+      ),
+    ).toEqual(['crimea']);
+    expect(
+      origin('The Iskander-M missiles were fired from positions in the Belgorod region and can fly up to 500 km.'),
+    ).toEqual(['belgorod-oblast']);
+  });
+  it('takes the launch told in the sentence before, and a place the range is measured from', () => {
+    expect(
+      origin('The missiles were launched from occupied Crimea, officials said. The Iskander-M can fly up to 500 km.'),
+    ).toEqual(['crimea']);
+    expect(origin('The Iskander-M can hit targets up to 500 km from Kursk.')).toEqual(['kursk']);
+  });
+  it('takes the place a possessive qualifies, not the country before it', () => {
+    expect(
+      origin("The Iskander-M missiles were launched from Russia's Kursk region and can fly up to 500 km."),
+    ).toEqual(['kursk-oblast']);
+  });
+  it('gives none for a distance, a span or a sentence that states no launch', () => {
+    expect(
+      origin('Kramatorsk, about 30 km from the front line, was hit by an Iskander-M, which can fly up to 500 km.'),
+    ).toEqual([null]);
+    expect(
+      origin('Sirens sounded from Kyiv to Lviv as Iskander-M missiles, which can fly up to 500 km, hit the port.'),
+    ).toEqual([null]);
+    expect(origin('Officials in Kyiv said little. The Iskander-M can fly up to 500 km.')).toEqual([null]);
+  });
+});

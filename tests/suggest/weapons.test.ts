@@ -132,3 +132,35 @@ describe('weapons: a designation and a name side by side, and bombs', () => {
     ]);
   });
 });
+
+describe('weapons: the written forms of a catalogued name', () => {
+  it('reads a designation with its letters and digits joined by a hyphen, a space or nothing', () => {
+    const w = weapons('Bombers fired two Kh 101 missiles and a Kh59MK2 at the plant, the air force said.');
+    expect(w.map((x) => `${x.words}:${x.id ?? x.of}`)).toEqual(['Kh 101:kh-101', 'Kh59MK2:kh-59']);
+  });
+  it('reads the plural of a name that ends in a capital, and a name before "-type"', () => {
+    const w = weapons('Crews launched three Iskander-Ms and a swarm of Shahed-type drones overnight, officials said.');
+    expect(w.map((x) => x.words)).toEqual(['Iskander-Ms', 'Shahed']);
+  });
+  it('marks an ambiguous alias only where it names a weapon', () => {
+    expect(weapons('The cartoonist Emad Hajjaj spoke at the festival on Friday.')).toEqual([]);
+    expect(weapons('A study in the Lancet medical journal counted the dead.')).toEqual([]);
+    expect(weapons('Doctors at the al-Quds hospital said it had been hit by shells.')).toEqual([]);
+    expect(weapons('The guards said they had fired Emad and Ghadr missiles at the bases.').map((x) => x.id)).toEqual([
+      'emad',
+      'ghadr',
+    ]);
+  });
+  it('knows the weapons most named in the news', () => {
+    const text =
+      'The attack used S-400 interceptors, Kheibar Shekan missiles, Lancet drones, KAB-500 bombs, a Palianytsia missile-drone and a Hyunmoo-2 missile.';
+    expect(weapons(text).map((x) => x.id)).toEqual([
+      's-400',
+      'kheibar-shekan',
+      'lancet',
+      'kab',
+      'palianytsia',
+      'hyunmoo',
+    ]);
+  });
+});
