@@ -714,3 +714,71 @@ describe('genres: rivers, court houses, seats of government, strays', () => {
     expect(born[3]).not.toHaveProperty('focus');
   });
 });
+
+// Classes of issue 18 checked against lists written here (former names of countries; features and
+// named areas news uses); examples written here, not from any corpus.
+describe('former names of countries, and features and areas news names', () => {
+  it('reads a former name of a country as its successor, not a town spelled alike or nothing', () => {
+    // Persia was Gowanda, New York (an old name of the village); Zaire the Angolan province; Siam,
+    // Dahomey, Abyssinia, Yugoslavia, the USSR, Nyasaland and Bechuanaland were unknown; Upper
+    // Volta was the Volta region of Ghana.
+    for (const [text, country] of [
+      ['Persia', 'IR'],
+      ['Zaire', 'CD'],
+      ['Siam', 'TH'],
+      ['Dahomey', 'BJ'],
+      ['Abyssinia', 'ET'],
+      ['Upper Volta', 'BF'],
+      ['Yugoslavia', 'RS'],
+      ['USSR', 'RU'],
+      ['Soviet Union', 'RU'],
+      ['Nyasaland', 'MW'],
+      ['Bechuanaland', 'BW'],
+      ['Siamese', 'TH'],
+      ['Zairean', 'CD'],
+      ['Rhodesian', 'ZW'],
+    ]) {
+      expect(place(resolvePlace(g, { text })), text).toMatchObject({ kind: 'country', country });
+    }
+    // A town's own name and a province's own name with its designator still read as before.
+    expect(place(resolvePlace(g, { text: 'Zaire Province' })).country).toBe('AO');
+    // The capital's old name follows the country's old name in the same text.
+    const [, salisbury] = resolveDocument(g, [{ text: 'Rhodesia' }, { text: 'Salisbury' }]);
+    expect(place(salisbury)).toMatchObject({ name: 'Harare', country: 'ZW' });
+    const [, english] = resolveDocument(g, [{ text: 'Wiltshire' }, { text: 'Salisbury' }]);
+    expect(place(english).country).toBe('GB');
+  });
+
+  it('reads lakes, rivers, mountains, deserts, deltas, valleys and named areas as the feature, at the feature', () => {
+    // Each was unknown or read as a town or region spelled alike: Vesuvius, Virginia; Orange, Texas;
+    // Black Hill, Australia; Blue Mountain, Mississippi; Yosemite, Kentucky; Mount Sinai, New York;
+    // Dolomite, Alabama; Riviera Beach, Florida (for Côte d'Azur it was nothing).
+    for (const [text, near] of [
+      ['Mount Vesuvius', [14.43, 40.82]],
+      ['Orange River', [21, -28.5]],
+      ['the Black Hills', [-103.75, 44]],
+      ['Blue Mountains', [150.3, -33.7]],
+      ['Yosemite', [-119.5, 37.85]],
+      ['Mount Sinai', [33.97, 28.54]],
+      ['the Dolomites', [11.85, 46.4]],
+      ["Côte d'Azur", [7, 43.65]],
+      ['Great Salt Lake', [-112.5, 41.15]],
+      ['Loch Ness', [-4.45, 57.3]],
+      ['the Sundarbans', [89.2, 21.95]],
+      ['Nile Delta', [31.2, 30.9]],
+      ['Mojave Desert', [-116, 35]],
+      ['Shenandoah Valley', [-78.7, 38.6]],
+      ['the Lake District', [-3.1, 54.5]],
+      ['Great Barrier Reef', [147.7, -18.3]],
+      ['Rust Belt', [-82, 41]],
+      ['the Baltic', [19.5, 58]],
+    ] as Array<[string, [number, number]]>) {
+      const p = place(resolvePlace(g, { text }));
+      expect(p.kind, text).toBe('area');
+      expect(distanceKm(p.lonlat, near), text).toBeLessThan(100);
+    }
+    // Towns named after a feature keep their names in full.
+    expect(place(resolvePlace(g, { text: 'Orange' })).kind).toBe('city');
+    expect(place(resolvePlace(g, { text: 'Lake Geneva', within: 'Wisconsin' })).country).toBe('US');
+  });
+});
