@@ -87,6 +87,12 @@ export interface PlaceQuery {
    * are dropped when one lies inside.
    */
   stated?: boolean;
+  /**
+   * The text writes "the" right before the mention, which the annotation leaves out ("the [Gulf]", "the
+   * [Hague]", "the [Lake District]"): names the gazetteer has with their article ("the Gulf" is the
+   * Persian Gulf; bare "Gulf" a province of Papua New Guinea) are read as well.
+   */
+  article?: boolean;
 }
 
 export interface ResolveContext {
@@ -324,6 +330,13 @@ function prior(g: GazetteerIndex, i: number, level: Level): number {
   return PRIOR[level];
 }
 
+/**
+ * How much farther than a town a large feature in no one country (a sea, gulf, range, desert) may lie
+ * from the document's places and still count as near them: its point is the middle of something
+ * hundreds of km across.
+ */
+const FEATURE_NEAR_SCALE = 5;
+
 function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, w: Weights): number {
   let s = 0;
   const c = countryOf(g, i);
@@ -343,6 +356,15 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, 
       // A point can add at most w.near × its belief (at distance 0): skip it when that cannot beat the best so far.
       if (w.near * q[2] <= local) continue;
       const near = w.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / w.nearKm);
+      if (near > local) local = near;
+    }
+  } else if (ev.points.length && (level === 'feature' || level === 'area') && !c) {
+    // A sea, gulf, lake or range that lies in no one country (two of one name: "the Gulf" of a story on
+    // Houston or on Qatar) is near the document's places on the scale of its own size.
+    const p = lonlatOf(g, i);
+    const km = w.nearKm * FEATURE_NEAR_SCALE;
+    for (const q of ev.points) {
+      const near = w.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / km);
       if (near > local) local = near;
     }
   }
@@ -572,6 +594,8 @@ function checkQuery(q: PlaceQuery): void {
     throw new TypeError(`resolvePlace: query.stated must be a boolean, got ${JSON.stringify(q.stated)}`);
   if (q.river !== undefined && typeof q.river !== 'boolean')
     throw new TypeError(`resolvePlace: query.river must be a boolean, got ${JSON.stringify(q.river)}`);
+  if (q.article !== undefined && typeof q.article !== 'boolean')
+    throw new TypeError(`resolvePlace: query.article must be a boolean, got ${JSON.stringify(q.article)}`);
 }
 
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
@@ -773,6 +797,11 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   }
   const within = withinText ? containerOf(g, withinText) : -1;
   let candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
+  // "the [Gulf]": the mention with its article (a superset of the readings without it, each scored at its best).
+  if (q.article === true && !/^the\s/iu.test(text)) {
+    const withArticle = candidatesOf(g, `the ${text}`, q.kind, within, div);
+    if (withArticle.length > 0) candidates = withArticle;
+  }
   // A container the sentence states ("Perth is a city in central Scotland") rules out the places outside
   // it, whatever else the text names ("… it gave its name to the capital of Western Australia").
   if (q.stated === true && within >= 0) {
@@ -1126,6 +1155,7 @@ function signature(q: PlaceQuery): string {
     q.division ?? null,
     q.river ?? null,
     q.stated ?? null,
+    q.article ?? null,
   ]);
 }
 

@@ -781,4 +781,22 @@ describe('former names of countries, and features and areas news names', () => {
     expect(place(resolvePlace(g, { text: 'Orange' })).kind).toBe('city');
     expect(place(resolvePlace(g, { text: 'Lake Geneva', within: 'Wisconsin' })).country).toBe('US');
   });
+
+  it('reads a sea of a name two seas share as the one near the story', () => {
+    // "the Gulf" in a story on Key West is the Gulf of Mexico, in one on Kuwait the Persian Gulf.
+    const [, mexico] = resolveDocument(g, [{ text: 'Key West' }, { text: 'the Gulf' }]);
+    expect(place(mexico).name).toBe('Gulf of Mexico');
+    const [, persian] = resolveDocument(g, [{ text: 'Kuwait City' }, { text: 'the Gulf' }]);
+    expect(place(persian).name).toBe('Persian Gulf');
+  });
+
+  it("reads an abbreviation two states share as the one of the story's country", () => {
+    // "WA": Washington in a story on Spokane, Western Australia in one on Broome.
+    expect(place(resolveDocument(g, [{ text: 'Broome' }, { text: 'Kalgoorlie' }, { text: 'WA' }])[2]).admin1).toBe(
+      'AU-WA',
+    );
+    expect(place(resolveDocument(g, [{ text: 'Spokane' }, { text: 'Tacoma' }, { text: 'WA' }])[2]).admin1).toBe(
+      'US-WA',
+    );
+  });
 });
