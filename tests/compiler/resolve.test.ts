@@ -790,6 +790,27 @@ describe('former names of countries, and features and areas news names', () => {
     expect(place(persian).name).toBe('Persian Gulf');
   });
 
+  it('reads short forms of English counties, Indian states, countries and cities as those places', () => {
+    // Each was unknown or read as a town spelled alike (Lancs as Lanz, Germany; U.P. as Aups, France;
+    // PNG as Pong, Thailand; NOLA as Nola in the Central African Republic).
+    for (const [text, expected] of [
+      ['Herts', { admin1: 'GB-HRT' }],
+      ['Lancs', { admin1: 'GB-LAN' }],
+      ['Wilts', { admin1: 'GB-WIL' }],
+      ['Oxon', { admin1: 'GB-OXF' }],
+      ['U.P.', { admin1: 'IN-UP' }],
+      ['J&K', { admin1: 'IN-JK' }],
+      ['NZ', { kind: 'country', country: 'NZ' }],
+      ['PNG', { kind: 'country', country: 'PG' }],
+      ['KSA', { kind: 'country', country: 'SA' }],
+      ['BiH', { kind: 'country', country: 'BA' }],
+      ['KL', { name: 'Kuala Lumpur' }],
+      ['NOLA', { name: 'New Orleans' }],
+    ] as Array<[string, Partial<ResolvedPlace>]>) {
+      expect(place(resolvePlace(g, { text })), text).toMatchObject(expected);
+    }
+  });
+
   it("reads an abbreviation two states share as the one of the story's country", () => {
     // "WA": Washington in a story on Spokane, Western Australia in one on Broome.
     expect(place(resolveDocument(g, [{ text: 'Broome' }, { text: 'Kalgoorlie' }, { text: 'WA' }])[2]).admin1).toBe(
