@@ -777,6 +777,21 @@ describe('former names of countries, and features and areas news names', () => {
       expect(p.kind, text).toBe('area');
       expect(distanceKm(p.lonlat, near), text).toBeLessThan(100);
     }
+    // Historical regions of Europe: Bohemia was Bohemia, New York; Ulster was Saugerties, New York
+    // (Ulster County's seat); the Midlands the Zimbabwean province.
+    for (const [text, near] of [
+      ['Bohemia', [14.5, 49.8]],
+      ['Ulster', [-6.7, 54.6]],
+      ['the Midlands', [-1.7, 52.6]],
+      ['Castile', [-4, 41]],
+      ['Jutland', [9.2, 56]],
+    ] as Array<[string, [number, number]]>) {
+      expect(distanceKm(place(resolvePlace(g, { text })).lonlat, near), text).toBeLessThan(100);
+    }
+    // ... and a town of the name keeps it in a story on its own neighbours (Bohemia, Long Island).
+    const [, , bohemia] = resolveDocument(g, [{ text: 'Islip' }, { text: 'Ronkonkoma' }, { text: 'Bohemia' }]);
+    expect(place(bohemia).admin1).toBe('US-NY');
+    expect(place(resolvePlace(g, { text: 'Münster' })).country).toBe('DE');
     // Towns named after a feature keep their names in full.
     expect(place(resolvePlace(g, { text: 'Orange' })).kind).toBe('city');
     expect(place(resolvePlace(g, { text: 'Lake Geneva', within: 'Wisconsin' })).country).toBe('US');
