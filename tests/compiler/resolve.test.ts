@@ -797,6 +797,20 @@ describe('former names of countries, and features and areas news names', () => {
     expect(place(resolvePlace(g, { text: 'Lake Geneva', within: 'Wisconsin' })).country).toBe('US');
   });
 
+  it('reads a national park as the park, and its town as the town', () => {
+    // Zion National Park was Jerusalem (Zion, one of its names); the others were unknown.
+    for (const [text, near] of [
+      ['Zion National Park', [-113, 37.3]],
+      ['Rocky Mountain National Park', [-105.7, 40.35]],
+      ['Dartmoor', [-3.9, 50.57]],
+      ['Masai Mara', [35.1, -1.5]],
+      ['Virunga', [29.5, -0.9]],
+    ] as Array<[string, [number, number]]>) {
+      expect(distanceKm(place(resolvePlace(g, { text })).lonlat, near), text).toBeLessThan(50);
+    }
+    expect(place(resolvePlace(g, { text: 'Banff' })).kind).toBe('city');
+  });
+
   it('reads a sea of a name two seas share as the one near the story', () => {
     // "the Gulf" in a story on Key West is the Gulf of Mexico, in one on Kuwait the Persian Gulf.
     const [, mexico] = resolveDocument(g, [{ text: 'Key West' }, { text: 'the Gulf' }]);
