@@ -194,6 +194,12 @@ const MATCH = {
   /** Another place's alternate name or translation, when a feature or site has it as its own name. */
   featureOwnName: -8,
   /**
+   * Another place's alternate name or translation, when the mention is written as an abbreviation with
+   * its dot and a place has it as its own name or abbreviation ("Pa." is Pennsylvania, not Chongqing,
+   * whose alternate names include "Pa").
+   */
+  dottedAbbreviation: -3,
+  /**
    * A city, site or feature, when the text reads the name as a division (PlaceQuery.division):
    * "Bronx, New York" is the state, "Gatineau, Quebec" the province. Chosen by cross-validation
    * (bench/geocode.ts folds; see data/gazetteer/README.md).
@@ -410,6 +416,9 @@ interface Candidate {
 }
 
 /** Candidates of every reading of the mention, each with its best context-free score. */
+/** A mention written as an abbreviation with its dots: "Pa.", "Calif.", "N.S.W.", "U.P.". */
+const DOTTED_ABBREVIATION = /^(?:\p{L}{1,6}\.|(?:\p{L}{1,2}\.\s?){2,4})$/u;
+
 function candidatesOf(
   g: GazetteerIndex,
   text: string,
@@ -425,6 +434,8 @@ function candidatesOf(
     if (t.includes('.')) variants.push({ key: compactKey(key), designator: null, qualified: false });
   }
   const best = new Map<number, number>();
+  // Written as an abbreviation: a short word and its dot ("Pa.", "Calif.") or initials ("N.S.W.", "U.P.").
+  const dotted = DOTTED_ABBREVIATION.test(text.trim());
   // Readings without a leading qualifier first; "northern Syria" is read as Syria only when
   // "northern syria" itself names nothing ("North Korea", "Western Australia" do).
   const anyUnqualified = variants.some((v) => !v.qualified && postingsOf(g, v.key).length > 0);
@@ -445,6 +456,14 @@ function candidatesOf(
       const t = nameTypeOf(p);
       return (l === 'site' || l === 'feature' || l === 'area') && (t === 'primary' || t === 'official');
     });
+    // An abbreviation written with its dot ("Pa.", "N.S.W."): other places' alternate names yield to a
+    // place that has it as its own name or abbreviation.
+    const dottedAbbreviation =
+      dotted &&
+      postings.some((p) => {
+        const t = nameTypeOf(p);
+        return t === 'abbreviation' || t === 'official' || t === 'primary';
+      });
     // Cities this reading names: a region of the same name may yield to its city.
     const cities: Array<{ i: number; own: boolean }> = [];
     for (const p of postings) {
@@ -465,6 +484,8 @@ function candidatesOf(
           (nameTypeOf(p) === 'official' && (level === 'region' || level === 'county')))
       )
         s += MATCH.featureOwnName;
+      if (dottedAbbreviation && (nameTypeOf(p) === 'alternate' || nameTypeOf(p) === 'translation'))
+        s += MATCH.dottedAbbreviation;
       if (v.qualified) s += MATCH.qualified;
       if (v.designator) s += MATCH.stripped;
       if (designator && designator !== 'any') {

@@ -840,6 +840,12 @@ describe('former names of countries, and features and areas news names', () => {
     }
   });
 
+  it("reads an abbreviation written with its dot as the place it abbreviates, not another place's alternate name", () => {
+    // "Pa." was Chongqing, one of whose GeoNames alternate names is "Pa"; the word without a dot keeps its readings.
+    expect(place(resolvePlace(g, { text: 'Pa.' })).admin1).toBe('US-PA');
+    expect(place(resolvePlace(g, { text: 'Pa' })).country).toBe('CN');
+  });
+
   it("reads an abbreviation two states share as the one of the story's country", () => {
     // "WA": Washington in a story on Spokane, Western Australia in one on Broome.
     expect(place(resolveDocument(g, [{ text: 'Broome' }, { text: 'Kalgoorlie' }, { text: 'WA' }])[2]).admin1).toBe(
