@@ -87,6 +87,12 @@ export interface PlaceQuery {
    * are dropped when one lies inside.
    */
   stated?: boolean;
+  /**
+   * The text writes "the" right before the mention, which the annotation leaves out ("the [Gulf]", "the
+   * [Hague]", "the [Lake District]"): names the gazetteer has with their article ("the Gulf" is the
+   * Persian Gulf; bare "Gulf" a province of Papua New Guinea) are read as well.
+   */
+  article?: boolean;
 }
 
 export interface ResolveContext {
@@ -187,6 +193,12 @@ const MATCH = {
   kindMismatch: -6,
   /** Another place's alternate name or translation, when a feature or site has it as its own name. */
   featureOwnName: -8,
+  /**
+   * Another place's alternate name or translation, when the mention is written as an abbreviation with
+   * its dot and a place has it as its own name or abbreviation ("Pa." is Pennsylvania, not Chongqing,
+   * whose alternate names include "Pa").
+   */
+  dottedAbbreviation: -3,
   /**
    * A city, site or feature, when the text reads the name as a division (PlaceQuery.division):
    * "Bronx, New York" is the state, "Gatineau, Quebec" the province. Chosen by cross-validation
@@ -324,6 +336,13 @@ function prior(g: GazetteerIndex, i: number, level: Level): number {
   return PRIOR[level];
 }
 
+/**
+ * How much farther than a town a large feature in no one country (a sea, gulf, range, desert) may lie
+ * from the document's places and still count as near them: its point is the middle of something
+ * hundreds of km across.
+ */
+const FEATURE_NEAR_SCALE = 5;
+
 function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, w: Weights): number {
   let s = 0;
   const c = countryOf(g, i);
@@ -343,6 +362,15 @@ function contextScore(g: GazetteerIndex, i: number, level: Level, ev: Evidence, 
       // A point can add at most w.near × its belief (at distance 0): skip it when that cannot beat the best so far.
       if (w.near * q[2] <= local) continue;
       const near = w.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / w.nearKm);
+      if (near > local) local = near;
+    }
+  } else if (ev.points.length && (level === 'feature' || level === 'area') && !c) {
+    // A sea, gulf, lake or range that lies in no one country (two of one name: "the Gulf" of a story on
+    // Houston or on Qatar) is near the document's places on the scale of its own size.
+    const p = lonlatOf(g, i);
+    const km = w.nearKm * FEATURE_NEAR_SCALE;
+    for (const q of ev.points) {
+      const near = w.near * q[2] * Math.exp(-approxDistanceKm(p, [q[0], q[1]]) / km);
       if (near > local) local = near;
     }
   }
@@ -388,6 +416,9 @@ interface Candidate {
 }
 
 /** Candidates of every reading of the mention, each with its best context-free score. */
+/** A mention written as an abbreviation with its dots: "Pa.", "Calif.", "N.S.W.", "U.P.". */
+const DOTTED_ABBREVIATION = /^(?:\p{L}{1,6}\.|(?:\p{L}{1,2}\.\s?){2,4})$/u;
+
 function candidatesOf(
   g: GazetteerIndex,
   text: string,
@@ -403,6 +434,8 @@ function candidatesOf(
     if (t.includes('.')) variants.push({ key: compactKey(key), designator: null, qualified: false });
   }
   const best = new Map<number, number>();
+  // Written as an abbreviation: a short word and its dot ("Pa.", "Calif.") or initials ("N.S.W.", "U.P.").
+  const dotted = DOTTED_ABBREVIATION.test(text.trim());
   // Readings without a leading qualifier first; "northern Syria" is read as Syria only when
   // "northern syria" itself names nothing ("North Korea", "Western Australia" do).
   const anyUnqualified = variants.some((v) => !v.qualified && postingsOf(g, v.key).length > 0);
@@ -423,6 +456,14 @@ function candidatesOf(
       const t = nameTypeOf(p);
       return (l === 'site' || l === 'feature' || l === 'area') && (t === 'primary' || t === 'official');
     });
+    // An abbreviation written with its dot ("Pa.", "N.S.W."): other places' alternate names yield to a
+    // place that has it as its own name or abbreviation.
+    const dottedAbbreviation =
+      dotted &&
+      postings.some((p) => {
+        const t = nameTypeOf(p);
+        return t === 'abbreviation' || t === 'official' || t === 'primary';
+      });
     // Cities this reading names: a region of the same name may yield to its city.
     const cities: Array<{ i: number; own: boolean }> = [];
     for (const p of postings) {
@@ -443,6 +484,8 @@ function candidatesOf(
           (nameTypeOf(p) === 'official' && (level === 'region' || level === 'county')))
       )
         s += MATCH.featureOwnName;
+      if (dottedAbbreviation && (nameTypeOf(p) === 'alternate' || nameTypeOf(p) === 'translation'))
+        s += MATCH.dottedAbbreviation;
       if (v.qualified) s += MATCH.qualified;
       if (v.designator) s += MATCH.stripped;
       if (designator && designator !== 'any') {
@@ -572,6 +615,8 @@ function checkQuery(q: PlaceQuery): void {
     throw new TypeError(`resolvePlace: query.stated must be a boolean, got ${JSON.stringify(q.stated)}`);
   if (q.river !== undefined && typeof q.river !== 'boolean')
     throw new TypeError(`resolvePlace: query.river must be a boolean, got ${JSON.stringify(q.river)}`);
+  if (q.article !== undefined && typeof q.article !== 'boolean')
+    throw new TypeError(`resolvePlace: query.article must be a boolean, got ${JSON.stringify(q.article)}`);
 }
 
 /** A query read once: pinned outright, or its candidates with their context-free scores. */
@@ -773,6 +818,11 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   }
   const within = withinText ? containerOf(g, withinText) : -1;
   let candidates = within < 0 && named !== null ? named : candidatesOf(g, text, q.kind, within, div);
+  // "the [Gulf]": the mention with its article (a superset of the readings without it, each scored at its best).
+  if (q.article === true && !/^the\s/iu.test(text)) {
+    const withArticle = candidatesOf(g, `the ${text}`, q.kind, within, div);
+    if (withArticle.length > 0) candidates = withArticle;
+  }
   // A container the sentence states ("Perth is a city in central Scotland") rules out the places outside
   // it, whatever else the text names ("… it gave its name to the capital of Western Australia").
   if (q.stated === true && within >= 0) {
@@ -1126,6 +1176,7 @@ function signature(q: PlaceQuery): string {
     q.division ?? null,
     q.river ?? null,
     q.stated ?? null,
+    q.article ?? null,
   ]);
 }
 

@@ -27,13 +27,14 @@ const additions = (parseYaml(readFileSync('data/gazetteer/overrides.yaml', 'utf8
 /**
  * Feature codes of things on land, of sites (on land or at its edge), and of open water. Lakes are
  * not checked: Natural Earth land does not cut them out. Island groups (ISLS) are not either: the
- * middle of a group spread over open sea (the Spratlys, the Paracels) is water.
+ * middle of a group spread over open sea (the Spratlys, the Paracels) is water; nor are reefs (RF),
+ * which lie in shallow sea that Natural Earth 1:10m partly draws as land.
  */
 const LAND = /^(ISL|PEN|DSRT|MTS?|STM|RGN|CNL)$/;
 const SITE = /^(AIRP|AIRB|NVB|PRT|PS|DAM|SPC|SITE|BLDG|SQR|ST|STDM)$/;
 const WATER = /^(OCN|SEA|GULF|BAY)$/;
 const STRAIT = /^STRT$/;
-const UNCHECKED = /^(LK|ISLS)$/;
+const UNCHECKED = /^(LK|ISLS|RF)$/;
 
 /**
  * Named exceptions, each with its reason: the Arctic (a macro-region that is mostly ocean), Snake

@@ -1,4 +1,4 @@
-// The own place-resolution sets (tests/fixtures/geocode): their JSON lines are own.txt and genres.txt
+// The own place-resolution sets (tests/fixtures/geocode): their JSON lines are own.txt, genres.txt and unseen.txt
 // with the marks taken out, so the offsets the bench reads are the ones written by hand.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,16 +17,16 @@ interface Row {
 
 const MARK = /\[([^|\]]+)\|(-?[\d.]+),(-?[\d.]+)\|([A-Z0-9]+)\]/g;
 
-for (const set of ['own', 'genres']) {
+for (const set of ['own', 'genres', 'unseen']) {
   const rows = readFileSync(`tests/fixtures/geocode/${set}.jsonl`, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Row);
-  // genres.txt starts each line with its genre and a tab.
+  // genres.txt and unseen.txt start each line with its genre and a tab.
   const source = readFileSync(`tests/fixtures/geocode/${set}.txt`, 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => (set === 'genres' ? { genre: l.split('\t')[0], line: l.split('\t')[1] } : { line: l }));
+    .map((l) => (set !== 'own' ? { genre: l.split('\t')[0], line: l.split('\t')[1] } : { line: l }));
 
   describe(`${set} geocoding set`, () => {
     it('has each mention at its offsets and a point on the globe', () => {

@@ -36,6 +36,22 @@ describe('mentionQueries', () => {
     expect(q[3].river).toBeUndefined();
     expect(q[4]).toMatchObject({ text: 'Wayne', within: 'Perry County', stated: true });
   });
+
+  it('marks a mention the text writes after "the", and resolves it with its article', () => {
+    const text = 'Shipping in the Gulf slowed as the storm neared Houston; tankers waited off Galveston.';
+    const q = mentionQueries(rowsOf(text, ['Gulf', 'Houston', 'Galveston']));
+    expect(q[0]).toMatchObject({ text: 'Gulf', article: true });
+    expect(q[1].article).toBeUndefined();
+    // "Gulf" alone is a province of Papua New Guinea; "the Gulf" near Houston is the Gulf of Mexico,
+    // near Doha the Persian Gulf.
+    const [gulf] = documentResolver(g, WEIGHTS, { unknown: 'focus' })(q);
+    expect(gulf.ok && gulf.place.name).toBe('Gulf of Mexico');
+    const other = 'Tankers in the Gulf waited as Doha and Manama closed their ports.';
+    const [persian] = documentResolver(g, WEIGHTS, { unknown: 'focus' })(
+      mentionQueries(rowsOf(other, ['Gulf', 'Doha', 'Manama'])),
+    );
+    expect(persian.ok && persian.place.name).toBe('Persian Gulf');
+  });
 });
 
 interface Row extends Mention {

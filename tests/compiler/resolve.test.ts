@@ -724,3 +724,145 @@ describe('genres: rivers, court houses, seats of government, strays', () => {
     expect(born[3]).not.toHaveProperty('focus');
   });
 });
+
+// Classes of issue 18 checked against lists written here (former names of countries; features and
+// named areas news uses); examples written here, not from any corpus.
+describe('former names of countries, and features and areas news names', () => {
+  it('reads a former name of a country as its successor, not a town spelled alike or nothing', () => {
+    // Persia was Gowanda, New York (an old name of the village); Zaire the Angolan province; Siam,
+    // Dahomey, Abyssinia, Yugoslavia, the USSR, Nyasaland and Bechuanaland were unknown; Upper
+    // Volta was the Volta region of Ghana.
+    for (const [text, country] of [
+      ['Persia', 'IR'],
+      ['Zaire', 'CD'],
+      ['Siam', 'TH'],
+      ['Dahomey', 'BJ'],
+      ['Abyssinia', 'ET'],
+      ['Upper Volta', 'BF'],
+      ['Yugoslavia', 'RS'],
+      ['USSR', 'RU'],
+      ['Soviet Union', 'RU'],
+      ['Nyasaland', 'MW'],
+      ['Bechuanaland', 'BW'],
+      ['Siamese', 'TH'],
+      ['Zairean', 'CD'],
+      ['Rhodesian', 'ZW'],
+    ]) {
+      expect(place(resolvePlace(g, { text })), text).toMatchObject({ kind: 'country', country });
+    }
+    // A town's own name and a province's own name with its designator still read as before.
+    expect(place(resolvePlace(g, { text: 'Zaire Province' })).country).toBe('AO');
+    // The capital's old name follows the country's old name in the same text.
+    const [, salisbury] = resolveDocument(g, [{ text: 'Rhodesia' }, { text: 'Salisbury' }]);
+    expect(place(salisbury)).toMatchObject({ name: 'Harare', country: 'ZW' });
+    const [, english] = resolveDocument(g, [{ text: 'Wiltshire' }, { text: 'Salisbury' }]);
+    expect(place(english).country).toBe('GB');
+  });
+
+  it('reads lakes, rivers, mountains, deserts, deltas, valleys and named areas as the feature, at the feature', () => {
+    // Each was unknown or read as a town or region spelled alike: Vesuvius, Virginia; Orange, Texas;
+    // Black Hill, Australia; Blue Mountain, Mississippi; Yosemite, Kentucky; Mount Sinai, New York;
+    // Dolomite, Alabama; Riviera Beach, Florida (for Côte d'Azur it was nothing).
+    for (const [text, near] of [
+      ['Mount Vesuvius', [14.43, 40.82]],
+      ['Orange River', [21, -28.5]],
+      ['the Black Hills', [-103.75, 44]],
+      ['Blue Mountains', [150.3, -33.7]],
+      ['Yosemite', [-119.5, 37.85]],
+      ['Mount Sinai', [33.97, 28.54]],
+      ['the Dolomites', [11.85, 46.4]],
+      ["Côte d'Azur", [7, 43.65]],
+      ['Great Salt Lake', [-112.5, 41.15]],
+      ['Loch Ness', [-4.45, 57.3]],
+      ['the Sundarbans', [89.2, 21.95]],
+      ['Nile Delta', [31.2, 30.9]],
+      ['Mojave Desert', [-116, 35]],
+      ['Shenandoah Valley', [-78.7, 38.6]],
+      ['the Lake District', [-3.1, 54.5]],
+      ['Great Barrier Reef', [147.7, -18.3]],
+      ['Rust Belt', [-82, 41]],
+      ['the Baltic', [19.5, 58]],
+    ] as Array<[string, [number, number]]>) {
+      const p = place(resolvePlace(g, { text }));
+      expect(p.kind, text).toBe('area');
+      expect(distanceKm(p.lonlat, near), text).toBeLessThan(100);
+    }
+    // Historical regions of Europe: Bohemia was Bohemia, New York; Ulster was Saugerties, New York
+    // (Ulster County's seat); the Midlands the Zimbabwean province.
+    for (const [text, near] of [
+      ['Bohemia', [14.5, 49.8]],
+      ['Ulster', [-6.7, 54.6]],
+      ['the Midlands', [-1.7, 52.6]],
+      ['Castile', [-4, 41]],
+      ['Jutland', [9.2, 56]],
+    ] as Array<[string, [number, number]]>) {
+      expect(distanceKm(place(resolvePlace(g, { text })).lonlat, near), text).toBeLessThan(100);
+    }
+    // ... and a town of the name keeps it in a story on its own neighbours (Bohemia, Long Island).
+    const [, , bohemia] = resolveDocument(g, [{ text: 'Islip' }, { text: 'Ronkonkoma' }, { text: 'Bohemia' }]);
+    expect(place(bohemia).admin1).toBe('US-NY');
+    expect(place(resolvePlace(g, { text: 'Münster' })).country).toBe('DE');
+    // Towns named after a feature keep their names in full.
+    expect(place(resolvePlace(g, { text: 'Orange' })).kind).toBe('city');
+    expect(place(resolvePlace(g, { text: 'Lake Geneva', within: 'Wisconsin' })).country).toBe('US');
+  });
+
+  it('reads a national park as the park, and its town as the town', () => {
+    // Zion National Park was Jerusalem (Zion, one of its names); the others were unknown.
+    for (const [text, near] of [
+      ['Zion National Park', [-113, 37.3]],
+      ['Rocky Mountain National Park', [-105.7, 40.35]],
+      ['Dartmoor', [-3.9, 50.57]],
+      ['Masai Mara', [35.1, -1.5]],
+      ['Virunga', [29.5, -0.9]],
+    ] as Array<[string, [number, number]]>) {
+      expect(distanceKm(place(resolvePlace(g, { text })).lonlat, near), text).toBeLessThan(50);
+    }
+    expect(place(resolvePlace(g, { text: 'Banff' })).kind).toBe('city');
+  });
+
+  it('reads a sea of a name two seas share as the one near the story', () => {
+    // "the Gulf" in a story on Key West is the Gulf of Mexico, in one on Kuwait the Persian Gulf.
+    const [, mexico] = resolveDocument(g, [{ text: 'Key West' }, { text: 'the Gulf' }]);
+    expect(place(mexico).name).toBe('Gulf of Mexico');
+    const [, persian] = resolveDocument(g, [{ text: 'Kuwait City' }, { text: 'the Gulf' }]);
+    expect(place(persian).name).toBe('Persian Gulf');
+  });
+
+  it('reads short forms of English counties, Indian states, countries and cities as those places', () => {
+    // Each was unknown or read as a town spelled alike (Lancs as Lanz, Germany; U.P. as Aups, France;
+    // PNG as Pong, Thailand; NOLA as Nola in the Central African Republic).
+    for (const [text, expected] of [
+      ['Herts', { admin1: 'GB-HRT' }],
+      ['Lancs', { admin1: 'GB-LAN' }],
+      ['Wilts', { admin1: 'GB-WIL' }],
+      ['Oxon', { admin1: 'GB-OXF' }],
+      ['U.P.', { admin1: 'IN-UP' }],
+      ['J&K', { admin1: 'IN-JK' }],
+      ['NZ', { kind: 'country', country: 'NZ' }],
+      ['PNG', { kind: 'country', country: 'PG' }],
+      ['KSA', { kind: 'country', country: 'SA' }],
+      ['BiH', { kind: 'country', country: 'BA' }],
+      ['KL', { name: 'Kuala Lumpur' }],
+      ['NOLA', { name: 'New Orleans' }],
+    ] as Array<[string, Partial<ResolvedPlace>]>) {
+      expect(place(resolvePlace(g, { text })), text).toMatchObject(expected);
+    }
+  });
+
+  it("reads an abbreviation written with its dot as the place it abbreviates, not another place's alternate name", () => {
+    // "Pa." was Chongqing, one of whose GeoNames alternate names is "Pa"; the word without a dot keeps its readings.
+    expect(place(resolvePlace(g, { text: 'Pa.' })).admin1).toBe('US-PA');
+    expect(place(resolvePlace(g, { text: 'Pa' })).country).toBe('CN');
+  });
+
+  it("reads an abbreviation two states share as the one of the story's country", () => {
+    // "WA": Washington in a story on Spokane, Western Australia in one on Broome.
+    expect(place(resolveDocument(g, [{ text: 'Broome' }, { text: 'Kalgoorlie' }, { text: 'WA' }])[2]).admin1).toBe(
+      'AU-WA',
+    );
+    expect(place(resolveDocument(g, [{ text: 'Spokane' }, { text: 'Tacoma' }, { text: 'WA' }])[2]).admin1).toBe(
+      'US-WA',
+    );
+  });
+});

@@ -98,6 +98,9 @@ function queryOf(m: Mention, around: Neighbours = {}): PlaceQuery {
   const within = comma ?? statedContainer(m.text_context.slice(m.end - m.context_offset));
   if (within) q.within = within;
   if (within && !comma) q.stated = true;
+  // "the [Gulf]", "the [Hague]": the article the annotation leaves out.
+  if (/\bthe\s+$/iu.test(m.text_context.slice(Math.max(0, m.start - m.context_offset - 5), m.start - m.context_offset)))
+    q.article = true;
   return q;
 }
 
