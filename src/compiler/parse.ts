@@ -448,7 +448,8 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   // Backslashes before one of : [ ] { } work as in Markdown: each pair stands for one backslash, and an
   // odd one left over makes the character literal (`\{` is "{"; `\\{` is "\" then markup; `\\\{` is
   // "\{"). Backslashes before anything else are the text's own.
-  const inCut = (i: number) => cuts.some(([a, b]) => i >= a && i < b);
+  // The annotations' cuts, as a mask: a document of many escapes asked a scan of every cut for each.
+  const inCut = covered(src.length + 1, cuts, new Set());
   const escaped = new Set<number>();
   for (let i = src.indexOf('\\', bodyStart); i !== -1 && i < bodyEnd; i = src.indexOf('\\', i + 1)) {
     let j = i;
@@ -617,7 +618,11 @@ function brokenAttributes(
   let end = -1;
   let problem = '';
   let quote: string | null = null;
-  for (let i = from + 1; i < stop; i++) {
+  // Where the scan for the closing brace gives up: far past any attribute list written (the longest in
+  // the corpus is under 600 characters), so that a line of thousands of broken braces is read in linear time.
+  const window = Math.min(stop, from + ATTRIBUTES_WINDOW);
+  let readTo = window;
+  for (let i = from + 1; i < window; i++) {
     const c = src[i];
     if (quote) {
       if (c === quote) quote = null;
@@ -627,7 +632,10 @@ function brokenAttributes(
     else if (c === '}') {
       end = i + 1;
       break;
-    } else if (c === '{' || c === '[') break;
+    } else if (c === '{' || c === '[') {
+      readTo = i;
+      break;
+    }
   }
   if (end === -1) {
     end = stop;
@@ -637,12 +645,16 @@ function brokenAttributes(
   }
   const attributes: Record<string, string> = Object.create(null);
   const token = /#([^\s#.{}"'=]+)|([A-Za-z_:][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+))/g;
-  for (let m = token.exec(src.slice(from + 1, end)); m; m = token.exec(src.slice(from + 1, end))) {
+  const inner = src.slice(from + 1, Math.min(end, readTo));
+  for (let m = token.exec(inner); m; m = token.exec(inner)) {
     if (m[1] !== undefined) attributes.id = m[1];
     else attributes[m[2]] = decodeString(m[3] ?? m[4] ?? m[5] ?? '');
   }
   return { end, problem, attributes };
 }
+
+/** How far past its "{" an attribute list is looked for (characters). */
+const ATTRIBUTES_WINDOW = 4096;
 
 /** The first thing in an attribute list that is not #id, .class, key, key=value or key="value". */
 function attributeProblem(inner: string): string {
@@ -696,8 +708,10 @@ function quoteInsideValue(key: string, value: string): string | null {
 const TYPOGRAPHIC_QUOTES = '“”„‟‘’‚‛«»‹›「」';
 
 function shortText(text: string, max = 40): string {
-  const t = text.replace(/\s+/g, ' ');
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  // Only the head is read: a label or a line of a megabyte, quoted in each of thousands of errors, is not copied whole each time.
+  const cut = text.length > 16 * max;
+  const t = (cut ? text.slice(0, 16 * max) : text).replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : cut ? `${t}…` : t;
 }
 
 /** Front-matter fields that are text whatever their characters look like to YAML: every one but the places. */
@@ -1093,15 +1107,13 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
  * tokens place most errors), editors and the LSP: every position of one document counts lines alike.
  */
 export function locate(src: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastBreak = -1;
-  const breaks = /\r\n?|\n/g;
-  for (let m = breaks.exec(src); m !== null && m.index + m[0].length <= offset; m = breaks.exec(src)) {
-    line++;
-    lastBreak = m.index + m[0].length - 1;
-  }
-  return { line, column: offset - lastBreak };
+  // The last text's line index is kept: a document with tens of thousands of errors locates each one
+  // by a binary search, not by a scan from its start (which made such a document take minutes).
+  if (located?.src !== src) located = { src, at: lineIndex(src) };
+  const { line, col } = located.at(offset);
+  return { line, column: col };
 }
+let located: { src: string; at: (offset: number) => { line: number; col: number } } | null = null;
 
 /**
  * `source` with `text_sha256:` in its front matter set to the hash of its text, every other byte

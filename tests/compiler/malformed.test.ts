@@ -1164,6 +1164,15 @@ describe('malformed documents: a located error for each, never a crash or a sile
     expect(errors[0].message).toMatch(/have no closing "}"/);
   });
 
+  it('reports every one of 150,000 errors in one document, never overflowing the stack', () => {
+    // Handing a document's diagnostics on by spreading them into push() threw RangeError (Maximum call
+    // stack size exceeded) past about 120,000: the build crashed with a stack trace instead of reporting.
+    const parsed = parseDocumentText('flood.md', `---\nid: m-flood\ntitle: Flood\n---\n${'x]{y '.repeat(150_000)}\n`);
+    const out = compile([parsed], { resolve, areas: new Map() });
+    expect(out.diagnostics.length).toBe(150_000);
+    expect(out.diagnostics[149_999]).toMatchObject({ file: 'flood.md', line: 5, column: 5 * 149_999 + 2 });
+  }, 120_000);
+
   it.each(Object.entries(UNDECODABLE))(
     '%s: the bytes that are not text, at their line and column',
     (name, [line, column, message]) => {
