@@ -1068,6 +1068,18 @@ const UNDECODABLE: Record<string, [number, number, RegExp]> = {
   // claimant=“the mayor” typed in Word and saved as Windows-1252: byte 0x93 where UTF-8 wants a sequence.
   'windows-1252.md': [6, 139, /^not valid UTF-8: byte 0x93 here is "“" in Windows-1252 \(Latin-1\).*save it as UTF-8$/],
   'nul-byte.md': [6, 19, /^not a text file: it has a NUL byte \(U\+0000\) here/],
+  // An emoji written as two UTF-16 surrogates (CESU-8): the error was placed at the file's last byte.
+  'emoji-as-surrogates.md': [
+    6,
+    68,
+    /^not valid UTF-8: bytes 0xED 0xA0 here encode half of a UTF-16 surrogate pair \(CESU-8.*save the document as UTF-8/,
+  ],
+  // UTF-16 with no byte-order mark: was "a NUL byte here", at 1:2.
+  'utf-16-no-bom.md': [
+    1,
+    1,
+    /^document is UTF-16 \(little-endian, with no byte-order mark: a NUL byte beside each character\); save it as UTF-8$/,
+  ],
 };
 
 /** The fixtures of round 5 (from attribute-misspelt.md on): each built beside a valid neighbour. */
