@@ -237,6 +237,16 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   // The body runs to the end of the file, its final line break included: the text is the published
   // text byte for byte, and a line break an editor adds at the end is a change to it (text_sha256 sees it).
   const bodyEnd = Math.max(src.length, bodyStart);
+  const early = frontMatterAfterFence(src, bodyStart);
+  if (early && fences.length === 2 && yamlText.trim() !== '') {
+    // A --- line inside the front matter (a key block pasted in with its fences, a fence typed twice):
+    // the keys after it would be published as the first lines of the text and lost from the front matter.
+    error(
+      fences[1].start.line,
+      fences[1].start.column,
+      `this --- line closes the front matter, but the ${early.lines === 1 ? 'line' : `${early.lines} lines`} after it (${early.keys.map((k) => `${k}:`).join(', ')}), up to the --- at line ${early.fenceLine}, ${early.lines === 1 ? 'is' : 'are'} front matter: ${early.lines === 1 ? 'it' : 'they'} would be read as the document's text; delete this --- line`,
+    );
+  }
   if (src.slice(bodyStart).trim() === '') {
     // Front matter alone: valid, but most often a document whose text was not pasted in yet.
     const p = locate(src, Math.min(bodyStart, src.length));
@@ -545,6 +555,31 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     error(p.line, p.column, hashProblem.message);
   }
   return parsed;
+}
+
+/**
+ * The body opens with front-matter lines (`published: 2024-11-28`: a known key, then YAML lines) and a
+ * --- line after them: the front matter was closed too early. Its keys, how many lines, and the line of
+ * that later ---; or null.
+ */
+function frontMatterAfterFence(
+  src: string,
+  bodyStart: number,
+): { keys: string[]; lines: number; fenceLine: number } | null {
+  const head = src.slice(bodyStart, bodyStart + 4000).split(/\r?\n/);
+  const key = new RegExp(`^(${FRONT_MATTER_KEYS.join('|')}):(?:[ \t]|$)`);
+  const keys: string[] = [];
+  for (let i = 0; i < head.length - 1 && i < 40; i++) {
+    const line = head[i];
+    if (/^---[ \t]*$/.test(line)) {
+      if (keys.length === 0) return null;
+      return { keys, lines: i, fenceLine: locate(src, bodyStart).line + i };
+    }
+    const k = key.exec(line);
+    if (k) keys.push(k[1]);
+    else if (!(keys.length > 0 && /^(?:[ \t]+\S|[ \t]*$)/.test(line))) return null;
+  }
+  return null;
 }
 
 /** The allowed nesting, in words, for messages and the docs. */

@@ -997,6 +997,19 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // Was published with "published: 2024-11-28", "author: …" and "---" as the text's first lines, and no publication date.
+    'front-matter-fence-inside.md',
+    [
+      [
+        'front-matter-fence-inside.md',
+        4,
+        1,
+        'error',
+        /^this --- line closes the front matter, but the 2 lines after it \(published:, author:\), up to the --- at line 7, are front matter: they would be read as the document's text; delete this --- line$/,
+      ],
+    ],
+  ],
   // Read, not refused: "5 500 km" with a no-break space, "2 000 km" with a narrow one and a soft hyphen (below).
   ['range-space-thousands.md', []],
   [
