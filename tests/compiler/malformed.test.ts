@@ -1010,6 +1010,26 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // A CMS's timestamp: was "it has U+003A ":" at character 14; type it again with ASCII characters".
+    'published-timestamp.md',
+    [
+      [
+        'published-timestamp.md',
+        4,
+        12,
+        'error',
+        /^front-matter "published": "2024-11-28T23:30:00-05:00" is not a date: it has a time of day, and a date is the day alone: write 2024-11-28 \(the day where the text counts it; the time is not kept\)$/,
+      ],
+      [
+        'published-timestamp.md',
+        6,
+        102,
+        'error',
+        /^date="Thursday" cannot be read: it counts from the publication date/,
+      ],
+    ],
+  ],
   // Read, not refused: "5 500 km" with a no-break space, "2 000 km" with a narrow one and a soft hyphen (below).
   ['range-space-thousands.md', []],
   [
