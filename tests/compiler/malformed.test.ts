@@ -1024,7 +1024,7 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       [
         'published-timestamp.md',
         6,
-        102,
+        121,
         'error',
         /^date="Thursday" cannot be read: it counts from the publication date/,
       ],
