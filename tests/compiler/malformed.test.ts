@@ -1030,6 +1030,27 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // Degrees with hemisphere letters (latitude first) and a minus sign (U+2212), pasted from a map or an
+    // encyclopaedia: was only 'is not "lon,lat" in degrees', with no point to write.
+    'at-pasted-from-a-map.md',
+    [
+      [
+        'at-pasted-from-a-map.md',
+        6,
+        45,
+        'error',
+        /^at="50\.45°N 30\.52°E" is not "lon,lat" in degrees .*; degrees are written as plain decimal numbers, west and south negative: at="30\.52,50\.45"$/,
+      ],
+      [
+        'at-pasted-from-a-map.md',
+        7,
+        50,
+        'error',
+        /^at="−58\.38,−34\.6" is not "lon,lat" in degrees .*; it has U\+2212 \(a minus sign\) for "-": at="-58\.38,-34\.6"$/,
+      ],
+    ],
+  ],
   // Read, not refused: "5 500 km" with a no-break space, "2 000 km" with a narrow one and a soft hyphen (below).
   ['range-space-thousands.md', []],
   [
