@@ -679,7 +679,7 @@ function brokenAttributes(
     problem = `cannot be read (${attributeProblem(src.slice(from + 1, end - 1))})`;
   }
   const attributes: Record<string, string> = Object.create(null);
-  const token = /#([^\s#.{}"'=]+)|([A-Za-z_:][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+))/g;
+  const token = /#[ \t]*([^\s#.{}"'=]+)|([A-Za-z_:][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+))/g;
   const inner = src.slice(from + 1, Math.min(end, readTo));
   for (let m = token.exec(inner); m; m = token.exec(inner)) {
     if (m[1] !== undefined) attributes.id = m[1];
@@ -710,6 +710,12 @@ function attributeProblem(inner: string): string {
       const quoted = eq ? quoteInsideValue(eq[1], rest.slice(eq[0].length)) : null;
       if (quoted) return quoted;
       if (eq) return `"${eq[1]}=" must be followed by a value, got "${shortText(rest.slice(eq[0].length), 20)}"`;
+      // "{#}" and "{# kyiv}": a "#" with no id right after it.
+      const hash = /^#(?=\s|$)\s*([A-Za-z0-9._-]+)?/.exec(rest);
+      if (hash)
+        return hash[1]
+          ? `a space between "#" and the id: write #${hash[1]}`
+          : 'a "#" with no id after it: write #name, or delete the "#"';
       return `unexpected "${shortText(rest, 20)}"`;
     }
     i += m[0].length;

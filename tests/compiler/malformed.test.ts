@@ -1051,6 +1051,42 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // Attributes as other formats write them: a comma between them, "# id", "key:value". Each was
+    // located, but said only that the id had a "," or that "# lviv" or "kind:city" was unexpected.
+    'attributes-written-as-elsewhere.md',
+    [
+      [
+        'attributes-written-as-elsewhere.md',
+        7,
+        25,
+        'error',
+        /^the attributes of :place\[Lviv\] cannot be read \(a space between "#" and the id: write #lviv\)/,
+      ],
+      [
+        'attributes-written-as-elsewhere.md',
+        6,
+        29,
+        'error',
+        /^id "kyiv," is not a valid id: .*; attributes are separated by spaces alone, with no ",": write #kyiv and the next attribute after a space$/,
+      ],
+      [
+        'attributes-written-as-elsewhere.md',
+        8,
+        37,
+        'error',
+        /^unknown attribute "kind:city" on :place\[Odesa\]; did you mean kind=city\? \(an attribute is key=value\)/,
+      ],
+      ['attributes-written-as-elsewhere.md', 9, 122, 'error', /^place=kyiv names no place of this document/],
+      [
+        'attributes-written-as-elsewhere.md',
+        9,
+        122,
+        'error',
+        /^place=odesa: place "odesa" is defined but could not be resolved \(see 8:16\)/,
+      ],
+    ],
+  ],
   // Read, not refused: "5 500 km" with a no-break space, "2 000 km" with a narrow one and a soft hyphen (below).
   ['range-space-thousands.md', []],
   [
