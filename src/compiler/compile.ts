@@ -378,6 +378,8 @@ function markerLabel(file: string, a: Annotation, diagnostics: Diagnostics): str
 
 function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCollection {
   const drafts = new Map<string, EventDraft>();
+  /** Event ids by their lowercase form: an id that differs from another only by case is most often a slip. */
+  const byCase = new Map<string, string>();
   const unusableEvents = unusableDefinitions(docs, 'event');
   // Definitions first, so a claim may join an event defined in a later document.
   for (const doc of docs) {
@@ -393,6 +395,14 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
         );
         continue;
       }
+      const casedId = byCase.get(id.toLowerCase());
+      const cased = casedId === undefined ? undefined : drafts.get(casedId);
+      if (casedId !== undefined && cased)
+        diagnostics.warning(
+          attributeAt(doc.parsed.path, a, 'id'),
+          `event id "${id}" differs only by case from "${casedId}", defined at ${cased.at.file}:${cased.at.line}:${cased.at.column}: the map shows two events; if this sentence tells the same one, write of=${casedId} to add a claim to it, else give it an id that differs in more than case`,
+        );
+      else byCase.set(id.toLowerCase(), id);
       const missing = ['type', 'summary'].filter((k) => !a.attributes[k]?.trim());
       if (missing.length && !a.attributesBroken)
         diagnostics.error(

@@ -1193,6 +1193,8 @@ describe('malformed documents: a located error for each, never a crash or a sile
       'bom-crlf-mixed.md',
       'duplicate-id-across-files-a.md',
       'duplicate-id-across-files-b.md',
+      'event-id-differs-by-case-a.md',
+      'event-id-differs-by-case-b.md',
       ...Object.keys(UNDECODABLE),
     ]);
     expect(files.filter((f) => !covered.has(f))).toEqual([]);
@@ -1232,6 +1234,21 @@ describe('malformed documents: a located error for each, never a crash or a sile
         'duplicate event id "dup-strike"; first defined at duplicate-id-across-files-a.md:6:1 (use of=dup-strike to add a claim to it)',
       ],
     ]);
+  });
+
+  it('warns of an event id that differs from another only by case, at the second, naming the first; both are published', () => {
+    // Was silent: "#Kyiv-dawn-strike" beside "#kyiv-dawn-strike" made two events of one.
+    const { out, diagnostics } = build('event-id-differs-by-case-a.md', 'event-id-differs-by-case-b.md');
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
+      [
+        'event-id-differs-by-case-b.md',
+        6,
+        64,
+        'warning',
+        'event id "Kyiv-dawn-strike" differs only by case from "kyiv-dawn-strike", defined at event-id-differs-by-case-a.md:6:1: the map shows two events; if this sentence tells the same one, write of=kyiv-dawn-strike to add a claim to it, else give it an id that differs in more than case',
+      ],
+    ]);
+    expect(out.events.features.map((f) => f.properties.id).sort()).toEqual(['Kyiv-dawn-strike', 'kyiv-dawn-strike']);
   });
 
   it('keeps what only looks like those mistakes: figures with numbers in their words, decimals, escaped braces', () => {
