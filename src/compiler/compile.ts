@@ -484,6 +484,16 @@ function collectEvents(docs: readonly Doc[], diagnostics: Diagnostics): EventCol
               attributeAt(file, a, 'date'),
               `date=${d.date} is in the year ${Number(d.start.slice(0, 4))}; is the year mistyped (20${d.start.slice(2, 4)}?)`,
             );
+          // "1024-11-21" for 2024-11-21: a first digit slipped. A year before 1900 whose "20" reading is
+          // no later than the year the document was published; a background fact that old says so in note=.
+          const year = Number(d.start.slice(0, 4));
+          const reading = 2000 + (year % 100);
+          const latest = published ? Number(published.slice(0, 4)) : 0;
+          if (year >= 1000 && year < 1900 && reading <= latest && a.attributes.note === undefined)
+            diagnostics.warning(
+              attributeAt(file, a, 'date'),
+              `date=${d.date} is in the year ${year}; is the year mistyped (${reading}?) If the text dates something that long ago, say so in note=`,
+            );
           if (published && d.start > published && a.attributes.note === undefined)
             diagnostics.warning(
               attributeAt(file, a, 'date'),

@@ -1087,6 +1087,20 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // 1024 for 2024 was published as the year 1024 without a word (only years before 1000 were flagged);
+    // 1654 is history ("2054" would be after the document), and passes.
+    'date-year-first-digit.md',
+    [
+      [
+        'date-year-first-digit.md',
+        6,
+        124,
+        'warning',
+        /^date=1024-11-21 is in the year 1024; is the year mistyped \(2024\?\) If the text dates something that long ago, say so in note=$/,
+      ],
+    ],
+  ],
   // Read, not refused: "5 500 km" with a no-break space, "2 000 km" with a narrow one and a soft hyphen (below).
   ['range-space-thousands.md', []],
   [
