@@ -1297,6 +1297,33 @@ describe('malformed documents: a located error for each, never a crash or a sile
     expect(errors[0].message).toMatch(/have no closing "}"/);
   });
 
+  it('builds a document of thousands of events in time linear in their count', () => {
+    // Each event's places and highlights were found by a scan of every annotation of its document: 8,000
+    // events in one document (1.8 MB) took a minute. Two sizes in one run, the second eight times the
+    // first: linear, about eight times as long; quadratic, sixty-four. A ratio, not a time.
+    const places = ['Kyiv', 'Lviv', 'Odesa', 'Kharkiv', 'Dnipro'];
+    const source = (n: number) =>
+      `---\nid: m-many\ntitle: Many events\npublished: 2024-11-28\n---\n${Array.from(
+        { length: n },
+        (_, i) =>
+          `:event[A missile hit :place[${places[i % 5]}]{#p${i}} at dawn.]{#m-many-${i} type=missile-strike summary="s" date=2024-11-01 claimant="the mayor" status=reported}\n`,
+      ).join('')}`;
+    const timed = (n: number) => {
+      const parsed = parseDocumentText('many.md', source(n));
+      let best = Number.POSITIVE_INFINITY;
+      let events = 0;
+      for (let k = 0; k < 2; k++) {
+        const t0 = performance.now();
+        events = compile([parsed], { resolve, areas: new Map() }).events.features.length;
+        best = Math.min(best, performance.now() - t0);
+      }
+      expect(events).toBe(n);
+      return best;
+    };
+    const short = timed(800);
+    expect(timed(6400)).toBeLessThan(25 * Math.max(short, 20));
+  }, 600_000);
+
   it('reports every one of 150,000 errors in one document, never overflowing the stack', () => {
     // Handing a document's diagnostics on by spreading them into push() threw RangeError (Maximum call
     // stack size exceeded) past about 120,000: the build crashed with a stack trace instead of reporting.
