@@ -9,13 +9,16 @@ import type { AreaFile } from '../compiler/compile.js';
 
 /** Reads and checks an area file; a file that cannot be read is an error naming the path. */
 export function readArea(path: string): AreaFile {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch {
     return { error: `file not found (${path}); the path is relative to the document` };
   }
-  return parseArea(text);
+  // A GIS or a Windows editor may save GeoJSON as UTF-16: it was "Unexpected character � found".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return { error: 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8' };
+  return parseArea(bytes.toString('utf8'));
 }
 
 /**

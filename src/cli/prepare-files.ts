@@ -36,10 +36,37 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i];
     const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (n === -1) return i;
+    // The second byte's range as the decoder checks it: no overlong form (E0 80…, F0 80…), no UTF-16
+    // surrogate (ED A0… to ED BF…), nothing past U+10FFFF (F4 90…). Checking only that it continues
+    // placed the error of a surrogate or an overlong form at the file's last byte.
+    const [lo, hi] =
+      b === 0xe0
+        ? [0xa0, 0xbf]
+        : b === 0xed
+          ? [0x80, 0x9f]
+          : b === 0xf0
+            ? [0x90, 0xbf]
+            : b === 0xf4
+              ? [0x80, 0x8f]
+              : [0x80, 0xbf];
+    if (n > 0 && (i + 1 >= bytes.length || bytes[i + 1] < lo || bytes[i + 1] > hi)) return i;
     for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
     i += n + 1;
   }
   return Math.max(bytes.length - 1, 0);
+}
+
+/** "LE" or "BE" when the bytes read as UTF-16 without a byte-order mark (a NUL beside each ASCII character), else null. */
+function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0 && bytes[i + 1] !== 0) even++;
+    if (bytes[i + 1] === 0 && bytes[i] !== 0) odd++;
+  }
+  return odd >= (n / 2) * 0.9 ? 'LE' : even >= (n / 2) * 0.9 ? 'BE' : null;
 }
 
 /** Decodes a document's bytes as UTF-8, or says precisely why it cannot be read. `what`: what the file is, for messages. */
@@ -55,8 +82,18 @@ export function decodeDocument(
     return fail(
       `document is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB (split it into articles)`,
     );
+  if (
+    (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+    (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+  )
+    return fail(`${what} is UTF-32 (it starts with a UTF-32 byte-order mark); save it as UTF-8`);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return fail(`${what} is UTF-16; save it as UTF-8`);
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16)
+    return fail(
+      `${what} is UTF-16 (${utf16 === 'LE' ? 'little' : 'big'}-endian, with no byte-order mark: a NUL byte beside each character); save it as UTF-8`,
+    );
   // Where a byte stands, as line and UTF-16 column of the text before it (read leniently).
   const at = (index: number): [number, number] => {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, index)).replace(/^\uFEFF/, '');
@@ -73,6 +110,11 @@ export function decodeDocument(
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const byte = bytes[bad];
+    if (byte === 0xed && bytes[bad + 1] >= 0xa0 && bytes[bad + 1] <= 0xbf)
+      return fail(
+        `not valid UTF-8: bytes 0xED 0x${bytes[bad + 1].toString(16).toUpperCase()} here encode half of a UTF-16 surrogate pair (CESU-8, as some Java and database tools write an emoji or a rare character), which UTF-8 does not allow; save the ${what} as UTF-8 (re-type the character)`,
+        ...at(bad),
+      );
     const as1252 = byte >= 0x80 ? WINDOWS_1252[byte - 0x80] : '';
     return fail(
       `not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here${as1252 ? ` is "${as1252}" in Windows-1252 (Latin-1)` : ''}, so the ${what} was saved in another encoding; save it as UTF-8`,

@@ -19,6 +19,8 @@ export function parseArea(text: string): AreaFile {
   try {
     value = check(text);
   } catch (e) {
+    const json = jsonProblem(text);
+    if (json !== null) return { error: json };
     const issues = (e as { issues?: Array<{ message: string }> }).issues;
     const message = issues?.[0]?.message ?? (e as Error).message;
     return {
@@ -44,8 +46,65 @@ export function parseArea(text: string): AreaFile {
   const problem = coordinateProblem(geometry);
   if (problem !== null) return { error: problem };
   const digest = sha256Hex(text).slice(0, 16);
-  const crossing = selfCrossing(geometry);
+  const crossing = antimeridianEdge(geometry) ?? selfCrossing(geometry);
   return crossing === null ? { geometry, digest } : { geometry, digest, warning: crossing };
+}
+
+/**
+ * Why the text is not JSON, at its line and column in the file, or null when it is JSON. (The GeoJSON
+ * checker's own message for a file cut short was an internal one: "Cannot read properties of undefined".)
+ */
+function jsonProblem(text: string): string | null {
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    JSON.parse(body);
+    return null;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? body.length : null;
+    const what =
+      /end of JSON input/.test(message) || (offset !== null && offset >= body.trimEnd().length)
+        ? 'the file ends before its brackets and braces are closed (was it cut short when saved or copied?)'
+        : message
+            .replace(/ in JSON at position \d+.*$/s, '')
+            .replace(/, ".*$/s, '')
+            .slice(0, 80);
+    if (offset === null) return `not valid JSON: ${what}`;
+    const before = body.slice(0, offset);
+    const line = before.split('\n').length;
+    return `not valid JSON at line ${line}, column ${offset - before.lastIndexOf('\n')} of the file: ${what}; export it again, or fix it there`;
+  }
+}
+
+/**
+ * An edge that spans more than 180° of longitude ([179, 60] to [-179, 60]): an area that crosses the
+ * antimeridian, written so that GeoJSON reads it the long way round the globe; the band drawn round it
+ * would circle the Earth. A warning, naming the edge. Edges along the ±180° meridian or at a pole (an
+ * outline of Antarctica) are a ring's own and pass.
+ */
+function antimeridianEdge(geometry: AreaGeometry): string | null {
+  const c = geometry.coordinates as unknown;
+  const lines: Array<[GeoJSON.Position[], string]> =
+    geometry.type === 'LineString'
+      ? [[c as GeoJSON.Position[], 'coordinates']]
+      : geometry.type === 'MultiLineString' || geometry.type === 'Polygon'
+        ? (c as GeoJSON.Position[][]).map((l, i) => [l, `coordinates[${i}]`])
+        : geometry.type === 'MultiPolygon'
+          ? (c as GeoJSON.Position[][][]).flatMap((p, k) =>
+              p.map((l, i): [GeoJSON.Position[], string] => [l, `coordinates[${k}][${i}]`]),
+            )
+          : [];
+  for (const [line, path] of lines) {
+    for (let i = 0; i + 1 < line.length; i++) {
+      const [a, b] = [line[i], line[i + 1]];
+      if (Math.abs(a[0] - b[0]) <= 180) continue;
+      if ((Math.abs(a[0]) === 180 && Math.abs(b[0]) === 180) || (Math.abs(a[1]) === 90 && Math.abs(b[1]) === 90))
+        continue;
+      return `${path}: its edge from position ${i} [${a.slice(0, 2).join(', ')}] to ${i + 1} [${b.slice(0, 2).join(', ')}] spans ${Number(Math.abs(a[0] - b[0]).toFixed(4))}° of longitude, so GeoJSON reads it the long way round the globe, and the band drawn from it would circle the Earth; if the area crosses the antimeridian (180°), split it there into a MultiPolygon (RFC 7946, section 3.1.9; a GIS's "split at antimeridian")`;
+    }
+  }
+  return null;
 }
 
 /** The name of a `crs` member (anywhere in the file's top levels) other than WGS 84 longitude, latitude, or null. */

@@ -94,6 +94,12 @@ function continued(a: Annotation, key: string): string {
   return meant ? `if "${key}" belongs to the value before it, a value with spaces is quoted: ${meant}; ` : '';
 }
 
+/** `did you mean kind=city? (an attribute is key=value) ` for an attribute written `kind:city`, else null. */
+function colonForEquals(key: string, allowed: readonly string[]): string | null {
+  const m = /^([A-Za-z-]+):(.+)$/.exec(key);
+  return m && allowed.includes(m[1]) ? `did you mean ${m[1]}=${m[2]}? (an attribute is key=value) ` : null;
+}
+
 /** Reports unknown attributes, malformed ids, and an annotation that both defines and joins. */
 export function checkAttributes(file: string, a: Annotation, diagnostics: Diagnostics): boolean {
   let ok = true;
@@ -109,7 +115,7 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       const strangers = describeStrangers(key, /[A-Za-z0-9._:-]/);
       diagnostics.error(
         attributeAt(file, a, key),
-        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; ${continued(a, key)}${didYouMean(key, allowed)}allowed: ${allowed.join(', ')}`,
+        `unknown attribute "${key}" on :${a.kind}[${short(a.label)}]${strangers.length > 0 ? ` (it has ${strangers.join(', ')})` : ''}; ${continued(a, key)}${colonForEquals(key, allowed) ?? didYouMean(key, allowed)}allowed: ${allowed.join(', ')}`,
       );
       ok = false;
     }
@@ -155,9 +161,11 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
     const v = a.attributes[key];
     const problem = v === undefined ? null : idProblem(v);
     if (problem) {
+      // "{#kyiv, kind=city}": a comma or a semicolon typed between attributes, as in a list, ends the id.
+      const separator = /^([A-Za-z0-9._-]+)([,;])$/.exec(v ?? '');
       diagnostics.error(
         attributeAt(file, a, key),
-        `${key === 'id' ? 'id' : 'of='} "${v}" is not a valid id: it ${problem}`,
+        `${key === 'id' ? 'id' : 'of='} "${v}" is not a valid id: it ${problem}${separator ? `; attributes are separated by spaces alone, with no "${separator[2]}": write ${key === 'id' ? '#' : 'of='}${separator[1]} and the next attribute after a space` : ''}`,
       );
       ok = false;
     }

@@ -112,6 +112,14 @@ function otherDateForm(text: string): string | null {
   const joined =
     /^(\d{4}(?:-\d{2}){0,2})\s*(?:[\u2010-\u2015\u2212]|\s-\s|-(?=\d{4}\b))\s*(\d{4}(?:-\d{2}){0,2})$/.exec(text);
   if (joined) return `an interval is written with "/" between its ends: ${joined[1]}/${joined[2]}`;
+  // "2024-11-28T10:00:00Z", "2024-11-28 10:00 +02:00" (a timestamp from a CMS or a YAML editor): the
+  // colon is ASCII; the form is the trouble. A date is a day: the time and its zone are not kept.
+  const stamp =
+    /^(\d{4}-\d{2}-\d{2})(?:[Tt]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/.exec(
+      text,
+    );
+  if (stamp)
+    return `it has a time of day, and a date is the day alone: write ${stamp[1]} (the day where the text counts it; the time is not kept)`;
   const strangers = describeStrangers(text, DATE_CHARACTER);
   if (strangers.length > 0) {
     const cleaned = text.replace(DASHES, '-').replace(/[\p{Cf}]/gu, '');

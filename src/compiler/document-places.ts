@@ -74,13 +74,44 @@ export function lonLatHint(value: string, key: string): string {
   if (!two)
     return /^\s*-?\d+,\d+\s*[;\s]\s*-?\d+,\d+\s*$/.test(value)
       ? '; the decimal point is "." and a comma separates longitude from latitude'
-      : '';
+      : pastedPointHint(value, key);
   const [lon, lat] = [Number(two[1]), Number(two[2])];
   if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90)
     return `; are longitude and latitude swapped? longitude comes first: ${key}="${two[2]},${two[1]}"`;
   if (!/,/.test(value) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)
     return `; separate longitude and latitude with a comma: ${key}="${two[1]},${two[2]}"`;
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90)
+    return `; ${Math.abs(lon) > 180 ? `longitude ${two[1]} is past ±180` : `latitude ${two[2]} is past ±90`}`;
   return '';
+}
+
+/**
+ * A point pasted from a map or an encyclopaedia: a minus sign or a dash for "-" ("−30.5"), a "+", degree
+ * signs and hemisphere letters ("50.45°N 30.52°E", in either order). The point it means, written as
+ * `key="lon,lat"`, or "" when it is none of these.
+ */
+function pastedPointHint(value: string, key: string): string {
+  const dash = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/.exec(value);
+  const cleaned = value.replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-').replace(/\+(?=\d)/g, '');
+  const part = String.raw`(-?\d+(?:\.\d+)?)\s*°?\s*([NSEWnsew])?`;
+  const m = new RegExp(String.raw`^\s*${part}\s*[,;\s]\s*${part}\s*$`).exec(cleaned);
+  if (!m) return '';
+  const signed = (n: string, h: string | undefined) => (h && /[SWsw]/.test(h) ? `-${n.replace(/^-/, '')}` : n);
+  const [a, b] = [signed(m[1], m[2]), signed(m[3], m[4])];
+  // Hemisphere letters say which number is which: "50.45°N 30.52°E" is latitude first.
+  const latFirst = m[2] !== undefined && /[NSns]/.test(m[2]);
+  const [lon, lat] = latFirst ? [b, a] : [a, b];
+  if (Math.abs(Number(lon)) > 180 || Math.abs(Number(lat)) > 90) return '';
+  const why = [
+    ...(dash
+      ? [
+          `it has U+${dash[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} (${dash[0] === '\u2212' ? 'a minus sign' : 'a dash'}) for "-"`,
+        ]
+      : []),
+    ...(/°|[NSEWnsew]/.test(cleaned) ? ['degrees are written as plain decimal numbers, west and south negative'] : []),
+    ...(/\+\d/.test(value) ? ['a "+" is not written'] : []),
+  ];
+  return why.length ? `; ${why.join('; ')}: ${key}="${lon},${lat}"` : '';
 }
 
 /** Words an annotator may give for `precision=`, beside the levels 1–5 (see PrecisionLevel). */

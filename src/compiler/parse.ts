@@ -237,6 +237,16 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   // The body runs to the end of the file, its final line break included: the text is the published
   // text byte for byte, and a line break an editor adds at the end is a change to it (text_sha256 sees it).
   const bodyEnd = Math.max(src.length, bodyStart);
+  const early = frontMatterAfterFence(src, bodyStart);
+  if (early && fences.length === 2 && yamlText.trim() !== '') {
+    // A --- line inside the front matter (a key block pasted in with its fences, a fence typed twice):
+    // the keys after it would be published as the first lines of the text and lost from the front matter.
+    error(
+      fences[1].start.line,
+      fences[1].start.column,
+      `this --- line closes the front matter, but the ${early.lines === 1 ? 'line' : `${early.lines} lines`} after it (${early.keys.map((k) => `${k}:`).join(', ')}), up to the --- at line ${early.fenceLine}, ${early.lines === 1 ? 'is' : 'are'} front matter: ${early.lines === 1 ? 'it' : 'they'} would be read as the document's text; delete this --- line`,
+    );
+  }
   if (src.slice(bodyStart).trim() === '') {
     // Front matter alone: valid, but most often a document whose text was not pasted in yet.
     const p = locate(src, Math.min(bodyStart, src.length));
@@ -448,7 +458,8 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   // Backslashes before one of : [ ] { } work as in Markdown: each pair stands for one backslash, and an
   // odd one left over makes the character literal (`\{` is "{"; `\\{` is "\" then markup; `\\\{` is
   // "\{"). Backslashes before anything else are the text's own.
-  const inCut = (i: number) => cuts.some(([a, b]) => i >= a && i < b);
+  // The annotations' cuts, as a mask: a document of many escapes asked a scan of every cut for each.
+  const inCut = covered(src.length + 1, cuts, new Set());
   const escaped = new Set<number>();
   for (let i = src.indexOf('\\', bodyStart); i !== -1 && i < bodyEnd; i = src.indexOf('\\', i + 1)) {
     let j = i;
@@ -546,6 +557,31 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   return parsed;
 }
 
+/**
+ * The body opens with front-matter lines (`published: 2024-11-28`: a known key, then YAML lines) and a
+ * --- line after them: the front matter was closed too early. Its keys, how many lines, and the line of
+ * that later ---; or null.
+ */
+function frontMatterAfterFence(
+  src: string,
+  bodyStart: number,
+): { keys: string[]; lines: number; fenceLine: number } | null {
+  const head = src.slice(bodyStart, bodyStart + 4000).split(/\r?\n/);
+  const key = new RegExp(`^(${FRONT_MATTER_KEYS.join('|')}):(?:[ \t]|$)`);
+  const keys: string[] = [];
+  for (let i = 0; i < head.length - 1 && i < 40; i++) {
+    const line = head[i];
+    if (/^---[ \t]*$/.test(line)) {
+      if (keys.length === 0) return null;
+      return { keys, lines: i, fenceLine: locate(src, bodyStart).line + i };
+    }
+    const k = key.exec(line);
+    if (k) keys.push(k[1]);
+    else if (!(keys.length > 0 && /^(?:[ \t]+\S|[ \t]*$)/.test(line))) return null;
+  }
+  return null;
+}
+
 /** The allowed nesting, in words, for messages and the docs. */
 export function nestingRule(): string {
   const holds = ANNOTATION_KINDS.filter((k) => ALLOWED_NESTING[k].length > 0).map(
@@ -617,7 +653,11 @@ function brokenAttributes(
   let end = -1;
   let problem = '';
   let quote: string | null = null;
-  for (let i = from + 1; i < stop; i++) {
+  // Where the scan for the closing brace gives up: far past any attribute list written (the longest in
+  // the corpus is under 600 characters), so that a line of thousands of broken braces is read in linear time.
+  const window = Math.min(stop, from + ATTRIBUTES_WINDOW);
+  let readTo = window;
+  for (let i = from + 1; i < window; i++) {
     const c = src[i];
     if (quote) {
       if (c === quote) quote = null;
@@ -627,7 +667,10 @@ function brokenAttributes(
     else if (c === '}') {
       end = i + 1;
       break;
-    } else if (c === '{' || c === '[') break;
+    } else if (c === '{' || c === '[') {
+      readTo = i;
+      break;
+    }
   }
   if (end === -1) {
     end = stop;
@@ -636,13 +679,17 @@ function brokenAttributes(
     problem = `cannot be read (${attributeProblem(src.slice(from + 1, end - 1))})`;
   }
   const attributes: Record<string, string> = Object.create(null);
-  const token = /#([^\s#.{}"'=]+)|([A-Za-z_:][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+))/g;
-  for (let m = token.exec(src.slice(from + 1, end)); m; m = token.exec(src.slice(from + 1, end))) {
+  const token = /#[ \t]*([^\s#.{}"'=]+)|([A-Za-z_:][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+))/g;
+  const inner = src.slice(from + 1, Math.min(end, readTo));
+  for (let m = token.exec(inner); m; m = token.exec(inner)) {
     if (m[1] !== undefined) attributes.id = m[1];
     else attributes[m[2]] = decodeString(m[3] ?? m[4] ?? m[5] ?? '');
   }
   return { end, problem, attributes };
 }
+
+/** How far past its "{" an attribute list is looked for (characters). */
+const ATTRIBUTES_WINDOW = 4096;
 
 /** The first thing in an attribute list that is not #id, .class, key, key=value or key="value". */
 function attributeProblem(inner: string): string {
@@ -663,6 +710,12 @@ function attributeProblem(inner: string): string {
       const quoted = eq ? quoteInsideValue(eq[1], rest.slice(eq[0].length)) : null;
       if (quoted) return quoted;
       if (eq) return `"${eq[1]}=" must be followed by a value, got "${shortText(rest.slice(eq[0].length), 20)}"`;
+      // "{#}" and "{# kyiv}": a "#" with no id right after it.
+      const hash = /^#(?=\s|$)\s*([A-Za-z0-9._-]+)?/.exec(rest);
+      if (hash)
+        return hash[1]
+          ? `a space between "#" and the id: write #${hash[1]}`
+          : 'a "#" with no id after it: write #name, or delete the "#"';
       return `unexpected "${shortText(rest, 20)}"`;
     }
     i += m[0].length;
@@ -696,8 +749,10 @@ function quoteInsideValue(key: string, value: string): string | null {
 const TYPOGRAPHIC_QUOTES = '“”„‟‘’‚‛«»‹›「」';
 
 function shortText(text: string, max = 40): string {
-  const t = text.replace(/\s+/g, ' ');
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  // Only the head is read: a label or a line of a megabyte, quoted in each of thousands of errors, is not copied whole each time.
+  const cut = text.length > 16 * max;
+  const t = (cut ? text.slice(0, 16 * max) : text).replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : cut ? `${t}…` : t;
 }
 
 /** Front-matter fields that are text whatever their characters look like to YAML: every one but the places. */
@@ -1093,15 +1148,13 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
  * tokens place most errors), editors and the LSP: every position of one document counts lines alike.
  */
 export function locate(src: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastBreak = -1;
-  const breaks = /\r\n?|\n/g;
-  for (let m = breaks.exec(src); m !== null && m.index + m[0].length <= offset; m = breaks.exec(src)) {
-    line++;
-    lastBreak = m.index + m[0].length - 1;
-  }
-  return { line, column: offset - lastBreak };
+  // The last text's line index is kept: a document with tens of thousands of errors locates each one
+  // by a binary search, not by a scan from its start (which made such a document take minutes).
+  if (located?.src !== src) located = { src, at: lineIndex(src) };
+  const { line, col } = located.at(offset);
+  return { line, column: col };
 }
+let located: { src: string; at: (offset: number) => { line: number; col: number } } | null = null;
 
 /**
  * `source` with `text_sha256:` in its front matter set to the hash of its text, every other byte

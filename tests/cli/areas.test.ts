@@ -18,6 +18,12 @@ function tree() {
 }
 
 describe('readArea / readAreaWithin: the area files of the input tree', () => {
+  it('says a file saved as UTF-16 is UTF-16 (it was "Unexpected character � found")', () => {
+    const a = readArea(join(import.meta.dirname, '../fixtures/malformed/areas/utf-16.geojson'));
+    expect('error' in a && a.error).toBe(
+      'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8',
+    );
+  });
   it('reads a file inside the tree', () => {
     const { dir, roots } = tree();
     const a = readAreaWithin(join(dir, 'areas/ok.geojson'), roots);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareFiles } from '../../src/cli/prepare-files.js';
+import { decodeDocument, prepareFiles } from '../../src/cli/prepare-files.js';
 import { run } from '../../src/cli/data.js';
 import type { Resolver } from '../../src/compiler/document-places.js';
 
@@ -76,4 +76,14 @@ describe('run (npm run data)', () => {
     );
     expect(lines.join('\n')).not.toMatch(/\n\s+at /);
   }, 60_000);
+});
+
+describe('decodeDocument: text in another encoding', () => {
+  it('names UTF-32 by its byte-order mark (FF FE 00 00 was called UTF-16)', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0, 0, 0x2d, 0, 0, 0, 0x2d, 0, 0, 0]);
+    const decoded = decodeDocument('a.md', bytes);
+    expect('diagnostic' in decoded && decoded.diagnostic.message).toBe(
+      'document is UTF-32 (it starts with a UTF-32 byte-order mark); save it as UTF-8',
+    );
+  });
 });

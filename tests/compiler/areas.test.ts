@@ -19,7 +19,7 @@ describe('parseArea: area text → geometry, pure', () => {
   });
   it('refuses what is not GeoJSON, two features, and a Point, each with one line saying why', () => {
     for (const [text, want] of [
-      ['{"type":', /not valid GeoJSON/],
+      ['{"type":', /^not valid JSON at line 1, column 9 of the file: the file ends before/],
       ['{"type":"FeatureCollection","features":[]}', /exactly one feature, found 0/],
       ['{"type":"Point","coordinates":[0,0]}', /found Point/],
     ] as const) {
@@ -62,6 +62,11 @@ describe('parseArea: area files broken as GIS exports break them (tests/fixtures
     ],
     ['no-coordinates.geojson', /^the MultiPolygon has no coordinates: nothing would be drawn from it$/],
     ['unclosed-ring.geojson', /^not valid GeoJSON: First and last positions/],
+    // Was the checker's internal "Invalid JSON: Cannot read properties of undefined (reading 'value')".
+    [
+      'cut-short.geojson',
+      /^not valid JSON at line 5, column 1 of the file: the file ends before its brackets and braces are closed \(was it cut short/,
+    ],
   ])('refuses %s, saying what to fix', (name, message) => {
     const r = read(name);
     expect('error' in r && r.error).toMatch(message);
@@ -77,6 +82,12 @@ describe('parseArea: area files broken as GIS exports break them (tests/fixtures
     const r = read('bow-tie.geojson');
     expect('geometry' in r && r.warning).toMatch(
       /^the ring coordinates\[0\] crosses itself: its edge from position 0 to 1 crosses the edge from 2 to 3 near \[30\.5, 50\.5\]/,
+    );
+  });
+  it('takes an area written the long way round the antimeridian, with a warning naming the edge and how to split it', () => {
+    const r = read('across-antimeridian-long-way.geojson');
+    expect('geometry' in r && r.warning).toMatch(
+      /^coordinates\[0\]: its edge from position 0 \[179\.5, 64\] to 1 \[-179, 64\] spans 358\.5° of longitude, so GeoJSON reads it the long way round the globe.*split it there into a MultiPolygon/,
     );
   });
   it('takes the basemap outlines it is meant to read (a longitude of 181 is degrees, past the antimeridian)', () => {

@@ -359,6 +359,37 @@ describe('malformed documents', () => {
   }, 300_000);
 });
 
+describe('hostile documents of one pattern repeated: read in time linear in their length', () => {
+  // Each parsed at two lengths, the second eight times the first: linear, it takes about eight times
+  // as long; quadratic, sixty-four. A ratio of two times in one run, not a time, so a busy machine slows both
+  // alike. Before, each was quadratic: every error was located by a scan of the text from its start
+  // (the longer one took a minute); every broken "{" on a long line scanned the line to its end.
+  const fastest = (source: string): number => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      parseDocumentText('time.md', source);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  it.each([
+    ['tens of thousands of stray "]{"', 'x]{y ', 6000, 6000],
+    ['thousands of unclosed attribute lists on one line', ':place[X]{#x kind=city ', 1000, 1000],
+  ])(
+    '%s',
+    (_, piece, n, errors) => {
+      const short = fastest(doc(`${piece.repeat(n)}\n`));
+      const long = fastest(doc(`${piece.repeat(8 * n)}\n`));
+      expect(long).toBeLessThan(20 * Math.max(short, 20));
+      const parsed = parseDocumentText('hostile.md', doc(`${piece.repeat(n)}\n`));
+      expect(parsed.diagnostics.length).toBeGreaterThanOrEqual(errors);
+      for (const d of parsed.diagnostics.slice(0, 3)) expect(d).toMatchObject({ file: 'hostile.md', line: 5 });
+    },
+    600_000,
+  );
+});
+
 describe('a document with front matter only', () => {
   it('is a warning where the text would begin, with or without a final line break', () => {
     for (const source of [
