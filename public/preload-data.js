@@ -1,19 +1,90 @@
 /*
  * Starts downloading the page's data while the app's scripts load (a classic script in <head>: it runs
- * as the page is parsed): a story's own file for ?map=<id> (and nothing of the other stories), or the
- * whole atlas's ranges, which say whether its events come whole (events.geojson) or as a large
- * archive's compact index (events.index.json), so the events are not preloaded. src/map/data.ts fetches the same URLs, which the browser then takes
- * from these preloads. The id rule is STORY_ID in src/contract.ts.
+ * as the page is parsed).
+ * - A story (?map=<id>): its own file, preloaded (and nothing of the other stories). The id rule is
+ *   STORY_ID in src/contract.ts.
+ * - The whole atlas: ranges.geojson, which says whether its events come whole (events.geojson) or as a large
+ *   archive's compact index (its member `events_index`, INDEX_MEMBER in src/contract.ts), and then that
+ *   index, fetched by a worker: the page's own thread is busy starting the map when ranges.geojson arrives,
+ *   and at 100,000 events the index waited half a second or more for it to read the ranges' name of it.
+ *   The worker hands each file's text to the page through `window.atlasPrefetched(file)` (read by
+ *   src/map/data.ts, which fetches a file itself when it has none).
+ * src/map/data.ts fetches the same URLs.
  */
 (function () {
   var id = new URLSearchParams(location.search).get('map');
-  var files = id && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id) ? ['data/maps/' + id + '.json'] : ['data/ranges.geojson'];
-  for (var i = 0; i < files.length; i++) {
+  var preload = function (file) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
-    link.href = './' + files[i];
+    link.href = './' + file;
     document.head.appendChild(link);
+  };
+  if (id && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) return preload('data/maps/' + id + '.json');
+  var worker;
+  try {
+    // The worker's own code, from a string: one request fewer before the data's.
+    var code =
+      'var get = function (url) {' +
+      '  return fetch(url).then(function (r) {' +
+      '    return r.text().then(' +
+      '      function (text) { return { ok: r.ok, status: r.status, statusText: r.statusText, text: text }; },' +
+      '      function (err) { return { ok: r.ok, status: r.status, statusText: r.statusText, broken: String(err && err.message || err) }; });' +
+      '  }, function (err) { return { failed: String(err && err.message || err) }; });' +
+      '};' +
+      'onmessage = function (e) {' +
+      '  var data = e.data;' +
+      '  get(data + "ranges.geojson").then(function (ranges) {' +
+      '    postMessage({ file: "ranges.geojson", result: ranges });' +
+      '    var name = null;' +
+      '    try { name = ranges.ok ? JSON.parse(ranges.text).events_index : null; } catch (err) {}' +
+      '    if (typeof name !== "string" || !/^[\\w.-]+$/.test(name)) return postMessage({ done: true });' +
+      '    return get(data + name).then(function (index) {' +
+      '      postMessage({ file: name, result: index });' +
+      '      postMessage({ done: true });' +
+      '    });' +
+      '  });' +
+      '};';
+    var url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    worker = new Worker(url);
+    URL.revokeObjectURL(url);
+  } catch (err) {
+    return preload('data/ranges.geojson');
   }
+  var results = {};
+  var waiting = {};
+  var done = false;
+  worker.onmessage = function (e) {
+    var m = e.data;
+    if (m.done) {
+      done = true;
+      worker.terminate();
+      for (var f in waiting) waiting[f].forEach(function (resolve) { resolve(null); });
+      waiting = {};
+      return;
+    }
+    results[m.file] = m.result;
+    (waiting[m.file] || []).forEach(function (resolve) { resolve(m.result); });
+    delete waiting[m.file];
+  };
+  worker.onerror = function () {
+    worker.onmessage({ data: { done: true } });
+  };
+  // Each file once: a later load (the studio's new build) fetches it again.
+  window.atlasPrefetched = function (file) {
+    if (file in results) {
+      var result = results[file];
+      results[file] = null;
+      return Promise.resolve(result);
+    }
+    if (done) return Promise.resolve(null);
+    return new Promise(function (resolve) {
+      (waiting[file] = waiting[file] || []).push(function (result) {
+        results[file] = null;
+        resolve(result);
+      });
+    });
+  };
+  worker.postMessage(new URL('./data/', document.baseURI).href);
 })();

@@ -352,6 +352,16 @@ export function decodeIndex(x: CompactIndex): IndexEntry[] {
     });
   }
   const e = x.events;
+  // An archive's events fall on a few thousand days: each day's string is made once.
+  const days = new Map<number, string>();
+  const dayOf = (day: number): string => {
+    let s = days.get(day);
+    if (s === undefined) {
+      s = dayString(day);
+      days.set(day, s);
+    }
+    return s;
+  };
   const entries: IndexEntry[] = new Array(x.count);
   let num = 0;
   let placeNext = 0;
@@ -361,8 +371,8 @@ export function decodeIndex(x: CompactIndex): IndexEntry[] {
     if (d !== null) num += d;
     const startV = e.start[i];
     const endV = e.end[i];
-    const date_start = typeof startV === 'number' ? dayString(startV) : startV;
-    const date_end = typeof startV === 'number' && typeof endV === 'number' ? dayString(startV + endV) : endV;
+    const date_start = typeof startV === 'number' ? dayOf(startV) : startV;
+    const date_end = typeof startV === 'number' && typeof endV === 'number' ? dayOf(startV + endV) : endV;
     const dateV = e.date[i];
     const date = dateV === 0 ? date_start : dateV === 1 ? `${date_start}/${date_end}` : dateV;
     const coordinates: number[][] = [];

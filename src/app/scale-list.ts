@@ -21,18 +21,55 @@ export interface ScaleListOptions {
   query?: string;
 }
 
-interface Row {
-  id: string;
-  colour: string;
-  date: string;
-  place: string;
-  summary: string;
+/** A row: the feature behind it; its words are made when it is drawn (a few dozen at a time), not for all 100,000. */
+type Row =
+  | { id: string; event: EventFeature; range?: undefined }
+  | { id: string; range: RangeFeature; event?: undefined };
+
+/** What a row says: date, place and type, summary. */
+function rowText(r: Row): { colour: string; date: string; place: string; summary: string } {
+  if (r.event) {
+    const p = r.event.properties;
+    return {
+      colour: colourOfType(p.type),
+      date: formatDate(p.date),
+      place: [p.places.map((x) => x.name).join('; '), typeLabel(p.type), eventStanding(p)].filter(Boolean).join(' · '),
+      summary: p.summary,
+    };
+  }
+  const f = r.range;
+  const p = f.properties;
+  return {
+    colour: `var(--range-${p.status})`,
+    date: formatDate(p.document_date),
+    place:
+      f.geometry != null && p.origin_place != null
+        ? `from ${p.origin_place} · ${formatExtent(p)}`
+        : `no origin given, not on the map · ${formatExtent(p)}`,
+    summary: p.label,
+  };
+}
+
+/**
+ * `items` in order of their dates (`dateOf`; undated last), the order kept among equal dates. The dates are
+ * ISO strings, whose order is their characters' order. An archive has a few thousand distinct dates: they
+ * are sorted, and the items by their date's rank, as numbers (a comparison of strings, or the locale's
+ * collation as before, took a quarter of a second for 100,000 events).
+ */
+export function byDate<T>(items: readonly T[], dateOf: (item: T) => string | null | undefined): T[] {
+  const dates = items.map((item) => dateOf(item) ?? '9999');
+  const distinct = [...new Set(dates)].sort();
+  const rank = new Map(distinct.map((d, r) => [d, r]));
+  // rank × n + position: one number per item, sorted natively; the position breaks ties and comes back out.
+  const n = items.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (rank.get(dates[i]) as number) * n + i;
+  keys.sort();
+  return Array.from(keys, (k) => items[k % n]);
 }
 
 /** px: one row (date, place, summary on three lines). */
 export const ROW_HEIGHT = 66;
-
-const byDate = (a: string | null, b: string | null) => (a ?? '9999').localeCompare(b ?? '9999');
 
 export class ScaleList {
   readonly element: HTMLElement;
@@ -66,37 +103,13 @@ export class ScaleList {
     this.status = document.createElement('p');
     this.status.className = 'hint list-count';
     this.status.setAttribute('role', 'status');
-    const events = [...options.events].sort((a, b) =>
-      byDate(a.properties.date_start ?? a.properties.date, b.properties.date_start ?? b.properties.date),
-    );
-    const ranges = [...options.ranges].sort((a, b) => byDate(a.properties.document_date, b.properties.document_date));
     this.rows = [
-      ...events.map((f) => {
-        const p = f.properties;
-        return {
-          id: p.id,
-          colour: colourOfType(p.type),
-          date: formatDate(p.date),
-          place: [p.places.map((x) => x.name).join('; '), typeLabel(p.type), eventStanding(p)]
-            .filter(Boolean)
-            .join(' · '),
-          summary: p.summary,
-        };
-      }),
-      ...ranges.map((f) => {
-        const p = f.properties;
-        const place =
-          f.geometry != null && p.origin_place != null
-            ? `from ${p.origin_place} · ${formatExtent(p)}`
-            : `no origin given, not on the map · ${formatExtent(p)}`;
-        return {
-          id: p.id,
-          colour: `var(--range-${p.status})`,
-          date: formatDate(p.document_date),
-          place,
-          summary: p.label,
-        };
-      }),
+      ...byDate(options.events, (f) => f.properties.date_start ?? f.properties.date).map(
+        (event): Row => ({ id: event.properties.id, event }),
+      ),
+      ...byDate(options.ranges, (f) => f.properties.document_date).map(
+        (range): Row => ({ id: range.properties.id, range }),
+      ),
     ];
     this.list = new VirtualList<Row>(ROW_HEIGHT, (row) => this.renderRow(row), 'Events and ranges');
     this.element.append(heading, label, this.status, this.list.element);
@@ -173,19 +186,20 @@ export class ScaleList {
   }
 
   private renderRow(r: Row): HTMLElement {
+    const text = rowText(r);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'item';
     button.dataset.id = r.id;
-    button.style.setProperty('--swatch', r.colour);
-    for (const [cls, text] of [
-      ['date', r.date],
-      ['place', r.place],
-      ['summary', r.summary],
+    button.style.setProperty('--swatch', text.colour);
+    for (const [cls, words] of [
+      ['date', text.date],
+      ['place', text.place],
+      ['summary', text.summary],
     ]) {
       const span = document.createElement('span');
       span.className = cls;
-      span.textContent = text;
+      span.textContent = words;
       button.append(span);
     }
     if (r.id === this.selected) button.setAttribute('aria-current', 'true');

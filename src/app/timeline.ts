@@ -112,10 +112,18 @@ export class Timeline {
       return i ? [{ p, i }] : [];
     });
     this.undated = options.events.length - this.dated.length;
-    const starts = this.dated.map((d) => d.i.start);
-    const ends = this.dated.map((d) => d.i.end ?? d.i.start + DAY_MS);
-    const min = starts.length ? Math.min(...starts) : Date.UTC(2000, 0, 1);
-    const max = ends.length ? Math.max(...ends) : min + DAY_MS;
+    // A loop, not Math.min(...starts): spread over 100,000 arguments and more, it overflows the stack.
+    let min = Infinity;
+    let max = -Infinity;
+    for (const { i } of this.dated) {
+      if (i.start < min) min = i.start;
+      const end = i.end ?? i.start + DAY_MS;
+      if (end > max) max = end;
+    }
+    if (!this.dated.length) {
+      min = Date.UTC(2000, 0, 1);
+      max = min + DAY_MS;
+    }
     // A little room either side, at least a month in all, so that one day is not the whole axis.
     const pad = Math.max((max - min) * 0.03, 15 * DAY_MS);
     this.day0 = Math.floor((min - pad) / DAY_MS) * DAY_MS;

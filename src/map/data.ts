@@ -296,33 +296,68 @@ export function validate<F>(
   return kept;
 }
 
-/** A file's JSON, or why there is none, in words for the page. */
-async function fetchJson(url: string, file: string): Promise<{ json: unknown } | { problem: string }> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (err) {
-    return { problem: `Could not download data/${file} (${(err as Error).message}).` };
+/**
+ * A download as public/preload-data.js's worker hands it over: the body's text, or why there is none
+ * (`failed`: no answer; `broken`: the body broke off).
+ */
+export interface Fetched {
+  ok?: boolean;
+  status?: number;
+  statusText?: string;
+  text?: string;
+  failed?: string;
+  broken?: string;
+}
+
+declare global {
+  interface Window {
+    /** public/preload-data.js: the download of a file of data/ already under way, once; null: none. */
+    atlasPrefetched?: (file: string) => Promise<Fetched | null>;
   }
-  if (!response.ok)
+}
+
+/** A file's JSON from its download, or why there is none, in words for the page. Pure. */
+export function readFetched(fetched: Fetched, file: string): { json: unknown } | { problem: string } {
+  if (fetched.failed !== undefined) return { problem: `Could not download data/${file} (${fetched.failed}).` };
+  if (!fetched.ok)
     return {
       problem:
-        `Could not load data/${file}: the server answered ${response.status} ${response.statusText}. Has the data build run?`.replace(
+        `Could not load data/${file}: the server answered ${fetched.status} ${fetched.statusText ?? ''}. Has the data build run?`.replace(
           ' .',
           '.',
         ),
     };
-  let body: string;
+  if (fetched.broken !== undefined || fetched.text === undefined)
+    return { problem: `The download of data/${file} broke off (${fetched.broken ?? 'no body'}).` };
   try {
-    body = await response.text();
-  } catch (err) {
-    return { problem: `The download of data/${file} broke off (${(err as Error).message}).` };
-  }
-  try {
-    return { json: JSON.parse(body) };
+    return { json: JSON.parse(fetched.text) };
   } catch (err) {
     return { problem: `data/${file} is not valid JSON, perhaps cut off (${(err as Error).message}).` };
   }
+}
+
+/** A file's download: the one public/preload-data.js started, when there is one, else a fetch of its own. */
+async function download(url: string, file: string): Promise<Fetched> {
+  const prefetched = await (typeof window === 'undefined' ? null : window.atlasPrefetched?.(file));
+  if (prefetched) return prefetched;
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (err) {
+    return { failed: (err as Error).message };
+  }
+  const head = { ok: response.ok, status: response.status, statusText: response.statusText };
+  if (!response.ok) return head;
+  try {
+    return { ...head, text: await response.text() };
+  } catch (err) {
+    return { ...head, broken: (err as Error).message };
+  }
+}
+
+/** A file's JSON, or why there is none, in words for the page. */
+async function fetchJson(url: string, file: string): Promise<{ json: unknown } | { problem: string }> {
+  return readFetched(await download(url, file), file);
 }
 
 /** The text fields a story's file must have, checked as features are. */
@@ -488,12 +523,12 @@ function indexEntries(name: string, json: unknown, problems: string[]): unknown 
 function fromIndex(f: EventFeature): EventFeature {
   // biome-ignore lint/plugin: typed boundary: indexProblem checked the entry; its claims come with lazy.full before a popup reads them
   const p = f.properties as unknown as Record<string, unknown> & { places: EventProperties['places'] };
-  return {
-    type: 'Feature',
-    geometry: f.geometry,
-    // biome-ignore lint/plugin: typed boundary: an index entry completed to an event with no claims yet (see above)
-    properties: { ...p, place: p.places[0].name, excerpt: '', claims: [], additions: [] } as unknown as EventProperties,
-  };
+  // Completed in place (the entry is the decoder's own, read by nothing else): not a copy of each of 100,000.
+  p.place = p.places[0].name;
+  p.excerpt = '';
+  p.claims = [];
+  p.additions = [];
+  return f;
 }
 
 /**
@@ -528,11 +563,14 @@ export async function loadData(base: string, story: string | null = null): Promi
   // ranges.geojson is small and says whether the events come as a compact index (a large archive).
   const ranges = await load(OUTPUT_FILES.ranges, 'ranges');
   const index = (ranges as Record<string, unknown>)?.[INDEX_MEMBER];
+  const named = typeof index === 'string' && /^[\w.-]+$/.test(index);
+  // The index downloads while the ranges are checked (a large archive's bands take a while).
+  const indexJson = named ? load(index, 'events') : null;
   const banded = bands(validate<RangeFeature>(OUTPUT_FILES.ranges, ranges, rangeProblem, problems));
-  if (typeof index === 'string' && /^[\w.-]+$/.test(index)) {
+  if (named && indexJson) {
     const entries = validate<EventFeature>(
       index,
-      indexEntries(index, await load(index, 'events'), problems),
+      indexEntries(index, await indexJson, problems),
       indexProblem,
       problems,
     );

@@ -177,7 +177,10 @@ export function countsOf(events: ReadonlyArray<Pick<EventProperties, 'type'>>, r
     ['events', events.length],
     ['ranges', ranges],
   ]);
-  for (const p of events) counts.set(token('type', p.type), (counts.get(token('type', p.type)) ?? 0) + 1);
+  // By type first, then as switches: one token per type, not two per event (100,000 in a large archive).
+  const byType = new Map<string, number>();
+  for (const p of events) byType.set(p.type, (byType.get(p.type) ?? 0) + 1);
+  for (const [type, n] of byType) counts.set(token('type', type), n);
   return counts;
 }
 

@@ -18,8 +18,23 @@ export interface Interval {
   precision: 'day' | 'month' | 'year';
 }
 
+/** bounds() of each date string seen: an archive's 100,000 events fall on a few thousand dates. */
+const boundsOf = new Map<string, readonly [number, number, Interval['precision']] | null>();
+/** Dates kept in boundsOf at most (it starts again past this). */
+const BOUNDS_KEPT = 50_000;
+
 /** [start, end) of one ISO date of 1–3 parts: a day, a month or a year. */
-function bounds(iso: string): [number, number, Interval['precision']] | null {
+function bounds(iso: string): readonly [number, number, Interval['precision']] | null {
+  let b = boundsOf.get(iso);
+  if (b === undefined) {
+    if (boundsOf.size >= BOUNDS_KEPT) boundsOf.clear();
+    b = parseBounds(iso);
+    boundsOf.set(iso, b);
+  }
+  return b;
+}
+
+function parseBounds(iso: string): [number, number, Interval['precision']] | null {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) - 1 : null, m[3] ? Number(m[3]) : null];

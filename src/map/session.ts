@@ -40,6 +40,8 @@ import { type Box, InsetControl, labelClearance, labelWidth, paddingBeside } fro
 import {
   CLUSTERED_LABELS_FROM,
   clusters,
+  dataExtent,
+  dataSending,
   emptyDataSource,
   emptyEventSource,
   markerTexts,
@@ -107,6 +109,21 @@ export interface SessionOptions {
   projectionChosen?: boolean;
 }
 
+/**
+ * Resolves in a task of its own, once the microtasks queued before it have run (a message to oneself:
+ * timers wait a second in a background tab).
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Zoom to fly to for an event, by location precision (1 exact … 5 continent). */
 const EVENT_ZOOM: Record<number, number> = { 1: 7, 2: 6, 3: 5, 4: 4, 5: 3 };
 /** px: slack around a click for fingers and small markers. */
@@ -152,6 +169,8 @@ export class MapSession {
   private aliases: ReadonlyMap<string, string> = new Map();
   /** The story's steps (its guided tour); empty: none, or the whole atlas. */
   private storySteps: readonly StoryStep[] = [];
+  /** While a large archive's events are on their way to the map's worker (source.ts dataSending); else null. */
+  private eventsSending: Promise<void> | null = null;
   /** The data as drawn (for framing the overview again). */
   private data: AtlasData | null = null;
 
@@ -601,9 +620,8 @@ export class MapSession {
     const bounds = new LngLatBounds();
     if (view?.bounds) bounds.extend(view.bounds);
     else {
-      for (const f of data.events.features)
-        for (const p of f.geometry.coordinates) bounds.extend(p as [number, number]);
-      for (const f of data.ranges.features) if (f.properties.origin) bounds.extend(f.properties.origin);
+      const extent = dataExtent(data.events, data.ranges);
+      if (extent) bounds.extend(extent);
     }
     if (bounds.isEmpty()) return;
     const maxZoom = view?.bounds ? undefined : 6;
@@ -731,6 +749,10 @@ export class MapSession {
     registerTypes(data.events.features.map((f) => f.properties.type));
     if (data.tiles && !this.tiled) useEventTiles(this.map, data.tiles);
     this.tiled = Boolean(data.tiles);
+    this.eventsSending =
+      !this.tiled && clusters(data.events.features.length)
+        ? dataSending(this.map.getSource(EVENT_SOURCE) as GeoJSONSource)
+        : null;
     this.bandLabels.set(setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled));
     this.lazy = data.lazy ?? null;
     this.aliases = data.aliases ?? new Map();
@@ -799,6 +821,10 @@ export class MapSession {
     if (storyProjection && !this.options.projectionChosen && storyProjection !== this.current.projection)
       this.dispatch({ type: 'projection', projection: storyProjection }, 'none');
     await parsed;
+    // The style's sources send their first (empty) data to the map's worker in microtasks queued with the
+    // style's load; the data set below waits for the worker's answer to them. Let them go first: left
+    // behind this long task, they went half a second later at 100,000 events, and the data with them.
+    if (clusters(data.events.features.length)) await nextTask();
     performance.mark('atlas:style');
     this.options.say([...data.problems, ...this.faults].join(' '));
     if (data.problems.length) console.warn(`Source Atlas data problems:\n${data.problems.join('\n')}`);
@@ -809,6 +835,13 @@ export class MapSession {
       this.basemapLabels.setWritten(data.story.highlights.features.flatMap((f) => f.properties.label ?? []));
       const { hidden, selected, period } = this.current;
       applyHidden(this.map, new Set(hidden), selected, period);
+    }
+    // The map's worker gets the events before the shell builds its list and legend: MapLibre sends them in a
+    // task of its own after setData, which a large archive's list (built in the same task) held back by
+    // half a second at 100,000 events while the worker stood idle. It clusters and tiles them meanwhile.
+    if (this.eventsSending) {
+      await this.eventsSending;
+      await nextTask();
     }
     this.options.onBuild?.(data);
     if (initial.selected) this.dispatch({ type: 'select', id: initial.selected }, 'none');

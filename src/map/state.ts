@@ -80,9 +80,22 @@ export function toUrlState(state: AtlasState): AppState {
 }
 
 /** Whether a feature is shown in a state: its layer and categories are on, and its date is in the period. */
+/** The hidden tokens as a set, made once for each state's list. */
+const hiddenSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function hiddenSet(hidden: readonly string[]): ReadonlySet<string> {
+  let set = hiddenSets.get(hidden);
+  if (!set) {
+    set = new Set(hidden);
+    hiddenSets.set(hidden, set);
+  }
+  return set;
+}
+
 export function isVisible(state: Pick<AtlasState, 'hidden' | 'period'>, item: Item | undefined): boolean {
   if (!item) return false;
-  const hidden = new Set(state.hidden);
+  // Asked once per feature when a switch or the period changes (100,000 times in a large archive).
+  if (!state.hidden.length && !state.period) return true;
+  const hidden = hiddenSet(state.hidden);
   if (item.kind === 'range')
     return isRangeVisible(item.feature.properties, hidden) && rangeInPeriod(item.feature.properties, state.period);
   return isEventVisible(item.feature.properties, hidden) && inPeriod(item.feature.properties, state.period);

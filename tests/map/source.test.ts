@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature } from '../../src/contract';
 import { PENDING_RING } from '../../src/map/scales';
 import { dataLayers } from '../../src/map/layers';
-import { labelPoints, labelText, leanEvents, markerTexts, patternIds } from '../../src/map/source';
+import {
+  clusterWithNextData,
+  dataExtent,
+  dataSending,
+  emptyEventSource,
+  labelPoints,
+  labelText,
+  leanEvents,
+  markerTexts,
+  patternIds,
+} from '../../src/map/source';
 
 const events = JSON.parse(
   readFileSync(new URL('../fixtures/app/events.geojson', import.meta.url), 'utf8'),
@@ -233,5 +243,64 @@ describe('the events sent to the map worker carry only what the layers read (lea
     expect(lean.filter((p) => 'magnitude' in (p.properties ?? {})).length).toBe(figures);
     expect(lean.every((p) => p.properties?.here === undefined || p.properties.here > 1)).toBe(true);
     expect(lean.some((p) => p.properties?.here === 2)).toBe(true);
+  });
+});
+
+describe('a large archive on the map', () => {
+  it('frames every place of every event and every range origin (dataExtent)', () => {
+    const at = (id: string, coordinates: number[][]) =>
+      ({
+        ...events.features[0],
+        geometry: { type: 'MultiPoint', coordinates },
+        properties: { ...events.features[0].properties, id },
+      }) as EventFeature;
+    const collection: EventCollection = {
+      type: 'FeatureCollection',
+      features: [
+        at('a', [
+          [30.5, 50.4],
+          [-3.7, 40.4],
+        ]),
+        at('b', [[139.7, 35.7]]),
+      ],
+    };
+    const ranges = { features: [{ properties: { origin: [12.5, -41.9] } }, { properties: { origin: null } }] };
+    expect(dataExtent(collection, ranges)).toEqual([
+      [-3.7, -41.9],
+      [139.7, 50.4],
+    ]);
+    expect(dataExtent({ features: [] }, { features: [] })).toBe(null);
+  });
+
+  it('clusters with the data set next, at the empty source’s radius and zoom (clusterWithNextData)', () => {
+    const spec = emptyEventSource();
+    const workerOptions = {
+      geojsonVtOptions: { cluster: spec.cluster, clusterOptions: { radius: 1, maxZoom: spec.clusterMaxZoom } },
+    };
+    clusterWithNextData({ workerOptions });
+    expect(workerOptions.geojsonVtOptions).toEqual({
+      cluster: true,
+      clusterOptions: { radius: 1, maxZoom: spec.clusterMaxZoom },
+    });
+  });
+
+  it('says when the data starts on its way to the worker, or is there (dataSending)', async () => {
+    const fake = () => {
+      const listeners = new Map<string, () => void>();
+      return {
+        once: (type: string, f: () => void) => listeners.set(type, f),
+        fire: (type: string) => listeners.get(type)?.(),
+      };
+    };
+    for (const event of ['dataloading', 'data']) {
+      const source = fake();
+      let sent = false;
+      void dataSending(source).then(() => (sent = true));
+      await Promise.resolve();
+      expect(sent).toBe(false);
+      source.fire(event);
+      await Promise.resolve();
+      expect(sent, event).toBe(true);
+    }
   });
 });
