@@ -88,19 +88,19 @@ const files = [
         ? ('check' as const)
         : f.startsWith('ev-')
           ? ('ev' as const)
-        : f.startsWith('lt-')
-          ? ('late' as const)
-          : f.startsWith('sx-')
-            ? ('sealed' as const)
-            : f.startsWith('gx-')
-              ? ('blind' as const)
-              : f.startsWith('nw-')
-                ? ('fresh' as const)
-                : f.startsWith('ho-')
-                  ? ('new' as const)
-                  : Number(/(\d+)/.exec(f)?.[1] ?? 0) % 2 === 1
-                    ? ('dev' as const)
-                    : ('held-out' as const),
+          : f.startsWith('lt-')
+            ? ('late' as const)
+            : f.startsWith('sx-')
+              ? ('sealed' as const)
+              : f.startsWith('gx-')
+                ? ('blind' as const)
+                : f.startsWith('nw-')
+                  ? ('fresh' as const)
+                  : f.startsWith('ho-')
+                    ? ('new' as const)
+                    : Number(/(\d+)/.exec(f)?.[1] ?? 0) % 2 === 1
+                      ? ('dev' as const)
+                      : ('held-out' as const),
     })),
 ];
 

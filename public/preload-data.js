@@ -24,31 +24,9 @@
   if (id && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) return preload('data/maps/' + id + '.json');
   var worker;
   try {
-    // The worker's own code, from a string: one request fewer before the data's.
-    var code =
-      'var get = function (url) {' +
-      '  return fetch(url).then(function (r) {' +
-      '    return r.text().then(' +
-      '      function (text) { return { ok: r.ok, status: r.status, statusText: r.statusText, text: text }; },' +
-      '      function (err) { return { ok: r.ok, status: r.status, statusText: r.statusText, broken: String(err && err.message || err) }; });' +
-      '  }, function (err) { return { failed: String(err && err.message || err) }; });' +
-      '};' +
-      'onmessage = function (e) {' +
-      '  var data = e.data;' +
-      '  get(data + "ranges.geojson").then(function (ranges) {' +
-      '    postMessage({ file: "ranges.geojson", result: ranges });' +
-      '    var name = null;' +
-      '    try { name = ranges.ok ? JSON.parse(ranges.text).events_index : null; } catch (err) {}' +
-      '    if (typeof name !== "string" || !/^[\\w.-]+$/.test(name)) return postMessage({ done: true });' +
-      '    return get(data + name).then(function (index) {' +
-      '      postMessage({ file: name, result: index });' +
-      '      postMessage({ done: true });' +
-      '    });' +
-      '  });' +
-      '};';
-    var url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-    worker = new Worker(url);
-    URL.revokeObjectURL(url);
+    // The worker is a file of the site's own (public/prefetch-data-worker.js), not a blob: the strict
+    // Content-Security-Policy the README recommends (worker-src 'self') allows it and refuses a blob.
+    worker = new Worker(new URL('./prefetch-data-worker.js', document.baseURI).href);
   } catch (err) {
     return preload('data/ranges.geojson');
   }
