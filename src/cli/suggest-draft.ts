@@ -2,8 +2,8 @@
  * The drafting steps `npm run suggest` takes for one article, shared by the single-file mode, the batch
  * mode's main thread and its worker threads, so that a draft is the same byte for byte whichever made it.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve as resolvePath } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocumentText } from '../compiler/parse.js';
 import { parseCatalogue, type CatalogueWeapon } from '../suggest/catalogue.js';
@@ -52,7 +52,7 @@ export function readArticle(content: string, fileName: string | undefined, o: Ov
     published: o.published ?? extracted.published,
     meta: (id: string): DraftMeta => ({
       id,
-      title: o.title ?? extracted.title ?? text.split('\n')[0].slice(0, 120),
+      title: o.title ?? extracted.title ?? firstLineTitle(text) ?? fileTitle(fileName),
       publisher: o.publisher ?? extracted.publisher,
       author: extracted.author,
       published: o.published ?? extracted.published,
@@ -61,6 +61,26 @@ export function readArticle(content: string, fileName: string | undefined, o: Ov
         'Draft made by npm run suggest: every annotation is a suggestion marked review=pending; review each, then delete review=pending to accept it.',
     }),
   };
+}
+
+/**
+ * The title a draft takes from its text: the first line with words, trimmed and cut at 120 characters
+ * (whole code points, an emoji never halved); null when the text has none (empty, blank lines only).
+ * The build requires a title that is not blank.
+ */
+export function firstLineTitle(text: string): string | null {
+  const line = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+  return line === undefined ? null : Array.from(line.trim()).slice(0, 120).join('').trim();
+}
+
+/** The title of an article with no words to take one from: its file name, else a placeholder. */
+function fileTitle(fileName: string | undefined): string {
+  const name = fileName
+    ? basename(fileName)
+        .replace(/\.[^.]*$/, '')
+        .trim()
+    : '';
+  return name || 'Untitled draft';
 }
 
 /** The parts of a draft: written by `writeDraft(meta, text, suggestions)`. */
@@ -108,7 +128,7 @@ export function referringTo(suggestions: readonly Suggestion[], alsoKnown: Reado
 /** Weapon ids the documents of a directory define (`:weapon[…]{#id}`). */
 export function definedWeapons(dir: string): Set<string> {
   const ids = new Set<string>();
-  if (!existsSync(dir)) return ids;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return ids;
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.md')) continue;
     for (const id of weaponsDefinedIn(f, readFileSync(join(dir, f), 'utf8'))) ids.add(id);

@@ -8,7 +8,7 @@
  * Exit 2 on wrong usage.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -67,6 +67,11 @@ export async function main(argv: string[]): Promise<number> {
     return usage(`--jobs "${v.jobs}" is not a positive whole number`);
   if (v.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.published))
     return usage(`--published "${v.published}" is not YYYY-MM-DD`);
+  if (v.published !== undefined && !isCalendarDate(v.published))
+    return usage(`--published "${v.published}" is no day of the calendar`);
+  for (const key of ['title', 'publisher'] as const)
+    if (v[key] !== undefined && v[key].trim() === '')
+      return usage(`--${key} is blank: give the words, or leave it out`);
   if (v.url !== undefined && !/^https?:\/\//.test(v.url)) return usage(`--url "${v.url}" is not an http(s) link`);
   const overrides = { published: v.published, title: v.title, publisher: v.publisher, url: v.url, tagger: v.tagger };
   if (batch) {
@@ -81,6 +86,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const file = positionals[0] && positionals[0] !== '-' ? positionals[0] : null;
   if (file && !existsSync(file)) return usage(`${file} does not exist`);
+  if (file && statSync(file).isDirectory())
+    return usage(`${file} is a directory: give one article file, or --out-dir DIR to draft every article in it`);
+  if (v.out !== undefined && existsSync(v.out) && statSync(v.out).isDirectory())
+    return usage(`--out ${v.out} is a directory: give the file to write, such as ${join(v.out, 'ID.md')}`);
+  const blocker = v.out === undefined ? null : fileOnPath(dirname(resolvePath(v.out)));
+  if (blocker) return usage(`--out ${v.out} cannot be written: ${blocker} is a file, not a directory`);
   if (v.out !== undefined && existsSync(v.out) && !v.force) {
     // A document there may hold a reviewer's work: a new draft over it would lose it without a word.
     process.stderr.write(
@@ -114,5 +125,33 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** Whether YYYY-MM-DD names a day that exists (not 2024-02-30). */
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** The first existing path on the way to `dir` that is a file (so no directory can be made there), or null. */
+function fileOnPath(dir: string): string | null {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(d)) return statSync(d).isDirectory() ? null : d;
+    if (dirname(d) === d) return null;
+  }
+}
+
+/**
+ * `main`, with a failure no check foresaw (an unreadable file, a full disk) reported as one line and
+ * exit code 1, never a stack trace.
+ */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+    process.stderr.write(`suggest: error: ${message}; no draft written\n`);
+    return 1;
+  }
+}
+
 if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url))
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));

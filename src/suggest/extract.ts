@@ -45,11 +45,18 @@ export function extractHtml(html: string): Extracted {
     .filter((l) => l.length > 0);
   return {
     text: lines.join('\n'),
-    title: article?.title?.trim() || meta('og:title'),
+    title: article?.title?.trim() || meta('og:title') || document.title?.trim() || null,
     author: byline ? (parseByline(byline)?.author ?? byline) : null,
     publisher: article?.siteName?.trim() || siteName,
-    published: published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : (bylined?.date ?? null),
+    // A date in the meta that is no day ("2024-02-30") is none.
+    published: published && isDay(published) ? published : (bylined?.date ?? null),
   };
+}
+
+/** Whether YYYY-MM-DD names a day that exists. */
+function isDay(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 export function extract(content: string, format: InputFormat): Extracted {
