@@ -95,10 +95,22 @@ export function claimantOf(sentence: string): Readonly<Claimant> {
   return c;
 }
 
+/**
+ * A date or time phrase the patterns above take in front of a name ("On Monday the rebels said", "Late on
+ * Friday the navy said", "Overnight, the ministry said"): when it is said, not who says it. Cut when a
+ * preposition opens it or a determiner or a comma follows it: "Sunday Times" is a name.
+ */
+const TIME_WORD = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|overnight|earlier|later|meanwhile|afterwards|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?`;
+const LEADING_TIME = new RegExp(
+  String.raw`^(?:(?:(?:late|early|earlier|later|on|in|by|since|this|last|overnight)\s+)+${TIME_WORD}\s*,?\s+|${TIME_WORD}(?:\s*,\s*|\s+(?=(?:the|a|an|its|their)\s)))(?=\S)`,
+  'iu',
+);
+
 function findClaimant(sentence: string): Claimant {
   const tidy = (s: string) =>
     s
       .trim()
+      .replace(LEADING_TIME, '')
       .replace(/^(The|A|An|Its|Their)\s/, (m) => m.toLowerCase())
       .replace(/\s+/g, ' ');
   const a = ACCORDING.exec(sentence);
