@@ -149,4 +149,20 @@ describe('claimants: names of organisations and nouns that are also verbs', () =
     expect(claimantOf('Yesterday, the ministry said the ferry had sunk.').claimant).toBe('the ministry');
     expect(claimantOf('Sunday Times reporters said the dam had burst.').claimant).toBe('Sunday Times reporters');
   });
+
+  it('reads a long organisation name in a trailing attribution, with its acronym in brackets', () => {
+    expect(
+      claimantOf(
+        "A container ship was hit by a drone off Socotra, the Royal Navy's United Kingdom Maritime Security Liaison cell said on Friday.",
+      ).claimant,
+    ).toBe("the Royal Navy's United Kingdom Maritime Security Liaison cell");
+    expect(
+      claimantOf('The crew left the burning freighter, the Combined Maritime Forces (CMF) office said in a notice.')
+        .claimant,
+    ).toBe('the Combined Maritime Forces (CMF) office');
+    // A clause after the comma is no name.
+    expect(claimantOf('The freighter sank, and the rescued sailors were taken to Djibouti, it said.').found).toBe(
+      false,
+    );
+  });
 });
