@@ -204,7 +204,14 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     // happened: its country stays a place mention but is not the event's place.
     const claimant = claimantOf(sentenceText);
     const named = places.filter(
-      (p) => p.start >= s && p.end <= e && !(claimant.found && isClaimantPossessive(text, p, claimant.claimant)),
+      (p) =>
+        p.start >= s &&
+        p.end <= e &&
+        !(
+          claimant.found &&
+          (isClaimantPossessive(text, p, claimant.claimant) ||
+            (p.place.kind === 'country' && qualifiesClaimant(sentenceText, p.start - s, p.end - s, claimant.claimant)))
+        ),
     );
     // A place that says whose, not where ("a Palau-flagged ship", "Iran-backed rebels", "Yemen's Houthi
     // rebels") is not the event's place when the sentence names another.
@@ -406,6 +413,20 @@ export function isClaimantPossessive(text: string, p: { start: number; end: numb
   const words = text.slice(p.start, p.end).toLowerCase();
   const c = claimant.toLowerCase().replace(/’/g, "'");
   return c.startsWith(`${words}'s `) || c.startsWith(`the ${words}'s `);
+}
+
+/**
+ * Whether a place mention only says whose the claimant is, at the claimant's start before its head ("A
+ * U.S. official confirmed …", "Yemeni coastguard officers said …"): the source's country (the caller
+ * asks only of countries) is not where what it tells happened. Not a place the claimant is of or in ("the mayor of Odesa"), which may be. `start`,
+ * `end`: the mention in the sentence.
+ */
+export function qualifiesClaimant(sentence: string, start: number, end: number, claimant: string): boolean {
+  const words = claimant.trim().split(/\s+/);
+  if (words.length < 2) return false;
+  const at = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'iu').exec(sentence);
+  if (!at || start < at.index || end >= at.index + at[0].length) return false;
+  return /^(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+)?$/iu.test(sentence.slice(at.index, start));
 }
 
 /** A compound that says whose or from where a thing is, not where it is ("Palau-flagged", "Iran-backed"). */

@@ -368,3 +368,16 @@ describe('events: a launch that hit nothing', () => {
     expect(eventType('The navy test-fired missiles that hit targets near the port.')).toBe('missile-strike');
   });
 });
+
+describe('events: a source named by its country', () => {
+  it('joins an account whose only place is the country of its source to the event told, not a new event there', () => {
+    const text =
+      'A Dutch frigate downed a drone over the Red Sea on Thursday. The U.S. military confirmed a drone was downed on Thursday.';
+    const [downed, account] = events(text, '2024-03-08');
+    expect(downed.place).toBe('red-sea');
+    expect(account.text).toMatch(/^The U\.S\. military confirmed/);
+    expect(account.of).toBe(downed.id);
+    expect(account.claimant).toBe('the U.S. military');
+    expect(account.place).toBeUndefined();
+  });
+});
