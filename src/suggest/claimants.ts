@@ -60,6 +60,26 @@ const OPENING_SUBJECT = new RegExp(
 );
 const CLOSING_SUBJECT =
   /,\s+((?!(?:it|he|she|they|we|i)\s)(?:[\p{L}\p{M}.'’-]+\s+){0,5}?[\p{L}\p{M}.'’-]+)\s+(?:said|says|reported)(?:\s+(?:on|in)\s+[^,.;]{1,40})?[.!?]["”’]?\s*$/u;
+/**
+ * A trailing attribution with a long name, too long for CLOSING_SUBJECT: "…, the British military's
+ * United Kingdom Maritime Trade Operations centre said on Monday.", "…, the Joint Maritime Information
+ * Center (JMIC) said." A phrase after the last comma, opening with a determiner or a capital, up to
+ * fourteen words with a capitalised one among them, then a verb of saying and at most when or where.
+ */
+const CLOSING_NAME = new RegExp(
+  String.raw`,\s+((?:the|a|an|The|A|An|[\p{Lu}][\p{L}\p{M}.'’-]*)(?:\s+[\p{L}\p{M}.'’()-]+){1,13}?)\s+(?:(?:has|have|had)\s+)?(?:${VERBS})(?:\s+(?:on|in|late|early|earlier|later)\s+[^,.;]{1,40})?[.!?]["”’]?\s*$`,
+  'u',
+);
+
+/** The name of a trailing attribution (CLOSING_NAME) and where it lies in the sentence, or null. */
+function closingName(sentence: string): { name: string; start: number; end: number } | null {
+  const n = CLOSING_NAME.exec(sentence);
+  if (!n || NOT_A_SUBJECT.test(n[1]) || !/\s[\p{Lu}]/u.test(` ${n[1].replace(/^(?:the|a|an|The|A|An)\s/, '')}`))
+    return null;
+  const start = n.index + n[0].indexOf(n[1]);
+  return { name: n[1], start, end: start + n[1].length };
+}
+
 /** Words that make a run of words a clause, not a noun phrase ("The army shelled the town and officials"). */
 const NOT_A_SUBJECT =
   /\b(?:analysts?|experts?|observers?|commentators?|critics?|was|were|is|are|had|has|have|did|been|would|will|could|can|may|[a-z]{3,}ed|hit|struck|shot|killing|after|when|while|that|on|in|at)\b/;
@@ -95,10 +115,22 @@ export function claimantOf(sentence: string): Readonly<Claimant> {
   return c;
 }
 
+/**
+ * A date or time phrase the patterns above take in front of a name ("On Monday the rebels said", "Late on
+ * Friday the navy said", "Overnight, the ministry said"): when it is said, not who says it. Cut when a
+ * preposition opens it or a determiner or a comma follows it: "Sunday Times" is a name.
+ */
+const TIME_WORD = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|overnight|earlier|later|meanwhile|afterwards|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?`;
+const LEADING_TIME = new RegExp(
+  String.raw`^(?:(?:(?:late|early|earlier|later|on|in|by|since|this|last|overnight)\s+)+${TIME_WORD}\s*,?\s+|${TIME_WORD}(?:\s*,\s*|\s+(?=(?:the|a|an|its|their)\s)))(?=\S)`,
+  'iu',
+);
+
 function findClaimant(sentence: string): Claimant {
   const tidy = (s: string) =>
     s
       .trim()
+      .replace(LEADING_TIME, '')
       .replace(/^(The|A|An|Its|Their)\s/, (m) => m.toLowerCase())
       .replace(/\s+/g, ' ');
   const a = ACCORDING.exec(sentence);
@@ -114,6 +146,10 @@ function findClaimant(sentence: string): Claimant {
   // A people's adjective alone before a noun that is also a verb of saying ("Western estimates credit …",
   // "Russian reports said …") is no one: the noun is the subject's head.
   if (b && !/^(?:It|He|She|They|We|I|This|That)$/.test(b[1].trim()) && !DEMONYM.test(b[1].trim())) {
+    // A head noun ending a longer name ("…, the Combined Maritime Forces (CMF) office said"): the whole name.
+    const whole = closingName(sentence);
+    if (whole && whole.start < b.index && whole.end === b.index + b[1].length)
+      return { claimant: tidy(whole.name), found: true };
     const placed = PLACED_HEAD.exec(sentence.slice(0, b.index + b[1].length));
     return { claimant: tidy(placed ? placed[1] : b[1]), found: true };
   }
@@ -125,6 +161,8 @@ function findClaimant(sentence: string): Claimant {
     const m = re.exec(sentence);
     if (m && !NOT_A_SUBJECT.test(m[1])) return { claimant: tidy(m[1]), found: true };
   }
+  const n = commaVerb || SPACE_VERB.test(sentence) ? closingName(sentence) : null;
+  if (n) return { claimant: tidy(n.name), found: true };
   return { claimant: UNATTRIBUTED, found: false };
 }
 

@@ -30,17 +30,25 @@ export function nameEvents(docId: string, suggestions: readonly Suggestion[]): S
     renamed.set(id, uniqueId(`${slug(docId)}-${place}-${type}`, taken));
   }
   if (renamed.size === 0) return [...suggestions];
+  // A reason or a note names an event in its words ("joined to doc-event-2, the event suggested before
+  // it"): it names the id the draft writes.
+  const inWords = new RegExp(`(?<![\\d\\p{L}-])${numbered.source.slice(1, -1)}(?![\\d\\p{L}-])`, 'gu');
+  const rename = (t: string) => t.replace(inWords, (w) => renamed.get(w) ?? w);
   return suggestions.map((s) => {
-    let changed = false;
+    const reason = s.reason === undefined ? undefined : rename(s.reason);
+    let changed = reason !== s.reason;
     const attributes: Record<string, string> = {};
     for (const [k, v] of Object.entries(s.attributes)) {
-      const next = v
-        .split(' ')
-        .map((w) => renamed.get(w) ?? w)
-        .join(' ');
+      const next =
+        k === 'note'
+          ? rename(v)
+          : v
+              .split(' ')
+              .map((w) => renamed.get(w) ?? w)
+              .join(' ');
       if (next !== v) changed = true;
       attributes[k] = next;
     }
-    return changed ? { ...s, attributes } : s;
+    return changed ? { ...s, attributes, ...(reason === undefined ? {} : { reason }) } : s;
   });
 }

@@ -204,7 +204,14 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     // happened: its country stays a place mention but is not the event's place.
     const claimant = claimantOf(sentenceText);
     const named = places.filter(
-      (p) => p.start >= s && p.end <= e && !(claimant.found && isClaimantPossessive(text, p, claimant.claimant)),
+      (p) =>
+        p.start >= s &&
+        p.end <= e &&
+        !(
+          claimant.found &&
+          (isClaimantPossessive(text, p, claimant.claimant) ||
+            (p.place.kind === 'country' && qualifiesClaimant(sentenceText, p.start - s, p.end - s, claimant.claimant)))
+        ),
     );
     // A place that says whose, not where ("a Palau-flagged ship", "Iran-backed rebels", "Yemen's Houthi
     // rebels") is not the event's place when the sentence names another.
@@ -275,9 +282,21 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         return;
       }
     }
-    if (inside.length === 0 || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
+    // A named source's account of what had happened at the places of an event told before joins it.
+    const told = inside.length
+      ? suggestions.findLast(
+          (x) =>
+            x.kind === 'event' &&
+            !!x.attributes.id &&
+            inside.every((p) => (x.attributes.place ?? '').split(' ').includes(p.id)),
+        )?.attributes.id
+      : undefined;
+    const again = !!told && !!lastEvent && isReportedAgain(sentenceText, newer);
+    if (inside.length === 0 || again || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       // Whether it is another account is read from its own words (a pronoun's "They said …" joins nothing).
-      const claim = lastEvent ? claimSuggestion({ start: s, end: e, text: sentenceText }, lastEvent) : null;
+      const claim = lastEvent
+        ? claimSuggestion({ start: s, end: e, text: sentenceText }, again && told ? told : lastEvent)
+        : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date;
       // one that dates it to several days ("landed on December 30, and several more were launched … on
       // January 2") dates it from the first to the last.
@@ -305,6 +324,8 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         claim.attributes.date = own.value;
         claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
       }
+      if (claim && again)
+        claim.reason = `a named source's account of what had happened at the places of ${claim.attributes.of}: joined to it as another account; status left for the reviewer`;
       if (claim) suggestions.push(claim);
       if (claim || inside.length === 0) return;
     }
@@ -408,6 +429,20 @@ export function isClaimantPossessive(text: string, p: { start: number; end: numb
   return c.startsWith(`${words}'s `) || c.startsWith(`the ${words}'s `);
 }
 
+/**
+ * Whether a place mention only says whose the claimant is, at the claimant's start before its head ("A
+ * U.S. official confirmed …", "Yemeni coastguard officers said …"): the source's country (the caller
+ * asks only of countries) is not where what it tells happened. Not a place the claimant is of or in ("the mayor of Odesa"), which may be. `start`,
+ * `end`: the mention in the sentence.
+ */
+export function qualifiesClaimant(sentence: string, start: number, end: number, claimant: string): boolean {
+  const words = claimant.trim().split(/\s+/);
+  if (words.length < 2) return false;
+  const at = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'iu').exec(sentence);
+  if (!at || start < at.index || end >= at.index + at[0].length) return false;
+  return /^(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+)?$/iu.test(sentence.slice(at.index, start));
+}
+
 /** A compound that says whose or from where a thing is, not where it is ("Palau-flagged", "Iran-backed"). */
 const WHOSE_COMPOUND =
   /^[-‐‑](?:flagged|registered|owned|operated|based|made|built|backed|funded|supplied|designed)\b/i;
@@ -456,6 +491,32 @@ export function isAnotherAccount(
   // "Britain said on Tuesday it would impose sanctions over the missiles": the saying is an event of its own.
   if (found.some((d) => d.statement && !d.background)) return false;
   return found.every((d) => d.reporting || d.background || d.value === lastDate);
+}
+
+/** A verb of saying and a pluperfect clause after it: "said the group had fired", "claimed that it had hit". */
+const SAID_HAD =
+  /\b(?:said|says|claimed|claims|confirmed|confirms|stated|announced|told\s+[^,.;]{1,30}?)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){1,4}?had\s+(?:(?:already|also)\s+)?[a-z]+(?:ed|en|wn|ne|nt|ght|ung)\b/iu;
+
+/**
+ * A named source's account of what had happened at the places of the event told just before it ("The
+ * group's spokesman said its forces had fired missiles at the tanker in the Gulf of Aden", after the
+ * strike there): another account of that event, not a new one. The caller checks the places.
+ */
+export function isReportedAgain(
+  sentence: string,
+  found: readonly FoundDate[],
+  claimant: Readonly<Claimant> = claimantOf(sentence),
+): boolean {
+  if (!claimant.found) return false;
+  // The source is the sentence's subject, its verb of saying the main one.
+  const name = claimant.claimant
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
+  const opens = new RegExp(`^\\s*${name}\\s+(?:(?:has|have)\\s+)?(?:also\\s+|later\\s+)?`, 'iu').exec(sentence);
+  if (!opens || SAID_HAD.exec(sentence)?.index !== opens[0].length) return false;
+  // One that dates what it tells is dated by its own words, and may tell another event on that day.
+  return found.every((d) => d.reporting || d.background);
 }
 
 /**

@@ -137,4 +137,32 @@ describe('claimants: names of organisations and nouns that are also verbs', () =
     });
     expect(claimantOf('Iranian reports said the missiles hit two bases.').claimant).toBe('Iranian reports');
   });
+
+  it('leaves a leading date or time phrase out of the claimant, not a name that starts with a day', () => {
+    expect(claimantOf('On Thursday the coast guard said three fishermen were missing.').claimant).toBe(
+      'the coast guard',
+    );
+    expect(claimantOf('Late on Saturday the port authorities reported a second blast.').claimant).toBe(
+      'the port authorities',
+    );
+    expect(claimantOf('Early on March 3 the army said it had shelled the bridge.').claimant).toBe('the army');
+    expect(claimantOf('Yesterday, the ministry said the ferry had sunk.').claimant).toBe('the ministry');
+    expect(claimantOf('Sunday Times reporters said the dam had burst.').claimant).toBe('Sunday Times reporters');
+  });
+
+  it('reads a long organisation name in a trailing attribution, with its acronym in brackets', () => {
+    expect(
+      claimantOf(
+        "A container ship was hit by a drone off Socotra, the Royal Navy's United Kingdom Maritime Security Liaison cell said on Friday.",
+      ).claimant,
+    ).toBe("the Royal Navy's United Kingdom Maritime Security Liaison cell");
+    expect(
+      claimantOf('The crew left the burning freighter, the Combined Maritime Forces (CMF) office said in a notice.')
+        .claimant,
+    ).toBe('the Combined Maritime Forces (CMF) office');
+    // A clause after the comma is no name.
+    expect(claimantOf('The freighter sank, and the rescued sailors were taken to Djibouti, it said.').found).toBe(
+      false,
+    );
+  });
 });

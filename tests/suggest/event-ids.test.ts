@@ -40,3 +40,27 @@ describe('nameEvents', () => {
     expect(out.map((s) => s.attributes.id)).toEqual(['d-kyiv-other', 'd-kyiv-other-2', 'kept-as-written']);
   });
 });
+
+describe('nameEvents, in words', () => {
+  it('names the readable id in a reason and a note, not the numbered one, and leaves a longer number alone', () => {
+    const doc = 'Port Raid';
+    const out = nameEvents(doc, [
+      at('event', { id: numberedEventId(doc, 1), type: 'drone-attack', place: 'aden' }),
+      {
+        ...at('event', {
+          of: numberedEventId(doc, 1),
+          claimant: 'a coastguard officer',
+          note: 'see port-raid-event-1',
+        }),
+        reason: 'no place in the sentence: joined to port-raid-event-1, the event suggested before it',
+      },
+      { ...at('place', { id: 'aden' }), reason: 'port-raid-event-12 is not an event of this draft' },
+    ]);
+    expect(out[1]!.attributes.of).toBe('port-raid-aden-drone-attack');
+    expect(out[1]!.reason).toBe(
+      'no place in the sentence: joined to port-raid-aden-drone-attack, the event suggested before it',
+    );
+    expect(out[1]!.attributes.note).toBe('see port-raid-aden-drone-attack');
+    expect(out[2]!.reason).toBe('port-raid-event-12 is not an event of this draft');
+  });
+});

@@ -368,3 +368,31 @@ describe('events: a launch that hit nothing', () => {
     expect(eventType('The navy test-fired missiles that hit targets near the port.')).toBe('missile-strike');
   });
 });
+
+describe('events: a source named by its country', () => {
+  it('joins an account whose only place is the country of its source to the event told, not a new event there', () => {
+    const text =
+      'A Dutch frigate downed a drone over the Red Sea on Thursday. The U.S. military confirmed a drone was downed on Thursday.';
+    const [downed, account] = events(text, '2024-03-08');
+    expect(downed.place).toBe('red-sea');
+    expect(account.text).toMatch(/^The U\.S\. military confirmed/);
+    expect(account.of).toBe(downed.id);
+    expect(account.claimant).toBe('the U.S. military');
+    expect(account.place).toBeUndefined();
+  });
+});
+
+describe("events: a spokesman's account", () => {
+  it('joins a named source saying what had happened at an event’s place to that event, as another account', () => {
+    const text =
+      'A cargo ship was struck by a missile in the Gulf of Aden on Monday. Fishermen rescued two sailors off Mukalla on Tuesday. ' +
+      "The rebels' naval spokesman said the movement had launched two missiles at the ship in the Gulf of Aden.";
+    const all = events(text, '2024-03-12');
+    const strike = all.find((x) => x.place === 'gulf-of-aden' && x.id);
+    const account = all.find((x) => x.text?.startsWith("The rebels' naval spokesman"));
+    expect(strike).toBeDefined();
+    expect(account?.of).toBe(strike?.id);
+    expect(account?.claimant).toBe("the rebels' naval spokesman");
+    expect(account?.reason).toMatch(/another account/);
+  });
+});
