@@ -166,3 +166,11 @@ describe('claimants: names of organisations and nouns that are also verbs', () =
     );
   });
 });
+
+describe('claimants: a head noun is a whole word', () => {
+  it('reads no head noun inside a longer word ("coastguard", "bodyguard" are not "guard")', () => {
+    expect(claimantOf('The coastguard said two boats had sunk near the pier.').claimant).not.toBe('guard');
+    expect(claimantOf('Her bodyguard said the minister was unhurt.').claimant).not.toBe('guard');
+    expect(claimantOf('The lifeguards said the beach was closed.').claimant).not.toBe('guards');
+  });
+});
