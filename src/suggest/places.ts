@@ -57,9 +57,16 @@ const CONNECTOR = /[ \u00a0](?:of the|of|and)[ \u00a0]/g;
 const DESIGNATOR =
   /^[ \u00a0](region|regions|oblast|province|governorate|district|territory|territories|soil|airspace|border|border region|area|waters|coast|coastline|shore|shores|peninsula|krai|republic|city|cities|town|towns|village|villages|port|ports|capital|mainland|frontier|enclave)\b/u;
 /** "Iran-backed", "Barbados-flagged", "U.S.-made": a compound whose first part names a place. */
-const PLACE_COMPOUND = new RegExp(
-  String.raw`(${WORD}(?:[ \u00a0]${WORD})?)-(?:backed|flagged|based|made|led|born|owned|bound|registered|held|occupied|controlled|allied|funded|supplied|provided|brokered|run|built|designed|produced|sponsored|aligned)\b`,
-  'gu',
+const COMPOUND_SUFFIX =
+  'backed|flagged|based|made|led|born|owned|bound|registered|held|occupied|controlled|allied|funded|supplied|provided|brokered|run|built|designed|produced|sponsored|aligned';
+const PLACE_COMPOUND = new RegExp(String.raw`(${WORD}(?:[ \u00a0]${WORD})?)-(?:${COMPOUND_SUFFIX})\b`, 'gu');
+/**
+ * A run that opens with such a compound ("Russian-held Crimea", "Kremlin-controlled Donetsk", "Israeli-occupied
+ * Golan Heights"): the words after it are a name of their own, read apart from the compound.
+ */
+const COMPOUND_OPENING = new RegExp(
+  String.raw`^\p{Lu}[\p{L}\p{M}\d.]*(?:[-\u2010\u2011][\p{L}\p{M}\d]+)*-(?:${COMPOUND_SUFFIX})[ \u00a0]`,
+  'u',
 );
 /**
  * Designators that are part of the place's name as written ("the Kursk region", "Zaporizhzhia Oblast")
@@ -277,6 +284,8 @@ function sentenceCandidates(t: ArticleText, s: number, e: number, headline: bool
       from = c.index + c[0].length;
     }
     if (parts.length > 1) parts.push([m.index + from, m.index + m[0].length]);
+    const opening = COMPOUND_OPENING.exec(m[0]);
+    if (opening) parts.push([m.index + opening[0].length, m.index + m[0].length]);
     for (const [a, b] of parts) push(a, b);
   }
   return out;

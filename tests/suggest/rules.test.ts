@@ -48,6 +48,15 @@ describe('places: compounds, articles and possessives', () => {
     expect(placeOf('A Liberia-flagged tanker was hit by rebels.').map((x) => x.label)).toEqual(['Liberia']);
     expect(placeOf('Syria-based militias moved east after the talks.').map((x) => x.label)).toEqual(['Syria']);
   });
+  it('marks the place a control compound qualifies ("Russian-held X", "Kremlin-controlled X")', () => {
+    expect(placeOf('Drones struck a depot in Russian-held Melitopol overnight.').map((x) => x.label)).toContain(
+      'Melitopol',
+    );
+    expect(placeOf('Shells landed in Israeli-occupied East Jerusalem on Sunday.').map((x) => x.label)).toContain(
+      'East Jerusalem',
+    );
+    expect(placeOf('Rebels advanced on army-controlled Kadugli after dawn.').map((x) => x.label)).toContain('Kadugli');
+  });
   it('reads a demonym before "city of" or "port of" as the place', () => {
     expect(placeOf('Missiles hit the Syrian port of Latakia on Monday.').map((x) => x.label)).toEqual([
       'Syrian',
