@@ -283,9 +283,20 @@ export const SUMMARY_WORDS = 16;
 /** The type of an event the table has no word for: the reviewer sets it. */
 export const UNTYPED = 'other';
 
+/**
+ * A dateline ("KYIV, Ukraine (AP) —", "GAZA CITY —", "BEIRUT, Jan 18 (Reuters) -"): where the story was filed,
+ * not what it tells. A capitalised word alone before a dash is not one ("NATO — the alliance — met …").
+ */
+const DATELINE_CITY = String.raw`\p{Lu}[\p{Lu}\p{M}.'’-]*\p{Lu}`;
+const DATELINE = new RegExp(
+  String.raw`^(?:${DATELINE_CITY}(?:[ \u00a0]${DATELINE_CITY})+|${DATELINE_CITY}(?=,|[ \u00a0]*\())(?:,[ \u00a0]*[\p{L}\p{M}.' ]{1,30}?)?(?:,?[ \u00a0]+\p{Lu}\p{Ll}{2,8}\.?[ \u00a0]+\d{1,2})?[ \u00a0]*(?:\([^)]{1,40}\))?[ \u00a0]*(?:[—–]|-[ \u00a0])[ \u00a0]*`,
+  'u',
+);
+
 /** The sentence's main clause in its own words. */
 export function summaryOf(sentence: string): string {
   let s = sentence.trim();
+  s = s.replace(DATELINE, '');
   s = s.replace(
     /^(?:According to [^,]+,|(?:On|In|On the|Late|Early|Earlier|Last|Since|During|By|At|After|Before|Overnight|Adding)[^,]{0,60},)\s*/i,
     '',

@@ -581,3 +581,19 @@ describe('events: a headline in sentence case', () => {
     expect(eventsOf('A missile struck a hospital in Kharkiv on Tuesday').length).toBe(1);
   });
 });
+
+describe('events: a summary leaves out the dateline', () => {
+  it('cuts "CITY, Country (Agency) —" and "CITY, Mon 18 (Agency) -" from the summary', () => {
+    expect(summaryOf('LVIV, Ukraine (Wire) — Two missiles hit a warehouse in the west of the city on Friday.')).toBe(
+      'Two missiles hit a warehouse in the west of the city on Friday',
+    );
+    expect(summaryOf('PORT SUDAN, Mar 3 (Desk) - Drones struck the airport at dawn.')).toBe(
+      'Drones struck the airport at dawn',
+    );
+  });
+  it('keeps a capitalised word that opens a sentence before a dash', () => {
+    expect(summaryOf('NATO — the alliance — met in Brussels on Monday.')).toBe(
+      'NATO — the alliance — met in Brussels on Monday',
+    );
+  });
+});
