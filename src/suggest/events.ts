@@ -210,20 +210,11 @@ export function launchSuggestion(
   if (!/\b(?:launched|fired|flown|took\s+off|lifted\s+off)\b[^.;:]{0,60}\bfrom\b/i.test(told) || !ANAPHORA.test(told))
     return null;
   const { claimant } = sentence.claimant ?? claimantOf(sentence.text);
-  return {
-    kind: 'event',
-    start: sentence.start,
-    end: sentence.end,
-    attributes: {
-      of,
-      place: [...new Set(origins)].join(' '),
-      claimant,
-      status: 'unverified',
-      ...figureAttribute(sentence.text),
-    },
-    confidence: 0.4,
-    reason: `where the weapons of ${of}, the event told before it, were launched from: joined to it as another account; status left for the reviewer`,
-  };
+  return joinedAccount(
+    sentence,
+    { of, place: [...new Set(origins)].join(' '), claimant },
+    `where the weapons of ${of}, the event told before it, were launched from: joined to it as another account; status left for the reviewer`,
+  );
 }
 
 /** The sentence with what it says could, would or will happen blanked out (UNREALISED): what it says happened. */
@@ -395,14 +386,11 @@ export function claimSuggestion(
   if (!type && !ANAPHORA.test(told)) return null;
   const { claimant, found } = sentence.claimant ?? claimantOf(sentence.text);
   if (!found) return null;
-  return {
-    kind: 'event',
-    start: sentence.start,
-    end: sentence.end,
-    attributes: { of, claimant, status: 'unverified', ...figureAttribute(sentence.text) },
-    confidence: 0.4,
-    reason: `no place in the sentence: joined to ${of}, the event suggested before it, as another account; status left for the reviewer`,
-  };
+  return joinedAccount(
+    sentence,
+    { of, claimant },
+    `no place in the sentence: joined to ${of}, the event suggested before it, as another account; status left for the reviewer`,
+  );
 }
 
 /**
@@ -430,14 +418,11 @@ export function denialSuggestion(
     : (/^\s*(?:the\s+)?([^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|both\s+|also\s+)?(?:(?:neither\s+)?confirmed\s+(?:n?or\s+))?(?:denied|denies|rejected)\b/i.exec(
         sentence.text,
       )?.[1] ?? 'the article (unattributed)');
-  return {
-    kind: 'event',
-    start: sentence.start,
-    end: sentence.end,
-    attributes: { of, claimant, status: 'unverified', ...figureAttribute(sentence.text) },
-    confidence: 0.4,
-    reason: `a denial of what ${of} reports: joined to it as another account; likely status=disputed, left for the reviewer`,
-  };
+  return joinedAccount(
+    sentence,
+    { of, claimant },
+    `a denial of what ${of} reports: joined to it as another account; likely status=disputed, left for the reviewer`,
+  );
 }
 
 /**
@@ -455,20 +440,29 @@ export function partSuggestion(
 ): Suggestion {
   const { claimant } = sentence.claimant ?? claimantOf(sentence.text);
   const ids = [...new Set(places)];
+  return joinedAccount(
+    sentence,
+    { of, ...(date ? { date } : {}), ...(ids.length ? { place: ids.join(' ') } : {}), claimant },
+    `its day falls inside ${run}, the days of ${of}, the event told before it: joined to it as part of it; status left for the reviewer`,
+  );
+}
+
+/**
+ * A sentence joined to an event told before it (`of=`) as another account or a part of it: unverified, at
+ * low confidence, with the figures it states, and the reason it was joined.
+ */
+function joinedAccount(
+  sentence: { start: number; end: number; text: string },
+  attributes: { of: string; claimant: string; date?: string; place?: string },
+  reason: string,
+): Suggestion {
   return {
     kind: 'event',
     start: sentence.start,
     end: sentence.end,
-    attributes: {
-      of,
-      ...(date ? { date } : {}),
-      ...(ids.length ? { place: ids.join(' ') } : {}),
-      claimant,
-      status: 'unverified',
-      ...figureAttribute(sentence.text),
-    },
+    attributes: { ...attributes, status: 'unverified', ...figureAttribute(sentence.text) },
     confidence: 0.4,
-    reason: `its day falls inside ${run}, the days of ${of}, the event told before it: joined to it as part of it; status left for the reviewer`,
+    reason,
   };
 }
 
