@@ -16,6 +16,12 @@ import { FROM_BEFORE } from './ranges.js';
 
 /** Event type → words that report it, tried in order (the first row that matches gives the type). */
 export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
+  // An attack on computers or networks ("a cyber attack knocked out …", "hackers disabled …"): tried first,
+  // so "a cyber attack on the operator" is not read as a strike.
+  [
+    'cyber-attack',
+    /\b(?:cyber[- ]?attacks?|cyberattacks?|cyber[- ]?(?:sabotage|espionage|intrusion)|hack(?:ed|ers?|ing)|ransomware|malware|wiper|DDoS|denial[- ]of[- ]service)\b/i,
+  ],
   [
     'drone-attack',
     /\bdrones?\b[^.]*\b(?:attacks?|attacked|attacking|struck|strike|striking|hit|hitting|launched|launching|shot down|downed|targeted|targeting|intercepted|sank|sunk)\b|\b(?:attacked|attacking|struck|hit|targeted|targeting)\b[^.]*\bdrones?\b|\b(?:launched|launching|fired|firing)\s+(?:the\s+|an?\s+(?:swarm|wave)\s+of\s+|\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:[\p{L}-]+\s+)?drones?\b/iu,
@@ -38,6 +44,24 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
     'policy',
     /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i,
   ],
+  // A ship taken by force ("seized the container ship", "commandos boarded the tanker", "detained two
+  // tankers"): before the rows of arrests and of military activity, whose verbs it shares.
+  [
+    'seizure',
+    /\b(?:seized|seizing|seizure|boarded|boarding|hijacked|hijacking|impounded|commandeered|detained|detaining|captured)\s+(?:[\p{L}\d-]+\s+){0,5}?(?:ships?|vessels?|tankers?|freighters?|carriers?|boats?|trawlers?|dhows?)\b|\b(?:ships?|vessels?|tankers?|freighters?|boats?)\s+(?:[\p{L}-]+\s+){0,4}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:seized|boarded|hijacked|impounded|detained|captured)\b/iu,
+  ],
+  // People taken into custody or sentenced ("police detained 400 people", "was arrested in Hamburg",
+  // "a court jailed the editor").
+  [
+    'arrest',
+    /\b(?:arrested|arresting|arrests?|detained|detaining|detentions?|jailed|jailing|imprisoned|sentenced|convicted|indicted|charged\s+with|taken\s+into\s+custody|rounded\s+up)\b/i,
+  ],
+  // People in the streets ("thousands protested", "demonstrators marched", "crowds gathered"); a state's
+  // diplomatic protest ("China protested the visit") is a reaction, below.
+  [
+    'protest',
+    /\b(?:protests?|protesters?|protestors?|demonstrations?|demonstrators?|rall(?:y|ies|ied)|marched|marches|took\s+to\s+the\s+streets|(?:crowds?|thousands|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:gathered|massed|assembled))\b/iu,
+  ],
   ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
   ['famine', /\b(?:famine|starvation)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
@@ -51,7 +75,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   // "the prosecutor opened an investigation", "the council condemned the attack").
   [
     'reaction',
-    /\b(?:urged|urging|called for|calling for|condemned|condemning|demanded|demanding|protested|opened an? (?:investigation|inquiry|probe)|launched an? (?:investigation|inquiry|probe)|declared a state of emergency|expressed (?:deep |grave )?concern|(?:deeply |gravely )?concerned|summoned)\b/i,
+    /\b(?:urged|urging|called for|calling for|condemned|condemning|demanded|demanding|protested|(?:opened|launched) an? (?:(?:criminal|formal|terrorism|war[- ]crimes?|new|separate|official)\s+)?(?:investigation|inquiry|probe|case)|declared a state of emergency|expressed (?:deep |grave )?concern|(?:deeply |gravely )?concerned|summoned)\b/i,
   ],
   ['shipping-disruption', /\b(?:diverted|rerouted|suspended (?:transit|shipping))\b/i],
   [
@@ -77,12 +101,12 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
  * wildfire destroyed homes"): not an attack, unless the sentence names a weapon or an attack too.
  */
 const HAZARD =
-  /\b(?:floods?|flooding|fires?|wildfires?|bushfires?|blazes?|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|heatwaves?|rains?|rainfall|snowstorms?|blizzards?|tsunamis?)\s+(?:[\p{L}-]+\s+){0,2}?(?:hit|hits|hitting|struck|strikes|striking|killed|kills|killing|destroyed|damaged|swept|battered|ravaged|lashed|injured|wounded)\b/iu;
+  /\b(?:floods?|flooding|fires?|wildfires?|bushfires?|blazes?|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|heatwaves?|rains?|rainfall|snowstorms?|blizzards?|tsunamis?)\s+(?:[\p{L}-]+\s+){0,2}?(?:hit|hits|hitting|struck|strikes|striking|killed|kills|killing|destroyed|damaged|swept|battered|ravaged|lashed|injured|wounded|reached|flooded|inundated|submerged|engulfed|shook|shaken|burned|burnt|broke\s+out|tore\s+through)\b/iu;
 const ARMED =
   /\b(?:drones?|missiles?|rockets?|shells?|shelled|shelling|bombs?|bombed|bombing|air ?strikes?|attacks?|attacked|troops|forces|army|artillery|militants?|rebels?|soldiers?)\b/i;
 const ATTACK_TYPES = new Set(['drone-attack', 'missile-strike', 'strike', 'military-activity']);
 /** Rows of the table whose own name is not a declared type, and the declared type they propose. */
-const DECLARED_AS: Readonly<Record<string, string>> = { strike: 'military-activity' };
+const DECLARED_AS: Readonly<Record<string, string>> = { strike: 'military-activity', seizure: 'military-activity' };
 
 /**
  * A verb (or noun) of handing over, read with what it hands over: its object, the words after it up to a

@@ -396,3 +396,44 @@ describe("events: a spokesman's account", () => {
     expect(account?.reason).toMatch(/another account/);
   });
 });
+
+describe('events: arrests, protests, cyber attacks, ship seizures and hazards the table lacked (h-events)', () => {
+  it('reads arrests, street protests and cyber attacks as rows of their own, proposed untyped with the reading', () => {
+    expect(eventType('Police detained more than 60 people outside the courthouse in Minsk.')).toBe('arrest');
+    expect(eventType('A court in Almaty jailed the editor for seven years.')).toBe('arrest');
+    expect(eventType('Thousands of demonstrators marched through Belgrade on Sunday.')).toBe('protest');
+    expect(eventType('Large crowds gathered outside the parliament in Yerevan.')).toBe('protest');
+    expect(eventType('A cyber attack on the national postal service in Oslo cut deliveries.')).toBe('cyber-attack');
+    expect(eventType('Hackers disabled the ticket machines of the railway in Riga.')).toBe('cyber-attack');
+    // A state's diplomatic protest stays a reaction.
+    expect(eventType('Beijing protested the visit of the delegation to Taipei.')).toBe('reaction');
+    const [held] = events('Police arrested 40 students at the university in Dhaka on Monday.');
+    expect(held.type).toBe(UNTYPED);
+    expect(held.reason).toMatch(/reads as "arrest"/);
+  });
+
+  it('reads a ship taken by force as a seizure, proposed as military activity', () => {
+    expect(eventType('Commandos boarded the Liberian tanker off Fujairah at dawn.')).toBe('seizure');
+    expect(eventType('Coastguards have detained two fishing boats near Kinmen.')).toBe('seizure');
+    expect(eventType('The cargo ship was seized by gunmen off Somalia.')).toBe('seizure');
+    const [taken] = events('Commandos seized the container ship near Fujairah on Saturday.');
+    expect(taken?.type).toBe('military-activity');
+  });
+
+  it('counts an investigation with an adjective ("opened a criminal investigation") as a reaction', () => {
+    expect(eventType('Prosecutors in Lisbon opened a criminal investigation into the fire.')).toBe('reaction');
+  });
+
+  it('proposes a hazard that reached, burned or broke out at a place, undated, as an event', () => {
+    const ev = events(
+      'A strong earthquake struck Japan on Monday. A fire that broke out after the quake burned down dozens of shops in Kobe. Tsunami waves reached the coast at Niigata within minutes.',
+      '2024-01-03',
+    );
+    expect(ev.map((e) => (e.text ?? '').slice(0, 20))).toEqual([
+      'A strong earthquake ',
+      'A fire that broke ou',
+      'Tsunami waves reache',
+    ]);
+    expect(ev[1].reason).toMatch(/natural hazard/);
+  });
+});
