@@ -174,3 +174,18 @@ describe('claimants: a head noun is a whole word', () => {
     expect(claimantOf('The lifeguards said the beach was closed.').claimant).not.toBe('guards');
   });
 });
+
+describe('claimants: heads of bodies, firms and their officers (h-events)', () => {
+  it('reads an authority, a centre, a commission, an operator, a watchdog or a chief executive as the claimant', () => {
+    expect(claimantOf('Officials at the regional health authority confirmed four deaths.').claimant).toBe(
+      'the regional health authority',
+    );
+    expect(claimantOf("The carrier's chief executive, Lena Voss, said the servers had been wiped.").claimant).toBe(
+      "the carrier's chief executive Lena Voss",
+    );
+    expect(claimantOf('The railway operator confirmed that trains had stopped near Brno.').claimant).toBe(
+      'the railway operator',
+    );
+    expect(claimantOf('Two pylons fell, the national dispatch centre confirmed on Monday.').found).toBe(true);
+  });
+});
