@@ -8,7 +8,7 @@
 import type { ResolvedPlace } from '../contract.js';
 import type { Suggestion } from './suggestion.js';
 import type { FoundDate } from './dates.js';
-import { claimantOf, type Claimant } from './claimants.js';
+import { claimantOf, UNATTRIBUTED, type Claimant } from './claimants.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
 import TYPE_COLOURS from '../../data/types.json' with { type: 'json' };
 import { figuresOf } from './figures.js';
@@ -402,18 +402,57 @@ export const ANAPHORA =
 export function claimSuggestion(
   sentence: { start: number; end: number; text: string; claimant?: Readonly<Claimant> },
   of: string,
+  why = 'no place in the sentence',
 ): Suggestion | null {
   // What it says happened: an account of what would or could happen ("Insurers said the deaths would
   // push premiums higher") tells no more of the event.
   const told = realised(sentence.text);
   const type = EVENT_TYPES.find(([, re]) => re.test(told))?.[0];
-  if (!type && !ANAPHORA.test(told)) return null;
+  if (!type && !ANAPHORA.test(told) && !RESPONSIBILITY.test(told)) return null;
   const { claimant, found } = sentence.claimant ?? claimantOf(sentence.text);
   if (!found) return null;
   return joinedAccount(
     sentence,
     { of, claimant },
-    `no place in the sentence: joined to ${of}, the event suggested before it, as another account; status left for the reviewer`,
+    `${why}: joined to ${of}, the event suggested before it, as another account; status left for the reviewer`,
+  );
+}
+
+/** A party's claim of what was done ("claimed responsibility", "said it was behind the attack"): an account of the event before. */
+const RESPONSIBILITY =
+  /\b(?:claimed|claims|claiming|took|takes|accepted|denied|denies)\s+(?:full\s+)?responsibility\b|\bsaid\s+(?:it|they)\s+(?:was|were|had\s+been)\s+behind\b/i;
+
+/**
+ * A party blamed for what the sentence refers back to ("Kyiv blamed Moscow for it", "Britain later blamed
+ * Russia for that attack", "officials held the militia responsible for the bombing", "accused Iran of
+ * carrying out the strike"): an account of who did the event told before, whoever blames; it joins that
+ * event with `of=` rather than start one at the places it names (the blamer and the blamed). The verb near
+ * the sentence's start, then "it"/"them" or a definite reference back (ANAPHORA) after it.
+ */
+export const BLAME =
+  /^[^,;:]{0,80}?\b(?:blamed|blames|blaming|held\s+[^,.;]{1,40}?\s+responsible|accused\s+[^,.;]{1,40}?\s+of\s+(?:carrying\s+out|being\s+behind|staging|launching|ordering|conducting))\b[^.;]*?(?:\b(?:for|on)\s+(?:it|them)\b|\b(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|bombings?|explosions?|blasts?|hack|cyber[- ]?attacks?|raid|assault|killings?|shelling|sabotage|incident|fire|sinking|seizure|downing)\b)/iu;
+
+/** A sentence that blames someone for the event told before it (BLAME): joined to it, the blamer as claimant. */
+export function blameSuggestion(
+  sentence: { start: number; end: number; text: string; claimant?: Readonly<Claimant> },
+  of: string,
+): Suggestion | null {
+  const m = BLAME.exec(sentence.text);
+  if (!m) return null;
+  const c = sentence.claimant ?? claimantOf(sentence.text);
+  const subject =
+    /^\s*(?:(?:on|late|early)\s+\p{Lu}\p{Ll}+day,?\s+)?([^,;]{1,60}?)\s+(?:(?:has|have|had)\s+)?(?:(?:later|also|publicly|quickly|swiftly|again|immediately)\s+)?(?:blamed|blames|blaming|held|accused)\b/iu.exec(
+      sentence.text,
+    )?.[1];
+  const claimant = c.found
+    ? c.claimant
+    : subject
+      ? subject.replace(/^(?:The|A|An)\s/, (w) => w.toLowerCase())
+      : UNATTRIBUTED;
+  return joinedAccount(
+    sentence,
+    { of, claimant },
+    `it blames a party for what it refers back to, ${of}, the event told before it: joined to it as another account; status left for the reviewer`,
   );
 }
 

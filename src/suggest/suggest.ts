@@ -12,6 +12,8 @@ import { nestable } from './draft.js';
 import {
   ANAPHORA,
   claimSuggestion,
+  BLAME,
+  blameSuggestion,
   DENIAL,
   denialSuggestion,
   eventSuggestion,
@@ -223,7 +225,9 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       return;
     // "Tehran denied sending any missiles to Russia": another account of the event whose act it denies,
     // the one told before that shares the most of its words (else the one told last).
-    if (lastEvent && DENIAL.test(sentenceText)) {
+    // "Britain later blamed Russia for that attack" likewise: who did the event told before, by whom it is blamed.
+    const blames = !!lastEvent && BLAME.test(sentenceText);
+    if (lastEvent && (DENIAL.test(sentenceText) || blames)) {
       const words = new Set(contentWords(sentenceText).map(stem));
       let of = lastEvent;
       let best = 0;
@@ -239,7 +243,9 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           of = ev.attributes.id;
         }
       }
-      const denial = denialSuggestion({ start: s, end: e, text: sentenceText, claimant: claimants[si] }, of);
+      const account = { start: s, end: e, text: sentenceText, claimant: claimants[si] };
+      // A blame refers back ("for it", "that attack"): to the event told last, not to the likeliest by its words.
+      const denial = DENIAL.test(sentenceText) ? denialSuggestion(account, of) : blameSuggestion(account, lastEvent);
       if (denial) {
         suggestions.push(denial);
         return;
@@ -294,8 +300,16 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     const again = !!told && !!lastEvent && isReportedAgain(sentenceText, newer);
     if (inside.length === 0 || again || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       // Whether it is another account is read from its own words (a pronoun's "They said …" joins nothing).
+      // Why it joins, for the reviewer: it names no place, its only places say who tells it ("Ukraine's
+      // security service said …"), or it refers back to the event told before ("the attack").
+      const why =
+        inside.length > 0
+          ? `it refers back to what was told before ("${ANAPHORA.exec(sentenceText)?.[0] ?? ''}"), attributed, with no date of its own`
+          : places.some((p) => p.start >= s && p.end <= e)
+            ? 'its only place names who tells it, not where it happened'
+            : 'no place in the sentence';
       const claim = lastEvent
-        ? claimSuggestion({ start: s, end: e, text: sentenceText }, again && told ? told : lastEvent)
+        ? claimSuggestion({ start: s, end: e, text: sentenceText }, again && told ? told : lastEvent, why)
         : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date;
       // one that dates it to several days ("landed on December 30, and several more were launched … on

@@ -437,3 +437,35 @@ describe('events: arrests, protests, cyber attacks, ship seizures and hazards th
     expect(ev[1].reason).toMatch(/natural hazard/);
   });
 });
+
+describe('events: accounts of who did it, and why a claim joins (h-events)', () => {
+  it('joins a claim of responsibility with no place to the event before it', () => {
+    const ev = events(
+      'A cyber attack cut the power grid in Lviv on Monday. A group calling itself Black Frost claimed responsibility in a post.',
+    );
+    expect(ev).toHaveLength(2);
+    expect(ev[1]).toMatchObject({ of: ev[0].id, claimant: 'Black Frost' });
+  });
+
+  it('joins a sentence that blames a party for the event told last, at the places it names, to that event', () => {
+    const ev = events(
+      'Gunmen attacked a bus near Quetta on Monday. A bomb exploded at a market in Peshawar on Tuesday. Pakistan blamed Afghanistan for that attack.',
+    );
+    expect(ev).toHaveLength(3);
+    expect(ev[2]).toMatchObject({ of: ev[1].id, claimant: 'Pakistan' });
+    expect(ev[2].reason).toMatch(/blames a party/);
+    const [, blamed] = events('A blast hit the consulate in Erbil on Sunday. Baghdad blamed Ankara for it.');
+    expect(blamed).toMatchObject({ claimant: 'Baghdad' });
+    expect(blamed.of).toBeDefined();
+  });
+
+  it('says why a claim joins: no place, a place that only says who tells it, or a reference back', () => {
+    const ev = events(
+      "Drones struck a fuel depot in Odesa on Tuesday. Ukraine's air force said the drones had hit two tanks. Officials in Odesa said the attack had started a fire.",
+    );
+    expect(ev[1].reason).toMatch(/its only place names who tells it/);
+    expect(ev[1].reason).not.toMatch(/no place in the sentence/);
+    expect(ev[2].of).toBe(ev[0].id);
+    expect(ev[2].reason).not.toMatch(/no place in the sentence/);
+  });
+});
