@@ -62,14 +62,31 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
     'protest',
     /\b(?:protests?|protesters?|protestors?|demonstrations?|demonstrators?|rall(?:y|ies|ied)|marched|marches|took\s+to\s+the\s+streets|(?:crowds?|thousands|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:gathered|massed|assembled))\b/iu,
   ],
+  // A court's decision ("the court ruled", "judges ordered the release", "the verdict"), and a vote ("voters
+  // elected", "won the election", "the referendum"): acts of institutions a news text reports as events.
+  [
+    'court-ruling',
+    /\b(?:courts?|tribunal|judges?|justices)\b[^.;]{0,80}?\b(?:ruled|rules|ordered|orders|rejected|upheld|overturned|struck\s+down|annulled|acquitted|blocked|dismissed|found)\b|\b(?:ruling|verdict|judg(?:e)?ment)\s+(?:on|in|against|that|was|were|came)\b/i,
+  ],
+  [
+    'election',
+    /\b(?:voters|electorate)\b[^.;]{0,40}?\b(?:elected|chose|backed|rejected|approved|voted|went\s+to\s+the\s+polls)\b|\b(?:won|wins|lost|loses)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}?(?:elections?|vote|run-?off|referendum|majority|seats|presidency)\b|\b(?:elections?|referendum|run-?off|vote)\s+(?:was|were)\s+held\b|\bpolls\s+(?:opened|closed)\b|\b(?:re-?elected|sworn\s+in|inaugurated)\b/iu,
+  ],
   ['sinking', /\b(?:sank|sunk|sinking|capsized)\b/i],
   ['famine', /\b(?:famine|starvation)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
   ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
+  // People brought to safety: rescued, picked up, or carried somewhere by others ("the crew were taken to
+  // Djibouti by a passing vessel", "the injured were flown to Ankara").
   ['rescue', /\b(?:rescued|rescue|picked up|evacuated|evacuation)\b/i],
+  // (A row of its own: the place's capital letter is read case-sensitively.)
+  [
+    'rescue',
+    /\b(?:was|were|been)\s+(?:safely\s+|later\s+)?(?:taken|brought|flown|airlifted|ferried|carried)\s+(?:ashore|to\s+(?:safety|hospitals?|(?:the\s+)?\p{Lu}))/u,
+  ],
   [
     'diplomacy',
-    /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks)\b/i,
+    /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks|contacted\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:officials|authorities|government|counterparts?|ambassador|embassy)|(?:seek|sought|secure|secured|won|negotiated?)\s+the\s+release)\b/iu,
   ],
   // A government's or a body's answer to what happened is itself a reported act ("China urged restraint",
   // "the prosecutor opened an investigation", "the council condemned the attack").

@@ -469,3 +469,33 @@ describe('events: accounts of who did it, and why a claim joins (h-events)', () 
     expect(ev[2].reason).not.toMatch(/no place in the sentence/);
   });
 });
+
+describe('events: court rulings, votes, appeals for release and people carried to safety (h-events)', () => {
+  it('reads a court ruling and a vote as rows of their own', () => {
+    expect(eventType('The Supreme Court in Brasilia ruled that the decree was void.')).toBe('court-ruling');
+    expect(eventType('Judges in The Hague ordered the release of the two men.')).toBe('court-ruling');
+    expect(eventType('Voters in Bolivia elected a new president.')).toBe('election');
+    expect(eventType('The ruling party won a large majority in Botswana.')).toBe('election');
+    expect(eventType('The governor was sworn in at Lagos.')).toBe('election');
+    // No vote and no court: a figure of speech or a party's name.
+    expect(eventType('Aid groups said the region had lost a generation of farmers.')).not.toBe('election');
+  });
+
+  it("reads an appeal for captives' release as diplomacy", () => {
+    expect(eventType("Chile's foreign ministry contacted officials in Caracas about the missing sailors.")).toBe(
+      'diplomacy',
+    );
+    expect(eventType('Envoys met in Doha to secure the release of the hostages.')).toBe('diplomacy');
+  });
+
+  it('reads people carried to a named place or to safety as a rescue, undated, as an event', () => {
+    expect(eventType('The sailors were taken to Djibouti by a passing tanker.')).toBe('rescue');
+    expect(eventType('The injured were flown to hospital in Kabul.')).toBe('rescue');
+    // "taken to a" is no place.
+    expect(eventType('The decision was taken to a vote in the chamber.')).toBeUndefined();
+    const ev = events(
+      'A freighter was hit by a missile off Aden on Monday. The crew were taken to Djibouti by a navy ship.',
+    );
+    expect(ev).toHaveLength(2);
+  });
+});
