@@ -339,6 +339,9 @@ export function summaryOf(sentence: string): string {
     /,\s+(?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*\s+|[\p{Ll}-]+\s+){0,6}?(?:said|says|reported|confirmed|claimed|announced|added|told\s[^,]{1,30})(?:\s+(?:on|late|early)\s+[^,]{1,30})?[.!?"”’]*$/u,
     '',
   );
+  // A clause between commas that says more of a name ("Turkey, which backs some factions, denied …", "The
+  // government in X, which seized power in 2022, said …") is left out, not the rest of the sentence with it.
+  s = s.replace(/,\s+(?:which|who|whose|where)\b[^,;:]*,\s*(?=\p{Ll})/gu, ' ');
   s = s.replace(
     /,?\s+(?:resulting|marking|causing|which|according|as|while|amid|leaving|killing|injuring|raising|adding)\b.*$/u,
     '',

@@ -7,6 +7,7 @@ import {
   eventSuggestion,
   eventType,
   realised,
+  summaryOf,
   transferReading,
 } from '../../src/suggest/events.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
@@ -497,5 +498,18 @@ describe('events: court rulings, votes, appeals for release and people carried t
       'A freighter was hit by a missile off Aden on Monday. The crew were taken to Djibouti by a navy ship.',
     );
     expect(ev).toHaveLength(2);
+  });
+});
+
+describe('events: a summary leaves out a relative clause between commas (h-events)', () => {
+  it('keeps the main clause after ", which …," instead of stopping at the subject', () => {
+    expect(summaryOf('Chad, which borders the war zone, closed its frontier with Sudan on Friday.')).toBe(
+      'Chad closed its frontier with Sudan on Friday',
+    );
+    expect(summaryOf('The junta in Niamey, whose leaders took power in 2023, expelled the envoy.')).toBe(
+      'The junta in Niamey expelled the envoy',
+    );
+    // A trailing one is still cut.
+    expect(summaryOf('Rockets hit Haifa, which lies on the coast.')).toBe('Rockets hit Haifa');
   });
 });
