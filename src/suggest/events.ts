@@ -44,6 +44,12 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
     'policy',
     /\b(?:approved|approving|authori[sz]ed|authori[sz]ing|authori[sz]ation|announced|announcing|sanctions?|sanctioned|allowed|allowing|banned|banning|decided|agreed|signed|signing|lifted|lifting|imposed|imposing|vowed|threatened|pledged|accused|policy)\b/i,
   ],
+  // A border, an airspace or a mission shut or opened by a state ("Poland shut its border with Belarus",
+  // "closes its airspace", "reopened the crossing"): a decision told as what happened.
+  [
+    'policy',
+    /\b(?:shut|shuts|shutting|closed|closes|closing|sealed|seals|reopened|reopens|reopening)\s+(?:down\s+|off\s+)?(?:its|their|the|all)\s+(?:[\p{L}-]+\s+){0,2}?(?:borders?|frontiers?|airspace|crossings?|checkpoints?|embassy|embassies|consulates?|ports?|airports?)\b/iu,
+  ],
   // A ship taken by force ("seized the container ship", "commandos boarded the tanker", "detained two
   // tankers"): before the rows of arrests and of military activity, whose verbs it shares.
   [
@@ -575,6 +581,23 @@ export function stateOfAffairs(sentence: string, untyped: boolean): boolean {
   return ANALYSIS.test(sentence) || (untyped && (STANDING.test(sentence) || RESUMED.test(sentence)));
 }
 
+/** Verbs of using a weapon, and of getting one, read with a weapon the sentence names by its designation. */
+const WEAPON_USED = /\b(?:used|employed|deployed|fielded|fired|launched|tested|combat-tested)\b/i;
+const WEAPON_GOT = /\b(?:received|acquired|bought|purchased|ordered|obtained|took\s+delivery\s+of)\b/i;
+
+/**
+ * A sentence the table does not read that tells what was done with a weapon it names ("Ukraine has used
+ * HIMARS against depots since June", "Kyiv received the first Patriot batteries"): military activity or an
+ * arms transfer. `weapons`: where it names weapons by their designation; what it says only could or will
+ * happen is already blanked in `told`.
+ */
+export function weaponRow(told: string, weapons: ReadonlyArray<{ start: number; end: number }>): string | undefined {
+  if (!weapons.some((w) => told.slice(w.start, w.end).trim())) return undefined;
+  if (WEAPON_GOT.test(told)) return 'arms-transfer';
+  if (WEAPON_USED.test(told)) return 'military-activity';
+  return undefined;
+}
+
 /** The event suggestion for one sentence, or null when it does not report one. */
 export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   if (e.places.length === 0) return null;
@@ -584,7 +607,7 @@ export function eventSuggestion(e: EventInput, id: string): Suggestion | null {
   // is a claim of that weapon, as the annotators keep it.
   const told = realised(e.sentence);
   const ofWeapon = (e.weapons ?? []).some((w) => !told.slice(w.start, w.end).trim());
-  const row = eventType(ofWeapon ? e.sentence : told);
+  const row = eventType(ofWeapon ? e.sentence : told) ?? weaponRow(told, e.weapons ?? []);
   // Only a type data/types.json declares is proposed; a row the legend does not know is "other" with its
   // reading in the reason, for the reviewer.
   const keyword = row === undefined ? undefined : declaredType(row);

@@ -513,3 +513,21 @@ describe('events: a summary leaves out a relative clause between commas (h-event
     expect(summaryOf('Rockets hit Haifa, which lies on the coast.')).toBe('Rockets hit Haifa');
   });
 });
+
+describe('events: a border shut, and a weapon used or received (h-events)', () => {
+  it('reads a border, an airspace or a crossing shut or reopened by a state as policy', () => {
+    expect(eventType('Finland shut its eastern border with Russia.')).toBe('policy');
+    expect(eventType('Niger reopened the crossings into Benin.')).toBe('policy');
+    expect(events('Lithuania closed its airspace over Vilnius.')[0]?.type).toBe('policy');
+  });
+
+  it('proposes a sentence that tells what was done with a named weapon, though the table has no word for it', () => {
+    const [used] = events('Ukraine has used HIMARS launchers against depots in Kherson.');
+    expect(used?.type).toBe('military-activity');
+    const [got] = events('Romania received its first Patriot batteries at Constanta.');
+    expect(got?.type).toBe('arms-transfer');
+    // What it will do with it is no event; nor is what the weapon is.
+    expect(events('Japan will acquire Tomahawk missiles for bases in Okinawa.')).toHaveLength(0);
+    expect(events('The HIMARS is a wheeled launcher built in Arkansas.')).toHaveLength(0);
+  });
+});
