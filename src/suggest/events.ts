@@ -540,7 +540,7 @@ export function partSuggestion(
  * A sentence joined to an event told before it (`of=`) as another account or a part of it: unverified, at
  * low confidence, with the figures it states, and the reason it was joined.
  */
-function joinedAccount(
+export function joinedAccount(
   sentence: { start: number; end: number; text: string },
   attributes: { of: string; claimant: string; date?: string; place?: string },
   reason: string,
@@ -579,6 +579,19 @@ const RESUMED =
   /\b(?:had|has|have)\s+(?:(?:already|largely|fully|partly|since|now)\s+)?(?:resumed|remained|returned|reopened|recovered|stabili[sz]ed)\b/i;
 export function stateOfAffairs(sentence: string, untyped: boolean): boolean {
   return ANALYSIS.test(sentence) || (untyped && (STANDING.test(sentence) || RESUMED.test(sentence)));
+}
+
+/**
+ * A sentence with no word of the type table that tells, in the past, something that happened (a past
+ * verb, not one of saying, after its subject), not how things stand (stateOfAffairs) nor what could happen.
+ */
+export function isUntypedAccount(sentence: string): boolean {
+  const told = realised(sentence);
+  if (eventType(told) || stateOfAffairs(told, true)) return false;
+  const clause = told.replace(/,[^,]*\b(?:said|says|reported|confirmed|told)\b[^,]*$/i, '');
+  return /\b(?:failed|stopped|halted|suspended|cancell?ed|went\s+(?:out|down|dark|silent|offline)|lost|cut|collapsed|caught\s+fire|burned|burnt|fled|left\s+without|(?:was|were)\s+left)\b/i.test(
+    clause,
+  );
 }
 
 /** Verbs of using a weapon, and of getting one, read with a weapon the sentence names by its designation. */

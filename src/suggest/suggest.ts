@@ -18,6 +18,8 @@ import {
   denialSuggestion,
   eventSuggestion,
   isLaunchOrigin,
+  isUntypedAccount,
+  joinedAccount,
   launchSuggestion,
   partSuggestion,
   withinOthers,
@@ -342,6 +344,32 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         claim.reason = `a named source's account of what had happened at the places of ${claim.attributes.of}: joined to it as another account; status left for the reviewer`;
       if (claim) suggestions.push(claim);
       if (claim || inside.length === 0) return;
+    }
+    // "In parts of the Kyiv region, sirens failed to sound, local officials said", after an attack in Ukraine:
+    // a named source's account, at places inside the country of the event told last, with no word of the
+    // type table and no date of its own, tells more of that event.
+    const last = lastEvent ? suggestions.findLast((x) => x.attributes.id === lastEvent) : undefined;
+    const lastCountries = new Set(
+      (last?.attributes.place ?? '')
+        .split(' ')
+        .map((id) => places.find((p) => p.id === id)?.place.country)
+        .filter(Boolean),
+    );
+    if (
+      last &&
+      claimants[si]?.found &&
+      inside.every((p) => !!p.place.country && lastCountries.has(p.place.country)) &&
+      !found.some((d) => !d.reporting && !d.background) &&
+      isUntypedAccount(sentenceText)
+    ) {
+      suggestions.push(
+        joinedAccount(
+          { start: s, end: e, text: sentenceText },
+          { of: last.attributes.id!, claimant: claimants[si]!.claimant },
+          `a named source's account at places inside the country of ${last.attributes.id}, the event told before it, with no date of its own: joined to it as another account; status left for the reviewer`,
+        ),
+      );
+      return;
     }
     const ev = eventSuggestion(
       {

@@ -7,6 +7,7 @@ import {
   eventSuggestion,
   eventType,
   realised,
+  isUntypedAccount,
   summaryOf,
   transferReading,
 } from '../../src/suggest/events.js';
@@ -529,5 +530,25 @@ describe('events: a border shut, and a weapon used or received (h-events)', () =
     // What it will do with it is no event; nor is what the weapon is.
     expect(events('Japan will acquire Tomahawk missiles for bases in Okinawa.')).toHaveLength(0);
     expect(events('The HIMARS is a wheeled launcher built in Arkansas.')).toHaveLength(0);
+  });
+});
+
+describe('events: a named source tells what followed, at places inside the country of the event (h-events)', () => {
+  it('joins an attributed, undated account of loss or outage inside the same country to the event told last', () => {
+    const ev = events(
+      'A cyber attack knocked out the power grid operator in Moldova on Monday. In Balti and Cahul, street lights went dark for hours, local officials said.',
+    );
+    expect(ev).toHaveLength(2);
+    expect(ev[1]).toMatchObject({ of: ev[0].id });
+    expect(ev[1].claimant).toMatch(/officials/);
+    expect(ev[1].reason).toMatch(/inside the country of/);
+  });
+  it('does not join one in another country, nor one that only tells how things stand', () => {
+    expect(isUntypedAccount('Schools in Balti remained open, officials said.')).toBe(false);
+    expect(isUntypedAccount('In Balti, trams stopped for an hour, officials said.')).toBe(true);
+    const ev = events(
+      'A cyber attack knocked out the power grid operator in Moldova on Monday. In Iasi, street lights went dark for hours, Romanian officials said.',
+    );
+    expect(ev[1]?.of).toBeUndefined();
   });
 });
