@@ -217,6 +217,9 @@ const UNREALISED = new RegExp(
     String.raw`\b(?:able|unable|expected|preparing|prepared|ready|threatened|threatening|threatens|promised|promising|vowed|vowing|pledged|planning|plans|intends|aims|likely|unlikely|going|wants|hopes)\s+to\s+(?:[\p{L}]+ly\s+)?[\p{L}-]+`,
     String.raw`\b(?:if|unless|whether)\b[^,;:–—]*`,
     String.raw`\b(?:(?:did|does|do|has|have|had)\s+(?:not|never)|(?:did|does|do|has|have|had)n['’]t|never)\b[^,;:–—()]*`,
+    // A party's denial of any part in what happened ("denied any role in the offensive", "denies involvement
+    // in the blast"): it says the party did nothing, not what happened.
+    String.raw`\b(?:denied|denies|deny|denying|rejected|rejects)\s+(?:(?:any|a|all|its|their|having\s+(?:any|a))\s+)?(?:role|involvement|part|hand|responsibility|links?)\b[^,;:–—()]*`,
     String.raw`\brange\s+of\b`,
     // A participle that says where a weapon was launched from, told of the weapon ("Iskander-M missiles,
     // launched from occupied Crimea, can fly …", "drones launched from Kursk"): a description, not the

@@ -552,3 +552,15 @@ describe('events: a named source tells what followed, at places inside the count
     expect(ev[1]?.of).toBeUndefined();
   });
 });
+
+describe('events: a denial of any part in it is no event (h-events)', () => {
+  it('proposes no event for a party that denies any role, and still joins a denial of the act', () => {
+    const ev = events(
+      'Rebels seized the town of Kidal on Monday. Algeria, which borders the region, denied any role in the offensive.',
+    );
+    expect(ev).toHaveLength(1);
+    expect(realised('Niger denies involvement in the blast at Agadez.')).not.toMatch(/blast/);
+    const denied = events('Drones struck a depot in Odesa on Monday. Moscow denied targeting civilian sites.');
+    expect(denied[1]?.of).toBe(denied[0].id);
+  });
+});
