@@ -66,7 +66,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   // diplomatic protest ("China protested the visit") is a reaction, below.
   [
     'protest',
-    /\b(?:protests?|protesters?|protestors?|demonstrations?|demonstrators?|rall(?:y|ies|ied)|marched|marches|took\s+to\s+the\s+streets|(?:crowds?|thousands|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:gathered|massed|assembled))\b/iu,
+    /\b(?:protests?|protesters?|protestors?|demonstrations?|demonstrators?|rall(?:y|ies|ied)|marched|marches|took\s+to\s+the\s+streets|tear\s+gas|water\s+cannons?|riot\s+police|dispersed\s+(?:the\s+)?(?:crowds?|rall(?:y|ies)|demonstrat\w+|protest\w*)|(?:crowds?|thousands|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:gathered|massed|assembled))\b/iu,
   ],
   // A court's decision ("the court ruled", "judges ordered the release", "the verdict"), and a vote ("voters
   // elected", "won the election", "the referendum"): acts of institutions a news text reports as events.

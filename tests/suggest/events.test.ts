@@ -405,6 +405,7 @@ describe('events: arrests, protests, cyber attacks, ship seizures and hazards th
     expect(eventType('A court in Almaty jailed the editor for seven years.')).toBe('arrest');
     expect(eventType('Thousands of demonstrators marched through Belgrade on Sunday.')).toBe('protest');
     expect(eventType('Large crowds gathered outside the parliament in Yerevan.')).toBe('protest');
+    expect(eventType('Riot police used tear gas on students in Nairobi.')).toBe('protest');
     expect(eventType('A cyber attack on the national postal service in Oslo cut deliveries.')).toBe('cyber-attack');
     expect(eventType('Hackers disabled the ticket machines of the railway in Riga.')).toBe('cyber-attack');
     // A state's diplomatic protest stays a reaction.
