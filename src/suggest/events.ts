@@ -82,14 +82,7 @@ export const EVENT_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ['famine', /\b(?:famine|starvation)\b/i],
   ['explosion', /\b(?:explosions?|exploded|blasts?|detonated|detonation)\b/i],
   ['blockade', /\b(?:blockaded?|blocked|blocking|besieged|siege)\b/i],
-  // People brought to safety: rescued, picked up, or carried somewhere by others ("the crew were taken to
-  // Djibouti by a passing vessel", "the injured were flown to Ankara").
   ['rescue', /\b(?:rescued|rescue|picked up|evacuated|evacuation)\b/i],
-  // (A row of its own: the place's capital letter is read case-sensitively.)
-  [
-    'rescue',
-    /\b(?:was|were|been)\s+(?:safely\s+|later\s+)?(?:taken|brought|flown|airlifted|ferried|carried)\s+(?:ashore|to\s+(?:safety|hospitals?|(?:the\s+)?\p{Lu}))/u,
-  ],
   [
     'diplomacy',
     /\b(?:diplomatic ties|cut(?:ting)? ties|ceasefire|truce|recalled (?:its|their) ambassador|expelled|brokered|talks|contacted\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:officials|authorities|government|counterparts?|ambassador|embassy)|(?:seek|sought|secure|secured|won|negotiated?)\s+the\s+release)\b/iu,

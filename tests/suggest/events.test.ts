@@ -473,7 +473,7 @@ describe('events: accounts of who did it, and why a claim joins (h-events)', () 
   });
 });
 
-describe('events: court rulings, votes, appeals for release and people carried to safety (h-events)', () => {
+describe('events: court rulings, votes and appeals for release (h-events)', () => {
   it('reads a court ruling and a vote as rows of their own', () => {
     expect(eventType('The Supreme Court in Brasilia ruled that the decree was void.')).toBe('court-ruling');
     expect(eventType('Judges in The Hague ordered the release of the two men.')).toBe('court-ruling');
@@ -489,17 +489,6 @@ describe('events: court rulings, votes, appeals for release and people carried t
       'diplomacy',
     );
     expect(eventType('Envoys met in Doha to secure the release of the hostages.')).toBe('diplomacy');
-  });
-
-  it('reads people carried to a named place or to safety as a rescue, undated, as an event', () => {
-    expect(eventType('The sailors were taken to Djibouti by a passing tanker.')).toBe('rescue');
-    expect(eventType('The injured were flown to hospital in Kabul.')).toBe('rescue');
-    // "taken to a" is no place.
-    expect(eventType('The decision was taken to a vote in the chamber.')).toBeUndefined();
-    const ev = events(
-      'A freighter was hit by a missile off Aden on Monday. The crew were taken to Djibouti by a navy ship.',
-    );
-    expect(ev).toHaveLength(2);
   });
 });
 
