@@ -933,6 +933,10 @@ function streakDays(slice: string, found: FoundDate[]): void {
 /** "two days of drills", "a three-day exercise": an activity that lasts N days. */
 const DAYS_LONG = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])(?:[- ]days?\s+of\b|-day\b)/i;
 
+/** A verb that sets a term, right before "N days of …" / "an N-day …": what it sets is to come. */
+const DECREED_BEFORE =
+  /\b(?:declared|declares|declaring|decreed|proclaimed|ordered|imposed|called|granted|gave|extended)\s+(?:(?:a|an|another|the|its|his|her|their|further)\s+)?$/i;
+
 /**
  * "China began two days of military drills on Thursday": an activity said to last N days, with the one
  * day the sentence gives, lasts from that day for N days (chrono reads the day alone). Only when the
@@ -943,6 +947,9 @@ function spanDays(slice: string, found: FoundDate[]): void {
   if (ended) return endedSpan(ended, found);
   const m = DAYS_LONG.exec(slice);
   if (!m) return;
+  // "declared three days of national mourning on Saturday", "imposed a two-day curfew on Monday": a term
+  // set by a decision, which is the event; the days it sets are still to come, no run of what happened.
+  if (DECREED_BEFORE.test(slice.slice(Math.max(0, m.index - 40), m.index))) return;
   const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
   const days = found.filter((d) => !d.reporting && !d.background && /^\d{4}-\d\d-\d\d$/.test(d.value));
   if (days.length !== 1 || found.some((d) => d !== days[0] && !d.reporting && !d.background)) return;

@@ -145,6 +145,17 @@ describe('dates', () => {
     ]);
     expect(values('The army began a three-day exercise on Monday.', '2024-05-10')).toEqual(['2024-05-06/2024-05-08']);
   });
+  it('dates a term a decision sets ("declared three days of mourning on Sunday") by the decision, not as a run', () => {
+    expect(values('The president declared three days of national mourning on Sunday.', '2024-05-14')).toEqual([
+      '2024-05-12',
+    ]);
+    expect(values('The governor imposed a two-day curfew in the city on Monday.', '2024-05-14')).toEqual([
+      '2024-05-13',
+    ]);
+    expect(values('The navy held two days of drills off the coast on Monday.', '2024-05-14')).toEqual([
+      '2024-05-13/2024-05-14',
+    ]);
+  });
   it('reads the forms of a span of days chrono reads as one day or two dates', () => {
     expect(values('Shelling on 23 and 25 November hit the port.')).toEqual(['2024-11-23/2024-11-25']);
     expect(values('Convoys moved between 14 and 16 October.')).toEqual(['2024-10-14/2024-10-16']);
