@@ -320,7 +320,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         }
         saidOnly = null;
       }
-      if (claim && own && own.value !== lastDate) {
+      if (claim && own && own.value !== lastDate && !isNightOf(own, lastDate)) {
         claim.attributes.date = own.value;
         claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
       }
@@ -490,7 +490,22 @@ export function isAnotherAccount(
   if (!claimant.found || !ANAPHORA.test(sentence)) return false;
   // "Britain said on Tuesday it would impose sanctions over the missiles": the saying is an event of its own.
   if (found.some((d) => d.statement && !d.background)) return false;
-  return found.every((d) => d.reporting || d.background || d.value === lastDate);
+  return found.every((d) => d.reporting || d.background || d.value === lastDate || isNightOf(d, lastDate));
+}
+
+/**
+ * "… said the ship went down during stormy weather overnight", after "sank on Saturday" in an article of
+ * Sunday: an "overnight" the account gives (the night before the day of the report) that holds the day of
+ * the event told before says nothing against it, so it does not make the account a new event.
+ */
+function isNightOf(d: FoundDate, lastDate: string | null): boolean {
+  return (
+    !!lastDate &&
+    /^\d{4}-\d\d-\d\d$/.test(lastDate) &&
+    /^overnight\b/.test(d.reason ?? '') &&
+    RUN.test(d.value) &&
+    withinRun(lastDate, d.value)
+  );
 }
 
 /** A verb of saying and a pluperfect clause after it: "said the group had fired", "claimed that it had hit". */

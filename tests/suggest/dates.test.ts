@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/suggest/dates.js';
+import { isAnotherAccount } from '../../src/suggest/suggest.js';
 import { suggestFor } from './setup.js';
 
 const values = (s: string, published: string | null = '2024-11-22') =>
@@ -540,5 +541,21 @@ describe('dates: what is to come', () => {
     expect(values('The leaders will meet tomorrow.', '2024-05-08')).toEqual([]);
     // A plan said on a day keeps the day it was said.
     expect(values('The ministry said on Monday it would send troops.', '2024-05-08')).toEqual(['2024-05-06']);
+  });
+});
+
+describe('dates: an account whose "overnight" holds the day of the event told before', () => {
+  const published = '2024-03-03';
+  it('does not restate the event day of a joining account that says "overnight"', () => {
+    const t =
+      'The cargo ship sank in the Red Sea near Mocha on Saturday. The coastguard of Eritrea said the vessel had gone down in a storm off Mocha overnight.';
+    const ev = suggestFor(t, published).suggestions.filter((x) => x.kind === 'event');
+    expect(ev.map((x) => x.attributes.date ?? null)).toEqual(['2024-03-02', null]);
+  });
+  it('reads such an account as another account, not a new event', () => {
+    const s = 'Port officials said the vessel went down in a storm overnight.';
+    expect(isAnotherAccount(s, findDates(s, 0, s.length, published), '2024-03-02')).toBe(true);
+    // A night that does not hold the day told before is another time.
+    expect(isAnotherAccount(s, findDates(s, 0, s.length, published), '2024-02-28')).toBe(false);
   });
 });
