@@ -292,10 +292,22 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         )?.attributes.id
       : undefined;
     const again = !!told && !!lastEvent && isReportedAgain(sentenceText, newer);
-    if (inside.length === 0 || again || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
+    const toll = !!lastEvent && !again && isTollUpdate(sentenceText, newer);
+    if (inside.length === 0 || again || toll || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       // Whether it is another account is read from its own words (a pronoun's "They said …" joins nothing).
       const claim = lastEvent
-        ? claimSuggestion({ start: s, end: e, text: sentenceText }, again && told ? told : lastEvent)
+        ? claimSuggestion(
+            {
+              start: s,
+              end: e,
+              text: sentenceText,
+              // A toll with no verb of saying ("By Sunday the ministry put the toll at …") is the article's.
+              ...(toll && !claimantOf(sentenceText).found
+                ? { claimant: { claimant: 'the article (unattributed)', found: true } }
+                : {}),
+            },
+            again && told ? told : lastEvent,
+          )
         : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date;
       // one that dates it to several days ("landed on December 30, and several more were launched … on
@@ -320,7 +332,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         }
         saidOnly = null;
       }
-      if (claim && own && own.value !== lastDate && !isNightOf(own, lastDate)) {
+      if (claim && own && !own.reached && own.value !== lastDate && !isNightOf(own, lastDate)) {
         claim.attributes.date = own.value;
         claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
       }
@@ -491,6 +503,19 @@ export function isAnotherAccount(
   // "Britain said on Tuesday it would impose sanctions over the missiles": the saying is an event of its own.
   if (found.some((d) => d.statement && !d.background)) return false;
   return found.every((d) => d.reporting || d.background || d.value === lastDate || isNightOf(d, lastDate));
+}
+
+/** The words of a toll: how many were killed, died, hurt or are missing. */
+const TOLL = /\b(?:(?:death\s+)?toll|dead|deaths|killed|died|injured|wounded|hurt|missing|casualties)\b/i;
+
+/**
+ * "By Sunday evening the ministry put the toll at more than 2,100 dead": a toll counted up to a day (a
+ * `reached` date, the only date the sentence gives of what happened) is another account of the event
+ * told before, not a new event on that day; the day is the count's, not the event's.
+ */
+export function isTollUpdate(sentence: string, found: readonly FoundDate[]): boolean {
+  const own = found.filter((d) => !d.reporting && !d.background);
+  return own.length > 0 && own.every((d) => d.reached) && TOLL.test(sentence);
 }
 
 /**

@@ -559,3 +559,20 @@ describe('dates: an account whose "overnight" holds the day of the event told be
     expect(isAnotherAccount(s, findDates(s, 0, s.length, published), '2024-02-28')).toBe(false);
   });
 });
+
+describe('dates: a toll counted "by" a later day', () => {
+  it('joins the event told before as another account, with no date of its own', () => {
+    const t =
+      'A strong earthquake struck eastern Turkey near Malatya on Monday. By Wednesday evening officials put the toll at more than 900 dead in Malatya and Elazig.';
+    const ev = suggestFor(t, '2024-05-16').suggestions.filter((x) => x.kind === 'event');
+    expect(ev.map((x) => [x.attributes.of ?? null, x.attributes.date ?? null])).toEqual([
+      [null, '2024-05-13'],
+      [ev[0].attributes.id, null],
+    ]);
+    // A count of another kind reached by a day ("had been evacuated by Wednesday") stays an event of its own.
+    const other =
+      'A strong earthquake struck eastern Turkey near Malatya on Monday. About 1,300 people had been evacuated from Elazig by Wednesday morning.';
+    const ev2 = suggestFor(other, '2024-05-16').suggestions.filter((x) => x.kind === 'event');
+    expect(ev2.map((x) => x.attributes.date ?? null)).toEqual(['2024-05-13', '2024-05-15']);
+  });
+});
