@@ -179,6 +179,8 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   // The run of days the event told last took, as the text gave its extent (not a calendar period such
   // as "last week"): a sentence dated to a day inside it tells part of that event.
   let lastRun: string | null = null;
+  // Whether that run is the night before a report ("overnight"), not days the text gives.
+  let lastRunNight = false;
   // The day the article's last report was said ("officials said on Wednesday"): "overnight" in a later
   // sentence the same sources tell ("…, the officials said") is the night before it.
   let lastSaid: string | null = null;
@@ -249,7 +251,13 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     const said = saidOnly?.attributes.id === lastEvent ? (saidOnly?.attributes.date ?? null) : null;
     const newer = said ? found.filter((d) => !(DAYS.test(d.value) && d.value.slice(0, 10) <= said)) : found;
     const own = found.filter((d) => !d.reporting && !d.background);
-    if (lastEvent && lastRun && own.length > 0 && own.every((d) => !d.anchored && withinRun(d.value, lastRun!))) {
+    if (
+      lastEvent &&
+      lastRun &&
+      own.length > 0 &&
+      own.every((d) => !d.anchored && withinRun(d.value, lastRun!)) &&
+      !(lastRunNight && apartFrom(inside, suggestions, lastEvent))
+    ) {
       const places = withinOthers(inside, text).map((p) => p.id);
       // One day of the run keeps its day; the whole run is the event's.
       const day = own.length === 1 ? own[0].value : null;
@@ -394,6 +402,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       lastEvent = ev.attributes.id;
       const date = ev.attributes.date;
       lastRun = date && RUN.test(date) && found.some((d) => d.value === date && !d.period) ? date : null;
+      lastRunNight = !!lastRun && found.some((d) => d.value === date && /^overnight\b/.test(d.reason ?? ''));
       lastDate = ev.attributes.date ?? lastDate;
       if (ev.attributes.date && DAYS.test(ev.attributes.date)) lastDay = ev.attributes.date;
       suggestions.push(ev);
@@ -503,6 +512,17 @@ export function isAnotherAccount(
   // "Britain said on Tuesday it would impose sanctions over the missiles": the saying is an event of its own.
   if (found.some((d) => d.statement && !d.background)) return false;
   return found.every((d) => d.reporting || d.background || d.value === lastDate || isNightOf(d, lastDate));
+}
+
+/**
+ * Whether a sentence's places are all apart from the places of the event `id` (none is one of them).
+ * "Drones hit Odesa overnight", then "On Tuesday a missile struck a school in Kharkiv": a day inside an
+ * overnight run (the night before the report) at other places is another event, not a part of the night's.
+ */
+function apartFrom(inside: readonly { id: string }[], suggestions: readonly Suggestion[], id: string): boolean {
+  const ev = suggestions.find((x) => x.kind === 'event' && x.attributes.id === id);
+  const at = new Set((ev?.attributes.place ?? '').split(' ').filter(Boolean));
+  return inside.length > 0 && at.size > 0 && inside.every((p) => !at.has(p.id));
 }
 
 /** The words of a toll: how many were killed, died, hurt or are missing. */

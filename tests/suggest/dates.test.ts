@@ -576,3 +576,19 @@ describe('dates: a toll counted "by" a later day', () => {
     expect(ev2.map((x) => x.attributes.date ?? null)).toEqual(['2024-05-13', '2024-05-15']);
   });
 });
+
+describe('dates: a day inside an overnight run', () => {
+  it('is another event at places apart from the night’s, and a part of it at the same place', () => {
+    const apart =
+      "Russian drones hit the port of Odesa overnight, Ukraine's air force said. On Monday afternoon, a missile struck a school in Kharkiv, killing two teachers.";
+    const ev = suggestFor(apart, '2024-05-14').suggestions.filter((x) => x.kind === 'event');
+    expect(ev.map((x) => [x.attributes.of ?? null, x.attributes.place, x.attributes.date])).toEqual([
+      [null, 'odesa', '2024-05-13/2024-05-14'],
+      [null, 'kharkiv', '2024-05-13'],
+    ]);
+    const same =
+      "Russian drones hit the port of Odesa overnight, Ukraine's air force said. Debris fell on a warehouse in Odesa on Tuesday.";
+    const ev2 = suggestFor(same, '2024-05-14').suggestions.filter((x) => x.kind === 'event');
+    expect(ev2.map((x) => x.attributes.of ?? null)).toEqual([null, ev2[0].attributes.id]);
+  });
+});
