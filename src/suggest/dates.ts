@@ -278,7 +278,7 @@ const REACHED_BEFORE =
  */
 /** A clause that tells a plan, up to the date ("will meet on", "is due to vote on", "plans to hold talks on"). */
 const FUTURE_BEFORE =
-  /\b(?:will|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to\s+be\s+held)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to)\b[^,.;]{0,45}$/i;
+  /\b(?:will|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to\s+be\s+held)\s+to|(?:is|are)\s+(?:(?:now|also)\s+)?(?:due|expected|scheduled|set|planned|slated)\s+(?:for|on)|(?:is|are)\s+to|plans?\s+to|intends?\s+to)\b[^,.;]{0,45}$/i;
 const LAST_PERIOD =
   /\b(?:(last|this|past|previous)|earlier\s+in\s+the|(?<=\b(?:at|since|by|from|until|in|to)\s+)the\s+(?:start|beginning|end|middle)\s+of\s+the)\s+(week|month|year)\b/gi;
 
@@ -786,6 +786,13 @@ export function findDates(
     if (!published) return false;
     const after = d.value.split('/')[0] > published;
     if (after && /\b(?:tomorrow|next|coming)\b/i.test(text.slice(d.start, d.end))) return true;
+    // "next Tuesday", "next week": ahead of the words, whatever day chrono took.
+    if (
+      /\bnext\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b/i.test(
+        text.slice(d.start, d.end),
+      )
+    )
+      return true;
     return !!d.reason?.includes(relative) && FUTURE_BEFORE.test(text.slice(Math.max(from, d.start - 50), d.start));
   };
   const kept = out.filter((d) => d.value !== '' && !ahead(d)).sort((a, b) => a.start - b.start);

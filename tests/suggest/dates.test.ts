@@ -592,3 +592,15 @@ describe('dates: a day inside an overnight run', () => {
     expect(ev2.map((x) => x.attributes.of ?? null)).toEqual([null, ev2[0].attributes.id]);
   });
 });
+
+describe('dates: plans set for a day', () => {
+  it('gives no date to what "is scheduled for Friday", "is set for April 20", or happens "next Tuesday"', () => {
+    const p = '2025-04-16';
+    expect(values('A vote in parliament is scheduled for Friday.', p)).toEqual([]);
+    expect(values('The referendum is set for April 20.', p)).toEqual([]);
+    expect(values('A summit is planned for Monday in Rome.', p)).toEqual([]);
+    expect(values('Envoys meet in Geneva next Tuesday.', p)).toEqual([]);
+    // What happened on a day stays dated.
+    expect(values('A vote in parliament was held on Friday.', p)).toEqual(['2025-04-11']);
+  });
+});
