@@ -938,7 +938,8 @@ function streakDays(slice: string, found: FoundDate[]): void {
 }
 
 /** "two days of drills", "a three-day exercise": an activity that lasts N days. */
-const DAYS_LONG = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])(?:[- ]days?\s+of\b|-day\b)/i;
+const DAYS_LONG =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])(?:[- ]days?\s+of\b|-day\b|\s+days\b(?<=\b(?:lasted|lasting|ran\s+for|went\s+on\s+for)\s+\w+\s+days))/i;
 
 /** A verb that sets a term, right before "N days of …" / "an N-day …": what it sets is to come. */
 const DECREED_BEFORE =
@@ -962,9 +963,20 @@ function spanDays(slice: string, found: FoundDate[]): void {
   if (days.length !== 1 || found.some((d) => d !== days[0] && !d.reporting && !d.background)) return;
   const d = days[0];
   const start = new Date(`${d.value}T12:00:00Z`);
+  // "Five days of drills ended on Tuesday", "the exercise, which lasted five days, concluded on Tuesday":
+  // the day given is the last of the N, so the run goes back from it.
+  if (ENDED_ON.test(slice)) {
+    d.value = `${day(new Date(start.getTime() - (n - 1) * 86400000))}/${d.value}`;
+    d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: ${n} days up to that day, when it ended`;
+    return;
+  }
   d.value = `${d.value}/${day(new Date(start.getTime() + (n - 1) * 86400000))}`;
   d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: ${n} days from that day`;
 }
+
+/** A verb that ends what lasted: the day the sentence gives is its last. */
+const ENDED_ON =
+  /\b(?:ended|end(?:ing)?|concluded|wrapped\s+up|finished|closed|drew\s+to\s+a\s+close|came\s+to\s+an\s+end|culminated)\b/i;
 
 /** "after a 24-hour offensive", "after a three-day siege": what ended on the day the sentence gives. */
 const ENDED_SPAN = /\bafter\s+(?:a|an)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[- ](hour|day)\b/i;

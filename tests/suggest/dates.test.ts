@@ -604,3 +604,13 @@ describe('dates: plans set for a day', () => {
     expect(values('A vote in parliament was held on Friday.', p)).toEqual(['2025-04-11']);
   });
 });
+
+describe('dates: a run of N days that ended on the day given', () => {
+  it('goes back from the day it ended ("five days of drills ended on Tuesday", "lasted five days and ended")', () => {
+    const p = '2025-04-16';
+    expect(values('Five days of naval drills ended on Tuesday in the Baltic.', p)).toEqual(['2025-04-11/2025-04-15']);
+    expect(values('The exercise lasted four days and concluded on Tuesday.', p)).toEqual(['2025-04-12/2025-04-15']);
+    // One that began on the day given still runs forward from it.
+    expect(values('The navy began two days of drills on Monday.', p)).toEqual(['2025-04-14/2025-04-15']);
+  });
+});
