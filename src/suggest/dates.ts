@@ -190,6 +190,13 @@ const SAID_AFTER =
  */
 const SINCE_BEFORE =
   /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:(?:very\s+)?(?:start|beginning|outbreak|onset|end)|(?:first|early|opening|initial|final|last)\s+(?:days?|weeks?|months?|hours?|stages?))\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
+/** "from" right before a date ("from March 15", "from early May"). */
+const FROM_BEFORE = /\bfrom\s+(?:(?:early|late|mid-?)\s*)?$/i;
+/** The end of a span after its start ("… to June", "… until Friday", "… and 25"). */
+const RANGE_END_AFTER = /^\s*(?:,?\s*(?:to|until|till|through|thru|and|-|–)\b|[-–])/i;
+/** A verb in the perfect before the date, in its clause: "have been attacked", "has shelled", "had closed". */
+const PERFECT =
+  /\b(?:has|have|had)\s+(?:(?:been|already|also|repeatedly|now)\s+)*[a-z]+(?:ed|en|wn|ne|nt|ght|ut)\b[^,.;]*$/i;
 /** ", when a quake killed …" after "since 1939": what happened then. */
 const SINCE_WHEN_AFTER = /^,?\s+when\s+(?!(?:it|they|he|she)\s+(?:was|were|had)\s+last\b)/i;
 /** Something that began (…) at the date that follows, and (below) goes on since. */
@@ -740,6 +747,16 @@ export function findDates(
     if (d.value === '' || d.value.includes('/')) continue;
     const before = text.slice(Math.max(from, d.start - 90), d.start);
     if (SINCE_BEFORE.test(before)) d.value = `${d.value}/..`;
+    // "Ships have been attacked from March 15": in a clause in the perfect, "from" a date with no end
+    // is "since" it.
+    else if (
+      FROM_BEFORE.test(before) &&
+      !RANGE_END_AFTER.test(text.slice(d.end, to)) &&
+      PERFECT.test(text.slice(Math.max(from, d.start - 90), d.start))
+    ) {
+      d.value = `${d.value}/..`;
+      d.reason = `${d.reason ? `${d.reason}; ` : ''}"from" a date in the perfect: from then on`;
+    }
     // "The violence began in Mali in 2012 and has spread …": what began then goes on.
     else if (BEGAN_BEFORE.test(before) && GOES_ON_AFTER.test(text.slice(d.end, to))) {
       d.value = `${d.value}/..`;

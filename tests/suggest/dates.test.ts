@@ -614,3 +614,13 @@ describe('dates: a run of N days that ended on the day given', () => {
     expect(values('The navy began two days of drills on Monday.', p)).toEqual(['2025-04-14/2025-04-15']);
   });
 });
+
+describe('dates: "from" a date in the perfect', () => {
+  it('reads it as from then on, unless the span is closed or the clause is not in the perfect', () => {
+    const p = '2025-04-16';
+    expect(values('Tankers have been turned back from the strait from March 15.', p)).toEqual(['2025-03-15/..']);
+    expect(values('Flights have been suspended from Monday.', p)).toEqual(['2025-04-14/..']);
+    expect(values('Ships were attacked from March 15 to March 20.', p)).toEqual(['2025-03-15/2025-03-20']);
+    expect(values('The missile was fired from Crimea on Monday.', p)).toEqual(['2025-04-14']);
+  });
+});
