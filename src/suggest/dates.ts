@@ -274,6 +274,11 @@ const HOLIDAY_DAY: Readonly<Record<string, [number, number]>> = {
   "new year's eve": [12, 31],
   'boxing day': [12, 26],
 };
+/** A season without its year: "last summer", "this spring", "in the autumn", "earlier this summer". */
+const SEASON =
+  /\b(?:(last|this|in\s+the|during\s+the|over\s+the|earlier\s+this|in\s+early|in\s+late)\s+)(spring|summer|autumn|fall)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:offensive|campaign|session|term|semester|olympics|games|school|months?)\b)/gi;
+/** The month a season begins (the northern seasons, as the news reports them). */
+const SEASON_START: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9 };
 /** "on 12.04.2024": the day first, as the news that writes dots writes it (chrono reads the month first). */
 const DOTTED_DATE = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/g;
 /** "By Wednesday, …", "… had risen to 12 by Friday": the day a count or a state was reached. */
@@ -478,6 +483,25 @@ export function findDates(
       end: start + m[0].length,
       value: at(y),
       ...(m[2] ? {} : { reason: 'year from the publication date' }),
+    });
+  }
+  // "last summer", "this spring", "in the autumn": chrono reads no season; the format has none, so the
+  // year it falls in (winter, across two years, is left out).
+  for (const m of slice.matchAll(SEASON)) {
+    if (!ref) continue;
+    const first = SEASON_START[m[2].toLowerCase()];
+    const y = ref.getUTCFullYear();
+    const which = (m[1] ?? '').toLowerCase();
+    // "last summer" is the latest one already over; "this spring" or "in the spring" the latest begun.
+    const begun = ref.getUTCMonth() + 1 >= first ? y : y - 1;
+    const ended = ref.getUTCMonth() + 1 >= first + 3 ? y : y - 1;
+    const year = which === 'last' ? ended : begun;
+    const start = from + m.index;
+    out.push({
+      start,
+      end: start + m[0].length,
+      value: String(year),
+      reason: `the year of ${m[0].trim()}, from the publication date`,
     });
   }
   for (const m of slice.matchAll(DOTTED_DATE)) {

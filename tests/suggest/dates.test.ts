@@ -624,3 +624,14 @@ describe('dates: "from" a date in the perfect', () => {
     expect(values('The missile was fired from Crimea on Monday.', p)).toEqual(['2025-04-14']);
   });
 });
+
+describe('dates: a season without its year', () => {
+  it('is the year it falls in: "last summer" the latest one over, "this spring" / "in the autumn" the latest begun', () => {
+    expect(values('Rebels took the town last summer.', '2025-04-16')).toEqual(['2024']);
+    expect(values('Rebels took the town last summer.', '2025-10-16')).toEqual(['2025']);
+    expect(values('Floods hit the delta this spring.', '2025-04-16')).toEqual(['2025']);
+    expect(values('Floods hit the delta in the autumn.', '2025-04-16')).toEqual(['2024']);
+    // A season that names a thing is no date.
+    expect(values('The summer offensive stalled near Zaporizhzhia.', '2025-04-16')).toEqual([]);
+  });
+});
