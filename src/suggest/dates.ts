@@ -766,6 +766,27 @@ export function findDates(
       continue;
     out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });
   }
+  // "late on Friday and early on Saturday", "on Friday night and Saturday morning": one night, across two
+  // days (chrono reads the two days apart).
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i], out[i + 1]];
+    if (!/^\d{4}-\d\d-\d\d$/.test(a.value) || !/^\d{4}-\d\d-\d\d$/.test(b.value)) continue;
+    if (Date.parse(b.value) - Date.parse(a.value) !== 86400000) continue;
+    const lateA =
+      /\blate\s+(?:on\s+)?$/i.test(text.slice(Math.max(from, a.start - 10), a.start)) ||
+      /^[^,.;]{0,12}?\b(?:night|evening)\b/i.test(text.slice(a.start, b.start));
+    const between = text.slice(a.end, b.start);
+    if (
+      !lateA ||
+      !/^\s+(?:night\s+|evening\s+)?(?:and|into|to)\s+(?:the\s+)?(?:early\s+(?:(?:hours|morning)\s+of\s+)?(?:on\s+)?)?$/i.test(
+        between,
+      )
+    )
+      continue;
+    if (!/\bearly\b/i.test(between) && !/^[^,.;]{0,12}?\b(?:morning)\b/i.test(text.slice(b.start, b.end + 10)))
+      continue;
+    out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });
+  }
   // "since December", "since last year", "since the start of the war in 2014": from then on.
   for (const d of out) {
     if (d.value === '' || d.value.includes('/')) continue;

@@ -635,3 +635,17 @@ describe('dates: a season without its year', () => {
     expect(values('The summer offensive stalled near Zaporizhzhia.', '2025-04-16')).toEqual([]);
   });
 });
+
+describe('dates: one night across two days', () => {
+  it('reads "late on Friday and early on Saturday", "on Friday night and Saturday morning" as one interval', () => {
+    const p = '2025-04-16';
+    expect(values('Drones struck the port late on Friday and early on Saturday.', p)).toEqual([
+      '2025-04-11/2025-04-12',
+    ]);
+    expect(values('Drones struck the port on Friday night and Saturday morning.', p)).toEqual([
+      '2025-04-11/2025-04-12',
+    ]);
+    // Two days told apart stay two.
+    expect(values('Drones struck the port on Friday and again on Saturday.', p)).toEqual(['2025-04-11', '2025-04-12']);
+  });
+});
