@@ -274,6 +274,12 @@ const HOLIDAY_DAY: Readonly<Record<string, [number, number]>> = {
   "new year's eve": [12, 31],
   'boxing day': [12, 26],
 };
+/**
+ * A dateline with a date: "BEIRUT, Jan 18 (Reuters) -", "KYIV, Ukraine, Tuesday (AP) —", "GOMA, 27 January
+ * —": a capitalised place (and its region), the day, an agency, a dash, at the start of the text.
+ */
+const DATELINE_DATE =
+  /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}(?:,[ \u00a0]*[\p{L}\p{M}.' ]{1,30}?)?,?[ \u00a0]+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \u00a0]+\d{1,2}|\d{1,2}[ \u00a0]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:,?[ \u00a0]+\d{4})?[ \u00a0]*(?:\([^)]{1,40}\))?[ \u00a0]*(?:[—–]|-[ \u00a0])/u;
 /** A season without its year: "last summer", "this spring", "in the autumn", "earlier this summer". */
 const SEASON =
   /\b(?:(last|this|in\s+the|during\s+the|over\s+the|earlier\s+this|in\s+early|in\s+late)\s+)(spring|summer|autumn|fall)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:offensive|campaign|session|term|semester|olympics|games|school|months?)\b)/gi;
@@ -857,6 +863,15 @@ export function findDates(
       return true;
     return !!d.reason?.includes(relative) && FUTURE_BEFORE.test(text.slice(Math.max(from, d.start - 50), d.start));
   };
+  // "BEIRUT, Jan 18 (Reuters) -": the dateline's day is the day the story was filed, when it was told,
+  // not the day of what it tells.
+  const line = DATELINE_DATE.exec(slice);
+  if (line)
+    for (const d of out)
+      if (d.start >= from && d.end <= from + line[0].length) {
+        d.reporting = true;
+        d.reason = 'the dateline: the day the story was filed';
+      }
   const kept = out.filter((d) => d.value !== '' && !ahead(d)).sort((a, b) => a.start - b.start);
   weekdayOfWeek(text, kept);
   nightInto(text, from, kept);

@@ -649,3 +649,19 @@ describe('dates: one night across two days', () => {
     expect(values('Drones struck the port on Friday and again on Saturday.', p)).toEqual(['2025-04-11', '2025-04-12']);
   });
 });
+
+describe('dates: a dateline with a day', () => {
+  it('is the day the story was filed: what was said, and the day "overnight" ends on', () => {
+    const p = '2024-01-19';
+    const t = 'BEIRUT, Jan 18 (Reuters) - Israeli jets struck villages in southern Lebanon overnight, the army said.';
+    const found = findDates(t, 0, t.length, p);
+    expect(found.map((d) => [d.value, d.reporting ?? false])).toEqual([
+      ['2024-01-18', true],
+      ['2024-01-17/2024-01-18', false],
+    ]);
+    const t2 = 'GOMA, 27 January (AFP) — Rebels entered Goma on Sunday, residents said.';
+    expect(suggestFor(t2, '2025-01-28').suggestions.find((x) => x.kind === 'event')?.attributes.date).toBe(
+      '2025-01-26',
+    );
+  });
+});
