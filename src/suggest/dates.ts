@@ -250,6 +250,7 @@ const PREVIOUS_WEEKDAY = /\b(?:the\s+)?previous(?=\s+(?:Monday|Tuesday|Wednesday
 const PAST_SPAN =
   /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
 const DAY_BEFORE_YESTERDAY = /\bthe\s+day\s+before\s+yesterday\b/gi;
+const FORTNIGHT_AGO = /\b(?:a|one)\s+fortnight\s+ago\b/gi;
 /**
  * "on the 14th", "on the evening of the 9th", "from the 3rd to the 5th": a day of the month without the
  * month (chrono reads nothing). Only after a preposition or "… of", and not before a noun ("the 14th
@@ -403,6 +404,17 @@ export function findDates(
       value: day(ref),
       reason: 'the publication day',
       ...(reporting ? { reporting } : {}),
+    });
+  }
+  // "a fortnight ago": chrono knows no fortnight; fourteen days before publication.
+  for (const m of slice.matchAll(FORTNIGHT_AGO)) {
+    if (!ref) continue;
+    const start = from + m.index;
+    out.push({
+      start,
+      end: start + m[0].length,
+      value: day(new Date(ref.getTime() - 14 * 86400000)),
+      reason: relative,
     });
   }
   for (const m of slice.matchAll(DAY_BEFORE_YESTERDAY)) {

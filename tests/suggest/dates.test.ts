@@ -665,3 +665,9 @@ describe('dates: a dateline with a day', () => {
     );
   });
 });
+
+describe('dates: "a fortnight ago"', () => {
+  it('is fourteen days before publication', () => {
+    expect(values('Militants raided the border post a fortnight ago.', '2025-04-16')).toEqual(['2025-04-02']);
+  });
+});
