@@ -190,6 +190,13 @@ const SAID_AFTER =
  */
 const SINCE_BEFORE =
   /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:(?:very\s+)?(?:start|beginning|outbreak|onset|end)|(?:first|early|opening|initial|final|last)\s+(?:days?|weeks?|months?|hours?|stages?))\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
+/** "from" right before a date ("from March 15", "from early May"). */
+const FROM_BEFORE = /\bfrom\s+(?:(?:early|late|mid-?)\s*)?$/i;
+/** The end of a span after its start ("… to June", "… until Friday", "… and 25"). */
+const RANGE_END_AFTER = /^\s*(?:,?\s*(?:to|until|till|through|thru|and|-|–)\b|[-–])/i;
+/** A verb in the perfect before the date, in its clause: "have been attacked", "has shelled", "had closed". */
+const PERFECT =
+  /\b(?:has|have|had)\s+(?:(?:been|already|also|repeatedly|now)\s+)*[a-z]+(?:ed|en|wn|ne|nt|ght|ut)\b[^,.;]*$/i;
 /** ", when a quake killed …" after "since 1939": what happened then. */
 const SINCE_WHEN_AFTER = /^,?\s+when\s+(?!(?:it|they|he|she)\s+(?:was|were|had)\s+last\b)/i;
 /** Something that began (…) at the date that follows, and (below) goes on since. */
@@ -243,6 +250,7 @@ const PREVIOUS_WEEKDAY = /\b(?:the\s+)?previous(?=\s+(?:Monday|Tuesday|Wednesday
 const PAST_SPAN =
   /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(hours|days|weeks)\b/gi;
 const DAY_BEFORE_YESTERDAY = /\bthe\s+day\s+before\s+yesterday\b/gi;
+const FORTNIGHT_AGO = /\b(?:a|one)\s+fortnight\s+ago\b/gi;
 /**
  * "on the 14th", "on the evening of the 9th", "from the 3rd to the 5th": a day of the month without the
  * month (chrono reads nothing). Only after a preposition or "… of", and not before a noun ("the 14th
@@ -267,6 +275,17 @@ const HOLIDAY_DAY: Readonly<Record<string, [number, number]>> = {
   "new year's eve": [12, 31],
   'boxing day': [12, 26],
 };
+/**
+ * A dateline with a date: "BEIRUT, Jan 18 (Reuters) -", "KYIV, Ukraine, Tuesday (AP) —", "GOMA, 27 January
+ * —": a capitalised place (and its region), the day, an agency, a dash, at the start of the text.
+ */
+const DATELINE_DATE =
+  /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}(?:,[ \u00a0]*[\p{L}\p{M}.' ]{1,30}?)?,?[ \u00a0]+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \u00a0]+\d{1,2}|\d{1,2}[ \u00a0]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:,?[ \u00a0]+\d{4})?[ \u00a0]*(?:\([^)]{1,40}\))?[ \u00a0]*(?:[—–]|-[ \u00a0])/u;
+/** A season without its year: "last summer", "this spring", "in the autumn", "earlier this summer". */
+const SEASON =
+  /\b(?:(last|this|in\s+the|during\s+the|over\s+the|earlier\s+this|in\s+early|in\s+late)\s+)(spring|summer|autumn|fall)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+(?:offensive|campaign|session|term|semester|olympics|games|school|months?)\b)/gi;
+/** The month a season begins (the northern seasons, as the news reports them). */
+const SEASON_START: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9 };
 /** "on 12.04.2024": the day first, as the news that writes dots writes it (chrono reads the month first). */
 const DOTTED_DATE = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/g;
 /** "By Wednesday, …", "… had risen to 12 by Friday": the day a count or a state was reached. */
@@ -278,7 +297,7 @@ const REACHED_BEFORE =
  */
 /** A clause that tells a plan, up to the date ("will meet on", "is due to vote on", "plans to hold talks on"). */
 const FUTURE_BEFORE =
-  /\b(?:will|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to\s+be\s+held)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to)\b[^,.;]{0,45}$/i;
+  /\b(?:will|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to\s+be\s+held)\s+to|(?:is|are)\s+(?:(?:now|also)\s+)?(?:due|expected|scheduled|set|planned|slated)\s+(?:for|on)|(?:is|are)\s+to|plans?\s+to|intends?\s+to)\b[^,.;]{0,45}$/i;
 const LAST_PERIOD =
   /\b(?:(last|this|past|previous)|earlier\s+in\s+the|(?<=\b(?:at|since|by|from|until|in|to)\s+)the\s+(?:start|beginning|end|middle)\s+of\s+the)\s+(week|month|year)\b/gi;
 
@@ -387,6 +406,17 @@ export function findDates(
       ...(reporting ? { reporting } : {}),
     });
   }
+  // "a fortnight ago": chrono knows no fortnight; fourteen days before publication.
+  for (const m of slice.matchAll(FORTNIGHT_AGO)) {
+    if (!ref) continue;
+    const start = from + m.index;
+    out.push({
+      start,
+      end: start + m[0].length,
+      value: day(new Date(ref.getTime() - 14 * 86400000)),
+      reason: relative,
+    });
+  }
   for (const m of slice.matchAll(DAY_BEFORE_YESTERDAY)) {
     if (!ref) continue;
     const start = from + m.index;
@@ -471,6 +501,25 @@ export function findDates(
       end: start + m[0].length,
       value: at(y),
       ...(m[2] ? {} : { reason: 'year from the publication date' }),
+    });
+  }
+  // "last summer", "this spring", "in the autumn": chrono reads no season; the format has none, so the
+  // year it falls in (winter, across two years, is left out).
+  for (const m of slice.matchAll(SEASON)) {
+    if (!ref) continue;
+    const first = SEASON_START[m[2].toLowerCase()];
+    const y = ref.getUTCFullYear();
+    const which = (m[1] ?? '').toLowerCase();
+    // "last summer" is the latest one already over; "this spring" or "in the spring" the latest begun.
+    const begun = ref.getUTCMonth() + 1 >= first ? y : y - 1;
+    const ended = ref.getUTCMonth() + 1 >= first + 3 ? y : y - 1;
+    const year = which === 'last' ? ended : begun;
+    const start = from + m.index;
+    out.push({
+      start,
+      end: start + m[0].length,
+      value: String(year),
+      reason: `the year of ${m[0].trim()}, from the publication date`,
     });
   }
   for (const m of slice.matchAll(DOTTED_DATE)) {
@@ -735,11 +784,42 @@ export function findDates(
       continue;
     out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });
   }
+  // "late on Friday and early on Saturday", "on Friday night and Saturday morning": one night, across two
+  // days (chrono reads the two days apart).
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i], out[i + 1]];
+    if (!/^\d{4}-\d\d-\d\d$/.test(a.value) || !/^\d{4}-\d\d-\d\d$/.test(b.value)) continue;
+    if (Date.parse(b.value) - Date.parse(a.value) !== 86400000) continue;
+    const lateA =
+      /\blate\s+(?:on\s+)?$/i.test(text.slice(Math.max(from, a.start - 10), a.start)) ||
+      /^[^,.;]{0,12}?\b(?:night|evening)\b/i.test(text.slice(a.start, b.start));
+    const between = text.slice(a.end, b.start);
+    if (
+      !lateA ||
+      !/^\s+(?:night\s+|evening\s+)?(?:and|into|to)\s+(?:the\s+)?(?:early\s+(?:(?:hours|morning)\s+of\s+)?(?:on\s+)?)?$/i.test(
+        between,
+      )
+    )
+      continue;
+    if (!/\bearly\b/i.test(between) && !/^[^,.;]{0,12}?\b(?:morning)\b/i.test(text.slice(b.start, b.end + 10)))
+      continue;
+    out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });
+  }
   // "since December", "since last year", "since the start of the war in 2014": from then on.
   for (const d of out) {
     if (d.value === '' || d.value.includes('/')) continue;
     const before = text.slice(Math.max(from, d.start - 90), d.start);
     if (SINCE_BEFORE.test(before)) d.value = `${d.value}/..`;
+    // "Ships have been attacked from March 15": in a clause in the perfect, "from" a date with no end
+    // is "since" it.
+    else if (
+      FROM_BEFORE.test(before) &&
+      !RANGE_END_AFTER.test(text.slice(d.end, to)) &&
+      PERFECT.test(text.slice(Math.max(from, d.start - 90), d.start))
+    ) {
+      d.value = `${d.value}/..`;
+      d.reason = `${d.reason ? `${d.reason}; ` : ''}"from" a date in the perfect: from then on`;
+    }
     // "The violence began in Mali in 2012 and has spread …": what began then goes on.
     else if (BEGAN_BEFORE.test(before) && GOES_ON_AFTER.test(text.slice(d.end, to))) {
       d.value = `${d.value}/..`;
@@ -786,8 +866,24 @@ export function findDates(
     if (!published) return false;
     const after = d.value.split('/')[0] > published;
     if (after && /\b(?:tomorrow|next|coming)\b/i.test(text.slice(d.start, d.end))) return true;
+    // "next Tuesday", "next week": ahead of the words, whatever day chrono took.
+    if (
+      /\bnext\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b/i.test(
+        text.slice(d.start, d.end),
+      )
+    )
+      return true;
     return !!d.reason?.includes(relative) && FUTURE_BEFORE.test(text.slice(Math.max(from, d.start - 50), d.start));
   };
+  // "BEIRUT, Jan 18 (Reuters) -": the dateline's day is the day the story was filed, when it was told,
+  // not the day of what it tells.
+  const line = DATELINE_DATE.exec(slice);
+  if (line)
+    for (const d of out)
+      if (d.start >= from && d.end <= from + line[0].length) {
+        d.reporting = true;
+        d.reason = 'the dateline: the day the story was filed';
+      }
   const kept = out.filter((d) => d.value !== '' && !ahead(d)).sort((a, b) => a.start - b.start);
   weekdayOfWeek(text, kept);
   nightInto(text, from, kept);
@@ -931,7 +1027,12 @@ function streakDays(slice: string, found: FoundDate[]): void {
 }
 
 /** "two days of drills", "a three-day exercise": an activity that lasts N days. */
-const DAYS_LONG = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])(?:[- ]days?\s+of\b|-day\b)/i;
+const DAYS_LONG =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])(?:[- ]days?\s+of\b|-day\b|\s+days\b(?<=\b(?:lasted|lasting|ran\s+for|went\s+on\s+for)\s+\w+\s+days))/i;
+
+/** A verb that sets a term, right before "N days of …" / "an N-day …": what it sets is to come. */
+const DECREED_BEFORE =
+  /\b(?:declared|declares|declaring|decreed|proclaimed|ordered|imposed|called|granted|gave|extended)\s+(?:(?:a|an|another|the|its|his|her|their|further)\s+)?$/i;
 
 /**
  * "China began two days of military drills on Thursday": an activity said to last N days, with the one
@@ -943,14 +1044,28 @@ function spanDays(slice: string, found: FoundDate[]): void {
   if (ended) return endedSpan(ended, found);
   const m = DAYS_LONG.exec(slice);
   if (!m) return;
+  // "declared three days of national mourning on Saturday", "imposed a two-day curfew on Monday": a term
+  // set by a decision, which is the event; the days it sets are still to come, no run of what happened.
+  if (DECREED_BEFORE.test(slice.slice(Math.max(0, m.index - 40), m.index))) return;
   const n = UNITS[m[1].toLowerCase()] ?? Number(m[1]);
   const days = found.filter((d) => !d.reporting && !d.background && /^\d{4}-\d\d-\d\d$/.test(d.value));
   if (days.length !== 1 || found.some((d) => d !== days[0] && !d.reporting && !d.background)) return;
   const d = days[0];
   const start = new Date(`${d.value}T12:00:00Z`);
+  // "Five days of drills ended on Tuesday", "the exercise, which lasted five days, concluded on Tuesday":
+  // the day given is the last of the N, so the run goes back from it.
+  if (ENDED_ON.test(slice)) {
+    d.value = `${day(new Date(start.getTime() - (n - 1) * 86400000))}/${d.value}`;
+    d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: ${n} days up to that day, when it ended`;
+    return;
+  }
   d.value = `${d.value}/${day(new Date(start.getTime() + (n - 1) * 86400000))}`;
   d.reason = `${d.reason ? `${d.reason}; ` : ''}${m[0].trim()}: ${n} days from that day`;
 }
+
+/** A verb that ends what lasted: the day the sentence gives is its last. */
+const ENDED_ON =
+  /\b(?:ended|end(?:ing)?|concluded|wrapped\s+up|finished|closed|drew\s+to\s+a\s+close|came\s+to\s+an\s+end|culminated)\b/i;
 
 /** "after a 24-hour offensive", "after a three-day siege": what ended on the day the sentence gives. */
 const ENDED_SPAN = /\bafter\s+(?:a|an)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[- ](hour|day)\b/i;

@@ -183,6 +183,8 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
   // The run of days the event told last took, as the text gave its extent (not a calendar period such
   // as "last week"): a sentence dated to a day inside it tells part of that event.
   let lastRun: string | null = null;
+  // Whether that run is the night before a report ("overnight"), not days the text gives.
+  let lastRunNight = false;
   // The day the article's last report was said ("officials said on Wednesday"): "overnight" in a later
   // sentence the same sources tell ("…, the officials said") is the night before it.
   let lastSaid: string | null = null;
@@ -257,7 +259,13 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     const said = saidOnly?.attributes.id === lastEvent ? (saidOnly?.attributes.date ?? null) : null;
     const newer = said ? found.filter((d) => !(DAYS.test(d.value) && d.value.slice(0, 10) <= said)) : found;
     const own = found.filter((d) => !d.reporting && !d.background);
-    if (lastEvent && lastRun && own.length > 0 && own.every((d) => !d.anchored && withinRun(d.value, lastRun!))) {
+    if (
+      lastEvent &&
+      lastRun &&
+      own.length > 0 &&
+      own.every((d) => !d.anchored && withinRun(d.value, lastRun!)) &&
+      !(lastRunNight && apartFrom(inside, suggestions, lastEvent))
+    ) {
       const places = withinOthers(inside, text).map((p) => p.id);
       // One day of the run keeps its day; the whole run is the event's.
       const day = own.length === 1 ? own[0].value : null;
@@ -300,18 +308,32 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         )?.attributes.id
       : undefined;
     const again = !!told && !!lastEvent && isReportedAgain(sentenceText, newer);
-    if (inside.length === 0 || again || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
+    const toll = !!lastEvent && !again && isTollUpdate(sentenceText, newer);
+    if (inside.length === 0 || again || toll || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
       // Whether it is another account is read from its own words (a pronoun's "They said …" joins nothing).
       // Why it joins, for the reviewer: it names no place, its only places say who tells it ("Ukraine's
       // security service said …"), or it refers back to the event told before ("the attack").
-      const why =
-        inside.length > 0
+      const why = toll
+        ? 'a toll counted up to a later day tells more of the event before'
+        : inside.length > 0
           ? `it refers back to what was told before ("${ANAPHORA.exec(sentenceText)?.[0] ?? ''}"), attributed, with no date of its own`
           : places.some((p) => p.start >= s && p.end <= e)
             ? 'its only place names who tells it, not where it happened'
             : 'no place in the sentence';
       const claim = lastEvent
-        ? claimSuggestion({ start: s, end: e, text: sentenceText }, again && told ? told : lastEvent, why)
+        ? claimSuggestion(
+            {
+              start: s,
+              end: e,
+              text: sentenceText,
+              // A toll with no verb of saying ("By Sunday the ministry put the toll at …") is the article's.
+              ...(toll && !claimantOf(sentenceText).found
+                ? { claimant: { claimant: 'the article (unattributed)', found: true } }
+                : {}),
+            },
+            again && told ? told : lastEvent,
+            why,
+          )
         : null;
       // A claim that dates what it tells ("A day earlier the group said it had used …") keeps its own date;
       // one that dates it to several days ("landed on December 30, and several more were launched … on
@@ -336,7 +358,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         }
         saidOnly = null;
       }
-      if (claim && own && own.value !== lastDate) {
+      if (claim && own && !own.reached && own.value !== lastDate && !isNightOf(own, lastDate)) {
         claim.attributes.date = own.value;
         claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
       }
@@ -424,6 +446,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       lastEvent = ev.attributes.id;
       const date = ev.attributes.date;
       lastRun = date && RUN.test(date) && found.some((d) => d.value === date && !d.period) ? date : null;
+      lastRunNight = !!lastRun && found.some((d) => d.value === date && /^overnight\b/.test(d.reason ?? ''));
       lastDate = ev.attributes.date ?? lastDate;
       if (ev.attributes.date && DAYS.test(ev.attributes.date)) lastDay = ev.attributes.date;
       suggestions.push(ev);
@@ -532,7 +555,46 @@ export function isAnotherAccount(
   if (!claimant.found || !ANAPHORA.test(sentence)) return false;
   // "Britain said on Tuesday it would impose sanctions over the missiles": the saying is an event of its own.
   if (found.some((d) => d.statement && !d.background)) return false;
-  return found.every((d) => d.reporting || d.background || d.value === lastDate);
+  return found.every((d) => d.reporting || d.background || d.value === lastDate || isNightOf(d, lastDate));
+}
+
+/**
+ * Whether a sentence's places are all apart from the places of the event `id` (none is one of them).
+ * "Drones hit Odesa overnight", then "On Tuesday a missile struck a school in Kharkiv": a day inside an
+ * overnight run (the night before the report) at other places is another event, not a part of the night's.
+ */
+function apartFrom(inside: readonly { id: string }[], suggestions: readonly Suggestion[], id: string): boolean {
+  const ev = suggestions.find((x) => x.kind === 'event' && x.attributes.id === id);
+  const at = new Set((ev?.attributes.place ?? '').split(' ').filter(Boolean));
+  return inside.length > 0 && at.size > 0 && inside.every((p) => !at.has(p.id));
+}
+
+/** The words of a toll: how many were killed, died, hurt or are missing. */
+const TOLL = /\b(?:(?:death\s+)?toll|dead|deaths|killed|died|injured|wounded|hurt|missing|casualties)\b/i;
+
+/**
+ * "By Sunday evening the ministry put the toll at more than 2,100 dead": a toll counted up to a day (a
+ * `reached` date, the only date the sentence gives of what happened) is another account of the event
+ * told before, not a new event on that day; the day is the count's, not the event's.
+ */
+export function isTollUpdate(sentence: string, found: readonly FoundDate[]): boolean {
+  const own = found.filter((d) => !d.reporting && !d.background);
+  return own.length > 0 && own.every((d) => d.reached) && TOLL.test(sentence);
+}
+
+/**
+ * "… said the ship went down during stormy weather overnight", after "sank on Saturday" in an article of
+ * Sunday: an "overnight" the account gives (the night before the day of the report) that holds the day of
+ * the event told before says nothing against it, so it does not make the account a new event.
+ */
+function isNightOf(d: FoundDate, lastDate: string | null): boolean {
+  return (
+    !!lastDate &&
+    /^\d{4}-\d\d-\d\d$/.test(lastDate) &&
+    /^overnight\b/.test(d.reason ?? '') &&
+    RUN.test(d.value) &&
+    withinRun(lastDate, d.value)
+  );
 }
 
 /** A verb of saying and a pluperfect clause after it: "said the group had fired", "claimed that it had hit". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/suggest/dates.js';
+import { isAnotherAccount } from '../../src/suggest/suggest.js';
 import { suggestFor } from './setup.js';
 
 const values = (s: string, published: string | null = '2024-11-22') =>
@@ -144,6 +145,17 @@ describe('dates', () => {
       '2024-05-10',
     ]);
     expect(values('The army began a three-day exercise on Monday.', '2024-05-10')).toEqual(['2024-05-06/2024-05-08']);
+  });
+  it('dates a term a decision sets ("declared three days of mourning on Sunday") by the decision, not as a run', () => {
+    expect(values('The president declared three days of national mourning on Sunday.', '2024-05-14')).toEqual([
+      '2024-05-12',
+    ]);
+    expect(values('The governor imposed a two-day curfew in the city on Monday.', '2024-05-14')).toEqual([
+      '2024-05-13',
+    ]);
+    expect(values('The navy held two days of drills off the coast on Monday.', '2024-05-14')).toEqual([
+      '2024-05-13/2024-05-14',
+    ]);
   });
   it('reads the forms of a span of days chrono reads as one day or two dates', () => {
     expect(values('Shelling on 23 and 25 November hit the port.')).toEqual(['2024-11-23/2024-11-25']);
@@ -529,5 +541,133 @@ describe('dates: what is to come', () => {
     expect(values('The leaders will meet tomorrow.', '2024-05-08')).toEqual([]);
     // A plan said on a day keeps the day it was said.
     expect(values('The ministry said on Monday it would send troops.', '2024-05-08')).toEqual(['2024-05-06']);
+  });
+});
+
+describe('dates: an account whose "overnight" holds the day of the event told before', () => {
+  const published = '2024-03-03';
+  it('does not restate the event day of a joining account that says "overnight"', () => {
+    const t =
+      'The cargo ship sank in the Red Sea near Mocha on Saturday. The coastguard of Eritrea said the vessel had gone down in a storm off Mocha overnight.';
+    const ev = suggestFor(t, published).suggestions.filter((x) => x.kind === 'event');
+    expect(ev.map((x) => x.attributes.date ?? null)).toEqual(['2024-03-02', null]);
+  });
+  it('reads such an account as another account, not a new event', () => {
+    const s = 'Port officials said the vessel went down in a storm overnight.';
+    expect(isAnotherAccount(s, findDates(s, 0, s.length, published), '2024-03-02')).toBe(true);
+    // A night that does not hold the day told before is another time.
+    expect(isAnotherAccount(s, findDates(s, 0, s.length, published), '2024-02-28')).toBe(false);
+  });
+});
+
+describe('dates: a toll counted "by" a later day', () => {
+  it('joins the event told before as another account, with no date of its own', () => {
+    const t =
+      'A strong earthquake struck eastern Turkey near Malatya on Monday. By Wednesday evening officials put the toll at more than 900 dead in Malatya and Elazig.';
+    const ev = suggestFor(t, '2024-05-16').suggestions.filter((x) => x.kind === 'event');
+    expect(ev.map((x) => [x.attributes.of ?? null, x.attributes.date ?? null])).toEqual([
+      [null, '2024-05-13'],
+      [ev[0].attributes.id, null],
+    ]);
+    // A count of another kind reached by a day ("had been evacuated by Wednesday") stays an event of its own.
+    const other =
+      'A strong earthquake struck eastern Turkey near Malatya on Monday. About 1,300 people had been evacuated from Elazig by Wednesday morning.';
+    const ev2 = suggestFor(other, '2024-05-16').suggestions.filter((x) => x.kind === 'event');
+    expect(ev2.map((x) => x.attributes.date ?? null)).toEqual(['2024-05-13', '2024-05-15']);
+  });
+});
+
+describe('dates: a day inside an overnight run', () => {
+  it('is another event at places apart from the night’s, and a part of it at the same place', () => {
+    const apart =
+      "Russian drones hit the port of Odesa overnight, Ukraine's air force said. On Monday afternoon, a missile struck a school in Kharkiv, killing two teachers.";
+    const ev = suggestFor(apart, '2024-05-14').suggestions.filter((x) => x.kind === 'event');
+    expect(ev.map((x) => [x.attributes.of ?? null, x.attributes.place, x.attributes.date])).toEqual([
+      [null, 'odesa', '2024-05-13/2024-05-14'],
+      [null, 'kharkiv', '2024-05-13'],
+    ]);
+    const same =
+      "Russian drones hit the port of Odesa overnight, Ukraine's air force said. Debris fell on a warehouse in Odesa on Tuesday.";
+    const ev2 = suggestFor(same, '2024-05-14').suggestions.filter((x) => x.kind === 'event');
+    expect(ev2.map((x) => x.attributes.of ?? null)).toEqual([null, ev2[0].attributes.id]);
+  });
+});
+
+describe('dates: plans set for a day', () => {
+  it('gives no date to what "is scheduled for Friday", "is set for April 20", or happens "next Tuesday"', () => {
+    const p = '2025-04-16';
+    expect(values('A vote in parliament is scheduled for Friday.', p)).toEqual([]);
+    expect(values('The referendum is set for April 20.', p)).toEqual([]);
+    expect(values('A summit is planned for Monday in Rome.', p)).toEqual([]);
+    expect(values('Envoys meet in Geneva next Tuesday.', p)).toEqual([]);
+    // What happened on a day stays dated.
+    expect(values('A vote in parliament was held on Friday.', p)).toEqual(['2025-04-11']);
+  });
+});
+
+describe('dates: a run of N days that ended on the day given', () => {
+  it('goes back from the day it ended ("five days of drills ended on Tuesday", "lasted five days and ended")', () => {
+    const p = '2025-04-16';
+    expect(values('Five days of naval drills ended on Tuesday in the Baltic.', p)).toEqual(['2025-04-11/2025-04-15']);
+    expect(values('The exercise lasted four days and concluded on Tuesday.', p)).toEqual(['2025-04-12/2025-04-15']);
+    // One that began on the day given still runs forward from it.
+    expect(values('The navy began two days of drills on Monday.', p)).toEqual(['2025-04-14/2025-04-15']);
+  });
+});
+
+describe('dates: "from" a date in the perfect', () => {
+  it('reads it as from then on, unless the span is closed or the clause is not in the perfect', () => {
+    const p = '2025-04-16';
+    expect(values('Tankers have been turned back from the strait from March 15.', p)).toEqual(['2025-03-15/..']);
+    expect(values('Flights have been suspended from Monday.', p)).toEqual(['2025-04-14/..']);
+    expect(values('Ships were attacked from March 15 to March 20.', p)).toEqual(['2025-03-15/2025-03-20']);
+    expect(values('The missile was fired from Crimea on Monday.', p)).toEqual(['2025-04-14']);
+  });
+});
+
+describe('dates: a season without its year', () => {
+  it('is the year it falls in: "last summer" the latest one over, "this spring" / "in the autumn" the latest begun', () => {
+    expect(values('Rebels took the town last summer.', '2025-04-16')).toEqual(['2024']);
+    expect(values('Rebels took the town last summer.', '2025-10-16')).toEqual(['2025']);
+    expect(values('Floods hit the delta this spring.', '2025-04-16')).toEqual(['2025']);
+    expect(values('Floods hit the delta in the autumn.', '2025-04-16')).toEqual(['2024']);
+    // A season that names a thing is no date.
+    expect(values('The summer offensive stalled near Zaporizhzhia.', '2025-04-16')).toEqual([]);
+  });
+});
+
+describe('dates: one night across two days', () => {
+  it('reads "late on Friday and early on Saturday", "on Friday night and Saturday morning" as one interval', () => {
+    const p = '2025-04-16';
+    expect(values('Drones struck the port late on Friday and early on Saturday.', p)).toEqual([
+      '2025-04-11/2025-04-12',
+    ]);
+    expect(values('Drones struck the port on Friday night and Saturday morning.', p)).toEqual([
+      '2025-04-11/2025-04-12',
+    ]);
+    // Two days told apart stay two.
+    expect(values('Drones struck the port on Friday and again on Saturday.', p)).toEqual(['2025-04-11', '2025-04-12']);
+  });
+});
+
+describe('dates: a dateline with a day', () => {
+  it('is the day the story was filed: what was said, and the day "overnight" ends on', () => {
+    const p = '2024-01-19';
+    const t = 'BEIRUT, Jan 18 (Reuters) - Israeli jets struck villages in southern Lebanon overnight, the army said.';
+    const found = findDates(t, 0, t.length, p);
+    expect(found.map((d) => [d.value, d.reporting ?? false])).toEqual([
+      ['2024-01-18', true],
+      ['2024-01-17/2024-01-18', false],
+    ]);
+    const t2 = 'GOMA, 27 January (AFP) — Rebels entered Goma on Sunday, residents said.';
+    expect(suggestFor(t2, '2025-01-28').suggestions.find((x) => x.kind === 'event')?.attributes.date).toBe(
+      '2025-01-26',
+    );
+  });
+});
+
+describe('dates: "a fortnight ago"', () => {
+  it('is fourteen days before publication', () => {
+    expect(values('Militants raided the border post a fortnight ago.', '2025-04-16')).toEqual(['2025-04-02']);
   });
 });
