@@ -1324,6 +1324,27 @@ describe('malformed documents: a located error for each, never a crash or a sile
     expect(timed(6400)).toBeLessThan(25 * Math.max(short, 20));
   }, 600_000);
 
+  it('reads a text of unmatched asterisks and underscores in time linear in its length', () => {
+    // micromark's emphasis matcher walked back over every unmatched delimiter for each closing one:
+    // 8,000 of "*a_" (24 KB) took 20 s, and a 240 KB text of them would have hung the build for half an
+    // hour. Two sizes, the second eight times the first: linear, about eight times as long. A ratio, not a time.
+    const source = (n: number) => `---\nid: m-stars\ntitle: Stars\n---\n${'*a_'.repeat(n)}:place[Kyiv]{#kyiv}\n`;
+    const timed = (n: number) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < 2; k++) {
+        const t0 = performance.now();
+        const parsed = parseDocumentText('stars.md', source(n));
+        best = Math.min(best, performance.now() - t0);
+        expect(parsed.diagnostics).toEqual([]);
+        expect(parsed.annotations.map((a) => a.attributes.id)).toEqual(['kyiv']);
+        expect(parsed.text).toBe(`${'*a_'.repeat(n)}Kyiv\n`);
+      }
+      return best;
+    };
+    const short = timed(500);
+    expect(timed(4000)).toBeLessThan(25 * Math.max(short, 20));
+  }, 600_000);
+
   it('reports every one of 150,000 errors in one document, never overflowing the stack', () => {
     // Handing a document's diagnostics on by spreading them into push() threw RangeError (Maximum call
     // stack size exceeded) past about 120,000: the build crashed with a stack trace instead of reporting.
