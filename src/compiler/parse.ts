@@ -814,11 +814,15 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
     return { data: null, lines, values };
   }
   const repeated: Array<{ offset: number; key: string; first: number }> = [];
+  // A merge key ("<<: *base", YAML 1.1) is not read by YAML 1.2: "<<" would be one more key, unknown,
+  // and the keys it was to bring in would be missing.
+  const merges: number[] = [];
   visit(doc, {
     Map(_, map) {
       const seen = new Map<string, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
+        if (pair.key.value === '<<' && pair.key.type === 'PLAIN') merges.push(pair.key.range?.[0] ?? 0);
         const key = `${typeof pair.key.value} ${String(pair.key.value)}`;
         const first = seen.get(key);
         if (first !== undefined)
@@ -832,6 +836,14 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
       push(
         r.offset,
         `invalid YAML front matter: Map keys must be unique; the key "${oneLine(r.key).slice(0, 40)}" is given twice (first at line ${lineCounter.linePos(r.first).line + firstLine - 1}): keep one`,
+      );
+    return { data: null, lines, values };
+  }
+  if (merges.length > 0) {
+    for (const offset of merges)
+      push(
+        offset,
+        `invalid YAML front matter: "<<" is a merge key (YAML 1.1), which the front matter's YAML (1.2) does not read: the keys it names would be missing; write them out here instead of "<<: *name"`,
       );
     return { data: null, lines, values };
   }

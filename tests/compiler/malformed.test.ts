@@ -1165,6 +1165,47 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // A left-to-right mark copied with the words from a bilingual page: "unknown place" with the mark
+    // printed raw (invisible, and a bidi control reorders the line it is printed in), no suggestion, no fix.
+    'place-words-bidi-mark.md',
+    [
+      [
+        'place-words-bidi-mark.md',
+        6,
+        15,
+        'error',
+        /^unknown place "<U\+200E>Kharkiv": .*; it has U\+200E \(an invisible control character\) at character 1, which no place's name has .*: the text keeps its words as they are: give the name to look up with name="Kharkiv"/,
+      ],
+    ],
+  ],
+  [
+    // A zero-width space inside the words: the error named a look-alike and never the character.
+    'place-words-zero-width-space.md',
+    [
+      [
+        'place-words-zero-width-space.md',
+        6,
+        14,
+        'error',
+        /^unknown place "Zapo<U\+200B>rizhzhia": .*; it has U\+200B ZERO WIDTH SPACE \(invisible\) at character 5, .*give the name to look up with name="Zaporizhzhia"/,
+      ],
+    ],
+  ],
+  [
+    // "<<: *depot" (a YAML 1.1 merge key): was 'unknown key "<<" (it has U+003C "<" …)' and "needs a
+    // name", as if the annotator had typed a stray character, with no word of merge keys.
+    'yaml-merge-key.md',
+    [
+      [
+        'yaml-merge-key.md',
+        11,
+        5,
+        'error',
+        /^invalid YAML front matter: "<<" is a merge key \(YAML 1\.1\), which the front matter's YAML \(1\.2\) does not read: .*write them out here instead of "<<: \*name"$/,
+      ],
+    ],
+  ],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
