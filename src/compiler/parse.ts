@@ -109,6 +109,44 @@ export function tokenize(source: string): Event[] {
   );
 }
 
+/** Quotes and list items one line may open inside one another; more is refused unread (see below). */
+const MAX_CONTAINER_DEPTH = 100;
+
+/**
+ * The first line that opens more than MAX_CONTAINER_DEPTH quotes or list items inside one another
+ * ("> > > …", "- - - … text"): micromark's container reader re-walks the open containers for each one it
+ * opens, so such a line took time quadratic in its depth (4,000 "- ": 9 s; 16,000: minutes). A line of
+ * dashes alone ("- - - -") is a rule, read in no time, and not counted. Linear: one pass over the text.
+ */
+function deepContainerLine(src: string): { line: number; count: number; sample: string } | null {
+  let line = 1;
+  for (let start = 0; start < src.length; ) {
+    let i = start;
+    let count = 0;
+    for (;;) {
+      while (src[i] === ' ' || src[i] === '\t') i++;
+      const c = src[i];
+      if (c === '>') i++;
+      else if ((c === '-' || c === '*' || c === '+') && (src[i + 1] === ' ' || src[i + 1] === '\t')) i++;
+      else {
+        let j = i;
+        while (j - i < 9 && src.charCodeAt(j) >= 48 && src.charCodeAt(j) <= 57) j++;
+        if (j > i && (src[j] === '.' || src[j] === ')') && (src[j + 1] === ' ' || src[j + 1] === '\t')) i = j + 1;
+        else break;
+      }
+      count++;
+    }
+    let end = i;
+    while (end < src.length && src[end] !== '\n' && src[end] !== '\r') end++;
+    if (count > MAX_CONTAINER_DEPTH && /[^-*_ \t]/.test(src.slice(i, end)))
+      return { line, count, sample: src.slice(start, start + 12) };
+    if (src[end] === '\r' && src[end + 1] === '\n') end++;
+    start = end + 1;
+    line++;
+  }
+  return null;
+}
+
 interface Found {
   name: string;
   start: Token['start'];
@@ -181,6 +219,15 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     return empty;
   }
 
+  const deep = deepContainerLine(src);
+  if (deep) {
+    error(
+      deep.line,
+      1,
+      `this line opens ${deep.count} quotes or list items inside one another ("${deep.sample}…"), past the ${MAX_CONTAINER_DEPTH} a document may nest: Markdown reads such a line in time that grows with the square of its depth (4,000 "- " took 9 s), so the build does not read it; if the source's text has this run of markers, it is no prose to map: cut it down`,
+    );
+    return empty;
+  }
   const events = tokenize(src);
   const yaml = (events[0]?.[1].type as string) === 'yaml' ? events[0][1] : null;
   if (!yaml) {

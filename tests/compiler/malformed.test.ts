@@ -1206,6 +1206,20 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // A forum thread pasted with its replies quoted 120 deep: was read with no error, and a line of 4,000
+    // such markers took 9 s (time quadratic in the depth): now refused at the line, unread.
+    'quotes-nested-past-reading.md',
+    [
+      [
+        'quotes-nested-past-reading.md',
+        8,
+        1,
+        'error',
+        /^this line opens 120 quotes or list items inside one another \("> > > > > > …"\), past the 100 a document may nest: .*cut it down$/,
+      ],
+    ],
+  ],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
