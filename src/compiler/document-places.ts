@@ -11,7 +11,7 @@ import type { FrontPlace } from './documents.js';
 import type { Diagnostics, Location } from './diagnostics.js';
 import { attributeAt, short } from './attributes.js';
 import { idHint, invisibleHint, otherKindHint } from './id-hint.js';
-import { describeStrangers } from './lookalikes.js';
+import { describeCharacter, describeStrangers } from './lookalikes.js';
 import { didYouMean } from './closest-name.js';
 
 /**
@@ -47,6 +47,27 @@ export const noPlaces = (): DocumentPlaces => ({ byId: new Map(), byAnnotation: 
  * when the id is defined but could not be resolved, says so and points at the definition (its own
  * error says why); null when the id is not defined at all (the caller says how to define it).
  */
+/**
+ * An invisible character in the name looked up (a zero-width space, a soft hyphen or a bidi control pasted
+ * in with the text) that no place's name has: named, with the fix. The words of a mention are the text's
+ * and stay as they are; the name to look up is given with name=.
+ */
+function invisibleInName(q: { query?: PlaceQuery | null; frontId: string | null }): string {
+  const query = q.query;
+  if (!query) return '';
+  const looked = query.name ?? query.text;
+  const found = describeStrangers(looked, /[^\p{Cf}]/u);
+  if (!found.length) return '';
+  const clean = looked.replace(/\p{Cf}/gu, '');
+  const fix =
+    q.frontId !== null
+      ? `delete ${found.length === 1 ? 'it' : 'them'} from its name: (name: ${clean})`
+      : query.name !== undefined
+        ? `delete ${found.length === 1 ? 'it' : 'them'} from name= (name="${clean}")`
+        : `the text keeps its words as they are: give the name to look up with name="${clean}"`;
+  return `; it has ${found.join(', ')}, which no place's name has (pasted in with the text?): ${fix}`;
+}
+
 export function unresolvedPlaceMessage(places: DocumentPlaces, attribute: string, id: string): string | null {
   const at = places.failed.get(id);
   return at
@@ -360,10 +381,12 @@ export function resolveDocumentPlaces(
         // A pin the gazetteer does not hold is pointed at where it is written (geonames=…), not at the mention.
         const pin = q.query?.geonames !== undefined ? 'geonames' : q.query?.wikidata !== undefined ? 'wikidata' : null;
         const where = q.annotation !== null && pin ? attributeAt(file, annotations[q.annotation], pin) : q.at;
+        // Shown in the message as <U+200B>: a bidi control printed raw would reorder the line it is in.
+        const invisible = r.reason === 'unknown' ? invisibleInName(q) : '';
         if (q.annotation === null || !annotations[q.annotation].misnested)
           diagnostics.error(
             where,
-            `${r.message}${r.reason === 'unknown' ? hint : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`,
+            `${invisible ? r.message.replace(/\p{Cf}/gu, (c) => `<${describeCharacter(c).split(' ')[0]}>`) : r.message}${r.reason === 'unknown' ? `${invisible}${hint}` : ''}${r.reason === 'unknown' ? ' (or pin it with geonames=, wikidata= or at="lon,lat")' : ''}`,
           );
         const failedId = q.frontId ?? (q.annotation !== null ? annotations[q.annotation].attributes.id : undefined);
         if (failedId !== undefined) failed.set(failedId, q.at);

@@ -94,7 +94,11 @@ export interface ParsedDocument {
   diagnostics: Diagnostic[];
 }
 
-const extensions = [directive(), frontmatter(['yaml'])];
+// Emphasis (`*`, `_`) is never read: the build reads directives and front matter only, and micromark's
+// emphasis matcher walks back over every unmatched delimiter for each closing one, so a text of
+// unmatched asterisks ("a* b* c* …", "*a_*a_…") took time quadratic in its length (24 KB of "*a_": 20 s).
+// Without it an asterisk is text, as it is to the build anyway; annotations are found the same.
+const extensions = [directive(), frontmatter(['yaml']), { disable: { null: ['attention'] } }];
 
 /** Tokenizes Markdown with directives and front matter: the parser the build stands on (its floor). */
 export function tokenize(source: string): Event[] {
@@ -103,6 +107,44 @@ export function tokenize(source: string): Event[] {
       .document()
       .write(preprocess()(source, undefined, true)),
   );
+}
+
+/** Quotes and list items one line may open inside one another; more is refused unread (see below). */
+const MAX_CONTAINER_DEPTH = 100;
+
+/**
+ * The first line that opens more than MAX_CONTAINER_DEPTH quotes or list items inside one another
+ * ("> > > …", "- - - … text"): micromark's container reader re-walks the open containers for each one it
+ * opens, so such a line took time quadratic in its depth (4,000 "- ": 9 s; 16,000: minutes). A line of
+ * dashes alone ("- - - -") is a rule, read in no time, and not counted. Linear: one pass over the text.
+ */
+function deepContainerLine(src: string): { line: number; count: number; sample: string } | null {
+  let line = 1;
+  for (let start = 0; start < src.length; ) {
+    let i = start;
+    let count = 0;
+    for (;;) {
+      while (src[i] === ' ' || src[i] === '\t') i++;
+      const c = src[i];
+      if (c === '>') i++;
+      else if ((c === '-' || c === '*' || c === '+') && (src[i + 1] === ' ' || src[i + 1] === '\t')) i++;
+      else {
+        let j = i;
+        while (j - i < 9 && src.charCodeAt(j) >= 48 && src.charCodeAt(j) <= 57) j++;
+        if (j > i && (src[j] === '.' || src[j] === ')') && (src[j + 1] === ' ' || src[j + 1] === '\t')) i = j + 1;
+        else break;
+      }
+      count++;
+    }
+    let end = i;
+    while (end < src.length && src[end] !== '\n' && src[end] !== '\r') end++;
+    if (count > MAX_CONTAINER_DEPTH && /[^-*_ \t]/.test(src.slice(i, end)))
+      return { line, count, sample: src.slice(start, start + 12) };
+    if (src[end] === '\r' && src[end + 1] === '\n') end++;
+    start = end + 1;
+    line++;
+  }
+  return null;
 }
 
 interface Found {
@@ -177,6 +219,15 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
     return empty;
   }
 
+  const deep = deepContainerLine(src);
+  if (deep) {
+    error(
+      deep.line,
+      1,
+      `this line opens ${deep.count} quotes or list items inside one another ("${deep.sample}…"), past the ${MAX_CONTAINER_DEPTH} a document may nest: Markdown reads such a line in time that grows with the square of its depth (4,000 "- " took 9 s), so the build does not read it; if the source's text has this run of markers, it is no prose to map: cut it down`,
+    );
+    return empty;
+  }
   const events = tokenize(src);
   const yaml = (events[0]?.[1].type as string) === 'yaml' ? events[0][1] : null;
   if (!yaml) {
@@ -810,11 +861,15 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
     return { data: null, lines, values };
   }
   const repeated: Array<{ offset: number; key: string; first: number }> = [];
+  // A merge key ("<<: *base", YAML 1.1) is not read by YAML 1.2: "<<" would be one more key, unknown,
+  // and the keys it was to bring in would be missing.
+  const merges: number[] = [];
   visit(doc, {
     Map(_, map) {
       const seen = new Map<string, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
+        if (pair.key.value === '<<' && pair.key.type === 'PLAIN') merges.push(pair.key.range?.[0] ?? 0);
         const key = `${typeof pair.key.value} ${String(pair.key.value)}`;
         const first = seen.get(key);
         if (first !== undefined)
@@ -828,6 +883,14 @@ function readFrontMatter(path: string, yamlText: string, firstLine: number, diag
       push(
         r.offset,
         `invalid YAML front matter: Map keys must be unique; the key "${oneLine(r.key).slice(0, 40)}" is given twice (first at line ${lineCounter.linePos(r.first).line + firstLine - 1}): keep one`,
+      );
+    return { data: null, lines, values };
+  }
+  if (merges.length > 0) {
+    for (const offset of merges)
+      push(
+        offset,
+        `invalid YAML front matter: "<<" is a merge key (YAML 1.1), which the front matter's YAML (1.2) does not read: the keys it names would be missing; write them out here instead of "<<: *name"`,
       );
     return { data: null, lines, values };
   }

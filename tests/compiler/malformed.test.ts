@@ -1165,6 +1165,61 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // A left-to-right mark copied with the words from a bilingual page: "unknown place" with the mark
+    // printed raw (invisible, and a bidi control reorders the line it is printed in), no suggestion, no fix.
+    'place-words-bidi-mark.md',
+    [
+      [
+        'place-words-bidi-mark.md',
+        6,
+        15,
+        'error',
+        /^unknown place "<U\+200E>Kharkiv": .*; it has U\+200E \(an invisible control character\) at character 1, which no place's name has .*: the text keeps its words as they are: give the name to look up with name="Kharkiv"/,
+      ],
+    ],
+  ],
+  [
+    // A zero-width space inside the words: the error named a look-alike and never the character.
+    'place-words-zero-width-space.md',
+    [
+      [
+        'place-words-zero-width-space.md',
+        6,
+        14,
+        'error',
+        /^unknown place "Zapo<U\+200B>rizhzhia": .*; it has U\+200B ZERO WIDTH SPACE \(invisible\) at character 5, .*give the name to look up with name="Zaporizhzhia"/,
+      ],
+    ],
+  ],
+  [
+    // "<<: *depot" (a YAML 1.1 merge key): was 'unknown key "<<" (it has U+003C "<" …)' and "needs a
+    // name", as if the annotator had typed a stray character, with no word of merge keys.
+    'yaml-merge-key.md',
+    [
+      [
+        'yaml-merge-key.md',
+        11,
+        5,
+        'error',
+        /^invalid YAML front matter: "<<" is a merge key \(YAML 1\.1\), which the front matter's YAML \(1\.2\) does not read: .*write them out here instead of "<<: \*name"$/,
+      ],
+    ],
+  ],
+  [
+    // A forum thread pasted with its replies quoted 120 deep: was read with no error, and a line of 4,000
+    // such markers took 9 s (time quadratic in the depth): now refused at the line, unread.
+    'quotes-nested-past-reading.md',
+    [
+      [
+        'quotes-nested-past-reading.md',
+        8,
+        1,
+        'error',
+        /^this line opens 120 quotes or list items inside one another \("> > > > > > …"\), past the 100 a document may nest: .*cut it down$/,
+      ],
+    ],
+  ],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
@@ -1322,6 +1377,27 @@ describe('malformed documents: a located error for each, never a crash or a sile
     };
     const short = timed(800);
     expect(timed(6400)).toBeLessThan(25 * Math.max(short, 20));
+  }, 600_000);
+
+  it('reads a text of unmatched asterisks and underscores in time linear in its length', () => {
+    // micromark's emphasis matcher walked back over every unmatched delimiter for each closing one:
+    // 8,000 of "*a_" (24 KB) took 20 s, and a 240 KB text of them would have hung the build for half an
+    // hour. Two sizes, the second eight times the first: linear, about eight times as long. A ratio, not a time.
+    const source = (n: number) => `---\nid: m-stars\ntitle: Stars\n---\n${'*a_'.repeat(n)}:place[Kyiv]{#kyiv}\n`;
+    const timed = (n: number) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < 2; k++) {
+        const t0 = performance.now();
+        const parsed = parseDocumentText('stars.md', source(n));
+        best = Math.min(best, performance.now() - t0);
+        expect(parsed.diagnostics).toEqual([]);
+        expect(parsed.annotations.map((a) => a.attributes.id)).toEqual(['kyiv']);
+        expect(parsed.text).toBe(`${'*a_'.repeat(n)}Kyiv\n`);
+      }
+      return best;
+    };
+    const short = timed(500);
+    expect(timed(4000)).toBeLessThan(25 * Math.max(short, 20));
   }, 600_000);
 
   it('reports every one of 150,000 errors in one document, never overflowing the stack', () => {
