@@ -174,7 +174,12 @@ export class Timeline {
     key.textContent = '● a day · ▬ a month, a year or a stated span · ▬▶ ongoing (“since …”)';
     this.element.append(head, this.svg, key);
     this.draw();
-    new ResizeObserver(() => this.draw()).observe(this.svg);
+    // Only a new width draws the axis again: the observer's first call, and each change of the axis's height
+    // (its lanes), came right after a draw at the same width; at 100,000 events each draw is a long task, and
+    // the first held back the events on their way to the map (bench:scale).
+    new ResizeObserver(() => {
+      if (Math.round(this.svg.getBoundingClientRect().width) !== this.width) this.draw();
+    }).observe(this.svg);
   }
 
   /**

@@ -40,7 +40,10 @@ function geometryPrint(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): string {
   const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
   let [w, s, e, n, count] = [Infinity, Infinity, -Infinity, -Infinity, 0];
   for (const ring of rings) {
-    for (const [x, y] of ring) {
+    // Indexed, not destructured: a large archive has thousands of bands, read before its first view.
+    for (let i = 0; i < ring.length; i++) {
+      const x = ring[i][0];
+      const y = ring[i][1];
       if (x < w) w = x;
       if (x > e) e = x;
       if (y < s) s = y;

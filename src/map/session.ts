@@ -743,9 +743,6 @@ export class MapSession {
 
   /** Puts the data on the map and in the items the popups and the list read (first build, or the studio's new one). */
   private setData(data: AtlasData): void {
-    this.items.clear();
-    for (const f of data.events.features) this.items.set(f.properties.id, { kind: 'event', feature: f });
-    for (const f of data.ranges.features) this.items.set(f.properties.id, { kind: 'range', feature: f });
     registerTypes(data.events.features.map((f) => f.properties.type));
     if (data.tiles && !this.tiled) useEventTiles(this.map, data.tiles);
     this.tiled = Boolean(data.tiles);
@@ -754,6 +751,10 @@ export class MapSession {
         ? dataSending(this.map.getSource(EVENT_SOURCE) as GeoJSONSource)
         : null;
     this.bandLabels.set(setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled));
+    // After the data is on its way to the map's worker (nothing above reads the items).
+    this.items.clear();
+    for (const f of data.events.features) this.items.set(f.properties.id, { kind: 'event', feature: f });
+    for (const f of data.ranges.features) this.items.set(f.properties.id, { kind: 'range', feature: f });
     this.lazy = data.lazy ?? null;
     this.aliases = data.aliases ?? new Map();
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;

@@ -181,3 +181,26 @@ test('the timeline draws a histogram, not a mark per event', async ({ page }) =>
   await expect(timeline.locator('.histogram rect').first()).toBeAttached();
   expect(await timeline.locator('.marks > *').count()).toBe(0);
 });
+
+test('the timeline draws its histogram again only for a new width (each draw reads every event)', async ({ page }) => {
+  await openAtlas(page);
+  // The width of the axis at each histogram drawn, from the page's first script on (a first load).
+  await page.addInitScript(() => {
+    const widths: number[] = [];
+    Object.assign(window, { histogramWidths: widths });
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof SVGGElement && n.classList.contains('histogram'))
+            widths.push(Math.round(n.ownerSVGElement!.getBoundingClientRect().width));
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await boot(page);
+  await idle(page);
+  const widths = await page.evaluate(() =>
+    'histogramWidths' in window && Array.isArray(window.histogramWidths) ? window.histogramWidths.map(Number) : [],
+  );
+  expect(widths.length).toBeGreaterThan(0);
+  // The resize observer's first call came right after the first draw, at the same width, and drew it again.
+  expect(widths.filter((w, i) => i > 0 && w === widths[i - 1])).toEqual([]);
+});

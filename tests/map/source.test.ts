@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature } from '../../src/contract';
-import { PENDING_RING } from '../../src/map/scales';
+import { PENDING_RING, markerPatternId } from '../../src/map/scales';
+import { EVENT_SOURCE, SOURCE } from '../../src/map/ids';
 import { dataLayers } from '../../src/map/layers';
 import {
   clusterWithNextData,
@@ -13,6 +14,7 @@ import {
   leanEvents,
   markerTexts,
   patternIds,
+  setDataCollection,
 } from '../../src/map/source';
 
 const events = JSON.parse(
@@ -211,6 +213,52 @@ describe('patternIds: the images added with the data', () => {
       features: [{ ...events.features[0], properties: { ...events.features[0].properties, pending: true as const } }],
     };
     expect(patternIds(pending, 'light')).toContain(PENDING_RING);
+  });
+
+  it("gives each marker's pattern: the first place's at the event's size, the others' at the plain size", () => {
+    const expected = new Set(
+      events.features.flatMap((f) =>
+        [f.properties.magnitude, ...(f.properties.places.length > 1 ? [null] : [])].flatMap(
+          (magnitude) => markerPatternId({ ...f.properties, magnitude }) ?? [],
+        ),
+      ),
+    );
+    expect(expected.size, 'the fixture has patterned markers').toBeGreaterThan(0);
+    const ids = patternIds(events, 'light');
+    expect(new Set(ids.filter((id) => id.startsWith('atlas-marker-')))).toEqual(expected);
+  });
+
+  it("copies no event's properties (at 100,000 events the copies held the data back from the map)", () => {
+    let copies = 0;
+    const watched: EventCollection = {
+      ...events,
+      features: events.features.map((f) => ({
+        ...f,
+        properties: new Proxy(f.properties, {
+          ownKeys(target) {
+            copies++;
+            return Reflect.ownKeys(target);
+          },
+        }),
+      })),
+    };
+    patternIds(watched, 'light');
+    expect(copies).toBe(0);
+  });
+});
+
+describe('setDataCollection: the order the data goes to the map', () => {
+  it("sends the events before the ranges: the map's worker takes them in turn, and clustering is its longest task", () => {
+    const sent: string[] = [];
+    const map = {
+      hasImage: () => true,
+      getSource: (id: string) => ({
+        workerOptions: { geojsonVtOptions: {} },
+        setData: () => sent.push(id),
+      }),
+    };
+    setDataCollection(map as never, events, { type: 'FeatureCollection', features: [] }, 'light');
+    expect(sent).toEqual([EVENT_SOURCE, SOURCE]);
   });
 });
 
