@@ -753,7 +753,8 @@ export class MapSession {
       !this.tiled && clusters(data.events.features.length)
         ? dataSending(this.map.getSource(EVENT_SOURCE) as GeoJSONSource)
         : null;
-    this.bandLabels.set(setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled));
+    const written = data.story?.highlights.features.flatMap((f) => f.properties.label ?? []) ?? [];
+    this.bandLabels.set(setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled, written));
     this.lazy = data.lazy ?? null;
     this.aliases = data.aliases ?? new Map();
     this.clustered = !this.tiled && clusters(data.events.features.length) ? data.events : null;
