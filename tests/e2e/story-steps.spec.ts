@@ -12,6 +12,7 @@ import type { Frame, Page } from '@playwright/test';
 import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
 import { labelBox, labelSize } from '../../src/map/band-labels.js';
 import { LAYER } from '../../src/map/ids.js';
+import { periodText } from '../../src/map/step-card.js';
 import { serveHost, type Host } from '../fixtures/host/serve.js';
 import { expect, test } from './fixtures.js';
 
@@ -107,7 +108,7 @@ test('the embed walks through the steps: card, focus, camera, live heading, link
   await card.getByRole('button', { name: 'Start ›' }).click();
   await still(frame);
   const first = story.steps[0];
-  await expect(live).toHaveText(`Step 1 of ${n}${first.title}`);
+  await expect(live).toHaveText(`Step 1 of ${n}${first.period ? ` · ${periodText(first.period)}` : ''}${first.title}`);
   if (first.text) await expect(card.locator('.step-text')).toHaveText(first.text);
   expect(await focusOf(frame)).toEqual(first.features);
   expect((await markerFocus(frame))?.sort()).toEqual([...first.features].sort());
