@@ -174,6 +174,23 @@ test('the atlas keeps the step in its URL: a link opens at it, back and forward 
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[0].title);
 });
 
+test('under reduced motion, Back after Next returns to the step before (the jump no longer rewrites its entry)', async ({
+  page,
+}) => {
+  const story = await storyWithSteps(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`?map=${story.id}#step=1`);
+  await ready(page);
+  const card = page.locator('.step-card');
+  await card.getByRole('button', { name: 'Next ›' }).click();
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[1].title);
+  await expect(page).toHaveURL(/[#&]step=2(&|$)/);
+  await page.goBack();
+  await expect(page).toHaveURL(/[#&]step=1(&|$)/);
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[0].title);
+  expect(await focusOf(page)).toEqual(story.steps[0].features);
+});
+
 test('on a phone (375 px) the card stacks under the map, clear of its controls, and a step jumps under reduced motion', async ({
   page,
 }) => {
