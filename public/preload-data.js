@@ -21,7 +21,27 @@
     link.href = './' + file;
     document.head.appendChild(link);
   };
-  if (id && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) return preload('data/maps/' + id + '.json');
+  if (id && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) {
+    // The embed's "Open the full map" leads to this story (and the step or view its link gives) from the
+    // first paint: until the app's scripts load, or if they never do (a slow phone, a blocked script), it
+    // led to the atlas's home page. src/embed sets it again as the reader moves.
+    // Not on DOMContentLoaded: that waits for the app's module script, slow or not, to have run.
+    var toStory = function () {
+      var full = document.getElementById('full-map');
+      if (!full) return false;
+      if (full.getAttribute('href') === './') full.setAttribute('href', './?map=' + id + location.hash);
+      return true;
+    };
+    var watch = new MutationObserver(function () {
+      if (toStory()) watch.disconnect();
+    });
+    watch.observe(document.documentElement, { childList: true, subtree: true });
+    // A page without the link (the atlas's own index.html) stops watching once parsed.
+    document.addEventListener('DOMContentLoaded', function () {
+      watch.disconnect();
+    });
+    return preload('data/maps/' + id + '.json');
+  }
   var worker;
   try {
     // The worker is a file of the site's own (public/prefetch-data-worker.js), not a blob: the strict

@@ -223,7 +223,8 @@ export function dataLayers(
       source: SOURCE,
       filter: f[LAYER.originLabel],
       layout: {
-        'text-field': ['get', 'origin_place'],
+        // Not where the map already writes that name (source.ts repeatedOrigins).
+        'text-field': ['coalesce', ['get', 'origin_label'], ''],
         'text-font': [...FONT.regular],
         'text-size': 11,
         'text-anchor': 'top',

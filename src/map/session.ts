@@ -155,6 +155,8 @@ export class MapSession {
   private readonly base = import.meta.env.BASE_URL;
   /** Whether the reader has moved the map: until then the first view is fitted again when the frame resizes. */
   private moved = false;
+  /** A step's camera is being set inside dispatch (its jump's view goes with the step's change). */
+  private framing = false;
   /** The events, when clustered (source.ts CLUSTER_FROM): the source is set again with the visible ones. */
   private clustered: EventCollection | null = null;
   /** The events when drawn from this page's GeoJSON (not tiles): their labels' "(N events)" follow what is visible. */
@@ -268,6 +270,7 @@ export class MapSession {
     if (action.type === 'restore' && after.view && changed.has('view'))
       this.map.jumpTo({ center: after.view.center, zoom: after.view.zoom });
     this.current = after;
+    let state = after;
     if (changed.has('hidden') || changed.has('period')) {
       applyHidden(this.map, new Set(after.hidden), after.selected, after.period);
       this.countEvents();
@@ -279,12 +282,27 @@ export class MapSession {
     if (changed.has('step')) {
       this.applyFocus();
       // Restored from history with its view, the map is already where it was.
-      if (!(action.type === 'restore' && after.view)) this.frame(true);
+      if (!(action.type === 'restore' && after.view)) {
+        // Under reduced motion the map jumps at once, inside this call: its own view change ('replace')
+        // was written onto the history entry of the step left, before this step's entry was pushed, so
+        // Back stayed on the new step. The jump's view goes with this change instead.
+        this.framing = true;
+        try {
+          this.frame(true);
+        } finally {
+          this.framing = false;
+        }
+        if (!this.map.isMoving()) {
+          const c = this.map.getCenter();
+          state = { ...after, view: { center: [c.lng, c.lat], zoom: this.map.getZoom() } };
+          this.current = state;
+        }
+      }
     }
     // A selection made again (a click on the open feature) opens it again, as before.
     if (changed.has('selected') || action.type === 'select')
       this.present(action.type === 'select' ? action.at : undefined, kind === 'push');
-    this.emit({ state: after, changed, kind });
+    this.emit({ state, changed, kind });
   }
 
   /**
@@ -750,7 +768,8 @@ export class MapSession {
       !this.tiled && clusters(data.events.features.length)
         ? dataSending(this.map.getSource(EVENT_SOURCE) as GeoJSONSource)
         : null;
-    this.bandLabels.set(setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled));
+    const written = data.story?.highlights.features.flatMap((f) => f.properties.label ?? []) ?? [];
+    this.bandLabels.set(setDataCollection(this.map, data.events, data.ranges, this.theme, this.tiled, written));
     // After the data is on its way to the map's worker (nothing above reads the items).
     this.items.clear();
     for (const f of data.events.features) this.items.set(f.properties.id, { kind: 'event', feature: f });
@@ -785,6 +804,8 @@ export class MapSession {
         : '';
     });
     map.on('moveend', () => {
+      // A step's camera that jumped inside dispatch: its view goes with the step's own change.
+      if (this.framing) return;
       const c = map.getCenter();
       this.dispatch({ type: 'view', view: { center: [c.lng, c.lat], zoom: map.getZoom() } }, 'replace');
     });

@@ -260,7 +260,45 @@ export function extremeLabels(edgeCollection: GeoJSON.FeatureCollection): GeoJSO
   };
 }
 
-function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
+/** Names compared as a reader reads them: "YEMEN" on the map and "Yemen" under a dot are one name. */
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * The origins whose name the map already writes at them, which their own label would only repeat: an
+ * event's marker at the same point labelled by that name ("Yemen" beside the event's dot and again under
+ * the launch point's ring, a few pixels apart), or a story's highlighted area of that name (its label
+ * "Yemen" over the country and "Yemen" under the origin inside it). Their ring stays; the band's label,
+ * its popup and the list still name where it is drawn from.
+ */
+export function repeatedOrigins(
+  ranges: RangeCollection,
+  events: EventCollection | null,
+  written: readonly string[] = [],
+): Set<string> {
+  const repeated = new Set<string>();
+  const at = new Map<string, string[]>();
+  for (const f of ranges.features) {
+    const { id, origin, origin_place: name } = f.properties;
+    if (!origin || !name) continue;
+    if (written.some((w) => sameName(w, name))) repeated.add(id);
+    else at.set(origin.join(','), [...(at.get(origin.join(',')) ?? []), id]);
+  }
+  if (!at.size || !events) return repeated;
+  const names = new Map<string, string[]>();
+  for (const f of events.features)
+    eventPlaces(f).forEach((p, n) => {
+      const key = p.lonlat.join(',');
+      if (at.has(key)) names.set(key, [...(names.get(key) ?? []), markerLabel(f, n)]);
+    });
+  for (const f of ranges.features) {
+    const { id, origin, origin_place: name } = f.properties;
+    if (origin && name && names.get(origin.join(','))?.some((l) => sameName(l, name))) repeated.add(id);
+  }
+  return repeated;
+}
+
+/** Each drawn range's origin point; `origin_label`, the name written under it, is left out where the map already writes that name there (repeatedOrigins). */
+function origins(ranges: RangeCollection, repeated: ReadonlySet<string> = new Set()): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: ranges.features.flatMap((f) => {
@@ -270,7 +308,15 @@ function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
             {
               type: 'Feature' as const,
               geometry: { type: 'Point' as const, coordinates: origin },
-              properties: { kind: 'origin', id, status, basis, origin_place, ...rangeTimeProperties(f.properties) },
+              properties: {
+                kind: 'origin',
+                id,
+                status,
+                basis,
+                origin_place,
+                ...(origin_place && !repeated.has(id) ? { origin_label: origin_place } : {}),
+                ...rangeTimeProperties(f.properties),
+              },
             },
           ]
         : [];
@@ -282,10 +328,14 @@ function origins(ranges: RangeCollection): GeoJSON.FeatureCollection {
  * The ranges as one collection of features of each kind (see SOURCE); the events go in EVENT_SOURCE
  * (leanEvents), the bands' labels in BAND_LABEL_SOURCE (band-labels.ts, from the edges).
  */
-export function dataCollection(ranges: RangeCollection, edgeCollection = edges(ranges)): GeoJSON.FeatureCollection {
+export function dataCollection(
+  ranges: RangeCollection,
+  edgeCollection = edges(ranges),
+  repeated: ReadonlySet<string> = new Set(),
+): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: [...leanRanges(ranges).features, ...edgeCollection.features, ...origins(ranges).features],
+    features: [...leanRanges(ranges).features, ...edgeCollection.features, ...origins(ranges, repeated).features],
   };
 }
 
@@ -364,6 +414,7 @@ export function setDataCollection(
   ranges: RangeCollection,
   theme: Theme,
   tiled = false,
+  written: readonly string[] = [],
 ): GeoJSON.FeatureCollection {
   addPatterns(map, patternIds(events, theme));
   // The events first (unless they come as vector tiles, tiles.ts, their source already in place): the map's
@@ -375,7 +426,8 @@ export function setDataCollection(
     source.setData(leanEvents(events));
   }
   const edgeCollection = edges(ranges);
-  (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(ranges, edgeCollection));
+  const repeated = repeatedOrigins(ranges, events, written);
+  (map.getSource(SOURCE) as GeoJSONSource).setData(dataCollection(ranges, edgeCollection, repeated));
   return edgeCollection;
 }
 

@@ -5,7 +5,21 @@
  * polite live region, so a screen reader says the new step's heading. The session's state is the truth:
  * the card asks for a step (`onStep`) and shows what it is told (`set`).
  */
-import type { StoryStep } from '../contract';
+import type { StoryPeriod, StoryStep } from '../contract';
+import { formatDate } from './format';
+
+/**
+ * A step's period as its card says it, after the count: "15 Sep 2024", "Jul 2024" for a whole month,
+ * "23 Nov 2024 – 25 Nov 2024". The map of a step with a period brings forward only what is dated in those
+ * days; without the days on the card the embed, which has no timeline, never said so.
+ */
+export function periodText(p: StoryPeriod): string {
+  if (p.from === p.to) return formatDate(p.from);
+  const [y, m, d] = p.to.split('-').map(Number);
+  const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (p.from === `${p.to.slice(0, 7)}-01` && d === monthEnd) return formatDate(p.to.slice(0, 7));
+  return formatDate(`${p.from}/${p.to}`);
+}
 
 export interface StepCard {
   element: HTMLElement;
@@ -57,7 +71,9 @@ export function stepCard(doc: Document, steps: readonly StoryStep[], onStep: (st
   const set = (step: number) => {
     current = step;
     const s = steps[step - 1];
-    count.textContent = s ? `Step ${step} of ${steps.length}` : `The whole story · ${steps.length} steps`;
+    count.textContent = s
+      ? `Step ${step} of ${steps.length}${s.period ? ` · ${periodText(s.period)}` : ''}`
+      : `The whole story · ${steps.length} steps`;
     title.textContent = s ? s.title : 'Overview';
     text.textContent =
       s?.text ?? (s ? '' : `Start goes through the story in ${steps.length} steps; or explore the whole map.`);

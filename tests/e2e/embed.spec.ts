@@ -449,6 +449,20 @@ test('pages carry the oEmbed link, og:image and an alt text written from the dat
   for (const file of ['pym.v1.min.js', 'embed-resize.js']) expect((await request.get(file)).ok(), file).toBe(true);
 });
 
+test('before the app\'s script has run (slow, or blocked), a story\'s "Open the full map" leads to that story at its step', async ({
+  page,
+}) => {
+  const [story] = (await (await page.request.get('data/maps.json')).json()) as Array<{ id: string }>;
+  expect(story, 'the build publishes a story').toBeDefined();
+  // The embed's module never arrives: what the reader can use is what the HTML and its classic scripts give.
+  await page.route('**/assets/embed-*.js', () => {});
+  // Not 'domcontentloaded': that waits for the module script, which never comes.
+  await page.goto(`embed.html?map=${story.id}#step=2`, { waitUntil: 'commit' });
+  const link = page.locator('#full-map');
+  await expect(link).toHaveAttribute('href', `./?map=${story.id}#step=2`);
+  expect(await page.evaluate(() => 'atlas' in window)).toBe(false);
+});
+
 test('without WebGL2 the embed shows the preview picture with its alt text', async ({ page }) => {
   await page.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;

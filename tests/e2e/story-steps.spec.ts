@@ -12,6 +12,7 @@ import type { Frame, Page } from '@playwright/test';
 import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
 import { labelBox, labelSize } from '../../src/map/band-labels.js';
 import { LAYER } from '../../src/map/ids.js';
+import { periodText } from '../../src/map/step-card.js';
 import { serveHost, type Host } from '../fixtures/host/serve.js';
 import { expect, test } from './fixtures.js';
 
@@ -107,7 +108,7 @@ test('the embed walks through the steps: card, focus, camera, live heading, link
   await card.getByRole('button', { name: 'Start ›' }).click();
   await still(frame);
   const first = story.steps[0];
-  await expect(live).toHaveText(`Step 1 of ${n}${first.title}`);
+  await expect(live).toHaveText(`Step 1 of ${n}${first.period ? ` · ${periodText(first.period)}` : ''}${first.title}`);
   if (first.text) await expect(card.locator('.step-text')).toHaveText(first.text);
   expect(await focusOf(frame)).toEqual(first.features);
   expect((await markerFocus(frame))?.sort()).toEqual([...first.features].sort());
@@ -171,6 +172,23 @@ test('the atlas keeps the step in its URL: a link opens at it, back and forward 
   await expect(page).toHaveURL(/[#&]step=2(&|$)/);
   await page.goForward();
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[0].title);
+});
+
+test('under reduced motion, Back after Next returns to the step before (the jump no longer rewrites its entry)', async ({
+  page,
+}) => {
+  const story = await storyWithSteps(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`?map=${story.id}#step=1`);
+  await ready(page);
+  const card = page.locator('.step-card');
+  await card.getByRole('button', { name: 'Next ›' }).click();
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[1].title);
+  await expect(page).toHaveURL(/[#&]step=2(&|$)/);
+  await page.goBack();
+  await expect(page).toHaveURL(/[#&]step=1(&|$)/);
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(story.steps[0].title);
+  expect(await focusOf(page)).toEqual(story.steps[0].features);
 });
 
 test('on a phone (375 px) the card stacks under the map, clear of its controls, and a step jumps under reduced motion', async ({

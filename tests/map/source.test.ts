@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EventCollection, EventFeature } from '../../src/contract';
-import { PENDING_RING, markerPatternId } from '../../src/map/scales';
+import type { EventCollection, EventFeature, RangeCollection } from '../../src/contract';
 import { EVENT_SOURCE, SOURCE } from '../../src/map/ids';
+import { PENDING_RING, markerPatternId } from '../../src/map/scales';
 import { dataLayers } from '../../src/map/layers';
+import { LAYER } from '../../src/map/ids';
 import {
   clusterWithNextData,
+  dataCollection,
   dataExtent,
   dataSending,
   emptyEventSource,
@@ -14,6 +16,7 @@ import {
   leanEvents,
   markerTexts,
   patternIds,
+  repeatedOrigins,
   setDataCollection,
 } from '../../src/map/source';
 
@@ -180,6 +183,61 @@ describe('markerTexts: the labels as drawn, for the first view to keep clear of 
       lonlat: alone.geometry.coordinates[0],
       text: alone.properties.places[0].name,
     });
+  });
+});
+
+describe("a launch point's name is not written twice (repeatedOrigins, dataCollection)", () => {
+  const ranges = JSON.parse(
+    readFileSync(new URL('../fixtures/app/ranges.geojson', import.meta.url), 'utf8'),
+  ) as RangeCollection;
+  const drawn = ranges.features.find((f) => f.properties.origin && f.properties.origin_place)!;
+  const [lon, lat] = drawn.properties.origin!;
+  const name = drawn.properties.origin_place!;
+  /** An event with one place, at `lonlat`, named `place`, with the annotator's `label` or none. */
+  const eventAt = (lonlat: [number, number], place: string, label: string | null): EventCollection => {
+    const base = events.features[0];
+    return {
+      type: 'FeatureCollection',
+      features: [
+        {
+          ...base,
+          geometry: { type: 'MultiPoint', coordinates: [lonlat] },
+          properties: {
+            ...base.properties,
+            id: 'ev-at-origin',
+            label,
+            place,
+            places: [{ ...base.properties.places[0], name: place, lonlat }],
+          },
+        },
+      ],
+    };
+  };
+  const originLabel = (repeated: Set<string>) =>
+    dataCollection(ranges, undefined, repeated).features.find(
+      (f) => f.properties?.kind === 'origin' && f.properties.id === drawn.properties.id,
+    )?.properties?.origin_label;
+
+  it("leaves out the name an event's marker at the launch point is labelled with", () => {
+    const repeated = repeatedOrigins(ranges, eventAt([lon, lat], name, null));
+    expect(repeated).toEqual(new Set([drawn.properties.id]));
+    expect(originLabel(repeated)).toBeUndefined();
+  });
+
+  it("leaves out a name a story's highlighted area writes, in any case ('YEMEN', 'Yemen')", () => {
+    expect(repeatedOrigins(ranges, null, [name.toUpperCase()])).toEqual(new Set([drawn.properties.id]));
+  });
+
+  it('keeps it when the marker there says something else, or the same name stands elsewhere', () => {
+    expect(repeatedOrigins(ranges, eventAt([lon, lat], name, 'Test launch'))).toEqual(new Set());
+    expect(repeatedOrigins(ranges, eventAt([lon + 1, lat], name, null))).toEqual(new Set());
+    expect(repeatedOrigins(ranges, events, ['Elsewhere'])).toEqual(new Set());
+    expect(originLabel(new Set())).toBe(name);
+  });
+
+  it('the origin label layer writes origin_label, not origin_place', () => {
+    const layer = dataLayers('light', new Set()).find((l) => l.id === LAYER.originLabel);
+    expect(JSON.stringify(layer?.type === 'symbol' ? layer.layout?.['text-field'] : null)).toContain('origin_label');
   });
 });
 

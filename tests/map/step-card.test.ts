@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { StoryStep } from '../../src/contract';
-import { stepCard } from '../../src/map/step-card';
+import { periodText, stepCard } from '../../src/map/step-card';
 
 const { Event: DomEvent } = parseHTML('');
 
@@ -71,5 +71,30 @@ describe('stepCard', () => {
     press(q('.step-next'), 'ArrowRight');
     press(q('.step-previous'), 'ArrowLeft');
     expect(asked).toEqual([1, 2, 1]);
+  });
+});
+
+describe("a step's period on its card", () => {
+  it('follows the count: a day, a whole month, or first and last day', () => {
+    expect(periodText({ from: '2024-09-15', to: '2024-09-15' })).toBe('15 Sep 2024');
+    expect(periodText({ from: '2024-07-01', to: '2024-07-31' })).toBe('Jul 2024');
+    expect(periodText({ from: '2024-02-01', to: '2024-02-29' })).toBe('Feb 2024');
+    expect(periodText({ from: '2024-11-23', to: '2024-11-25' })).toBe('23 Nov 2024 – 25 Nov 2024');
+  });
+
+  it('is written on the card of a step that has one, not on one without', () => {
+    const doc = dom();
+    const card = stepCard(
+      doc,
+      [
+        { title: 'A day', text: null, features: ['a'], period: { from: '2024-09-15', to: '2024-09-15' }, view: null },
+        { title: 'No date', text: null, features: ['b'], period: null, view: null },
+      ],
+      () => {},
+    );
+    card.set(1);
+    expect(card.element.querySelector('.step-count')?.textContent).toBe('Step 1 of 2 · 15 Sep 2024');
+    card.set(2);
+    expect(card.element.querySelector('.step-count')?.textContent).toBe('Step 2 of 2');
   });
 });
