@@ -16,6 +16,8 @@ const BEFORE_VERB = new RegExp(
   String.raw`(?<![\p{L}\p{M}'’.-])((?:[\p{Lu}][\p{L}\p{M}.-]*(?:\s+[\p{Lu}][\p{L}\p{M}.-]*){0,2}['’]s\s+(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})|(?:the|The|a|A|an|An|its|Its|their|Their)\s+(?:(?!(?:the|a|an)\s)[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})|(?:the\s+|The\s+)?[\p{Lu}][\p{L}\p{M}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}\p{M}.'’-]*){0,2}[\s\u00a0]+(?:[\p{Ll}][\p{L}\p{M}-]*[\s\u00a0]+){0,2}?(?:${HEADS})|(?:the\s+|The\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*[\s\u00a0]+(?:(?:of|for|on|and)[\s\u00a0]+(?:the[\s\u00a0]+)?(?=\p{Lu}))?)*(?:[\p{Lu}][\p{L}\p{M}.'’-]*|${HEADS})))[\s\u00a0]+(?:(?:has|have|had)[\s\u00a0]+)?(?:${VERBS})\b`,
   'u',
 );
+/** A head noun alone ("officials"). */
+const HEAD_ONLY = new RegExp(String.raw`^(?:${HEADS})$`, 'u');
 /** A people's adjective on its own ("Western", "Russian", "Iranian", "Chinese", "Israeli"). */
 const DEMONYM = /^(?:the\s+|The\s+)?\p{Lu}\p{Ll}+(?:ern|ian|an|ese|ish|i|ic)$/u;
 /**
@@ -32,6 +34,15 @@ const PLACED_HEAD = new RegExp(
 /** "the group's spokesman, Yahya Saree, said": the role and the name. */
 const APPOSITIVE = new RegExp(
   String.raw`((?:the\s+|The\s+)?(?:[\p{L}\p{M}.'’-]+\s+){0,4}?(?:${HEADS})),\s+([\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3}),\s+(?:${VERBS})\b`,
+  'u',
+);
+/**
+ * A name, then its role between commas, then a verb of saying: "Yahya Saree, the Houthi military spokesman,
+ * said …", at the sentence's start or after a comma ("…, Ivan Fedorov, the regional governor, said."). The
+ * name is two to four capitalised words, none a preposition ("In Kharkiv, the governor said" is a place).
+ */
+const NAME_ROLE = new RegExp(
+  String.raw`(?:^\s*|,\s+)((?!(?:In|On|At|By|From|Near|After|Before|During|Since|Across|Outside|Inside|Over|Under|Earlier|Later|Late|Early)\s)[\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){1,3}),\s+((?:the|a|an|its|their)\s+(?:[\p{L}\p{M}.'’-]+\s+){0,5}?(?:${HEADS})),\s+(?:(?:has|have|had)\s+)?(?:${VERBS})\b`,
   'u',
 );
 /**
@@ -142,6 +153,8 @@ function findClaimant(sentence: string): Claimant {
       ? ROLE_NAME.exec(sentence)
       : null;
   if (p) return { claimant: tidy(`${p[1]} ${p[2]}`), found: true };
+  const r = commaVerb ? NAME_ROLE.exec(sentence) : null;
+  if (r) return { claimant: tidy(`${r[2]} ${r[1]}`), found: true };
   const b = commaVerb || SPACE_VERB.test(sentence) ? BEFORE_VERB.exec(sentence) : null;
   // A people's adjective alone before a noun that is also a verb of saying ("Western estimates credit …",
   // "Russian reports said …") is no one: the noun is the subject's head.
@@ -150,6 +163,10 @@ function findClaimant(sentence: string): Claimant {
     const whole = closingName(sentence);
     if (whole && whole.start < b.index && whole.end === b.index + b[1].length)
       return { claimant: tidy(whole.name), found: true };
+    // A bare head noun closing the sentence ("…, local officials said."): the words before it after the comma too.
+    const closing = HEAD_ONLY.test(b[1].trim()) ? CLOSING_SUBJECT.exec(sentence) : null;
+    if (closing && closing[1] !== b[1].trim() && closing[1].endsWith(b[1].trim()) && !NOT_A_SUBJECT.test(closing[1]))
+      return { claimant: tidy(closing[1]), found: true };
     const placed = PLACED_HEAD.exec(sentence.slice(0, b.index + b[1].length));
     return { claimant: tidy(placed ? placed[1] : b[1]), found: true };
   }

@@ -189,3 +189,28 @@ describe('claimants: heads of bodies, firms and their officers (h-events)', () =
     expect(claimantOf('Two pylons fell, the national dispatch centre confirmed on Monday.').found).toBe(true);
   });
 });
+
+describe('claimants: a name, then its role between commas (from the reporter trial)', () => {
+  it('reads "Name, the role, said" at the start of a sentence and after a comma', () => {
+    expect(
+      claimantOf(
+        'Musa Darwish, the rebel movement’s military spokesman, said in a televised address that it had fired two drones.',
+      ).claimant,
+    ).toBe('the rebel movement’s military spokesman Musa Darwish');
+    expect(
+      claimantOf('Shells hit the river port overnight, Marta Kovalenko, the regional governor, said.').claimant,
+    ).toBe('the regional governor Marta Kovalenko');
+  });
+
+  it('does not read a place that opens the sentence as a name', () => {
+    expect(claimantOf('In Kherson, the regional governor, Ivan Tkach, said two people died.').claimant).toBe(
+      'the regional governor Ivan Tkach',
+    );
+  });
+
+  it('keeps the words before a bare head noun that closes the sentence', () => {
+    expect(claimantOf('Rescuers pulled two survivors from the flats, local officials said.').claimant).toBe(
+      'local officials',
+    );
+  });
+});
