@@ -506,7 +506,7 @@ export function denialSuggestion(
   return joinedAccount(
     sentence,
     { of, claimant },
-    `a denial of what ${of} reports: joined to it as another account; likely status=disputed, left for the reviewer`,
+    `a denial of what ${of} reports: joined to it as another account; the account it denies (${of}'s first claim) is then likely status=disputed, which the map shows on the event; left for the reviewer`,
   );
 }
 

@@ -312,6 +312,13 @@ describe('events: a denial joins the event whose act it denies (h-dates)', () =>
     expect(ev).toHaveLength(2);
     expect(ev[1]).toMatchObject({ of: ev[0].id });
   });
+  it('tells the reviewer that the account a denial contradicts is the one to mark disputed, not the denial', () => {
+    const d = denialSuggestion(
+      { start: 0, end: 60, text: 'The rebel command denied that its fighters had shelled the market.' },
+      'market-shelling',
+    );
+    expect(d?.reason).toMatch(/the account it denies \(market-shelling's first claim\) is then likely status=disputed/);
+  });
   it('leaves alone a denial of "any role", and "denied entry" or "denied bail"', () => {
     expect(
       denialSuggestion({ start: 0, end: 40, text: 'Egypt denied any role in the raid on Rafah.' }, 'x'),
