@@ -17,12 +17,12 @@ interface Row {
 
 const MARK = /\[([^|\]]+)\|(-?[\d.]+),(-?[\d.]+)\|([A-Z0-9]+)\]/g;
 
-for (const set of ['own', 'genres', 'unseen']) {
+for (const set of ['own', 'genres', 'unseen', 'world']) {
   const rows = readFileSync(`tests/fixtures/geocode/${set}.jsonl`, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Row);
-  // genres.txt and unseen.txt start each line with its genre and a tab.
+  // genres.txt, unseen.txt and world.txt start each line with its genre and a tab.
   const source = readFileSync(`tests/fixtures/geocode/${set}.txt`, 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))

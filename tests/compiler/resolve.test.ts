@@ -866,3 +866,15 @@ describe('former names of countries, and features and areas news names', () => {
     );
   });
 });
+
+describe('a feature inside one country is context for its homonyms', () => {
+  // world check set: a canal carries its country, so "Colon" beside the Panama Canal is Panama's port, not the
+  // Honduran department of the same name.
+  it('reads Colon beside the Panama Canal in Panama', () => {
+    const [, colon] = resolveDocument(g, [{ text: 'Panama Canal' }, { text: 'Colon' }]);
+    expect(place(colon).country).toBe('PA');
+  });
+  it('gives the Suez Canal its country', () => {
+    expect(place(resolveDocument(g, [{ text: 'Suez Canal' }])[0]).country).toBe('EG');
+  });
+});
