@@ -179,3 +179,15 @@ describe('ranges: the origin the text states', () => {
     expect(origin('Officials in Kyiv said little. The Iskander-M can fly up to 500 km.')).toEqual([null]);
   });
 });
+
+describe('ranges: what a weapon is designed to reach (h-ranges session)', () => {
+  it('keeps a figure "away" after "designed to hit" or "meant to strike" as a range', () => {
+    expect(
+      of('The Army said its new SRX-4 rocket is designed to hit targets more than 400 km away.', 'range').map(
+        (r) => r.words,
+      ),
+    ).toEqual(['more than 400 km']);
+    // A place's distance stays none.
+    expect(of('Guam, about 3,400 km away, hosts bombers that fired cruise missiles.', 'range')).toEqual([]);
+  });
+});
