@@ -71,8 +71,8 @@ const CONVERSION_AFTER = /^\s*\([^()]{1,30}\)/;
 
 /** Before the figure, in its clause: how far one flight went ("flew about 1,000 km", "an altitude of more than 6,000 km"). */
 const FLIGHT_BEFORE = /\b(?:flew|flown|flying|travell?ed|altitude|apogee|landed|fell|covered|splashed)\b[^.;]{0,40}$/i;
-/** Words of capability: these keep a figure a range whatever else the clause says. */
-const CAPABILITY = /\b(?:range|ranges|can|could|capable|able|reach)\b/i;
+/** Words of capability ("can", "capable", "designed to hit"): these keep a figure a range whatever else the clause says. */
+const CAPABILITY = /\b(?:range|ranges|can|could|capable|able|reach|designed|meant|intended|built)\b/i;
 
 const num = (s: string) => Number(s.replace(/,/g, ''));
 

@@ -138,9 +138,9 @@ describe('ranges: more of the forms a text states', () => {
 
 describe('ranges: the designation a range is stated of', () => {
   it('proposes an uncatalogued designation before a stated range as its weapon', () => {
-    const text = 'Pakistan tested the Shaheen-3, which has a range of 2,750 km, on Tuesday.';
-    expect(of(text, 'range').map((r) => [r.words, r.weapon])).toEqual([['a range of 2,750 km', 'shaheen-3']]);
-    expect(of(text, 'weapon').map((w) => [w.words, w.id])).toEqual([['Shaheen-3', 'shaheen-3']]);
+    const text = 'Iran displayed the Fajr-5, which has a range of 75 km, on Tuesday.';
+    expect(of(text, 'range').map((r) => [r.words, r.weapon])).toEqual([['a range of 75 km', 'fajr-5']]);
+    expect(of(text, 'weapon').map((w) => [w.words, w.id])).toEqual([['Fajr-5', 'fajr-5']]);
     // An aircraft is no weapon, and its range none.
     expect(of('The Su-34 jets can fly about 1,100 km with drop tanks.', 'range')).toEqual([]);
   });
@@ -177,5 +177,17 @@ describe('ranges: the origin the text states', () => {
       origin('Sirens sounded from Kyiv to Lviv as Iskander-M missiles, which can fly up to 500 km, hit the port.'),
     ).toEqual([null]);
     expect(origin('Officials in Kyiv said little. The Iskander-M can fly up to 500 km.')).toEqual([null]);
+  });
+});
+
+describe('ranges: what a weapon is designed to reach (h-ranges session)', () => {
+  it('keeps a figure "away" after "designed to hit" or "meant to strike" as a range', () => {
+    expect(
+      of('The Army said its new SRX-4 rocket is designed to hit targets more than 400 km away.', 'range').map(
+        (r) => r.words,
+      ),
+    ).toEqual(['more than 400 km']);
+    // A place's distance stays none.
+    expect(of('Guam, about 3,400 km away, hosts bombers that fired cruise missiles.', 'range')).toEqual([]);
   });
 });

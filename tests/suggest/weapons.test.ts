@@ -164,3 +164,17 @@ describe('weapons: the written forms of a catalogued name', () => {
     ]);
   });
 });
+
+describe('weapons: families the catalogue names (h-ranges session)', () => {
+  it('marks a Roman-numeral designation and an air-defence name with its version number', () => {
+    const w = weapons(
+      'The army said it had fired a Shaheen-II missile at sea. Arrow 3 interceptors and David’s Sling batteries were ready.',
+    );
+    expect(w.map((x) => x.words)).toEqual(['Shaheen-II', 'Arrow 3', 'David’s Sling']);
+    expect(w[0]).toMatchObject({ id: 'shaheen', class: 'MRBM' });
+  });
+  it('reads an ambiguous name as a weapon only in a sentence about weapons', () => {
+    const w = weapons('Pilgrims reached Jericho on Sunday. The navy fired a Babur cruise missile on Monday.');
+    expect(w.map((x) => x.words)).toEqual(['Babur']);
+  });
+});
