@@ -4,7 +4,7 @@
  */
 import {
   test as base,
-  expect,
+  expect as baseExpect,
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
@@ -37,7 +37,21 @@ export const test = base.extend<{ guard: void }>({
   ],
 });
 
-export { expect };
+/**
+ * Playwright's `expect`, whose `poll` checks after 100 ms and then every 250 ms; Playwright's own
+ * backs off to once a second, so a state reached just after a check cost up to a second of wall time,
+ * and the suite has polls in loops (the studio's review of each suggestion). Intervals given to a
+ * call still win. guards.ts exports the same.
+ */
+const POLL_INTERVALS = [100, 250];
+const poll = ((generator, options) =>
+  baseExpect.poll(generator, {
+    intervals: POLL_INTERVALS,
+    ...(typeof options === 'string' ? { message: options } : options),
+  })) as typeof baseExpect.poll;
+export const expect = new Proxy(baseExpect, {
+  get: (target, key, receiver) => (key === 'poll' ? poll : Reflect.get(target, key, receiver)),
+});
 
 /** One page that the tests of a file share, and what its guard has seen since the last test. */
 interface Shared {

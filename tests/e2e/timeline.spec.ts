@@ -7,6 +7,10 @@ import type { Page } from '@playwright/test';
 import { serveGlobeFixture, type GlobeData } from '../fixtures/globe/serve.js';
 import { LAYERS, expect, idle, idsAt, openAtlas, sharedTest as test } from './fixtures.js';
 
+// A desktop layout (wider than the 700 px breakpoint) at about half the pixels of 1280×800: SwiftShader
+// draws every frame on the CPU, so each step of these tests costs about half as much.
+test.use({ viewport: { width: 960, height: 600 } });
+
 let data: GlobeData;
 test.beforeEach(async ({ page }) => {
   data = await serveGlobeFixture(page);
