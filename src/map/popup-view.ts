@@ -53,8 +53,13 @@ export function keepPopupInView(map: MapLibreMap, popup: Popup): void {
     const [x, y] = overflowOffset(element.getBoundingClientRect(), { left, top, right, bottom: bottom - foot });
     if (x || y) map.panBy([x, y], { duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300 });
   };
-  if (map.isMoving()) map.once('moveend', fit);
-  else fit();
+  // Once the map is still: a flight can end only to start another (a second item chosen from the list
+  // while the map flies to the first), and fitting at the end of the first would leave the last one out.
+  const whenStill = () => {
+    if (map.isMoving()) map.once('moveend', whenStill);
+    else fit();
+  };
+  whenStill();
 }
 
 /**

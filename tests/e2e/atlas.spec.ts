@@ -134,6 +134,9 @@ test('the URL restores view, hidden layers and selection, and back/forward work'
   await page.locator('.layer-control input[data-token="ranges"]').uncheck();
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('hide=ranges');
   await settled(page);
+  // At the flight's end the map may pan on, to show all of the popup (popup-view.ts): the URL is read
+  // once the map is still and drawn (idle), not in the middle of that pan.
+  await idle(page);
   await expect.poll(() => page.evaluate(() => location.hash)).toContain(`sel=${b.properties.id}`);
   const url = page.url();
   const view = await page.evaluate(() => ({

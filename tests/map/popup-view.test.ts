@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { overflowOffset } from '../../src/map/popup-view';
+import { describe, expect, it, vi } from 'vitest';
+import { EDGE_MARGIN, keepPopupInView, overflowOffset } from '../../src/map/popup-view';
 
 const frame = { left: 0, top: 50, right: 900, bottom: 650 };
 const box = (left: number, top: number, width: number, height: number) => ({
@@ -37,5 +37,46 @@ describe('overflowOffset', () => {
       expect(moved.top).toBeGreaterThanOrEqual(frame.top + 12);
       expect(moved.bottom).toBeLessThanOrEqual(frame.bottom - 12);
     }
+  });
+});
+
+describe('keepPopupInView', () => {
+  /** A map that is moving until `stop()`, a flight that ends only to start another, and records its pans. */
+  function fakeMap(flights: number) {
+    let moving = flights > 0;
+    let left = flights;
+    const handlers: (() => void)[] = [];
+    const pans: [number, number][] = [];
+    const rect = (left: number, top: number, right: number, bottom: number) => () => ({ left, top, right, bottom });
+    const container = { getBoundingClientRect: rect(0, 0, 800, 600), querySelector: () => null };
+    const map = {
+      isMoving: () => moving,
+      once: (_type: 'moveend', f: () => void) => handlers.push(f),
+      getContainer: () => container,
+      panBy: (by: [number, number]) => pans.push(by),
+    };
+    const endFlight = () => {
+      left -= 1;
+      moving = left > 0;
+      for (const f of handlers.splice(0)) f();
+    };
+    return { map, pans, endFlight };
+  }
+  const popup = {
+    isOpen: () => true,
+    // Runs 100 px past the map's bottom edge.
+    getElement: () => ({ getBoundingClientRect: () => ({ left: 100, top: 300, right: 400, bottom: 700 }) }),
+  };
+
+  it('pans once the last of two chained flights has ended, not at the end of the first', () => {
+    vi.stubGlobal('matchMedia', () => ({ matches: true }));
+    const { map, pans, endFlight } = fakeMap(2);
+    keepPopupInView(map as never, popup as never);
+    expect(pans).toEqual([]);
+    endFlight(); // the first flight ends, the second is already under way
+    expect(pans).toEqual([]);
+    endFlight();
+    expect(pans).toEqual([[0, 100 + EDGE_MARGIN]]);
+    vi.unstubAllGlobals();
   });
 });
