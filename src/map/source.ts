@@ -276,23 +276,20 @@ export function repeatedOrigins(
   written: readonly string[] = [],
 ): Set<string> {
   const repeated = new Set<string>();
-  const at = new Map<string, string[]>();
+  // The points of the origins not already left out, and the event labels written at each of them.
+  const labelsAt = new Map<string, string[]>();
   for (const f of ranges.features) {
     const { id, origin, origin_place: name } = f.properties;
     if (!origin || !name) continue;
     if (written.some((w) => sameName(w, name))) repeated.add(id);
-    else at.set(origin.join(','), [...(at.get(origin.join(',')) ?? []), id]);
+    else labelsAt.set(origin.join(','), []);
   }
-  if (!at.size || !events) return repeated;
-  const names = new Map<string, string[]>();
+  if (!labelsAt.size || !events) return repeated;
   for (const f of events.features)
-    eventPlaces(f).forEach((p, n) => {
-      const key = p.lonlat.join(',');
-      if (at.has(key)) names.set(key, [...(names.get(key) ?? []), markerLabel(f, n)]);
-    });
+    eventPlaces(f).forEach((p, n) => labelsAt.get(p.lonlat.join(','))?.push(markerLabel(f, n)));
   for (const f of ranges.features) {
     const { id, origin, origin_place: name } = f.properties;
-    if (origin && name && names.get(origin.join(','))?.some((l) => sameName(l, name))) repeated.add(id);
+    if (origin && name && labelsAt.get(origin.join(','))?.some((l) => sameName(l, name))) repeated.add(id);
   }
   return repeated;
 }

@@ -120,6 +120,8 @@ export interface FoundDate {
    * of one event.
    */
   period?: boolean;
+  /** "overnight" with no day named: the night before the day of the report (its reason says which day). */
+  night?: boolean;
   /** Counted from the event told before ("a day earlier", "hours later"): another event than that one. */
   anchored?: boolean;
   /** [start, end) in the text of the clause a `background` date is in, when a relative clause made it background. */
@@ -630,6 +632,7 @@ export function findDates(
       end: from + m.index + m[0].length,
       value: `${day(new Date(ref.getTime() - 86400000))}/${day(ref)}`,
       reason: 'overnight into the publication day',
+      night: true,
     });
   }
   // "on the night of November 20": chrono reads nothing there; it reads the date with the words blanked.

@@ -5,7 +5,7 @@
  */
 import { RANGE_CLASSES } from '../constants.js';
 import type { CatalogueWeapon } from './catalogue.js';
-import { claimantAfter, claimantOf, type Claimant } from './claimants.js';
+import { type Claimant, claimantAfter, claimantOf, UNATTRIBUTED } from './claimants.js';
 import { findDates, type FoundDate } from './dates.js';
 import { nameEvents, numberedEventId } from './event-ids.js';
 import { nestable } from './draft.js';
@@ -327,9 +327,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
               end: e,
               text: sentenceText,
               // A toll with no verb of saying ("By Sunday the ministry put the toll at …") is the article's.
-              ...(toll && !claimantOf(sentenceText).found
-                ? { claimant: { claimant: 'the article (unattributed)', found: true } }
-                : {}),
+              ...(toll && !claimantOf(sentenceText).found ? { claimant: { claimant: UNATTRIBUTED, found: true } } : {}),
             },
             again && told ? told : lastEvent,
             why,
@@ -446,7 +444,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       lastEvent = ev.attributes.id;
       const date = ev.attributes.date;
       lastRun = date && RUN.test(date) && found.some((d) => d.value === date && !d.period) ? date : null;
-      lastRunNight = !!lastRun && found.some((d) => d.value === date && /^overnight\b/.test(d.reason ?? ''));
+      lastRunNight = !!lastRun && found.some((d) => d.value === date && d.night);
       lastDate = ev.attributes.date ?? lastDate;
       if (ev.attributes.date && DAYS.test(ev.attributes.date)) lastDay = ev.attributes.date;
       suggestions.push(ev);
@@ -589,11 +587,7 @@ export function isTollUpdate(sentence: string, found: readonly FoundDate[]): boo
  */
 function isNightOf(d: FoundDate, lastDate: string | null): boolean {
   return (
-    !!lastDate &&
-    /^\d{4}-\d\d-\d\d$/.test(lastDate) &&
-    /^overnight\b/.test(d.reason ?? '') &&
-    RUN.test(d.value) &&
-    withinRun(lastDate, d.value)
+    !!lastDate && /^\d{4}-\d\d-\d\d$/.test(lastDate) && !!d.night && RUN.test(d.value) && withinRun(lastDate, d.value)
   );
 }
 
