@@ -1,4 +1,4 @@
-// The own place-resolution sets (tests/fixtures/geocode): their JSON lines are own.txt, genres.txt and unseen.txt
+// The own place-resolution sets (tests/fixtures/geocode): their JSON lines are own.txt, genres.txt, unseen.txt, world.txt and press.txt
 // with the marks taken out, so the offsets the bench reads are the ones written by hand.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,12 +17,12 @@ interface Row {
 
 const MARK = /\[([^|\]]+)\|(-?[\d.]+),(-?[\d.]+)\|([A-Z0-9]+)\]/g;
 
-for (const set of ['own', 'genres', 'unseen', 'world']) {
+for (const set of ['own', 'genres', 'unseen', 'world', 'press']) {
   const rows = readFileSync(`tests/fixtures/geocode/${set}.jsonl`, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Row);
-  // genres.txt, unseen.txt and world.txt start each line with its genre and a tab.
+  // genres.txt, unseen.txt, world.txt and press.txt start each line with its genre and a tab.
   const source = readFileSync(`tests/fixtures/geocode/${set}.txt`, 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
