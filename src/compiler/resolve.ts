@@ -791,6 +791,22 @@ function containerOf(g: GazetteerIndex, text: string): number {
   return outer;
 }
 
+/**
+ * Whether a mention with a trailing designator of a region ("Valdés Peninsula", "Ituri province") names
+ * nothing whole and, without the designator, only towns or sites: a town named like the feature or the
+ * division the gazetteer lacks. County words are left out: a county is often named after its seat ("Puge
+ * county", whose seat the gazetteer knows as Puge), and a region's county ("the Georgia county") is no town.
+ */
+function designatorOnlyTowns(g: GazetteerIndex, text: string, candidates: readonly Candidate[]): boolean {
+  const key = normalizeName(stripPossessive(text));
+  const designator = mentionVariants(key, g.designators).find((v) => v.designator)?.designator;
+  if (designator !== 'region' || postingsOf(g, key).length > 0) return false;
+  return candidates.every((c) => {
+    const level = levelOf(g, c.i);
+    return level === 'city' || level === 'site';
+  });
+}
+
 function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
   checkQuery(q);
   const pin = pinned(g, q);
@@ -844,6 +860,11 @@ function prepare(g: GazetteerIndex, q: PlaceQuery): Prepared {
     if (features.length) return { pin: null, text, candidates: features };
     if (candidates.length) return { pin: null, text, candidates, guess: 'namedAfter' };
   }
+  // "Valdés Peninsula", "Ituri province": the name with its designator names nothing, and without it only
+  // towns (Valdés in Spain): such a town is a guess, as a feature read as the place it is named after is,
+  // so the document's focus takes it when it lies far away.
+  if (candidates.length > 0 && designatorOnlyTowns(g, text, candidates))
+    return { pin: null, text, candidates, guess: 'namedAfter' };
   if (candidates.length === 0) {
     const words = hashtagWords(q.name ?? q.text, (f) => candidatesOf(g, f, q.kind, within, div).length > 0);
     if (words) return { pin: null, text: words, candidates: candidatesOf(g, words, q.kind, within, div) };
