@@ -69,3 +69,17 @@ describe('provinces of the Democratic Republic of the Congo since 2015', () => {
     }
   });
 });
+
+describe('a river at the stretch the story is about', () => {
+  it('places a river near the town the document names on it', () => {
+    // The Danube's one point lies near the Iron Gates, hundreds of km from Vienna.
+    const [danube, vienna] = resolveDoc(['Danube', 'Vienna', 'Bratislava']);
+    expect(place(danube).name).toMatch(/Danube/);
+    expect(distanceKm(place(danube).lonlat, place(vienna).lonlat)).toBeLessThan(161);
+  });
+
+  it('keeps a river at its own point when the story names no town', () => {
+    const [danube] = resolveDoc(['Danube', 'Romania', 'Bulgaria']);
+    expect(distanceKm(place(danube).lonlat, [22.0, 44.5])).toBeLessThan(50);
+  });
+});
