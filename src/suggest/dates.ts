@@ -191,7 +191,7 @@ const SAID_AFTER =
  * November").
  */
 const SINCE_BEFORE =
-  /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:(?:very\s+)?(?:start|beginning|outbreak|onset|end)|(?:first|early|opening|initial|final|last)\s+(?:days?|weeks?|months?|hours?|stages?))\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
+  /\bsince\s+(?:(?:last|early|late|mid-?|earlier)\s*)?$|\bsince\s+the\s+(?:(?:very\s+)?(?:start|beginning|outbreak|onset|end)|(?:first|early|opening|initial|final|last)\s+(?:days?|weeks?|months?|hours?|stages?))\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
 /** "from" right before a date ("from March 15", "from early May"). */
 const FROM_BEFORE = /\bfrom\s+(?:(?:early|late|mid-?)\s*)?$/i;
 /** The end of a span after its start ("… to June", "… until Friday", "… and 25"). */
@@ -453,10 +453,47 @@ export function findDates(
       out.push({ start, end, value: '', reason: 'dropped' });
       continue;
     }
-    const from0 = fronted ? (referred?.(clause) ?? anchor) : anchor;
+    // "In July, … a day after …", "On Monday … and two days later …": a date the sentence gives before the
+    // count is nearer than the event told before; it is the one counted from (a month or a year: below).
+    const before = fronted
+      ? undefined
+      : findDates(text, from, start, published)
+          .filter(
+            (d) =>
+              d.value !== '' &&
+              !d.reporting &&
+              !d.background &&
+              !d.period &&
+              /^\d{4}(?:-\d\d(?:-\d\d(?:\/\d{4}-\d\d-\d\d)?)?)?$/.test(d.value),
+          )
+          .at(-1);
+    const from0 = fronted ? (referred?.(clause) ?? anchor) : (before?.value ?? anchor);
+    // "… on Thursday, three days after the president took office": counted from the sentence's own date,
+    // "after" with what follows dates that clause, background to the sentence's event.
+    const clauseOfBefore =
+      !!before && /^(?:after|before)$/i.test(m[3] ?? m[4] ?? m[7] ?? '') && /^\s+[\p{L}\d]/u.test(rest);
     // Only a day can be counted from; without one the phrase is dropped (chrono would count from publication).
     // A run of days is counted from its last day forward ("later") and from its first back ("earlier").
     const run = from0 ? /^(\d{4}-\d\d-\d\d)\/(\d{4}-\d\d-\d\d)$/.exec(from0) : null;
+    // "In July, … . A day after, …": counted from a month (or a year) the text gives no day of, a count of
+    // days or hours stays in it and gives no day (chrono would count from publication; a day counted from
+    // an older day told before would be another month's). A count of weeks may leave it: dropped.
+    if (from0 && /^\d{4}(?:-\d\d)?$/.test(from0)) {
+      const weeks = /^week$/i.test(m[2] ?? m[5] ?? m[6] ?? '');
+      out.push(
+        weeks
+          ? { start, end, value: '', reason: 'dropped' }
+          : {
+              start,
+              end,
+              value: from0,
+              reason: `the ${from0.length === 4 ? 'year' : 'month'} ${before ? 'the sentence gives before it' : 'of the event told before'}, which gives no day`,
+              anchored: true,
+              ...(clauseOfBefore ? { background: true } : {}),
+            },
+      );
+      continue;
+    }
     if (!from0 || (!run && !/^\d{4}-\d\d-\d\d$/.test(from0))) {
       out.push({ start, end, value: '', reason: 'dropped' });
       continue;
@@ -484,11 +521,12 @@ export function findDates(
     }
     const from_ = run ? (sign < 0 ? run[1] : run[2]) : from0;
     const d = new Date(Date.parse(`${from_}T12:00:00Z`) + sign * n * unit * 86400000);
-    const reason =
-      from0 !== anchor
+    const reason = before
+      ? 'counted from the date the sentence gives before it'
+      : from0 !== anchor
         ? 'counted from the day the text gives what it names'
         : 'counted from the date of the event told before';
-    out.push({ start, end, value: day(d), reason, anchored: true });
+    out.push({ start, end, value: day(d), reason, anchored: true, ...(clauseOfBefore ? { background: true } : {}) });
   }
   for (const m of slice.matchAll(HOLIDAY)) {
     const [month, dom] = HOLIDAY_DAY[m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
@@ -549,6 +587,13 @@ export function findDates(
       // "this week" is the week so far: it ends on the publication day.
       value = `${day(monday)}/${day(which === 0 && sunday.getTime() > ref.getTime() ? ref : sunday)}`;
       if (which === 0 && day(monday) === day(ref)) value = day(ref);
+      // "earlier in the week", "earlier this week": before the day of the report, Monday to the day before.
+      const earlier =
+        /^earlier\b/i.test(m[0]) || /\bearlier\s+$/i.test(slice.slice(Math.max(0, m.index - 10), m.index));
+      if (which === 0 && earlier && day(monday) < day(ref)) {
+        const before = day(new Date(ref.getTime() - 86400000));
+        value = before === day(monday) ? before : `${day(monday)}/${before}`;
+      }
       // "on Friday last week", "on Tuesday this week": that weekday of the week (chrono reads the weekday
       // alone, the latest on or before --published).
       const named = /\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+$/i.exec(
@@ -786,6 +831,28 @@ export function findDates(
     )
       continue;
     out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });
+  }
+  // "seized power in August 2020 and again in May 2021", "in March and later in June": one thing done
+  // twice is one span, first to last (chrono reads two dates; the format has no set of dates). Months or
+  // years only: days joined by "and" are read above.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i], out[i + 1]];
+    if (
+      !/^\d{4}(?:-\d\d)?$/.test(a.value) ||
+      a.value.length !== b.value.length ||
+      !(a.value < b.value) ||
+      a.reporting ||
+      b.reporting ||
+      !/^\s+and\s+(?:again|later|once\s+more)\s+(?:in\s+)?$/i.test(text.slice(a.end, b.start)) ||
+      !(/\bin\s+$/i.test(text.slice(Math.max(from, a.start - 4), a.start)) || /^in\s/i.test(text.slice(a.start, a.end)))
+    )
+      continue;
+    out.splice(i, 2, {
+      ...a,
+      end: b.end,
+      value: `${a.value}/${b.value}`,
+      reason: `${a.reason ?? b.reason ?? ''}${a.reason || b.reason ? '; ' : ''}done again: one span, first to last`,
+    });
   }
   // "late on Friday and early on Saturday", "on Friday night and Saturday morning": one night, across two
   // days (chrono reads the two days apart).
