@@ -311,6 +311,11 @@ const DATE_WORD = new RegExp(
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
 const ANCHORED =
   /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week|evening|night|morning|afternoon)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
+/** "over the following weekend", "the next weekend": the weekend after the event told before. */
+const FOLLOWING_WEEKEND = /\b(?:(?:over|at|during|on)\s+)?the\s+(?:following|next)\s+weekend\b/gi;
+/** "two months after", "three months later": a count of months from the event told (not from publication). */
+const MONTHS_COUNTED =
+  /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(earlier|later|after|before)\b/gi;
 /** A duration or an offset chrono counts from the publication date ("for 86 minutes", "after 73 minutes", "15 minutes later", "in five months"). */
 const DURATION = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+ago\b)/i;
 const COUNT: Readonly<Record<string, number>> = {
@@ -323,6 +328,11 @@ const COUNT: Readonly<Record<string, number>> = {
   five: 5,
   six: 6,
   seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -527,6 +537,63 @@ export function findDates(
         ? 'counted from the day the text gives what it names'
         : 'counted from the date of the event told before';
     out.push({ start, end, value: day(d), reason, anchored: true, ...(clauseOfBefore ? { background: true } : {}) });
+  }
+  // "over the following weekend", "the next weekend": counted from the event told before (chrono reads
+  // nothing, or a weekend ahead of publication); the first Saturday and Sunday after its day.
+  for (const m of slice.matchAll(FOLLOWING_WEEKEND)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (taken(start, end)) continue;
+    const last = anchor ? /(\d{4}-\d\d-\d\d)$/.exec(anchor)?.[1] : undefined;
+    if (!last) {
+      out.push({ start, end, value: '', reason: 'dropped' });
+      continue;
+    }
+    const d = new Date(`${last}T12:00:00Z`);
+    const sat = new Date(d.getTime() + ((6 - d.getUTCDay() + 7) % 7 || 7) * 86400000);
+    const sun = new Date(sat.getTime() + 86400000);
+    out.push({
+      start,
+      end,
+      value: `${day(sat)}/${day(sun)}`,
+      reason: 'the weekend after the event told before',
+      anchored: true,
+    });
+  }
+  // "two months after Israel bombed …", "three months later": chrono counts from publication (or reads a
+  // duration); counted from the date the sentence gives before it or the event told before, a month
+  // with no day.
+  for (const m of slice.matchAll(MONTHS_COUNTED)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (taken(start, end)) continue;
+    const rest = slice.slice(m.index + m[0].length);
+    const before = findDates(text, from, start, published)
+      .filter((d) => d.value !== '' && !d.reporting && !d.background && !d.period && /^\d{4}-\d\d/.test(d.value))
+      .at(-1);
+    const from0 = (before?.value ?? anchor ?? '').replace(/\/.*$/, '');
+    if (!/^\d{4}-\d\d/.test(from0)) {
+      out.push({ start, end, value: '', reason: 'dropped' });
+      continue;
+    }
+    const n = COUNT[m[1].toLowerCase()] ?? Number(m[1]);
+    const dir = m[2].toLowerCase();
+    // "… two months after Israel bombed …": what follows "after" happened that long before.
+    const clause = /^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(rest);
+    if (clause && DATE_WORD.test(/^[^,;.]*/.exec(rest)![0])) {
+      out.push({ start, end, value: '', reason: 'dropped' });
+      continue;
+    }
+    const sign = (/^(?:earlier|before)$/.test(dir) ? -1 : 1) * (clause ? -1 : 1);
+    const at = new Date(Date.UTC(Number(from0.slice(0, 4)), Number(from0.slice(5, 7)) - 1 + sign * n, 1));
+    out.push({
+      start,
+      end,
+      value: `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}`,
+      reason: `counted in months from ${before ? 'the date the sentence gives before it' : 'the event told before'}; no day`,
+      anchored: true,
+      ...(clause && before ? { background: true } : {}),
+    });
   }
   for (const m of slice.matchAll(HOLIDAY)) {
     const [month, dom] = HOLIDAY_DAY[m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];

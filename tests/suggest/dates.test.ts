@@ -746,3 +746,37 @@ describe('dates: h-dates fourth round', () => {
     ]);
   });
 });
+
+describe('dates: counts of months and the weekend after', () => {
+  const found = (s: string, p: string, anchor: string | null = null) => findDates(s, 0, s.length, p, anchor);
+  it('counts "two months after", "three months later" in months from the event told before, with no day', () => {
+    // What follows "after" happened two months before the event told before (15 September).
+    expect(
+      found(
+        'The minister said the rebels would pay, two months after the army bombed the depot.',
+        '2024-09-16',
+        '2024-09-15',
+      ).map((d) => d.value),
+    ).toEqual(['2024-07']);
+    expect(
+      found('Three months later the ceasefire collapsed.', '2024-09-16', '2024-05-15').map((d) => d.value),
+    ).toEqual(['2024-08']);
+    // From the sentence's own date, the clause after "after" is background to its event.
+    const own = found('Talks resumed on Monday, two months after they stalled.', '2024-09-18');
+    expect(own.map((d) => d.value)).toEqual(['2024-09-16', '2024-07']);
+    expect(own[1].background).toBe(true);
+    // Nothing to count from: no date (chrono would count from publication).
+    expect(found('Three months later the ceasefire collapsed.', '2024-09-16').map((d) => d.value)).toEqual([]);
+  });
+  it('reads "over the following weekend" as the Saturday and Sunday after the event told before', () => {
+    expect(
+      found('Crowds gathered in the capital over the following weekend.', '2024-02-24', '2024-02-16').map(
+        (d) => d.value,
+      ),
+    ).toEqual(['2024-02-17/2024-02-18']);
+    // Told after a Saturday, it is the next one.
+    expect(found('The fair reopened the next weekend.', '2024-03-20', '2024-03-09').map((d) => d.value)).toEqual([
+      '2024-03-16/2024-03-17',
+    ]);
+  });
+});
