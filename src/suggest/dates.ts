@@ -94,6 +94,23 @@
  *     "in the 2020 war": a year that names an event (chrono reads no bare year), "since" an open interval;
  *   - "tomorrow", "next week": chrono counts forward; no date of what happened; "will meet on Friday", "is
  *     due to vote on May 20": chrono takes the last Friday, the last May 20; a plan: dropped.
+ * Added by the h-dates session's fourth round:
+ *   - "In July … a day after …", "On Monday … and two days later …": chrono counts from publication; a
+ *     count counts from a date its own sentence gives before it, nearer than the event told before; from a
+ *     month (or a year) it gives that month with no day (a count of weeks from one: dropped); counted from
+ *     the sentence's own date, "… on Thursday, three days after X took office" dates X: background;
+ *   - "later that day", "a day later" after a sentence that dates a day but proposes no event (a place the
+ *     gazetteer lacks): counted from that day, not from the event before it (suggest.ts, `lastTold`);
+ *   - "two months after X", "three months later": chrono counts from publication or reads a duration;
+ *     counted in months from the sentence's date or the event told before, a month with no day;
+ *   - "over the following weekend", "the next weekend": chrono reads nothing (or a weekend ahead); the
+ *     Saturday and Sunday after the event told before;
+ *   - "since earlier this month": chrono reads "this month"; "since" makes an open interval, as "since
+ *     last …" already did;
+ *   - "earlier this week", "earlier in the week": Monday to the day before publication ("earlier" is
+ *     before the day of the report), not to publication;
+ *   - "seized power in August 2020 and again in May 2021": chrono reads two dates; one thing done again
+ *     is one span, first to last (months or years joined by "and again", "and later", "and once more").
  */
 import * as chrono from 'chrono-node';
 import { UNITS } from './figures.js';
