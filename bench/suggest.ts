@@ -40,6 +40,7 @@ import { parseArgs } from 'node:util';
 import { loadGazetteer } from '../src/cli/gazetteer-cache.js';
 import { parseDocumentText, type Annotation, type ParsedDocument } from '../src/compiler/parse.js';
 import { applyReview } from '../src/compiler/review.js';
+import { parseDate } from '../src/compiler/dates.js';
 import { prepareDocument } from '../src/compiler/compile.js';
 import { documentResolver } from '../src/compiler/resolve.js';
 import { parseStatedRange } from '../src/compiler/stated-range.js';
@@ -203,12 +204,19 @@ if (args['batch-only']) {
 
 const overlaps = (a: Annotation, b: Annotation) => a.start < b.end && a.end > b.start;
 const words = (a: Annotation) => a.label.replace(/^the\s+/i, '');
+/**
+ * An event's date as the build reads it: relative words in `date=` ("Friday", data/README.md) counted from
+ * the document's `published:`, so that "Friday" and the day it names compare equal.
+ */
 const dateOf = (doc: ParsedDocument, a: Annotation): string | undefined => {
-  if (a.attributes.date) return a.attributes.date;
   const def = a.attributes.of
     ? doc.annotations.find((x) => x.kind === 'event' && x.attributes.id === a.attributes.of)
     : undefined;
-  return def?.attributes.date;
+  const raw = a.attributes.date ?? def?.attributes.date;
+  if (!raw) return undefined;
+  const published = doc.frontMatter?.published;
+  const parsed = parseDate(raw, typeof published === 'string' ? published : null);
+  return 'error' in parsed ? raw : parsed.date;
 };
 
 /** Adds one document's counts of a kind: `match` pairs a gold with a suggested annotation. */

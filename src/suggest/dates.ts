@@ -94,6 +94,23 @@
  *     "in the 2020 war": a year that names an event (chrono reads no bare year), "since" an open interval;
  *   - "tomorrow", "next week": chrono counts forward; no date of what happened; "will meet on Friday", "is
  *     due to vote on May 20": chrono takes the last Friday, the last May 20; a plan: dropped.
+ * Added by the h-dates session's fourth round:
+ *   - "In July … a day after …", "On Monday … and two days later …": chrono counts from publication; a
+ *     count counts from a date its own sentence gives before it, nearer than the event told before; from a
+ *     month (or a year) it gives that month with no day (a count of weeks from one: dropped); counted from
+ *     the sentence's own date, "… on Thursday, three days after X took office" dates X: background;
+ *   - "later that day", "a day later" after a sentence that dates a day but proposes no event (a place the
+ *     gazetteer lacks): counted from that day, not from the event before it (suggest.ts, `lastTold`);
+ *   - "two months after X", "three months later": chrono counts from publication or reads a duration;
+ *     counted in months from the sentence's date or the event told before, a month with no day;
+ *   - "over the following weekend", "the next weekend": chrono reads nothing (or a weekend ahead); the
+ *     Saturday and Sunday after the event told before;
+ *   - "since earlier this month": chrono reads "this month"; "since" makes an open interval, as "since
+ *     last …" already did;
+ *   - "earlier this week", "earlier in the week": Monday to the day before publication ("earlier" is
+ *     before the day of the report), not to publication;
+ *   - "seized power in August 2020 and again in May 2021": chrono reads two dates; one thing done again
+ *     is one span, first to last (months or years joined by "and again", "and later", "and once more").
  */
 import * as chrono from 'chrono-node';
 import { UNITS } from './figures.js';
@@ -191,7 +208,7 @@ const SAID_AFTER =
  * November").
  */
 const SINCE_BEFORE =
-  /\bsince\s+(?:(?:last|early|late|mid-?)\s*)?$|\bsince\s+the\s+(?:(?:very\s+)?(?:start|beginning|outbreak|onset|end)|(?:first|early|opening|initial|final|last)\s+(?:days?|weeks?|months?|hours?|stages?))\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
+  /\bsince\s+(?:(?:last|early|late|mid-?|earlier)\s*)?$|\bsince\s+the\s+(?:(?:very\s+)?(?:start|beginning|outbreak|onset|end)|(?:first|early|opening|initial|final|last)\s+(?:days?|weeks?|months?|hours?|stages?))\s+of\b[^,.;]{0,60}$|\bsince\b[^,.;]{0,60}\b(?:began|started)\b[^,.;]{0,60}$/i;
 /** "from" right before a date ("from March 15", "from early May"). */
 const FROM_BEFORE = /\bfrom\s+(?:(?:early|late|mid-?)\s*)?$/i;
 /** The end of a span after its start ("… to June", "… until Friday", "… and 25"). */
@@ -311,6 +328,11 @@ const DATE_WORD = new RegExp(
 /** Counted from the event told, not the publication date ("a day earlier", "two days later", "the day before"). */
 const ANCHORED =
   /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?\s+(earlier|later|after|before|previously)|the\s+(previous|next|following)\s+(day|week|evening|night|morning|afternoon)|the\s+(day|week)\s+(before|after)|the\s+same\s+day|(?:(?:a\s+few|several|some|two|three|\d{1,2})\s+)?hours\s+(later|earlier)|(later|earlier)\s+(?:that|the\s+same)\s+day)\b/gi;
+/** "over the following weekend", "the next weekend": the weekend after the event told before. */
+const FOLLOWING_WEEKEND = /\b(?:(?:over|at|during|on)\s+)?the\s+(?:following|next)\s+weekend\b/gi;
+/** "two months after", "three months later": a count of months from the event told (not from publication). */
+const MONTHS_COUNTED =
+  /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(earlier|later|after|before)\b/gi;
 /** A duration or an offset chrono counts from the publication date ("for 86 minutes", "after 73 minutes", "15 minutes later", "in five months"). */
 const DURATION = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s+ago\b)/i;
 const COUNT: Readonly<Record<string, number>> = {
@@ -323,6 +345,11 @@ const COUNT: Readonly<Record<string, number>> = {
   five: 5,
   six: 6,
   seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -453,10 +480,47 @@ export function findDates(
       out.push({ start, end, value: '', reason: 'dropped' });
       continue;
     }
-    const from0 = fronted ? (referred?.(clause) ?? anchor) : anchor;
+    // "In July, … a day after …", "On Monday … and two days later …": a date the sentence gives before the
+    // count is nearer than the event told before; it is the one counted from (a month or a year: below).
+    const before = fronted
+      ? undefined
+      : findDates(text, from, start, published)
+          .filter(
+            (d) =>
+              d.value !== '' &&
+              !d.reporting &&
+              !d.background &&
+              !d.period &&
+              /^\d{4}(?:-\d\d(?:-\d\d(?:\/\d{4}-\d\d-\d\d)?)?)?$/.test(d.value),
+          )
+          .at(-1);
+    const from0 = fronted ? (referred?.(clause) ?? anchor) : (before?.value ?? anchor);
+    // "… on Thursday, three days after the president took office": counted from the sentence's own date,
+    // "after" with what follows dates that clause, background to the sentence's event.
+    const clauseOfBefore =
+      !!before && /^(?:after|before)$/i.test(m[3] ?? m[4] ?? m[7] ?? '') && /^\s+[\p{L}\d]/u.test(rest);
     // Only a day can be counted from; without one the phrase is dropped (chrono would count from publication).
     // A run of days is counted from its last day forward ("later") and from its first back ("earlier").
     const run = from0 ? /^(\d{4}-\d\d-\d\d)\/(\d{4}-\d\d-\d\d)$/.exec(from0) : null;
+    // "In July, … . A day after, …": counted from a month (or a year) the text gives no day of, a count of
+    // days or hours stays in it and gives no day (chrono would count from publication; a day counted from
+    // an older day told before would be another month's). A count of weeks may leave it: dropped.
+    if (from0 && /^\d{4}(?:-\d\d)?$/.test(from0)) {
+      const weeks = /^week$/i.test(m[2] ?? m[5] ?? m[6] ?? '');
+      out.push(
+        weeks
+          ? { start, end, value: '', reason: 'dropped' }
+          : {
+              start,
+              end,
+              value: from0,
+              reason: `the ${from0.length === 4 ? 'year' : 'month'} ${before ? 'the sentence gives before it' : 'of the event told before'}, which gives no day`,
+              anchored: true,
+              ...(clauseOfBefore ? { background: true } : {}),
+            },
+      );
+      continue;
+    }
     if (!from0 || (!run && !/^\d{4}-\d\d-\d\d$/.test(from0))) {
       out.push({ start, end, value: '', reason: 'dropped' });
       continue;
@@ -484,11 +548,69 @@ export function findDates(
     }
     const from_ = run ? (sign < 0 ? run[1] : run[2]) : from0;
     const d = new Date(Date.parse(`${from_}T12:00:00Z`) + sign * n * unit * 86400000);
-    const reason =
-      from0 !== anchor
+    const reason = before
+      ? 'counted from the date the sentence gives before it'
+      : from0 !== anchor
         ? 'counted from the day the text gives what it names'
         : 'counted from the date of the event told before';
-    out.push({ start, end, value: day(d), reason, anchored: true });
+    out.push({ start, end, value: day(d), reason, anchored: true, ...(clauseOfBefore ? { background: true } : {}) });
+  }
+  // "over the following weekend", "the next weekend": counted from the event told before (chrono reads
+  // nothing, or a weekend ahead of publication); the first Saturday and Sunday after its day.
+  for (const m of slice.matchAll(FOLLOWING_WEEKEND)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (taken(start, end)) continue;
+    const last = anchor ? /(\d{4}-\d\d-\d\d)$/.exec(anchor)?.[1] : undefined;
+    if (!last) {
+      out.push({ start, end, value: '', reason: 'dropped' });
+      continue;
+    }
+    const d = new Date(`${last}T12:00:00Z`);
+    const sat = new Date(d.getTime() + ((6 - d.getUTCDay() + 7) % 7 || 7) * 86400000);
+    const sun = new Date(sat.getTime() + 86400000);
+    out.push({
+      start,
+      end,
+      value: `${day(sat)}/${day(sun)}`,
+      reason: 'the weekend after the event told before',
+      anchored: true,
+    });
+  }
+  // "two months after Israel bombed …", "three months later": chrono counts from publication (or reads a
+  // duration); counted from the date the sentence gives before it or the event told before, a month
+  // with no day.
+  for (const m of slice.matchAll(MONTHS_COUNTED)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (taken(start, end)) continue;
+    const rest = slice.slice(m.index + m[0].length);
+    const before = findDates(text, from, start, published)
+      .filter((d) => d.value !== '' && !d.reporting && !d.background && !d.period && /^\d{4}-\d\d/.test(d.value))
+      .at(-1);
+    const from0 = (before?.value ?? anchor ?? '').replace(/\/.*$/, '');
+    if (!/^\d{4}-\d\d/.test(from0)) {
+      out.push({ start, end, value: '', reason: 'dropped' });
+      continue;
+    }
+    const n = COUNT[m[1].toLowerCase()] ?? Number(m[1]);
+    const dir = m[2].toLowerCase();
+    // "… two months after Israel bombed …": what follows "after" happened that long before.
+    const clause = /^(?:after|before)$/.test(dir) && /^\s+[\p{L}\d]/u.test(rest);
+    if (clause && DATE_WORD.test(/^[^,;.]*/.exec(rest)![0])) {
+      out.push({ start, end, value: '', reason: 'dropped' });
+      continue;
+    }
+    const sign = (/^(?:earlier|before)$/.test(dir) ? -1 : 1) * (clause ? -1 : 1);
+    const at = new Date(Date.UTC(Number(from0.slice(0, 4)), Number(from0.slice(5, 7)) - 1 + sign * n, 1));
+    out.push({
+      start,
+      end,
+      value: `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}`,
+      reason: `counted in months from ${before ? 'the date the sentence gives before it' : 'the event told before'}; no day`,
+      anchored: true,
+      ...(clause && before ? { background: true } : {}),
+    });
   }
   for (const m of slice.matchAll(HOLIDAY)) {
     const [month, dom] = HOLIDAY_DAY[m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
@@ -549,6 +671,13 @@ export function findDates(
       // "this week" is the week so far: it ends on the publication day.
       value = `${day(monday)}/${day(which === 0 && sunday.getTime() > ref.getTime() ? ref : sunday)}`;
       if (which === 0 && day(monday) === day(ref)) value = day(ref);
+      // "earlier in the week", "earlier this week": before the day of the report, Monday to the day before.
+      const earlier =
+        /^earlier\b/i.test(m[0]) || /\bearlier\s+$/i.test(slice.slice(Math.max(0, m.index - 10), m.index));
+      if (which === 0 && earlier && day(monday) < day(ref)) {
+        const before = day(new Date(ref.getTime() - 86400000));
+        value = before === day(monday) ? before : `${day(monday)}/${before}`;
+      }
       // "on Friday last week", "on Tuesday this week": that weekday of the week (chrono reads the weekday
       // alone, the latest on or before --published).
       const named = /\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+$/i.exec(
@@ -786,6 +915,28 @@ export function findDates(
     )
       continue;
     out.splice(i, 2, { ...a, end: b.end, value: `${a.value}/${b.value}`, reason: a.reason ?? b.reason });
+  }
+  // "seized power in August 2020 and again in May 2021", "in March and later in June": one thing done
+  // twice is one span, first to last (chrono reads two dates; the format has no set of dates). Months or
+  // years only: days joined by "and" are read above.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i], out[i + 1]];
+    if (
+      !/^\d{4}(?:-\d\d)?$/.test(a.value) ||
+      a.value.length !== b.value.length ||
+      !(a.value < b.value) ||
+      a.reporting ||
+      b.reporting ||
+      !/^\s+and\s+(?:again|later|once\s+more)\s+(?:in\s+)?$/i.test(text.slice(a.end, b.start)) ||
+      !(/\bin\s+$/i.test(text.slice(Math.max(from, a.start - 4), a.start)) || /^in\s/i.test(text.slice(a.start, a.end)))
+    )
+      continue;
+    out.splice(i, 2, {
+      ...a,
+      end: b.end,
+      value: `${a.value}/${b.value}`,
+      reason: `${a.reason ?? b.reason ?? ''}${a.reason || b.reason ? '; ' : ''}done again: one span, first to last`,
+    });
   }
   // "late on Friday and early on Saturday", "on Friday night and Saturday morning": one night, across two
   // days (chrono reads the two days apart).

@@ -201,8 +201,16 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     }
     return best?.value ?? null;
   };
-  t.sentences.forEach(([s, e], si) => {
-    const found = findDates(text, s, e, o.published, lastDay, lastSaid, (clause) => referredDay(clause, si));
+  // What "a day after", "later that day" count from: the day (or run of days) of what the text told last,
+  // an event's or a sentence's own, also where no event is proposed ("Early on Wednesday, rescuers …" at a
+  // place the gazetteer lacks). A month or a year told since is passed over (a week earlier than "began in
+  // March" is not counted from it); in the count's own sentence it is the anchor (findDates).
+  let lastTold: string | null = null;
+  const TOLD = DAYS;
+  const sentence = ([s, e]: [number, number], si: number): FoundDate[] => {
+    const found = findDates(text, s, e, o.published, lastTold ?? lastDay, lastSaid, (clause) =>
+      referredDay(clause, si),
+    );
     lastSaid = found.find((d) => (d.reporting || d.statement) && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? lastSaid;
     dates.set(si, found);
     const sentenceText = text.slice(s, e);
@@ -226,7 +234,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
     // A headline (a line of capitalised words with no full stop, or the article's first line on its own
     // with no full stop: headlines in sentence case) names what the article reports; its sentences report it.
     if (!/[.!?]["”’)]?\s*$/.test(sentenceText) && (isHeadline(sentenceText) || (si === 0 && aloneOnLine(text, s, e))))
-      return;
+      return found;
     // "Tehran denied sending any missiles to Russia": another account of the event whose act it denies,
     // the one told before that shares the most of its words (else the one told last).
     // "Britain later blamed Russia for that attack" likewise: who did the event told before, by whom it is blamed.
@@ -252,7 +260,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       const denial = DENIAL.test(sentenceText) ? denialSuggestion(account, of) : blameSuggestion(account, lastEvent);
       if (denial) {
         suggestions.push(denial);
-        return;
+        return found;
       }
     }
     // After an event dated only by when it was said, an account may date it to that day or before.
@@ -278,7 +286,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           day,
         ),
       );
-      return;
+      return found;
     }
     // "The missiles were launched from occupied Crimea": where the event told before was launched from.
     const launched = inside.filter((p) => isLaunchOrigin(text.slice(Math.max(s, p.start - 60), p.start)));
@@ -295,7 +303,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       );
       if (claim) {
         suggestions.push(claim);
-        return;
+        return found;
       }
     }
     // A named source's account of what had happened at the places of an event told before joins it.
@@ -363,7 +371,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       if (claim && again)
         claim.reason = `a named source's account of what had happened at the places of ${claim.attributes.of}: joined to it as another account; status left for the reviewer`;
       if (claim) suggestions.push(claim);
-      if (claim || inside.length === 0) return;
+      if (claim || inside.length === 0) return found;
     }
     // "In parts of the Kyiv region, sirens failed to sound, local officials said", after an attack in Ukraine:
     // a named source's account, at places inside the country of the event told last, with no word of the
@@ -389,7 +397,7 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           `a named source's account at places inside the country of ${last.attributes.id}, the event told before it, with no date of its own: joined to it as another account; status left for the reviewer`,
         ),
       );
-      return;
+      return found;
     }
     const ev = eventSuggestion(
       {
@@ -449,6 +457,19 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       if (ev.attributes.date && DAYS.test(ev.attributes.date)) lastDay = ev.attributes.date;
       suggestions.push(ev);
     }
+    return found;
+  };
+  t.sentences.forEach(([s, e], si) => {
+    const count = suggestions.length;
+    const found = sentence([s, e], si);
+    const made = suggestions
+      .slice(count)
+      .find((x) => x.kind === 'event' && !!x.attributes.date && TOLD.test(x.attributes.date));
+    const own = found.find(
+      (d) => d.value !== '' && !d.reporting && !d.background && !d.period && !d.reached && TOLD.test(d.value),
+    );
+    const date = made?.attributes.date ?? own?.value;
+    if (date) lastTold = date;
   });
   // A kind of weapon is kept where the draft proposes an event or a range: elsewhere it names nothing that happened.
   const busy = new Set(

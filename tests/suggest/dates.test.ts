@@ -356,7 +356,8 @@ describe('dates: the current period in other words, and the weekend just gone', 
   const v = (t: string) => findDates(t, 0, t.length, '2023-08-16').map((d) => d.value);
   it('reads "earlier in the week", "at the start of the month", "since the beginning of the year" against publication', () => {
     // Published on Wednesday 16 August 2023.
-    expect(v('Drones hit Odesa earlier in the week.')).toEqual(['2023-08-14/2023-08-16']);
+    // "earlier" is before the day of the report ("earlier today" would be that day): Monday to Tuesday.
+    expect(v('Drones hit Odesa earlier in the week.')).toEqual(['2023-08-14/2023-08-15']);
     expect(v('The port was attacked at the start of the month.')).toEqual(['2023-08']);
     expect(v('The ban has been in force since the beginning of the year.')).toEqual(['2023/..']);
     expect(v('Grain exports had fallen by the end of the year.')).toEqual(['2023']);
@@ -669,5 +670,113 @@ describe('dates: a dateline with a day', () => {
 describe('dates: "a fortnight ago"', () => {
   it('is fourteen days before publication', () => {
     expect(values('Militants raided the border post a fortnight ago.', '2025-04-16')).toEqual(['2025-04-02']);
+  });
+});
+
+describe('dates: h-dates fourth round', () => {
+  const at = (s: string, p: string, anchor: string | null = null) =>
+    findDates(s, 0, s.length, p, anchor).map((d) => d.value);
+  const eventDates = (t: string, p: string) =>
+    suggestFor(t, p)
+      .suggestions.filter((x) => x.kind === 'event')
+      .map((x) => x.attributes.date);
+
+  it('counts "a day after" from a month the sentence gives before it, and gives no day', () => {
+    // The event told before (2 September) is not what "a day after" counts from: July is nearer.
+    const s = 'In July the rebels shelled the harbour, and a day after they stormed the airfield.';
+    const found = findDates(s, 0, s.length, '2024-09-10', '2024-09-02');
+    expect(found.map((d) => d.value)).toEqual(['2024-07', '2024-07']);
+    expect(found[1].reason).toContain('no day');
+    // A count of weeks may leave the month: dropped, not a day.
+    expect(
+      at('In July the rebels shelled the harbour, and two weeks later they left.', '2024-09-10', '2024-09-02'),
+    ).toEqual(['2024-07']);
+    // In a draft: both sentences of the second paragraph stay in July.
+    expect(
+      eventDates(
+        'In July, gunmen ambushed a convoy near Gao. A day after, the army shelled positions near Kidal.',
+        '2024-09-13',
+      ),
+    ).toEqual(['2024-07', '2024-07']);
+  });
+
+  it('counts from a day the sentence gives before the count, not from the event told before', () => {
+    expect(
+      at(
+        'On Monday the rebels shelled the harbour, and two days later they stormed the airfield.',
+        '2024-09-13',
+        '2024-08-20',
+      ),
+    ).toEqual(['2024-09-09', '2024-09-11']);
+    // "… on Thursday, three days after X": the count dates X, background to the sentence's event.
+    const s =
+      'The navy began a two-day exercise off the coast on Thursday, three days after the new minister took office.';
+    const found = findDates(s, 0, s.length, '2024-09-13');
+    expect(found.find((d) => d.anchored)).toMatchObject({ value: '2024-09-09', background: true });
+  });
+
+  it('counts "later that day" from the day a sentence gave even where no event was proposed', () => {
+    // "Zzyzxville" is no place the gazetteer knows: that sentence proposes no event, but it dates Wednesday.
+    const t =
+      'Floods hit Porto on Monday. Early on Wednesday, rescuers searched the rubble in Zzyzxville. Later that day, Portugal declared an emergency.';
+    expect(eventDates(t, '2024-09-13')).toEqual(['2024-09-09', '2024-09-11']);
+  });
+
+  it('reads "since earlier this month" as an open interval from this month', () => {
+    expect(at('No fuel has reached the valley since earlier this month.', '2024-09-20')).toEqual(['2024-09/..']);
+    expect(at('No fuel has reached the valley since earlier this year.', '2024-09-20')).toEqual(['2024/..']);
+  });
+
+  it('ends "earlier this week" on the day before publication', () => {
+    // Published on Thursday 19 September 2024.
+    expect(at('The council froze the accounts earlier this week.', '2024-09-19')).toEqual(['2024-09-16/2024-09-18']);
+    // On a Tuesday, "earlier this week" is the Monday alone.
+    expect(at('The council froze the accounts earlier this week.', '2024-09-17')).toEqual(['2024-09-16']);
+  });
+
+  it('reads a thing done "in March 2019 and again in October 2021" as one span', () => {
+    expect(at('The army seized power in March 2019 and again in October 2021.', '2024-09-10')).toEqual([
+      '2019-03/2021-10',
+    ]);
+    expect(at('Floods swept the delta in 2017 and once more in 2020.', '2024-09-10')).toEqual(['2017/2020']);
+    // Two dates of different things stay apart.
+    expect(at('The army seized power in March 2019, and elections were held in October 2021.', '2024-09-10')).toEqual([
+      '2019-03',
+      '2021-10',
+    ]);
+  });
+});
+
+describe('dates: counts of months and the weekend after', () => {
+  const found = (s: string, p: string, anchor: string | null = null) => findDates(s, 0, s.length, p, anchor);
+  it('counts "two months after", "three months later" in months from the event told before, with no day', () => {
+    // What follows "after" happened two months before the event told before (15 September).
+    expect(
+      found(
+        'The minister said the rebels would pay, two months after the army bombed the depot.',
+        '2024-09-16',
+        '2024-09-15',
+      ).map((d) => d.value),
+    ).toEqual(['2024-07']);
+    expect(
+      found('Three months later the ceasefire collapsed.', '2024-09-16', '2024-05-15').map((d) => d.value),
+    ).toEqual(['2024-08']);
+    // From the sentence's own date, the clause after "after" is background to its event.
+    const own = found('Talks resumed on Monday, two months after they stalled.', '2024-09-18');
+    expect(own.map((d) => d.value)).toEqual(['2024-09-16', '2024-07']);
+    expect(own[1].background).toBe(true);
+    // Nothing to count from: no date (chrono would count from publication).
+    expect(found('Three months later the ceasefire collapsed.', '2024-09-16').map((d) => d.value)).toEqual([]);
+  });
+  it('reads "over the following weekend" as the Saturday and Sunday after the event told before', () => {
+    expect(
+      found('Crowds gathered in the capital over the following weekend.', '2024-02-24', '2024-02-16').map(
+        (d) => d.value,
+      ),
+    ).toEqual(['2024-02-17/2024-02-18']);
+    // Told after a Saturday, it is the next one.
+    expect(found('The fair reopened the next weekend.', '2024-03-20', '2024-03-09').map((d) => d.value)).toEqual([
+      '2024-03-16/2024-03-17',
+    ]);
   });
 });
