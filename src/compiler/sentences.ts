@@ -10,6 +10,9 @@ const ABBREVIATION = new RegExp(
   `(?:^|[\\s(“"'])(?:${NON_TERMINAL_ABBREVIATIONS.map((a) => a.replace(/\./g, '\\.')).join('|')})\\s*$`,
   'i',
 );
+/** "1:28 a.m." ends a sentence only when no time zone follows it: "at 1:28 a.m. EDT (0528 GMT) on Tuesday". */
+const CLOCK_END = /\b[ap]\.m\.\s*$/i;
+const TIME_ZONE_NEXT = /^(?:[ECMPA][SD]T|[A-Z]{1,2}ST|GMT|UTC|CES?T|EES?T|MSK|local time)\b/;
 
 /** [start, end) of each sentence, trailing spaces excluded, line breaks always ending one. */
 export function sentenceSpans(text: string): Array<[number, number]> {
@@ -18,7 +21,10 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   for (const { index, segment } of segmenter.segment(text)) {
     const start: number = pendingStart ?? index;
     const endsLine = /\n\s*$/.test(segment);
-    if (!endsLine && ABBREVIATION.test(segment)) {
+    const joinsNext =
+      ABBREVIATION.test(segment) ||
+      (CLOCK_END.test(segment) && TIME_ZONE_NEXT.test(text.slice(index + segment.length)));
+    if (!endsLine && joinsNext) {
       pendingStart = start;
       continue;
     }

@@ -15,6 +15,18 @@ describe('sentenceSpans', () => {
     ]);
   });
 
+  it('does not end a sentence after a clock time followed by its time zone, but does before a new sentence', () => {
+    const text =
+      'The ferry sank at about 3:40 a.m. EST (0840 GMT) on Monday, officials said. It left port at 11 p.m. Rescuers arrived at dawn.';
+    expect(sentenceSpans(text).map(([a, b]) => text.slice(a, b))).toEqual([
+      'The ferry sank at about 3:40 a.m. EST (0840 GMT) on Monday, officials said.',
+      'It left port at 11 p.m.',
+      'Rescuers arrived at dawn.',
+    ]);
+    const utc = 'The launch came at 6:15 a.m. UTC from the coast. Nothing else flew.';
+    expect(sentenceSpans(utc)).toHaveLength(2);
+  });
+
   it('ends a sentence at a line break', () => {
     const text = 'A headline without a stop\nThe body starts here.';
     expect(sentenceSpans(text).map(([a, b]) => text.slice(a, b))).toEqual([
