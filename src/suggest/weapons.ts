@@ -171,6 +171,8 @@ export function suggestWeapons(
     const start = m.index;
     const end = start + m[0].length;
     if (found.some((f) => start < f.end && end > f.start)) continue;
+    // "Kh-22 anti-ship missiles": the kind right after a named weapon says what that weapon is, not another one.
+    if (found.some((f) => !f.generic && /^\s+$/.test(t.text.slice(f.end, start)))) continue;
     // "anti-personnel mines" and "anti-personnel mine" are one kind of weapon in one document.
     const kind = slug(m[0].replace(/landmines?/i, 'mine').replace(/(mine|missile|rocket)s\b/i, '$1'));
     found.push({

@@ -178,3 +178,12 @@ describe('weapons: families the catalogue names (h-ranges session)', () => {
     expect(w.map((x) => x.words)).toEqual(['Babur']);
   });
 });
+
+describe('weapons: the kind right after a named weapon says what it is (h-events, second round)', () => {
+  it('marks "Kh-22" and not "anti-ship missiles" in "Kh-22 anti-ship missiles"; a kind on its own stays', () => {
+    const w = weapons('Russian bombers fired two Kh-22 anti-ship missiles at Odesa on Monday, officials said.');
+    expect(w.map((x) => x.words)).toEqual(['Kh-22']);
+    const alone = weapons('Russian bombers fired two anti-ship missiles at Odesa on Monday, officials said.');
+    expect(alone.map((x) => x.words)).toEqual(['anti-ship missiles']);
+  });
+});
