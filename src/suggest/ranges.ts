@@ -49,7 +49,7 @@ const RANGE_CONTEXT =
 
 /** After the figure: it measures where something is, not how far a weapon can fly ("50 nautical miles southwest of Aden", "115 km from the border"). */
 const WHERE_AFTER =
-  /^\s*(?:away\s+)?(?:from|off|short\s+of|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:east|west)?\s+of)\b/i;
+  /^\s*(?:(?:or\s+so|in\s+all)\s+)?(?:(?:that|which)\s+)?(?:separat(?:e|es|ed|ing)\b|lie\s+between\b)|^\s*(?:away\s+)?(?:from|off|short\s+of|(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:east|west)?\s+of)\b/i;
 /**
  * After the figure: where something is, measured into or past a place or line ("600 km inside Russia", "some
  * 40 km outside the city", "200 km behind the front"): a distance, unless its clause says what can reach that far.

@@ -17,6 +17,7 @@ import {
   DENIAL,
   denialSuggestion,
   eventSuggestion,
+  followUpSuggestion,
   isLaunchOrigin,
   isUntypedAccount,
   joinedAccount,
@@ -370,8 +371,21 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
       }
       if (claim && again)
         claim.reason = `a named source's account of what had happened at the places of ${claim.attributes.of}: joined to it as another account; status left for the reviewer`;
+      // No attribution and no place, straight after the event told last: more of it, in the article's voice.
+      const prev = suggestions.findLast((x) => x.kind === 'event');
+      const followUp =
+        !claim &&
+        inside.length === 0 &&
+        !places.some((p) => p.start >= s && p.end <= e) &&
+        lastEvent &&
+        prev &&
+        (prev.attributes.id ?? prev.attributes.of) === lastEvent &&
+        sentenceIndexAt(t, prev.start) === si - 1
+          ? followUpSuggestion({ start: s, end: e, text: sentenceText }, lastEvent)
+          : null;
       if (claim) suggestions.push(claim);
-      if (claim || inside.length === 0) return found;
+      else if (followUp) suggestions.push(followUp);
+      if (claim || followUp || inside.length === 0) return found;
     }
     // "In parts of the Kyiv region, sirens failed to sound, local officials said", after an attack in Ukraine:
     // a named source's account, at places inside the country of the event told last, with no word of the

@@ -46,6 +46,23 @@ const NAMED_AS =
 const SYSTEM =
   /\b(\p{Lu}[\p{Ll}]+|\p{Lu}{3,6})\s+(?:air|missile|coastal|anti-aircraft|anti-missile)[\s-](?:defen[cs]e\s+)?(?:missile\s+)?(?:systems?|batter(?:y|ies)|interceptors?|launchers?)\b/gu;
 const PEOPLE = /(?:ian|ean|ese|ish|ic|i|an)$/;
+/**
+ * A weapon the text names by a proper name right before its kind: "the Ababeel missile", "Type 12 missiles",
+ * "the Dark Eagle hypersonic weapon", "its Burevestnik cruise missile". One or two capitalised words (or
+ * "Type 12"), up to two words of kind ("hypersonic", "cruise", "anti-ship"), then the weapon noun, which is not
+ * itself the modifier of another noun ("a Sunday missile strike", "Hamas rocket fire").
+ */
+const NAME_KIND =
+  /\b((?:\p{Lu}\p{Ll}{2,}(?:[ \u00a0]\p{Lu}\p{Ll}{2,})?)|Type[ \u00a0]\d{1,3}[A-Z]?)[ \u00a0]+((?:(?:hypersonic|ballistic|cruise|anti-ship|anti-aircraft|guided|glide|attack|kamikaze|loitering|surface-to-air|surface-to-surface|air-to-surface|air-launched|ship-launched|supersonic|subsonic|nuclear-capable|short-range|medium-range|long-range|intermediate-range|intercontinental|sea|naval|underwater)[ \u00a0]+){0,2}(?:missiles?|rockets?|drones?|glide[ \u00a0]+bombs?|torpedo(?:es)?|interceptors?|weapons?))\b(?![ \u00a0]+(?:strikes?|attacks?|launch(?:es|ers?)?|tests?|programm?e?s?|fragments|debris|factor(?:y|ies)|plants?|bases?|sites?|units?|defen[cs]es?|alerts?|sirens|warnings?|production|makers?|industry|forces|troops|crews|operators|barrages?|salvos?|waves?|campaigns?|threats?|fire|shield|systems?|batter(?:y|ies)|brigades?)\b)/gu;
+/** Days and months, capitalised but no names of weapons ("a Monday drone", "the May missiles"). */
+const CALENDAR =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** A word used as a group, a party or a people elsewhere in the text ("Hamas said", "Hezbollah's", "Houthis fired"): no weapon's name. */
+const actsElsewhere = (text: string, word: string) =>
+  new RegExp(
+    String.raw`\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]s\b|s?\s+(?:(?:has|have|had)\s+)?(?:said|says|claimed|claims|fired|launched|attacked|struck|fighters|militants|group|movement|forces|leaders?|officials?|spokesman|spokesperson)\b)`,
+    'u',
+  ).test(text);
 /** Acronyms of states, alliances and armed forces, which own systems rather than name them ("NATO air defence systems"). */
 const OWNERS = /^(?:NATO|USA|UAE|USSR|ASEAN|OSCE|IDF|IRGC|RSF|SAF|PLA|KPA|AFU|HTS|ISIS|JNIM|SDF|PKK|YPG)$/;
 
@@ -161,6 +178,45 @@ export function suggestWeapons(
       .replace(/s$/, '');
     found.push({ start, end, id: slug(m[1]), entry: null, system });
   }
+  for (const m of t.text.matchAll(NAME_KIND)) {
+    const start = m.index;
+    const end = start + m[1].length;
+    const first = m[1].split(/[ \u00a0]/)[0];
+    if (
+      // A people's adjective, of one word or two ("Danish", "North Korean", "Western").
+      m[1].split(/[ \u00a0]/).some((w) => PEOPLE.test(w) || /(?:ern|ch)$/.test(w)) ||
+      OWNERS.test(m[1]) ||
+      CALENDAR.test(first) ||
+      found.some((f) => start < f.end && end > f.start)
+    )
+      continue;
+    // The first word of a sentence is capitalised whatever it is ("Cruise missiles hit the port").
+    const si = sentenceIndexAt(t, start);
+    if (si < 0 || /^[\s"“‘(]*$/.test(t.text.slice(t.sentences[si][0], start))) continue;
+    if (actsElsewhere(t.text, m[1])) continue;
+    // "RM-70 Vampire rockets": a designation and the name after it are one weapon's words.
+    const before = found.find((f) => !f.generic && /^[ \u00a0]$/.test(t.text.slice(f.end, start)));
+    if (before) {
+      before.end = end;
+      continue;
+    }
+    const kind = m[2]
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/(?:torpedoes|(?<=\w)s)$/, (x) => (x === 'torpedoes' ? 'torpedo' : ''));
+    found.push({ start, end, id: slug(m[1]), entry: null, system: kind });
+    named.add(m[1]);
+  }
+  // A name given before its kind is that weapon wherever the text names it again ("the Ababeel missile … the Ababeel has").
+  for (const name of named) {
+    if (!/^(?:\p{Lu}\p{Ll}{2,}(?:[ \u00a0]\p{Lu}\p{Ll}{2,})?|Type[ \u00a0]\d{1,3}[A-Z]?)$/u.test(name)) continue;
+    const again = new RegExp(String.raw`(?<![\w-])${escape(name)}s?(?![\w-])(?![ \u00a0]+\p{Lu})`, 'gu');
+    for (const m of t.text.matchAll(again)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!found.some((f) => start < f.end && end > f.start)) found.push({ start, end, id: slug(name), entry: null });
+    }
+  }
   for (const m of t.text.matchAll(NAMED_AS)) {
     const start = m.index + m[0].length - m[1].length;
     const end = start + m[1].length;
@@ -171,6 +227,8 @@ export function suggestWeapons(
     const start = m.index;
     const end = start + m[0].length;
     if (found.some((f) => start < f.end && end > f.start)) continue;
+    // "Kh-22 anti-ship missiles": the kind right after a named weapon says what that weapon is, not another one.
+    if (found.some((f) => !f.generic && /^\s+$/.test(t.text.slice(f.end, start)))) continue;
     // "anti-personnel mines" and "anti-personnel mine" are one kind of weapon in one document.
     const kind = slug(m[0].replace(/landmines?/i, 'mine').replace(/(mine|missile|rocket)s\b/i, '$1'));
     found.push({

@@ -10,6 +10,7 @@ import {
   isUntypedAccount,
   summaryOf,
   transferReading,
+  weaponRow,
 } from '../../src/suggest/events.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
 import types from '../../data/types.json' with { type: 'json' };
@@ -559,5 +560,67 @@ describe('events: a denial of any part in it is no event (h-events)', () => {
     expect(realised('Niger denies involvement in the blast at Agadez.')).not.toMatch(/blast/);
     const denied = events('Drones struck a depot in Odesa on Monday. Moscow denied targeting civilian sites.');
     expect(denied[1]?.of).toBe(denied[0].id);
+  });
+});
+
+describe('events: a follow-up in the article voice, with no place and no attribution (h-events, second round)', () => {
+  it('joins a sentence that opens with one more of what was just told ("A second missile struck …")', () => {
+    const text =
+      'A Russian missile hit a warehouse in Odesa on Monday, the regional governor said. A second missile struck a bus depot nearby.';
+    const got = events(text);
+    expect(got).toHaveLength(2);
+    expect(got[0].id).toBeTruthy();
+    expect(got[1]).toMatchObject({ text: 'A second missile struck a bus depot nearby.', of: got[0].id });
+    expect(got[1].claimant).toBe('the article (unattributed)');
+    const another = events('Drones struck a school in Sumy on Tuesday, officials said. Another drone hit a clinic.');
+    expect(another[1]?.of).toBe(another[0].id);
+  });
+
+  it('leaves a toll or damage told with no place and no source, as the annotators do', () => {
+    const got = events(
+      'A Russian missile hit a warehouse in Odesa on Monday, the regional governor said. Three office buildings were left without power after a cable was damaged.',
+    );
+    expect(got).toHaveLength(1);
+  });
+
+  it('joins nothing that tells how things stand, what could happen, or something told further on', () => {
+    const standing = events(
+      'A Russian missile hit a warehouse in Odesa on Monday, the regional governor said. The warehouse is still closed.',
+    );
+    expect(standing).toHaveLength(1);
+    const could = events(
+      'A Russian missile hit a warehouse in Odesa on Monday, the regional governor said. A second missile could strike the port.',
+    );
+    expect(could).toHaveLength(1);
+    // Not straight after the event: a sentence of background stands between.
+    const apart = events(
+      'A Russian missile hit a warehouse in Odesa on Monday, the regional governor said. The port is one of the busiest on the coast. A second missile struck a bus depot nearby.',
+    );
+    expect(apart.filter((e) => e.of)).toHaveLength(0);
+  });
+});
+
+describe("events: a weapon's reach is no event (h-events, second round)", () => {
+  it('blanks "a strike range of", "a reach of" and "a strike radius of" to the end of their clause', () => {
+    expect(realised('The missile has a strike range of 1,800 km and a heavy warhead')).not.toMatch(/strike/);
+    expect(realised('Britain says the launcher, with a reach of 400 km, was hit')).toMatch(/was hit/);
+    expect(realised('Moscow says the bomb has a strike radius of up to 90 km.')).not.toMatch(/strike|90/);
+  });
+
+  it('proposes no event for a sentence that only says how far a weapon reaches', () => {
+    expect(events('Officials in Tehran say the new missile has a strike range of 1,800 kilometres.')).toEqual([]);
+    expect(events('India says its glide bomb has a strike radius of up to 100 km.')).toEqual([]);
+  });
+});
+
+describe('events: a weapon "air-launched" is a kind, not a use (h-events, second round)', () => {
+  const at = (sentence: string, name: string) => [
+    { start: sentence.indexOf(name), end: sentence.indexOf(name) + name.length },
+  ];
+  it('reads "the air-launched Kinzhal" as no use of the weapon, and "Russia launched a Kinzhal" as one', () => {
+    const kind = 'Moscow says the air-launched Kinzhal flies at ten times the speed of sound.';
+    expect(weaponRow(kind, at(kind, 'Kinzhal'))).toBeUndefined();
+    const used = 'Russia launched a Kinzhal at the depot.';
+    expect(weaponRow(used, at(used, 'Kinzhal'))).toBe('military-activity');
   });
 });

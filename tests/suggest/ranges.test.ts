@@ -191,3 +191,19 @@ describe('ranges: what a weapon is designed to reach (h-ranges session)', () => 
     expect(of('Guam, about 3,400 km away, hosts bombers that fired cruise missiles.', 'range')).toEqual([]);
   });
 });
+
+describe('ranges: the distance that separates two places (h-events, second round)', () => {
+  it('takes a figure followed by "that separate", "or so that separate" or "separating" as a distance', () => {
+    expect(
+      of('The drones can fly far more than the 300 km or so that separate Lviv from the border.', 'range'),
+    ).toEqual([]);
+    expect(of('The rockets crossed the 90 km separating Gaza from the city of Beersheba.', 'range')).toEqual([]);
+    // A reach told beside it stays a range.
+    expect(
+      of(
+        'The Shahed-136 has a range of up to 1,800 km, far more than the 300 km that separate Lviv from the border.',
+        'range',
+      ).map((r) => r.words),
+    ).toEqual(['up to 1,800 km']);
+  });
+});

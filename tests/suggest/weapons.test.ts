@@ -178,3 +178,37 @@ describe('weapons: families the catalogue names (h-ranges session)', () => {
     expect(w.map((x) => x.words)).toEqual(['Babur']);
   });
 });
+
+describe('weapons: the kind right after a named weapon says what it is (h-events, second round)', () => {
+  it('marks "Kh-22" and not "anti-ship missiles" in "Kh-22 anti-ship missiles"; a kind on its own stays', () => {
+    const w = weapons('Russian bombers fired two Kh-22 anti-ship missiles at Odesa on Monday, officials said.');
+    expect(w.map((x) => x.words)).toEqual(['Kh-22']);
+    const alone = weapons('Russian bombers fired two anti-ship missiles at Odesa on Monday, officials said.');
+    expect(alone.map((x) => x.words)).toEqual(['anti-ship missiles']);
+  });
+});
+
+describe('weapons: a name given right before its kind (h-events, second round)', () => {
+  it('marks "the Qaher missile", "Type 9 missiles" and "the Grey Falcon hypersonic weapon", and the name again later', () => {
+    const w = weapons('Yemen tested the Qaher missile on Tuesday, and officials said the Qaher can fly far.');
+    expect(w.map((x) => x.words)).toEqual(['Qaher', 'Qaher']);
+    expect(w[0]).toMatchObject({ id: 'qaher', class: 'missile' });
+    expect(w[1]).toMatchObject({ of: 'qaher' });
+    expect(weapons('Japan will field Type 9 missiles on its islands.').map((x) => x.words)).toEqual(['Type 9']);
+    // A designation and the name after it are one mention.
+    expect(weapons('Rebels fired XR-12 Hornet rockets at the base.').map((x) => x.words)).toEqual(['XR-12 Hornet']);
+    expect(weapons('The army fired the Grey Falcon hypersonic weapon at a target ship.')[0]).toMatchObject({
+      words: 'Grey Falcon',
+      class: 'hypersonic weapon',
+    });
+  });
+
+  it('leaves a people, a day, a sentence start, a group that acts elsewhere, and a weapon noun that modifies another', () => {
+    expect(weapons('On Sunday the Danish cruise missiles were shown at a fair.')).toEqual([]);
+    expect(weapons('Officials said the North Korean missiles were old.')).toEqual([]);
+    expect(weapons('Cruise missiles hit the port on Monday.')).toEqual([]);
+    expect(weapons('The group said it fired rockets. Later the Monday rockets were found.')).toEqual([]);
+    expect(weapons('Hezbollah said it fired rockets at Haifa. Hezbollah rockets fell near Safed.')).toEqual([]);
+    expect(weapons('Officials said the Sunday missile strikes hit Odesa.')).toEqual([]);
+  });
+});
