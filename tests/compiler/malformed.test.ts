@@ -1220,6 +1220,27 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // Round 6. An unquoted value ends at the first "}", which closes the attributes: "name=Ky}iv}" looked
+    // up "Ky" (Kentucky) and kept "iv}" in the text; "note=see}below}" published the note "see".
+    'unquoted-value-with-brace.md',
+    [
+      [
+        'unquoted-value-with-brace.md',
+        6,
+        200,
+        'error',
+        /^the value note=see on :event\[A missile hit .*\] ends at this "\}".* "below\}" after it would be kept in the text; a value that holds "\}" is quoted: note="see\}below"/,
+      ],
+      [
+        'unquoted-value-with-brace.md',
+        6,
+        48,
+        'error',
+        /^the value name=Ky on :place\[Kyiv\] ends at this "\}", which closes the attributes, and "iv\}" after it would be kept in the text; a value that holds "\}" is quoted: name="Ky\}iv"/,
+      ],
+    ],
+  ],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
