@@ -7,7 +7,13 @@
  * out of the raw source, so it is the source document byte for byte; excerpts are slices of it.
  * Pure: text in, data and diagnostics out.
  */
-import { COLON_LOOKALIKES, describeCharacter, describeStrangers } from './lookalikes.js';
+import {
+  COLON_LOOKALIKES,
+  describeCharacter,
+  describeInvisibles,
+  describeStrangers,
+  invisibleOnly,
+} from './lookalikes.js';
 import { didYouMean } from './closest-name.js';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { directive } from 'micromark-extension-directive';
@@ -429,7 +435,9 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   /** Markup of annotations already reported as broken: not reported again as stray markup. */
   const quiet: Array<[number, number]> = [];
   // "[]" or "[ ]": no words to annotate (a place with none would be looked up as "").
-  const blank = (f: Found) => src.slice(f.labelStart, f.labelEnd).trim() === '';
+  // Invisible characters alone (":event[\u200B]", a zero-width space a CMS left) are no words either: the
+  // claim was published with an excerpt no one can see.
+  const blank = (f: Found) => /^[\s\p{Cf}]*$/u.test(src.slice(f.labelStart, f.labelEnd));
   found.forEach((f, i) => {
     const at = f.start;
     const known = (ANNOTATION_KINDS as readonly string[]).includes(f.name);
@@ -462,7 +470,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       error(
         at.line,
         at.column,
-        `annotation ":${f.name}[${src.slice(f.labelStart, f.labelEnd).length > 0 ? ' ' : ''}]" has ${f.labelEnd > f.labelStart ? 'only spaces for its' : 'empty'} text; it must wrap the words of the source it annotates`,
+        `annotation ":${f.name}[${src.slice(f.labelStart, f.labelEnd).length > 0 ? ' ' : ''}]" has ${f.labelEnd > f.labelStart ? (invisibleOnly(src.slice(f.labelStart, f.labelEnd)) ? `only invisible characters (${describeInvisibles(src.slice(f.labelStart, f.labelEnd))}) for its` : 'only spaces for its') : 'empty'} text; it must wrap the words of the source it annotates`,
       );
     } else {
       cuts.push([at.offset, f.labelStart], [f.labelEnd, f.end]);

@@ -1241,6 +1241,41 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // Invisible characters alone (a zero-width space or word joiner a CMS left, &#8203;) passed every
+    // "is it empty?" check: a claim published with no claimant to see, an excerpt of nothing, a blank note.
+    'invisible-only-values.md',
+    [
+      [
+        'invisible-only-values.md',
+        9,
+        1,
+        'error',
+        /^annotation ":event\[ \]" has only invisible characters \(U\+2060 WORD JOINER \(invisible\)\) for its text/,
+      ],
+      [
+        'invisible-only-values.md',
+        5,
+        9,
+        'error',
+        /^front-matter "author" holds only invisible characters \(U\+200B ZERO WIDTH SPACE \(invisible\)\): .*write the value, or delete author:$/,
+      ],
+      [
+        'invisible-only-values.md',
+        7,
+        143,
+        'error',
+        /^claimant= on :event\[A missile hit Kyiv on Thursday\.\] holds only invisible characters \(U\+200B ZERO WIDTH SPACE \(invisible\)\): it would publish a value no one can see; write the value, or delete claimant=$/,
+      ],
+      [
+        'invisible-only-values.md',
+        11,
+        84,
+        'error',
+        /^origin-note= on :range\[900 km\] holds only invisible characters \(U\+200B ZERO WIDTH SPACE \(invisible\), U\+200D ZERO WIDTH JOINER \(invisible\)\)/,
+      ],
+    ],
+  ],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
