@@ -332,6 +332,15 @@ export function resolveDocumentPlaces(
       );
       return fail();
     }
+    if (point && (geonames !== undefined || wikidata !== undefined)) {
+      // at= places the point itself, so the pin was dropped without a word (the output had no geonames).
+      const pin = geonames !== undefined ? 'geonames' : 'wikidata';
+      diagnostics.error(
+        attributeAt(file, a, pin),
+        `:place[${a.label.slice(0, 40)}] has both at="${a.attributes.at}" and ${pin}=${a.attributes[pin]}: at= gives the point itself, so the ${pin === 'geonames' ? 'GeoNames' : 'Wikidata'} pin would be ignored; give one: the pin alone for a place the gazetteer has, or at= with precision= for a point it has not`,
+      );
+      return fail();
+    }
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) {
       diagnostics.error(
         attributeAt(file, a, 'wikidata'),

@@ -168,6 +168,13 @@ export function readMeta(
               `place "${pid}": "at" must be [lon, lat] in degrees (lon from -180 to 180, lat from -90 to 90), got ${yamlShown(atValue)}`,
             );
         }
+        if (point && (v.geonames !== undefined || v.wikidata !== undefined)) {
+          const pin = v.geonames !== undefined ? 'geonames' : 'wikidata';
+          failValue(
+            `${key}.${pin}`,
+            `place "${pid}" has both at: and ${pin}: — at: gives the point itself, so the pin would be ignored; give one: the pin alone for a place the gazetteer has, or at: with precision: for a point it has not`,
+          );
+        }
         if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind))
           failValue(
             `${key}.kind`,

@@ -1276,6 +1276,34 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // A point and a gazetteer pin on one place: at= placed the point and the pin was dropped without a
+    // word (the output had geonames: null), in the text and in the front matter alike.
+    'at-and-pin.md',
+    [
+      [
+        'at-and-pin.md',
+        9,
+        15,
+        'error',
+        /^place "depot" has both at: and wikidata: — at: gives the point itself, so the pin would be ignored; give one/,
+      ],
+      [
+        'at-and-pin.md',
+        12,
+        73,
+        'error',
+        /^:place\[Kyiv\] has both at="30\.52,50\.45" and geonames=703448: at= gives the point itself, so the GeoNames pin would be ignored; give one: the pin alone .*, or at= with precision= for a point it has not$/,
+      ],
+      [
+        'at-and-pin.md',
+        14,
+        123,
+        'error',
+        /^place=depot: place "depot" is defined but could not be resolved \(see 6:3\)$/,
+      ],
+    ],
+  ],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
