@@ -13,6 +13,7 @@ import { attributeAt, short } from './attributes.js';
 import { idHint, invisibleHint, otherKindHint } from './id-hint.js';
 import { describeCharacter, describeStrangers } from './lookalikes.js';
 import { didYouMean } from './closest-name.js';
+import { renderedWords } from './words.js';
 
 /**
  * Resolves all the place mentions of one document together, each the others' context (resolve.ts's
@@ -353,7 +354,7 @@ export function resolveDocumentPlaces(
       query: point
         ? null
         : {
-            text: a.label,
+            text: renderedWords(a.label),
             ...(a.attributes.name ? { name: a.attributes.name } : {}),
             ...(kind ? { kind: kind as PlaceKind } : {}),
             ...(geonames ? { geonames } : {}),
@@ -361,7 +362,7 @@ export function resolveDocumentPlaces(
           },
       point,
       precision,
-      name: a.attributes.name ?? a.label,
+      name: a.attributes.name ?? renderedWords(a.label),
       note: null,
       annotation: index,
       frontId: null,

@@ -1344,6 +1344,7 @@ describe('malformed documents: a located error for each, never a crash or a sile
     const covered = new Set([
       ...EXPECTED.map(([f]) => f),
       'bom-crlf-mixed.md',
+      'markdown-in-words.md',
       'duplicate-id-across-files-a.md',
       'duplicate-id-across-files-b.md',
       'event-id-differs-by-case-a.md',
@@ -1491,6 +1492,26 @@ describe('malformed documents: a located error for each, never a crash or a sile
     const out = compile([parsed], { resolve, areas: new Map() });
     expect(out.diagnostics.length).toBe(150_000);
     expect(out.diagnostics[149_999]).toMatchObject({ file: 'flood.md', line: 5, column: 5 * 149_999 + 2 });
+  }, 120_000);
+
+  it('reads words an export formatted (a link, bold, italics) as the article shows them; the excerpt keeps its markup', () => {
+    // Looked up with the markup, "[Odesa](https://…)" and "**Kyiv**" were unknown places, "_up to 500 km_"
+    // not a range, and a weapon was named "**Iskander-M**".
+    const { out, diagnostics } = build('markdown-in-words.md');
+    expect(diagnostics).toEqual([]);
+    const [event] = out.events.features;
+    expect(event.properties.places.map((p) => p.name)).toEqual(['Kharkiv', 'Odesa']);
+    expect(event.properties.claims[0].excerpt).toBe(
+      'A missile hit *Kharkiv* and [Odesa](https://example.org/odesa_(city)) on Thursday.',
+    );
+    const [range] = out.ranges.features;
+    expect([
+      range.properties.weapon,
+      range.properties.max_km,
+      range.properties.stated_text,
+      range.properties.qualifier,
+    ]).toEqual(['Iskander-M', 500, 'up to 500 km', 'up to']);
+    expect(range.properties.excerpt).toBe('The **Iskander-M** flies _up to 500 km_, and **Kyiv** was not hit.');
   }, 120_000);
 
   it.each(Object.entries(UNDECODABLE))(
