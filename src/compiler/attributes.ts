@@ -1,7 +1,7 @@
 /** attributes: which attributes each annotation kind accepts, and checking them once at the entry. */
 import type { Annotation, AnnotationKind } from './parse.js';
 import type { Diagnostics } from './diagnostics.js';
-import { describeCharacter, describeStrangers } from './lookalikes.js';
+import { describeCharacter, describeInvisibles, describeStrangers, invisibleOnly } from './lookalikes.js';
 import { didYouMean } from './closest-name.js';
 
 export const ALLOWED_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
@@ -133,11 +133,24 @@ export function checkAttributes(file: string, a: Annotation, diagnostics: Diagno
       `${key}= on :${a.kind}[${short(a.label)}] has ${describeCharacter(bidi[0])} at character ${[...value.slice(0, bidi.index)].length + 1}, which would reverse or reorder how the value reads on the map; delete it`,
     );
   }
+  // A value of invisible characters alone (a zero-width space, a word joiner, a soft hyphen, pasted or
+  // exported as &#8203;) passed as written: claimant="\u200B" published a claim with no claimant to
+  // see, summary= and origin-note= a blank line, date-added= an addition whose source reads as nothing.
+  const invisible = new Set<string>();
+  for (const [key, value] of Object.entries(a.attributes)) {
+    if (key === 'id' || key === 'of' || !allowed.includes(key) || !invisibleOnly(value)) continue;
+    invisible.add(key);
+    diagnostics.error(
+      attributeAt(file, a, key),
+      `${key}= on :${a.kind}[${short(a.label)}] holds only invisible characters (${describeInvisibles(value)}): it would publish a value no one can see; write the value, or delete ${key}=`,
+    );
+    ok = false;
+  }
   // An empty value was read as if the attribute were not there: place="" dropped its event without a
   // word, date-added="" published an annotator's date as the text's own.
   for (const [key, hint] of Object.entries(BLANK_HINTS)) {
     const v = a.attributes[key];
-    if (v === undefined || v.trim() !== '' || !allowed.includes(key)) continue;
+    if (v === undefined || v.trim() !== '' || !allowed.includes(key) || invisible.has(key)) continue;
     diagnostics.error(
       attributeAt(file, a, key),
       `${key}= on :${a.kind}[${short(a.label)}] is empty; ${continued(a, key)}${hint(a.kind)}, or delete ${key}=`,

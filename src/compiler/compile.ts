@@ -43,6 +43,7 @@ import { frontPlacesOf, standInMeta, unusableDefinitions, unusableMessage } from
 import { parseDate, type ParsedDate } from './dates.js';
 import { TOO_MANY_DIGITS, tooManyDigits } from './numbers.js';
 import { parseStatedRange } from './stated-range.js';
+import { renderedWords } from './words.js';
 import { sentenceAt } from './sentences.js';
 import { headline, highlightsWithin, makeClaim, readStanding } from './claims.js';
 import { rangeGeometry, type RangeOrigin } from './ranges.js';
@@ -261,7 +262,7 @@ function collectWeapons(docs: readonly Doc[], diagnostics: Diagnostics): Map<str
         continue;
       }
       weapons.set(id, {
-        name: a.attributes.name?.trim() || a.label,
+        name: a.attributes.name?.trim() || renderedWords(a.label),
         weaponClass: a.attributes.class?.trim() || null,
         at: locationOf(doc, a),
       });
@@ -1021,7 +1022,7 @@ function rangeValues(
     }
     // Words that state a figure of their own ("300 km") are the text's claim: an added max= other than it
     // would publish the annotator's figure in its place, and the text's would be lost without a word.
-    const stated = parseStatedRange(a.label);
+    const stated = parseStatedRange(renderedWords(a.label));
     if (ok && !('error' in stated) && stated.basis === 'stated' && (stated.min_km !== lo || stated.max_km !== hi)) {
       diagnostics.error(
         attributeAt(file, a, max !== undefined ? 'max' : 'min'),
@@ -1040,12 +1041,19 @@ function rangeValues(
         }
       : null;
   }
-  const r = parseStatedRange(a.label);
+  const r = parseStatedRange(renderedWords(a.label));
   if ('error' in r) {
     diagnostics.error(at, r.error);
     return null;
   }
-  return { min: r.min_km, max: r.max_km, basis: r.basis, text: a.label, qualifier: r.qualifier, addedNote: null };
+  return {
+    min: r.min_km,
+    max: r.max_km,
+    basis: r.basis,
+    text: renderedWords(a.label),
+    qualifier: r.qualifier,
+    addedNote: null,
+  };
 }
 
 function rangeOrigin(

@@ -13,6 +13,7 @@ import { attributeAt, short } from './attributes.js';
 import { idHint, invisibleHint, otherKindHint } from './id-hint.js';
 import { describeCharacter, describeStrangers } from './lookalikes.js';
 import { didYouMean } from './closest-name.js';
+import { renderedWords } from './words.js';
 
 /**
  * Resolves all the place mentions of one document together, each the others' context (resolve.ts's
@@ -332,6 +333,15 @@ export function resolveDocumentPlaces(
       );
       return fail();
     }
+    if (point && (geonames !== undefined || wikidata !== undefined)) {
+      // at= places the point itself, so the pin was dropped without a word (the output had no geonames).
+      const pin = geonames !== undefined ? 'geonames' : 'wikidata';
+      diagnostics.error(
+        attributeAt(file, a, pin),
+        `:place[${a.label.slice(0, 40)}] has both at="${a.attributes.at}" and ${pin}=${a.attributes[pin]}: at= gives the point itself, so the ${pin === 'geonames' ? 'GeoNames' : 'Wikidata'} pin would be ignored; give one: the pin alone for a place the gazetteer has, or at= with precision= for a point it has not`,
+      );
+      return fail();
+    }
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) {
       diagnostics.error(
         attributeAt(file, a, 'wikidata'),
@@ -344,7 +354,7 @@ export function resolveDocumentPlaces(
       query: point
         ? null
         : {
-            text: a.label,
+            text: renderedWords(a.label),
             ...(a.attributes.name ? { name: a.attributes.name } : {}),
             ...(kind ? { kind: kind as PlaceKind } : {}),
             ...(geonames ? { geonames } : {}),
@@ -352,7 +362,7 @@ export function resolveDocumentPlaces(
           },
       point,
       precision,
-      name: a.attributes.name ?? a.label,
+      name: a.attributes.name ?? renderedWords(a.label),
       note: null,
       annotation: index,
       frontId: null,

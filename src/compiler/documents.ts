@@ -5,7 +5,7 @@ import type { Diagnostics } from './diagnostics.js';
 import { idProblem } from './attributes.js';
 import { parseLonLat } from './document-places.js';
 import { didYouMean } from './closest-name.js';
-import { describeStrangers } from './lookalikes.js';
+import { describeInvisibles, describeStrangers, invisibleOnly } from './lookalikes.js';
 
 export const FRONT_MATTER_KEYS = [
   'id',
@@ -79,6 +79,14 @@ export function readMeta(
     }
     if (typeof v !== 'string' && typeof v !== 'number') {
       failValue(key, `front-matter "${key}" must be text, got ${JSON.stringify(v)}`);
+      return null;
+    }
+    // A value of invisible characters alone (title: "\u200B", a CMS's &#8203;) was published as a blank.
+    if (typeof v === 'string' && invisibleOnly(v)) {
+      failValue(
+        key,
+        `front-matter "${key}" holds only invisible characters (${describeInvisibles(v)}): it would publish a value no one can see; write the value${required ? '' : `, or delete ${key}:`}`,
+      );
       return null;
     }
     return String(v);
@@ -160,6 +168,13 @@ export function readMeta(
               `place "${pid}": "at" must be [lon, lat] in degrees (lon from -180 to 180, lat from -90 to 90), got ${yamlShown(atValue)}`,
             );
         }
+        if (point && (v.geonames !== undefined || v.wikidata !== undefined)) {
+          const pin = v.geonames !== undefined ? 'geonames' : 'wikidata';
+          failValue(
+            `${key}.${pin}`,
+            `place "${pid}" has both at: and ${pin}: — at: gives the point itself, so the pin would be ignored; give one: the pin alone for a place the gazetteer has, or at: with precision: for a point it has not`,
+          );
+        }
         if (v.kind !== undefined && !(PLACE_KINDS as readonly unknown[]).includes(v.kind))
           failValue(
             `${key}.kind`,
@@ -169,7 +184,12 @@ export function readMeta(
         // An "at" that cannot be read is reported above, not again as missing.
         if (!name && atValue === undefined && v.geonames === undefined && v.wikidata === undefined)
           fail(key, `place "${pid}" needs a name, at: [lon, lat], geonames or wikidata`);
-        if (typeof v.note !== 'string' || v.note.trim() === '')
+        if (typeof v.note === 'string' && invisibleOnly(v.note))
+          failValue(
+            `${key}.note`,
+            `place "${pid}": "note" holds only invisible characters (${describeInvisibles(v.note)}): write where the annotator has the place from`,
+          );
+        else if (typeof v.note !== 'string' || v.note.trim() === '')
           failValue(
             `${key}.note`,
             `place "${pid}" needs a note: where the annotator has it from (the text does not name it)`,

@@ -134,3 +134,10 @@ export function describeStrangers(value: string, allowed: RegExp): string[] {
   });
   return out;
 }
+
+/** True when a value holds something, but only spaces and invisible (format) characters: "\u200B", "\u2060 ". */
+export const invisibleOnly = (value: string): boolean => value.trim() !== '' && /^[\s\p{Cf}]+$/u.test(value);
+
+/** The distinct characters of a value other than spaces, each by its Unicode name: "U+200B ZERO WIDTH SPACE (invisible)". */
+export const describeInvisibles = (value: string): string =>
+  [...new Set([...value].filter((c) => c.trim() !== ''))].map(describeCharacter).join(', ');

@@ -7,7 +7,13 @@
  * out of the raw source, so it is the source document byte for byte; excerpts are slices of it.
  * Pure: text in, data and diagnostics out.
  */
-import { COLON_LOOKALIKES, describeCharacter, describeStrangers } from './lookalikes.js';
+import {
+  COLON_LOOKALIKES,
+  describeCharacter,
+  describeInvisibles,
+  describeStrangers,
+  invisibleOnly,
+} from './lookalikes.js';
 import { didYouMean } from './closest-name.js';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { directive } from 'micromark-extension-directive';
@@ -429,7 +435,9 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
   /** Markup of annotations already reported as broken: not reported again as stray markup. */
   const quiet: Array<[number, number]> = [];
   // "[]" or "[ ]": no words to annotate (a place with none would be looked up as "").
-  const blank = (f: Found) => src.slice(f.labelStart, f.labelEnd).trim() === '';
+  // Invisible characters alone (":event[\u200B]", a zero-width space a CMS left) are no words either: the
+  // claim was published with an excerpt no one can see.
+  const blank = (f: Found) => /^[\s\p{Cf}]*$/u.test(src.slice(f.labelStart, f.labelEnd));
   found.forEach((f, i) => {
     const at = f.start;
     const known = (ANNOTATION_KINDS as readonly string[]).includes(f.name);
@@ -462,7 +470,7 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
       error(
         at.line,
         at.column,
-        `annotation ":${f.name}[${src.slice(f.labelStart, f.labelEnd).length > 0 ? ' ' : ''}]" has ${f.labelEnd > f.labelStart ? 'only spaces for its' : 'empty'} text; it must wrap the words of the source it annotates`,
+        `annotation ":${f.name}[${src.slice(f.labelStart, f.labelEnd).length > 0 ? ' ' : ''}]" has ${f.labelEnd > f.labelStart ? (invisibleOnly(src.slice(f.labelStart, f.labelEnd)) ? `only invisible characters (${describeInvisibles(src.slice(f.labelStart, f.labelEnd))}) for its` : 'only spaces for its') : 'empty'} text; it must wrap the words of the source it annotates`,
       );
     } else {
       cuts.push([at.offset, f.labelStart], [f.labelEnd, f.end]);
@@ -501,6 +509,19 @@ export function parseDocumentText(path: string, source: string, options: ParseOp
           p.column,
           `a second "}" after the attributes of :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] would be kept in the text; delete it, or, if it is the source's own text, write it as "\\}"`,
         );
+      } else if (after !== -1) {
+        // "{name=Ky}iv}": an unquoted value ends at the first "}", so the attributes close there; the
+        // rest of the value ("iv}") was kept in the text unseen, and "Ky" was looked up (as Kentucky).
+        const split = splitUnquotedValue(src, after, bodyEnd);
+        if (split) {
+          const p = locate(src, after - 1);
+          reported.add(split.end - 1);
+          error(
+            p.line,
+            p.column,
+            `${split.key === '#' ? 'the id' : 'the value'} ${split.key}${split.value} on :${f.name}[${shortText(src.slice(f.labelStart, f.labelEnd))}] ends at this "}", which closes the attributes, and "${split.rest}" after it would be kept in the text; ${split.key === '#' ? 'an id holds no "}": delete this one' : `a value that holds "}" is quoted: ${split.key}"${split.value}}${split.rest.slice(0, -1)}"`} (or, if the "}" after it is the source's own text, write it as "\\}")`,
+          );
+        }
       }
       keptIndex.set(i, annotated.length);
       annotated.push(f);
@@ -798,6 +819,34 @@ function quoteInsideValue(key: string, value: string): string | null {
 
 /** Quotes an editor may put for straight ones: they do not quote an attribute value. */
 const TYPOGRAPHIC_QUOTES = '“”„‟‘’‚‛«»‹›「」';
+
+/**
+ * An unquoted value cut short by a "}" it holds: `{#kyiv name=Ky}iv}` closes at the first "}", and the
+ * run after it up to a second "}" on the line ("iv}") is the rest of the value, kept in the text. Null
+ * when the attributes end with a quoted value, or the text after them does not run on to a "}".
+ */
+function splitUnquotedValue(
+  src: string,
+  after: number,
+  bodyEnd: number,
+): { key: string; value: string; rest: string; end: number } | null {
+  if (src[after - 1] !== '}') return null;
+  let start = after - 1;
+  while (start > 0 && !/[\s"'=#{}]/.test(src[start - 1])) start--;
+  if (start === after - 1) return null;
+  const mark = src[start - 1];
+  let key: string;
+  if (mark === '#') key = '#';
+  else if (mark === '=') {
+    const m = /([A-Za-z_][\w-]*)=$/.exec(src.slice(Math.max(0, start - 41), start));
+    if (!m) return null;
+    key = `${m[1]}=`;
+  } else return null;
+  let j = after;
+  while (j < bodyEnd && !/[\s{}]/.test(src[j])) j++;
+  if (j === after || src[j] !== '}' || src[j - 1] === '\\') return null;
+  return { key, value: src.slice(start, after - 1), rest: src.slice(after, j + 1), end: j + 1 };
+}
 
 function shortText(text: string, max = 40): string {
   // Only the head is read: a label or a line of a megabyte, quoted in each of thousands of errors, is not copied whole each time.

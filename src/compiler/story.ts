@@ -153,7 +153,12 @@ export function parseStory(file: string, id: string, text: string): { story: Sto
     const p = lineCounter.linePos(unclosed ? opener.offset : e.pos[0]);
     d.error(
       { file, line: p.line, column: p.col },
-      unclosed ? `YAML: this ${opener.char} is never closed (${what})` : `YAML: ${what}`,
+      unclosed
+        ? `YAML: this ${opener.char} is never closed (${what})`
+        : e.code === 'MULTIPLE_DOCS'
+          ? // The library's own words ("please use YAML.parseAllDocuments()") told an editor to change the code.
+            'YAML: this "---" line starts a second document, and a story file holds one story (its id is the file name): delete the line, or move what follows it into a story file of its own'
+          : `YAML: ${what}`,
     );
   }
   if (doc.errors.length) return { story: null, diagnostics: sortDiagnostics(d.list) };

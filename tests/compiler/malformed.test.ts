@@ -1220,6 +1220,90 @@ const EXPECTED: Array<[string, Array<[string, number, number, Diagnostic['severi
       ],
     ],
   ],
+  [
+    // Round 6. An unquoted value ends at the first "}", which closes the attributes: "name=Ky}iv}" looked
+    // up "Ky" (Kentucky) and kept "iv}" in the text; "note=see}below}" published the note "see".
+    'unquoted-value-with-brace.md',
+    [
+      [
+        'unquoted-value-with-brace.md',
+        6,
+        200,
+        'error',
+        /^the value note=see on :event\[A missile hit .*\] ends at this "\}".* "below\}" after it would be kept in the text; a value that holds "\}" is quoted: note="see\}below"/,
+      ],
+      [
+        'unquoted-value-with-brace.md',
+        6,
+        48,
+        'error',
+        /^the value name=Ky on :place\[Kyiv\] ends at this "\}", which closes the attributes, and "iv\}" after it would be kept in the text; a value that holds "\}" is quoted: name="Ky\}iv"/,
+      ],
+    ],
+  ],
+  [
+    // Invisible characters alone (a zero-width space or word joiner a CMS left, &#8203;) passed every
+    // "is it empty?" check: a claim published with no claimant to see, an excerpt of nothing, a blank note.
+    'invisible-only-values.md',
+    [
+      [
+        'invisible-only-values.md',
+        9,
+        1,
+        'error',
+        /^annotation ":event\[ \]" has only invisible characters \(U\+2060 WORD JOINER \(invisible\)\) for its text/,
+      ],
+      [
+        'invisible-only-values.md',
+        5,
+        9,
+        'error',
+        /^front-matter "author" holds only invisible characters \(U\+200B ZERO WIDTH SPACE \(invisible\)\): .*write the value, or delete author:$/,
+      ],
+      [
+        'invisible-only-values.md',
+        7,
+        143,
+        'error',
+        /^claimant= on :event\[A missile hit Kyiv on Thursday\.\] holds only invisible characters \(U\+200B ZERO WIDTH SPACE \(invisible\)\): it would publish a value no one can see; write the value, or delete claimant=$/,
+      ],
+      [
+        'invisible-only-values.md',
+        11,
+        84,
+        'error',
+        /^origin-note= on :range\[900 km\] holds only invisible characters \(U\+200B ZERO WIDTH SPACE \(invisible\), U\+200D ZERO WIDTH JOINER \(invisible\)\)/,
+      ],
+    ],
+  ],
+  [
+    // A point and a gazetteer pin on one place: at= placed the point and the pin was dropped without a
+    // word (the output had geonames: null), in the text and in the front matter alike.
+    'at-and-pin.md',
+    [
+      [
+        'at-and-pin.md',
+        9,
+        15,
+        'error',
+        /^place "depot" has both at: and wikidata: — at: gives the point itself, so the pin would be ignored; give one/,
+      ],
+      [
+        'at-and-pin.md',
+        12,
+        73,
+        'error',
+        /^:place\[Kyiv\] has both at="30\.52,50\.45" and geonames=703448: at= gives the point itself, so the GeoNames pin would be ignored; give one: the pin alone .*, or at= with precision= for a point it has not$/,
+      ],
+      [
+        'at-and-pin.md',
+        14,
+        123,
+        'error',
+        /^place=depot: place "depot" is defined but could not be resolved \(see 6:3\)$/,
+      ],
+    ],
+  ],
 ];
 
 /** Fixtures whose bytes are not UTF-8 text: the error the shell gives before any parsing. */
@@ -1260,6 +1344,7 @@ describe('malformed documents: a located error for each, never a crash or a sile
     const covered = new Set([
       ...EXPECTED.map(([f]) => f),
       'bom-crlf-mixed.md',
+      'markdown-in-words.md',
       'duplicate-id-across-files-a.md',
       'duplicate-id-across-files-b.md',
       'event-id-differs-by-case-a.md',
@@ -1407,6 +1492,26 @@ describe('malformed documents: a located error for each, never a crash or a sile
     const out = compile([parsed], { resolve, areas: new Map() });
     expect(out.diagnostics.length).toBe(150_000);
     expect(out.diagnostics[149_999]).toMatchObject({ file: 'flood.md', line: 5, column: 5 * 149_999 + 2 });
+  }, 120_000);
+
+  it('reads words an export formatted (a link, bold, italics) as the article shows them; the excerpt keeps its markup', () => {
+    // Looked up with the markup, "[Odesa](https://…)" and "**Kyiv**" were unknown places, "_up to 500 km_"
+    // not a range, and a weapon was named "**Iskander-M**".
+    const { out, diagnostics } = build('markdown-in-words.md');
+    expect(diagnostics).toEqual([]);
+    const [event] = out.events.features;
+    expect(event.properties.places.map((p) => p.name)).toEqual(['Kharkiv', 'Odesa']);
+    expect(event.properties.claims[0].excerpt).toBe(
+      'A missile hit *Kharkiv* and [Odesa](https://example.org/odesa_(city)) on Thursday.',
+    );
+    const [range] = out.ranges.features;
+    expect([
+      range.properties.weapon,
+      range.properties.max_km,
+      range.properties.stated_text,
+      range.properties.qualifier,
+    ]).toEqual(['Iskander-M', 500, 'up to 500 km', 'up to']);
+    expect(range.properties.excerpt).toBe('The **Iskander-M** flies _up to 500 km_, and **Kyiv** was not hit.');
   }, 120_000);
 
   it.each(Object.entries(UNDECODABLE))(

@@ -107,6 +107,24 @@ zoom: 40
     expect(errors('title: A\ntitle: B\n')[0]).toMatch(/^maps\/a-story\.yaml:2:1: error: YAML: .*unique/i);
   });
 
+  it('says a second "---" starts a second document a story file does not hold, in the writer\'s words, at the line', () => {
+    // A story fenced like a document's front matter, and two stories in one file. The library's message
+    // ("please use YAML.parseAllDocuments()") told the annotator to change the code.
+    for (const [text, line] of [
+      ['---\ntitle: A\n---\n', 3],
+      ['title: A\n---\ntitle: B\n', 2],
+    ] as const) {
+      const [error, ...more] = errors(text);
+      expect(more).toEqual([]);
+      expect(error).toMatch(
+        new RegExp(
+          `^maps/a-story\\.yaml:${line}:1: error: YAML: this "---" line starts a second document, and a story file holds one story .*: delete the line, or move what follows it into a story file of its own$`,
+        ),
+      );
+      expect(error).not.toMatch(/parseAllDocuments/);
+    }
+  });
+
   it('shows the inset locator map unless the story says inset: false, and accepts only true or false', () => {
     expect(ok('title: A\n').inset).toBe(true);
     expect(ok('title: A\ninset: true\n').inset).toBe(true);
