@@ -13,6 +13,10 @@ import { scaleData, serveScaleFixture, type ScaleData } from '../fixtures/scale/
 import type { Page } from '@playwright/test';
 import { expect, idle, openAtlas, sharedTest as test } from './fixtures.js';
 
+// A desktop layout (wider than the 700 px breakpoint) at about half the pixels of 1280×800: SwiftShader
+// draws every frame on the CPU, so each boot and step costs about half as much. Nothing here is about layout.
+test.use({ viewport: { width: 960, height: 600 } });
+
 let data: ScaleData;
 /** What is served: one feature per claim. */
 let served: RangeCollection & Record<string, unknown>;

@@ -14,6 +14,11 @@ import { serveGlobeFixture } from '../fixtures/globe/serve.js';
 import { mapOrigin } from '../../src/app/export-image.js';
 import { expect, openAtlas, sharedTest as test } from './fixtures.js';
 
+// A desktop layout (wider than the 700 px breakpoint) at about half the pixels of 1280×800: SwiftShader
+// draws every frame on the CPU, and the pictures are the map's size, so each boot, draw and encode costs
+// less. The sizes checked are read from the page (the map's width), not assumed.
+test.use({ viewport: { width: 960, height: 600 } });
+
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8).toString('hex'), 'PNG signature').toBe('89504e470d0a1a0a');

@@ -14,6 +14,10 @@ import { clickAt, expect, idle, jumpTo, openAtlas, settled, sharedTest as test }
 import { CLUSTERED_LABELS_FROM } from '../../src/map/source.js';
 import { inPeriod } from '../../src/map/period.js';
 
+// A desktop layout (wider than the 700 px breakpoint) at about half the pixels of 1280×800: SwiftShader
+// draws every frame on the CPU, so each boot and step costs about half as much. Nothing here is about layout.
+test.use({ viewport: { width: 960, height: 600 } });
+
 let data: ScaleData;
 test.beforeAll(() => {
   data = scaleData();

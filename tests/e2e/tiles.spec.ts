@@ -10,6 +10,10 @@ import { scaleData, serveScaleFixture, type ScaleData } from '../fixtures/scale/
 import { serveWithRanges, tiledScaleData, type RangeLog } from '../fixtures/scale/serve-tiles.js';
 import { clickAt, expect, idle, jumpTo, openAtlas, openByClick, settled, sharedTest, test } from './fixtures.js';
 
+// A desktop layout (wider than the 700 px breakpoint) at about half the pixels of 1280×800: SwiftShader
+// draws every frame on the CPU, so each boot and step costs about half as much. Nothing here is about layout.
+test.use({ viewport: { width: 960, height: 600 } });
+
 let data: ScaleData;
 let tiled: string;
 test.beforeAll(() => {
