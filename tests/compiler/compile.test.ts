@@ -672,6 +672,21 @@ describe('compile: places that claims state', () => {
     expect(agreed.status).toBe('claimed');
   });
 
+  it('labels a band by its own status: disputed when any of its claims is, as its colour and pattern show', () => {
+    const out = build({
+      'r.md': doc(
+        'r',
+        'From :place[Kyiv]{#k}, the :weapon[Z]{#z} flies :range[600 km]{weapon=z origin=k claimant="a" status=claimed}; others say it flies :range[600 km]{weapon=z origin=k claimant="b" status=disputed}.',
+      ),
+    });
+    const [band] = out.ranges.features;
+    expect(out.ranges.features).toHaveLength(1);
+    expect(band.properties.claims.map((c) => c.status)).toEqual(['claimed', 'disputed']);
+    expect(band.properties.status).toBe('disputed');
+    expect(band.properties.label).toContain('disputed');
+    expect(band.properties.label).not.toContain('claimed');
+  });
+
   it('flags places that cannot both be true', () => {
     expect(
       event(
