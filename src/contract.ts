@@ -164,7 +164,8 @@ export interface Claim {
 /**
  * What events and ranges carry of their claims: the first claim's fields, flat (so map expressions and
  * simple readers can use them; its `additions` are what the annotator added that the text does not
- * give), and every claim.
+ * give), and every claim. `status` alone is the feature's: `disputed` when any claim is disputed
+ * (featureStatus), else the first claim's.
  */
 export interface ClaimedProperties
   extends Pick<
@@ -417,8 +418,18 @@ export const clusterTallyKey = (status: string, type?: string): string =>
   type === undefined ? `n:${status}` : `n:${status}:${type}`;
 
 /**
+ * A feature's status, the one its marker, band, legend and filters show: `disputed` when any of its claims is
+ * disputed (another source contradicts it: the feature is contested, whichever claim came first), otherwise
+ * its first claim's. Each claim keeps its own status in `claims[]`.
+ */
+export function featureStatus(claims: readonly Pick<Claim, 'status'>[]): ClaimStatus {
+  return claims.some((c) => c.status === 'disputed') ? 'disputed' : claims[0].status;
+}
+
+/**
  * The fields a feature repeats from its first claim, flat for map expressions, and its claims: the rule that ties a
- * feature's flat fields to its claims, used by the compiler and by the page when it merges bands.
+ * feature's flat fields to its claims, used by the compiler and by the page when it merges bands. `status` is the
+ * feature's (featureStatus: disputed when any claim is), not the first claim's alone.
  */
 export function headline(claims: Claim[]): ClaimedProperties {
   const main = claims[0];
@@ -430,7 +441,7 @@ export function headline(claims: Claim[]): ClaimedProperties {
     document_date: main.document_date,
     url: main.url,
     claimant: main.claimant,
-    status: main.status,
+    status: featureStatus(claims),
     claims,
     sources: new Set(claims.map((c) => c.document)).size,
     additions: main.additions,

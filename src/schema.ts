@@ -108,7 +108,11 @@ const firstClaim = {
   document_date: claimProperties.document_date,
   url: httpUrl,
   claimant: text,
-  status: claimProperties.status,
+  status: {
+    ...claimProperties.status,
+    description:
+      "The feature's status, the one the map shows: disputed when any claim is disputed (the feature is contested), otherwise the first claim's. Each claim keeps its own in claims[].",
+  },
   claims: { type: 'array', items: claimSchema, minItems: 1 },
   sources: { type: 'integer', minimum: 1, description: 'Number of distinct documents among the claims.' },
   additions: claimProperties.additions,

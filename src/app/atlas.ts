@@ -10,7 +10,7 @@ import { LAYER } from '../map/ids';
 import { countsOf, layerControlFor, type LayerControl } from '../map/layer-control';
 import { MapSession, type Change, type Presenter } from '../map/session';
 import { initialState, isVisible as shownIn, toUrlState, type AtlasState } from '../map/state';
-import { stepCard, type StepCard } from '../map/step-card';
+import { fillStepHint, stepCard, type StepCard } from '../map/step-card';
 import { appUrl, storyOf } from '../share/params';
 import { UrlState } from '../map/url-state';
 import { showAlert } from './alert';
@@ -70,11 +70,10 @@ export function startAtlas(el: AtlasElements): Atlas {
    * one the map shows (a reader who followed "Open the full map" from step 2 sees it is step 2).
    */
   const stepHint = (step: number): void => {
-    const hint = el.sheetHandle.querySelector('.sheet-hint');
+    const hint = el.sheetHandle.querySelector<HTMLElement>('.sheet-hint');
     const steps = session.steps;
     if (!hint || !steps.length) return;
-    const s = steps[step - 1];
-    hint.textContent = s ? `Step ${step} of ${steps.length}: ${s.title}` : 'Story steps, list and layers';
+    fillStepHint(hint, step, steps);
   };
 
   /** px of the map's foot under the page (the timeline, the folded sheet) and under the map's own bottom controls (the attribution). */

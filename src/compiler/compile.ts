@@ -24,6 +24,7 @@ import type {
   RangeProperties,
   RangeQualifier,
 } from '../contract.js';
+import { featureStatus } from '../contract.js';
 import { SUSPICIOUS_RANGE_KM } from '../constants.js';
 import type { Annotation, ParsedDocument } from './parse.js';
 import { Diagnostics, type Location, sortDiagnostics } from './diagnostics.js';
@@ -937,8 +938,8 @@ function collectRanges(
       origin: main.origin?.kind === 'point' ? [round(main.origin.lonlat[0]), round(main.origin.lonlat[1])] : null,
       origin_place: main.originPlace,
       origin_note: main.originNote,
-      // The status is the first claim's, as the flat `status` (and the band's colour) is.
-      label: rangeLabel(weaponName, main.min, main.max, lead.basis, main.claim.status, lead.qualifier),
+      // The status is the band's, as the flat `status` (and the band's colour) is: disputed when any claim is.
+      label: rangeLabel(weaponName, main.min, main.max, lead.basis, featureStatus(claims), lead.qualifier),
       ...headline(claims),
       conflicts_with: [],
     };

@@ -48,6 +48,7 @@ export function filters(
     [LAYER.eventClusterCount]: clusterFilter(hidden, period),
     [LAYER.origin]: ['all', kindIs('origin'), rg],
     [LAYER.originLabel]: ['all', kindIs('origin'), rg],
+    [LAYER.originFocusBlock]: ['all', kindIs('origin'), rg],
     [LAYER.rangeLabel]: ['all', kindIs('label'), rg],
   };
   // A step's faded labels (step-focus.ts): the same features as their layer's.

@@ -56,6 +56,8 @@ export const LAYER = {
   rangeLabelFaded: 'atlas-range-label-faded',
   /** In a story's step, each focused marker's footprint, between its labels and the faded ones: a faded label keeps clear of it. */
   eventFocusBlock: 'atlas-event-focus-block',
+  /** In a story's step, each focused band's origin ring (its launch point), likewise: a faded label keeps clear of it. */
+  originFocusBlock: 'atlas-range-origin-focus-block',
   /** A story with highlighted areas: each marker's footprint, which the areas' labels keep clear of (highlights.ts). */
   eventBlock: 'atlas-event-block',
   eventCluster: 'atlas-event-cluster',
@@ -95,6 +97,7 @@ export const GROUP_LAYERS = {
     LAYER.originLabel,
     LAYER.originLabelFaded,
     LAYER.rangeLabelFaded,
+    LAYER.originFocusBlock,
   ],
 } as const;
 

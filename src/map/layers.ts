@@ -13,6 +13,9 @@ import { FADED } from './step-focus';
 import type { Period } from './url-state';
 import * as s from './scales';
 
+/** The origin ring's outer radius, px: its circle and its stroke (the footprint a step's faded labels keep clear of). */
+export const ORIGIN_RING_RADIUS = 7;
+
 /** Layers of a switched-off group start hidden, as applyHidden hides them later (a shared link with `hide=ranges`). */
 function withGroupVisibility(layers: LayerSpecification[], hidden: ReadonlySet<string>): LayerSpecification[] {
   const off = new Set<string>([
@@ -211,7 +214,7 @@ export function dataLayers(
       source: SOURCE,
       filter: f[LAYER.origin],
       paint: {
-        'circle-radius': 4.5,
+        'circle-radius': ORIGIN_RING_RADIUS - 2.5,
         'circle-color': c.stroke,
         'circle-stroke-color': s.rangeColourExpression(theme),
         'circle-stroke-width': 2.5,
@@ -282,8 +285,21 @@ function withFadedLabels(layers: LayerSpecification[]): LayerSpecification[] {
       'icon-ignore-placement': false,
     },
   };
+  // The same for the step's bands' origin rings (LAYER.origin: radius 4.5 and a 2.5 px stroke).
+  const originBlock: LayerSpecification = {
+    id: LAYER.originFocusBlock,
+    type: 'symbol',
+    source: SOURCE,
+    filter: filters(new Set(), null)[LAYER.originFocusBlock],
+    layout: {
+      'icon-image': '',
+      'icon-size': ORIGIN_RING_RADIUS,
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': false,
+    },
+  };
   const lowest = Math.min(
     ...FADED_LABELS.map(([main]) => layers.findIndex((x) => x.id === main)).filter((i) => i >= 0),
   );
-  return [...layers.slice(0, lowest), ...twins, block, ...layers.slice(lowest)];
+  return [...layers.slice(0, lowest), ...twins, block, originBlock, ...layers.slice(lowest)];
 }

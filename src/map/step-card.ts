@@ -21,6 +21,36 @@ export function periodText(p: StoryPeriod): string {
   return formatDate(`${p.from}/${p.to}`);
 }
 
+/** The count a step's card and the atlas's folded sheet both start with: "Step 2 of 5 · 15 Sep 2024", or the overview's. */
+export function stepCountText(step: number, steps: readonly StoryStep[]): string {
+  const s = steps[step - 1];
+  return s
+    ? `Step ${step} of ${steps.length}${s.period ? ` · ${periodText(s.period)}` : ''}`
+    : `The whole story · ${steps.length} steps`;
+}
+
+/**
+ * The atlas's folded sheet on a phone names the step the map shows: its count (with the step's days) in an
+ * element of its own that is never cut, then the title, which alone gives way (an ellipsis) on a narrow
+ * screen. Written as one string, "Step 1 of 4 · 23 Nov 2024: …" lost its count and days to the ellipsis
+ * at 280 px under a long title. At the overview (step 0) it says what the sheet holds.
+ */
+export function fillStepHint(hint: HTMLElement, step: number, steps: readonly StoryStep[]): void {
+  const s = steps[step - 1];
+  if (!s) {
+    hint.textContent = 'Story steps, list and layers';
+    return;
+  }
+  const doc = hint.ownerDocument;
+  const count = doc.createElement('span');
+  count.className = 'sheet-hint-count';
+  count.textContent = `${stepCountText(step, steps)}:`;
+  const title = doc.createElement('span');
+  title.className = 'sheet-hint-title';
+  title.textContent = s.title;
+  hint.replaceChildren(count, ' ', title); // the space, for its text; the flex gap draws it
+}
+
 export interface StepCard {
   element: HTMLElement;
   /** Shows step `step` (0: the overview). */
@@ -71,9 +101,7 @@ export function stepCard(doc: Document, steps: readonly StoryStep[], onStep: (st
   const set = (step: number) => {
     current = step;
     const s = steps[step - 1];
-    count.textContent = s
-      ? `Step ${step} of ${steps.length}${s.period ? ` · ${periodText(s.period)}` : ''}`
-      : `The whole story · ${steps.length} steps`;
+    count.textContent = stepCountText(step, steps);
     title.textContent = s ? s.title : 'Overview';
     text.textContent =
       s?.text ?? (s ? '' : `Start goes through the story in ${steps.length} steps; or explore the whole map.`);

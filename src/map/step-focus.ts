@@ -73,11 +73,8 @@ export function stepLayout(
   focus: ReadonlySet<string> | null,
 ): Array<{ id: string; layout: Record<string, unknown> }> {
   const inFocus: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...(focus ?? [])]]];
-  // The step's markers hold their place against the faded labels (placed after them).
-  const block = {
-    id: LAYER.eventFocusBlock,
-    layout: { 'icon-image': focus ? ['case', inFocus, BLOCK_IMAGE, ''] : '' },
-  };
+  // The step's markers hold their place against the faded labels (placed after them)…
+  const blockOf = (id: string) => ({ id, layout: { 'icon-image': focus ? ['case', inFocus, BLOCK_IMAGE, ''] : '' } });
   const labels = FADED_LABELS.flatMap(([main, faded]) => {
     const l = layers.find((x) => x.id === main);
     if (l?.type !== 'symbol') return [];
@@ -87,7 +84,8 @@ export function stepLayout(
       { id: faded, layout: { 'text-field': focus ? ['case', inFocus, '', text] : '' } },
     ];
   });
-  return [...labels, block];
+  // …and so do its bands' origin rings (the launch point), which a faded event label had covered.
+  return [...labels, blockOf(LAYER.eventFocusBlock), blockOf(LAYER.originFocusBlock)];
 }
 
 /** Fades what the step does not focus on (null: shows every layer as its own paint says). */

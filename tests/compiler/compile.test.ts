@@ -657,6 +657,36 @@ describe('compile: places that claims state', () => {
     expect(bering('150,45')).toBe(true);
   });
 
+  it('shows an event as disputed when any claim disputes it, each claim keeping its own status', () => {
+    const contested = event(
+      ':event[Officers died in a strike on :place[Sevastopol]{#s}.]{#e type=missile-strike summary="s" date=2024-11-01 place=s claimant="c" status=claimed}',
+      ':event[The commander is alive, the ministry said.]{of=e claimant="d" status=disputed}',
+    );
+    expect(contested.status).toBe('disputed');
+    expect(contested.claims.map((c) => c.status)).toEqual(['claimed', 'disputed']);
+    expect(contested.claimant).toBe('c');
+    const agreed = event(
+      ':event[A strike on :place[Sevastopol]{#s}.]{#e type=missile-strike summary="s" date=2024-11-01 place=s claimant="c" status=claimed}',
+      ':event[A strike, the paper said.]{of=e claimant="d" status=reported}',
+    );
+    expect(agreed.status).toBe('claimed');
+  });
+
+  it('labels a band by its own status: disputed when any of its claims is, as its colour and pattern show', () => {
+    const out = build({
+      'r.md': doc(
+        'r',
+        'From :place[Kyiv]{#k}, the :weapon[Z]{#z} flies :range[600 km]{weapon=z origin=k claimant="a" status=claimed}; others say it flies :range[600 km]{weapon=z origin=k claimant="b" status=disputed}.',
+      ),
+    });
+    const [band] = out.ranges.features;
+    expect(out.ranges.features).toHaveLength(1);
+    expect(band.properties.claims.map((c) => c.status)).toEqual(['claimed', 'disputed']);
+    expect(band.properties.status).toBe('disputed');
+    expect(band.properties.label).toContain('disputed');
+    expect(band.properties.label).not.toContain('claimed');
+  });
+
   it('flags places that cannot both be true', () => {
     expect(
       event(

@@ -12,7 +12,7 @@ import type { Frame, Page } from '@playwright/test';
 import type { StoryIndexEntry, StoryOutput } from '../../src/contract.js';
 import { labelBox, labelSize } from '../../src/map/band-labels.js';
 import { LAYER } from '../../src/map/ids.js';
-import { periodText } from '../../src/map/step-card.js';
+import { periodText, stepCountText } from '../../src/map/step-card.js';
 import { serveHost, type Host } from '../fixtures/host/serve.js';
 import { expect, test } from './fixtures.js';
 
@@ -286,10 +286,21 @@ test('on a phone the atlas opened at a step says which step under the folded she
   const hint = handle.locator('.sheet-hint');
   // The card is folded away: the handle names the step the map shows.
   await expect(page.locator('.step-card')).not.toBeInViewport();
-  await expect(hint).toHaveText(`Step 2 of ${story.steps.length}: ${story.steps[1].title}`);
+  await expect(hint).toHaveText(`${stepCountText(2, story.steps)}: ${story.steps[1].title}`);
+  // At 280 px the count (and the step's days) stay whole; only the title may be cut.
+  await page.setViewportSize({ width: 280, height: 740 });
+  const count = hint.locator('.sheet-hint-count');
+  await expect(count).toBeVisible();
+  expect(await count.evaluate((e) => e.scrollWidth <= e.clientWidth + 0.5)).toBe(true);
+  expect(
+    await count.evaluate(
+      (e) => e.getBoundingClientRect().right <= e.parentElement!.getBoundingClientRect().right + 0.5,
+    ),
+  ).toBe(true);
+  await page.setViewportSize({ width: 375, height: 740 });
   await handle.click();
   await page.locator('.step-card').getByRole('button', { name: '‹ Previous' }).click();
-  await expect(hint).toHaveText(`Step 1 of ${story.steps.length}: ${story.steps[0].title}`);
+  await expect(hint).toHaveText(`${stepCountText(1, story.steps)}: ${story.steps[0].title}`);
   await page.locator('.step-card').getByRole('button', { name: 'Overview' }).click();
   await expect(hint).toHaveText('Story steps, list and layers');
 });
@@ -452,4 +463,25 @@ test("on a phone the atlas frames a step's events clear of the timeline, the fol
     // A marker and the line of its label beside it (12 px text) stand above what covers the foot.
     for (const y of markers) expect(y + 12, `step ${n}`).toBeLessThanOrEqual(foot);
   }
+});
+
+test("printing a step prints its words, not the card's controls; the overview's card prints nothing", async ({
+  page,
+}) => {
+  const story = await storyWithSteps(page);
+  await page.goto(`embed.html?map=${story.id}#step=1`);
+  await ready(page);
+  const card = page.locator('.step-card');
+  await expect(card.locator('.step-nav button').first()).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(card.locator('.step-title')).toHaveText(story.steps[0].title);
+  await expect(card.locator('.step-title')).toBeVisible();
+  await expect(card.locator('.step-count')).toBeVisible();
+  for (const name of ['‹ Previous', 'Overview', 'Next ›'])
+    await expect(card.getByRole('button', { name, includeHidden: true })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await card.getByRole('button', { name: 'Overview' }).click();
+  await expect(card).toHaveAttribute('data-step', '0');
+  await page.emulateMedia({ media: 'print' });
+  await expect(card).toBeHidden();
 });

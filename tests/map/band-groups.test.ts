@@ -89,6 +89,8 @@ describe('groupBands', () => {
     expect(p.id).toBe('a');
     expect(p.claims.map((c) => c.document)).toEqual(['d1', 'd2', 'd3']);
     expect(p.claims[2].status).toBe('disputed');
+    // One disputed claim among them makes the drawn band disputed (contract.ts featureStatus).
+    expect(p.status).toBe('disputed');
     expect(p.sources).toBe(3);
     expect(aliases.get('b')).toBe('a');
   });

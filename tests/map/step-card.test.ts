@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { StoryStep } from '../../src/contract';
-import { periodText, stepCard } from '../../src/map/step-card';
+import { fillStepHint, periodText, stepCard, stepCountText } from '../../src/map/step-card';
 
 const { Event: DomEvent } = parseHTML('');
 
@@ -96,5 +96,35 @@ describe("a step's period on its card", () => {
     expect(card.element.querySelector('.step-count')?.textContent).toBe('Step 1 of 2 · 15 Sep 2024');
     card.set(2);
     expect(card.element.querySelector('.step-count')?.textContent).toBe('Step 2 of 2');
+  });
+});
+
+describe('fillStepHint', () => {
+  const dated: StoryStep[] = [
+    ...steps,
+    {
+      title: 'A long title that a 280 px sheet cannot hold on one line',
+      text: null,
+      features: ['c'],
+      period: { from: '2024-11-23', to: '2024-11-25' },
+      view: null,
+    },
+  ];
+  it("keeps the step's count and days in an element of their own, apart from the title that may be cut", () => {
+    const doc = dom();
+    const hint = doc.createElement('span');
+    fillStepHint(hint, 3, dated);
+    expect(hint.querySelector('.sheet-hint-count')?.textContent).toBe(
+      `Step 3 of 3 · ${periodText({ from: '2024-11-23', to: '2024-11-25' })}:`,
+    );
+    expect(hint.querySelector('.sheet-hint-title')?.textContent).toBe(dated[2].title);
+    // The card's count is the same words (without the colon).
+    expect(stepCountText(3, dated)).toBe(hint.querySelector('.sheet-hint-count')?.textContent?.slice(0, -1));
+  });
+  it('says what the sheet holds at the overview', () => {
+    const hint = dom().createElement('span');
+    fillStepHint(hint, 0, dated);
+    expect(hint.textContent).toBe('Story steps, list and layers');
+    expect(hint.querySelector('.sheet-hint-count')).toBeNull();
   });
 });

@@ -67,6 +67,30 @@ describe('stepLayout: the step’s labels are placed before the faded ones', () 
     expect(stepLayout(layers, null).find((o) => o.id === LAYER.eventFocusBlock)?.layout['icon-image']).toBe('');
   });
 
+  it("keeps the faded labels clear of the step's bands' origin rings (the launch point), as of its markers", () => {
+    const index = (id: string) => layers.findIndex((l) => l.id === id);
+    const lowestMain = Math.min(...FADED_LABELS.map(([main]) => index(main)));
+    const block = index(LAYER.originFocusBlock);
+    expect(block).toBeGreaterThanOrEqual(0);
+    expect(block).toBeLessThan(lowestMain);
+    for (const [, faded] of FADED_LABELS) expect(index(faded)).toBeLessThan(block);
+    const spec = layers[block];
+    const ring = layers[index(LAYER.origin)];
+    if (spec.type !== 'symbol' || ring.type !== 'circle')
+      throw new Error('the block is a symbol layer, the ring a circle layer');
+    expect(spec.source).toBe(ring.source);
+    // The 2 px block image at icon-size r is 2r wide: the ring's circle and stroke.
+    expect(spec.layout?.['icon-size']).toBe(
+      Number(ring.paint?.['circle-radius']) + Number(ring.paint?.['circle-stroke-width']),
+    );
+    expect(spec.layout?.['icon-ignore-placement']).toBe(false);
+    expect(filters(new Set(), null)[LAYER.originFocusBlock]).toEqual(filters(new Set(), null)[LAYER.origin]);
+    const focused = stepLayout(layers, new Set(['ev-1', 'rg-1'])).find((o) => o.id === LAYER.originFocusBlock);
+    expect(focused?.layout['icon-image']).toEqual(['case', inFocus, BLOCK_IMAGE, '']);
+    expect(stepLayout(layers, null).find((o) => o.id === LAYER.originFocusBlock)?.layout['icon-image']).toBe('');
+    expect(GROUP_LAYERS.ranges as readonly string[]).toContain(LAYER.originFocusBlock);
+  });
+
   it('draws the faded labels faded, from the same features, switched with their group', () => {
     const f = filters(new Set(['type:drone-attack']), null);
     for (const [main, faded] of FADED_LABELS) {
