@@ -5,6 +5,7 @@
  * Ids of events, weapons and ranges are global, so a document can add a claim to an event that
  * another document defines (`of=id`); place ids belong to their document.
  */
+import { pointName } from './point-name.js';
 import { posix } from 'node:path';
 import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import type {
@@ -1113,7 +1114,7 @@ function rangeOrigin(
     return {
       origin: { kind: 'point', lonlat: point },
       key: `point:${point.join(',')}`,
-      name: a.attributes['origin-name']?.trim() || `${point[1]}, ${point[0]}`,
+      name: a.attributes['origin-name']?.trim() || pointName(point),
       note,
     };
   }
