@@ -48,7 +48,7 @@ import {
 import { mentionVariants, type DesignatorClass, type MentionVariant } from './places/designators.js';
 import { approxDistanceKm, distanceKm } from './places/distance.js';
 import { compactKey, normalizeName, stripPossessive } from './places/normalize.js';
-import { articleForms, countrySkeletonMatch } from './places/transliteration.js';
+import { articleForms, countrySkeletonMatch, slavicForms } from './places/transliteration.js';
 import type { Level, NameType } from './places/record.js';
 
 export interface PlaceQuery {
@@ -643,7 +643,8 @@ const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)[-\s\u2010\u2011]+(?=\p{
  * The forms a mention may be written in besides its own, tried in turn when it names nothing:
  * a hashtag's words ("#SouthAfrica" → "South Africa"), CamelCase split ("NewYork" → "New York"),
  * a name without a transliterated Arabic article ("al-Raqqa" → "Raqqa"), and an article inside
- * the name written as other transliterations write it ("Bab al-Mandeb" → "Bab el-Mandeb").
+ * the name written as other transliterations write it ("Bab al-Mandeb" → "Bab el-Mandeb"), and a Russian or
+ * Ukrainian name in another romanisation ("Yevpatoria" → "Yevpatoriya").
  */
 function writtenForms(text: string): string[] {
   const bare = text.replace(/^#+/, '').trim();
@@ -656,6 +657,8 @@ function writtenForms(text: string): string[] {
   }
   // An article inside the name written another way ("Bab al-Mandeb" → "Bab el-Mandeb").
   for (const f of [...forms]) for (const v of articleForms(f)) if (!forms.includes(v)) forms.push(v);
+  // Another romanisation of a Russian or Ukrainian name ("Yevpatoria" → "Yevpatoriya").
+  for (const f of [...forms]) for (const v of slavicForms(f)) if (!forms.includes(v)) forms.push(v);
   return forms;
 }
 

@@ -3,11 +3,27 @@ import { loadGazetteer } from '../../src/cli/gazetteer-cache.js';
 import { indexOf, placeAt, type Gazetteer } from '../../src/compiler/gazetteer.js';
 import { distanceKm } from '../../src/compiler/places/distance.js';
 import { straitForms } from '../../src/compiler/places/sources.js';
-import { articleForms, countrySkeletonMatch } from '../../src/compiler/places/transliteration.js';
+import { articleForms, countrySkeletonMatch, slavicForms } from '../../src/compiler/places/transliteration.js';
 import { documentResolver, resolvePlace, WEIGHTS } from '../../src/compiler/resolve.js';
 import { place } from './resolve-kit.js';
 
 // Examples written here (general geography), not taken from any benchmark corpus.
+
+describe('slavicForms', () => {
+  it('writes a final я and a й after a vowel the other ways romanisations write them', () => {
+    expect(slavicForms('Yevpatoria')).toContain('Yevpatoriya');
+    expect(slavicForms('Feodosiya')).toContain('Feodosia');
+    expect(slavicForms('Kushchevskaia')).toContain('Kushchevskaya');
+    expect(slavicForms('Savasleika')).toContain('Savasleyka');
+    expect(slavicForms('Pervomayskoye')).toContain('Pervomaiskoye');
+  });
+
+  it('leaves short names and names in other scripts alone', () => {
+    expect(slavicForms('Maia')).toEqual([]);
+    expect(slavicForms('Евпатория')).toEqual([]);
+    expect(slavicForms('Kharkiv')).toEqual([]);
+  });
+});
 
 describe('articleForms', () => {
   it('rewrites an article inside a name as other transliterations write it', () => {

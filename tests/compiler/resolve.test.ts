@@ -378,6 +378,13 @@ describe('classes of miss on unseen text', () => {
     expect(place(without(names.map((text) => ({ text })))[0]).kind).toBe('city');
   });
 
+  it('reads a Russian or Ukrainian name in another romanisation than the one the gazetteer writes', () => {
+    // GeoNames writes "Yevpatoriya" and "Savasleyka"; the press also writes "Yevpatoria" and "Savasleika".
+    expect(place(resolvePlace(g, { text: 'Yevpatoria' }))).toMatchObject({ kind: 'city', country: 'UA' });
+    expect(place(resolvePlace(g, { text: 'Savasleika' }))).toMatchObject({ country: 'RU' });
+    expect(place(resolvePlace(g, { text: 'Kushchevskaia' }))).toMatchObject({ country: 'RU' });
+  });
+
   it('reads hashtag and CamelCase forms as the places they spell', () => {
     expect(place(resolvePlace(g, { text: '#SouthAfrica' }))).toMatchObject({ kind: 'country', country: 'ZA' });
     expect(place(resolvePlace(g, { text: '#NewZealand' }))).toMatchObject({ kind: 'country', country: 'NZ' });

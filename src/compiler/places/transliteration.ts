@@ -37,6 +37,28 @@ export function articleForms(text: string): string[] {
   return [...new Set(forms)].filter((f) => f !== text).slice(0, MAX_FORMS);
 }
 
+/** A name this short is not respelt: too many short names are a letter apart. */
+const MIN_SLAVIC = 6;
+
+/**
+ * The name as the other romanisations of Russian and Ukrainian write it, for a mention the gazetteer's
+ * names do not reach: the letter я ending a name is "ia" or "ya"/"iya" ("Yevpatoria" and "Yevpatoriya",
+ * "Kushchevskaia" and "Kushchevskaya"), and й after a vowel is "i" or "y" ("Savasleika" and
+ * "Savasleyka"). GeoNames writes one of each; the press writes either.
+ */
+export function slavicForms(text: string): string[] {
+  if (text.length < MIN_SLAVIC || !/^[\p{Script=Latin}\s'’-]+$/u.test(text)) return [];
+  const forms = [
+    text.replace(/(?<=[^aeiouy\s'’-])ia\b/giu, 'iya'),
+    text.replace(/(?<=[aeou])ia\b/giu, 'ya'),
+    text.replace(/iya\b/giu, 'ia'),
+    text.replace(/(?<=[aeou])ya\b/giu, 'ia'),
+    text.replace(/(?<=[aeou])i(?=[bcdfghjklmnpqrstvwxz])/giu, 'y'),
+    text.replace(/(?<=[aeou])y(?=[bcdfghjklmnpqrstvwxz])/giu, 'i'),
+  ];
+  return [...new Set(forms)].filter((f) => f !== text);
+}
+
 /** Shortest skeleton matched inside a country ("hd": Hodeidah, Al Hudaydah); one letter means nothing. */
 const MIN_SKELETON = 2;
 /** Share of a country's named places with a name in such a script for the country to count as written in one. */
