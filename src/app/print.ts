@@ -3,9 +3,8 @@
  * claims — the verbatim excerpt, who says so and how it is held, and the source's title, publisher,
  * date and link written out. It is in the page all along, shown only in print (print.css), and
  * follows the same filters as the list. Before printing, the map's current frame is copied into a 2D
- * canvas over the map (printableMap), so the printout shows the map.
+ * canvas over the map (map/printable-map.ts), so the printout shows the map.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Claim, EventFeature, RangeFeature } from '../contract';
 import { formatDate, formatExtent } from '../map/format';
 import { STATUS_STYLE, typeLabel } from '../map/scales';
@@ -74,31 +73,4 @@ export class PrintExcerpts {
   filter(isVisible: (id: string) => boolean): void {
     for (const [id, entry] of this.entries) entry.hidden = !isVisible(id);
   }
-}
-
-/**
- * Keeps a still of the map in a 2D canvas for print: browsers print a WebGL canvas blank unless it
- * preserves its drawing buffer, which would slow every frame. When printing starts (beforeprint, which
- * comes before the print layout), the map renders synchronously and the frame is copied at once, in
- * the same task, while the buffer still holds it; a 2D canvas prints as drawn. Print CSS then shows
- * the still in place of the map.
- */
-export function printableMap(map: MapLibreMap, still: HTMLCanvasElement, credit: HTMLElement): void {
-  const copy = () => {
-    const source = map.getCanvas();
-    // Only from the map as the reader sees it: once the print layout hides it, keep the still there is.
-    if (!map.getContainer().clientWidth || !source.width) return;
-    map.redraw();
-    still.width = source.width;
-    still.height = source.height;
-    still.getContext('2d')?.drawImage(source, 0, 0);
-    still.dataset.drawn = 'true';
-    // The map's attribution is in its (hidden) controls: printed under the still instead.
-    credit.textContent = map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '';
-    credit.dataset.drawn = 'true';
-  };
-  addEventListener('beforeprint', copy);
-  matchMedia('print').addEventListener('change', (e) => {
-    if (e.matches) copy();
-  });
 }

@@ -9,6 +9,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { showDetailIn } from '../map/detail';
 import { layerControlFor, type LayerControl } from '../map/layer-control';
+import { printableMap } from '../map/printable-map';
 import { MapSession, type Presenter } from '../map/session';
 import { initialState, toUrlState, type AtlasState } from '../map/state';
 import { stepCard, type StepCard } from '../map/step-card';
@@ -135,6 +136,15 @@ export function startEmbed(el: EmbedElements, params: EmbedParams): Embed {
       }
     },
   });
+
+  // Printed (the article with the frame in it), a still of the map takes the WebGL canvas's place.
+  const still = document.createElement('canvas');
+  still.className = 'print-map';
+  still.setAttribute('aria-hidden', 'true');
+  const credit = document.createElement('p');
+  credit.className = 'print-credit';
+  el.map.after(still, credit);
+  printableMap(session.map, still, credit);
 
   // The legend says which bands the view does not show, each time the map comes to rest.
   session.onBandsOffView((labels) => control?.noteOffView(labels));

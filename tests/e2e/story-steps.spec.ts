@@ -465,7 +465,7 @@ test("on a phone the atlas frames a step's events clear of the timeline, the fol
   }
 });
 
-test("printing a step prints its words, not the card's controls; the overview's card prints nothing", async ({
+test("printing a step prints the map's still and the step's words, not the map's or the card's controls; the overview's card prints nothing", async ({
   page,
 }) => {
   const story = await storyWithSteps(page);
@@ -473,7 +473,16 @@ test("printing a step prints its words, not the card's controls; the overview's 
   await ready(page);
   const card = page.locator('.step-card');
   await expect(card.locator('.step-nav button').first()).toBeVisible();
+  // Printing starts as browsers do it: beforeprint on the screen layout, then print media. The embed prints a
+  // still of the map in the WebGL canvas's place (browsers print that blank), without the map's controls.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('canvas.print-map')).toHaveAttribute('data-drawn', 'true');
+  await expect(page.locator('canvas.print-map')).toBeVisible();
+  expect(await page.locator('canvas.print-map').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
+  await expect(page.locator('#map')).toBeHidden();
+  await expect(page.locator('.print-credit')).toContainText('Natural Earth');
+  await expect(page.locator('.layer-control input').first()).toBeHidden();
   await expect(card.locator('.step-title')).toHaveText(story.steps[0].title);
   await expect(card.locator('.step-title')).toBeVisible();
   await expect(card.locator('.step-count')).toBeVisible();
