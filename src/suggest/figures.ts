@@ -91,6 +91,17 @@ const HARM_AFTER = new RegExp(
   String.raw`${NUMBER}${BETWEEN}\s+(?:(?:were|was|have\s+been|had\s+been|are|been)\s+)?(kill|wound|injur)(?:ed)\b`,
   'giu',
 );
+/** People counted by what befell them, whoever they were ("one serviceman was missing" → "1 missing"). */
+const PERSONS = String.raw`people|persons?|civilians?|soldiers?|troops|servicem[ae]n|fighters?|militants?|officers?|children|child|women|woman|men|man|workers?|crew(?:\s+members)?|sailors?|passengers?|prisoners?|hostages?|residents?|others?`;
+/**
+ * What became of those counted, told after the count: "five missiles were shot down" → "5 missiles shot
+ * down", "seven of them were intercepted" → "7 intercepted", "one serviceman was missing" → "1 missing".
+ * Weapons and things keep what they are; people, like the killed and wounded, are counted by what befell them.
+ */
+const OUTCOME_AFTER = new RegExp(
+  String.raw`${NUMBER}(?:\s+of\s+them|(${BETWEEN}\s+(?:${COUNTED}|${PERSONS})))?\s+(?:were|was|have\s+been|had\s+been|are|is|went)\s+(?:(?:also|later|all|still|reported)\s+)?(shot\s+down|intercepted|downed|destroyed|missing|captured|taken\s+prisoner)\b`,
+  'giu',
+);
 const COUNT = new RegExp(String.raw`${NUMBER}(${BETWEEN}\s+(?:${COUNTED}))(?![\p{L}\d])`, 'giu');
 const YEAR_BEFORE = /\b(?:since|in|by|until|from|during|of|early|late|mid|before|after)\s+$/i;
 
@@ -114,6 +125,18 @@ export function figuresOf(sentence: string): string | null {
     const v = numberValue(m[1]);
     if (v === null || isYear(m[1], m.index) || taken(m.index, m.index + m[0].length)) continue;
     found.push({ at: m.index, end: m.index + m[0].length, figure: `${format(v)} ${HARM[m[2].toLowerCase()]}` });
+  }
+  for (const m of sentence.matchAll(OUTCOME_AFTER)) {
+    const v = numberValue(m[1]);
+    if (v === null || isYear(m[1], m.index) || taken(m.index, m.index + m[0].length)) continue;
+    const what = m[2]?.replace(/\s+/g, ' ') ?? '';
+    const person = new RegExp(String.raw`\s(?:${PERSONS})$`, 'iu').test(what);
+    const n = /^\d/.test(m[1]) ? m[1] : format(v);
+    found.push({
+      at: m.index,
+      end: m.index + m[0].length,
+      figure: `${n}${person ? '' : what} ${m[3].toLowerCase().replace(/\s+/g, ' ')}`,
+    });
   }
   for (const m of sentence.matchAll(COUNT)) {
     const v = numberValue(m[1]);

@@ -597,3 +597,21 @@ describe('events: a summary leaves out the dateline', () => {
     );
   });
 });
+
+describe('figures: what became of those counted (h-events2)', () => {
+  it('keeps what happened to weapons counted ("were shot down", "were intercepted")', () => {
+    expect(figuresOf('The navy said six rockets were shot down over the bay.')).toBe('6 rockets shot down');
+    expect(figuresOf('Militants fired 20 drones, and 17 of them were intercepted.')).toBe('20 drones; 17 intercepted');
+  });
+
+  it('counts people by what befell them ("one sailor was missing" → "1 missing")', () => {
+    expect(figuresOf('The coast guard said one sailor was missing after the collision.')).toBe('1 missing');
+    expect(figuresOf('Three soldiers were captured and two tanks were destroyed.')).toBe(
+      '3 captured; 2 tanks destroyed',
+    );
+  });
+
+  it('reads no outcome into a count with no verb of what befell it', () => {
+    expect(figuresOf('Four missiles hit the port.')).toBe('4 missiles');
+  });
+});
