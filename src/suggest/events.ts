@@ -330,6 +330,42 @@ const DATELINE = new RegExp(
 );
 
 /** The sentence's main clause in its own words. */
+/** Words that open a clause ("and", "that", "while") or a phrase ("in", "near", "with"): a summary may end before one. */
+const CLAUSE_OPENERS =
+  /^(?:and|but|or|that|which|who|whose|where|while|when|after|before|as|because|including|amid|then)$/i;
+const PHRASE_OPENERS =
+  /^(?:in|on|at|near|with|from|for|to|of|by|during|over|into|onto|across|along|around|towards?|since|among|between|against|off|outside|inside|under|through)$/i;
+const SAYING =
+  /^(?:said|says|claimed|claims|stated|states|announced|announces|reported|reports|told|added|confirmed|warned|believed|thought|denied|denies)$/i;
+/** Summaries shorter than this many words are not cut shorter. */
+const SUMMARY_MIN_WORDS = 5;
+
+/**
+ * A summary of at most SUMMARY_WORDS words that ends where a phrase ends, in the sentence's own words:
+ * at the last comma, semicolon or dash, or before the last word that opens a clause, within the limit;
+ * else before the last word that opens a phrase; never mid-phrase with "…".
+ */
+function atPhraseEnd(s: string): string {
+  const words = s.split(/\s+/);
+  if (words.length <= SUMMARY_WORDS) return s;
+  const head = words.slice(0, SUMMARY_WORDS + 1);
+  const cutAt = (test: (i: number) => boolean): number => {
+    for (let i = SUMMARY_WORDS; i >= SUMMARY_MIN_WORDS; i--) if (test(i)) return i;
+    return -1;
+  };
+  // Words 0..i-1 kept: a boundary after word i-1 (its comma) or before word i (an opener or a dash).
+  // Not before the "that" of what was said ("said that …"), which would leave the saying with nothing said.
+  const clause = cutAt(
+    (i) =>
+      /[,;:]$/.test(head[i - 1]) ||
+      /^[—–-]$/.test(head[i] ?? '') ||
+      (CLAUSE_OPENERS.test(head[i] ?? '') && !(/^that$/i.test(head[i]) && SAYING.test(head[i - 1]))),
+  );
+  const at = clause < 0 ? cutAt((i) => PHRASE_OPENERS.test(head[i] ?? '')) : clause;
+  const kept = words.slice(0, at < 0 ? SUMMARY_WORDS : at).join(' ');
+  return kept.replace(/[,;:\s—–-]+$/, '');
+}
+
 export function summaryOf(sentence: string): string {
   let s = sentence.trim();
   s = s.replace(DATELINE, '');
@@ -351,8 +387,7 @@ export function summaryOf(sentence: string): string {
     '',
   );
   s = s.replace(/[.!?"”’]+$/, '').trim();
-  const words = s.split(/\s+/);
-  if (words.length > SUMMARY_WORDS) s = `${words.slice(0, SUMMARY_WORDS).join(' ')}…`;
+  s = atPhraseEnd(s);
   return s.length > 0 ? s.charAt(0).toUpperCase() + s.slice(1) : sentence.trim();
 }
 
@@ -506,14 +541,33 @@ export function blameSuggestion(
 }
 
 /**
+ * What a denial denies by referring back to what was told just before ("denied it on Tuesday", "denied
+ * this", "denied the report"): a pronoun that ends the denial's clause ("denied it, saying …", "denied it on
+ * Tuesday"), not a time word after "this" ("denied this week that …"). "denied it and blamed …" goes on
+ * to an account of its own, read as one.
+ */
+const REFERS_BACK = String.raw`(?:it|this(?!\s+(?:week|month|year|morning|afternoon|evening|weekend)\b))\b(?=\s*(?:[,.;:]|$)|\s+(?:on|late|early|last|in\s+a\s+statement|later|again|outright|flatly|strongly|repeatedly)\b)`;
+
+/**
  * A party's denial of the act an event told before reports ("Tehran denied sending any missiles to
  * Russia", "The ministry denied targeting civilian sites", "Kyiv has neither confirmed nor denied downing
  * the plane", "has repeatedly denied giving weapons to the RSF"): the main verb, near the sentence's
  * start, with the act it denies (a gerund) or the account it denies ("the accusation", "the reports").
  * Not a denial of "any role" or "a role", which is no account of what happened.
  */
-export const DENIAL =
-  /^[^,;:]{0,80}?\b(?:denied|denies|rejected\s+(?:the\s+)?(?:accusations?|allegations?|claims?|reports?))\b(?:\s+(?:(?:[a-z]+ing)\b(?<!\b(?:nothing|something|anything))|(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b|responsibility\b|involvement\b|that\b)|(?<=accusations?|allegations?|claims?|reports?))/i;
+export const DENIAL = new RegExp(
+  String.raw`^[^,;:]{0,80}?\b(?:denied|denies|rejected\s+(?:the\s+)?(?:accusations?|allegations?|claims?|reports?))\b(?:\s+(?:(?:[a-z]+ing)\b(?<!\b(?:nothing|something|anything))|(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b|responsibility\b|involvement\b|that\b|${REFERS_BACK})|(?<=accusations?|allegations?|claims?|reports?))`,
+  'i',
+);
+
+/**
+ * A denial that refers back ("denied it", "denied this", "denied the report", "rejected the claims"): it
+ * denies what was told just before, so it joins the event told last, not the likeliest by its words.
+ */
+export const DENIES_BACK = new RegExp(
+  String.raw`^[^,;:]{0,80}?\b(?:(?:denied|denies)\s+(?:${REFERS_BACK}|(?:the|that|those|these)\s+(?:accusations?|allegations?|claims?|reports?)\b)|rejected\s+(?:the\s+)?(?:accusations?|allegations?|claims?|reports?)\b)`,
+  'i',
+);
 
 /**
  * A denial (DENIAL) is another account of the event whose act it denies: it joins it with `of=` (no date
@@ -524,6 +578,8 @@ export function denialSuggestion(
   of: string,
 ): Suggestion | null {
   if (!DENIAL.test(sentence.text)) return null;
+  // One that refers back ("denied it") denies the account told just before, which may be a later claim.
+  const denied = DENIES_BACK.test(sentence.text) ? 'the account told just before it' : `${of}'s first claim`;
   const c = sentence.claimant ?? claimantOf(sentence.text);
   const claimant = c.found
     ? c.claimant
@@ -533,7 +589,7 @@ export function denialSuggestion(
   return joinedAccount(
     sentence,
     { of, claimant },
-    `a denial of what ${of} reports: joined to it as another account; the account it denies (${of}'s first claim) is then likely status=disputed, which the map shows on the event; left for the reviewer`,
+    `a denial of what ${of} reports: joined to it as another account; the account it denies (${denied}) is then likely status=disputed, which the map shows on the event; left for the reviewer`,
   );
 }
 

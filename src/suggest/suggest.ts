@@ -15,6 +15,7 @@ import {
   BLAME,
   blameSuggestion,
   DENIAL,
+  DENIES_BACK,
   denialSuggestion,
   eventSuggestion,
   followUpSuggestion,
@@ -256,6 +257,8 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
           of = ev.attributes.id;
         }
       }
+      // "denied it", "denied the report": what was told just before.
+      if (DENIES_BACK.test(sentenceText)) of = lastEvent;
       const account = { start: s, end: e, text: sentenceText, claimant: claimants[si] };
       // A blame refers back ("for it", "that attack"): to the event told last, not to the likeliest by its words.
       const denial = DENIAL.test(sentenceText) ? denialSuggestion(account, of) : blameSuggestion(account, lastEvent);
@@ -316,6 +319,11 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
             inside.every((p) => (x.attributes.place ?? '').split(' ').includes(p.id)),
         )?.attributes.id
       : undefined;
+    // "The ministry said Ukraine had fired …", after "… according to Russia's Defence Ministry": a source
+    // named again by its head noun tells more of the event it was named for, the one told last.
+    const lastClaimant = suggestions.findLast((x) => x.kind === 'event' && x.attributes.id === lastEvent)?.attributes
+      .claimant;
+    const sameSource = !!lastEvent && namesAgain(claimants[si], lastClaimant);
     const again = !!told && !!lastEvent && isReportedAgain(sentenceText, newer);
     const toll = !!lastEvent && !again && isTollUpdate(sentenceText, newer);
     if (inside.length === 0 || again || toll || (lastEvent && isAnotherAccount(sentenceText, newer, lastDate))) {
@@ -337,8 +345,10 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
               text: sentenceText,
               // A toll with no verb of saying ("By Sunday the ministry put the toll at …") is the article's.
               ...(toll && !claimantOf(sentenceText).found ? { claimant: { claimant: UNATTRIBUTED, found: true } } : {}),
+              // The source named again ("the ministry") is written by its fuller name, as the event gave it.
+              ...(again && sameSource && lastClaimant ? { claimant: { claimant: lastClaimant, found: true } } : {}),
             },
-            again && told ? told : lastEvent,
+            again && told && !sameSource ? told : lastEvent,
             why,
           )
         : null;
@@ -369,7 +379,9 @@ export function suggest(text: string, o: SuggestOptions): Suggested {
         claim.attributes.date = own.value;
         claim.reason = `${claim.reason}; its own date${own.reason ? `, ${own.reason}` : ''}`;
       }
-      if (claim && again)
+      if (claim && again && sameSource)
+        claim.reason = `a named source's account, its source named again by its head noun (${claimants[si].claimant}) after ${lastEvent}, the event told before it, gave it in full: joined to it as another account; status left for the reviewer`;
+      else if (claim && again)
         claim.reason = `a named source's account of what had happened at the places of ${claim.attributes.of}: joined to it as another account; status left for the reviewer`;
       // No attribution and no place, straight after the event told last: more of it, in the article's voice.
       const prev = suggestions.findLast((x) => x.kind === 'event');
@@ -776,4 +788,15 @@ export function aloneOnLine(text: string, s: number, e: number): boolean {
   const after = text.slice(e, e + 200);
   const starts = /\n[ \t]*$/.test(before) || (s === before.length && /^[ \t]*$/.test(before));
   return starts && /^[ \t]*\r?\n/.test(after);
+}
+
+/**
+ * Whether a source is named again by its head noun ("the ministry", "the army") after the fuller name an
+ * event gave it ("Russia's Defence Ministry", "the Ukrainian army"): the same source, so the same account.
+ */
+export function namesAgain(claimant: Readonly<Claimant> | undefined, earlier: string | undefined): boolean {
+  const head = claimant?.found ? /^the\s+([\p{Ll}-]+)$/iu.exec(claimant.claimant.trim())?.[1] : undefined;
+  if (!head || !earlier || /^the\s+article\b/i.test(earlier)) return false;
+  const words = earlier.toLowerCase().split(/[^\p{L}-]+/u);
+  return words.at(-1) === head.toLowerCase() && words.length > 1;
 }

@@ -14,6 +14,7 @@ import {
 } from '../../src/suggest/events.js';
 // biome-ignore lint/correctness/useImportExtensions: a JSON module keeps its own extension
 import types from '../../data/types.json' with { type: 'json' };
+import { namesAgain } from '../../src/suggest/suggest.js';
 import { suggestFor } from './setup.js';
 
 const typeOf = (s: string) => EVENT_TYPES.find(([, re]) => re.test(s))?.[0];
@@ -622,5 +623,53 @@ describe('events: a weapon "air-launched" is a kind, not a use (h-events, second
     expect(weaponRow(kind, at(kind, 'Kinzhal'))).toBeUndefined();
     const used = 'Russia launched a Kinzhal at the depot.';
     expect(weaponRow(used, at(used, 'Kinzhal'))).toBe('military-activity');
+  });
+});
+
+describe('events: a denial that refers back joins the event told last (h-events2)', () => {
+  it('joins "X denied it on <day>, saying …" to the event whose account was told just before it', () => {
+    const text =
+      'On Monday, drones struck a fuel depot in Odesa, the regional governor said. ' +
+      'On Wednesday, artillery shelled a rail yard in Kherson. ' +
+      "Kyiv's army said on Thursday that twelve soldiers had been killed in the shelling. " +
+      "Moscow's Defence Ministry denied it on Friday, saying its guns had fired only at a depot.";
+    const ev = events(text, '2024-03-09');
+    const shelling = ev.find((e) => e.text?.startsWith('On Wednesday'));
+    const denial = ev.find((e) => e.text?.startsWith("Moscow's Defence Ministry denied"));
+    expect(shelling?.id).toBeTruthy();
+    expect(denial).toMatchObject({ of: shelling?.id });
+    expect(denial?.reason).toMatch(/the account told just before it\) is then likely status=disputed/);
+  });
+
+  it('joins "X denied the report" and "X denied this", and not "denied this week that …" as a pronoun', () => {
+    for (const d of ['The navy denied the report.', 'The navy denied this, calling it invented.']) {
+      const text = `Mines damaged a cargo ship near Constanta on Tuesday. ${d}`;
+      const ev = events(text, '2024-05-02');
+      const ship = ev.find((e) => e.text?.startsWith('Mines'));
+      expect(ev.find((e) => e.text === d)).toMatchObject({ of: ship?.id });
+    }
+    expect(denialSuggestion({ start: 0, end: 40, text: 'The navy denied this week any plan.' }, 'x')).toBeNull();
+  });
+});
+
+describe('events: a source named again by its head noun joins the event it was named for (h-events2)', () => {
+  it('joins "The ministry said X had fired …" to the strike told just before, not to a lead that names X', () => {
+    const text =
+      'Georgia has struck depots in Abkhazia twice this month. ' +
+      "On Tuesday, rockets hit a fuel depot in Sukhumi, according to Armenia's Defence Ministry. " +
+      'The ministry said Georgia had launched eight rockets.';
+    const ev = events(text, '2024-06-07');
+    const depot = ev.find((e) => e.text?.startsWith('On Tuesday'));
+    const account = ev.find((e) => e.text?.startsWith('The ministry said'));
+    expect(depot?.id).toBeTruthy();
+    expect(account).toMatchObject({ of: depot?.id, claimant: "Armenia's Defence Ministry" });
+  });
+
+  it('reads a head noun only against the last word of the fuller name', () => {
+    const said = (claimant: string) => ({ claimant, found: true });
+    expect(namesAgain(said('the ministry'), "Russia's Defence Ministry")).toBe(true);
+    expect(namesAgain(said('the army'), "Russia's Defence Ministry")).toBe(false);
+    expect(namesAgain(said('the ministry'), 'the article (unattributed)')).toBe(false);
+    expect(namesAgain(said('officials'), 'Ukrainian officials')).toBe(false);
   });
 });
