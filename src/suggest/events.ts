@@ -334,16 +334,19 @@ const DATELINE = new RegExp(
 const CLAUSE_OPENERS =
   /^(?:and|but|or|that|which|who|whose|where|while|when|after|before|as|because|including|amid|then)$/i;
 const PHRASE_OPENERS =
-  /^(?:in|on|at|near|with|from|for|to|of|by|during|over|into|onto|across|along|around|towards?|since|among|between|against|off|outside|inside|under|through)$/i;
+  /^(?:in|on|at|near|with|from|for|to|of|by|during|over|into|onto|across|along|around|towards?|since|among|between|against|off|outside|inside|under|through|within|beyond|behind|via|despite)$/i;
 const SAYING =
   /^(?:said|says|claimed|claims|stated|states|announced|announces|reported|reports|told|added|confirmed|warned|believed|thought|denied|denies)$/i;
+/** How many words over SUMMARY_WORDS a sentence with no clause boundary in reach may run, kept whole. */
+const SUMMARY_OVER = 6;
 /** Summaries shorter than this many words are not cut shorter. */
 const SUMMARY_MIN_WORDS = 5;
 
 /**
  * A summary of at most SUMMARY_WORDS words that ends where a phrase ends, in the sentence's own words:
  * at the last comma, semicolon or dash, or before the last word that opens a clause, within the limit;
- * else before the last word that opens a phrase; never mid-phrase with "…".
+ * else the whole sentence when it is at most SUMMARY_OVER words longer; else before the last word that opens
+ * a phrase; never mid-phrase with "…".
  */
 function atPhraseEnd(s: string): string {
   const words = s.split(/\s+/);
@@ -361,6 +364,8 @@ function atPhraseEnd(s: string): string {
       /^[—–-]$/.test(head[i] ?? '') ||
       (CLAUSE_OPENERS.test(head[i] ?? '') && !(/^that$/i.test(head[i]) && SAYING.test(head[i - 1]))),
   );
+  // A sentence only a little over the limit ends where it ends, rather than before one of its phrases.
+  if (clause < 0 && words.length <= SUMMARY_WORDS + SUMMARY_OVER) return s;
   const at = clause < 0 ? cutAt((i) => PHRASE_OPENERS.test(head[i] ?? '')) : clause;
   const kept = words.slice(0, at < 0 ? SUMMARY_WORDS : at).join(' ');
   return kept.replace(/[,;:\s—–-]+$/, '');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimantOf } from '../../src/suggest/claimants.js';
 import { findDates } from '../../src/suggest/dates.js';
-import { summaryOf } from '../../src/suggest/events.js';
+import { SUMMARY_WORDS, summaryOf } from '../../src/suggest/events.js';
 import { figuresOf, numberValue } from '../../src/suggest/figures.js';
 import { regionListItems } from '../../src/suggest/places.js';
 import { compromiseTagger, tagsAt } from '../../src/suggest/tagger.js';
@@ -613,5 +613,35 @@ describe('figures: what became of those counted (h-events2)', () => {
 
   it('reads no outcome into a count with no verb of what befell it', () => {
     expect(figuresOf('Four missiles hit the port.')).toBe('4 missiles');
+  });
+});
+
+describe('summaries end where a phrase ends (h-events2)', () => {
+  it('cuts a long sentence at its last comma or clause within the limit, with no "…"', () => {
+    const s = summaryOf(
+      'Drones struck a grain terminal in Izmail overnight, starting a fire that burned through the warehouses and a loading crane on the quay for hours.',
+    );
+    expect(s).not.toMatch(/…/);
+    expect(s.split(/\s+/).length).toBeLessThanOrEqual(SUMMARY_WORDS);
+    expect(s).toBe(
+      'Drones struck a grain terminal in Izmail overnight, starting a fire that burned through the warehouses',
+    );
+  });
+
+  it('does not cut before the "that" of what was said, keeping a sentence a little over the limit whole', () => {
+    expect(
+      summaryOf(
+        'The coast guard of the southern province of Batangas reported that a tanker carrying industrial fuel oil had capsized.',
+      ),
+    ).toBe(
+      'The coast guard of the southern province of Batangas reported that a tanker carrying industrial fuel oil had capsized',
+    );
+  });
+
+  it('cuts a long sentence with no clause boundary in reach before a phrase', () => {
+    const s = summaryOf(
+      'Engineers from the regional grid operator restored power to the hospitals of the city of Dnipro within hours of the strike on the substation near the airport on the outskirts.',
+    );
+    expect(s).toBe('Engineers from the regional grid operator restored power to the hospitals of the city of Dnipro');
   });
 });
