@@ -329,10 +329,12 @@ const DATELINE = new RegExp(
   'u',
 );
 
-/** The sentence's main clause in its own words. */
-/** Words that open a clause ("and", "that", "while") or a phrase ("in", "near", "with"): a summary may end before one. */
-const CLAUSE_OPENERS =
-  /^(?:and|but|or|that|which|who|whose|where|while|when|after|before|as|because|including|amid|then)$/i;
+/**
+ * Words that open a clause ("that", "while") or a phrase ("in", "near", "with"): a summary may end before
+ * one. Not a bare "and", which joins the words of a phrase as often ("setting fuel tanks and a power
+ * station ablaze"); one after a comma is cut at the comma.
+ */
+const CLAUSE_OPENERS = /^(?:but|that|which|who|whose|where|while|when|after|before|as|because|including|amid|then)$/i;
 const PHRASE_OPENERS =
   /^(?:in|on|at|near|with|from|for|to|of|by|during|over|into|onto|across|along|around|towards?|since|among|between|against|off|outside|inside|under|through|within|beyond|behind|via|despite)$/i;
 const SAYING =
@@ -371,6 +373,7 @@ function atPhraseEnd(s: string): string {
   return kept.replace(/[,;:\s—–-]+$/, '');
 }
 
+/** The sentence's main clause in its own words. */
 export function summaryOf(sentence: string): string {
   let s = sentence.trim();
   s = s.replace(DATELINE, '');

@@ -623,9 +623,7 @@ describe('summaries end where a phrase ends (h-events2)', () => {
     );
     expect(s).not.toMatch(/…/);
     expect(s.split(/\s+/).length).toBeLessThanOrEqual(SUMMARY_WORDS);
-    expect(s).toBe(
-      'Drones struck a grain terminal in Izmail overnight, starting a fire that burned through the warehouses',
-    );
+    expect(s).toBe('Drones struck a grain terminal in Izmail overnight, starting a fire');
   });
 
   it('does not cut before the "that" of what was said, keeping a sentence a little over the limit whole', () => {
